@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# lockspec's one entry point.
+#   ./build.sh        install what is missing, build, compile rules/ into generated/
+#   ./build.sh test   the above, then the whole test suite through ctest
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the build and tests need (see README "Dependencies" for why each is here).
+PKGS=(cmake ninja-build g++ clang llvm-14-tools libclang-rt-14-dev
+      libgtest-dev nlohmann-json3-dev libcli11-dev)
+
+install_missing() {
+  local missing=()
+  for p in "${PKGS[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "build.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=300 update -qq
+    apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build() {
+  install_missing
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+  cmake --build build
+  build/bin/lockspec compile rules/mm.rules -o generated/ -d build/generated.d
+  echo "build.sh: compiled rules/mm.rules into generated/ ($(ls generated | wc -l) files)"
+}
+
+case "${1:-}" in
+  "") build ;;
+  test)
+    build
+    ctest --test-dir build --output-on-failure -j2
+    ;;
+  *) echo "usage: ./build.sh [test]" >&2; exit 2 ;;
+esac

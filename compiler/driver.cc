@@ -1,0 +1,166 @@
+#include "driver.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "json_backend.h"
+#include "parser.h"
+#include "sema.h"
+
+namespace lockspec {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostics &diags) {
+  std::set<std::string> seen{fs::weakly_canonical(sources.name(root)).string()};
+  auto resolve = [&](FileId from, const std::string &path, Span span) -> std::optional<FileId> {
+    fs::path target = fs::path(sources.name(from)).parent_path() / path;
+    std::string key = fs::weakly_canonical(target).string();
+    if (!seen.insert(key).second) {
+      diags.error(span, "'" + path + "' is already included");
+      return std::nullopt;
+    }
+    std::string error;
+    auto file = sources.addFile(target.lexically_normal().string(), &error);
+    if (!file)
+      diags.error(span, error);
+    return file;
+  };
+  Parser parser(sources, diags, resolve);
+  ast::Spec spec;
+  parser.parseFile(root, spec);
+  if (diags.hadErrors())
+    return std::nullopt; // Sema on a broken tree would only cascade.
+  return analyze(spec, sources, diags);
+}
+
+std::vector<OutputFile> emitJsonFile(const Model &model) {
+  return {{"model.json", emitJson(model)}};
+}
+
+} // namespace
+
+std::optional<Model> loadSpec(const std::string &path, SourceManager &sources, Diagnostics &diags) {
+  std::string error;
+  auto root = sources.addFile(path, &error);
+  if (!root) {
+    diags.error(error);
+    return std::nullopt;
+  }
+  return analyzeFrom(*root, sources, diags);
+}
+
+std::optional<Model> loadSpecFromString(const std::string &name, const std::string &text,
+                                        SourceManager &sources, Diagnostics &diags) {
+  return analyzeFrom(sources.addBuffer(name, text), sources, diags);
+}
+
+const std::vector<Backend> &backends() {
+  static const std::vector<Backend> table = {
+      {"json", emitJsonFile},
+  };
+  return table;
+}
+
+std::optional<std::vector<OutputFile>>
+runBackends(const Model &model, const std::vector<std::string> &only, std::string *error) {
+  for (const std::string &name : only) {
+    bool known = false;
+    for (const Backend &b : backends())
+      known = known || name == b.name;
+    if (!known) {
+      *error = "unknown backend '" + name + "'";
+      return std::nullopt;
+    }
+  }
+  std::vector<OutputFile> outputs;
+  for (const Backend &b : backends()) {
+    if (!only.empty() && std::find(only.begin(), only.end(), b.name) == only.end())
+      continue;
+    for (OutputFile &f : b.emit(model))
+      outputs.push_back(std::move(f));
+  }
+  return outputs;
+}
+
+static bool safeName(const std::string &name) {
+  fs::path p(name);
+  if (name.empty() || p.is_absolute())
+    return false;
+  for (const auto &part : p)
+    if (part == "..")
+      return false;
+  return true;
+}
+
+static std::optional<std::string> readFile(const fs::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+WriteReport writeOutputs(const std::string &dir, const std::vector<OutputFile> &outputs,
+                         bool checkOnly) {
+  WriteReport report;
+  for (const OutputFile &f : outputs)
+    if (!safeName(f.name))
+      report.errors.push_back("output name '" + f.name + "' escapes the output directory");
+  if (!report.errors.empty())
+    return report;
+  for (const OutputFile &f : outputs) {
+    fs::path path = fs::path(dir) / f.name;
+    if (readFile(path) == f.contents)
+      continue;
+    report.changed.push_back(path.string());
+    if (checkOnly)
+      continue;
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    // Write beside the target and rename, so an interrupted run never leaves half a file.
+    fs::path tmp = path;
+    tmp += ".tmp";
+    {
+      std::ofstream out(tmp, std::ios::binary);
+      out << f.contents;
+      if (!out) {
+        report.errors.push_back("cannot write '" + tmp.string() + "'");
+        continue;
+      }
+    }
+    fs::rename(tmp, path, ec);
+    if (ec)
+      report.errors.push_back("cannot write '" + path.string() + "': " + ec.message());
+  }
+  return report;
+}
+
+std::string depfile(const std::string &dir, const std::vector<OutputFile> &outputs,
+                    const Model &model) {
+  auto escape = [](const std::string &s) {
+    std::string out;
+    for (char c : s) {
+      if (c == ' ' || c == '#')
+        out += '\\';
+      if (c == '$')
+        out += '$';
+      out += c;
+    }
+    return out;
+  };
+  std::string text;
+  for (const OutputFile &f : outputs) {
+    text += escape((fs::path(dir) / f.name).string()) + ":";
+    for (const std::string &file : model.files)
+      text += " " + escape(file);
+    text += "\n";
+  }
+  return text;
+}
+
+} // namespace lockspec

@@ -1,0 +1,58 @@
+// The compiler as a library: load a spec, build the model, run backends, write outputs.
+// The CLI is a thin main over this; the bindings and tests call it directly.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "model.h"
+
+namespace lockspec {
+
+/// Parses `path` and its includes into `sources` and analyses it.  Errors go to `diags`;
+/// nullopt when there was any.
+std::optional<Model> loadSpec(const std::string &path, SourceManager &sources, Diagnostics &diags);
+
+/// Same, for a spec given as a string under a pseudo file name (tests, bindings).  Includes
+/// are resolved relative to the current directory.
+std::optional<Model> loadSpecFromString(const std::string &name, const std::string &text,
+                                        SourceManager &sources, Diagnostics &diags);
+
+/// One file a backend produces, named relative to the output directory.
+struct OutputFile {
+  std::string name;
+  std::string contents;
+};
+
+/// A backend: a name for `--emit` and a function of the model only.
+struct Backend {
+  const char *name;
+  std::vector<OutputFile> (*emit)(const Model &model);
+};
+
+/// Every backend, in the order `compile` runs them.
+const std::vector<Backend> &backends();
+
+/// Runs the named backends (all when `only` is empty); unknown names are an error in `error`.
+std::optional<std::vector<OutputFile>>
+runBackends(const Model &model, const std::vector<std::string> &only, std::string *error);
+
+/// Result of comparing or writing outputs.
+struct WriteReport {
+  std::vector<std::string> changed; ///< Files that differ (check) or were rewritten (write).
+  std::vector<std::string> errors;  ///< I/O errors and rejected names.
+};
+
+/// Writes each output under `dir` only if its contents changed; with `checkOnly`, writes
+/// nothing and lists the stale files.  Names that are absolute or contain ".." are rejected
+/// before anything is written.
+WriteReport writeOutputs(const std::string &dir, const std::vector<OutputFile> &outputs,
+                         bool checkOnly);
+
+/// A Make-style depfile: every output depends on every spec file read.
+std::string depfile(const std::string &dir, const std::vector<OutputFile> &outputs,
+                    const Model &model);
+
+} // namespace lockspec

@@ -1,0 +1,84 @@
+// lockspec: compile a locking spec into docs, wrappers and a model.
+//
+// Exit status: 0 ok; 1 spec errors or stale outputs (--check); 2 usage or I/O errors.
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+
+#include "driver.h"
+#include "json_backend.h"
+
+int main(int argc, char **argv) {
+  CLI::App app{"lockspec: Linux mm locking rules as code"};
+  app.require_subcommand(1);
+  CLI::App *compile =
+      app.add_subcommand("compile", "check a spec and write every backend's output");
+  std::string input, outDir, emit, depPath;
+  bool check = false;
+  std::vector<std::string> only;
+  compile->add_option("spec", input, "the root .rules file")->required();
+  compile->add_option("-o,--output", outDir, "output directory (generated/)");
+  compile->add_option("--emit", emit, "print one backend's output to stdout instead (json)");
+  compile->add_option("--backend", only, "run only these backends");
+  compile->add_flag("--check", check, "write nothing; exit 1 naming outputs that are stale");
+  compile->add_option("-d,--depfile", depPath, "write a Make-style depfile");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError &e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (emit.empty() && outDir.empty()) {
+    std::cerr << "lockspec: error: give -o DIR or --emit=BACKEND\n";
+    return 2;
+  }
+
+  lockspec::SourceManager sources;
+  lockspec::Diagnostics diags(sources);
+  auto model = lockspec::loadSpec(input, sources, diags);
+  std::cerr << diags.renderAll();
+  if (!model) {
+    bool io = !diags.all().empty() && !diags.all().front().hasSpan;
+    if (!io)
+      std::cerr << diags.errorCount() << " error" << (diags.errorCount() == 1 ? "" : "s")
+                << " generated; nothing written\n";
+    return io ? 2 : 1;
+  }
+
+  std::string error;
+  if (!emit.empty()) {
+    auto outputs = lockspec::runBackends(*model, {emit}, &error);
+    if (!outputs) {
+      std::cerr << "lockspec: error: " << error << "\n";
+      return 2;
+    }
+    for (const auto &f : *outputs)
+      std::cout << f.contents;
+    return 0;
+  }
+  auto outputs = lockspec::runBackends(*model, only, &error);
+  if (!outputs) {
+    std::cerr << "lockspec: error: " << error << "\n";
+    return 2;
+  }
+  auto report = lockspec::writeOutputs(outDir, *outputs, check);
+  for (const auto &e : report.errors)
+    std::cerr << "lockspec: error: " << e << "\n";
+  if (!report.errors.empty())
+    return 2;
+  if (!depPath.empty() && !check) {
+    std::ofstream dep(depPath);
+    dep << lockspec::depfile(outDir, *outputs, *model);
+    if (!dep) {
+      std::cerr << "lockspec: error: cannot write '" << depPath << "'\n";
+      return 2;
+    }
+  }
+  if (check && !report.changed.empty()) {
+    for (const auto &f : report.changed)
+      std::cerr << "lockspec: stale: " << f << "\n";
+    std::cerr << "lockspec: generated files are stale; run ./build.sh\n";
+    return 1;
+  }
+  return 0;
+}

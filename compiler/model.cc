@@ -1,0 +1,145 @@
+#include "model.h"
+
+#include <algorithm>
+
+namespace lockspec {
+
+template <typename T>
+static const T *findByName(const std::vector<T> &items, const std::string &name) {
+  for (const T &item : items)
+    if (item.name == name)
+      return &item;
+  return nullptr;
+}
+
+const Mode *Lock::findMode(const std::string &mode) const {
+  return findByName(modes, mode);
+}
+
+bool Lock::satisfies(const std::string &held, const std::string &required) const {
+  const Mode *mode = findMode(held);
+  if (!mode)
+    return false;
+  return std::find(mode->satisfies.begin(), mode->satisfies.end(), required) !=
+         mode->satisfies.end();
+}
+
+const Field *Object::findField(const std::string &field) const {
+  return findByName(fields, field);
+}
+
+const Object *Model::findObject(const std::string &name) const {
+  return findByName(objects, name);
+}
+const Lock *Model::findLock(const std::string &name) const {
+  return findByName(locks, name);
+}
+const Api *Model::findApi(const std::string &name) const {
+  return findByName(apis, name);
+}
+const Group *Model::findGroup(const std::string &name) const {
+  return findByName(groups, name);
+}
+const Operation *Model::findOperation(const std::string &name) const {
+  return findByName(operations, name);
+}
+
+std::vector<OrderEdge> Model::enforcedEdges() const {
+  std::vector<OrderEdge> edges;
+  for (const Order &order : orders)
+    if (order.historical.empty())
+      edges.insert(edges.end(), order.edges.begin(), order.edges.end());
+  return edges;
+}
+
+const char *toString(LockKind kind) {
+  switch (kind) {
+  case LockKind::Rwsem:
+    return "rwsem";
+  case LockKind::Spinlock:
+    return "spinlock";
+  case LockKind::Mutex:
+    return "mutex";
+  case LockKind::VmaLock:
+    return "vma_lock";
+  case LockKind::Rcu:
+    return "rcu";
+  case LockKind::Seqcount:
+    return "seqcount";
+  case LockKind::Ordering:
+    return "ordering";
+  }
+  return "?";
+}
+
+const char *toString(Sharing sharing) {
+  return sharing == Sharing::Shared ? "shared" : "exclusive";
+}
+
+const char *toString(ApiKind kind) {
+  switch (kind) {
+  case ApiKind::Acquire:
+    return "acquire";
+  case ApiKind::Try:
+    return "try";
+  case ApiKind::Release:
+    return "release";
+  case ApiKind::Downgrade:
+    return "downgrade";
+  case ApiKind::Assert:
+    return "assert";
+  }
+  return "?";
+}
+
+const char *toString(TrySuccess success) {
+  switch (success) {
+  case TrySuccess::None:
+    return "none";
+  case TrySuccess::True:
+    return "true";
+  case TrySuccess::Zero:
+    return "zero";
+  case TrySuccess::NonNull:
+    return "nonnull";
+  }
+  return "?";
+}
+
+const char *toString(Relation::Kind kind) {
+  switch (kind) {
+  case Relation::Kind::Requires:
+    return "requires";
+  case Relation::Kind::EndsWith:
+    return "ends_with";
+  case Relation::Kind::Forbidden:
+    return "forbidden";
+  }
+  return "?";
+}
+
+const char *toString(FieldRule::Kind kind) {
+  switch (kind) {
+  case FieldRule::Kind::Locks:
+    return "locks";
+  case FieldRule::Kind::Once:
+    return "once";
+  case FieldRule::Kind::Owner:
+    return "owner";
+  }
+  return "?";
+}
+
+const char *toString(TableColumn::Kind kind) {
+  switch (kind) {
+  case TableColumn::Kind::Satisfies:
+    return "satisfies";
+  case TableColumn::Kind::Reads:
+    return "reads";
+  case TableColumn::Kind::Writes:
+    return "writes";
+  }
+  return "?";
+}
+
+} // namespace lockspec

@@ -1,0 +1,319 @@
+// The immutable model of a lockspec: what sema produces and every backend consumes.
+//
+// Backends see only this header.  Every name is resolved, every requirement is in disjunctive
+// normal form, and the tables the spec declares sit beside the ones the compiler derived.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lockspec {
+
+/// A resolved source position, kept so backends can point back at the spec (docs map RST lines
+/// to rules/, the checker names the rule it enforces).
+struct SourcePos {
+  std::string file;    ///< Path as given to the compiler.
+  unsigned line = 0;   ///< 1-based.
+  unsigned column = 0; ///< 1-based byte column.
+};
+
+/// What the spec says about an entity in prose: its RST body and kernel source reference.
+struct Documented {
+  std::string name;   ///< Unique name within its namespace.
+  std::string doc;    ///< RST body, indentation removed.
+  std::string source; ///< Kernel file or doc section the rule comes from ("" when none).
+  SourcePos pos;      ///< Where the entity is declared.
+};
+
+/// How a lock is implemented, which constrains its modes.
+enum class LockKind { Rwsem, Spinlock, Mutex, VmaLock, Rcu, Seqcount, Ordering };
+
+/// Whether two holders of a mode may coexist (before derivation refines it with `from`).
+enum class Sharing { Shared, Exclusive };
+
+/// One mode of a lock class (read, write, downgraded, exclusive ...).
+struct Mode {
+  std::string name;   ///< "read".
+  std::string abbrev; ///< "R"; defaults to the upper-case first letter.
+  Sharing sharing = Sharing::Exclusive;
+  std::vector<std::string> implies;   ///< Direct weaker modes a hold in this mode satisfies.
+  std::string from;                   ///< Mode it can only be entered from ("" if any).
+  std::vector<std::string> satisfies; ///< Closure of implies, including the mode itself.
+};
+
+/// What a C API function does to its lock.
+enum class ApiKind { Acquire, Try, Release, Downgrade, Assert };
+
+/// For a try/killable function: which result means the lock is now held.
+enum class TrySuccess { None, True, Zero, NonNull };
+
+/// A parameter of a C API function.
+struct ApiParam {
+  std::string name;
+  bool instance = false; ///< Identifies the lock instance (the `@` marker).
+  bool out = false;      ///< Out parameter (`*`): the instance is returned through it.
+};
+
+/// A C function that acquires, releases, converts or asserts a lock.
+struct Api : Documented {
+  ApiKind kind = ApiKind::Acquire;
+  std::string lock; ///< Lock class name.
+  std::vector<ApiParam> params;
+  bool returnsInstance = false; ///< `-> @`: the result identifies the held instance.
+  std::string returnType;       ///< `-> IDENT` when the result is not the instance.
+  std::string mode;             ///< Mode acquired / released / asserted / converted from.
+  std::string toMode;           ///< Downgrade target mode.
+  TrySuccess success = TrySuccess::None;
+  bool killable = false;
+  bool all = false;     ///< Affects every instance reachable from the handle.
+  std::string fallback; ///< Function to call when a try fails ("" if none).
+};
+
+/// A split page-table lock: its own instance when `config` is set, else `fallbackLock`.
+struct Split {
+  std::string config;
+  std::string fallbackLock;
+};
+
+/// A lock class.
+struct Lock : Documented {
+  LockKind kind = LockKind::Rwsem;
+  std::string owner;       ///< Object whose instances hold one lock each; "" for a global lock.
+  std::string path;        ///< C expression of the instance in terms of the owner's var.
+  std::vector<Mode> modes; ///< Declaration order; weakest modes usually first.
+  std::optional<Split> split;
+  std::vector<std::string> apis;   ///< Names of this lock's API functions, in order.
+  std::vector<std::string> groups; ///< Groups this lock belongs to.
+
+  const Mode *findMode(const std::string &mode) const;
+  /// True when a hold in `held` satisfies a requirement of `required`.
+  bool satisfies(const std::string &held, const std::string &required) const;
+};
+
+/// A named set of alternative locks ("the rmap lock" is anon_vma's or i_mmap's).
+struct Group : Documented {
+  std::vector<std::string> members;
+};
+
+/// A precondition that is not a lock ("interrupts are disabled").
+struct Fact : Documented {
+  std::string test; ///< C expression, "" if none.
+};
+
+/// One element of a normalised requirement.
+struct Atom {
+  enum class Kind { Lock, Fact };
+  Kind kind = Kind::Lock;
+  bool held = true;               ///< False: must *not* be held (`!X`).
+  std::string lock;               ///< Lock class (Kind::Lock).
+  std::string mode;               ///< Minimum mode (Kind::Lock).
+  std::string fact;               ///< Fact name (Kind::Fact).
+  std::string role;               ///< Role whose instance is meant.
+  std::string object;             ///< Object type of the role.
+  std::vector<std::string> links; ///< Links followed from the role to the lock's owner.
+  std::string instance;           ///< C expression of the instance ("" for global locks).
+  std::string condition;          ///< Fact under which this atom applies ("" = always).
+
+  bool operator==(const Atom &) const = default;
+};
+
+/// One way of satisfying a requirement: all its atoms together.
+struct Alternative {
+  std::string label;       ///< Name of the `any` branch it came from, "" when unnamed.
+  std::vector<Atom> atoms; ///< Sorted, no duplicates.
+};
+
+/// A requirement in disjunctive normal form.  No alternatives means "cannot be satisfied";
+/// one alternative with no atoms means "no requirement".
+struct Requirement {
+  std::string text; ///< The spec's expression, re-printed.
+  std::vector<Alternative> alternatives;
+};
+
+/// A named requirement (`let`).
+struct Let : Documented {
+  Requirement requirement;
+};
+
+/// A read or write rule of a field.
+struct FieldRule {
+  enum class Kind { Locks, Once, Owner };
+  Kind kind = Kind::Locks;
+  std::string transition;  ///< For writes with several rules: "NULL -> non-NULL".
+  std::string owner;       ///< Kind::Owner: who governs it.
+  Requirement requirement; ///< Kind::Locks.
+  SourcePos pos;
+};
+
+/// A field of an object with its access rules.
+struct Field : Documented {
+  std::string table;  ///< Caption of the docs table it belongs to.
+  std::string config; ///< Kernel config it depends on.
+  std::optional<FieldRule> read;
+  std::vector<FieldRule> writes;
+};
+
+/// A pointer from one object to another.
+struct Link {
+  std::string name;
+  std::string target; ///< Object name.
+  std::string expr;   ///< C expression in terms of the source object's var.
+};
+
+/// A kernel object that holds locks or guarded fields.
+struct Object : Documented {
+  std::string var; ///< Conventional C variable name.
+  std::vector<Link> links;
+  std::vector<Field> fields;
+
+  const Field *findField(const std::string &field) const;
+};
+
+/// A rule relating two locks.
+struct Relation : Documented {
+  enum class Kind {
+    Requires,  ///< Acquiring `lock.mode` requires holding `other.otherMode`.
+    EndsWith,  ///< A hold of `lock.mode` ends when `other` leaves `otherMode`.
+    Forbidden, ///< Acquiring `lock` (any mode at least `mode`) while holding `other.otherMode`.
+  };
+  Kind kind = Kind::Requires;
+  std::string lock, mode, other, otherMode;
+};
+
+/// A lock (with optional mode) named in an order tree.
+struct LockMode {
+  std::string lock;
+  std::string mode; ///< "" when the tree names the lock without a mode.
+};
+
+/// A node of an order tree: one level, possibly "either of these locks".
+struct OrderNode {
+  std::vector<LockMode> locks;
+  std::string note;
+  std::vector<OrderNode> children;
+  SourcePos pos;
+};
+
+/// "`from` is taken before `to`", from one tree.
+struct OrderEdge {
+  LockMode from, to;
+  std::string order; ///< Tree it comes from.
+  SourcePos pos;     ///< Position of the inner node.
+};
+
+/// One lock-order tree as the kernel comment states it.
+struct Order : Documented {
+  std::string historical; ///< Reason it is not enforced, "" when enforced.
+  std::vector<OrderNode> roots;
+  std::vector<OrderEdge> edges; ///< Every ancestor-before-descendant pair.
+};
+
+/// An object an operation acts on or mentions.
+struct Role {
+  std::string name;
+  std::string object;
+  std::string expr; ///< C expression for a fixed object ("&init_mm"), else "".
+};
+
+/// A set of locks the spec documents as *not* enough.
+struct Rejection {
+  Requirement requirement;
+  std::string reason;
+};
+
+/// Something done to page tables or VMAs, with what it needs.
+struct Operation : Documented {
+  Role subject;
+  std::vector<Role> roles;
+  std::vector<Requirement> clauses; ///< Each `requires`, normalised on its own.
+  Requirement requirement;          ///< The conjunction of the clauses, normalised.
+  std::vector<Rejection> rejects;
+  std::vector<std::string> notes, warnings;
+  std::vector<std::string> apis;
+};
+
+/// A state: the mode held of each axis lock ("" = not held).
+using State = std::vector<std::string>;
+
+/// A column of a state table.
+struct TableColumn {
+  enum class Kind { Satisfies, Reads, Writes };
+  std::string name, title;
+  Kind kind = Kind::Satisfies;
+  Requirement requirement;         ///< Kind::Satisfies.
+  std::string object;              ///< Kind::Reads / Writes.
+  std::vector<std::string> tables; ///< Kind::Writes: field tables selected ("" = all).
+};
+
+/// A row as declared: each cell a set of modes ("" = not held), and the expected values.
+struct TableRow {
+  std::vector<std::vector<std::string>> cells;
+  std::vector<bool> values;
+  SourcePos pos;
+};
+
+/// A concrete state and the column values the compiler computed for it.
+struct DerivedRow {
+  State state;
+  std::vector<bool> values;
+};
+
+/// The lock-state table: which lock combinations make an object stable, readable, writable.
+struct StateTable : Documented {
+  std::string object;
+  std::vector<std::string> axes, axisTitles; ///< Lock or group per axis.
+  std::vector<TableColumn> columns;
+  std::vector<TableRow> rows;      ///< As declared (and checked).
+  std::vector<DerivedRow> derived; ///< Every valid state, computed.
+};
+
+/// The exclusivity matrix of one lock's modes.
+struct Matrix : Documented {
+  std::string lock;
+  std::vector<std::string> modes;          ///< Row / column order (mode names).
+  std::vector<std::vector<bool>> excludes; ///< Declared (and equal to derived).
+};
+
+/// A prose section the docs need that belongs to no single entity.
+struct Topic : Documented {
+  std::string title;
+};
+
+/// The whole spec.  Sema builds it; after that it is never modified.
+struct Model {
+  std::vector<std::string> files; ///< Every spec file read, in order (for depfiles).
+  std::vector<Object> objects;
+  std::vector<Lock> locks;
+  std::vector<Api> apis;
+  std::vector<Group> groups;
+  std::vector<Fact> facts;
+  std::vector<Let> lets;
+  std::vector<Relation> relations;
+  std::vector<Order> orders;
+  std::vector<Operation> operations;
+  std::vector<StateTable> tables;
+  std::vector<Matrix> matrices;
+  std::vector<Topic> topics;
+
+  const Object *findObject(const std::string &name) const;
+  const Lock *findLock(const std::string &name) const;
+  const Api *findApi(const std::string &name) const;
+  const Group *findGroup(const std::string &name) const;
+  const Operation *findOperation(const std::string &name) const;
+
+  /// Every enforced order edge, from all non-historical trees.
+  std::vector<OrderEdge> enforcedEdges() const;
+};
+
+const char *toString(LockKind kind);
+const char *toString(Sharing sharing);
+const char *toString(ApiKind kind);
+const char *toString(TrySuccess success);
+const char *toString(Relation::Kind kind);
+const char *toString(FieldRule::Kind kind);
+const char *toString(TableColumn::Kind kind);
+
+} // namespace lockspec

@@ -1,0 +1,108 @@
+// Recursive-descent parser for *.rules files.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ast.h"
+#include "diagnostics.h"
+#include "lexer.h"
+
+namespace lockspec {
+
+/// Resolves an `include "path";` seen in `from` at `span`; returns the buffer to parse, or
+/// nullopt when it cannot be read (the callback reports why) or was already included.
+using IncludeResolver =
+    std::function<std::optional<FileId>(FileId from, const std::string &path, Span span)>;
+
+/// Parses one buffer into `spec`, following includes through `resolve`.
+class Parser {
+public:
+  Parser(const SourceManager &sources, Diagnostics &diags, IncludeResolver resolve);
+
+  /// Appends the declarations of `file` (and of its includes) to `spec`.
+  void parseFile(FileId file, ast::Spec &spec);
+
+private:
+  // Token access.
+  const Token &peek(size_t ahead = 0) const;
+  const Token &take();
+  bool at(Tok kind) const { return peek().kind == kind; }
+  bool atWord(std::string_view word) const;
+  bool accept(Tok kind);
+  bool acceptWord(std::string_view word);
+  /// Consumes `kind` or reports "expected X <context>" and returns false.
+  bool expect(Tok kind, std::string_view context);
+  bool expectWord(std::string_view word, std::string_view context);
+  std::optional<ast::Name> expectName(std::string_view context);
+  std::optional<ast::Str> expectString(std::string_view context);
+  void errorHere(const std::string &message);
+  /// Skips to just after the next ';' or to the next '}' at this nesting level.
+  void recover();
+  Span spanFrom(Span begin) const;
+
+  /// decl := include | object | lock | group | fact | let | relation | order | operation
+  ///       | table | matrix | topic
+  void parseDecl(ast::Spec &spec);
+  /// Parses `'doc' STRING ';'` or `'source' STRING ';'` into prose; false if neither.
+  bool parseProse(ast::Prose &prose);
+  /// body := ';' | '{' ('doc' STRING ';' | 'source' STRING ';')* '}'
+  void parseBody(ast::Prose &prose, std::string_view what);
+  /// object := 'object' IDENT '{' object_item* '}'
+  void parseObject(ast::Spec &spec);
+  /// field := 'field' IDENT '{' field_item* '}'
+  void parseField(ast::Object &object);
+  /// field_rule := expr | 'once' | 'owner' STRING
+  std::optional<ast::FieldRule> parseFieldRule();
+  /// lock := 'lock' IDENT ':' KIND ['on' IDENT] '{' lock_item* '}'
+  void parseLock(ast::Spec &spec);
+  /// mode := 'mode' IDENT ['(' STRING ')'] SHARING ['implies' IDENT,*] ['from' IDENT] ';'
+  void parseMode(ast::Lock &lock);
+  /// api := KIND IDENT '(' params ')' ['->' ('@'|IDENT)] IDENT ['->' IDENT] flags [STRING] ';'
+  void parseApi(ast::Lock &lock);
+  /// group := 'group' IDENT '=' IDENT ('|' IDENT)* body
+  void parseGroup(ast::Spec &spec);
+  /// fact := 'fact' IDENT ['=' STRING] body
+  void parseFact(ast::Spec &spec);
+  /// let := 'let' IDENT '=' expr body
+  void parseLet(ast::Spec &spec);
+  /// relation := 'relation' IDENT '{' rel_item* '}'
+  void parseRelation(ast::Spec &spec);
+  /// lockmode := IDENT ['.' IDENT]
+  std::optional<ast::LockMode> parseLockMode(std::string_view context);
+  /// order := 'order' IDENT '{' order_item* '}'
+  void parseOrder(ast::Spec &spec);
+  /// node := lockmode ('|' lockmode)* [STRING] ('{' node* '}' | ';')
+  std::optional<ast::OrderNode> parseOrderNode();
+  /// operation := 'operation' IDENT '{' op_item* '}'
+  void parseOperation(ast::Spec &spec);
+  /// role := IDENT ':' IDENT ['=' STRING] ';'
+  std::optional<ast::Role> parseRole();
+  /// table := 'table' IDENT '{' tbl_item* '}'
+  void parseTable(ast::Spec &spec);
+  /// matrix := 'matrix' IDENT '{' mx_item* '}'
+  void parseMatrix(ast::Spec &spec);
+  /// topic := 'topic' IDENT '{' ('title' | 'doc' | 'source' STRING ';')* '}'
+  void parseTopic(ast::Spec &spec);
+
+  /// expr := and ('|' and)*
+  ast::ExprPtr parseExpr();
+  /// and := unary ('&' unary)*
+  ast::ExprPtr parseAnd();
+  /// unary := '(' expr ')' | 'none' | 'any' '{' (IDENT ':' expr [STRING] ';')+ '}' | atom
+  ast::ExprPtr parseUnary();
+  /// atom := ['!'] IDENT ['.' IDENT] ['@' IDENT] ['if' IDENT]
+  ast::ExprPtr parseAtom();
+
+  const SourceManager &sources_;
+  Diagnostics &diags_;
+  IncludeResolver resolve_;
+  std::vector<Token> tokens_;
+  size_t pos_ = 0;
+  FileId file_ = 0;
+  unsigned depth_ = 0; // Expression / include nesting, bounded against stack exhaustion.
+};
+
+} // namespace lockspec

@@ -1,0 +1,18 @@
+// Semantic analysis: resolves the AST into the immutable Model, normalises every requirement,
+// derives the lock-state tables and exclusivity matrices, and reports what is wrong.
+#pragma once
+
+#include <optional>
+
+#include "ast.h"
+#include "diagnostics.h"
+#include "model.h"
+
+namespace lockspec {
+
+/// Builds the model of `spec`.  Reports every error it finds to `diags`; returns nullopt when
+/// there was one (a model is never handed to backends after an error).
+std::optional<Model> analyze(const ast::Spec &spec, const SourceManager &sources,
+                             Diagnostics &diags);
+
+} // namespace lockspec

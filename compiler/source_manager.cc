@@ -1,0 +1,61 @@
+#include "source_manager.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace lockspec {
+
+FileId SourceManager::addBuffer(std::string name, std::string text) {
+  auto buffer = std::make_unique<Buffer>();
+  buffer->name = std::move(name);
+  buffer->text = std::move(text);
+  buffers_.push_back(std::move(buffer));
+  return static_cast<FileId>(buffers_.size() - 1);
+}
+
+std::optional<FileId> SourceManager::addFile(const std::string &path, std::string *error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = "cannot open '" + path + "'";
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    *error = "cannot read '" + path + "'";
+    return std::nullopt;
+  }
+  return addBuffer(path, text.str());
+}
+
+const std::vector<uint32_t> &SourceManager::lineStarts(FileId file) const {
+  Buffer &buffer = *buffers_[file];
+  if (buffer.lineStarts.empty()) {
+    buffer.lineStarts.push_back(0);
+    for (uint32_t i = 0; i < buffer.text.size(); ++i)
+      if (buffer.text[i] == '\n')
+        buffer.lineStarts.push_back(i + 1);
+  }
+  return buffer.lineStarts;
+}
+
+LineCol SourceManager::lineCol(FileId file, uint32_t offset) const {
+  const auto &starts = lineStarts(file);
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  unsigned line = static_cast<unsigned>(it - starts.begin());
+  return {line, offset - starts[line - 1] + 1};
+}
+
+std::string_view SourceManager::lineText(FileId file, uint32_t offset) const {
+  const auto &starts = lineStarts(file);
+  std::string_view text = this->text(file);
+  auto it = std::upper_bound(starts.begin(), starts.end(), offset);
+  uint32_t begin = *(it - 1);
+  uint32_t end = it == starts.end() ? static_cast<uint32_t>(text.size()) : *it - 1;
+  if (end > begin && text[end - 1] == '\r')
+    --end;
+  return text.substr(begin, end - begin);
+}
+
+} // namespace lockspec

@@ -1,0 +1,59 @@
+// Owns the text of every spec file and maps byte offsets to lines and columns.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lockspec {
+
+/// Index of a buffer in its SourceManager.
+using FileId = uint32_t;
+
+/// A half-open byte range in one buffer.  Tokens and AST nodes carry these; line and column
+/// are computed only when a diagnostic is printed.
+struct Span {
+  FileId file = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+/// A 1-based line and byte column.
+struct LineCol {
+  unsigned line = 1;
+  unsigned column = 1;
+};
+
+/// Holds buffers read from disk or given as strings (tests use a fixed pseudo file name so
+/// expected messages are stable).
+class SourceManager {
+public:
+  /// Adds a buffer under `name`; returns its id.
+  FileId addBuffer(std::string name, std::string text);
+  /// Reads `path` from disk; nullopt (and `error` set) when it cannot be read.
+  std::optional<FileId> addFile(const std::string &path, std::string *error);
+
+  std::string_view text(FileId file) const { return buffers_[file]->text; }
+  const std::string &name(FileId file) const { return buffers_[file]->name; }
+  size_t size() const { return buffers_.size(); }
+
+  /// Line and column of a byte offset; builds the line table of that buffer on first use.
+  LineCol lineCol(FileId file, uint32_t offset) const;
+  /// The text of the line holding `offset`, without its newline.
+  std::string_view lineText(FileId file, uint32_t offset) const;
+
+private:
+  struct Buffer {
+    std::string name;
+    std::string text;
+    mutable std::vector<uint32_t> lineStarts; // Built lazily.
+  };
+  const std::vector<uint32_t> &lineStarts(FileId file) const;
+
+  std::vector<std::unique_ptr<Buffer>> buffers_;
+};
+
+} // namespace lockspec
