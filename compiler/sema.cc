@@ -32,6 +32,20 @@ struct PendingAlt {
   Span span;
 };
 
+/// "an object", "a lock": the article a diagnostic needs before `noun`.
+std::string withArticle(const std::string &noun) {
+  bool vowel = !noun.empty() && std::string("aeiou").find(noun[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + noun;
+}
+
+/// "1 value", "2 values"; "axis" pluralises as "axes".
+std::string counted(size_t n, const std::string &noun) {
+  std::string word = noun;
+  if (n != 1)
+    word = noun == "axis" ? "axes" : noun + "s";
+  return std::to_string(n) + " " + word;
+}
+
 class Sema {
 public:
   Sema(const ast::Spec &spec, const SourceManager &sources, Diagnostics &diags)
@@ -99,7 +113,7 @@ void Sema::declare(const ast::Name &name, const std::string &kind, size_t index)
   if (!inserted) {
     Diagnostic &diag = diags_.error(name.span, "duplicate name '" + name.text + "'");
     Diagnostics::note(diag, it->second.span,
-                      "'" + name.text + "' first declared here as a " + it->second.kind);
+                      "'" + name.text + "' first declared here as " + withArticle(it->second.kind));
   }
 }
 
@@ -715,8 +729,9 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
       return atom; // In a let: resolved at each use.
     auto links = linkPath(roleObject, lock.owner);
     if (!links) {
-      diags_.error(span, "lock '" + lock.name + "' is held by a " + lock.owner +
-                             ", which is not reachable from '" + role + "' (a " + roleObject + ")");
+      diags_.error(span, "lock '" + lock.name + "' is held by object '" + lock.owner + "'" +
+                             ", which is not reachable from role '" + role + "' (object '" +
+                             roleObject + "')");
       return std::nullopt;
     }
     atom.links = *links;
@@ -805,8 +820,8 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
         p.span = e.span;
     return alts;
   }
-  diags_.error(e.name.span,
-               "'" + e.name.text + "' is a " + entity->kind + ", not a lock, group, let or fact");
+  diags_.error(e.name.span, "'" + e.name.text + "' is " + withArticle(entity->kind) +
+                                ", not a lock, group, let or fact");
   return std::nullopt;
 }
 
@@ -919,7 +934,8 @@ void Sema::fields() {
         diags_.error(in.name.span,
                      "field '" + inObject.name.text + "." + in.name.text + "' has no write rule");
       for (size_t i = 1; i < in.reads.size(); ++i)
-        diags_.error(in.reads[i].span, "field '" + in.name.text + "' has more than one read rule");
+        diags_.error(in.reads[i].span, "field '" + inObject.name.text + "." + in.name.text +
+                                           "' has more than one read rule");
       if (!in.reads.empty()) {
         if (in.reads[0].kind == ast::FieldRule::Kind::Once)
           diags_.error(in.reads[0].span, "'once' describes writes, not reads");
@@ -928,7 +944,7 @@ void Sema::fields() {
       std::set<std::string> transitions;
       for (const ast::FieldRule &w : in.writes) {
         if (in.writes.size() > 1 && !w.transition.present)
-          diags_.error(w.span, "field '" + in.name.text +
+          diags_.error(w.span, "field '" + inObject.name.text + "." + in.name.text +
                                    "' has several write rules, so each needs a transition");
         if (!transitions.insert(w.transition.value).second && w.transition.present)
           diags_.error(w.transition.span, "duplicate transition '" + w.transition.value + "'");
@@ -995,8 +1011,8 @@ void Sema::relations() {
       const Lock *a = model_.findLock(out.lock);
       const Lock *b = model_.findLock(out.other);
       if (!a->owner.empty() && !b->owner.empty() && !linkPath(a->owner, b->owner))
-        diags_.error(r.span, "no link leads from a " + a->owner + " (holding '" + a->name +
-                                 "') to a " + b->owner + " (holding '" + b->name + "')");
+        diags_.error(r.span, "no link leads from object '" + a->owner + "' (holding '" + a->name +
+                                 "') to object '" + b->owner + "' (holding '" + b->name + "')");
     }
     model_.relations.push_back(std::move(out));
   }
@@ -1184,20 +1200,29 @@ void Sema::operations() {
     std::optional<std::vector<PendingAlt>> all;
     std::vector<std::string> texts;
     for (const ast::ExprPtr &clause : in.requires_) {
-      if (!ok)
-        break;
-      auto req = requirement(*clause, ctx, in.requires_.size() > 1);
+      // Normalise once; the clause's own requirement and the conjunction share the result so
+      // each error is reported once.
       auto alts = normalize(*clause, ctx, "");
-      if (!req || !alts) {
+      if (!alts) {
         ok = false;
         continue;
       }
-      texts.push_back(req->text);
-      out.clauses.push_back(std::move(*req));
+      std::vector<PendingAlt> clauseAlts = finish(*alts);
+      if (in.requires_.size() > 1)
+        warnSubsumed(clauseAlts);
+      Requirement req;
+      req.text = printExpr(*clause);
+      for (PendingAlt &p : clauseAlts)
+        req.alternatives.push_back(std::move(p.alt));
+      texts.push_back(req.text);
+      out.clauses.push_back(std::move(req));
+      if (!ok)
+        continue; // An earlier clause failed: keep checking, but build nothing.
       all = all ? conjoin(std::move(*all), *alts, clause->span) : std::move(alts);
       if (!all)
         ok = false;
     }
+
     if (ok && all) {
       // Normalise the conjunction through the same path as a single expression would take.
       std::vector<PendingAlt> alts = finish(std::move(*all));
@@ -1456,15 +1481,13 @@ void Sema::tables() {
       TableRow tr;
       tr.pos = pos(row.span);
       if (row.cells.size() != out.axes.size()) {
-        diags_.error(row.span, "row has " + std::to_string(row.cells.size()) +
-                                   " cells but the table has " + std::to_string(out.axes.size()) +
-                                   " axes");
+        diags_.error(row.span, "row has " + counted(row.cells.size(), "cell") +
+                                   " but the table has " + counted(out.axes.size(), "axis"));
         continue;
       }
       if (row.values.size() != out.columns.size()) {
-        diags_.error(row.span, "row has " + std::to_string(row.values.size()) +
-                                   " values but the table has " +
-                                   std::to_string(out.columns.size()) + " columns");
+        diags_.error(row.span, "row has " + counted(row.values.size(), "value") +
+                                   " but the table has " + counted(out.columns.size(), "column"));
         continue;
       }
       bool rowOk = true;
@@ -1582,9 +1605,8 @@ void Sema::matrices() {
       const ast::MatrixRow &row = in.rows[r];
       std::vector<bool> values;
       if (row.values.size() != out.modes.size()) {
-        diags_.error(row.span, "matrix row has " + std::to_string(row.values.size()) +
-                                   " values but the lock has " + std::to_string(out.modes.size()) +
-                                   " modes");
+        diags_.error(row.span, "matrix row has " + counted(row.values.size(), "value") +
+                                   " but the lock has " + counted(out.modes.size(), "mode"));
         continue;
       }
       for (size_t c = 0; c < row.values.size(); ++c) {

@@ -147,8 +147,8 @@ TEST(Sema, UnreachableLockNamesBothObjects) {
   auto c = compileString(std::string(kBaseSpec) + R"(
 object lonely { doc "x"; var l; }
 operation op { doc "d"; source "s"; subject l: lonely; requires mmap_lock; })");
-  EXPECT_NE(c.diags.find("lock 'mmap_lock' is held by a mm_struct, which is not reachable from "
-                         "'l' (a lonely)"),
+  EXPECT_NE(c.diags.find("lock 'mmap_lock' is held by object 'mm_struct', which is not reachable "
+                         "from role 'l' (object 'lonely')"),
             std::string::npos)
       << c.diags;
 }
