@@ -101,10 +101,10 @@ std::string emitJson(const Model &model) {
       for (const FieldRule &w : f.writes)
         writes.push_back(fieldRule(w));
       fj["writes"] = writes;
-      fields.push_back(fj);
+      fields.push_back(std::move(fj));
     }
     j["fields"] = fields;
-    objects.push_back(j);
+    objects.push_back(std::move(j));
   }
   root["objects"] = objects;
 
@@ -128,7 +128,7 @@ std::string emitJson(const Model &model) {
         l.split ? Json{{"config", l.split->config}, {"else", l.split->fallbackLock}} : Json();
     j["apis"] = l.apis;
     j["groups"] = l.groups;
-    locks.push_back(j);
+    locks.push_back(std::move(j));
   }
   root["locks"] = locks;
 
@@ -150,7 +150,7 @@ std::string emitJson(const Model &model) {
     j["killable"] = a.killable;
     j["all"] = a.all;
     j["fallback"] = a.fallback;
-    apis.push_back(j);
+    apis.push_back(std::move(j));
   }
   root["apis"] = apis;
 
@@ -159,7 +159,7 @@ std::string emitJson(const Model &model) {
     Json j;
     documented(j, g);
     j["members"] = g.members;
-    groups.push_back(j);
+    groups.push_back(std::move(j));
   }
   root["groups"] = groups;
 
@@ -168,7 +168,7 @@ std::string emitJson(const Model &model) {
     Json j;
     documented(j, f);
     j["test"] = f.test;
-    facts.push_back(j);
+    facts.push_back(std::move(j));
   }
   root["facts"] = facts;
 
@@ -177,7 +177,7 @@ std::string emitJson(const Model &model) {
     Json j;
     documented(j, l);
     j["requirement"] = requirement(l.requirement);
-    lets.push_back(j);
+    lets.push_back(std::move(j));
   }
   root["lets"] = lets;
 
@@ -190,7 +190,7 @@ std::string emitJson(const Model &model) {
     j["mode"] = r.mode;
     j["other"] = r.other;
     j["other_mode"] = r.otherMode;
-    relations.push_back(j);
+    relations.push_back(std::move(j));
   }
   root["relations"] = relations;
 
@@ -207,7 +207,7 @@ std::string emitJson(const Model &model) {
     for (const OrderEdge &e : o.edges)
       edges.push_back({{"from", lockMode(e.from)}, {"to", lockMode(e.to)}, {"pos", pos(e.pos)}});
     j["edges"] = edges;
-    orders.push_back(j);
+    orders.push_back(std::move(j));
   }
   root["orders"] = orders;
 
@@ -232,7 +232,7 @@ std::string emitJson(const Model &model) {
     j["notes"] = op.notes;
     j["warnings"] = op.warnings;
     j["apis"] = op.apis;
-    operations.push_back(j);
+    operations.push_back(std::move(j));
   }
   root["operations"] = operations;
 
@@ -261,7 +261,7 @@ std::string emitJson(const Model &model) {
     for (const DerivedRow &d : t.derived)
       derived.push_back({{"state", d.state}, {"values", d.values}});
     j["derived"] = derived;
-    tables.push_back(j);
+    tables.push_back(std::move(j));
   }
   root["tables"] = tables;
 
@@ -272,7 +272,7 @@ std::string emitJson(const Model &model) {
     j["lock"] = m.lock;
     j["modes"] = m.modes;
     j["excludes"] = m.excludes;
-    matrices.push_back(j);
+    matrices.push_back(std::move(j));
   }
   root["matrices"] = matrices;
 
@@ -281,7 +281,7 @@ std::string emitJson(const Model &model) {
     Json j;
     documented(j, t);
     j["title"] = t.title;
-    topics.push_back(j);
+    topics.push_back(std::move(j));
   }
   root["topics"] = topics;
   return root.dump(2) + "\n";

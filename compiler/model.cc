@@ -5,6 +5,33 @@
 namespace lockspec {
 
 template <typename T>
+static const T *findIndexed(const std::vector<T> &items,
+                            const std::unordered_map<std::string, size_t> &index,
+                            const std::string &name) {
+  auto it = index.find(name);
+  if (it != index.end() && it->second < items.size() && items[it->second].name == name)
+    return &items[it->second];
+  for (size_t i = index.size(); i < items.size(); ++i) // Appended since the last reindex.
+    if (items[i].name == name)
+      return &items[i];
+  return nullptr;
+}
+
+template <typename T>
+static void buildIndex(const std::vector<T> &items,
+                       std::unordered_map<std::string, size_t> &index) {
+  index.clear();
+  for (size_t i = 0; i < items.size(); ++i)
+    index.emplace(items[i].name, i); // First declaration wins, like sema's lookup.
+}
+
+void Model::reindex() {
+  buildIndex(objects, objectIndex_);
+  buildIndex(locks, lockIndex_);
+  buildIndex(apis, apiIndex_);
+}
+
+template <typename T>
 static const T *findByName(const std::vector<T> &items, const std::string &name) {
   for (const T &item : items)
     if (item.name == name)

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace lockspec {
@@ -306,6 +307,14 @@ struct Model {
 
   /// Every enforced order edge, from all non-historical trees.
   std::vector<OrderEdge> enforcedEdges() const;
+
+  /// Rebuilds the name indexes behind the find functions.  Sema calls it after appending
+  /// objects, locks or functions; the find functions fall back to a scan for names added
+  /// since, so a stale index is slow, never wrong.
+  void reindex();
+
+private:
+  std::unordered_map<std::string, size_t> objectIndex_, lockIndex_, apiIndex_;
 };
 
 const char *toString(LockKind kind);

@@ -67,8 +67,19 @@ std::vector<Atom> withImpliedHolds(const Model &model, std::vector<Atom> have) {
   // Iterate to a fixed point: implied holds may imply more.  Bounded by the relation count.
   for (size_t round = 0; round <= model.relations.size(); ++round) {
     bool added = false;
+    // Only relations about a lock that is held can add anything; most specs relate few locks,
+    // so look those up instead of every relation's locks on every call.
+    std::vector<const std::string *> heldLocks;
+    for (const Atom &h : have)
+      if (h.held && h.kind == Atom::Kind::Lock)
+        heldLocks.push_back(&h.lock);
     for (const Relation &rel : model.relations) {
       if (rel.kind == Relation::Kind::Forbidden)
+        continue;
+      bool relevant = false;
+      for (const std::string *lock : heldLocks)
+        relevant = relevant || *lock == rel.lock;
+      if (!relevant)
         continue;
       const Lock *lock = model.findLock(rel.lock);
       const Lock *other = model.findLock(rel.other);

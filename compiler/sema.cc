@@ -167,7 +167,9 @@ std::optional<Model> Sema::run() {
   for (size_t f = 0; f < sources_.size(); ++f)
     model_.files.push_back(sources_.name(f));
   objects();
+  model_.reindex();
   locks();
+  model_.reindex();
   groupsFactsLets();
   relations();
   fields();
@@ -178,6 +180,7 @@ std::optional<Model> Sema::run() {
   topics();
   if (diags_.hadErrors())
     return std::nullopt;
+  model_.reindex();
   return std::move(model_);
 }
 
@@ -1084,12 +1087,14 @@ void Sema::orders() {
     out[e.from.lock].push_back(i);
   }
   std::set<std::string> done;
+  // Shared by every start: a lock finished once is never explored again, so the search is
+  // linear in the edges.
+  std::map<std::string, int> state; // 1 on path, 2 finished
   std::set<std::pair<std::string, std::string>> reported;
   for (const auto &[start, _] : out) {
     if (done.count(start))
       continue;
     // Iterative DFS with an explicit path, so deep trees cannot exhaust the stack.
-    std::map<std::string, int> state; // 1 on path, 2 finished
     std::vector<std::pair<std::string, size_t>> stack{{start, 0}};
     std::vector<size_t> pathEdges;
     state[start] = 1;

@@ -1,0 +1,166 @@
+#!/usr/bin/python3
+"""Synthetic lockspec spec generator for benchmarking.
+
+Usage:
+  gen_spec.py N              emit a .rules spec with ~N rules on stdout
+  gen_spec.py --tablegen N   emit N TableGen records (the llvm-tblgen peer) on stdout
+
+A "rule" is one documented entity: an object, a field, a lock class, a relation, an order
+tree or an operation.  Entities come in blocks of 10 rules, which roughly mirrors the mix of
+rules/*.rules (many fields, a fair number of locks and operations, fewer relations/orders):
+
+  1 object with 3 fields (4 rules), 2 locks (rwsem + spinlock), 1 relation, 1 order tree,
+  2 operations (one with an `any { ... }` alternative).
+
+Lock order is acyclic by construction: every edge goes from a lower-indexed lock to a higher
+one.  Requirement expressions have at most four atoms so normalised DNF stays small.
+"""
+import sys
+
+RULES_PER_BLOCK = 10
+
+
+def block(i, out):
+    o = f"obj{i}"
+    rw = f"rw{i}"
+    sp = f"spin{i}"
+    w = out.append
+    w(f"object {o} {{\n"
+      f"  doc \"Synthetic object {i}; holds {rw} and {sp}.\";\n"
+      f"  source \"synthetic/obj{i}.h\";\n"
+      f"  var o{i};\n")
+    if i > 0:
+        w(f"  link parent: obj{i - 1} = \"o{i}->parent\";\n")
+    w(f"  field state{i} {{\n"
+      f"    doc \"State word of {o}; read under either lock, written under the rwsem in write mode.\";\n"
+      f"    source \"synthetic/obj{i}.h\";\n"
+      f"    table \"{o} fields\";\n"
+      f"    read {rw}.read | {sp};\n"
+      f"    write {rw}.write;\n"
+      f"  }}\n"
+      f"  field count{i} {{\n"
+      f"    doc \"Counter of {o}; written under both locks.\";\n"
+      f"    source \"synthetic/obj{i}.h\";\n"
+      f"    table \"{o} fields\";\n"
+      f"    read {rw}.read;\n"
+      f"    write {rw}.read & {sp};\n"
+      f"  }}\n"
+      f"  field flags{i} {{\n"
+      f"    doc \"Flags of {o}; set once at creation.\";\n"
+      f"    source \"synthetic/obj{i}.h\";\n"
+      f"    read none;\n"
+      f"    write once;\n"
+      f"  }}\n"
+      f"}}\n\n")
+    w(f"lock {rw}: rwsem on {o} {{\n"
+      f"  doc \"\"\"\n"
+      f"    The read/write semaphore of synthetic object {i}.  A read hold keeps the\n"
+      f"    object's state stable; a write hold excludes every other holder.\n"
+      f"    \"\"\";\n"
+      f"  source \"synthetic/lock{i}.h\";\n"
+      f"  path \"o{i}->rw\";\n"
+      f"  mode read(\"R\") shared;\n"
+      f"  mode write(\"W\") exclusive implies read;\n"
+      f"  acquire rw{i}_read_lock(@o{i}) read \"Takes the lock for reading.\";\n"
+      f"  acquire rw{i}_write_lock(@o{i}) write \"Takes the lock for writing.\";\n"
+      f"  try rw{i}_read_trylock(@o{i}) read when true \"Attempts a read hold.\";\n"
+      f"  release rw{i}_read_unlock(@o{i}) read \"Drops a read hold.\";\n"
+      f"  release rw{i}_write_unlock(@o{i}) write \"Drops a write hold.\";\n"
+      f"  assert rw{i}_assert_locked(@o{i}) read \"Warns unless held.\";\n"
+      f"}}\n\n")
+    w(f"lock {sp}: spinlock on {o} {{\n"
+      f"  doc \"The spin lock of synthetic object {i}.\";\n"
+      f"  source \"synthetic/lock{i}.h\";\n"
+      f"  path \"o{i}->lock\";\n"
+      f"  mode held(\"L\") exclusive;\n"
+      f"  acquire spin{i}_lock(@o{i}) held \"Takes the spin lock.\";\n"
+      f"  try spin{i}_trylock(@o{i}) held when true \"Attempts the spin lock.\";\n"
+      f"  release spin{i}_unlock(@o{i}) held \"Drops the spin lock.\";\n"
+      f"}}\n\n")
+    w(f"relation rel{i} {{\n"
+      f"  doc \"The spin lock of object {i} is taken only under its rwsem.\";\n"
+      f"  source \"synthetic/lock{i}.h\";\n"
+      f"  acquire {sp} requires {rw}.read;\n"
+      f"}}\n\n")
+    w(f"order ord{i} {{\n"
+      f"  doc \"Lock order of object {i}, nested under object {i - 1 if i else 0}.\";\n"
+      f"  source \"synthetic/lock{i}.h\";\n")
+    if i > 0:
+        w(f"  rw{i - 1} {{\n    {rw} \"child after parent\" {{\n      {sp};\n    }}\n  }}\n")
+    else:
+        w(f"  {rw} {{\n    {sp};\n  }}\n")
+    w("}\n\n")
+    w(f"operation update{i} {{\n"
+      f"  doc \"Updates the state of object {i}.\";\n"
+      f"  source \"synthetic/obj{i}.c\";\n"
+      f"  subject o: {o};\n"
+      f"  requires any {{\n"
+      f"    exclusive: {rw}.write \"writer\";\n"
+      f"    shared_locked: {rw}.read & {sp} \"reader plus spin lock\";\n"
+      f"  }};\n"
+      f"  rejects {rw}.read \"a read hold alone is not enough\";\n"
+      f"  api obj{i}_update;\n"
+      f"}}\n\n")
+    w(f"operation inspect{i} {{\n"
+      f"  doc \"Reads the state of object {i}.\";\n"
+      f"  source \"synthetic/obj{i}.c\";\n"
+      f"  subject o: {o};\n"
+      f"  requires {rw}.read | {sp};\n"
+      f"  note \"Either lock suffices.\";\n"
+      f"  api obj{i}_inspect;\n"
+      f"}}\n\n")
+
+
+def gen_rules(n):
+    blocks = max(1, (n + RULES_PER_BLOCK - 1) // RULES_PER_BLOCK)
+    out = [f"// Synthetic lockspec spec: {blocks} blocks x {RULES_PER_BLOCK} rules = "
+           f"{blocks * RULES_PER_BLOCK} rules (generated by bench/gen_spec.py)\n\n"]
+    for i in range(blocks):
+        block(i, out)
+    return "".join(out)
+
+
+def gen_tablegen(n):
+    out = ["// Synthetic TableGen peer for bench/run.sh\n",
+           "class Lock<string kind> {\n"
+           "  string Kind = kind;\n"
+           "  string Doc = \"\";\n"
+           "  string Source = \"\";\n"
+           "  string Path = \"\";\n"
+           "  list<string> Modes = [];\n"
+           "  list<string> Api = [];\n"
+           "  int Order = 0;\n"
+           "}\n\n"]
+    w = out.append
+    for i in range(n):
+        kind = "rwsem" if i % 2 == 0 else "spinlock"
+        modes = '["read", "write"]' if kind == "rwsem" else '["held"]'
+        w(f"def L{i} : Lock<\"{kind}\"> {{\n"
+          f"  let Doc = \"Synthetic lock {i}; protects the state of object {i}.\";\n"
+          f"  let Source = \"synthetic/lock{i}.h\";\n"
+          f"  let Path = \"o{i}->lock\";\n"
+          f"  let Modes = {modes};\n"
+          f"  let Api = [\"l{i}_lock\", \"l{i}_unlock\", \"l{i}_trylock\"];\n"
+          f"  let Order = {i};\n"
+          f"}}\n")
+    return "".join(out)
+
+
+def main(argv):
+    tablegen = False
+    args = []
+    for a in argv[1:]:
+        if a == "--tablegen":
+            tablegen = True
+        else:
+            args.append(a)
+    if len(args) != 1:
+        sys.stderr.write("usage: gen_spec.py [--tablegen] N\n")
+        return 2
+    n = int(args[0])
+    sys.stdout.write(gen_tablegen(n) if tablegen else gen_rules(n))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
