@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "json_backend.h"
 #include "parser.h"
 #include "sema.h"
 
@@ -21,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lockspec::ast::Spec spec;
   parser.parseFile(file, spec);
   if (!diags.hadErrors())
-    (void)lockspec::analyze(spec, sources, diags);
-  (void)diags.renderAll(); // Rendering walks every span: it must stay in bounds.
+    if (auto model = lockspec::analyze(spec, sources, diags))
+      (void)lockspec::emitJson(*model); // Backends must accept whatever sema accepts.
+  (void)diags.renderAll();              // Rendering walks every span: it must stay in bounds.
   return 0;
 }

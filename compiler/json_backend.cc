@@ -284,7 +284,7 @@ std::string emitJson(const Model &model) {
     topics.push_back(std::move(j));
   }
   root["topics"] = topics;
-  return root.dump(2) + "\n";
+  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 } // namespace lockspec

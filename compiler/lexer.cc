@@ -111,8 +111,8 @@ Token Lexer::next() {
   }
   if (c == '"') {
     if (text_.substr(pos_, 3) == "\"\"\"")
-      return lexRawString(begin);
-    return lexString(begin);
+      return checkUtf8(lexRawString(begin));
+    return checkUtf8(lexString(begin));
   }
   ++pos_;
   switch (c) {
@@ -169,6 +169,39 @@ Token Lexer::next() {
                           : "byte 0x" + std::string(1, "0123456789abcdef"[byte >> 4]) +
                                 "0123456789abcdef"[byte & 15];
   diags_.error(tok.span, "unexpected character " + shown);
+  return tok;
+}
+
+/// True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+static bool validUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
+    if (len == 0 || i + len > text.size())
+      return false;
+    uint32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80)
+        return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+Token Lexer::checkUtf8(Token tok) {
+  // Strings end up in docs, JSON and headers, all of which must be UTF-8.
+  if (tok.kind == Tok::String && !validUtf8(tok.value))
+    diags_.error(tok.span, "string is not valid UTF-8");
   return tok;
 }
 

@@ -55,6 +55,7 @@ private:
   Token make(Tok kind, uint32_t begin);
   Token lexString(uint32_t begin);
   Token lexRawString(uint32_t begin);
+  Token checkUtf8(Token tok);
   void skipTrivia();
 
   FileId file_;

@@ -49,6 +49,16 @@ TEST_F(LexerTest, BadCharacterReportedOnceAndLexingGoesOn) {
   EXPECT_EQ(toks[2].kind, Tok::Ident);
 }
 
+TEST_F(LexerTest, StringsMustBeUtf8) {
+  std::string diags;
+  lex("\"caf\xc3\xa9\"", &diags); // Well-formed two-byte sequence.
+  EXPECT_EQ(diags, "");
+  for (const char *bad : {"\"\xe9\"", "\"\xc0\xaf\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\""}) {
+    lex(bad, &diags);
+    EXPECT_NE(diags.find("error: string is not valid UTF-8"), std::string::npos) << bad;
+  }
+}
+
 TEST_F(LexerTest, CommentsSkipped) {
   auto toks = lex("// hello\nx // there\n");
   ASSERT_EQ(toks.size(), 2u);
