@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 
 # Debian packages the build and tests need (see README "Dependencies" for why each is here).
 PKGS=(cmake ninja-build g++ clang llvm-14-tools libclang-rt-14-dev
-      libgtest-dev nlohmann-json3-dev libcli11-dev)
+      libgtest-dev libcli11-dev)
 
 install_missing() {
   local missing=()

@@ -1,290 +1,499 @@
 #include "json_backend.h"
 
-#include <nlohmann/json.hpp>
+#include <string_view>
+#include <vector>
 
 namespace lockspec {
 namespace {
 
-using Json = nlohmann::ordered_json;
+/// Writes JSON straight into a string, in the layout of nlohmann's dump(2) that the schema and
+/// goldens were first pinned with.  Building an nlohmann tree and destroying it took two thirds
+/// of the compile time of rules/mm.rules (bench/run.sh, perf), so the backend streams instead.
+class Writer {
+public:
+  void beginObject() { open('{'); }
+  void endObject() { close('}'); }
+  void beginArray() { open('['); }
+  void endArray() { close(']'); }
 
-Json pos(const SourcePos &p) {
-  return {{"file", p.file}, {"line", p.line}, {"column", p.column}};
+  /// Starts a member of the current object.
+  Writer &key(std::string_view name) {
+    separate();
+    string(name);
+    out_ += ": ";
+    afterKey_ = true;
+    return *this;
+  }
+
+  void value(std::string_view text) {
+    separate();
+    string(text);
+  }
+  void value(const std::string &text) { value(std::string_view(text)); }
+  void value(const char *text) { value(std::string_view(text)); }
+  void value(bool b) {
+    separate();
+    out_ += b ? "true" : "false";
+  }
+  void value(unsigned n) {
+    separate();
+    out_ += std::to_string(n);
+  }
+  void null() {
+    separate();
+    out_ += "null";
+  }
+  template <typename T> void value(const std::vector<T> &items) {
+    beginArray();
+    for (const T &item : items)
+      value(item);
+    endArray();
+  }
+  // std::vector<bool> hands out proxies, not bools.
+  void value(const std::vector<bool> &items) {
+    beginArray();
+    for (bool item : items)
+      value(item);
+    endArray();
+  }
+
+  /// `"name": value`.
+  template <typename T> void field(std::string_view name, const T &v) {
+    key(name);
+    value(v);
+  }
+
+  std::string take() { return std::move(out_); }
+
+private:
+  struct Frame {
+    char close;
+    size_t count = 0;
+  };
+
+  void separate() {
+    if (afterKey_) {
+      afterKey_ = false;
+      return;
+    }
+    if (frames_.empty())
+      return;
+    out_ += frames_.back().count++ ? ",\n" : "\n";
+    out_.append(frames_.size() * 2, ' ');
+  }
+  void open(char c) {
+    separate();
+    out_ += c;
+    frames_.push_back({c == '{' ? '}' : ']'});
+  }
+  void close(char c) {
+    Frame frame = frames_.back();
+    frames_.pop_back();
+    if (frame.count) {
+      out_ += '\n';
+      out_.append(frames_.size() * 2, ' ');
+    }
+    out_ += c;
+  }
+  void string(std::string_view text) {
+    static const char kHex[] = "0123456789abcdef";
+    out_ += '"';
+    for (char ch : text) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      switch (c) {
+      case '"':
+        out_ += "\\\"";
+        break;
+      case '\\':
+        out_ += "\\\\";
+        break;
+      case '\b':
+        out_ += "\\b";
+        break;
+      case '\f':
+        out_ += "\\f";
+        break;
+      case '\n':
+        out_ += "\\n";
+        break;
+      case '\r':
+        out_ += "\\r";
+        break;
+      case '\t':
+        out_ += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          out_ += "\\u00";
+          out_ += kHex[c >> 4];
+          out_ += kHex[c & 15];
+        } else {
+          out_ += ch; // The lexer guarantees strings are UTF-8.
+        }
+      }
+    }
+    out_ += '"';
+  }
+
+  std::string out_;
+  std::vector<Frame> frames_;
+  bool afterKey_ = false;
+};
+
+void pos(Writer &w, const SourcePos &p) {
+  w.beginObject();
+  w.field("file", p.file);
+  w.field("line", p.line);
+  w.field("column", p.column);
+  w.endObject();
 }
 
-void documented(Json &j, const Documented &d) {
-  j["name"] = d.name;
-  j["doc"] = d.doc;
-  j["source"] = d.source;
-  j["pos"] = pos(d.pos);
+/// Opens the entity's object and writes the members every entity has.
+void documented(Writer &w, const Documented &d) {
+  w.beginObject();
+  w.field("name", d.name);
+  w.field("doc", d.doc);
+  w.field("source", d.source);
+  w.key("pos");
+  pos(w, d.pos);
 }
 
-Json atom(const Atom &a) {
-  Json j;
-  j["kind"] = a.kind == Atom::Kind::Lock ? "lock" : "fact";
-  j["held"] = a.held;
+void atom(Writer &w, const Atom &a) {
+  w.beginObject();
+  w.field("kind", a.kind == Atom::Kind::Lock ? "lock" : "fact");
+  w.field("held", a.held);
   if (a.kind == Atom::Kind::Lock) {
-    j["lock"] = a.lock;
-    j["mode"] = a.mode;
-    j["role"] = a.role;
-    j["links"] = a.links;
-    j["instance"] = a.instance;
+    w.field("lock", a.lock);
+    w.field("mode", a.mode);
+    w.field("role", a.role);
+    w.field("links", a.links);
+    w.field("instance", a.instance);
   } else {
-    j["fact"] = a.fact;
+    w.field("fact", a.fact);
   }
-  j["condition"] = a.condition;
-  return j;
+  w.field("condition", a.condition);
+  w.endObject();
 }
 
-Json requirement(const Requirement &r) {
-  Json alts = Json::array();
+void requirement(Writer &w, const Requirement &r) {
+  w.beginObject();
+  w.field("text", r.text);
+  w.key("alternatives").beginArray();
   for (const Alternative &alt : r.alternatives) {
-    Json atoms = Json::array();
+    w.beginObject();
+    w.field("label", alt.label);
+    w.key("atoms").beginArray();
     for (const Atom &a : alt.atoms)
-      atoms.push_back(atom(a));
-    alts.push_back({{"label", alt.label}, {"atoms", atoms}});
+      atom(w, a);
+    w.endArray();
+    w.endObject();
   }
-  return {{"text", r.text}, {"alternatives", alts}};
+  w.endArray();
+  w.endObject();
 }
 
-Json fieldRule(const FieldRule &r) {
-  Json j{{"kind", toString(r.kind)}, {"transition", r.transition}};
+void fieldRule(Writer &w, const FieldRule &r) {
+  w.beginObject();
+  w.field("kind", toString(r.kind));
+  w.field("transition", r.transition);
   if (r.kind == FieldRule::Kind::Owner)
-    j["owner"] = r.owner;
-  if (r.kind == FieldRule::Kind::Locks)
-    j["requirement"] = requirement(r.requirement);
-  j["pos"] = pos(r.pos);
-  return j;
+    w.field("owner", r.owner);
+  if (r.kind == FieldRule::Kind::Locks) {
+    w.key("requirement");
+    requirement(w, r.requirement);
+  }
+  w.key("pos");
+  pos(w, r.pos);
+  w.endObject();
 }
 
-Json lockMode(const LockMode &m) {
-  return {{"lock", m.lock}, {"mode", m.mode}};
+void lockMode(Writer &w, const LockMode &m) {
+  w.beginObject();
+  w.field("lock", m.lock);
+  w.field("mode", m.mode);
+  w.endObject();
 }
 
-Json orderNode(const OrderNode &n) {
-  Json locks = Json::array();
+void orderNode(Writer &w, const OrderNode &n) {
+  w.beginObject();
+  w.key("locks").beginArray();
   for (const LockMode &m : n.locks)
-    locks.push_back(lockMode(m));
-  Json children = Json::array();
+    lockMode(w, m);
+  w.endArray();
+  w.field("note", n.note);
+  w.key("children").beginArray();
   for (const OrderNode &c : n.children)
-    children.push_back(orderNode(c));
-  return {{"locks", locks}, {"note", n.note}, {"children", children}, {"pos", pos(n.pos)}};
+    orderNode(w, c);
+  w.endArray();
+  w.key("pos");
+  pos(w, n.pos);
+  w.endObject();
 }
 
-Json role(const Role &r) {
-  return {{"name", r.name}, {"object", r.object}, {"expr", r.expr}};
+void role(Writer &w, const Role &r) {
+  w.beginObject();
+  w.field("name", r.name);
+  w.field("object", r.object);
+  w.field("expr", r.expr);
+  w.endObject();
 }
 
 } // namespace
 
 std::string emitJson(const Model &model) {
-  Json root;
-  root["schema"] = "lockspec-model/1";
-  root["files"] = model.files;
+  Writer w;
+  w.beginObject();
+  w.field("schema", "lockspec-model/1");
+  w.field("files", model.files);
 
-  Json objects = Json::array();
+  w.key("objects").beginArray();
   for (const Object &o : model.objects) {
-    Json j;
-    documented(j, o);
-    j["var"] = o.var;
-    Json links = Json::array();
-    for (const Link &l : o.links)
-      links.push_back({{"name", l.name}, {"target", l.target}, {"expr", l.expr}});
-    j["links"] = links;
-    Json fields = Json::array();
+    documented(w, o);
+    w.field("var", o.var);
+    w.key("links").beginArray();
+    for (const Link &l : o.links) {
+      w.beginObject();
+      w.field("name", l.name);
+      w.field("target", l.target);
+      w.field("expr", l.expr);
+      w.endObject();
+    }
+    w.endArray();
+    w.key("fields").beginArray();
     for (const Field &f : o.fields) {
-      Json fj;
-      documented(fj, f);
-      fj["table"] = f.table;
-      fj["config"] = f.config;
-      fj["read"] = f.read ? fieldRule(*f.read) : Json();
-      Json writes = Json::array();
-      for (const FieldRule &w : f.writes)
-        writes.push_back(fieldRule(w));
-      fj["writes"] = writes;
-      fields.push_back(std::move(fj));
-    }
-    j["fields"] = fields;
-    objects.push_back(std::move(j));
-  }
-  root["objects"] = objects;
-
-  Json locks = Json::array();
-  for (const Lock &l : model.locks) {
-    Json j;
-    documented(j, l);
-    j["kind"] = toString(l.kind);
-    j["owner"] = l.owner;
-    j["path"] = l.path;
-    Json modes = Json::array();
-    for (const Mode &m : l.modes)
-      modes.push_back({{"name", m.name},
-                       {"abbrev", m.abbrev},
-                       {"sharing", toString(m.sharing)},
-                       {"implies", m.implies},
-                       {"from", m.from},
-                       {"satisfies", m.satisfies}});
-    j["modes"] = modes;
-    j["split"] =
-        l.split ? Json{{"config", l.split->config}, {"else", l.split->fallbackLock}} : Json();
-    j["apis"] = l.apis;
-    j["groups"] = l.groups;
-    locks.push_back(std::move(j));
-  }
-  root["locks"] = locks;
-
-  Json apis = Json::array();
-  for (const Api &a : model.apis) {
-    Json j;
-    documented(j, a);
-    j["kind"] = toString(a.kind);
-    j["lock"] = a.lock;
-    Json params = Json::array();
-    for (const ApiParam &p : a.params)
-      params.push_back({{"name", p.name}, {"instance", p.instance}, {"out", p.out}});
-    j["params"] = params;
-    j["returns_instance"] = a.returnsInstance;
-    j["return_type"] = a.returnType;
-    j["mode"] = a.mode;
-    j["to_mode"] = a.toMode;
-    j["success"] = toString(a.success);
-    j["killable"] = a.killable;
-    j["all"] = a.all;
-    j["fallback"] = a.fallback;
-    apis.push_back(std::move(j));
-  }
-  root["apis"] = apis;
-
-  Json groups = Json::array();
-  for (const Group &g : model.groups) {
-    Json j;
-    documented(j, g);
-    j["members"] = g.members;
-    groups.push_back(std::move(j));
-  }
-  root["groups"] = groups;
-
-  Json facts = Json::array();
-  for (const Fact &f : model.facts) {
-    Json j;
-    documented(j, f);
-    j["test"] = f.test;
-    facts.push_back(std::move(j));
-  }
-  root["facts"] = facts;
-
-  Json lets = Json::array();
-  for (const Let &l : model.lets) {
-    Json j;
-    documented(j, l);
-    j["requirement"] = requirement(l.requirement);
-    lets.push_back(std::move(j));
-  }
-  root["lets"] = lets;
-
-  Json relations = Json::array();
-  for (const Relation &r : model.relations) {
-    Json j;
-    documented(j, r);
-    j["kind"] = toString(r.kind);
-    j["lock"] = r.lock;
-    j["mode"] = r.mode;
-    j["other"] = r.other;
-    j["other_mode"] = r.otherMode;
-    relations.push_back(std::move(j));
-  }
-  root["relations"] = relations;
-
-  Json orders = Json::array();
-  for (const Order &o : model.orders) {
-    Json j;
-    documented(j, o);
-    j["historical"] = o.historical;
-    Json roots = Json::array();
-    for (const OrderNode &n : o.roots)
-      roots.push_back(orderNode(n));
-    j["roots"] = roots;
-    Json edges = Json::array();
-    for (const OrderEdge &e : o.edges)
-      edges.push_back({{"from", lockMode(e.from)}, {"to", lockMode(e.to)}, {"pos", pos(e.pos)}});
-    j["edges"] = edges;
-    orders.push_back(std::move(j));
-  }
-  root["orders"] = orders;
-
-  Json operations = Json::array();
-  for (const Operation &op : model.operations) {
-    Json j;
-    documented(j, op);
-    j["subject"] = role(op.subject);
-    Json roles = Json::array();
-    for (const Role &r : op.roles)
-      roles.push_back(role(r));
-    j["roles"] = roles;
-    Json clauses = Json::array();
-    for (const Requirement &c : op.clauses)
-      clauses.push_back(requirement(c));
-    j["clauses"] = clauses;
-    j["requirement"] = requirement(op.requirement);
-    Json rejects = Json::array();
-    for (const Rejection &r : op.rejects)
-      rejects.push_back({{"requirement", requirement(r.requirement)}, {"reason", r.reason}});
-    j["rejects"] = rejects;
-    j["notes"] = op.notes;
-    j["warnings"] = op.warnings;
-    j["apis"] = op.apis;
-    operations.push_back(std::move(j));
-  }
-  root["operations"] = operations;
-
-  Json tables = Json::array();
-  for (const StateTable &t : model.tables) {
-    Json j;
-    documented(j, t);
-    j["object"] = t.object;
-    j["axes"] = t.axes;
-    j["axis_titles"] = t.axisTitles;
-    Json columns = Json::array();
-    for (const TableColumn &c : t.columns) {
-      Json cj{{"name", c.name}, {"title", c.title}, {"kind", toString(c.kind)}};
-      if (c.kind == TableColumn::Kind::Satisfies)
-        cj["requirement"] = requirement(c.requirement);
+      documented(w, f);
+      w.field("table", f.table);
+      w.field("config", f.config);
+      w.key("read");
+      if (f.read)
+        fieldRule(w, *f.read);
       else
-        cj["object"] = c.object, cj["tables"] = c.tables;
-      columns.push_back(cj);
+        w.null();
+      w.key("writes").beginArray();
+      for (const FieldRule &r : f.writes)
+        fieldRule(w, r);
+      w.endArray();
+      w.endObject();
     }
-    j["columns"] = columns;
-    Json rows = Json::array();
-    for (const TableRow &r : t.rows)
-      rows.push_back({{"cells", r.cells}, {"values", r.values}, {"pos", pos(r.pos)}});
-    j["rows"] = rows;
-    Json derived = Json::array();
-    for (const DerivedRow &d : t.derived)
-      derived.push_back({{"state", d.state}, {"values", d.values}});
-    j["derived"] = derived;
-    tables.push_back(std::move(j));
+    w.endArray();
+    w.endObject();
   }
-  root["tables"] = tables;
+  w.endArray();
 
-  Json matrices = Json::array();
+  w.key("locks").beginArray();
+  for (const Lock &l : model.locks) {
+    documented(w, l);
+    w.field("kind", toString(l.kind));
+    w.field("owner", l.owner);
+    w.field("path", l.path);
+    w.key("modes").beginArray();
+    for (const Mode &m : l.modes) {
+      w.beginObject();
+      w.field("name", m.name);
+      w.field("abbrev", m.abbrev);
+      w.field("sharing", toString(m.sharing));
+      w.field("implies", m.implies);
+      w.field("from", m.from);
+      w.field("satisfies", m.satisfies);
+      w.endObject();
+    }
+    w.endArray();
+    w.key("split");
+    if (l.split) {
+      w.beginObject();
+      w.field("config", l.split->config);
+      w.field("else", l.split->fallbackLock);
+      w.endObject();
+    } else {
+      w.null();
+    }
+    w.field("apis", l.apis);
+    w.field("groups", l.groups);
+    w.endObject();
+  }
+  w.endArray();
+
+  w.key("apis").beginArray();
+  for (const Api &a : model.apis) {
+    documented(w, a);
+    w.field("kind", toString(a.kind));
+    w.field("lock", a.lock);
+    w.key("params").beginArray();
+    for (const ApiParam &p : a.params) {
+      w.beginObject();
+      w.field("name", p.name);
+      w.field("instance", p.instance);
+      w.field("out", p.out);
+      w.endObject();
+    }
+    w.endArray();
+    w.field("returns_instance", a.returnsInstance);
+    w.field("return_type", a.returnType);
+    w.field("mode", a.mode);
+    w.field("to_mode", a.toMode);
+    w.field("success", toString(a.success));
+    w.field("killable", a.killable);
+    w.field("all", a.all);
+    w.field("fallback", a.fallback);
+    w.endObject();
+  }
+  w.endArray();
+
+  w.key("groups").beginArray();
+  for (const Group &g : model.groups) {
+    documented(w, g);
+    w.field("members", g.members);
+    w.endObject();
+  }
+  w.endArray();
+
+  w.key("facts").beginArray();
+  for (const Fact &f : model.facts) {
+    documented(w, f);
+    w.field("test", f.test);
+    w.endObject();
+  }
+  w.endArray();
+
+  w.key("lets").beginArray();
+  for (const Let &l : model.lets) {
+    documented(w, l);
+    w.key("requirement");
+    requirement(w, l.requirement);
+    w.endObject();
+  }
+  w.endArray();
+
+  w.key("relations").beginArray();
+  for (const Relation &r : model.relations) {
+    documented(w, r);
+    w.field("kind", toString(r.kind));
+    w.field("lock", r.lock);
+    w.field("mode", r.mode);
+    w.field("other", r.other);
+    w.field("other_mode", r.otherMode);
+    w.endObject();
+  }
+  w.endArray();
+
+  w.key("orders").beginArray();
+  for (const Order &o : model.orders) {
+    documented(w, o);
+    w.field("historical", o.historical);
+    w.key("roots").beginArray();
+    for (const OrderNode &n : o.roots)
+      orderNode(w, n);
+    w.endArray();
+    w.key("edges").beginArray();
+    for (const OrderEdge &e : o.edges) {
+      w.beginObject();
+      w.key("from");
+      lockMode(w, e.from);
+      w.key("to");
+      lockMode(w, e.to);
+      w.key("pos");
+      pos(w, e.pos);
+      w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+  }
+  w.endArray();
+
+  w.key("operations").beginArray();
+  for (const Operation &op : model.operations) {
+    documented(w, op);
+    w.key("subject");
+    role(w, op.subject);
+    w.key("roles").beginArray();
+    for (const Role &r : op.roles)
+      role(w, r);
+    w.endArray();
+    w.key("clauses").beginArray();
+    for (const Requirement &c : op.clauses)
+      requirement(w, c);
+    w.endArray();
+    w.key("requirement");
+    requirement(w, op.requirement);
+    w.key("rejects").beginArray();
+    for (const Rejection &r : op.rejects) {
+      w.beginObject();
+      w.key("requirement");
+      requirement(w, r.requirement);
+      w.field("reason", r.reason);
+      w.endObject();
+    }
+    w.endArray();
+    w.field("notes", op.notes);
+    w.field("warnings", op.warnings);
+    w.field("apis", op.apis);
+    w.endObject();
+  }
+  w.endArray();
+
+  w.key("tables").beginArray();
+  for (const StateTable &t : model.tables) {
+    documented(w, t);
+    w.field("object", t.object);
+    w.field("axes", t.axes);
+    w.field("axis_titles", t.axisTitles);
+    w.key("columns").beginArray();
+    for (const TableColumn &c : t.columns) {
+      w.beginObject();
+      w.field("name", c.name);
+      w.field("title", c.title);
+      w.field("kind", toString(c.kind));
+      if (c.kind == TableColumn::Kind::Satisfies) {
+        w.key("requirement");
+        requirement(w, c.requirement);
+      } else {
+        w.field("object", c.object);
+        w.field("tables", c.tables);
+      }
+      w.endObject();
+    }
+    w.endArray();
+    w.key("rows").beginArray();
+    for (const TableRow &r : t.rows) {
+      w.beginObject();
+      w.field("cells", r.cells);
+      w.field("values", r.values);
+      w.key("pos");
+      pos(w, r.pos);
+      w.endObject();
+    }
+    w.endArray();
+    w.key("derived").beginArray();
+    for (const DerivedRow &d : t.derived) {
+      w.beginObject();
+      w.field("state", d.state);
+      w.field("values", d.values);
+      w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+  }
+  w.endArray();
+
+  w.key("matrices").beginArray();
   for (const Matrix &m : model.matrices) {
-    Json j;
-    documented(j, m);
-    j["lock"] = m.lock;
-    j["modes"] = m.modes;
-    j["excludes"] = m.excludes;
-    matrices.push_back(std::move(j));
+    documented(w, m);
+    w.field("lock", m.lock);
+    w.field("modes", m.modes);
+    w.field("excludes", m.excludes);
+    w.endObject();
   }
-  root["matrices"] = matrices;
+  w.endArray();
 
-  Json topics = Json::array();
+  w.key("topics").beginArray();
   for (const Topic &t : model.topics) {
-    Json j;
-    documented(j, t);
-    j["title"] = t.title;
-    topics.push_back(std::move(j));
+    documented(w, t);
+    w.field("title", t.title);
+    w.endObject();
   }
-  root["topics"] = topics;
-  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  w.endArray();
+  w.endObject();
+  return w.take() + "\n";
 }
 
 } // namespace lockspec

@@ -29,6 +29,22 @@ void Model::reindex() {
   buildIndex(objects, objectIndex_);
   buildIndex(locks, lockIndex_);
   buildIndex(apis, apiIndex_);
+  relationIndex_.clear();
+  for (size_t i = 0; i < relations.size(); ++i)
+    relationIndex_[relations[i].lock].push_back(i);
+  relationsIndexed_ = relations.size();
+}
+
+std::vector<size_t> Model::relationsAbout(const std::string &lock) const {
+  if (relationsIndexed_ != relations.size()) { // Stale index: scan, slow but never wrong.
+    std::vector<size_t> found;
+    for (size_t i = 0; i < relations.size(); ++i)
+      if (relations[i].lock == lock)
+        found.push_back(i);
+    return found;
+  }
+  auto it = relationIndex_.find(lock);
+  return it == relationIndex_.end() ? std::vector<size_t>{} : it->second;
 }
 
 template <typename T>

@@ -313,8 +313,13 @@ struct Model {
   /// since, so a stale index is slow, never wrong.
   void reindex();
 
+  /// Indexes into `relations` of the relations whose `lock` is `lock` (empty when none).
+  std::vector<size_t> relationsAbout(const std::string &lock) const;
+
 private:
   std::unordered_map<std::string, size_t> objectIndex_, lockIndex_, apiIndex_;
+  std::unordered_map<std::string, std::vector<size_t>> relationIndex_;
+  size_t relationsIndexed_ = 0;
 };
 
 const char *toString(LockKind kind);

@@ -1,5 +1,7 @@
 #include "requirement.h"
 
+#include <algorithm>
+
 namespace lockspec {
 
 bool sameTarget(const Atom &a, const Atom &b) {
@@ -67,19 +69,17 @@ std::vector<Atom> withImpliedHolds(const Model &model, std::vector<Atom> have) {
   // Iterate to a fixed point: implied holds may imply more.  Bounded by the relation count.
   for (size_t round = 0; round <= model.relations.size(); ++round) {
     bool added = false;
-    // Only relations about a lock that is held can add anything; most specs relate few locks,
-    // so look those up instead of every relation's locks on every call.
-    std::vector<const std::string *> heldLocks;
+    // Only relations about a held lock can add anything: look those up by lock name rather
+    // than scanning every relation on every call (quadratic on large specs).
+    std::vector<size_t> candidates;
     for (const Atom &h : have)
       if (h.held && h.kind == Atom::Kind::Lock)
-        heldLocks.push_back(&h.lock);
-    for (const Relation &rel : model.relations) {
+        for (size_t r : model.relationsAbout(h.lock))
+          if (std::find(candidates.begin(), candidates.end(), r) == candidates.end())
+            candidates.push_back(r);
+    for (size_t r : candidates) {
+      const Relation &rel = model.relations[r];
       if (rel.kind == Relation::Kind::Forbidden)
-        continue;
-      bool relevant = false;
-      for (const std::string *lock : heldLocks)
-        relevant = relevant || *lock == rel.lock;
-      if (!relevant)
         continue;
       const Lock *lock = model.findLock(rel.lock);
       const Lock *other = model.findLock(rel.other);

@@ -172,6 +172,7 @@ std::optional<Model> Sema::run() {
   model_.reindex();
   groupsFactsLets();
   relations();
+  model_.reindex();
   fields();
   orders();
   operations();
