@@ -1,6 +1,7 @@
 #include "model.h"
 
 #include <algorithm>
+#include <map>
 
 namespace lockspec {
 
@@ -85,6 +86,30 @@ const Group *Model::findGroup(const std::string &name) const {
 }
 const Operation *Model::findOperation(const std::string &name) const {
   return findByName(operations, name);
+}
+
+std::optional<std::vector<std::string>> Model::linkPath(const std::string &from,
+                                                        const std::string &to) const {
+  // Breadth-first over links: the shortest path names the instance most directly.
+  std::map<std::string, std::vector<std::string>> paths{{from, {}}};
+  std::vector<std::string> queue{from};
+  for (size_t i = 0; i < queue.size(); ++i) {
+    std::string current = queue[i];
+    if (current == to)
+      return paths[current];
+    const Object *object = findObject(current);
+    if (!object)
+      continue;
+    for (const Link &link : object->links) {
+      if (paths.count(link.target))
+        continue;
+      auto path = paths[current];
+      path.push_back(link.name);
+      paths[link.target] = path;
+      queue.push_back(link.target);
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<OrderEdge> Model::enforcedEdges() const {

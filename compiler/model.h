@@ -305,6 +305,11 @@ struct Model {
   const Group *findGroup(const std::string &name) const;
   const Operation *findOperation(const std::string &name) const;
 
+  /// Link names followed from object `from` to object `to` (shortest path), or nullopt when
+  /// `to` is unreachable.  Sema resolves instances with it; implied holds follow the same path.
+  std::optional<std::vector<std::string>> linkPath(const std::string &from,
+                                                   const std::string &to) const;
+
   /// Every enforced order edge, from all non-historical trees.
   std::vector<OrderEdge> enforcedEdges() const;
 

@@ -92,10 +92,8 @@ std::vector<Atom> withImpliedHolds(const Model &model, std::vector<Atom> have) {
           continue;
         if (!rel.mode.empty() && !lock->satisfies(h.mode, rel.mode))
           continue;
-        // The other lock's instance: follow links from the same role to the other owner.
-        // Relations in this model relate a lock to one held by an object it links to, so the
-        // implied atom's links are h's links plus the link from lock->owner to other->owner.
-        const Object *from = model.findObject(lock->owner);
+        // The other lock's instance: from the same role, follow h's links and then the links
+        // from this lock's owner to the other's (the path sema checked exists).
         Atom implied;
         implied.kind = Atom::Kind::Lock;
         implied.lock = rel.other;
@@ -104,14 +102,15 @@ std::vector<Atom> withImpliedHolds(const Model &model, std::vector<Atom> have) {
         implied.object = h.object;
         implied.links = h.links;
         implied.condition = h.condition;
-        if (from && lock->owner != other->owner) {
-          const Link *via = nullptr;
-          for (const Link &link : from->links)
-            if (link.target == other->owner)
-              via = &link;
+        if (other->owner.empty()) { // A global lock has no instance path.
+          implied.role.clear();
+          implied.object.clear();
+          implied.links.clear();
+        } else if (!lock->owner.empty()) {
+          auto via = model.linkPath(lock->owner, other->owner);
           if (!via)
             continue;
-          implied.links.push_back(via->name);
+          implied.links.insert(implied.links.end(), via->begin(), via->end());
         }
         bool present = false;
         for (const Atom &a : have)

@@ -90,9 +90,6 @@ private:
   /// Canonical atoms, weaker duplicates dropped, contradictions reported.
   std::vector<PendingAlt> finish(std::vector<PendingAlt> alts);
   static void canonicalize(Alternative &alt);
-  /// Links from object `from` to object `to`; nullopt when `to` is unreachable.
-  std::optional<std::vector<std::string>> linkPath(const std::string &from,
-                                                   const std::string &to) const;
   std::string instanceExpr(const std::string &roleObject, const std::string &roleName,
                            const std::vector<std::string> &links, const Lock &lock) const;
   std::string printExpr(const ast::Expr &expr) const;
@@ -205,30 +202,6 @@ void Sema::objects() {
     }
     model_.objects.push_back(std::move(out));
   }
-}
-
-std::optional<std::vector<std::string>> Sema::linkPath(const std::string &from,
-                                                       const std::string &to) const {
-  // Breadth-first over links: the shortest path names the instance most directly.
-  std::map<std::string, std::vector<std::string>> paths{{from, {}}};
-  std::vector<std::string> queue{from};
-  for (size_t i = 0; i < queue.size(); ++i) {
-    std::string current = queue[i];
-    if (current == to)
-      return paths[current];
-    const Object *object = model_.findObject(current);
-    if (!object)
-      continue;
-    for (const Link &link : object->links) {
-      if (paths.count(link.target))
-        continue;
-      auto path = paths[current];
-      path.push_back(link.name);
-      paths[link.target] = path;
-      queue.push_back(link.target);
-    }
-  }
-  return std::nullopt;
 }
 
 /// Replaces every use of the variable `var` in the C expression `expr` with `replacement`
@@ -731,7 +704,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     atom.object = roleObject;
     if (roleObject.empty())
       return atom; // In a let: resolved at each use.
-    auto links = linkPath(roleObject, lock.owner);
+    auto links = model_.linkPath(roleObject, lock.owner);
     if (!links) {
       diags_.error(span, "lock '" + lock.name + "' is held by object '" + lock.owner + "'" +
                              ", which is not reachable from role '" + role + "' (object '" +
@@ -1014,7 +987,7 @@ void Sema::relations() {
     else if (ok && out.kind != Relation::Kind::Forbidden) {
       const Lock *a = model_.findLock(out.lock);
       const Lock *b = model_.findLock(out.other);
-      if (!a->owner.empty() && !b->owner.empty() && !linkPath(a->owner, b->owner))
+      if (!a->owner.empty() && !b->owner.empty() && !model_.linkPath(a->owner, b->owner))
         diags_.error(r.span, "no link leads from object '" + a->owner + "' (holding '" + a->name +
                                  "') to object '" + b->owner + "' (holding '" + b->name + "')");
     }
@@ -1388,7 +1361,7 @@ void Sema::tables() {
           if (!lock->owner.empty()) {
             atom.role = object.var;
             atom.object = object.name;
-            if (auto links = linkPath(object.name, lock->owner))
+            if (auto links = model_.linkPath(object.name, lock->owner))
               atom.links = *links;
             atom.instance = instanceExpr(object.name, object.var, atom.links, *lock);
           }
