@@ -94,6 +94,8 @@ private:
                            const std::vector<std::string> &links, const Lock &lock) const;
   std::string printExpr(const ast::Expr &expr) const;
   bool checkLockMode(const ast::LockMode &lm, std::string *mode);
+  /// A table or matrix cell: true for Y, false for N, nullopt (reported) otherwise.
+  std::optional<bool> yesNo(const ast::Name &value);
 
   const ast::Spec &spec_;
   const SourceManager &sources_;
@@ -1243,6 +1245,13 @@ void Sema::operations() {
 // ---------------------------------------------------------------------------------------------
 // Tables and matrices
 
+std::optional<bool> Sema::yesNo(const ast::Name &value) {
+  if (value.text == "Y" || value.text == "N")
+    return value.text == "Y";
+  diags_.error(value.span, "expected 'Y' or 'N', found '" + value.text + "'");
+  return std::nullopt;
+}
+
 void Sema::tables() {
   for (const ast::Table &in : spec_.tables) {
     StateTable out;
@@ -1476,11 +1485,9 @@ void Sema::tables() {
         tr.cells.push_back(modes);
       }
       for (const ast::Name &v : row.values) {
-        if (v.text != "Y" && v.text != "N") {
-          diags_.error(v.span, "expected 'Y' or 'N', found '" + v.text + "'");
-          rowOk = false;
-        }
-        tr.values.push_back(v.text == "Y");
+        auto value = yesNo(v);
+        rowOk = rowOk && value.has_value();
+        tr.values.push_back(value.value_or(false));
       }
       if (!rowOk)
         continue;
@@ -1590,11 +1597,10 @@ void Sema::matrices() {
       }
       for (size_t c = 0; c < row.values.size(); ++c) {
         const ast::Name &v = row.values[c];
-        if (v.text != "Y" && v.text != "N") {
-          diags_.error(v.span, "expected 'Y' or 'N', found '" + v.text + "'");
+        auto value = yesNo(v);
+        if (!value)
           continue;
-        }
-        bool declared = v.text == "Y";
+        bool declared = *value;
         bool derived =
             !(enterable(out.modes[r], out.modes[c]) || enterable(out.modes[c], out.modes[r]));
         if (declared != derived)
