@@ -305,18 +305,32 @@ std::vector<std::string> fieldTables(const Object &obj) {
   return captions;
 }
 
-void stateTable(Writer &w, const StateTable &t) {
+/// The short form of a mode on a table axis ("write" -> "W"), the axis being a lock or a group
+/// whose members share mode names.
+std::string abbrev(const Model &m, const std::string &axis, const std::string &mode) {
+  std::vector<std::string> locks = {axis};
+  if (const Group *g = m.findGroup(axis))
+    locks = g->members;
+  for (const std::string &name : locks)
+    if (const Lock *lock = m.findLock(name))
+      if (const Mode *md = lock->findMode(mode))
+        return md->abbrev;
+  return mode;
+}
+
+void stateTable(Writer &w, const Model &m, const StateTable &t) {
   std::vector<std::string> headers = t.axisTitles;
   for (const TableColumn &c : t.columns)
     headers.push_back(c.title);
   std::vector<TableRowText> rows;
   for (const TableRow &r : t.rows) {
     TableRowText row{{}, r.pos};
-    for (const std::vector<std::string> &modes : r.cells) {
+    for (size_t i = 0; i < r.cells.size(); ++i) {
       std::vector<std::string> shown;
-      for (const std::string &m : modes)
-        shown.push_back(m.empty() ? "-" : m);
-      row.cells.push_back(cell(join(shown, "/")));
+      for (const std::string &mode : r.cells[i])
+        shown.push_back(mode.empty() ? "-" : abbrev(m, t.axes[i], mode));
+      const auto &modes = shown;
+      row.cells.push_back(cell(join(modes, "/")));
     }
     for (bool v : r.values)
       row.cells.push_back(v ? "Y" : "N");
@@ -335,12 +349,8 @@ void derivedStates(Writer &w, const Model &m, const StateTable &t) {
   for (const DerivedRow &d : t.derived) {
     TableRowText row{{}, t.pos};
     for (size_t i = 0; i < d.state.size(); ++i) {
-      std::string mode = d.state[i];
-      // Abbreviate like the declared table when the axis is a lock with that mode.
-      if (const Lock *lock = m.findLock(t.axes[i]))
-        if (const Mode *md = lock->findMode(mode))
-          mode = md->abbrev;
-      row.cells.push_back(cell(mode.empty() ? "-" : mode));
+      const std::string &mode = d.state[i];
+      row.cells.push_back(cell(mode.empty() ? "-" : abbrev(m, t.axes[i], mode)));
     }
     for (bool v : d.values)
       row.cells.push_back(v ? "Y" : "N");
@@ -517,7 +527,7 @@ RstPage mainPage(const Model &m) {
   topicSection(m, w, "terminology", kSection);
   topicSection(m, w, "lock_usage", kSection, "Lock usage");
   for (const StateTable &t : m.tables)
-    stateTable(w, t);
+    stateTable(w, m, t);
   for (const Relation &r : m.relations)
     if (r.kind == Relation::Kind::Forbidden)
       w.admonition("warning", r.doc, r.pos);

@@ -1,0 +1,232 @@
+"""A thin Sphinx adapter over the lockspec bindings.
+
+Everything the pages say comes from the compiler's own RST emitter (the ``lockspec`` pybind11
+module); this file only feeds that RST to docutils with each line's spec position, so that a
+problem in a doc body is reported at its ``rules/`` location, and turns spec diagnostics into
+located Sphinx warnings (``-W`` then fails the build).
+
+Directives:
+
+``.. lockspec-page:: NAME``            a whole generated page (``process_addrs``,
+                                        ``operations/zap``, ``topics/mmu_notifiers`` ...)
+``.. lockspec-operation:: NAME``       one operation with its diagram
+``.. lockspec-field-table:: OBJECT``   one field table; the caption is the directive content
+``.. lockspec-order-graph::``          the enforced lock-order graph
+``.. lockspec-cxx-api::``              Breathe pages of every generated C++ header, or a note
+                                        that none is generated yet
+
+At ``builder-inited`` the extension writes one stub per generated page under
+``<srcdir>/<lockspec_generated_root>/`` (only when a stub changes, like autosummary), so
+Sphinx sees each page as a document.
+"""
+
+import glob
+import os
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, switch_source_input
+from sphinx.util.nodes import nested_parse_with_titles
+
+import lockspec
+
+logger = logging.getLogger(__name__)
+
+# Loaded models per spec path, with the mtimes of every file read.  Parallel readers are forked
+# after builder-inited, so each inherits the loaded model.
+_cache = {}
+
+
+def _mtimes(files):
+    return tuple(os.path.getmtime(f) if os.path.exists(f) else -1.0 for f in files)
+
+
+def _load(spec):
+    cached = _cache.get(spec)
+    if cached and cached[0] == _mtimes(cached[1].files):
+        return cached[1]
+    result = lockspec.load(spec)
+    _cache[spec] = (_mtimes(result.files), result)
+    return result
+
+
+def _spec_path(app):
+    return os.path.abspath(os.path.join(app.confdir, app.config.lockspec_spec))
+
+
+def _root(app):
+    return os.path.abspath(os.path.join(app.confdir, app.config.lockspec_root))
+
+
+def _display(path, root):
+    """Spec paths relative to the project root, as the compiler prints them."""
+    rel = os.path.relpath(path, root)
+    return path if rel.startswith("..") else rel
+
+
+def _report(app, result):
+    root = _root(app)
+    for d in result.diagnostics:
+        location = "%s:%d" % (_display(d.file, root), d.line) if d.file else None
+        message = d.message
+        for n in d.notes:
+            message += "\n  %s:%d: note: %s" % (_display(n.file, root), n.line, n.message)
+        if d.severity == "error":
+            logger.warning("lockspec error: %s", message, location=location, type="lockspec")
+        else:
+            logger.warning("lockspec %s: %s", d.severity, message, location=location,
+                           type="lockspec")
+
+
+def _write_if_changed(path, text):
+    try:
+        with open(path, encoding="utf-8") as f:
+            if f.read() == text:
+                return
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def _builder_inited(app):
+    result = _load(_spec_path(app))
+    _report(app, result)
+    if not result.ok:
+        return
+    root = os.path.join(app.srcdir, app.config.lockspec_generated_root)
+    wanted = set()
+    for page in result.model.rst_pages():
+        path = os.path.join(root, page.name + ".rst")
+        wanted.add(path)
+        _write_if_changed(path, ".. lockspec-page:: %s\n" % page.name)
+    for stale in glob.glob(os.path.join(root, "**", "*.rst"), recursive=True):
+        if stale not in wanted:
+            os.remove(stale)
+
+
+def _parse_here(state, content):
+    """Parses `content` in place; the reporter reads each line's own source and line, so
+    messages name the spec file (the nested state machine alone would name the stub)."""
+    node = nodes.section()
+    node.document = state.document
+    with switch_source_input(state, content):
+        nested_parse_with_titles(state, content, node)
+    return node.children
+
+
+class _LockspecDirective(SphinxDirective):
+    """Common part: the loaded model, dependencies, and parsing emitter RST in place."""
+
+    def model(self):
+        result = _load(_spec_path(self.env.app))
+        for f in result.files:
+            self.env.note_dependency(os.path.abspath(f))
+        if not result.ok:
+            # The diagnostics were reported, with their places, at builder-inited.
+            return None
+        return result.model
+
+    def parse(self, rst):
+        root = _root(self.env.app)
+        content = StringList()
+        for line, origin in zip(rst.lines, rst.origins):
+            content.append(line, _display(origin.file, root), max(origin.line - 1, 0))
+        return _parse_here(self.state, content)
+
+    def missing(self, what):
+        logger.warning("lockspec: no %s in the spec", what, location=self.get_location())
+        return []
+
+
+class PageDirective(_LockspecDirective):
+    required_arguments = 1
+
+    def run(self):
+        model = self.model()
+        if model is None:
+            return []
+        page = model.rst_page(self.arguments[0])
+        return self.parse(page) if page else self.missing("page '%s'" % self.arguments[0])
+
+
+class OperationDirective(_LockspecDirective):
+    required_arguments = 1
+
+    def run(self):
+        model = self.model()
+        if model is None:
+            return []
+        rst = model.rst_operation(self.arguments[0])
+        return self.parse(rst) if rst else self.missing("operation '%s'" % self.arguments[0])
+
+
+class FieldTableDirective(_LockspecDirective):
+    required_arguments = 1
+    final_argument_whitespace = False
+    has_content = True
+
+    def run(self):
+        model = self.model()
+        if model is None:
+            return []
+        caption = " ".join(self.content).strip()
+        rst = model.rst_field_table(self.arguments[0], caption)
+        if not rst:
+            return self.missing("field table '%s' of '%s'" % (caption, self.arguments[0]))
+        return self.parse(rst)
+
+
+class OrderGraphDirective(_LockspecDirective):
+    def run(self):
+        model = self.model()
+        return [] if model is None else self.parse(model.rst_order_graph())
+
+
+class CxxApiDirective(SphinxDirective):
+    """Breathe's ``doxygenfile`` for every generated header, or a note that there is none."""
+
+    option_spec = {"project": directives.unchanged}
+
+    def run(self):
+        include = os.path.join(self.env.app.confdir, self.config.lockspec_cxx_include)
+        # The directory itself: a header added or removed changes its mtime.
+        self.env.note_dependency(include)
+        headers = sorted(glob.glob(os.path.join(include, "*.h")))
+        if not headers:
+            para = nodes.paragraph(
+                text="The C++ header is not generated yet: when the C++ backend writes "
+                     "generated/include/lockspec/*.h, this page renders each header's API "
+                     "here.")
+            return [para]
+        project = self.options.get("project", "lockspec")
+        xml = self.config.breathe_projects.get(project, "")
+        if not os.path.isfile(os.path.join(xml, "index.xml")):
+            logger.warning("lockspec: %d generated header(s) but no Doxygen XML in '%s'",
+                           len(headers), xml, location=self.get_location())
+            return []
+        content = StringList()
+        for header in headers:
+            self.env.note_dependency(header)
+            name = os.path.basename(header)
+            for line in ("", name, "-" * len(name), "",
+                         ".. doxygenfile:: %s" % name, "   :project: %s" % project, ""):
+                content.append(line, header, 0)
+        return _parse_here(self.state, content)
+
+
+def setup(app):
+    app.add_config_value("lockspec_spec", "../rules/mm.rules", "env")
+    app.add_config_value("lockspec_root", "..", "env")
+    app.add_config_value("lockspec_generated_root", "mm", "env")
+    app.add_config_value("lockspec_cxx_include", "../generated/include/lockspec", "env")
+    app.add_directive("lockspec-page", PageDirective)
+    app.add_directive("lockspec-operation", OperationDirective)
+    app.add_directive("lockspec-field-table", FieldTableDirective)
+    app.add_directive("lockspec-order-graph", OrderGraphDirective)
+    app.add_directive("lockspec-cxx-api", CxxApiDirective)
+    app.connect("builder-inited", _builder_inited)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
