@@ -429,13 +429,13 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   std::string subject = literal(op.subject.name) + " (:c:struct:`!struct " + op.subject.object +
                         "`)";
   w.paragraph("**Acts on:** " + subject + ".", op.pos);
-  std::vector<TableRowText> rows = {{{"Way", "Holds and conditions", "Instances"}, op.pos}};
+  std::vector<TableRowText> rows;
   for (const Alternative &alt : op.requirement.alternatives) {
     std::vector<std::string> instances;
     for (const Atom &a : alt.atoms)
       if (!a.instance.empty())
         instances.push_back(literal(a.instance));
-    rows.push_back({{alt.label.empty() ? "-" : alt.label,
+    rows.push_back({{cell(alt.label.empty() ? "-" : alt.label),
                      alt.atoms.empty() ? "nothing" : describeAlternative(alt),
                      instances.empty() ? "" : join(instances, ", ")},
                     op.pos});
@@ -447,7 +447,7 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   if (op.requirement.alternatives.empty())
     w.paragraph("Nothing satisfies this requirement.", op.pos);
   else
-    listTable(w, "", {":header-rows: 1", ":widths: 2 5 5"}, rows, op.pos);
+    simpleTable(w, "", {"Way", "Holds and conditions", "Instances"}, rows, 40, op.pos);
   for (const Rejection &r : op.rejects)
     w.paragraph("**Not enough:** " + literal(r.requirement.text) + " - " + r.reason + ".",
                 op.pos);
@@ -487,7 +487,7 @@ void topicSection(const Model &m, Writer &w, const std::string &name, Level leve
 }
 
 void apiTable(Writer &w, const Model &m) {
-  std::vector<TableRowText> rows = {{{"Function", "Lock", "Does", "Mode"}, SourcePos{}}};
+  std::vector<TableRowText> rows;
   for (const Lock &lock : m.locks)
     for (const std::string &name : lock.apis)
       if (const Api *api = m.findApi(name)) {
@@ -496,9 +496,8 @@ void apiTable(Writer &w, const Model &m) {
                          mode.empty() ? "-" : mode},
                         api->pos});
       }
-  if (rows.size() > 1)
-    rows[0].pos = rows[1].pos;
-  listTable(w, "Lock functions", {":header-rows: 1", ":widths: 5 3 2 2"}, rows, rows[0].pos);
+  if (!rows.empty())
+    simpleTable(w, "Lock functions", {"Function", "Lock", "Does", "Mode"}, rows, 30, rows[0].pos);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -551,9 +550,11 @@ RstPage mainPage(const Model &m) {
   operationSection(m, w, "free_pgtables", "Freeing", kSub);
   topicSection(m, w, "non_vma_page_tables", kSection);
 
-  if (const Topic *t = findTopic(m, "lock_ordering")) {
-    w.heading("Lock ordering", kSection, t->pos);
-    w.body(t->doc, t->pos);
+  if (!m.orders.empty()) {
+    const Topic *t = findTopic(m, "lock_ordering");
+    w.heading("Lock ordering", kSection, t ? t->pos : m.orders[0].pos);
+    if (t)
+      w.body(t->doc, t->pos);
     RstText graph = renderRstOrderGraph(m);
     for (size_t i = 0; i < graph.lines.size(); ++i)
       w.line(graph.lines[i], graph.origins[i]);
