@@ -11,6 +11,7 @@ import docs_util
 
 HTML = os.path.join(docs_util.BUILD_DIR, "docs", "html")
 SCREENSHOT = os.path.join(docs_util.BUILD_DIR, "docs", "process_addrs.png")
+GRAPH_SHOT = os.path.join(docs_util.BUILD_DIR, "docs", "order_graph.png")
 CHROMIUM = ["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--hide-scrollbars"]
@@ -49,6 +50,11 @@ class MainPageRenders(unittest.TestCase):
             svg = f.read()
         self.assertIn("<svg", svg)
         self.assertIn("mmap_lock", svg, "the order graph names the mmap lock")
+        # The graph as the browser draws it, for a human to look at.
+        shot = chromium("--window-size=1400,1400", "--screenshot=" + GRAPH_SHOT,
+                        "file://" + os.path.join(os.path.dirname(self.page), graphs[0]))
+        self.assertEqual(shot.returncode, 0, shot.stderr)
+        print("order graph screenshot:", GRAPH_SHOT)
 
     def test_screenshot(self):
         if os.path.exists(SCREENSHOT):
