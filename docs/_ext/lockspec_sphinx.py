@@ -12,8 +12,8 @@ Directives:
 ``.. lockspec-operation:: NAME``       one operation with its diagram
 ``.. lockspec-field-table:: OBJECT``   one field table; the caption is the directive content
 ``.. lockspec-order-graph::``          the enforced lock-order graph
-``.. lockspec-cxx-api::``              Breathe pages of every generated C++ header, or a note
-                                        that none is generated yet
+``.. lockspec-cxx-api::``              the API of every generated C++ header through Breathe,
+                                        or a note that none is generated yet
 
 At ``builder-inited`` the extension writes one stub per generated page under
 ``<srcdir>/<lockspec_generated_root>/`` (only when a stub changes, like autosummary), so
@@ -22,6 +22,7 @@ Sphinx sees each page as a document.
 
 import glob
 import os
+from xml.etree import ElementTree
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -186,8 +187,15 @@ class OrderGraphDirective(_LockspecDirective):
         return [] if model is None else self.parse(model.rst_order_graph())
 
 
+def _namespaces(xml_dir):
+    """Top-level namespaces in Doxygen's index (nested ones render inside them)."""
+    index = ElementTree.parse(os.path.join(xml_dir, "index.xml")).getroot()
+    names = [c.findtext("name") for c in index if c.get("kind") == "namespace"]
+    return sorted(n for n in names if n and "::" not in n)
+
+
 class CxxApiDirective(SphinxDirective):
-    """Breathe's ``doxygenfile`` for every generated header, or a note that there is none."""
+    """Breathe pages of every generated header, or a note that there is none."""
 
     option_spec = {"project": directives.unchanged}
 
@@ -208,13 +216,26 @@ class CxxApiDirective(SphinxDirective):
             logger.warning("lockspec: %d generated header(s) but no Doxygen XML in '%s'",
                            len(headers), xml, location=self.get_location())
             return []
+        # Every generated header opens the same namespace, and Breathe's doxygenfile declares
+        # a file's namespaces afresh for each file: two headers give a duplicate C++
+        # declaration and a duplicate ID, which fail -W.  So the headers are listed, and their
+        # entities rendered once, through the namespaces Doxygen found in them.
+        namespaces = _namespaces(xml)
         content = StringList()
+        lines = ["The generated headers:", ""]
         for header in headers:
             self.env.note_dependency(header)
-            name = os.path.basename(header)
-            for line in ("", name, "-" * len(name), "",
-                         ".. doxygenfile:: %s" % name, "   :project: %s" % project, ""):
-                content.append(line, header, 0)
+            lines.append("* ``lockspec/%s``" % os.path.basename(header))
+        lines.append("")
+        for ns in namespaces:
+            lines += [".. doxygennamespace:: %s" % ns, "   :project: %s" % project,
+                      "   :members:", "   :undoc-members:", ""]
+        if not namespaces:  # Nothing shared: each file on its own.
+            for header in headers:
+                lines += [".. doxygenfile:: %s" % os.path.basename(header),
+                          "   :project: %s" % project, ""]
+        for line in lines:
+            content.append(line, headers[0], 0)
         return _parse_here(self.state, content)
 
 
