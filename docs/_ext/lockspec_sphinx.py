@@ -21,6 +21,7 @@ Sphinx sees each page as a document.
 """
 
 import glob
+import hashlib
 import os
 from xml.etree import ElementTree
 
@@ -109,6 +110,43 @@ def _builder_inited(app):
             os.remove(stale)
 
 
+def _digest(rst):
+    """What a generated page's doctree depends on: its text and where each line came from."""
+    h = hashlib.sha256(rst.text.encode())
+    for o in rst.origins:
+        h.update(("%s:%d\n" % (o.file, o.line)).encode())
+    return h.hexdigest()
+
+
+def _skip_unchanged_pages(app, env, docnames):
+    """Every generated page depends on every spec file, so one doc edit outdates them all.
+    Pages whose rendered RST (and line origins) did not change keep their doctrees: only the
+    pages the edit actually changes are read again and written."""
+    rendered = getattr(env, "lockspec_rendered", {})
+    if not rendered:
+        return
+    result = _load(_spec_path(app))
+    if not result.ok:
+        return
+    prefix = app.config.lockspec_generated_root + "/"
+    for docname in list(docnames):
+        if docname not in rendered or not docname.startswith(prefix):
+            continue
+        page = result.model.rst_page(docname[len(prefix):])
+        if page is not None and _digest(page) == rendered[docname]:
+            docnames.remove(docname)
+
+
+def _purge_doc(app, env, docname):
+    getattr(env, "lockspec_rendered", {}).pop(docname, None)
+
+
+def _merge_info(app, env, docnames, other):
+    rendered = getattr(other, "lockspec_rendered", {})
+    env.lockspec_rendered = getattr(env, "lockspec_rendered", {})
+    env.lockspec_rendered.update({d: rendered[d] for d in docnames if d in rendered})
+
+
 def _parse_here(state, content):
     """Parses `content` in place; the reporter reads each line's own source and line, so
     messages name the spec file (the nested state machine alone would name the stub)."""
@@ -151,7 +189,13 @@ class PageDirective(_LockspecDirective):
         if model is None:
             return []
         page = model.rst_page(self.arguments[0])
-        return self.parse(page) if page else self.missing("page '%s'" % self.arguments[0])
+        if not page:
+            return self.missing("page '%s'" % self.arguments[0])
+        if self.env.docname == "%s/%s" % (self.config.lockspec_generated_root, page.name):
+            if not hasattr(self.env, "lockspec_rendered"):
+                self.env.lockspec_rendered = {}
+            self.env.lockspec_rendered[self.env.docname] = _digest(page)
+        return self.parse(page)
 
 
 class OperationDirective(_LockspecDirective):
@@ -250,4 +294,7 @@ def setup(app):
     app.add_directive("lockspec-order-graph", OrderGraphDirective)
     app.add_directive("lockspec-cxx-api", CxxApiDirective)
     app.connect("builder-inited", _builder_inited)
+    app.connect("env-before-read-docs", _skip_unchanged_pages)
+    app.connect("env-purge-doc", _purge_doc)
+    app.connect("env-merge-info", _merge_info)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
