@@ -239,6 +239,15 @@ std::string describeFieldRule(const FieldRule &rule) {
   return prefix + describeRequirement(rule.requirement) + ".";
 }
 
+/// Every alternative in full, joined by "or".
+std::string describeAlternatives(const Requirement &req) {
+  std::vector<std::string> alts;
+  for (const Alternative &alt : req.alternatives)
+    alts.push_back(alt.atoms.size() > 1 ? "(" + describeAlternative(alt) + ")"
+                                        : describeAlternative(alt));
+  return join(alts, " or ");
+}
+
 const Topic *findTopic(const Model &m, const std::string &name) {
   for (const Topic &t : m.topics)
     if (t.name == name)
@@ -704,12 +713,35 @@ std::string RstText::text() const {
 std::string describeRequirement(const Requirement &req) {
   if (req.alternatives.empty())
     return "Cannot be met";
-  if (req.alternatives.size() == 1 && req.alternatives[0].atoms.empty())
-    return "None";
-  std::vector<std::string> alts;
-  for (const Alternative &alt : req.alternatives)
-    alts.push_back(describeAlternative(alt));
-  return join(alts, "; or ");
+  if (req.alternatives.size() == 1)
+    return req.alternatives[0].atoms.empty() ? "None" : describeAlternative(req.alternatives[0]);
+  // Atoms every alternative shares are said once, then the choices: "mmap_lock write,
+  // vma_lock write, and anon_vma_lock write or i_mmap_lock write" rather than the full DNF.
+  auto inAll = [&](const Atom &a) {
+    for (const Alternative &alt : req.alternatives)
+      if (std::find(alt.atoms.begin(), alt.atoms.end(), a) == alt.atoms.end())
+        return false;
+    return true;
+  };
+  std::vector<std::string> common, choices;
+  for (const Atom &a : req.alternatives[0].atoms)
+    if (inAll(a))
+      common.push_back(describeAtom(a));
+  for (const Alternative &alt : req.alternatives) {
+    std::vector<std::string> rest;
+    for (const Atom &a : alt.atoms)
+      if (!inAll(a))
+        rest.push_back(describeAtom(a));
+    if (rest.empty()) // The shared atoms alone would do: no factoring to speak of.
+      return describeAlternatives(req);
+    std::string choice = join(rest, ", ");
+    if (rest.size() > 1)
+      choice = "(" + choice + ")";
+    if (std::find(choices.begin(), choices.end(), choice) == choices.end())
+      choices.push_back(choice);
+  }
+  std::string either = join(choices, " or ");
+  return common.empty() ? either : join(common, ", ") + ", and " + either;
 }
 
 std::string orderGraphDot(const Model &m) {
