@@ -327,48 +327,52 @@ std::string abbrev(const Model &m, const std::string &axis, const std::string &m
   return mode;
 }
 
-void stateTable(Writer &w, const Model &m, const StateTable &t) {
+/// The axis titles, then the column titles.
+std::vector<std::string> stateHeaders(const StateTable &t) {
   std::vector<std::string> headers = t.axisTitles;
   for (const TableColumn &c : t.columns)
     headers.push_back(c.title);
-  std::vector<TableRowText> rows;
-  for (const TableRow &r : t.rows) {
-    TableRowText row{{}, r.pos};
-    for (size_t i = 0; i < r.cells.size(); ++i) {
-      std::vector<std::string> shown;
-      for (const std::string &mode : r.cells[i])
-        shown.push_back(mode.empty() ? "-" : abbrev(m, t.axes[i], mode));
-      const auto &modes = shown;
-      row.cells.push_back(cell(join(modes, "/")));
-    }
-    for (bool v : r.values)
-      row.cells.push_back(v ? "Y" : "N");
-    rows.push_back(std::move(row));
+  return headers;
+}
+
+/// A state row: a cell per axis (its modes, abbreviated, "-" for not held), then Y or N per
+/// column.
+TableRowText stateRow(const Model &m, const StateTable &t,
+                      const std::vector<std::vector<std::string>> &axisModes,
+                      const std::vector<bool> &values, const SourcePos &pos) {
+  TableRowText row{{}, pos};
+  for (size_t i = 0; i < axisModes.size(); ++i) {
+    std::vector<std::string> shown;
+    for (const std::string &mode : axisModes[i])
+      shown.push_back(mode.empty() ? "-" : abbrev(m, t.axes[i], mode));
+    row.cells.push_back(cell(join(shown, "/")));
   }
+  for (bool v : values)
+    row.cells.push_back(v ? "Y" : "N");
+  return row;
+}
+
+void stateTable(Writer &w, const Model &m, const StateTable &t) {
+  std::vector<TableRowText> rows;
+  for (const TableRow &r : t.rows)
+    rows.push_back(stateRow(m, t, r.cells, r.values, r.pos));
   w.paragraph(t.doc, t.pos);
-  simpleTable(w, "", headers, rows, 20, t.pos);
+  simpleTable(w, "", stateHeaders(t), rows, 20, t.pos);
 }
 
 /// The derived states, one per row: what the compiler checked the declared table against.
 void derivedStates(Writer &w, const Model &m, const StateTable &t) {
-  std::vector<std::string> headers = t.axisTitles;
-  for (const TableColumn &c : t.columns)
-    headers.push_back(c.title);
   std::vector<TableRowText> rows;
   for (const DerivedRow &d : t.derived) {
-    TableRowText row{{}, t.pos};
-    for (size_t i = 0; i < d.state.size(); ++i) {
-      const std::string &mode = d.state[i];
-      row.cells.push_back(cell(mode.empty() ? "-" : abbrev(m, t.axes[i], mode)));
-    }
-    for (bool v : d.values)
-      row.cells.push_back(v ? "Y" : "N");
-    rows.push_back(std::move(row));
+    std::vector<std::vector<std::string>> axisModes;
+    for (const std::string &mode : d.state)
+      axisModes.push_back({mode});
+    rows.push_back(stateRow(m, t, axisModes, d.values, t.pos));
   }
   w.paragraph("Every valid state, as the compiler enumerates it from the rules (the table above "
               "is checked against these rows):",
               t.pos);
-  simpleTable(w, "Derived lock states of " + t.object, headers, rows, 20, t.pos);
+  simpleTable(w, "Derived lock states of " + t.object, stateHeaders(t), rows, 20, t.pos);
 }
 
 void exclusivityMatrix(Writer &w, const Model &m, const Matrix &mx) {

@@ -160,14 +160,16 @@ def _parse_here(state, content):
 class _LockspecDirective(SphinxDirective):
     """Common part: the loaded model, dependencies, and parsing emitter RST in place."""
 
-    def model(self):
+    def run(self):
         result = _load(_spec_path(self.env.app))
         for f in result.files:
             self.env.note_dependency(os.path.abspath(f))
-        if not result.ok:
-            # The diagnostics were reported, with their places, at builder-inited.
-            return None
-        return result.model
+        # A broken spec renders nothing; its diagnostics were reported, with their places, at
+        # builder-inited.
+        return self.render(result.model) if result.ok else []
+
+    def render(self, model):
+        raise NotImplementedError
 
     def parse(self, rst):
         root = _root(self.env.app)
@@ -184,10 +186,7 @@ class _LockspecDirective(SphinxDirective):
 class PageDirective(_LockspecDirective):
     required_arguments = 1
 
-    def run(self):
-        model = self.model()
-        if model is None:
-            return []
+    def render(self, model):
         page = model.rst_page(self.arguments[0])
         if not page:
             return self.missing("page '%s'" % self.arguments[0])
@@ -201,23 +200,16 @@ class PageDirective(_LockspecDirective):
 class OperationDirective(_LockspecDirective):
     required_arguments = 1
 
-    def run(self):
-        model = self.model()
-        if model is None:
-            return []
+    def render(self, model):
         rst = model.rst_operation(self.arguments[0])
         return self.parse(rst) if rst else self.missing("operation '%s'" % self.arguments[0])
 
 
 class FieldTableDirective(_LockspecDirective):
     required_arguments = 1
-    final_argument_whitespace = False
     has_content = True
 
-    def run(self):
-        model = self.model()
-        if model is None:
-            return []
+    def render(self, model):
         caption = " ".join(self.content).strip()
         rst = model.rst_field_table(self.arguments[0], caption)
         if not rst:
@@ -226,9 +218,8 @@ class FieldTableDirective(_LockspecDirective):
 
 
 class OrderGraphDirective(_LockspecDirective):
-    def run(self):
-        model = self.model()
-        return [] if model is None else self.parse(model.rst_order_graph())
+    def render(self, model):
+        return self.parse(model.rst_order_graph())
 
 
 def _namespaces(xml_dir):
