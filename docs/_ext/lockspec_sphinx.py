@@ -162,7 +162,9 @@ class _LockspecDirective(SphinxDirective):
 
     def run(self):
         result = _load(_spec_path(self.env.app))
-        for f in result.files:
+        # The spec files, and the code that turns them into RST: a new emitter (the bindings'
+        # module) or a new adapter must re-render the pages even when rules/ did not change.
+        for f in [*result.files, lockspec.__file__, __file__]:
             self.env.note_dependency(os.path.abspath(f))
         # A broken spec renders nothing; its diagnostics were reported, with their places, at
         # builder-inited.
