@@ -28,6 +28,7 @@ from xml.etree import ElementTree
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
+from sphinx.environment import CONFIG_OK
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, switch_source_input
 from sphinx.util.nodes import nested_parse_with_titles
@@ -123,14 +124,15 @@ def _skip_unchanged_pages(app, env, docnames):
     Pages whose rendered RST (and line origins) did not change keep their doctrees: only the
     pages the edit actually changes are read again and written."""
     rendered = getattr(env, "lockspec_rendered", {})
-    if not rendered:
+    # A changed configuration rereads everything on purpose (it may change any page).
+    if not rendered or env.config_status != CONFIG_OK:
         return
     result = _load(_spec_path(app))
     if not result.ok:
         return
     prefix = app.config.lockspec_generated_root + "/"
     for docname in list(docnames):
-        if docname not in rendered or not docname.startswith(prefix):
+        if docname not in rendered or docname not in env.all_docs:
             continue
         page = result.model.rst_page(docname[len(prefix):])
         if page is not None and _digest(page) == rendered[docname]:
