@@ -274,7 +274,18 @@ const std::vector<std::string> &mainPageTopics() {
 // Pieces shared by the main page and the standalone pages
 // ---------------------------------------------------------------------------------------------
 
-void fieldTable(Writer &w, const Object &obj, const std::string &caption) {
+/// The named requirement (`let`) a rule states exactly, or null.  Read rules are mostly
+/// "stable"; naming it keeps the tables as narrow as the kernel's.
+const Let *namedRequirement(const Model &m, const FieldRule &rule) {
+  if (rule.kind != FieldRule::Kind::Locks)
+    return nullptr;
+  for (const Let &let : m.lets)
+    if (let.name == rule.requirement.text)
+      return &let;
+  return nullptr;
+}
+
+void fieldTable(Writer &w, const Model &m, const Object &obj, const std::string &caption) {
   bool config = false;
   for (const Field &f : obj.fields)
     config = config || (f.table == caption && !f.config.empty());
@@ -284,6 +295,7 @@ void fieldTable(Writer &w, const Object &obj, const std::string &caption) {
   for (const char *h : {"Description", "Read lock", "Write lock"})
     headers.push_back(h);
   std::vector<TableRowText> rows;
+  std::vector<const Let *> legend;
   SourcePos pos;
   for (const Field &f : obj.fields) {
     if (f.table != caption)
@@ -294,7 +306,10 @@ void fieldTable(Writer &w, const Object &obj, const std::string &caption) {
     if (config)
       row.cells.push_back(f.config.empty() ? "" : f.config);
     row.cells.push_back(firstParagraph(f.doc));
-    row.cells.push_back(f.read ? describeFieldRule(*f.read) : "N/A");
+    const Let *let = f.read ? namedRequirement(m, *f.read) : nullptr;
+    if (let && std::find(legend.begin(), legend.end(), let) == legend.end())
+      legend.push_back(let);
+    row.cells.push_back(let ? "*" + let->name + "*" : f.read ? describeFieldRule(*f.read) : "N/A");
     std::vector<std::string> writes;
     for (const FieldRule &r : f.writes)
       writes.push_back(describeFieldRule(r));
@@ -302,6 +317,9 @@ void fieldTable(Writer &w, const Object &obj, const std::string &caption) {
     rows.push_back(std::move(row));
   }
   simpleTable(w, caption, headers, rows, 40, pos);
+  for (const Let *let : legend)
+    w.paragraph("*" + let->name + "* (read lock): " + describeRequirement(let->requirement) + ".",
+                let->pos);
 }
 
 /// Field-table captions of an object, in the order their first field appears.
@@ -553,7 +571,7 @@ RstPage mainPage(const Model &m) {
     w.body(firstParagraph(vma->doc), vma->pos);
     for (const std::string &caption : fieldTables(*vma))
       if (caption != "VMA lock internals")
-        fieldTable(w, *vma, caption);
+        fieldTable(w, m, *vma, caption);
   }
 
   topicSection(m, w, "page_tables", kSection);
@@ -606,7 +624,7 @@ RstPage mainPage(const Model &m) {
   for (const Object &obj : m.objects)
     for (const std::string &caption : fieldTables(obj))
       if (caption == "VMA lock internals" || caption == "mm_struct fields")
-        fieldTable(w, obj, caption);
+        fieldTable(w, m, obj, caption);
   topicSection(m, w, "mmap_write_downgrading", kSection);
   for (const Matrix &mx : m.matrices)
     exclusivityMatrix(w, m, mx);
@@ -620,7 +638,7 @@ RstPage mainPage(const Model &m) {
   for (const Object &obj : m.objects)
     for (const std::string &caption : fieldTables(obj))
       if (obj.name != "vm_area_struct" && caption != "mm_struct fields")
-        fieldTable(w, obj, caption);
+        fieldTable(w, m, obj, caption);
   return page;
 }
 
@@ -817,7 +835,7 @@ std::optional<RstText> renderRstFieldTable(const Model &m, const std::string &ob
     return std::nullopt;
   RstText out;
   Writer w(out);
-  fieldTable(w, *obj, caption);
+  fieldTable(w, m, *obj, caption);
   return out;
 }
 

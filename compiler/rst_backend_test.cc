@@ -25,7 +25,15 @@ object thing {
     read mmap_lock.read;
     write mmap_lock.write;
   }
+  field flags {
+    source "thing.h";
+    doc "Its flags.";
+    table "Thing fields";
+    read stable;
+    write mmap_lock.write;
+  }
 }
+let stable = mmap_lock.read { doc "Kept stable."; source "s.rst"; }
 )";
 
 Compiled compileDocsSpec() {
@@ -74,6 +82,11 @@ TEST(RstBackend, FieldTableHasReadAndWriteRules) {
   EXPECT_NE(text.find("mmap_lock read."), std::string::npos) << text;
   EXPECT_NE(text.find("mmap_lock write."), std::string::npos) << text;
   EXPECT_EQ(text.find("second paragraph"), std::string::npos) << "cells hold the first paragraph";
+  // A read rule that is exactly a named requirement shows the name, defined under the table.
+  EXPECT_NE(text.find(" *stable* "), std::string::npos) << text;
+  EXPECT_NE(text.find("*stable* (read lock): mmap_lock read."),
+            std::string::npos)
+      << text;
   EXPECT_FALSE(renderRstFieldTable(*c.model, "thing", "No such table"));
   EXPECT_FALSE(renderRstFieldTable(*c.model, "nothing", "Thing fields"));
 }
