@@ -111,6 +111,32 @@ def _builder_inited(app):
             os.remove(stale)
 
 
+_spec_lines = {}
+
+
+def _exact_line(origin, text):
+    """The model places a doc body at its entity's declaration; the body's own lines follow
+    it in the spec.  A generated line that appears verbatim a little below the declaration is
+    mapped to that line, so a docutils message names the very line to fix.  Lines the emitter
+    composed (table cells, headings) keep the declaration's line."""
+    wanted = text.strip()
+    if len(wanted) < 8:
+        return origin.line
+    try:
+        key = (origin.file, os.path.getmtime(origin.file))
+    except OSError:
+        return origin.line
+    lines = _spec_lines.get(key)
+    if lines is None:
+        with open(origin.file, encoding="utf-8") as f:
+            lines = _spec_lines[key] = [l.strip() for l in f]
+    for n in range(origin.line - 1, min(len(lines), origin.line + 200)):
+        if lines[n] == wanted or lines[n].endswith('"' + wanted + '";') or \
+                lines[n].endswith('"' + wanted + '"'):
+            return n + 1
+    return origin.line
+
+
 def _digest(rst):
     """What a generated page's doctree depends on: its text and where each line came from."""
     h = hashlib.sha256(rst.text.encode())
@@ -179,7 +205,8 @@ class _LockspecDirective(SphinxDirective):
         root = _root(self.env.app)
         content = StringList()
         for line, origin in zip(rst.lines, rst.origins):
-            content.append(line, _display(origin.file, root), max(origin.line - 1, 0))
+            number = _exact_line(origin, line)
+            content.append(line, _display(origin.file, root), max(number - 1, 0))
         return _parse_here(self.state, content)
 
     def missing(self, what):

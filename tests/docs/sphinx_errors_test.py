@@ -29,7 +29,10 @@ class SpecErrors(unittest.TestCase):
             text = f.read()
         text = text.replace('doc "Something the kernel document does not say.";',
                             'doc "An unknown role :nosuchrole:`x` here.";')
-        line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("topic seed"))
+        # The message names the doc line itself, not just the topic's declaration.
+        line = next(i for i, l in enumerate(text.splitlines(), 1) if ":nosuchrole:" in l)
+        self.assertNotEqual(line, next(i for i, l in enumerate(text.splitlines(), 1)
+                                       if l.startswith("topic seed")))
         run, _ = self.run_site(text)
         self.assertNotEqual(run.returncode, 0)
         self.assertRegex(run.stderr, r"spec\.rules:%d: ERROR: Unknown interpreted text role"
