@@ -517,6 +517,29 @@ void topicSection(const Model &m, Writer &w, const std::string &name, Level leve
   w.body(t->doc, t->pos);
 }
 
+/// The relations that constrain how locks are taken and end, one bullet each; `forbidden`
+/// ones are warnings of their own.
+void relationList(Writer &w, const Model &m) {
+  bool any = false;
+  for (const Relation &r : m.relations) {
+    if (r.kind == Relation::Kind::Forbidden)
+      continue;
+    if (!any)
+      w.paragraph("How the locks depend on each other:", r.pos);
+    any = true;
+    std::string verb = r.kind == Relation::Kind::Requires ? " requires " : " ends with ";
+    std::string head = "* " + literal(r.lock + (r.mode.empty() ? "" : "." + r.mode)) + verb +
+                       literal(r.other + (r.otherMode.empty() ? "" : "." + r.otherMode)) + ": ";
+    // The doc continues the bullet: its first line after the head, the rest indented.
+    size_t nl = r.doc.find('\n');
+    w.line(head + r.doc.substr(0, nl), r.pos);
+    if (nl != std::string::npos)
+      w.body(r.doc.substr(nl + 1), r.pos, "  ");
+    w.blank();
+  }
+  w.blank();
+}
+
 void apiTable(Writer &w, const Model &m) {
   std::vector<TableRowText> rows;
   for (const Lock &lock : m.locks)
@@ -556,6 +579,7 @@ RstPage mainPage(const Model &m) {
   w.heading("Locking", kPart, top);
   topicSection(m, w, "terminology", kSection);
   topicSection(m, w, "lock_usage", kSection, "Lock usage");
+  relationList(w, m);
   for (const StateTable &t : m.tables)
     stateTable(w, m, t);
   for (const Relation &r : m.relations)
