@@ -572,8 +572,9 @@ RstPage mainPage(const Model &m) {
   if (const Topic *t = findTopic(m, "overview"))
     w.body(t->doc, t->pos);
   w.paragraph("This page is generated from the lockspec rules; each operation, topic and "
-              "lock order has a page of its own (:doc:`operations/index`), and "
-              ":doc:`topics/index` covers what the kernel's document does not.",
+              "lock order has a page of its own (:doc:`operations/index`), :doc:`locks` defines "
+              "every lock, requirement and fact, and :doc:`topics/index` covers what the "
+              "kernel's document does not.",
               top);
 
   w.heading("Locking", kPart, top);
@@ -689,6 +690,70 @@ RstPage operationPageOf(const Model &m, const Operation &op) {
   graphviz(w, operationGraphDot(m, op), "What " + op.name + " requires", op.pos);
   if (!op.source.empty())
     w.paragraph("*Source:* " + literal(op.source) + ".", op.pos);
+  return page;
+}
+
+/// Every lock class with its modes and functions, then the groups, named requirements and
+/// facts the rules are written in: the vocabulary the other pages use.
+RstPage locksPage(const Model &m) {
+  RstPage page;
+  page.name = "locks";
+  page.title = "Locks, requirements and facts";
+  SourcePos top = m.locks.empty() ? firstPos(m) : m.locks[0].pos;
+  Writer w(page);
+  w.heading(page.title, kTitle, top);
+  w.paragraph("The vocabulary of the rules: each lock class with its modes and C functions, the "
+              "groups of alternative locks, the named requirements and the facts that are not "
+              "locks.",
+              top);
+  if (!m.locks.empty())
+    w.heading("Lock classes", kSection, top);
+  for (const Lock &lock : m.locks) {
+    w.heading(lock.name, kSub, lock.pos);
+    w.body(lock.doc, lock.pos);
+    std::string where = lock.owner.empty() ? "a global lock"
+                                           : "one per :c:struct:`!struct " + lock.owner + "`";
+    if (!lock.path.empty())
+      where += ", " + literal(lock.path);
+    w.paragraph("**Kind:** " + std::string(toString(lock.kind)) + "; " + where + ".", lock.pos);
+    std::vector<TableRowText> rows;
+    for (const Mode &mode : lock.modes)
+      rows.push_back({{mode.name, mode.abbrev, toString(mode.sharing),
+                       mode.implies.empty() ? "-" : join(mode.implies, ", "),
+                       mode.from.empty() ? "any" : mode.from},
+                      lock.pos});
+    if (!rows.empty())
+      simpleTable(w, "Modes of " + lock.name,
+                  {"Mode", "Short", "Sharing", "Implies", "Entered from"}, rows, 30, lock.pos);
+    std::vector<std::string> fns;
+    for (const std::string &a : lock.apis)
+      fns.push_back(func(a));
+    if (!fns.empty())
+      w.paragraph("**Functions:** " + join(fns, ", ") + ".", lock.pos);
+  }
+  if (!m.groups.empty())
+    w.heading("Lock groups", kSection, m.groups[0].pos);
+  for (const Group &g : m.groups) {
+    w.heading(g.name, kSub, g.pos);
+    w.paragraph("Any one of " + literal(join(g.members, "``, ``")) + ".", g.pos);
+    w.body(g.doc, g.pos);
+  }
+  if (!m.lets.empty())
+    w.heading("Named requirements", kSection, m.lets[0].pos);
+  for (const Let &let : m.lets) {
+    w.heading(let.name, kSub, let.pos);
+    w.paragraph(literal(let.requirement.text) + ": " + describeRequirement(let.requirement) + ".",
+                let.pos);
+    w.body(let.doc, let.pos);
+  }
+  if (!m.facts.empty())
+    w.heading("Facts", kSection, m.facts[0].pos);
+  for (const Fact &f : m.facts) {
+    w.heading(f.name, kSub, f.pos);
+    if (!f.test.empty())
+      w.paragraph("Holds when " + literal(f.test) + ".", f.pos);
+    w.body(f.doc, f.pos);
+  }
   return page;
 }
 
@@ -871,7 +936,7 @@ std::optional<RstText> renderRstOperation(const Model &m, const std::string &nam
 }
 
 std::vector<RstPage> renderRstPages(const Model &m) {
-  std::vector<RstPage> pages = {mainPage(m), topicsIndex(m)};
+  std::vector<RstPage> pages = {mainPage(m), locksPage(m), topicsIndex(m)};
   for (const Topic &t : m.topics)
     if (!onMainPage(t))
       pages.push_back(topicPageOf(t));
@@ -888,6 +953,8 @@ std::optional<RstPage> renderRstPage(const Model &m, const std::string &name) {
     return operationsIndex(m);
   if (name == "topics/index")
     return topicsIndex(m);
+  if (name == "locks")
+    return locksPage(m);
   for (const Operation &op : m.operations)
     if (operationPage(op.name) == name)
       return operationPageOf(m, op);

@@ -29,8 +29,9 @@ struct RstPage : RstText {
   std::string title; ///< The page's title.
 };
 
-/// Every page: "process_addrs" (the main page), "topics/<topic>" for each topic the main page
-/// does not use, "operations/index" and "operations/<operation>".
+/// Every page: "process_addrs" (the main page), "locks" (lock classes, groups, named
+/// requirements, facts), "topics/index" and "topics/<topic>" for each topic the main page does
+/// not use, "operations/index" and "operations/<operation>".
 std::vector<RstPage> renderRstPages(const Model &model);
 
 /// The page named `name`, or nullopt when there is none.

@@ -11,7 +11,7 @@ import unittest
 
 import docs_util
 
-PAGES = ["index.txt", "mm/process_addrs.txt", "mm/operations/install.txt",
+PAGES = ["index.txt", "mm/process_addrs.txt", "mm/locks.txt", "mm/operations/install.txt",
          "mm/topics/seed_notes.txt"]
 
 
