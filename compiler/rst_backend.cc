@@ -573,7 +573,7 @@ RstPage mainPage(const Model &m) {
     w.body(t->doc, t->pos);
   w.paragraph("This page is generated from the lockspec rules; each operation, topic and "
               "lock order has a page of its own (:doc:`operations/index`), :doc:`locks` defines "
-              "every lock, requirement and fact, and :doc:`topics/index` covers what the "
+              "every lock, requirement and fact, :doc:`objects` every field, and :doc:`topics/index` covers what the "
               "kernel's document does not.",
               top);
 
@@ -757,6 +757,41 @@ RstPage locksPage(const Model &m) {
   return page;
 }
 
+/// Every object and every guarded field with its whole doc: the tables of the main page hold
+/// only each field's first paragraph.
+RstPage objectsPage(const Model &m) {
+  RstPage page;
+  page.name = "objects";
+  page.title = "Objects and their fields";
+  SourcePos top = m.objects.empty() ? firstPos(m) : m.objects[0].pos;
+  Writer w(page);
+  w.heading(page.title, kTitle, top);
+  w.paragraph("Each kernel object the rules mention, the pointers between them, and every "
+              "field with what reading and writing it needs.",
+              top);
+  for (const Object &obj : m.objects) {
+    w.heading("struct " + obj.name, kSection, obj.pos);
+    w.body(obj.doc, obj.pos);
+    std::vector<std::string> links;
+    for (const Link &l : obj.links)
+      links.push_back(literal(l.expr) + " (" + l.target + ")");
+    if (!links.empty())
+      w.paragraph("**Leads to:** " + join(links, ", ") + ".", obj.pos);
+    for (const Field &f : obj.fields) {
+      w.heading(obj.var + "->" + f.name, kSub, f.pos);
+      std::vector<std::string> writes;
+      for (const FieldRule &r : f.writes)
+        writes.push_back(describeFieldRule(r));
+      w.paragraph("**Read:** " + (f.read ? describeFieldRule(*f.read) : std::string("N/A")) +
+                      " **Write:** " + (writes.empty() ? "N/A" : join(writes, " ")) +
+                      (f.config.empty() ? "" : " **Config:** " + literal(f.config) + "."),
+                  f.pos);
+      w.body(f.doc, f.pos);
+    }
+  }
+  return page;
+}
+
 /// An index page: a title, a sentence and a toctree of its entries (name, position).
 RstPage indexPage(const std::string &name, const std::string &title, const std::string &intro,
                   const std::vector<std::pair<std::string, SourcePos>> &entries,
@@ -936,7 +971,7 @@ std::optional<RstText> renderRstOperation(const Model &m, const std::string &nam
 }
 
 std::vector<RstPage> renderRstPages(const Model &m) {
-  std::vector<RstPage> pages = {mainPage(m), locksPage(m), topicsIndex(m)};
+  std::vector<RstPage> pages = {mainPage(m), locksPage(m), objectsPage(m), topicsIndex(m)};
   for (const Topic &t : m.topics)
     if (!onMainPage(t))
       pages.push_back(topicPageOf(t));
@@ -955,6 +990,8 @@ std::optional<RstPage> renderRstPage(const Model &m, const std::string &name) {
     return topicsIndex(m);
   if (name == "locks")
     return locksPage(m);
+  if (name == "objects")
+    return objectsPage(m);
   for (const Operation &op : m.operations)
     if (operationPage(op.name) == name)
       return operationPageOf(m, op);

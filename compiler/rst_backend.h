@@ -30,7 +30,7 @@ struct RstPage : RstText {
 };
 
 /// Every page: "process_addrs" (the main page), "locks" (lock classes, groups, named
-/// requirements, facts), "topics/index" and "topics/<topic>" for each topic the main page does
+/// requirements, facts), "objects" (every field in full), "topics/index" and "topics/<topic>" for each topic the main page does
 /// not use, "operations/index" and "operations/<operation>".
 std::vector<RstPage> renderRstPages(const Model &model);
 

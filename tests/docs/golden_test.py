@@ -11,7 +11,8 @@ import unittest
 
 import docs_util
 
-PAGES = ["index.txt", "mm/process_addrs.txt", "mm/locks.txt", "mm/operations/install.txt",
+PAGES = ["index.txt", "mm/process_addrs.txt", "mm/locks.txt", "mm/objects.txt",
+         "mm/operations/install.txt",
          "mm/topics/seed_notes.txt"]
 
 
