@@ -142,8 +142,8 @@ PYBIND11_MODULE(lockspec, mod) {
       .def_readonly("fallback", &Api::fallback);
 
   py::class_<Atom>(mod, "Atom", "One element of a normalised requirement.")
-      .def_property_readonly("kind",
-                             [](const Atom &a) { return a.kind == Atom::Kind::Lock ? "lock" : "fact"; })
+      .def_property_readonly(
+          "kind", [](const Atom &a) { return a.kind == Atom::Kind::Lock ? "lock" : "fact"; })
       .def_readonly("held", &Atom::held)
       .def_readonly("lock", &Atom::lock)
       .def_readonly("mode", &Atom::mode)
@@ -253,8 +253,8 @@ PYBIND11_MODULE(lockspec, mod) {
       .def_readonly("title", &RstPage::title);
 
   py::class_<PyModel>(mod, "Model", "The immutable model of a spec.")
-      .def_property_readonly("files", [](const PyModel &p) { return p.m().files; },
-                             "Every spec file read, in order.")
+      .def_property_readonly(
+          "files", [](const PyModel &p) { return p.m().files; }, "Every spec file read, in order.")
       .def_property_readonly("objects", [](const PyModel &p) { return p.m().objects; })
       .def_property_readonly("locks", [](const PyModel &p) { return p.m().locks; })
       .def_property_readonly("apis", [](const PyModel &p) { return p.m().apis; })
@@ -264,62 +264,75 @@ PYBIND11_MODULE(lockspec, mod) {
       .def_property_readonly("state_tables", [](const PyModel &p) { return p.m().tables; })
       .def_property_readonly("matrices", [](const PyModel &p) { return p.m().matrices; })
       .def_property_readonly("topics", [](const PyModel &p) { return p.m().topics; })
-      .def("lock", [](const PyModel &p, const std::string &n) { return find(p.m().locks, n); },
-           py::arg("name"), "The lock class named `name`, or None.")
-      .def("modes",
-           [](const PyModel &p, const std::string &n) {
-             const Lock *l = p.m().findLock(n);
-             return l ? l->modes : std::vector<Mode>{};
-           },
-           py::arg("lock"), "The modes of a lock class ([] when there is no such lock).")
-      .def("fields",
-           [](const PyModel &p, const std::string &n) {
-             const Object *o = p.m().findObject(n);
-             return o ? o->fields : std::vector<Field>{};
-           },
-           py::arg("object"), "The guarded fields of an object ([] when unknown).")
-      .def("operation",
-           [](const PyModel &p, const std::string &n) { return find(p.m().operations, n); },
-           py::arg("name"), "The operation named `name`, or None.")
-      .def("alternatives",
-           [](const PyModel &p, const std::string &n) {
-             const Operation *op = p.m().findOperation(n);
-             return op ? op->requirement.alternatives : std::vector<Alternative>{};
-           },
-           py::arg("operation"), "Every way of meeting an operation's requirement.")
-      .def("order_edges",
-           [](const PyModel &p, bool enforcedOnly) {
-             if (enforcedOnly)
-               return p.m().enforcedEdges();
-             std::vector<OrderEdge> all;
-             for (const Order &o : p.m().orders)
-               all.insert(all.end(), o.edges.begin(), o.edges.end());
-             return all;
-           },
-           py::arg("enforced_only") = true, "Ancestor-before-descendant pairs of the order trees.")
-      .def("rst_pages", [](const PyModel &p) { return renderRstPages(p.m()); },
-           "Every page of the docs site, as the `rst` backend writes them.")
-      .def("rst_page", [](const PyModel &p, const std::string &n) { return renderRstPage(p.m(), n); },
-           py::arg("name"), "One page by docname, or None.")
-      .def("rst_operation",
-           [](const PyModel &p, const std::string &n) { return renderRstOperation(p.m(), n); },
-           py::arg("name"), "One operation as a standalone page body, or None.")
-      .def("rst_field_table",
-           [](const PyModel &p, const std::string &o, const std::string &c) {
-             return renderRstFieldTable(p.m(), o, c);
-           },
-           py::arg("object"), py::arg("caption"), "One field table, or None.")
-      .def("rst_order_graph", [](const PyModel &p) { return renderRstOrderGraph(p.m()); },
-           "The `.. graphviz::` block of the enforced lock order.")
+      .def(
+          "lock", [](const PyModel &p, const std::string &n) { return find(p.m().locks, n); },
+          py::arg("name"), "The lock class named `name`, or None.")
+      .def(
+          "modes",
+          [](const PyModel &p, const std::string &n) {
+            const Lock *l = p.m().findLock(n);
+            return l ? l->modes : std::vector<Mode>{};
+          },
+          py::arg("lock"), "The modes of a lock class ([] when there is no such lock).")
+      .def(
+          "fields",
+          [](const PyModel &p, const std::string &n) {
+            const Object *o = p.m().findObject(n);
+            return o ? o->fields : std::vector<Field>{};
+          },
+          py::arg("object"), "The guarded fields of an object ([] when unknown).")
+      .def(
+          "operation",
+          [](const PyModel &p, const std::string &n) { return find(p.m().operations, n); },
+          py::arg("name"), "The operation named `name`, or None.")
+      .def(
+          "alternatives",
+          [](const PyModel &p, const std::string &n) {
+            const Operation *op = p.m().findOperation(n);
+            return op ? op->requirement.alternatives : std::vector<Alternative>{};
+          },
+          py::arg("operation"), "Every way of meeting an operation's requirement.")
+      .def(
+          "order_edges",
+          [](const PyModel &p, bool enforcedOnly) {
+            if (enforcedOnly)
+              return p.m().enforcedEdges();
+            std::vector<OrderEdge> all;
+            for (const Order &o : p.m().orders)
+              all.insert(all.end(), o.edges.begin(), o.edges.end());
+            return all;
+          },
+          py::arg("enforced_only") = true, "Ancestor-before-descendant pairs of the order trees.")
+      .def(
+          "rst_pages", [](const PyModel &p) { return renderRstPages(p.m()); },
+          "Every page of the docs site, as the `rst` backend writes them.")
+      .def(
+          "rst_page",
+          [](const PyModel &p, const std::string &n) { return renderRstPage(p.m(), n); },
+          py::arg("name"), "One page by docname, or None.")
+      .def(
+          "rst_operation",
+          [](const PyModel &p, const std::string &n) { return renderRstOperation(p.m(), n); },
+          py::arg("name"), "One operation as a standalone page body, or None.")
+      .def(
+          "rst_field_table",
+          [](const PyModel &p, const std::string &o, const std::string &c) {
+            return renderRstFieldTable(p.m(), o, c);
+          },
+          py::arg("object"), py::arg("caption"), "One field table, or None.")
+      .def(
+          "rst_order_graph", [](const PyModel &p) { return renderRstOrderGraph(p.m()); },
+          "The `.. graphviz::` block of the enforced lock order.")
       .def("order_graph_dot", [](const PyModel &p) { return orderGraphDot(p.m()); })
-      .def("operation_graph_dot",
-           [](const PyModel &p, const std::string &n) -> std::optional<std::string> {
-             const Operation *op = p.m().findOperation(n);
-             if (!op)
-               return std::nullopt;
-             return operationGraphDot(p.m(), *op);
-           },
-           py::arg("name"));
+      .def(
+          "operation_graph_dot",
+          [](const PyModel &p, const std::string &n) -> std::optional<std::string> {
+            const Operation *op = p.m().findOperation(n);
+            if (!op)
+              return std::nullopt;
+            return operationGraphDot(p.m(), *op);
+          },
+          py::arg("name"));
 
   py::class_<LoadResult>(mod, "LoadResult", "A model (when there was no error) and diagnostics.")
       .def_readonly("model", &LoadResult::model, "The model, or None when loading failed.")

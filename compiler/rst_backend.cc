@@ -122,7 +122,9 @@ std::vector<std::string> wrap(const std::string &text, size_t width) {
 
 /// A cell that would otherwise start a bullet list ("-", "-/R") is escaped, as the kernel's
 /// table does.
-std::string cell(const std::string &text) { return !text.empty() && text[0] == '-' ? "\\" + text : text; }
+std::string cell(const std::string &text) {
+  return !text.empty() && text[0] == '-' ? "\\" + text : text;
+}
 
 struct TableRowText {
   std::vector<std::string> cells;
@@ -207,9 +209,15 @@ void listTable(Writer &w, const std::string &caption, const std::vector<std::str
   w.blank();
 }
 
-std::string func(const std::string &name) { return ":c:func:`!" + name + "`"; }
-std::string member(const std::string &name) { return ":c:member:`!" + name + "`"; }
-std::string literal(const std::string &text) { return "``" + text + "``"; }
+std::string func(const std::string &name) {
+  return ":c:func:`!" + name + "`";
+}
+std::string member(const std::string &name) {
+  return ":c:member:`!" + name + "`";
+}
+std::string literal(const std::string &text) {
+  return "``" + text + "``";
+}
 
 std::string describeAtom(const Atom &a) {
   std::string out = a.held ? "" : "not ";
@@ -257,16 +265,28 @@ const Topic *findTopic(const Model &m, const std::string &name) {
 
 /// Where each standalone page lives; the main page links to them relative to itself.
 const char *kMainPage = "process_addrs";
-std::string topicPage(const std::string &name) { return "topics/" + name; }
-std::string operationPage(const std::string &name) { return "operations/" + name; }
+std::string topicPage(const std::string &name) {
+  return "topics/" + name;
+}
+std::string operationPage(const std::string &name) {
+  return "operations/" + name;
+}
 
 /// The topics the main page places, in process_addrs.rst's order.  Every other topic gets a
 /// page of its own.
 const std::vector<std::string> &mainPageTopics() {
-  static const std::vector<std::string> topics = {
-      "overview",       "terminology",        "lock_usage",        "rwsem_semantics",
-      "page_tables",    "non_vma_page_tables", "lock_ordering",     "page_table_locking",
-      "atomicity",      "vma_lock_internals", "mmap_write_downgrading", "stack_expansion"};
+  static const std::vector<std::string> topics = {"overview",
+                                                  "terminology",
+                                                  "lock_usage",
+                                                  "rwsem_semantics",
+                                                  "page_tables",
+                                                  "non_vma_page_tables",
+                                                  "lock_ordering",
+                                                  "page_table_locking",
+                                                  "atomicity",
+                                                  "vma_lock_internals",
+                                                  "mmap_write_downgrading",
+                                                  "stack_expansion"};
   return topics;
 }
 
@@ -326,8 +346,7 @@ void fieldTable(Writer &w, const Model &m, const Object &obj, const std::string 
 std::vector<std::string> fieldTables(const Object &obj) {
   std::vector<std::string> captions;
   for (const Field &f : obj.fields)
-    if (!f.table.empty() &&
-        std::find(captions.begin(), captions.end(), f.table) == captions.end())
+    if (!f.table.empty() && std::find(captions.begin(), captions.end(), f.table) == captions.end())
       captions.push_back(f.table);
   return captions;
 }
@@ -443,8 +462,7 @@ void orderTree(Writer &w, const Order &o) {
   w.blank();
 }
 
-void graphviz(Writer &w, const std::string &dot, const std::string &caption,
-              const SourcePos &pos) {
+void graphviz(Writer &w, const std::string &dot, const std::string &caption, const SourcePos &pos) {
   w.blank();
   w.line(".. graphviz::", pos);
   w.line("   :caption: " + caption, pos);
@@ -457,8 +475,8 @@ void graphviz(Writer &w, const std::string &dot, const std::string &caption,
 void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPage,
                    const std::string &pagePrefix) {
   w.body(op.doc, op.pos);
-  std::string subject = literal(op.subject.name) + " (:c:struct:`!struct " + op.subject.object +
-                        "`)";
+  std::string subject =
+      literal(op.subject.name) + " (:c:struct:`!struct " + op.subject.object + "`)";
   w.paragraph("**Acts on:** " + subject + ".", op.pos);
   std::vector<TableRowText> rows;
   for (const Alternative &alt : op.requirement.alternatives) {
@@ -480,8 +498,7 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   else
     simpleTable(w, "", {"Way", "Holds and conditions", "Instances"}, rows, 40, op.pos);
   for (const Rejection &r : op.rejects)
-    w.paragraph("**Not enough:** " + literal(r.requirement.text) + " - " + r.reason + ".",
-                op.pos);
+    w.paragraph("**Not enough:** " + literal(r.requirement.text) + " - " + r.reason + ".", op.pos);
   for (const std::string &n : op.notes)
     w.admonition("note", n, op.pos);
   for (const std::string &warn : op.warnings)
@@ -546,9 +563,9 @@ void apiTable(Writer &w, const Model &m) {
     for (const std::string &name : lock.apis)
       if (const Api *api = m.findApi(name)) {
         std::string mode = api->mode + (api->toMode.empty() ? "" : " to " + api->toMode);
-        rows.push_back({{func(api->name), literal(lock.name), toString(api->kind),
-                         mode.empty() ? "-" : mode},
-                        api->pos});
+        rows.push_back(
+            {{func(api->name), literal(lock.name), toString(api->kind), mode.empty() ? "-" : mode},
+             api->pos});
       }
   if (!rows.empty())
     simpleTable(w, "Lock functions", {"Function", "Lock", "Does", "Mode"}, rows, 30, rows[0].pos);
@@ -573,7 +590,8 @@ RstPage mainPage(const Model &m) {
     w.body(t->doc, t->pos);
   w.paragraph("This page is generated from the lockspec rules; each operation, topic and "
               "lock order has a page of its own (:doc:`operations/index`), :doc:`locks` defines "
-              "every lock, requirement and fact, :doc:`objects` every field, and :doc:`topics/index` covers what the "
+              "every lock, requirement and fact, :doc:`objects` every field, and "
+              ":doc:`topics/index` covers what the "
               "kernel's document does not.",
               top);
 
@@ -693,26 +711,35 @@ RstPage operationPageOf(const Model &m, const Operation &op) {
   return page;
 }
 
+/// A page with its title and opening paragraph; the caller writes the rest.
+RstPage newPage(const std::string &name, const std::string &title, const std::string &intro,
+                const SourcePos &top) {
+  RstPage page;
+  page.name = name;
+  page.title = title;
+  Writer w(page);
+  w.heading(title, kTitle, top);
+  w.paragraph(intro, top);
+  return page;
+}
+
 /// Every lock class with its modes and functions, then the groups, named requirements and
 /// facts the rules are written in: the vocabulary the other pages use.
 RstPage locksPage(const Model &m) {
-  RstPage page;
-  page.name = "locks";
-  page.title = "Locks, requirements and facts";
   SourcePos top = m.locks.empty() ? firstPos(m) : m.locks[0].pos;
+  RstPage page = newPage("locks", "Locks, requirements and facts",
+                         "The vocabulary of the rules: each lock class with its modes and C "
+                         "functions, the groups of alternative locks, the named requirements and "
+                         "the facts that are not locks.",
+                         top);
   Writer w(page);
-  w.heading(page.title, kTitle, top);
-  w.paragraph("The vocabulary of the rules: each lock class with its modes and C functions, the "
-              "groups of alternative locks, the named requirements and the facts that are not "
-              "locks.",
-              top);
   if (!m.locks.empty())
     w.heading("Lock classes", kSection, top);
   for (const Lock &lock : m.locks) {
     w.heading(lock.name, kSub, lock.pos);
     w.body(lock.doc, lock.pos);
-    std::string where = lock.owner.empty() ? "a global lock"
-                                           : "one per :c:struct:`!struct " + lock.owner + "`";
+    std::string where =
+        lock.owner.empty() ? "a global lock" : "one per :c:struct:`!struct " + lock.owner + "`";
     if (!lock.path.empty())
       where += ", " + literal(lock.path);
     w.paragraph("**Kind:** " + std::string(toString(lock.kind)) + "; " + where + ".", lock.pos);
@@ -760,15 +787,11 @@ RstPage locksPage(const Model &m) {
 /// Every object and every guarded field with its whole doc: the tables of the main page hold
 /// only each field's first paragraph.
 RstPage objectsPage(const Model &m) {
-  RstPage page;
-  page.name = "objects";
-  page.title = "Objects and their fields";
-  SourcePos top = m.objects.empty() ? firstPos(m) : m.objects[0].pos;
+  RstPage page = newPage("objects", "Objects and their fields",
+                         "Each kernel object the rules mention, the pointers between them, and "
+                         "every field with what reading and writing it needs.",
+                         m.objects.empty() ? firstPos(m) : m.objects[0].pos);
   Writer w(page);
-  w.heading(page.title, kTitle, top);
-  w.paragraph("Each kernel object the rules mention, the pointers between them, and every "
-              "field with what reading and writing it needs.",
-              top);
   for (const Object &obj : m.objects) {
     w.heading("struct " + obj.name, kSection, obj.pos);
     w.body(obj.doc, obj.pos);
@@ -796,12 +819,8 @@ RstPage objectsPage(const Model &m) {
 RstPage indexPage(const std::string &name, const std::string &title, const std::string &intro,
                   const std::vector<std::pair<std::string, SourcePos>> &entries,
                   const SourcePos &top) {
-  RstPage page;
-  page.name = name;
-  page.title = title;
+  RstPage page = newPage(name, title, intro, top);
   Writer w(page);
-  w.heading(title, kTitle, top);
-  w.paragraph(intro, top);
   w.line(".. toctree::", top);
   w.line("   :maxdepth: 1", top);
   w.blank();
@@ -918,9 +937,8 @@ std::string orderGraphDot(const Model &m) {
 }
 
 std::string operationGraphDot(const Model &m, const Operation &op) {
-  std::string dot = "digraph " + dotId(op.name) +
-                    " {\n  rankdir=LR;\n  node [fontsize=10];\n  " + dotId(op.name) +
-                    " [shape=box, style=bold];\n";
+  std::string dot = "digraph " + dotId(op.name) + " {\n  rankdir=LR;\n  node [fontsize=10];\n  " +
+                    dotId(op.name) + " [shape=box, style=bold];\n";
   std::set<std::string> atoms;
   for (size_t i = 0; i < op.requirement.alternatives.size(); ++i) {
     const Alternative &alt = op.requirement.alternatives[i];
@@ -1012,8 +1030,8 @@ std::vector<OutputFile> emitRst(const Model &m) {
           files.push_back(file);
           break;
         }
-    std::string banner = ".. generated from " + join(files, ", ") +
-                         " by lockspec; do not edit.\n\n";
+    std::string banner =
+        ".. generated from " + join(files, ", ") + " by lockspec; do not edit.\n\n";
     out.push_back({"docs/" + page.name + ".rst", banner + page.text()});
   }
   return out;

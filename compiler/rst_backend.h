@@ -30,8 +30,8 @@ struct RstPage : RstText {
 };
 
 /// Every page: "process_addrs" (the main page), "locks" (lock classes, groups, named
-/// requirements, facts), "objects" (every field in full), "topics/index" and "topics/<topic>" for each topic the main page does
-/// not use, "operations/index" and "operations/<operation>".
+/// requirements, facts), "objects" (every field in full), "topics/index" and "topics/<topic>" for
+/// each topic the main page does not use, "operations/index" and "operations/<operation>".
 std::vector<RstPage> renderRstPages(const Model &model);
 
 /// The page named `name`, or nullopt when there is none.

@@ -84,9 +84,7 @@ TEST(RstBackend, FieldTableHasReadAndWriteRules) {
   EXPECT_EQ(text.find("second paragraph"), std::string::npos) << "cells hold the first paragraph";
   // A read rule that is exactly a named requirement shows the name, defined under the table.
   EXPECT_NE(text.find(" *stable* "), std::string::npos) << text;
-  EXPECT_NE(text.find("*stable* (read lock): mmap_lock read."),
-            std::string::npos)
-      << text;
+  EXPECT_NE(text.find("*stable* (read lock): mmap_lock read."), std::string::npos) << text;
   EXPECT_FALSE(renderRstFieldTable(*c.model, "thing", "No such table"));
   EXPECT_FALSE(renderRstFieldTable(*c.model, "nothing", "Thing fields"));
 }
@@ -147,7 +145,8 @@ TEST(RstBackend, DescribesRequirementsInDisjunctiveForm) {
   c.lock = "anon_vma_lock";
   // Shared atoms are said once, before the choices.
   Requirement shared{"", {Alternative{"", {a, c}}, Alternative{"", {a, b}}}};
-  EXPECT_EQ(describeRequirement(shared), "mmap_lock write, and anon_vma_lock read or vma_lock read");
+  EXPECT_EQ(describeRequirement(shared),
+            "mmap_lock write, and anon_vma_lock read or vma_lock read");
   // When one alternative is only the shared part, each is spelled out.
   Requirement subsumed{"", {Alternative{"", {a}}, Alternative{"", {a, b}}}};
   EXPECT_EQ(describeRequirement(subsumed), "mmap_lock write or (mmap_lock write, vma_lock read)");
