@@ -44,6 +44,8 @@ build() {
   cmake --build build
   build/bin/lockspec compile rules/mm.rules -o generated/ -d build/generated.d
   echo "build.sh: compiled rules/mm.rules into generated/ ($(ls generated | wc -l) files)"
+  # The `docs` target (in ALL) built the site from rules/ during `cmake --build`.
+  echo "build.sh: docs site at build/docs/html/index.html"
 }
 
 case "${1:-}" in

@@ -7,6 +7,7 @@
 
 #include "json_backend.h"
 #include "parser.h"
+#include "rst_backend.h"
 #include "sema.h"
 
 namespace lockspec {
@@ -61,6 +62,7 @@ std::optional<Model> loadSpecFromString(const std::string &name, const std::stri
 const std::vector<Backend> &backends() {
   static const std::vector<Backend> table = {
       {"json", emitJsonFile},
+      {"rst", emitRst},
   };
   return table;
 }
