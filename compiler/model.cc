@@ -6,30 +6,34 @@
 namespace lockspec {
 
 template <typename T>
-static const T *findIndexed(const std::vector<T> &items,
-                            const std::unordered_map<std::string, size_t> &index,
+const T *Model::findIndexed(const std::vector<T> &items, const NameIndex &index,
                             const std::string &name) {
-  auto it = index.find(name);
-  if (it != index.end() && it->second < items.size() && items[it->second].name == name)
+  auto it = index.at.find(name);
+  if (it != index.at.end() && it->second < items.size() && items[it->second].name == name)
     return &items[it->second];
-  for (size_t i = index.size(); i < items.size(); ++i) // Appended since the last reindex.
+  // Not indexed: either appended since the last reindex (scan just those) or, when the vector
+  // was replaced rather than grown, stale altogether (scan everything).
+  size_t from = index.covered <= items.size() && it == index.at.end() ? index.covered : 0;
+  for (size_t i = from; i < items.size(); ++i)
     if (items[i].name == name)
       return &items[i];
   return nullptr;
 }
 
-template <typename T>
-static void buildIndex(const std::vector<T> &items,
-                       std::unordered_map<std::string, size_t> &index) {
-  index.clear();
+template <typename T> void Model::buildIndex(const std::vector<T> &items, NameIndex &index) {
+  index.at.clear();
+  index.at.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i)
-    index.emplace(items[i].name, i); // First declaration wins, like sema's lookup.
+    index.at.emplace(items[i].name, i); // First declaration wins, like sema's lookup.
+  index.covered = items.size();
 }
 
 void Model::reindex() {
   buildIndex(objects, objectIndex_);
   buildIndex(locks, lockIndex_);
   buildIndex(apis, apiIndex_);
+  buildIndex(groups, groupIndex_);
+  buildIndex(operations, operationIndex_);
   relationIndex_.clear();
   for (size_t i = 0; i < relations.size(); ++i)
     relationIndex_[relations[i].lock].push_back(i);
@@ -73,19 +77,19 @@ const Field *Object::findField(const std::string &field) const {
 }
 
 const Object *Model::findObject(const std::string &name) const {
-  return findByName(objects, name);
+  return findIndexed(objects, objectIndex_, name);
 }
 const Lock *Model::findLock(const std::string &name) const {
-  return findByName(locks, name);
+  return findIndexed(locks, lockIndex_, name);
 }
 const Api *Model::findApi(const std::string &name) const {
-  return findByName(apis, name);
+  return findIndexed(apis, apiIndex_, name);
 }
 const Group *Model::findGroup(const std::string &name) const {
-  return findByName(groups, name);
+  return findIndexed(groups, groupIndex_, name);
 }
 const Operation *Model::findOperation(const std::string &name) const {
-  return findByName(operations, name);
+  return findIndexed(operations, operationIndex_, name);
 }
 
 std::optional<std::vector<std::string>> Model::linkPath(const std::string &from,

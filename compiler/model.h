@@ -314,15 +314,25 @@ struct Model {
   std::vector<OrderEdge> enforcedEdges() const;
 
   /// Rebuilds the name indexes behind the find functions.  Sema calls it after appending
-  /// objects, locks or functions; the find functions fall back to a scan for names added
-  /// since, so a stale index is slow, never wrong.
+  /// objects, locks or functions; the find functions scan only the names appended since, so a
+  /// stale index is slow, never wrong (as long as the vectors only grow between calls).
   void reindex();
 
   /// Indexes into `relations` of the relations whose `lock` is `lock` (empty when none).
   std::vector<size_t> relationsAbout(const std::string &lock) const;
 
 private:
-  std::unordered_map<std::string, size_t> objectIndex_, lockIndex_, apiIndex_;
+  /// Where each name sits in one of the vectors above, as of the last reindex().
+  struct NameIndex {
+    std::unordered_map<std::string, size_t> at;
+    size_t covered = 0; ///< Items indexed; those after it were appended since and are scanned.
+  };
+  template <typename T>
+  static const T *findIndexed(const std::vector<T> &items, const NameIndex &index,
+                              const std::string &name);
+  template <typename T> static void buildIndex(const std::vector<T> &items, NameIndex &index);
+
+  NameIndex objectIndex_, lockIndex_, apiIndex_, groupIndex_, operationIndex_;
   std::unordered_map<std::string, std::vector<size_t>> relationIndex_;
   size_t relationsIndexed_ = 0;
 };
