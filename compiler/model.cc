@@ -2,29 +2,43 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 namespace lockspec {
 
 template <typename T>
 const T *Model::findIndexed(const std::vector<T> &items, const NameIndex &index,
                             const std::string &name) {
-  auto it = index.at.find(name);
-  if (it != index.at.end() && it->second < items.size() && items[it->second].name == name)
-    return &items[it->second];
-  // Not indexed: either appended since the last reindex (scan just those) or, when the vector
-  // was replaced rather than grown, stale altogether (scan everything).
-  size_t from = index.covered <= items.size() && it == index.at.end() ? index.covered : 0;
-  for (size_t i = from; i < items.size(); ++i)
+  bool stale = index.covered > items.size(); // Replaced rather than grown: scan everything.
+  if (!index.slots.empty() && !stale) {
+    size_t mask = index.slots.size() - 1;
+    for (size_t i = std::hash<std::string_view>{}(name) & mask; index.slots[i]; i = (i + 1) & mask) {
+      size_t at = index.slots[i] - 1;
+      if (at < items.size() && items[at].name == name)
+        return &items[at];
+    }
+  }
+  // Appended since the last reindex: scan just those.
+  for (size_t i = stale ? 0 : index.covered; i < items.size(); ++i)
     if (items[i].name == name)
       return &items[i];
   return nullptr;
 }
 
 template <typename T> void Model::buildIndex(const std::vector<T> &items, NameIndex &index) {
-  index.at.clear();
-  index.at.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i)
-    index.at.emplace(items[i].name, i); // First declaration wins, like sema's lookup.
+  size_t size = 16;
+  while (size < 2 * items.size()) // At most half full keeps probe chains short.
+    size *= 2;
+  index.slots.assign(size, 0);
+  size_t mask = size - 1;
+  for (size_t at = 0; at < items.size(); ++at) {
+    size_t i = std::hash<std::string_view>{}(items[at].name) & mask;
+    bool seen = false;
+    for (; index.slots[i] && !seen; i = (i + 1) & mask)
+      seen = items[index.slots[i] - 1].name == items[at].name;
+    if (!seen) // First declaration wins, like sema's lookup.
+      index.slots[i] = static_cast<uint32_t>(at + 1);
+  }
   index.covered = items.size();
 }
 

@@ -322,10 +322,12 @@ struct Model {
   std::vector<size_t> relationsAbout(const std::string &lock) const;
 
 private:
-  /// Where each name sits in one of the vectors above, as of the last reindex().
+  /// Where each name sits in one of the vectors above, as of the last reindex(): an
+  /// open-addressing table of positions that compares against the items' own names, so
+  /// building it copies no strings and allocates once.
   struct NameIndex {
-    std::unordered_map<std::string, size_t> at;
-    size_t covered = 0; ///< Items indexed; those after it were appended since and are scanned.
+    std::vector<uint32_t> slots; ///< Position + 1, 0 when empty; size a power of two.
+    size_t covered = 0;          ///< Items indexed; those after it were appended since.
   };
   template <typename T>
   static const T *findIndexed(const std::vector<T> &items, const NameIndex &index,

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "requirement.h"
 
@@ -101,8 +102,9 @@ private:
   const SourceManager &sources_;
   Diagnostics &diags_;
   Model model_;
-  std::map<std::string, Entity> names_;
-  std::map<std::string, Span> functions_;
+  // Hashed: every atom of every requirement is looked up here, and nothing iterates them.
+  std::unordered_map<std::string, Entity> names_;
+  std::unordered_map<std::string, Span> functions_;
   std::set<std::string> expandingLets_;
   std::map<std::string, std::string> roleExprs_; // Fixed C expressions of the current roles.
 };
