@@ -1,5 +1,6 @@
 #include "json_backend.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -82,6 +83,7 @@ private:
     out_.append(frames_.size() * 2, ' ');
   }
   void open(char c) {
+    reserveAhead(0);
     separate();
     out_ += c;
     frames_.push_back({c == '{' ? '}' : ']'});
@@ -95,11 +97,29 @@ private:
     }
     out_ += c;
   }
+  /// Grows the buffer eightfold ahead of need rather than letting appends double it: a large
+  /// spec's model is hundreds of megabytes, and each doubling copies (and faults in) all of
+  /// it again, while capacity that is never written costs only address space.
+  void reserveAhead(size_t need) {
+    constexpr size_t kSlack = 4096, kFirst = size_t(1) << 20;
+    if (out_.capacity() - out_.size() >= need + kSlack)
+      return;
+    out_.reserve(std::max({out_.capacity() * 8, out_.size() + need + kSlack, kFirst}));
+  }
+
   void string(std::string_view text) {
     static const char kHex[] = "0123456789abcdef";
+    reserveAhead(text.size());
     out_ += '"';
-    for (char ch : text) {
-      unsigned char c = static_cast<unsigned char>(ch);
+    // Copy runs that need no escaping in one append: per-character appends were the backend's
+    // hottest loop on large specs.
+    size_t run = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue; // The lexer guarantees strings are UTF-8: bytes >= 0x80 pass through.
+      out_.append(text.data() + run, i - run);
+      run = i + 1;
       switch (c) {
       case '"':
         out_ += "\\\"";
@@ -123,15 +143,12 @@ private:
         out_ += "\\t";
         break;
       default:
-        if (c < 0x20) {
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 15];
-        } else {
-          out_ += ch; // The lexer guarantees strings are UTF-8.
-        }
+        out_ += "\\u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 15];
       }
     }
+    out_.append(text.data() + run, text.size() - run);
     out_ += '"';
   }
 

@@ -101,8 +101,11 @@ std::optional<ast::Str> Parser::expectString(std::string_view context) {
     errorHere("expected string " + std::string(context));
     return std::nullopt;
   }
-  const Token &tok = take();
-  return ast::Str{tok.value, tok.span, true};
+  // The parser never reads a string token twice, so its decoded value moves into the tree
+  // instead of being allocated a second time.
+  Token &tok = tokens_[pos_];
+  take();
+  return ast::Str{std::move(tok.value), tok.span, true};
 }
 
 void Parser::recover() {
