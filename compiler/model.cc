@@ -8,21 +8,29 @@ namespace lockspec {
 
 template <typename T>
 const T *Model::findIndexed(const std::vector<T> &items, const NameIndex &index,
-                            const std::string &name) {
+                            const std::string &name) const {
+  size_t compared = 0;
+  auto same = [&](size_t at) {
+    ++compared;
+    return items[at].name == name;
+  };
+  const T *found = nullptr;
   bool stale = index.covered > items.size(); // Replaced rather than grown: scan everything.
   if (!index.slots.empty() && !stale) {
     size_t mask = index.slots.size() - 1;
-    for (size_t i = std::hash<std::string_view>{}(name) & mask; index.slots[i]; i = (i + 1) & mask) {
+    for (size_t i = std::hash<std::string_view>{}(name) & mask; index.slots[i] && !found;
+         i = (i + 1) & mask) {
       size_t at = index.slots[i] - 1;
-      if (at < items.size() && items[at].name == name)
-        return &items[at];
+      if (at < items.size() && same(at))
+        found = &items[at];
     }
   }
   // Appended since the last reindex: scan just those.
-  for (size_t i = stale ? 0 : index.covered; i < items.size(); ++i)
-    if (items[i].name == name)
-      return &items[i];
-  return nullptr;
+  for (size_t i = stale ? 0 : index.covered; i < items.size() && !found; ++i)
+    if (same(i))
+      found = &items[i];
+  comparisons_.count.fetch_add(compared, std::memory_order_relaxed);
+  return found;
 }
 
 template <typename T> void Model::buildIndex(const std::vector<T> &items, NameIndex &index) {
