@@ -61,9 +61,6 @@ Lexer::Lexer(const SourceManager &sources, FileId file, Diagnostics &diags)
 
 std::vector<Token> Lexer::lexAll() {
   std::vector<Token> tokens;
-  // Specs average well over 6 bytes a token; reserving spares large specs a dozen regrowths,
-  // each moving every token's decoded string.
-  tokens.reserve(text_.size() / 6 + 1);
   for (;;) {
     tokens.push_back(next());
     if (tokens.back().kind == Tok::Eof)

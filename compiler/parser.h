@@ -1,7 +1,9 @@
 // Recursive-descent parser for *.rules files.
 #pragma once
 
+#include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,9 +28,12 @@ public:
   void parseFile(FileId file, ast::Spec &spec);
 
 private:
-  // Token access.
+  // Token access.  Tokens are lexed as the parser reaches them: holding a large spec's tokens
+  // all at once took 64 bytes a token, more memory than its model.
   const Token &peek(size_t ahead = 0) const;
   const Token &take();
+  /// take(), for the one caller that moves a string token's decoded value out.
+  Token &takeToken();
   bool at(Tok kind) const { return peek().kind == kind; }
   bool atWord(std::string_view word) const;
   bool accept(Tok kind);
@@ -99,8 +104,9 @@ private:
   const SourceManager &sources_;
   Diagnostics &diags_;
   IncludeResolver resolve_;
-  std::vector<Token> tokens_;
-  size_t pos_ = 0;
+  std::unique_ptr<Lexer> lexer_;
+  mutable std::deque<Token> ahead_; ///< Lexed, not yet taken; ends at Eof once it is lexed.
+  std::optional<Token> taken_;      ///< Last token taken from this file (spans end at it).
   FileId file_ = 0;
   unsigned depth_ = 0; // Expression / include nesting, bounded against stack exhaustion.
 };
