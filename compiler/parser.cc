@@ -28,6 +28,8 @@ void Parser::parseFile(FileId file, ast::Spec &spec) {
 }
 
 const Token &Parser::peek(size_t ahead) const {
+  if (ahead < ahead_.size()) // Nearly every call: the parser asks about the current token.
+    return ahead_[ahead];
   while (ahead_.size() <= ahead && (ahead_.empty() || ahead_.back().kind != Tok::Eof))
     ahead_.push_back(lexer_->next());
   return ahead_[std::min(ahead, ahead_.size() - 1)];
