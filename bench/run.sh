@@ -72,8 +72,10 @@ mm_ns=$(best_ns 5 "$lockspec" compile --emit=json "$root/rules/mm.rules")
 mm_bytes=$(cat "$root"/rules/*.rules | wc -c)
 if is_num "$mm_ns"; then
   mm_ms=$(awk -v ns="$mm_ns" 'BEGIN { printf "%.1f", ns / 1e6 }')
+  mm_cpu=$(awk '{ printf "%.1f", $1 / 1e6 }' "$tmp/cpu")
   verdict=$(awk -v ns="$mm_ns" 'BEGIN { print (ns <= 10e6) ? "PASS" : "FAIL" }')
-  echo "rules/mm.rules ($mm_bytes bytes in rules/*.rules): ${mm_ms} ms   target <= 10 ms: $verdict"
+  echo "rules/mm.rules ($mm_bytes bytes in rules/*.rules): ${mm_ms} ms wall, ${mm_cpu} ms cpu" \
+    "  target <= 10 ms wall: $verdict"
 else
   echo "rules/mm.rules: $mm_ns"; head -5 "$tmp/err"
 fi
