@@ -27,9 +27,7 @@ void Parser::parseFile(FileId file, ast::Spec &spec) {
   file_ = savedFile;
 }
 
-const Token &Parser::peek(size_t ahead) const {
-  if (ahead < ahead_.size()) // Nearly every call: the parser asks about the current token.
-    return ahead_[ahead];
+const Token &Parser::lexUpTo(size_t ahead) const {
   while (ahead_.size() <= ahead && (ahead_.empty() || ahead_.back().kind != Tok::Eof))
     ahead_.push_back(lexer_->next());
   return ahead_[std::min(ahead, ahead_.size() - 1)];
@@ -46,10 +44,6 @@ Token &Parser::takeToken() {
 
 const Token &Parser::take() {
   return takeToken();
-}
-
-bool Parser::atWord(std::string_view word) const {
-  return peek().kind == Tok::Ident && peek().text == word;
 }
 
 bool Parser::accept(Tok kind) {

@@ -30,12 +30,19 @@ public:
 private:
   // Token access.  Tokens are lexed as the parser reaches them: holding a large spec's tokens
   // all at once took 64 bytes a token, more memory than its model.
-  const Token &peek(size_t ahead = 0) const;
+  const Token &peek(size_t ahead = 0) const {
+    // Inline: the parser asks about the current token several times per token it takes.
+    return ahead < ahead_.size() ? ahead_[ahead] : lexUpTo(ahead);
+  }
+  /// Lexes until `ahead` tokens are buffered (or Eof is); returns that token.
+  const Token &lexUpTo(size_t ahead) const;
   const Token &take();
   /// take(), for the one caller that moves a string token's decoded value out.
   Token &takeToken();
   bool at(Tok kind) const { return peek().kind == kind; }
-  bool atWord(std::string_view word) const;
+  bool atWord(std::string_view word) const {
+    return peek().kind == Tok::Ident && peek().text == word;
+  }
   bool accept(Tok kind);
   bool acceptWord(std::string_view word);
   /// Consumes `kind` or reports "expected X <context>" and returns false.
