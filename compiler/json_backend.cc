@@ -1,6 +1,7 @@
 #include "json_backend.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -21,9 +22,15 @@ public:
   /// which never need escaping: they skip string()'s scan, a third of the backend's calls.
   Writer &key(std::string_view name) {
     separate();
-    out_ += '"';
-    out_ += name;
-    out_ += "\": ";
+    char quoted[64]; // One append rather than three: keys are the writer's most frequent call.
+    if (name.size() + 4 > sizeof quoted) {
+      ((out_ += '"') += name) += "\": ";
+    } else {
+      quoted[0] = '"';
+      std::memcpy(quoted + 1, name.data(), name.size());
+      std::memcpy(quoted + 1 + name.size(), "\": ", 3);
+      out_.append(quoted, name.size() + 4);
+    }
     afterKey_ = true;
     return *this;
   }
@@ -81,8 +88,18 @@ private:
     }
     if (frames_.empty())
       return;
-    out_ += frames_.back().count++ ? ",\n" : "\n";
-    out_.append(frames_.size() * 2, ' ');
+    bool comma = frames_.back().count++;
+    newline(comma);
+  }
+  /// `,` (when `comma`), a line break and the current indentation, in one append.
+  void newline(bool comma) {
+    size_t indent = frames_.size() * 2, skip = comma ? 0 : 1;
+    if (indent + 2 <= breaks_.size()) {
+      out_.append(breaks_.data() + skip, 2 - skip + indent);
+    } else {
+      out_.append(breaks_.data() + skip, 2 - skip);
+      out_.append(indent, ' ');
+    }
   }
   void open(char c) {
     reserveAhead(0);
@@ -93,10 +110,8 @@ private:
   void close(char c) {
     Frame frame = frames_.back();
     frames_.pop_back();
-    if (frame.count) {
-      out_ += '\n';
-      out_.append(frames_.size() * 2, ' ');
-    }
+    if (frame.count)
+      newline(false);
     out_ += c;
   }
   /// Grows the buffer eightfold ahead of need rather than letting appends double it: a large
@@ -155,6 +170,7 @@ private:
   }
 
   std::string out_;
+  const std::string breaks_ = ",\n" + std::string(64, ' '); ///< Sliced by newline().
   std::vector<Frame> frames_;
   bool afterKey_ = false;
 };
