@@ -18,7 +18,7 @@ const T *Model::findIndexed(const std::vector<T> &items, const NameIndex &index,
   bool stale = index.covered > items.size(); // Replaced rather than grown: scan everything.
   if (!index.slots.empty() && !stale) {
     size_t mask = index.slots.size() - 1;
-    for (size_t i = std::hash<std::string_view>{}(name) & mask; index.slots[i] && !found;
+    for (size_t i = std::hash<std::string_view>{}(name)&mask; index.slots[i] && !found;
          i = (i + 1) & mask) {
       size_t at = index.slots[i] - 1;
       if (at < items.size() && same(at))

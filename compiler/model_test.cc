@@ -23,9 +23,11 @@ std::string chainSpec(size_t blocks) {
            ".read & " + sp + "; }\n}\n";
     out += "lock " + rw + ": rwsem on " + o + " { doc \"d\"; source \"s\"; path \"o" + n +
            "->rw\";\n  mode read shared; mode write exclusive implies read;\n  acquire " + rw +
-           "_lock(@o" + n + ") write \"d\"; release " + rw + "_unlock(@o" + n + ") write \"d\";\n}\n";
+           "_lock(@o" + n + ") write \"d\"; release " + rw + "_unlock(@o" + n +
+           ") write \"d\";\n}\n";
     out += "lock " + sp + ": spinlock on " + o + " { doc \"d\"; source \"s\"; path \"o" + n +
-           "->lock\";\n  mode held exclusive; acquire " + sp + "_lock(@o" + n + ") held \"d\";\n}\n";
+           "->lock\";\n  mode held exclusive; acquire " + sp + "_lock(@o" + n +
+           ") held \"d\";\n}\n";
     out += "relation rel" + n + " { doc \"d\"; source \"s\"; acquire " + sp + " requires " + rw +
            ".read; }\n";
     out += "order ord" + n + " { doc \"d\"; source \"s\"; " +
