@@ -117,7 +117,9 @@ for n in $sizes; do
   T[$n]=${ls_fail:-$ls_w}; TC[$n]=${ls_fail:-$ls_c}
   G[$n]=${tg_fail:-$tg_w}; GC[$n]=${tg_fail:-$tg_c}
   ls_s=${T[$n]}; ls_cs=${TC[$n]}; ls_r="<$((n / limit))"; tg_s=-; tg_cs=-; tg_r=-; rel=-; relc=-
-  if is_num "${T[$n]}"; then ls_s=$(secs "${T[$n]}"); ls_cs=$(secs "${TC[$n]}"); ls_r=$(rate "$n" "${T[$n]}"); fi
+  if is_num "${T[$n]}"; then
+    ls_s=$(secs "${T[$n]}"); ls_cs=$(secs "${TC[$n]}"); ls_r=$(rate "$n" "${T[$n]}")
+  fi
   if [ -n "$tblgen" ]; then
     tg_s=${G[$n]}; tg_cs=${GC[$n]}
     if is_num "${G[$n]}"; then
@@ -129,7 +131,8 @@ for n in $sizes; do
       fi
     fi
   fi
-  printf "$fmt" "$n" "$bytes" "$ls_s" "$ls_cs" "$ls_r" "$diag" "$tg_s" "$tg_cs" "$tg_r" "$rel" "$relc"
+  printf "$fmt" "$n" "$bytes" "$ls_s" "$ls_cs" "$ls_r" "$diag" \
+    "$tg_s" "$tg_cs" "$tg_r" "$rel" "$relc"
 done
 echo "(*_sec: best wall time; *_cpu: best user+sys time; ls/tg = lockspec records/s divided by"
 echo " tblgen records/s, by wall and by CPU time; >= 1 meets the target)"
@@ -148,7 +151,8 @@ for n in $sizes; do
     line="  time($n)/time($prev): lockspec $(scale "${T[$n]}" "${T[$prev]}") wall,"
     line+=" $(scale "${TC[$n]}" "${TC[$prev]}") cpu"
     if [ -n "$tblgen" ]; then
-      line+=";  tblgen $(scale "${G[$n]}" "${G[$prev]}") wall, $(scale "${GC[$n]}" "${GC[$prev]}") cpu"
+      line+=";  tblgen $(scale "${G[$n]}" "${G[$prev]}") wall,"
+      line+=" $(scale "${GC[$n]}" "${GC[$prev]}") cpu"
     fi
     echo "$line"
   fi
