@@ -17,9 +17,8 @@ const T *Model::findIndexed(const std::vector<T> &items, const NameIndex &index,
   const T *found = nullptr;
   bool stale = index.covered > items.size(); // Replaced rather than grown: scan everything.
   if (!index.slots.empty() && !stale) {
-    size_t mask = index.slots.size() - 1;
-    for (size_t i = std::hash<std::string_view>{}(name)&mask; index.slots[i] && !found;
-         i = (i + 1) & mask) {
+    size_t mask = index.slots.size() - 1, hash = std::hash<std::string_view>{}(name);
+    for (size_t i = hash & mask; index.slots[i] && !found; i = (i + 1) & mask) {
       size_t at = index.slots[i] - 1;
       if (at < items.size() && same(at))
         found = &items[at];
