@@ -39,7 +39,11 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
 }
 
 std::vector<OutputFile> emitJsonFile(const Model &model) {
-  return {{"model.json", emitJson(model)}};
+  // Not `return {{...}}`: an initializer list is copied from, and the model of a large spec
+  // is hundreds of megabytes.
+  std::vector<OutputFile> out;
+  out.push_back({"model.json", emitJson(model)});
+  return out;
 }
 
 } // namespace

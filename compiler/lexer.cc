@@ -176,6 +176,10 @@ Token Lexer::next() {
 static bool validUtf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) { // Nearly every byte of a spec.
+      ++i;
+      continue;
+    }
     size_t len = c < 0x80           ? 1
                  : (c >> 5) == 0x6  ? 2
                  : (c >> 4) == 0xE  ? 3
@@ -209,12 +213,15 @@ Token Lexer::lexString(uint32_t begin) {
   ++pos_; // Opening quote.
   std::string value;
   while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\n') {
-    char c = text_[pos_++];
-    if (c != '\\') {
-      value += c;
-      continue;
-    }
-    if (pos_ >= text_.size())
+    // Plain characters in one append (docs are long); only escapes go one at a time.
+    uint32_t run = pos_;
+    while (run < text_.size() && text_[run] != '"' && text_[run] != '\n' && text_[run] != '\\')
+      ++run;
+    value.append(text_.data() + pos_, run - pos_);
+    pos_ = run;
+    if (pos_ >= text_.size() || text_[pos_] != '\\')
+      continue; // The loop condition ends the string.
+    if (++pos_ >= text_.size())
       break;
     char e = text_[pos_++];
     switch (e) {

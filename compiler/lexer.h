@@ -49,9 +49,10 @@ public:
   Lexer(const SourceManager &sources, FileId file, Diagnostics &diags);
   /// Lexes the whole buffer; the last token is Tok::Eof.
   std::vector<Token> lexAll();
+  /// The next token; Tok::Eof at the end, and again on every later call.
+  Token next();
 
 private:
-  Token next();
   Token make(Tok kind, uint32_t begin);
   Token lexString(uint32_t begin);
   Token lexRawString(uint32_t begin);

@@ -2,34 +2,59 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 namespace lockspec {
 
 template <typename T>
-static const T *findIndexed(const std::vector<T> &items,
-                            const std::unordered_map<std::string, size_t> &index,
-                            const std::string &name) {
-  auto it = index.find(name);
-  if (it != index.end() && it->second < items.size() && items[it->second].name == name)
-    return &items[it->second];
-  for (size_t i = index.size(); i < items.size(); ++i) // Appended since the last reindex.
-    if (items[i].name == name)
-      return &items[i];
-  return nullptr;
+const T *Model::findIndexed(const std::vector<T> &items, const NameIndex &index,
+                            const std::string &name) const {
+  size_t compared = 0;
+  auto same = [&](size_t at) {
+    ++compared;
+    return items[at].name == name;
+  };
+  const T *found = nullptr;
+  bool stale = index.covered > items.size(); // Replaced rather than grown: scan everything.
+  if (!index.slots.empty() && !stale) {
+    size_t mask = index.slots.size() - 1, hash = std::hash<std::string_view>{}(name);
+    for (size_t i = hash & mask; index.slots[i] && !found; i = (i + 1) & mask) {
+      size_t at = index.slots[i] - 1;
+      if (at < items.size() && same(at))
+        found = &items[at];
+    }
+  }
+  // Appended since the last reindex: scan just those.
+  for (size_t i = stale ? 0 : index.covered; i < items.size() && !found; ++i)
+    if (same(i))
+      found = &items[i];
+  comparisons_.count.fetch_add(compared, std::memory_order_relaxed);
+  return found;
 }
 
-template <typename T>
-static void buildIndex(const std::vector<T> &items,
-                       std::unordered_map<std::string, size_t> &index) {
-  index.clear();
-  for (size_t i = 0; i < items.size(); ++i)
-    index.emplace(items[i].name, i); // First declaration wins, like sema's lookup.
+template <typename T> void Model::buildIndex(const std::vector<T> &items, NameIndex &index) {
+  size_t size = 16;
+  while (size < 2 * items.size()) // At most half full keeps probe chains short.
+    size *= 2;
+  index.slots.assign(size, 0);
+  size_t mask = size - 1;
+  for (size_t at = 0; at < items.size(); ++at) {
+    size_t i = std::hash<std::string_view>{}(items[at].name) & mask;
+    bool seen = false;
+    for (; index.slots[i] && !seen; i = (i + 1) & mask)
+      seen = items[index.slots[i] - 1].name == items[at].name;
+    if (!seen) // First declaration wins, like sema's lookup.
+      index.slots[i] = static_cast<uint32_t>(at + 1);
+  }
+  index.covered = items.size();
 }
 
 void Model::reindex() {
   buildIndex(objects, objectIndex_);
   buildIndex(locks, lockIndex_);
   buildIndex(apis, apiIndex_);
+  buildIndex(groups, groupIndex_);
+  buildIndex(operations, operationIndex_);
   relationIndex_.clear();
   for (size_t i = 0; i < relations.size(); ++i)
     relationIndex_[relations[i].lock].push_back(i);
@@ -73,19 +98,19 @@ const Field *Object::findField(const std::string &field) const {
 }
 
 const Object *Model::findObject(const std::string &name) const {
-  return findByName(objects, name);
+  return findIndexed(objects, objectIndex_, name);
 }
 const Lock *Model::findLock(const std::string &name) const {
-  return findByName(locks, name);
+  return findIndexed(locks, lockIndex_, name);
 }
 const Api *Model::findApi(const std::string &name) const {
-  return findByName(apis, name);
+  return findIndexed(apis, apiIndex_, name);
 }
 const Group *Model::findGroup(const std::string &name) const {
-  return findByName(groups, name);
+  return findIndexed(groups, groupIndex_, name);
 }
 const Operation *Model::findOperation(const std::string &name) const {
-  return findByName(operations, name);
+  return findIndexed(operations, operationIndex_, name);
 }
 
 std::optional<std::vector<std::string>> Model::linkPath(const std::string &from,

@@ -4,6 +4,7 @@
 // normal form, and the tables the spec declares sit beside the ones the compiler derived.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -314,15 +315,44 @@ struct Model {
   std::vector<OrderEdge> enforcedEdges() const;
 
   /// Rebuilds the name indexes behind the find functions.  Sema calls it after appending
-  /// objects, locks or functions; the find functions fall back to a scan for names added
-  /// since, so a stale index is slow, never wrong.
+  /// objects, locks or functions; the find functions scan only the names appended since, so a
+  /// stale index is slow, never wrong (as long as the vectors only grow between calls).
   void reindex();
 
   /// Indexes into `relations` of the relations whose `lock` is `lock` (empty when none).
   std::vector<size_t> relationsAbout(const std::string &lock) const;
 
+  /// How many stored names the find functions have compared a name against over this model's
+  /// life: about one per lookup while the indexes are current.  Tests pin lookups to the
+  /// indexes with it; a scan per lookup made 100k-rule specs quadratic (issue 3).
+  size_t nameComparisons() const { return comparisons_.count.load(std::memory_order_relaxed); }
+
 private:
-  std::unordered_map<std::string, size_t> objectIndex_, lockIndex_, apiIndex_;
+  /// A counter that find functions (const, possibly on several threads) bump, and that copies
+  /// by value so Model stays copyable and movable.
+  struct Counter {
+    mutable std::atomic<size_t> count{0};
+    Counter() = default;
+    Counter(const Counter &other) : count(other.count.load(std::memory_order_relaxed)) {}
+    Counter &operator=(const Counter &other) {
+      count.store(other.count.load(std::memory_order_relaxed), std::memory_order_relaxed);
+      return *this;
+    }
+  };
+  /// Where each name sits in one of the vectors above, as of the last reindex(): an
+  /// open-addressing table of positions that compares against the items' own names, so
+  /// building it copies no strings and allocates once.
+  struct NameIndex {
+    std::vector<uint32_t> slots; ///< Position + 1, 0 when empty; size a power of two.
+    size_t covered = 0;          ///< Items indexed; those after it were appended since.
+  };
+  template <typename T>
+  const T *findIndexed(const std::vector<T> &items, const NameIndex &index,
+                       const std::string &name) const;
+  template <typename T> static void buildIndex(const std::vector<T> &items, NameIndex &index);
+
+  NameIndex objectIndex_, lockIndex_, apiIndex_, groupIndex_, operationIndex_;
+  Counter comparisons_;
   std::unordered_map<std::string, std::vector<size_t>> relationIndex_;
   size_t relationsIndexed_ = 0;
 };

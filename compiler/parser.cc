@@ -11,34 +11,39 @@ Parser::Parser(const SourceManager &sources, Diagnostics &diags, IncludeResolver
 
 void Parser::parseFile(FileId file, ast::Spec &spec) {
   // Save and restore the token stream so includes can recurse.
-  std::vector<Token> savedTokens = std::move(tokens_);
-  size_t savedPos = pos_;
+  std::unique_ptr<Lexer> savedLexer = std::move(lexer_);
+  std::deque<Token> savedAhead = std::move(ahead_);
+  std::optional<Token> savedTaken = std::move(taken_);
   FileId savedFile = file_;
-  Lexer lexer(sources_, file, diags_);
-  tokens_ = lexer.lexAll();
-  pos_ = 0;
+  lexer_ = std::make_unique<Lexer>(sources_, file, diags_);
+  ahead_.clear();
+  taken_.reset();
   file_ = file;
   while (!at(Tok::Eof))
     parseDecl(spec);
-  tokens_ = std::move(savedTokens);
-  pos_ = savedPos;
+  lexer_ = std::move(savedLexer);
+  ahead_ = std::move(savedAhead);
+  taken_ = std::move(savedTaken);
   file_ = savedFile;
 }
 
-const Token &Parser::peek(size_t ahead) const {
-  size_t index = std::min(pos_ + ahead, tokens_.size() - 1);
-  return tokens_[index];
+const Token &Parser::lexUpTo(size_t ahead) const {
+  while (ahead_.size() <= ahead && (ahead_.empty() || ahead_.back().kind != Tok::Eof))
+    ahead_.push_back(lexer_->next());
+  return ahead_[std::min(ahead, ahead_.size() - 1)];
+}
+
+Token &Parser::takeToken() {
+  peek();
+  if (ahead_.front().kind == Tok::Eof) // Eof is never consumed: every later peek sees it.
+    return ahead_.front();
+  taken_ = std::move(ahead_.front());
+  ahead_.pop_front();
+  return *taken_;
 }
 
 const Token &Parser::take() {
-  const Token &tok = tokens_[pos_];
-  if (pos_ + 1 < tokens_.size())
-    ++pos_;
-  return tok;
-}
-
-bool Parser::atWord(std::string_view word) const {
-  return peek().kind == Tok::Ident && peek().text == word;
+  return takeToken();
 }
 
 bool Parser::accept(Tok kind) {
@@ -101,8 +106,10 @@ std::optional<ast::Str> Parser::expectString(std::string_view context) {
     errorHere("expected string " + std::string(context));
     return std::nullopt;
   }
-  const Token &tok = take();
-  return ast::Str{tok.value, tok.span, true};
+  // The parser never reads a string token twice, so its decoded value moves into the tree
+  // instead of being allocated a second time.
+  Token &tok = takeToken();
+  return ast::Str{std::move(tok.value), tok.span, true};
 }
 
 void Parser::recover() {
@@ -126,7 +133,7 @@ void Parser::recover() {
 }
 
 Span Parser::spanFrom(Span begin) const {
-  Span end = pos_ > 0 ? tokens_[pos_ - 1].span : begin;
+  Span end = taken_ ? taken_->span : begin;
   return {begin.file, begin.begin, std::max(begin.end, end.end)};
 }
 

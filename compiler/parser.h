@@ -1,7 +1,9 @@
 // Recursive-descent parser for *.rules files.
 #pragma once
 
+#include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,11 +28,21 @@ public:
   void parseFile(FileId file, ast::Spec &spec);
 
 private:
-  // Token access.
-  const Token &peek(size_t ahead = 0) const;
+  // Token access.  Tokens are lexed as the parser reaches them: holding a large spec's tokens
+  // all at once took 64 bytes a token, more memory than its model.
+  const Token &peek(size_t ahead = 0) const {
+    // Inline: the parser asks about the current token several times per token it takes.
+    return ahead < ahead_.size() ? ahead_[ahead] : lexUpTo(ahead);
+  }
+  /// Lexes until `ahead` tokens are buffered (or Eof is); returns that token.
+  const Token &lexUpTo(size_t ahead) const;
   const Token &take();
+  /// take(), for the one caller that moves a string token's decoded value out.
+  Token &takeToken();
   bool at(Tok kind) const { return peek().kind == kind; }
-  bool atWord(std::string_view word) const;
+  bool atWord(std::string_view word) const {
+    return peek().kind == Tok::Ident && peek().text == word;
+  }
   bool accept(Tok kind);
   bool acceptWord(std::string_view word);
   /// Consumes `kind` or reports "expected X <context>" and returns false.
@@ -99,8 +111,9 @@ private:
   const SourceManager &sources_;
   Diagnostics &diags_;
   IncludeResolver resolve_;
-  std::vector<Token> tokens_;
-  size_t pos_ = 0;
+  std::unique_ptr<Lexer> lexer_;
+  mutable std::deque<Token> ahead_; ///< Lexed, not yet taken; ends at Eof once it is lexed.
+  std::optional<Token> taken_;      ///< Last token taken from this file (spans end at it).
   FileId file_ = 0;
   unsigned depth_ = 0; // Expression / include nesting, bounded against stack exhaustion.
 };

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "requirement.h"
 
@@ -101,8 +102,9 @@ private:
   const SourceManager &sources_;
   Diagnostics &diags_;
   Model model_;
-  std::map<std::string, Entity> names_;
-  std::map<std::string, Span> functions_;
+  // Hashed: every atom of every requirement is looked up here, and nothing iterates them.
+  std::unordered_map<std::string, Entity> names_;
+  std::unordered_map<std::string, Span> functions_;
   std::set<std::string> expandingLets_;
   std::map<std::string, std::string> roleExprs_; // Fixed C expressions of the current roles.
 };
@@ -557,11 +559,12 @@ std::string Sema::printExpr(const ast::Expr &e) const {
 }
 
 void Sema::canonicalize(Alternative &alt) {
-  auto key = [](const Atom &a) {
-    return std::tuple(a.kind, a.lock, a.fact, a.role, a.links, a.condition, !a.held, a.mode);
-  };
-  std::sort(alt.atoms.begin(), alt.atoms.end(),
-            [&](const Atom &a, const Atom &b) { return key(a) < key(b); });
+  // Compares through references: a tuple of values copied every string of both atoms.
+  std::sort(alt.atoms.begin(), alt.atoms.end(), [](const Atom &a, const Atom &b) {
+    bool aNot = !a.held, bNot = !b.held;
+    return std::tie(a.kind, a.lock, a.fact, a.role, a.links, a.condition, aNot, a.mode) <
+           std::tie(b.kind, b.lock, b.fact, b.role, b.links, b.condition, bNot, b.mode);
+  });
   alt.atoms.erase(std::unique(alt.atoms.begin(), alt.atoms.end()), alt.atoms.end());
 }
 
@@ -738,7 +741,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     auto atom = lockAtom(lock, mode, e.name.span);
     if (!atom)
       return std::nullopt;
-    return std::vector<PendingAlt>{single(*atom)};
+    return std::vector<PendingAlt>{single(std::move(*atom))};
   }
   if (entity->kind == "group") {
     const Group &group = model_.groups[entity->index];
@@ -754,7 +757,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
       auto atom = lockAtom(*lock, mode, e.name.span);
       if (!atom)
         return std::nullopt;
-      alts.push_back(single(*atom));
+      alts.push_back(single(std::move(*atom)));
     }
     if (e.negated) {
       // "Holds none of the group": one alternative with every member negated.
@@ -828,7 +831,7 @@ std::vector<PendingAlt> Sema::finish(std::vector<PendingAlt> alts) {
   for (PendingAlt &p : alts) {
     canonicalize(p.alt);
     // Drop atoms a stronger atom of the same alternative already covers.
-    std::vector<Atom> atoms;
+    std::vector<bool> coveredAt(p.alt.atoms.size());
     for (size_t i = 0; i < p.alt.atoms.size(); ++i) {
       const Atom &a = p.alt.atoms[i];
       bool covered = false;
@@ -841,10 +844,17 @@ std::vector<PendingAlt> Sema::finish(std::vector<PendingAlt> alts) {
         if (lock->satisfies(b.mode, a.mode) && (a.mode != b.mode || j < i))
           covered = true;
       }
-      if (!covered)
-        atoms.push_back(a);
+      coveredAt[i] = covered;
     }
-    p.alt.atoms = std::move(atoms);
+    size_t remaining = 0; // Compact in place: copying the kept atoms out cost 9 strings each.
+    for (size_t i = 0; i < p.alt.atoms.size(); ++i) {
+      if (coveredAt[i])
+        continue;
+      if (remaining != i)
+        p.alt.atoms[remaining] = std::move(p.alt.atoms[i]);
+      ++remaining;
+    }
+    p.alt.atoms.resize(remaining);
     bool contradiction = false;
     for (const Atom &a : p.alt.atoms)
       for (const Atom &b : p.alt.atoms)
@@ -1209,7 +1219,7 @@ void Sema::operations() {
       std::vector<PendingAlt> alts = finish(std::move(*all));
       warnSubsumed(alts);
       for (PendingAlt &p : alts)
-        out.requirement.alternatives.push_back(p.alt);
+        out.requirement.alternatives.push_back(std::move(p.alt));
       for (size_t i = 0; i < texts.size(); ++i)
         out.requirement.text += (i ? " & (" : "(") + texts[i] + ")";
       if (texts.size() == 1)
