@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "cxx_backend.h"
 #include "json_backend.h"
 #include "parser.h"
 #include "sema.h"
@@ -61,6 +62,7 @@ std::optional<Model> loadSpecFromString(const std::string &name, const std::stri
 const std::vector<Backend> &backends() {
   static const std::vector<Backend> table = {
       {"json", emitJsonFile},
+      {"cxx", emitCxx},
   };
   return table;
 }
