@@ -141,8 +141,19 @@ struct LockInfo {
   std::string anchor;     ///< EndsWith: the lock whose write section this one lives in.
 };
 
+/// One capability a requirement names, for the corpus to take, weaken or leave out.
+struct Hold {
+  std::string inst;              ///< Capability expression.
+  const LockInfo *lock = nullptr; ///< nullptr for a fact.
+  std::string owner;             ///< Owner object pointer expression ("" for globals, facts).
+  bool excl = false;
+  bool neg = false;              ///< Must not be held.
+  bool derived = false;          ///< Added by an ends-with relation.
+};
+
 /// One part of a requirement as C++ attributes and runtime checks.
 struct ReqCode {
+  std::vector<Hold> holds;
   std::vector<std::string> excl, shared, neg;
   std::vector<std::string> checks;  ///< Statements for the validator.
   std::vector<std::string> skipped; ///< Conditional atoms clang cannot check.
@@ -389,6 +400,7 @@ ReqCode Emitter::requirement(const Alternative &alt,
         continue;
       }
       add(r.excl, "fact::" + a.fact);
+      r.holds.push_back({a.fact, nullptr, "", true, false, false});
       continue;
     }
     const LockInfo &l = lock(a.lock);
@@ -440,9 +452,11 @@ ReqCode Emitter::requirement(const Alternative &alt,
     r.checks.push_back(check);
     if (!a.held) {
       add(r.neg, "!" + inst);
+      r.holds.push_back({inst, &l, ptr, true, true, false});
       continue;
     }
     add(mode->sharing == Sharing::Shared ? r.shared : r.excl, inst);
+    r.holds.push_back({inst, &l, ptr, mode->sharing != Sharing::Shared, false, false});
     // A hold that ends with another lock's write section is only valid inside it, so requiring
     // it also requires that section (vma_lock.write -> mmap_lock.write of the VMA's mm).
     for (const Relation &rel : m_.relations) {
@@ -454,9 +468,28 @@ ReqCode Emitter::requirement(const Alternative &alt,
       if (!anchor)
         continue;
       const Mode *om = anchor->lock->lock->findMode(rel.otherMode);
-      add(om && om->sharing == Sharing::Shared ? r.shared : r.excl, anchor->instance);
+      bool sh = om && om->sharing == Sharing::Shared;
+      add(sh ? r.shared : r.excl, anchor->instance);
+      auto same = std::find_if(r.holds.begin(), r.holds.end(),
+                               [&](const Hold &h) { return h.inst == anchor->instance; });
+      if (same == r.holds.end())
+        r.holds.push_back({anchor->instance, anchor->lock, anchor->owner, !sh, false, true});
+      else
+        same->excl = same->excl || !sh;
     }
   }
+  std::vector<Hold> merged;
+  for (const Hold &h : r.holds) {
+    auto same = std::find_if(merged.begin(), merged.end(),
+                             [&](const Hold &m) { return m.inst == h.inst && m.neg == h.neg; });
+    if (same == merged.end()) {
+      merged.push_back(h);
+      continue;
+    }
+    same->excl = same->excl || h.excl;
+    same->derived = same->derived && h.derived;
+  }
+  r.holds = std::move(merged);
   // A capability named both shared and exclusive needs only the exclusive form.
   r.shared.erase(std::remove_if(r.shared.begin(), r.shared.end(),
                                 [&](const std::string &s) {
@@ -499,10 +532,12 @@ std::vector<std::string> Emitter::tags(const Requirement &req,
       parts.push_back(alt.label);
     if (alt.label.empty() || labels[alt.label] > 1)
       for (const Atom &a : alt.atoms) {
+        // Distinguish among the alternatives of the same branch (`fully_locked_mmap_lock`).
         bool common = std::all_of(req.alternatives.begin(), req.alternatives.end(),
                                   [&](const Alternative &other) {
-                                    return std::find(other.atoms.begin(), other.atoms.end(), a) !=
-                                           other.atoms.end();
+                                    return other.label != alt.label ||
+                                           std::find(other.atoms.begin(), other.atoms.end(), a) !=
+                                               other.atoms.end();
                                   });
         if (!common)
           parts.push_back(key(a));
@@ -1142,7 +1177,455 @@ std::vector<OutputFile> Emitter::run() {
   return out;
 }
 
-std::vector<OutputFile> Emitter::corpus() const { return {}; }
+// ---------------------------------------------------------------------------------------------
+// Corpus: clang -verify programs derived from the model
+// ---------------------------------------------------------------------------------------------
+
+/// What a corpus case takes before its call.
+struct Taken {
+  Hold hold;
+  bool excl = false;
+};
+
+/// One source file of the corpus being written.
+class CorpusFile {
+public:
+  explicit CorpusFile(const std::string &banner) : text_(banner) {}
+
+  /// Adds a function `case_N` with the given parameters, acquisitions, call and expectations.
+  void add(const std::string &id, const std::string &variant, bool positive,
+           const std::vector<std::string> &params, const std::vector<std::string> &acquire,
+           const std::string &call, const std::vector<std::string> &expected,
+           const std::vector<std::string> &release) {
+    ++cases_;
+    negatives_ += positive ? 0 : 1;
+    text_ += "\n// lockspec-case: " + id + " | " + variant + " | " +
+             (positive ? "positive" : "negative") + "\nvoid case_" + std::to_string(cases_) + "(" +
+             join(params, ", ") + ") {\n";
+    for (const std::string &a : acquire)
+      text_ += "  " + a + "\n";
+    text_ += "  " + call;
+    if (!expected.empty())
+      text_ += " // " + join(expected, " ");
+    text_ += "\n";
+    for (auto r = release.rbegin(); r != release.rend(); ++r)
+      text_ += "  " + *r + "\n";
+    text_ += "}\n";
+  }
+
+  size_t cases() const { return cases_; }
+  std::string take() {
+    if (negatives_ == 0)
+      text_ += "\n// expected-no-diagnostics\n";
+    return text_;
+  }
+
+private:
+  std::string text_;
+  size_t cases_ = 0, negatives_ = 0;
+};
+
+std::vector<OutputFile> Emitter::corpus() const {
+  std::vector<OutputFile> files;
+  const std::string banner =
+      "// Generated by lockspec (cxx backend) from " + join(m_.files, ", ") +
+      ".  Do not edit.\n//\n// Spec-derived corpus for lockspec/mm_locks.h, checked by "
+      "tests/cxx/run_corpus.py with\n//   clang++ -std=c++20 -fsyntax-only -Xclang -verify "
+      "-Wthread-safety -Wthread-safety-beta -Werror\n// Each case names the requirement it "
+      "proves and the variant: a positive case must compile\n// clean, a negative case must "
+      "fail with exactly the diagnostics written on its call.\n#include "
+      "\"lockspec/mm_locks.h\"\n\nusing namespace lockspec;\n";
+
+  // Acquisition rank: longest path in the union of the enforced order trees.
+  std::map<std::string, int> rank;
+  std::vector<OrderEdge> edges = m_.enforcedEdges();
+  for (size_t pass = 0; pass < m_.locks.size(); ++pass)
+    for (const OrderEdge &e : edges)
+      rank[e.to.lock] = std::max(rank[e.to.lock], rank[e.from.lock] + 1);
+  auto rankOf = [&](const Taken &t) {
+    if (!t.hold.lock)
+      return -2; // facts first
+    if (t.hold.lock->lock->kind == LockKind::VmaLock && !t.excl)
+      return -1; // try-locks first, so a failed try returns with nothing held
+    return rank.count(t.hold.lock->lock->name) ? rank.at(t.hold.lock->lock->name) : 0;
+  };
+  auto anchorOf = [&](const Hold &h) -> std::string {
+    if (!h.lock || h.lock->anchor.empty() || h.lock->lock->kind != LockKind::VmaLock)
+      return "";
+    auto a = resolveOwner(h.owner, h.lock->lock->owner, h.lock->anchor);
+    return a ? a->instance : "";
+  };
+  // Statements that take and drop one hold, or nullopt when the mode cannot be taken directly.
+  auto statements = [&](const Taken &t) -> std::optional<std::pair<std::string, std::string>> {
+    const Hold &h = t.hold;
+    if (!h.lock)
+      return std::make_pair("fact::assume_" + h.inst + "();", std::string());
+    const LockInfo &l = *h.lock;
+    if (l.lock->kind == LockKind::VmaLock)
+      return t.excl ? std::make_pair("vma_start_write(" + h.owner + ");", std::string())
+                    : std::make_pair("if (!vma_start_read_locked(" + h.owner + ")) return;",
+                                     "vma_end_read(" + h.owner + ");");
+    if (t.excl && l.excl < 0)
+      return std::nullopt;
+    if (!t.excl && l.shared < 0)
+      return std::nullopt;
+    return t.excl ? std::make_pair(h.inst + ".lock();", h.inst + ".unlock();")
+                  : std::make_pair(h.inst + ".lock_shared();", h.inst + ".unlock_shared();");
+  };
+  auto expectations = [&](const std::string &fn, const std::vector<Hold> &required,
+                          const std::vector<Taken> &taken) {
+    std::vector<std::string> out;
+    for (const Hold &r : required) {
+      auto t = std::find_if(taken.begin(), taken.end(),
+                            [&](const Taken &x) { return x.hold.inst == r.inst; });
+      if (r.neg) {
+        if (t != taken.end())
+          out.push_back("expected-error-re {{cannot call function '" + fn + "' while {{.*}}'" +
+                        r.inst + "' is held}}");
+        continue;
+      }
+      if (t == taken.end() || (r.excl && !t->excl))
+        out.push_back("expected-error-re {{calling function '" + fn + "' requires holding {{.*}}'" +
+                      r.inst + "'" + (r.excl ? " exclusively" : "") + "}}");
+    }
+    return out;
+  };
+  // Emits one case; false when a hold of `taken` cannot be taken directly.
+  auto emit = [&](CorpusFile &file, const std::string &id, const std::string &variant,
+                  const std::vector<std::string> &params, std::vector<Taken> taken,
+                  const std::string &fn, const std::string &call,
+                  const std::vector<Hold> &required) {
+    std::stable_sort(taken.begin(), taken.end(),
+                     [&](const Taken &a, const Taken &b) { return rankOf(a) < rankOf(b); });
+    std::vector<std::string> acquire, release;
+    for (const Taken &t : taken) {
+      auto st = statements(t);
+      if (!st)
+        return false;
+      acquire.push_back(st->first);
+      if (!st->second.empty())
+        release.push_back(st->second);
+    }
+    std::vector<std::string> expected = expectations(fn, required, taken);
+    bool positive = variant == "positive";
+    if (positive != expected.empty())
+      return false; // a variant that changes nothing clang can see is not a negative case
+    file.add(id, variant, positive, params, acquire, call, expected, release);
+    return true;
+  };
+
+  // Cases for one requirement alternative: positive, then each way of getting it wrong.
+  auto alternativeCases = [&](CorpusFile &file, const std::string &id,
+                              const std::map<std::string, std::pair<std::string, std::string>> &roles,
+                              const std::vector<std::string> &params, const ReqCode &rc,
+                              const std::string &fn, const std::string &call) {
+    std::vector<Taken> all;
+    std::set<std::string> anchors;
+    for (const Hold &h : rc.holds)
+      if (!h.neg) {
+        all.push_back({h, h.excl});
+        if (!anchorOf(h).empty())
+          anchors.insert(anchorOf(h));
+      }
+    emit(file, id, "positive", params, all, fn, call, rc.holds);
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (anchors.count(all[i].hold.inst))
+        continue;
+      std::vector<Taken> missing = all;
+      missing.erase(missing.begin() + static_cast<std::ptrdiff_t>(i));
+      emit(file, id, "missing " + all[i].hold.inst, params, missing, fn, call, rc.holds);
+      const LockInfo *l = all[i].hold.lock;
+      if (l && all[i].excl && l->shared >= 0 && l->lock->kind != LockKind::VmaLock) {
+        std::vector<Taken> weak = all;
+        weak[i].excl = false;
+        emit(file, id, "shared " + all[i].hold.inst, params, weak, fn, call, rc.holds);
+      }
+      if (!l || all[i].hold.owner.empty())
+        continue;
+      for (const auto &[name, role] : roles) {
+        std::string prefix = role.first + "->";
+        if (role.first != name || all[i].hold.owner.rfind(role.first, 0) != 0 ||
+            (all[i].hold.owner != role.first && all[i].hold.owner.rfind(prefix, 0) != 0))
+          continue;
+        std::vector<Taken> other = all;
+        other[i].hold.owner = "other_" + all[i].hold.owner;
+        other[i].hold.inst = "other_" + all[i].hold.inst;
+        std::vector<std::string> p = params;
+        p.push_back("struct " + role.second + " *other_" + name);
+        emit(file, id, "other " + role.second + ": " + all[i].hold.inst, p, other, fn, call,
+             rc.holds);
+      }
+    }
+    for (const Hold &h : rc.holds)
+      if (h.neg) {
+        std::vector<Taken> held = all;
+        held.push_back({h, true});
+        emit(file, id, "held " + h.inst, params, held, fn, call, rc.holds);
+      }
+  };
+
+  // Operations.
+  for (const Operation &op : m_.operations) {
+    CorpusFile file(banner);
+    std::map<std::string, std::pair<std::string, std::string>> roles;
+    std::vector<std::string> params;
+    std::vector<Role> all{op.subject};
+    all.insert(all.end(), op.roles.begin(), op.roles.end());
+    std::vector<std::string> args;
+    for (const Role &r : all) {
+      roles[r.name] = {r.expr.empty() ? r.name : r.expr, r.object};
+      if (r.expr.empty()) {
+        params.push_back("struct " + r.object + " *" + r.name);
+        args.push_back(r.name);
+      }
+    }
+    std::vector<std::string> t = tags(op.requirement, op.subject.name);
+    for (size_t i = 0; i < op.requirement.alternatives.size(); ++i) {
+      ReqCode rc = requirement(op.requirement.alternatives[i], roles, op.name);
+      std::vector<std::string> a = args;
+      if (!t.empty())
+        a.push_back("via::" + t[i] + "{}");
+      std::string call = "op::" + op.name + "(" + join(a, ", ") + ");";
+      std::string id = "operation " + op.name + (t.empty() ? "" : " via " + t[i]);
+      alternativeCases(file, id, roles, params, rc, op.name, call);
+      // Lock sets the spec documents as not enough.
+      for (const Rejection &rej : op.rejects) {
+        if (rej.requirement.alternatives.empty())
+          continue;
+        ReqCode bad = requirement(rej.requirement.alternatives.front(), roles, op.name);
+        std::vector<Taken> taken;
+        for (const Hold &h : bad.holds)
+          if (!h.neg)
+            taken.push_back({h, h.excl});
+        emit(file, id, "rejected " + rej.requirement.text, params, taken, op.name, call, rc.holds);
+      }
+    }
+    files.push_back({"tests/cxx/corpus/op_" + op.name + ".cc", file.take()});
+  }
+
+  // Field rules.
+  for (const std::string &name : objectOrder_) {
+    const ObjInfo &oi = objects_.at(name);
+    CorpusFile file(banner);
+    const std::string &var = oi.obj->var;
+    std::map<std::string, std::pair<std::string, std::string>> roles{{var, {var, name}},
+                                                                     {"", {var, name}}};
+    std::vector<std::string> params{"struct " + name + " *" + var};
+    for (const Field &f : oi.obj->fields) {
+      auto rules = [&](const FieldRule &rule, bool write, const std::string &suffix) {
+        if (rule.kind != FieldRule::Kind::Locks)
+          return;
+        std::vector<std::string> t = tags(rule.requirement, var);
+        std::string fn = write ? "set_" + f.name + suffix : f.name;
+        for (size_t i = 0; i < rule.requirement.alternatives.size(); ++i) {
+          ReqCode rc = requirement(rule.requirement.alternatives[i], roles, name + "." + f.name);
+          std::string tag = t.empty() ? "" : "via::" + t[i] + "{}";
+          std::string call = write ? var + "->" + fn + "(0" + (tag.empty() ? "" : ", " + tag) + ");"
+                                   : "(void)" + var + "->" + fn + "(" + tag + ");";
+          std::string id = std::string(write ? "write " : "read ") + name + "." + f.name +
+                           (rule.transition.empty() ? "" : " (" + rule.transition + ")") +
+                           (t.empty() ? "" : " via " + t[i]);
+          alternativeCases(file, id, roles, params, rc, fn, call);
+        }
+      };
+      if (f.read && !linkField(oi, f.name))
+        rules(*f.read, false, "");
+      for (const FieldRule &w : f.writes)
+        rules(w, true, f.writes.size() > 1 ? "_" + identFrom(w.transition) : "");
+    }
+    if (file.cases())
+      files.push_back({"tests/cxx/corpus/fields_" + name + ".cc", file.take()});
+  }
+
+  // Relations, through the C API that carries them.
+  {
+    CorpusFile file(banner);
+    for (const Relation &rel : m_.relations) {
+      const LockInfo &l = lock(rel.lock);
+      if (l.declObject.empty())
+        continue;
+      const Object &owner = *objects_.at(l.lock->owner).obj;
+      std::map<std::string, std::pair<std::string, std::string>> roles{
+          {owner.var, {owner.var, owner.name}}, {"", {owner.var, owner.name}}};
+      std::vector<std::string> params{"struct " + owner.name + " *" + owner.var};
+      std::string id = "relation " + rel.name;
+      if (rel.kind == Relation::Kind::Requires) {
+        for (const Api &api : m_.apis) {
+          if (api.lock != rel.lock || api.kind != ApiKind::Acquire || api.params.size() != 1 ||
+              api.params[0].name != owner.var || !l.lock->satisfies(api.mode, rel.mode))
+            continue;
+          auto other = resolveOwner(owner.var, owner.name, rel.other);
+          const Mode *om = other ? other->lock->lock->findMode(rel.otherMode) : nullptr;
+          if (!other || !om)
+            continue;
+          ReqCode rc;
+          rc.holds.push_back({other->instance, other->lock, other->owner,
+                              om->sharing == Sharing::Exclusive, false, false});
+          alternativeCases(file, id, roles, params, rc, api.name,
+                           api.name + "(" + owner.var + ");");
+        }
+      } else if (rel.kind == Relation::Kind::EndsWith) {
+        // A hold of lock.mode is gone once other leaves otherMode: using it after the release
+        // or the downgrade of the other lock is rejected.
+        Alternative alt;
+        Atom atom;
+        atom.lock = rel.lock;
+        atom.mode = rel.mode;
+        atom.role = owner.var;
+        alt.atoms.push_back(atom);
+        ReqCode rc = requirement(alt, roles, rel.name);
+        auto other = resolveOwner(owner.var, owner.name, rel.other);
+        if (!other || l.lock->kind != LockKind::VmaLock)
+          continue;
+        std::string fn = "uses_" + rel.lock + "_" + rel.mode;
+        std::string take = other->instance + ".lock();";
+        std::string start = "vma_start_write(" + owner.var + ");";
+        file.add(id, "positive", true, params, {take, start}, fn + "(" + owner.var + ");", {},
+                 {other->instance + ".unlock();"});
+        for (const char *end : {"unlock", "downgrade"}) {
+          std::vector<std::string> expected{"expected-error-re {{calling function '" + fn +
+                                            "' requires holding {{.*}}'" + other->instance +
+                                            "' exclusively}}"};
+          file.add(id, std::string("after ") + end, false, params,
+                   {take, start, other->instance + "." + end + "();"}, fn + "(" + owner.var + ");",
+                   expected, {other->instance + (end == std::string("unlock") ? "" : ".unlock_shared();")});
+        }
+        // The helper the cases call: a function requiring the hold, as an operation would.
+        std::string helper = "\nvoid " + fn + "(struct " + owner.name + " *" + owner.var + ")" +
+                             [&] {
+                               std::string a = attrs(rc);
+                               size_t at;
+                               while ((at = a.find("this")) != std::string::npos)
+                                 a.replace(at, 4, owner.var);
+                               return a;
+                             }() + ";\n";
+        files.push_back({"", helper}); // spliced below
+      } else {
+        // Forbidden: every plain acquire of `lock` under a hold of other.otherMode.
+        const LockInfo &o = lock(rel.other);
+        if (o.lock->kind != LockKind::VmaLock || o.declObject.empty())
+          continue;
+        const Object &vobj = *objects_.at(o.lock->owner).obj;
+        auto mine = m_.linkPath(vobj.name, owner.name);
+        if (!mine)
+          continue;
+        std::string ownerExpr = follow(vobj.var, vobj.name, *mine, nullptr);
+        std::vector<std::string> vparams{"struct " + vobj.name + " *" + vobj.var};
+        for (const Api &api : m_.apis) {
+          if (api.lock != rel.lock || api.kind != ApiKind::Acquire || api.params.size() != 1 ||
+              api.params[0].name != owner.var)
+            continue;
+          const Api *release = nullptr;
+          for (const Api &r : m_.apis)
+            if (r.kind == ApiKind::Release && r.lock == api.lock && r.mode == api.mode &&
+                r.params.size() == 1 && !release)
+              release = &r;
+          if (!release)
+            continue;
+          std::string read = "if (!vma_start_read_locked(" + vobj.var + ")) return;";
+          file.add(id, "positive (" + api.name + " before the VMA read lock)", true, vparams,
+                   {api.name + "(" + ownerExpr + ");", read},
+                   "vma_end_read(" + vobj.var + ");", {}, {release->name + "(" + ownerExpr + ");"});
+          file.add(id, "negative (" + api.name + " under the VMA read lock)", false, vparams,
+                   {read}, api.name + "(" + ownerExpr + ");",
+                   {"expected-error-re {{cannot call function '" + api.name + "' while {{.*}}'" +
+                    ownerExpr + "->" + rel.name + "' is held}}"},
+                   {"vma_end_read(" + vobj.var + ");", release->name + "(" + ownerExpr + ");"});
+        }
+      }
+    }
+    std::string text = file.take();
+    // Helpers must precede the cases that call them.
+    std::string helpers;
+    for (auto f = files.begin(); f != files.end();)
+      if (f->name.empty()) {
+        helpers += f->contents;
+        f = files.erase(f);
+      } else {
+        ++f;
+      }
+    size_t at = text.find("using namespace lockspec;\n");
+    text.insert(at + std::string("using namespace lockspec;\n").size(), helpers);
+    files.push_back({"tests/cxx/corpus/relations.cc", text});
+  }
+
+  // Lock order, where clang checks it.
+  {
+    CorpusFile file(banner);
+    for (const auto &[from, to] : clangEdges_) {
+      const LockInfo &f = lock(from), &t = lock(to);
+      std::vector<std::string> params;
+      auto instFor = [&](const LockInfo &l, const std::string &var) {
+        if (l.declObject.empty())
+          return l.member;
+        std::string p = "struct " + l.lock->owner + " *" + var;
+        if (std::find(params.begin(), params.end(), p) == params.end())
+          params.push_back(p);
+        return instanceOf(var, l);
+      };
+      std::string fi = instFor(f, f.lock->owner == t.lock->owner ? "a" : "a");
+      std::string ti = instFor(t, f.lock->owner == t.lock->owner ? "a" : "b");
+      auto lockOf = [](const LockInfo &l, const std::string &i) {
+        return l.excl >= 0 ? std::make_pair(i + ".lock();", i + ".unlock();")
+                           : std::make_pair(i + ".lock_shared();", i + ".unlock_shared();");
+      };
+      std::string id = "order " + from + " before " + to;
+      file.add(id, "positive", true, params, {lockOf(f, fi).first}, lockOf(t, ti).first, {},
+               {lockOf(f, fi).second, lockOf(t, ti).second});
+      file.add(id, "inversion", false, params, {lockOf(t, ti).first}, lockOf(f, fi).first,
+               {"expected-error 1+ {{'" + f.member + "' must be acquired before '" + t.member +
+                "'}}"},
+               {lockOf(t, ti).second, lockOf(f, fi).second});
+    }
+    files.push_back({"tests/cxx/corpus/order.cc", file.take()});
+  }
+
+  // What clang cannot check, and the validator test that covers it instead.
+  std::string unchecked =
+      "# Generated by lockspec (cxx backend).  Do not edit.\n# Rules of the spec that clang's "
+      "analysis cannot check, one per line:\n#   rule | why | runtime validator test "
+      "(tests/cxx/validator_test.cc)\n";
+  for (const OrderEdge &e : runtimeEdges_)
+    unchecked += "order " + e.order + ": " + e.from.lock +
+                 (e.from.mode.empty() ? "" : "." + e.from.mode) + " before " + e.to.lock +
+                 (e.to.mode.empty() ? "" : "." + e.to.mode) +
+                 " | clang orders lock declarations, not modes | CxxValidator.ModeSpecificOrder\n";
+  for (const Operation &op : m_.operations) {
+    std::set<std::string> conds;
+    for (const Alternative &alt : op.requirement.alternatives)
+      for (const Atom &a : alt.atoms)
+        if (!a.condition.empty())
+          conds.insert((a.kind == Atom::Kind::Fact ? a.fact : a.lock + "." + a.mode) + " if " +
+                       a.condition);
+    for (const std::string &c : conds)
+      unchecked += "operation " + op.name + ": " + c +
+                   " | a condition is run-time state | CxxValidator.ConditionalRequirement\n";
+  }
+  for (const Relation &rel : m_.relations) {
+    if (rel.kind == Relation::Kind::Requires) {
+      bool attached = false;
+      for (const Api &api : m_.apis)
+        if (api.lock == rel.lock && api.kind == ApiKind::Acquire && api.params.size() == 1 &&
+            !lock(rel.lock).declObject.empty() &&
+            api.params[0].name == objects_.at(lock(rel.lock).lock->owner).obj->var)
+          attached = true;
+      if (!attached)
+        unchecked += "relation " + rel.name +
+                     " | its acquire function takes the lock itself, not its owner, so the "
+                     "required lock cannot be named | CxxValidator.RequiresRelation\n";
+    }
+    if (rel.kind == Relation::Kind::EndsWith)
+      unchecked += "relation " + rel.name +
+                   " (holds ended by an 'all' release or taken by a try function) | clang cannot "
+                   "name every instance an 'all' release ends | CxxValidator.EndsWithRelation\n";
+    if (rel.kind == Relation::Kind::Forbidden)
+      unchecked += "relation " + rel.name +
+                   " (across different objects) | the static token is per owner object | "
+                   "CxxValidator.ForbiddenRelation\n";
+  }
+  files.push_back({"tests/cxx/corpus/unchecked.txt", unchecked});
+  return files;
+}
 
 } // namespace
 } // namespace lockspec

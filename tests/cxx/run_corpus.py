@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Compiles every file of the spec-derived cxx corpus with each compiler in `-verify` mode.
+
+A file passes when every expected diagnostic appears with its text on its line and nothing
+else is reported.  Prints one coverage line: requirements x variants generated, and how many
+cases each compiler decides as the corpus says (rejects the negatives, accepts the positives).
+"""
+import argparse
+import concurrent.futures
+import pathlib
+import re
+import subprocess
+import sys
+
+FLAGS = ["-std=c++20", "-fsyntax-only", "-ferror-limit=0", "-Xclang", "-verify",
+         "-Xclang", "-verify-ignore-unexpected=note",
+         "-Wthread-safety", "-Wthread-safety-beta", "-Werror"]
+CASE = re.compile(r"^// lockspec-case: (.*) \| (.*) \| (positive|negative)$", re.M)
+
+
+def cases(path):
+    return [(m.group(1), m.group(2), m.group(3)) for m in CASE.finditer(path.read_text())]
+
+
+def compile_one(compiler, include, path):
+    proc = subprocess.run([compiler, *FLAGS, "-I", include, str(path)],
+                          capture_output=True, text=True)
+    return compiler, path, proc.returncode, proc.stdout + proc.stderr
+
+
+def version(compiler):
+    out = subprocess.run([compiler, "--version"], capture_output=True, text=True).stdout
+    m = re.search(r"version (\S+)", out)
+    return m.group(1) if m else "?"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--include", required=True)
+    ap.add_argument("--compiler", action="append", required=True)
+    ap.add_argument("-j", type=int, default=2)
+    args = ap.parse_args()
+    corpus = pathlib.Path(args.corpus)
+    files = sorted(corpus.glob("*.cc"))
+    all_cases = {f: cases(f) for f in files}
+    total = [c for cs in all_cases.values() for c in cs]
+    requirements = {c[0] for c in total}
+    variants = {c[1].split(" ")[0] for c in total}
+    negatives = sum(1 for c in total if c[2] == "negative")
+    positives = len(total) - negatives
+
+    failed = []
+    decided = {c: [0, 0] for c in args.compiler}  # rejected negatives, accepted positives
+    with concurrent.futures.ThreadPoolExecutor(args.j) as pool:
+        jobs = [pool.submit(compile_one, c, args.include, f) for c in args.compiler for f in files]
+        for job in jobs:
+            compiler, path, rc, out = job.result()
+            if rc == 0:
+                cs = all_cases[path]
+                decided[compiler][0] += sum(1 for c in cs if c[2] == "negative")
+                decided[compiler][1] += sum(1 for c in cs if c[2] == "positive")
+            else:
+                failed.append((compiler, path, out))
+    for compiler, path, out in failed:
+        print(f"FAIL {compiler} {path.name}\n{out}")
+    unchecked = [l for l in (corpus / "unchecked.txt").read_text().splitlines()
+                 if l and not l.startswith("#")]
+    per = "; ".join(f"{c} {version(c)} rejects {decided[c][0]}/{negatives} negatives and "
+                    f"accepts {decided[c][1]}/{positives} positives" for c in args.compiler)
+    print(f"cxx corpus: {len(requirements)} requirements x {len(variants)} variant kinds = "
+          f"{len(total)} cases ({positives} positive, {negatives} negative) in {len(files)} files; "
+          f"{per}; {len(unchecked)} rules clang cannot check, each with a validator test "
+          f"(unchecked.txt)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
