@@ -29,14 +29,14 @@ namespace via {
 struct anon_vma_lock {};
 /// Evidence for the alternative `fast`.
 struct fast {};
-/// Evidence for the alternative `fully_locked_anon_vma_lock_pte_lock_at_pte`.
-struct fully_locked_anon_vma_lock_pte_lock_at_pte {};
-/// Evidence for the alternative `fully_locked_i_mmap_lock_pte_lock_at_pte`.
-struct fully_locked_i_mmap_lock_pte_lock_at_pte {};
-/// Evidence for the alternative `fully_locked_mmap_lock_pte_lock_at_pte`.
-struct fully_locked_mmap_lock_pte_lock_at_pte {};
-/// Evidence for the alternative `fully_locked_pte_lock_at_pte_vma_lock`.
-struct fully_locked_pte_lock_at_pte_vma_lock {};
+/// Evidence for the alternative `fully_locked_anon_vma_lock`.
+struct fully_locked_anon_vma_lock {};
+/// Evidence for the alternative `fully_locked_i_mmap_lock`.
+struct fully_locked_i_mmap_lock {};
+/// Evidence for the alternative `fully_locked_mmap_lock`.
+struct fully_locked_mmap_lock {};
+/// Evidence for the alternative `fully_locked_vma_lock`.
+struct fully_locked_vma_lock {};
 /// Evidence for the alternative `gup_fast`.
 struct gup_fast {};
 /// Evidence for the alternative `i_mmap_lock`.
@@ -67,14 +67,14 @@ struct rmap_order {};
 struct rmap_walk_anon_vma_lock {};
 /// Evidence for the alternative `rmap_walk_i_mmap_lock`.
 struct rmap_walk_i_mmap_lock {};
-/// Evidence for the alternative `semi_locked_anon_vma_lock_rcu`.
-struct semi_locked_anon_vma_lock_rcu {};
-/// Evidence for the alternative `semi_locked_i_mmap_lock_rcu`.
-struct semi_locked_i_mmap_lock_rcu {};
-/// Evidence for the alternative `semi_locked_mmap_lock_rcu`.
-struct semi_locked_mmap_lock_rcu {};
-/// Evidence for the alternative `semi_locked_rcu_vma_lock`.
-struct semi_locked_rcu_vma_lock {};
+/// Evidence for the alternative `semi_locked_anon_vma_lock`.
+struct semi_locked_anon_vma_lock {};
+/// Evidence for the alternative `semi_locked_i_mmap_lock`.
+struct semi_locked_i_mmap_lock {};
+/// Evidence for the alternative `semi_locked_mmap_lock`.
+struct semi_locked_mmap_lock {};
+/// Evidence for the alternative `semi_locked_vma_lock`.
+struct semi_locked_vma_lock {};
 /// Evidence for the alternative `slow`.
 struct slow {};
 /// Evidence for the alternative `vma_lock`.
@@ -3006,88 +3006,88 @@ private:
 /// the operation's requirement.
 namespace op {
 
-/// Operation `traverse`, alternative `fully_locked_mmap_lock_pte_lock_at_pte`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
+/// Operation `traverse`, alternative `fully_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
 /// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_mmap_lock_pte_lock_at_pte) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "traverse"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "traverse"););
 }
 
-/// Operation `traverse`, alternative `fully_locked_pte_lock_at_pte_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
+/// Operation `traverse`, alternative `fully_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
 /// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_pte_lock_at_pte_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "traverse"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "traverse"););
 }
 
-/// Operation `traverse`, alternative `fully_locked_anon_vma_lock_pte_lock_at_pte`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
+/// Operation `traverse`, alternative `fully_locked_anon_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
 /// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read@vma & pte_lock.held@pte`.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_anon_vma_lock_pte_lock_at_pte) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "traverse"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "traverse"););
 }
 
-/// Operation `traverse`, alternative `fully_locked_i_mmap_lock_pte_lock_at_pte`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
+/// Operation `traverse`, alternative `fully_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
 /// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read@vma & pte_lock.held@pte`.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_i_mmap_lock_pte_lock_at_pte) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "traverse"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "traverse"););
 }
 
-/// Operation `traverse`, alternative `semi_locked_mmap_lock_rcu`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
+/// Operation `traverse`, alternative `semi_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
 /// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `mmap_lock.read@vma & rcu.read`.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_mmap_lock_rcu) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, rcu) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, rcu) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "traverse"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "traverse"););
 }
 
-/// Operation `traverse`, alternative `semi_locked_rcu_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
+/// Operation `traverse`, alternative `semi_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
 /// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `rcu.read & vma_lock.read@vma`.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_rcu_vma_lock) LOCKSPEC_REQUIRES_SHARED(rcu, vma->vma_lock) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_vma_lock) LOCKSPEC_REQUIRES_SHARED(rcu, vma->vma_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "traverse"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "traverse"););
 }
 
-/// Operation `traverse`, alternative `semi_locked_anon_vma_lock_rcu`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
+/// Operation `traverse`, alternative `semi_locked_anon_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
 /// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read@vma & rcu.read`.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_anon_vma_lock_rcu) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, rcu) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, rcu) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "traverse"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "traverse"););
 }
 
-/// Operation `traverse`, alternative `semi_locked_i_mmap_lock_rcu`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
+/// Operation `traverse`, alternative `semi_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
 /// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read@vma & rcu.read`.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_i_mmap_lock_rcu) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, rcu) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, rcu) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "traverse"););
