@@ -879,9 +879,19 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
   }
   case ApiKind::Release:
     if (api.all) {
-      // Ends every hold that lives in the given object's write section; the analysis cannot
-      // name them all, so it is told nothing (see the relation's requirement expansion).
-      body.push_back("// The holds end with their anchor's write section; nothing to release here.");
+      // Ends every hold that lives in the given object's write section.  The analysis cannot
+      // name them all, so it is told nothing: each requirement of such a hold also requires
+      // the section (see requirement()), which is what keeps later uses honest.
+      std::string var = api.params.empty() ? "" : api.params.front().name;
+      auto section = li.anchor.empty() || var.empty()
+                         ? std::nullopt
+                         : resolveOwner(var, objectOfVar(var), li.anchor);
+      if (section && section->lock->lock->kind == LockKind::Rwsem) {
+        body.push_back(section->instance + ".raw().endWriteSection();");
+        body.push_back("LOCKSPEC_RT(::lockspec::rt::endDependents(kSpec, &" + section->instance +
+                       ", " + std::to_string(section->lock->id) + ", " +
+                       std::to_string(section->lock->excl) + "));");
+      }
     } else if (endsWithOther) {
       body.push_back("// Ends with the anchor's write section (relation ends-with).");
     } else {
@@ -1144,6 +1154,16 @@ std::string Emitter::header() const {
   for (const Operation &op : m_.operations)
     emitOperation(rest, op);
   rest << "} // namespace op\n\n";
+  rest << "// Zero cost: a capability type is exactly its primitive, a guard one pointer.\n";
+  for (const std::string &name : lockOrder_) {
+    static const std::map<LockKind, const char *> raw = {
+        {LockKind::Rwsem, "RwSem"},     {LockKind::Spinlock, "SpinLock"},
+        {LockKind::Mutex, "Mutex"},     {LockKind::VmaLock, "VmaLock"},
+        {LockKind::Rcu, "Rcu"},         {LockKind::Seqcount, "SeqCount"},
+        {LockKind::Ordering, "SpinLock"}};
+    rest << "static_assert(sizeof(" << lock(name).type << ") == sizeof(rt::"
+         << raw.at(lock(name).lock->kind) << "));\n";
+  }
   rest << "static_assert(sizeof(MmapReadLockGuard) == sizeof(void *), \"a guard is one pointer\");\n";
   rest << "static_assert(sizeof(via::" << *tagSet_.begin()
        << ") == 1 && std::is_empty_v<via::" << *tagSet_.begin()

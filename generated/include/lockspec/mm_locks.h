@@ -2591,7 +2591,8 @@ inline void vma_end_read(struct vm_area_struct *vma) LOCKSPEC_RELEASE_SHARED(vma
 /// Spec: `vma_end_write_all` (rules/locks.rules:125); source: include/linux/mmap_lock.h.
 inline void vma_end_write_all(struct mm_struct *mm) {
   (void)mm;
-  // The holds end with their anchor's write section; nothing to release here.
+  mm->mmap_lock.raw().endWriteSection();
+  LOCKSPEC_RT(::lockspec::rt::endDependents(kSpec, &mm->mmap_lock, 0, 2));
 }
 
 /// `vma_assert_locked` (assert, `vma_lock.read`): Warns unless the VMA is read- or write-locked and attached.
@@ -3639,6 +3640,33 @@ inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mm
 
 } // namespace op
 
+// Zero cost: a capability type is exactly its primitive, a guard one pointer.
+static_assert(sizeof(MmapLock) == sizeof(rt::RwSem));
+static_assert(sizeof(AnonVmaLock) == sizeof(rt::RwSem));
+static_assert(sizeof(IMmapLock) == sizeof(rt::RwSem));
+static_assert(sizeof(PageTableLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(PmdLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(PteLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(RcuLock) == sizeof(rt::Rcu));
+static_assert(sizeof(WriteProtectSeqLock) == sizeof(rt::SeqCount));
+static_assert(sizeof(IRwsemLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(InvalidateLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(FolioLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(HugetlbFolioLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(HugetlbfsIMmapRwsemLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(HugetlbFaultMutexLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(HugetlbVmaLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(SwapLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(MmlistLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(PrivateLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(IPagesLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(LruLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(ILock) == sizeof(rt::SpinLock));
+static_assert(sizeof(WbListLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(SbLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(TasklistLock) == sizeof(rt::SpinLock));
+static_assert(sizeof(MmLockSeqLock) == sizeof(rt::SeqCount));
+static_assert(sizeof(VmaLock) == sizeof(rt::VmaLock));
 static_assert(sizeof(MmapReadLockGuard) == sizeof(void *), "a guard is one pointer");
 static_assert(sizeof(via::anon_vma_lock) == 1 && std::is_empty_v<via::anon_vma_lock>, "evidence tags are empty");
 

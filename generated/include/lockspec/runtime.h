@@ -158,6 +158,9 @@ public:
     writeSeq_.fetch_add(1, std::memory_order_release);
     state_.store(1, std::memory_order_release);
   }
+  /// Ends the current write section without releasing the write hold (vma_end_write_all):
+  /// every hold anchored in the section ends.
+  void endWriteSection() { writeSeq_.fetch_add(1, std::memory_order_release); }
   std::uint64_t writeSeq() const { return writeSeq_.load(std::memory_order_acquire); }
   bool writeHeld() const { return state_.load(std::memory_order_acquire) == -1; }
 
