@@ -103,6 +103,26 @@ std::string prose(const std::string &rst) {
   return out;
 }
 
+/// The primitive in lockspec::rt that a lock kind is built on.
+const char *rawType(LockKind kind) {
+  switch (kind) {
+  case LockKind::Rwsem:
+    return "RwSem";
+  case LockKind::Mutex:
+    return "Mutex";
+  case LockKind::VmaLock:
+    return "VmaLock";
+  case LockKind::Rcu:
+    return "Rcu";
+  case LockKind::Seqcount:
+    return "SeqCount";
+  case LockKind::Spinlock:
+  case LockKind::Ordering: // locks modelled for ordering only are spinlocks in the kernel's tree
+    break;
+  }
+  return "SpinLock";
+}
+
 std::string cite(const Documented &d) {
   std::string out = "Spec: `" + d.name + "` (" + d.pos.file + ":" + std::to_string(d.pos.line) + ")";
   if (!d.source.empty())
@@ -557,11 +577,6 @@ std::vector<std::string> Emitter::tags(const Requirement &req,
 
 void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
   const Lock &l = *li.lock;
-  static const std::map<LockKind, const char *> raw = {
-      {LockKind::Rwsem, "RwSem"},     {LockKind::Spinlock, "SpinLock"},
-      {LockKind::Mutex, "Mutex"},     {LockKind::VmaLock, "VmaLock"},
-      {LockKind::Rcu, "Rcu"},         {LockKind::Seqcount, "SeqCount"},
-      {LockKind::Ordering, "SpinLock"}};
   std::string id = std::to_string(li.id);
   o << "/// Capability type of the `" << l.name << "` lock class (" << toString(l.kind)
     << "): " << prose(l.doc) << "\n///\n/// " << cite(l) << ".  Modes:";
@@ -636,8 +651,8 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
   o << "  /// For negative requirements (`!lock`).\n"
     << "  const " << li.type << " &operator!() const { return *this; }\n"
     << "  /// The primitive underneath, without analysis or validation (benchmarks, tests).\n"
-    << "  ::lockspec::rt::" << raw.at(l.kind) << " &raw() { return raw_; }\n\nprivate:\n"
-    << "  ::lockspec::rt::" << raw.at(l.kind) << " raw_;\n};\n\n";
+    << "  ::lockspec::rt::" << rawType(l.kind) << " &raw() { return raw_; }\n\nprivate:\n"
+    << "  ::lockspec::rt::" << rawType(l.kind) << " raw_;\n};\n\n";
 }
 
 void Emitter::emitField(std::ostringstream &o, const ObjInfo &oi, const Field &f) const {
@@ -1156,13 +1171,8 @@ std::string Emitter::header() const {
   rest << "} // namespace op\n\n";
   rest << "// Zero cost: a capability type is exactly its primitive, a guard one pointer.\n";
   for (const std::string &name : lockOrder_) {
-    static const std::map<LockKind, const char *> raw = {
-        {LockKind::Rwsem, "RwSem"},     {LockKind::Spinlock, "SpinLock"},
-        {LockKind::Mutex, "Mutex"},     {LockKind::VmaLock, "VmaLock"},
-        {LockKind::Rcu, "Rcu"},         {LockKind::Seqcount, "SeqCount"},
-        {LockKind::Ordering, "SpinLock"}};
     rest << "static_assert(sizeof(" << lock(name).type << ") == sizeof(rt::"
-         << raw.at(lock(name).lock->kind) << "));\n";
+         << rawType(lock(name).lock->kind) << "));\n";
   }
   rest << "static_assert(sizeof(MmapReadLockGuard) == sizeof(void *), \"a guard is one pointer\");\n";
   rest << "static_assert(sizeof(via::" << *tagSet_.begin()
