@@ -94,8 +94,6 @@ std::string prose(const std::string &rst) {
       c = ' ';
     if (c == '`' && i + 1 < para.size() && para[i + 1] == '`')
       ++i;
-    if (c == '<' || c == '\\' || c == '@' || c == '#' || c == '&')
-      out += '\\';
     if (c == ' ' && !out.empty() && out.back() == ' ')
       continue;
     out += c;
@@ -121,6 +119,28 @@ const char *rawType(LockKind kind) {
     break;
   }
   return "SpinLock";
+}
+
+/// Escapes what Doxygen would read as commands, links or HTML in the `///` comments of a
+/// generated file (`@pte`, `#page-tables`, `<`), so the headers stay Doxygen-clean.
+std::string doxygenSafe(const std::string &text) {
+  std::string out;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    size_t at = line.find("///");
+    if (at != std::string::npos) {
+      at += line.compare(at, 4, "///<") == 0 ? 4 : 3;
+      std::string comment;
+      for (char c : line.substr(at)) {
+        if (c == '\\' || c == '@' || c == '#' || c == '<' || c == '&' || c == '%')
+          comment += '\\';
+        comment += c;
+      }
+      line = line.substr(0, at) + comment;
+    }
+    out += line + "\n";
+  }
+  return out;
 }
 
 std::string cite(const Documented &d) {
@@ -1093,7 +1113,9 @@ std::string Emitter::header() const {
     << ".  Do not edit.\n//\n"
     << "// Capability-annotated C++ wrappers for the Linux mm locking rules: compile with clang\n"
     << "// -Wthread-safety -Wthread-safety-beta and the analysis enforces the spec; define\n"
-    << "// LOCKSPEC_VALIDATE and the same wrappers check it at run time too.\n#pragma once\n\n"
+    << "// LOCKSPEC_VALIDATE and the same wrappers check it at run time too.\n//\n"
+    << "// Doxygen: INCLUDE_PATH must name the directory above lockspec/ and MACRO_EXPANSION be\n"
+    << "// on, so that the LOCKSPEC_* attribute macros expand to nothing.\n#pragma once\n\n"
     << "#include <iterator>\n\n#include \"lockspec/runtime.h\"\n\n"
     << "/// The Linux mm locking rules as C++ types, generated from the lockspec model.\n"
     << "///\n/// Any-of requirements are overloads: one per alternative, told apart by an\n"
@@ -1110,9 +1132,11 @@ std::string Emitter::header() const {
        << std::string(91, '-') << "\n\n"
        << "/// A precondition that is not a lock, as a capability the caller asserts.\n"
        << "class LOCKSPEC_CAPABILITY(\"fact\") Fact {\npublic:\n"
+       << "  /// For negative requirements (`!fact`).\n"
        << "  const Fact &operator!() const { return *this; }\n};\n\n"
        << "/// A thread's hold of a lock that a `forbidden` relation names.\n"
        << "class LOCKSPEC_CAPABILITY(\"relation\") RelationToken {\npublic:\n"
+       << "  /// For the negative requirement of the forbidden acquisitions.\n"
        << "  const RelationToken &operator!() const { return *this; }\n};\n\n"
        << "/// Facts of the spec: preconditions the analysis takes on the caller's word.\n"
        << "namespace fact {\n";
@@ -1201,7 +1225,7 @@ namespace {
 std::vector<OutputFile> Emitter::run() {
   std::vector<OutputFile> out;
   out.push_back({"include/lockspec/runtime.h", kRuntime});
-  out.push_back({"include/lockspec/mm_locks.h", header()});
+  out.push_back({"include/lockspec/mm_locks.h", doxygenSafe(header())});
   for (OutputFile &f : corpus())
     out.push_back(std::move(f));
   return out;

@@ -3,6 +3,9 @@
 // Capability-annotated C++ wrappers for the Linux mm locking rules: compile with clang
 // -Wthread-safety -Wthread-safety-beta and the analysis enforces the spec; define
 // LOCKSPEC_VALIDATE and the same wrappers check it at run time too.
+//
+// Doxygen: INCLUDE_PATH must name the directory above lockspec/ and MACRO_EXPANSION be
+// on, so that the LOCKSPEC_* attribute macros expand to nothing.
 #pragma once
 
 #include <cstdint>
@@ -91,12 +94,14 @@ namespace spec_tables {}
 /// A precondition that is not a lock, as a capability the caller asserts.
 class LOCKSPEC_CAPABILITY("fact") Fact {
 public:
+  /// For negative requirements (`!fact`).
   const Fact &operator!() const { return *this; }
 };
 
 /// A thread's hold of a lock that a `forbidden` relation names.
 class LOCKSPEC_CAPABILITY("relation") RelationToken {
 public:
+  /// For the negative requirement of the forbidden acquisitions.
   const RelationToken &operator!() const { return *this; }
 };
 
@@ -116,7 +121,7 @@ inline Fact has_anon_vma;
 inline void assume_has_anon_vma() LOCKSPEC_ASSERT_CAPABILITY(has_anon_vma) {}
 /// Fact `stack_vma`: The VMA is a stack that may grow towards the faulting address. Spec: `stack_vma` (rules/requirements.rules:46); source: mm/vma.c.
 inline Fact stack_vma;
-/// States that `stack_vma` holds (kernel test: `vma->vm_flags & (VM_GROWSDOWN | VM_GROWSUP)`); the analysis assumes it to the end of the caller.
+/// States that `stack_vma` holds (kernel test: `vma->vm_flags \& (VM_GROWSDOWN | VM_GROWSUP)`); the analysis assumes it to the end of the caller.
 inline void assume_stack_vma() LOCKSPEC_ASSERT_CAPABILITY(stack_vma) {}
 /// Fact `irqs_disabled`: Local interrupts are disabled. GUP-fast walks page tables this way: freeing a page table needs either an RCU grace period (`CONFIG_MMU_GATHER_RCU_TABLE_FREE`) or a TLB shoot-down IPI, and a CPU with interrupts off delays both, so the tables it is looking at cannot be freed under it. Spec: `irqs_disabled` (rules/requirements.rules:51); source: mm/gup.c.
 inline Fact irqs_disabled;
@@ -126,7 +131,7 @@ inline void assume_irqs_disabled() LOCKSPEC_ASSERT_CAPABILITY(irqs_disabled) {}
 inline Fact revalidated_under_ptl;
 /// States that `revalidated_under_ptl` holds (kernel test: `pmd_same(pmdval, pmdp_get_lockless(pmd))`); the analysis assumes it to the end of the caller.
 inline void assume_revalidated_under_ptl() LOCKSPEC_ASSERT_CAPABILITY(revalidated_under_ptl) {}
-/// Fact `pmd_revalidated`: After taking the PMD lock, the PMD entry has been reread and still meets the caller's requirements. Enough for a writer that does not care whether the PTE table below is the same one it saw earlier. Spec: `pmd_revalidated` (rules/requirements.rules:71); source: Documentation/mm/process_addrs.rst#locking-rules.
+/// Fact `pmd_revalidated`: After taking the PMD lock, the PMD entry has been reread and still meets the caller's requirements. Enough for a writer that does not care whether the PTE table below is the same one it saw earlier. Spec: `pmd_revalidated` (rules/requirements.rules:71); source: Documentation/mm/process_addrs.rst\#locking-rules.
 inline Fact pmd_revalidated;
 /// States that `pmd_revalidated` holds (kernel test: `pmd_same(pmdval, pmdp_get(pmd))`); the analysis assumes it to the end of the caller.
 inline void assume_pmd_revalidated() LOCKSPEC_ASSERT_CAPABILITY(pmd_revalidated) {}
@@ -138,7 +143,7 @@ inline void assume_pte_table_empty() LOCKSPEC_ASSERT_CAPABILITY(pte_table_empty)
 inline Fact freed_after_grace_period;
 /// States that `freed_after_grace_period` holds; the analysis assumes it to the end of the caller.
 inline void assume_freed_after_grace_period() LOCKSPEC_ASSERT_CAPABILITY(freed_after_grace_period) {}
-/// Fact `unreachable_via_rmap`: No VMA that covers the range whose page tables are being freed can be found through the reverse mapping: neither through an `anon_vma->rb_root` nor through a `mapping->i_mmap` interval tree. `free_pgtables` unlinks the VMAs it is given itself (`unlink_anon_vmas`, `unlink_file_vma_batch_add`), but the caller must make sure no *other* VMA overlapping the range is still reachable. Spec: `unreachable_via_rmap` (rules/requirements.rules:94); source: Documentation/mm/process_addrs.rst#page-table-freeing.
+/// Fact `unreachable_via_rmap`: No VMA that covers the range whose page tables are being freed can be found through the reverse mapping: neither through an `anon_vma->rb_root` nor through a `mapping->i_mmap` interval tree. `free_pgtables` unlinks the VMAs it is given itself (`unlink_anon_vmas`, `unlink_file_vma_batch_add`), but the caller must make sure no *other* VMA overlapping the range is still reachable. Spec: `unreachable_via_rmap` (rules/requirements.rules:94); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline Fact unreachable_via_rmap;
 /// States that `unreachable_via_rmap` holds; the analysis assumes it to the end of the caller.
 inline void assume_unreachable_via_rmap() LOCKSPEC_ASSERT_CAPABILITY(unreachable_via_rmap) {}
@@ -152,7 +157,7 @@ inline Fact vma_detached;
 inline void assume_vma_detached() LOCKSPEC_ASSERT_CAPABILITY(vma_detached) {}
 /// Fact `mm_users_held`: The caller holds a user reference on the mm (`mmget` / `mmget_not_zero`), so its address space and page tables are not being torn down by `exit_mmap`. Needed for example to walk another process's page tables under a VMA lock, and to register an MMU notifier. Spec: `mm_users_held` (rules/requirements.rules:122); source: include/linux/sched/mm.h.
 inline Fact mm_users_held;
-/// States that `mm_users_held` holds (kernel test: `atomic_read(&mm->mm_users) > 0`); the analysis assumes it to the end of the caller.
+/// States that `mm_users_held` holds (kernel test: `atomic_read(\&mm->mm_users) > 0`); the analysis assumes it to the end of the caller.
 inline void assume_mm_users_held() LOCKSPEC_ASSERT_CAPABILITY(mm_users_held) {}
 /// Fact `rmap_order_safe`: mremap may skip the rmap locks when moving PTEs if rmap walkers are guaranteed to see either the old or the new entries anyway: the destination VMA is placed after the source in rmap traversal order, or the move is exec's relocation of its temporary stack (`vma_is_temporary_stack`). `need_rmap_locks` is false exactly then. Spec: `rmap_order_safe` (rules/requirements.rules:132); source: mm/mremap.c.
 inline Fact rmap_order_safe;
@@ -160,15 +165,15 @@ inline Fact rmap_order_safe;
 inline void assume_rmap_order_safe() LOCKSPEC_ASSERT_CAPABILITY(rmap_order_safe) {}
 /// Fact `foll_get`: The GUP call takes ordinary page references (`get_user_pages*`). Spec: `foll_get` (rules/requirements.rules:142); source: mm/gup.c.
 inline Fact foll_get;
-/// States that `foll_get` holds (kernel test: `gup_flags & FOLL_GET`); the analysis assumes it to the end of the caller.
+/// States that `foll_get` holds (kernel test: `gup_flags \& FOLL_GET`); the analysis assumes it to the end of the caller.
 inline void assume_foll_get() LOCKSPEC_ASSERT_CAPABILITY(foll_get) {}
 /// Fact `foll_pin`: The GUP call pins the pages (`pin_user_pages*`): the folio's pin count is raised so the rest of mm can tell that the contents may be accessed behind its back (DMA), and must be released with `unpin_user_page*`. Spec: `foll_pin` (rules/requirements.rules:147); source: mm/gup.c.
 inline Fact foll_pin;
-/// States that `foll_pin` holds (kernel test: `gup_flags & FOLL_PIN`); the analysis assumes it to the end of the caller.
+/// States that `foll_pin` holds (kernel test: `gup_flags \& FOLL_PIN`); the analysis assumes it to the end of the caller.
 inline void assume_foll_pin() LOCKSPEC_ASSERT_CAPABILITY(foll_pin) {}
 /// Fact `foll_longterm`: The pin may be held for an unbounded time (RDMA, VFIO, io_uring fixed buffers). Only meaningful together with `FOLL_PIN`; GUP first migrates such pages out of movable zones and CMA areas so the pin does not block memory offlining or compaction. Spec: `foll_longterm` (rules/requirements.rules:156); source: mm/gup.c.
 inline Fact foll_longterm;
-/// States that `foll_longterm` holds (kernel test: `gup_flags & FOLL_LONGTERM`); the analysis assumes it to the end of the caller.
+/// States that `foll_longterm` holds (kernel test: `gup_flags \& FOLL_LONGTERM`); the analysis assumes it to the end of the caller.
 inline void assume_foll_longterm() LOCKSPEC_ASSERT_CAPABILITY(foll_longterm) {}
 /// Fact `secondary_mmu_synchronised`: The caller keeps its own translations (a secondary MMU such as KVM's stage-2 tables) coherent with the process page tables through a registered MMU notifier, instead of relying on a page reference or pin. Spec: `secondary_mmu_synchronised` (rules/requirements.rules:165); source: include/linux/mmu_notifier.h.
 inline Fact secondary_mmu_synchronised;
@@ -1534,7 +1539,7 @@ struct mm_struct {
     return write_protect_seq_;
   }
   /// `mm_struct::write_protect_seq`: The fork write-protect sequence count (see the `write_protect_seq` lock class). Written only by fork under the mmap write lock; sampled locklessly by GUP-fast when it pins pages. Spec: `write_protect_seq` (rules/objects.rules:74); source: include/linux/mm_types.h.
-  /// Write rule `mmap_lock.write & write_protect_seq.write`.
+  /// Write rule `mmap_lock.write \& write_protect_seq.write`.
   void set_write_protect_seq(unsigned long value) LOCKSPEC_REQUIRES(this->mmap_lock, this->write_protect_seq_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mmap_lock, 0, 4u, "mm_struct.write_protect_seq"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->write_protect_seq_lock, 9, 2u, "mm_struct.write_protect_seq"););
@@ -1701,31 +1706,31 @@ struct vm_area_struct {
   VmaLock vma_lock;
   /// The `hugetlb_vma_lock` lock of this vm_area_struct (`vma->vm_private_data`).
   HugetlbVmaLock hugetlb_vma_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::hugetlb_fault_mutex) LOCKSPEC_ACQUIRED_BEFORE(address_space::hugetlbfs_i_mmap_rwsem);
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_start(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_start"););
     return vm_start_;
   }
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_start(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_start"););
     return vm_start_;
   }
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_start(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_start"););
     return vm_start_;
   }
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_start(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_start"););
     return vm_start_;
   }
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_all`, alternative `anon_vma_lock`.
   void set_vm_start(unsigned long value, via::anon_vma_lock) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_start"););
@@ -1733,7 +1738,7 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_start"););
     vm_start_ = value;
   }
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_all`, alternative `i_mmap_lock`.
   void set_vm_start(unsigned long value, via::i_mmap_lock) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.vm_start"););
@@ -1741,31 +1746,31 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_start"););
     vm_start_ = value;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_end(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_end"););
     return vm_end_;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_end(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_end"););
     return vm_end_;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_end(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_end"););
     return vm_end_;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_end(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_end"););
     return vm_end_;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_all`, alternative `anon_vma_lock`.
   void set_vm_end(unsigned long value, via::anon_vma_lock) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_end"););
@@ -1773,7 +1778,7 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_end"););
     vm_end_ = value;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_all`, alternative `i_mmap_lock`.
   void set_vm_end(unsigned long value, via::i_mmap_lock) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.vm_end"););
@@ -1781,31 +1786,31 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_end"););
     vm_end_ = value;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_pgoff(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_pgoff(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_pgoff(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_pgoff(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_all`, alternative `anon_vma_lock`.
   void set_vm_pgoff(unsigned long value, via::anon_vma_lock) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_pgoff"););
@@ -1813,7 +1818,7 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_pgoff"););
     vm_pgoff_ = value;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_all`, alternative `i_mmap_lock`.
   void set_vm_pgoff(unsigned long value, via::i_mmap_lock) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.vm_pgoff"););
@@ -1824,31 +1829,31 @@ struct vm_area_struct {
   /// `vm_area_struct::vm_mm`: The mm the VMA belongs to. Set once when the VMA is created and never changed. It is one of the two fields an *unstable* RCU reader may look at: because VMAs are freed with `SLAB_TYPESAFE_BY_RCU`, `lock_vma_under_rcu` checks that the VMA it just reference-counted still belongs to the expected mm. Spec: `vm_mm` (rules/objects.rules:184); source: include/linux/mm_types.h.
   /// Write rule: set once before the object is visible (not checked).
   void set_vm_mm(struct mm_struct * value) { vm_mm = value; }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_page_prot(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_page_prot(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_page_prot(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_page_prot(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_vm_page_prot(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_page_prot"););
@@ -1913,323 +1918,323 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.__vm_flags"););
     __vm_flags_ = value;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_file(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_file(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_file(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_file(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule: set once before the object is visible (not checked).
   void set_vm_file(unsigned long value) { vm_file_ = value; }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_ops(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_ops(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_ops(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_ops(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule: set once before the object is visible (not checked).
   void set_vm_ops(unsigned long value) { vm_ops_ = value; }
-  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:257); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:257); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule: governed by driver (not checked).
   unsigned long vm_private_data() const { return vm_private_data_; }
-  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:257); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:257); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule: governed by driver (not checked).
   void set_vm_private_data(unsigned long value) { vm_private_data_ = value; }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long anon_name(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long anon_name(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long anon_name(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long anon_name(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_anon_name(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.anon_name"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.anon_name"););
     anon_name_ = value;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long swap_readahead_info(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long swap_readahead_info(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long swap_readahead_info(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long swap_readahead_info(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst#vma-fields.
-  /// Write rule `mmap_lock.read & swap_ra_atomic`.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `mmap_lock.read \& swap_ra_atomic`.
   void set_swap_readahead_info(unsigned long value) LOCKSPEC_REQUIRES(fact::swap_ra_atomic) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.swap_readahead_info"););
     swap_readahead_info_ = value;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_policy(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_policy(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_policy(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_policy(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_vm_policy(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_policy"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_policy"););
     vm_policy_ = value;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long numab_state(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long numab_state(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long numab_state(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long numab_state(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst#vma-fields.
-  /// Write rule `mmap_lock.read & numab_scan_owner`.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `mmap_lock.read \& numab_scan_owner`.
   void set_numab_state(unsigned long value) LOCKSPEC_REQUIRES(fact::numab_scan_owner) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.numab_state"););
     numab_state_ = value;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_userfaultfd_ctx(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_userfaultfd_ctx(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_userfaultfd_ctx(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_userfaultfd_ctx(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_vm_userfaultfd_ctx(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_userfaultfd_ctx"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_userfaultfd_ctx"););
     vm_userfaultfd_ctx_ = value;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long shared_rb(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long shared_rb(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long shared_rb(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long shared_rb(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst#vma-fields.
-  /// Write rule `mmap_lock.write & vma_lock.write & i_mmap_lock.write`.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `mmap_lock.write \& vma_lock.write \& i_mmap_lock.write`.
   void set_shared_rb(unsigned long value) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.shared_rb"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.shared_rb"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.shared_rb"););
     shared_rb_ = value;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long shared_rb_subtree_last(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long shared_rb_subtree_last(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long shared_rb_subtree_last(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long shared_rb_subtree_last(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst#vma-fields.
-  /// Write rule `mmap_lock.write & vma_lock.write & i_mmap_lock.write`.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `mmap_lock.write \& vma_lock.write \& i_mmap_lock.write`.
   void set_shared_rb_subtree_last(unsigned long value) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.shared_rb_subtree_last"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.shared_rb_subtree_last"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.shared_rb_subtree_last"););
     shared_rb_subtree_last_ = value;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long anon_vma_chain(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long anon_vma_chain(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long anon_vma_chain(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long anon_vma_chain(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst#vma-fields.
-  /// Write rule `mmap_lock.read & anon_vma_lock.write`.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `mmap_lock.read \& anon_vma_lock.write`.
   void set_anon_vma_chain(unsigned long value) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.anon_vma_chain"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma_chain"););
     anon_vma_chain_ = value;
   }
-  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:384); source: Documentation/mm/process_addrs.rst#vma-fields.
-  /// Write rule `mmap_lock.read & page_table_lock` (NULL -> non-NULL).
+  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:384); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `mmap_lock.read \& page_table_lock` (NULL -> non-NULL).
   void set_anon_vma_null_to_non_null(struct anon_vma * value) LOCKSPEC_REQUIRES(this->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->page_table_lock, 5, 1u, "vm_area_struct.anon_vma"););
     anon_vma = value;
   }
-  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:384); source: Documentation/mm/process_addrs.rst#vma-fields.
-  /// Write rule `mmap_lock.write & vma_lock.write & anon_vma_lock.write` (non-NULL -> NULL).
+  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:384); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `mmap_lock.write \& vma_lock.write \& anon_vma_lock.write` (non-NULL -> NULL).
   void set_anon_vma_non_null_to_null(struct anon_vma * value) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.anon_vma"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.anon_vma"););
@@ -2255,7 +2260,7 @@ struct vm_area_struct {
     return vm_lock_seq_;
   }
   /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:409); source: include/linux/mm_types.h.
-  /// Write rule `mmap_lock.write & vma_lock.write`.
+  /// Write rule `mmap_lock.write \& vma_lock.write`.
   void set_vm_lock_seq(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_lock_seq"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_lock_seq"););
@@ -2389,7 +2394,7 @@ struct bdi_writeback {
   WbListLock list_lock LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock, address_space::invalidate_lock, folio::flags, address_space::hugetlbfs_i_mmap_rwsem, address_space::i_mmap_rwsem, anon_vma::rwsem, mm_struct::page_table_lock, pte_table::ptl, ::lockspec::swap_lock) LOCKSPEC_ACQUIRED_BEFORE(::lockspec::sb_lock, address_space::i_pages);
 };
 
-/// The static `init_mm` the spec names (`&init_mm`).
+/// The static `init_mm` the spec names (`\&init_mm`).
 inline struct mm_struct init_mm;
 
 // -------------------------------------------------------------------------------------------
@@ -3009,8 +3014,8 @@ namespace op {
 
 /// Operation `traverse`, alternative `fully_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3020,8 +3025,8 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
+/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3031,8 +3036,8 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_anon_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read@vma & pte_lock.held@pte`.
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.
+/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -3042,8 +3047,8 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read@vma & pte_lock.held@pte`.
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -3053,8 +3058,8 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `semi_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `mmap_lock.read@vma & rcu.read`.
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `mmap_lock.read\@vma \& rcu.read`.
+/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, rcu) {
   (void)vma;
   (void)pte;
@@ -3064,8 +3069,8 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `rcu.read & vma_lock.read@vma`.
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `rcu.read \& vma_lock.read\@vma`.
+/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_vma_lock) LOCKSPEC_REQUIRES_SHARED(rcu, vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3075,8 +3080,8 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_anon_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read@vma & rcu.read`.
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read\@vma \& rcu.read`.
+/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, rcu) {
   (void)vma;
   (void)pte;
@@ -3086,8 +3091,8 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read@vma & rcu.read`.
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read\@vma \& rcu.read`.
+/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, rcu) {
   (void)vma;
   (void)pte;
@@ -3097,8 +3102,8 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `gup_fast`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `irqs_disabled`.
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `irqs_disabled`.
+/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup_fast) LOCKSPEC_REQUIRES(fact::irqs_disabled) {
   (void)vma;
   (void)pte;
@@ -3106,8 +3111,8 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup
 
 /// Operation `traverse`, alternative `rcu_walk`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; rcu_walk: rcu & revalidated_under_ptl; }`; this overload checks `rcu.read & revalidated_under_ptl`.
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `rcu.read \& revalidated_under_ptl`.
+/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::rcu_walk) LOCKSPEC_REQUIRES(fact::revalidated_under_ptl) LOCKSPEC_REQUIRES_SHARED(rcu) {
   (void)vma;
   (void)pte;
@@ -3116,8 +3121,8 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::rcu
 
 /// Operation `install`, alternative `mmap`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
-/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) & (pte_lock@pte)`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.
-/// Spec: `install` (rules/operations.rules:52); source: Documentation/mm/process_addrs.rst#page-table-installation.
+/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Spec: `install` (rules/operations.rules:52); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3127,8 +3132,8 @@ inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap
 
 /// Operation `install`, alternative `per_vma`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
-/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) & (pte_lock@pte)`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.
-/// Spec: `install` (rules/operations.rules:52); source: Documentation/mm/process_addrs.rst#page-table-installation.
+/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
+/// Spec: `install` (rules/operations.rules:52); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_vma) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3138,8 +3143,8 @@ inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_
 
 /// Operation `alloc_upper_table`, alternative `mmap_lock`: Allocating a P4D, PUD or PMD table and linking it into the empty entry above it. The VMA is held stable as for any install, and the new entry is set under `mm->page_table_lock` (`__p4d_alloc`, `__pud_alloc`, `__pmd_alloc`; the last goes through `pud_lock`, which is `page_table_lock` because PUD locks are not split).
 ///
-/// Requires `(mm_or_vma_locked) & (page_table_lock)`; this overload checks `mmap_lock.read@vma & page_table_lock.held@vma`.
-/// Spec: `alloc_upper_table` (rules/operations.rules:85); source: Documentation/mm/process_addrs.rst#page-table-installation.
+/// Requires `(mm_or_vma_locked) \& (page_table_lock)`; this overload checks `mmap_lock.read\@vma \& page_table_lock.held\@vma`.
+/// Spec: `alloc_upper_table` (rules/operations.rules:85); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_upper_table(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES(vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "alloc_upper_table"););
@@ -3148,8 +3153,8 @@ inline void alloc_upper_table(struct vm_area_struct *vma, via::mmap_lock) LOCKSP
 
 /// Operation `alloc_upper_table`, alternative `vma_lock`: Allocating a P4D, PUD or PMD table and linking it into the empty entry above it. The VMA is held stable as for any install, and the new entry is set under `mm->page_table_lock` (`__p4d_alloc`, `__pud_alloc`, `__pmd_alloc`; the last goes through `pud_lock`, which is `page_table_lock` because PUD locks are not split).
 ///
-/// Requires `(mm_or_vma_locked) & (page_table_lock)`; this overload checks `page_table_lock.held@vma & vma_lock.read@vma`.
-/// Spec: `alloc_upper_table` (rules/operations.rules:85); source: Documentation/mm/process_addrs.rst#page-table-installation.
+/// Requires `(mm_or_vma_locked) \& (page_table_lock)`; this overload checks `page_table_lock.held\@vma \& vma_lock.read\@vma`.
+/// Spec: `alloc_upper_table` (rules/operations.rules:85); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_upper_table(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES(vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->page_table_lock, 5, 1u, "alloc_upper_table"););
@@ -3158,8 +3163,8 @@ inline void alloc_upper_table(struct vm_area_struct *vma, via::vma_lock) LOCKSPE
 
 /// Operation `alloc_pte_table`, alternative `mmap_lock`: Allocating a PTE table and linking it into an empty PMD entry. The PMD entry is set under the PMD lock - the split lock in the PMD table's ptdesc with `CONFIG_SPLIT_PMD_PTLOCKS`, otherwise `page_table_lock` - in `pmd_install`, called from `__pte_alloc`, after rechecking that the entry is still empty.
 ///
-/// Requires `(mm_or_vma_locked) & (pmd_lock@pmd)`; this overload checks `mmap_lock.read@vma & pmd_lock.held@pmd`.
-/// Spec: `alloc_pte_table` (rules/operations.rules:105); source: Documentation/mm/process_addrs.rst#page-table-installation.
+/// Requires `(mm_or_vma_locked) \& (pmd_lock\@pmd)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd`.
+/// Spec: `alloc_pte_table` (rules/operations.rules:105); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pmd;
@@ -3169,8 +3174,8 @@ inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, v
 
 /// Operation `alloc_pte_table`, alternative `vma_lock`: Allocating a PTE table and linking it into an empty PMD entry. The PMD entry is set under the PMD lock - the split lock in the PMD table's ptdesc with `CONFIG_SPLIT_PMD_PTLOCKS`, otherwise `page_table_lock` - in `pmd_install`, called from `__pte_alloc`, after rechecking that the entry is still empty.
 ///
-/// Requires `(mm_or_vma_locked) & (pmd_lock@pmd)`; this overload checks `pmd_lock.held@pmd & vma_lock.read@vma`.
-/// Spec: `alloc_pte_table` (rules/operations.rules:105); source: Documentation/mm/process_addrs.rst#page-table-installation.
+/// Requires `(mm_or_vma_locked) \& (pmd_lock\@pmd)`; this overload checks `pmd_lock.held\@pmd \& vma_lock.read\@vma`.
+/// Spec: `alloc_pte_table` (rules/operations.rules:105); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::vma_lock) LOCKSPEC_REQUIRES(pmd->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pmd;
@@ -3180,8 +3185,8 @@ inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, v
 
 /// Operation `zap`, alternative `mmap_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
-/// Requires `(stable) & (pte_lock@pte)`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.
-/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3191,8 +3196,8 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_loc
 
 /// Operation `zap`, alternative `vma_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
-/// Requires `(stable) & (pte_lock@pte)`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.
-/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
+/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3202,8 +3207,8 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock
 
 /// Operation `zap`, alternative `anon_vma_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
-/// Requires `(stable) & (pte_lock@pte)`; this overload checks `anon_vma_lock.read@vma & pte_lock.held@pte`.
-/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.
+/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -3213,8 +3218,8 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma
 
 /// Operation `zap`, alternative `i_mmap_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
-/// Requires `(stable) & (pte_lock@pte)`; this overload checks `i_mmap_lock.read@vma & pte_lock.held@pte`.
-/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -3224,8 +3229,8 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_l
 
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_anon_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) & (pte_lock@pte)`; this overload checks `anon_vma_lock.read@vma & pte_lock.held@pte`.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -3235,8 +3240,8 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_i_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) & (pte_lock@pte)`; this overload checks `i_mmap_lock.read@vma & pte_lock.held@pte`.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -3246,8 +3251,8 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `modify_for_reclaim`, alternative `mm_walk_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) & (pte_lock@pte)`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3257,8 +3262,8 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `modify_for_reclaim`, alternative `mm_walk_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) & (pte_lock@pte)`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst#page-tables.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3268,8 +3273,8 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `free_pgtables`, alternative `mm_write_locked`: **Freeing** page tables: tearing down every table of a range once the range is being unmapped for good (munmap, exit). `free_pgtables` frees the tables regardless of what their entries still contain, so it relies on the caller: the range has been zapped, nothing can install entries any more, and no VMA over the range can be reached through the reverse mapping.
 ///
-/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read & vma_detached; }) & (unreachable_via_rmap) & (zapped_no_installs)`; this overload checks `mmap_lock.write@vma & unreachable_via_rmap & zapped_no_installs`.
-/// Spec: `free_pgtables` (rules/operations.rules:159); source: Documentation/mm/process_addrs.rst#page-table-freeing.
+/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.write\@vma \& unreachable_via_rmap \& zapped_no_installs`.
+/// Spec: `free_pgtables` (rules/operations.rules:159); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, fact::unreachable_via_rmap, fact::zapped_no_installs) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "free_pgtables"););
@@ -3277,8 +3282,8 @@ inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCK
 
 /// Operation `free_pgtables`, alternative `isolated`: **Freeing** page tables: tearing down every table of a range once the range is being unmapped for good (munmap, exit). `free_pgtables` frees the tables regardless of what their entries still contain, so it relies on the caller: the range has been zapped, nothing can install entries any more, and no VMA over the range can be reached through the reverse mapping.
 ///
-/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read & vma_detached; }) & (unreachable_via_rmap) & (zapped_no_installs)`; this overload checks `mmap_lock.read@vma & unreachable_via_rmap & vma_detached & zapped_no_installs`.
-/// Spec: `free_pgtables` (rules/operations.rules:159); source: Documentation/mm/process_addrs.rst#page-table-freeing.
+/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.read\@vma \& unreachable_via_rmap \& vma_detached \& zapped_no_installs`.
+/// Spec: `free_pgtables` (rules/operations.rules:159); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_REQUIRES(fact::unreachable_via_rmap, fact::vma_detached, fact::zapped_no_installs) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "free_pgtables"););
@@ -3286,8 +3291,8 @@ inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_RE
 
 /// Operation `retract_pte_table`, alternative `mmap_lock`: Removing one empty PTE table while the levels above stay: khugepaged and `MADV_COLLAPSE` do this in `retract_page_tables` once a file range is mapped by a huge page. It runs under the i_mmap lock for reading (or the mmap lock), takes the PMD lock and then the PTE lock, clears the PMD entry and flushes, and frees the table only after an RCU grace period (`pte_free_defer`).
 ///
-/// Requires `(mmap_lock.read | rmap_lock.read) & (pmd_lock@pmd & pte_lock@pte) & (pmd_revalidated & pte_table_empty) & (freed_after_grace_period)`; this overload checks `mmap_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pmd_revalidated & pte_table_empty`.
-/// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst#locking-rules.
+/// Requires `(mmap_lock.read | rmap_lock.read) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pmd_revalidated \& pte_table_empty) \& (freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.
+/// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst\#locking-rules.
 inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pmd;
@@ -3299,8 +3304,8 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
 
 /// Operation `retract_pte_table`, alternative `anon_vma_lock`: Removing one empty PTE table while the levels above stay: khugepaged and `MADV_COLLAPSE` do this in `retract_page_tables` once a file range is mapped by a huge page. It runs under the i_mmap lock for reading (or the mmap lock), takes the PMD lock and then the PTE lock, clears the PMD entry and flushes, and frees the table only after an RCU grace period (`pte_free_defer`).
 ///
-/// Requires `(mmap_lock.read | rmap_lock.read) & (pmd_lock@pmd & pte_lock@pte) & (pmd_revalidated & pte_table_empty) & (freed_after_grace_period)`; this overload checks `anon_vma_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pmd_revalidated & pte_table_empty`.
-/// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst#locking-rules.
+/// Requires `(mmap_lock.read | rmap_lock.read) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pmd_revalidated \& pte_table_empty) \& (freed_after_grace_period)`; this overload checks `anon_vma_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.
+/// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst\#locking-rules.
 inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pmd;
@@ -3312,8 +3317,8 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
 
 /// Operation `retract_pte_table`, alternative `i_mmap_lock`: Removing one empty PTE table while the levels above stay: khugepaged and `MADV_COLLAPSE` do this in `retract_page_tables` once a file range is mapped by a huge page. It runs under the i_mmap lock for reading (or the mmap lock), takes the PMD lock and then the PTE lock, clears the PMD entry and flushes, and frees the table only after an RCU grace period (`pte_free_defer`).
 ///
-/// Requires `(mmap_lock.read | rmap_lock.read) & (pmd_lock@pmd & pte_lock@pte) & (pmd_revalidated & pte_table_empty) & (freed_after_grace_period)`; this overload checks `i_mmap_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pmd_revalidated & pte_table_empty`.
-/// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst#locking-rules.
+/// Requires `(mmap_lock.read | rmap_lock.read) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pmd_revalidated \& pte_table_empty) \& (freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.
+/// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst\#locking-rules.
 inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pmd;
@@ -3325,7 +3330,7 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
 
 /// Operation `reclaim_empty_pte_table`, alternative `mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
 ///
-/// Requires `(stable) & (pmd_lock@pmd) & (pte_table_empty & freed_after_grace_period)`; this overload checks `mmap_lock.read@vma & pmd_lock.held@pmd & freed_after_grace_period & pte_table_empty`.
+/// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& freed_after_grace_period \& pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3337,7 +3342,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 
 /// Operation `reclaim_empty_pte_table`, alternative `vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
 ///
-/// Requires `(stable) & (pmd_lock@pmd) & (pte_table_empty & freed_after_grace_period)`; this overload checks `pmd_lock.held@pmd & vma_lock.read@vma & freed_after_grace_period & pte_table_empty`.
+/// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `pmd_lock.held\@pmd \& vma_lock.read\@vma \& freed_after_grace_period \& pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pmd->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3349,7 +3354,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 
 /// Operation `reclaim_empty_pte_table`, alternative `anon_vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
 ///
-/// Requires `(stable) & (pmd_lock@pmd) & (pte_table_empty & freed_after_grace_period)`; this overload checks `anon_vma_lock.read@vma & pmd_lock.held@pmd & freed_after_grace_period & pte_table_empty`.
+/// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `anon_vma_lock.read\@vma \& pmd_lock.held\@pmd \& freed_after_grace_period \& pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
@@ -3361,7 +3366,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 
 /// Operation `reclaim_empty_pte_table`, alternative `i_mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
 ///
-/// Requires `(stable) & (pmd_lock@pmd) & (pte_table_empty & freed_after_grace_period)`; this overload checks `i_mmap_lock.read@vma & pmd_lock.held@pmd & freed_after_grace_period & pte_table_empty`.
+/// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& freed_after_grace_period \& pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
@@ -3373,8 +3378,8 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 
 /// Operation `move_page_tables`: Moving whole page tables to a new address, as `mremap` does when it can relocate a PMD or PUD entry (and everything below it) instead of copying entries. Every lock is needed: the mmap write lock, the VMA write locks of the source and destination VMAs, and the rmap write locks of every tree that links them (`take_rmap_locks`, i_mmap before anon_vma; dropped by `drop_rmap_locks`), so that no rmap walker sees a table in neither place or in both.
 ///
-/// Requires `(write_most & vma_lock.write@new_vma) & (rmap_hidden) & (pmd_lock@old_pmd & pmd_lock@new_pmd)`; this overload checks `anon_vma_lock.write@vma if has_anon_vma & i_mmap_lock.write@vma if file_backed & mmap_lock.write@vma & pmd_lock.held@new_pmd & pmd_lock.held@old_pmd & vma_lock.write@new_vma & vma_lock.write@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
-/// Spec: `move_page_tables` (rules/operations.rules:258); source: Documentation/mm/process_addrs.rst#page-table-moving.
+/// Requires `(write_most \& vma_lock.write\@new_vma) \& (rmap_hidden) \& (pmd_lock\@old_pmd \& pmd_lock\@new_pmd)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pmd_lock.held\@new_pmd \& pmd_lock.held\@old_pmd \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
+/// Spec: `move_page_tables` (rules/operations.rules:258); source: Documentation/mm/process_addrs.rst\#page-table-moving.
 inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pmd->ptl, old_pmd->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
@@ -3391,7 +3396,7 @@ inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *
 
 /// Operation `move_ptes`, alternative `rmap_locked`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
-/// Requires `(write_most & vma_lock.write@new_vma) & (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) & (pte_lock@old_pte & pte_lock@new_pte)`; this overload checks `anon_vma_lock.write@vma if has_anon_vma & i_mmap_lock.write@vma if file_backed & mmap_lock.write@vma & pte_lock.held@new_pte & pte_lock.held@old_pte & vma_lock.write@new_vma & vma_lock.write@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
+/// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
 /// Spec: `move_ptes` (rules/operations.rules:285); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->ptl, old_pte->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
@@ -3409,7 +3414,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 
 /// Operation `move_ptes`, alternative `rmap_order`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
-/// Requires `(write_most & vma_lock.write@new_vma) & (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) & (pte_lock@old_pte & pte_lock@new_pte)`; this overload checks `mmap_lock.write@vma & pte_lock.held@new_pte & pte_lock.held@old_pte & vma_lock.write@new_vma & vma_lock.write@vma & rmap_order_safe`.
+/// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma \& rmap_order_safe`.
 /// Spec: `move_ptes` (rules/operations.rules:285); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_order) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->ptl, old_pte->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock, fact::rmap_order_safe) {
   (void)vma;
@@ -3425,8 +3430,8 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 
 /// Operation `walk_kernel_page_tables`: Walking kernel page tables with `walk_kernel_page_table_range`. Kernel mappings are normally managed by whoever created them (vmalloc has its own locks), but this generic walker synchronises on the mmap lock of `init_mm`: read when the caller only needs the tables not to change shape, write when it needs exclusive access. The walker asserts only that some mode is held. Kernel tables are rarely torn down (vmalloc and memory hot-remove aside), which is why this suffices; any further locks a caller needs it must take itself.
 ///
-/// Requires `mmap_lock.read@init`; this overload checks `mmap_lock.read@init`.
-/// Spec: `walk_kernel_page_tables` (rules/operations.rules:313); source: Documentation/mm/process_addrs.rst#traversing-non-vma-page-tables.
+/// Requires `mmap_lock.read\@init`; this overload checks `mmap_lock.read\@init`.
+/// Spec: `walk_kernel_page_tables` (rules/operations.rules:313); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
 inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_kernel_page_tables"););
@@ -3434,8 +3439,8 @@ inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHAR
 
 /// Operation `walk_user_page_tables_debug`: Walking user page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown. The walker therefore needs the mmap lock of the target mm for writing; in the newer linux-mm tree it also takes `init_mm`'s mmap lock for writing, because it may walk into kernel tables.
 ///
-/// Requires `mmap_lock.write & mmap_lock.write@init`; this overload checks `mmap_lock.write@init & mmap_lock.write@mm`.
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:333); source: Documentation/mm/process_addrs.rst#traversing-non-vma-page-tables.
+/// Requires `mmap_lock.write \& mmap_lock.write\@init`; this overload checks `mmap_lock.write\@init \& mmap_lock.write\@mm`.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:333); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
 inline void walk_user_page_tables_debug(struct mm_struct *mm) LOCKSPEC_REQUIRES(init_mm.mmap_lock, mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 4u, "walk_user_page_tables_debug"););
@@ -3444,8 +3449,8 @@ inline void walk_user_page_tables_debug(struct mm_struct *mm) LOCKSPEC_REQUIRES(
 
 /// Operation `page_fault`, alternative `per_vma`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
-/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `vma_lock.read@vma`.
-/// Spec: `page_fault` (rules/operations.rules:363); source: Documentation/mm/process_addrs.rst#lock-usage.
+/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `vma_lock.read\@vma`.
+/// Spec: `page_fault` (rules/operations.rules:363); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::per_vma) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "page_fault"););
@@ -3453,8 +3458,8 @@ inline void page_fault(struct vm_area_struct *vma, via::per_vma) LOCKSPEC_REQUIR
 
 /// Operation `page_fault`, alternative `mmap`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
-/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `mmap_lock.read@vma`.
-/// Spec: `page_fault` (rules/operations.rules:363); source: Documentation/mm/process_addrs.rst#lock-usage.
+/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `mmap_lock.read\@vma`.
+/// Spec: `page_fault` (rules/operations.rules:363); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::mmap) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "page_fault"););
@@ -3462,7 +3467,7 @@ inline void page_fault(struct vm_area_struct *vma, via::mmap) LOCKSPEC_REQUIRES_
 
 /// Operation `anon_vma_prepare`: Attaching an anon_vma to a VMA on its first anonymous fault. The caller holds the mmap lock for reading; the anon_vma to attach (a mergeable neighbour's or a fresh one) is write-locked, then `page_table_lock` is taken and `vma->anon_vma` is set only if it is still `NULL` - another thread may have won the race.
 ///
-/// Requires `(mmap_lock.read) & (anon_vma_lock.write@av & page_table_lock)`; this overload checks `anon_vma_lock.write@av & mmap_lock.read@vma & page_table_lock.held@vma`.
+/// Requires `(mmap_lock.read) \& (anon_vma_lock.write\@av \& page_table_lock)`; this overload checks `anon_vma_lock.write\@av \& mmap_lock.read\@vma \& page_table_lock.held\@vma`.
 /// Spec: `anon_vma_prepare` (rules/operations.rules:381); source: mm/rmap.c.
 inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LOCKSPEC_REQUIRES(av->root->rwsem, vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3474,8 +3479,8 @@ inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LO
 
 /// Operation `expand_stack`: Growing a stack VMA towards a faulting address (`expand_downwards`, `expand_upwards`). Faults must not run against the VMA while its range changes, so the VMA is write-locked, which in turn needs the mmap write lock (current kernels upgrade to it in `lock_mm_and_find_vma` / `mmap_read_lock_maybe_expand`). The anon_vma is prepared first and write-locked while the range moves, and `page_table_lock` is held around the update of `vm_start` / `vm_end` and `vm_pgoff`, a leftover from the time stacks grew under the mmap read lock.
 ///
-/// Requires `(stack_vma) & (write_most & anon_vma_lock.write & page_table_lock)`; this overload checks `anon_vma_lock.write@vma & mmap_lock.write@vma & page_table_lock.held@vma & vma_lock.write@vma & stack_vma`.
-/// Spec: `expand_stack` (rules/operations.rules:400); source: Documentation/mm/process_addrs.rst#stack-expansion.
+/// Requires `(stack_vma) \& (write_most \& anon_vma_lock.write \& page_table_lock)`; this overload checks `anon_vma_lock.write\@vma \& mmap_lock.write\@vma \& page_table_lock.held\@vma \& vma_lock.write\@vma \& stack_vma`.
+/// Spec: `expand_stack` (rules/operations.rules:400); source: Documentation/mm/process_addrs.rst\#stack-expansion.
 inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon_vma->root->rwsem, vma->vm_mm->mmap_lock, vma->vm_mm->page_table_lock, vma->vma_lock, fact::stack_vma) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 2u, "expand_stack"););
@@ -3486,7 +3491,7 @@ inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon
 
 /// Operation `fork_write_protect`: Fork's copy of a parent's page tables when anonymous pages must become copy-on-write. The parent's mmap lock is held for writing, `write_protect_seq` is opened so that GUP-fast pinning backs off, and each PTE table is copied under its PTE lock (the child's nested), duplicating the anon rmap of each folio (`folio_try_dup_anon_rmap_*` needs the PTL and the open sequence count) or copying the page outright if it may be pinned.
 ///
-/// Requires `(mmap_lock.write & write_protect_seq.write) & (pte_lock@src_pte)`; this overload checks `mmap_lock.write@vma & pte_lock.held@src_pte & write_protect_seq.write@vma`.
+/// Requires `(mmap_lock.write \& write_protect_seq.write) \& (pte_lock\@src_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@src_pte \& write_protect_seq.write\@vma`.
 /// Spec: `fork_write_protect` (rules/operations.rules:417); source: mm/memory.c.
 inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, src_pte->ptl, vma->vm_mm->write_protect_seq_lock) {
   (void)vma;
@@ -3498,7 +3503,7 @@ inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src
 
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
-/// Requires `(foll_get) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read@mm & foll_get`.
+/// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read\@mm \& foll_get`.
 /// Spec: `gup_get` (rules/operations.rules:437); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_get) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
@@ -3507,7 +3512,7 @@ inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::fol
 
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
-/// Requires `(foll_get) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get & irqs_disabled`.
+/// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get \& irqs_disabled`.
 /// Spec: `gup_get` (rules/operations.rules:437); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
@@ -3515,7 +3520,7 @@ inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::fol
 
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
-/// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_pin`.
+/// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_pin`.
 /// Spec: `gup_pin` (rules/operations.rules:464); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_pin) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
@@ -3524,7 +3529,7 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::fol
 
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
-/// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_pin & irqs_disabled`.
+/// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_pin \& irqs_disabled`.
 /// Spec: `gup_pin` (rules/operations.rules:464); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_pin, fact::irqs_disabled) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) {
   (void)mm;
@@ -3533,7 +3538,7 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::fol
 
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
-/// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_longterm & foll_pin`.
+/// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_longterm \& foll_pin`.
 /// Spec: `gup_pin_longterm` (rules/operations.rules:487); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_longterm, fact::foll_pin) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
@@ -3542,7 +3547,7 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(
 
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
-/// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_longterm & foll_pin & irqs_disabled`.
+/// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_longterm \& foll_pin \& irqs_disabled`.
 /// Spec: `gup_pin_longterm` (rules/operations.rules:487); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) {
   (void)mm;
@@ -3551,7 +3556,7 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(
 
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
-/// Requires `(stable) & (!pte_lock@pte)`; this overload checks `mmap_lock.read@vma & !pte_lock.held@pte`.
+/// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& !pte_lock.held\@pte`.
 /// Spec: `mmu_notifier_invalidate` (rules/operations.rules:510); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3562,7 +3567,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 
 /// Operation `mmu_notifier_invalidate`, alternative `vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
-/// Requires `(stable) & (!pte_lock@pte)`; this overload checks `!pte_lock.held@pte & vma_lock.read@vma`.
+/// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `!pte_lock.held\@pte \& vma_lock.read\@vma`.
 /// Spec: `mmu_notifier_invalidate` (rules/operations.rules:510); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3573,7 +3578,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 
 /// Operation `mmu_notifier_invalidate`, alternative `anon_vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
-/// Requires `(stable) & (!pte_lock@pte)`; this overload checks `anon_vma_lock.read@vma & !pte_lock.held@pte`.
+/// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& !pte_lock.held\@pte`.
 /// Spec: `mmu_notifier_invalidate` (rules/operations.rules:510); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
@@ -3584,7 +3589,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 
 /// Operation `mmu_notifier_invalidate`, alternative `i_mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
-/// Requires `(stable) & (!pte_lock@pte)`; this overload checks `i_mmap_lock.read@vma & !pte_lock.held@pte`.
+/// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& !pte_lock.held\@pte`.
 /// Spec: `mmu_notifier_invalidate` (rules/operations.rules:510); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
@@ -3595,7 +3600,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 
 /// Operation `secondary_tlb_invalidate`, alternative `mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
-/// Requires `stable & primary_pte_cleared`; this overload checks `mmap_lock.read@vma & primary_pte_cleared`.
+/// Requires `stable \& primary_pte_cleared`; this overload checks `mmap_lock.read\@vma \& primary_pte_cleared`.
 /// Spec: `secondary_tlb_invalidate` (rules/operations.rules:536); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3604,7 +3609,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock)
 
 /// Operation `secondary_tlb_invalidate`, alternative `vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
-/// Requires `stable & primary_pte_cleared`; this overload checks `vma_lock.read@vma & primary_pte_cleared`.
+/// Requires `stable \& primary_pte_cleared`; this overload checks `vma_lock.read\@vma \& primary_pte_cleared`.
 /// Spec: `secondary_tlb_invalidate` (rules/operations.rules:536); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3613,7 +3618,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) 
 
 /// Operation `secondary_tlb_invalidate`, alternative `anon_vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
-/// Requires `stable & primary_pte_cleared`; this overload checks `anon_vma_lock.read@vma & primary_pte_cleared`.
+/// Requires `stable \& primary_pte_cleared`; this overload checks `anon_vma_lock.read\@vma \& primary_pte_cleared`.
 /// Spec: `secondary_tlb_invalidate` (rules/operations.rules:536); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
@@ -3622,7 +3627,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_l
 
 /// Operation `secondary_tlb_invalidate`, alternative `i_mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
-/// Requires `stable & primary_pte_cleared`; this overload checks `i_mmap_lock.read@vma & primary_pte_cleared`.
+/// Requires `stable \& primary_pte_cleared`; this overload checks `i_mmap_lock.read\@vma \& primary_pte_cleared`.
 /// Spec: `secondary_tlb_invalidate` (rules/operations.rules:536); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
@@ -3631,7 +3636,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_loc
 
 /// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm. `__mmu_notifier_register` requires the caller to hold the mm's mmap lock for writing and a user reference on the mm, so no invalidation can be in flight while the subscription is added; `mmu_notifier_register` takes the lock itself.
 ///
-/// Requires `mmap_lock.write & mm_users_held`; this overload checks `mmap_lock.write@mm & mm_users_held`.
+/// Requires `mmap_lock.write \& mm_users_held`; this overload checks `mmap_lock.write\@mm \& mm_users_held`.
 /// Spec: `mmu_notifier_register` (rules/operations.rules:550); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock, fact::mm_users_held) {
   (void)mm;

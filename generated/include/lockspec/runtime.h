@@ -126,6 +126,7 @@ inline void relax() { std::this_thread::yield(); }
 /// or downgrade) advances writeSeq(), which is how dependent holds (VMA write locks) end with it.
 class RwSem {
 public:
+  /// Takes the lock exclusively.
   void lock() {
     int expected = 0;
     while (!state_.compare_exchange_weak(expected, -1, std::memory_order_acquire)) {
@@ -133,18 +134,22 @@ public:
       relax();
     }
   }
+  /// Tries to take the lock exclusively; true means held.
   bool try_lock() {
     int expected = 0;
     return state_.compare_exchange_strong(expected, -1, std::memory_order_acquire);
   }
+  /// Releases an exclusive hold.
   void unlock() {
     writeSeq_.fetch_add(1, std::memory_order_release);
     state_.store(0, std::memory_order_release);
   }
+  /// Takes the lock shared.
   void lock_shared() {
     while (!try_lock_shared())
       relax();
   }
+  /// Tries to take the lock shared; true means held.
   bool try_lock_shared() {
     int s = state_.load(std::memory_order_relaxed);
     while (s >= 0)
@@ -152,6 +157,7 @@ public:
         return true;
     return false;
   }
+  /// Releases a shared hold.
   void unlock_shared() { state_.fetch_sub(1, std::memory_order_release); }
   /// Write hold to one read hold, without letting another writer in between.
   void downgrade() {
@@ -161,7 +167,9 @@ public:
   /// Ends the current write section without releasing the write hold (vma_end_write_all):
   /// every hold anchored in the section ends.
   void endWriteSection() { writeSeq_.fetch_add(1, std::memory_order_release); }
+  /// The number of write sections ended so far.
   std::uint64_t writeSeq() const { return writeSeq_.load(std::memory_order_acquire); }
+  /// True while a writer holds the lock.
   bool writeHeld() const { return state_.load(std::memory_order_acquire) == -1; }
 
 private:
@@ -172,15 +180,18 @@ private:
 /// A test-and-test-and-set spin lock (page-table locks and other spinlock classes).
 class SpinLock {
 public:
+  /// Takes the lock exclusively.
   void lock() {
     while (flag_.exchange(true, std::memory_order_acquire))
       while (flag_.load(std::memory_order_relaxed))
         relax();
   }
+  /// Tries to take the lock exclusively; true means held.
   bool try_lock() {
     return !flag_.load(std::memory_order_relaxed) &&
            !flag_.exchange(true, std::memory_order_acquire);
   }
+  /// Releases the lock.
   void unlock() { flag_.store(false, std::memory_order_release); }
 
 private:
@@ -190,8 +201,11 @@ private:
 /// A sleeping mutex.
 class Mutex {
 public:
+  /// Takes the mutex.
   void lock() { m_.lock(); }
+  /// Tries to take the mutex; true means held.
   bool try_lock() { return m_.try_lock(); }
+  /// Releases the mutex.
   void unlock() { m_.unlock(); }
 
 private:
@@ -202,26 +216,36 @@ private:
 /// a read section costs nothing; the validator still tracks it.
 class Rcu {
 public:
+  /// Enters a read section.
   void lock_shared() {}
+  /// Enters a read section; never fails.
   bool try_lock_shared() { return true; }
+  /// Leaves a read section.
   void unlock_shared() {}
 };
 
 /// A sequence count: odd while a writer section is open.
 class SeqCount {
 public:
+  /// Opens a writer section.
   void lock() { seq_.fetch_add(1, std::memory_order_acq_rel); }
+  /// Tries to take the lock exclusively; true means held.
   bool try_lock() {
     lock();
     return true;
   }
+  /// Closes the writer section.
   void unlock() { seq_.fetch_add(1, std::memory_order_release); }
+  /// Takes the lock shared.
   void lock_shared() {
     while (seq_.load(std::memory_order_acquire) & 1u)
       relax();
   }
+  /// Samples the count; false while a writer section is open.
   bool try_lock_shared() { return !(seq_.load(std::memory_order_acquire) & 1u); }
+  /// Leaves a read section.
   void unlock_shared() {}
+  /// The current count.
   unsigned value() const { return seq_.load(std::memory_order_acquire); }
 
 private:
@@ -233,6 +257,7 @@ private:
 /// anchor's write section ends, exactly as vma_end_write_all bumps mm->mm_lock_seq.
 class VmaLock {
 public:
+  /// Read-locks unless the VMA is write-locked in `anchor`'s current write section.
   bool try_lock_shared(const RwSem &anchor) {
     if (writeLocked(anchor))
       return false;
@@ -243,10 +268,12 @@ public:
     }
     return true;
   }
+  /// Read-locks, waiting for the writer's section to end.
   void lock_shared(const RwSem &anchor) {
     while (!try_lock_shared(anchor))
       relax();
   }
+  /// Drops a read hold.
   void unlock_shared() { readers_.fetch_sub(1, std::memory_order_release); }
   /// Precondition: the caller holds `anchor` for writing.
   void start_write(const RwSem &anchor) {
@@ -254,6 +281,7 @@ public:
     while (readers_.load(std::memory_order_acquire) != 0)
       relax();
   }
+  /// True while the VMA is write-locked in `anchor`'s current write section.
   bool writeLocked(const RwSem &anchor) const {
     return anchor.writeHeld() && lockSeq_.load(std::memory_order_acquire) == anchor.writeSeq();
   }
