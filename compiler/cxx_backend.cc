@@ -1373,6 +1373,8 @@ std::vector<OutputFile> Emitter::corpus() const {
                               const std::map<std::string, std::pair<std::string, std::string>> &roles,
                               const std::vector<std::string> &params, const ReqCode &rc,
                               const std::string &fn, const std::string &call) {
+    if (rc.holds.empty())
+      return; // "none": nothing to hold, nothing to get wrong
     std::vector<Taken> all;
     std::set<std::string> anchors;
     for (const Hold &h : rc.holds)

@@ -52,6 +52,7 @@ def main():
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--include", required=True)
     ap.add_argument("--compiler", action="append", required=True)
+    ap.add_argument("--validator-tests", help="source whose TEST_Fs unchecked.txt must name")
     ap.add_argument("-j", type=int, default=2)
     args = ap.parse_args()
     corpus = pathlib.Path(args.corpus)
@@ -61,6 +62,11 @@ def main():
     requirements = {c[0] for c in total}
     variants = {c[1].split(" ")[0] for c in total}
     negatives = sum(1 for c in total if c[2] == "negative")
+    # Every requirement must be shown both satisfied and broken.
+    one_sided = sorted(r for r in requirements
+                       if not {"positive", "negative"} <= {c[2] for c in total if c[0] == r})
+    for r in one_sided:
+        print(f"FAIL requirement without both a positive and a negative case: {r}")
     positives = len(total) - negatives
 
     failed = []
@@ -83,13 +89,23 @@ def main():
         print(f"FAIL {compiler} {path.name}\n{out}")
     unchecked = [l for l in (corpus / "unchecked.txt").read_text().splitlines()
                  if l and not l.startswith("#")]
+    # Each rule clang cannot check must name a validator test that exists.
+    missing_tests = []
+    if args.validator_tests:
+        source = pathlib.Path(args.validator_tests).read_text()
+        for line in unchecked:
+            suite, _, test = line.rsplit("|", 1)[-1].strip().partition(".")
+            if f"TEST_F({suite}, {test})" not in source:
+                missing_tests.append(line)
+                print(f"FAIL no validator test for: {line}")
     per = "; ".join(f"{c} {version(c)} rejects {decided[c][0]}/{negatives} negatives and "
                     f"accepts {decided[c][1]}/{positives} positives" for c in args.compiler)
     print(f"cxx corpus: {len(requirements)} requirements x {len(variants)} variant kinds = "
-          f"{len(total)} cases ({positives} positive, {negatives} negative) in {len(files)} files; "
+          f"{len(total)} cases ({positives} positive, {negatives} negative) in {len(files)} files, "
+          f"{len(requirements) - len(one_sided)}/{len(requirements)} requirements with both; "
           f"{per}; {len(unchecked)} rules clang cannot check, each with a validator test "
           f"(unchecked.txt)")
-    return 1 if failed else 0
+    return 1 if failed or one_sided or missing_tests else 0
 
 
 if __name__ == "__main__":

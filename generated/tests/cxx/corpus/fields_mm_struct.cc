@@ -110,44 +110,34 @@ void case_16(struct mm_struct *mm, struct mm_struct *other_mm) {
   other_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: read mm_struct.mm_lock_seq | positive | positive
-void case_17(struct mm_struct *mm) {
-  (void)mm->mm_lock_seq();
-}
-
 // lockspec-case: write mm_struct.mm_lock_seq | positive | positive
-void case_18(struct mm_struct *mm) {
+void case_17(struct mm_struct *mm) {
   mm->mmap_lock.lock();
   mm->set_mm_lock_seq(0);
   mm->mmap_lock.unlock();
 }
 
 // lockspec-case: write mm_struct.mm_lock_seq | missing mm->mmap_lock | negative
-void case_19(struct mm_struct *mm) {
+void case_18(struct mm_struct *mm) {
   mm->set_mm_lock_seq(0); // expected-error-re {{calling function 'set_mm_lock_seq' requires holding {{.*}}'mm->mmap_lock' exclusively}}
 }
 
 // lockspec-case: write mm_struct.mm_lock_seq | shared mm->mmap_lock | negative
-void case_20(struct mm_struct *mm) {
+void case_19(struct mm_struct *mm) {
   mm->mmap_lock.lock_shared();
   mm->set_mm_lock_seq(0); // expected-error-re {{calling function 'set_mm_lock_seq' requires holding {{.*}}'mm->mmap_lock' exclusively}}
   mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: write mm_struct.mm_lock_seq | other mm_struct: mm->mmap_lock | negative
-void case_21(struct mm_struct *mm, struct mm_struct *other_mm) {
+void case_20(struct mm_struct *mm, struct mm_struct *other_mm) {
   other_mm->mmap_lock.lock();
   mm->set_mm_lock_seq(0); // expected-error-re {{calling function 'set_mm_lock_seq' requires holding {{.*}}'mm->mmap_lock' exclusively}}
   other_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: read mm_struct.write_protect_seq | positive | positive
-void case_22(struct mm_struct *mm) {
-  (void)mm->write_protect_seq();
-}
-
 // lockspec-case: write mm_struct.write_protect_seq | positive | positive
-void case_23(struct mm_struct *mm) {
+void case_21(struct mm_struct *mm) {
   mm->write_protect_seq_lock.lock();
   mm->mmap_lock.lock();
   mm->set_write_protect_seq(0);
@@ -156,14 +146,14 @@ void case_23(struct mm_struct *mm) {
 }
 
 // lockspec-case: write mm_struct.write_protect_seq | missing mm->mmap_lock | negative
-void case_24(struct mm_struct *mm) {
+void case_22(struct mm_struct *mm) {
   mm->write_protect_seq_lock.lock();
   mm->set_write_protect_seq(0); // expected-error-re {{calling function 'set_write_protect_seq' requires holding {{.*}}'mm->mmap_lock' exclusively}}
   mm->write_protect_seq_lock.unlock();
 }
 
 // lockspec-case: write mm_struct.write_protect_seq | shared mm->mmap_lock | negative
-void case_25(struct mm_struct *mm) {
+void case_23(struct mm_struct *mm) {
   mm->write_protect_seq_lock.lock();
   mm->mmap_lock.lock_shared();
   mm->set_write_protect_seq(0); // expected-error-re {{calling function 'set_write_protect_seq' requires holding {{.*}}'mm->mmap_lock' exclusively}}
@@ -172,7 +162,7 @@ void case_25(struct mm_struct *mm) {
 }
 
 // lockspec-case: write mm_struct.write_protect_seq | other mm_struct: mm->mmap_lock | negative
-void case_26(struct mm_struct *mm, struct mm_struct *other_mm) {
+void case_24(struct mm_struct *mm, struct mm_struct *other_mm) {
   mm->write_protect_seq_lock.lock();
   other_mm->mmap_lock.lock();
   mm->set_write_protect_seq(0); // expected-error-re {{calling function 'set_write_protect_seq' requires holding {{.*}}'mm->mmap_lock' exclusively}}
@@ -181,14 +171,14 @@ void case_26(struct mm_struct *mm, struct mm_struct *other_mm) {
 }
 
 // lockspec-case: write mm_struct.write_protect_seq | missing mm->write_protect_seq_lock | negative
-void case_27(struct mm_struct *mm) {
+void case_25(struct mm_struct *mm) {
   mm->mmap_lock.lock();
   mm->set_write_protect_seq(0); // expected-error-re {{calling function 'set_write_protect_seq' requires holding {{.*}}'mm->write_protect_seq_lock' exclusively}}
   mm->mmap_lock.unlock();
 }
 
 // lockspec-case: write mm_struct.write_protect_seq | shared mm->write_protect_seq_lock | negative
-void case_28(struct mm_struct *mm) {
+void case_26(struct mm_struct *mm) {
   mm->write_protect_seq_lock.lock_shared();
   mm->mmap_lock.lock();
   mm->set_write_protect_seq(0); // expected-error-re {{calling function 'set_write_protect_seq' requires holding {{.*}}'mm->write_protect_seq_lock' exclusively}}
@@ -197,7 +187,7 @@ void case_28(struct mm_struct *mm) {
 }
 
 // lockspec-case: write mm_struct.write_protect_seq | other mm_struct: mm->write_protect_seq_lock | negative
-void case_29(struct mm_struct *mm, struct mm_struct *other_mm) {
+void case_27(struct mm_struct *mm, struct mm_struct *other_mm) {
   other_mm->write_protect_seq_lock.lock();
   mm->mmap_lock.lock();
   mm->set_write_protect_seq(0); // expected-error-re {{calling function 'set_write_protect_seq' requires holding {{.*}}'mm->write_protect_seq_lock' exclusively}}
@@ -206,68 +196,63 @@ void case_29(struct mm_struct *mm, struct mm_struct *other_mm) {
 }
 
 // lockspec-case: read mm_struct.mmlist | positive | positive
-void case_30(struct mm_struct *mm) {
+void case_28(struct mm_struct *mm) {
   mmlist_lock.lock();
   (void)mm->mmlist();
   mmlist_lock.unlock();
 }
 
 // lockspec-case: read mm_struct.mmlist | missing mmlist_lock | negative
-void case_31(struct mm_struct *mm) {
+void case_29(struct mm_struct *mm) {
   (void)mm->mmlist(); // expected-error-re {{calling function 'mmlist' requires holding {{.*}}'mmlist_lock' exclusively}}
 }
 
 // lockspec-case: write mm_struct.mmlist | positive | positive
-void case_32(struct mm_struct *mm) {
+void case_30(struct mm_struct *mm) {
   mmlist_lock.lock();
   mm->set_mmlist(0);
   mmlist_lock.unlock();
 }
 
 // lockspec-case: write mm_struct.mmlist | missing mmlist_lock | negative
-void case_33(struct mm_struct *mm) {
+void case_31(struct mm_struct *mm) {
   mm->set_mmlist(0); // expected-error-re {{calling function 'set_mmlist' requires holding {{.*}}'mmlist_lock' exclusively}}
 }
 
 // lockspec-case: read mm_struct.pmd_huge_pte | positive | positive
-void case_34(struct mm_struct *mm) {
+void case_32(struct mm_struct *mm) {
   mm->page_table_lock.lock();
   (void)mm->pmd_huge_pte();
   mm->page_table_lock.unlock();
 }
 
 // lockspec-case: read mm_struct.pmd_huge_pte | missing mm->page_table_lock | negative
-void case_35(struct mm_struct *mm) {
+void case_33(struct mm_struct *mm) {
   (void)mm->pmd_huge_pte(); // expected-error-re {{calling function 'pmd_huge_pte' requires holding {{.*}}'mm->page_table_lock' exclusively}}
 }
 
 // lockspec-case: read mm_struct.pmd_huge_pte | other mm_struct: mm->page_table_lock | negative
-void case_36(struct mm_struct *mm, struct mm_struct *other_mm) {
+void case_34(struct mm_struct *mm, struct mm_struct *other_mm) {
   other_mm->page_table_lock.lock();
   (void)mm->pmd_huge_pte(); // expected-error-re {{calling function 'pmd_huge_pte' requires holding {{.*}}'mm->page_table_lock' exclusively}}
   other_mm->page_table_lock.unlock();
 }
 
 // lockspec-case: write mm_struct.pmd_huge_pte | positive | positive
-void case_37(struct mm_struct *mm) {
+void case_35(struct mm_struct *mm) {
   mm->page_table_lock.lock();
   mm->set_pmd_huge_pte(0);
   mm->page_table_lock.unlock();
 }
 
 // lockspec-case: write mm_struct.pmd_huge_pte | missing mm->page_table_lock | negative
-void case_38(struct mm_struct *mm) {
+void case_36(struct mm_struct *mm) {
   mm->set_pmd_huge_pte(0); // expected-error-re {{calling function 'set_pmd_huge_pte' requires holding {{.*}}'mm->page_table_lock' exclusively}}
 }
 
 // lockspec-case: write mm_struct.pmd_huge_pte | other mm_struct: mm->page_table_lock | negative
-void case_39(struct mm_struct *mm, struct mm_struct *other_mm) {
+void case_37(struct mm_struct *mm, struct mm_struct *other_mm) {
   other_mm->page_table_lock.lock();
   mm->set_pmd_huge_pte(0); // expected-error-re {{calling function 'set_pmd_huge_pte' requires holding {{.*}}'mm->page_table_lock' exclusively}}
   other_mm->page_table_lock.unlock();
-}
-
-// lockspec-case: read mm_struct.pgd | positive | positive
-void case_40(struct mm_struct *mm) {
-  (void)mm->pgd();
 }
