@@ -201,6 +201,22 @@ TEST_F(CxxValidator, ConditionalRequirement) {
   EXPECT_NE(reports()[0].message.find("anon_vma_lock"), std::string::npos);
 }
 
+TEST_F(CxxValidator, LinkFieldAccessors) {
+  // vma->anon_vma is also the pointer capability expressions follow, so it stays public; its
+  // accessors carry the field rules and are checked at run time.
+  World w;
+  w.vma.set_anon_vma_null_to_non_null(&w.av);
+  ASSERT_EQ(rules(), (std::vector<std::string>{"vm_area_struct.anon_vma",
+                                               "vm_area_struct.anon_vma"}));
+  reports().clear();
+  mmap_read_lock(&w.mm);
+  spin_lock(w.mm.page_table_lock);
+  w.vma.set_anon_vma_null_to_non_null(nullptr);
+  spin_unlock(w.mm.page_table_lock);
+  mmap_read_unlock(&w.mm);
+  EXPECT_TRUE(reports().empty());
+}
+
 TEST_F(CxxValidator, ReleaseInTheWrongMode) {
   World w;
   w.mm.mmap_lock.lock_shared();
