@@ -18,7 +18,9 @@ using namespace lockspec;
 namespace {
 
 /// Keeps the compiler from dropping or merging loop iterations.
-inline void barrier() { asm volatile("" ::: "memory"); }
+inline void barrier() {
+  asm volatile("" ::: "memory");
+}
 
 [[gnu::noinline]] void wrapped(vm_area_struct *vma, pte_table *pte, long n) {
   for (long i = 0; i < n; ++i) {

@@ -22,8 +22,9 @@ const char *const kRuntime =
 bool isIdent(const std::string &s) {
   if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_'))
     return false;
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
 }
 
 std::vector<std::string> split(const std::string &s, const std::string &sep) {
@@ -144,7 +145,8 @@ std::string doxygenSafe(const std::string &text) {
 }
 
 std::string cite(const Documented &d) {
-  std::string out = "Spec: `" + d.name + "` (" + d.pos.file + ":" + std::to_string(d.pos.line) + ")";
+  std::string out =
+      "Spec: `" + d.name + "` (" + d.pos.file + ":" + std::to_string(d.pos.line) + ")";
   if (!d.source.empty())
     out += "; source: " + d.source;
   return out;
@@ -173,22 +175,22 @@ const Link *linkField(const ObjInfo &oi, const std::string &name) {
 struct LockInfo {
   const Lock *lock = nullptr;
   unsigned id = 0;
-  std::string type;       ///< C++ capability type.
-  std::string declObject; ///< Object the member is declared in; "" for a global.
-  std::string member;     ///< Member (or global) name.
-  std::string relPath;    ///< From a pointer to the owner: "root->rwsem".
+  std::string type;                      ///< C++ capability type.
+  std::string declObject;                ///< Object the member is declared in; "" for a global.
+  std::string member;                    ///< Member (or global) name.
+  std::string relPath;                   ///< From a pointer to the owner: "root->rwsem".
   int excl = -1, shared = -1, down = -1; ///< Mode indexes of lock(), lock_shared(), downgrade().
-  std::string anchor;     ///< EndsWith: the lock whose write section this one lives in.
+  std::string anchor; ///< EndsWith: the lock whose write section this one lives in.
 };
 
 /// One capability a requirement names, for the corpus to take, weaken or leave out.
 struct Hold {
-  std::string inst;              ///< Capability expression.
+  std::string inst;               ///< Capability expression.
   const LockInfo *lock = nullptr; ///< nullptr for a fact.
-  std::string owner;             ///< Owner object pointer expression ("" for globals, facts).
+  std::string owner;              ///< Owner object pointer expression ("" for globals, facts).
   bool excl = false;
-  bool neg = false;              ///< Must not be held.
-  bool derived = false;          ///< Added by an ends-with relation.
+  bool neg = false;     ///< Must not be held.
+  bool derived = false; ///< Added by an ends-with relation.
 };
 
 /// One part of a requirement as C++ attributes and runtime checks.
@@ -300,9 +302,8 @@ void Emitter::index() {
     LockInfo &li = locks_[l.name];
     li.lock = &l;
     li.id = id++;
-    li.type = pascal(l.name) + (l.name.size() > 4 && l.name.substr(l.name.size() - 4) == "lock"
-                                    ? ""
-                                    : "Lock");
+    li.type = pascal(l.name) +
+              (l.name.size() > 4 && l.name.substr(l.name.size() - 4) == "lock" ? "" : "Lock");
     for (unsigned i = 0; i < l.modes.size(); ++i) {
       const Mode &mode = l.modes[i];
       if (mode.sharing == Sharing::Exclusive && li.excl < 0)
@@ -385,8 +386,8 @@ void Emitter::index() {
   }
 }
 
-std::string Emitter::follow(std::string ptr, std::string obj,
-                            const std::vector<std::string> &links, std::string *reached) const {
+std::string Emitter::follow(std::string ptr, std::string obj, const std::vector<std::string> &links,
+                            std::string *reached) const {
   for (const std::string &link : links) {
     const ObjInfo &oi = objects_.at(obj);
     ptr += "->" + oi.linkMember.at(link);
@@ -428,9 +429,10 @@ std::optional<Resolved> Emitter::resolveOwner(const std::string &ptr, const std:
 // Requirements
 // ---------------------------------------------------------------------------------------------
 
-ReqCode Emitter::requirement(const Alternative &alt,
-                             const std::map<std::string, std::pair<std::string, std::string>> &roles,
-                             const std::string &rule) const {
+ReqCode
+Emitter::requirement(const Alternative &alt,
+                     const std::map<std::string, std::pair<std::string, std::string>> &roles,
+                     const std::string &rule) const {
   ReqCode r;
   auto add = [](std::vector<std::string> &v, const std::string &s) {
     if (std::find(v.begin(), v.end(), s) == v.end())
@@ -576,12 +578,11 @@ std::vector<std::string> Emitter::tags(const Requirement &req,
     if (alt.label.empty() || labels[alt.label] > 1)
       for (const Atom &a : alt.atoms) {
         // Distinguish among the alternatives of the same branch (`fully_locked_mmap_lock`).
-        bool common = std::all_of(req.alternatives.begin(), req.alternatives.end(),
-                                  [&](const Alternative &other) {
-                                    return other.label != alt.label ||
-                                           std::find(other.atoms.begin(), other.atoms.end(), a) !=
-                                               other.atoms.end();
-                                  });
+        bool common = std::all_of(
+            req.alternatives.begin(), req.alternatives.end(), [&](const Alternative &other) {
+              return other.label != alt.label ||
+                     std::find(other.atoms.begin(), other.atoms.end(), a) != other.atoms.end();
+            });
         if (!common)
           parts.push_back(key(a));
       }
@@ -644,8 +645,7 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
     if (li.shared >= 0) {
       o << "  /// Takes the lock shared (mode `" << l.modes[li.shared].name << "`).\n"
         << "  void lock_shared() LOCKSPEC_ACQUIRE_SHARED() {\n"
-        << hook(acq + std::to_string(li.shared) + ", nullptr)")
-        << "    raw_.lock_shared();\n  }\n"
+        << hook(acq + std::to_string(li.shared) + ", nullptr)") << "    raw_.lock_shared();\n  }\n"
         << "  /// Tries to take the lock shared; true means held.\n"
         << "  bool try_lock_shared() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {\n"
         << "    bool ok = raw_.try_lock_shared();\n"
@@ -657,8 +657,8 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
       o << "  /// Converts the exclusive hold into mode `" << l.modes[li.down].name
         << "` without leaving the lock.\n"
         << "  void downgrade() LOCKSPEC_RELEASE() LOCKSPEC_ACQUIRE_SHARED() {\n"
-        << hook("::lockspec::rt::onDowngrade(kSpec, this, " + id + ", " +
-                std::to_string(li.down) + ")")
+        << hook("::lockspec::rt::onDowngrade(kSpec, this, " + id + ", " + std::to_string(li.down) +
+                ")")
         << "    raw_.downgrade();\n  }\n";
   }
   if (li.excl >= 0)
@@ -680,23 +680,24 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
 
 void Emitter::emitField(std::ostringstream &o, const ObjInfo &oi, const Field &f) const {
   const Object &obj = *oi.obj;
-  std::map<std::string, std::pair<std::string, std::string>> roles{
-      {obj.var, {"this", obj.name}}, {"", {"this", obj.name}}};
+  std::map<std::string, std::pair<std::string, std::string>> roles{{obj.var, {"this", obj.name}},
+                                                                   {"", {"this", obj.name}}};
   const Link *link = linkField(oi, f.name);
   bool isLink = link != nullptr;
   std::string type = isLink ? "struct " + link->target + " *" : "unsigned long";
   std::string store = isLink ? f.name : f.name + "_";
-  std::string doc = "  /// `" + obj.name + "::" + f.name + "`: " + prose(f.doc) + " " + cite(f) +
-                    ".\n";
+  std::string doc =
+      "  /// `" + obj.name + "::" + f.name + "`: " + prose(f.doc) + " " + cite(f) + ".\n";
   auto accessor = [&](const FieldRule *rule, bool write, const std::string &suffix) {
     std::string name = write ? "set_" + f.name + suffix : f.name;
     std::string sig = write ? "void " + name + "(" + type + " value" : type + " " + name + "(";
     std::string body = write ? store + " = value;" : "return " + store + ";";
     std::string cnst = write ? "" : " const";
     if (!rule || rule->kind != FieldRule::Kind::Locks) {
-      std::string why = !rule ? "no rule" : rule->kind == FieldRule::Kind::Once
-                                                ? "set once before the object is visible"
-                                                : "governed by " + rule->owner;
+      std::string why = !rule ? "no rule"
+                        : rule->kind == FieldRule::Kind::Once
+                            ? "set once before the object is visible"
+                            : "governed by " + rule->owner;
       o << doc << "  /// " << (write ? "Write" : "Read") << " rule: " << why
         << " (not checked).\n  " << sig << ")" << cnst << " { " << body << " }\n";
       return;
@@ -706,9 +707,8 @@ void Emitter::emitField(std::ostringstream &o, const ObjInfo &oi, const Field &f
       const Alternative &alt = rule->requirement.alternatives[i];
       ReqCode rc = requirement(alt, roles, obj.name + "." + f.name);
       std::string tagParam = t.empty() ? "" : std::string(write ? ", " : "") + "via::" + t[i];
-      o << doc << "  /// " << (write ? "Write" : "Read") << " rule `"
-        << rule->requirement.text << "`"
-        << (rule->transition.empty() ? "" : " (" + rule->transition + ")")
+      o << doc << "  /// " << (write ? "Write" : "Read") << " rule `" << rule->requirement.text
+        << "`" << (rule->transition.empty() ? "" : " (" + rule->transition + ")")
         << (t.empty() ? "" : ", alternative `" + t[i] + "`") << ".\n  " << sig << tagParam << ")"
         << cnst << attrs(rc) << " {\n";
       for (const std::string &c : rc.checks)
@@ -724,8 +724,9 @@ void Emitter::emitField(std::ostringstream &o, const ObjInfo &oi, const Field &f
 
 void Emitter::emitObject(std::ostringstream &o, const ObjInfo &oi) const {
   const Object &obj = *oi.obj;
-  o << "/// Stand-in for the kernel's `struct " << obj.name << "`: " << prose(obj.doc) << "\n///\n/// "
-    << cite(obj) << ".  Holds its locks as members and its guarded fields behind accessors\n"
+  o << "/// Stand-in for the kernel's `struct " << obj.name << "`: " << prose(obj.doc)
+    << "\n///\n/// " << cite(obj)
+    << ".  Holds its locks as members and its guarded fields behind accessors\n"
     << "/// whose annotations are the field rules.\nstruct " << obj.name << " {\n";
   for (const Link &k : obj.links)
     o << "  /// Link `" << k.name << "` (`" << k.expr << "`).\n  struct " << k.target << " *"
@@ -780,9 +781,8 @@ void Emitter::emitObject(std::ostringstream &o, const ObjInfo &oi) const {
 void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
   const LockInfo &li = lock(api.lock);
   const Lock &l = *li.lock;
-  std::string ownerVar = li.declObject.empty() || !objects_.count(l.owner)
-                             ? ""
-                             : objects_.at(l.owner).obj->var;
+  std::string ownerVar =
+      li.declObject.empty() || !objects_.count(l.owner) ? "" : objects_.at(l.owner).obj->var;
   std::vector<std::string> params;
   std::string inst, ownerPtr;
   auto objectOfVar = [&](const std::string &var) -> std::string {
@@ -850,7 +850,8 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
                        "(" + other->instance + ")");
         anchorRef = "&" + other->instance;
       }
-    if (rel.kind == Relation::Kind::Forbidden && rel.lock == api.lock && acquiring && !ownerPtr.empty())
+    if (rel.kind == Relation::Kind::Forbidden && rel.lock == api.lock && acquiring &&
+        !ownerPtr.empty())
       attr.push_back("LOCKSPEC_REQUIRES(!" + ownerPtr + "->" + rel.name + ")");
   }
   // The token of a Forbidden relation travels with holds of the forbidding lock.
@@ -860,11 +861,13 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
         l.satisfies(api.mode, rel.otherMode) && !ownerPtr.empty() && shared)
       if (auto other = resolveFrom(rel.lock))
         tokens.push_back(other->owner + "->" + rel.name);
-  std::string capList = join([&] {
-    std::vector<std::string> v{inst};
-    v.insert(v.end(), tokens.begin(), tokens.end());
-    return v;
-  }(), ", ");
+  std::string capList = join(
+      [&] {
+        std::vector<std::string> v{inst};
+        v.insert(v.end(), tokens.begin(), tokens.end());
+        return v;
+      }(),
+      ", ");
   bool endsWithOther = !li.anchor.empty() && !shared;
   std::string ret = "void";
   std::string call;
@@ -893,8 +896,9 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
       body.push_back(inst + ".start_write(" + anchorArg + ");");
       body.push_back("bool ok = true;");
     } else {
-      attr.push_back(std::string(shared ? "LOCKSPEC_TRY_ACQUIRE_SHARED(" : "LOCKSPEC_TRY_ACQUIRE(") +
-                     okVal + ", " + capList + ")");
+      attr.push_back(
+          std::string(shared ? "LOCKSPEC_TRY_ACQUIRE_SHARED(" : "LOCKSPEC_TRY_ACQUIRE(") + okVal +
+          ", " + capList + ")");
       body.push_back(std::string("bool ok = ") + inst +
                      (shared ? ".try_lock_shared(" : ".try_lock(") +
                      (l.kind == LockKind::VmaLock ? anchorArg : "") + ");");
@@ -943,19 +947,18 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
     body.push_back(inst + ".downgrade();");
     break;
   case ApiKind::Assert:
-    attr.push_back(std::string(shared ? "LOCKSPEC_ASSERT_SHARED_CAPABILITY("
-                                      : "LOCKSPEC_ASSERT_CAPABILITY(") +
-                   inst + ")");
+    attr.push_back(
+        std::string(shared ? "LOCKSPEC_ASSERT_SHARED_CAPABILITY(" : "LOCKSPEC_ASSERT_CAPABILITY(") +
+        inst + ")");
     body.push_back(std::string("LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &") + inst + ", " +
                    std::to_string(li.id) + ", " + std::to_string(1u << modeIdx) + "u, \"" +
                    api.name + "\"));");
     break;
   }
   (void)anchorRef;
-  o << "/// `" << api.name << "` (" << toString(api.kind) << ", `" << api.lock << "."
-    << api.mode << (api.toMode.empty() ? "" : " -> " + api.toMode) << "`): " << prose(api.doc)
-    << "\n/// " << cite(api) << ".\ninline " << ret << " " << api.name << "(" << join(params, ", ")
-    << ")";
+  o << "/// `" << api.name << "` (" << toString(api.kind) << ", `" << api.lock << "." << api.mode
+    << (api.toMode.empty() ? "" : " -> " + api.toMode) << "`): " << prose(api.doc) << "\n/// "
+    << cite(api) << ".\ninline " << ret << " " << api.name << "(" << join(params, ", ") << ")";
   for (const std::string &a : attr)
     o << " " << a;
   // A relation token has no runtime state: the body cannot take or drop it, so it is not
@@ -996,8 +999,8 @@ void Emitter::emitGuards(std::ostringstream &o) const {
       << ".\nclass LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] " << type << " {\npublic:\n"
       << "  /// Takes the lock of `" << var << "`.\n  explicit " << type << "(struct "
       << li.lock->owner << " *" << var << ") "
-      << (shared ? "LOCKSPEC_ACQUIRE_SHARED(" : "LOCKSPEC_ACQUIRE(") << ctorInst << ")\n      : "
-      << var << "_(" << var << ") {\n    " << api.name << "(" << var << ");\n  }\n"
+      << (shared ? "LOCKSPEC_ACQUIRE_SHARED(" : "LOCKSPEC_ACQUIRE(") << ctorInst
+      << ")\n      : " << var << "_(" << var << ") {\n    " << api.name << "(" << var << ");\n  }\n"
       << "  /// Releases it.\n  ~" << type << "() LOCKSPEC_RELEASE() { " << release->name << "("
       << var << "_); }\n  " << type << "(const " << type << " &) = delete;\n  " << type
       << " &operator=(const " << type << " &) = delete;\n\nprivate:\n  struct " << li.lock->owner
@@ -1083,7 +1086,8 @@ void Emitter::emitTables(std::ostringstream &o) const {
     if (!locks_.count(e.from.lock) || !locks_.count(e.to.lock))
       continue;
     const LockInfo &f = lock(e.from.lock), &t = lock(e.to.lock);
-    std::string fm = e.from.mode.empty() ? "0" : std::to_string(1u << modeIndex(*f.lock, e.from.mode));
+    std::string fm =
+        e.from.mode.empty() ? "0" : std::to_string(1u << modeIndex(*f.lock, e.from.mode));
     std::string tm = e.to.mode.empty() ? "0" : std::to_string(1u << modeIndex(*t.lock, e.to.mode));
     std::string row = "    {" + std::to_string(f.id) + ", " + fm + "u, " + std::to_string(t.id) +
                       ", " + tm + "u, \"" + e.order + "\"},\n";
@@ -1183,8 +1187,8 @@ std::string Emitter::header() const {
               std::string::npos)
         rest << "/// The static `" << r.expr.substr(1) << "` the spec names (`" << r.expr
              << "`).\ninline struct " << r.object << " " << r.expr.substr(1) << ";\n\n";
-  rest << "// " << std::string(91, '-') << "\n// The C API, annotated\n// "
-       << std::string(91, '-') << "\n\n";
+  rest << "// " << std::string(91, '-') << "\n// The C API, annotated\n// " << std::string(91, '-')
+       << "\n\n";
   for (const Api &api : m_.apis)
     emitApi(rest, api);
   rest << "// " << std::string(91, '-') << "\n// RAII guards\n// " << std::string(91, '-')
@@ -1198,10 +1202,11 @@ std::string Emitter::header() const {
   rest << "} // namespace op\n\n";
   rest << "// Zero cost: a capability type is exactly its primitive, a guard one pointer.\n";
   for (const std::string &name : lockOrder_) {
-    rest << "static_assert(sizeof(" << lock(name).type << ") == sizeof(rt::"
-         << rawType(lock(name).lock->kind) << "));\n";
+    rest << "static_assert(sizeof(" << lock(name).type
+         << ") == sizeof(rt::" << rawType(lock(name).lock->kind) << "));\n";
   }
-  rest << "static_assert(sizeof(MmapReadLockGuard) == sizeof(void *), \"a guard is one pointer\");\n";
+  rest << "static_assert(sizeof(MmapReadLockGuard) == sizeof(void *), \"a guard is one "
+          "pointer\");\n";
   rest << "static_assert(sizeof(via::" << *tagSet_.begin()
        << ") == 1 && std::is_empty_v<via::" << *tagSet_.begin()
        << ">, \"evidence tags are empty\");\n\n} // namespace lockspec\n";
@@ -1372,58 +1377,59 @@ std::vector<OutputFile> Emitter::corpus() const {
   };
 
   // Cases for one requirement alternative: positive, then each way of getting it wrong.
-  auto alternativeCases = [&](CorpusFile &file, const std::string &id,
-                              const std::map<std::string, std::pair<std::string, std::string>> &roles,
-                              const std::vector<std::string> &params, const ReqCode &rc,
-                              const std::string &fn, const std::string &call) {
-    if (rc.holds.empty())
-      return; // "none": nothing to hold, nothing to get wrong
-    std::vector<Taken> all;
-    std::set<std::string> anchors;
-    for (const Hold &h : rc.holds)
-      if (!h.neg) {
-        all.push_back({h, h.excl});
-        if (!anchorOf(h).empty())
-          anchors.insert(anchorOf(h));
-      }
-    emit(file, id, "positive", params, all, fn, call, rc.holds);
-    for (size_t i = 0; i < all.size(); ++i) {
-      if (anchors.count(all[i].hold.inst))
-        continue;
-      std::vector<Taken> missing = all;
-      missing.erase(missing.begin() + static_cast<std::ptrdiff_t>(i));
-      emit(file, id, "missing " + all[i].hold.inst, params, missing, fn, call, rc.holds);
-      const LockInfo *l = all[i].hold.lock;
-      if (l && all[i].excl && l->shared >= 0 && l->lock->kind != LockKind::VmaLock) {
-        std::vector<Taken> weak = all;
-        weak[i].excl = false;
-        emit(file, id, "shared " + all[i].hold.inst, params, weak, fn, call, rc.holds);
-      }
-      // A VMA write hold of another VMA would need that VMA's mmap lock too: the case would
-      // fail at the acquisition, not at the call.  Other VMAs are covered through read holds.
-      if (!l || all[i].hold.owner.empty() || !anchorOf(all[i].hold).empty())
-        continue;
-      for (const auto &[name, role] : roles) {
-        std::string prefix = role.first + "->";
-        if (role.first != name || all[i].hold.owner.rfind(role.first, 0) != 0 ||
-            (all[i].hold.owner != role.first && all[i].hold.owner.rfind(prefix, 0) != 0))
-          continue;
-        std::vector<Taken> other = all;
-        other[i].hold.owner = "other_" + all[i].hold.owner;
-        other[i].hold.inst = "other_" + all[i].hold.inst;
-        std::vector<std::string> p = params;
-        p.push_back("struct " + role.second + " *other_" + name);
-        emit(file, id, "other " + role.second + ": " + all[i].hold.inst, p, other, fn, call,
-             rc.holds);
-      }
-    }
-    for (const Hold &h : rc.holds)
-      if (h.neg) {
-        std::vector<Taken> held = all;
-        held.push_back({h, true});
-        emit(file, id, "held " + h.inst, params, held, fn, call, rc.holds);
-      }
-  };
+  auto alternativeCases =
+      [&](CorpusFile &file, const std::string &id,
+          const std::map<std::string, std::pair<std::string, std::string>> &roles,
+          const std::vector<std::string> &params, const ReqCode &rc, const std::string &fn,
+          const std::string &call) {
+        if (rc.holds.empty())
+          return; // "none": nothing to hold, nothing to get wrong
+        std::vector<Taken> all;
+        std::set<std::string> anchors;
+        for (const Hold &h : rc.holds)
+          if (!h.neg) {
+            all.push_back({h, h.excl});
+            if (!anchorOf(h).empty())
+              anchors.insert(anchorOf(h));
+          }
+        emit(file, id, "positive", params, all, fn, call, rc.holds);
+        for (size_t i = 0; i < all.size(); ++i) {
+          if (anchors.count(all[i].hold.inst))
+            continue;
+          std::vector<Taken> missing = all;
+          missing.erase(missing.begin() + static_cast<std::ptrdiff_t>(i));
+          emit(file, id, "missing " + all[i].hold.inst, params, missing, fn, call, rc.holds);
+          const LockInfo *l = all[i].hold.lock;
+          if (l && all[i].excl && l->shared >= 0 && l->lock->kind != LockKind::VmaLock) {
+            std::vector<Taken> weak = all;
+            weak[i].excl = false;
+            emit(file, id, "shared " + all[i].hold.inst, params, weak, fn, call, rc.holds);
+          }
+          // A VMA write hold of another VMA would need that VMA's mmap lock too: the case would
+          // fail at the acquisition, not at the call.  Other VMAs are covered through read holds.
+          if (!l || all[i].hold.owner.empty() || !anchorOf(all[i].hold).empty())
+            continue;
+          for (const auto &[name, role] : roles) {
+            std::string prefix = role.first + "->";
+            if (role.first != name || all[i].hold.owner.rfind(role.first, 0) != 0 ||
+                (all[i].hold.owner != role.first && all[i].hold.owner.rfind(prefix, 0) != 0))
+              continue;
+            std::vector<Taken> other = all;
+            other[i].hold.owner = "other_" + all[i].hold.owner;
+            other[i].hold.inst = "other_" + all[i].hold.inst;
+            std::vector<std::string> p = params;
+            p.push_back("struct " + role.second + " *other_" + name);
+            emit(file, id, "other " + role.second + ": " + all[i].hold.inst, p, other, fn, call,
+                 rc.holds);
+          }
+        }
+        for (const Hold &h : rc.holds)
+          if (h.neg) {
+            std::vector<Taken> held = all;
+            held.push_back({h, true});
+            emit(file, id, "held " + h.inst, params, held, fn, call, rc.holds);
+          }
+      };
 
   // Operations.
   for (const Operation &op : m_.operations) {
@@ -1550,9 +1556,9 @@ std::vector<OutputFile> Emitter::corpus() const {
           file.add(id, std::string("after ") + end, false, params,
                    {take, start, other->instance + "." + end + "();"}, fn + "(" + owner.var + ");",
                    expected,
-                   end == std::string("unlock") ? std::vector<std::string>{}
-                                                : std::vector<std::string>{other->instance +
-                                                                           ".unlock_shared();"});
+                   end == std::string("unlock")
+                       ? std::vector<std::string>{}
+                       : std::vector<std::string>{other->instance + ".unlock_shared();"});
         }
         // The helper the cases call: a function requiring the hold, as an operation would.
         std::string helper = "\nvoid " + fn + "(struct " + owner.name + " *" + owner.var + ")" +
@@ -1562,7 +1568,8 @@ std::vector<OutputFile> Emitter::corpus() const {
                                while ((at = a.find("this")) != std::string::npos)
                                  a.replace(at, 4, owner.var);
                                return a;
-                             }() + ";\n";
+                             }() +
+                             ";\n";
         files.push_back({"", helper}); // spliced below
       } else {
         // Forbidden: every plain acquire of `lock` under a hold of other.otherMode.
@@ -1637,10 +1644,10 @@ std::vector<OutputFile> Emitter::corpus() const {
       std::string id = "order " + from + " before " + to;
       file.add(id, "positive", true, params, {lockOf(f, fi).first}, lockOf(t, ti).first, {},
                {lockOf(f, fi).second, lockOf(t, ti).second});
-      file.add(id, "inversion", false, params, {lockOf(t, ti).first}, lockOf(f, fi).first,
-               {"expected-error 1+ {{'" + f.member + "' must be acquired before '" + t.member +
-                "'}}"},
-               {lockOf(t, ti).second, lockOf(f, fi).second});
+      file.add(
+          id, "inversion", false, params, {lockOf(t, ti).first}, lockOf(f, fi).first,
+          {"expected-error 1+ {{'" + f.member + "' must be acquired before '" + t.member + "'}}"},
+          {lockOf(t, ti).second, lockOf(f, fi).second});
     }
     files.push_back({"tests/cxx/corpus/order.cc", file.take()});
   }

@@ -206,8 +206,8 @@ TEST_F(CxxValidator, LinkFieldAccessors) {
   // accessors carry the field rules and are checked at run time.
   World w;
   w.vma.set_anon_vma_null_to_non_null(&w.av);
-  ASSERT_EQ(rules(), (std::vector<std::string>{"vm_area_struct.anon_vma",
-                                               "vm_area_struct.anon_vma"}));
+  ASSERT_EQ(rules(),
+            (std::vector<std::string>{"vm_area_struct.anon_vma", "vm_area_struct.anon_vma"}));
   reports().clear();
   mmap_read_lock(&w.mm);
   spin_lock(w.mm.page_table_lock);
