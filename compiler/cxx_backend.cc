@@ -181,6 +181,9 @@ struct LockInfo {
   std::string relPath;                   ///< From a pointer to the owner: "root->rwsem".
   int excl = -1, shared = -1, down = -1; ///< Mode indexes of lock(), lock_shared(), downgrade().
   std::string anchor; ///< EndsWith: the lock whose write section this one lives in.
+  /// The kind the C++ side implements: a VMA lock whose write holds end with no rwsem's write
+  /// section has nothing to live in, and is an rwsem.
+  LockKind kind = LockKind::Rwsem;
 };
 
 /// One capability a requirement names, for the corpus to take, weaken or leave out.
@@ -256,6 +259,7 @@ private:
   std::vector<std::string> lockOrder_; ///< Anchors first.
   std::set<std::string> usedTags_;
   mutable std::set<std::string> tagSet_;
+  mutable std::vector<std::string> guards_; ///< RAII guard types, for the size checks.
   std::vector<std::pair<std::string, std::string>> clangEdges_; ///< (from, to) lock classes.
   std::vector<OrderEdge> runtimeEdges_;                         ///< Mode-specific edges.
   std::vector<std::string> unchecked_;                          ///< For unchecked.txt.
@@ -362,6 +366,15 @@ void Emitter::index() {
     if (r.kind == Relation::Kind::Forbidden && locks_.count(r.lock) &&
         objects_.count(locks_[r.lock].declObject))
       objects_[locks_[r.lock].declObject].tokens.push_back(r.name);
+  }
+  for (auto &[name, li] : locks_) {
+    li.kind = li.lock->kind;
+    bool anchored = !li.anchor.empty() && locks_.count(li.anchor) &&
+                    locks_[li.anchor].lock->kind == LockKind::Rwsem;
+    if (li.kind == LockKind::VmaLock && !anchored) {
+      li.kind = LockKind::Rwsem;
+      li.anchor.clear();
+    }
   }
   for (const Lock &l : m_.locks)
     if (locks_[l.name].anchor.empty())
@@ -610,7 +623,7 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
   auto hook = [&](const std::string &what) { return "    LOCKSPEC_RT(" + what + ");\n"; };
   std::string acq = "::lockspec::rt::onAcquire(kSpec, this, " + id + ", ";
   std::string rel = "::lockspec::rt::onRelease(kSpec, this, " + id + ", ";
-  if (l.kind == LockKind::VmaLock) {
+  if (li.kind == LockKind::VmaLock) {
     const LockInfo &anchor = lock(li.anchor);
     std::string at = anchor.type;
     o << "  /// Read-locks unless the VMA is write-locked in `anchor`'s current write section.\n"
@@ -674,8 +687,8 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
   o << "  /// For negative requirements (`!lock`).\n"
     << "  const " << li.type << " &operator!() const { return *this; }\n"
     << "  /// The primitive underneath, without analysis or validation (benchmarks, tests).\n"
-    << "  ::lockspec::rt::" << rawType(l.kind) << " &raw() { return raw_; }\n\nprivate:\n"
-    << "  ::lockspec::rt::" << rawType(l.kind) << " raw_;\n};\n\n";
+    << "  ::lockspec::rt::" << rawType(li.kind) << " &raw() { return raw_; }\n\nprivate:\n"
+    << "  ::lockspec::rt::" << rawType(li.kind) << " raw_;\n};\n\n";
 }
 
 void Emitter::emitField(std::ostringstream &o, const ObjInfo &oi, const Field &f) const {
@@ -876,7 +889,7 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
   case ApiKind::Acquire:
     if (endsWithOther) {
       attr.push_back("LOCKSPEC_ASSERT_CAPABILITY(" + inst + ")");
-      if (l.kind == LockKind::VmaLock)
+      if (li.kind == LockKind::VmaLock)
         body.push_back(inst + ".start_write(" + anchorArg + ");");
       else
         body.push_back("LOCKSPEC_RT(::lockspec::rt::onAssume(kSpec, &" + inst + ", " +
@@ -886,7 +899,7 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
       attr.push_back(std::string(shared ? "LOCKSPEC_ACQUIRE_SHARED(" : "LOCKSPEC_ACQUIRE(") +
                      capList + ")");
       body.push_back(inst + (shared ? ".lock_shared(" : ".lock(") +
-                     (l.kind == LockKind::VmaLock ? anchorArg : "") + ");");
+                     (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
     }
     break;
   case ApiKind::Try: {
@@ -901,7 +914,7 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
           ", " + capList + ")");
       body.push_back(std::string("bool ok = ") + inst +
                      (shared ? ".try_lock_shared(" : ".try_lock(") +
-                     (l.kind == LockKind::VmaLock ? anchorArg : "") + ");");
+                     (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
     }
     if (api.success == TrySuccess::True) {
       ret = "bool";
@@ -991,6 +1004,7 @@ void Emitter::emitGuards(std::ostringstream &o) const {
       continue;
     std::string var = api.params[0].name;
     std::string type = pascal(api.name) + "Guard";
+    guards_.push_back(type);
     std::string inst = instanceOf(var + "_", li);
     std::string ctorInst = instanceOf(var, li);
     bool shared = li.lock->findMode(api.mode)->sharing == Sharing::Shared;
@@ -1203,13 +1217,13 @@ std::string Emitter::header() const {
   rest << "// Zero cost: a capability type is exactly its primitive, a guard one pointer.\n";
   for (const std::string &name : lockOrder_) {
     rest << "static_assert(sizeof(" << lock(name).type
-         << ") == sizeof(rt::" << rawType(lock(name).lock->kind) << "));\n";
+         << ") == sizeof(rt::" << rawType(lock(name).kind) << "));\n";
   }
-  rest << "static_assert(sizeof(MmapReadLockGuard) == sizeof(void *), \"a guard is one "
-          "pointer\");\n";
-  rest << "static_assert(sizeof(via::" << *tagSet_.begin()
-       << ") == 1 && std::is_empty_v<via::" << *tagSet_.begin()
-       << ">, \"evidence tags are empty\");\n\n} // namespace lockspec\n";
+  for (const std::string &guard : guards_)
+    rest << "static_assert(sizeof(" << guard << ") == sizeof(void *));\n";
+  for (const std::string &tag : tagSet_)
+    rest << "static_assert(std::is_empty_v<via::" << tag << ">);\n";
+  rest << "\n} // namespace lockspec\n";
   for (const std::string &tag : tagSet_)
     o << "/// Evidence for the alternative `" << tag << "`.\nstruct " << tag << " {};\n";
   o << "} // namespace via\n\n" << rest.str();
@@ -1307,12 +1321,12 @@ std::vector<OutputFile> Emitter::corpus() const {
   auto rankOf = [&](const Taken &t) {
     if (!t.hold.lock)
       return -2; // facts first
-    if (t.hold.lock->lock->kind == LockKind::VmaLock && !t.excl)
+    if (t.hold.lock->kind == LockKind::VmaLock && !t.excl)
       return -1; // try-locks first, so a failed try returns with nothing held
     return rank.count(t.hold.lock->lock->name) ? rank.at(t.hold.lock->lock->name) : 0;
   };
   auto anchorOf = [&](const Hold &h) -> std::string {
-    if (!h.lock || h.lock->anchor.empty() || h.lock->lock->kind != LockKind::VmaLock)
+    if (!h.lock || h.lock->anchor.empty() || h.lock->kind != LockKind::VmaLock)
       return "";
     auto a = resolveOwner(h.owner, h.lock->lock->owner, h.lock->anchor);
     return a ? a->instance : "";
@@ -1323,7 +1337,7 @@ std::vector<OutputFile> Emitter::corpus() const {
     if (!h.lock)
       return std::make_pair("fact::assume_" + h.inst + "();", std::string());
     const LockInfo &l = *h.lock;
-    if (l.lock->kind == LockKind::VmaLock)
+    if (l.kind == LockKind::VmaLock)
       return t.excl ? std::make_pair("vma_start_write(" + h.owner + ");", std::string())
                     : std::make_pair("if (!vma_start_read_locked(" + h.owner + ")) return;",
                                      "vma_end_read(" + h.owner + ");");
@@ -1400,7 +1414,7 @@ std::vector<OutputFile> Emitter::corpus() const {
           missing.erase(missing.begin() + static_cast<std::ptrdiff_t>(i));
           emit(file, id, "missing " + all[i].hold.inst, params, missing, fn, call, rc.holds);
           const LockInfo *l = all[i].hold.lock;
-          if (l && all[i].excl && l->shared >= 0 && l->lock->kind != LockKind::VmaLock) {
+          if (l && all[i].excl && l->shared >= 0 && l->kind != LockKind::VmaLock) {
             std::vector<Taken> weak = all;
             weak[i].excl = false;
             emit(file, id, "shared " + all[i].hold.inst, params, weak, fn, call, rc.holds);
@@ -1542,7 +1556,7 @@ std::vector<OutputFile> Emitter::corpus() const {
         alt.atoms.push_back(atom);
         ReqCode rc = requirement(alt, roles, rel.name);
         auto other = resolveOwner(owner.var, owner.name, rel.other);
-        if (!other || l.lock->kind != LockKind::VmaLock)
+        if (!other || l.kind != LockKind::VmaLock)
           continue;
         std::string fn = "uses_" + rel.lock + "_" + rel.mode;
         std::string take = other->instance + ".lock();";
@@ -1574,7 +1588,7 @@ std::vector<OutputFile> Emitter::corpus() const {
       } else {
         // Forbidden: every plain acquire of `lock` under a hold of other.otherMode.
         const LockInfo &o = lock(rel.other);
-        if (o.lock->kind != LockKind::VmaLock || o.declObject.empty())
+        if (o.kind != LockKind::VmaLock || o.declObject.empty())
           continue;
         const Object &vobj = *objects_.at(o.lock->owner).obj;
         auto mine = m_.linkPath(vobj.name, owner.name);

@@ -1,5 +1,7 @@
 #include "cxx_backend.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "test_util.h"
@@ -96,6 +98,22 @@ TEST_F(CxxBackend, AttributesAreGuardedOneByOne) {
   const std::string &runtime = files_["include/lockspec/runtime.h"];
   EXPECT_NE(runtime.find("#if LOCKSPEC_HAS_ATTRIBUTE(acquired_after)"), std::string::npos);
   EXPECT_NE(runtime.find("#if LOCKSPEC_HAS_ATTRIBUTE(try_acquire_shared_capability)"),
+            std::string::npos);
+}
+
+TEST(CxxBackendSmallSpec, EmitsForASpecWithoutTheMmNames) {
+  // No VMA write section to end with, no guards of the real spec's names: the backend still
+  // writes a header, and the VMA lock becomes a plain rwsem.
+  Compiled c = compileString(kBaseSpec);
+  ASSERT_TRUE(c.model) << c.diags;
+  std::vector<OutputFile> files = emitCxx(*c.model);
+  auto header = std::find_if(files.begin(), files.end(), [](const OutputFile &f) {
+    return f.name == "include/lockspec/mm_locks.h";
+  });
+  ASSERT_NE(header, files.end());
+  EXPECT_NE(header->contents.find("::lockspec::rt::RwSem raw_;"), std::string::npos);
+  EXPECT_EQ(header->contents.find("::lockspec::rt::VmaLock raw_;"), std::string::npos);
+  EXPECT_NE(header->contents.find("static_assert(sizeof(MmapReadLockGuard) == sizeof(void *));"),
             std::string::npos);
 }
 
