@@ -36,16 +36,14 @@ inline void barrier() {
 }
 
 [[gnu::noinline]] void raw(vm_area_struct *vma, pte_table *pte, long n) {
-  rt::RwSem &mmap = vma->vm_mm->mmap_lock.raw();
-  rt::SpinLock &ptl = pte->ptl.raw();
-  rt::VmaLock &vmaLock = vma->vma_lock.raw();
+  // The same loads as the wrapped loop (vma->vm_mm each time), only the wrappers removed.
   for (long i = 0; i < n; ++i) {
-    mmap.lock_shared();
-    ptl.lock();
-    ptl.unlock();
-    mmap.unlock_shared();
-    if (vmaLock.try_lock_shared(mmap))
-      vmaLock.unlock_shared();
+    vma->vm_mm->mmap_lock.raw().lock_shared();
+    pte->ptl.raw().lock();
+    pte->ptl.raw().unlock();
+    vma->vm_mm->mmap_lock.raw().unlock_shared();
+    if (vma->vma_lock.raw().try_lock_shared(vma->vm_mm->mmap_lock.raw()))
+      vma->vma_lock.raw().unlock_shared();
     barrier();
   }
 }
