@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "cxx_backend.h"
 #include "json_backend.h"
 #include "parser.h"
 #include "rst_backend.h"
@@ -67,6 +68,7 @@ const std::vector<Backend> &backends() {
   static const std::vector<Backend> table = {
       {"json", emitJsonFile},
       {"rst", emitRst},
+      {"cxx", emitCxx},
   };
   return table;
 }

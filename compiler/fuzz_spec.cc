@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "cxx_backend.h"
 #include "json_backend.h"
 #include "parser.h"
 #include "sema.h"
@@ -22,8 +23,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lockspec::ast::Spec spec;
   parser.parseFile(file, spec);
   if (!diags.hadErrors())
-    if (auto model = lockspec::analyze(spec, sources, diags))
+    if (auto model = lockspec::analyze(spec, sources, diags)) {
       (void)lockspec::emitJson(*model); // Backends must accept whatever sema accepts.
+      (void)lockspec::emitCxx(*model);
+    }
   (void)diags.renderAll();              // Rendering walks every span: it must stay in bounds.
   return 0;
 }

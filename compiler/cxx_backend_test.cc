@@ -1,0 +1,121 @@
+#include "cxx_backend.h"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace lockspec {
+namespace {
+
+/// The backend on the real spec, with its files by name.
+class CxxBackend : public ::testing::Test {
+protected:
+  void SetUp() override {
+    SourceManager sources;
+    Diagnostics diags(sources);
+    auto model = loadSpec(LOCKSPEC_SOURCE_DIR "/rules/mm.rules", sources, diags);
+    ASSERT_TRUE(model) << diags.renderAll();
+    for (OutputFile &f : emitCxx(*model))
+      files_[f.name] = std::move(f.contents);
+    header_ = files_["include/lockspec/mm_locks.h"];
+  }
+  bool has(const std::string &text) const { return header_.find(text) != std::string::npos; }
+
+  std::map<std::string, std::string> files_;
+  std::string header_;
+};
+
+TEST_F(CxxBackend, WritesHeadersCorpusAndUncheckedList) {
+  EXPECT_TRUE(files_.count("include/lockspec/runtime.h"));
+  EXPECT_TRUE(files_.count("tests/cxx/corpus/op_install.cc"));
+  EXPECT_TRUE(files_.count("tests/cxx/corpus/relations.cc"));
+  EXPECT_TRUE(files_.count("tests/cxx/corpus/order.cc"));
+  EXPECT_TRUE(files_.count("tests/cxx/corpus/unchecked.txt"));
+  EXPECT_TRUE(has("Do not edit."));
+  EXPECT_TRUE(has("rules/locks.rules"));
+}
+
+TEST_F(CxxBackend, AnyOfBecomesOneOverloadPerAlternative) {
+  // install: the mmap lock or the VMA lock, read or write, and always the PTE lock.
+  EXPECT_TRUE(has("inline void install(struct vm_area_struct *vma, struct pte_table *pte, "
+                  "via::mmap) LOCKSPEC_REQUIRES(pte->ptl) "
+                  "LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock)"));
+  EXPECT_TRUE(has("inline void install(struct vm_area_struct *vma, struct pte_table *pte, "
+                  "via::per_vma) LOCKSPEC_REQUIRES(pte->ptl) "
+                  "LOCKSPEC_REQUIRES_SHARED(vma->vma_lock)"));
+  // An rmap lock is stable enough for a zap, never for an install.
+  EXPECT_TRUE(has("via::anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) "
+                  "LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem)"));
+  EXPECT_FALSE(has("inline void install(struct vm_area_struct *vma, struct pte_table *pte, "
+                   "via::anon_vma_lock"));
+}
+
+TEST_F(CxxBackend, VmaWriteNeedsAndEndsWithMmapWrite) {
+  EXPECT_TRUE(has("inline void vma_start_write(struct vm_area_struct *vma) "
+                  "LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) "
+                  "LOCKSPEC_ASSERT_CAPABILITY(vma->vma_lock)"));
+  // Requiring a VMA write hold requires the mmap write section it lives in.
+  EXPECT_TRUE(has("void set_vm_page_prot(unsigned long value) "
+                  "LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock)"));
+  EXPECT_TRUE(has("inline void mmap_write_downgrade(struct mm_struct *mm) "
+                  "LOCKSPEC_RELEASE(mm->mmap_lock) LOCKSPEC_ACQUIRE_SHARED(mm->mmap_lock)"));
+}
+
+TEST_F(CxxBackend, ForbiddenRelationIsANegativeCapability) {
+  EXPECT_TRUE(has("inline void mmap_read_lock(struct mm_struct *mm) "
+                  "LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) "
+                  "LOCKSPEC_ACQUIRE_SHARED(mm->mmap_lock)"));
+  EXPECT_TRUE(has("LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, "
+                  "vma->vm_mm->no_mmap_lock_under_vma_read)"));
+}
+
+TEST_F(CxxBackend, OrderEdgesOnTheLaterDeclaration) {
+  EXPECT_TRUE(has("PageTableLock page_table_lock LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock)"));
+  // Mode-specific edges are left to the validator, and listed.
+  EXPECT_NE(files_["tests/cxx/corpus/unchecked.txt"].find(
+                "order rmap_main: vma_lock.write before i_mmap_lock | clang orders lock "
+                "declarations, not modes | CxxValidator.ModeSpecificOrder"),
+            std::string::npos);
+}
+
+TEST_F(CxxBackend, CorpusHasPositiveAndNegativeCasesWithTheirDiagnostics) {
+  const std::string &install = files_["tests/cxx/corpus/op_install.cc"];
+  EXPECT_NE(install.find("// lockspec-case: operation install via mmap | positive | positive\n"),
+            std::string::npos);
+  EXPECT_NE(install.find("  op::install(vma, pte, via::mmap{}); // expected-error-re "
+                         "{{calling function 'install' requires holding "
+                         "{{.*}}'vma->vm_mm->mmap_lock'}}"),
+            std::string::npos);
+  EXPECT_NE(install.find("| rejected rmap_lock.write & pte_lock@pte | negative"),
+            std::string::npos);
+  EXPECT_NE(install.find("| other vm_area_struct: vma->vm_mm->mmap_lock | negative"),
+            std::string::npos);
+}
+
+TEST_F(CxxBackend, AttributesAreGuardedOneByOne) {
+  const std::string &runtime = files_["include/lockspec/runtime.h"];
+  EXPECT_NE(runtime.find("#if LOCKSPEC_HAS_ATTRIBUTE(acquired_after)"), std::string::npos);
+  EXPECT_NE(runtime.find("#if LOCKSPEC_HAS_ATTRIBUTE(try_acquire_shared_capability)"),
+            std::string::npos);
+}
+
+TEST(CxxBackendSmallSpec, EmitsForASpecWithoutTheMmNames) {
+  // No VMA write section to end with, no guards of the real spec's names: the backend still
+  // writes a header, and the VMA lock becomes a plain rwsem.
+  Compiled c = compileString(kBaseSpec);
+  ASSERT_TRUE(c.model) << c.diags;
+  std::vector<OutputFile> files = emitCxx(*c.model);
+  auto header = std::find_if(files.begin(), files.end(), [](const OutputFile &f) {
+    return f.name == "include/lockspec/mm_locks.h";
+  });
+  ASSERT_NE(header, files.end());
+  EXPECT_NE(header->contents.find("::lockspec::rt::RwSem raw_;"), std::string::npos);
+  EXPECT_EQ(header->contents.find("::lockspec::rt::VmaLock raw_;"), std::string::npos);
+  EXPECT_NE(header->contents.find("static_assert(sizeof(MmapReadLockGuard) == sizeof(void *));"),
+            std::string::npos);
+}
+
+} // namespace
+} // namespace lockspec

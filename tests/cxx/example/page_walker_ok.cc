@@ -1,0 +1,37 @@
+// A downstream user of lockspec/mm_locks.h: a tiny page-table walker and fault handler written
+// the way the spec allows.  It compiles warning-free with clang -Wthread-safety
+// -Wthread-safety-beta, and as plain C++ with g++ (tests/cxx/CMakeLists.txt).
+#include "lockspec/mm_locks.h"
+
+using namespace lockspec;
+
+/// Zaps one PTE of a VMA found through the mmap lock: any lock that keeps the VMA stable will
+/// do, and this caller names the one it holds with the evidence tag.
+void zapOne(vm_area_struct *vma, pte_table *pte) {
+  MmapReadLockGuard mmap(vma->vm_mm);
+  pte->ptl.lock();
+  op::zap(vma, pte, via::mmap_lock{});
+  pte->ptl.unlock();
+}
+
+/// The page-fault fast path: only the VMA lock, never the mmap lock under it.
+bool faultUnderVmaLock(vm_area_struct *vma, pte_table *pte) {
+  if (!vma_start_read_locked(vma))
+    return false; // the caller retries under mmap_read_lock
+  pte->ptl.lock();
+  op::install(vma, pte, via::per_vma{});
+  pte->ptl.unlock();
+  vma_end_read(vma);
+  return true;
+}
+
+/// Changes VMA metadata: mmap write lock, then the VMA write lock, which has no unlock of its
+/// own and ends with the mmap write hold.
+void protect(vm_area_struct *vma, unsigned long prot) {
+  mmap_write_lock(vma->vm_mm);
+  vma_start_write(vma);
+  vma->set_vm_page_prot(prot);
+  mmap_write_downgrade(vma->vm_mm);
+  (void)vma->vm_page_prot(via::mmap_lock{}); // reading needs only a stable VMA
+  mmap_read_unlock(vma->vm_mm);
+}
