@@ -1,0 +1,88 @@
+#include "checker.h"
+
+#include <algorithm>
+
+#include "embedded_queries.h"
+
+namespace lockspec::check {
+
+const std::vector<RuleInfo> &rules() {
+  static const std::vector<RuleInfo> kRules = {
+      {"missing-lock", "an operation, field write or lock acquisition without the locks the spec requires"},
+      {"wrong-mode", "a lock held, released, downgraded or asserted in the wrong mode"},
+      {"order-inversion", "a lock taken while a lock the spec orders after it is held"},
+      {"forbidden-nesting", "a lock taken while holding a lock the spec forbids under it"},
+      {"held-forbidden", "an operation called while holding a lock it must run without"},
+      {"double-acquire", "a non-recursive lock taken while already held"},
+      {"unlock-not-held", "a release or downgrade of a lock that is not held"},
+      {"held-at-return", "a lock still held when the function returns"},
+      {"assumed-fact", "a call allowed only by a condition the checker cannot see"},
+      {"parse-error", "code that does not parse; the function is skipped"},
+  };
+  return kRules;
+}
+
+Checker::Checker(const Model &model, const SourceManager &specSources)
+    : index_(model, specSources), functions_(kQuery_functions) {
+  if (!functions_.ok())
+    throw std::logic_error("checker/queries/functions.scm: " + functions_.error());
+}
+
+std::vector<Finding> FileChecker::check(std::string text) {
+  std::vector<Finding> out;
+  ts::Tree tree = parser_.parse(std::move(text));
+  ts::Node root = tree.root();
+  const ts::Query &query = checker_.functionsQuery();
+  int fnIndex = query.captureIndex("function"), nameIndex = query.captureIndex("name");
+  std::vector<std::pair<uint32_t, uint32_t>> analysed;
+  for (const ts::Match &m : cursor_.matches(query, root)) {
+    ts::Node fn = m.captures[fnIndex], name = m.captures[nameIndex];
+    if (fn.isNull())
+      continue;
+    analysed.push_back({fn.begin(), fn.end()});
+    if (fn.hasError()) {
+      ts::Node e = fn.firstError();
+      Finding f;
+      f.rule = "parse-error";
+      f.diag.severity = Severity::Note;
+      f.diag.hasSpan = true;
+      f.diag.span = {kCheckedFile, e.begin(), std::max(e.end(), e.begin() + 1)};
+      f.diag.message = "function " + std::string(1, '\'') + std::string(name.text()) +
+                       "' is not checked: it does not parse here (macros the checker cannot "
+                       "expand?)";
+      out.push_back(std::move(f));
+      continue;
+    }
+    checkFunction(checker_.index(), fn, name.text(), out);
+  }
+  // Errors outside every function definition: one note for the file.  A function the query
+  // did not recognise because of them is not checked either.
+  for (const ts::Node &top : root.children()) {
+    if (!top.hasError() && !top.isMissing())
+      continue;
+    bool inside = std::any_of(analysed.begin(), analysed.end(), [&](const auto &r) {
+      return top.begin() >= r.first && top.end() <= r.second;
+    });
+    if (inside)
+      continue;
+    ts::Node e = top.firstError();
+    if (e.isNull())
+      e = top;
+    Finding f;
+    f.rule = "parse-error";
+    f.diag.severity = Severity::Note;
+    f.diag.hasSpan = true;
+    uint32_t size = static_cast<uint32_t>(tree.source().size());
+    uint32_t begin = std::min(e.begin(), size);
+    f.diag.span = {kCheckedFile, begin, std::min(std::max(e.end(), begin + 1), size)};
+    f.diag.message = "code that does not parse here is not checked";
+    out.push_back(std::move(f));
+    break;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
+    return a.diag.span.begin < b.diag.span.begin;
+  });
+  return out;
+}
+
+} // namespace lockspec::check

@@ -1,0 +1,52 @@
+#include "ts.h"
+
+#include <gtest/gtest.h>
+
+#include "embedded_queries.h"
+
+namespace lockspec::ts {
+namespace {
+
+TEST(TsTest, ParsesCAndNamesNodes) {
+  Parser parser;
+  Tree tree = parser.parse("int f(void) { return g(1); }");
+  Node root = tree.root();
+  EXPECT_STREQ(root.type(), "translation_unit");
+  EXPECT_FALSE(root.hasError());
+  Node fn = root.namedChild(0);
+  EXPECT_STREQ(fn.type(), "function_definition");
+  EXPECT_EQ(fn.child("body").text(), "{ return g(1); }");
+  EXPECT_TRUE(fn.child("nosuchfield").isNull());
+  EXPECT_EQ(fn.child("nosuchfield").text(), "");
+}
+
+TEST(TsTest, SyntaxErrorsAreNodesNotFailures) {
+  Parser parser;
+  Tree tree = parser.parse("int f( { ) }} \x01\xff");
+  EXPECT_TRUE(tree.root().hasError());
+  Node e = tree.root().firstError();
+  ASSERT_FALSE(e.isNull());
+  EXPECT_TRUE(e.isError() || e.isMissing());
+}
+
+TEST(TsTest, FunctionsQueryFindsNamesThroughPointerDeclarators) {
+  Query query(kQuery_functions);
+  ASSERT_TRUE(query.ok()) << query.error();
+  Parser parser;
+  Tree tree = parser.parse("static int a(void) {}\nstruct vm_area_struct *b(int x) { return 0; }");
+  QueryCursor cursor;
+  auto matches = cursor.matches(query, tree.root());
+  ASSERT_EQ(matches.size(), 2u);
+  int name = query.captureIndex("name");
+  EXPECT_EQ(matches[0].captures[name].text(), "a");
+  EXPECT_EQ(matches[1].captures[name].text(), "b");
+}
+
+TEST(TsTest, BadQueryIsAnErrorValue) {
+  Query query("(function_definition");
+  EXPECT_FALSE(query.ok());
+  EXPECT_NE(query.error().find("at byte"), std::string::npos);
+}
+
+} // namespace
+} // namespace lockspec::ts
