@@ -43,6 +43,10 @@ struct State {
   bool live = true;
   std::vector<Held> held;
   std::vector<Pending> pending;
+  /// May-holds released on this path.  At a join, a may-hold on one side that the other side
+  /// settled is dropped: the release was guarded by the same condition as the acquisition
+  /// (the `locked` flag pattern), which the checker assumes rather than reports.
+  std::vector<Held> settled;
 };
 
 State deadState() {
@@ -59,9 +63,15 @@ State join(const State &a, const State &b) {
   if (!b.live)
     return a;
   State r;
+  auto settledIn = [](const State &s, const Held &h) {
+    return std::any_of(s.settled.begin(), s.settled.end(),
+                       [&](const Held &o) { return sameHold(h, o); });
+  };
   for (const Held &h : a.held) {
     auto it = std::find_if(b.held.begin(), b.held.end(),
                            [&](const Held &o) { return sameHold(h, o); });
+    if (it == b.held.end() && h.may && settledIn(b, h))
+      continue;
     Held j = h;
     if (it == b.held.end() || it->may || it->mode != h.mode)
       j.may = true;
@@ -71,10 +81,16 @@ State join(const State &a, const State &b) {
   }
   for (const Held &h : b.held)
     if (std::none_of(a.held.begin(), a.held.end(), [&](const Held &o) { return sameHold(h, o); })) {
+      if (h.may && settledIn(a, h))
+        continue;
       Held j = h;
       j.may = true;
       r.held.push_back(j);
     }
+  r.settled = a.settled;
+  for (const Held &h : b.settled)
+    if (!settledIn(r, h))
+      r.settled.push_back(h);
   r.pending = a.pending;
   for (const Pending &p : b.pending)
     if (std::none_of(r.pending.begin(), r.pending.end(),
@@ -345,20 +361,24 @@ private:
   }
 
   /// The held lock `inst` denotes: an exact key match first, else one that may alias.
-  Held *findHeld(State &st, const Instance &inst, bool mustOnly = false) {
-    Held *maybe = nullptr;
+  /// Among several holds of one instance, the one in `mode` is preferred.
+  Held *findHeld(State &st, const Instance &inst, const std::string &mode = "") {
+    Held *maybe = nullptr, *same = nullptr;
     for (Held &h : st.held) {
       if (inst.lock && h.lock != inst.lock)
         continue;
-      if (mustOnly && h.may)
-        continue;
       Alias a = compareKeys(h.key, inst.key);
-      if (a == Alias::Same && (inst.lock || !inst.key.empty()))
-        return &h;
+      if (a == Alias::Same && (inst.lock || !inst.key.empty())) {
+        if (h.mode == mode)
+          return &h;
+        if (!same)
+          same = &h;
+        continue;
+      }
       if (a == Alias::Maybe && inst.lock && !maybe)
         maybe = &h;
     }
-    return maybe;
+    return same ? same : maybe;
   }
 
   // ---- Requirements ----------------------------------------------------------------------
@@ -420,13 +440,16 @@ private:
     return {weaker ? AtomStatus::WrongMode : AtomStatus::Missing, weaker};
   }
 
-  /// Checks `req` at `at`; reports under `what` (e.g. "call to 'zap_vma_range'") and `rule`.
-  /// Returns true when satisfied (possibly by assumption).
-  bool checkRequirement(const Requirement &req, const Roles &roles, State &st, const Lock *own,
+  /// How a requirement is met: by held locks, only by facts the checker cannot see, or not.
+  enum class Verdict { No, ByFacts, ByLocks };
+
+  /// Checks `req` at `at`; reports under `what` (e.g. "call to 'zap_vma_range'") and `rule`
+  /// unless `silent`.
+  Verdict checkRequirement(const Requirement &req, const Roles &roles, State &st, const Lock *own,
                         ts::Node at, const std::string &what, const std::string &ruleName,
                         const SourcePos &rulePos, bool silent = false) {
     if (req.alternatives.empty())
-      return true;
+      return Verdict::ByLocks;
     struct AltCheck {
       const Alternative *alt;
       std::vector<std::pair<const Atom *, AtomCheck>> failed;
@@ -446,26 +469,26 @@ private:
           c.failed.push_back({&a, r});
       }
       if (c.failed.empty() && c.lockAtoms > 0)
-        return true; // Satisfied by locks (facts of the same alternative are assumed).
+        return Verdict::ByLocks; // Facts of the same alternative are assumed.
       checks.push_back(std::move(c));
     }
     for (const AltCheck &c : checks)
       if (c.failed.empty()) {
         // Only an alternative made of facts (or conditional atoms) holds: say so.
         if (silent)
-          return true;
+          return Verdict::ByFacts;
         std::string facts;
         for (const Atom *a : c.assumed)
           facts += (facts.empty() ? "" : ", ") + quote(atomText(*a, roles));
         Diagnostic *d = report(Severity::Note, "assumed-fact", at,
-                               what + " holds none of the locks " + ruleName +
-                                   " names; it is allowed only if " + facts +
-                                   " holds, which the checker cannot see");
+                               what + " is allowed by " + ruleName + " only if " + facts +
+                                   " holds, which the checker cannot see (no alternative "
+                                   "with locks is held)");
         noteSpec(d, rulePos, ruleName + " is declared here");
-        return true;
+        return Verdict::ByFacts;
       }
     if (silent)
-      return false;
+      return Verdict::No;
     // Wrong mode when some alternative fails only by modes.
     for (const AltCheck &c : checks) {
       bool modesOnly = std::all_of(c.failed.begin(), c.failed.end(), [](const auto &f) {
@@ -481,7 +504,7 @@ private:
                      a.mode + ", but it is held for " + h.mode + " (" + ruleName + ")");
       noteHere(d, h.at, h.atEnd, "taken for " + h.mode + " here");
       noteSpec(d, rulePos, ruleName + " is declared here");
-      return false;
+      return Verdict::No;
     }
     for (const AltCheck &c : checks)
       for (const auto &f : c.failed)
@@ -492,7 +515,7 @@ private:
                                      " held (" + ruleName + ")");
           noteHere(d, h.at, h.atEnd, "taken here");
           noteSpec(d, rulePos, ruleName + " is declared here");
-          return false;
+          return Verdict::No;
         }
     std::string alternatives;
     size_t shown = 0;
@@ -513,7 +536,7 @@ private:
              std::string(checks.size() == 1 ? "it needs " : "any of these would do: ") +
                  alternatives);
     noteSpec(d, rulePos, ruleName + " is declared here");
-    return false;
+    return Verdict::No;
   }
 
   Roles operationRoles(const Operation &op, const std::vector<ts::Node> &args) const {
@@ -552,17 +575,25 @@ private:
     const auto *ops = index_.operations(fn);
     if (!ops || ops->empty())
       return;
-    // A function that several operations list is fine if any of them is satisfied.
-    for (const Operation *op : *ops)
-      if (checkRequirement(op->requirement, operationRoles(*op, args), st, own, call, "", "",
-                           op->pos, /*silent=*/true))
+    // A function that several operations list is fine if any of them is satisfied; when only
+    // facts could satisfy one, that one is reported as a note.
+    const Operation *byFacts = nullptr;
+    for (const Operation *op : *ops) {
+      Verdict v = checkRequirement(op->requirement, operationRoles(*op, args), st, own, call, "",
+                                   "", op->pos, /*silent=*/true);
+      if (v == Verdict::ByLocks)
         return;
-    const Operation &op = *ops->front();
+      if (v == Verdict::ByFacts && !byFacts)
+        byFacts = op;
+    }
+    const Operation &op = byFacts ? *byFacts : *ops->front();
     std::string others;
     for (size_t i = 1; i < ops->size(); ++i)
       others += (others.empty() ? " (nor those of " : ", ") + quote((*ops)[i]->name);
     if (!others.empty())
       others += ")";
+    if (byFacts)
+      others.clear();
     checkRequirement(op.requirement, operationRoles(op, args), st, own, call,
                      "call to " + quote(fn), "operation " + quote(op.name) + others, op.pos);
   }
@@ -709,7 +740,7 @@ private:
       });
       return;
     }
-    Held *h = findHeld(st, inst);
+    Held *h = findHeld(st, inst, api.mode);
     if (!h) {
       auto p = std::find_if(st.pending.begin(), st.pending.end(), [&](const Pending &p) {
         return (!inst.lock || p.held.lock == inst.lock) &&
@@ -738,6 +769,8 @@ private:
     }
     const Lock *lock = h->lock;
     std::string mode = h->mode;
+    if (h->may)
+      st.settled.push_back(*h);
     st.held.erase(st.held.begin() + (h - st.held.data()));
     endDependents(st, lock, mode);
   }
@@ -767,6 +800,7 @@ private:
     switch (api->kind) {
     case ApiKind::Acquire:
       checkAcquire(*api, taking, st, call);
+      std::erase_if(st.settled, [&](const Held &h) { return sameHold(h, taking); });
       st.held.push_back(taking);
       return std::nullopt;
     case ApiKind::Try:
@@ -992,7 +1026,7 @@ private:
 
   void atReturn(const State &st, uint32_t begin, uint32_t end) {
     for (const Held &h : st.held) {
-      if (h.asserted || (returnsHolding_ && h.lock == returnsHolding_))
+      if (h.asserted || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h))
         continue;
       Diagnostic *d =
           h.may ? report(Severity::Warning, "held-at-return", begin, end,
@@ -1002,6 +1036,14 @@ private:
                          describe(h.lock, h.key) + " is still held at return");
       noteHere(d, h.at, h.atEnd, "taken here");
     }
+  }
+
+  /// VMA write locks have no release of their own: they end with the mmap write hold.
+  bool endsWithOther(const Held &h) const {
+    return std::any_of(model_.relations.begin(), model_.relations.end(), [&](const Relation &r) {
+      return r.kind == Relation::Kind::EndsWith && r.lock == h.lock->name &&
+             modeMatches(h.lock, h.mode, r.mode);
+    });
   }
 
   struct Targets {
