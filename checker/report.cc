@@ -42,7 +42,9 @@ std::string region(const Location &l) {
 }
 
 std::string physical(const Location &l) {
-  return "{\"artifactLocation\": {\"uri\": " + jsonString(l.file) + "}, \"region\": " + region(l) +
+  // SARIF wants URIs: absolute paths become file: URIs, relative ones stay relative references.
+  std::string uri = !l.file.empty() && l.file[0] == '/' ? "file://" + l.file : l.file;
+  return "{\"artifactLocation\": {\"uri\": " + jsonString(uri) + "}, \"region\": " + region(l) +
          "}";
 }
 
@@ -89,6 +91,7 @@ std::string renderSarif(const std::vector<FileResult> &results, const SourceMana
   for (size_t i = 0; i < all.size(); ++i)
     out += std::string(i ? ", " : "") + "\n      {\"id\": " + jsonString(all[i].id) +
            ", \"shortDescription\": {\"text\": " + jsonString(all[i].description) + "}}";
+  out += "]}},\n    \"results\": [";
   bool first = true;
   for (const FileResult &r : results)
     for (const Finding &f : r.findings) {
