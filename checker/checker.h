@@ -36,11 +36,11 @@ class Checker {
 public:
   Checker(const Model &model, const SourceManager &specSources);
   const LockIndex &index() const { return index_; }
-  const ts::Query &functionsQuery() const { return functions_; }
+  const ts::Query &parametersQuery() const { return parameters_; }
 
 private:
   LockIndex index_;
-  ts::Query functions_;
+  ts::Query parameters_;
 };
 
 /// One worker's state: a parser and a query cursor over a shared Checker.  Not thread-safe;
@@ -58,8 +58,10 @@ private:
   ts::QueryCursor cursor_;
 };
 
-/// Analyses one function definition (flow.cc).
+/// Analyses one function definition (flow.cc); `parameters` are the matches of
+/// queries/parameters.scm (`query`) in its declarator.
 void checkFunction(const LockIndex &index, ts::Node function, std::string_view name,
+                   const std::vector<ts::Match> &parameters, const ts::Query &query,
                    std::vector<Finding> &out);
 
 } // namespace lockspec::check

@@ -182,8 +182,8 @@ public:
       returnsHolding_ = model_.findLock(api->lock);
   }
 
-  void run() {
-    collectDeclarations(function_, 0);
+  void run(const std::vector<ts::Match> &parameters, const ts::Query &query) {
+    collectParameters(parameters, query);
     ts::Node body = function_.child("body");
     State st;
     statement(body, st);
@@ -240,55 +240,47 @@ private:
     return {};
   }
 
-  void collectDeclarations(ts::Node n, int depth) {
-    if (n.isNull() || depth > kMaxDepth)
+  void collectParameters(const std::vector<ts::Match> &matches, const ts::Query &query) {
+    int structName = query.captureIndex("struct"), declarator = query.captureIndex("declarator");
+    for (const ts::Match &m : matches) {
+      const Object *object = index_.objectForStruct(m.captures[structName].text());
+      ts::Node id = declaredIdentifier(m.captures[declarator]);
+      if (object && !id.isNull())
+        types_[std::string(id.text())] = object->name;
+    }
+  }
+
+  /// A local declaration: its object type, and an alias when it is initialised from another
+  /// name (`struct mm_struct *mm = vma->vm_mm;` makes `mm` and `vma->vm_mm` one object until
+  /// `mm` is assigned again).
+  void declare(ts::Node declaration, ts::Node declarator) {
+    ts::Node type = declaration.child("type");
+    ts::Node id = declaredIdentifier(declarator);
+    if (id.isNull())
       return;
-    std::string_view t = n.type();
-    if (t == "parameter_declaration" || t == "declaration") {
-      ts::Node type = n.child("type");
-      const Object *object = nullptr;
-      if (std::string_view(type.type()) == "struct_specifier")
-        object = index_.objectForStruct(type.child("name").text());
-      for (const ts::Node &c : n.namedChildren()) {
-        if (c.begin() == type.begin() && c.end() == type.end())
-          continue;
-        ts::Node id = declaredIdentifier(c);
-        if (id.isNull())
-          continue;
-        std::string var(id.text());
-        if (object)
-          types_[var] = object->name;
-        if (std::string_view(c.type()) == "init_declarator") {
-          ts::Node value = c.child("value");
-          aliasCandidates_[var] = value;
-          ++assignments_[var];
-        }
-      }
-    } else if (t == "assignment_expression" || t == "update_expression") {
-      ts::Node left = t == "assignment_expression" ? n.child("left") : n.child("argument");
-      stripNode(left);
-      if (std::string_view(left.type()) == "identifier")
-        ++assignments_[std::string(left.text())];
-      else if (std::string_view(left.type()) == "pointer_expression") // *p = ... : not p
-        ;
-    }
-    for (const ts::Node &c : n.namedChildren())
-      collectDeclarations(c, depth + 1);
-    if (depth == 0) {
-      // A local initialised once and never assigned again names its initialiser:
-      // `struct mm_struct *mm = vma->vm_mm;` makes `mm` and `vma->vm_mm` one object.
-      for (auto &[var, value] : aliasCandidates_) {
-        if (assignments_[var] != 1 || value.isNull())
-          continue;
-        ts::Node v = value;
-        std::string_view vt = stripNode(v);
-        if (vt == "field_expression" || vt == "identifier" || vt == "pointer_expression")
-          aliases_[var] = canonical(v);
-        if (auto lo = index_.lockObject(canonical(v).rfind('&', 0) == 0 ? canonical(v).substr(1)
-                                                                         : "*" + canonical(v)))
-          pointerClass_[var] = lo->lock;
-      }
-    }
+    std::string var(id.text());
+    if (std::string_view(type.type()) == "struct_specifier")
+      if (const Object *object = index_.objectForStruct(type.child("name").text()))
+        types_[var] = object->name;
+    ts::Node value = declarator.child("value");
+    if (std::string_view(declarator.type()) == "init_declarator" && !value.isNull())
+      assigned(var, value);
+  }
+
+  /// `var` now holds `value`: update aliases and lock-pointer bindings.
+  void assigned(const std::string &var, ts::Node value) {
+    aliases_.erase(var);
+    if (value.isNull())
+      return;
+    ts::Node v = value;
+    std::string_view vt = stripNode(v);
+    std::string c = canonical(v);
+    if (vt == "field_expression" || vt == "identifier" || vt == "pointer_expression")
+      if (c != var && rootIdentifier(c) != var)
+        aliases_[var] = c;
+    if (vt != "call_expression" || !index_.api(v.child("function").text()))
+      if (auto lo = index_.lockObject(c.rfind('&', 0) == 0 ? c.substr(1) : "*" + c))
+        pointerClass_[var] = lo->lock;
   }
 
   /// The canonical key of an owner expression with single-assignment aliases applied.
@@ -903,10 +895,14 @@ private:
       for (const ts::Node &c : e.children())
         if (!c.isNamed())
           plain = c.text() == "=";
-      if (std::string_view(l.type()) == "identifier" && plain)
+      if (std::string_view(l.type()) == "identifier" && plain) {
         evalInto(right, std::string(l.text()), st, depth);
-      else
+        assigned(std::string(l.text()), right);
+      } else {
         eval(right, st, depth + 1);
+        if (std::string_view(l.type()) == "identifier")
+          assigned(std::string(l.text()), {});
+      }
       fieldWrite(left, plain ? right : ts::Node(), st);
       return;
     }
@@ -1091,6 +1087,8 @@ private:
         ts::Node id = declaredIdentifier(c);
         evalInto(c.child("value"), std::string(id.text()), st, depth);
       }
+      for (const ts::Node &c : s.namedChildren())
+        declare(s, c);
       return;
     }
     if (t == "if_statement") {
@@ -1227,9 +1225,7 @@ private:
   const Lock *returnsHolding_ = nullptr; ///< The function is a spec API returning this lock.
 
   std::unordered_map<std::string, std::string> types_;   ///< Variable -> object name.
-  std::unordered_map<std::string, std::string> aliases_; ///< Variable -> initialiser.
-  std::unordered_map<std::string, ts::Node> aliasCandidates_;
-  std::unordered_map<std::string, int> assignments_;
+  std::unordered_map<std::string, std::string> aliases_; ///< Variable -> what it was set to.
   std::unordered_map<std::string, const Lock *> pointerClass_; ///< `ptl` -> its lock class.
   std::map<std::string, State> labels_;
   std::set<std::string> seenLabels_;
@@ -1242,8 +1238,9 @@ private:
 } // namespace
 
 void checkFunction(const LockIndex &index, ts::Node function, std::string_view name,
+                   const std::vector<ts::Match> &parameters, const ts::Query &query,
                    std::vector<Finding> &out) {
-  FunctionAnalysis(index, function, name, out).run();
+  FunctionAnalysis(index, function, name, out).run(parameters, query);
 }
 
 } // namespace lockspec::check

@@ -18,6 +18,12 @@ LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : mod
       fields_[field.name].push_back({&object, &field});
   }
   edges_ = model.enforcedEdges();
+  for (const auto &[name, api] : apis_)
+    relevant_.insert(name);
+  for (const auto &[name, ops] : operations_)
+    relevant_.insert(name);
+  for (const auto &[name, refs] : fields_)
+    relevant_.insert(name);
   for (FileId id = 0; id < specSources.size(); ++id) {
     SpecFile file{specSources.name(id), id, specSources.text(id), {0}};
     for (uint32_t i = 0; i < file.text.size(); ++i)
@@ -25,6 +31,23 @@ LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : mod
         file.lineStarts.push_back(i + 1);
     specFiles_.push_back(std::move(file));
   }
+}
+
+bool LockIndex::mentionsAny(std::string_view code) const {
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t i = 0; i < code.size();) {
+    if (!ident(code[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < code.size() && ident(code[j]))
+      ++j;
+    if (relevant_.count(code.substr(i, j - i)))
+      return true;
+    i = j;
+  }
+  return false;
 }
 
 const Api *LockIndex::api(std::string_view name) const {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "diagnostics.h"
@@ -53,6 +54,10 @@ public:
   /// lock's owner is not reachable from it.
   std::string ownerFrom(const std::string &expr, const std::string &object, const Lock &lock) const;
 
+  /// True when `code` contains an identifier the checker acts on (an API or operation
+  /// function, or a guarded field); a byte scan, no parsing.
+  bool mentionsAny(std::string_view code) const;
+
   const std::vector<OrderEdge> &edges() const { return edges_; }
   /// A span in the spec for a model position; nullopt when the file is not loaded.
   std::optional<Span> specSpan(const SourcePos &pos) const;
@@ -63,6 +68,7 @@ private:
   std::unordered_map<std::string_view, std::vector<const Operation *>> operations_;
   std::unordered_map<std::string_view, std::vector<FieldRef>> fields_;
   std::unordered_map<std::string_view, const Object *> byStruct_, byVar_;
+  std::unordered_set<std::string_view> relevant_;
   std::vector<OrderEdge> edges_;
   struct SpecFile {
     std::string name;

@@ -1,6 +1,8 @@
 #include "ts.h"
 
 #include <cstring>
+#include <stdexcept>
+#include <utility>
 #include <tree_sitter/api.h>
 
 extern "C" const TSLanguage *tree_sitter_c();
@@ -50,7 +52,21 @@ std::string_view Node::text() const {
 Node Node::child(const char *field) const {
   if (isNull())
     return {};
-  TSNode c = ts_node_child_by_field_name(TS_NODE, field, static_cast<uint32_t>(strlen(field)));
+  // Field names are string literals at the call sites: cache their ids by address, since
+  // looking a name up compares it with every field name of the grammar.
+  thread_local std::vector<std::pair<const char *, TSFieldId>> cache;
+  TSFieldId id = 0;
+  for (const auto &[name, fid] : cache)
+    if (name == field)
+      id = fid;
+  if (id == 0) {
+    id = ts_language_field_id_for_name(tree_sitter_c(), field,
+                                       static_cast<uint32_t>(strlen(field)));
+    if (id == 0)
+      return {};
+    cache.push_back({field, id});
+  }
+  TSNode c = ts_node_child_by_field_id(TS_NODE, id);
   if (ts_node_is_null(c))
     return {};
   return Node(fromTs(c), source_);

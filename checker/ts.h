@@ -42,7 +42,8 @@ public:
   /// The source bytes the node spans.
   std::string_view text() const;
 
-  /// The child in grammar field `field` ("function", "condition"), or a null node.
+  /// The child in grammar field `field` ("function", "condition"), or a null node.  `field`
+  /// must be a string literal (its address is cached).
   Node child(const char *field) const;
   /// Every child (named and anonymous) in source order.
   std::vector<Node> children() const;

@@ -29,17 +29,18 @@ TEST(TsTest, SyntaxErrorsAreNodesNotFailures) {
   EXPECT_TRUE(e.isError() || e.isMissing());
 }
 
-TEST(TsTest, FunctionsQueryFindsNamesThroughPointerDeclarators) {
-  Query query(kQuery_functions);
+TEST(TsTest, ParametersQueryCapturesStructParameters) {
+  Query query(kQuery_parameters);
   ASSERT_TRUE(query.ok()) << query.error();
   Parser parser;
-  Tree tree = parser.parse("static int a(void) {}\nstruct vm_area_struct *b(int x) { return 0; }");
+  Tree tree = parser.parse("void f(struct mm_struct *mm, int n, struct vm_area_struct **pvma) {}");
   QueryCursor cursor;
   auto matches = cursor.matches(query, tree.root());
+  int s = query.captureIndex("struct"), d = query.captureIndex("declarator");
   ASSERT_EQ(matches.size(), 2u);
-  int name = query.captureIndex("name");
-  EXPECT_EQ(matches[0].captures[name].text(), "a");
-  EXPECT_EQ(matches[1].captures[name].text(), "b");
+  EXPECT_EQ(matches[0].captures[s].text(), "mm_struct");
+  EXPECT_EQ(matches[0].captures[d].text(), "*mm");
+  EXPECT_EQ(matches[1].captures[s].text(), "vm_area_struct");
 }
 
 TEST(TsTest, BadQueryIsAnErrorValue) {
