@@ -1,7 +1,7 @@
 // Throughput of `lockspec check` against a raw tree-sitter parse of the same bytes, and with
 // one vs two worker threads.
 //
-//   checker_bench [--spec rules/mm.rules] [--mb 4] [--runs 3] [FILE...]
+//   checker_bench [--spec rules/mm.rules] [--mb 4] [--runs 3] [--only parse|check] [FILE...]
 //
 // Without files it generates about --mb megabytes of kernel-style C from the corpus fixtures
 // (tests/checker/*.c, functions renamed), so the analysis has locks to track.  With files it
@@ -96,6 +96,7 @@ int main(int argc, char **argv) {
   std::string spec = LOCKSPEC_SOURCE_DIR "/rules/mm.rules";
   double mb = 4;
   int runs = 3;
+  std::string only; // "parse" or "check": one phase, one thread (for `perf stat`).
   std::vector<std::string> paths;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -105,6 +106,8 @@ int main(int argc, char **argv) {
       mb = std::stod(argv[++i]);
     else if (a == "--runs" && i + 1 < argc)
       runs = std::stoi(argv[++i]);
+    else if (a == "--only" && i + 1 < argc)
+      only = argv[++i];
     else
       paths.push_back(a);
   }
@@ -132,7 +135,9 @@ int main(int argc, char **argv) {
 
   size_t findings = 0;
   // Each file is parsed from its own copy, as the checker does (it owns the text it parses).
-  Timing parse = best(runs, [&] {
+  Timing parse;
+  if (only != "check")
+    parse = best(runs, [&] {
     lockspec::ts::Parser parser;
     for (const std::string &f : files) {
       lockspec::ts::Tree tree = parser.parse(f);
@@ -156,6 +161,12 @@ int main(int argc, char **argv) {
       findings = found;
     });
   };
+  if (only == "parse" || only == "check") {
+    Timing t = only == "parse" ? parse : checkWith(1);
+    std::printf("%s only: %.2f MB/s wall, %.2f MB/s CPU\n", only.c_str(), megabytes / t.wall,
+                megabytes / t.cpu);
+    return 0;
+  }
   Timing check1 = checkWith(1);
   Timing check2 = checkWith(2);
   std::printf("                                 wall MB/s   CPU MB/s\n");

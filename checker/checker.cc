@@ -16,6 +16,7 @@ const std::vector<RuleInfo> &rules() {
       {"double-acquire", "a non-recursive lock taken while already held"},
       {"unlock-not-held", "a release or downgrade of a lock that is not held"},
       {"held-at-return", "a lock still held when the function returns"},
+      {"caller-held", "a release of a lock the function has not taken, assumed held by its caller"},
       {"assumed-fact", "a call allowed only by a condition the checker cannot see"},
       {"parse-error", "code that does not parse; the function is skipped"},
   };

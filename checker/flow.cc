@@ -744,6 +744,10 @@ private:
       }
       if (!inst.lock)
         return; // A lock the spec does not know.
+      if (!taken_.count(inst.lock)) {
+        callerHeld(api, inst, "releases", call);
+        return;
+      }
       report(Severity::Error, "unlock-not-held", call,
              quote(api.name) + " releases " + describe(inst.lock, inst.key) +
                  ", which is not held here");
@@ -765,6 +769,16 @@ private:
       st.settled.push_back(*h);
     st.held.erase(st.held.begin() + (h - st.held.data()));
     endDependents(st, lock, mode);
+  }
+
+  /// A release before this function took the lock at all: the caller held it on entry (the
+  /// kernel marks such functions __releases()).  A hold of that class the function takes
+  /// again later is the caller's state restored, not a leak.
+  void callerHeld(const Api &api, const Instance &inst, const char *verb, ts::Node call) {
+    report(Severity::Note, "caller-held", call,
+           quote(api.name) + " " + verb + " " + describe(inst.lock, inst.key) +
+               ", which this function has not taken: assumed held by its caller");
+    entryHeld_.push_back(inst);
   }
 
   struct TryResult {
@@ -789,6 +803,8 @@ private:
     if (!inst.lock && api->kind != ApiKind::Release)
       return std::nullopt; // spin_lock on a lock the spec does not know.
     Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(), false, false};
+    if (api->kind == ApiKind::Acquire || api->kind == ApiKind::Try)
+      taken_.insert(inst.lock);
     switch (api->kind) {
     case ApiKind::Acquire:
       checkAcquire(*api, taking, st, call);
@@ -808,6 +824,10 @@ private:
       return std::nullopt;
     case ApiKind::Downgrade: {
       Held *h = findHeld(st, inst);
+      if (!h && !taken_.count(inst.lock)) {
+        callerHeld(*api, inst, "downgrades", call);
+        return std::nullopt;
+      }
       if (!h) {
         report(Severity::Error, "unlock-not-held", call,
                quote(api->name) + " downgrades " + describe(inst.lock, inst.key) +
@@ -921,7 +941,12 @@ private:
       st = join(yes, no);
       return;
     }
-    if (t == "sizeof_expression" || t == "string_literal" || t == "number_literal")
+    if (t == "identifier" || t == "number_literal" || t == "string_literal" ||
+        t == "char_literal" || t == "sizeof_expression" || t == "null" || t == "true" ||
+        t == "false" || t == "comment" || t == "concatenated_string")
+      return;
+    // A member access does nothing unless a call hides in it (`f(x)->y`).
+    if (t == "field_expression" && e.text().find('(') == std::string_view::npos)
       return;
     if (t == "compound_statement") { // GNU statement expression
       statement(e, st, depth + 1);
@@ -1022,7 +1047,11 @@ private:
 
   void atReturn(const State &st, uint32_t begin, uint32_t end) {
     for (const Held &h : st.held) {
-      if (h.asserted || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h))
+      bool restored = std::any_of(entryHeld_.begin(), entryHeld_.end(), [&](const Instance &i) {
+        return i.lock == h.lock && compareKeys(i.key, h.key) != Alias::Different;
+      });
+      if (h.asserted || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h) ||
+          restored)
         continue;
       Diagnostic *d =
           h.may ? report(Severity::Warning, "held-at-return", begin, end,
@@ -1102,10 +1131,20 @@ private:
       return;
     }
     if (t == "return_statement") {
-      for (const ts::Node &c : s.namedChildren())
+      std::string returned;
+      for (const ts::Node &c : s.namedChildren()) {
         eval(c, st, depth + 1);
-      if (st.live)
-        atReturn(st, s.begin(), s.end());
+        returned = resolve(canonical(c));
+      }
+      if (st.live) {
+        // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
+        // hold to the caller, as the spec's own returning APIs do.
+        State handed = st;
+        std::erase_if(handed.held, [&](const Held &h) {
+          return !returned.empty() && (h.key == returned || h.key == "*" + returned);
+        });
+        atReturn(handed, s.begin(), s.end());
+      }
       st = deadState();
       return;
     }
@@ -1227,6 +1266,8 @@ private:
   std::unordered_map<std::string, std::string> types_;   ///< Variable -> object name.
   std::unordered_map<std::string, std::string> aliases_; ///< Variable -> what it was set to.
   std::unordered_map<std::string, const Lock *> pointerClass_; ///< `ptl` -> its lock class.
+  std::set<const Lock *> taken_;     ///< Classes taken so far, in walk (source) order.
+  std::vector<Instance> entryHeld_;  ///< Locks the caller held on entry.
   std::map<std::string, State> labels_;
   std::set<std::string> seenLabels_;
   std::vector<Targets> targets_;

@@ -1,5 +1,7 @@
 #include "lock_index.h"
 
+#include <algorithm>
+
 #include "c_expr.h"
 
 namespace lockspec::check {
@@ -18,6 +20,18 @@ LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : mod
       fields_[field.name].push_back({&object, &field});
   }
   edges_ = model.enforcedEdges();
+  for (const Lock &lock : model.locks) {
+    if (lock.path.empty())
+      continue;
+    LockPath p{&lock, canonicalText(lock.path), "", ""};
+    const Object *owner = lock.owner.empty() ? nullptr : model.findObject(lock.owner);
+    if (owner && !owner->var.empty() && p.whole.rfind(owner->var, 0) == 0 &&
+        p.whole.size() > owner->var.size())
+      p.suffix = p.whole.substr(owner->var.size());
+    else if (size_t paren = p.whole.find('('); paren != std::string::npos)
+      p.helper = p.whole.substr(0, paren + 1);
+    paths_.push_back(std::move(p));
+  }
   for (const auto &[name, api] : apis_)
     relevant_.insert(name);
   for (const auto &[name, ops] : operations_)
@@ -33,7 +47,10 @@ LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : mod
   }
 }
 
-bool LockIndex::mentionsAny(std::string_view code) const {
+namespace {
+
+/// Calls `fn` on every identifier of `code` until it returns true; a byte scan.
+template <typename Fn> bool anyIdentifier(std::string_view code, Fn fn) {
   auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
   for (size_t i = 0; i < code.size();) {
     if (!ident(code[i])) {
@@ -43,11 +60,17 @@ bool LockIndex::mentionsAny(std::string_view code) const {
     size_t j = i;
     while (j < code.size() && ident(code[j]))
       ++j;
-    if (relevant_.count(code.substr(i, j - i)))
+    if (fn(code.substr(i, j - i)))
       return true;
     i = j;
   }
   return false;
+}
+
+} // namespace
+
+bool LockIndex::mentionsAny(std::string_view code) const {
+  return anyIdentifier(code, [&](std::string_view id) { return relevant_.count(id) > 0; });
 }
 
 const Api *LockIndex::api(std::string_view name) const {
@@ -77,26 +100,18 @@ const Object *LockIndex::objectForVar(std::string_view var) const {
 
 std::optional<LockObject> LockIndex::lockObject(std::string_view lockExpr) const {
   std::string expr = canonicalText(lockExpr);
-  for (const Lock &lock : model_.locks) {
-    if (lock.path.empty())
-      continue;
-    std::string path = canonicalText(lock.path);
-    const Object *owner = lock.owner.empty() ? nullptr : model_.findObject(lock.owner);
-    if (!owner || owner->var.empty() || path.rfind(owner->var, 0) != 0) {
+  for (const LockPath &p : paths_) {
+    if (p.suffix.empty()) {
       // A global lock ("swap_lock") or a path computed by a helper ("*pmd_lockptr(mm,pmd)"):
       // match the whole text, or the helper's name.
-      if (expr == path)
-        return LockObject{&lock, ""};
-      size_t paren = path.find('(');
-      if (paren != std::string::npos && expr.rfind(path.substr(0, paren + 1), 0) == 0)
-        return LockObject{&lock, ""};
+      if (expr == p.whole || (!p.helper.empty() && expr.rfind(p.helper, 0) == 0))
+        return LockObject{p.lock, ""};
       continue;
     }
     // "mm->page_table_lock": anything ending in "->page_table_lock" is that lock of its prefix.
-    std::string suffix = path.substr(owner->var.size());
-    if (expr.size() > suffix.size() && expr.compare(expr.size() - suffix.size(), suffix.size(),
-                                                    suffix) == 0)
-      return LockObject{&lock, expr.substr(0, expr.size() - suffix.size())};
+    if (expr.size() > p.suffix.size() &&
+        expr.compare(expr.size() - p.suffix.size(), p.suffix.size(), p.suffix) == 0)
+      return LockObject{p.lock, expr.substr(0, expr.size() - p.suffix.size())};
   }
   return std::nullopt;
 }

@@ -70,6 +70,12 @@ private:
   std::unordered_map<std::string_view, const Object *> byStruct_, byVar_;
   std::unordered_set<std::string_view> relevant_;
   std::vector<OrderEdge> edges_;
+  /// Lock paths, canonical: "->page_table_lock" after the owner, or a helper "*pmd_lockptr(".
+  struct LockPath {
+    const Lock *lock;
+    std::string whole, suffix, helper;
+  };
+  std::vector<LockPath> paths_;
   struct SpecFile {
     std::string name;
     FileId id;

@@ -8,6 +8,8 @@ void first(struct mm_struct *mm)
 
 void second(struct mm_struct *mm)
 {
+	mmap_read_lock(mm);
+	mmap_read_unlock(mm);
 // CHECK: :[[@LINE+1]]:2: error: 'mmap_read_unlock' releases 'mmap_lock' of 'mm', which is not held here
 	mmap_read_unlock(mm);
 }
