@@ -390,16 +390,20 @@ private:
     return s;
   }
 
-  /// The owner expression an atom asks for at this call, or "" when unknown.
+  /// The owner expression an atom asks for at this call, or "" when unknown.  The compiler
+  /// already resolved the atom's instance in terms of its role ("vma->vm_mm->mmap_lock");
+  /// the owner is that path minus the lock's own suffix, with the role's argument put in.
   std::string requiredOwner(const Atom &a, const Roles &roles) const {
     const Lock *lock = model_.findLock(a.lock);
     if (!lock || lock->owner.empty() || (lock->kind == LockKind::Spinlock && lock->split))
       return ""; // Split page-table locks are named through ptl pointers: class only.
     auto it = roles.find(a.role);
-    if (it == roles.end() || it->second.expr.empty())
+    if (it == roles.end() || it->second.expr.empty() || a.instance.empty())
       return "";
-    std::string object = a.object.empty() ? it->second.object : a.object;
-    return resolve(index_.follow(it->second.expr, object, a.links));
+    auto lo = index_.lockObject(a.instance);
+    if (!lo || lo->lock != lock || lo->owner.empty())
+      return "";
+    return resolve(substitute(lo->owner, a.role, it->second.expr));
   }
 
   enum class AtomStatus { Ok, Missing, WrongMode, Forbidden, Assumed };
