@@ -922,6 +922,8 @@ private:
       if (std::string_view(l.type()) == "identifier" && plain) {
         evalInto(right, std::string(l.text()), st, depth);
         assigned(std::string(l.text()), right);
+      } else if (std::string_view(l.type()) == "field_expression" && plain) {
+        evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
       } else {
         eval(right, st, depth + 1);
         if (std::string_view(l.type()) == "identifier")
@@ -1031,8 +1033,8 @@ private:
       ts::Node left = e.child("left");
       return cond(left, std::move(st), depth + 1);
     }
-    if (t == "identifier") {
-      std::string var(e.text());
+    if (t == "identifier" || t == "field_expression") {
+      std::string var = canonical(e);
       auto p = std::find_if(st.pending.begin(), st.pending.end(),
                             [&](const Pending &p) { return p.var == var; });
       if (p == st.pending.end())
