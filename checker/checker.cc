@@ -1,6 +1,8 @@
 #include "checker.h"
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 
 #include "embedded_queries.h"
 
@@ -30,6 +32,56 @@ Checker::Checker(const Model &model, const SourceManager &specSources)
 }
 
 namespace {
+
+/// Kernel annotations that tree-sitter, without the preprocessor, takes for type names or
+/// calls and so turns whole functions into ERROR nodes.  They carry no lock effect the checker
+/// uses, so they are overwritten with spaces before parsing: byte offsets stay the same.
+constexpr std::string_view kBlanked[] = {
+    "__init", "__exit", "__meminit", "__ref", "__always_inline", "__maybe_unused", "__weak",
+    "__cold", "__must_check", "noinline", "__noinline", "__latent_entropy", "__read_mostly",
+    "__user", "__rcu", "__percpu", "__iomem", "__always_unused", "__initdata", "__refdata",
+    "__ro_after_init", "__sched", "notrace", "__noreturn", "__pure", "__flatten", "inline"};
+/// Annotations with an argument list, blanked with it: `__releases(&mm->mmap_lock)`.
+constexpr std::string_view kBlankedCalls[] = {"__releases", "__acquires", "__must_hold",
+                                              "__attribute__", "__no_sanitize_address",
+                                              "__section", "__aligned"};
+
+void blankAnnotations(std::string &text) {
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (size_t i = 0; i < text.size();) {
+    if (!ident(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && ident(text[j]))
+      ++j;
+    std::string_view word(text.data() + i, j - i);
+    bool plain = std::find(std::begin(kBlanked), std::end(kBlanked), word) != std::end(kBlanked);
+    bool call = !plain && std::find(std::begin(kBlankedCalls), std::end(kBlankedCalls), word) !=
+                              std::end(kBlankedCalls);
+    if (call) {
+      size_t k = j;
+      while (k < text.size() && (text[k] == ' ' || text[k] == '\t'))
+        ++k;
+      if (k < text.size() && text[k] == '(') {
+        int depth = 0;
+        for (; k < text.size(); ++k) {
+          depth += text[k] == '(' ? 1 : text[k] == ')' ? -1 : 0;
+          if (depth == 0)
+            break;
+        }
+        j = std::min(k + 1, text.size());
+        plain = true;
+      }
+    }
+    if (plain)
+      for (size_t k = i; k < j; ++k)
+        if (text[k] != '\n')
+          text[k] = ' ';
+    i = j;
+  }
+}
 
 /// Function definitions at file level, also inside preprocessor conditionals and `extern "C"`.
 void collectFunctions(ts::Node node, std::vector<ts::Node> &out, int depth = 0) {
@@ -62,6 +114,7 @@ ts::Node functionName(ts::Node fn) {
 
 std::vector<Finding> FileChecker::check(std::string text) {
   std::vector<Finding> out;
+  blankAnnotations(text);
   ts::Tree tree = parser_.parse(std::move(text));
   ts::Node root = tree.root();
   std::vector<ts::Node> functions;
