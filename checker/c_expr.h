@@ -30,4 +30,25 @@ bool isIdentifier(std::string_view expr);
 /// The C literal for "no object": 0, NULL, false.
 bool isNullLiteral(std::string_view expr);
 
+/// Calls `fn(word)` on every identifier-like word of `code` in order (a byte scan, no
+/// parsing; `word` views `code`); stops and returns true as soon as `fn` does.
+template <typename Fn> bool anyIdentifier(std::string_view code, Fn fn) {
+  auto ident = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  };
+  for (size_t i = 0; i < code.size();) {
+    if (!ident(code[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < code.size() && ident(code[j]))
+      ++j;
+    if (fn(code.substr(i, j - i)))
+      return true;
+    i = j;
+  }
+  return false;
+}
+
 } // namespace lockspec::check

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <iterator>
 
+#include "c_expr.h"
 #include "embedded_queries.h"
 
 namespace lockspec::check {
@@ -47,40 +48,32 @@ constexpr std::string_view kBlankedCalls[] = {"__releases", "__acquires", "__mus
                                               "__section", "__aligned"};
 
 void blankAnnotations(std::string &text) {
-  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  for (size_t i = 0; i < text.size();) {
-    if (!ident(text[i])) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < text.size() && ident(text[j]))
-      ++j;
-    std::string_view word(text.data() + i, j - i);
+  // Words are views into `text`: blanking through them is seen by the rest of the scan.
+  anyIdentifier(text, [&](std::string_view word) {
+    size_t i = static_cast<size_t>(word.data() - text.data()), j = i + word.size();
     bool plain = std::find(std::begin(kBlanked), std::end(kBlanked), word) != std::end(kBlanked);
-    bool call = !plain && std::find(std::begin(kBlankedCalls), std::end(kBlankedCalls), word) !=
-                              std::end(kBlankedCalls);
-    if (call) {
+    if (!plain &&
+        std::find(std::begin(kBlankedCalls), std::end(kBlankedCalls), word) !=
+            std::end(kBlankedCalls)) {
       size_t k = j;
       while (k < text.size() && (text[k] == ' ' || text[k] == '\t'))
         ++k;
-      if (k < text.size() && text[k] == '(') {
-        int depth = 0;
-        for (; k < text.size(); ++k) {
-          depth += text[k] == '(' ? 1 : text[k] == ')' ? -1 : 0;
-          if (depth == 0)
-            break;
+      for (int depth = 0; k < text.size(); ++k) {
+        depth += text[k] == '(' ? 1 : text[k] == ')' ? -1 : 0;
+        if (depth <= 0) {
+          plain = text[k] == ')';
+          break;
         }
-        j = std::min(k + 1, text.size());
-        plain = true;
       }
+      if (plain)
+        j = k + 1;
     }
     if (plain)
       for (size_t k = i; k < j; ++k)
         if (text[k] != '\n')
           text[k] = ' ';
-    i = j;
-  }
+    return false;
+  });
 }
 
 /// Function definitions at file level, also inside preprocessor conditionals and `extern "C"`.

@@ -47,28 +47,6 @@ LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : mod
   }
 }
 
-namespace {
-
-/// Calls `fn` on every identifier of `code` until it returns true; a byte scan.
-template <typename Fn> bool anyIdentifier(std::string_view code, Fn fn) {
-  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  for (size_t i = 0; i < code.size();) {
-    if (!ident(code[i])) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < code.size() && ident(code[j]))
-      ++j;
-    if (fn(code.substr(i, j - i)))
-      return true;
-    i = j;
-  }
-  return false;
-}
-
-} // namespace
-
 bool LockIndex::mentionsAny(std::string_view code) const {
   return anyIdentifier(code, [&](std::string_view id) { return relevant_.count(id) > 0; });
 }
