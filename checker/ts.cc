@@ -27,7 +27,7 @@ TSNode toTs(const void *raw) {
 
 static Node::Raw fromTs(TSNode node) {
   Node::Raw raw;
-  std::memcpy(&raw, &node, sizeof node);
+  std::memcpy(static_cast<void *>(&raw), &node, sizeof node); // Raw is trivially copyable
   return raw;
 }
 
