@@ -1,6 +1,7 @@
 // lockspec: compile a locking spec into docs, wrappers and a model.
 //
-// Exit status: 0 ok; 1 spec errors or stale outputs (--check); 2 usage or I/O errors.
+// Exit status: 0 ok; 1 spec errors or stale outputs (--check), or findings (check); 2 usage or
+// I/O errors.
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -8,6 +9,9 @@
 
 #include "driver.h"
 #include "json_backend.h"
+#ifdef LOCKSPEC_HAVE_CHECKER
+#include "check_command.h"
+#endif
 
 /// Exits without destroying main's locals.  A large spec's model is millions of small
 /// allocations, and freeing them one by one took 7% of a 100k-rule compile just before the
@@ -32,12 +36,19 @@ int main(int argc, char **argv) {
   compile->add_option("--backend", only, "run only these backends");
   compile->add_flag("--check", check, "write nothing; exit 1 naming outputs that are stale");
   compile->add_option("-d,--depfile", depPath, "write a Make-style depfile");
+#ifdef LOCKSPEC_HAVE_CHECKER
+  lockspec::check::CheckCommand checkCommand(app);
+#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
     int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
+#ifdef LOCKSPEC_HAVE_CHECKER
+  if (checkCommand.selected())
+    return checkCommand.run();
+#endif
   if (emit.empty() && outDir.empty()) {
     std::cerr << "lockspec: error: give -o DIR or --emit=BACKEND\n";
     return 2;

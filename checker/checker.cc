@@ -1,0 +1,173 @@
+#include "checker.h"
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+
+#include "c_expr.h"
+#include "embedded_queries.h"
+
+namespace lockspec::check {
+
+const std::vector<RuleInfo> &rules() {
+  static const std::vector<RuleInfo> kRules = {
+      {"missing-lock", "an operation, field write or lock acquisition without the locks the spec requires"},
+      {"wrong-mode", "a lock held, released, downgraded or asserted in the wrong mode"},
+      {"order-inversion", "a lock taken while a lock the spec orders after it is held"},
+      {"forbidden-nesting", "a lock taken while holding a lock the spec forbids under it"},
+      {"held-forbidden", "an operation called while holding a lock it must run without"},
+      {"double-acquire", "a non-recursive lock taken while already held"},
+      {"unlock-not-held", "a release or downgrade of a lock that is not held"},
+      {"held-at-return", "a lock still held when the function returns"},
+      {"caller-held", "a release of a lock the function has not taken, assumed held by its caller"},
+      {"assumed-fact", "a call allowed only by a condition the checker cannot see"},
+      {"parse-error", "code that does not parse; the function is skipped"},
+  };
+  return kRules;
+}
+
+Checker::Checker(const Model &model, const SourceManager &specSources)
+    : index_(model, specSources), parameters_(kQuery_parameters) {
+  if (!parameters_.ok())
+    throw std::logic_error("checker/queries/parameters.scm: " + parameters_.error());
+}
+
+namespace {
+
+/// Kernel annotations that tree-sitter, without the preprocessor, takes for type names or
+/// calls and so turns whole functions into ERROR nodes.  They carry no lock effect the checker
+/// uses, so they are overwritten with spaces before parsing: byte offsets stay the same.
+constexpr std::string_view kBlanked[] = {
+    "__init", "__exit", "__meminit", "__ref", "__always_inline", "__maybe_unused", "__weak",
+    "__cold", "__must_check", "noinline", "__noinline", "__latent_entropy", "__read_mostly",
+    "__user", "__rcu", "__percpu", "__iomem", "__always_unused", "__initdata", "__refdata",
+    "__ro_after_init", "__sched", "notrace", "__noreturn", "__pure", "__flatten", "inline"};
+/// Annotations with an argument list, blanked with it: `__releases(&mm->mmap_lock)`.
+constexpr std::string_view kBlankedCalls[] = {"__releases", "__acquires", "__must_hold",
+                                              "__attribute__", "__no_sanitize_address",
+                                              "__section", "__aligned"};
+
+void blankAnnotations(std::string &text) {
+  // Words are views into `text`: blanking through them is seen by the rest of the scan.
+  anyIdentifier(text, [&](std::string_view word) {
+    size_t i = static_cast<size_t>(word.data() - text.data()), j = i + word.size();
+    bool plain = std::find(std::begin(kBlanked), std::end(kBlanked), word) != std::end(kBlanked);
+    if (!plain &&
+        std::find(std::begin(kBlankedCalls), std::end(kBlankedCalls), word) !=
+            std::end(kBlankedCalls)) {
+      size_t k = j;
+      while (k < text.size() && (text[k] == ' ' || text[k] == '\t'))
+        ++k;
+      for (int depth = 0; k < text.size(); ++k) {
+        depth += text[k] == '(' ? 1 : text[k] == ')' ? -1 : 0;
+        if (depth <= 0) {
+          plain = text[k] == ')';
+          break;
+        }
+      }
+      if (plain)
+        j = k + 1;
+    }
+    if (plain)
+      for (size_t k = i; k < j; ++k)
+        if (text[k] != '\n')
+          text[k] = ' ';
+    return false;
+  });
+}
+
+/// Function definitions at file level, also inside preprocessor conditionals and `extern "C"`.
+void collectFunctions(ts::Node node, std::vector<ts::Node> &out, int depth = 0) {
+  for (const ts::Node &c : node.namedChildren()) {
+    std::string_view t = c.type();
+    if (t == "function_definition")
+      out.push_back(c);
+    else if (depth < 32 && (t.rfind("preproc_", 0) == 0 || t == "linkage_specification" ||
+                            t == "declaration_list"))
+      collectFunctions(c, out, depth + 1);
+  }
+}
+
+/// The declared name of a function definition (through pointer declarators), or a null node.
+ts::Node functionName(ts::Node fn) {
+  ts::Node d = fn.child("declarator");
+  for (int guard = 0; guard < 8 && !d.isNull(); ++guard) {
+    std::string_view t = d.type();
+    if (t == "identifier")
+      return d;
+    if (t != "function_declarator" && t != "pointer_declarator" &&
+        t != "parenthesized_declarator" && t != "attributed_declarator")
+      return {};
+    d = d.child("declarator");
+  }
+  return {};
+}
+
+} // namespace
+
+std::vector<Finding> FileChecker::check(std::string text) {
+  std::vector<Finding> out;
+  blankAnnotations(text);
+  ts::Tree tree = parser_.parse(std::move(text));
+  ts::Node root = tree.root();
+  std::vector<ts::Node> functions;
+  collectFunctions(root, functions);
+  std::vector<std::pair<uint32_t, uint32_t>> analysed;
+  for (const ts::Node &fn : functions) {
+    ts::Node name = functionName(fn);
+    analysed.push_back({fn.begin(), fn.end()});
+    if (name.isNull())
+      continue;
+    if (fn.hasError()) {
+      ts::Node e = fn.firstError();
+      Finding f;
+      f.rule = "parse-error";
+      f.diag.severity = Severity::Note;
+      f.diag.hasSpan = true;
+      f.diag.span = {kCheckedFile, e.begin(), std::max(e.end(), e.begin() + 1)};
+      f.diag.message = "function '" + std::string(name.text()) +
+                       "' is not checked: it does not parse here (macros the checker cannot "
+                       "expand?)";
+      out.push_back(std::move(f));
+      continue;
+    }
+    // Most functions of a real file touch no lock, operation or guarded field the spec knows:
+    // a scan of their identifiers skips them without walking the tree.
+    if (!checker_.index().mentionsAny(fn.text()))
+      continue;
+    // Parameter types come from a query over the declarator only: small and cheap.
+    checkFunction(checker_.index(), fn, name.text(),
+                  cursor_.matches(checker_.parametersQuery(), fn.child("declarator")),
+                  checker_.parametersQuery(), out);
+  }
+  // Errors outside every function definition: one note for the file.  A function the query
+  // did not recognise because of them is not checked either.
+  for (const ts::Node &top : root.children()) {
+    if (!top.hasError() && !top.isMissing())
+      continue;
+    bool inside = std::any_of(analysed.begin(), analysed.end(), [&](const auto &r) {
+      return top.begin() >= r.first && top.end() <= r.second;
+    });
+    if (inside)
+      continue;
+    ts::Node e = top.firstError();
+    if (e.isNull())
+      e = top;
+    Finding f;
+    f.rule = "parse-error";
+    f.diag.severity = Severity::Note;
+    f.diag.hasSpan = true;
+    uint32_t size = static_cast<uint32_t>(tree.source().size());
+    uint32_t begin = std::min(e.begin(), size);
+    f.diag.span = {kCheckedFile, begin, std::min(std::max(e.end(), begin + 1), size)};
+    f.diag.message = "code that does not parse here is not checked";
+    out.push_back(std::move(f));
+    break;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
+    return a.diag.span.begin < b.diag.span.begin;
+  });
+  return out;
+}
+
+} // namespace lockspec::check

@@ -1,0 +1,67 @@
+// `lockspec check`: the spec's lock rules enforced on C sources, one function at a time.
+//
+// Knows lock calls only from the Model.  See checker/README.md for what it tracks and what it
+// cannot know.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diagnostics.h"
+#include "lock_index.h"
+#include "ts.h"
+
+namespace lockspec::check {
+
+/// FileId used in spans into the file being checked; whoever renders the findings replaces it
+/// with the id the file gets in its SourceManager (spans into the spec keep their ids).
+inline constexpr FileId kCheckedFile = 0xffffffffu;
+
+/// One diagnostic with a stable rule id for JSON and SARIF ("missing-lock", ...).
+struct Finding {
+  std::string rule;
+  Diagnostic diag;
+};
+
+/// Rule ids, with a one-line description each (SARIF's rule metadata).
+struct RuleInfo {
+  const char *id;
+  const char *description;
+};
+const std::vector<RuleInfo> &rules();
+
+/// The shared, read-only part: the model index and compiled queries.
+class Checker {
+public:
+  Checker(const Model &model, const SourceManager &specSources);
+  const LockIndex &index() const { return index_; }
+  const ts::Query &parametersQuery() const { return parameters_; }
+
+private:
+  LockIndex index_;
+  ts::Query parameters_;
+};
+
+/// One worker's state: a parser and a query cursor over a shared Checker.  Not thread-safe;
+/// use one per thread.
+class FileChecker {
+public:
+  explicit FileChecker(const Checker &checker) : checker_(checker) {}
+  /// Every finding in `text`, in source order.  Never fails: code that does not parse gives a
+  /// note and is skipped.
+  std::vector<Finding> check(std::string text);
+
+private:
+  const Checker &checker_;
+  ts::Parser parser_;
+  ts::QueryCursor cursor_;
+};
+
+/// Analyses one function definition (flow.cc); `parameters` are the matches of
+/// queries/parameters.scm (`query`) in its declarator.
+void checkFunction(const LockIndex &index, ts::Node function, std::string_view name,
+                   const std::vector<ts::Match> &parameters, const ts::Query &query,
+                   std::vector<Finding> &out);
+
+} // namespace lockspec::check

@@ -1,0 +1,143 @@
+#include "lock_index.h"
+
+#include <algorithm>
+
+#include "c_expr.h"
+
+namespace lockspec::check {
+
+LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : model_(model) {
+  for (const Api &api : model.apis)
+    apis_.emplace(api.name, &api);
+  for (const Operation &op : model.operations)
+    for (const std::string &fn : op.apis)
+      operations_[fn].push_back(&op);
+  for (const Object &object : model.objects) {
+    byStruct_.emplace(object.name, &object);
+    if (!object.var.empty())
+      byVar_.emplace(object.var, &object);
+    for (const Field &field : object.fields)
+      fields_[field.name].push_back({&object, &field});
+  }
+  edges_ = model.enforcedEdges();
+  for (const Lock &lock : model.locks) {
+    if (lock.path.empty())
+      continue;
+    LockPath p{&lock, canonicalText(lock.path), "", ""};
+    const Object *owner = lock.owner.empty() ? nullptr : model.findObject(lock.owner);
+    if (owner && !owner->var.empty() && p.whole.rfind(owner->var, 0) == 0 &&
+        p.whole.size() > owner->var.size())
+      p.suffix = p.whole.substr(owner->var.size());
+    else if (size_t paren = p.whole.find('('); paren != std::string::npos)
+      p.helper = p.whole.substr(0, paren + 1);
+    paths_.push_back(std::move(p));
+  }
+  for (const auto &[name, api] : apis_)
+    relevant_.insert(name);
+  for (const auto &[name, ops] : operations_)
+    relevant_.insert(name);
+  for (const auto &[name, refs] : fields_)
+    relevant_.insert(name);
+  for (FileId id = 0; id < specSources.size(); ++id) {
+    SpecFile file{specSources.name(id), id, specSources.text(id), {0}};
+    for (uint32_t i = 0; i < file.text.size(); ++i)
+      if (file.text[i] == '\n')
+        file.lineStarts.push_back(i + 1);
+    specFiles_.push_back(std::move(file));
+  }
+}
+
+bool LockIndex::mentionsAny(std::string_view code) const {
+  return anyIdentifier(code, [&](std::string_view id) { return relevant_.count(id) > 0; });
+}
+
+const Api *LockIndex::api(std::string_view name) const {
+  auto it = apis_.find(name);
+  return it == apis_.end() ? nullptr : it->second;
+}
+
+const std::vector<const Operation *> *LockIndex::operations(std::string_view name) const {
+  auto it = operations_.find(name);
+  return it == operations_.end() ? nullptr : &it->second;
+}
+
+const std::vector<FieldRef> *LockIndex::fields(std::string_view name) const {
+  auto it = fields_.find(name);
+  return it == fields_.end() ? nullptr : &it->second;
+}
+
+const Object *LockIndex::objectForStruct(std::string_view structName) const {
+  auto it = byStruct_.find(structName);
+  return it == byStruct_.end() ? nullptr : it->second;
+}
+
+const Object *LockIndex::objectForVar(std::string_view var) const {
+  auto it = byVar_.find(var);
+  return it == byVar_.end() ? nullptr : it->second;
+}
+
+std::optional<LockObject> LockIndex::lockObject(std::string_view lockExpr) const {
+  std::string expr = canonicalText(lockExpr);
+  for (const LockPath &p : paths_) {
+    if (p.suffix.empty()) {
+      // A global lock ("swap_lock") or a path computed by a helper ("*pmd_lockptr(mm,pmd)"):
+      // match the whole text, or the helper's name.
+      if (expr == p.whole || (!p.helper.empty() && expr.rfind(p.helper, 0) == 0))
+        return LockObject{p.lock, ""};
+      continue;
+    }
+    // "mm->page_table_lock": anything ending in "->page_table_lock" is that lock of its prefix.
+    if (expr.size() > p.suffix.size() &&
+        expr.compare(expr.size() - p.suffix.size(), p.suffix.size(), p.suffix) == 0)
+      return LockObject{p.lock, expr.substr(0, expr.size() - p.suffix.size())};
+  }
+  return std::nullopt;
+}
+
+std::string LockIndex::follow(std::string expr, const std::string &object,
+                              const std::vector<std::string> &links) const {
+  const Object *current = model_.findObject(object);
+  for (const std::string &name : links) {
+    if (!current)
+      return "";
+    const Link *link = nullptr;
+    for (const Link &l : current->links)
+      if (l.name == name)
+        link = &l;
+    if (!link)
+      return "";
+    expr = substitute(link->expr, current->var, expr);
+    current = model_.findObject(link->target);
+  }
+  return expr;
+}
+
+std::string LockIndex::ownerFrom(const std::string &expr, const std::string &object,
+                                 const Lock &lock) const {
+  if (lock.owner.empty() || expr.empty())
+    return "";
+  auto path = model_.linkPath(object, lock.owner);
+  if (!path)
+    return "";
+  return follow(expr, object, *path);
+}
+
+std::optional<Span> LockIndex::specSpan(const SourcePos &pos) const {
+  for (const SpecFile &file : specFiles_) {
+    if (file.name != pos.file)
+      continue;
+    if (pos.line == 0 || pos.line > file.lineStarts.size())
+      return std::nullopt;
+    uint32_t begin = file.lineStarts[pos.line - 1] + (pos.column ? pos.column - 1 : 0);
+    if (begin > file.text.size())
+      return std::nullopt;
+    uint32_t end = begin;
+    while (end < file.text.size() &&
+           (std::isalnum(static_cast<unsigned char>(file.text[end])) || file.text[end] == '_'))
+      ++end;
+    return Span{file.id, begin, std::max(end, begin + 1)};
+  }
+  return std::nullopt;
+}
+
+} // namespace lockspec::check

@@ -1,0 +1,11 @@
+// RUN: not %check %s | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// Downgrading ends the VMA write locks too (vma_end_write_all).
+void write_after_downgrade(struct vm_area_struct *vma, pgprot_t prot)
+{
+	mmap_write_lock(vma->vm_mm);
+	vma_start_write(vma);
+	mmap_write_downgrade(vma->vm_mm);
+// CHECK: :[[@LINE+1]]:2: error: write to 'vma->vm_page_prot' without the locks field 'vm_area_struct.vm_page_prot' requires: write_most
+	vma->vm_page_prot = prot;
+	mmap_read_unlock(vma->vm_mm);
+}
