@@ -65,7 +65,7 @@ std::optional<Model> loadSpecFromString(const std::string &name, const std::stri
 
 const std::vector<Backend> &backends() {
   static const std::vector<Backend> table = {
-      {"json", emitJsonFile},
+      {"json", emitJsonFile, emitJson},
       {"rst", emitRst},
   };
   return table;

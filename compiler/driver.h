@@ -2,6 +2,7 @@
 // The CLI is a thin main over this; the bindings and tests call it directly.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,9 @@ struct OutputFile {
 struct Backend {
   const char *name;
   std::vector<OutputFile> (*emit)(const Model &model);
+  /// Optional: writes the same single output to a stream as it is produced, for `--emit`
+  /// (nullptr: `--emit` prints what `emit` returns).
+  void (*stream)(const Model &model, std::ostream &out) = nullptr;
 };
 
 /// Every backend, in the order `compile` runs them.

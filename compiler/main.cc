@@ -57,6 +57,11 @@ int main(int argc, char **argv) {
 
   std::string error;
   if (!emit.empty()) {
+    for (const lockspec::Backend &b : lockspec::backends())
+      if (emit == b.name && b.stream) {
+        b.stream(*model, std::cout);
+        leaveWithoutFreeing(0);
+      }
     auto outputs = lockspec::runBackends(*model, {emit}, &error);
     if (!outputs) {
       std::cerr << "lockspec: error: " << error << "\n";
