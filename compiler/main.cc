@@ -45,7 +45,8 @@ int main(int argc, char **argv) {
 
   lockspec::SourceManager sources;
   lockspec::Diagnostics diags(sources);
-  auto model = lockspec::loadSpec(input, sources, diags);
+  // The process ends right after the backends: skip freeing the syntax tree (see LoadOptions).
+  auto model = lockspec::loadSpec(input, sources, diags, {.freeScratch = false});
   std::cerr << diags.renderAll();
   if (!model) {
     bool io = !diags.all().empty() && !diags.all().front().hasSpan;
