@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -16,7 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostics &diags) {
+std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostics &diags,
+                                 LoadOptions options = {}) {
   std::set<std::string> seen{fs::weakly_canonical(sources.name(root)).string()};
   auto resolve = [&](FileId from, const std::string &path, Span span) -> std::optional<FileId> {
     fs::path target = fs::path(sources.name(from)).parent_path() / path;
@@ -32,11 +34,14 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
     return file;
   };
   Parser parser(sources, diags, resolve);
-  ast::Spec spec;
+  std::unique_ptr<ast::Spec> owned = std::make_unique<ast::Spec>();
+  ast::Spec &spec = *owned;
+  if (!options.freeScratch)
+    owned.release(); // Deliberately never deleted: see LoadOptions.
   parser.parseFile(root, spec);
   if (diags.hadErrors())
     return std::nullopt; // Sema on a broken tree would only cascade.
-  return analyze(spec, sources, diags);
+  return analyze(spec, sources, diags, options.freeScratch);
 }
 
 std::vector<OutputFile> emitJsonFile(const Model &model) {
@@ -49,14 +54,15 @@ std::vector<OutputFile> emitJsonFile(const Model &model) {
 
 } // namespace
 
-std::optional<Model> loadSpec(const std::string &path, SourceManager &sources, Diagnostics &diags) {
+std::optional<Model> loadSpec(const std::string &path, SourceManager &sources, Diagnostics &diags,
+                              LoadOptions options) {
   std::string error;
   auto root = sources.addFile(path, &error);
   if (!root) {
     diags.error(error);
     return std::nullopt;
   }
-  return analyzeFrom(*root, sources, diags);
+  return analyzeFrom(*root, sources, diags, options);
 }
 
 std::optional<Model> loadSpecFromString(const std::string &name, const std::string &text,
@@ -66,7 +72,7 @@ std::optional<Model> loadSpecFromString(const std::string &name, const std::stri
 
 const std::vector<Backend> &backends() {
   static const std::vector<Backend> table = {
-      {"json", emitJsonFile},
+      {"json", emitJsonFile, emitJson},
       {"rst", emitRst},
       {"cxx", emitCxx},
   };

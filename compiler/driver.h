@@ -2,6 +2,7 @@
 // The CLI is a thin main over this; the bindings and tests call it directly.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,9 +12,19 @@
 
 namespace lockspec {
 
+/// How loadSpec treats what it builds on the way to the model.
+struct LoadOptions {
+  /// False: the syntax tree and sema's tables are never freed.  For a process that exits
+  /// right after using the model (the CLI): a large spec's tree is millions of small
+  /// allocations, and freeing them one by one took ~13% of a 100k-rule compile (issue 3),
+  /// like the model's own teardown that main already skips (clang's -disable-free).
+  bool freeScratch = true;
+};
+
 /// Parses `path` and its includes into `sources` and analyses it.  Errors go to `diags`;
 /// nullopt when there was any.
-std::optional<Model> loadSpec(const std::string &path, SourceManager &sources, Diagnostics &diags);
+std::optional<Model> loadSpec(const std::string &path, SourceManager &sources, Diagnostics &diags,
+                              LoadOptions options = {});
 
 /// Same, for a spec given as a string under a pseudo file name (tests, bindings).  Includes
 /// are resolved relative to the current directory.
@@ -30,6 +41,9 @@ struct OutputFile {
 struct Backend {
   const char *name;
   std::vector<OutputFile> (*emit)(const Model &model);
+  /// Optional: writes the same single output to a stream as it is produced, for `--emit`
+  /// (nullptr: `--emit` prints what `emit` returns).
+  void (*stream)(const Model &model, std::ostream &out) = nullptr;
 };
 
 /// Every backend, in the order `compile` runs them.

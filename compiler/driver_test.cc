@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 
+#include "json_backend.h"
 #include "requirement.h"
 
 namespace lockspec {
@@ -97,6 +99,16 @@ TEST_F(MmRules, OrderTreesAreAcyclicAndPutMmapBeforeVmaWrite) {
   for (const OrderEdge &e : model_->enforcedEdges())
     found = found || (e.from.lock == "mmap_lock" && e.to.lock == "vma_lock");
   EXPECT_TRUE(found);
+}
+
+/// `--emit=json` streams the model in chunks; the text must be the file backend's exactly,
+/// chunk boundaries included.
+TEST_F(MmRules, StreamedJsonEqualsTheFileBackend) {
+  std::ostringstream streamed;
+  emitJson(*model_, streamed);
+  std::string whole = emitJson(*model_);
+  EXPECT_GT(whole.size(), size_t(1) << 18); // More than one chunk.
+  EXPECT_EQ(streamed.str(), whole);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <ostream>
 #include <string_view>
 #include <vector>
 
@@ -11,8 +12,16 @@ namespace {
 /// Writes JSON straight into a string, in the layout of nlohmann's dump(2) that the schema and
 /// goldens were first pinned with.  Building an nlohmann tree and destroying it took two thirds
 /// of the compile time of rules/mm.rules (bench/run.sh, perf), so the backend streams instead.
+/// Given a sink, the writer hands the text on in chunks of about kChunk bytes instead of
+/// keeping it: a 100k-rule model is 224 MB, and holding it whole cost a third of the process's
+/// page faults and its copies on every regrowth (issue 3).
 class Writer {
 public:
+  explicit Writer(std::ostream *sink = nullptr) : sink_(sink) {
+    if (sink_)
+      out_.reserve(kChunk + kSlack);
+  }
+
   void beginObject() { open('{'); }
   void endObject() { close('}'); }
   void beginArray() { open('['); }
@@ -74,6 +83,12 @@ public:
   }
 
   std::string take() { return std::move(out_); }
+  /// Hands what is left to the sink.
+  void finish() {
+    if (sink_ && !out_.empty())
+      sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+    out_.clear();
+  }
 
 private:
   struct Frame {
@@ -117,8 +132,14 @@ private:
   /// Grows the buffer eightfold ahead of need rather than letting appends double it: a large
   /// spec's model is hundreds of megabytes, and each doubling copies (and faults in) all of
   /// it again, while capacity that is never written costs only address space.
+  /// With a sink, it first passes the buffer on once it holds a chunk, so the buffer stays
+  /// about one chunk long.
   void reserveAhead(size_t need) {
-    constexpr size_t kSlack = 4096, kFirst = size_t(1) << 20;
+    constexpr size_t kFirst = size_t(1) << 20;
+    if (sink_ && out_.size() >= kChunk) {
+      sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+      out_.clear();
+    }
     if (out_.capacity() - out_.size() >= need + kSlack)
       return;
     out_.reserve(std::max({out_.capacity() * 8, out_.size() + need + kSlack, kFirst}));
@@ -169,6 +190,8 @@ private:
     out_ += '"';
   }
 
+  static constexpr size_t kSlack = 4096, kChunk = size_t(1) << 18;
+  std::ostream *sink_;
   std::string out_;
   const std::string breaks_ = ",\n" + std::string(64, ' '); ///< Sliced by newline().
   std::vector<Frame> frames_;
@@ -273,10 +296,7 @@ void role(Writer &w, const Role &r) {
   w.endObject();
 }
 
-} // namespace
-
-std::string emitJson(const Model &model) {
-  Writer w;
+void writeModel(Writer &w, const Model &model) {
   w.beginObject();
   w.field("schema", "lockspec-model/1");
   w.field("files", model.files);
@@ -528,7 +548,21 @@ std::string emitJson(const Model &model) {
   }
   w.endArray();
   w.endObject();
+}
+
+} // namespace
+
+std::string emitJson(const Model &model) {
+  Writer w;
+  writeModel(w, model);
   return w.take() + "\n";
+}
+
+void emitJson(const Model &model, std::ostream &out) {
+  Writer w(&out);
+  writeModel(w, model);
+  w.finish();
+  out << '\n';
 }
 
 } // namespace lockspec

@@ -56,7 +56,8 @@ int main(int argc, char **argv) {
 
   lockspec::SourceManager sources;
   lockspec::Diagnostics diags(sources);
-  auto model = lockspec::loadSpec(input, sources, diags);
+  // The process ends right after the backends: skip freeing the syntax tree (see LoadOptions).
+  auto model = lockspec::loadSpec(input, sources, diags, {.freeScratch = false});
   std::cerr << diags.renderAll();
   if (!model) {
     bool io = !diags.all().empty() && !diags.all().front().hasSpan;
@@ -68,6 +69,11 @@ int main(int argc, char **argv) {
 
   std::string error;
   if (!emit.empty()) {
+    for (const lockspec::Backend &b : lockspec::backends())
+      if (emit == b.name && b.stream) {
+        b.stream(*model, std::cout);
+        leaveWithoutFreeing(0);
+      }
     auto outputs = lockspec::runBackends(*model, {emit}, &error);
     if (!outputs) {
       std::cerr << "lockspec: error: " << error << "\n";

@@ -1640,7 +1640,9 @@ void Sema::topics() {
 } // namespace
 
 std::optional<Model> analyze(const ast::Spec &spec, const SourceManager &sources,
-                             Diagnostics &diags) {
+                             Diagnostics &diags, bool freeScratch) {
+  if (!freeScratch)
+    return (new Sema(spec, sources, diags))->run(); // Deliberately never deleted.
   return Sema(spec, sources, diags).run();
 }
 

@@ -11,8 +11,10 @@
 namespace lockspec {
 
 /// Builds the model of `spec`.  Reports every error it finds to `diags`; returns nullopt when
-/// there was one (a model is never handed to backends after an error).
+/// there was one (a model is never handed to backends after an error).  With `freeScratch`
+/// false, sema's own tables (scopes, pending requirements) are left allocated: see
+/// LoadOptions::freeScratch.
 std::optional<Model> analyze(const ast::Spec &spec, const SourceManager &sources,
-                             Diagnostics &diags);
+                             Diagnostics &diags, bool freeScratch = true);
 
 } // namespace lockspec
