@@ -80,6 +80,16 @@ TEST_F(CxxBackend, OrderEdgesOnTheLaterDeclaration) {
             std::string::npos);
 }
 
+TEST_F(CxxBackend, KillableVmaWriteIsAnAssertionLikeThePlainOne) {
+  // A try-acquire would leave a hold nothing releases (mmap_write_unlock ends it), so callers
+  // were told "not held on every path"; the failure path is listed instead.
+  EXPECT_TRUE(has("[[nodiscard]] inline int vma_start_write_killable(struct vm_area_struct *vma) "
+                  "LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) "
+                  "LOCKSPEC_ASSERT_CAPABILITY(vma->vma_lock) {"));
+  EXPECT_NE(files_["tests/cxx/corpus/unchecked.txt"].find("try vma_start_write_killable failing |"),
+            std::string::npos);
+}
+
 TEST_F(CxxBackend, LinkFieldGapsAreListedAsCheckedByNeither) {
   // vm_mm's read rule has no accessor and no validator check: it must not be filed under a
   // validator test that does not cover it.
