@@ -10,9 +10,9 @@
 // anywhere in a few percent.  The two loops therefore run in many short interleaved rounds (the
 // order alternating, so drift within a round hits both alike), each timed by wall clock and by
 // this thread's CPU clock (which stops while the thread is preempted), and the figures are the
-// medians of the per-round ratios with their spread.  Instruction counts do not move with load at all:
-// `--only raw|wrapped` runs one loop once, for bench/cxx_wrappers_bench.sh to count under
-// callgrind (--toggle-collect on loopRaw / loopWrapped).
+// medians of the per-round ratios with their spread.  Instruction counts do not move with load
+// at all: `--only raw|wrapped` runs one loop once, for bench/cxx_wrappers_bench.sh to count
+// under callgrind (--toggle-collect on loopRaw / loopWrapped).
 //
 // Usage: cxx_wrappers_bench [iterations-per-round] [rounds]
 //        cxx_wrappers_bench --only raw|wrapped [iterations]

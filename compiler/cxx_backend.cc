@@ -1756,10 +1756,12 @@ std::vector<OutputFile> Emitter::corpus() const {
   for (const Api &api : m_.apis) {
     const LockInfo &li = lock(api.lock);
     const Mode *mode = li.lock->findMode(api.mode);
-    if (api.kind == ApiKind::Try && !li.anchor.empty() && mode &&
-        mode->sharing != Sharing::Shared)
-      neither += "try " + api.name + " failing | clang has no assertion conditional on a "
-                 "result, so it treats " + api.lock + "." + api.mode + " as held after the call "
+    if (api.kind == ApiKind::Try && !li.anchor.empty() && mode && mode->sharing != Sharing::Shared)
+      neither += "try " + api.name +
+                 " failing | clang has no assertion conditional on a "
+                 "result, so it treats " +
+                 api.lock + "." + api.mode +
+                 " as held after the call "
                  "whatever it returns (the result is [[nodiscard]]); the stand-in never fails, "
                  "so the validator never sees the failure path | none\n";
   }
