@@ -80,6 +80,31 @@ TEST_F(CxxBackend, OrderEdgesOnTheLaterDeclaration) {
             std::string::npos);
 }
 
+TEST_F(CxxBackend, KillableVmaWriteIsAnAssertionLikeThePlainOne) {
+  // A try-acquire would leave a hold nothing releases (mmap_write_unlock ends it), so callers
+  // were told "not held on every path"; the failure path is listed instead.
+  EXPECT_TRUE(has("[[nodiscard]] inline int vma_start_write_killable(struct vm_area_struct *vma) "
+                  "LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) "
+                  "LOCKSPEC_ASSERT_CAPABILITY(vma->vma_lock) {"));
+  EXPECT_NE(files_["tests/cxx/corpus/unchecked.txt"].find("try vma_start_write_killable failing |"),
+            std::string::npos);
+}
+
+TEST_F(CxxBackend, LinkFieldGapsAreListedAsCheckedByNeither) {
+  // vm_mm's read rule has no accessor and no validator check: it must not be filed under a
+  // validator test that does not cover it.
+  const std::string &unchecked = files_["tests/cxx/corpus/unchecked.txt"];
+  EXPECT_NE(unchecked.find("field vm_area_struct.vm_mm read `stable | rcu` | it is the link "
+                           "pointer that capability expressions name (`vma->vm_mm`), so it stays "
+                           "a public member and has no read accessor: no read is checked | none\n"),
+            std::string::npos);
+  EXPECT_NE(unchecked.find("field vm_area_struct.anon_vma write `mmap_lock.read & page_table_lock`"
+                           " (NULL -> non-NULL) by raw assignment"),
+            std::string::npos);
+  EXPECT_EQ(unchecked.find("vm_mm (raw access)"), std::string::npos);
+  EXPECT_EQ(unchecked.find("anon_vma.root"), std::string::npos); // 'read none', 'write once'
+}
+
 TEST_F(CxxBackend, CorpusHasPositiveAndNegativeCasesWithTheirDiagnostics) {
   const std::string &install = files_["tests/cxx/corpus/op_install.cc"];
   EXPECT_NE(install.find("// lockspec-case: operation install via mmap | positive | positive\n"),

@@ -89,13 +89,17 @@ def main():
         print(f"FAIL {compiler} {path.name}\n{out}")
     unchecked = [l for l in (corpus / "unchecked.txt").read_text().splitlines()
                  if l and not l.startswith("#")]
-    # Each rule clang cannot check must name a validator test that exists.
+    # Each rule clang cannot check must name a validator test that exists, or say 'none' (a gap
+    # neither checks, counted apart so the coverage line cannot hide it).
+    neither = [l for l in unchecked if l.rsplit("|", 1)[-1].strip() == "none"]
     missing_tests = []
     if args.validator_tests:
         source = pathlib.Path(args.validator_tests).read_text()
         for line in unchecked:
+            if line in neither:
+                continue
             suite, _, test = line.rsplit("|", 1)[-1].strip().partition(".")
-            if f"TEST_F({suite}, {test})" not in source:
+            if not test or f"TEST_F({suite}, {test})" not in source:
                 missing_tests.append(line)
                 print(f"FAIL no validator test for: {line}")
     per = "; ".join(f"{c} {version(c)} rejects {decided[c][0]}/{negatives} negatives and "
@@ -103,8 +107,8 @@ def main():
     print(f"cxx corpus: {len(requirements)} requirements x {len(variants)} variant kinds = "
           f"{len(total)} cases ({positives} positive, {negatives} negative) in {len(files)} files, "
           f"{len(requirements) - len(one_sided)}/{len(requirements)} requirements with both; "
-          f"{per}; {len(unchecked)} rules clang cannot check, each with a validator test "
-          f"(unchecked.txt)")
+          f"{per}; {len(unchecked)} rules clang cannot check: {len(unchecked) - len(neither)} "
+          f"with a validator test, {len(neither)} checked by neither (unchecked.txt)")
     return 1 if failed or one_sided or missing_tests else 0
 
 

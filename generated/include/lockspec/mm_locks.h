@@ -2578,7 +2578,8 @@ inline void vma_start_write(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->v
 
 /// `vma_start_write_killable` (try, `vma_lock.write`): As vma_start_write, but a fatal signal aborts the wait with -EINTR; zero means the VMA is write-locked.
 /// Spec: `vma_start_write_killable` (rules/locks.rules:121); source: include/linux/mmap_lock.h.
-inline int vma_start_write_killable(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) LOCKSPEC_TRY_ACQUIRE(false, vma->vma_lock) {
+/// The analysis treats the lock as held after the call whatever it returns: return on failure.
+[[nodiscard]] inline int vma_start_write_killable(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) LOCKSPEC_ASSERT_CAPABILITY(vma->vma_lock) {
   (void)vma;
   vma->vma_lock.start_write(vma->vm_mm->mmap_lock);
   bool ok = true;

@@ -60,3 +60,25 @@ void pageTableLockBeforeMmapLock(mm_struct *mm) {
   mm->mmap_lock.unlock();
   mm->page_table_lock.unlock();
 }
+
+int vmaWriteKillableUnderMmapRead(vm_area_struct *vma) {
+  mmap_read_lock(vma->vm_mm);
+  int err = vma_start_write_killable(vma); // expected-warning-re {{calling function 'vma_start_write_killable' requires holding {{(mutex|mmap_lock)}} 'vma->vm_mm->mmap_lock' exclusively}}
+  mmap_read_unlock(vma->vm_mm);
+  return err;
+}
+
+void vmaWriteKillableResultIgnored(vm_area_struct *vma) {
+  mmap_write_lock(vma->vm_mm);
+  vma_start_write_killable(vma); // expected-warning {{ignoring return value of function declared with 'nodiscard' attribute}}
+  vma->set_vm_page_prot(0);
+  mmap_write_unlock(vma->vm_mm);
+}
+
+void useVmaWriteKillableAfterUnlock(vm_area_struct *vma) {
+  mmap_write_lock(vma->vm_mm);
+  if (vma_start_write_killable(vma) == 0)
+    vma->set_vm_page_prot(0);
+  mmap_write_unlock(vma->vm_mm); // ends the VMA write hold too
+  vma->set_vm_page_prot(0); // expected-warning-re {{calling function 'set_vm_page_prot' requires holding {{(mutex|mmap_lock)}} 'vma->vm_mm->mmap_lock' exclusively}}
+}

@@ -35,3 +35,16 @@ void protect(vm_area_struct *vma, unsigned long prot) {
   (void)vma->vm_page_prot(via::mmap_lock{}); // reading needs only a stable VMA
   mmap_read_unlock(vma->vm_mm);
 }
+
+/// The killable variant: on success the VMA is write-locked until the mmap write unlock, as
+/// with vma_start_write; on a fatal signal the caller backs out.
+int protectKillable(vm_area_struct *vma, unsigned long prot) {
+  mmap_write_lock(vma->vm_mm);
+  if (vma_start_write_killable(vma)) {
+    mmap_write_unlock(vma->vm_mm);
+    return -4; // -EINTR
+  }
+  vma->set_vm_page_prot(prot);
+  mmap_write_unlock(vma->vm_mm);
+  return 0;
+}
