@@ -59,6 +59,8 @@ constexpr std::array<bool, 256> kBlankedFirst = [] {
   return first;
 }();
 
+} // namespace
+
 void blankAnnotations(std::string &text) {
   // Words are views into `text`: blanking through them is seen by the rest of the scan.
   anyIdentifier(text, [&](std::string_view word) {
@@ -89,6 +91,8 @@ void blankAnnotations(std::string &text) {
     return false;
   });
 }
+
+namespace {
 
 /// Function definitions at file level, also inside preprocessor conditionals and `extern "C"`.
 void collectFunctions(ts::Node node, std::vector<ts::Node> &out, int depth = 0) {
