@@ -902,6 +902,8 @@ private:
   void eval(ts::Node e, State &st, int depth) {
     if (e.isNull() || !st.live || depth > kMaxDepth)
       return;
+    if (e.namedChildCount() > 0 && st.pending.empty() && !mayHaveEffect(e.text()))
+      return;
     std::string_view t = e.type();
     if (t == "call_expression") {
       ts::Node fn = e.child("function");
@@ -965,6 +967,22 @@ private:
     }
     for (const ts::Node &c : e.namedChildren())
       eval(c, st, depth + 1);
+  }
+
+  /// False when evaluating an expression with this text can neither change the state nor
+  /// report: no call or field write the spec knows (no identifier the index acts on), no
+  /// assignment (aliases), no statement expression, and no `?:`, `&&` or `||` (whose join
+  /// could turn a duplicated hold into a may-hold).  Pending try results are read by name, so
+  /// the caller skips only when there are none.  Walking such a subtree node by node cost more
+  /// than this byte scan (argument lists, conditions, address arithmetic).
+  bool mayHaveEffect(std::string_view text) const {
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '=' || c == '{' || c == '?' ||
+          ((c == '&' || c == '|') && i + 1 < text.size() && text[i + 1] == c))
+        return true;
+    }
+    return index_.mentionsAny(text);
   }
 
   static bool isLogical(ts::Node e) {
