@@ -2,6 +2,7 @@
 // `(vma)->vm_mm` and `vma->vm_mm` name the same object.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -32,10 +33,16 @@ bool isNullLiteral(std::string_view expr);
 
 /// Calls `fn(word)` on every identifier-like word of `code` in order (a byte scan, no
 /// parsing; `word` views `code`); stops and returns true as soon as `fn` does.
+/// Identifier bytes ([A-Za-z0-9_]) as a table: anyIdentifier scans every byte of every file.
+inline constexpr std::array<bool, 256> kIdentifierByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  return t;
+}();
+
 template <typename Fn> bool anyIdentifier(std::string_view code, Fn fn) {
-  auto ident = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-  };
+  auto ident = [](char c) { return kIdentifierByte[static_cast<unsigned char>(c)]; };
   for (size_t i = 0; i < code.size();) {
     if (!ident(code[i])) {
       ++i;

@@ -1,6 +1,7 @@
 #include "checker.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <iterator>
 
@@ -47,9 +48,24 @@ constexpr std::string_view kBlankedCalls[] = {"__releases", "__acquires", "__mus
                                               "__attribute__", "__no_sanitize_address",
                                               "__section", "__aligned"};
 
+/// The first letters of the words above: every identifier of the file goes through this scan,
+/// and nearly all of them are rejected by their first byte before any string comparison.
+constexpr std::array<bool, 256> kBlankedFirst = [] {
+  std::array<bool, 256> first{};
+  for (std::string_view w : kBlanked)
+    first[static_cast<unsigned char>(w[0])] = true;
+  for (std::string_view w : kBlankedCalls)
+    first[static_cast<unsigned char>(w[0])] = true;
+  return first;
+}();
+
+} // namespace
+
 void blankAnnotations(std::string &text) {
   // Words are views into `text`: blanking through them is seen by the rest of the scan.
   anyIdentifier(text, [&](std::string_view word) {
+    if (!kBlankedFirst[static_cast<unsigned char>(word[0])])
+      return false;
     size_t i = static_cast<size_t>(word.data() - text.data()), j = i + word.size();
     bool plain = std::find(std::begin(kBlanked), std::end(kBlanked), word) != std::end(kBlanked);
     if (!plain &&
@@ -75,6 +91,8 @@ void blankAnnotations(std::string &text) {
     return false;
   });
 }
+
+namespace {
 
 /// Function definitions at file level, also inside preprocessor conditionals and `extern "C"`.
 void collectFunctions(ts::Node node, std::vector<ts::Node> &out, int depth = 0) {
@@ -135,10 +153,14 @@ std::vector<Finding> FileChecker::check(std::string text) {
     // a scan of their identifiers skips them without walking the tree.
     if (!checker_.index().mentionsAny(fn.text()))
       continue;
-    // Parameter types come from a query over the declarator only: small and cheap.
-    checkFunction(checker_.index(), fn, name.text(),
-                  cursor_.matches(checker_.parametersQuery(), fn.child("declarator")),
-                  checker_.parametersQuery(), out);
+    // Parameter types come from a query over the declarator only.  It matches only struct
+    // parameters, so a declarator without the word "struct" is not queried (a query run costs
+    // microseconds: 4% of the check time on the generated corpus, one run per function).
+    ts::Node declarator = fn.child("declarator");
+    std::vector<ts::Match> parameters;
+    if (declarator.text().find("struct") != std::string_view::npos)
+      parameters = cursor_.matches(checker_.parametersQuery(), declarator);
+    checkFunction(checker_.index(), fn, name.text(), parameters, checker_.parametersQuery(), out);
   }
   // Errors outside every function definition: one note for the file.  A function the query
   // did not recognise because of them is not checked either.

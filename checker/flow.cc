@@ -792,12 +792,13 @@ private:
 
   /// Applies a call's lock effect.  A try whose result is not stored in `resultVar` is
   /// returned for the caller to place on the branch where it succeeded.
-  std::optional<TryResult> applyCall(ts::Node call, State &st, const std::string &resultVar) {
+  /// `args` are callArgs(call), which the caller has just evaluated.
+  std::optional<TryResult> applyCall(ts::Node call, State &st, const std::string &resultVar,
+                                     const std::vector<ts::Node> &args) {
     ts::Node fn = call.child("function");
     if (std::string_view(fn.type()) != "identifier")
       return std::nullopt;
     std::string name(fn.text());
-    std::vector<ts::Node> args = callArgs(call);
     const Api *api = index_.api(name);
     const Lock *own = api ? model_.findLock(api->lock) : nullptr;
     checkOperations(name, args, st, call, own);
@@ -871,17 +872,21 @@ private:
 
   // ---- Expressions -----------------------------------------------------------------------
 
-  void evalArgs(ts::Node call, State &st, int depth) {
-    for (const ts::Node &a : call.child("arguments").namedChildren())
+  /// Evaluates a call's arguments in order and returns them (callArgs) for applyCall, so the
+  /// argument list is walked once per call.  Comments, which callArgs leaves out, have no effect.
+  std::vector<ts::Node> evalArgs(ts::Node call, State &st, int depth) {
+    std::vector<ts::Node> args = callArgs(call);
+    for (const ts::Node &a : args)
       eval(a, st, depth + 1);
+    return args;
   }
 
   /// Evaluates `value` for its effects and, when it is a call, stores a try result in `var`.
   void evalInto(ts::Node value, const std::string &var, State &st, int depth) {
     ts::Node v = value;
     if (stripNode(v) == std::string_view("call_expression")) {
-      evalArgs(v, st, depth);
-      if (auto t = applyCall(v, st, var))
+      std::vector<ts::Node> args = evalArgs(v, st, depth);
+      if (auto t = applyCall(v, st, var, args))
         addMay(st, t->held);
       return;
     }
@@ -897,6 +902,8 @@ private:
   void eval(ts::Node e, State &st, int depth) {
     if (e.isNull() || !st.live || depth > kMaxDepth)
       return;
+    if (e.namedChildCount() > 0 && st.pending.empty() && !mayHaveEffect(e.text()))
+      return;
     std::string_view t = e.type();
     if (t == "call_expression") {
       ts::Node fn = e.child("function");
@@ -906,8 +913,8 @@ private:
         evalArgs(e, st, depth);
         return;
       }
-      evalArgs(e, st, depth);
-      if (auto tr = applyCall(e, st, ""))
+      std::vector<ts::Node> args = evalArgs(e, st, depth);
+      if (auto tr = applyCall(e, st, "", args))
         addMay(st, tr->held);
       return;
     }
@@ -960,6 +967,22 @@ private:
     }
     for (const ts::Node &c : e.namedChildren())
       eval(c, st, depth + 1);
+  }
+
+  /// False when evaluating an expression with this text can neither change the state nor
+  /// report: no call or field write the spec knows (no identifier the index acts on), no
+  /// assignment (aliases), no statement expression, and no `?:`, `&&` or `||` (whose join
+  /// could turn a duplicated hold into a may-hold).  Pending try results are read by name, so
+  /// the caller skips only when there are none.  Walking such a subtree node by node cost more
+  /// than this byte scan (argument lists, conditions, address arithmetic).
+  bool mayHaveEffect(std::string_view text) const {
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '=' || c == '{' || c == '?' ||
+          ((c == '&' || c == '|') && i + 1 < text.size() && text[i + 1] == c))
+        return true;
+    }
+    return index_.mentionsAny(text);
   }
 
   static bool isLogical(ts::Node e) {
@@ -1020,8 +1043,9 @@ private:
       std::vector<ts::Node> args = callArgs(e);
       if ((n == "likely" || n == "unlikely") && args.size() == 1)
         return cond(args[0], std::move(st), depth + 1);
-      evalArgs(e, st, depth);
-      auto tr = applyCall(e, st, "");
+      for (const ts::Node &a : args)
+        eval(a, st, depth + 1);
+      auto tr = applyCall(e, st, "", args);
       if (!tr)
         return {st, st};
       State yes = st, no = st;
@@ -1116,13 +1140,14 @@ private:
       return;
     }
     if (t == "declaration") {
-      for (const ts::Node &c : s.namedChildren()) {
+      std::vector<ts::Node> children = s.namedChildren();
+      for (const ts::Node &c : children) {
         if (std::string_view(c.type()) != "init_declarator")
           continue;
         ts::Node id = declaredIdentifier(c);
         evalInto(c.child("value"), std::string(id.text()), st, depth);
       }
-      for (const ts::Node &c : s.namedChildren())
+      for (const ts::Node &c : children)
         declare(s, c);
       return;
     }

@@ -31,7 +31,6 @@ static Node::Raw fromTs(TSNode node) {
   return raw;
 }
 
-bool Node::isNull() const { return raw_.id == nullptr || ts_node_is_null(TS_NODE); }
 const char *Node::type() const { return isNull() ? "" : ts_node_type(TS_NODE); }
 bool Node::isNamed() const { return !isNull() && ts_node_is_named(TS_NODE); }
 bool Node::hasError() const { return !isNull() && ts_node_has_error(TS_NODE); }
@@ -73,31 +72,56 @@ Node Node::child(const char *field) const {
 }
 
 // A tree cursor walks siblings in O(1) each; ts_node_child(i) would be quadratic on wide nodes.
-template <typename Keep> static std::vector<Node> collect(TSNode node, const std::string *src,
-                                                          Keep keep) {
+// The analysis lists children at nearly every node it visits, so the cursor is reused (its
+// stack stays allocated; reset only repoints it) and the result is sized once from the count
+// the node stores: one allocation per call instead of the cursor's plus the vector's growth.
+namespace {
+struct ReusedCursor {
+  TSTreeCursor cursor;
+  bool live = false;
+  ~ReusedCursor() {
+    if (live)
+      ts_tree_cursor_delete(&cursor);
+  }
+  TSTreeCursor *at(TSNode node) {
+    if (live)
+      ts_tree_cursor_reset(&cursor, node);
+    else
+      cursor = ts_tree_cursor_new(node), live = true;
+    return &cursor;
+  }
+};
+} // namespace
+
+template <typename Keep>
+static std::vector<Node> collect(TSNode node, uint32_t count, const std::string *src, Keep keep) {
   std::vector<Node> out;
-  TSTreeCursor cursor = ts_tree_cursor_new(node);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
+  if (count == 0)
+    return out;
+  out.reserve(count);
+  thread_local ReusedCursor reused;
+  TSTreeCursor *cursor = reused.at(node);
+  if (ts_tree_cursor_goto_first_child(cursor)) {
     do {
-      TSNode c = ts_tree_cursor_current_node(&cursor);
+      TSNode c = ts_tree_cursor_current_node(cursor);
       if (keep(c))
         out.push_back(Node(fromTs(c), src));
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+    } while (ts_tree_cursor_goto_next_sibling(cursor));
   }
-  ts_tree_cursor_delete(&cursor);
   return out;
 }
 
 std::vector<Node> Node::children() const {
   if (isNull())
     return {};
-  return collect(TS_NODE, source_, [](TSNode) { return true; });
+  return collect(TS_NODE, ts_node_child_count(TS_NODE), source_, [](TSNode) { return true; });
 }
 
 std::vector<Node> Node::namedChildren() const {
   if (isNull())
     return {};
-  return collect(TS_NODE, source_, [](TSNode c) { return ts_node_is_named(c); });
+  return collect(TS_NODE, ts_node_named_child_count(TS_NODE), source_,
+                 [](TSNode c) { return ts_node_is_named(c); });
 }
 
 unsigned Node::namedChildCount() const {

@@ -28,7 +28,7 @@ class Node {
 public:
   Node() = default;
 
-  bool isNull() const;
+  bool isNull() const { return raw_.id == nullptr; } // ts_node_is_null, without the call.
   /// The grammar's node type ("call_expression"); "" for a null node.
   const char *type() const;
   bool isNamed() const;
