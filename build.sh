@@ -43,7 +43,7 @@ build() {
     -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
   cmake --build build
   build/bin/lockspec compile rules/mm.rules -o generated/ -d build/generated.d
-  echo "build.sh: compiled rules/mm.rules into generated/ ($(ls generated | wc -l) files)"
+  echo "build.sh: compiled rules/mm.rules into generated/ ($(find generated -type f | wc -l) files)"
   # The `docs` target (in ALL) built the site from rules/ during `cmake --build`.
   echo "build.sh: docs site at build/docs/html/index.html"
 }
