@@ -94,24 +94,6 @@ std::optional<LockObject> LockIndex::lockObject(std::string_view lockExpr) const
   return std::nullopt;
 }
 
-std::string LockIndex::follow(std::string expr, const std::string &object,
-                              const std::vector<std::string> &links) const {
-  const Object *current = model_.findObject(object);
-  for (const std::string &name : links) {
-    if (!current)
-      return "";
-    const Link *link = nullptr;
-    for (const Link &l : current->links)
-      if (l.name == name)
-        link = &l;
-    if (!link)
-      return "";
-    expr = substitute(link->expr, current->var, expr);
-    current = model_.findObject(link->target);
-  }
-  return expr;
-}
-
 std::string LockIndex::ownerFrom(const std::string &expr, const std::string &object,
                                  const Lock &lock) const {
   if (lock.owner.empty() || expr.empty())
@@ -119,7 +101,8 @@ std::string LockIndex::ownerFrom(const std::string &expr, const std::string &obj
   auto path = model_.linkPath(object, lock.owner);
   if (!path)
     return "";
-  return follow(expr, object, *path);
+  auto reached = model_.followLinks(expr, object, *path);
+  return reached ? canonicalText(reached->expr) : "";
 }
 
 std::optional<Span> LockIndex::specSpan(const SourcePos &pos) const {

@@ -47,9 +47,6 @@ public:
   /// The lock an expression naming a lock (not its owner) denotes, by the spec's paths:
   /// "mm->page_table_lock" is page_table_lock of "mm"; "*pmd_lockptr(mm,pmd)" is pmd_lock.
   std::optional<LockObject> lockObject(std::string_view lockExpr) const;
-  /// The owner expression reached from `expr` (an instance of `object`) by following `links`.
-  std::string follow(std::string expr, const std::string &object,
-                     const std::vector<std::string> &links) const;
   /// The owner expression of `lock` for a role `expr` of object type `object`, or "" when the
   /// lock's owner is not reachable from it.
   std::string ownerFrom(const std::string &expr, const std::string &object, const Lock &lock) const;

@@ -1,6 +1,7 @@
 #include "model.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string_view>
 
@@ -135,6 +136,53 @@ std::optional<std::vector<std::string>> Model::linkPath(const std::string &from,
     }
   }
   return std::nullopt;
+}
+
+std::string substituteVar(const std::string &expr, const std::string &var,
+                          const std::string &replacement) {
+  auto identChar = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  // A postfix chain (vma->vm_mm) needs no parentheses; anything else (&init_mm) does.
+  std::string stripped = replacement;
+  for (size_t at; (at = stripped.find("->")) != std::string::npos;)
+    stripped.erase(at, 2);
+  bool simple = stripped.find_first_of(" +-*&?:()!~") == std::string::npos;
+  std::string with = simple ? replacement : "(" + replacement + ")";
+  std::string out;
+  for (size_t i = 0; i < expr.size();) {
+    if (!identChar(expr[i])) {
+      out += expr[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < expr.size() && identChar(expr[j]))
+      ++j;
+    bool member = (i >= 1 && expr[i - 1] == '.') || (i >= 2 && expr.compare(i - 2, 2, "->") == 0);
+    out += !member && expr.compare(i, j - i, var) == 0 && j - i == var.size()
+               ? with
+               : expr.substr(i, j - i);
+    i = j;
+  }
+  return out;
+}
+
+std::optional<Model::Reached> Model::followLinks(std::string expr, const std::string &object,
+                                                 const std::vector<std::string> &links) const {
+  const Object *at = findObject(object);
+  if (!at)
+    return std::nullopt;
+  for (const std::string &name : links) {
+    const Link *link = nullptr;
+    for (const Link &l : at->links)
+      if (l.name == name)
+        link = &l;
+    if (!link)
+      return std::nullopt;
+    expr = substituteVar(link->expr, at->var, expr);
+    at = findObject(link->target);
+    if (!at)
+      return std::nullopt;
+  }
+  return Reached{std::move(expr), at};
 }
 
 std::vector<OrderEdge> Model::enforcedEdges() const {

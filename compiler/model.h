@@ -311,6 +311,17 @@ struct Model {
   std::optional<std::vector<std::string>> linkPath(const std::string &from,
                                                    const std::string &to) const;
 
+  /// The object reached from `expr`, an instance of `object`, by following `links` in order,
+  /// and its C expression.  Sema builds lock instances with it and the checker maps C
+  /// expressions onto lock owners with it, so both spell a path the same way.
+  struct Reached {
+    std::string expr;     ///< C expression of the reached object.
+    const Object *object; ///< Never null.
+  };
+  /// Nullopt when a link or an object on the way is unknown.
+  std::optional<Reached> followLinks(std::string expr, const std::string &object,
+                                     const std::vector<std::string> &links) const;
+
   /// Every enforced order edge, from all non-historical trees.
   std::vector<OrderEdge> enforcedEdges() const;
 
@@ -356,6 +367,11 @@ private:
   std::unordered_map<std::string, std::vector<size_t>> relationIndex_;
   size_t relationsIndexed_ = 0;
 };
+
+/// Replaces every use of the variable `var` in the C expression `expr` with `replacement`
+/// (parenthesised when it is not a postfix chain).  Member names after '.' or '->' are kept.
+std::string substituteVar(const std::string &expr, const std::string &var,
+                          const std::string &replacement);
 
 const char *toString(LockKind kind);
 const char *toString(Sharing sharing);

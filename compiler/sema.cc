@@ -208,58 +208,18 @@ void Sema::objects() {
   }
 }
 
-/// Replaces every use of the variable `var` in the C expression `expr` with `replacement`
-/// (parenthesised when it is not a plain name).  Member names after '.' or '->' are left alone.
-static std::string substituteVar(const std::string &expr, const std::string &var,
-                                 const std::string &replacement) {
-  auto identChar = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  // A postfix chain (vma->vm_mm) needs no parentheses; anything else (&init_mm) does.
-  std::string stripped = replacement;
-  for (size_t at; (at = stripped.find("->")) != std::string::npos;)
-    stripped.erase(at, 2);
-  bool simple = stripped.find_first_of(" +-*&?:()!~") == std::string::npos;
-  std::string with = simple ? replacement : "(" + replacement + ")";
-  std::string out;
-  for (size_t i = 0; i < expr.size();) {
-    if (!identChar(expr[i])) {
-      out += expr[i++];
-      continue;
-    }
-    size_t j = i;
-    while (j < expr.size() && identChar(expr[j]))
-      ++j;
-    bool member = (i >= 1 && expr[i - 1] == '.') || (i >= 2 && expr.compare(i - 2, 2, "->") == 0);
-    out += !member && expr.compare(i, j - i, var) == 0 && j - i == var.size()
-               ? with
-               : expr.substr(i, j - i);
-    i = j;
-  }
-  return out;
-}
-
 std::string Sema::instanceExpr(const std::string &roleObject, const std::string &roleName,
                                const std::vector<std::string> &links, const Lock &lock) const {
   if (lock.owner.empty())
     return "";
-  const Object *object = model_.findObject(roleObject);
-  if (!object)
-    return "";
   auto fixed = roleExprs_.find(roleName);
-  std::string current =
+  std::string role =
       fixed != roleExprs_.end() && !fixed->second.empty() ? fixed->second : roleName;
-  const Object *at = object;
-  for (const std::string &linkName : links) {
-    const Link *link = nullptr;
-    for (const Link &l : at->links)
-      if (l.name == linkName)
-        link = &l;
-    if (!link)
-      return "";
-    current = substituteVar(link->expr, at->var, current);
-    at = model_.findObject(link->target);
-    if (!at)
-      return "";
-  }
+  auto reached = model_.followLinks(role, roleObject, links);
+  if (!reached)
+    return "";
+  const Object *at = reached->object;
+  const std::string &current = reached->expr;
   std::string path = lock.path.empty() ? at->var : lock.path;
   return substituteVar(path, at->var, current);
 }
