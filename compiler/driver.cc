@@ -38,10 +38,14 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
   ast::Spec &spec = *owned;
   if (!options.freeScratch)
     owned.release(); // Deliberately never deleted: see LoadOptions.
-  parser.parseFile(root, spec);
+  {
+    TimeReport::Scope timing(options.timeReport, "parse");
+    parser.parseFile(root, spec);
+  }
   if (diags.hadErrors())
     return std::nullopt; // Sema on a broken tree would only cascade.
-  return analyze(spec, sources, diags, options.freeScratch);
+  TimeReport::Scope timing(options.timeReport, "sema");
+  return analyze(spec, sources, diags, options.freeScratch, options.timeReport);
 }
 
 std::vector<OutputFile> emitJsonFile(const Model &model) {

@@ -9,6 +9,7 @@
 
 #include "diagnostics.h"
 #include "model.h"
+#include "time_report.h"
 
 namespace lockspec {
 
@@ -19,6 +20,8 @@ struct LoadOptions {
   /// allocations, and freeing them one by one took ~13% of a 100k-rule compile (issue 3),
   /// like the model's own teardown that main already skips (clang's -disable-free).
   bool freeScratch = true;
+  /// When set, each phase (parse, sema and sema's passes) adds its time here.
+  TimeReport *timeReport = nullptr;
 };
 
 /// Parses `path` and its includes into `sources` and analyses it.  Errors go to `diags`;

@@ -28,7 +28,7 @@ int main(int argc, char **argv) {
   CLI::App *compile =
       app.add_subcommand("compile", "check a spec and write every backend's output");
   std::string input, outDir, emit, depPath;
-  bool check = false;
+  bool check = false, timeReport = false;
   std::vector<std::string> only;
   compile->add_option("spec", input, "the root .rules file")->required();
   compile->add_option("-o,--output", outDir, "output directory (generated/)");
@@ -36,6 +36,7 @@ int main(int argc, char **argv) {
   compile->add_option("--backend", only, "run only these backends");
   compile->add_flag("--check", check, "write nothing; exit 1 naming outputs that are stale");
   compile->add_option("-d,--depfile", depPath, "write a Make-style depfile");
+  compile->add_flag("--time-report", timeReport, "print each phase's wall and CPU time to stderr");
 #ifdef LOCKSPEC_HAVE_CHECKER
   lockspec::check::CheckCommand checkCommand(app);
 #endif
@@ -57,55 +58,80 @@ int main(int argc, char **argv) {
   lockspec::SourceManager sources;
   lockspec::Diagnostics diags(sources);
   // The process ends right after the backends: skip freeing the syntax tree (see LoadOptions).
-  auto model = lockspec::loadSpec(input, sources, diags, {.freeScratch = false});
+  lockspec::TimeReport report;
+  lockspec::TimeReport *timing = timeReport ? &report : nullptr;
+  // Every exit below prints the report first, so a failed or partial run is timed too.
+  auto leave = [&](int code) {
+    if (timing)
+      std::cerr << report.render();
+    leaveWithoutFreeing(code);
+  };
+  auto model = lockspec::loadSpec(input, sources, diags,
+                                  {.freeScratch = false, .timeReport = timing});
   std::cerr << diags.renderAll();
   if (!model) {
     bool io = !diags.all().empty() && !diags.all().front().hasSpan;
     if (!io)
       std::cerr << diags.errorCount() << " error" << (diags.errorCount() == 1 ? "" : "s")
                 << " generated; nothing written\n";
-    leaveWithoutFreeing(io ? 2 : 1);
+    leave(io ? 2 : 1);
   }
 
   std::string error;
   if (!emit.empty()) {
     for (const lockspec::Backend &b : lockspec::backends())
       if (emit == b.name && b.stream) {
-        b.stream(*model, std::cout);
-        leaveWithoutFreeing(0);
+        {
+          lockspec::TimeReport::Scope t(timing, "emit");
+          b.stream(*model, std::cout);
+          std::cout.flush();
+        }
+        leave(0);
       }
-    auto outputs = lockspec::runBackends(*model, {emit}, &error);
+    std::optional<std::vector<lockspec::OutputFile>> outputs;
+    {
+      lockspec::TimeReport::Scope t(timing, "emit");
+      outputs = lockspec::runBackends(*model, {emit}, &error);
+    }
     if (!outputs) {
       std::cerr << "lockspec: error: " << error << "\n";
-      leaveWithoutFreeing(2);
+      leave(2);
     }
     for (const auto &f : *outputs)
       std::cout << f.contents;
-    leaveWithoutFreeing(0);
+    leave(0);
   }
-  auto outputs = lockspec::runBackends(*model, only, &error);
+  std::optional<std::vector<lockspec::OutputFile>> outputs;
+  {
+    lockspec::TimeReport::Scope t(timing, "emit");
+    outputs = lockspec::runBackends(*model, only, &error);
+  }
   if (!outputs) {
     std::cerr << "lockspec: error: " << error << "\n";
-    leaveWithoutFreeing(2);
+    leave(2);
   }
-  auto report = lockspec::writeOutputs(outDir, *outputs, check);
-  for (const auto &e : report.errors)
+  lockspec::WriteReport written;
+  {
+    lockspec::TimeReport::Scope t(timing, "write");
+    written = lockspec::writeOutputs(outDir, *outputs, check);
+  }
+  for (const auto &e : written.errors)
     std::cerr << "lockspec: error: " << e << "\n";
-  if (!report.errors.empty())
-    leaveWithoutFreeing(2);
+  if (!written.errors.empty())
+    leave(2);
   if (!depPath.empty() && !check) {
     std::ofstream dep(depPath);
     dep << lockspec::depfile(outDir, *outputs, *model);
     if (!dep) {
       std::cerr << "lockspec: error: cannot write '" << depPath << "'\n";
-      leaveWithoutFreeing(2);
+      leave(2);
     }
   }
-  if (check && !report.changed.empty()) {
-    for (const auto &f : report.changed)
+  if (check && !written.changed.empty()) {
+    for (const auto &f : written.changed)
       std::cerr << "lockspec: stale: " << f << "\n";
     std::cerr << "lockspec: generated files are stale; run ./build.sh\n";
-    leaveWithoutFreeing(1);
+    leave(1);
   }
-  leaveWithoutFreeing(0);
+  leave(0);
 }

@@ -49,8 +49,9 @@ std::string counted(size_t n, const std::string &noun) {
 
 class Sema {
 public:
-  Sema(const ast::Spec &spec, const SourceManager &sources, Diagnostics &diags)
-      : spec_(spec), sources_(sources), diags_(diags) {}
+  Sema(const ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
+       TimeReport *timeReport)
+      : spec_(spec), sources_(sources), diags_(diags), timeReport_(timeReport) {}
 
   std::optional<Model> run();
 
@@ -101,6 +102,7 @@ private:
   const ast::Spec &spec_;
   const SourceManager &sources_;
   Diagnostics &diags_;
+  TimeReport *timeReport_;
   Model model_;
   // Hashed: every atom of every requirement is looked up here, and nothing iterates them.
   std::unordered_map<std::string, Entity> names_;
@@ -131,6 +133,8 @@ void Sema::prose(Documented &out, const ast::Name &name, const ast::Prose &p,
 }
 
 std::optional<Model> Sema::run() {
+  std::optional<TimeReport::Scope> pass;
+  pass.emplace(timeReport_, "sema/declare");
   for (size_t i = 0; i < spec_.objects.size(); ++i)
     declare(spec_.objects[i].name, "object", i);
   for (size_t i = 0; i < spec_.locks.size(); ++i) {
@@ -167,19 +171,30 @@ std::optional<Model> Sema::run() {
 
   for (size_t f = 0; f < sources_.size(); ++f)
     model_.files.push_back(sources_.name(f));
+  pass.emplace(timeReport_, "sema/objects");
   objects();
   model_.reindex();
+  pass.emplace(timeReport_, "sema/locks");
   locks();
   model_.reindex();
+  pass.emplace(timeReport_, "sema/groupsFactsLets");
   groupsFactsLets();
+  pass.emplace(timeReport_, "sema/relations");
   relations();
   model_.reindex();
+  pass.emplace(timeReport_, "sema/fields");
   fields();
+  pass.emplace(timeReport_, "sema/orders");
   orders();
+  pass.emplace(timeReport_, "sema/operations");
   operations();
+  pass.emplace(timeReport_, "sema/tables");
   tables();
+  pass.emplace(timeReport_, "sema/matrices");
   matrices();
+  pass.emplace(timeReport_, "sema/topics");
   topics();
+  pass.reset();
   if (diags_.hadErrors())
     return std::nullopt;
   model_.reindex();
@@ -1600,10 +1615,10 @@ void Sema::topics() {
 } // namespace
 
 std::optional<Model> analyze(const ast::Spec &spec, const SourceManager &sources,
-                             Diagnostics &diags, bool freeScratch) {
-  if (!freeScratch)
-    return (new Sema(spec, sources, diags))->run(); // Deliberately never deleted.
-  return Sema(spec, sources, diags).run();
+                             Diagnostics &diags, bool freeScratch, TimeReport *timeReport) {
+  if (!freeScratch) // Deliberately never deleted.
+    return (new Sema(spec, sources, diags, timeReport))->run();
+  return Sema(spec, sources, diags, timeReport).run();
 }
 
 } // namespace lockspec

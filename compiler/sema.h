@@ -7,14 +7,16 @@
 #include "ast.h"
 #include "diagnostics.h"
 #include "model.h"
+#include "time_report.h"
 
 namespace lockspec {
 
 /// Builds the model of `spec`.  Reports every error it finds to `diags`; returns nullopt when
 /// there was one (a model is never handed to backends after an error).  With `freeScratch`
 /// false, sema's own tables (scopes, pending requirements) are left allocated: see
-/// LoadOptions::freeScratch.
+/// LoadOptions::freeScratch.  A non-null `timeReport` gets each pass's time.
 std::optional<Model> analyze(const ast::Spec &spec, const SourceManager &sources,
-                             Diagnostics &diags, bool freeScratch = true);
+                             Diagnostics &diags, bool freeScratch = true,
+                             TimeReport *timeReport = nullptr);
 
 } // namespace lockspec
