@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <sys/resource.h>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ public:
   struct Entry {
     std::string phase;
     double wallSeconds = 0, cpuSeconds = 0;
+    long peakKiB = 0; ///< The process's peak resident set when the phase ended.
   };
 
   /// Measures one phase from construction to destruction; a null report measures nothing.
@@ -27,8 +29,10 @@ public:
     ~Scope() {
       if (report_) {
         Point end = now();
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
         report_->entries_.push_back(
-            {phase_, end.wall - start_.wall, end.cpu - start_.cpu});
+            {phase_, end.wall - start_.wall, end.cpu - start_.cpu, usage.ru_maxrss});
       }
     }
     Scope(const Scope &) = delete;
@@ -53,7 +57,8 @@ public:
 
   const std::vector<Entry> &entries() const { return entries_; }
 
-  /// One line per phase: `  phase  wall ms  cpu ms`, then the total of the top-level phases.
+  /// One line per phase: `  phase  wall ms  cpu ms  peak MiB`, then the total of the top-level
+  /// phases.
   std::string render() const;
 
 private:
