@@ -505,7 +505,7 @@ private:
 
 /// Capability type of the `anon_vma_lock` lock class (rwsem): The read/write semaphore that guards an anon_vma hierarchy. Every anon_vma of a hierarchy uses the semaphore of its *root*, so locking any anon_vma locks the whole tree of anon_vmas that share pages after fork. Holding it for reading lets an rmap walker traverse the anon_vma interval tree and keeps every VMA found there stable; holding it for writing hides those VMAs from rmap walkers while the tree or the VMA's placement changes.
 ///
-/// Spec: `anon_vma_lock` (rules/locks.rules:137); source: mm/internal.h.  Modes: read (shared) write (exclusive).
+/// Spec: `anon_vma_lock` (rules/locks.rules:156); source: mm/internal.h.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("anon_vma_lock") AnonVmaLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -559,7 +559,7 @@ private:
 
 /// Capability type of the `i_mmap_lock` lock class (rwsem): `mapping->i_mmap_rwsem`, the read/write semaphore over the interval tree `mapping->i_mmap` that links every VMA mapping a file. Read holders (rmap walkers, truncation, khugepaged) see a stable set of file VMAs; write holders change a VMA's place in that tree.
 ///
-/// Spec: `i_mmap_lock` (rules/locks.rules:160); source: include/linux/fs.h.  Modes: read (shared) write (exclusive).
+/// Spec: `i_mmap_lock` (rules/locks.rules:179); source: include/linux/fs.h.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("i_mmap_lock") IMmapLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -613,7 +613,7 @@ private:
 
 /// Capability type of the `page_table_lock` lock class (spinlock): `mm->page_table_lock`, the address-space-wide spin lock. It serialises changes to the upper page-table levels (PGD, P4D and PUD entries, and so the allocation of P4D, PUD and PMD tables), stands in for the PMD and PTE locks when those are not split, and also protects a few other mm state transitions such as setting `vma->anon_vma` for the first time and the deposited page tables of THPs.
 ///
-/// Spec: `page_table_lock` (rules/locks.rules:186); source: include/linux/mm_types.h.  Modes: held (exclusive).
+/// Spec: `page_table_lock` (rules/locks.rules:205); source: include/linux/mm_types.h.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("page_table_lock") PageTableLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -647,7 +647,7 @@ private:
 
 /// Capability type of the `pmd_lock` lock class (spinlock): The lock of one PMD table. With `CONFIG_SPLIT_PMD_PTLOCKS` it lives in the `struct ptdesc` of the PMD table page (or is allocated and pointed to from there when `ALLOC_SPLIT_PTLOCKS`); otherwise it is `mm->page_table_lock`.
 ///
-/// Spec: `pmd_lock` (rules/locks.rules:212); source: include/linux/mm.h.  Modes: held (exclusive).
+/// Spec: `pmd_lock` (rules/locks.rules:241); source: include/linux/mm.h.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("pmd_lock") PmdLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -681,7 +681,7 @@ private:
 
 /// Capability type of the `pte_lock` lock class (spinlock): The lock of one PTE table (the "PTL"). With `CONFIG_SPLIT_PTE_PTLOCKS` it lives in the `struct ptdesc` of the PTE table page (allocated separately when `ALLOC_SPLIT_PTLOCKS`); otherwise it is `mm->page_table_lock`.
 ///
-/// Spec: `pte_lock` (rules/locks.rules:239); source: mm/pgtable-generic.c.  Modes: held (exclusive).
+/// Spec: `pte_lock` (rules/locks.rules:268); source: mm/pgtable-generic.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("pte_lock") PteLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -715,7 +715,7 @@ private:
 
 /// Capability type of the `rcu` lock class (rcu): The RCU read-side critical section. Page tables of user address spaces are freed only after a grace period (or after an IPI round that interrupts-disabled walkers block), so a walker inside an RCU read section can dereference a PTE table it found even if the table is concurrently detached. VMAs are likewise freed with `SLAB_TYPESAFE_BY_RCU`, which is what lets `lock_vma_under_rcu` look one up before it holds any lock on it.
 ///
-/// Spec: `rcu` (rules/locks.rules:273); source: include/linux/rcupdate.h.  Modes: read (shared).
+/// Spec: `rcu` (rules/locks.rules:316); source: include/linux/rcupdate.h.  Modes: read (shared).
 class LOCKSPEC_CAPABILITY("rcu") RcuLock {
 public:
   /// Takes the lock shared (mode `read`).
@@ -749,7 +749,7 @@ private:
 
 /// Capability type of the `write_protect_seq` lock class (seqcount): `mm->write_protect_seq`, a sequence count that fork holds for writing while it write-protects the parent's anonymous pages for copy-on-write (under the parent's mmap write lock). GUP-fast samples it when pinning (`FOLL_PIN`): an odd value, or a change across the walk, makes it back out, so a page cannot be pinned while fork is turning it into a shared COW page. Plain `FOLL_GET` references do not check it.
 ///
-/// Spec: `write_protect_seq` (rules/locks.rules:298); source: mm/gup.c.  Modes: read (shared) write (exclusive).
+/// Spec: `write_protect_seq` (rules/locks.rules:341); source: mm/gup.c.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("write_protect_seq") WriteProtectSeqLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -803,7 +803,7 @@ private:
 
 /// Capability type of the `i_rwsem` lock class (ordering): `inode->i_rwsem`. Taken for writing by writes and truncation, and ordered *before* the mmap lock: a write that faults in its user buffer (`generic_perform_write` -> `fault_in_readable`) takes the mmap lock under it. Reads and page faults do not take it.
 ///
-/// Spec: `i_rwsem` (rules/locks.rules:321); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `i_rwsem` (rules/locks.rules:364); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_rwsem") IRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -837,7 +837,7 @@ private:
 
 /// Capability type of the `invalidate_lock` lock class (ordering): `mapping->invalidate_lock`, which file systems hold to keep page-cache invalidation (hole punch, truncation) away from page-cache filling. The fault path (`filemap_fault`) takes it for reading under the mmap lock and before the folio lock.
 ///
-/// Spec: `invalidate_lock` (rules/locks.rules:333); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `invalidate_lock` (rules/locks.rules:376); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("invalidate_lock") InvalidateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -871,7 +871,7 @@ private:
 
 /// Capability type of the `folio_lock` lock class (ordering): The folio lock (the `PG_locked` bit, taken by `folio_lock` / `lock_page`). For ordinary folios it nests inside the mmap lock and `invalidate_lock` and outside the i_mmap and anon_vma locks.
 ///
-/// Spec: `folio_lock` (rules/locks.rules:344); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `folio_lock` (rules/locks.rules:387); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("folio_lock") FolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -905,7 +905,7 @@ private:
 
 /// Capability type of the `hugetlb_folio_lock` lock class (ordering): The folio lock of a hugetlbfs folio. It is the same `PG_locked` bit as `folio_lock`, but hugetlbfs takes it in the opposite position relative to the i_mmap rwsem: after `mapping->i_mmap_rwsem` (mm/rmap.c, "hugetlbfs PageHuge() take locks in this order"), whereas ordinary folios are locked before it. Modelling the two as one class would make the union of the order trees cyclic; the kernel keeps them apart by giving the hugetlbfs i_mmap rwsem its own lockdep class (`hugetlbfs_i_mmap_rwsem_key`) and by never mixing the two folio kinds in one path. So the spec keeps a separate class.
 ///
-/// Spec: `hugetlb_folio_lock` (rules/locks.rules:355); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_folio_lock` (rules/locks.rules:398); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_folio_lock") HugetlbFolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -939,7 +939,7 @@ private:
 
 /// Capability type of the `hugetlbfs_i_mmap_rwsem` lock class (ordering): The i_mmap rwsem of a hugetlbfs mapping, which lockdep tracks under its own class key (`hugetlbfs_i_mmap_rwsem_key`). hugetlbfs also uses it to serialise PMD sharing (`huge_pmd_share`), which takes it for reading under a page fault holding an ordinary folio lock; that is why mm/rmap.c places it after `folio_lock` and before `vma_start_write` and the ordinary `mapping->i_mmap_rwsem`. It is the same C field as `mapping->i_mmap_rwsem`, kept as a separate class here for the same reason lockdep keeps it separate.
 ///
-/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:370); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
+/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:413); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlbfs_i_mmap_rwsem") HugetlbfsIMmapRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -973,7 +973,7 @@ private:
 
 /// Capability type of the `hugetlb_fault_mutex` lock class (ordering): The hashed hugetlb fault mutex (`hugetlb_fault_mutex_table[hash]`) that serialises faults on the same hugetlbfs page; the outermost lock of the hugetlbfs order.
 ///
-/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:385); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:428); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_fault_mutex") HugetlbFaultMutexLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1007,7 +1007,7 @@ private:
 
 /// Capability type of the `hugetlb_vma_lock` lock class (ordering): The hugetlb per-VMA read/write semaphore used for PMD sharing (reached through `vma->vm_private_data`, taken by `hugetlb_vma_lock_read` / `hugetlb_vma_lock_write`). It is unrelated to the generic per-VMA lock; it nests inside the hugetlb fault mutex and outside the hugetlbfs i_mmap rwsem.
 ///
-/// Spec: `hugetlb_vma_lock` (rules/locks.rules:395); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_vma_lock` (rules/locks.rules:438); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_vma_lock") HugetlbVmaLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1041,7 +1041,7 @@ private:
 
 /// Capability type of the `swap_lock` lock class (ordering): The swap-device spin lock taken while the PTE lock is held when swap entries are duplicated or looked up (`swap_duplicate`, `swap_info_get` in the rmap.c comment).
 ///
-/// Spec: `swap_lock` (rules/locks.rules:407); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `swap_lock` (rules/locks.rules:450); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("swap_lock") SwapLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1075,7 +1075,7 @@ private:
 
 /// Capability type of the `mmlist_lock` lock class (ordering): The global spin lock over the list of mms that have swapped pages (`mm->mmlist`), taken in `mmput`, `drain_mmlist` and swapoff. Modelled for ordering; the `mmlist` field rule also names it as the field's only lock.
 ///
-/// Spec: `mmlist_lock` (rules/locks.rules:417); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `mmlist_lock` (rules/locks.rules:460); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("mmlist_lock") MmlistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1109,7 +1109,7 @@ private:
 
 /// Capability type of the `private_lock` lock class (ordering): The mapping's private lock (`mapping->i_private_lock`, historically `private_lock`), which guards buffer heads attached to page-cache folios; taken when a folio is dirtied (`block_dirty_folio`) from under the PTE lock.
 ///
-/// Spec: `private_lock` (rules/locks.rules:428); source: fs/buffer.c.  Modes: held (exclusive).
+/// Spec: `private_lock` (rules/locks.rules:471); source: fs/buffer.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("private_lock") PrivateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1143,7 +1143,7 @@ private:
 
 /// Capability type of the `i_pages` lock class (ordering): The xarray spin lock of the page cache (`mapping->i_pages`), widely used and innermost among the mm locks except the LRU lock.
 ///
-/// Spec: `i_pages` (rules/locks.rules:439); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `i_pages` (rules/locks.rules:482); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_pages") IPagesLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1177,7 +1177,7 @@ private:
 
 /// Capability type of the `lru_lock` lock class (ordering): `lruvec->lru_lock`, taken by `folio_lruvec_lock_irq` when folios move on or off the LRU lists; innermost in the mm order.
 ///
-/// Spec: `lru_lock` (rules/locks.rules:449); source: mm/memcontrol.c.  Modes: held (exclusive).
+/// Spec: `lru_lock` (rules/locks.rules:492); source: mm/memcontrol.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("lru_lock") LruLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1211,7 +1211,7 @@ private:
 
 /// Capability type of the `i_lock` lock class (ordering): `inode->i_lock`, taken by `__mark_inode_dirty` when dirtying a folio from under the PTE lock.
 ///
-/// Spec: `i_lock` (rules/locks.rules:459); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `i_lock` (rules/locks.rules:502); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_lock") ILock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1245,7 +1245,7 @@ private:
 
 /// Capability type of the `wb_list_lock` lock class (ordering): The writeback list lock (`bdi.wb->list_lock`), taken by `__mark_inode_dirty` and by the writeback code; ordered before `sb_lock` and the page-cache xarray lock.
 ///
-/// Spec: `wb_list_lock` (rules/locks.rules:469); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `wb_list_lock` (rules/locks.rules:512); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("wb_list_lock") WbListLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1279,7 +1279,7 @@ private:
 
 /// Capability type of the `sb_lock` lock class (ordering): The global super-block list spin lock, taken within the writeback list lock in fs/fs-writeback.c.
 ///
-/// Spec: `sb_lock` (rules/locks.rules:479); source: fs/super.c.  Modes: held (exclusive).
+/// Spec: `sb_lock` (rules/locks.rules:522); source: fs/super.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("sb_lock") SbLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1313,7 +1313,7 @@ private:
 
 /// Capability type of the `tasklist_lock` lock class (ordering): The global task-list read/write spin lock. Memory-failure handling (`collect_procs_anon` / `collect_procs_file`) takes it under an rmap lock to find the processes mapping a poisoned page, and then takes PTE locks under it.
 ///
-/// Spec: `tasklist_lock` (rules/locks.rules:486); source: mm/memory-failure.c.  Modes: held (exclusive).
+/// Spec: `tasklist_lock` (rules/locks.rules:529); source: mm/memory-failure.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("tasklist_lock") TasklistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1347,7 +1347,7 @@ private:
 
 /// Capability type of the `mm_lock_seq` lock class (seqcount): The per-mm sequence count `mm->mm_lock_seq` (`CONFIG_PER_VMA_LOCK`). It is the mm half of the VMA lock: a writer section opens when the mmap lock is taken for writing and closes in `vma_end_write_all`, when the write hold is released or downgraded. A VMA whose `vm_lock_seq` equals the mm's current count is write-locked; closing the section bumps the count and so unlocks every such VMA at once.
 ///
-/// Spec: `mm_lock_seq` (rules/locks.rules:59); source: include/linux/mmap_lock.h.  Modes: speculate (shared) write (exclusive).
+/// Spec: `mm_lock_seq` (rules/locks.rules:78); source: include/linux/mmap_lock.h.  Modes: speculate (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("mm_lock_seq") MmLockSeqLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -1401,7 +1401,7 @@ private:
 
 /// Capability type of the `vma_lock` lock class (vma_lock): The per-VMA lock (`CONFIG_PER_VMA_LOCK`). It behaves like a read/write semaphore at VMA granularity but is built from a reference count (`vma->vm_refcnt`) and two sequence numbers (`vma->vm_lock_seq` against `mm->mm_lock_seq`).
 ///
-/// Spec: `vma_lock` (rules/locks.rules:90); source: include/linux/mmap_lock.h.  Modes: read (shared) write (exclusive).
+/// Spec: `vma_lock` (rules/locks.rules:109); source: include/linux/mmap_lock.h.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("vma_lock") VmaLock {
 public:
   /// Read-locks unless the VMA is write-locked in `anchor`'s current write section.
@@ -1458,17 +1458,17 @@ struct pte_table;
 struct lruvec;
 struct bdi_writeback;
 
-/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:273); source: include/linux/rcupdate.h.
+/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:316); source: include/linux/rcupdate.h.
 inline RcuLock rcu;
-/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:385); source: mm/hugetlb.c.
+/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:428); source: mm/hugetlb.c.
 inline HugetlbFaultMutexLock hugetlb_fault_mutex;
-/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:407); source: mm/swapfile.c.
+/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:450); source: mm/swapfile.c.
 inline SwapLock swap_lock;
-/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:417); source: mm/swapfile.c.
+/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:460); source: mm/swapfile.c.
 inline MmlistLock mmlist_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:479); source: fs/super.c.
+/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:522); source: fs/super.c.
 inline SbLock sb_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:486); source: mm/memory-failure.c.
+/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:529); source: mm/memory-failure.c.
 inline TasklistLock tasklist_lock;
 
 /// Stand-in for the kernel's `struct mm_struct`: One virtual address space (`struct mm_struct`), shared by every thread of a process. It owns the maple tree of its VMAs, the mmap lock, the VMA-lock sequence count, the page tables and the `page_table_lock`.
@@ -2402,21 +2402,21 @@ inline struct mm_struct init_mm;
 // -------------------------------------------------------------------------------------------
 
 /// `mmap_read_lock` (acquire, `mmap_lock.read`): Takes the mmap lock for reading, sleeping uninterruptibly until it is available.
-/// Spec: `mmap_read_lock` (rules/locks.rules:31); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_read_lock` (rules/locks.rules:50); source: include/linux/mmap_lock.h.
 inline void mmap_read_lock(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_ACQUIRE_SHARED(mm->mmap_lock) {
   (void)mm;
   mm->mmap_lock.lock_shared();
 }
 
 /// `mmap_write_lock` (acquire, `mmap_lock.write`): Takes the mmap lock for writing and starts the mm's VMA-lock sequence count, which marks the write section.
-/// Spec: `mmap_write_lock` (rules/locks.rules:33); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_write_lock` (rules/locks.rules:52); source: include/linux/mmap_lock.h.
 inline void mmap_write_lock(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_ACQUIRE(mm->mmap_lock) {
   (void)mm;
   mm->mmap_lock.lock();
 }
 
 /// `mmap_write_lock_nested` (acquire, `mmap_lock.write`): Write-locks the mmap lock of a second mm under a lockdep subclass (used when two address spaces are locked together, as in fork).
-/// Spec: `mmap_write_lock_nested` (rules/locks.rules:35); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_write_lock_nested` (rules/locks.rules:54); source: include/linux/mmap_lock.h.
 inline void mmap_write_lock_nested(struct mm_struct *mm, unsigned long subclass) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_ACQUIRE(mm->mmap_lock) {
   (void)mm;
   (void)subclass;
@@ -2424,7 +2424,7 @@ inline void mmap_write_lock_nested(struct mm_struct *mm, unsigned long subclass)
 }
 
 /// `mmap_read_trylock` (try, `mmap_lock.read`): Attempts the read lock without sleeping; a true result means it is held. The result must be checked.
-/// Spec: `mmap_read_trylock` (rules/locks.rules:37); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_read_trylock` (rules/locks.rules:56); source: include/linux/mmap_lock.h.
 inline bool mmap_read_trylock(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mmap_lock) {
   (void)mm;
   bool ok = mm->mmap_lock.try_lock_shared();
@@ -2432,7 +2432,7 @@ inline bool mmap_read_trylock(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mm
 }
 
 /// `mmap_read_lock_killable` (try, `mmap_lock.read`): Read-locks, but gives up with -EINTR when a fatal signal arrives; zero means the lock is held.
-/// Spec: `mmap_read_lock_killable` (rules/locks.rules:39); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_read_lock_killable` (rules/locks.rules:58); source: include/linux/mmap_lock.h.
 inline int mmap_read_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_TRY_ACQUIRE_SHARED(false, mm->mmap_lock) {
   (void)mm;
   bool ok = mm->mmap_lock.try_lock_shared();
@@ -2440,15 +2440,15 @@ inline int mmap_read_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->
 }
 
 /// `mmap_write_lock_killable` (try, `mmap_lock.write`): Write-locks, but gives up with -EINTR when a fatal signal arrives; zero means the lock is held.
-/// Spec: `mmap_write_lock_killable` (rules/locks.rules:41); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_write_lock_killable` (rules/locks.rules:60); source: include/linux/mmap_lock.h.
 inline int mmap_write_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_TRY_ACQUIRE(false, mm->mmap_lock) {
   (void)mm;
   bool ok = mm->mmap_lock.try_lock();
   return ok ? 0 : -4; // -EINTR
 }
 
-/// `lock_mm_and_find_vma` (try, `mmap_lock.read`): Fault-path helper (mm/memory.c): read-locks the mm, looks up (and if needed expands) the VMA covering the address and returns it with the read lock held; on NULL the lock has been dropped.
-/// Spec: `lock_mm_and_find_vma` (rules/locks.rules:43); source: include/linux/mmap_lock.h.
+/// `lock_mm_and_find_vma` (try, `mmap_lock.read`): Fault-path helper (mm/memory.c; mm/mmap_lock.c since 2025): read-locks the mm, looks up the VMA covering the address and returns it with the read lock held; on NULL the lock has been dropped. To expand a stack VMA it drops the read lock, takes the write lock, looks the VMA up again, expands it and downgrades (there is no atomic upgrade: mmap_upgrade_trylock always fails).
+/// Spec: `lock_mm_and_find_vma` (rules/locks.rules:62); source: include/linux/mmap_lock.h.
 inline struct vm_area_struct * lock_mm_and_find_vma(struct mm_struct *mm, unsigned long address, unsigned long regs, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mmap_lock) {
   (void)mm;
   (void)address;
@@ -2459,63 +2459,63 @@ inline struct vm_area_struct * lock_mm_and_find_vma(struct mm_struct *mm, unsign
 }
 
 /// `mmap_read_unlock` (release, `mmap_lock.read`): Drops a read hold; it is also how a downgraded hold is finally released.
-/// Spec: `mmap_read_unlock` (rules/locks.rules:45); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_read_unlock` (rules/locks.rules:64); source: include/linux/mmap_lock.h.
 inline void mmap_read_unlock(struct mm_struct *mm) LOCKSPEC_RELEASE_SHARED(mm->mmap_lock) {
   (void)mm;
   mm->mmap_lock.unlock_shared();
 }
 
 /// `mmap_read_unlock_non_owner` (release, `mmap_lock.read`): Drops a read hold taken by another task (lockdep owner tracking is bypassed).
-/// Spec: `mmap_read_unlock_non_owner` (rules/locks.rules:47); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_read_unlock_non_owner` (rules/locks.rules:66); source: include/linux/mmap_lock.h.
 inline void mmap_read_unlock_non_owner(struct mm_struct *mm) LOCKSPEC_RELEASE_SHARED(mm->mmap_lock) {
   (void)mm;
   mm->mmap_lock.unlock_shared();
 }
 
 /// `mmap_write_unlock` (release, `mmap_lock.write`): Ends every VMA write lock of the mm (vma_end_write_all) and then releases the write hold.
-/// Spec: `mmap_write_unlock` (rules/locks.rules:49); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_write_unlock` (rules/locks.rules:68); source: include/linux/mmap_lock.h.
 inline void mmap_write_unlock(struct mm_struct *mm) LOCKSPEC_RELEASE(mm->mmap_lock) {
   (void)mm;
   mm->mmap_lock.unlock();
 }
 
 /// `mmap_write_downgrade` (downgrade, `mmap_lock.write -> downgraded`): Ends every VMA write lock of the mm, then turns the write hold into a read hold without ever leaving the lock.
-/// Spec: `mmap_write_downgrade` (rules/locks.rules:51); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_write_downgrade` (rules/locks.rules:70); source: include/linux/mmap_lock.h.
 inline void mmap_write_downgrade(struct mm_struct *mm) LOCKSPEC_RELEASE(mm->mmap_lock) LOCKSPEC_ACQUIRE_SHARED(mm->mmap_lock) {
   (void)mm;
   mm->mmap_lock.downgrade();
 }
 
 /// `mmap_assert_locked` (assert, `mmap_lock.read`): Warns (lockdep-precise when CONFIG_LOCKDEP) unless the mmap lock is held in any mode.
-/// Spec: `mmap_assert_locked` (rules/locks.rules:53); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_assert_locked` (rules/locks.rules:72); source: include/linux/mmap_lock.h.
 inline void mmap_assert_locked(struct mm_struct *mm) LOCKSPEC_ASSERT_SHARED_CAPABILITY(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "mmap_assert_locked"));
 }
 
 /// `mmap_assert_write_locked` (assert, `mmap_lock.write`): Warns unless the mmap lock is held for writing.
-/// Spec: `mmap_assert_write_locked` (rules/locks.rules:55); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_assert_write_locked` (rules/locks.rules:74); source: include/linux/mmap_lock.h.
 inline void mmap_assert_write_locked(struct mm_struct *mm) LOCKSPEC_ASSERT_CAPABILITY(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "mmap_assert_write_locked"));
 }
 
 /// `mm_lock_seqcount_begin` (acquire, `mm_lock_seq.write`): Opens the writer section; called only from the mmap_write_lock family right after the rwsem is taken.
-/// Spec: `mm_lock_seqcount_begin` (rules/locks.rules:76); source: include/linux/mmap_lock.h.
+/// Spec: `mm_lock_seqcount_begin` (rules/locks.rules:95); source: include/linux/mmap_lock.h.
 inline void mm_lock_seqcount_begin(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_ASSERT_CAPABILITY(mm->mm_lock_seq_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::onAssume(kSpec, &mm->mm_lock_seq_lock, 1, 1, &mm->mmap_lock));
 }
 
 /// `mm_lock_seqcount_end` (release, `mm_lock_seq.write`): Closes the writer section (and with it every VMA write lock); called only from vma_end_write_all.
-/// Spec: `mm_lock_seqcount_end` (rules/locks.rules:78); source: include/linux/mmap_lock.h.
+/// Spec: `mm_lock_seqcount_end` (rules/locks.rules:97); source: include/linux/mmap_lock.h.
 inline void mm_lock_seqcount_end(struct mm_struct *mm) {
   (void)mm;
   // Ends with the anchor's write section (relation ends-with).
 }
 
 /// `mmap_lock_speculate_try_begin` (try, `mm_lock_seq.speculate`): Starts a speculative read section; false when the mmap lock is currently write-locked, in which case the caller should take the lock instead.
-/// Spec: `mmap_lock_speculate_try_begin` (rules/locks.rules:80); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_lock_speculate_try_begin` (rules/locks.rules:99); source: include/linux/mmap_lock.h.
 inline bool mmap_lock_speculate_try_begin(struct mm_struct *mm, unsigned long *seq) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mm_lock_seq_lock) {
   (void)mm;
   (void)seq;
@@ -2524,7 +2524,7 @@ inline bool mmap_lock_speculate_try_begin(struct mm_struct *mm, unsigned long *s
 }
 
 /// `mmap_lock_speculate_retry` (release, `mm_lock_seq.speculate`): Ends a speculative section; a true result means a writer intervened and the speculative work must be discarded.
-/// Spec: `mmap_lock_speculate_retry` (rules/locks.rules:82); source: include/linux/mmap_lock.h.
+/// Spec: `mmap_lock_speculate_retry` (rules/locks.rules:101); source: include/linux/mmap_lock.h.
 inline void mmap_lock_speculate_retry(struct mm_struct *mm, unsigned long seq) LOCKSPEC_RELEASE_SHARED(mm->mm_lock_seq_lock) {
   (void)mm;
   (void)seq;
@@ -2532,7 +2532,7 @@ inline void mmap_lock_speculate_retry(struct mm_struct *mm, unsigned long seq) L
 }
 
 /// `lock_vma_under_rcu` (try, `vma_lock.read`): Looks up the VMA covering the address under RCU and read-locks it; returns the locked VMA, or NULL on contention, a concurrent writer or no VMA, in which case the caller must retry under mmap_read_lock.
-/// Spec: `lock_vma_under_rcu` (rules/locks.rules:111); source: include/linux/mmap_lock.h.
+/// Spec: `lock_vma_under_rcu` (rules/locks.rules:130); source: include/linux/mmap_lock.h.
 inline struct vm_area_struct * lock_vma_under_rcu(struct mm_struct *mm, unsigned long address, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->no_mmap_lock_under_vma_read) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)mm;
   (void)address;
@@ -2542,7 +2542,7 @@ inline struct vm_area_struct * lock_vma_under_rcu(struct mm_struct *mm, unsigned
 }
 
 /// `lock_next_vma` (try, `vma_lock.read`): Iterator form used by /proc readers: must be called inside an RCU read section; returns the next VMA read-locked, NULL at the end, or an error pointer (-EINTR) after it fell back to the mmap lock and was interrupted.
-/// Spec: `lock_next_vma` (rules/locks.rules:113); source: include/linux/mmap_lock.h.
+/// Spec: `lock_next_vma` (rules/locks.rules:132); source: include/linux/mmap_lock.h.
 inline struct vm_area_struct * lock_next_vma(struct mm_struct *mm, unsigned long iter, unsigned long address, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->no_mmap_lock_under_vma_read) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)mm;
   (void)iter;
@@ -2553,7 +2553,7 @@ inline struct vm_area_struct * lock_next_vma(struct mm_struct *mm, unsigned long
 }
 
 /// `vma_start_read_locked` (try, `vma_lock.read`): Read-locks a VMA while the caller holds the mmap lock (read or write); it cannot fail on contention, only on reference-count overflow, so the result must still be checked. Used to keep a VMA locked after dropping the mmap lock.
-/// Spec: `vma_start_read_locked` (rules/locks.rules:115); source: include/linux/mmap_lock.h.
+/// Spec: `vma_start_read_locked` (rules/locks.rules:134); source: include/linux/mmap_lock.h.
 inline bool vma_start_read_locked(struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->no_mmap_lock_under_vma_read) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)vma;
   bool ok = vma->vma_lock.try_lock_shared(vma->vm_mm->mmap_lock);
@@ -2561,7 +2561,7 @@ inline bool vma_start_read_locked(struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUI
 }
 
 /// `vma_start_read_locked_nested` (try, `vma_lock.read`): vma_start_read_locked with a lockdep subclass, for holding two VMA read locks at once.
-/// Spec: `vma_start_read_locked_nested` (rules/locks.rules:117); source: include/linux/mmap_lock.h.
+/// Spec: `vma_start_read_locked_nested` (rules/locks.rules:136); source: include/linux/mmap_lock.h.
 inline bool vma_start_read_locked_nested(struct vm_area_struct *vma, unsigned long subclass) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->no_mmap_lock_under_vma_read) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)vma;
   (void)subclass;
@@ -2570,14 +2570,14 @@ inline bool vma_start_read_locked_nested(struct vm_area_struct *vma, unsigned lo
 }
 
 /// `vma_start_write` (acquire, `vma_lock.write`): Write-locks a VMA; the mmap lock must already be held for writing. Sleeps until current VMA readers are gone; a no-op if this VMA is already write-locked in this write section.
-/// Spec: `vma_start_write` (rules/locks.rules:119); source: include/linux/mmap_lock.h.
+/// Spec: `vma_start_write` (rules/locks.rules:138); source: include/linux/mmap_lock.h.
 inline void vma_start_write(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) LOCKSPEC_ASSERT_CAPABILITY(vma->vma_lock) {
   (void)vma;
   vma->vma_lock.start_write(vma->vm_mm->mmap_lock);
 }
 
 /// `vma_start_write_killable` (try, `vma_lock.write`): As vma_start_write, but a fatal signal aborts the wait with -EINTR; zero means the VMA is write-locked.
-/// Spec: `vma_start_write_killable` (rules/locks.rules:121); source: include/linux/mmap_lock.h.
+/// Spec: `vma_start_write_killable` (rules/locks.rules:140); source: include/linux/mmap_lock.h.
 /// The analysis treats the lock as held after the call whatever it returns: return on failure.
 [[nodiscard]] inline int vma_start_write_killable(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) LOCKSPEC_ASSERT_CAPABILITY(vma->vma_lock) {
   (void)vma;
@@ -2587,14 +2587,14 @@ inline void vma_start_write(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->v
 }
 
 /// `vma_end_read` (release, `vma_lock.read`): Drops a VMA read hold (decrements vm_refcnt) and wakes a writer waiting for the last reader.
-/// Spec: `vma_end_read` (rules/locks.rules:123); source: include/linux/mmap_lock.h.
+/// Spec: `vma_end_read` (rules/locks.rules:142); source: include/linux/mmap_lock.h.
 inline void vma_end_read(struct vm_area_struct *vma) LOCKSPEC_RELEASE_SHARED(vma->vma_lock, vma->vm_mm->no_mmap_lock_under_vma_read) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)vma;
   vma->vma_lock.unlock_shared();
 }
 
 /// `vma_end_write_all` (release, `vma_lock.write`): Ends every VMA write lock of the mm at once by closing the mm_lock_seq writer section. Called by mmap_write_unlock and mmap_write_downgrade; calling it by hand also ends write locks taken further up the call chain.
-/// Spec: `vma_end_write_all` (rules/locks.rules:125); source: include/linux/mmap_lock.h.
+/// Spec: `vma_end_write_all` (rules/locks.rules:144); source: include/linux/mmap_lock.h.
 inline void vma_end_write_all(struct mm_struct *mm) {
   (void)mm;
   mm->mmap_lock.raw().endWriteSection();
@@ -2602,35 +2602,35 @@ inline void vma_end_write_all(struct mm_struct *mm) {
 }
 
 /// `vma_assert_locked` (assert, `vma_lock.read`): Warns unless the VMA is read- or write-locked and attached.
-/// Spec: `vma_assert_locked` (rules/locks.rules:127); source: include/linux/mmap_lock.h.
+/// Spec: `vma_assert_locked` (rules/locks.rules:146); source: include/linux/mmap_lock.h.
 inline void vma_assert_locked(struct vm_area_struct *vma) LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma->vma_lock) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "vma_assert_locked"));
 }
 
 /// `vma_assert_write_locked` (assert, `vma_lock.write`): Warns unless the VMA is write-locked (its vm_lock_seq matches the mm's count); without an MMU it checks the mmap write lock instead.
-/// Spec: `vma_assert_write_locked` (rules/locks.rules:129); source: include/linux/mmap_lock.h.
+/// Spec: `vma_assert_write_locked` (rules/locks.rules:148); source: include/linux/mmap_lock.h.
 inline void vma_assert_write_locked(struct vm_area_struct *vma) LOCKSPEC_ASSERT_CAPABILITY(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "vma_assert_write_locked"));
 }
 
 /// `anon_vma_lock_read` (acquire, `anon_vma_lock.read`): Read-locks the root rwsem of the anon_vma.
-/// Spec: `anon_vma_lock_read` (rules/locks.rules:150); source: mm/internal.h.
+/// Spec: `anon_vma_lock_read` (rules/locks.rules:169); source: mm/internal.h.
 inline void anon_vma_lock_read(struct anon_vma *anon_vma) LOCKSPEC_ACQUIRE_SHARED(anon_vma->root->rwsem) {
   (void)anon_vma;
   anon_vma->root->rwsem.lock_shared();
 }
 
 /// `anon_vma_lock_write` (acquire, `anon_vma_lock.write`): Write-locks the root rwsem of the anon_vma.
-/// Spec: `anon_vma_lock_write` (rules/locks.rules:151); source: mm/internal.h.
+/// Spec: `anon_vma_lock_write` (rules/locks.rules:170); source: mm/internal.h.
 inline void anon_vma_lock_write(struct anon_vma *anon_vma) LOCKSPEC_ACQUIRE(anon_vma->root->rwsem) {
   (void)anon_vma;
   anon_vma->root->rwsem.lock();
 }
 
 /// `anon_vma_trylock_read` (try, `anon_vma_lock.read`): Non-sleeping read lock; nonzero means held.
-/// Spec: `anon_vma_trylock_read` (rules/locks.rules:152); source: mm/internal.h.
+/// Spec: `anon_vma_trylock_read` (rules/locks.rules:171); source: mm/internal.h.
 inline bool anon_vma_trylock_read(struct anon_vma *anon_vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, anon_vma->root->rwsem) {
   (void)anon_vma;
   bool ok = anon_vma->root->rwsem.try_lock_shared();
@@ -2638,7 +2638,7 @@ inline bool anon_vma_trylock_read(struct anon_vma *anon_vma) LOCKSPEC_TRY_ACQUIR
 }
 
 /// `anon_vma_trylock_write` (try, `anon_vma_lock.write`): Non-sleeping write lock; nonzero means held.
-/// Spec: `anon_vma_trylock_write` (rules/locks.rules:153); source: mm/internal.h.
+/// Spec: `anon_vma_trylock_write` (rules/locks.rules:172); source: mm/internal.h.
 inline bool anon_vma_trylock_write(struct anon_vma *anon_vma) LOCKSPEC_TRY_ACQUIRE(true, anon_vma->root->rwsem) {
   (void)anon_vma;
   bool ok = anon_vma->root->rwsem.try_lock();
@@ -2646,7 +2646,7 @@ inline bool anon_vma_trylock_write(struct anon_vma *anon_vma) LOCKSPEC_TRY_ACQUI
 }
 
 /// `folio_lock_anon_vma_read` (try, `anon_vma_lock.read`): Finds the anon_vma of an anonymous folio under RCU and read-locks it (trylock first, then a sleeping lock after pinning the anon_vma); returns the locked anon_vma or NULL.
-/// Spec: `folio_lock_anon_vma_read` (rules/locks.rules:154); source: mm/internal.h.
+/// Spec: `folio_lock_anon_vma_read` (rules/locks.rules:173); source: mm/internal.h.
 inline struct anon_vma * folio_lock_anon_vma_read(struct folio *folio, unsigned long rwc, struct anon_vma *anon_vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, anon_vma->root->rwsem) {
   (void)folio;
   (void)rwc;
@@ -2656,35 +2656,35 @@ inline struct anon_vma * folio_lock_anon_vma_read(struct folio *folio, unsigned 
 }
 
 /// `anon_vma_unlock_read` (release, `anon_vma_lock.read`): Drops a read hold.
-/// Spec: `anon_vma_unlock_read` (rules/locks.rules:156); source: mm/internal.h.
+/// Spec: `anon_vma_unlock_read` (rules/locks.rules:175); source: mm/internal.h.
 inline void anon_vma_unlock_read(struct anon_vma *anon_vma) LOCKSPEC_RELEASE_SHARED(anon_vma->root->rwsem) {
   (void)anon_vma;
   anon_vma->root->rwsem.unlock_shared();
 }
 
 /// `anon_vma_unlock_write` (release, `anon_vma_lock.write`): Drops a write hold.
-/// Spec: `anon_vma_unlock_write` (rules/locks.rules:157); source: mm/internal.h.
+/// Spec: `anon_vma_unlock_write` (rules/locks.rules:176); source: mm/internal.h.
 inline void anon_vma_unlock_write(struct anon_vma *anon_vma) LOCKSPEC_RELEASE(anon_vma->root->rwsem) {
   (void)anon_vma;
   anon_vma->root->rwsem.unlock();
 }
 
 /// `i_mmap_lock_read` (acquire, `i_mmap_lock.read`): Read-locks the mapping's i_mmap_rwsem.
-/// Spec: `i_mmap_lock_read` (rules/locks.rules:172); source: include/linux/fs.h.
+/// Spec: `i_mmap_lock_read` (rules/locks.rules:191); source: include/linux/fs.h.
 inline void i_mmap_lock_read(struct address_space *mapping) LOCKSPEC_ACQUIRE_SHARED(mapping->i_mmap_rwsem) {
   (void)mapping;
   mapping->i_mmap_rwsem.lock_shared();
 }
 
 /// `i_mmap_lock_write` (acquire, `i_mmap_lock.write`): Write-locks the mapping's i_mmap_rwsem.
-/// Spec: `i_mmap_lock_write` (rules/locks.rules:173); source: include/linux/fs.h.
+/// Spec: `i_mmap_lock_write` (rules/locks.rules:192); source: include/linux/fs.h.
 inline void i_mmap_lock_write(struct address_space *mapping) LOCKSPEC_ACQUIRE(mapping->i_mmap_rwsem) {
   (void)mapping;
   mapping->i_mmap_rwsem.lock();
 }
 
 /// `i_mmap_trylock_read` (try, `i_mmap_lock.read`): Non-sleeping read lock; nonzero means held.
-/// Spec: `i_mmap_trylock_read` (rules/locks.rules:174); source: include/linux/fs.h.
+/// Spec: `i_mmap_trylock_read` (rules/locks.rules:193); source: include/linux/fs.h.
 inline bool i_mmap_trylock_read(struct address_space *mapping) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mapping->i_mmap_rwsem) {
   (void)mapping;
   bool ok = mapping->i_mmap_rwsem.try_lock_shared();
@@ -2692,7 +2692,7 @@ inline bool i_mmap_trylock_read(struct address_space *mapping) LOCKSPEC_TRY_ACQU
 }
 
 /// `i_mmap_trylock_write` (try, `i_mmap_lock.write`): Non-sleeping write lock; nonzero means held.
-/// Spec: `i_mmap_trylock_write` (rules/locks.rules:175); source: include/linux/fs.h.
+/// Spec: `i_mmap_trylock_write` (rules/locks.rules:194); source: include/linux/fs.h.
 inline bool i_mmap_trylock_write(struct address_space *mapping) LOCKSPEC_TRY_ACQUIRE(true, mapping->i_mmap_rwsem) {
   (void)mapping;
   bool ok = mapping->i_mmap_rwsem.try_lock();
@@ -2700,42 +2700,50 @@ inline bool i_mmap_trylock_write(struct address_space *mapping) LOCKSPEC_TRY_ACQ
 }
 
 /// `i_mmap_unlock_read` (release, `i_mmap_lock.read`): Drops a read hold.
-/// Spec: `i_mmap_unlock_read` (rules/locks.rules:176); source: include/linux/fs.h.
+/// Spec: `i_mmap_unlock_read` (rules/locks.rules:195); source: include/linux/fs.h.
 inline void i_mmap_unlock_read(struct address_space *mapping) LOCKSPEC_RELEASE_SHARED(mapping->i_mmap_rwsem) {
   (void)mapping;
   mapping->i_mmap_rwsem.unlock_shared();
 }
 
 /// `i_mmap_unlock_write` (release, `i_mmap_lock.write`): Drops a write hold.
-/// Spec: `i_mmap_unlock_write` (rules/locks.rules:177); source: include/linux/fs.h.
+/// Spec: `i_mmap_unlock_write` (rules/locks.rules:196); source: include/linux/fs.h.
 inline void i_mmap_unlock_write(struct address_space *mapping) LOCKSPEC_RELEASE(mapping->i_mmap_rwsem) {
   (void)mapping;
   mapping->i_mmap_rwsem.unlock();
 }
 
 /// `i_mmap_assert_locked` (assert, `i_mmap_lock.read`): lockdep check that i_mmap_rwsem is held in any mode.
-/// Spec: `i_mmap_assert_locked` (rules/locks.rules:178); source: include/linux/fs.h.
+/// Spec: `i_mmap_assert_locked` (rules/locks.rules:197); source: include/linux/fs.h.
 inline void i_mmap_assert_locked(struct address_space *mapping) LOCKSPEC_ASSERT_SHARED_CAPABILITY(mapping->i_mmap_rwsem) {
   (void)mapping;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_mmap_rwsem, 4, 1u, "i_mmap_assert_locked"));
 }
 
 /// `i_mmap_assert_write_locked` (assert, `i_mmap_lock.write`): lockdep check that i_mmap_rwsem is held for writing.
-/// Spec: `i_mmap_assert_write_locked` (rules/locks.rules:179); source: include/linux/fs.h.
+/// Spec: `i_mmap_assert_write_locked` (rules/locks.rules:198); source: include/linux/fs.h.
 inline void i_mmap_assert_write_locked(struct address_space *mapping) LOCKSPEC_ASSERT_CAPABILITY(mapping->i_mmap_rwsem) {
   (void)mapping;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_mmap_rwsem, 4, 2u, "i_mmap_assert_write_locked"));
 }
 
 /// `spin_lock` (acquire, `page_table_lock.held`): Generic spin lock; for this class the argument is \&mm->page_table_lock.
-/// Spec: `spin_lock` (rules/locks.rules:202); source: include/linux/mm_types.h.
+/// Spec: `spin_lock` (rules/locks.rules:229); source: include/linux/mm_types.h.
 inline void spin_lock(PageTableLock &lock) LOCKSPEC_ACQUIRE(lock) {
   (void)lock;
   lock.lock();
 }
 
+/// `spin_lock_nested` (acquire, `page_table_lock.held`): Generic spin lock under a lockdep subclass (include/linux/spinlock.h), for a second lock of a class whose first lock is already held; mm/ passes SINGLE_DEPTH_NESTING. Released with spin_unlock.
+/// Spec: `spin_lock_nested` (rules/locks.rules:231); source: include/linux/mm_types.h.
+inline void spin_lock_nested(PageTableLock &lock, unsigned long subclass) LOCKSPEC_ACQUIRE(lock) {
+  (void)lock;
+  (void)subclass;
+  lock.lock();
+}
+
 /// `pud_lock` (acquire, `page_table_lock.held`): Locks the PUD level and returns the lock; PUD locks are not split, so this is always \&mm->page_table_lock.
-/// Spec: `pud_lock` (rules/locks.rules:204); source: include/linux/mm_types.h.
+/// Spec: `pud_lock` (rules/locks.rules:233); source: include/linux/mm_types.h.
 inline void pud_lock(struct mm_struct *mm, unsigned long pud) LOCKSPEC_ACQUIRE(mm->page_table_lock) {
   (void)mm;
   (void)pud;
@@ -2743,21 +2751,21 @@ inline void pud_lock(struct mm_struct *mm, unsigned long pud) LOCKSPEC_ACQUIRE(m
 }
 
 /// `spin_unlock` (release, `page_table_lock.held`): Generic spin unlock; also used for the pointers returned by pmd_lock and pud_lock.
-/// Spec: `spin_unlock` (rules/locks.rules:206); source: include/linux/mm_types.h.
+/// Spec: `spin_unlock` (rules/locks.rules:235); source: include/linux/mm_types.h.
 inline void spin_unlock(PageTableLock &lock) LOCKSPEC_RELEASE(lock) {
   (void)lock;
   lock.unlock();
 }
 
 /// `assert_spin_locked` (assert, `page_table_lock.held`): Warns unless the given spin lock is held (by anyone).
-/// Spec: `assert_spin_locked` (rules/locks.rules:208); source: include/linux/mm_types.h.
+/// Spec: `assert_spin_locked` (rules/locks.rules:237); source: include/linux/mm_types.h.
 inline void assert_spin_locked(PageTableLock &lock) LOCKSPEC_ASSERT_CAPABILITY(lock) {
   (void)lock;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &lock, 5, 1u, "assert_spin_locked"));
 }
 
 /// `pmd_lock` (acquire, `pmd_lock.held`): Finds the lock of the PMD table (pmd_lockptr), takes it and returns it.
-/// Spec: `pmd_lock` (rules/locks.rules:233); source: include/linux/mm.h.
+/// Spec: `pmd_lock` (rules/locks.rules:262); source: include/linux/mm.h.
 inline void pmd_lock(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_ACQUIRE(pmd->ptl) {
   (void)mm;
   (void)pmd;
@@ -2765,7 +2773,7 @@ inline void pmd_lock(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_ACQUI
 }
 
 /// `pmd_trans_huge_lock` (try, `pmd_lock.held`): Takes the PMD lock and returns it only if the PMD entry is (still) a huge mapping; NULL, with nothing held, otherwise.
-/// Spec: `pmd_trans_huge_lock` (rules/locks.rules:235); source: include/linux/mm.h.
+/// Spec: `pmd_trans_huge_lock` (rules/locks.rules:264); source: include/linux/mm.h.
 inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE(true, pmd->ptl) {
   (void)pmd;
   (void)vma;
@@ -2774,7 +2782,7 @@ inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_a
 }
 
 /// `pte_offset_map_lock` (try, `pte_lock.held`): Maps the PTE table under the PMD entry, takes its lock and rechecks the PMD entry (retrying on change); returns the mapped entry with *ptl held, or NULL when there is no PTE table (none, not present, or replaced by a huge PMD).
-/// Spec: `pte_offset_map_lock` (rules/locks.rules:259); source: mm/pgtable-generic.c.
+/// Spec: `pte_offset_map_lock` (rules/locks.rules:302); source: mm/pgtable-generic.c.
 inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->ptl) {
   (void)mm;
   (void)pmd;
@@ -2785,7 +2793,7 @@ inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_t
 }
 
 /// `pte_alloc_map_lock` (try, `pte_lock.held`): Allocates the PTE table if the PMD entry is empty (under the PMD lock), then behaves as pte_offset_map_lock.
-/// Spec: `pte_alloc_map_lock` (rules/locks.rules:261); source: mm/pgtable-generic.c.
+/// Spec: `pte_alloc_map_lock` (rules/locks.rules:304); source: mm/pgtable-generic.c.
 inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->ptl) {
   (void)mm;
   (void)pmd;
@@ -2796,7 +2804,7 @@ inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_ta
 }
 
 /// `get_locked_pte` (try, `pte_lock.held`): Walks (allocating as needed) to the PTE for an address and returns it mapped and locked.
-/// Spec: `get_locked_pte` (rules/locks.rules:263); source: mm/pgtable-generic.c.
+/// Spec: `get_locked_pte` (rules/locks.rules:306); source: mm/pgtable-generic.c.
 inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->ptl) {
   (void)mm;
   (void)addr;
@@ -2806,7 +2814,7 @@ inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long add
 }
 
 /// `pte_unmap_unlock` (release, `pte_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:265); source: mm/pgtable-generic.c.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:308); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
@@ -2814,19 +2822,19 @@ inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEA
 }
 
 /// `rcu_read_lock` (acquire, `rcu.read`): Enters an RCU read-side critical section.
-/// Spec: `rcu_read_lock` (rules/locks.rules:286); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_lock` (rules/locks.rules:329); source: include/linux/rcupdate.h.
 inline void rcu_read_lock() LOCKSPEC_ACQUIRE_SHARED(rcu) {
   rcu.lock_shared();
 }
 
 /// `rcu_read_unlock` (release, `rcu.read`): Leaves the RCU read-side critical section.
-/// Spec: `rcu_read_unlock` (rules/locks.rules:287); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_unlock` (rules/locks.rules:330); source: include/linux/rcupdate.h.
 inline void rcu_read_unlock() LOCKSPEC_RELEASE_SHARED(rcu) {
   rcu.unlock_shared();
 }
 
 /// `pte_offset_map` (try, `rcu.read`): Maps the PTE table under the PMD entry inside a new RCU read section, without the PTE lock; entries read through it are unstable. NULL (and no RCU section) when there is no PTE table.
-/// Spec: `pte_offset_map` (rules/locks.rules:288); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map` (rules/locks.rules:331); source: include/linux/rcupdate.h.
 inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)pmd;
   (void)addr;
@@ -2835,7 +2843,7 @@ inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC
 }
 
 /// `pte_offset_map_ro_nolock` (try, `rcu.read`): As pte_offset_map, and also returns the PTE lock pointer without taking it; for read-only users.
-/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:290); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:333); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -2846,7 +2854,7 @@ inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_offset_map_rw_nolock` (try, `rcu.read`): As pte_offset_map_ro_nolock, and also returns the PMD value it used; a caller that later takes the lock and writes must first recheck pmd_same or pte_same.
-/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:292); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:335); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *pmdvalp, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -2858,41 +2866,41 @@ inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_unmap` (release, `rcu.read`): Unmaps a PTE table mapped by pte_offset_map and leaves the RCU read section.
-/// Spec: `pte_unmap` (rules/locks.rules:294); source: include/linux/rcupdate.h.
+/// Spec: `pte_unmap` (rules/locks.rules:337); source: include/linux/rcupdate.h.
 inline void pte_unmap(struct pte_table *pte) LOCKSPEC_RELEASE_SHARED(rcu) {
   (void)pte;
   rcu.unlock_shared();
 }
 
 /// `lockdep_assert_in_rcu_read_lock` (assert, `rcu.read`): lockdep check that the caller is inside an RCU read section.
-/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:295); source: include/linux/rcupdate.h.
+/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:338); source: include/linux/rcupdate.h.
 inline void lockdep_assert_in_rcu_read_lock() LOCKSPEC_ASSERT_SHARED_CAPABILITY(rcu) {
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "lockdep_assert_in_rcu_read_lock"));
 }
 
 /// `raw_write_seqcount_begin` (acquire, `write_protect_seq.write`): Opens the fork write-protect section (copy_page_range).
-/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:311); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:354); source: mm/gup.c.
 inline void raw_write_seqcount_begin(WriteProtectSeqLock &s) LOCKSPEC_ACQUIRE(s) {
   (void)s;
   s.lock();
 }
 
 /// `raw_write_seqcount_end` (release, `write_protect_seq.write`): Closes the fork write-protect section.
-/// Spec: `raw_write_seqcount_end` (rules/locks.rules:312); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_end` (rules/locks.rules:355); source: mm/gup.c.
 inline void raw_write_seqcount_end(WriteProtectSeqLock &s) LOCKSPEC_RELEASE(s) {
   (void)s;
   s.unlock();
 }
 
 /// `raw_read_seqcount` (acquire, `write_protect_seq.read`): Samples the count at the start of a GUP-fast pin walk.
-/// Spec: `raw_read_seqcount` (rules/locks.rules:313); source: mm/gup.c.
+/// Spec: `raw_read_seqcount` (rules/locks.rules:356); source: mm/gup.c.
 inline void raw_read_seqcount(WriteProtectSeqLock &s) LOCKSPEC_ACQUIRE_SHARED(s) {
   (void)s;
   s.lock_shared();
 }
 
 /// `read_seqcount_retry` (release, `write_protect_seq.read`): Ends the sample; true means fork intervened and the pins must be dropped.
-/// Spec: `read_seqcount_retry` (rules/locks.rules:314); source: mm/gup.c.
+/// Spec: `read_seqcount_retry` (rules/locks.rules:357); source: mm/gup.c.
 inline void read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_RELEASE_SHARED(s) {
   (void)s;
   (void)start;
@@ -2903,7 +2911,7 @@ inline void read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOC
 // RAII guards
 // -------------------------------------------------------------------------------------------
 
-/// RAII hold of `mmap_lock.read`: `mmap_read_lock` on construction, `mmap_read_unlock` on destruction.  Spec: `mmap_read_lock` (rules/locks.rules:31); source: include/linux/mmap_lock.h.
+/// RAII hold of `mmap_lock.read`: `mmap_read_lock` on construction, `mmap_read_unlock` on destruction.  Spec: `mmap_read_lock` (rules/locks.rules:50); source: include/linux/mmap_lock.h.
 class LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] MmapReadLockGuard {
 public:
   /// Takes the lock of `mm`.
@@ -2920,7 +2928,7 @@ private:
   struct mm_struct *mm_;
 };
 
-/// RAII hold of `mmap_lock.write`: `mmap_write_lock` on construction, `mmap_write_unlock` on destruction.  Spec: `mmap_write_lock` (rules/locks.rules:33); source: include/linux/mmap_lock.h.
+/// RAII hold of `mmap_lock.write`: `mmap_write_lock` on construction, `mmap_write_unlock` on destruction.  Spec: `mmap_write_lock` (rules/locks.rules:52); source: include/linux/mmap_lock.h.
 class LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] MmapWriteLockGuard {
 public:
   /// Takes the lock of `mm`.
@@ -2937,7 +2945,7 @@ private:
   struct mm_struct *mm_;
 };
 
-/// RAII hold of `anon_vma_lock.read`: `anon_vma_lock_read` on construction, `anon_vma_unlock_read` on destruction.  Spec: `anon_vma_lock_read` (rules/locks.rules:150); source: mm/internal.h.
+/// RAII hold of `anon_vma_lock.read`: `anon_vma_lock_read` on construction, `anon_vma_unlock_read` on destruction.  Spec: `anon_vma_lock_read` (rules/locks.rules:169); source: mm/internal.h.
 class LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] AnonVmaLockReadGuard {
 public:
   /// Takes the lock of `anon_vma`.
@@ -2954,7 +2962,7 @@ private:
   struct anon_vma *anon_vma_;
 };
 
-/// RAII hold of `anon_vma_lock.write`: `anon_vma_lock_write` on construction, `anon_vma_unlock_write` on destruction.  Spec: `anon_vma_lock_write` (rules/locks.rules:151); source: mm/internal.h.
+/// RAII hold of `anon_vma_lock.write`: `anon_vma_lock_write` on construction, `anon_vma_unlock_write` on destruction.  Spec: `anon_vma_lock_write` (rules/locks.rules:170); source: mm/internal.h.
 class LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] AnonVmaLockWriteGuard {
 public:
   /// Takes the lock of `anon_vma`.
@@ -2971,7 +2979,7 @@ private:
   struct anon_vma *anon_vma_;
 };
 
-/// RAII hold of `i_mmap_lock.read`: `i_mmap_lock_read` on construction, `i_mmap_unlock_read` on destruction.  Spec: `i_mmap_lock_read` (rules/locks.rules:172); source: include/linux/fs.h.
+/// RAII hold of `i_mmap_lock.read`: `i_mmap_lock_read` on construction, `i_mmap_unlock_read` on destruction.  Spec: `i_mmap_lock_read` (rules/locks.rules:191); source: include/linux/fs.h.
 class LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] IMmapLockReadGuard {
 public:
   /// Takes the lock of `mapping`.
@@ -2988,7 +2996,7 @@ private:
   struct address_space *mapping_;
 };
 
-/// RAII hold of `i_mmap_lock.write`: `i_mmap_lock_write` on construction, `i_mmap_unlock_write` on destruction.  Spec: `i_mmap_lock_write` (rules/locks.rules:173); source: include/linux/fs.h.
+/// RAII hold of `i_mmap_lock.write`: `i_mmap_lock_write` on construction, `i_mmap_unlock_write` on destruction.  Spec: `i_mmap_lock_write` (rules/locks.rules:192); source: include/linux/fs.h.
 class LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] IMmapLockWriteGuard {
 public:
   /// Takes the lock of `mapping`.
@@ -3478,7 +3486,7 @@ inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LO
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->page_table_lock, 5, 1u, "anon_vma_prepare"););
 }
 
-/// Operation `expand_stack`: Growing a stack VMA towards a faulting address (`expand_downwards`, `expand_upwards`). Faults must not run against the VMA while its range changes, so the VMA is write-locked, which in turn needs the mmap write lock (current kernels upgrade to it in `lock_mm_and_find_vma` / `mmap_read_lock_maybe_expand`). The anon_vma is prepared first and write-locked while the range moves, and `page_table_lock` is held around the update of `vm_start` / `vm_end` and `vm_pgoff`, a leftover from the time stacks grew under the mmap read lock.
+/// Operation `expand_stack`: Growing a stack VMA towards a faulting address (`expand_downwards`, `expand_upwards`). Faults must not run against the VMA while its range changes, so the VMA is write-locked, which in turn needs the mmap write lock. A fault that finds it must grow the stack holds only the read lock, which cannot be upgraded in place: `lock_mm_and_find_vma` drops it, takes the write lock, looks the VMA up again, expands it and downgrades (see `mmap_lock`). `mmap_read_lock_maybe_expand` (exec's argument pages) takes the write lock directly when it has to expand, then downgrades. The anon_vma is prepared first and write-locked while the range moves, and `page_table_lock` is held around the update of `vm_start` / `vm_end` and `vm_pgoff`, a leftover from the time stacks grew under the mmap read lock.
 ///
 /// Requires `(stack_vma) \& (write_most \& anon_vma_lock.write \& page_table_lock)`; this overload checks `anon_vma_lock.write\@vma \& mmap_lock.write\@vma \& page_table_lock.held\@vma \& vma_lock.write\@vma \& stack_vma`.
 /// Spec: `expand_stack` (rules/operations.rules:400); source: Documentation/mm/process_addrs.rst\#stack-expansion.
@@ -3493,7 +3501,7 @@ inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon
 /// Operation `fork_write_protect`: Fork's copy of a parent's page tables when anonymous pages must become copy-on-write. The parent's mmap lock is held for writing, `write_protect_seq` is opened so that GUP-fast pinning backs off, and each PTE table is copied under its PTE lock (the child's nested), duplicating the anon rmap of each folio (`folio_try_dup_anon_rmap_*` needs the PTL and the open sequence count) or copying the page outright if it may be pinned.
 ///
 /// Requires `(mmap_lock.write \& write_protect_seq.write) \& (pte_lock\@src_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@src_pte \& write_protect_seq.write\@vma`.
-/// Spec: `fork_write_protect` (rules/operations.rules:417); source: mm/memory.c.
+/// Spec: `fork_write_protect` (rules/operations.rules:420); source: mm/memory.c.
 inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, src_pte->ptl, vma->vm_mm->write_protect_seq_lock) {
   (void)vma;
   (void)src_pte;
@@ -3505,7 +3513,7 @@ inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read\@mm \& foll_get`.
-/// Spec: `gup_get` (rules/operations.rules:437); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:440); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_get) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_get"););
@@ -3514,7 +3522,7 @@ inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::fol
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get \& irqs_disabled`.
-/// Spec: `gup_get` (rules/operations.rules:437); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:440); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
 }
@@ -3522,7 +3530,7 @@ inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::fol
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_pin`.
-/// Spec: `gup_pin` (rules/operations.rules:464); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:467); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_pin) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin"););
@@ -3531,7 +3539,7 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::fol
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_pin \& irqs_disabled`.
-/// Spec: `gup_pin` (rules/operations.rules:464); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:467); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_pin, fact::irqs_disabled) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin"););
@@ -3540,7 +3548,7 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::fol
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_longterm \& foll_pin`.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:487); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:490); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_longterm, fact::foll_pin) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin_longterm"););
@@ -3549,7 +3557,7 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_longterm \& foll_pin \& irqs_disabled`.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:487); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:490); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin_longterm"););
@@ -3558,7 +3566,7 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:510); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:513); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3569,7 +3577,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `!pte_lock.held\@pte \& vma_lock.read\@vma`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:510); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:513); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3580,7 +3588,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `anon_vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:510); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:513); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -3591,7 +3599,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `i_mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:510); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:513); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -3602,7 +3610,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `secondary_tlb_invalidate`, alternative `mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `mmap_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:536); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:539); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "secondary_tlb_invalidate"););
@@ -3611,7 +3619,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock)
 /// Operation `secondary_tlb_invalidate`, alternative `vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `vma_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:536); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:539); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "secondary_tlb_invalidate"););
@@ -3620,7 +3628,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) 
 /// Operation `secondary_tlb_invalidate`, alternative `anon_vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `anon_vma_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:536); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:539); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "secondary_tlb_invalidate"););
@@ -3629,7 +3637,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_l
 /// Operation `secondary_tlb_invalidate`, alternative `i_mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `i_mmap_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:536); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:539); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "secondary_tlb_invalidate"););
@@ -3638,7 +3646,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_loc
 /// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm. `__mmu_notifier_register` requires the caller to hold the mm's mmap lock for writing and a user reference on the mm, so no invalidation can be in flight while the subscription is added; `mmu_notifier_register` takes the lock itself.
 ///
 /// Requires `mmap_lock.write \& mm_users_held`; this overload checks `mmap_lock.write\@mm \& mm_users_held`.
-/// Spec: `mmu_notifier_register` (rules/operations.rules:550); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:553); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock, fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "mmu_notifier_register"););
