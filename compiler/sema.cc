@@ -50,7 +50,7 @@ std::string counted(size_t n, const std::string &noun) {
 
 class Sema {
 public:
-  Sema(const ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
+  Sema(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
        TimeReport *timeReport)
       : spec_(spec), sources_(sources), diags_(diags), timeReport_(timeReport) {}
 
@@ -66,8 +66,10 @@ private:
     auto it = names_.find(name);
     return it == names_.end() ? nullptr : &it->second;
   }
-  void prose(Documented &out, const ast::Name &name, const ast::Prose &prose,
-             const std::string &what, bool needSource);
+  /// Fills `out`'s name, doc, source and position; the doc and source strings are moved out
+  /// of the tree (see analyze()).
+  void prose(Documented &out, const ast::Name &name, ast::Prose &prose, const std::string &what,
+             bool needSource);
 
   void objects();
   void locks();
@@ -111,7 +113,7 @@ private:
   /// A table or matrix cell: true for Y, false for N, nullopt (reported) otherwise.
   std::optional<bool> yesNo(const ast::Name &value);
 
-  const ast::Spec &spec_;
+  ast::Spec &spec_;
   const SourceManager &sources_;
   Diagnostics &diags_;
   TimeReport *timeReport_;
@@ -134,14 +136,14 @@ void Sema::declare(const ast::Name &name, std::string_view kind, size_t index) {
   }
 }
 
-void Sema::prose(Documented &out, const ast::Name &name, const ast::Prose &p,
-                 const std::string &what, bool needSource) {
-  out.name = name.text;
-  out.doc = p.doc.value;
-  out.source = p.source.value;
-  out.pos = pos(name.span);
+void Sema::prose(Documented &out, const ast::Name &name, ast::Prose &p, const std::string &what,
+                 bool needSource) {
   if (!p.doc.present || p.doc.value.empty())
     diags_.error(name.span, what + " '" + name.text + "' has no doc");
+  out.name = name.text;
+  out.doc = std::move(p.doc.value);
+  out.source = std::move(p.source.value);
+  out.pos = pos(name.span);
   if (needSource && !p.source.present)
     diags_.error(name.span, what + " '" + name.text + "' has no source reference");
 }
@@ -154,7 +156,7 @@ std::optional<Model> Sema::run() {
                  spec_.orders.size() + spec_.operations.size() + spec_.tables.size() +
                  spec_.matrices.size() + spec_.topics.size());
   size_t apis = 0;
-  for (const ast::Lock &lock : spec_.locks)
+  for (ast::Lock &lock : spec_.locks)
     apis += lock.apis.size();
   functions_.reserve(apis);
   model_.objects.reserve(spec_.objects.size());
@@ -174,7 +176,7 @@ std::optional<Model> Sema::run() {
     declare(spec_.locks[i].name, "lock", i);
     // C functions live in their own namespace: the kernel names a lock and the function that
     // takes it alike (pmd_lock).
-    for (const ast::Api &api : spec_.locks[i].apis) {
+    for (ast::Api &api : spec_.locks[i].apis) {
       auto [it, inserted] = functions_.emplace(api.name.text, api.name.span);
       if (!inserted) {
         Diagnostic &diag =
@@ -238,7 +240,7 @@ std::optional<Model> Sema::run() {
 // Objects
 
 void Sema::objects() {
-  for (const ast::Object &in : spec_.objects) {
+  for (ast::Object &in : spec_.objects) {
     Object out;
     prose(out, in.name, in.prose, "object", false);
     out.var = in.var.text.empty() ? in.name.text : in.var.text;
@@ -308,7 +310,7 @@ static std::optional<LockKind> parseKind(const std::string &text) {
 }
 
 void Sema::locks() {
-  for (const ast::Lock &in : spec_.locks) {
+  for (ast::Lock &in : spec_.locks) {
     Lock out;
     prose(out, in.name, in.prose, "lock", true);
     auto kind = parseKind(in.kind.text);
@@ -433,10 +435,10 @@ void Sema::locks() {
     }
 
     // API functions.
-    for (const ast::Api &a : in.apis) {
+    for (ast::Api &a : in.apis) {
       Api api;
       api.name = a.name.text;
-      api.doc = a.doc.value;
+      api.doc = std::move(a.doc.value);
       api.source = out.source;
       api.pos = pos(a.name.span);
       api.lock = in.name.text;
@@ -505,7 +507,7 @@ void Sema::locks() {
     model_.locks.push_back(std::move(out));
   }
   // Fallbacks may name functions of other locks, so check them once all are known.
-  for (const ast::Lock &in : spec_.locks)
+  for (ast::Lock &in : spec_.locks)
     for (const ast::Api &a : in.apis)
       if (!a.fallback.text.empty()) {
         if (!functions_.count(a.fallback.text))
@@ -518,7 +520,7 @@ void Sema::locks() {
 // Groups, facts, lets
 
 void Sema::groupsFactsLets() {
-  for (const ast::Group &in : spec_.groups) {
+  for (ast::Group &in : spec_.groups) {
     Group out;
     prose(out, in.name, in.prose, "group", false);
     for (const ast::Name &member : in.members) {
@@ -532,13 +534,13 @@ void Sema::groupsFactsLets() {
     }
     model_.groups.push_back(std::move(out));
   }
-  for (const ast::Fact &in : spec_.facts) {
+  for (ast::Fact &in : spec_.facts) {
     Fact out;
     prose(out, in.name, in.prose, "fact", false);
     out.test = in.test.value;
     model_.facts.push_back(std::move(out));
   }
-  for (const ast::Let &in : spec_.lets) {
+  for (ast::Let &in : spec_.lets) {
     Let out;
     prose(out, in.name, in.prose, "let", false);
     Context ctx; // A let is checked without a subject; each use resolves instances anew.
@@ -917,19 +919,19 @@ std::optional<Requirement> Sema::requirement(const ast::Expr &expr, const Contex
 
 void Sema::fields() {
   for (size_t o = 0; o < spec_.objects.size(); ++o) {
-    const ast::Object &inObject = spec_.objects[o];
+    ast::Object &inObject = spec_.objects[o];
     Object &object = model_.objects[o];
     Context ctx{object.var, {{object.var, object.name}}};
     roleExprs_.clear();
     std::set<std::string> seen;
-    for (const ast::Field &in : inObject.fields) {
+    for (ast::Field &in : inObject.fields) {
       Field out;
       prose(out, in.name, in.prose, "field", true);
       if (!seen.insert(in.name.text).second)
         diags_.error(in.name.span, "duplicate field '" + in.name.text + "' in object '" +
                                        inObject.name.text + "'");
-      out.table = in.table.value;
-      out.config = in.config.value;
+      out.table = std::move(in.table.value);
+      out.config = std::move(in.config.value);
       auto rule = [&](const ast::FieldRule &r) -> std::optional<FieldRule> {
         FieldRule fr;
         fr.kind = static_cast<FieldRule::Kind>(r.kind);
@@ -1009,7 +1011,7 @@ bool Sema::checkLockMode(const ast::LockMode &lm, std::string *mode) {
 }
 
 void Sema::relations() {
-  for (const ast::Relation &in : spec_.relations) {
+  for (ast::Relation &in : spec_.relations) {
     Relation out;
     prose(out, in.name, in.prose, "relation", true);
     if (in.rules.size() != 1) {
@@ -1046,7 +1048,7 @@ void Sema::orders() {
   auto edgeAt = [&](const EdgeSite &site) -> const OrderEdge & {
     return model_.orders[site.order].edges[site.edge];
   };
-  for (const ast::Order &in : spec_.orders) {
+  for (ast::Order &in : spec_.orders) {
     Order out;
     prose(out, in.name, in.prose, "order", true);
     out.historical = in.historical.value;
@@ -1206,7 +1208,7 @@ void Sema::orders() {
 // Operations
 
 void Sema::operations() {
-  for (const ast::Operation &in : spec_.operations) {
+  for (ast::Operation &in : spec_.operations) {
     Operation out;
     prose(out, in.name, in.prose, "operation", true);
     Context ctx;
@@ -1292,12 +1294,12 @@ void Sema::operations() {
           break;
         }
       }
-      out.rejects.push_back({std::move(*req), rej.reason.value});
+      out.rejects.push_back({std::move(*req), std::move(rej.reason.value)});
     }
-    for (const ast::Str &n : in.notes)
-      out.notes.push_back(n.value);
-    for (const ast::Str &w : in.warnings)
-      out.warnings.push_back(w.value);
+    for (ast::Str &n : in.notes)
+      out.notes.push_back(std::move(n.value));
+    for (ast::Str &w : in.warnings)
+      out.warnings.push_back(std::move(w.value));
     for (const ast::Name &a : in.apis)
       out.apis.push_back(a.text);
     model_.operations.push_back(std::move(out));
@@ -1315,7 +1317,7 @@ std::optional<bool> Sema::yesNo(const ast::Name &value) {
 }
 
 void Sema::tables() {
-  for (const ast::Table &in : spec_.tables) {
+  for (ast::Table &in : spec_.tables) {
     StateTable out;
     prose(out, in.name, in.prose, "table", true);
     const Entity *objEntity = lookup(in.object.text);
@@ -1594,7 +1596,7 @@ void Sema::tables() {
 }
 
 void Sema::matrices() {
-  for (const ast::Matrix &in : spec_.matrices) {
+  for (ast::Matrix &in : spec_.matrices) {
     Matrix out;
     prose(out, in.name, in.prose, "matrix", true);
     const Entity *e = lookup(in.lock.text);
@@ -1679,7 +1681,7 @@ void Sema::matrices() {
 }
 
 void Sema::topics() {
-  for (const ast::Topic &in : spec_.topics) {
+  for (ast::Topic &in : spec_.topics) {
     Topic out;
     prose(out, in.name, in.prose, "topic", false);
     out.title = in.title.value;
@@ -1691,8 +1693,8 @@ void Sema::topics() {
 
 } // namespace
 
-std::optional<Model> analyze(const ast::Spec &spec, const SourceManager &sources,
-                             Diagnostics &diags, bool freeScratch, TimeReport *timeReport) {
+std::optional<Model> analyze(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
+                             bool freeScratch, TimeReport *timeReport) {
   if (!freeScratch) // Deliberately never deleted.
     return (new Sema(spec, sources, diags, timeReport))->run();
   return Sema(spec, sources, diags, timeReport).run();
