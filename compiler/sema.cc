@@ -123,6 +123,9 @@ private:
   std::unordered_map<std::string, Span> functions_;
   std::set<std::string> expandingLets_;
   std::map<std::string, std::string> roleExprs_; // Fixed C expressions of the current roles.
+  /// Per lock (same index as model_.locks): the mode an atom without one means, the mode every
+  /// other mode satisfies (else the first).  Computed once in locks(), not per atom.
+  std::vector<std::string> weakestModes_;
   /// resolveInstance's memo, keyed by role object, role, the role's fixed expression and lock.
   std::unordered_map<std::string, ResolvedInstance> instances_;
 };
@@ -504,6 +507,17 @@ void Sema::locks() {
       out.apis.push_back(api.name);
       model_.apis.push_back(std::move(api));
     }
+    std::string weakest = out.modes.empty() ? std::string() : out.modes.front().name;
+    for (const Mode &m : out.modes) {
+      bool all = true;
+      for (const Mode &other : out.modes)
+        all = all && out.satisfies(other.name, m.name);
+      if (all) {
+        weakest = m.name;
+        break;
+      }
+    }
+    weakestModes_.push_back(std::move(weakest));
     model_.locks.push_back(std::move(out));
   }
   // Fallbacks may name functions of other locks, so check them once all are known.
@@ -702,16 +716,17 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     diags_.error(e.name.span, "unknown name '" + e.name.text + "' in requirement");
     return std::nullopt;
   }
-  // The role whose instance is meant.
-  std::string role = e.role.text.empty() ? ctx.subject : e.role.text;
-  std::string roleObject;
-  if (!e.role.text.empty() && !ctx.roles.count(e.role.text)) {
+  // The role whose instance is meant.  References, not copies: this runs for every atom of
+  // every requirement.
+  const std::string &role = e.role.text.empty() ? ctx.subject : e.role.text;
+  auto roleAt = ctx.roles.find(role);
+  if (!e.role.text.empty() && roleAt == ctx.roles.end()) {
     diags_.error(e.role.span, "unknown role '" + e.role.text + "'");
     return std::nullopt;
   }
-  if (ctx.roles.count(role))
-    roleObject = ctx.roles.at(role);
-  std::string condition = e.condition.text;
+  static const std::string kNoObject;
+  const std::string &roleObject = roleAt == ctx.roles.end() ? kNoObject : roleAt->second;
+  const std::string &condition = e.condition.text;
   if (!condition.empty()) {
     const Entity *c = lookup(condition);
     if (!c || c->kind != "fact") {
@@ -750,20 +765,13 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     atom.instance = resolved.instance;
     return atom;
   };
-  auto weakest = [](const Lock &lock) {
-    for (const Mode &m : lock.modes) {
-      bool all = true;
-      for (const Mode &other : lock.modes)
-        all = all && lock.satisfies(other.name, m.name);
-      if (all)
-        return m.name;
-    }
-    return lock.modes.empty() ? std::string() : lock.modes.front().name;
+  auto weakest = [&](const Lock &lock) -> const std::string & {
+    return weakestModes_[static_cast<size_t>(&lock - model_.locks.data())];
   };
 
   if (entity->kind == "lock") {
     const Lock &lock = model_.locks[entity->index];
-    std::string mode = e.mode.text.empty() ? weakest(lock) : e.mode.text;
+    const std::string &mode = e.mode.text.empty() ? weakest(lock) : e.mode.text;
     if (!lock.findMode(mode)) {
       diags_.error(e.mode.span, "lock '" + lock.name + "' has no mode '" + mode + "'");
       return std::nullopt;
@@ -778,7 +786,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     std::vector<PendingAlt> alts;
     for (const std::string &member : group.members) {
       const Lock *lock = model_.findLock(member);
-      std::string mode = e.mode.text.empty() ? weakest(*lock) : e.mode.text;
+      const std::string &mode = e.mode.text.empty() ? weakest(*lock) : e.mode.text;
       if (!lock->findMode(mode)) {
         diags_.error(e.mode.span, "group '" + group.name + "' member '" + member +
                                       "' has no mode '" + mode + "'");
