@@ -1,0 +1,138 @@
+// Sema's internals, shared by its three files: sema.cc resolves declarations into the model,
+// sema_normalize.cc turns requirement expressions into disjunctive normal form, and
+// sema_derive.cc derives and checks the lock-state tables and exclusivity matrices.
+// Nothing outside sema*.cc includes this; the interface is sema.h.
+#pragma once
+
+#include "sema.h"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+#include "requirement.h"
+
+namespace lockspec::detail {
+
+/// Alternatives beyond this mean a requirement that no reader could check by hand.
+inline constexpr size_t kMaxAlternatives = 4096;
+
+/// What a name in the global namespace refers to.
+struct Entity {
+  std::string_view kind; // "object", "lock", ...: always a literal, so never a copy per name.
+  Span span;
+  size_t index = 0;
+};
+
+/// Where an expression is evaluated: the roles atoms may name.
+struct Context {
+  std::string subject;                      // Default role.
+  std::map<std::string, std::string> roles; // Role name -> object name.
+};
+
+/// One alternative under construction, with the span that produced it.
+struct PendingAlt {
+  Alternative alt;
+  Span span;
+};
+
+/// "an object", "a lock": the article a diagnostic needs before `noun`.
+inline std::string withArticle(std::string_view noun) {
+  bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + std::string(noun);
+}
+
+/// "1 value", "2 values"; "axis" pluralises as "axes".
+inline std::string counted(size_t n, const std::string &noun) {
+  std::string word = noun;
+  if (n != 1)
+    word = noun == "axis" ? "axes" : noun + "s";
+  return std::to_string(n) + " " + word;
+}
+
+class Sema {
+public:
+  Sema(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
+       TimeReport *timeReport)
+      : spec_(spec), sources_(sources), diags_(diags), timeReport_(timeReport) {}
+
+  std::optional<Model> run();
+
+private:
+  SourcePos pos(Span span) const {
+    LineCol lc = sources_.lineCol(span.file, span.begin);
+    return {sources_.name(span.file), lc.line, lc.column};
+  }
+  void declare(const ast::Name &name, std::string_view kind, size_t index);
+  const Entity *lookup(const std::string &name) const {
+    auto it = names_.find(name);
+    return it == names_.end() ? nullptr : &it->second;
+  }
+  /// Fills `out`'s name, doc, source and position; the doc and source strings are moved out
+  /// of the tree (see analyze()).
+  void prose(Documented &out, const ast::Name &name, ast::Prose &prose, const std::string &what,
+             bool needSource);
+
+  void objects();
+  void locks();
+  void groupsFactsLets();
+  void relations();
+  void orders();
+  void operations();
+  void fields();
+  void tables();
+  void matrices();
+  void topics();
+
+  /// Normalises `expr` in `ctx`; reports errors and returns nullopt on failure.
+  std::optional<std::vector<PendingAlt>> normalize(const ast::Expr &expr, const Context &ctx,
+                                                   const std::string &label);
+  std::optional<std::vector<PendingAlt>> normalizeAtom(const ast::Expr &expr, const Context &ctx,
+                                                       const std::string &label);
+  std::optional<std::vector<PendingAlt>> conjoin(std::vector<PendingAlt> a,
+                                                 const std::vector<PendingAlt> &b, Span span);
+  std::optional<Requirement> requirement(const ast::Expr &expr, const Context &ctx,
+                                         bool warnSubsumed);
+  void warnSubsumed(const std::vector<PendingAlt> &alts);
+  /// Canonical atoms, weaker duplicates dropped, contradictions reported.
+  std::vector<PendingAlt> finish(std::vector<PendingAlt> alts);
+  static void canonicalize(Alternative &alt);
+  std::string instanceExpr(const std::string &roleObject, const std::string &roleName,
+                           const std::vector<std::string> &links, const Lock &lock) const;
+  /// How `lock`'s instance is reached from role `role` (an instance of `roleObject`).
+  struct ResolvedInstance {
+    bool reachable = false;
+    std::vector<std::string> links;
+    std::string instance;
+  };
+  /// linkPath + instanceExpr, memoised: a spec names the same lock from the same role in many
+  /// requirements, and the breadth-first search and the C substitution were 30% of
+  /// normalising an atom (callgrind, 10k-rule spec; issue 3).
+  const ResolvedInstance &resolveInstance(const std::string &roleObject, const std::string &role,
+                                          const Lock &lock);
+  std::string printExpr(const ast::Expr &expr) const;
+  bool checkLockMode(const ast::LockMode &lm, std::string *mode);
+  /// A table or matrix cell: true for Y, false for N, nullopt (reported) otherwise.
+  std::optional<bool> yesNo(const ast::Name &value);
+
+  ast::Spec &spec_;
+  const SourceManager &sources_;
+  Diagnostics &diags_;
+  TimeReport *timeReport_;
+  Model model_;
+  // Hashed: every atom of every requirement is looked up here, and nothing iterates them.
+  std::unordered_map<std::string, Entity> names_;
+  std::unordered_map<std::string, Span> functions_;
+  std::set<std::string> expandingLets_;
+  std::map<std::string, std::string> roleExprs_; // Fixed C expressions of the current roles.
+  /// Per lock (same index as model_.locks): the mode an atom without one means, the mode every
+  /// other mode satisfies (else the first).  Computed once in locks(), not per atom.
+  std::vector<std::string> weakestModes_;
+  /// resolveInstance's memo, keyed by role object, role, the role's fixed expression and lock.
+  std::unordered_map<std::string, ResolvedInstance> instances_;
+};
+
+} // namespace lockspec::detail
