@@ -1,7 +1,14 @@
 #include "json_backend.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cassert>
+#include <charconv>
+#include <cstdint>
 #include <cstring>
+#include <limits>
+#include <memory>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -9,18 +16,43 @@
 namespace lockspec {
 namespace {
 
-/// Writes JSON straight into a string, in the layout of nlohmann's dump(2) that the schema and
-/// goldens were first pinned with.  Building an nlohmann tree and destroying it took two thirds
-/// of the compile time of rules/mm.rules (bench/run.sh, perf), so the backend streams instead.
-/// Given a sink, the writer hands the text on in chunks of about kChunk bytes instead of
-/// keeping it: a 100k-rule model is 224 MB, and holding it whole cost a third of the process's
-/// page faults and its copies on every regrowth (issue 3).
+/// Which bytes a JSON string must escape, and how: 0 for "copy as is" (bytes >= 0x80 too: the
+/// lexer guarantees strings are UTF-8, which JSON carries verbatim), the letter after the
+/// backslash for the short escapes, 'u' for `\u00XX`.  Constant data, built at compile time.
+constexpr std::array<char, 256> kEscapes = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 0x20; ++c)
+    t[c] = 'u';
+  t['\b'] = 'b';
+  t['\f'] = 'f';
+  t['\n'] = 'n';
+  t['\r'] = 'r';
+  t['\t'] = 't';
+  t['"'] = '"';
+  t['\\'] = '\\';
+  return t;
+}();
+
+/// A comma, a line break and enough spaces for any indentation newline() copies in one piece.
+constexpr char kBreaks[] = ",\n                                                                "
+                           "                ";
+
+/// Writes JSON in the layout of nlohmann's dump(2) that the schema and goldens were first
+/// pinned with.  Building an nlohmann tree and destroying it took two thirds of the compile
+/// time of rules/mm.rules (bench/run.sh, perf), so the backend streams instead.
+///
+/// Text goes through a cursor into a fixed buffer of kChunk bytes, with one room check per
+/// token; a full buffer is handed to the sink (the stream, or the string being built).  The
+/// writer used to append to a std::string token by token: std::string's own checks, the
+/// per-character escaping loop and the separate calls for comma, indentation and key were 247M
+/// instructions of a 10k-rule compile's 797M (callgrind).  The buffer also stays in cache,
+/// and a 100k-rule model (224 MB) is never held whole in `--emit` mode.
 class Writer {
 public:
-  explicit Writer(std::ostream *sink = nullptr) : sink_(sink) {
-    if (sink_)
-      out_.reserve(kChunk + kSlack);
-  }
+  /// Text goes to `stream` if given, else accumulates for take().
+  explicit Writer(std::ostream *stream = nullptr)
+      : stream_(stream), buf_(new char[kChunk + kSlack]), cur_(buf_.get()),
+        end_(buf_.get() + kChunk) {}
 
   void beginObject() { open('{'); }
   void endObject() { close('}'); }
@@ -28,39 +60,44 @@ public:
   void endArray() { close(']'); }
 
   /// Starts a member of the current object.  `name` is one of the schema's member names,
-  /// which never need escaping: they skip string()'s scan, a third of the backend's calls.
+  /// which never need escaping, and short: separator, indentation and key are written with
+  /// one room check.
   Writer &key(std::string_view name) {
+    assert(name.size() + 4 <= kMaxBreak); // What a deep separator leaves room for.
+    room(kMaxBreak + name.size() + 4);
     separate();
-    char quoted[64]; // One append rather than three: keys are the writer's most frequent call.
-    if (name.size() + 4 > sizeof quoted) {
-      ((out_ += '"') += name) += "\": ";
-    } else {
-      quoted[0] = '"';
-      std::memcpy(quoted + 1, name.data(), name.size());
-      std::memcpy(quoted + 1 + name.size(), "\": ", 3);
-      out_.append(quoted, name.size() + 4);
-    }
+    *cur_++ = '"';
+    std::memcpy(cur_, name.data(), name.size());
+    cur_ += name.size();
+    std::memcpy(cur_, "\": ", 3);
+    cur_ += 3;
     afterKey_ = true;
     return *this;
   }
 
   void value(std::string_view text) {
+    room(kMaxBreak);
     separate();
     string(text);
   }
   void value(const std::string &text) { value(std::string_view(text)); }
   void value(const char *text) { value(std::string_view(text)); }
   void value(bool b) {
+    room(kMaxBreak + 8);
     separate();
-    out_ += b ? "true" : "false";
+    std::memcpy(cur_, b ? "true    " : "false   ", 8); // Fixed size: no call to memcpy.
+    cur_ += b ? 4 : 5;
   }
   void value(unsigned n) {
+    room(kMaxBreak + std::numeric_limits<unsigned>::digits10 + 1);
     separate();
-    out_ += std::to_string(n);
+    cur_ = std::to_chars(cur_, end_ + kSlack, n).ptr;
   }
   void null() {
+    room(kMaxBreak + 4);
     separate();
-    out_ += "null";
+    std::memcpy(cur_, "null", 4);
+    cur_ += 4;
   }
   template <typename T> void value(const std::vector<T> &items) {
     beginArray();
@@ -82,120 +119,170 @@ public:
     value(v);
   }
 
-  std::string take() { return std::move(out_); }
-  /// Hands what is left to the sink.
+  /// Ends the document with a line break and hands what is buffered on.
   void finish() {
-    if (sink_ && !out_.empty())
-      sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
-    out_.clear();
+    room(1);
+    *cur_++ = '\n';
+    flush();
   }
+  /// The text written, in string mode (after finish()).
+  std::string take() { return std::move(text_); }
 
 private:
-  struct Frame {
-    char close;
-    size_t count = 0;
-  };
+  /// Makes sure `n` more bytes fit before end_ (and so kSlack more before the buffer's real
+  /// end, for the fixed-size copies), handing the buffer on when they do not.
+  void room(size_t n) {
+    if (static_cast<size_t>(end_ - cur_) < n)
+      flush();
+  }
+  void flush() {
+    size_t size = static_cast<size_t>(cur_ - buf_.get());
+    if (stream_) {
+      stream_->write(buf_.get(), static_cast<std::streamsize>(size));
+    } else {
+      // Grow eightfold ahead of need rather than letting append double it: a large spec's
+      // model is hundreds of megabytes, and each doubling copies (and faults in) all of it
+      // again, while capacity that is never written costs only address space.
+      if (text_.capacity() - text_.size() < size)
+        text_.reserve(std::max({text_.capacity() * 8, text_.size() + size, size_t(1) << 20}));
+      text_.append(buf_.get(), size);
+    }
+    cur_ = buf_.get();
+  }
 
+  /// The separator before a value: nothing after a key or at the top level, else a comma
+  /// unless it is the container's first item, a line break and indentation.  The caller has
+  /// made room for kMaxBreak bytes.
   void separate() {
     if (afterKey_) {
       afterKey_ = false;
       return;
     }
-    if (frames_.empty())
+    if (depth_ == 0)
       return;
-    bool comma = frames_.back().count++;
-    newline(comma);
+    newline(!first_);
+    first_ = false;
   }
-  /// `,` (when `comma`), a line break and the current indentation, in one append.
+  /// `,` (when `comma`), a line break and the current indentation.
   void newline(bool comma) {
-    size_t indent = frames_.size() * 2, skip = comma ? 0 : 1;
-    if (indent + 2 <= breaks_.size()) {
-      out_.append(breaks_.data() + skip, 2 - skip + indent);
+    size_t skip = comma ? 0 : 1, length = 2 - skip + depth_ * 2;
+    if (depth_ * 2 + 2 <= kMaxBreak) {
+      // Copy a fixed kMaxBreak bytes (inline moves, no call) and keep what is needed.
+      std::memcpy(cur_, kBreaks + skip, kMaxBreak);
+      cur_ += length;
     } else {
-      out_.append(breaks_.data() + skip, 2 - skip);
-      out_.append(indent, ' ');
+      // Deeper than any model so far: write it out, a room check per piece that also keeps
+      // the kMaxBreak bytes the caller made room for after the separator.
+      std::memcpy(cur_, kBreaks + skip, 2 - skip);
+      cur_ += 2 - skip;
+      for (size_t left = depth_ * 2; left;) {
+        room(2 * kMaxBreak);
+        size_t n = std::min(left, kMaxBreak);
+        std::memset(cur_, ' ', n);
+        cur_ += n;
+        left -= n;
+      }
     }
   }
   void open(char c) {
-    reserveAhead(0);
+    room(kMaxBreak + 1);
     separate();
-    out_ += c;
-    frames_.push_back({c == '{' ? '}' : ']'});
+    *cur_++ = c;
+    ++depth_;
+    first_ = true;
   }
   void close(char c) {
-    Frame frame = frames_.back();
-    frames_.pop_back();
-    if (frame.count)
+    room(kMaxBreak + 1);
+    --depth_;
+    if (!first_)
       newline(false);
-    out_ += c;
-  }
-  /// Grows the buffer eightfold ahead of need rather than letting appends double it: a large
-  /// spec's model is hundreds of megabytes, and each doubling copies (and faults in) all of
-  /// it again, while capacity that is never written costs only address space.
-  /// With a sink, it first passes the buffer on once it holds a chunk, so the buffer stays
-  /// about one chunk long.
-  void reserveAhead(size_t need) {
-    constexpr size_t kFirst = size_t(1) << 20;
-    if (sink_ && out_.size() >= kChunk) {
-      sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
-      out_.clear();
-    }
-    if (out_.capacity() - out_.size() >= need + kSlack)
-      return;
-    out_.reserve(std::max({out_.capacity() * 8, out_.size() + need + kSlack, kFirst}));
+    *cur_++ = c;
+    first_ = false; // The enclosing container now holds this one.
   }
 
+  /// `"text"`, escaped.  A long string is escaped in pieces that fit the buffer.
   void string(std::string_view text) {
-    static const char kHex[] = "0123456789abcdef";
-    reserveAhead(text.size());
-    out_ += '"';
-    // Copy runs that need no escaping in one append: per-character appends were the backend's
-    // hottest loop on large specs.
-    size_t run = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue; // The lexer guarantees strings are UTF-8: bytes >= 0x80 pass through.
-      out_.append(text.data() + run, i - run);
-      run = i + 1;
-      switch (c) {
-      case '"':
-        out_ += "\\\"";
-        break;
-      case '\\':
-        out_ += "\\\\";
-        break;
-      case '\b':
-        out_ += "\\b";
-        break;
-      case '\f':
-        out_ += "\\f";
-        break;
-      case '\n':
-        out_ += "\\n";
-        break;
-      case '\r':
-        out_ += "\\r";
-        break;
-      case '\t':
-        out_ += "\\t";
-        break;
-      default:
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 15];
+    const char *p = text.data(), *end = p + text.size();
+    room(2 + kMaxEscape * std::min(text.size(), kPiece));
+    *cur_++ = '"';
+    while (static_cast<size_t>(end - p) > kPiece) {
+      escape(p, p + kPiece);
+      p += kPiece;
+      room(1 + kMaxEscape * std::min(static_cast<size_t>(end - p), kPiece));
+    }
+    escape(p, end);
+    *cur_++ = '"';
+  }
+
+  /// Copies [p, end) escaped; the caller has made room for kMaxEscape bytes per byte.
+  void escape(const char *p, const char *end) {
+    if constexpr (std::endian::native == std::endian::little) {
+      // Eight bytes at a time: copy them, then look for a byte to escape with word
+      // arithmetic; most strings have none, and the byte loop below was the backend's
+      // hottest code.
+      constexpr uint64_t kOnes = 0x0101010101010101, kHigh = 0x8080808080808080;
+      while (end - p >= 8) {
+        uint64_t w;
+        std::memcpy(&w, p, 8);
+        std::memcpy(cur_, &w, 8);
+        // A byte's high bit is set where it is < 0x20, '"' or '\\' (the lowest set one
+        // exactly; borrows only reach higher bytes).  ~w drops bytes >= 0x80.
+        uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+        uint64_t hits = (((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+                         ((backslash - kOnes) & ~backslash)) &
+                        kHigh;
+        if (!hits) {
+          p += 8;
+          cur_ += 8;
+          continue;
+        }
+        size_t clean = static_cast<size_t>(std::countr_zero(hits)) / 8;
+        cur_ += clean;
+        p += clean;
+        escapeByte(static_cast<unsigned char>(*p++));
       }
     }
-    out_.append(text.data() + run, text.size() - run);
-    out_ += '"';
+    for (; p < end; ++p) {
+      unsigned char c = static_cast<unsigned char>(*p);
+      if (kEscapes[c])
+        escapeByte(c);
+      else
+        *cur_++ = static_cast<char>(c);
+    }
+  }
+  void escapeByte(unsigned char c) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    char e = kEscapes[c];
+    cur_[0] = '\\';
+    if (e != 'u') {
+      cur_[1] = e;
+      cur_ += 2;
+      return;
+    }
+    std::memcpy(cur_ + 1, "u00", 3);
+    cur_[4] = kHex[c >> 4];
+    cur_[5] = kHex[c & 15];
+    cur_ += 6;
   }
 
-  static constexpr size_t kSlack = 4096, kChunk = size_t(1) << 18;
-  std::ostream *sink_;
-  std::string out_;
-  const std::string breaks_ = ",\n" + std::string(64, ' '); ///< Sliced by newline().
-  std::vector<Frame> frames_;
-  bool afterKey_ = false;
+  /// Buffer handed on at a time: fits in L2, and large enough that the stream's per-write
+  /// overhead does not count.
+  static constexpr size_t kChunk = size_t(1) << 16;
+  /// Bytes past end_ that fixed-size copies may overwrite (and then not keep).
+  static constexpr size_t kSlack = 64;
+  /// The longest separator written with one copy: `,\n` and 31 levels of indentation.
+  static constexpr size_t kMaxBreak = 64;
+  /// An escaped byte's longest form (`\u00XX`) and the input escaped per room check.
+  static constexpr size_t kMaxEscape = 6, kPiece = kChunk / 8;
+  static_assert(kMaxBreak <= kSlack && kMaxBreak + 2 <= sizeof kBreaks);
+  static_assert(kMaxEscape * kPiece + 2 + kMaxBreak <= kChunk);
+
+  std::ostream *stream_;
+  std::string text_; ///< String mode: what has been handed on so far.
+  std::unique_ptr<char[]> buf_;
+  char *cur_, *end_; ///< Next byte to write; where a chunk is full (the slack follows).
+  size_t depth_ = 0; ///< Containers open.
+  bool first_ = false, afterKey_ = false;
 };
 
 void pos(Writer &w, const SourcePos &p) {
@@ -555,14 +642,14 @@ void writeModel(Writer &w, const Model &model) {
 std::string emitJson(const Model &model) {
   Writer w;
   writeModel(w, model);
-  return w.take() + "\n";
+  w.finish();
+  return w.take();
 }
 
 void emitJson(const Model &model, std::ostream &out) {
   Writer w(&out);
   writeModel(w, model);
   w.finish();
-  out << '\n';
 }
 
 } // namespace lockspec
