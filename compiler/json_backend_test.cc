@@ -92,9 +92,9 @@ TEST(JsonBackend, EscapesEveryByteAtEveryPositionLikeTheByteLoop) {
   std::string text = emitJson(m);
   const std::string before = "\"files\": [\n    ";
   ASSERT_NE(text.find(before), std::string::npos);
-  EXPECT_EQ(firstDifference(text.substr(text.find(before) + before.size(), expected.size()),
-                            expected),
-            "");
+  EXPECT_EQ(
+      firstDifference(text.substr(text.find(before) + before.size(), expected.size()), expected),
+      "");
 }
 
 /// Strings longer than the writer's buffer and its escaping pieces, escapes everywhere.
