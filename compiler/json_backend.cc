@@ -126,11 +126,12 @@ private:
     newline(!first_);
     first_ = false;
     room(name.size() + 4);
-    *cur_++ = '"';
-    std::memcpy(cur_, name.data(), name.size());
-    cur_ += name.size();
-    std::memcpy(cur_, "\": ", 3);
-    cur_ += 3;
+    // Through a local: cur_ is reloaded after every store through a char pointer otherwise.
+    char *out = cur_;
+    out[0] = '"';
+    std::memcpy(out + 1, name.data(), name.size());
+    std::memcpy(out + 1 + name.size(), "\": ", 3);
+    cur_ = out + name.size() + 4;
   }
 
   /// The separator before a value: nothing after a key or at the top level, else a comma
@@ -224,14 +225,17 @@ private:
   void string(std::string_view text) {
     const char *p = text.data(), *end = p + text.size();
     room(2 + kMaxEscape * std::min(text.size(), kPiece));
-    *cur_++ = '"';
+    char *out = cur_;
+    *out++ = '"';
     while (static_cast<size_t>(end - p) > kPiece) {
-      escape(p, p + kPiece);
+      cur_ = escape(p, p + kPiece, out);
       p += kPiece;
       room(1 + kMaxEscape * std::min(static_cast<size_t>(end - p), kPiece));
+      out = cur_;
     }
-    escape(p, end);
-    *cur_++ = '"';
+    out = escape(p, end, out);
+    *out++ = '"';
+    cur_ = out;
   }
 
   static constexpr uint64_t kOnes = 0x0101010101010101;
@@ -245,8 +249,10 @@ private:
            (kOnes * 0x80);
   }
 
-  /// Copies [p, end) escaped; the caller has made room for kMaxEscape bytes per byte.
-  void escape(const char *p, const char *end) {
+  /// Copies [p, end) escaped to `out` and returns the end; the caller has made room for
+  /// kMaxEscape bytes per byte.  A local cursor rather than cur_: every store through a char
+  /// pointer may alias the writer, so the loop reloaded cur_ after each.
+  static char *escape(const char *p, const char *end, char *out) {
     if constexpr (std::endian::native == std::endian::little) {
       // Eight bytes at a time: copy them, then look for a byte to escape with word
       // arithmetic; most strings have none, and the byte loop below was the backend's
@@ -254,17 +260,17 @@ private:
       while (end - p >= 8) {
         uint64_t w;
         std::memcpy(&w, p, 8);
-        std::memcpy(cur_, &w, 8);
+        std::memcpy(out, &w, 8);
         uint64_t hits = escapes(w);
         if (!hits) {
           p += 8;
-          cur_ += 8;
+          out += 8;
           continue;
         }
         size_t clean = static_cast<size_t>(std::countr_zero(hits)) / 8;
-        cur_ += clean;
+        out += clean;
         p += clean;
-        escapeByte(static_cast<unsigned char>(*p++));
+        out = escapeByte(static_cast<unsigned char>(*p++), out);
       }
       // The last 1-7 bytes (most names are shorter than 8) as one word too, loaded in
       // pieces of 4, 2 and 1 so as not to read past the string, the rest filled with 'A',
@@ -288,33 +294,33 @@ private:
           w |= uint64_t(static_cast<unsigned char>(p[at])) << (8 * at);
         w |= (kOnes * 'A') << (8 * left);
         if (!escapes(w)) {
-          std::memcpy(cur_, &w, 8); // What is past `left` lands in room or slack.
-          cur_ += left;
-          return;
+          std::memcpy(out, &w, 8); // What is past `left` lands in room or slack.
+          return out + left;
         }
       }
     }
     for (; p < end; ++p) {
       unsigned char c = static_cast<unsigned char>(*p);
       if (kEscapes[c])
-        escapeByte(c);
+        out = escapeByte(c, out);
       else
-        *cur_++ = static_cast<char>(c);
+        *out++ = static_cast<char>(c);
     }
+    return out;
   }
-  void escapeByte(unsigned char c) {
+  /// Writes `c`'s escape at `out`; returns the end.
+  static char *escapeByte(unsigned char c, char *out) {
     static constexpr char kHex[] = "0123456789abcdef";
     char e = kEscapes[c];
-    cur_[0] = '\\';
+    out[0] = '\\';
     if (e != 'u') {
-      cur_[1] = e;
-      cur_ += 2;
-      return;
+      out[1] = e;
+      return out + 2;
     }
-    std::memcpy(cur_ + 1, "u00", 3);
-    cur_[4] = kHex[c >> 4];
-    cur_[5] = kHex[c & 15];
-    cur_ += 6;
+    std::memcpy(out + 1, "u00", 3);
+    out[4] = kHex[c >> 4];
+    out[5] = kHex[c & 15];
+    return out + 6;
   }
 
   /// Buffer handed on at a time: fits in L2, and large enough that the stream's per-write
