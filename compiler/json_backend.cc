@@ -40,12 +40,13 @@ constexpr char kBreaks[] = ",\n                                                 
 /// pinned with.  Building an nlohmann tree and destroying it took two thirds of the compile
 /// time of rules/mm.rules (bench/run.sh, perf), so the backend streams instead.
 ///
-/// Text goes through a cursor into a fixed buffer of kChunk bytes, with one room check per
-/// token; a full buffer is handed to the sink (the stream, or the string being built).  The
-/// writer used to append to a std::string token by token: std::string's own checks, the
-/// per-character escaping loop and the separate calls for comma, indentation and key were 247M
-/// instructions of a 10k-rule compile's 797M (callgrind).  The buffer also stays in cache,
-/// and a 100k-rule model (224 MB) is never held whole in `--emit` mode.
+/// Text goes through a cursor into a fixed buffer of kChunk bytes, with a compare and a branch
+/// to make room per token; a full buffer is handed to the sink (the stream, or the string
+/// being built).  The writer used to append to a std::string token by token: std::string's
+/// own checks, the per-character escaping loop and the separate calls for comma, indentation
+/// and key were 247M instructions of a 10k-rule compile's 797M; this writer takes 85M
+/// (callgrind, bench/gen_spec.py 10000).  The buffer also stays in cache, and a 100k-rule
+/// model (224 MB) is never held whole in `--emit` mode.
 class Writer {
 public:
   /// Text goes to `stream` if given, else accumulates for take().
@@ -97,8 +98,7 @@ public:
 private:
   /// Makes sure `n` more bytes fit before end_ (and so kSlack more before the buffer's real
   /// end, for the fixed-size copies), handing the buffer on when they do not.  Every
-  /// primitive below makes room for itself: a compare and a branch, against the 60-odd
-  /// instructions a std::string append took.
+  /// primitive below makes room for itself.
   void room(size_t n) {
     if (static_cast<size_t>(end_ - cur_) < n) [[unlikely]]
       flush();
@@ -119,8 +119,9 @@ private:
   }
 
   /// Separator and `"name": `.  `name` is one of the schema's member names, which never need
-  /// escaping.  Keys are a third of the tokens; out of line, with a memcpy of unknown length,
-  /// one cost about 60 instructions.
+  /// escaping.  Keys are a third of the tokens: inlining this, so that the name's length is a
+  /// constant and its memcpy a few moves rather than a call, saved about 7M of 125M
+  /// instructions.
   [[gnu::always_inline]] void member(std::string_view name) {
     // A member never follows a key, and objects are never top level: no separate().
     newline(!first_);
@@ -151,7 +152,7 @@ private:
     size_t skip = comma ? 0 : 1, length = 2 - skip + depth_ * 2;
     room(kMaxBreak);
     // Copy a fixed number of bytes (inline moves, no call) and keep what is needed.  Most
-    // lines fit in 32 bytes; copying 64 for all of them cost 4M more instructions at 10k.
+    // lines fit in 32 bytes, half the moves of 64.
     if (length <= kMaxBreak / 2) {
       std::memcpy(cur_, kBreaks + skip, kMaxBreak / 2);
       cur_ += length;
@@ -162,7 +163,7 @@ private:
       deepNewline(skip);
     }
   }
-  /// Deeper than any model so far: written out in pieces.
+  /// Deeper than 31 levels (no model so far): written out in pieces.
   [[gnu::noinline]] void deepNewline(size_t skip) {
     std::memcpy(cur_, kBreaks + skip, 2 - skip);
     cur_ += 2 - skip;
