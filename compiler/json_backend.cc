@@ -1,7 +1,13 @@
 #include "json_backend.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <charconv>
+#include <cstdint>
 #include <cstring>
+#include <limits>
+#include <memory>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -9,193 +15,334 @@
 namespace lockspec {
 namespace {
 
-/// Writes JSON straight into a string, in the layout of nlohmann's dump(2) that the schema and
-/// goldens were first pinned with.  Building an nlohmann tree and destroying it took two thirds
-/// of the compile time of rules/mm.rules (bench/run.sh, perf), so the backend streams instead.
-/// Given a sink, the writer hands the text on in chunks of about kChunk bytes instead of
-/// keeping it: a 100k-rule model is 224 MB, and holding it whole cost a third of the process's
-/// page faults and its copies on every regrowth (issue 3).
+/// Which bytes a JSON string must escape, and how: 0 for "copy as is" (bytes >= 0x80 too: the
+/// lexer guarantees strings are UTF-8, which JSON carries verbatim), the letter after the
+/// backslash for the short escapes, 'u' for `\u00XX`.  Constant data, built at compile time.
+constexpr std::array<char, 256> kEscapes = [] {
+  std::array<char, 256> t{};
+  for (int c = 0; c < 0x20; ++c)
+    t[c] = 'u';
+  t['\b'] = 'b';
+  t['\f'] = 'f';
+  t['\n'] = 'n';
+  t['\r'] = 'r';
+  t['\t'] = 't';
+  t['"'] = '"';
+  t['\\'] = '\\';
+  return t;
+}();
+
+/// A comma, a line break and enough spaces for any indentation newline() copies in one piece.
+constexpr char kBreaks[] = ",\n                                                                "
+                           "                ";
+
+/// Writes JSON in the layout of nlohmann's dump(2) that the schema and goldens were first
+/// pinned with.  Building an nlohmann tree and destroying it took two thirds of the compile
+/// time of rules/mm.rules (bench/run.sh, perf), so the backend streams instead.
+///
+/// Text goes through a cursor into a fixed buffer of kChunk bytes, with a compare and a branch
+/// to make room per token; a full buffer is handed to the sink (the stream, or the string
+/// being built).  The writer used to append to a std::string token by token: std::string's
+/// own checks, the per-character escaping loop and the separate calls for comma, indentation
+/// and key were 247M instructions of a 10k-rule compile's 797M; this writer takes 85M
+/// (callgrind, bench/gen_spec.py 10000).  The buffer also stays in cache, and a 100k-rule
+/// model (224 MB) is never held whole in `--emit` mode.
 class Writer {
 public:
-  explicit Writer(std::ostream *sink = nullptr) : sink_(sink) {
-    if (sink_)
-      out_.reserve(kChunk + kSlack);
-  }
+  /// Text goes to `stream` if given, else accumulates for take().
+  explicit Writer(std::ostream *stream = nullptr)
+      : stream_(stream), buf_(new char[kChunk + kSlack]), cur_(buf_.get()),
+        end_(buf_.get() + kChunk) {}
 
   void beginObject() { open('{'); }
   void endObject() { close('}'); }
   void beginArray() { open('['); }
   void endArray() { close(']'); }
 
-  /// Starts a member of the current object.  `name` is one of the schema's member names,
-  /// which never need escaping: they skip string()'s scan, a third of the backend's calls.
+  /// Starts a member of the current object whose value the caller writes next (an object
+  /// or array; field() writes the others).
   Writer &key(std::string_view name) {
-    separate();
-    char quoted[64]; // One append rather than three: keys are the writer's most frequent call.
-    if (name.size() + 4 > sizeof quoted) {
-      ((out_ += '"') += name) += "\": ";
-    } else {
-      quoted[0] = '"';
-      std::memcpy(quoted + 1, name.data(), name.size());
-      std::memcpy(quoted + 1 + name.size(), "\": ", 3);
-      out_.append(quoted, name.size() + 4);
-    }
+    member(name);
     afterKey_ = true;
     return *this;
   }
 
-  void value(std::string_view text) {
+  /// Writes a value: an array item, or a member's value after key().
+  template <typename T> void value(const T &v) {
     separate();
-    string(text);
-  }
-  void value(const std::string &text) { value(std::string_view(text)); }
-  void value(const char *text) { value(std::string_view(text)); }
-  void value(bool b) {
-    separate();
-    out_ += b ? "true" : "false";
-  }
-  void value(unsigned n) {
-    separate();
-    out_ += std::to_string(n);
+    put(v);
   }
   void null() {
     separate();
-    out_ += "null";
-  }
-  template <typename T> void value(const std::vector<T> &items) {
-    beginArray();
-    for (const T &item : items)
-      value(item);
-    endArray();
-  }
-  // std::vector<bool> hands out proxies, not bools.
-  void value(const std::vector<bool> &items) {
-    beginArray();
-    for (bool item : items)
-      value(item);
-    endArray();
+    room(4);
+    std::memcpy(cur_, "null", 4);
+    cur_ += 4;
   }
 
-  /// `"name": value`.
-  template <typename T> void field(std::string_view name, const T &v) {
-    key(name);
-    value(v);
+  /// `"name": value`.  Inlined, as member() is, so that each call site copies its key with a
+  /// few moves of known length and writes the value without asking whether a key preceded.
+  template <typename T> [[gnu::always_inline]] void field(std::string_view name, const T &v) {
+    member(name);
+    put(v);
   }
 
-  std::string take() { return std::move(out_); }
-  /// Hands what is left to the sink.
+  /// Ends the document with a line break and hands what is buffered on.
   void finish() {
-    if (sink_ && !out_.empty())
-      sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
-    out_.clear();
+    room(1);
+    *cur_++ = '\n';
+    flush();
   }
+  /// The text written, in string mode (after finish()).
+  std::string take() { return std::move(text_); }
 
 private:
-  struct Frame {
-    char close;
-    size_t count = 0;
-  };
+  /// Makes sure `n` more bytes fit before end_ (and so kSlack more before the buffer's real
+  /// end, for the fixed-size copies), handing the buffer on when they do not.  Every
+  /// primitive below makes room for itself.
+  void room(size_t n) {
+    if (static_cast<size_t>(end_ - cur_) < n) [[unlikely]]
+      flush();
+  }
+  void flush() {
+    size_t size = static_cast<size_t>(cur_ - buf_.get());
+    if (stream_) {
+      stream_->write(buf_.get(), static_cast<std::streamsize>(size));
+    } else {
+      // Grow eightfold ahead of need rather than letting append double it: a large spec's
+      // model is hundreds of megabytes, and each doubling copies (and faults in) all of it
+      // again, while capacity that is never written costs only address space.
+      if (text_.capacity() - text_.size() < size)
+        text_.reserve(std::max({text_.capacity() * 8, text_.size() + size, size_t(1) << 20}));
+      text_.append(buf_.get(), size);
+    }
+    cur_ = buf_.get();
+  }
 
+  /// Separator and `"name": `.  `name` is one of the schema's member names, which never need
+  /// escaping.  Keys are a third of the tokens: inlining this, so that the name's length is a
+  /// constant and its memcpy a few moves rather than a call, saved about 7M of 125M
+  /// instructions.
+  [[gnu::always_inline]] void member(std::string_view name) {
+    // A member never follows a key, and objects are never top level: no separate().
+    newline(!first_);
+    first_ = false;
+    room(name.size() + 4);
+    // Through a local: cur_ is reloaded after every store through a char pointer otherwise.
+    char *out = cur_;
+    out[0] = '"';
+    std::memcpy(out + 1, name.data(), name.size());
+    std::memcpy(out + 1 + name.size(), "\": ", 3);
+    cur_ = out + name.size() + 4;
+  }
+
+  /// The separator before a value: nothing after a key or at the top level, else a comma
+  /// unless it is the container's first item, a line break and indentation.
   void separate() {
     if (afterKey_) {
       afterKey_ = false;
       return;
     }
-    if (frames_.empty())
+    if (depth_ == 0)
       return;
-    bool comma = frames_.back().count++;
-    newline(comma);
+    newline(!first_);
+    first_ = false;
   }
-  /// `,` (when `comma`), a line break and the current indentation, in one append.
-  void newline(bool comma) {
-    size_t indent = frames_.size() * 2, skip = comma ? 0 : 1;
-    if (indent + 2 <= breaks_.size()) {
-      out_.append(breaks_.data() + skip, 2 - skip + indent);
+  /// `,` (when `comma`), a line break and the current indentation.
+  [[gnu::always_inline]] void newline(bool comma) {
+    size_t skip = comma ? 0 : 1, length = 2 - skip + depth_ * 2;
+    room(kMaxBreak);
+    // Copy a fixed number of bytes (inline moves, no call) and keep what is needed.  Most
+    // lines fit in 32 bytes, half the moves of 64.
+    if (length <= kMaxBreak / 2) {
+      std::memcpy(cur_, kBreaks + skip, kMaxBreak / 2);
+      cur_ += length;
+    } else if (length <= kMaxBreak) {
+      std::memcpy(cur_, kBreaks + skip, kMaxBreak);
+      cur_ += length;
     } else {
-      out_.append(breaks_.data() + skip, 2 - skip);
-      out_.append(indent, ' ');
+      deepNewline(skip);
+    }
+  }
+  /// Deeper than 31 levels (no model so far): written out in pieces.
+  [[gnu::noinline]] void deepNewline(size_t skip) {
+    std::memcpy(cur_, kBreaks + skip, 2 - skip);
+    cur_ += 2 - skip;
+    for (size_t left = depth_ * 2; left;) {
+      room(kMaxBreak);
+      size_t n = std::min(left, kMaxBreak);
+      std::memset(cur_, ' ', n);
+      cur_ += n;
+      left -= n;
     }
   }
   void open(char c) {
-    reserveAhead(0);
     separate();
-    out_ += c;
-    frames_.push_back({c == '{' ? '}' : ']'});
+    push(c);
+  }
+  /// Opens a container without a separator (the caller wrote it).
+  void push(char c) {
+    room(1);
+    *cur_++ = c;
+    ++depth_;
+    first_ = true;
   }
   void close(char c) {
-    Frame frame = frames_.back();
-    frames_.pop_back();
-    if (frame.count)
+    --depth_;
+    if (!first_)
       newline(false);
-    out_ += c;
-  }
-  /// Grows the buffer eightfold ahead of need rather than letting appends double it: a large
-  /// spec's model is hundreds of megabytes, and each doubling copies (and faults in) all of
-  /// it again, while capacity that is never written costs only address space.
-  /// With a sink, it first passes the buffer on once it holds a chunk, so the buffer stays
-  /// about one chunk long.
-  void reserveAhead(size_t need) {
-    constexpr size_t kFirst = size_t(1) << 20;
-    if (sink_ && out_.size() >= kChunk) {
-      sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
-      out_.clear();
-    }
-    if (out_.capacity() - out_.size() >= need + kSlack)
-      return;
-    out_.reserve(std::max({out_.capacity() * 8, out_.size() + need + kSlack, kFirst}));
+    room(1);
+    *cur_++ = c;
+    first_ = false; // The enclosing container now holds this one.
   }
 
+  // Values without separator.
+  void put(std::string_view text) { string(text); }
+  void put(const std::string &text) { string(text); }
+  void put(const char *text) { string(text); }
+  void put(bool b) {
+    room(8);
+    std::memcpy(cur_, b ? "true    " : "false   ", 8); // Fixed size: no call to memcpy.
+    cur_ += b ? 4 : 5;
+  }
+  void put(unsigned n) {
+    room(std::numeric_limits<unsigned>::digits10 + 1);
+    cur_ = std::to_chars(cur_, end_, n).ptr;
+  }
+  template <typename T> void put(const std::vector<T> &items) {
+    push('[');
+    for (const T &item : items)
+      value(item);
+    close(']');
+  }
+  // std::vector<bool> hands out proxies, not bools.
+  void put(const std::vector<bool> &items) {
+    push('[');
+    for (bool item : items)
+      value(item);
+    close(']');
+  }
+
+  /// `"text"`, escaped.  A long string is escaped in pieces that fit the buffer.
   void string(std::string_view text) {
-    static const char kHex[] = "0123456789abcdef";
-    reserveAhead(text.size());
-    out_ += '"';
-    // Copy runs that need no escaping in one append: per-character appends were the backend's
-    // hottest loop on large specs.
-    size_t run = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue; // The lexer guarantees strings are UTF-8: bytes >= 0x80 pass through.
-      out_.append(text.data() + run, i - run);
-      run = i + 1;
-      switch (c) {
-      case '"':
-        out_ += "\\\"";
-        break;
-      case '\\':
-        out_ += "\\\\";
-        break;
-      case '\b':
-        out_ += "\\b";
-        break;
-      case '\f':
-        out_ += "\\f";
-        break;
-      case '\n':
-        out_ += "\\n";
-        break;
-      case '\r':
-        out_ += "\\r";
-        break;
-      case '\t':
-        out_ += "\\t";
-        break;
-      default:
-        out_ += "\\u00";
-        out_ += kHex[c >> 4];
-        out_ += kHex[c & 15];
+    const char *p = text.data(), *end = p + text.size();
+    room(2 + kMaxEscape * std::min(text.size(), kPiece));
+    char *out = cur_;
+    *out++ = '"';
+    while (static_cast<size_t>(end - p) > kPiece) {
+      cur_ = escape(p, p + kPiece, out);
+      p += kPiece;
+      room(1 + kMaxEscape * std::min(static_cast<size_t>(end - p), kPiece));
+      out = cur_;
+    }
+    out = escape(p, end, out);
+    *out++ = '"';
+    cur_ = out;
+  }
+
+  static constexpr uint64_t kOnes = 0x0101010101010101;
+  /// The high bit of each byte of `w` that is < 0x20, '"' or '\\', and maybe of bytes above
+  /// one (borrows only reach higher bytes): the lowest set bit marks the first byte to escape.
+  /// Bytes >= 0x80 are never marked (`& ~x`).
+  static uint64_t escapes(uint64_t w) {
+    uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+    return (((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) |
+            ((backslash - kOnes) & ~backslash)) &
+           (kOnes * 0x80);
+  }
+
+  /// Copies [p, end) escaped to `out` and returns the end; the caller has made room for
+  /// kMaxEscape bytes per byte.  A local cursor rather than cur_: every store through a char
+  /// pointer may alias the writer, so the loop reloaded cur_ after each.
+  static char *escape(const char *p, const char *end, char *out) {
+    if constexpr (std::endian::native == std::endian::little) {
+      // Eight bytes at a time: copy them, then look for a byte to escape with word
+      // arithmetic; most strings have none, and the byte loop below was the backend's
+      // hottest code.
+      while (end - p >= 8) {
+        uint64_t w;
+        std::memcpy(&w, p, 8);
+        std::memcpy(out, &w, 8);
+        uint64_t hits = escapes(w);
+        if (!hits) {
+          p += 8;
+          out += 8;
+          continue;
+        }
+        size_t clean = static_cast<size_t>(std::countr_zero(hits)) / 8;
+        out += clean;
+        p += clean;
+        out = escapeByte(static_cast<unsigned char>(*p++), out);
+      }
+      // The last 1-7 bytes (most names are shorter than 8) as one word too, loaded in
+      // pieces of 4, 2 and 1 so as not to read past the string, the rest filled with 'A',
+      // which needs no escaping.  A byte at a time they cost 10M instructions at 10k rules.
+      if (size_t left = static_cast<size_t>(end - p); left && left < 8) {
+        uint64_t w = 0;
+        size_t at = 0;
+        if (left & 4) {
+          uint32_t x;
+          std::memcpy(&x, p, 4);
+          w = x;
+          at = 4;
+        }
+        if (left & 2) {
+          uint16_t x;
+          std::memcpy(&x, p + at, 2);
+          w |= uint64_t(x) << (8 * at);
+          at += 2;
+        }
+        if (left & 1)
+          w |= uint64_t(static_cast<unsigned char>(p[at])) << (8 * at);
+        w |= (kOnes * 'A') << (8 * left);
+        if (!escapes(w)) {
+          std::memcpy(out, &w, 8); // What is past `left` lands in room or slack.
+          return out + left;
+        }
       }
     }
-    out_.append(text.data() + run, text.size() - run);
-    out_ += '"';
+    for (; p < end; ++p) {
+      unsigned char c = static_cast<unsigned char>(*p);
+      if (kEscapes[c])
+        out = escapeByte(c, out);
+      else
+        *out++ = static_cast<char>(c);
+    }
+    return out;
+  }
+  /// Writes `c`'s escape at `out`; returns the end.
+  static char *escapeByte(unsigned char c, char *out) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    char e = kEscapes[c];
+    out[0] = '\\';
+    if (e != 'u') {
+      out[1] = e;
+      return out + 2;
+    }
+    std::memcpy(out + 1, "u00", 3);
+    out[4] = kHex[c >> 4];
+    out[5] = kHex[c & 15];
+    return out + 6;
   }
 
-  static constexpr size_t kSlack = 4096, kChunk = size_t(1) << 18;
-  std::ostream *sink_;
-  std::string out_;
-  const std::string breaks_ = ",\n" + std::string(64, ' '); ///< Sliced by newline().
-  std::vector<Frame> frames_;
-  bool afterKey_ = false;
+  /// Buffer handed on at a time: fits in L2, and large enough that the stream's per-write
+  /// overhead does not count.
+  static constexpr size_t kChunk = size_t(1) << 16;
+  /// Bytes past end_ that fixed-size copies may overwrite (and then not keep).
+  static constexpr size_t kSlack = 64;
+  /// The longest separator written with one copy: `,\n` and 31 levels of indentation.
+  static constexpr size_t kMaxBreak = 64;
+  /// An escaped byte's longest form (`\u00XX`) and the input escaped per room check.
+  static constexpr size_t kMaxEscape = 6, kPiece = kChunk / 8;
+  static_assert(kMaxBreak <= kSlack && kMaxBreak + 1 <= sizeof kBreaks);
+  static_assert(kMaxEscape * kPiece + 2 <= kChunk);
+
+  std::ostream *stream_;
+  std::string text_; ///< String mode: what has been handed on so far.
+  std::unique_ptr<char[]> buf_;
+  char *cur_, *end_; ///< Next byte to write; where a chunk is full (the slack follows).
+  size_t depth_ = 0; ///< Containers open.
+  /// The innermost container has no item yet; a key was just written.
+  bool first_ = false, afterKey_ = false;
 };
 
 void pos(Writer &w, const SourcePos &p) {
@@ -555,14 +702,14 @@ void writeModel(Writer &w, const Model &model) {
 std::string emitJson(const Model &model) {
   Writer w;
   writeModel(w, model);
-  return w.take() + "\n";
+  w.finish();
+  return w.take();
 }
 
 void emitJson(const Model &model, std::ostream &out) {
   Writer w(&out);
   writeModel(w, model);
   w.finish();
-  out << '\n';
 }
 
 } // namespace lockspec
