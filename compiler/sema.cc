@@ -11,11 +11,11 @@ namespace lockspec {
 namespace detail {
 
 void Sema::declare(const ast::Name &name, std::string_view kind, size_t index) {
-  auto [it, inserted] = names_.emplace(name.text, Entity{kind, name.span, index});
+  auto [first, inserted] = names_.emplace(name.text, Entity{kind, name.span, index});
   if (!inserted) {
     Diagnostic &diag = diags_.error(name.span, "duplicate name '" + name.text + "'");
-    Diagnostics::note(diag, it->second.span,
-                      "'" + name.text + "' first declared here as " + withArticle(it->second.kind));
+    Diagnostics::note(diag, first->span,
+                      "'" + name.text + "' first declared here as " + withArticle(first->kind));
   }
 }
 

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "flat_name_map.h"
 #include "requirement.h"
 
 namespace lockspec::detail {
@@ -63,13 +64,12 @@ public:
 
 private:
   SourcePos pos(Span span) const {
-    LineCol lc = sources_.lineCol(span.file, span.begin);
+    LineCol lc = sources_.lineCol(span.file, span.begin, lineHint_);
     return {sources_.name(span.file), lc.line, lc.column};
   }
   void declare(const ast::Name &name, std::string_view kind, size_t index);
   const Entity *lookup(const std::string &name) const {
-    auto it = names_.find(name);
-    return it == names_.end() ? nullptr : &it->second;
+    return names_.find(name);
   }
   /// Fills `out`'s name, doc, source and position; the doc and source strings are moved out
   /// of the tree (see analyze()).
@@ -124,7 +124,8 @@ private:
   TimeReport *timeReport_;
   Model model_;
   // Hashed: every atom of every requirement is looked up here, and nothing iterates them.
-  std::unordered_map<std::string, Entity> names_;
+  mutable SourceManager::LineHint lineHint_; ///< pos() is asked in mostly increasing order.
+  FlatNameMap<Entity> names_; ///< Keys view the names in spec_, which outlives sema.
   std::unordered_map<std::string, Span> functions_;
   std::set<std::string> expandingLets_;
   std::map<std::string, std::string> roleExprs_; // Fixed C expressions of the current roles.

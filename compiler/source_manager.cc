@@ -50,6 +50,27 @@ LineCol SourceManager::lineCol(FileId file, uint32_t offset) const {
   return {line, offset - starts[line - 1] + 1};
 }
 
+LineCol SourceManager::lineCol(FileId file, uint32_t offset, LineHint &hint) const {
+  const auto &starts = lineStarts(file);
+  size_t line = hint.file == file ? hint.lineIndex : 0;
+  if (line >= starts.size() || starts[line] > offset) {
+    LineCol lc = lineCol(file, offset);
+    hint = {file, lc.line - 1};
+    return lc;
+  }
+  // Forward a few lines at most; farther jumps fall back to the binary search.
+  for (int step = 0; step < 16; ++step) {
+    if (line + 1 >= starts.size() || starts[line + 1] > offset) {
+      hint = {file, static_cast<uint32_t>(line)};
+      return {static_cast<unsigned>(line + 1), offset - starts[line] + 1};
+    }
+    ++line;
+  }
+  LineCol lc = lineCol(file, offset);
+  hint = {file, lc.line - 1};
+  return lc;
+}
+
 std::string_view SourceManager::lineText(FileId file, uint32_t offset) const {
   const auto &starts = lineStarts(file);
   std::string_view text = this->text(file);

@@ -1,0 +1,84 @@
+// A hash map from names to small values, laid out flat for sema's name lookups.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lockspec {
+
+/// Open addressing with linear probing over one array of slots, each holding the key's hash,
+/// a view of the key and the value.  Sema looks up a name for every atom and role of a spec; at
+/// 100k rules std::unordered_map<std::string, ...> spent 10% of the compile in those lookups,
+/// chasing a bucket, a node and a heap-allocated key per probe (perf, issue 3).  Here a probe
+/// touches one slot, and the key text only when the full hashes match.
+///
+/// Keys are views: the caller keeps the text alive as long as the map (sema's keys are the
+/// names in the syntax tree).  Entries are never erased.
+template <typename Value> class FlatNameMap {
+public:
+  /// Sizes the table for `count` entries without regrowing.
+  void reserve(size_t count) {
+    size_t want = 16;
+    while (want < 2 * count) // At most half full keeps probe chains short.
+      want *= 2;
+    if (want > slots_.size())
+      rehash(want);
+  }
+
+  /// Inserts `key` -> `value` unless `key` is present.  Returns the entry's value and whether
+  /// it was inserted (like std::unordered_map::emplace).
+  std::pair<Value *, bool> emplace(std::string_view key, Value value) {
+    if (2 * (size_ + 1) > slots_.size())
+      rehash(slots_.empty() ? 16 : 2 * slots_.size());
+    size_t hash = std::hash<std::string_view>{}(key);
+    size_t i = probe(key, hash);
+    Slot &slot = slots_[i];
+    if (slot.used)
+      return {&slot.value, false};
+    slot = Slot{hash, key, std::move(value), true};
+    ++size_;
+    return {&slot.value, true};
+  }
+
+  /// The value of `key`, or null.
+  const Value *find(std::string_view key) const {
+    if (slots_.empty())
+      return nullptr;
+    const Slot &slot = slots_[probe(key, std::hash<std::string_view>{}(key))];
+    return slot.used ? &slot.value : nullptr;
+  }
+
+  size_t size() const { return size_; }
+
+private:
+  struct Slot {
+    size_t hash = 0;
+    std::string_view key;
+    Value value{};
+    bool used = false;
+  };
+
+  /// The slot holding `key`, or the empty slot where it would go.
+  size_t probe(std::string_view key, size_t hash) const {
+    size_t mask = slots_.size() - 1, i = hash & mask;
+    while (slots_[i].used && (slots_[i].hash != hash || slots_[i].key != key))
+      i = (i + 1) & mask;
+    return i;
+  }
+
+  void rehash(size_t count) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(count, Slot{});
+    for (Slot &slot : old)
+      if (slot.used)
+        slots_[probe(slot.key, slot.hash)] = std::move(slot);
+  }
+
+  std::vector<Slot> slots_; ///< Size zero or a power of two.
+  size_t size_ = 0;
+};
+
+} // namespace lockspec
