@@ -1,6 +1,7 @@
 #include "parser.h"
 
 #include <algorithm>
+#include <cassert>
 #include <iterator>
 
 namespace lockspec {
@@ -18,12 +19,10 @@ void Parser::parseFile(FileId file, ast::Spec &spec) {
   Token savedRing[kLookahead];
   std::copy(std::begin(ring_), std::end(ring_), savedRing);
   unsigned savedHead = head_, savedCount = count_;
-  Token savedTaken = taken_;
   uint32_t savedTakenEnd = takenEnd_;
   FileId savedFile = file_;
   lexer_ = std::make_unique<Lexer>(sources_, file, diags_);
   head_ = count_ = 0;
-  taken_ = Token();
   takenEnd_ = 0;
   file_ = file;
   while (!at(Tok::Eof))
@@ -32,43 +31,19 @@ void Parser::parseFile(FileId file, ast::Spec &spec) {
   std::copy(std::begin(savedRing), std::end(savedRing), ring_);
   head_ = savedHead;
   count_ = savedCount;
-  taken_ = savedTaken;
   takenEnd_ = savedTakenEnd;
   file_ = savedFile;
 }
 
 const Token &Parser::lexUpTo(unsigned ahead) const {
-  // The lexer returns Eof again at the end, so the ring never runs dry.
+  // The lexer returns Eof again at the end, so the ring never runs dry.  One slot stays free
+  // for the token take() returned.
+  assert(ahead < kLookahead - 1);
   while (count_ <= ahead) {
     ring_[(head_ + count_) % kLookahead] = lexer_->next();
     ++count_;
   }
   return ring_[(head_ + ahead) % kLookahead];
-}
-
-const Token &Parser::take() {
-  const Token &tok = peek();
-  if (tok.kind == Tok::Eof) // Eof is never consumed: every later peek sees it.
-    return tok;
-  taken_ = tok;
-  takenEnd_ = tok.span.end;
-  head_ = (head_ + 1) % kLookahead;
-  --count_;
-  return taken_;
-}
-
-bool Parser::accept(Tok kind) {
-  if (!at(kind))
-    return false;
-  take();
-  return true;
-}
-
-bool Parser::acceptWord(Kw word) {
-  if (!atWord(word))
-    return false;
-  take();
-  return true;
 }
 
 static std::string describe(const Token &tok) {
@@ -89,9 +64,7 @@ void Parser::errorHere(const std::string &message) {
   diags_.error(peek().span, message + ", found " + describe(peek()));
 }
 
-bool Parser::expect(Tok kind, std::string_view context) {
-  if (accept(kind))
-    return true;
+bool Parser::expected(Tok kind, std::string_view context) {
   errorHere(std::string("expected ") + toString(kind) + " " + std::string(context));
   return false;
 }

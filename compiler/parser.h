@@ -38,15 +38,38 @@ private:
   }
   /// Lexes until token `ahead` is buffered; returns it.
   const Token &lexUpTo(unsigned ahead) const;
-  /// Consumes the current token (never Eof: every later peek sees it) and returns it.
-  const Token &take();
+  /// Consumes the current token (never Eof: every later peek sees it) and returns it.  The
+  /// reference stays valid until the next take(): peeks fill the other kLookahead - 1 slots.
+  const Token &take() {
+    const Token &tok = peek();
+    if (tok.kind != Tok::Eof) {
+      takenEnd_ = tok.span.end;
+      head_ = (head_ + 1) % kLookahead;
+      --count_;
+    }
+    return tok;
+  }
   bool at(Tok kind) const { return peek().kind == kind; }
   /// True at identifier `word` (the lexer tagged it; non-identifiers are Kw::Plain).
   bool atWord(Kw word) const { return peek().kw == word; }
-  bool accept(Tok kind);
-  bool acceptWord(Kw word);
+  bool accept(Tok kind) {
+    if (!at(kind))
+      return false;
+    take();
+    return true;
+  }
+  bool acceptWord(Kw word) {
+    if (!atWord(word))
+      return false;
+    take();
+    return true;
+  }
+  // accept, take, expect and the ring are inline: out of line, their calls were 10% of the
+  // parser's instructions.
   /// Consumes `kind` or reports "expected X <context>" and returns false.
-  bool expect(Tok kind, std::string_view context);
+  bool expect(Tok kind, std::string_view context) { return accept(kind) || expected(kind, context); }
+  /// The error path of expect(): reports and returns false.
+  bool expected(Tok kind, std::string_view context);
   bool expectWord(Kw word, std::string_view context);
   std::optional<ast::Name> expectName(std::string_view context);
   std::optional<ast::Str> expectString(std::string_view context);
@@ -115,8 +138,7 @@ private:
   // Lexed, not yet taken: count_ tokens from ring_[head_], wrapping.
   mutable Token ring_[kLookahead];
   mutable unsigned head_ = 0, count_ = 0;
-  Token taken_;          ///< Last token taken from this file.
-  uint32_t takenEnd_ = 0; ///< End of taken_ (0 before the first): spans end there.
+  uint32_t takenEnd_ = 0; ///< End of the last token taken from this file (0 before the first).
   FileId file_ = 0;
   unsigned depth_ = 0; // Expression / include nesting, bounded against stack exhaustion.
 };
