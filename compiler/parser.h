@@ -82,7 +82,12 @@ private:
   ///       | table | matrix | topic
   void parseDecl(ast::Spec &spec);
   /// Parses `'doc' STRING ';'` or `'source' STRING ';'` into prose; false if neither.
-  bool parseProse(ast::Prose &prose);
+  bool parseProse(ast::Prose &prose) {
+    // Inline: every item of every block asks first, and nearly all answers are no.
+    return (atWord(Kw::Doc) || atWord(Kw::Source)) && parseProseItem(prose);
+  }
+  /// parseProse() at 'doc' or 'source'.
+  bool parseProseItem(ast::Prose &prose);
   /// body := ';' | '{' ('doc' STRING ';' | 'source' STRING ';')* '}'
   void parseBody(ast::Prose &prose, std::string_view what);
   /// object := 'object' IDENT '{' object_item* '}'
@@ -97,6 +102,8 @@ private:
   void parseMode(ast::Lock &lock);
   /// api := KIND IDENT '(' params ')' ['->' ('@'|IDENT)] IDENT ['->' IDENT] flags [STRING] ';'
   void parseApi(ast::Lock &lock);
+  /// parseApi() into `api`; false (after recovering) on a syntax error.
+  bool parseApiInto(ast::Api &api);
   /// group := 'group' IDENT '=' IDENT ('|' IDENT)* body
   void parseGroup(ast::Spec &spec);
   /// fact := 'fact' IDENT ['=' STRING] body
