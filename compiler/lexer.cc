@@ -254,7 +254,8 @@ std::string decodeEscapes(std::string_view inner) {
 std::string_view keywordSpelling(Kw kw) { return kKeywords[static_cast<size_t>(kw)]; }
 
 Kw keywordOf(std::string_view word) {
-  if (word.empty())
+  // Keywords are 2 to 10 bytes; most longer names (obj12_update, rw3_read_trylock) skip the hash.
+  if (word.size() < 2 || word.size() > 10)
     return Kw::Plain;
   for (unsigned h = keywordHash(word);; h = (h + 1) % 256) {
     unsigned i = kChars.kwSlot[h];

@@ -983,6 +983,9 @@ ast::ExprPtr Parser::parseExpr() {
   }
   auto expr = std::make_unique<ast::Expr>();
   expr->kind = ast::Expr::Kind::Or;
+  // An operator has at least two operands, nearly always exactly two: one allocation, not a
+  // second one to grow from one (3M instructions of vector growth at 10k rules).
+  expr->operands.reserve(2);
   expr->operands.push_back(std::move(first));
   while (accept(Tok::Pipe)) {
     ast::ExprPtr next = parseAnd();
@@ -1004,6 +1007,7 @@ ast::ExprPtr Parser::parseAnd() {
     return first;
   auto expr = std::make_unique<ast::Expr>();
   expr->kind = ast::Expr::Kind::And;
+  expr->operands.reserve(2); // As in parseExpr.
   expr->operands.push_back(std::move(first));
   while (accept(Tok::Amp)) {
     ast::ExprPtr next = parseUnary();
