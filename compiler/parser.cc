@@ -229,7 +229,9 @@ void Parser::parseObject(ast::Spec &spec) {
   auto name = expectName("after 'object'");
   if (!name || !expect(Tok::LBrace, "after object name"))
     return recover();
-  ast::Object object;
+  // Built in place: moving a finished declaration into the spec, then destroying the local,
+  // cost about as much as its fields' allocations.
+  ast::Object &object = spec.objects.emplace_back();
   object.name = std::move(*name);
   while (!at(Tok::RBrace) && !at(Tok::Eof)) {
     if (parseProse(object.prose))
@@ -267,7 +269,6 @@ void Parser::parseObject(ast::Spec &spec) {
     }
   }
   expect(Tok::RBrace, "to end object");
-  spec.objects.push_back(std::move(object));
 }
 
 void Parser::parseField(ast::Object &object) {
@@ -275,7 +276,7 @@ void Parser::parseField(ast::Object &object) {
   auto name = expectName("after 'field'");
   if (!name || !expect(Tok::LBrace, "after field name"))
     return recover();
-  ast::Field field;
+  ast::Field &field = object.fields.emplace_back(); // In place, as in parseObject.
   field.name = std::move(*name);
   while (!at(Tok::RBrace) && !at(Tok::Eof)) {
     if (parseProse(field.prose))
@@ -312,7 +313,6 @@ void Parser::parseField(ast::Object &object) {
     }
   }
   expect(Tok::RBrace, "to end field");
-  object.fields.push_back(std::move(field));
 }
 
 std::optional<ast::FieldRule> Parser::parseFieldRule() {
@@ -336,23 +336,25 @@ std::optional<ast::FieldRule> Parser::parseFieldRule() {
 
 void Parser::parseLock(ast::Spec &spec) {
   take();
-  ast::Lock lock;
   auto name = expectName("after 'lock'");
   if (!name || !expect(Tok::Colon, "after lock name"))
     return recover();
-  lock.name = std::move(*name);
   auto kind = expectName("naming the lock kind");
   if (!kind)
     return recover();
-  lock.kind = std::move(*kind);
+  std::optional<ast::Name> owner;
   if (acceptWord(Kw::On)) {
-    auto owner = expectName("after 'on'");
+    owner = expectName("after 'on'");
     if (!owner)
       return recover();
-    lock.owner = std::move(*owner);
   }
   if (!expect(Tok::LBrace, "to start the lock body"))
     return recover();
+  ast::Lock &lock = spec.locks.emplace_back(); // In place, as in parseObject.
+  lock.name = std::move(*name);
+  lock.kind = std::move(*kind);
+  if (owner)
+    lock.owner = std::move(*owner);
   while (!at(Tok::RBrace) && !at(Tok::Eof)) {
     if (parseProse(lock.prose))
       continue;
@@ -387,7 +389,6 @@ void Parser::parseLock(ast::Spec &spec) {
     }
   }
   expect(Tok::RBrace, "to end lock");
-  spec.locks.push_back(std::move(lock));
 }
 
 void Parser::parseMode(ast::Lock &lock) {
@@ -717,10 +718,10 @@ std::optional<ast::Role> Parser::parseRole() {
 
 void Parser::parseOperation(ast::Spec &spec) {
   take();
-  ast::Operation op;
   auto name = expectName("after 'operation'");
   if (!name || !expect(Tok::LBrace, "after operation name"))
     return recover();
+  ast::Operation &op = spec.operations.emplace_back(); // In place, as in parseObject.
   op.name = std::move(*name);
   while (!at(Tok::RBrace) && !at(Tok::Eof)) {
     if (parseProse(op.prose))
@@ -779,7 +780,6 @@ void Parser::parseOperation(ast::Spec &spec) {
     }
   }
   expect(Tok::RBrace, "to end operation");
-  spec.operations.push_back(std::move(op));
 }
 
 void Parser::parseTable(ast::Spec &spec) {
