@@ -1,6 +1,7 @@
 #include "lexer.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 #include <iterator>
 
@@ -62,67 +63,14 @@ namespace {
 
 /// Spellings of the keywords, indexed by Kw (alphabetical, after Kw::Plain).
 constexpr std::string_view kKeywords[] = {
-    "",
-    "acquire",
-    "all",
-    "any",
-    "api",
-    "assert",
-    "axis",
-    "column",
-    "config",
-    "doc",
-    "downgrade",
-    "else",
-    "ends",
-    "fact",
-    "fallback",
-    "field",
-    "forbidden",
-    "from",
-    "group",
-    "historical",
-    "if",
-    "implies",
-    "in",
-    "include",
-    "killable",
-    "let",
-    "link",
-    "lock",
-    "matrix",
-    "mode",
-    "none",
-    "note",
-    "object",
-    "on",
-    "once",
-    "operation",
-    "order",
-    "owner",
-    "path",
-    "read",
-    "reads",
-    "rejects",
-    "relation",
-    "release",
-    "requires",
-    "role",
-    "row",
-    "source",
-    "split",
-    "subject",
-    "table",
-    "title",
-    "topic",
-    "try",
-    "var",
-    "warning",
-    "when",
-    "while",
-    "with",
-    "write",
-    "writes",
+    "",          "acquire", "all",       "any",        "api",      "assert",  "axis",     "column",
+    "config",    "doc",     "downgrade", "else",       "ends",     "fact",    "fallback", "field",
+    "forbidden", "from",    "group",     "historical", "if",       "implies", "in",       "include",
+    "killable",  "let",     "link",      "lock",       "matrix",   "mode",    "none",     "note",
+    "object",    "on",      "once",      "operation",  "order",    "owner",   "path",     "read",
+    "reads",     "rejects", "relation",  "release",    "requires", "role",    "row",      "source",
+    "split",     "subject", "table",     "title",      "topic",    "try",     "var",      "warning",
+    "when",      "while",   "with",      "write",      "writes",
 };
 
 /// Character classes for the lexer's loops: one table load per byte instead of a chain of
@@ -168,7 +116,9 @@ struct CharTable {
 };
 constexpr CharTable kChars;
 
-inline uint8_t charClass(char c) { return kChars.cls[static_cast<unsigned char>(c)]; }
+inline uint8_t charClass(char c) {
+  return kChars.cls[static_cast<unsigned char>(c)];
+}
 
 /// True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool validUtf8(std::string_view text) {
@@ -251,7 +201,9 @@ std::string decodeEscapes(std::string_view inner) {
 
 } // namespace
 
-std::string_view keywordSpelling(Kw kw) { return kKeywords[static_cast<size_t>(kw)]; }
+std::string_view keywordSpelling(Kw kw) {
+  return kKeywords[static_cast<size_t>(kw)];
+}
 
 Kw keywordOf(std::string_view word) {
   // Keywords are 2 to 10 bytes; most longer names (obj12_update, rw3_read_trylock) skip the hash.
@@ -279,6 +231,7 @@ Lexer::Lexer(const SourceManager &sources, FileId file, Diagnostics &diags)
   std::string_view text = sources.text(file);
   begin_ = cur_ = text.data();
   end_ = text.data() + text.size();
+  assert(*end_ == '\0' && "the lexer's sentinel: SourceManager buffers are std::strings");
 }
 
 std::vector<Token> Lexer::lexAll() {

@@ -13,7 +13,7 @@ namespace lockspec {
 enum class Tok : uint8_t {
   Eof,
   Ident,
-  String, // Value holds the decoded text.
+  String, // stringValue() decodes it.
   LBrace,
   RBrace,
   LParen,
@@ -36,9 +36,9 @@ enum class Tok : uint8_t {
   Error, // An invalid character; already reported.
 };
 
-/// Keywords of the grammar, in alphabetical order (keywordSpelling() and the lexer's lookup
-/// rely on it).  The lexer tags each identifier once, so the parser tests a keyword with one
-/// byte compare instead of a string compare per alternative.
+/// Keywords of the grammar, alphabetical; kKeywords in lexer.cc spells them in this order.
+/// The lexer tags each identifier once, so the parser tests a keyword with one byte compare
+/// instead of a string compare per alternative.
 enum class Kw : uint8_t {
   Plain, ///< Not a keyword (or not an identifier).
   Acquire,
@@ -113,7 +113,7 @@ Kw keywordOf(std::string_view word);
 /// (stringValue()), straight into the AST.
 struct Token {
   Tok kind = Tok::Eof;
-  Kw kw = Kw::Plain;     ///< Keyword id of an identifier.
+  Kw kw = Kw::Plain;    ///< Keyword id of an identifier.
   bool escaped = false; ///< A "..." string holding backslash escapes.
   bool raw = false;     ///< A """...""" string (dedented).
   Span span;

@@ -380,8 +380,8 @@ void Parser::parseLock(ast::Spec &spec) {
       }
       lock.splitConfig = std::move(*config);
       lock.splitElse = std::move(*other);
-    } else if (atWord(Kw::Acquire) || atWord(Kw::Try) || atWord(Kw::Release) || atWord(Kw::Downgrade) ||
-               atWord(Kw::Assert)) {
+    } else if (atWord(Kw::Acquire) || atWord(Kw::Try) || atWord(Kw::Release) ||
+               atWord(Kw::Downgrade) || atWord(Kw::Assert)) {
       parseApi(lock);
     } else {
       errorHere("expected 'doc', 'source', 'path', 'mode', 'split' or an API function in lock");
