@@ -1,6 +1,9 @@
 #include "lexer.h"
 
 #include <algorithm>
+#include <cassert>
+#include <cstring>
+#include <iterator>
 
 namespace lockspec {
 
@@ -56,8 +59,180 @@ const char *toString(Tok kind) {
   return "?";
 }
 
+namespace {
+
+/// Spellings of the keywords, indexed by Kw (alphabetical, after Kw::Plain).
+constexpr std::string_view kKeywords[] = {
+    "",          "acquire", "all",       "any",        "api",      "assert",  "axis",     "column",
+    "config",    "doc",     "downgrade", "else",       "ends",     "fact",    "fallback", "field",
+    "forbidden", "from",    "group",     "historical", "if",       "implies", "in",       "include",
+    "killable",  "let",     "link",      "lock",       "matrix",   "mode",    "none",     "note",
+    "object",    "on",      "once",      "operation",  "order",    "owner",   "path",     "read",
+    "reads",     "rejects", "relation",  "release",    "requires", "role",    "row",      "source",
+    "split",     "subject", "table",     "title",      "topic",    "try",     "var",      "warning",
+    "when",      "while",   "with",      "write",      "writes",
+};
+
+/// Character classes for the lexer's loops: one table load per byte instead of a chain of
+/// range tests.
+enum : uint8_t {
+  kSpace = 1,      // ' ' '\t' '\n' '\r'
+  kIdentStart = 2, // [A-Za-z_]
+  kIdentChar = 4,  // [A-Za-z_0-9]
+  kStringStop = 8, // Ends a run of plain string text: '"' '\n' '\\' and the NUL sentinel.
+};
+
+/// Hash of a non-empty identifier for the keyword table.
+constexpr unsigned keywordHash(std::string_view word) {
+  return (static_cast<unsigned char>(word[0]) * 7u + static_cast<unsigned char>(word.back()) * 3u +
+          static_cast<unsigned>(word.size()) * 31u) %
+         256;
+}
+
+struct CharTable {
+  uint8_t cls[256] = {};
+  /// Open-addressed hash of the keywords (linear probing; 0 marks an empty slot).  Looking up
+  /// every identifier by first letter and string compares cost 7M instructions at 10k rules.
+  uint8_t kwSlot[256] = {};
+  constexpr CharTable() {
+    for (int c : {' ', '\t', '\n', '\r'})
+      cls[c] |= kSpace;
+    for (int c = 0; c < 256; ++c) {
+      bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      if (alpha)
+        cls[c] |= kIdentStart | kIdentChar;
+      if (c >= '0' && c <= '9')
+        cls[c] |= kIdentChar;
+    }
+    for (int c : {'"', '\n', '\\', '\0'})
+      cls[c] |= kStringStop;
+    for (size_t i = 1; i < std::size(kKeywords); ++i) {
+      unsigned h = keywordHash(kKeywords[i]);
+      while (kwSlot[h])
+        h = (h + 1) % 256;
+      kwSlot[h] = static_cast<uint8_t>(i);
+    }
+  }
+};
+constexpr CharTable kChars;
+
+inline uint8_t charClass(char c) {
+  return kChars.cls[static_cast<unsigned char>(c)];
+}
+
+/// True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
+bool validUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) { // Nearly every byte of a spec.
+      ++i;
+      continue;
+    }
+    size_t len = c < 0x80           ? 1
+                 : (c >> 5) == 0x6  ? 2
+                 : (c >> 4) == 0xE  ? 3
+                 : (c >> 3) == 0x1E ? 4
+                                    : 0;
+    if (len == 0 || i + len > text.size())
+      return false;
+    uint32_t cp = len == 1 ? c : c & (0x7F >> len);
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc & 0xC0) != 0x80)
+        return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+/// Whether some byte of `word` is zero (exact as to whether; not as to which).
+constexpr uint64_t hasZeroByte(uint64_t word) {
+  return (word - 0x0101010101010101u) & ~word & 0x8080808080808080u;
+}
+constexpr uint64_t hasByte(uint64_t word, unsigned char byte) {
+  return hasZeroByte(word ^ (0x0101010101010101u * byte));
+}
+
+/// True when some byte of `text` is >= 0x80; pure ASCII is valid UTF-8 and needs no decoding.
+bool hasHighBytes(std::string_view text) {
+  unsigned char any = 0;
+  for (char c : text)
+    any |= static_cast<unsigned char>(c);
+  return any & 0x80;
+}
+
+/// Decodes the text between the quotes of a "..." string.  Unknown escapes (reported by the
+/// lexer) decode to nothing.
+std::string decodeEscapes(std::string_view inner) {
+  std::string value;
+  value.reserve(inner.size());
+  for (size_t i = 0; i < inner.size();) {
+    size_t slash = inner.find('\\', i);
+    if (slash == std::string_view::npos)
+      slash = inner.size();
+    value.append(inner.data() + i, slash - i);
+    if (slash + 1 >= inner.size())
+      break;
+    switch (inner[slash + 1]) {
+    case 'n':
+      value += '\n';
+      break;
+    case 't':
+      value += '\t';
+      break;
+    case '"':
+      value += '"';
+      break;
+    case '\\':
+      value += '\\';
+      break;
+    default:
+      break;
+    }
+    i = slash + 2;
+  }
+  return value;
+}
+
+} // namespace
+
+std::string_view keywordSpelling(Kw kw) {
+  return kKeywords[static_cast<size_t>(kw)];
+}
+
+Kw keywordOf(std::string_view word) {
+  // Keywords are 2 to 10 bytes; most longer names (obj12_update, rw3_read_trylock) skip the hash.
+  if (word.size() < 2 || word.size() > 10)
+    return Kw::Plain;
+  for (unsigned h = keywordHash(word);; h = (h + 1) % 256) {
+    unsigned i = kChars.kwSlot[h];
+    if (i == 0)
+      return Kw::Plain;
+    if (kKeywords[i] == word)
+      return static_cast<Kw>(i);
+  }
+}
+
+std::string stringValue(const Token &tok) {
+  if (tok.raw)
+    return dedent(tok.text.substr(3, tok.text.size() - 6));
+  std::string_view inner = tok.text.substr(1, tok.text.size() - 2);
+  // Most strings have no escapes: one allocation and copy.
+  return tok.escaped ? decodeEscapes(inner) : std::string(inner);
+}
+
 Lexer::Lexer(const SourceManager &sources, FileId file, Diagnostics &diags)
-    : file_(file), text_(sources.text(file)), diags_(diags) {}
+    : file_(file), diags_(diags) {
+  std::string_view text = sources.text(file);
+  begin_ = cur_ = text.data();
+  end_ = text.data() + text.size();
+  assert(*end_ == '\0' && "the lexer's sentinel: SourceManager buffers are std::strings");
+}
 
 std::vector<Token> Lexer::lexAll() {
   std::vector<Token> tokens;
@@ -69,52 +244,46 @@ std::vector<Token> Lexer::lexAll() {
   return tokens;
 }
 
-Token Lexer::make(Tok kind, uint32_t begin) {
+Token Lexer::make(Tok kind, const char *begin) const {
   Token tok;
   tok.kind = kind;
-  tok.span = {file_, begin, pos_};
-  tok.text = text_.substr(begin, pos_ - begin);
+  tok.span = {file_, offset(begin), offset(cur_)};
+  tok.text = std::string_view(begin, static_cast<size_t>(cur_ - begin));
   return tok;
 }
 
-void Lexer::skipTrivia() {
-  while (pos_ < text_.size()) {
-    char c = text_[pos_];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      ++pos_;
-    } else if (c == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '/') {
-      while (pos_ < text_.size() && text_[pos_] != '\n')
-        ++pos_;
+Token Lexer::next() {
+  const char *p = cur_;
+  for (;;) { // Trivia.
+    if (charClass(*p) & kSpace) {
+      ++p;
+    } else if (*p == '/' && p[1] == '/') { // p[1] is at worst the sentinel.
+      const void *nl = std::memchr(p, '\n', static_cast<size_t>(end_ - p));
+      p = nl ? static_cast<const char *>(nl) : end_;
     } else {
       break;
     }
   }
-}
-
-static bool isIdentStart(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-static bool isIdentChar(char c) {
-  return isIdentStart(c) || (c >= '0' && c <= '9');
-}
-
-Token Lexer::next() {
-  skipTrivia();
-  uint32_t begin = pos_;
-  if (pos_ >= text_.size())
+  const char *begin = p;
+  char c = *p;
+  if (charClass(c) & kIdentStart) {
+    do
+      ++p;
+    while (charClass(*p) & kIdentChar); // Stops at the sentinel.
+    cur_ = p;
+    Token tok = make(Tok::Ident, begin);
+    tok.kw = keywordOf(tok.text);
+    return tok;
+  }
+  if (p == end_) {
+    cur_ = p;
     return make(Tok::Eof, begin);
-  char c = text_[pos_];
-  if (isIdentStart(c)) {
-    while (pos_ < text_.size() && isIdentChar(text_[pos_]))
-      ++pos_;
-    return make(Tok::Ident, begin);
   }
   if (c == '"') {
-    if (text_.substr(pos_, 3) == "\"\"\"")
-      return checkUtf8(lexRawString(begin));
-    return checkUtf8(lexString(begin));
+    cur_ = p;
+    return p[1] == '"' && p[2] == '"' ? lexRawString(begin) : lexString(begin);
   }
-  ++pos_;
+  cur_ = ++p;
   switch (c) {
   case '{':
     return make(Tok::LBrace, begin);
@@ -151,18 +320,22 @@ Token Lexer::next() {
   case '*':
     return make(Tok::Star, begin);
   case '-':
-    if (pos_ < text_.size() && text_[pos_] == '>') {
-      ++pos_;
+    if (*cur_ == '>') {
+      ++cur_;
       return make(Tok::Arrow, begin);
     }
     return make(Tok::Minus, begin);
   default:
-    break;
+    return lexBadCharacter(begin);
   }
+}
+
+Token Lexer::lexBadCharacter(const char *begin) {
   // Swallow the rest of a multi-byte UTF-8 sequence so one bad character is one error.
-  while (pos_ < text_.size() && (static_cast<unsigned char>(text_[pos_]) & 0xC0) == 0x80)
-    ++pos_;
+  while (cur_ < end_ && (static_cast<unsigned char>(*cur_) & 0xC0) == 0x80)
+    ++cur_;
   Token tok = make(Tok::Error, begin);
+  char c = *begin;
   unsigned char byte = static_cast<unsigned char>(c);
   std::string shown = byte >= 0x20 && byte < 0x7f
                           ? std::string("'") + c + "'"
@@ -172,102 +345,81 @@ Token Lexer::next() {
   return tok;
 }
 
-/// True when `text` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
-static bool validUtf8(std::string_view text) {
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) { // Nearly every byte of a spec.
-      ++i;
-      continue;
+Token Lexer::lexString(const char *begin) {
+  // One pass finds the end, reports bad escapes and notes whether decoding or UTF-8
+  // validation is needed at all (rarely: neither for any string of rules/ or the bench).
+  const char *p = begin + 1; // After the opening quote.
+  bool escaped = false;
+  unsigned char high = 0; // OR of all bytes: bit 7 set when some byte is >= 0x80.
+  uint64_t highWords = 0;
+  for (;;) {
+    // Eight bytes at a time while none of them ends a plain run: a byte loop over docs cost
+    // 10 instructions a byte.
+    while (end_ - p >= 8) {
+      uint64_t word;
+      std::memcpy(&word, p, 8);
+      if (hasByte(word, '"') | hasByte(word, '\\') | hasByte(word, '\n') | hasZeroByte(word))
+        break;
+      highWords |= word;
+      p += 8;
     }
-    size_t len = c < 0x80           ? 1
-                 : (c >> 5) == 0x6  ? 2
-                 : (c >> 4) == 0xE  ? 3
-                 : (c >> 3) == 0x1E ? 4
-                                    : 0;
-    if (len == 0 || i + len > text.size())
-      return false;
-    uint32_t cp = len == 1 ? c : c & (0x7F >> len);
-    for (size_t k = 1; k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc & 0xC0) != 0x80)
-        return false;
-      cp = (cp << 6) | (cc & 0x3F);
+    // Then bytes up to the stop, which is within eight bytes unless the end is.
+    while (!(charClass(*p) & kStringStop)) {
+      high |= static_cast<unsigned char>(*p);
+      ++p;
     }
-    static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return false;
-    i += len;
-  }
-  return true;
-}
-
-Token Lexer::checkUtf8(Token tok) {
-  // Strings end up in docs, JSON and headers, all of which must be UTF-8.
-  if (tok.kind == Tok::String && !validUtf8(tok.value))
-    diags_.error(tok.span, "string is not valid UTF-8");
-  return tok;
-}
-
-Token Lexer::lexString(uint32_t begin) {
-  ++pos_; // Opening quote.
-  std::string value;
-  while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\n') {
-    // Plain characters in one append (docs are long); only escapes go one at a time.
-    uint32_t run = pos_;
-    while (run < text_.size() && text_[run] != '"' && text_[run] != '\n' && text_[run] != '\\')
-      ++run;
-    value.append(text_.data() + pos_, run - pos_);
-    pos_ = run;
-    if (pos_ >= text_.size() || text_[pos_] != '\\')
-      continue; // The loop condition ends the string.
-    if (++pos_ >= text_.size())
-      break;
-    char e = text_[pos_++];
-    switch (e) {
-    case 'n':
-      value += '\n';
-      break;
-    case 't':
-      value += '\t';
-      break;
-    case '"':
-      value += '"';
-      break;
-    case '\\':
-      value += '\\';
-      break;
-    default: {
-      Span span{file_, pos_ - 2, pos_};
-      diags_.error(span, std::string("unknown escape sequence '\\") + e + "'");
-    }
+    char c = *p;
+    if (c == '\\') {
+      if (p + 1 >= end_) {
+        p = end_;
+        break;
+      }
+      char e = p[1];
+      p += 2;
+      escaped = true;
+      high |= static_cast<unsigned char>(e);
+      if (e != 'n' && e != 't' && e != '"' && e != '\\') {
+        Span span{file_, offset(p - 2), offset(p)};
+        diags_.error(span, std::string("unknown escape sequence '\\") + e + "'");
+      }
+    } else if (c == '\0' && p != end_) {
+      ++p; // A NUL byte inside the buffer is ordinary string text.
+    } else {
+      break; // '"', '\n' or the end.
     }
   }
-  if (pos_ >= text_.size() || text_[pos_] != '"') {
+  if (highWords & 0x8080808080808080u)
+    high |= 0x80;
+  cur_ = p;
+  if (p == end_ || *p != '"') {
     Token tok = make(Tok::Error, begin);
     diags_.error(tok.span, "unterminated string");
     return tok;
   }
-  ++pos_;
+  cur_ = p + 1;
   Token tok = make(Tok::String, begin);
-  tok.value = std::move(value);
+  tok.escaped = escaped;
+  // Strings end up in docs, JSON and headers, all of which must be UTF-8.  ASCII always is.
+  if ((high & 0x80) && !validUtf8(stringValue(tok)))
+    diags_.error(tok.span, "string is not valid UTF-8");
   return tok;
 }
 
-Token Lexer::lexRawString(uint32_t begin) {
-  pos_ += 3;
-  size_t close = text_.find("\"\"\"", pos_);
+Token Lexer::lexRawString(const char *begin) {
+  std::string_view rest(begin + 3, static_cast<size_t>(end_ - (begin + 3)));
+  size_t close = rest.find("\"\"\"");
   if (close == std::string_view::npos) {
-    pos_ = static_cast<uint32_t>(text_.size());
+    cur_ = end_;
     Token tok = make(Tok::Error, begin);
-    tok.span.end = begin + 3;
+    tok.span.end = tok.span.begin + 3;
     diags_.error(tok.span, "unterminated \"\"\" string");
     return tok;
   }
-  std::string_view raw = text_.substr(pos_, close - pos_);
-  pos_ = static_cast<uint32_t>(close + 3);
+  cur_ = rest.data() + close + 3;
   Token tok = make(Tok::String, begin);
-  tok.value = dedent(raw);
+  tok.raw = true;
+  if (hasHighBytes(rest.substr(0, close)) && !validUtf8(stringValue(tok)))
+    diags_.error(tok.span, "string is not valid UTF-8");
   return tok;
 }
 

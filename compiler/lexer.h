@@ -1,6 +1,7 @@
 // Turns a spec buffer into tokens with byte spans.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,10 +10,10 @@
 
 namespace lockspec {
 
-enum class Tok {
+enum class Tok : uint8_t {
   Eof,
   Ident,
-  String, // Value holds the decoded text.
+  String, // stringValue() decodes it.
   LBrace,
   RBrace,
   LParen,
@@ -35,13 +36,93 @@ enum class Tok {
   Error, // An invalid character; already reported.
 };
 
-/// A token: kind, span, and for strings the decoded value.
+/// Keywords of the grammar, alphabetical; kKeywords in lexer.cc spells them in this order.
+/// The lexer tags each identifier once, so the parser tests a keyword with one byte compare
+/// instead of a string compare per alternative.
+enum class Kw : uint8_t {
+  Plain, ///< Not a keyword (or not an identifier).
+  Acquire,
+  All,
+  Any,
+  Api,
+  Assert,
+  Axis,
+  Column,
+  Config,
+  Doc,
+  Downgrade,
+  Else,
+  Ends,
+  Fact,
+  Fallback,
+  Field,
+  Forbidden,
+  From,
+  Group,
+  Historical,
+  If,
+  Implies,
+  In,
+  Include,
+  Killable,
+  Let,
+  Link,
+  Lock,
+  Matrix,
+  Mode,
+  None,
+  Note,
+  Object,
+  On,
+  Once,
+  Operation,
+  Order,
+  Owner,
+  Path,
+  Read,
+  Reads,
+  Rejects,
+  Relation,
+  Release,
+  Requires,
+  Role,
+  Row,
+  Source,
+  Split,
+  Subject,
+  Table,
+  Title,
+  Topic,
+  Try,
+  Var,
+  Warning,
+  When,
+  While,
+  With,
+  Write,
+  Writes,
+};
+
+/// The source spelling of a keyword ("" for Kw::Plain).
+std::string_view keywordSpelling(Kw kw);
+/// The keyword `word` spells, or Kw::Plain.
+Kw keywordOf(std::string_view word);
+
+/// A token: kind, span and raw text.  Trivially copyable (32 bytes) so the parser's lookahead
+/// copies it freely; a string's decoded value is built only when the parser stores it
+/// (stringValue()), straight into the AST.
 struct Token {
   Tok kind = Tok::Eof;
+  Kw kw = Kw::Plain;    ///< Keyword id of an identifier.
+  bool escaped = false; ///< A "..." string holding backslash escapes.
+  bool raw = false;     ///< A """...""" string (dedented).
   Span span;
-  std::string_view text; ///< Raw source text of the token.
-  std::string value;     ///< Decoded string literal (Tok::String).
+  std::string_view text; ///< Raw source text of the token, quotes included.
 };
+
+/// The decoded value of a Tok::String token (escapes decoded, or a """ string dedented).
+/// The lexer has already reported bad escapes; they decode to nothing.
+std::string stringValue(const Token &tok);
 
 /// A hand-written lexer; errors go to `diags` and lexing goes on.
 class Lexer {
@@ -53,16 +134,20 @@ public:
   Token next();
 
 private:
-  Token make(Tok kind, uint32_t begin);
-  Token lexString(uint32_t begin);
-  Token lexRawString(uint32_t begin);
-  Token checkUtf8(Token tok);
-  void skipTrivia();
+  /// A token of `kind` from `begin` to the current position.
+  Token make(Tok kind, const char *begin) const;
+  Token lexString(const char *begin);
+  Token lexRawString(const char *begin);
+  Token lexBadCharacter(const char *begin);
+  uint32_t offset(const char *p) const { return static_cast<uint32_t>(p - begin_); }
 
   FileId file_;
-  std::string_view text_;
   Diagnostics &diags_;
-  uint32_t pos_ = 0;
+  // The buffer is a std::string, so *end_ is '\0': scanning loops stop on it without a bounds
+  // check per byte and test for the end only when they meet a NUL.
+  const char *begin_;
+  const char *end_;
+  const char *cur_;
 };
 
 const char *toString(Tok kind);

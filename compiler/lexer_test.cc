@@ -32,8 +32,8 @@ TEST_F(LexerTest, PunctuationAndArrow) {
 TEST_F(LexerTest, StringEscapesAndRawDedent) {
   auto toks = lex("\"a\\\"b\\n\" \"\"\"\n    one\n      two\n    \"\"\"");
   ASSERT_EQ(toks[0].kind, Tok::String);
-  EXPECT_EQ(toks[0].value, "a\"b\n");
-  EXPECT_EQ(toks[1].value, "one\n  two");
+  EXPECT_EQ(stringValue(toks[0]), "a\"b\n");
+  EXPECT_EQ(stringValue(toks[1]), "one\n  two");
 }
 
 TEST_F(LexerTest, UnterminatedStringIsLocated) {

@@ -36,6 +36,8 @@ public:
   /// Reads `path` from disk; nullopt (and `error` set) when it cannot be read.
   std::optional<FileId> addFile(const std::string &path, std::string *error);
 
+  /// The buffer's text.  text(file).data()[text(file).size()] is '\0' (the buffer is a
+  /// std::string): the lexer uses that byte as a sentinel.
   std::string_view text(FileId file) const { return buffers_[file]->text; }
   const std::string &name(FileId file) const { return buffers_[file]->name; }
   size_t size() const { return buffers_.size(); }
