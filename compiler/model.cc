@@ -51,15 +51,23 @@ template <typename T> void Model::buildIndex(const std::vector<T> &items, NameIn
 }
 
 void Model::reindex() {
-  buildIndex(objects, objectIndex_);
-  buildIndex(locks, lockIndex_);
-  buildIndex(apis, apiIndex_);
-  buildIndex(groups, groupIndex_);
-  buildIndex(operations, operationIndex_);
-  relationIndex_.clear();
-  for (size_t i = 0; i < relations.size(); ++i)
-    relationIndex_[relations[i].lock].push_back(i);
-  relationsIndexed_ = relations.size();
+  // Only the indexes whose vectors changed length: sema calls this after each pass, and
+  // rebuilding the 90k-function index four times over was 1.5% of a 100k-rule compile.
+  auto refresh = [](const auto &items, NameIndex &index) {
+    if (index.slots.empty() || index.covered != items.size())
+      buildIndex(items, index);
+  };
+  refresh(objects, objectIndex_);
+  refresh(locks, lockIndex_);
+  refresh(apis, apiIndex_);
+  refresh(groups, groupIndex_);
+  refresh(operations, operationIndex_);
+  if (relationsIndexed_ != relations.size() || relationIndex_.empty()) {
+    relationIndex_.clear();
+    for (size_t i = 0; i < relations.size(); ++i)
+      relationIndex_[relations[i].lock].push_back(i);
+    relationsIndexed_ = relations.size();
+  }
 }
 
 std::vector<size_t> Model::relationsAbout(const std::string &lock) const {

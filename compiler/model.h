@@ -325,9 +325,10 @@ struct Model {
   /// Every enforced order edge, from all non-historical trees.
   std::vector<OrderEdge> enforcedEdges() const;
 
-  /// Rebuilds the name indexes behind the find functions.  Sema calls it after appending
-  /// objects, locks or functions; the find functions scan only the names appended since, so a
-  /// stale index is slow, never wrong (as long as the vectors only grow between calls).
+  /// Brings the name indexes behind the find functions up to date, rebuilding those whose
+  /// vectors changed length.  Sema calls it after appending objects, locks or functions; the
+  /// find functions scan only the names appended since, so a stale index is slow, never wrong
+  /// (as long as the vectors only grow between calls).
   void reindex();
 
   /// Indexes into `relations` of the relations whose `lock` is `lock` (empty when none).

@@ -126,7 +126,7 @@ private:
   // Hashed: every atom of every requirement is looked up here, and nothing iterates them.
   mutable SourceManager::LineHint lineHint_; ///< pos() is asked in mostly increasing order.
   FlatNameMap<Entity> names_; ///< Keys view the names in spec_, which outlives sema.
-  std::unordered_map<std::string, Span> functions_;
+  FlatNameMap<Span> functions_; ///< Keys view the function names in spec_.
   std::set<std::string> expandingLets_;
   std::map<std::string, std::string> roleExprs_; // Fixed C expressions of the current roles.
   /// Per lock (same index as model_.locks): the mode an atom without one means, the mode every

@@ -54,21 +54,26 @@ LineCol SourceManager::lineCol(FileId file, uint32_t offset, LineHint &hint) con
   const auto &starts = lineStarts(file);
   size_t line = hint.file == file ? hint.lineIndex : 0;
   if (line >= starts.size() || starts[line] > offset) {
-    LineCol lc = lineCol(file, offset);
+    LineCol lc = lineCol(file, offset); // Backwards: an ordinary binary search.
     hint = {file, lc.line - 1};
     return lc;
   }
-  // Forward a few lines at most; farther jumps fall back to the binary search.
-  for (int step = 0; step < 16; ++step) {
-    if (line + 1 >= starts.size() || starts[line + 1] > offset) {
-      hint = {file, static_cast<uint32_t>(line)};
-      return {static_cast<unsigned>(line + 1), offset - starts[line] + 1};
-    }
-    ++line;
+  // Gallop forward from the hint (1, 2, 4 ... lines) until a line starts past `offset`, then
+  // binary-search that bracket: a few steps, near the last lookup, for a position a little
+  // further on, which is how sema walks a spec.
+  size_t low = line, step = 1, high = line + 1;
+  while (high < starts.size() && starts[high] <= offset) {
+    low = high;
+    step *= 2;
+    high = low + step;
   }
-  LineCol lc = lineCol(file, offset);
-  hint = {file, lc.line - 1};
-  return lc;
+  high = std::min(high, starts.size());
+  // starts[low] <= offset, and starts[high] > offset or high is the end.
+  auto it = std::upper_bound(starts.begin() + static_cast<std::ptrdiff_t>(low) + 1,
+                             starts.begin() + static_cast<std::ptrdiff_t>(high), offset);
+  size_t index = static_cast<size_t>(it - starts.begin()) - 1;
+  hint = {file, static_cast<uint32_t>(index)};
+  return {static_cast<unsigned>(index + 1), offset - starts[index] + 1};
 }
 
 std::string_view SourceManager::lineText(FileId file, uint32_t offset) const {
