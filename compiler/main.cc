@@ -9,6 +9,9 @@
 
 #include "driver.h"
 #include "json_backend.h"
+#ifdef LOCKSPEC_HAVE_MIMALLOC
+#include <mimalloc.h>
+#endif
 #ifdef LOCKSPEC_HAVE_CHECKER
 #include "check_command.h"
 #endif
@@ -20,6 +23,18 @@
 [[noreturn]] static void leaveWithoutFreeing(int code) {
   std::cout.flush();
   std::exit(code);
+}
+
+/// Which malloc the process runs on, for --time-report: figures depend on it.
+static std::string allocatorName() {
+#ifdef LOCKSPEC_HAVE_MIMALLOC
+  // Calling into mimalloc also keeps the linker from dropping it as unneeded.
+  int version = mi_version();
+  return "mimalloc " + std::to_string(version / 100) + "." + std::to_string(version / 10 % 10) +
+         "." + std::to_string(version % 10);
+#else
+  return "system malloc";
+#endif
 }
 
 int main(int argc, char **argv) {
@@ -63,7 +78,7 @@ int main(int argc, char **argv) {
   // Every exit below prints the report first, so a failed or partial run is timed too.
   auto leave = [&](int code) {
     if (timing)
-      std::cerr << report.render();
+      std::cerr << report.render() << "  allocator: " << allocatorName() << "\n";
     leaveWithoutFreeing(code);
   };
   auto model = lockspec::loadSpec(input, sources, diags,
