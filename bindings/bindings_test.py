@@ -41,6 +41,16 @@ class LoadRealSpec(unittest.TestCase):
         for lock in ("mmap_lock write", "vma_lock write"):
             self.assertIn(lock, writes)
 
+    def test_atoms_name_their_role_object_and_path(self):
+        # install through the VMA: the mmap lock of the VMA's mm, reached over the vm_mm link.
+        atoms = [a for alt in self.model.alternatives("install") for a in alt.atoms
+                 if a.lock == "mmap_lock"]
+        self.assertTrue(atoms)
+        self.assertTrue(all(a.object == "vm_area_struct" for a in atoms if a.role == "vma"),
+                        [(a.role, a.object) for a in atoms])
+        vma = [a for a in atoms if a.role == "vma"][0]
+        self.assertEqual((vma.links, vma.instance), (["mm"], "vma->vm_mm->mmap_lock"))
+
     def test_operations_have_alternatives(self):
         labels = {a.label for a in self.model.alternatives("traverse")}
         self.assertTrue({"fully_locked", "semi_locked", "gup_fast"} <= labels, labels)

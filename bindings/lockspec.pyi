@@ -51,6 +51,7 @@ class Atom:
     mode: str
     fact: str
     role: str
+    object: str  # the role's object type ("" for a global lock or inside a let)
     links: list[str]
     instance: str
     condition: str

@@ -149,6 +149,7 @@ PYBIND11_MODULE(lockspec, mod) {
       .def_readonly("mode", &Atom::mode)
       .def_readonly("fact", &Atom::fact)
       .def_readonly("role", &Atom::role)
+      .def_readonly("object", &Atom::object)
       .def_readonly("links", &Atom::links)
       .def_readonly("instance", &Atom::instance)
       .def_readonly("condition", &Atom::condition);

@@ -371,6 +371,7 @@ void atom(Writer &w, const Atom &a) {
     w.field("lock", a.lock);
     w.field("mode", a.mode);
     w.field("role", a.role);
+    w.field("object", a.object);
     w.field("links", a.links);
     w.field("instance", a.instance);
   } else {
