@@ -170,3 +170,12 @@ if [ "$last" = 100000 ]; then
     echo "target 100k rules <= 1 s: FAIL (${T[100000]}, limit ${limit}s)"
   fi
 fi
+
+# --- where the time goes ----------------------------------------------------------------------
+# One more run of the largest size with --time-report: which phase to work on next.
+if "$lockspec" compile --help 2>/dev/null | grep -q -- --time-report; then
+  echo
+  echo "phases at $last rules (one run):"
+  "$lockspec" compile --emit=json "$tmp/spec$last.rules" --time-report 2>&1 >/dev/null |
+    sed -n '/time report/,$p' | sed 's/^/  /'
+fi
