@@ -3,15 +3,35 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "source_manager.h"
 
 namespace lockspec::ast {
 
+/// The text of an identifier: a view into its source buffer, which the SourceManager keeps for
+/// as long as any tree of it.  A std::string per name made every name 48 bytes plus a heap copy
+/// for names over 15 characters; names are most of a tree (issue 3).  Converts to std::string
+/// where one is wanted and concatenates like one, so diagnostics read as before.
+class Text : public std::string_view {
+public:
+  using std::string_view::basic_string_view;
+  constexpr Text(std::string_view view) : std::string_view(view) {}
+  operator std::string() const { return std::string(data(), size()); }
+};
+inline std::string operator+(std::string left, Text right) { return left.append(right); }
+inline std::string operator+(const char *left, Text right) {
+  return std::string(left).append(right);
+}
+inline std::string operator+(Text left, const std::string &right) {
+  return std::string(left).append(right);
+}
+inline std::string operator+(Text left, const char *right) { return std::string(left).append(right); }
+
 /// An identifier with its span.
 struct Name {
-  std::string text;
+  Text text;
   Span span;
 };
 

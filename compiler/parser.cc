@@ -86,7 +86,7 @@ std::optional<ast::Name> Parser::expectName(std::string_view context) {
     return std::nullopt;
   }
   const Token &tok = take();
-  return ast::Name{std::string(tok.text), tok.span};
+  return ast::Name{tok.text, tok.span};
 }
 
 std::optional<ast::Str> Parser::expectString(std::string_view context) {
@@ -436,7 +436,7 @@ void Parser::parseApi(ast::Lock &lock) {
 
 bool Parser::parseApiInto(ast::Api &api) {
   const Token &kind = take();
-  api.kind = {std::string(kind.text), kind.span};
+  api.kind = {kind.text, kind.span};
   auto name = expectName("naming the API function");
   if (!name || !expect(Tok::LParen, "after function name")) {
     recover();

@@ -68,7 +68,7 @@ private:
     return {sources_.name(span.file), lc.line, lc.column};
   }
   void declare(const ast::Name &name, std::string_view kind, size_t index);
-  const Entity *lookup(const std::string &name) const {
+  const Entity *lookup(std::string_view name) const {
     return names_.find(name);
   }
   /// Fills `out`'s name, doc, source and position; the doc and source strings are moved out
