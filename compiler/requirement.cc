@@ -87,7 +87,9 @@ std::vector<Atom> withImpliedHolds(const Model &model, std::vector<Atom> have) {
         continue;
       size_t count = have.size();
       for (size_t i = 0; i < count; ++i) {
-        const Atom h = have[i];
+        // A reference, not a copy (an atom is nine strings): `h` is not used after the push_back
+        // below, which may move `have`.
+        const Atom &h = have[i];
         if (!h.held || h.kind != Atom::Kind::Lock || h.lock != rel.lock)
           continue;
         if (!rel.mode.empty() && !lock->satisfies(h.mode, rel.mode))
@@ -106,7 +108,9 @@ std::vector<Atom> withImpliedHolds(const Model &model, std::vector<Atom> have) {
           implied.role.clear();
           implied.object.clear();
           implied.links.clear();
-        } else if (!lock->owner.empty()) {
+        } else if (!lock->owner.empty() && lock->owner != other->owner) {
+          // Locks of one object (a spinlock taken under its rwsem) need no link; the search
+          // allocated a map and a queue for every such hold.
           auto via = model.linkPath(lock->owner, other->owner);
           if (!via)
             continue;
