@@ -20,14 +20,18 @@ public:
   constexpr Text(std::string_view view) : std::string_view(view) {}
   operator std::string() const { return std::string(data(), size()); }
 };
-inline std::string operator+(std::string left, Text right) { return left.append(right); }
+inline std::string operator+(std::string left, Text right) {
+  return left.append(right);
+}
 inline std::string operator+(const char *left, Text right) {
   return std::string(left).append(right);
 }
 inline std::string operator+(Text left, const std::string &right) {
   return std::string(left).append(right);
 }
-inline std::string operator+(Text left, const char *right) { return std::string(left).append(right); }
+inline std::string operator+(Text left, const char *right) {
+  return std::string(left).append(right);
+}
 
 /// An identifier with its span.
 struct Name {

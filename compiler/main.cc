@@ -81,8 +81,8 @@ int main(int argc, char **argv) {
       std::cerr << report.render() << "  allocator: " << allocatorName() << "\n";
     leaveWithoutFreeing(code);
   };
-  auto model = lockspec::loadSpec(input, sources, diags,
-                                  {.freeScratch = false, .timeReport = timing});
+  auto model =
+      lockspec::loadSpec(input, sources, diags, {.freeScratch = false, .timeReport = timing});
   std::cerr << diags.renderAll();
   if (!model) {
     bool io = !diags.all().empty() && !diags.all().front().hasSpan;

@@ -127,7 +127,7 @@ void Sema::objects() {
     Object out;
     prose(out, in.name, in.prose, "object", false);
     out.var = in.var.text.empty() ? in.name.text : in.var.text;
-    std::set<std::string> seen;
+    std::set<std::string_view> seen; // Views of tree names: no copy per link.
     for (const ast::Link &link : in.links) {
       if (!seen.insert(link.name.text).second)
         diags_.error(link.name.span,
@@ -144,8 +144,8 @@ void Sema::objects() {
 // ---------------------------------------------------------------------------------------------
 // Locks and their API
 
-static std::optional<LockKind> parseKind(const std::string &text) {
-  static const std::map<std::string, LockKind> kinds = {
+static std::optional<LockKind> parseKind(std::string_view text) {
+  static const std::map<std::string_view, LockKind> kinds = {
       {"rwsem", LockKind::Rwsem},      {"spinlock", LockKind::Spinlock},
       {"mutex", LockKind::Mutex},      {"vma_lock", LockKind::VmaLock},
       {"rcu", LockKind::Rcu},          {"seqcount", LockKind::Seqcount},
@@ -301,11 +301,12 @@ void Sema::locks() {
       api.lock = in.name.text;
       if (!a.doc.present)
         diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
-      static const std::map<std::string, ApiKind> apiKinds = {{"acquire", ApiKind::Acquire},
-                                                              {"try", ApiKind::Try},
-                                                              {"release", ApiKind::Release},
-                                                              {"downgrade", ApiKind::Downgrade},
-                                                              {"assert", ApiKind::Assert}};
+      static const std::map<std::string_view, ApiKind> apiKinds = {
+          {"acquire", ApiKind::Acquire},
+          {"try", ApiKind::Try},
+          {"release", ApiKind::Release},
+          {"downgrade", ApiKind::Downgrade},
+          {"assert", ApiKind::Assert}};
       api.kind = apiKinds.at(a.kind.text);
       unsigned instances = 0;
       for (const ast::Param &p : a.params) {
@@ -427,7 +428,7 @@ void Sema::fields() {
     Object &object = model_.objects[o];
     Context ctx{object.var, {{object.var, object.name}}};
     roleExprs_.clear();
-    std::set<std::string> seen;
+    std::set<std::string_view> seen; // Views of tree names: no copy per field.
     for (ast::Field &in : inObject.fields) {
       Field out;
       prose(out, in.name, in.prose, "field", true);
@@ -464,7 +465,7 @@ void Sema::fields() {
           diags_.error(in.reads[0].span, "'once' describes writes, not reads");
         out.read = rule(in.reads[0]);
       }
-      std::set<std::string> transitions;
+      std::set<std::string_view> transitions; // Views of the tree's strings.
       for (const ast::FieldRule &w : in.writes) {
         if (in.writes.size() > 1 && !w.transition.present)
           diags_.error(w.span, "field '" + inObject.name.text + "." + in.name.text +
@@ -627,9 +628,8 @@ void Sema::orders() {
   for (size_t id = 0; id < out.size(); ++id)
     if (!out[id].empty())
       starts.push_back(id);
-  std::sort(starts.begin(), starts.end(), [&](size_t a, size_t b) {
-    return model_.locks[a].name < model_.locks[b].name;
-  });
+  std::sort(starts.begin(), starts.end(),
+            [&](size_t a, size_t b) { return model_.locks[a].name < model_.locks[b].name; });
   for (size_t start : starts) {
     if (state[start] != 0)
       continue;

@@ -56,8 +56,7 @@ inline std::string counted(size_t n, const std::string &noun) {
 
 class Sema {
 public:
-  Sema(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
-       TimeReport *timeReport)
+  Sema(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags, TimeReport *timeReport)
       : spec_(spec), sources_(sources), diags_(diags), timeReport_(timeReport) {}
 
   std::optional<Model> run();
@@ -68,9 +67,7 @@ private:
     return {sources_.name(span.file), lc.line, lc.column};
   }
   void declare(const ast::Name &name, std::string_view kind, size_t index);
-  const Entity *lookup(std::string_view name) const {
-    return names_.find(name);
-  }
+  const Entity *lookup(std::string_view name) const { return names_.find(name); }
   /// Fills `out`'s name, doc, source and position; the doc and source strings are moved out
   /// of the tree (see analyze()).
   void prose(Documented &out, const ast::Name &name, ast::Prose &prose, const std::string &what,
@@ -125,8 +122,8 @@ private:
   Model model_;
   // Hashed: every atom of every requirement is looked up here, and nothing iterates them.
   mutable SourceManager::LineHint lineHint_; ///< pos() is asked in mostly increasing order.
-  FlatNameMap<Entity> names_; ///< Keys view the names in spec_, which outlives sema.
-  FlatNameMap<Span> functions_; ///< Keys view the function names in spec_.
+  FlatNameMap<Entity> names_;                ///< Keys view the names in spec_, which outlives sema.
+  FlatNameMap<Span> functions_;              ///< Keys view the function names in spec_.
   std::set<std::string> expandingLets_;
   std::map<std::string, std::string> roleExprs_; // Fixed C expressions of the current roles.
   /// Per lock (same index as model_.locks): the mode an atom without one means, the mode every

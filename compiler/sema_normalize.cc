@@ -13,8 +13,7 @@ std::string Sema::instanceExpr(const std::string &roleObject, const std::string 
   if (lock.owner.empty())
     return "";
   auto fixed = roleExprs_.find(roleName);
-  std::string role =
-      fixed != roleExprs_.end() && !fixed->second.empty() ? fixed->second : roleName;
+  std::string role = fixed != roleExprs_.end() && !fixed->second.empty() ? fixed->second : roleName;
   auto reached = model_.followLinks(role, roleObject, links);
   if (!reached)
     return "";
@@ -43,7 +42,6 @@ const Sema::ResolvedInstance &Sema::resolveInstance(const std::string &roleObjec
   }
   return it->second;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Requirement normalisation

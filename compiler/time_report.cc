@@ -19,8 +19,8 @@ std::string TimeReport::render() const {
       cpu += e.cpuSeconds;
     }
     std::snprintf(line, sizeof line, "  %-24s %10.1f %10.1f %10.1f\n",
-                  ((nested ? "  " : "") + e.phase).c_str(), e.wallSeconds * 1e3,
-                  e.cpuSeconds * 1e3, static_cast<double>(e.peakKiB) / 1024);
+                  ((nested ? "  " : "") + e.phase).c_str(), e.wallSeconds * 1e3, e.cpuSeconds * 1e3,
+                  static_cast<double>(e.peakKiB) / 1024);
     out += line;
   }
   std::snprintf(line, sizeof line, "  %-24s %10.1f %10.1f\n", "total", wall * 1e3, cpu * 1e3);

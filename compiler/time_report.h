@@ -4,8 +4,8 @@
 
 #include <chrono>
 #include <ctime>
-#include <sys/resource.h>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 namespace lockspec {
@@ -45,9 +45,9 @@ public:
     static Point now() {
       timespec cpu{};
       clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
-      double wall = std::chrono::duration<double>(
-                        std::chrono::steady_clock::now().time_since_epoch())
-                        .count();
+      double wall =
+          std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
+              .count();
       return {wall, static_cast<double>(cpu.tv_sec) + static_cast<double>(cpu.tv_nsec) * 1e-9};
     }
     TimeReport *report_;
