@@ -51,7 +51,8 @@ int main(int argc, char **argv) {
   compile->add_option("--backend", only, "run only these backends");
   compile->add_flag("--check", check, "write nothing; exit 1 naming outputs that are stale");
   compile->add_option("-d,--depfile", depPath, "write a Make-style depfile");
-  compile->add_flag("--time-report", timeReport, "print each phase's wall and CPU time to stderr");
+  compile->add_flag("--time-report", timeReport,
+                    "print each phase's wall time, CPU time and peak memory to stderr");
 #ifdef LOCKSPEC_HAVE_CHECKER
   lockspec::check::CheckCommand checkCommand(app);
 #endif

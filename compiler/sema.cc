@@ -689,16 +689,16 @@ void Sema::orders() {
     if (rel.kind != Relation::Kind::Forbidden)
       continue;
     const Lock *other = model_.findLock(rel.other);
-    const Lock *taken = model_.findLock(rel.lock);
-    if (!other || !taken)
+    if (!other || !model_.findLock(rel.lock))
       continue;
+    size_t takenId = lockId(rel.lock);
     for (size_t ei : out[lockId(rel.other)]) {
       const EdgeSite &site = allEdges[ei];
-      if (toId[ei] != lockId(rel.lock))
+      if (toId[ei] != takenId)
         continue;
       const std::string &held = edgeAt(site).from.mode;
-      if (!rel.otherMode.empty() && !held.empty() && other &&
-          !other->satisfies(held, rel.otherMode) && !other->satisfies(rel.otherMode, held))
+      if (!rel.otherMode.empty() && !held.empty() && !other->satisfies(held, rel.otherMode) &&
+          !other->satisfies(rel.otherMode, held))
         continue;
       Diagnostic &diag =
           diags_.error(site.span, "order allows taking '" + rel.lock + "' while holding '" +
