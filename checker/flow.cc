@@ -400,10 +400,10 @@ private:
     auto it = roles.find(a.role);
     if (it == roles.end() || it->second.expr.empty() || a.instance.empty())
       return "";
-    auto lo = index_.lockObject(a.instance);
+    auto lo = index_.lockObject(a.instance.view());
     if (!lo || lo->lock != lock || lo->owner.empty())
       return "";
-    return resolve(substitute(lo->owner, a.role, it->second.expr));
+    return resolve(substitute(lo->owner, a.role.view(), it->second.expr));
   }
 
   enum class AtomStatus { Ok, Missing, WrongMode, Forbidden, Assumed };

@@ -12,12 +12,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include "symbol.h"
+
 namespace lockspec {
 
 /// A resolved source position, kept so backends can point back at the spec (docs map RST lines
 /// to rules/, the checker names the rule it enforces).
 struct SourcePos {
-  std::string file;    ///< Path as given to the compiler.
+  Symbol file;         ///< Path as given to the compiler (one shared node per file).
   unsigned line = 0;   ///< 1-based.
   unsigned column = 0; ///< 1-based byte column.
 };
@@ -110,14 +112,15 @@ struct Atom {
   enum class Kind { Lock, Fact };
   Kind kind = Kind::Lock;
   bool held = true;               ///< False: must *not* be held (`!X`).
-  std::string lock;               ///< Lock class (Kind::Lock).
-  std::string mode;               ///< Minimum mode (Kind::Lock).
-  std::string fact;               ///< Fact name (Kind::Fact).
-  std::string role;               ///< Role whose instance is meant.
-  std::string object;             ///< Object type of the role.
+  // Symbols, not strings: a spec repeats the same few names across every atom (issue 3).
+  Symbol lock;                    ///< Lock class (Kind::Lock).
+  Symbol mode;                    ///< Minimum mode (Kind::Lock).
+  Symbol fact;                    ///< Fact name (Kind::Fact).
+  Symbol role;                    ///< Role whose instance is meant.
+  Symbol object;                  ///< Object type of the role.
   std::vector<std::string> links; ///< Links followed from the role to the lock's owner.
-  std::string instance;           ///< C expression of the instance ("" for global locks).
-  std::string condition;          ///< Fact under which this atom applies ("" = always).
+  Symbol instance;                ///< C expression of the instance ("" for global locks).
+  Symbol condition;               ///< Fact under which this atom applies ("" = always).
 
   bool operator==(const Atom &) const = default;
 };

@@ -87,8 +87,10 @@ std::optional<Model> Sema::run() {
   for (size_t i = 0; i < spec_.topics.size(); ++i)
     declare(spec_.topics[i].name, "topic", i);
 
-  for (size_t f = 0; f < sources_.size(); ++f)
+  for (size_t f = 0; f < sources_.size(); ++f) {
     model_.files.push_back(sources_.name(f));
+    fileNames_.push_back(symbols_.intern(sources_.name(f)));
+  }
   pass.emplace(timeReport_, "sema/objects");
   objects();
   model_.reindex();
@@ -373,6 +375,7 @@ void Sema::locks() {
       }
     }
     weakestModes_.push_back(std::move(weakest));
+    lockNames_.push_back(symbols_.intern(out.name));
     model_.locks.push_back(std::move(out));
   }
   // Fallbacks may name functions of other locks, so check them once all are known.

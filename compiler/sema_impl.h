@@ -64,7 +64,7 @@ public:
 private:
   SourcePos pos(Span span) const {
     LineCol lc = sources_.lineCol(span.file, span.begin, lineHint_);
-    return {sources_.name(span.file), lc.line, lc.column};
+    return {fileNames_[span.file], lc.line, lc.column};
   }
   void declare(const ast::Name &name, std::string_view kind, size_t index);
   const Entity *lookup(std::string_view name) const { return names_.find(name); }
@@ -103,7 +103,7 @@ private:
   struct ResolvedInstance {
     bool reachable = false;
     std::vector<std::string> links;
-    std::string instance;
+    Symbol instance; ///< Interned: every atom of this lock from this role shares it.
   };
   /// linkPath + instanceExpr, memoised: a spec names the same lock from the same role in many
   /// requirements, and the breadth-first search and the C substitution were 30% of
@@ -129,6 +129,11 @@ private:
   /// Per lock (same index as model_.locks): the mode an atom without one means, the mode every
   /// other mode satisfies (else the first).  Computed once in locks(), not per atom.
   std::vector<std::string> weakestModes_;
+  /// Every name an atom or position repeats goes through here, so the model holds one node
+  /// per distinct name (see Symbol).
+  SymbolTable symbols_;
+  std::vector<Symbol> fileNames_; ///< Per SourceManager file id.
+  std::vector<Symbol> lockNames_; ///< Per lock, same index as model_.locks.
   /// resolveInstance's memo, keyed by role object, role, the role's fixed expression and lock.
   std::unordered_map<std::string, ResolvedInstance> instances_;
 };

@@ -36,7 +36,7 @@ const Sema::ResolvedInstance &Sema::resolveInstance(const std::string &roleObjec
     ResolvedInstance &out = it->second;
     if (auto links = model_.linkPath(roleObject, lock.owner)) {
       out.reachable = true;
-      out.instance = instanceExpr(roleObject, role, *links, lock);
+      out.instance = symbols_.intern(instanceExpr(roleObject, role, *links, lock));
       out.links = std::move(*links);
     }
   }
@@ -224,13 +224,13 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     Atom atom;
     atom.kind = Atom::Kind::Lock;
     atom.held = !e.negated;
-    atom.lock = lock.name;
-    atom.mode = mode;
-    atom.condition = condition;
+    atom.lock = lockNames_[static_cast<size_t>(&lock - model_.locks.data())];
+    atom.mode = symbols_.intern(mode);
+    atom.condition = symbols_.intern(condition);
     if (lock.owner.empty())
       return atom; // Global: no instance.
-    atom.role = role;
-    atom.object = roleObject;
+    atom.role = symbols_.intern(role);
+    atom.object = symbols_.intern(roleObject);
     if (roleObject.empty())
       return atom; // In a let: resolved at each use.
     const ResolvedInstance &resolved = resolveInstance(roleObject, role, lock);
@@ -294,8 +294,8 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     Atom atom;
     atom.kind = Atom::Kind::Fact;
     atom.held = !e.negated;
-    atom.fact = e.name.text;
-    atom.condition = condition;
+    atom.fact = symbols_.intern(e.name.text);
+    atom.condition = symbols_.intern(condition);
     return std::vector<PendingAlt>{single(atom)};
   }
   if (entity->kind == "let") {

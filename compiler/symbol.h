@@ -1,0 +1,138 @@
+// Symbol: an immutable string that copies as one pointer, for the names the model repeats.
+#pragma once
+
+#include <atomic>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "flat_name_map.h"
+
+namespace lockspec {
+
+/// An immutable, reference-counted string.  The model repeats a few thousand distinct names
+/// (lock, mode, role, C instance, spec file) across hundreds of thousands of atoms and
+/// positions.  As std::string each repetition cost 32 bytes, plus a heap block past 15
+/// characters, and at 100k rules those copies were most of the model's memory and of sema's
+/// page faults (issue 3).  A Symbol is 8 bytes; SymbolTable makes equal names share one node.
+///
+/// A Symbol built straight from a string (tests, hand-written models) owns a fresh node, so
+/// equality and order are by content, with a pointer test first.  The count is atomic because
+/// the checker reads one model from several threads.  The empty string has no node.
+class Symbol {
+public:
+  Symbol() noexcept = default;
+  Symbol(std::string_view text);
+  Symbol(const std::string &text) : Symbol(std::string_view(text)) {}
+  Symbol(const char *text) : Symbol(std::string_view(text)) {}
+  Symbol(const Symbol &other) noexcept : node_(other.node_) {
+    if (node_)
+      node_->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  Symbol(Symbol &&other) noexcept : node_(std::exchange(other.node_, nullptr)) {}
+  Symbol &operator=(const Symbol &other) noexcept {
+    Symbol copy(other);
+    std::swap(node_, copy.node_);
+    return *this;
+  }
+  Symbol &operator=(Symbol &&other) noexcept {
+    std::swap(node_, other.node_);
+    return *this;
+  }
+  ~Symbol() {
+    if (node_ && node_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
+      delete node_;
+  }
+
+  /// The text; a reference to one shared empty string when empty.
+  const std::string &str() const { return node_ ? node_->text : empty_string(); }
+  /// Lets a Symbol go wherever a `const std::string &` is read, so readers of the model did
+  /// not change when its names became Symbols.
+  operator const std::string &() const { return str(); }
+  std::string_view view() const { return str(); }
+  bool empty() const { return !node_; }
+  size_t size() const { return str().size(); }
+  const char *c_str() const { return str().c_str(); }
+  const char *data() const { return str().data(); }
+  char operator[](size_t i) const { return str()[i]; }
+  auto begin() const { return str().begin(); }
+  auto end() const { return str().end(); }
+  /// Makes this Symbol empty (the shared text is untouched).
+  void clear() noexcept { Symbol().swap(*this); }
+  void swap(Symbol &other) noexcept { std::swap(node_, other.node_); }
+  /// True when both name one node: what SymbolTable guarantees for equal texts.
+  bool sameNode(const Symbol &other) const { return node_ == other.node_; }
+
+  friend bool operator==(const Symbol &a, const Symbol &b) {
+    return a.node_ == b.node_ || a.view() == b.view();
+  }
+  friend bool operator==(const Symbol &a, std::string_view b) { return a.view() == b; }
+  friend bool operator==(const Symbol &a, const std::string &b) { return a.view() == b; }
+  friend bool operator==(const Symbol &a, const char *b) { return a.view() == b; }
+  friend std::strong_ordering operator<=>(const Symbol &a, const Symbol &b) {
+    if (a.node_ == b.node_)
+      return std::strong_ordering::equal;
+    return a.view() <=> b.view();
+  }
+  friend std::strong_ordering operator<=>(const Symbol &a, std::string_view b) {
+    return a.view() <=> b;
+  }
+  friend std::strong_ordering operator<=>(const Symbol &a, const std::string &b) {
+    return a.view() <=> std::string_view(b);
+  }
+  friend std::strong_ordering operator<=>(const Symbol &a, const char *b) {
+    return a.view() <=> std::string_view(b);
+  }
+
+private:
+  struct Node {
+    std::atomic<uint32_t> refs;
+    std::string text;
+  };
+  static const std::string &empty_string();
+
+  Node *node_ = nullptr;
+};
+
+// Concatenation as with std::string, whose operator+ is a template and so never converts.
+inline std::string operator+(const Symbol &a, const std::string &b) { return a.str() + b; }
+inline std::string operator+(const std::string &a, const Symbol &b) { return a + b.str(); }
+inline std::string operator+(std::string &&a, const Symbol &b) { return std::move(a) + b.str(); }
+inline std::string operator+(const Symbol &a, const char *b) { return a.str() + b; }
+inline std::string operator+(const char *a, const Symbol &b) { return a + b.str(); }
+inline std::string operator+(const Symbol &a, char b) { return a.str() + b; }
+inline std::string operator+(char a, const Symbol &b) { return a + b.str(); }
+inline std::string operator+(const Symbol &a, const Symbol &b) { return a.str() + b.str(); }
+std::ostream &operator<<(std::ostream &out, const Symbol &symbol);
+
+/// Hands out one Symbol per distinct text, so equal names share a node (and their memory).
+/// Sema owns one for the model it builds; the Symbols outlive it.
+class SymbolTable {
+public:
+  Symbol intern(std::string_view text) {
+    if (text.empty())
+      return Symbol();
+    if (const Symbol *found = map_.find(text))
+      return *found;
+    Symbol symbol(text);
+    // The key views the node's own text, which lives as long as the map holds the Symbol.
+    return *map_.emplace(symbol.view(), symbol).first;
+  }
+  size_t size() const { return map_.size(); }
+
+private:
+  FlatNameMap<Symbol> map_;
+};
+
+} // namespace lockspec
+
+template <> struct std::hash<lockspec::Symbol> {
+  size_t operator()(const lockspec::Symbol &symbol) const noexcept {
+    return std::hash<std::string_view>{}(symbol.view());
+  }
+};
