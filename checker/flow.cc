@@ -663,7 +663,7 @@ private:
                                  quote(api.name) + " takes " + describe(lock, taking.key) +
                                      " while " + describe(h.lock, h.key) +
                                      " is held, against the lock order (order " +
-                                     quote(e.order) + ")");
+                                     quote(e.order.view()) + ")");
           noteHere(d, h.at, h.atEnd, quote(h.lock->name) + " taken here");
           noteSpec(d, e.pos, quote(lock->name) + " is ordered before " + quote(h.lock->name) +
                                  " here");

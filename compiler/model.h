@@ -28,7 +28,7 @@ struct SourcePos {
 struct Documented {
   std::string name;   ///< Unique name within its namespace.
   std::string doc;    ///< RST body, indentation removed.
-  std::string source; ///< Kernel file or doc section the rule comes from ("" when none).
+  Symbol source;      ///< Kernel file or doc section the rule comes from ("" when none).
   SourcePos pos;      ///< Where the entity is declared.
 };
 
@@ -64,16 +64,16 @@ struct ApiParam {
 /// A C function that acquires, releases, converts or asserts a lock.
 struct Api : Documented {
   ApiKind kind = ApiKind::Acquire;
-  std::string lock; ///< Lock class name.
+  Symbol lock; ///< Lock class name.
   std::vector<ApiParam> params;
   bool returnsInstance = false; ///< `-> @`: the result identifies the held instance.
-  std::string returnType;       ///< `-> IDENT` when the result is not the instance.
-  std::string mode;             ///< Mode acquired / released / asserted / converted from.
-  std::string toMode;           ///< Downgrade target mode.
+  Symbol returnType;            ///< `-> IDENT` when the result is not the instance.
+  Symbol mode;                  ///< Mode acquired / released / asserted / converted from.
+  Symbol toMode;                ///< Downgrade target mode.
   TrySuccess success = TrySuccess::None;
   bool killable = false;
   bool all = false;     ///< Affects every instance reachable from the handle.
-  std::string fallback; ///< Function to call when a try fails ("" if none).
+  Symbol fallback;      ///< Function to call when a try fails ("" if none).
 };
 
 /// A split page-table lock: its own instance when `config` is set, else `fallbackLock`.
@@ -185,13 +185,13 @@ struct Relation : Documented {
     Forbidden, ///< Acquiring `lock` (any mode at least `mode`) while holding `other.otherMode`.
   };
   Kind kind = Kind::Requires;
-  std::string lock, mode, other, otherMode;
+  Symbol lock, mode, other, otherMode;
 };
 
 /// A lock (with optional mode) named in an order tree.
 struct LockMode {
-  std::string lock;
-  std::string mode; ///< "" when the tree names the lock without a mode.
+  Symbol lock;
+  Symbol mode; ///< "" when the tree names the lock without a mode.
 };
 
 /// A node of an order tree: one level, possibly "either of these locks".
@@ -205,7 +205,7 @@ struct OrderNode {
 /// "`from` is taken before `to`", from one tree.
 struct OrderEdge {
   LockMode from, to;
-  std::string order; ///< Tree it comes from.
+  Symbol order;      ///< Tree it comes from.
   SourcePos pos;     ///< Position of the inner node.
 };
 

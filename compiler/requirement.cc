@@ -87,7 +87,7 @@ std::vector<Atom> withImpliedHolds(const Model &model, std::vector<Atom> have) {
         continue;
       size_t count = have.size();
       for (size_t i = 0; i < count; ++i) {
-        // A reference, not a copy (an atom is nine strings): `h` is not used after the push_back
+        // A reference, not a copy (an atom holds a vector): `h` is not used after the push_back
         // below, which may move `have`.
         const Atom &h = have[i];
         if (!h.held || h.kind != Atom::Kind::Lock || h.lock != rel.lock)
@@ -99,7 +99,10 @@ std::vector<Atom> withImpliedHolds(const Model &model, std::vector<Atom> have) {
         Atom implied;
         implied.kind = Atom::Kind::Lock;
         implied.lock = rel.other;
-        implied.mode = rel.otherMode.empty() ? other->modes.front().name : rel.otherMode;
+        if (rel.otherMode.empty())
+          implied.mode = other->modes.front().name;
+        else
+          implied.mode = rel.otherMode; // Shares the node: no allocation.
         implied.role = h.role;
         implied.object = h.object;
         implied.links = h.links;

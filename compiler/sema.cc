@@ -25,7 +25,7 @@ void Sema::prose(Documented &out, const ast::Name &name, ast::Prose &p, const st
     diags_.error(name.span, what + " '" + name.text + "' has no doc");
   out.name = name.text;
   out.doc = std::move(p.doc.value);
-  out.source = std::move(p.source.value);
+  out.source = symbols_.intern(p.source.value); // Many entities cite one file.
   out.pos = pos(name.span);
   if (needSource && !p.source.present)
     diags_.error(name.span, what + " '" + name.text + "' has no source reference");
@@ -300,7 +300,7 @@ void Sema::locks() {
       api.doc = std::move(a.doc.value);
       api.source = out.source;
       api.pos = pos(a.name.span);
-      api.lock = in.name.text;
+      api.lock = symbols_.intern(in.name.text);
       if (!a.doc.present)
         diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
       static const std::map<std::string_view, ApiKind> apiKinds = {
@@ -317,7 +317,7 @@ void Sema::locks() {
           ++instances;
       }
       api.returnsInstance = a.returnsInstance;
-      api.returnType = a.returnType.text;
+      api.returnType = symbols_.intern(a.returnType.text);
       if (a.returnsInstance)
         ++instances;
       if (instances > 1)
@@ -327,10 +327,10 @@ void Sema::locks() {
         diags_.error(a.name.span, "function '" + a.name.text + "' of lock '" + in.name.text +
                                       "' does not say which argument identifies the instance "
                                       "(mark it '@')");
-      api.mode = a.mode.text;
+      api.mode = symbols_.intern(a.mode.text);
       if (!out.findMode(a.mode.text))
         diags_.error(a.mode.span, "lock '" + in.name.text + "' has no mode '" + a.mode.text + "'");
-      api.toMode = a.toMode.text;
+      api.toMode = symbols_.intern(a.toMode.text);
       if (api.kind == ApiKind::Downgrade) {
         if (a.toMode.text.empty())
           diags_.error(a.mode.span, "downgrade '" + a.name.text + "' needs 'FROM -> TO' modes");
@@ -360,7 +360,7 @@ void Sema::locks() {
       }
       api.killable = a.killable;
       api.all = a.all;
-      api.fallback = a.fallback.text;
+      api.fallback = symbols_.intern(a.fallback.text);
       out.apis.push_back(api.name);
       model_.apis.push_back(std::move(api));
     }
@@ -503,7 +503,7 @@ void Sema::fields() {
 // ---------------------------------------------------------------------------------------------
 // Relations and order
 
-bool Sema::checkLockMode(const ast::LockMode &lm, std::string *mode) {
+bool Sema::checkLockMode(const ast::LockMode &lm, Symbol *mode) {
   const Entity *e = lookup(lm.lock.text);
   if (!e || e->kind != "lock") {
     diags_.error(lm.lock.span, "'" + lm.lock.text + "' is not a lock");
@@ -514,7 +514,7 @@ bool Sema::checkLockMode(const ast::LockMode &lm, std::string *mode) {
     diags_.error(lm.mode.span, "lock '" + lock.name + "' has no mode '" + lm.mode.text + "'");
     return false;
   }
-  *mode = lm.mode.text;
+  *mode = symbols_.intern(lm.mode.text);
   return true;
 }
 
@@ -528,8 +528,8 @@ void Sema::relations() {
     }
     const ast::RelationRule &r = in.rules[0];
     out.kind = static_cast<Relation::Kind>(r.kind);
-    out.lock = r.lock.lock.text;
-    out.other = r.other.lock.text;
+    out.lock = symbols_.intern(r.lock.lock.text);
+    out.other = symbols_.intern(r.other.lock.text);
     bool lockOk = checkLockMode(r.lock, &out.mode);
     bool ok = checkLockMode(r.other, &out.otherMode) && lockOk; // Both checked: report both.
     if (ok && out.lock == out.other)
@@ -560,6 +560,7 @@ void Sema::orders() {
     Order out;
     prose(out, in.name, in.prose, "order", true);
     out.historical = in.historical.value;
+    Symbol orderName = symbols_.intern(in.name.text); // Every edge of the tree names it.
     std::function<std::optional<OrderNode>(const ast::OrderNode &,
                                            std::vector<std::pair<LockMode, Span>> &)>
         build = [&](const ast::OrderNode &node,
@@ -569,7 +570,7 @@ void Sema::orders() {
       result.pos = pos(node.span);
       bool ok = true;
       for (const ast::LockMode &lm : node.locks) {
-        LockMode m{lm.lock.text, ""};
+        LockMode m{symbols_.intern(lm.lock.text), Symbol()};
         if (!checkLockMode(lm, &m.mode)) {
           ok = false;
           continue;
@@ -580,7 +581,7 @@ void Sema::orders() {
         return std::nullopt;
       for (const auto &[ancestor, span] : ancestors)
         for (const LockMode &m : result.locks) {
-          out.edges.push_back({ancestor, m, in.name.text, result.pos});
+          out.edges.push_back({ancestor, m, orderName, result.pos});
           if (in.historical.value.empty())
             allEdges.push_back({model_.orders.size(), out.edges.size() - 1, node.span});
         }
@@ -730,7 +731,7 @@ void Sema::operations() {
         diags_.error(r.name.span, "duplicate role '" + r.name.text + "'");
         return std::nullopt;
       }
-      roleExprs_[r.name.text] = r.expr.value;
+      roleExprs_[r.name.text] = symbols_.intern(r.expr.value);
       return Role{r.name.text, r.object.text, r.expr.value};
     };
     if (in.subjects.size() != 1) {

@@ -107,11 +107,28 @@ private:
   };
   /// linkPath + instanceExpr, memoised: a spec names the same lock from the same role in many
   /// requirements, and the breadth-first search and the C substitution were 30% of
-  /// normalising an atom (callgrind, 10k-rule spec; issue 3).
-  const ResolvedInstance &resolveInstance(const std::string &roleObject, const std::string &role,
+  /// normalising an atom (callgrind, 10k-rule spec; issue 3).  `roleObject` and `role` come
+  /// from symbols_, so the memo is keyed by their nodes, not by their text.
+  const ResolvedInstance &resolveInstance(const Symbol &roleObject, const Symbol &role,
                                           const Lock &lock);
+  /// resolveInstance's key: interned role object, role and fixed expression, and lock index.
+  struct InstanceKey {
+    const void *object, *role, *expr;
+    size_t lock;
+    bool operator==(const InstanceKey &) const = default;
+  };
+  struct InstanceKeyHash {
+    size_t operator()(const InstanceKey &k) const {
+      auto mix = [](size_t h, size_t v) { return (h ^ v) * 0x9e3779b97f4a7c15ULL; };
+      return mix(mix(mix(mix(0, reinterpret_cast<size_t>(k.object)),
+                         reinterpret_cast<size_t>(k.role)),
+                     reinterpret_cast<size_t>(k.expr)),
+                 k.lock);
+    }
+  };
+  static inline const Symbol kNoSymbol;
   std::string printExpr(const ast::Expr &expr) const;
-  bool checkLockMode(const ast::LockMode &lm, std::string *mode);
+  bool checkLockMode(const ast::LockMode &lm, Symbol *mode);
   /// A table or matrix cell: true for Y, false for N, nullopt (reported) otherwise.
   std::optional<bool> yesNo(const ast::Name &value);
 
@@ -125,7 +142,8 @@ private:
   FlatNameMap<Entity> names_;                ///< Keys view the names in spec_, which outlives sema.
   FlatNameMap<Span> functions_;              ///< Keys view the function names in spec_.
   std::set<std::string> expandingLets_;
-  std::map<std::string, std::string> roleExprs_; // Fixed C expressions of the current roles.
+  /// Fixed C expressions of the current roles, interned (they key resolveInstance's memo).
+  std::map<std::string, Symbol, std::less<>> roleExprs_;
   /// Per lock (same index as model_.locks): the mode an atom without one means, the mode every
   /// other mode satisfies (else the first).  Computed once in locks(), not per atom.
   std::vector<std::string> weakestModes_;
@@ -134,8 +152,8 @@ private:
   SymbolTable symbols_;
   std::vector<Symbol> fileNames_; ///< Per SourceManager file id.
   std::vector<Symbol> lockNames_; ///< Per lock, same index as model_.locks.
-  /// resolveInstance's memo, keyed by role object, role, the role's fixed expression and lock.
-  std::unordered_map<std::string, ResolvedInstance> instances_;
+  /// resolveInstance's memo.
+  std::unordered_map<InstanceKey, ResolvedInstance, InstanceKeyHash> instances_;
 };
 
 } // namespace lockspec::detail

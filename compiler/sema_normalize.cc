@@ -13,7 +13,8 @@ std::string Sema::instanceExpr(const std::string &roleObject, const std::string 
   if (lock.owner.empty())
     return "";
   auto fixed = roleExprs_.find(roleName);
-  std::string role = fixed != roleExprs_.end() && !fixed->second.empty() ? fixed->second : roleName;
+  const std::string &role =
+      fixed != roleExprs_.end() && !fixed->second.empty() ? fixed->second.str() : roleName;
   auto reached = model_.followLinks(role, roleObject, links);
   if (!reached)
     return "";
@@ -23,15 +24,13 @@ std::string Sema::instanceExpr(const std::string &roleObject, const std::string 
   return substituteVar(path, at->var, current);
 }
 
-const Sema::ResolvedInstance &Sema::resolveInstance(const std::string &roleObject,
-                                                    const std::string &role, const Lock &lock) {
+const Sema::ResolvedInstance &Sema::resolveInstance(const Symbol &roleObject, const Symbol &role,
+                                                    const Lock &lock) {
   auto fixed = roleExprs_.find(role);
-  const std::string &expr = fixed == roleExprs_.end() ? std::string() : fixed->second;
-  // Names cannot contain '\n', so the joined key is unambiguous.
-  std::string key;
-  key.reserve(roleObject.size() + role.size() + expr.size() + lock.name.size() + 3);
-  ((((((key += roleObject) += '\n') += role) += '\n') += expr) += '\n') += lock.name;
-  auto [it, inserted] = instances_.try_emplace(std::move(key));
+  const Symbol &expr = fixed == roleExprs_.end() ? kNoSymbol : fixed->second;
+  size_t lockIndex = static_cast<size_t>(&lock - model_.locks.data());
+  auto [it, inserted] =
+      instances_.try_emplace(InstanceKey{roleObject.id(), role.id(), expr.id(), lockIndex});
   if (inserted) {
     ResolvedInstance &out = it->second;
     if (auto links = model_.linkPath(roleObject, lock.owner)) {
@@ -233,7 +232,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     atom.object = symbols_.intern(roleObject);
     if (roleObject.empty())
       return atom; // In a let: resolved at each use.
-    const ResolvedInstance &resolved = resolveInstance(roleObject, role, lock);
+    const ResolvedInstance &resolved = resolveInstance(atom.object, atom.role, lock);
     if (!resolved.reachable) {
       diags_.error(span, "lock '" + lock.name + "' is held by object '" + lock.owner + "'" +
                              ", which is not reachable from role '" + role + "' (object '" +

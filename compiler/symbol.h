@@ -65,6 +65,9 @@ public:
   /// Makes this Symbol empty (the shared text is untouched).
   void clear() noexcept { Symbol().swap(*this); }
   void swap(Symbol &other) noexcept { std::swap(node_, other.node_); }
+  /// The node's identity: equal for equal texts only among Symbols of one SymbolTable (memo
+  /// keys use it); null when empty.
+  const void *id() const { return node_; }
   /// True when both name one node: what SymbolTable guarantees for equal texts.
   bool sameNode(const Symbol &other) const { return node_ == other.node_; }
 
