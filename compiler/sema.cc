@@ -31,6 +31,13 @@ void Sema::prose(Documented &out, const ast::Name &name, ast::Prose &p, const st
     diags_.error(name.span, what + " '" + name.text + "' has no source reference");
 }
 
+Context Sema::objectContext(const Object &object) {
+  Symbol var = symbols_.intern(object.var);
+  Context ctx{var, {}};
+  ctx.roles.emplace(object.var, RoleSymbols{var, symbols_.intern(object.name)});
+  return ctx;
+}
+
 std::optional<Model> Sema::run() {
   // Sized once from the tree: at 100k rules, rehashing names_ and regrowing the model's vectors
   // (copying every entity each time) cost a tenth of sema (issue 3).
@@ -97,6 +104,7 @@ std::optional<Model> Sema::run() {
   pass.emplace(timeReport_, "sema/locks");
   locks();
   model_.reindex();
+  spend(spec_.locks);
   pass.emplace(timeReport_, "sema/groupsFactsLets");
   groupsFactsLets();
   pass.emplace(timeReport_, "sema/relations");
@@ -104,8 +112,11 @@ std::optional<Model> Sema::run() {
   model_.reindex();
   pass.emplace(timeReport_, "sema/fields");
   fields();
+  spend(spec_.objects);
   pass.emplace(timeReport_, "sema/orders");
   orders();
+  spend(spec_.orders);
+  spend(spec_.relations);
   pass.emplace(timeReport_, "sema/operations");
   operations();
   pass.emplace(timeReport_, "sema/tables");
@@ -376,6 +387,10 @@ void Sema::locks() {
     }
     weakestModes_.push_back(std::move(weakest));
     lockNames_.push_back(symbols_.intern(out.name));
+    std::vector<Symbol> modeNames;
+    for (const Mode &m : out.modes)
+      modeNames.push_back(symbols_.intern(m.name));
+    modeNames_.push_back(std::move(modeNames));
     model_.locks.push_back(std::move(out));
   }
   // Fallbacks may name functions of other locks, so check them once all are known.
@@ -429,7 +444,7 @@ void Sema::fields() {
   for (size_t o = 0; o < spec_.objects.size(); ++o) {
     ast::Object &inObject = spec_.objects[o];
     Object &object = model_.objects[o];
-    Context ctx{object.var, {{object.var, object.name}}};
+    Context ctx = objectContext(object);
     roleExprs_.clear();
     std::set<std::string_view> seen; // Views of tree names: no copy per field.
     for (ast::Field &in : inObject.fields) {
@@ -727,7 +742,8 @@ void Sema::operations() {
         diags_.error(r.object.span, "role object '" + r.object.text + "' is not an object");
         return std::nullopt;
       }
-      if (!ctx.roles.emplace(r.name.text, r.object.text).second) {
+      RoleSymbols symbols{symbols_.intern(r.name.text), symbols_.intern(r.object.text)};
+      if (!ctx.roles.emplace(r.name.text, std::move(symbols)).second) {
         diags_.error(r.name.span, "duplicate role '" + r.name.text + "'");
         return std::nullopt;
       }
@@ -741,7 +757,7 @@ void Sema::operations() {
     if (!in.subjects.empty()) {
       if (auto s = addRole(in.subjects[0])) {
         out.subject = *s;
-        ctx.subject = s->name;
+        ctx.subject = symbols_.intern(s->name);
       }
     }
     for (const ast::Role &r : in.roles)

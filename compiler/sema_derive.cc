@@ -34,7 +34,7 @@ void Sema::tables() {
     }
     const Object &object = model_.objects[objEntity->index];
     out.object = object.name;
-    Context ctx{object.var, {{object.var, object.name}}};
+    Context ctx = objectContext(object);
     roleExprs_.clear();
     // Axes: each a lock or a group; its values are "-" and the modes every member has.
     std::vector<std::vector<std::string>> axisModes;

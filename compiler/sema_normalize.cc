@@ -196,14 +196,14 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
   }
   // The role whose instance is meant.  References, not copies: this runs for every atom of
   // every requirement.
-  const std::string &role = e.role.text.empty() ? ctx.subject : e.role.text;
-  auto roleAt = ctx.roles.find(role);
+  auto roleAt = ctx.roles.find(e.role.text.empty() ? ctx.subject.view() : std::string_view(e.role.text));
   if (!e.role.text.empty() && roleAt == ctx.roles.end()) {
     diags_.error(e.role.span, "unknown role '" + e.role.text + "'");
     return std::nullopt;
   }
-  static const std::string kNoObject;
-  const std::string &roleObject = roleAt == ctx.roles.end() ? kNoObject : roleAt->second;
+  // A let is normalised without roles: its atoms name the subject and no object.
+  const Symbol &role = roleAt == ctx.roles.end() ? ctx.subject : roleAt->second.name;
+  const Symbol &roleObject = roleAt == ctx.roles.end() ? kNoSymbol : roleAt->second.object;
   const std::string &condition = e.condition.text;
   if (!condition.empty()) {
     const Entity *c = lookup(condition);
@@ -219,20 +219,22 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     p.span = e.span;
     return p;
   };
-  auto lockAtom = [&](const Lock &lock, const std::string &mode, Span span) -> std::optional<Atom> {
+  Symbol conditionName = symbols_.intern(condition);
+  auto lockAtom = [&](const Lock &lock, const Mode &mode, Span span) -> std::optional<Atom> {
+    size_t lockIndex = static_cast<size_t>(&lock - model_.locks.data());
     Atom atom;
     atom.kind = Atom::Kind::Lock;
     atom.held = !e.negated;
-    atom.lock = lockNames_[static_cast<size_t>(&lock - model_.locks.data())];
-    atom.mode = symbols_.intern(mode);
-    atom.condition = symbols_.intern(condition);
+    atom.lock = lockNames_[lockIndex];
+    atom.mode = modeNames_[lockIndex][static_cast<size_t>(&mode - lock.modes.data())];
+    atom.condition = conditionName;
     if (lock.owner.empty())
       return atom; // Global: no instance.
-    atom.role = symbols_.intern(role);
-    atom.object = symbols_.intern(roleObject);
+    atom.role = role;
+    atom.object = roleObject;
     if (roleObject.empty())
       return atom; // In a let: resolved at each use.
-    const ResolvedInstance &resolved = resolveInstance(atom.object, atom.role, lock);
+    const ResolvedInstance &resolved = resolveInstance(roleObject, role, lock);
     if (!resolved.reachable) {
       diags_.error(span, "lock '" + lock.name + "' is held by object '" + lock.owner + "'" +
                              ", which is not reachable from role '" + role + "' (object '" +
@@ -249,12 +251,13 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
 
   if (entity->kind == "lock") {
     const Lock &lock = model_.locks[entity->index];
-    const std::string &mode = e.mode.text.empty() ? weakest(lock) : e.mode.text;
-    if (!lock.findMode(mode)) {
-      diags_.error(e.mode.span, "lock '" + lock.name + "' has no mode '" + mode + "'");
+    const std::string &modeName = e.mode.text.empty() ? weakest(lock) : e.mode.text;
+    const Mode *mode = lock.findMode(modeName);
+    if (!mode) {
+      diags_.error(e.mode.span, "lock '" + lock.name + "' has no mode '" + modeName + "'");
       return std::nullopt;
     }
-    auto atom = lockAtom(lock, mode, e.name.span);
+    auto atom = lockAtom(lock, *mode, e.name.span);
     if (!atom)
       return std::nullopt;
     return std::vector<PendingAlt>{single(std::move(*atom))};
@@ -264,13 +267,14 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     std::vector<PendingAlt> alts;
     for (const std::string &member : group.members) {
       const Lock *lock = model_.findLock(member);
-      const std::string &mode = e.mode.text.empty() ? weakest(*lock) : e.mode.text;
-      if (!lock->findMode(mode)) {
+      const std::string &modeName = e.mode.text.empty() ? weakest(*lock) : e.mode.text;
+      const Mode *mode = lock->findMode(modeName);
+      if (!mode) {
         diags_.error(e.mode.span, "group '" + group.name + "' member '" + member +
-                                      "' has no mode '" + mode + "'");
+                                      "' has no mode '" + modeName + "'");
         return std::nullopt;
       }
-      auto atom = lockAtom(*lock, mode, e.name.span);
+      auto atom = lockAtom(*lock, *mode, e.name.span);
       if (!atom)
         return std::nullopt;
       alts.push_back(single(std::move(*atom)));
@@ -294,7 +298,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     atom.kind = Atom::Kind::Fact;
     atom.held = !e.negated;
     atom.fact = symbols_.intern(e.name.text);
-    atom.condition = symbols_.intern(condition);
+    atom.condition = conditionName;
     return std::vector<PendingAlt>{single(atom)};
   }
   if (entity->kind == "let") {
@@ -310,7 +314,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     }
     Context inner = ctx;
     if (!e.role.text.empty())
-      inner.subject = e.role.text;
+      inner.subject = symbols_.intern(e.role.text);
     auto alts = normalize(*let.expr, inner, label);
     expandingLets_.erase(let.name.text);
     if (alts)
