@@ -304,6 +304,18 @@ void Sema::locks() {
       out.split = Split{in.splitConfig.value, in.splitElse.text};
     }
 
+    // Interned once per lock: every API function names the lock and its modes.
+    Symbol lockName = symbols_.intern(out.name);
+    std::vector<Symbol> modeNames;
+    for (const Mode &m : out.modes)
+      modeNames.push_back(symbols_.intern(m.name));
+    auto modeName = [&](std::string_view text) {
+      for (size_t i = 0; i < out.modes.size(); ++i)
+        if (out.modes[i].name == text)
+          return modeNames[i];
+      return symbols_.intern(text); // Not a mode: reported below.
+    };
+
     // API functions.
     for (ast::Api &a : in.apis) {
       Api api;
@@ -311,7 +323,7 @@ void Sema::locks() {
       api.doc = std::move(a.doc.value);
       api.source = out.source;
       api.pos = pos(a.name.span);
-      api.lock = symbols_.intern(in.name.text);
+      api.lock = lockName;
       if (!a.doc.present)
         diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
       static const std::map<std::string_view, ApiKind> apiKinds = {
@@ -338,10 +350,10 @@ void Sema::locks() {
         diags_.error(a.name.span, "function '" + a.name.text + "' of lock '" + in.name.text +
                                       "' does not say which argument identifies the instance "
                                       "(mark it '@')");
-      api.mode = symbols_.intern(a.mode.text);
+      api.mode = modeName(a.mode.text);
       if (!out.findMode(a.mode.text))
         diags_.error(a.mode.span, "lock '" + in.name.text + "' has no mode '" + a.mode.text + "'");
-      api.toMode = symbols_.intern(a.toMode.text);
+      api.toMode = modeName(a.toMode.text);
       if (api.kind == ApiKind::Downgrade) {
         if (a.toMode.text.empty())
           diags_.error(a.mode.span, "downgrade '" + a.name.text + "' needs 'FROM -> TO' modes");
@@ -386,10 +398,7 @@ void Sema::locks() {
       }
     }
     weakestModes_.push_back(std::move(weakest));
-    lockNames_.push_back(symbols_.intern(out.name));
-    std::vector<Symbol> modeNames;
-    for (const Mode &m : out.modes)
-      modeNames.push_back(symbols_.intern(m.name));
+    lockNames_.push_back(std::move(lockName));
     modeNames_.push_back(std::move(modeNames));
     model_.locks.push_back(std::move(out));
   }

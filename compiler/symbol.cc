@@ -4,8 +4,17 @@
 
 namespace lockspec {
 
-Symbol::Symbol(std::string_view text)
-    : node_(text.empty() ? nullptr : new Node{{1}, std::string(text)}) {}
+Symbol::Symbol(std::string_view text) : Symbol(text, 0) {}
+
+Symbol::Symbol(std::string_view text, uint64_t table)
+    : node_(text.empty() ? nullptr : new Node{{1}, table, std::string(text)}) {}
+
+SymbolTable::SymbolTable() {
+  // Ids are never reused, unlike addresses: a table made where a dead one was must not share
+  // its id, or their nodes of equal text would compare unequal.
+  static std::atomic<uint64_t> next{1};
+  id_ = next.fetch_add(1, std::memory_order_relaxed);
+}
 
 const std::string &Symbol::empty_string() {
   static const std::string empty;

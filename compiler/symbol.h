@@ -22,8 +22,9 @@ namespace lockspec {
 /// page faults (issue 3).  A Symbol is 8 bytes; SymbolTable makes equal names share one node.
 ///
 /// A Symbol built straight from a string (tests, hand-written models) owns a fresh node, so
-/// equality and order are by content, with a pointer test first.  The count is atomic because
-/// the checker reads one model from several threads.  The empty string has no node.
+/// equality and order are by content, with a pointer test first; two nodes of one SymbolTable
+/// are unequal without reading their text.  The count is atomic because the checker reads one
+/// model from several threads.  The empty string has no node.
 class Symbol {
 public:
   Symbol() noexcept = default;
@@ -72,7 +73,11 @@ public:
   bool sameNode(const Symbol &other) const { return node_ == other.node_; }
 
   friend bool operator==(const Symbol &a, const Symbol &b) {
-    return a.node_ == b.node_ || a.view() == b.view();
+    if (a.node_ == b.node_)
+      return true;
+    if (a.node_ && b.node_ && a.node_->table != 0 && a.node_->table == b.node_->table)
+      return false; // One table never holds a text twice.
+    return a.view() == b.view();
   }
   friend bool operator==(const Symbol &a, std::string_view b) { return a.view() == b; }
   friend bool operator==(const Symbol &a, const std::string &b) { return a.view() == b; }
@@ -93,10 +98,13 @@ public:
   }
 
 private:
+  friend class SymbolTable;
   struct Node {
     std::atomic<uint32_t> refs;
+    uint64_t table; ///< Id of the SymbolTable that made it, 0 for none.
     std::string text;
   };
+  Symbol(std::string_view text, uint64_t table);
   static const std::string &empty_string();
 
   Node *node_ = nullptr;
@@ -117,19 +125,30 @@ std::ostream &operator<<(std::ostream &out, const Symbol &symbol);
 /// Sema owns one for the model it builds; the Symbols outlive it.
 class SymbolTable {
 public:
+  SymbolTable();
+  // Its id marks its nodes, so a copy would break Symbol's unequal-without-reading test.
+  SymbolTable(const SymbolTable &) = delete;
+  SymbolTable &operator=(const SymbolTable &) = delete;
+
   Symbol intern(std::string_view text) {
     if (text.empty())
       return Symbol();
+    // Callers often intern one text several times running (the source of consecutive rules),
+    // and the check is cheaper than a probe into a large table.
+    if (last_.view() == text)
+      return last_;
     if (const Symbol *found = map_.find(text))
-      return *found;
-    Symbol symbol(text);
+      return last_ = *found;
+    Symbol symbol(text, id_);
     // The key views the node's own text, which lives as long as the map holds the Symbol.
-    return *map_.emplace(symbol.view(), symbol).first;
+    return last_ = *map_.emplace(symbol.view(), symbol).first;
   }
   size_t size() const { return map_.size(); }
 
 private:
+  uint64_t id_;
   FlatNameMap<Symbol> map_;
+  Symbol last_;
 };
 
 } // namespace lockspec

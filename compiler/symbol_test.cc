@@ -97,6 +97,29 @@ TEST(SymbolTable, EqualTextsShareOneNode) {
   EXPECT_EQ(table.size(), 1002u);
 }
 
+TEST(SymbolTable, NodesOfDifferentTablesCompareByContent) {
+  // Each table answers "unequal" for two of its own nodes without reading them; across
+  // tables, or against a Symbol made directly, equal texts must still compare equal.
+  SymbolTable first;
+  Symbol a = first.intern("vma_lock"), b = first.intern("mmap_lock");
+  EXPECT_NE(a, b);
+  Symbol fromSecond;
+  {
+    SymbolTable second; // Often allocated where a dead table was: ids must differ anyway.
+    fromSecond = second.intern("vma_lock");
+  }
+  SymbolTable third;
+  Symbol fromThird = third.intern("vma_lock");
+  EXPECT_FALSE(a.sameNode(fromSecond));
+  EXPECT_EQ(a, fromSecond);
+  EXPECT_EQ(fromSecond, fromThird);
+  EXPECT_EQ(a, Symbol("vma_lock"));
+  EXPECT_NE(fromThird, first.intern("mmap_lock"));
+  // The last-interned shortcut hands back the same node, not a new one.
+  EXPECT_TRUE(first.intern("mmap_lock").sameNode(b));
+  EXPECT_TRUE(first.intern("vma_lock").sameNode(a));
+}
+
 TEST(SymbolTable, SymbolsOutliveTheTable) {
   Symbol kept;
   {
