@@ -1692,8 +1692,8 @@ std::vector<OutputFile> Emitter::corpus() const {
     for (const Alternative &alt : op.requirement.alternatives)
       for (const Atom &a : alt.atoms)
         if (!a.condition.empty())
-          conds.insert((a.kind == Atom::Kind::Fact ? a.fact.str() : a.lock + "." + a.mode) + " if " +
-                       a.condition);
+          conds.insert((a.kind == Atom::Kind::Fact ? a.fact.str() : a.lock + "." + a.mode) +
+                       " if " + a.condition);
     for (const std::string &c : conds)
       unchecked += "operation " + op.name + ": " + c +
                    " | a condition is run-time state | CxxValidator.ConditionalRequirement\n";

@@ -26,10 +26,10 @@ struct SourcePos {
 
 /// What the spec says about an entity in prose: its RST body and kernel source reference.
 struct Documented {
-  std::string name;   ///< Unique name within its namespace.
-  std::string doc;    ///< RST body, indentation removed.
-  Symbol source;      ///< Kernel file or doc section the rule comes from ("" when none).
-  SourcePos pos;      ///< Where the entity is declared.
+  std::string name; ///< Unique name within its namespace.
+  std::string doc;  ///< RST body, indentation removed.
+  Symbol source;    ///< Kernel file or doc section the rule comes from ("" when none).
+  SourcePos pos;    ///< Where the entity is declared.
 };
 
 /// How a lock is implemented, which constrains its modes.
@@ -72,8 +72,8 @@ struct Api : Documented {
   Symbol toMode;                ///< Downgrade target mode.
   TrySuccess success = TrySuccess::None;
   bool killable = false;
-  bool all = false;     ///< Affects every instance reachable from the handle.
-  Symbol fallback;      ///< Function to call when a try fails ("" if none).
+  bool all = false; ///< Affects every instance reachable from the handle.
+  Symbol fallback;  ///< Function to call when a try fails ("" if none).
 };
 
 /// A split page-table lock: its own instance when `config` is set, else `fallbackLock`.
@@ -107,12 +107,12 @@ struct Fact : Documented {
   std::string test; ///< C expression, "" if none.
 };
 
-/// One element of a normalised requirement.
+/// One element of a normalised requirement.  Its names are Symbols, not strings: a spec
+/// repeats the same few names across all its atoms (issue 3).
 struct Atom {
   enum class Kind { Lock, Fact };
   Kind kind = Kind::Lock;
   bool held = true;               ///< False: must *not* be held (`!X`).
-  // Symbols, not strings: a spec repeats the same few names across every atom (issue 3).
   Symbol lock;                    ///< Lock class (Kind::Lock).
   Symbol mode;                    ///< Minimum mode (Kind::Lock).
   Symbol fact;                    ///< Fact name (Kind::Fact).
@@ -205,8 +205,8 @@ struct OrderNode {
 /// "`from` is taken before `to`", from one tree.
 struct OrderEdge {
   LockMode from, to;
-  Symbol order;      ///< Tree it comes from.
-  SourcePos pos;     ///< Position of the inner node.
+  Symbol order;  ///< Tree it comes from.
+  SourcePos pos; ///< Position of the inner node.
 };
 
 /// One lock-order tree as the kernel comment states it.

@@ -35,7 +35,7 @@ struct RoleSymbols {
 
 /// Where an expression is evaluated: the roles atoms may name.
 struct Context {
-  Symbol subject;                                         // Default role.
+  Symbol subject;                                        // Default role.
   std::map<std::string, RoleSymbols, std::less<>> roles; // By role name.
 };
 
@@ -132,10 +132,10 @@ private:
   struct InstanceKeyHash {
     size_t operator()(const InstanceKey &k) const {
       auto mix = [](size_t h, size_t v) { return (h ^ v) * 0x9e3779b97f4a7c15ULL; };
-      return mix(mix(mix(mix(0, reinterpret_cast<size_t>(k.object)),
-                         reinterpret_cast<size_t>(k.role)),
-                     reinterpret_cast<size_t>(k.expr)),
-                 k.lock);
+      return mix(
+          mix(mix(mix(0, reinterpret_cast<size_t>(k.object)), reinterpret_cast<size_t>(k.role)),
+              reinterpret_cast<size_t>(k.expr)),
+          k.lock);
     }
   };
   static inline const Symbol kNoSymbol;

@@ -196,7 +196,8 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
   }
   // The role whose instance is meant.  References, not copies: this runs for every atom of
   // every requirement.
-  auto roleAt = ctx.roles.find(e.role.text.empty() ? ctx.subject.view() : std::string_view(e.role.text));
+  auto roleAt =
+      ctx.roles.find(e.role.text.empty() ? ctx.subject.view() : std::string_view(e.role.text));
   if (!e.role.text.empty() && roleAt == ctx.roles.end()) {
     diags_.error(e.role.span, "unknown role '" + e.role.text + "'");
     return std::nullopt;

@@ -39,6 +39,39 @@ operation install {
   EXPECT_NE(c.diags.find("warning: alternative"), std::string::npos) << c.diags;
 }
 
+TEST(Sema, RepeatedNamesShareOneNode) {
+  // The model's memory at scale rests on this (issue 3): every atom naming one lock, mode,
+  // role or instance, and every position in one file, points at one interned node.  Output
+  // alone cannot tell; a Symbol built per use compares equal all the same.
+  auto c = compileString(std::string(kBaseSpec) + R"(
+operation install {
+  doc "d"; source "s";
+  subject vma: vm_area_struct;
+  requires mmap_lock.read;
+}
+operation zap {
+  doc "d"; source "s";
+  subject vma: vm_area_struct;
+  requires mmap_lock.read & vma_lock;
+})");
+  ASSERT_TRUE(c.model) << c.diags;
+  const Atom &a = c.model->findOperation("install")->requirement.alternatives.at(0).atoms.at(0);
+  const Operation *zap = c.model->findOperation("zap");
+  const Atom *b = nullptr;
+  for (const Atom &atom : zap->requirement.alternatives.at(0).atoms)
+    if (atom.lock == "mmap_lock")
+      b = &atom;
+  ASSERT_NE(b, nullptr);
+  for (auto member : {&Atom::lock, &Atom::mode, &Atom::role, &Atom::object, &Atom::instance}) {
+    EXPECT_FALSE((a.*member).empty());
+    EXPECT_TRUE((a.*member).sameNode(b->*member)) << (a.*member).str();
+  }
+  EXPECT_TRUE(a.lock.sameNode(c.model->findApi("mmap_read_lock")->lock));
+  EXPECT_TRUE(a.mode.sameNode(c.model->findApi("mmap_read_lock")->mode));
+  EXPECT_TRUE(c.model->findOperation("install")->pos.file.sameNode(zap->pos.file));
+  EXPECT_TRUE(c.model->findOperation("install")->source.sameNode(zap->source));
+}
+
 TEST(Sema, OrderCycleReportedWithPath) {
   auto c = compileString(std::string(kBaseSpec) + R"(
 order a { doc "d"; source "s"; mmap_lock { vma_lock; } }

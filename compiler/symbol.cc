@@ -21,6 +21,8 @@ const std::string &Symbol::empty_string() {
   return empty;
 }
 
-std::ostream &operator<<(std::ostream &out, const Symbol &symbol) { return out << symbol.str(); }
+std::ostream &operator<<(std::ostream &out, const Symbol &symbol) {
+  return out << symbol.str();
+}
 
 } // namespace lockspec

@@ -111,14 +111,30 @@ private:
 };
 
 // Concatenation as with std::string, whose operator+ is a template and so never converts.
-inline std::string operator+(const Symbol &a, const std::string &b) { return a.str() + b; }
-inline std::string operator+(const std::string &a, const Symbol &b) { return a + b.str(); }
-inline std::string operator+(std::string &&a, const Symbol &b) { return std::move(a) + b.str(); }
-inline std::string operator+(const Symbol &a, const char *b) { return a.str() + b; }
-inline std::string operator+(const char *a, const Symbol &b) { return a + b.str(); }
-inline std::string operator+(const Symbol &a, char b) { return a.str() + b; }
-inline std::string operator+(char a, const Symbol &b) { return a + b.str(); }
-inline std::string operator+(const Symbol &a, const Symbol &b) { return a.str() + b.str(); }
+inline std::string operator+(const Symbol &a, const std::string &b) {
+  return a.str() + b;
+}
+inline std::string operator+(const std::string &a, const Symbol &b) {
+  return a + b.str();
+}
+inline std::string operator+(std::string &&a, const Symbol &b) {
+  return std::move(a) + b.str();
+}
+inline std::string operator+(const Symbol &a, const char *b) {
+  return a.str() + b;
+}
+inline std::string operator+(const char *a, const Symbol &b) {
+  return a + b.str();
+}
+inline std::string operator+(const Symbol &a, char b) {
+  return a.str() + b;
+}
+inline std::string operator+(char a, const Symbol &b) {
+  return a + b.str();
+}
+inline std::string operator+(const Symbol &a, const Symbol &b) {
+  return a.str() + b.str();
+}
 std::ostream &operator<<(std::ostream &out, const Symbol &symbol);
 
 /// Hands out one Symbol per distinct text, so equal names share a node (and their memory).
