@@ -16,7 +16,7 @@ SymbolTable::SymbolTable() {
   id_ = next.fetch_add(1, std::memory_order_relaxed);
 }
 
-const std::string &Symbol::empty_string() {
+const std::string &Symbol::emptyString() {
   static const std::string empty;
   return empty;
 }
