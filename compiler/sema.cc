@@ -387,17 +387,17 @@ void Sema::locks() {
       out.apis.push_back(api.name);
       model_.apis.push_back(std::move(api));
     }
-    std::string weakest = out.modes.empty() ? std::string() : out.modes.front().name;
-    for (const Mode &m : out.modes) {
+    size_t weakest = 0;
+    for (size_t m = 0; m < out.modes.size(); ++m) {
       bool all = true;
       for (const Mode &other : out.modes)
-        all = all && out.satisfies(other.name, m.name);
+        all = all && out.satisfies(other.name, out.modes[m].name);
       if (all) {
-        weakest = m.name;
+        weakest = m;
         break;
       }
     }
-    weakestModes_.push_back(std::move(weakest));
+    weakestModes_.push_back(weakest);
     lockNames_.push_back(std::move(lockName));
     modeNames_.push_back(std::move(modeNames));
     model_.locks.push_back(std::move(out));

@@ -139,6 +139,9 @@ private:
     }
   };
   static inline const Symbol kNoSymbol;
+  /// The mode an atom naming `lock` asks for: `text`, or the lock's weakest when `text` is
+  /// empty.  Null when the lock has no such mode.
+  const Mode *atomMode(const Lock &lock, std::string_view text) const;
   std::string printExpr(const ast::Expr &expr) const;
   bool checkLockMode(const ast::LockMode &lm, Symbol *mode);
   /// A table or matrix cell: true for Y, false for N, nullopt (reported) otherwise.
@@ -156,9 +159,9 @@ private:
   std::set<std::string> expandingLets_;
   /// Fixed C expressions of the current roles, interned (they key resolveInstance's memo).
   std::map<std::string, Symbol, std::less<>> roleExprs_;
-  /// Per lock (same index as model_.locks): the mode an atom without one means, the mode every
-  /// other mode satisfies (else the first).  Computed once in locks(), not per atom.
-  std::vector<std::string> weakestModes_;
+  /// Per lock (same index as model_.locks): the index of the mode an atom without one means,
+  /// the mode every other mode satisfies (else the first).  Computed once in locks().
+  std::vector<size_t> weakestModes_;
   /// Per lock, its modes' names interned (same order as Lock::modes).
   std::vector<std::vector<Symbol>> modeNames_;
   /// Every name an atom or position repeats goes through here, so the model holds one node

@@ -42,6 +42,13 @@ const Sema::ResolvedInstance &Sema::resolveInstance(const Symbol &roleObject, co
   return it->second;
 }
 
+const Mode *Sema::atomMode(const Lock &lock, std::string_view text) const {
+  if (!text.empty())
+    return lock.findMode(std::string(text));
+  size_t weakest = weakestModes_[static_cast<size_t>(&lock - model_.locks.data())];
+  return weakest < lock.modes.size() ? &lock.modes[weakest] : nullptr;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Requirement normalisation
 
@@ -246,16 +253,11 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     atom.instance = resolved.instance;
     return atom;
   };
-  auto weakest = [&](const Lock &lock) -> const std::string & {
-    return weakestModes_[static_cast<size_t>(&lock - model_.locks.data())];
-  };
-
   if (entity->kind == "lock") {
     const Lock &lock = model_.locks[entity->index];
-    const std::string &modeName = e.mode.text.empty() ? weakest(lock) : e.mode.text;
-    const Mode *mode = lock.findMode(modeName);
+    const Mode *mode = atomMode(lock, e.mode.text);
     if (!mode) {
-      diags_.error(e.mode.span, "lock '" + lock.name + "' has no mode '" + modeName + "'");
+      diags_.error(e.mode.span, "lock '" + lock.name + "' has no mode '" + e.mode.text + "'");
       return std::nullopt;
     }
     auto atom = lockAtom(lock, *mode, e.name.span);
@@ -268,11 +270,10 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     std::vector<PendingAlt> alts;
     for (const std::string &member : group.members) {
       const Lock *lock = model_.findLock(member);
-      const std::string &modeName = e.mode.text.empty() ? weakest(*lock) : e.mode.text;
-      const Mode *mode = lock->findMode(modeName);
+      const Mode *mode = atomMode(*lock, e.mode.text);
       if (!mode) {
         diags_.error(e.mode.span, "group '" + group.name + "' member '" + member +
-                                      "' has no mode '" + modeName + "'");
+                                      "' has no mode '" + e.mode.text + "'");
         return std::nullopt;
       }
       auto atom = lockAtom(*lock, *mode, e.name.span);
