@@ -36,6 +36,15 @@ void Diagnostics::note(Diagnostic &diag, Span span, std::string message) {
   diag.notes.push_back({Severity::Note, true, span, std::move(message), {}});
 }
 
+void Diagnostics::append(Diagnostics &&later) {
+  for (Diagnostic &d : later.diags_)
+    diags_.push_back(std::move(d));
+  errorCount_ += later.errorCount_;
+  warningCount_ += later.warningCount_;
+  later.diags_.clear();
+  later.errorCount_ = later.warningCount_ = 0;
+}
+
 void Diagnostics::renderOne(const Diagnostic &diag, std::string &out) const {
   if (!diag.hasSpan) {
     out += "lockspec: ";

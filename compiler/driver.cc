@@ -33,7 +33,7 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
       diags.error(span, error);
     return file;
   };
-  Parser parser(sources, diags, resolve);
+  Parser parser(sources, diags, resolve, options.threads);
   std::unique_ptr<ast::Spec> owned = std::make_unique<ast::Spec>();
   ast::Spec &spec = *owned;
   if (!options.freeScratch)
@@ -45,7 +45,10 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
   if (diags.hadErrors())
     return std::nullopt; // Sema on a broken tree would only cascade.
   TimeReport::Scope timing(options.timeReport, "sema");
-  return analyze(spec, sources, diags, options.freeScratch, options.timeReport);
+  return analyze(spec, sources, diags,
+                 {.freeScratch = options.freeScratch,
+                  .timeReport = options.timeReport,
+                  .threads = options.threads});
 }
 
 std::vector<OutputFile> emitJsonFile(const Model &model) {

@@ -22,6 +22,8 @@ struct LoadOptions {
   bool freeScratch = true;
   /// When set, each phase (parse, sema and sema's passes) adds its time here.
   TimeReport *timeReport = nullptr;
+  /// Threads the parser and sema may use; 0 picks (see SemaOptions::threads).
+  unsigned threads = 0;
 };
 
 /// Parses `path` and its includes into `sources` and analyses it.  Errors go to `diags`;

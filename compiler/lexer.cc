@@ -226,10 +226,12 @@ std::string stringValue(const Token &tok) {
   return tok.escaped ? decodeEscapes(inner) : std::string(inner);
 }
 
-Lexer::Lexer(const SourceManager &sources, FileId file, Diagnostics &diags)
+Lexer::Lexer(const SourceManager &sources, FileId file, Diagnostics &diags, uint32_t start)
     : file_(file), diags_(diags) {
   std::string_view text = sources.text(file);
-  begin_ = cur_ = text.data();
+  assert(start <= text.size());
+  begin_ = text.data();
+  cur_ = begin_ + start;
   end_ = text.data() + text.size();
   assert(*end_ == '\0' && "the lexer's sentinel: SourceManager buffers are std::strings");
 }

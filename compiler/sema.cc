@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <functional>
+#include <future>
 #include <map>
+#include <memory>
 #include <set>
+#include <thread>
 
 #include "requirement.h"
 
@@ -11,7 +14,7 @@ namespace lockspec {
 namespace detail {
 
 void Sema::declare(const ast::Name &name, std::string_view kind, size_t index) {
-  auto [first, inserted] = names_.emplace(name.text, Entity{kind, name.span, index});
+  auto [first, inserted] = tables_.names.emplace(name.text, Entity{kind, name.span, index});
   if (!inserted) {
     Diagnostic &diag = diags_.error(name.span, "duplicate name '" + name.text + "'");
     Diagnostics::note(diag, first->span,
@@ -39,12 +42,12 @@ Context Sema::objectContext(const Object &object) {
 }
 
 std::optional<Model> Sema::run() {
-  // Sized once from the tree: at 100k rules, rehashing names_ and regrowing the model's vectors
-  // (copying every entity each time) cost a tenth of sema (issue 3).
-  names_.reserve(spec_.objects.size() + spec_.locks.size() + spec_.groups.size() +
-                 spec_.facts.size() + spec_.lets.size() + spec_.relations.size() +
-                 spec_.orders.size() + spec_.operations.size() + spec_.tables.size() +
-                 spec_.matrices.size() + spec_.topics.size());
+  // Sized once from the tree: at 100k rules, rehashing tables_.names and regrowing the model's
+  // vectors (copying every entity each time) cost a tenth of sema (issue 3).
+  tables_.names.reserve(spec_.objects.size() + spec_.locks.size() + spec_.groups.size() +
+                        spec_.facts.size() + spec_.lets.size() + spec_.relations.size() +
+                        spec_.orders.size() + spec_.operations.size() + spec_.tables.size() +
+                        spec_.matrices.size() + spec_.topics.size());
   size_t apis = 0;
   for (ast::Lock &lock : spec_.locks)
     apis += lock.apis.size();
@@ -59,7 +62,7 @@ std::optional<Model> Sema::run() {
   model_.orders.reserve(spec_.orders.size());
   model_.operations.reserve(spec_.operations.size());
   std::optional<TimeReport::Scope> pass;
-  pass.emplace(timeReport_, "sema/declare");
+  pass.emplace(options_.timeReport, "sema/declare");
   for (size_t i = 0; i < spec_.objects.size(); ++i)
     declare(spec_.objects[i].name, "object", i);
   for (size_t i = 0; i < spec_.locks.size(); ++i) {
@@ -96,36 +99,35 @@ std::optional<Model> Sema::run() {
 
   for (size_t f = 0; f < sources_.size(); ++f) {
     model_.files.push_back(sources_.name(f));
-    fileNames_.push_back(symbols_.intern(sources_.name(f)));
+    tables_.fileNames.push_back(symbols_.intern(sources_.name(f)));
   }
-  pass.emplace(timeReport_, "sema/objects");
+  if (parallel()) {
+    sources_.indexLines(); // lineCol would otherwise build line tables on first use.
+    fork_.reset(new Sema(*this, ForkTag{}));
+  }
+  pass.emplace(options_.timeReport, "sema/objects");
   objects();
   model_.reindex();
-  pass.emplace(timeReport_, "sema/locks");
+  pass.emplace(options_.timeReport, "sema/locks");
   locks();
   model_.reindex();
   spend(spec_.locks);
-  pass.emplace(timeReport_, "sema/groupsFactsLets");
+  pass.emplace(options_.timeReport, "sema/groupsFactsLets");
   groupsFactsLets();
-  pass.emplace(timeReport_, "sema/relations");
+  pass.emplace(options_.timeReport, "sema/relations");
   relations();
   model_.reindex();
-  pass.emplace(timeReport_, "sema/fields");
-  fields();
-  spend(spec_.objects);
-  pass.emplace(timeReport_, "sema/orders");
-  orders();
-  spend(spec_.orders);
-  spend(spec_.relations);
-  pass.emplace(timeReport_, "sema/operations");
-  operations();
-  pass.emplace(timeReport_, "sema/tables");
+  pass.reset();
+  fieldsOrdersOperations();
+  pass.emplace(options_.timeReport, "sema/tables");
   tables();
-  pass.emplace(timeReport_, "sema/matrices");
+  pass.emplace(options_.timeReport, "sema/matrices");
   matrices();
-  pass.emplace(timeReport_, "sema/topics");
+  pass.emplace(options_.timeReport, "sema/topics");
   topics();
   pass.reset();
+  if (fork_ && !options_.freeScratch)
+    (void)fork_.release(); // Like this Sema's own tables: see LoadOptions::freeScratch.
   if (diags_.hadErrors())
     return std::nullopt;
   model_.reindex();
@@ -170,237 +172,35 @@ static std::optional<LockKind> parseKind(std::string_view text) {
 }
 
 void Sema::locks() {
-  for (ast::Lock &in : spec_.locks) {
-    Lock out;
-    prose(out, in.name, in.prose, "lock", true);
-    auto kind = parseKind(in.kind.text);
-    if (!kind)
-      diags_.error(in.kind.span, "unknown lock kind '" + in.kind.text +
-                                     "'; expected rwsem, spinlock, mutex, vma_lock, rcu, "
-                                     "seqcount or ordering");
-    out.kind = kind.value_or(LockKind::Ordering);
-    out.owner = in.owner.text;
-    out.path = in.path.value;
-    if (!in.owner.text.empty()) {
-      const Entity *owner = lookup(in.owner.text);
-      if (!owner || owner->kind != "object") {
-        diags_.error(in.owner.span, "lock owner '" + in.owner.text + "' is not an object");
-      } else if (in.path.present) {
-        const std::string &var = model_.findObject(in.owner.text)->var;
-        if (substituteVar(in.path.value, var, "@") == in.path.value)
-          diags_.error(in.path.span, "lock path '" + in.path.value +
-                                         "' does not mention the owner's var '" + var + "'");
-      }
-    }
-    if (out.kind == LockKind::Rcu && !in.owner.text.empty())
-      diags_.error(in.owner.span, "rcu lock '" + in.name.text + "' is global and has no owner");
-
-    // Modes.  A lock has a handful, so plain vectors searched in order: a std::map and
-    // std::set per lock were a tenth of this pass at 100k rules.
-    std::vector<const ast::Mode *> modes;
-    auto declared = [&](const std::string &name) -> const ast::Mode * {
-      for (const ast::Mode *m : modes)
-        if (m->name.text == name)
-          return m;
-      return nullptr;
-    };
-    std::vector<std::string> abbrevs;
-    for (const ast::Mode &m : in.modes) {
-      if (declared(m.name.text)) {
-        diags_.error(m.name.span,
-                     "duplicate mode '" + m.name.text + "' in lock '" + in.name.text + "'");
-        continue;
-      }
-      modes.push_back(&m);
-      Mode mode;
-      mode.name = m.name.text;
-      mode.abbrev =
-          m.abbrev.present
-              ? m.abbrev.value
-              : std::string(
-                    1, static_cast<char>(std::toupper(static_cast<unsigned char>(m.name.text[0]))));
-      bool reused = std::find(abbrevs.begin(), abbrevs.end(), mode.abbrev) != abbrevs.end();
-      abbrevs.push_back(mode.abbrev);
-      if (reused)
-        diags_.error(m.abbrev.present ? m.abbrev.span : m.name.span,
-                     "mode abbreviation '" + mode.abbrev + "' is used twice in lock '" +
-                         in.name.text + "'");
-      if (m.sharing.text == "shared")
-        mode.sharing = Sharing::Shared;
-      else if (m.sharing.text == "exclusive")
-        mode.sharing = Sharing::Exclusive;
-      else
-        diags_.error(m.sharing.span,
-                     "expected 'shared' or 'exclusive', found '" + m.sharing.text + "'");
-      for (const ast::Name &implied : m.implies)
-        mode.implies.push_back(implied.text);
-      mode.from = m.from.text;
-      out.modes.push_back(std::move(mode));
-    }
-    for (const ast::Mode &m : in.modes) {
-      for (const ast::Name &implied : m.implies) {
-        if (implied.text == m.name.text)
-          diags_.error(implied.span, "mode '" + m.name.text + "' implies itself");
-        else if (!declared(implied.text))
-          diags_.error(implied.span,
-                       "lock '" + in.name.text + "' has no mode '" + implied.text + "'");
-      }
-      if (!m.from.text.empty() && !declared(m.from.text))
-        diags_.error(m.from.span, "lock '" + in.name.text + "' has no mode '" + m.from.text + "'");
-    }
-    // Closure of implies; a cycle means two modes claim to be stronger than each other.
-    for (Mode &mode : out.modes) {
-      std::vector<std::string> stack{mode.name};
-      while (!stack.empty()) {
-        std::string current = std::move(stack.back());
-        stack.pop_back();
-        if (std::find(mode.satisfies.begin(), mode.satisfies.end(), current) !=
-            mode.satisfies.end())
-          continue; // satisfies doubles as the visited set.
-        mode.satisfies.push_back(current);
-        if (const Mode *m = out.findMode(current))
-          for (const std::string &next : m->implies)
-            stack.push_back(next);
-      }
-    }
-    for (const Mode &mode : out.modes)
-      for (const std::string &implied : mode.implies)
-        if (const Mode *other = out.findMode(implied);
-            other && other->name != mode.name && out.satisfies(implied, mode.name))
-          diags_.error(declared(mode.name)->name.span,
-                       "modes '" + mode.name + "' and '" + implied + "' imply each other");
-    // Kinds constrain modes.
-    auto count = [&](Sharing s) {
-      return std::count_if(out.modes.begin(), out.modes.end(),
-                           [&](const Mode &m) { return m.sharing == s; });
-    };
-    Span where = in.modes.empty() ? in.name.span : in.modes.front().name.span;
-    if (in.modes.empty()) {
-      diags_.error(in.name.span, "lock '" + in.name.text + "' declares no mode");
-    } else if (kind == LockKind::Spinlock || kind == LockKind::Mutex) {
-      for (const ast::Mode &m : in.modes)
-        if (m.sharing.text == "shared")
-          diags_.error(m.name.span, std::string(toString(*kind)) + " lock '" + in.name.text +
-                                        "' cannot have shared mode '" + m.name.text + "'");
-      if (in.modes.size() > 1)
-        diags_.error(in.modes[1].name.span, std::string(toString(*kind)) + " lock '" +
-                                                in.name.text + "' has exactly one mode");
-    } else if (kind == LockKind::Rcu) {
-      for (const ast::Mode &m : in.modes)
-        if (m.sharing.text == "exclusive")
-          diags_.error(m.name.span, "rcu lock '" + in.name.text + "' cannot have exclusive mode '" +
-                                        m.name.text + "'");
-      if (in.modes.size() > 1)
-        diags_.error(in.modes[1].name.span, "rcu lock '" + in.name.text + "' has exactly one mode");
-    } else if ((kind == LockKind::Rwsem || kind == LockKind::VmaLock) &&
-               (count(Sharing::Shared) == 0 || count(Sharing::Exclusive) == 0)) {
-      diags_.error(where, std::string(toString(*kind)) + " lock '" + in.name.text +
-                              "' needs a shared and an exclusive mode");
-    }
-    if (in.splitConfig.present) {
-      const Entity *other = lookup(in.splitElse.text);
-      if (!other || other->kind != "lock")
-        diags_.error(in.splitElse.span, "split fallback '" + in.splitElse.text + "' is not a lock");
-      out.split = Split{in.splitConfig.value, in.splitElse.text};
-    }
-
-    // Interned once per lock: every API function names the lock and its modes.
-    Symbol lockName = symbols_.intern(out.name);
-    std::vector<Symbol> modeNames;
-    for (const Mode &m : out.modes)
-      modeNames.push_back(symbols_.intern(m.name));
-    auto modeName = [&](std::string_view text) {
-      for (size_t i = 0; i < out.modes.size(); ++i)
-        if (out.modes[i].name == text)
-          return modeNames[i];
-      return symbols_.intern(text); // Not a mode: reported below.
-    };
-
-    // API functions.
-    for (ast::Api &a : in.apis) {
-      Api api;
-      api.name = a.name.text;
-      api.doc = std::move(a.doc.value);
-      api.source = out.source;
-      api.pos = pos(a.name.span);
-      api.lock = lockName;
-      if (!a.doc.present)
-        diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
-      static const std::map<std::string_view, ApiKind> apiKinds = {
-          {"acquire", ApiKind::Acquire},
-          {"try", ApiKind::Try},
-          {"release", ApiKind::Release},
-          {"downgrade", ApiKind::Downgrade},
-          {"assert", ApiKind::Assert}};
-      api.kind = apiKinds.at(a.kind.text);
-      unsigned instances = 0;
-      for (const ast::Param &p : a.params) {
-        api.params.push_back({p.name.text, p.instance, p.out});
-        if (p.instance)
-          ++instances;
-      }
-      api.returnsInstance = a.returnsInstance;
-      api.returnType = symbols_.intern(a.returnType.text);
-      if (a.returnsInstance)
-        ++instances;
-      if (instances > 1)
-        diags_.error(a.name.span,
-                     "function '" + a.name.text + "' identifies the lock instance more than once");
-      if (instances == 0 && !in.owner.text.empty())
-        diags_.error(a.name.span, "function '" + a.name.text + "' of lock '" + in.name.text +
-                                      "' does not say which argument identifies the instance "
-                                      "(mark it '@')");
-      api.mode = modeName(a.mode.text);
-      if (!out.findMode(a.mode.text))
-        diags_.error(a.mode.span, "lock '" + in.name.text + "' has no mode '" + a.mode.text + "'");
-      api.toMode = modeName(a.toMode.text);
-      if (api.kind == ApiKind::Downgrade) {
-        if (a.toMode.text.empty())
-          diags_.error(a.mode.span, "downgrade '" + a.name.text + "' needs 'FROM -> TO' modes");
-        else if (!out.findMode(a.toMode.text))
-          diags_.error(a.toMode.span,
-                       "lock '" + in.name.text + "' has no mode '" + a.toMode.text + "'");
-        else if (out.findMode(a.mode.text) && !out.satisfies(a.mode.text, a.toMode.text))
-          diags_.error(a.toMode.span, "downgrade from '" + a.mode.text + "' to '" + a.toMode.text +
-                                          "' does not weaken the hold");
-      } else if (!a.toMode.text.empty()) {
-        diags_.error(a.toMode.span, "only a downgrade converts one mode into another");
-      }
-      if (!a.success.text.empty()) {
-        if (a.success.text == "true")
-          api.success = TrySuccess::True;
-        else if (a.success.text == "zero")
-          api.success = TrySuccess::Zero;
-        else if (a.success.text == "nonnull")
-          api.success = TrySuccess::NonNull;
-        else
-          diags_.error(a.success.span, "expected 'true', 'zero' or 'nonnull' after 'when'");
-        if (api.kind != ApiKind::Try)
-          diags_.error(a.success.span, "only a 'try' function has a success condition");
-      } else if (api.kind == ApiKind::Try) {
-        diags_.error(a.name.span, "try function '" + a.name.text +
-                                      "' does not say which result means success ('when')");
-      }
-      api.killable = a.killable;
-      api.all = a.all;
-      api.fallback = symbols_.intern(a.fallback.text);
-      out.apis.push_back(api.name);
-      model_.apis.push_back(std::move(api));
-    }
-    size_t weakest = 0;
-    for (size_t m = 0; m < out.modes.size(); ++m) {
-      bool all = true;
-      for (const Mode &other : out.modes)
-        all = all && out.satisfies(other.name, out.modes[m].name);
-      if (all) {
-        weakest = m;
-        break;
-      }
-    }
-    weakestModes_.push_back(weakest);
-    lockNames_.push_back(std::move(lockName));
-    modeNames_.push_back(std::move(modeNames));
-    model_.locks.push_back(std::move(out));
+  // Sized up front, so that each lock's results have a place of their own, and a fork can
+  // fill the second half's places while this thread fills the first's.
+  size_t n = spec_.locks.size();
+  std::vector<size_t> firstApi(n + 1, 0);
+  for (size_t i = 0; i < n; ++i)
+    firstApi[i + 1] = firstApi[i] + spec_.locks[i].apis.size();
+  model_.locks.resize(n);
+  model_.apis.resize(firstApi[n]);
+  tables_.weakestModes.resize(n);
+  tables_.lockNames.resize(n);
+  tables_.modeNames.resize(n);
+  // Split where half the API functions are done: they are most of a lock's work.
+  size_t split = fork_ ? static_cast<size_t>(
+                             std::lower_bound(firstApi.begin(), firstApi.end(), firstApi[n] / 2) -
+                             firstApi.begin())
+                       : n;
+  split = std::min(split, n);
+  std::future<void> later;
+  if (split < n)
+    later = std::async(std::launch::async, [this, split, n, &firstApi] {
+      TimeReport::Scope pass(fork_->options_.timeReport, "sema/locks (thread 2)");
+      for (size_t i = split; i < n; ++i)
+        fork_->lock(i, firstApi[i]);
+    });
+  for (size_t i = 0; i < split; ++i)
+    lock(i, firstApi[i]);
+  if (later.valid()) {
+    later.get(); // Rethrows what the fork threw.
+    joinFork();
   }
   // Fallbacks may name functions of other locks, so check them once all are known.
   for (ast::Lock &in : spec_.locks)
@@ -410,6 +210,239 @@ void Sema::locks() {
           diags_.error(a.fallback.span,
                        "fallback '" + a.fallback.text + "' is not a declared function");
       }
+}
+
+void Sema::lock(size_t index, size_t firstApi) {
+  ast::Lock &in = spec_.locks[index];
+  size_t apiAt = firstApi;
+  Lock out;
+  prose(out, in.name, in.prose, "lock", true);
+  auto kind = parseKind(in.kind.text);
+  if (!kind)
+    diags_.error(in.kind.span, "unknown lock kind '" + in.kind.text +
+                                   "'; expected rwsem, spinlock, mutex, vma_lock, rcu, "
+                                   "seqcount or ordering");
+  out.kind = kind.value_or(LockKind::Ordering);
+  out.owner = in.owner.text;
+  out.path = in.path.value;
+  if (!in.owner.text.empty()) {
+    const Entity *owner = lookup(in.owner.text);
+    if (!owner || owner->kind != "object") {
+      diags_.error(in.owner.span, "lock owner '" + in.owner.text + "' is not an object");
+    } else if (in.path.present) {
+      const std::string &var = model_.findObject(in.owner.text)->var;
+      if (substituteVar(in.path.value, var, "@") == in.path.value)
+        diags_.error(in.path.span, "lock path '" + in.path.value +
+                                       "' does not mention the owner's var '" + var + "'");
+    }
+  }
+  if (out.kind == LockKind::Rcu && !in.owner.text.empty())
+    diags_.error(in.owner.span, "rcu lock '" + in.name.text + "' is global and has no owner");
+
+  // Modes.  A lock has a handful, so plain vectors searched in order: a std::map and
+  // std::set per lock were a tenth of this pass at 100k rules.
+  std::vector<const ast::Mode *> modes;
+  auto declared = [&](const std::string &name) -> const ast::Mode * {
+    for (const ast::Mode *m : modes)
+      if (m->name.text == name)
+        return m;
+    return nullptr;
+  };
+  std::vector<std::string> abbrevs;
+  for (const ast::Mode &m : in.modes) {
+    if (declared(m.name.text)) {
+      diags_.error(m.name.span,
+                   "duplicate mode '" + m.name.text + "' in lock '" + in.name.text + "'");
+      continue;
+    }
+    modes.push_back(&m);
+    Mode mode;
+    mode.name = m.name.text;
+    mode.abbrev =
+        m.abbrev.present
+            ? m.abbrev.value
+            : std::string(
+                  1, static_cast<char>(std::toupper(static_cast<unsigned char>(m.name.text[0]))));
+    bool reused = std::find(abbrevs.begin(), abbrevs.end(), mode.abbrev) != abbrevs.end();
+    abbrevs.push_back(mode.abbrev);
+    if (reused)
+      diags_.error(m.abbrev.present ? m.abbrev.span : m.name.span,
+                   "mode abbreviation '" + mode.abbrev + "' is used twice in lock '" +
+                       in.name.text + "'");
+    if (m.sharing.text == "shared")
+      mode.sharing = Sharing::Shared;
+    else if (m.sharing.text == "exclusive")
+      mode.sharing = Sharing::Exclusive;
+    else
+      diags_.error(m.sharing.span,
+                   "expected 'shared' or 'exclusive', found '" + m.sharing.text + "'");
+    for (const ast::Name &implied : m.implies)
+      mode.implies.push_back(implied.text);
+    mode.from = m.from.text;
+    out.modes.push_back(std::move(mode));
+  }
+  for (const ast::Mode &m : in.modes) {
+    for (const ast::Name &implied : m.implies) {
+      if (implied.text == m.name.text)
+        diags_.error(implied.span, "mode '" + m.name.text + "' implies itself");
+      else if (!declared(implied.text))
+        diags_.error(implied.span,
+                     "lock '" + in.name.text + "' has no mode '" + implied.text + "'");
+    }
+    if (!m.from.text.empty() && !declared(m.from.text))
+      diags_.error(m.from.span, "lock '" + in.name.text + "' has no mode '" + m.from.text + "'");
+  }
+  // Closure of implies; a cycle means two modes claim to be stronger than each other.
+  for (Mode &mode : out.modes) {
+    std::vector<std::string> stack{mode.name};
+    while (!stack.empty()) {
+      std::string current = std::move(stack.back());
+      stack.pop_back();
+      if (std::find(mode.satisfies.begin(), mode.satisfies.end(), current) != mode.satisfies.end())
+        continue; // satisfies doubles as the visited set.
+      mode.satisfies.push_back(current);
+      if (const Mode *m = out.findMode(current))
+        for (const std::string &next : m->implies)
+          stack.push_back(next);
+    }
+  }
+  for (const Mode &mode : out.modes)
+    for (const std::string &implied : mode.implies)
+      if (const Mode *other = out.findMode(implied);
+          other && other->name != mode.name && out.satisfies(implied, mode.name))
+        diags_.error(declared(mode.name)->name.span,
+                     "modes '" + mode.name + "' and '" + implied + "' imply each other");
+  // Kinds constrain modes.
+  auto count = [&](Sharing s) {
+    return std::count_if(out.modes.begin(), out.modes.end(),
+                         [&](const Mode &m) { return m.sharing == s; });
+  };
+  Span where = in.modes.empty() ? in.name.span : in.modes.front().name.span;
+  if (in.modes.empty()) {
+    diags_.error(in.name.span, "lock '" + in.name.text + "' declares no mode");
+  } else if (kind == LockKind::Spinlock || kind == LockKind::Mutex) {
+    for (const ast::Mode &m : in.modes)
+      if (m.sharing.text == "shared")
+        diags_.error(m.name.span, std::string(toString(*kind)) + " lock '" + in.name.text +
+                                      "' cannot have shared mode '" + m.name.text + "'");
+    if (in.modes.size() > 1)
+      diags_.error(in.modes[1].name.span, std::string(toString(*kind)) + " lock '" + in.name.text +
+                                              "' has exactly one mode");
+  } else if (kind == LockKind::Rcu) {
+    for (const ast::Mode &m : in.modes)
+      if (m.sharing.text == "exclusive")
+        diags_.error(m.name.span, "rcu lock '" + in.name.text + "' cannot have exclusive mode '" +
+                                      m.name.text + "'");
+    if (in.modes.size() > 1)
+      diags_.error(in.modes[1].name.span, "rcu lock '" + in.name.text + "' has exactly one mode");
+  } else if ((kind == LockKind::Rwsem || kind == LockKind::VmaLock) &&
+             (count(Sharing::Shared) == 0 || count(Sharing::Exclusive) == 0)) {
+    diags_.error(where, std::string(toString(*kind)) + " lock '" + in.name.text +
+                            "' needs a shared and an exclusive mode");
+  }
+  if (in.splitConfig.present) {
+    const Entity *other = lookup(in.splitElse.text);
+    if (!other || other->kind != "lock")
+      diags_.error(in.splitElse.span, "split fallback '" + in.splitElse.text + "' is not a lock");
+    out.split = Split{in.splitConfig.value, in.splitElse.text};
+  }
+
+  // Interned once per lock: every API function names the lock and its modes.
+  Symbol lockName = symbols_.intern(out.name);
+  std::vector<Symbol> modeNames;
+  for (const Mode &m : out.modes)
+    modeNames.push_back(symbols_.intern(m.name));
+  auto modeName = [&](std::string_view text) {
+    for (size_t i = 0; i < out.modes.size(); ++i)
+      if (out.modes[i].name == text)
+        return modeNames[i];
+    return symbols_.intern(text); // Not a mode: reported below.
+  };
+
+  // API functions.
+  for (ast::Api &a : in.apis) {
+    Api api;
+    api.name = a.name.text;
+    api.doc = std::move(a.doc.value);
+    api.source = out.source;
+    api.pos = pos(a.name.span);
+    api.lock = lockName;
+    if (!a.doc.present)
+      diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
+    static const std::map<std::string_view, ApiKind> apiKinds = {{"acquire", ApiKind::Acquire},
+                                                                 {"try", ApiKind::Try},
+                                                                 {"release", ApiKind::Release},
+                                                                 {"downgrade", ApiKind::Downgrade},
+                                                                 {"assert", ApiKind::Assert}};
+    api.kind = apiKinds.at(a.kind.text);
+    unsigned instances = 0;
+    for (const ast::Param &p : a.params) {
+      api.params.push_back({p.name.text, p.instance, p.out});
+      if (p.instance)
+        ++instances;
+    }
+    api.returnsInstance = a.returnsInstance;
+    api.returnType = symbols_.intern(a.returnType.text);
+    if (a.returnsInstance)
+      ++instances;
+    if (instances > 1)
+      diags_.error(a.name.span,
+                   "function '" + a.name.text + "' identifies the lock instance more than once");
+    if (instances == 0 && !in.owner.text.empty())
+      diags_.error(a.name.span, "function '" + a.name.text + "' of lock '" + in.name.text +
+                                    "' does not say which argument identifies the instance "
+                                    "(mark it '@')");
+    api.mode = modeName(a.mode.text);
+    if (!out.findMode(a.mode.text))
+      diags_.error(a.mode.span, "lock '" + in.name.text + "' has no mode '" + a.mode.text + "'");
+    api.toMode = modeName(a.toMode.text);
+    if (api.kind == ApiKind::Downgrade) {
+      if (a.toMode.text.empty())
+        diags_.error(a.mode.span, "downgrade '" + a.name.text + "' needs 'FROM -> TO' modes");
+      else if (!out.findMode(a.toMode.text))
+        diags_.error(a.toMode.span,
+                     "lock '" + in.name.text + "' has no mode '" + a.toMode.text + "'");
+      else if (out.findMode(a.mode.text) && !out.satisfies(a.mode.text, a.toMode.text))
+        diags_.error(a.toMode.span, "downgrade from '" + a.mode.text + "' to '" + a.toMode.text +
+                                        "' does not weaken the hold");
+    } else if (!a.toMode.text.empty()) {
+      diags_.error(a.toMode.span, "only a downgrade converts one mode into another");
+    }
+    if (!a.success.text.empty()) {
+      if (a.success.text == "true")
+        api.success = TrySuccess::True;
+      else if (a.success.text == "zero")
+        api.success = TrySuccess::Zero;
+      else if (a.success.text == "nonnull")
+        api.success = TrySuccess::NonNull;
+      else
+        diags_.error(a.success.span, "expected 'true', 'zero' or 'nonnull' after 'when'");
+      if (api.kind != ApiKind::Try)
+        diags_.error(a.success.span, "only a 'try' function has a success condition");
+    } else if (api.kind == ApiKind::Try) {
+      diags_.error(a.name.span, "try function '" + a.name.text +
+                                    "' does not say which result means success ('when')");
+    }
+    api.killable = a.killable;
+    api.all = a.all;
+    api.fallback = symbols_.intern(a.fallback.text);
+    out.apis.push_back(api.name);
+    model_.apis[apiAt++] = std::move(api);
+  }
+  size_t weakest = 0;
+  for (size_t m = 0; m < out.modes.size(); ++m) {
+    bool all = true;
+    for (const Mode &other : out.modes)
+      all = all && out.satisfies(other.name, out.modes[m].name);
+    if (all) {
+      weakest = m;
+      break;
+    }
+  }
+  tables_.weakestModes[index] = weakest;
+  tables_.lockNames[index] = std::move(lockName);
+  tables_.modeNames[index] = std::move(modeNames);
+  model_.locks[index] = std::move(out);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,6 +477,52 @@ void Sema::groupsFactsLets() {
       out.requirement = std::move(*req);
     model_.lets.push_back(std::move(out));
   }
+}
+
+bool Sema::parallel() const {
+  if (options_.threads != 0)
+    return options_.threads >= 2;
+  size_t items = spec_.operations.size() + spec_.locks.size();
+  for (const ast::Object &object : spec_.objects)
+    items += object.fields.size();
+  return items >= kParallelMinItems && std::thread::hardware_concurrency() >= 2;
+}
+
+void Sema::fieldsOrdersOperations() {
+  // The three passes take half of sema at 100k rules (--time-report), and operations() is the
+  // largest.  It writes only model_.operations, and its part of the tree; fields() and
+  // orders() write only model_.objects[].fields and model_.orders.  All three read the tables
+  // and the model's objects, locks and relations, which nothing writes meanwhile.
+  std::future<void> later;
+  if (fork_)
+    later = std::async(std::launch::async, [this] {
+      TimeReport::Scope pass(fork_->options_.timeReport, "sema/operations (thread 2)");
+      fork_->operations();
+    });
+  {
+    TimeReport::Scope pass(options_.timeReport, "sema/fields");
+    fields();
+  }
+  spend(spec_.objects);
+  {
+    TimeReport::Scope pass(options_.timeReport, "sema/orders");
+    orders();
+  }
+  spend(spec_.orders);
+  spend(spec_.relations);
+  if (!fork_) {
+    TimeReport::Scope pass(options_.timeReport, "sema/operations");
+    operations();
+    return;
+  }
+  later.get(); // Rethrows what the fork threw.
+  joinFork();
+}
+
+void Sema::joinFork() {
+  diags_.append(std::move(fork_->ownDiags_));
+  if (options_.timeReport)
+    options_.timeReport->append(std::move(fork_->ownTimes_));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -853,10 +932,10 @@ void Sema::topics() {
 } // namespace detail
 
 std::optional<Model> analyze(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
-                             bool freeScratch, TimeReport *timeReport) {
-  if (!freeScratch) // Deliberately never deleted.
-    return (new detail::Sema(spec, sources, diags, timeReport))->run();
-  return detail::Sema(spec, sources, diags, timeReport).run();
+                             const SemaOptions &options) {
+  if (!options.freeScratch) // Deliberately never deleted.
+    return (new detail::Sema(spec, sources, diags, options))->run();
+  return detail::Sema(spec, sources, diags, options).run();
 }
 
 } // namespace lockspec

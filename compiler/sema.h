@@ -11,13 +11,25 @@
 
 namespace lockspec {
 
+/// How analyze() runs.
+struct SemaOptions {
+  /// False: sema's own tables (scopes, pending requirements) are left allocated: see
+  /// LoadOptions::freeScratch.
+  bool freeScratch = true;
+  /// When set, each pass's time is added here.
+  TimeReport *timeReport = nullptr;
+  /// Threads sema may use.  1 runs the passes one after another; 2 runs the fields pass
+  /// beside the orders and operations passes, which read the same tables and write disjoint
+  /// parts of the model.  0 means 2 on a machine with two cores and a spec large enough to
+  /// gain, else 1.  The model and the diagnostics, in their order, are the same either way.
+  unsigned threads = 0;
+};
+
 /// Builds the model of `spec`.  Reports every error it finds to `diags`; returns nullopt when
 /// there was one (a model is never handed to backends after an error).  The tree's prose (docs,
 /// sources, notes) is moved into the model rather than copied, so `spec` is spent afterwards:
-/// copying it cost a tenth of sema's allocations at 100k rules (issue 3).  With `freeScratch`
-/// false, sema's own tables (scopes, pending requirements) are left allocated: see
-/// LoadOptions::freeScratch.  A non-null `timeReport` gets each pass's time.
+/// copying it cost a tenth of sema's allocations at 100k rules (issue 3).
 std::optional<Model> analyze(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
-                             bool freeScratch = true, TimeReport *timeReport = nullptr);
+                             const SemaOptions &options = {});
 
 } // namespace lockspec

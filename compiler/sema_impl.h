@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -59,22 +60,65 @@ inline std::string counted(size_t n, const std::string &noun) {
   return std::to_string(n) + " " + word;
 }
 
+/// What the passes up to relations() build and every later pass only reads.
+struct DeclaredTables {
+  /// Hashed: every atom of every requirement is looked up here, and nothing iterates them.
+  /// Keys view the names in the tree, which outlives sema.
+  FlatNameMap<Entity> names;
+  /// Per lock (same index as Model::locks): the index of the mode an atom without one means,
+  /// the mode every other mode satisfies (else the first).  Computed once in locks().
+  std::vector<size_t> weakestModes;
+  /// Per lock, its modes' names interned (same order as Lock::modes).
+  std::vector<std::vector<Symbol>> modeNames;
+  std::vector<Symbol> fileNames; ///< Per SourceManager file id.
+  std::vector<Symbol> lockNames; ///< Per lock, same index as Model::locks.
+};
+
 class Sema {
 public:
-  Sema(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags, TimeReport *timeReport)
-      : spec_(spec), sources_(sources), diags_(diags), timeReport_(timeReport) {}
+  Sema(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
+       const SemaOptions &options)
+      : spec_(spec), sources_(sources), ownDiags_(sources), diags_(diags), options_(options),
+        model_(ownModel_), tables_(ownTables_) {}
 
   std::optional<Model> run();
+
+  /// Spec size (locks, fields and operations) from which threads == 0 means two threads: below it,
+  /// starting a thread costs more than it saves, and rules/mm.rules stays on one.
+  static constexpr size_t kParallelMinItems = 1000;
+
+private:
+  /// A fork of `parent`, for passes that run beside the parent's: it reads the parent's tree,
+  /// tables and model, and writes only the parts a pass hands it, and its own diagnostics,
+  /// times, names and memos, which the parent takes over at each join (joinFork).
+  struct ForkTag {};
+  Sema(Sema &parent, ForkTag)
+      : spec_(parent.spec_), sources_(parent.sources_), ownDiags_(parent.sources_),
+        diags_(ownDiags_), options_(parent.options_), model_(parent.model_),
+        tables_(parent.tables_) {
+    options_.timeReport = parent.options_.timeReport ? &ownTimes_ : nullptr;
+  }
+  /// Whether this Sema has a fork: the second half of locks() and all of operations() run on
+  /// another thread.
+  bool parallel() const;
+  /// Moves the fork's diagnostics and times after this Sema's, once it has finished a pass:
+  /// they come out in the order one thread gives.
+  void joinFork();
+  /// fields(), orders() and operations(), in that order, or operations() on the fork.
+  void fieldsOrdersOperations();
+  /// Resolves the tree's lock `index` into the model's, and its API functions into
+  /// model_.apis from `firstApi` on.
+  void lock(size_t index, size_t firstApi);
 
 private:
   SourcePos pos(Span span) const {
     LineCol lc = sources_.lineCol(span.file, span.begin, lineHint_);
-    return {fileNames_[span.file], lc.line, lc.column};
+    return {tables_.fileNames[span.file], lc.line, lc.column};
   }
   void declare(const ast::Name &name, std::string_view kind, size_t index);
   /// The context of an object's own rules: its variable is the one role.
   Context objectContext(const Object &object);
-  const Entity *lookup(std::string_view name) const { return names_.find(name); }
+  const Entity *lookup(std::string_view name) const { return tables_.names.find(name); }
   /// Fills `out`'s name, doc, source and position; the doc and source strings are moved out
   /// of the tree (see analyze()).
   void prose(Documented &out, const ast::Name &name, ast::Prose &prose, const std::string &what,
@@ -149,26 +193,26 @@ private:
 
   ast::Spec &spec_;
   const SourceManager &sources_;
+  Diagnostics ownDiags_; ///< A fork's; unused by the primary, which reports to the caller's.
   Diagnostics &diags_;
-  TimeReport *timeReport_;
-  Model model_;
-  // Hashed: every atom of every requirement is looked up here, and nothing iterates them.
+  TimeReport ownTimes_; ///< A fork's, likewise.
+  SemaOptions options_;
+  std::unique_ptr<Sema> fork_; ///< The primary's, when parallel().
+
+  // The primary owns the model and tables; a fork refers to its parent's.
+  Model ownModel_;
+  DeclaredTables ownTables_;
+  Model &model_;
+  DeclaredTables &tables_;
   mutable SourceManager::LineHint lineHint_; ///< pos() is asked in mostly increasing order.
-  FlatNameMap<Entity> names_;                ///< Keys view the names in spec_, which outlives sema.
   FlatNameMap<Span> functions_;              ///< Keys view the function names in spec_.
   std::set<std::string> expandingLets_;
   /// Fixed C expressions of the current roles, interned (they key resolveInstance's memo).
   std::map<std::string, Symbol, std::less<>> roleExprs_;
-  /// Per lock (same index as model_.locks): the index of the mode an atom without one means,
-  /// the mode every other mode satisfies (else the first).  Computed once in locks().
-  std::vector<size_t> weakestModes_;
-  /// Per lock, its modes' names interned (same order as Lock::modes).
-  std::vector<std::vector<Symbol>> modeNames_;
   /// Every name an atom or position repeats goes through here, so the model holds one node
-  /// per distinct name (see Symbol).
+  /// per distinct name (see Symbol).  A fork has its own: a name both threads repeat gets a
+  /// node per thread.
   SymbolTable symbols_;
-  std::vector<Symbol> fileNames_; ///< Per SourceManager file id.
-  std::vector<Symbol> lockNames_; ///< Per lock, same index as model_.locks.
   /// resolveInstance's memo.
   std::unordered_map<InstanceKey, ResolvedInstance, InstanceKeyHash> instances_;
 };

@@ -45,7 +45,7 @@ const Sema::ResolvedInstance &Sema::resolveInstance(const Symbol &roleObject, co
 const Mode *Sema::atomMode(const Lock &lock, std::string_view text) const {
   if (!text.empty())
     return lock.findMode(std::string(text));
-  size_t weakest = weakestModes_[static_cast<size_t>(&lock - model_.locks.data())];
+  size_t weakest = tables_.weakestModes[static_cast<size_t>(&lock - model_.locks.data())];
   return weakest < lock.modes.size() ? &lock.modes[weakest] : nullptr;
 }
 
@@ -233,8 +233,8 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     Atom atom;
     atom.kind = Atom::Kind::Lock;
     atom.held = !e.negated;
-    atom.lock = lockNames_[lockIndex];
-    atom.mode = modeNames_[lockIndex][static_cast<size_t>(&mode - lock.modes.data())];
+    atom.lock = tables_.lockNames[lockIndex];
+    atom.mode = tables_.modeNames[lockIndex][static_cast<size_t>(&mode - lock.modes.data())];
     atom.condition = conditionName;
     if (lock.owner.empty())
       return atom; // Global: no instance.

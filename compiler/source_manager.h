@@ -56,6 +56,9 @@ public:
   /// million line starts, which missed the cache at every step (2% of a 100k-rule compile,
   /// perf).
   LineCol lineCol(FileId file, uint32_t offset, LineHint &hint) const;
+  /// Builds every buffer's line table now.  After this the manager is read-only, so threads
+  /// may share it (lineCol otherwise builds a table on first use).
+  void indexLines() const;
   /// The text of the line holding `offset`, without its newline.
   std::string_view lineText(FileId file, uint32_t offset) const;
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ctime>
 #include <string>
+#include <string_view>
 #include <sys/resource.h>
 #include <vector>
 
@@ -20,9 +21,15 @@ public:
   };
 
   /// Measures one phase from construction to destruction; a null report measures nothing.
+  /// A nested phase ("sema/fields") counts the CPU time of the thread it runs on; a top-level
+  /// phase ("sema") the whole process's, so it includes the threads it started.
   class Scope {
   public:
-    Scope(TimeReport *report, const char *phase) : report_(report), phase_(phase) {
+    Scope(TimeReport *report, const char *phase)
+        : report_(report), phase_(phase),
+          clock_(std::string_view(phase).find('/') != std::string_view::npos
+                     ? CLOCK_THREAD_CPUTIME_ID
+                     : CLOCK_PROCESS_CPUTIME_ID) {
       if (report_)
         start_ = now();
     }
@@ -42,9 +49,9 @@ public:
     struct Point {
       double wall, cpu;
     };
-    static Point now() {
+    Point now() const {
       timespec cpu{};
-      clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+      clock_gettime(clock_, &cpu);
       double wall =
           std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
               .count();
@@ -52,10 +59,16 @@ public:
     }
     TimeReport *report_;
     const char *phase_;
+    clockid_t clock_;
     Point start_{};
   };
 
   const std::vector<Entry> &entries() const { return entries_; }
+  /// Moves `other`'s entries after this one's (phases that ran on another thread).
+  void append(TimeReport &&other) {
+    entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
+    other.entries_.clear();
+  }
 
   /// One line per phase: `  phase  wall ms  cpu ms  peak MiB`, then the total of the top-level
   /// phases.
