@@ -83,15 +83,15 @@ public:
 
   std::optional<Model> run();
 
-  /// Spec size (locks, fields and operations) from which threads == 0 means two threads: below it,
-  /// starting a thread costs more than it saves, and rules/mm.rules stays on one.
+  /// Spec size (locks, fields and operations) from which threads == 0 means two threads:
+  /// below it, starting a thread costs more than it saves, and rules/mm.rules stays on one.
   static constexpr size_t kParallelMinItems = 1000;
 
 private:
+  struct ForkTag {};
   /// A fork of `parent`, for passes that run beside the parent's: it reads the parent's tree,
   /// tables and model, and writes only the parts a pass hands it, and its own diagnostics,
   /// times, names and memos, which the parent takes over at each join (joinFork).
-  struct ForkTag {};
   Sema(Sema &parent, ForkTag)
       : spec_(parent.spec_), sources_(parent.sources_), ownDiags_(parent.sources_),
         diags_(ownDiags_), options_(parent.options_), model_(parent.model_),
@@ -110,7 +110,6 @@ private:
   /// model_.apis from `firstApi` on.
   void lock(size_t index, size_t firstApi);
 
-private:
   SourcePos pos(Span span) const {
     LineCol lc = sources_.lineCol(span.file, span.begin, lineHint_);
     return {tables_.fileNames[span.file], lc.line, lc.column};
