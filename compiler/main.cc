@@ -60,9 +60,9 @@ int main(int argc, char **argv) {
   compile->add_option("--backend", only, "run only these backends");
   compile->add_flag("--check", check, "write nothing; exit 1 naming outputs that are stale");
   compile->add_option("-d,--depfile", depPath, "write a Make-style depfile");
-  compile->add_option(
-      "-j,--jobs", jobs,
-      "threads to parse and analyse with: 1, 2, or 0 (default) for two on a large spec");
+  compile->add_option("-j,--jobs", jobs,
+                      "threads to parse and analyse with (at most 2 are used); 0, the default, "
+                      "uses 2 on a large spec");
   compile->add_flag("--time-report", timeReport,
                     "print each phase's wall time, CPU time and peak memory to stderr");
 #ifdef LOCKSPEC_HAVE_CHECKER
