@@ -1,7 +1,11 @@
 #include "source_manager.h"
 
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <unistd.h>
 
 namespace lockspec {
 namespace {
@@ -47,6 +51,36 @@ TEST(SourceManagerTest, HintFollowsLookups) {
   EXPECT_EQ(sources.lineCol(f, 2, hint).line, 2u);
   EXPECT_EQ(hint.lineIndex, 1u);
   EXPECT_EQ(sources.lineCol(f, 6, hint).column, 2u);
+}
+
+// Files are read or mapped by size (see addFile): each way must give the file's bytes followed
+// by the NUL the lexer stops on.  Sizes: small (read), large (mapped), a whole number of pages
+// (read: a mapping would have no byte after the end), and empty.
+TEST(SourceManagerTest, FilesOfEverySizeReadWholeWithTheSentinel) {
+  size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "lockspec-sm-test";
+  std::filesystem::create_directories(dir);
+  for (size_t size : {size_t(100), SourceManager::kMapMinBytes + 123,
+                      (SourceManager::kMapMinBytes / page + 2) * page, size_t(0)}) {
+    std::string text;
+    for (size_t i = 0; i < size; ++i)
+      text += i % 61 == 60 ? '\n' : static_cast<char>('a' + i % 26);
+    std::filesystem::path path = dir / ("f" + std::to_string(size) + ".rules");
+    std::ofstream(path, std::ios::binary) << text;
+    SourceManager sources;
+    std::string error;
+    auto file = sources.addFile(path.string(), &error);
+    ASSERT_TRUE(file) << error;
+    std::string_view got = sources.text(*file);
+    EXPECT_EQ(got, text) << size;
+    EXPECT_EQ(got.data()[got.size()], '\0') << size;
+    EXPECT_EQ(sources.lineCol(*file, static_cast<uint32_t>(size)).line, 1 + size / 61) << size;
+  }
+  std::filesystem::remove_all(dir);
+  SourceManager sources;
+  std::string error;
+  EXPECT_FALSE(sources.addFile((dir / "missing.rules").string(), &error));
+  EXPECT_NE(error.find("cannot open"), std::string::npos) << error;
 }
 
 } // namespace
