@@ -84,6 +84,7 @@ TEST(Parallel, SameModelAsOneThread) {
   EXPECT_EQ(one.halves.kept + one.halves.dropped, 0u) << "one thread never splits";
   EXPECT_EQ(two.halves.kept, 1u) << "the second half's tree was not used";
   EXPECT_TRUE(ranOnSecondThread(two, "locks"));
+  EXPECT_TRUE(ranOnSecondThread(two, "orders"));
   EXPECT_TRUE(ranOnSecondThread(two, "operations"));
   EXPECT_FALSE(ranOnSecondThread(one, "operations"));
 }
@@ -104,6 +105,7 @@ TEST(Parallel, SameDiagnosticsInTheSameOrder) {
   EXPECT_EQ(one.diags, two.diags);
   EXPECT_TRUE(two.json.empty());
   EXPECT_TRUE(ranOnSecondThread(two, "locks"));
+  EXPECT_TRUE(ranOnSecondThread(two, "orders"));
   EXPECT_TRUE(ranOnSecondThread(two, "operations"));
 }
 

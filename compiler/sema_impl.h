@@ -98,13 +98,13 @@ private:
         tables_(parent.tables_) {
     options_.timeReport = parent.options_.timeReport ? &ownTimes_ : nullptr;
   }
-  /// Whether this Sema has a fork: the second half of locks() and all of operations() run on
+  /// Whether this Sema has a fork: part of locks(), and orders() and operations(), run on
   /// another thread.
   bool parallel() const;
   /// Moves the fork's diagnostics and times after this Sema's, once it has finished a pass:
   /// they come out in the order one thread gives.
   void joinFork();
-  /// fields(), orders() and operations(), in that order, or operations() on the fork.
+  /// fields(), orders() and operations(), in that order, or the last two on the fork.
   void fieldsOrdersOperations();
   /// Resolves the tree's lock `index` into the model's, and its API functions into
   /// model_.apis from `firstApi` on.
