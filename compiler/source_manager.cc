@@ -15,13 +15,17 @@ SourceManager::Mapping::~Mapping() {
     munmap(const_cast<void *>(data_), size_);
 }
 
+FileId SourceManager::add(std::unique_ptr<Buffer> buffer) {
+  buffers_.push_back(std::move(buffer));
+  return static_cast<FileId>(buffers_.size() - 1);
+}
+
 FileId SourceManager::addBuffer(std::string name, std::string text) {
   auto buffer = std::make_unique<Buffer>();
   buffer->name = std::move(name);
   buffer->owned = std::move(text);
   buffer->text = buffer->owned;
-  buffers_.push_back(std::move(buffer));
-  return static_cast<FileId>(buffers_.size() - 1);
+  return add(std::move(buffer));
 }
 
 namespace {
@@ -58,8 +62,7 @@ std::optional<FileId> SourceManager::addFile(const std::string &path, std::strin
       buffer->name = path;
       buffer->mapping.adopt(data, size);
       buffer->text = std::string_view(static_cast<const char *>(data), size);
-      buffers_.push_back(std::move(buffer));
-      return static_cast<FileId>(buffers_.size() - 1);
+      return add(std::move(buffer));
     }
   }
   // Read in pieces until the end: the size is a hint (a pipe has none).

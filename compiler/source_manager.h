@@ -90,6 +90,8 @@ private:
     mutable std::vector<uint32_t> lineStarts; // Built lazily.
   };
   const std::vector<uint32_t> &lineStarts(FileId file) const;
+  /// Registers `buffer`; returns its id.
+  FileId add(std::unique_ptr<Buffer> buffer);
 
   std::vector<std::unique_ptr<Buffer>> buffers_;
 };
