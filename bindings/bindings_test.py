@@ -54,6 +54,9 @@ class LoadRealSpec(unittest.TestCase):
     def test_operations_have_alternatives(self):
         labels = {a.label for a in self.model.alternatives("traverse")}
         self.assertTrue({"fully_locked", "semi_locked", "gup_fast"} <= labels, labels)
+        # Each `any` branch's doc string says why that way is enough.
+        docs = {a.label: a.doc for a in self.model.alternatives("traverse")}
+        self.assertIn("interrupts disabled", docs["gup_fast"])
         install = self.model.operation("install")
         self.assertTrue(install.rejects, "install documents what is not enough")
         self.assertEqual(self.model.alternatives("no_such_operation"), [])

@@ -173,6 +173,7 @@ PYBIND11_MODULE(lockspec, mod) {
 
   py::class_<Alternative>(mod, "Alternative", "One way of meeting a requirement.")
       .def_readonly("label", &Alternative::label)
+      .def_readonly("doc", &Alternative::doc)
       .def_readonly("atoms", &Alternative::atoms);
 
   py::class_<Requirement>(mod, "Requirement", "A requirement in disjunctive normal form.")

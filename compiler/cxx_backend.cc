@@ -1064,6 +1064,8 @@ void Emitter::emitOperation(std::ostringstream &o, const Operation &op) const {
                       (a.role.empty() ? "" : "@" + a.role) +
                       (a.condition.empty() ? "" : " if " + a.condition));
     o << " `" << join(atoms, " & ") << "`.";
+    if (!alt.doc.empty())
+      o << "  This way: " << prose(alt.doc) << ".";
     if (!rc.skipped.empty())
       o << "  Conditional parts (" << join(rc.skipped, ", ")
         << ") are checked only by the runtime validator.";

@@ -388,6 +388,7 @@ void requirement(Writer &w, const Requirement &r) {
   for (const Alternative &alt : r.alternatives) {
     w.beginObject();
     w.field("label", alt.label);
+    w.field("doc", alt.doc);
     w.key("atoms").beginArray();
     for (const Atom &a : alt.atoms)
       atom(w, a);

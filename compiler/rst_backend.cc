@@ -497,6 +497,23 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
     w.paragraph("Nothing satisfies this requirement.", op.pos);
   else
     simpleTable(w, "", {"Way", "Holds and conditions", "Instances"}, rows, 40, op.pos);
+  // Why each named way is enough, once per way: a branch that names a group or a let expands
+  // into several rows of the table above.
+  std::vector<std::pair<std::string, std::string>> ways;
+  for (const Alternative &alt : op.requirement.alternatives)
+    if (!alt.doc.empty() && std::find(ways.begin(), ways.end(), std::pair(alt.label, alt.doc)) ==
+                                ways.end())
+      ways.emplace_back(alt.label, alt.doc);
+  w.blank();
+  for (const auto &[label, doc] : ways) {
+    // A bullet per way; the lines of a long doc continue under the bullet's text.
+    std::string item = "- " + (label.empty() ? std::string() : "**" + label + "**: ") + doc;
+    for (size_t start = 0, end; start <= item.size(); start = end + 1) {
+      end = std::min(item.find('\n', start), item.size());
+      w.line((start ? "  " : "") + item.substr(start, end - start), op.pos);
+    }
+  }
+  w.blank();
   for (const Rejection &r : op.rejects)
     w.paragraph("**Not enough:** " + literal(r.requirement.text) + " - " + r.reason + ".", op.pos);
   for (const std::string &n : op.notes)

@@ -139,16 +139,16 @@ TEST(RstBackend, DescribesRequirementsInDisjunctiveForm) {
   Atom b = a;
   b.lock = "vma_lock";
   b.mode = "read";
-  Requirement two{"", {Alternative{"", {a}}, Alternative{"", {b}}}};
+  Requirement two{"", {Alternative{"", "", {a}}, Alternative{"", "", {b}}}};
   EXPECT_EQ(describeRequirement(two), "mmap_lock write or vma_lock read");
   Atom c = b;
   c.lock = "anon_vma_lock";
   // Shared atoms are said once, before the choices.
-  Requirement shared{"", {Alternative{"", {a, c}}, Alternative{"", {a, b}}}};
+  Requirement shared{"", {Alternative{"", "", {a, c}}, Alternative{"", "", {a, b}}}};
   EXPECT_EQ(describeRequirement(shared),
             "mmap_lock write, and anon_vma_lock read or vma_lock read");
   // When one alternative is only the shared part, each is spelled out.
-  Requirement subsumed{"", {Alternative{"", {a}}, Alternative{"", {a, b}}}};
+  Requirement subsumed{"", {Alternative{"", "", {a}}, Alternative{"", "", {a, b}}}};
   EXPECT_EQ(describeRequirement(subsumed), "mmap_lock write or (mmap_lock write, vma_lock read)");
 }
 

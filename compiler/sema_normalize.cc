@@ -111,6 +111,8 @@ std::optional<std::vector<PendingAlt>> Sema::conjoin(std::vector<PendingAlt> a,
       merged.alt.atoms.insert(merged.alt.atoms.end(), y.alt.atoms.begin(), y.alt.atoms.end());
       if (!y.alt.label.empty())
         merged.alt.label = x.alt.label.empty() ? y.alt.label : x.alt.label + "/" + y.alt.label;
+      if (!y.alt.doc.empty())
+        merged.alt.doc = x.alt.doc.empty() ? y.alt.doc : x.alt.doc + "; " + y.alt.doc;
       if (y.span.end - y.span.begin < merged.span.end - merged.span.begin && !y.alt.label.empty())
         merged.span = y.span;
       out.push_back(std::move(merged));
@@ -150,8 +152,11 @@ std::optional<std::vector<PendingAlt>> Sema::normalize(const ast::Expr &e, const
         continue;
       }
       for (PendingAlt &alt : *alts) {
-        if (e.kind == ast::Expr::Kind::Any)
+        if (e.kind == ast::Expr::Kind::Any) {
           alt.span = e.labels[i].span;
+          if (const std::string &doc = e.docs[i].value; !doc.empty())
+            alt.alt.doc = alt.alt.doc.empty() ? doc : doc + "; " + alt.alt.doc;
+        }
         out.push_back(std::move(alt));
       }
     }

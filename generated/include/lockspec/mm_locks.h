@@ -3023,7 +3023,7 @@ namespace op {
 
 /// Operation `traverse`, alternative `fully_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3034,7 +3034,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3045,7 +3045,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_anon_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
@@ -3056,7 +3056,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
@@ -3067,7 +3067,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `semi_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `mmap_lock.read\@vma \& rcu.read`.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `mmap_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, rcu) {
   (void)vma;
@@ -3078,7 +3078,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `rcu.read \& vma_lock.read\@vma`.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `rcu.read \& vma_lock.read\@vma`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_vma_lock) LOCKSPEC_REQUIRES_SHARED(rcu, vma->vma_lock) {
   (void)vma;
@@ -3089,7 +3089,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_anon_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read\@vma \& rcu.read`.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, rcu) {
   (void)vma;
@@ -3100,7 +3100,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read\@vma \& rcu.read`.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, rcu) {
   (void)vma;
@@ -3111,7 +3111,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `gup_fast`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `irqs_disabled`.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `irqs_disabled`.  This way: lockless, interrupts disabled; relies on table freeing waiting for RCU or an IPI.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup_fast) LOCKSPEC_REQUIRES(fact::irqs_disabled) {
   (void)vma;
@@ -3120,7 +3120,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup
 
 /// Operation `traverse`, alternative `rcu_walk`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `rcu.read \& revalidated_under_ptl`.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `rcu.read \& revalidated_under_ptl`.  This way: RCU alone, revalidating anything found after taking the PTL (newer linux-mm).
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::rcu_walk) LOCKSPEC_REQUIRES(fact::revalidated_under_ptl) LOCKSPEC_REQUIRES_SHARED(rcu) {
   (void)vma;
@@ -3130,7 +3130,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::rcu
 
 /// Operation `install`, alternative `mmap`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
-/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: the mmap lock, read or write.
 /// Spec: `install` (rules/operations.rules:52); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3141,7 +3141,7 @@ inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap
 
 /// Operation `install`, alternative `per_vma`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
-/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
+/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: the VMA lock, read or write (the page-fault fast path).
 /// Spec: `install` (rules/operations.rules:52); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_vma) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3238,7 +3238,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_l
 
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_anon_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
@@ -3249,7 +3249,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_i_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
@@ -3260,7 +3260,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `modify_for_reclaim`, alternative `mm_walk_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: a walk of the process's own page tables.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3271,7 +3271,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `modify_for_reclaim`, alternative `mm_walk_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: a walk of the process's own page tables.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3282,7 +3282,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `free_pgtables`, alternative `mm_write_locked`: **Freeing** page tables: tearing down every table of a range once the range is being unmapped for good (munmap, exit). `free_pgtables` frees the tables regardless of what their entries still contain, so it relies on the caller: the range has been zapped, nothing can install entries any more, and no VMA over the range can be reached through the reverse mapping.
 ///
-/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.write\@vma \& unreachable_via_rmap \& zapped_no_installs`.
+/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.write\@vma \& unreachable_via_rmap \& zapped_no_installs`.  This way: the mmap write lock is held (exit_mmap, munmap without downgrade).
 /// Spec: `free_pgtables` (rules/operations.rules:159); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, fact::unreachable_via_rmap, fact::zapped_no_installs) {
   (void)vma;
@@ -3291,7 +3291,7 @@ inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCK
 
 /// Operation `free_pgtables`, alternative `isolated`: **Freeing** page tables: tearing down every table of a range once the range is being unmapped for good (munmap, exit). `free_pgtables` frees the tables regardless of what their entries still contain, so it relies on the caller: the range has been zapped, nothing can install entries any more, and no VMA over the range can be reached through the reverse mapping.
 ///
-/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.read\@vma \& unreachable_via_rmap \& vma_detached \& zapped_no_installs`.
+/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.read\@vma \& unreachable_via_rmap \& vma_detached \& zapped_no_installs`.  This way: the VMA was detached under the mmap write lock, which may since have been downgraded.
 /// Spec: `free_pgtables` (rules/operations.rules:159); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_REQUIRES(fact::unreachable_via_rmap, fact::vma_detached, fact::zapped_no_installs) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3405,7 +3405,7 @@ inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *
 
 /// Operation `move_ptes`, alternative `rmap_locked`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
-/// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
+/// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  This way: take_rmap_locks held.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
 /// Spec: `move_ptes` (rules/operations.rules:285); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->ptl, old_pte->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
@@ -3423,7 +3423,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 
 /// Operation `move_ptes`, alternative `rmap_order`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
-/// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma \& rmap_order_safe`.
+/// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma \& rmap_order_safe`.  This way: the new VMA follows the old one in rmap order, or exec's temporary stack.
 /// Spec: `move_ptes` (rules/operations.rules:285); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_order) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->ptl, old_pte->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock, fact::rmap_order_safe) {
   (void)vma;
@@ -3458,7 +3458,7 @@ inline void walk_user_page_tables_debug(struct mm_struct *mm) LOCKSPEC_REQUIRES(
 
 /// Operation `page_fault`, alternative `per_vma`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
-/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `vma_lock.read\@vma`.
+/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `vma_lock.read\@vma`.  This way: the VMA read lock from lock_vma_under_rcu.
 /// Spec: `page_fault` (rules/operations.rules:363); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::per_vma) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3467,7 +3467,7 @@ inline void page_fault(struct vm_area_struct *vma, via::per_vma) LOCKSPEC_REQUIR
 
 /// Operation `page_fault`, alternative `mmap`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
-/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `mmap_lock.read\@vma`.
+/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `mmap_lock.read\@vma`.  This way: the mmap read lock (fallback).
 /// Spec: `page_fault` (rules/operations.rules:363); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::mmap) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3512,7 +3512,7 @@ inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src
 
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
-/// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read\@mm \& foll_get`.
+/// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read\@mm \& foll_get`.  This way: GUP slow path, page tables walked under the mmap read lock.
 /// Spec: `gup_get` (rules/operations.rules:440); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_get) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
@@ -3521,7 +3521,7 @@ inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::fol
 
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
-/// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get \& irqs_disabled`.
+/// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get \& irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
 /// Spec: `gup_get` (rules/operations.rules:440); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
@@ -3529,7 +3529,7 @@ inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::fol
 
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
-/// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_pin`.
+/// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_pin`.  This way: GUP slow path under the mmap read lock.
 /// Spec: `gup_pin` (rules/operations.rules:467); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_pin) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
@@ -3538,7 +3538,7 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::fol
 
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
-/// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_pin \& irqs_disabled`.
+/// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_pin \& irqs_disabled`.  This way: GUP-fast, interrupts disabled, validated against fork's write_protect_seq.
 /// Spec: `gup_pin` (rules/operations.rules:467); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_pin, fact::irqs_disabled) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) {
   (void)mm;
@@ -3547,7 +3547,7 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::fol
 
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
-/// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_longterm \& foll_pin`.
+/// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_longterm \& foll_pin`.  This way: slow path, which can migrate unsuitable pages first.
 /// Spec: `gup_pin_longterm` (rules/operations.rules:490); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_longterm, fact::foll_pin) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
@@ -3556,7 +3556,7 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(
 
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
-/// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_longterm \& foll_pin \& irqs_disabled`.
+/// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_longterm \& foll_pin \& irqs_disabled`.  This way: GUP-fast, falling back to the slow path for pages that must be migrated.
 /// Spec: `gup_pin_longterm` (rules/operations.rules:490); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) {
   (void)mm;
