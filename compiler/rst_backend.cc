@@ -501,8 +501,8 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   // into several rows of the table above.
   std::vector<std::pair<std::string, std::string>> ways;
   for (const Alternative &alt : op.requirement.alternatives)
-    if (!alt.doc.empty() && std::find(ways.begin(), ways.end(), std::pair(alt.label, alt.doc)) ==
-                                ways.end())
+    if (!alt.doc.empty() &&
+        std::find(ways.begin(), ways.end(), std::pair(alt.label, alt.doc)) == ways.end())
       ways.emplace_back(alt.label, alt.doc);
   w.blank();
   for (const auto &[label, doc] : ways) {
