@@ -31,11 +31,16 @@ trap 'rm -rf "$tmp"' EXIT
 # (lockspec's JSON model is ~8x its input, tblgen's record dump ~1.2x).  Stderr goes to $tmp/err.
 # The clock is bash's $EPOCHREALTIME, read without starting a process: `date` before and after
 # put two process starts into every measurement, a third of the 10 ms that mm.rules is allowed.
+# With BARE set, CMD runs without `timeout`, whose own fork and exec add ~2 ms (perf stat here:
+# `timeout 60 true` 2.96-3.11 ms, `true` 1.12-1.16 ms), a fifth of what mm.rules is allowed;
+# only runs that a guarded run has shown to finish use it.
 run_once() {
   local t0 t1 rc cpu
+  local -a guard=(timeout "$limit")
+  [ -n "${BARE:-}" ] && guard=()
   RESULT=ok
   t0=${EPOCHREALTIME/./}
-  { TIMEFORMAT='%3U %3S'; time timeout "$limit" "$@" >/dev/null 2>"$tmp/err"; } 2>"$tmp/time"
+  { TIMEFORMAT='%3U %3S'; time "${guard[@]}" "$@" >/dev/null 2>"$tmp/err"; } 2>"$tmp/time"
   rc=$?
   t1=${EPOCHREALTIME/./}
   if [ "$rc" -eq 124 ]; then RESULT=TIMEOUT; return; fi
@@ -70,14 +75,22 @@ echo "runs: best of $runs (mm.rules: best of 5), timeout ${limit}s per run"
 echo
 
 # --- the real spec --------------------------------------------------------------------------
-mm_ns=$(best_ns 5 "$lockspec" compile --emit=json "$root/rules/mm.rules")
+# One guarded run first: the five measured ones run bare (see run_once).
+mm_ns=$(best_ns 1 "$lockspec" compile --emit=json "$root/rules/mm.rules")
+if is_num "$mm_ns"; then
+  mm_ns=$(BARE=1 best_ns 5 "$lockspec" compile --emit=json "$root/rules/mm.rules")
+  mm_cpu_ns=$(cat "$tmp/cpu")
+  floor_ns=$(BARE=1 best_ns 5 /bin/true)
+fi
 mm_bytes=$(cat "$root"/rules/*.rules | wc -c)
 if is_num "$mm_ns"; then
   mm_ms=$(awk -v ns="$mm_ns" 'BEGIN { printf "%.1f", ns / 1e6 }')
-  mm_cpu=$(awk '{ printf "%.1f", $1 / 1e6 }' "$tmp/cpu")
+  mm_cpu=$(awk -v ns="$mm_cpu_ns" 'BEGIN { printf "%.1f", ns / 1e6 }')
   verdict=$(awk -v ns="$mm_ns" 'BEGIN { print (ns <= 10e6) ? "PASS" : "FAIL" }')
   echo "rules/mm.rules ($mm_bytes bytes in rules/*.rules): ${mm_ms} ms wall, ${mm_cpu} ms cpu" \
     "  target <= 10 ms wall: $verdict"
+  echo "  (the same clock around /bin/true, a process that does nothing:" \
+    "$(awk -v ns="$floor_ns" 'BEGIN { printf "%.1f", ns / 1e6 }') ms)"
 else
   echo "rules/mm.rules: $mm_ns"; head -5 "$tmp/err"
 fi
