@@ -1,6 +1,7 @@
 // The syntax tree: what the parser read, with spans, before any name is resolved.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +39,8 @@ struct Name {
   Text text;
   Span span;
 };
+/// What an optional name reads as when it is absent: empty text.
+inline constexpr Name kNoName{};
 
 /// A string literal with its span (decoded value).
 struct Str {
@@ -58,18 +61,34 @@ struct LockMode {
   Name mode; // Empty text when absent.
 };
 
-/// A requirement expression.
+/// A requirement expression: an atom (`!name.mode@role if condition`) or an operator over
+/// operands.  A spec holds more of these than of anything else, so the parts few of them have
+/// live apart, in Extras: with every part inline a node was 224 bytes, a quarter of a
+/// 100k-rule tree (issue 3).
 struct Expr {
-  enum class Kind { Atom, And, Or, None, Any };
+  enum class Kind : uint8_t { Atom, And, Or, None, Any };
+  /// An atom's `@role` and `if condition`; an `any`'s labels and docs.
+  struct Extras {
+    Name role, condition;
+    std::vector<Name> labels; ///< Any: labels[i] names operands[i].
+    std::vector<Str> docs;    ///< Any: docs[i] is operands[i]'s doc.
+  };
+
   Kind kind = Kind::Atom;
+  bool negated = false; ///< Atom: `!`.
   Span span;
-  // Atom.
-  bool negated = false;
-  Name name, mode, role, condition;
-  // And / Or / Any: operands.  Any: labels[i] names operands[i], docs[i] its doc.
-  std::vector<std::unique_ptr<Expr>> operands;
-  std::vector<Name> labels;
-  std::vector<Str> docs;
+  Name name, mode;                             ///< Atom; mode's text is empty when absent.
+  std::vector<std::unique_ptr<Expr>> operands; ///< And / Or / Any.
+  std::unique_ptr<Extras> extras;              ///< Null when there are none.
+
+  const Name &role() const { return extras ? extras->role : kNoName; }
+  const Name &condition() const { return extras ? extras->condition : kNoName; }
+  /// The extras, created on first use (the parser's side).
+  Extras &extra() {
+    if (!extras)
+      extras = std::make_unique<Extras>();
+    return *extras;
+  }
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -116,17 +135,33 @@ struct Param {
   bool instance = false, out = false;
 };
 
+/// An API function of a lock.  Like Expr, it keeps its rarer parts apart: a spec declares
+/// several per lock, and with every part inline one was 312 bytes.
 struct Api {
-  Name kind; // acquire / try / release / downgrade / assert
+  enum class Kind : uint8_t { Acquire, Try, Release, Downgrade, Assert };
+  /// `-> type`, `-> to-mode`, `when ...` and `fallback ...`.
+  struct Extras {
+    Name returnType, toMode, success, fallback;
+  };
+
+  Kind kind = Kind::Acquire;
+  bool returnsInstance = false, killable = false, all = false;
   Name name;
   std::vector<Param> params;
-  bool returnsInstance = false;
-  Name returnType;
-  Name mode, toMode;
-  Name success; // when ...
-  bool killable = false, all = false;
-  Name fallback;
+  Name mode;
   Str doc;
+  std::unique_ptr<Extras> extras; ///< Null when there are none.
+
+  const Name &returnType() const { return extras ? extras->returnType : kNoName; }
+  const Name &toMode() const { return extras ? extras->toMode : kNoName; }
+  const Name &success() const { return extras ? extras->success : kNoName; }
+  const Name &fallback() const { return extras ? extras->fallback : kNoName; }
+  /// The extras, created on first use (the parser's side).
+  Extras &extra() {
+    if (!extras)
+      extras = std::make_unique<Extras>();
+    return *extras;
+  }
 };
 
 struct Lock {

@@ -516,8 +516,24 @@ void Parser::parseApi(ast::Lock &lock) {
 }
 
 bool Parser::parseApiInto(ast::Api &api) {
-  const Token &kind = take();
-  api.kind = {kind.text, kind.span};
+  switch (take().kw) {
+  case Kw::Try:
+    api.kind = ast::Api::Kind::Try;
+    break;
+  case Kw::Release:
+    api.kind = ast::Api::Kind::Release;
+    break;
+  case Kw::Downgrade:
+    api.kind = ast::Api::Kind::Downgrade;
+    break;
+  case Kw::Assert:
+    api.kind = ast::Api::Kind::Assert;
+    break;
+  case Kw::Acquire:
+  default: // parseLock calls this only at one of the five words.
+    api.kind = ast::Api::Kind::Acquire;
+    break;
+  }
   auto name = expectName("naming the API function");
   if (!name || !expect(Tok::LParen, "after function name")) {
     recover();
@@ -551,7 +567,7 @@ bool Parser::parseApiInto(ast::Api &api) {
         recover();
         return false;
       }
-      api.returnType = std::move(*type);
+      api.extra().returnType = std::move(*type);
     }
   }
   auto mode = expectName("naming the mode");
@@ -566,7 +582,7 @@ bool Parser::parseApiInto(ast::Api &api) {
       recover();
       return false;
     }
-    api.toMode = std::move(*to);
+    api.extra().toMode = std::move(*to);
   }
   for (;;) {
     if (acceptWord(Kw::When)) {
@@ -575,7 +591,7 @@ bool Parser::parseApiInto(ast::Api &api) {
         recover();
         return false;
       }
-      api.success = std::move(*success);
+      api.extra().success = std::move(*success);
     } else if (acceptWord(Kw::Killable)) {
       api.killable = true;
     } else if (acceptWord(Kw::All)) {
@@ -586,7 +602,7 @@ bool Parser::parseApiInto(ast::Api &api) {
         recover();
         return false;
       }
-      api.fallback = std::move(*fallback);
+      api.extra().fallback = std::move(*fallback);
     } else {
       break;
     }
@@ -1131,9 +1147,9 @@ ast::ExprPtr Parser::parseUnary() {
         doc = *expectString("");
       if (!expect(Tok::Semi, "after alternative"))
         return nullptr;
-      expr->labels.push_back(std::move(*label));
+      expr->extra().labels.push_back(std::move(*label));
       expr->operands.push_back(std::move(branch));
-      expr->docs.push_back(doc);
+      expr->extra().docs.push_back(doc);
     }
     if (!expect(Tok::RBrace, "to end 'any'"))
       return nullptr;
@@ -1166,13 +1182,13 @@ ast::ExprPtr Parser::parseAtom() {
     auto role = expectName("naming a role after '@'");
     if (!role)
       return nullptr;
-    expr->role = std::move(*role);
+    expr->extra().role = std::move(*role);
   }
   if (acceptWord(Kw::If)) {
     auto condition = expectName("naming a fact after 'if'");
     if (!condition)
       return nullptr;
-    expr->condition = std::move(*condition);
+    expr->extra().condition = std::move(*condition);
   }
   expr->span = spanFrom(begin);
   return expr;

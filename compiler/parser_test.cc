@@ -27,8 +27,10 @@ TEST_F(ParserTest, ExpressionPrecedenceAndIsTighterThanOr) {
   const ast::Expr &atom = *e.operands[1]->operands[1];
   EXPECT_EQ(atom.name.text, "c");
   EXPECT_EQ(atom.mode.text, "write");
-  EXPECT_EQ(atom.role.text, "r");
-  EXPECT_EQ(atom.condition.text, "f");
+  EXPECT_EQ(atom.role().text, "r");
+  EXPECT_EQ(atom.condition().text, "f");
+  // An atom without them allocates no extras.
+  EXPECT_EQ(e.operands[0]->extras, nullptr);
   EXPECT_FALSE(diags_.hadErrors()) << diags_.renderAll();
 }
 
@@ -37,8 +39,8 @@ TEST_F(ParserTest, AnyBranchesKeepLabels) {
   ASSERT_EQ(spec.operations.size(), 1u);
   const ast::Expr &any = *spec.operations[0].requires_[0];
   ASSERT_EQ(any.kind, ast::Expr::Kind::Any);
-  EXPECT_EQ(any.labels[1].text, "two");
-  EXPECT_EQ(any.docs[1].value, "doc");
+  EXPECT_EQ(any.extras->labels[1].text, "two");
+  EXPECT_EQ(any.extras->docs[1].value, "doc");
 }
 
 TEST_F(ParserTest, OrderTreeNesting) {

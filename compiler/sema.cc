@@ -210,10 +210,10 @@ void Sema::locks() {
   // Fallbacks may name functions of other locks, so check them once all are known.
   for (ast::Lock &in : spec_.locks)
     for (const ast::Api &a : in.apis)
-      if (!a.fallback.text.empty()) {
-        if (!functions_.find(a.fallback.text))
-          diags_.error(a.fallback.span,
-                       "fallback '" + a.fallback.text + "' is not a declared function");
+      if (!a.fallback().text.empty()) {
+        if (!functions_.find(a.fallback().text))
+          diags_.error(a.fallback().span,
+                       "fallback '" + a.fallback().text + "' is not a declared function");
       }
 }
 
@@ -374,12 +374,23 @@ void Sema::lock(size_t index, size_t firstApi) {
     api.lock = lockName;
     if (!a.doc.present)
       diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
-    static const std::map<std::string_view, ApiKind> apiKinds = {{"acquire", ApiKind::Acquire},
-                                                                 {"try", ApiKind::Try},
-                                                                 {"release", ApiKind::Release},
-                                                                 {"downgrade", ApiKind::Downgrade},
-                                                                 {"assert", ApiKind::Assert}};
-    api.kind = apiKinds.at(a.kind.text);
+    switch (a.kind) {
+    case ast::Api::Kind::Acquire:
+      api.kind = ApiKind::Acquire;
+      break;
+    case ast::Api::Kind::Try:
+      api.kind = ApiKind::Try;
+      break;
+    case ast::Api::Kind::Release:
+      api.kind = ApiKind::Release;
+      break;
+    case ast::Api::Kind::Downgrade:
+      api.kind = ApiKind::Downgrade;
+      break;
+    case ast::Api::Kind::Assert:
+      api.kind = ApiKind::Assert;
+      break;
+    }
     unsigned instances = 0;
     for (const ast::Param &p : a.params) {
       api.params.push_back({p.name.text, p.instance, p.out});
@@ -387,7 +398,7 @@ void Sema::lock(size_t index, size_t firstApi) {
         ++instances;
     }
     api.returnsInstance = a.returnsInstance;
-    api.returnType = symbols_.intern(a.returnType.text);
+    api.returnType = symbols_.intern(a.returnType().text);
     if (a.returnsInstance)
       ++instances;
     if (instances > 1)
@@ -400,37 +411,37 @@ void Sema::lock(size_t index, size_t firstApi) {
     api.mode = modeName(a.mode.text);
     if (!out.findMode(a.mode.text))
       diags_.error(a.mode.span, "lock '" + in.name.text + "' has no mode '" + a.mode.text + "'");
-    api.toMode = modeName(a.toMode.text);
+    api.toMode = modeName(a.toMode().text);
     if (api.kind == ApiKind::Downgrade) {
-      if (a.toMode.text.empty())
+      if (a.toMode().text.empty())
         diags_.error(a.mode.span, "downgrade '" + a.name.text + "' needs 'FROM -> TO' modes");
-      else if (!out.findMode(a.toMode.text))
-        diags_.error(a.toMode.span,
-                     "lock '" + in.name.text + "' has no mode '" + a.toMode.text + "'");
-      else if (out.findMode(a.mode.text) && !out.satisfies(a.mode.text, a.toMode.text))
-        diags_.error(a.toMode.span, "downgrade from '" + a.mode.text + "' to '" + a.toMode.text +
-                                        "' does not weaken the hold");
-    } else if (!a.toMode.text.empty()) {
-      diags_.error(a.toMode.span, "only a downgrade converts one mode into another");
+      else if (!out.findMode(a.toMode().text))
+        diags_.error(a.toMode().span,
+                     "lock '" + in.name.text + "' has no mode '" + a.toMode().text + "'");
+      else if (out.findMode(a.mode.text) && !out.satisfies(a.mode.text, a.toMode().text))
+        diags_.error(a.toMode().span, "downgrade from '" + a.mode.text + "' to '" +
+                                          a.toMode().text + "' does not weaken the hold");
+    } else if (!a.toMode().text.empty()) {
+      diags_.error(a.toMode().span, "only a downgrade converts one mode into another");
     }
-    if (!a.success.text.empty()) {
-      if (a.success.text == "true")
+    if (!a.success().text.empty()) {
+      if (a.success().text == "true")
         api.success = TrySuccess::True;
-      else if (a.success.text == "zero")
+      else if (a.success().text == "zero")
         api.success = TrySuccess::Zero;
-      else if (a.success.text == "nonnull")
+      else if (a.success().text == "nonnull")
         api.success = TrySuccess::NonNull;
       else
-        diags_.error(a.success.span, "expected 'true', 'zero' or 'nonnull' after 'when'");
+        diags_.error(a.success().span, "expected 'true', 'zero' or 'nonnull' after 'when'");
       if (api.kind != ApiKind::Try)
-        diags_.error(a.success.span, "only a 'try' function has a success condition");
+        diags_.error(a.success().span, "only a 'try' function has a success condition");
     } else if (api.kind == ApiKind::Try) {
       diags_.error(a.name.span, "try function '" + a.name.text +
                                     "' does not say which result means success ('when')");
     }
     api.killable = a.killable;
     api.all = a.all;
-    api.fallback = symbols_.intern(a.fallback.text);
+    api.fallback = symbols_.intern(a.fallback().text);
     out.apis.push_back(api.name);
     model_.apis[apiAt++] = std::move(api);
   }

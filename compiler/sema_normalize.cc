@@ -60,10 +60,10 @@ std::string Sema::printExpr(const ast::Expr &e) const {
     std::string out = (e.negated ? "!" : "") + e.name.text;
     if (!e.mode.text.empty())
       out += "." + e.mode.text;
-    if (!e.role.text.empty())
-      out += "@" + e.role.text;
-    if (!e.condition.text.empty())
-      out += " if " + e.condition.text;
+    if (!e.role().text.empty())
+      out += "@" + e.role().text;
+    if (!e.condition().text.empty())
+      out += " if " + e.condition().text;
     return out;
   }
   case ast::Expr::Kind::And:
@@ -80,7 +80,7 @@ std::string Sema::printExpr(const ast::Expr &e) const {
   case ast::Expr::Kind::Any: {
     std::string out = "any { ";
     for (size_t i = 0; i < e.operands.size(); ++i)
-      out += e.labels[i].text + ": " + printExpr(*e.operands[i]) + "; ";
+      out += e.extras->labels[i].text + ": " + printExpr(*e.operands[i]) + "; ";
     return out + "}";
   }
   }
@@ -139,12 +139,12 @@ std::optional<std::vector<PendingAlt>> Sema::normalize(const ast::Expr &e, const
     for (size_t i = 0; i < e.operands.size(); ++i) {
       std::string sub = label;
       if (e.kind == ast::Expr::Kind::Any)
-        sub = label.empty() ? e.labels[i].text : label + "/" + e.labels[i].text;
+        sub = label.empty() ? e.extras->labels[i].text : label + "/" + e.extras->labels[i].text;
       if (e.kind == ast::Expr::Kind::Any) {
         for (size_t j = 0; j < i; ++j)
-          if (e.labels[j].text == e.labels[i].text)
-            diags_.error(e.labels[i].span,
-                         "duplicate alternative label '" + e.labels[i].text + "'");
+          if (e.extras->labels[j].text == e.extras->labels[i].text)
+            diags_.error(e.extras->labels[i].span,
+                         "duplicate alternative label '" + e.extras->labels[i].text + "'");
       }
       auto alts = normalize(*e.operands[i], ctx, sub);
       if (!alts) {
@@ -153,8 +153,8 @@ std::optional<std::vector<PendingAlt>> Sema::normalize(const ast::Expr &e, const
       }
       for (PendingAlt &alt : *alts) {
         if (e.kind == ast::Expr::Kind::Any) {
-          alt.span = e.labels[i].span;
-          if (const std::string &doc = e.docs[i].value; !doc.empty())
+          alt.span = e.extras->labels[i].span;
+          if (const std::string &doc = e.extras->docs[i].value; !doc.empty())
             alt.alt.doc = alt.alt.doc.empty() ? doc : doc + "; " + alt.alt.doc;
         }
         out.push_back(std::move(alt));
@@ -209,19 +209,19 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
   // The role whose instance is meant.  References, not copies: this runs for every atom of
   // every requirement.
   auto roleAt =
-      ctx.roles.find(e.role.text.empty() ? ctx.subject.view() : std::string_view(e.role.text));
-  if (!e.role.text.empty() && roleAt == ctx.roles.end()) {
-    diags_.error(e.role.span, "unknown role '" + e.role.text + "'");
+      ctx.roles.find(e.role().text.empty() ? ctx.subject.view() : std::string_view(e.role().text));
+  if (!e.role().text.empty() && roleAt == ctx.roles.end()) {
+    diags_.error(e.role().span, "unknown role '" + e.role().text + "'");
     return std::nullopt;
   }
   // A let is normalised without roles: its atoms name the subject and no object.
   const Symbol &role = roleAt == ctx.roles.end() ? ctx.subject : roleAt->second.name;
   const Symbol &roleObject = roleAt == ctx.roles.end() ? kNoSymbol : roleAt->second.object;
-  const std::string &condition = e.condition.text;
+  const std::string &condition = e.condition().text;
   if (!condition.empty()) {
     const Entity *c = lookup(condition);
     if (!c || c->kind != "fact") {
-      diags_.error(e.condition.span, "condition '" + condition + "' is not a fact");
+      diags_.error(e.condition().span, "condition '" + condition + "' is not a fact");
       return std::nullopt;
     }
   }
@@ -320,8 +320,8 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
       return std::nullopt;
     }
     Context inner = ctx;
-    if (!e.role.text.empty())
-      inner.subject = symbols_.intern(e.role.text);
+    if (!e.role().text.empty())
+      inner.subject = symbols_.intern(e.role().text);
     auto alts = normalize(*let.expr, inner, label);
     expandingLets_.erase(let.name.text);
     if (alts)
