@@ -104,7 +104,7 @@ private:
   /// Moves the fork's diagnostics and times after this Sema's, once it has finished a pass:
   /// they come out in the order one thread gives.
   void joinFork();
-  /// fields(), orders() and operations(), in that order, or the last two on the fork.
+  /// fields(), orders() and operations(), in that order, or shared with the fork.
   void fieldsOrdersOperations();
   /// Resolves the tree's lock `index` into the model's, and its API functions into
   /// model_.apis from `firstApi` on.
@@ -133,8 +133,10 @@ private:
   void groupsFactsLets();
   void relations();
   void orders();
-  void operations();
-  void fields();
+  /// Resolves the tree's operations [begin, end) into their places in model_.operations.
+  void operations(size_t begin, size_t end);
+  /// Resolves the fields of the tree's objects [begin, end) into the model's.
+  void fields(size_t begin, size_t end);
   void tables();
   void matrices();
   void topics();
