@@ -677,6 +677,8 @@ void Sema::fields(size_t begin, size_t end) {
       }
       object.fields.push_back(std::move(out));
     }
+    // Nothing reads an object's fields again: the memory goes to the next objects' models.
+    spend(inObject.fields);
   }
 }
 
@@ -992,6 +994,9 @@ void Sema::operations(size_t begin, size_t end) {
       out.warnings.push_back(std::move(w.value));
     for (const ast::Name &a : in.apis)
       out.apis.push_back(a.text);
+    // As with fields: nothing reads them again.
+    spend(in.requires_);
+    spend(in.rejects);
   }
 }
 
