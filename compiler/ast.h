@@ -42,6 +42,13 @@ struct Name {
 /// What an optional name reads as when it is absent: empty text.
 inline constexpr Name kNoName{};
 
+/// `*extras`, created on first use: the parser's side of a node's rarely used parts.
+template <typename Extras> Extras &createdOnUse(std::unique_ptr<Extras> &extras) {
+  if (!extras)
+    extras = std::make_unique<Extras>();
+  return *extras;
+}
+
 /// A string literal with its span (decoded value).
 struct Str {
   std::string value;
@@ -83,12 +90,7 @@ struct Expr {
 
   const Name &role() const { return extras ? extras->role : kNoName; }
   const Name &condition() const { return extras ? extras->condition : kNoName; }
-  /// The extras, created on first use (the parser's side).
-  Extras &extra() {
-    if (!extras)
-      extras = std::make_unique<Extras>();
-    return *extras;
-  }
+  Extras &extra() { return createdOnUse(extras); }
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -138,6 +140,7 @@ struct Param {
 /// An API function of a lock.  Like Expr, it keeps its rarer parts apart: a spec declares
 /// several per lock, and with every part inline one was 312 bytes.
 struct Api {
+  /// In the order of the model's ApiKind, which sema converts it to.
   enum class Kind : uint8_t { Acquire, Try, Release, Downgrade, Assert };
   /// `-> type`, `-> to-mode`, `when ...` and `fallback ...`.
   struct Extras {
@@ -156,12 +159,7 @@ struct Api {
   const Name &toMode() const { return extras ? extras->toMode : kNoName; }
   const Name &success() const { return extras ? extras->success : kNoName; }
   const Name &fallback() const { return extras ? extras->fallback : kNoName; }
-  /// The extras, created on first use (the parser's side).
-  Extras &extra() {
-    if (!extras)
-      extras = std::make_unique<Extras>();
-    return *extras;
-  }
+  Extras &extra() { return createdOnUse(extras); }
 };
 
 struct Lock {

@@ -14,6 +14,13 @@
 namespace lockspec {
 namespace detail {
 
+// The tree's API kinds convert to the model's by value.
+static_assert(static_cast<ApiKind>(ast::Api::Kind::Acquire) == ApiKind::Acquire &&
+              static_cast<ApiKind>(ast::Api::Kind::Try) == ApiKind::Try &&
+              static_cast<ApiKind>(ast::Api::Kind::Release) == ApiKind::Release &&
+              static_cast<ApiKind>(ast::Api::Kind::Downgrade) == ApiKind::Downgrade &&
+              static_cast<ApiKind>(ast::Api::Kind::Assert) == ApiKind::Assert);
+
 void Sema::declare(const ast::Name &name, std::string_view kind, size_t index) {
   auto [first, inserted] = tables_.names.emplace(name.text, Entity{kind, name.span, index});
   if (!inserted) {
@@ -374,23 +381,7 @@ void Sema::lock(size_t index, size_t firstApi) {
     api.lock = lockName;
     if (!a.doc.present)
       diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
-    switch (a.kind) {
-    case ast::Api::Kind::Acquire:
-      api.kind = ApiKind::Acquire;
-      break;
-    case ast::Api::Kind::Try:
-      api.kind = ApiKind::Try;
-      break;
-    case ast::Api::Kind::Release:
-      api.kind = ApiKind::Release;
-      break;
-    case ast::Api::Kind::Downgrade:
-      api.kind = ApiKind::Downgrade;
-      break;
-    case ast::Api::Kind::Assert:
-      api.kind = ApiKind::Assert;
-      break;
-    }
+    api.kind = static_cast<ApiKind>(a.kind);
     unsigned instances = 0;
     for (const ast::Param &p : a.params) {
       api.params.push_back({p.name.text, p.instance, p.out});
