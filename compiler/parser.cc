@@ -6,7 +6,8 @@
 #include <iterator>
 #include <new>
 #include <string_view>
-#include <thread>
+
+#include "threads.h"
 
 namespace lockspec {
 
@@ -55,8 +56,7 @@ uint32_t Parser::parseDecls(ast::Spec &spec, uint32_t stop) {
 
 std::optional<uint32_t> Parser::splitPoint(FileId file) const {
   std::string_view text = sources_.text(file);
-  bool large = text.size() >= kParallelMinBytes && std::thread::hardware_concurrency() >= 2;
-  if (threads_ == 1 || (threads_ == 0 && !large))
+  if (!useSecondThread(threads_, text.size() >= kParallelMinBytes))
     return std::nullopt;
   // Words that start a declaration other than `include`, which the second thread cannot
   // follow (includes go through the resolver, which is not thread-safe).

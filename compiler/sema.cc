@@ -7,9 +7,9 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <thread>
 
 #include "requirement.h"
+#include "threads.h"
 
 namespace lockspec {
 namespace detail {
@@ -487,12 +487,10 @@ void Sema::groupsFactsLets() {
 }
 
 bool Sema::parallel() const {
-  if (options_.threads != 0)
-    return options_.threads >= 2;
   size_t items = spec_.operations.size() + spec_.locks.size();
   for (const ast::Object &object : spec_.objects)
     items += object.fields.size();
-  return items >= kParallelMinItems && std::thread::hardware_concurrency() >= 2;
+  return useSecondThread(options_.threads, items >= kParallelMinItems);
 }
 
 void Sema::fieldsOrdersOperations() {
