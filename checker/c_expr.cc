@@ -6,7 +6,9 @@
 namespace lockspec::check {
 namespace {
 
-bool isIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+bool isIdentChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
 
 std::string stripSpace(std::string_view text) {
   std::string out;
@@ -109,7 +111,9 @@ std::string canonical(ts::Node expr) {
   return canonicalText(expr.text());
 }
 
-std::string canonicalText(std::string_view expr) { return fold(stripSpace(expr)); }
+std::string canonicalText(std::string_view expr) {
+  return fold(stripSpace(expr));
+}
 
 std::string substitute(std::string_view expr, std::string_view var, std::string_view replacement) {
   std::string repl(replacement);

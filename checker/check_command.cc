@@ -21,7 +21,9 @@ CheckCommand::CheckCommand(CLI::App &app)
   command_->add_option("files", files_, "C files to check")->required();
 }
 
-bool CheckCommand::selected() const { return command_->parsed(); }
+bool CheckCommand::selected() const {
+  return command_->parsed();
+}
 
 int CheckCommand::run() const {
   SourceManager sources;
@@ -39,16 +41,16 @@ int CheckCommand::run() const {
   std::vector<std::string> ioErrors;
   std::vector<FileResult> results = checkFiles(checker, files_, options, ioErrors);
   Summary summary = summarize(results);
-  Format format = format_ == "json" ? Format::Json : format_ == "sarif" ? Format::Sarif
-                                                                         : Format::Text;
+  Format format = format_ == "json"    ? Format::Json
+                  : format_ == "sarif" ? Format::Sarif
+                                       : Format::Text;
   std::cout << render(format, results, sources);
   for (const std::string &e : ioErrors)
     std::cerr << "lockspec: error: " << e << "\n";
   if (format == Format::Text && summary.hasFindings())
     std::cerr << summary.errors << " error" << (summary.errors == 1 ? "" : "s") << " and "
-              << summary.warnings << " warning" << (summary.warnings == 1 ? "" : "s")
-              << " in " << results.size() << " file" << (results.size() == 1 ? "" : "s")
-              << "\n";
+              << summary.warnings << " warning" << (summary.warnings == 1 ? "" : "s") << " in "
+              << results.size() << " file" << (results.size() == 1 ? "" : "s") << "\n";
   if (!ioErrors.empty())
     return 2;
   return summary.hasFindings() ? 1 : 0;

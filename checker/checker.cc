@@ -12,7 +12,8 @@ namespace lockspec::check {
 
 const std::vector<RuleInfo> &rules() {
   static const std::vector<RuleInfo> kRules = {
-      {"missing-lock", "an operation, field write or lock acquisition without the locks the spec requires"},
+      {"missing-lock",
+       "an operation, field write or lock acquisition without the locks the spec requires"},
       {"wrong-mode", "a lock held, released, downgraded or asserted in the wrong mode"},
       {"order-inversion", "a lock taken while a lock the spec orders after it is held"},
       {"forbidden-nesting", "a lock taken while holding a lock the spec forbids under it"},
@@ -39,14 +40,17 @@ namespace {
 /// calls and so turns whole functions into ERROR nodes.  They carry no lock effect the checker
 /// uses, so they are overwritten with spaces before parsing: byte offsets stay the same.
 constexpr std::string_view kBlanked[] = {
-    "__init", "__exit", "__meminit", "__ref", "__always_inline", "__maybe_unused", "__weak",
-    "__cold", "__must_check", "noinline", "__noinline", "__latent_entropy", "__read_mostly",
-    "__user", "__rcu", "__percpu", "__iomem", "__always_unused", "__initdata", "__refdata",
-    "__ro_after_init", "__sched", "notrace", "__noreturn", "__pure", "__flatten", "inline"};
+    "__init",          "__exit",          "__meminit",  "__ref",
+    "__always_inline", "__maybe_unused",  "__weak",     "__cold",
+    "__must_check",    "noinline",        "__noinline", "__latent_entropy",
+    "__read_mostly",   "__user",          "__rcu",      "__percpu",
+    "__iomem",         "__always_unused", "__initdata", "__refdata",
+    "__ro_after_init", "__sched",         "notrace",    "__noreturn",
+    "__pure",          "__flatten",       "inline"};
 /// Annotations with an argument list, blanked with it: `__releases(&mm->mmap_lock)`.
-constexpr std::string_view kBlankedCalls[] = {"__releases", "__acquires", "__must_hold",
-                                              "__attribute__", "__no_sanitize_address",
-                                              "__section", "__aligned"};
+constexpr std::string_view kBlankedCalls[] = {
+    "__releases", "__acquires", "__must_hold", "__attribute__", "__no_sanitize_address",
+    "__section",  "__aligned"};
 
 /// The first letters of the words above: every identifier of the file goes through this scan,
 /// and nearly all of them are rejected by their first byte before any string comparison.
@@ -68,9 +72,8 @@ void blankAnnotations(std::string &text) {
       return false;
     size_t i = static_cast<size_t>(word.data() - text.data()), j = i + word.size();
     bool plain = std::find(std::begin(kBlanked), std::end(kBlanked), word) != std::end(kBlanked);
-    if (!plain &&
-        std::find(std::begin(kBlankedCalls), std::end(kBlankedCalls), word) !=
-            std::end(kBlankedCalls)) {
+    if (!plain && std::find(std::begin(kBlankedCalls), std::end(kBlankedCalls), word) !=
+                      std::end(kBlankedCalls)) {
       size_t k = j;
       while (k < text.size() && (text[k] == ' ' || text[k] == '\t'))
         ++k;

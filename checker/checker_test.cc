@@ -42,7 +42,9 @@ std::vector<std::string> findings(const std::string &code) {
 
 using V = std::vector<std::string>;
 
-TEST(CheckerTest, SpecLoads) { ASSERT_TRUE(spec().checker); }
+TEST(CheckerTest, SpecLoads) {
+  ASSERT_TRUE(spec().checker);
+}
 
 TEST(CheckerTest, BalancedLockingIsClean) {
   EXPECT_EQ(findings("void f(struct mm_struct *mm) {\n mmap_read_lock(mm);\n"

@@ -55,7 +55,9 @@ State deadState() {
   return s;
 }
 
-bool sameHold(const Held &a, const Held &b) { return a.lock == b.lock && a.key == b.key; }
+bool sameHold(const Held &a, const Held &b) {
+  return a.lock == b.lock && a.key == b.key;
+}
 
 State join(const State &a, const State &b) {
   if (!a.live)
@@ -68,8 +70,8 @@ State join(const State &a, const State &b) {
                        [&](const Held &o) { return sameHold(h, o); });
   };
   for (const Held &h : a.held) {
-    auto it = std::find_if(b.held.begin(), b.held.end(),
-                           [&](const Held &o) { return sameHold(h, o); });
+    auto it =
+        std::find_if(b.held.begin(), b.held.end(), [&](const Held &o) { return sameHold(h, o); });
     if (it == b.held.end() && h.may && settledIn(b, h))
       continue;
     Held j = h;
@@ -133,8 +135,8 @@ Alias compareKeys(std::string_view a, std::string_view b) {
 std::string_view stripNode(ts::Node &n) {
   while (!n.isNull() && (std::string_view(n.type()) == "parenthesized_expression" ||
                          std::string_view(n.type()) == "cast_expression")) {
-    ts::Node inner = std::string_view(n.type()) == "cast_expression" ? n.child("value")
-                                                                     : n.namedChild(0);
+    ts::Node inner =
+        std::string_view(n.type()) == "cast_expression" ? n.child("value") : n.namedChild(0);
     if (inner.isNull())
       break;
     n = inner;
@@ -150,7 +152,9 @@ std::vector<ts::Node> callArgs(ts::Node call) {
   return out;
 }
 
-std::string quote(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quote(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
 
 /// "'mmap_lock' on 'mm'" or "'rcu'".
 std::string describe(const Lock *lock, std::string_view key) {
@@ -442,8 +446,8 @@ private:
   /// Checks `req` at `at`; reports under `what` (e.g. "call to 'zap_vma_range'") and `rule`
   /// unless `silent`.
   Verdict checkRequirement(const Requirement &req, const Roles &roles, State &st, const Lock *own,
-                        ts::Node at, const std::string &what, const std::string &ruleName,
-                        const SourcePos &rulePos, bool silent = false) {
+                           ts::Node at, const std::string &what, const std::string &ruleName,
+                           const SourcePos &rulePos, bool silent = false) {
     if (req.alternatives.empty())
       return Verdict::ByLocks;
     struct AltCheck {
@@ -618,10 +622,10 @@ private:
       else {
         bool toNull = !rhs.isNull() && isNullLiteral(rhs.text());
         for (const FieldRule &r : ref.field->writes) {
-          bool ruleToNull = r.transition.size() >= 4 &&
-                            r.transition.compare(r.transition.size() - 4, 4, "NULL") == 0 &&
-                            r.transition.find("non-NULL", r.transition.size() - 8) ==
-                                std::string::npos;
+          bool ruleToNull =
+              r.transition.size() >= 4 &&
+              r.transition.compare(r.transition.size() - 4, 4, "NULL") == 0 &&
+              r.transition.find("non-NULL", r.transition.size() - 8) == std::string::npos;
           if (ruleToNull == toNull)
             rule = &r;
         }
@@ -645,9 +649,9 @@ private:
   }
 
   void checkAcquire(const Api &api, const Held &taking, State &st, ts::Node call) {
-    bool blocking = api.kind == ApiKind::Acquire ||
-                    (api.kind == ApiKind::Try && api.success != TrySuccess::True &&
-                     api.fallback.empty());
+    bool blocking =
+        api.kind == ApiKind::Acquire ||
+        (api.kind == ApiKind::Try && api.success != TrySuccess::True && api.fallback.empty());
     const Lock *lock = taking.lock;
     // Order inversion: taking `lock` while a lock ordered after it is held.
     if (blocking)
@@ -659,14 +663,14 @@ private:
               !modeMatches(lock, taking.mode, e.from.mode) ||
               !modeMatches(h.lock, h.mode, e.to.mode))
             continue;
-          Diagnostic *d = report(Severity::Error, "order-inversion", call,
-                                 quote(api.name) + " takes " + describe(lock, taking.key) +
-                                     " while " + describe(h.lock, h.key) +
-                                     " is held, against the lock order (order " +
-                                     quote(e.order.view()) + ")");
+          Diagnostic *d =
+              report(Severity::Error, "order-inversion", call,
+                     quote(api.name) + " takes " + describe(lock, taking.key) + " while " +
+                         describe(h.lock, h.key) + " is held, against the lock order (order " +
+                         quote(e.order.view()) + ")");
           noteHere(d, h.at, h.atEnd, quote(h.lock->name) + " taken here");
-          noteSpec(d, e.pos, quote(lock->name) + " is ordered before " + quote(h.lock->name) +
-                                 " here");
+          noteSpec(d, e.pos,
+                   quote(lock->name) + " is ordered before " + quote(h.lock->name) + " here");
           break;
         }
       }
@@ -684,11 +688,11 @@ private:
                  compareKeys(h.key, owner) != Alias::Different;
         });
         if (!ok) {
-          Diagnostic *d = report(Severity::Error, "missing-lock", call,
-                                 quote(api.name) + " takes " + describe(lock, taking.key) +
-                                     " for " + taking.mode + ", which needs " +
-                                     describe(other, owner) + " held for " + r.otherMode +
-                                     " (relation " + quote(r.name) + ")");
+          Diagnostic *d =
+              report(Severity::Error, "missing-lock", call,
+                     quote(api.name) + " takes " + describe(lock, taking.key) + " for " +
+                         taking.mode + ", which needs " + describe(other, owner) + " held for " +
+                         r.otherMode + " (relation " + quote(r.name) + ")");
           noteSpec(d, r.pos, "relation " + quote(r.name) + " is declared here");
         }
       } else if (r.kind == Relation::Kind::Forbidden && blocking) {
@@ -708,7 +712,8 @@ private:
     if (blocking && lock->kind != LockKind::VmaLock && lock->kind != LockKind::Rcu &&
         lock->kind != LockKind::Seqcount)
       for (const Held &h : st.held)
-        if (h.lock == lock && !h.may && !h.asserted && compareKeys(h.key, taking.key) == Alias::Same) {
+        if (h.lock == lock && !h.may && !h.asserted &&
+            compareKeys(h.key, taking.key) == Alias::Same) {
           Diagnostic *d = report(Severity::Error, "double-acquire", call,
                                  quote(api.name) + " takes " + describe(lock, taking.key) +
                                      ", which is already held here");
@@ -944,8 +949,7 @@ private:
       fieldWrite(e.child("argument"), {}, st);
       return;
     }
-    if (t == "conditional_expression" ||
-        (t == "binary_expression" && (isLogical(e)))) {
+    if (t == "conditional_expression" || (t == "binary_expression" && (isLogical(e)))) {
       auto [yes, no] = cond(t == "conditional_expression" ? e.child("condition") : e, st, depth);
       if (t == "conditional_expression") {
         eval(e.child("consequence"), yes, depth + 1);
@@ -1294,11 +1298,11 @@ private:
   std::vector<Finding> &out_;
   const Lock *returnsHolding_ = nullptr; ///< The function is a spec API returning this lock.
 
-  std::unordered_map<std::string, std::string> types_;   ///< Variable -> object name.
-  std::unordered_map<std::string, std::string> aliases_; ///< Variable -> what it was set to.
+  std::unordered_map<std::string, std::string> types_;         ///< Variable -> object name.
+  std::unordered_map<std::string, std::string> aliases_;       ///< Variable -> what it was set to.
   std::unordered_map<std::string, const Lock *> pointerClass_; ///< `ptl` -> its lock class.
-  std::set<const Lock *> taken_;     ///< Classes taken so far, in walk (source) order.
-  std::vector<Instance> entryHeld_;  ///< Locks the caller held on entry.
+  std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
+  std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
   std::map<std::string, State> labels_;
   std::set<std::string> seenLabels_;
   std::vector<Targets> targets_;

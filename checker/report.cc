@@ -53,8 +53,9 @@ const char *sarifLevel(Severity s) {
 }
 
 std::string renderJson(const std::vector<FileResult> &results, const SourceManager &sources) {
-  std::string out = "{\n  \"schema\": \"lockspec-check/1\",\n  \"files\": " +
-                    std::to_string(results.size()) + ",\n  \"findings\": [";
+  std::string out =
+      "{\n  \"schema\": \"lockspec-check/1\",\n  \"files\": " + std::to_string(results.size()) +
+      ",\n  \"findings\": [";
   bool first = true;
   for (const FileResult &r : results)
     for (const Finding &f : r.findings) {
@@ -104,8 +105,8 @@ std::string renderSarif(const std::vector<FileResult> &results, const SourceMana
              (ruleIndex < all.size() ? ", \"ruleIndex\": " + std::to_string(ruleIndex) : "") +
              ", \"level\": \"" + sarifLevel(f.diag.severity) +
              "\", \"message\": {\"text\": " + jsonString(f.diag.message) +
-             "}, \"locations\": [{\"physicalLocation\": " +
-             physical(locate(sources, f.diag.span)) + "}]";
+             "}, \"locations\": [{\"physicalLocation\": " + physical(locate(sources, f.diag.span)) +
+             "}]";
       if (!f.diag.notes.empty()) {
         out += ", \"relatedLocations\": [";
         for (size_t i = 0; i < f.diag.notes.size(); ++i)

@@ -2,8 +2,8 @@
 
 #include <cstring>
 #include <stdexcept>
-#include <utility>
 #include <tree_sitter/api.h>
+#include <utility>
 
 extern "C" const TSLanguage *tree_sitter_c();
 
@@ -31,13 +31,27 @@ static Node::Raw fromTs(TSNode node) {
   return raw;
 }
 
-const char *Node::type() const { return isNull() ? "" : ts_node_type(TS_NODE); }
-bool Node::isNamed() const { return !isNull() && ts_node_is_named(TS_NODE); }
-bool Node::hasError() const { return !isNull() && ts_node_has_error(TS_NODE); }
-bool Node::isMissing() const { return !isNull() && ts_node_is_missing(TS_NODE); }
-bool Node::isError() const { return !isNull() && std::strcmp(type(), "ERROR") == 0; }
-uint32_t Node::begin() const { return isNull() ? 0 : ts_node_start_byte(TS_NODE); }
-uint32_t Node::end() const { return isNull() ? 0 : ts_node_end_byte(TS_NODE); }
+const char *Node::type() const {
+  return isNull() ? "" : ts_node_type(TS_NODE);
+}
+bool Node::isNamed() const {
+  return !isNull() && ts_node_is_named(TS_NODE);
+}
+bool Node::hasError() const {
+  return !isNull() && ts_node_has_error(TS_NODE);
+}
+bool Node::isMissing() const {
+  return !isNull() && ts_node_is_missing(TS_NODE);
+}
+bool Node::isError() const {
+  return !isNull() && std::strcmp(type(), "ERROR") == 0;
+}
+uint32_t Node::begin() const {
+  return isNull() ? 0 : ts_node_start_byte(TS_NODE);
+}
+uint32_t Node::end() const {
+  return isNull() ? 0 : ts_node_end_byte(TS_NODE);
+}
 
 std::string_view Node::text() const {
   if (isNull() || !source_)
@@ -59,8 +73,8 @@ Node Node::child(const char *field) const {
     if (name == field)
       id = fid;
   if (id == 0) {
-    id = ts_language_field_id_for_name(tree_sitter_c(), field,
-                                       static_cast<uint32_t>(strlen(field)));
+    id =
+        ts_language_field_id_for_name(tree_sitter_c(), field, static_cast<uint32_t>(strlen(field)));
     if (id == 0)
       return {};
     cache.push_back({field, id});
@@ -156,11 +170,17 @@ Node Node::firstError() const {
 
 // Tree and Parser ---------------------------------------------------------------------------
 
-void Tree::Deleter::operator()(TSTree *tree) const { ts_tree_delete(tree); }
+void Tree::Deleter::operator()(TSTree *tree) const {
+  ts_tree_delete(tree);
+}
 
-Node Tree::root() const { return Node(fromTs(ts_tree_root_node(tree_.get())), source_.get()); }
+Node Tree::root() const {
+  return Node(fromTs(ts_tree_root_node(tree_.get())), source_.get());
+}
 
-void Parser::Deleter::operator()(TSParser *parser) const { ts_parser_delete(parser); }
+void Parser::Deleter::operator()(TSParser *parser) const {
+  ts_parser_delete(parser);
+}
 
 Parser::Parser() : parser_(ts_parser_new()) {
   // The grammar is compiled in; a version mismatch is a build error, not a runtime condition.
@@ -178,7 +198,9 @@ Tree Parser::parse(std::string source) {
 
 // Queries -----------------------------------------------------------------------------------
 
-void Query::Deleter::operator()(TSQuery *query) const { ts_query_delete(query); }
+void Query::Deleter::operator()(TSQuery *query) const {
+  ts_query_delete(query);
+}
 
 Query::Query(std::string_view source) {
   uint32_t offset = 0;

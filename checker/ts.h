@@ -68,7 +68,7 @@ public:
 private:
   friend class QueryCursor;
   Raw raw_;
-  const std::string *source_ = nullptr;  // Owned by the Tree.
+  const std::string *source_ = nullptr; // Owned by the Tree.
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -27,6 +27,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       (void)lockspec::emitJson(*model); // Backends must accept whatever sema accepts.
       (void)lockspec::emitCxx(*model);
     }
-  (void)diags.renderAll();              // Rendering walks every span: it must stay in bounds.
+  (void)diags.renderAll(); // Rendering walks every span: it must stay in bounds.
   return 0;
 }

@@ -127,7 +127,7 @@ struct Atom {
 
 /// One way of satisfying a requirement: all its atoms together.
 struct Alternative {
-  std::string label;       ///< Name of the `any` branch it came from, "" when unnamed.
+  std::string label; ///< Name of the `any` branch it came from, "" when unnamed.
   /// The doc strings of the `any` branches it came from, outermost first, joined by "; "
   /// ("" when none): why this way of meeting the requirement is enough.
   std::string doc;
