@@ -66,8 +66,9 @@ TEST(RstBackend, EveryLineMapsToTheSpecPositionItCameFrom) {
   ASSERT_TRUE(page);
   const Topic &extra = c.model->topics[1];
   for (size_t i = 0; i < page->lines.size(); ++i)
-    if (page->lines[i] == "Not on the main page.")
+    if (page->lines[i] == "Not on the main page.") { // Braced: gtest's macros end in an if.
       EXPECT_EQ(page->origins[i].line, extra.pos.line);
+    }
 }
 
 TEST(RstBackend, FieldTableHasReadAndWriteRules) {
@@ -106,8 +107,9 @@ TEST(RstBackend, SimpleTableColumnsLineUp) {
     if (l.size() < 3 || l.substr(0, 3) != "   ")
       continue;
     for (size_t i = 3; i < std::min(l.size(), lastGap + 1); ++i)
-      if (border[i] == ' ')
+      if (border[i] == ' ') {
         EXPECT_EQ(l[i], ' ') << "column gap at " << i << " in\n" << l;
+      }
   }
 }
 
