@@ -10,10 +10,29 @@
 #include "threads.h"
 
 namespace lockspec {
-
 namespace {
-constexpr unsigned kMaxDepth = 200; // Deeper nesting is certainly a mistake (or a fuzzer).
+
+/// The kind of API function the keyword `word` starts, when it is one of the five that do.
+std::optional<ast::Api::Kind> apiKindOf(Kw word) {
+  switch (word) {
+  case Kw::Acquire:
+    return ast::Api::Kind::Acquire;
+  case Kw::Try:
+    return ast::Api::Kind::Try;
+  case Kw::Release:
+    return ast::Api::Kind::Release;
+  case Kw::Downgrade:
+    return ast::Api::Kind::Downgrade;
+  case Kw::Assert:
+    return ast::Api::Kind::Assert;
+  default:
+    return std::nullopt;
+  }
 }
+
+constexpr unsigned kMaxDepth = 200; // Deeper nesting is certainly a mistake (or a fuzzer).
+
+} // namespace
 
 Parser::Parser(const SourceManager &sources, Diagnostics &diags, IncludeResolver resolve,
                unsigned threads)
@@ -461,9 +480,8 @@ void Parser::parseLock(ast::Spec &spec) {
       }
       lock.splitConfig = std::move(*config);
       lock.splitElse = std::move(*other);
-    } else if (atWord(Kw::Acquire) || atWord(Kw::Try) || atWord(Kw::Release) ||
-               atWord(Kw::Downgrade) || atWord(Kw::Assert)) {
-      parseApi(lock);
+    } else if (auto kind = apiKindOf(peek().kw)) {
+      parseApi(lock, *kind);
     } else {
       errorHere("expected 'doc', 'source', 'path', 'mode', 'split' or an API function in lock");
       recover();
@@ -508,32 +526,17 @@ void Parser::parseMode(ast::Lock &lock) {
   lock.modes.push_back(std::move(mode));
 }
 
-void Parser::parseApi(ast::Lock &lock) {
+void Parser::parseApi(ast::Lock &lock, ast::Api::Kind kind) {
   // Parsed in place rather than into a local that is then moved: an Api is ten strings, and
   // the move and the moved-from destructor cost ~2M instructions at 10k rules.
-  if (!parseApiInto(lock.apis.emplace_back()))
+  ast::Api &api = lock.apis.emplace_back();
+  api.kind = kind;
+  if (!parseApiInto(api))
     lock.apis.pop_back();
 }
 
 bool Parser::parseApiInto(ast::Api &api) {
-  switch (take().kw) {
-  case Kw::Try:
-    api.kind = ast::Api::Kind::Try;
-    break;
-  case Kw::Release:
-    api.kind = ast::Api::Kind::Release;
-    break;
-  case Kw::Downgrade:
-    api.kind = ast::Api::Kind::Downgrade;
-    break;
-  case Kw::Assert:
-    api.kind = ast::Api::Kind::Assert;
-    break;
-  case Kw::Acquire:
-  default: // parseLock calls this only at one of the five words.
-    api.kind = ast::Api::Kind::Acquire;
-    break;
-  }
+  take(); // The kind's word, which the caller has read.
   auto name = expectName("naming the API function");
   if (!name || !expect(Tok::LParen, "after function name")) {
     recover();

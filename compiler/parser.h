@@ -132,8 +132,8 @@ private:
   /// mode := 'mode' IDENT ['(' STRING ')'] SHARING ['implies' IDENT,*] ['from' IDENT] ';'
   void parseMode(ast::Lock &lock);
   /// api := KIND IDENT '(' params ')' ['->' ('@'|IDENT)] IDENT ['->' IDENT] flags [STRING] ';'
-  void parseApi(ast::Lock &lock);
-  /// parseApi() into `api`; false (after recovering) on a syntax error.
+  void parseApi(ast::Lock &lock, ast::Api::Kind kind);
+  /// parseApi() into `api`, whose kind is set; false (after recovering) on a syntax error.
   bool parseApiInto(ast::Api &api);
   /// group := 'group' IDENT '=' IDENT ('|' IDENT)* body
   void parseGroup(ast::Spec &spec);

@@ -217,11 +217,9 @@ void Sema::locks() {
   // Fallbacks may name functions of other locks, so check them once all are known.
   for (ast::Lock &in : spec_.locks)
     for (const ast::Api &a : in.apis)
-      if (!a.fallback().text.empty()) {
-        if (!functions_.find(a.fallback().text))
-          diags_.error(a.fallback().span,
-                       "fallback '" + a.fallback().text + "' is not a declared function");
-      }
+      if (const ast::Name &fallback = a.fallback();
+          !fallback.text.empty() && !functions_.find(fallback.text))
+        diags_.error(fallback.span, "fallback '" + fallback.text + "' is not a declared function");
 }
 
 void Sema::lock(size_t index, size_t firstApi) {
@@ -402,30 +400,30 @@ void Sema::lock(size_t index, size_t firstApi) {
     api.mode = modeName(a.mode.text);
     if (!out.findMode(a.mode.text))
       diags_.error(a.mode.span, "lock '" + in.name.text + "' has no mode '" + a.mode.text + "'");
-    api.toMode = modeName(a.toMode().text);
+    const ast::Name &toMode = a.toMode(), &success = a.success();
+    api.toMode = modeName(toMode.text);
     if (api.kind == ApiKind::Downgrade) {
-      if (a.toMode().text.empty())
+      if (toMode.text.empty())
         diags_.error(a.mode.span, "downgrade '" + a.name.text + "' needs 'FROM -> TO' modes");
-      else if (!out.findMode(a.toMode().text))
-        diags_.error(a.toMode().span,
-                     "lock '" + in.name.text + "' has no mode '" + a.toMode().text + "'");
-      else if (out.findMode(a.mode.text) && !out.satisfies(a.mode.text, a.toMode().text))
-        diags_.error(a.toMode().span, "downgrade from '" + a.mode.text + "' to '" +
-                                          a.toMode().text + "' does not weaken the hold");
-    } else if (!a.toMode().text.empty()) {
-      diags_.error(a.toMode().span, "only a downgrade converts one mode into another");
+      else if (!out.findMode(toMode.text))
+        diags_.error(toMode.span, "lock '" + in.name.text + "' has no mode '" + toMode.text + "'");
+      else if (out.findMode(a.mode.text) && !out.satisfies(a.mode.text, toMode.text))
+        diags_.error(toMode.span, "downgrade from '" + a.mode.text + "' to '" + toMode.text +
+                                      "' does not weaken the hold");
+    } else if (!toMode.text.empty()) {
+      diags_.error(toMode.span, "only a downgrade converts one mode into another");
     }
-    if (!a.success().text.empty()) {
-      if (a.success().text == "true")
+    if (!success.text.empty()) {
+      if (success.text == "true")
         api.success = TrySuccess::True;
-      else if (a.success().text == "zero")
+      else if (success.text == "zero")
         api.success = TrySuccess::Zero;
-      else if (a.success().text == "nonnull")
+      else if (success.text == "nonnull")
         api.success = TrySuccess::NonNull;
       else
-        diags_.error(a.success().span, "expected 'true', 'zero' or 'nonnull' after 'when'");
+        diags_.error(success.span, "expected 'true', 'zero' or 'nonnull' after 'when'");
       if (api.kind != ApiKind::Try)
-        diags_.error(a.success().span, "only a 'try' function has a success condition");
+        diags_.error(success.span, "only a 'try' function has a success condition");
     } else if (api.kind == ApiKind::Try) {
       diags_.error(a.name.span, "try function '" + a.name.text +
                                     "' does not say which result means success ('when')");
@@ -500,22 +498,27 @@ void Sema::fieldsOrdersOperations() {
   // relations, which nothing writes meanwhile.
   size_t nObjects = spec_.objects.size(), nOperations = spec_.operations.size();
   model_.operations.resize(nOperations);
-  if (!fork_) {
+  if (fork_) {
+    shareFieldsOrdersOperations();
+  } else {
     {
       TimeReport::Scope pass(options_.timeReport, "sema/fields");
       fields(0, nObjects);
     }
-    spend(spec_.objects);
     {
       TimeReport::Scope pass(options_.timeReport, "sema/orders");
       orders();
     }
-    spend(spec_.orders);
-    spend(spec_.relations);
     TimeReport::Scope pass(options_.timeReport, "sema/operations");
     operations(0, nOperations);
-    return;
   }
+  spend(spec_.objects);
+  spend(spec_.orders);
+  spend(spec_.relations);
+}
+
+void Sema::shareFieldsOrdersOperations() {
+  size_t nObjects = spec_.objects.size(), nOperations = spec_.operations.size();
   // With a fork, it runs orders() while this thread starts on the fields; then both threads
   // take the rest in chunks, fields first, each thread the next chunk nobody has taken.  How
   // long each pass takes differs from spec to spec, and a fixed split (the fork took orders
@@ -568,19 +571,14 @@ void Sema::fieldsOrdersOperations() {
     work(*tail);
   }
   later.get(); // Rethrows what the fork threw.
-  for (size_t c = 0; c < chunks.size(); ++c) {
-    if (c == fieldChunks)
-      diags_.append(std::move(orderDiags));
+  for (size_t c = 0; c < fieldChunks; ++c)
     diags_.append(std::move(chunkDiags[c]));
-  }
-  if (fieldChunks == chunks.size())
-    diags_.append(std::move(orderDiags));
+  diags_.append(std::move(orderDiags));
+  for (size_t c = fieldChunks; c < chunks.size(); ++c)
+    diags_.append(std::move(chunkDiags[c]));
   joinFork();
   if (options_.timeReport)
     options_.timeReport->append(std::move(tail->ownTimes_));
-  spend(spec_.objects);
-  spend(spec_.orders);
-  spend(spec_.relations);
   if (!options_.freeScratch)
     (void)tail.release(); // Like fork_: see LoadOptions::freeScratch.
 }

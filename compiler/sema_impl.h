@@ -106,6 +106,8 @@ private:
   void joinFork();
   /// fields(), orders() and operations(), in that order, or shared with the fork.
   void fieldsOrdersOperations();
+  /// fieldsOrdersOperations() with a fork: both threads take chunks of fields and operations.
+  void shareFieldsOrdersOperations();
   /// Resolves the tree's lock `index` into the model's, and its API functions into
   /// model_.apis from `firstApi` on.
   void lock(size_t index, size_t firstApi);

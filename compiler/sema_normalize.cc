@@ -97,6 +97,14 @@ void Sema::canonicalize(Alternative &alt) {
   alt.atoms.erase(std::unique(alt.atoms.begin(), alt.atoms.end()), alt.atoms.end());
 }
 
+/// `outer` and `inner` joined by `sep`, or whichever is not empty: how the labels ("/") and
+/// docs ("; ") of nested and conjoined `any` branches combine.
+static std::string joined(const std::string &outer, const std::string &inner, const char *sep) {
+  if (outer.empty())
+    return inner;
+  return inner.empty() ? outer : outer + sep + inner;
+}
+
 std::optional<std::vector<PendingAlt>> Sema::conjoin(std::vector<PendingAlt> a,
                                                      const std::vector<PendingAlt> &b, Span span) {
   if (a.size() * b.size() > kMaxAlternatives) {
@@ -109,10 +117,8 @@ std::optional<std::vector<PendingAlt>> Sema::conjoin(std::vector<PendingAlt> a,
     for (const PendingAlt &y : b) {
       PendingAlt merged = x;
       merged.alt.atoms.insert(merged.alt.atoms.end(), y.alt.atoms.begin(), y.alt.atoms.end());
-      if (!y.alt.label.empty())
-        merged.alt.label = x.alt.label.empty() ? y.alt.label : x.alt.label + "/" + y.alt.label;
-      if (!y.alt.doc.empty())
-        merged.alt.doc = x.alt.doc.empty() ? y.alt.doc : x.alt.doc + "; " + y.alt.doc;
+      merged.alt.label = joined(x.alt.label, y.alt.label, "/");
+      merged.alt.doc = joined(x.alt.doc, y.alt.doc, "; ");
       if (y.span.end - y.span.begin < merged.span.end - merged.span.begin && !y.alt.label.empty())
         merged.span = y.span;
       out.push_back(std::move(merged));
@@ -136,26 +142,23 @@ std::optional<std::vector<PendingAlt>> Sema::normalize(const ast::Expr &e, const
   case ast::Expr::Kind::Any: {
     std::vector<PendingAlt> out;
     bool ok = true;
+    // An `any` names its branches (an `|` does not).
+    const ast::Expr::Extras *any = e.kind == ast::Expr::Kind::Any ? e.extras.get() : nullptr;
     for (size_t i = 0; i < e.operands.size(); ++i) {
-      std::string sub = label;
-      if (e.kind == ast::Expr::Kind::Any)
-        sub = label.empty() ? e.extras->labels[i].text : label + "/" + e.extras->labels[i].text;
-      if (e.kind == ast::Expr::Kind::Any) {
+      const ast::Name *branch = any ? &any->labels[i] : nullptr;
+      if (branch)
         for (size_t j = 0; j < i; ++j)
-          if (e.extras->labels[j].text == e.extras->labels[i].text)
-            diags_.error(e.extras->labels[i].span,
-                         "duplicate alternative label '" + e.extras->labels[i].text + "'");
-      }
-      auto alts = normalize(*e.operands[i], ctx, sub);
+          if (any->labels[j].text == branch->text)
+            diags_.error(branch->span, "duplicate alternative label '" + branch->text + "'");
+      auto alts = normalize(*e.operands[i], ctx, branch ? joined(label, branch->text, "/") : label);
       if (!alts) {
         ok = false;
         continue;
       }
       for (PendingAlt &alt : *alts) {
-        if (e.kind == ast::Expr::Kind::Any) {
-          alt.span = e.extras->labels[i].span;
-          if (const std::string &doc = e.extras->docs[i].value; !doc.empty())
-            alt.alt.doc = alt.alt.doc.empty() ? doc : doc + "; " + alt.alt.doc;
+        if (branch) {
+          alt.span = branch->span;
+          alt.alt.doc = joined(any->docs[i].value, alt.alt.doc, "; ");
         }
         out.push_back(std::move(alt));
       }
@@ -208,10 +211,11 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
   }
   // The role whose instance is meant.  References, not copies: this runs for every atom of
   // every requirement.
+  const ast::Name &roleName = e.role();
   auto roleAt =
-      ctx.roles.find(e.role().text.empty() ? ctx.subject.view() : std::string_view(e.role().text));
-  if (!e.role().text.empty() && roleAt == ctx.roles.end()) {
-    diags_.error(e.role().span, "unknown role '" + e.role().text + "'");
+      ctx.roles.find(roleName.text.empty() ? ctx.subject.view() : std::string_view(roleName.text));
+  if (!roleName.text.empty() && roleAt == ctx.roles.end()) {
+    diags_.error(roleName.span, "unknown role '" + roleName.text + "'");
     return std::nullopt;
   }
   // A let is normalised without roles: its atoms name the subject and no object.
@@ -320,8 +324,8 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
       return std::nullopt;
     }
     Context inner = ctx;
-    if (!e.role().text.empty())
-      inner.subject = symbols_.intern(e.role().text);
+    if (!roleName.text.empty())
+      inner.subject = symbols_.intern(roleName.text);
     auto alts = normalize(*let.expr, inner, label);
     expandingLets_.erase(let.name.text);
     if (alts)
