@@ -47,8 +47,8 @@ struct Backend {
   const char *name;
   std::vector<OutputFile> (*emit)(const Model &model);
   /// Optional: writes the same single output to a stream as it is produced, for `--emit`
-  /// (nullptr: `--emit` prints what `emit` returns).
-  void (*stream)(const Model &model, std::ostream &out) = nullptr;
+  /// (nullptr: `--emit` prints what `emit` returns), with `threads` as LoadOptions::threads.
+  void (*stream)(const Model &model, std::ostream &out, unsigned threads) = nullptr;
 };
 
 /// Every backend, in the order `compile` runs them.

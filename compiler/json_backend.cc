@@ -2,15 +2,19 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <future>
 #include <limits>
 #include <memory>
 #include <ostream>
 #include <string_view>
 #include <vector>
+
+#include "threads.h"
 
 namespace lockspec {
 namespace {
@@ -36,11 +40,20 @@ constexpr std::array<char, 256> kEscapes = [] {
 constexpr char kBreaks[] = ",\n                                                                "
                            "                ";
 
+/// Text a writer handed on in pieces mode: its full buffers, in order, each kept as it was.
+struct Pieces {
+  struct Piece {
+    std::unique_ptr<char[]> text;
+    size_t size;
+  };
+  std::vector<Piece> list;
+};
+
 /// Writes JSON in the layout of nlohmann's dump(2) that the schema and goldens were first
 /// pinned with.  Building an nlohmann tree and destroying it took two thirds of the compile
 /// time of rules/mm.rules (bench/run.sh, perf), so the backend streams instead.
 ///
-/// Text goes through a cursor into a fixed buffer of kChunk bytes, with a compare and a branch
+/// Text goes through a cursor into a fixed buffer of kBufferSize bytes, with a compare and a branch
 /// to make room per token; a full buffer is handed to the sink (the stream, or the string
 /// being built).  The writer used to append to a std::string token by token: std::string's
 /// own checks, the per-character escaping loop and the separate calls for comma, indentation
@@ -50,9 +63,10 @@ constexpr char kBreaks[] = ",\n                                                 
 class Writer {
 public:
   /// Text goes to `stream` if given, else accumulates for take().
-  explicit Writer(std::ostream *stream = nullptr)
-      : stream_(stream), buf_(new char[kChunk + kSlack]), cur_(buf_.get()),
-        end_(buf_.get() + kChunk) {}
+  explicit Writer(std::ostream *stream = nullptr) : stream_(stream) {}
+  /// Writes a run of items of one of the model's arrays into `pieces`, to be append()ed where
+  /// the first of them belongs; `first` when it is the array's first item.
+  Writer(Pieces *pieces, bool first) : pieces_(pieces), depth_(2), first_(first) {}
 
   void beginObject() { open('{'); }
   void endObject() { close('}'); }
@@ -94,6 +108,15 @@ public:
   }
   /// The text written, in string mode (after finish()).
   std::string take() { return std::move(text_); }
+  /// Hands what is buffered on, in pieces mode: the run of items is complete.
+  void finishPiece() { flush(); }
+  /// Writes a run of items that a pieces-mode writer wrote, as if written here.
+  void append(Pieces pieces) {
+    flush();
+    for (const Pieces::Piece &p : pieces.list)
+      sink(p.text.get(), p.size);
+    first_ = false; // A run is never empty.
+  }
 
 private:
   /// Makes sure `n` more bytes fit before end_ (and so kSlack more before the buffer's real
@@ -105,17 +128,29 @@ private:
   }
   void flush() {
     size_t size = static_cast<size_t>(cur_ - buf_.get());
-    if (stream_) {
-      stream_->write(buf_.get(), static_cast<std::streamsize>(size));
+    if (pieces_) {
+      // The buffer itself becomes the piece: no copy.
+      if (size)
+        pieces_->list.push_back({std::move(buf_), size});
+      buf_.reset(new char[kBufferSize + kSlack]);
     } else {
-      // Grow eightfold ahead of need rather than letting append double it: a large spec's
-      // model is hundreds of megabytes, and each doubling copies (and faults in) all of it
-      // again, while capacity that is never written costs only address space.
-      if (text_.capacity() - text_.size() < size)
-        text_.reserve(std::max({text_.capacity() * 8, text_.size() + size, size_t(1) << 20}));
-      text_.append(buf_.get(), size);
+      sink(buf_.get(), size);
     }
     cur_ = buf_.get();
+    end_ = cur_ + kBufferSize;
+  }
+  /// Hands `size` bytes at `text` to the stream or the string.
+  void sink(const char *text, size_t size) {
+    if (stream_) {
+      stream_->write(text, static_cast<std::streamsize>(size));
+      return;
+    }
+    // Grow eightfold ahead of need rather than letting append double it: a large spec's
+    // model is hundreds of megabytes, and each doubling copies (and faults in) all of it
+    // again, while capacity that is never written costs only address space.
+    if (text_.capacity() - text_.size() < size)
+      text_.reserve(std::max({text_.capacity() * 8, text_.size() + size, size_t(1) << 20}));
+    text_.append(text, size);
   }
 
   /// Separator and `"name": `.  `name` is one of the schema's member names, which never need
@@ -326,20 +361,22 @@ private:
 
   /// Buffer handed on at a time: fits in L2, and large enough that the stream's per-write
   /// overhead does not count.
-  static constexpr size_t kChunk = size_t(1) << 16;
+  static constexpr size_t kBufferSize = size_t(1) << 16;
   /// Bytes past end_ that fixed-size copies may overwrite (and then not keep).
   static constexpr size_t kSlack = 64;
   /// The longest separator written with one copy: `,\n` and 31 levels of indentation.
   static constexpr size_t kMaxBreak = 64;
   /// An escaped byte's longest form (`\u00XX`) and the input escaped per room check.
-  static constexpr size_t kMaxEscape = 6, kPiece = kChunk / 8;
+  static constexpr size_t kMaxEscape = 6, kPiece = kBufferSize / 8;
   static_assert(kMaxBreak <= kSlack && kMaxBreak + 1 <= sizeof kBreaks);
-  static_assert(kMaxEscape * kPiece + 2 <= kChunk);
+  static_assert(kMaxEscape * kPiece + 2 <= kBufferSize);
 
-  std::ostream *stream_;
+  std::ostream *stream_ = nullptr;
+  Pieces *pieces_ = nullptr;
   std::string text_; ///< String mode: what has been handed on so far.
-  std::unique_ptr<char[]> buf_;
-  char *cur_, *end_; ///< Next byte to write; where a chunk is full (the slack follows).
+  std::unique_ptr<char[]> buf_{new char[kBufferSize + kSlack]};
+  /// Next byte to write; where a chunk is full (the slack follows).
+  char *cur_ = buf_.get(), *end_ = buf_.get() + kBufferSize;
   size_t depth_ = 0; ///< Containers open.
   /// The innermost container has no item yet; a key was just written.
   bool first_ = false, afterKey_ = false;
@@ -445,272 +482,370 @@ void role(Writer &w, const Role &r) {
   w.endObject();
 }
 
-void writeModel(Writer &w, const Model &model) {
-  w.beginObject();
-  w.field("schema", "lockspec-model/1");
-  w.field("files", model.files);
-
-  w.key("objects").beginArray();
-  for (const Object &o : model.objects) {
-    documented(w, o);
-    w.field("var", o.var);
-    w.key("links").beginArray();
-    for (const Link &l : o.links) {
-      w.beginObject();
-      w.field("name", l.name);
-      w.field("target", l.target);
-      w.field("expr", l.expr);
-      w.endObject();
-    }
-    w.endArray();
-    w.key("fields").beginArray();
-    for (const Field &f : o.fields) {
-      documented(w, f);
-      w.field("table", f.table);
-      w.field("config", f.config);
-      w.key("read");
-      if (f.read)
-        fieldRule(w, *f.read);
-      else
-        w.null();
-      w.key("writes").beginArray();
-      for (const FieldRule &r : f.writes)
-        fieldRule(w, r);
-      w.endArray();
-      w.endObject();
-    }
-    w.endArray();
+void writeItem(Writer &w, const Object &o) {
+  documented(w, o);
+  w.field("var", o.var);
+  w.key("links").beginArray();
+  for (const Link &l : o.links) {
+    w.beginObject();
+    w.field("name", l.name);
+    w.field("target", l.target);
+    w.field("expr", l.expr);
     w.endObject();
   }
   w.endArray();
-
-  w.key("locks").beginArray();
-  for (const Lock &l : model.locks) {
-    documented(w, l);
-    w.field("kind", toString(l.kind));
-    w.field("owner", l.owner);
-    w.field("path", l.path);
-    w.key("modes").beginArray();
-    for (const Mode &m : l.modes) {
-      w.beginObject();
-      w.field("name", m.name);
-      w.field("abbrev", m.abbrev);
-      w.field("sharing", toString(m.sharing));
-      w.field("implies", m.implies);
-      w.field("from", m.from);
-      w.field("satisfies", m.satisfies);
-      w.endObject();
-    }
-    w.endArray();
-    w.key("split");
-    if (l.split) {
-      w.beginObject();
-      w.field("config", l.split->config);
-      w.field("else", l.split->fallbackLock);
-      w.endObject();
-    } else {
-      w.null();
-    }
-    w.field("apis", l.apis);
-    w.field("groups", l.groups);
-    w.endObject();
-  }
-  w.endArray();
-
-  w.key("apis").beginArray();
-  for (const Api &a : model.apis) {
-    documented(w, a);
-    w.field("kind", toString(a.kind));
-    w.field("lock", a.lock);
-    w.key("params").beginArray();
-    for (const ApiParam &p : a.params) {
-      w.beginObject();
-      w.field("name", p.name);
-      w.field("instance", p.instance);
-      w.field("out", p.out);
-      w.endObject();
-    }
-    w.endArray();
-    w.field("returns_instance", a.returnsInstance);
-    w.field("return_type", a.returnType);
-    w.field("mode", a.mode);
-    w.field("to_mode", a.toMode);
-    w.field("success", toString(a.success));
-    w.field("killable", a.killable);
-    w.field("all", a.all);
-    w.field("fallback", a.fallback);
-    w.endObject();
-  }
-  w.endArray();
-
-  w.key("groups").beginArray();
-  for (const Group &g : model.groups) {
-    documented(w, g);
-    w.field("members", g.members);
-    w.endObject();
-  }
-  w.endArray();
-
-  w.key("facts").beginArray();
-  for (const Fact &f : model.facts) {
+  w.key("fields").beginArray();
+  for (const Field &f : o.fields) {
     documented(w, f);
-    w.field("test", f.test);
-    w.endObject();
-  }
-  w.endArray();
-
-  w.key("lets").beginArray();
-  for (const Let &l : model.lets) {
-    documented(w, l);
-    w.key("requirement");
-    requirement(w, l.requirement);
-    w.endObject();
-  }
-  w.endArray();
-
-  w.key("relations").beginArray();
-  for (const Relation &r : model.relations) {
-    documented(w, r);
-    w.field("kind", toString(r.kind));
-    w.field("lock", r.lock);
-    w.field("mode", r.mode);
-    w.field("other", r.other);
-    w.field("other_mode", r.otherMode);
-    w.endObject();
-  }
-  w.endArray();
-
-  w.key("orders").beginArray();
-  for (const Order &o : model.orders) {
-    documented(w, o);
-    w.field("historical", o.historical);
-    w.key("roots").beginArray();
-    for (const OrderNode &n : o.roots)
-      orderNode(w, n);
+    w.field("table", f.table);
+    w.field("config", f.config);
+    w.key("read");
+    if (f.read)
+      fieldRule(w, *f.read);
+    else
+      w.null();
+    w.key("writes").beginArray();
+    for (const FieldRule &r : f.writes)
+      fieldRule(w, r);
     w.endArray();
-    w.key("edges").beginArray();
-    for (const OrderEdge &e : o.edges) {
-      w.beginObject();
-      w.key("from");
-      lockMode(w, e.from);
-      w.key("to");
-      lockMode(w, e.to);
-      w.key("pos");
-      pos(w, e.pos);
-      w.endObject();
-    }
-    w.endArray();
-    w.endObject();
-  }
-  w.endArray();
-
-  w.key("operations").beginArray();
-  for (const Operation &op : model.operations) {
-    documented(w, op);
-    w.key("subject");
-    role(w, op.subject);
-    w.key("roles").beginArray();
-    for (const Role &r : op.roles)
-      role(w, r);
-    w.endArray();
-    w.key("clauses").beginArray();
-    for (const Requirement &c : op.clauses)
-      requirement(w, c);
-    w.endArray();
-    w.key("requirement");
-    requirement(w, op.requirement);
-    w.key("rejects").beginArray();
-    for (const Rejection &r : op.rejects) {
-      w.beginObject();
-      w.key("requirement");
-      requirement(w, r.requirement);
-      w.field("reason", r.reason);
-      w.endObject();
-    }
-    w.endArray();
-    w.field("notes", op.notes);
-    w.field("warnings", op.warnings);
-    w.field("apis", op.apis);
-    w.endObject();
-  }
-  w.endArray();
-
-  w.key("tables").beginArray();
-  for (const StateTable &t : model.tables) {
-    documented(w, t);
-    w.field("object", t.object);
-    w.field("axes", t.axes);
-    w.field("axis_titles", t.axisTitles);
-    w.key("columns").beginArray();
-    for (const TableColumn &c : t.columns) {
-      w.beginObject();
-      w.field("name", c.name);
-      w.field("title", c.title);
-      w.field("kind", toString(c.kind));
-      if (c.kind == TableColumn::Kind::Satisfies) {
-        w.key("requirement");
-        requirement(w, c.requirement);
-      } else {
-        w.field("object", c.object);
-        w.field("tables", c.tables);
-      }
-      w.endObject();
-    }
-    w.endArray();
-    w.key("rows").beginArray();
-    for (const TableRow &r : t.rows) {
-      w.beginObject();
-      w.field("cells", r.cells);
-      w.field("values", r.values);
-      w.key("pos");
-      pos(w, r.pos);
-      w.endObject();
-    }
-    w.endArray();
-    w.key("derived").beginArray();
-    for (const DerivedRow &d : t.derived) {
-      w.beginObject();
-      w.field("state", d.state);
-      w.field("values", d.values);
-      w.endObject();
-    }
-    w.endArray();
-    w.endObject();
-  }
-  w.endArray();
-
-  w.key("matrices").beginArray();
-  for (const Matrix &m : model.matrices) {
-    documented(w, m);
-    w.field("lock", m.lock);
-    w.field("modes", m.modes);
-    w.field("excludes", m.excludes);
-    w.endObject();
-  }
-  w.endArray();
-
-  w.key("topics").beginArray();
-  for (const Topic &t : model.topics) {
-    documented(w, t);
-    w.field("title", t.title);
     w.endObject();
   }
   w.endArray();
   w.endObject();
 }
 
+void writeItem(Writer &w, const Lock &l) {
+  documented(w, l);
+  w.field("kind", toString(l.kind));
+  w.field("owner", l.owner);
+  w.field("path", l.path);
+  w.key("modes").beginArray();
+  for (const Mode &m : l.modes) {
+    w.beginObject();
+    w.field("name", m.name);
+    w.field("abbrev", m.abbrev);
+    w.field("sharing", toString(m.sharing));
+    w.field("implies", m.implies);
+    w.field("from", m.from);
+    w.field("satisfies", m.satisfies);
+    w.endObject();
+  }
+  w.endArray();
+  w.key("split");
+  if (l.split) {
+    w.beginObject();
+    w.field("config", l.split->config);
+    w.field("else", l.split->fallbackLock);
+    w.endObject();
+  } else {
+    w.null();
+  }
+  w.field("apis", l.apis);
+  w.field("groups", l.groups);
+  w.endObject();
+}
+
+void writeItem(Writer &w, const Api &a) {
+  documented(w, a);
+  w.field("kind", toString(a.kind));
+  w.field("lock", a.lock);
+  w.key("params").beginArray();
+  for (const ApiParam &p : a.params) {
+    w.beginObject();
+    w.field("name", p.name);
+    w.field("instance", p.instance);
+    w.field("out", p.out);
+    w.endObject();
+  }
+  w.endArray();
+  w.field("returns_instance", a.returnsInstance);
+  w.field("return_type", a.returnType);
+  w.field("mode", a.mode);
+  w.field("to_mode", a.toMode);
+  w.field("success", toString(a.success));
+  w.field("killable", a.killable);
+  w.field("all", a.all);
+  w.field("fallback", a.fallback);
+  w.endObject();
+}
+
+void writeItem(Writer &w, const Group &g) {
+  documented(w, g);
+  w.field("members", g.members);
+  w.endObject();
+}
+
+void writeItem(Writer &w, const Fact &f) {
+  documented(w, f);
+  w.field("test", f.test);
+  w.endObject();
+}
+
+void writeItem(Writer &w, const Let &l) {
+  documented(w, l);
+  w.key("requirement");
+  requirement(w, l.requirement);
+  w.endObject();
+}
+
+void writeItem(Writer &w, const Relation &r) {
+  documented(w, r);
+  w.field("kind", toString(r.kind));
+  w.field("lock", r.lock);
+  w.field("mode", r.mode);
+  w.field("other", r.other);
+  w.field("other_mode", r.otherMode);
+  w.endObject();
+}
+
+void writeItem(Writer &w, const Order &o) {
+  documented(w, o);
+  w.field("historical", o.historical);
+  w.key("roots").beginArray();
+  for (const OrderNode &n : o.roots)
+    orderNode(w, n);
+  w.endArray();
+  w.key("edges").beginArray();
+  for (const OrderEdge &e : o.edges) {
+    w.beginObject();
+    w.key("from");
+    lockMode(w, e.from);
+    w.key("to");
+    lockMode(w, e.to);
+    w.key("pos");
+    pos(w, e.pos);
+    w.endObject();
+  }
+  w.endArray();
+  w.endObject();
+}
+
+void writeItem(Writer &w, const Operation &op) {
+  documented(w, op);
+  w.key("subject");
+  role(w, op.subject);
+  w.key("roles").beginArray();
+  for (const Role &r : op.roles)
+    role(w, r);
+  w.endArray();
+  w.key("clauses").beginArray();
+  for (const Requirement &c : op.clauses)
+    requirement(w, c);
+  w.endArray();
+  w.key("requirement");
+  requirement(w, op.requirement);
+  w.key("rejects").beginArray();
+  for (const Rejection &r : op.rejects) {
+    w.beginObject();
+    w.key("requirement");
+    requirement(w, r.requirement);
+    w.field("reason", r.reason);
+    w.endObject();
+  }
+  w.endArray();
+  w.field("notes", op.notes);
+  w.field("warnings", op.warnings);
+  w.field("apis", op.apis);
+  w.endObject();
+}
+
+void writeItem(Writer &w, const StateTable &t) {
+  documented(w, t);
+  w.field("object", t.object);
+  w.field("axes", t.axes);
+  w.field("axis_titles", t.axisTitles);
+  w.key("columns").beginArray();
+  for (const TableColumn &c : t.columns) {
+    w.beginObject();
+    w.field("name", c.name);
+    w.field("title", c.title);
+    w.field("kind", toString(c.kind));
+    if (c.kind == TableColumn::Kind::Satisfies) {
+      w.key("requirement");
+      requirement(w, c.requirement);
+    } else {
+      w.field("object", c.object);
+      w.field("tables", c.tables);
+    }
+    w.endObject();
+  }
+  w.endArray();
+  w.key("rows").beginArray();
+  for (const TableRow &r : t.rows) {
+    w.beginObject();
+    w.field("cells", r.cells);
+    w.field("values", r.values);
+    w.key("pos");
+    pos(w, r.pos);
+    w.endObject();
+  }
+  w.endArray();
+  w.key("derived").beginArray();
+  for (const DerivedRow &d : t.derived) {
+    w.beginObject();
+    w.field("state", d.state);
+    w.field("values", d.values);
+    w.endObject();
+  }
+  w.endArray();
+  w.endObject();
+}
+
+void writeItem(Writer &w, const Matrix &m) {
+  documented(w, m);
+  w.field("lock", m.lock);
+  w.field("modes", m.modes);
+  w.field("excludes", m.excludes);
+  w.endObject();
+}
+
+void writeItem(Writer &w, const Topic &t) {
+  documented(w, t);
+  w.field("title", t.title);
+  w.endObject();
+}
+
+/// One of the model's top-level arrays: its key, its length, and how to write item `i`.
+struct Section {
+  const char *key;
+  size_t size;
+  void (*item)(Writer &w, const Model &model, size_t i);
+};
+
+template <auto Items> Section section(const char *key, const Model &model) {
+  return {key, (model.*Items).size(),
+          [](Writer &w, const Model &m, size_t i) { writeItem(w, (m.*Items)[i]); }};
+}
+
+/// The model's arrays in the schema's order; everything after "files" is one of them.
+std::array<Section, 12> sections(const Model &m) {
+  return {section<&Model::objects>("objects", m),
+          section<&Model::locks>("locks", m),
+          section<&Model::apis>("apis", m),
+          section<&Model::groups>("groups", m),
+          section<&Model::facts>("facts", m),
+          section<&Model::lets>("lets", m),
+          section<&Model::relations>("relations", m),
+          section<&Model::orders>("orders", m),
+          section<&Model::operations>("operations", m),
+          section<&Model::tables>("tables", m),
+          section<&Model::matrices>("matrices", m),
+          section<&Model::topics>("topics", m)};
+}
+
+/// A run of consecutive items of one section, the unit the two threads share.
+struct Chunk {
+  size_t section, begin, end;
+};
+/// Items per chunk.  The largest items (an object with its fields) are a few kilobytes, so a
+/// chunk held in memory until its turn stays under a megabyte, while a 100k-rule model still
+/// has a thousand chunks to share.
+constexpr size_t kChunkItems = 128;
+/// Fewer chunks than this are written on one thread (rules/mm.rules has a handful): starting a
+/// thread costs more than it saves.
+constexpr size_t kParallelMinChunks = 16;
+
+/// A chunk's text and whether it is complete.  Chunks are written out in order; the one this
+/// thread reaches may still be in the other thread's hands.
+struct Slot {
+  Pieces text;
+  std::atomic<bool> ready{false};
+  bool failed = false; ///< Its writer threw (set before `ready`).
+};
+
+/// Writes the model.  With a second thread, each thread takes the next chunk nobody has taken
+/// from one counter.  This thread writes straight to `w` whenever the chunk it takes is the
+/// next one due, and into a Slot otherwise; the other thread always writes into Slots, which
+/// this thread copies out in order.  The text is the one thread's byte for byte: a chunk's
+/// writer starts where an item of its array starts (depth 2, after a first item or not).
+/// Emitting was a fifth of a 100k-rule compile, on one thread (--time-report).
+void writeModel(Writer &w, const Model &model, unsigned threads, JsonStats &stats) {
+  std::array<Section, 12> all = sections(model);
+  std::vector<Chunk> chunks;
+  for (size_t s = 0; s < all.size(); ++s)
+    for (size_t b = 0; b < all[s].size; b += kChunkItems)
+      chunks.push_back({s, b, std::min(all[s].size, b + kChunkItems)});
+  size_t n = chunks.size();
+  stats.chunks = n;
+  std::unique_ptr<Slot[]> slots(new Slot[n]);
+  std::atomic<size_t> next{0}; // The first chunk nobody has taken.
+
+  auto writeChunk = [&](Writer &out, size_t k) {
+    const Chunk &c = chunks[k];
+    for (size_t i = c.begin; i < c.end; ++i)
+      all[c.section].item(out, model, i);
+  };
+  auto writeSlot = [&](size_t k) {
+    Slot &slot = slots[k];
+    try {
+      Writer out(&slot.text, chunks[k].begin == 0);
+      writeChunk(out, k);
+      out.finishPiece();
+    } catch (...) {
+      slot.failed = true;
+      slot.ready.store(true, std::memory_order_release);
+      slot.ready.notify_one();
+      throw;
+    }
+    slot.ready.store(true, std::memory_order_release);
+    slot.ready.notify_one();
+  };
+  std::future<void> other;
+  if (useSecondThread(threads, n >= kParallelMinChunks))
+    other = std::async(std::launch::async, [&] {
+      for (size_t k; (k = next.fetch_add(1)) < n; ++stats.bySecondThread)
+        writeSlot(k);
+    });
+
+  w.beginObject();
+  w.field("schema", "lockspec-model/1");
+  w.field("files", model.files);
+  size_t k = 0; // The next chunk due.
+  for (size_t s = 0; s < all.size(); ++s) {
+    w.key(all[s].key).beginArray();
+    for (; k < n && chunks[k].section == s; ++k) {
+      for (;;) {
+        Slot &slot = slots[k];
+        if (slot.ready.load(std::memory_order_acquire)) {
+          if (slot.failed)
+            other.get(); // Rethrows.
+          w.append(std::move(slot.text));
+          break;
+        }
+        if (size_t due = k; next.compare_exchange_strong(due, k + 1)) {
+          writeChunk(w, k);
+          break;
+        }
+        // The other thread is writing chunk k: take a later one meanwhile, or wait.
+        if (size_t later = next.fetch_add(1); later < n) {
+          writeSlot(later);
+          ++stats.heldByThisThread;
+        } else {
+          slot.ready.wait(false, std::memory_order_acquire);
+        }
+      }
+    }
+    w.endArray();
+  }
+  w.endObject();
+  if (other.valid())
+    other.get();
+}
+
 } // namespace
 
-std::string emitJson(const Model &model) {
+std::string emitJson(const Model &model, unsigned threads, JsonStats *stats) {
   Writer w;
-  writeModel(w, model);
+  JsonStats unused;
+  writeModel(w, model, threads, stats ? *stats : unused);
   w.finish();
   return w.take();
 }
 
-void emitJson(const Model &model, std::ostream &out) {
+void emitJson(const Model &model, std::ostream &out, unsigned threads) {
   Writer w(&out);
-  writeModel(w, model);
+  JsonStats unused;
+  writeModel(w, model, threads, unused);
   w.finish();
 }
 

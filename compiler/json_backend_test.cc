@@ -149,5 +149,60 @@ TEST(JsonBackend, StreamedTextEqualsTheString) {
   EXPECT_NE(whole.find("\"line\": 4999,"), std::string::npos);
 }
 
+/// A model whose arrays end inside a chunk, on a chunk's boundary, after one item, and not at
+/// all, each item with text to escape.
+Model manyItems(size_t scale) {
+  Model m;
+  m.files = {"a.rules"};
+  auto documented = [](auto &d, const std::string &name, size_t i) {
+    d.name = name + std::to_string(i);
+    d.doc = "Line one\nline \"two\"\t" + std::string(i % 40, 'x');
+    d.pos = {"a.rules", static_cast<unsigned>(i), 1};
+  };
+  for (size_t i = 0; i < 3 * scale + 17; ++i) {
+    Topic t;
+    documented(t, "topic", i);
+    t.title = "T\xc3\xa9";
+    m.topics.push_back(std::move(t));
+  }
+  for (size_t i = 0; i < 2 * scale; ++i) {
+    Fact f;
+    documented(f, "fact", i);
+    f.test = "f" + std::to_string(i) + "()";
+    m.facts.push_back(std::move(f));
+  }
+  Group g;
+  documented(g, "group", 0);
+  g.members = {"a", "b"};
+  m.groups.push_back(std::move(g));
+  return m;
+}
+
+// The second thread writes some of the chunks; this thread writes the rest, copies the second
+// thread's out in order, and sometimes writes one ahead.  The text must be one thread's.
+TEST(JsonBackend, TwoThreadsWriteOneThreadsText) {
+  for (size_t scale : {1, 128, 129, 3000}) {
+    Model m = manyItems(scale);
+    JsonStats oneStats;
+    std::string one = emitJson(m, 1, &oneStats);
+    EXPECT_EQ(oneStats.bySecondThread + oneStats.heldByThisThread, 0u);
+    EXPECT_GE(oneStats.chunks, 2u);
+    // The thread may start after this one has written everything: try a few times.
+    bool shared = false;
+    for (int attempt = 0; attempt < 20 && !shared; ++attempt) {
+      JsonStats stats;
+      std::string two = emitJson(m, 2, &stats);
+      ASSERT_EQ(firstDifference(two, one), "") << "scale " << scale;
+      EXPECT_EQ(stats.chunks, oneStats.chunks);
+      shared = stats.bySecondThread > 0;
+      std::ostringstream streamed;
+      emitJson(m, streamed, 2);
+      ASSERT_EQ(firstDifference(streamed.str(), one), "") << "scale " << scale;
+    }
+    if (scale == 3000)
+      EXPECT_TRUE(shared) << "the second thread never wrote a chunk";
+  }
+}
+
 } // namespace
 } // namespace lockspec

@@ -61,8 +61,8 @@ int main(int argc, char **argv) {
   compile->add_flag("--check", check, "write nothing; exit 1 naming outputs that are stale");
   compile->add_option("-d,--depfile", depPath, "write a Make-style depfile");
   compile->add_option("-j,--jobs", jobs,
-                      "threads to parse and analyse with (at most 2 are used); 0, the default, "
-                      "uses 2 on a large spec");
+                      "threads to parse, analyse and --emit with (at most 2 are used); 0, the "
+                      "default, uses 2 on a large spec");
   compile->add_flag("--time-report", timeReport,
                     "print each phase's wall time, CPU time and peak memory to stderr");
 #ifdef LOCKSPEC_HAVE_CHECKER
@@ -111,7 +111,7 @@ int main(int argc, char **argv) {
       if (emit == b.name && b.stream) {
         {
           lockspec::TimeReport::Scope t(timing, "emit");
-          b.stream(*model, std::cout);
+          b.stream(*model, std::cout, jobs);
           std::cout.flush();
         }
         leave(0);

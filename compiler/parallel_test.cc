@@ -45,7 +45,7 @@ Outcome compileWith(const std::string &text, unsigned threads,
     TimeReport times;
     auto model = analyze(spec, sources, diags, {.timeReport = &times, .threads = threads});
     if (model)
-      run.json = emitJson(*model);
+      run.json = emitJson(*model, threads);
     for (const TimeReport::Entry &e : times.entries())
       run.phases.push_back(e.phase);
   }
