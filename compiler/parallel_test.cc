@@ -84,6 +84,7 @@ TEST(Parallel, SameModelAsOneThread) {
   EXPECT_EQ(one.halves.kept + one.halves.dropped, 0u) << "one thread never splits";
   EXPECT_EQ(two.halves.kept, 1u) << "the second half's tree was not used";
   EXPECT_TRUE(ranOnSecondThread(two, "locks"));
+  EXPECT_TRUE(ranOnSecondThread(two, "relations"));
   EXPECT_TRUE(ranOnSecondThread(two, "orders"));
   EXPECT_TRUE(ranOnSecondThread(two, "fields+operations"));
   EXPECT_FALSE(ranOnSecondThread(one, "fields+operations"));
@@ -103,13 +104,17 @@ TEST(Parallel, SameDiagnosticsInTheSameOrder) {
       replaced(text, "release rw10_unlock(@o10) write", "release rw10_unlock(@o10) wrte"); // locks
   text = replaced(text, "acquire spin250_lock(@o250) held", "acquire spin250_lock(@o250) heldx");
   text = replaced(text, "rw149 { rw150 { spin150; } }", "rw149 { rw150 { spin150 { rw149; } } }");
+  text = replaced(text, "acquire spin20 requires rw20.read", "acquire spin20 requires rw20.rd");
+  text = replaced(text, "acquire spin280 requires rw280.read", // relations, both halves
+                  "acquire spin280 requires spin280");
   text = replaced(text, "exclusive: rw3.write", "exclusive: rw3.wrote"); // operations
   text = replaced(text, "& spin200 \"r\"", "& nosuch \"r\"");
   Outcome one = compileWith(text, 1), two = compileWith(text, 2);
-  EXPECT_EQ(errorCount(one.diags), 11u) << one.diags; // The cycle is three.
+  EXPECT_EQ(errorCount(one.diags), 13u) << one.diags; // The cycle is three.
   EXPECT_EQ(one.diags, two.diags);
   EXPECT_TRUE(two.json.empty());
   EXPECT_TRUE(ranOnSecondThread(two, "locks"));
+  EXPECT_TRUE(ranOnSecondThread(two, "relations"));
   EXPECT_TRUE(ranOnSecondThread(two, "orders"));
   EXPECT_TRUE(ranOnSecondThread(two, "fields+operations"));
 }

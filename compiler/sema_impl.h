@@ -111,6 +111,9 @@ private:
   /// Resolves the tree's lock `index` into the model's, and its API functions into
   /// model_.apis from `firstApi` on.
   void lock(size_t index, size_t firstApi);
+  /// Resolves the tree's relation `index` into its place in model_.relations; false when it
+  /// states no single rule (reported), and so has no place in the model.
+  bool relation(size_t index);
 
   SourcePos pos(Span span) const {
     LineCol lc = sources_.lineCol(span.file, span.begin, lineHint_);
