@@ -120,6 +120,8 @@ private:
     return {tables_.fileNames[span.file], lc.line, lc.column};
   }
   void declare(const ast::Name &name, std::string_view kind, size_t index);
+  /// Declares every lock's API functions in functions_, reporting duplicates to `diags`.
+  void declareFunctions(Diagnostics &diags);
   /// The context of an object's own rules: its variable is the one role.
   Context objectContext(const Object &object);
   const Entity *lookup(std::string_view name) const { return tables_.names.find(name); }
