@@ -199,8 +199,9 @@ TEST(JsonBackend, TwoThreadsWriteOneThreadsText) {
       emitJson(m, streamed, 2);
       ASSERT_EQ(firstDifference(streamed.str(), one), "") << "scale " << scale;
     }
-    if (scale == 3000)
+    if (scale == 3000) {
       EXPECT_TRUE(shared) << "the second thread never wrote a chunk";
+    }
   }
 }
 
