@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -292,6 +293,10 @@ struct Topic : Documented {
 
 /// The whole spec.  Sema builds it; after that it is never modified.
 struct Model {
+  /// The storage of the names sema interned: the Symbols below read it (see Symbol).  Copies
+  /// of the model share it; a Symbol copied out of the model is valid while a model holds it.
+  /// First, so that it is destroyed last.
+  std::vector<std::shared_ptr<const SymbolStore>> symbolStores;
   std::vector<std::string> files; ///< Every spec file read, in order (for depfiles).
   std::vector<Object> objects;
   std::vector<Lock> locks;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "test_util.h"
 
 namespace lockspec {
@@ -19,6 +21,27 @@ TEST(Model, SemaLookupsCompareAboutOneNameEach) {
   EXPECT_GT(a, 200u); // Sema does look names up through the model.
   EXPECT_LE(b, 2 * a + 2 * a / 10) << a << " -> " << b;
   EXPECT_LE(b, 100u * 400) << "more than a few comparisons per lookup";
+}
+
+// The model's names point into sema's symbol stores, which the model holds (and copies of it
+// share), not sema: they stay readable after sema is gone, through any copy of the model.
+TEST(Model, NamesOutliveSemaAndTheModelTheyWereCopiedFrom) {
+  std::optional<Model> copy;
+  {
+    auto c = compileString(chainSpec(300)); // Large enough for sema's fork and its tables.
+    ASSERT_TRUE(c.model) << c.diags.substr(0, 2000);
+    // This thread's table, and with two cores the fork's and the tail's.
+    EXPECT_GE(c.model->symbolStores.size(), std::thread::hardware_concurrency() >= 2 ? 3u : 1u);
+    copy = *c.model;
+  }
+  std::vector<std::string> churn(2000, std::string(48, 'x')); // Reuses freed memory, if any.
+  const Field &field = copy->objects.at(5).fields.at(0);
+  ASSERT_TRUE(field.read);
+  const Atom &atom = field.read->requirement.alternatives.at(0).atoms.at(0);
+  EXPECT_EQ(atom.lock, "rw5");
+  EXPECT_EQ(atom.mode, "read");
+  EXPECT_EQ(atom.instance, "o5->rw");
+  EXPECT_EQ(copy->relations.at(7).other, "rw7");
 }
 
 TEST(Model, FindSeesNamesAppendedSinceReindexAndPrefersTheFirst) {

@@ -79,7 +79,9 @@ public:
   Sema(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
        const SemaOptions &options)
       : spec_(spec), sources_(sources), ownDiags_(sources), diags_(diags), options_(options),
-        model_(ownModel_), tables_(ownTables_) {}
+        model_(ownModel_), tables_(ownTables_) {
+    model_.symbolStores.push_back(symbols_.store());
+  }
 
   std::optional<Model> run();
 
@@ -97,6 +99,8 @@ private:
         diags_(ownDiags_), options_(parent.options_), model_(parent.model_),
         tables_(parent.tables_) {
     options_.timeReport = parent.options_.timeReport ? &ownTimes_ : nullptr;
+    // Forks are made on the primary's thread, and no pass reads symbolStores: no race.
+    model_.symbolStores.push_back(symbols_.store());
   }
   /// Whether this Sema has a fork: part of locks(), and orders() and operations(), run on
   /// another thread.
@@ -205,7 +209,6 @@ private:
   Diagnostics &diags_;
   TimeReport ownTimes_; ///< A fork's, likewise.
   SemaOptions options_;
-  std::unique_ptr<Sema> fork_; ///< The primary's, when parallel().
 
   // The primary owns the model and tables; a fork refers to its parent's.
   Model ownModel_;
@@ -223,6 +226,9 @@ private:
   SymbolTable symbols_;
   /// resolveInstance's memo.
   std::unordered_map<InstanceKey, ResolvedInstance, InstanceKeyHash> instances_;
+  /// The primary's, when parallel().  Last, so that it goes first: nothing of the primary's,
+  /// such as the model holding the symbol stores, goes before it.
+  std::unique_ptr<Sema> fork_;
 };
 
 } // namespace lockspec::detail

@@ -7,7 +7,16 @@ namespace lockspec {
 Symbol::Symbol(std::string_view text) : Symbol(text, 0) {}
 
 Symbol::Symbol(std::string_view text, uint64_t table)
-    : node_(text.empty() ? nullptr : new Node{{1}, table, std::string(text)}) {}
+    : node_(text.empty() ? nullptr : new Node{{1}, table, std::string(text)}) {
+  static_assert(alignof(Node) > kStored);
+  if (node_ && table)
+    node_ = reinterpret_cast<Node *>(reinterpret_cast<uintptr_t>(node_) | kStored);
+}
+
+SymbolStore::~SymbolStore() {
+  for (Symbol::Node *node : nodes_)
+    delete node;
+}
 
 SymbolTable::SymbolTable() {
   // Ids are never reused, unlike addresses: a table made where a dead one was must not share

@@ -7,9 +7,11 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "flat_name_map.h"
 
@@ -23,8 +25,13 @@ namespace lockspec {
 ///
 /// A Symbol built straight from a string (tests, hand-written models) owns a fresh node, so
 /// equality and order are by content, with a pointer test first; two nodes of one SymbolTable
-/// are unequal without reading their text.  The count is atomic because the checker reads one
-/// model from several threads.  The empty string has no node.
+/// are unequal without reading their text.  That node's count is atomic because the checker
+/// reads one model from several threads.  The empty string has no node.
+///
+/// A SymbolTable's nodes are not counted: they live as long as its SymbolStore, which the
+/// model holds (Model::symbolStores).  Sema's two threads copy the same lock and mode names
+/// into every atom, and counting them cost 6-7% of a 100k-rule compile (the same count,
+/// bumped from both cores; issue 3).
 class Symbol {
 public:
   Symbol() noexcept = default;
@@ -32,7 +39,7 @@ public:
   Symbol(const std::string &text) : Symbol(std::string_view(text)) {}
   Symbol(const char *text) : Symbol(std::string_view(text)) {}
   Symbol(const Symbol &other) noexcept : node_(other.node_) {
-    if (node_)
+    if (counted())
       node_->refs.fetch_add(1, std::memory_order_relaxed);
   }
   Symbol(Symbol &&other) noexcept : node_(std::exchange(other.node_, nullptr)) {}
@@ -46,12 +53,12 @@ public:
     return *this;
   }
   ~Symbol() {
-    if (node_ && node_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
+    if (counted() && node_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1)
       delete node_;
   }
 
   /// The text; a reference to one shared empty string when empty.
-  const std::string &str() const { return node_ ? node_->text : emptyString(); }
+  const std::string &str() const { return node_ ? node()->text : emptyString(); }
   /// Lets a Symbol go wherever a `const std::string &` is read, so readers of the model did
   /// not change when its names became Symbols.
   operator const std::string &() const { return str(); }
@@ -68,14 +75,14 @@ public:
   void swap(Symbol &other) noexcept { std::swap(node_, other.node_); }
   /// The node's identity: equal for equal texts only among Symbols of one SymbolTable (memo
   /// keys use it); null when empty.
-  const void *id() const { return node_; }
+  const void *id() const { return node(); }
   /// True when both name one node: what SymbolTable guarantees for equal texts.
   bool sameNode(const Symbol &other) const { return node_ == other.node_; }
 
   friend bool operator==(const Symbol &a, const Symbol &b) {
     if (a.node_ == b.node_)
       return true;
-    if (a.node_ && b.node_ && a.node_->table != 0 && a.node_->table == b.node_->table)
+    if (a.node_ && b.node_ && a.node()->table != 0 && a.node()->table == b.node()->table)
       return false; // One table never holds a text twice.
     return a.view() == b.view();
   }
@@ -99,15 +106,26 @@ public:
 
 private:
   friend class SymbolTable;
+  friend class SymbolStore;
   struct Node {
-    std::atomic<uint32_t> refs;
-    uint64_t table; ///< Id of the SymbolTable that made it, 0 for none.
+    std::atomic<uint32_t> refs; ///< Unused when `table` is set: the store owns the node.
+    uint64_t table;             ///< Id of the SymbolTable that made it, 0 for none.
     std::string text;
   };
   Symbol(std::string_view text, uint64_t table);
   static const std::string &emptyString();
 
-  Node *node_ = nullptr;
+  /// A table's node is marked in the pointer's low bit (nodes are aligned), so that copying
+  /// and destroying a Symbol never reads the node: a model's Symbols may be destroyed after
+  /// the store that freed their nodes, when the store is declared after them.
+  static constexpr uintptr_t kStored = 1;
+  Node *node() const {
+    return reinterpret_cast<Node *>(reinterpret_cast<uintptr_t>(node_) & ~kStored);
+  }
+  /// Whether this Symbol counts a reference to its node (a node of no table).
+  bool counted() const { return node_ && !(reinterpret_cast<uintptr_t>(node_) & kStored); }
+
+  Node *node_ = nullptr; ///< Marked with kStored for a table's node.
 };
 
 // Concatenation as with std::string, whose operator+ is a template and so never converts.
@@ -137,8 +155,22 @@ inline std::string operator+(const Symbol &a, const Symbol &b) {
 }
 std::ostream &operator<<(std::ostream &out, const Symbol &symbol);
 
+/// The nodes of one SymbolTable: its Symbols read them for as long as the store lives.
+class SymbolStore {
+public:
+  SymbolStore() = default;
+  SymbolStore(const SymbolStore &) = delete;
+  SymbolStore &operator=(const SymbolStore &) = delete;
+  ~SymbolStore();
+
+private:
+  friend class SymbolTable;
+  std::vector<Symbol::Node *> nodes_;
+};
+
 /// Hands out one Symbol per distinct text, so equal names share a node (and their memory).
-/// Sema owns one for the model it builds; the Symbols outlive it.
+/// Sema owns one for the model it builds; the model keeps its store(), so its Symbols outlive
+/// the table.
 class SymbolTable {
 public:
   SymbolTable();
@@ -156,13 +188,17 @@ public:
     if (const Symbol *found = map_.find(text))
       return last_ = *found;
     Symbol symbol(text, id_);
-    // The key views the node's own text, which lives as long as the map holds the Symbol.
+    store_->nodes_.push_back(symbol.node());
+    // The key views the node's own text, which lives as long as the store.
     return last_ = *map_.emplace(symbol.view(), symbol).first;
   }
   size_t size() const { return map_.size(); }
+  /// What keeps this table's Symbols readable once the table is gone.
+  std::shared_ptr<const SymbolStore> store() const { return store_; }
 
 private:
   uint64_t id_;
+  std::shared_ptr<SymbolStore> store_ = std::make_shared<SymbolStore>();
   FlatNameMap<Symbol> map_;
   Symbol last_;
 };

@@ -104,9 +104,11 @@ TEST(SymbolTable, NodesOfDifferentTablesCompareByContent) {
   Symbol a = first.intern("vma_lock"), b = first.intern("mmap_lock");
   EXPECT_NE(a, b);
   Symbol fromSecond;
+  std::shared_ptr<const SymbolStore> secondStore; // Keeps fromSecond readable.
   {
     SymbolTable second; // Often allocated where a dead table was: ids must differ anyway.
     fromSecond = second.intern("vma_lock");
+    secondStore = second.store();
   }
   SymbolTable third;
   Symbol fromThird = third.intern("vma_lock");
@@ -120,13 +122,23 @@ TEST(SymbolTable, NodesOfDifferentTablesCompareByContent) {
   EXPECT_TRUE(first.intern("vma_lock").sameNode(a));
 }
 
-TEST(SymbolTable, SymbolsOutliveTheTable) {
+// A table's nodes belong to its store, not to the Symbols: whoever keeps the Symbols (the
+// model) keeps the store, and the nodes live while it does, however the Symbols are copied.
+TEST(SymbolTable, SymbolsLiveAsLongAsTheStore) {
   Symbol kept;
+  std::shared_ptr<const SymbolStore> store;
   {
     SymbolTable table;
-    kept = table.intern("i_mmap_rwsem");
+    kept = table.intern("i_mmap_rwsem->root->rwsem");
+    std::vector<Symbol> copies(100, kept); // Copies and their ends touch no count.
+    store = table.store();
   }
-  EXPECT_EQ(kept, "i_mmap_rwsem");
+  // Fill the heap so that a node freed with the table would be overwritten.
+  std::vector<std::string> churn;
+  for (int i = 0; i < 1000; ++i)
+    churn.push_back(std::string(40, static_cast<char>('a' + i % 26)));
+  EXPECT_EQ(kept, "i_mmap_rwsem->root->rwsem");
+  EXPECT_EQ(store.use_count(), 1);
 }
 
 TEST(Symbol, CountsAreSafeAcrossThreads) {
