@@ -295,7 +295,6 @@ struct Topic : Documented {
 struct Model {
   /// The storage of the names sema interned: the Symbols below read it (see Symbol).  Copies
   /// of the model share it; a Symbol copied out of the model is valid while a model holds it.
-  /// First, so that it is destroyed last.
   std::vector<std::shared_ptr<const SymbolStore>> symbolStores;
   std::vector<std::string> files; ///< Every spec file read, in order (for depfiles).
   std::vector<Object> objects;

@@ -209,6 +209,7 @@ private:
   Diagnostics &diags_;
   TimeReport ownTimes_; ///< A fork's, likewise.
   SemaOptions options_;
+  std::unique_ptr<Sema> fork_; ///< The primary's, when parallel().
 
   // The primary owns the model and tables; a fork refers to its parent's.
   Model ownModel_;
@@ -226,9 +227,6 @@ private:
   SymbolTable symbols_;
   /// resolveInstance's memo.
   std::unordered_map<InstanceKey, ResolvedInstance, InstanceKeyHash> instances_;
-  /// The primary's, when parallel().  Last, so that it goes first: nothing of the primary's,
-  /// such as the model holding the symbol stores, goes before it.
-  std::unique_ptr<Sema> fork_;
 };
 
 } // namespace lockspec::detail
