@@ -7,12 +7,12 @@
 #include "sema.h"
 
 #include <algorithm>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <set>
 #include <string_view>
-#include <unordered_map>
 
 #include "flat_name_map.h"
 #include "requirement.h"
@@ -185,14 +185,50 @@ private:
     size_t lock;
     bool operator==(const InstanceKey &) const = default;
   };
-  struct InstanceKeyHash {
-    size_t operator()(const InstanceKey &k) const {
-      auto mix = [](size_t h, size_t v) { return (h ^ v) * 0x9e3779b97f4a7c15ULL; };
-      return mix(
-          mix(mix(mix(0, reinterpret_cast<size_t>(k.object)), reinterpret_cast<size_t>(k.role)),
-              reinterpret_cast<size_t>(k.expr)),
-          k.lock);
+  /// resolveInstance's memo: open addressing over the keys, the values in a deque so that
+  /// references to them survive later insertions.  A node-based std::unordered_map spent a
+  /// quarter of normalising an atom in its bucket chase and rehashes (perf, 100k rules; issue 3).
+  class InstanceMemo {
+  public:
+    /// The value for `key`, and whether it was just made (empty, for the caller to fill).
+    std::pair<ResolvedInstance *, bool> tryEmplace(const InstanceKey &key) {
+      if (4 * (values_.size() + 1) > 3 * slots_.size())
+        grow();
+      Slot &slot = slots_[probe(key)];
+      if (slot.value)
+        return {slot.value, false};
+      slot = Slot{key, &values_.emplace_back()};
+      return {slot.value, true};
     }
+
+  private:
+    struct Slot {
+      InstanceKey key{};
+      ResolvedInstance *value = nullptr; ///< Null for an empty slot.
+    };
+    static size_t hash(const InstanceKey &k) {
+      auto mix = [](size_t h, size_t v) { return (h ^ v) * 0x9e3779b97f4a7c15ULL; };
+      size_t h =
+          mix(mix(mix(mix(0, reinterpret_cast<size_t>(k.object)), reinterpret_cast<size_t>(k.role)),
+                  reinterpret_cast<size_t>(k.expr)),
+              k.lock);
+      return h ^ (h >> 29); // The multiply leaves the low bits, which index, the weakest.
+    }
+    size_t probe(const InstanceKey &key) const {
+      size_t mask = slots_.size() - 1, i = hash(key) & mask;
+      while (slots_[i].value && !(slots_[i].key == key))
+        i = (i + 1) & mask;
+      return i;
+    }
+    void grow() {
+      std::vector<Slot> old = std::move(slots_);
+      slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+      for (const Slot &slot : old)
+        if (slot.value)
+          slots_[probe(slot.key)] = slot;
+    }
+    std::vector<Slot> slots_; ///< Size zero or a power of two, at most three quarters used.
+    std::deque<ResolvedInstance> values_;
   };
   static inline const Symbol kNoSymbol;
   /// The mode an atom naming `lock` asks for: `text`, or the lock's weakest when `text` is
@@ -226,7 +262,7 @@ private:
   /// node per thread.
   SymbolTable symbols_;
   /// resolveInstance's memo.
-  std::unordered_map<InstanceKey, ResolvedInstance, InstanceKeyHash> instances_;
+  InstanceMemo instances_;
 };
 
 } // namespace lockspec::detail

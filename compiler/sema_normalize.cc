@@ -29,17 +29,17 @@ const Sema::ResolvedInstance &Sema::resolveInstance(const Symbol &roleObject, co
   auto fixed = roleExprs_.find(role);
   const Symbol &expr = fixed == roleExprs_.end() ? kNoSymbol : fixed->second;
   size_t lockIndex = static_cast<size_t>(&lock - model_.locks.data());
-  auto [it, inserted] =
-      instances_.try_emplace(InstanceKey{roleObject.id(), role.id(), expr.id(), lockIndex});
+  auto [resolved, inserted] =
+      instances_.tryEmplace(InstanceKey{roleObject.id(), role.id(), expr.id(), lockIndex});
   if (inserted) {
-    ResolvedInstance &out = it->second;
+    ResolvedInstance &out = *resolved;
     if (auto links = model_.linkPath(roleObject, lock.owner)) {
       out.reachable = true;
       out.instance = symbols_.intern(instanceExpr(roleObject, role, *links, lock));
       out.links = std::move(*links);
     }
   }
-  return it->second;
+  return *resolved;
 }
 
 const Mode *Sema::atomMode(const Lock &lock, std::string_view text) const {
