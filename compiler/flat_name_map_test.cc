@@ -49,5 +49,27 @@ TEST(FlatNameMapTest, ComparesKeyText) {
   EXPECT_EQ(map.find("mmap_loc"), nullptr);
 }
 
+/// Names that differ only in a digit near their end (rw9, rw10 ... or synthetic/obj17.h)
+/// must land in different slots of a small table: the bits that index it are the low ones,
+/// and a hash that left the last bytes of a word in its high bits would pile such names
+/// into a few probe chains.
+TEST(FlatNameMapTest, HashSpreadsNamesThatDifferAtTheEnd) {
+  for (const char *prefix : {"rw", "synthetic/obj", "anon_vma->root->"}) {
+    constexpr size_t kSlots = 1024;
+    std::vector<bool> used(kSlots);
+    size_t distinct = 0;
+    for (int i = 0; i < 1000; ++i) {
+      size_t slot = hashName(prefix + std::to_string(i) + ".h") & (kSlots - 1);
+      distinct += !used[slot];
+      used[slot] = true;
+    }
+    // Uniform hashing fills 1024 * (1 - e^(-1000/1024)) = 640 slots on average.
+    EXPECT_GT(distinct, 590u) << prefix;
+  }
+  EXPECT_EQ(hashName("mmap_lock"), hashName(std::string("mmap_lock")));
+  EXPECT_NE(hashName("a"), hashName(std::string_view("a\0", 2))) << "length must count";
+  EXPECT_NE(hashName(""), hashName(std::string_view("\0", 1)));
+}
+
 } // namespace
 } // namespace lockspec

@@ -1,5 +1,7 @@
 #include "model.h"
 
+#include "flat_name_map.h"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -18,7 +20,7 @@ const T *Model::findIndexed(const std::vector<T> &items, const NameIndex &index,
   const T *found = nullptr;
   bool stale = index.covered > items.size(); // Replaced rather than grown: scan everything.
   if (!index.slots.empty() && !stale) {
-    size_t mask = index.slots.size() - 1, hash = std::hash<std::string_view>{}(name);
+    size_t mask = index.slots.size() - 1, hash = hashName(name);
     for (size_t i = hash & mask; index.slots[i] && !found; i = (i + 1) & mask) {
       size_t at = index.slots[i] - 1;
       if (at < items.size() && same(at))
@@ -40,7 +42,7 @@ template <typename T> void Model::buildIndex(const std::vector<T> &items, NameIn
   index.slots.assign(size, 0);
   size_t mask = size - 1;
   for (size_t at = 0; at < items.size(); ++at) {
-    size_t i = std::hash<std::string_view>{}(items[at].name) & mask;
+    size_t i = hashName(items[at].name) & mask;
     bool seen = false;
     for (; index.slots[i] && !seen; i = (i + 1) & mask)
       seen = items[index.slots[i] - 1].name == items[at].name;
@@ -124,6 +126,8 @@ const Operation *Model::findOperation(const std::string &name) const {
 
 std::optional<std::vector<std::string>> Model::linkPath(const std::string &from,
                                                         const std::string &to) const {
+  if (from == to) // Most locks belong to the object a rule is about: no map, no queue.
+    return std::vector<std::string>{};
   // Breadth-first over links: the shortest path names the instance most directly.
   std::map<std::string, std::vector<std::string>> paths{{from, {}}};
   std::vector<std::string> queue{from};
