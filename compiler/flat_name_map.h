@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "partial_word.h"
+
 namespace lockspec {
 
 /// A hash of a name for the compiler's open-addressing tables (FlatNameMap, the model's name
@@ -33,25 +35,8 @@ inline size_t hashName(std::string_view name) {
     std::memcpy(&word, p, 8);
     h = fold(h ^ word, kMul);
   }
-  if (left) { // 1-7 bytes, loaded in pieces of 4, 2 and 1 so as not to read past the name.
-    uint64_t word = 0;
-    size_t at = 0;
-    if (left & 4) {
-      uint32_t piece;
-      std::memcpy(&piece, p, 4);
-      word = piece;
-      at = 4;
-    }
-    if (left & 2) {
-      uint16_t piece;
-      std::memcpy(&piece, p + at, 2);
-      word |= uint64_t(piece) << (8 * at);
-      at += 2;
-    }
-    if (left & 1)
-      word |= uint64_t(static_cast<unsigned char>(p[at])) << (8 * at);
-    h = fold(h ^ word, kMul);
-  }
+  if (left) // The last 1-7 bytes.
+    h = fold(h ^ loadPartialWord(p, left), kMul);
   return static_cast<size_t>(fold(h, kFinal));
 #else
   return std::hash<std::string_view>{}(name);

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "partial_word.h"
 #include "threads.h"
 
 namespace lockspec {
@@ -308,26 +309,10 @@ private:
         p += clean;
         out = escapeByte(static_cast<unsigned char>(*p++), out);
       }
-      // The last 1-7 bytes (most names are shorter than 8) as one word too, loaded in
-      // pieces of 4, 2 and 1 so as not to read past the string, the rest filled with 'A',
-      // which needs no escaping.  A byte at a time they cost 10M instructions at 10k rules.
+      // The last 1-7 bytes (most names are shorter than 8) as one word too, the rest
+      // filled with 'A', which needs no escaping.
       if (size_t left = static_cast<size_t>(end - p); left && left < 8) {
-        uint64_t w = 0;
-        size_t at = 0;
-        if (left & 4) {
-          uint32_t x;
-          std::memcpy(&x, p, 4);
-          w = x;
-          at = 4;
-        }
-        if (left & 2) {
-          uint16_t x;
-          std::memcpy(&x, p + at, 2);
-          w |= uint64_t(x) << (8 * at);
-          at += 2;
-        }
-        if (left & 1)
-          w |= uint64_t(static_cast<unsigned char>(p[at])) << (8 * at);
+        uint64_t w = loadPartialWord(p, left);
         w |= (kOnes * 'A') << (8 * left);
         if (!escapes(w)) {
           std::memcpy(out, &w, 8); // What is past `left` lands in room or slack.
