@@ -1,11 +1,11 @@
 #include "model.h"
 
-#include "flat_name_map.h"
-
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <string_view>
+
+#include "flat_name_map.h"
 
 namespace lockspec {
 
