@@ -13,11 +13,6 @@ Symbol::Symbol(std::string_view text, uint64_t table)
     node_ = reinterpret_cast<Node *>(reinterpret_cast<uintptr_t>(node_) | kStored);
 }
 
-SymbolStore::~SymbolStore() {
-  for (Symbol::Node *node : nodes_)
-    delete node;
-}
-
 SymbolTable::SymbolTable() {
   // Ids are never reused, unlike addresses: a table made where a dead one was must not share
   // its id, or their nodes of equal text would compare unequal.

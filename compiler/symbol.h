@@ -157,15 +157,9 @@ std::ostream &operator<<(std::ostream &out, const Symbol &symbol);
 
 /// The nodes of one SymbolTable: its Symbols read them for as long as the store lives.
 class SymbolStore {
-public:
-  SymbolStore() = default;
-  SymbolStore(const SymbolStore &) = delete;
-  SymbolStore &operator=(const SymbolStore &) = delete;
-  ~SymbolStore();
-
 private:
   friend class SymbolTable;
-  std::vector<Symbol::Node *> nodes_;
+  std::vector<std::unique_ptr<Symbol::Node>> nodes_;
 };
 
 /// Hands out one Symbol per distinct text, so equal names share a node (and their memory).
@@ -188,7 +182,7 @@ public:
     if (const Symbol *found = map_.find(text))
       return last_ = *found;
     Symbol symbol(text, id_);
-    store_->nodes_.push_back(symbol.node());
+    store_->nodes_.emplace_back(symbol.node());
     // The key views the node's own text, which lives as long as the store.
     return last_ = *map_.emplace(symbol.view(), symbol).first;
   }
