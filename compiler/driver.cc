@@ -33,7 +33,7 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
       diags.error(span, error);
     return file;
   };
-  Parser parser(sources, diags, resolve, options.threads);
+  Parser parser(sources, diags, resolve);
   std::unique_ptr<ast::Spec> owned = std::make_unique<ast::Spec>();
   ast::Spec &spec = *owned;
   if (!options.freeScratch)
@@ -47,8 +47,7 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
   TimeReport::Scope timing(options.timeReport, "sema");
   return analyze(spec, sources, diags,
                  {.freeScratch = options.freeScratch,
-                  .timeReport = options.timeReport,
-                  .threads = options.threads});
+                  .timeReport = options.timeReport});
 }
 
 std::vector<OutputFile> emitJsonFile(const Model &model) {

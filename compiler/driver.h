@@ -22,8 +22,6 @@ struct LoadOptions {
   bool freeScratch = true;
   /// When set, each phase (parse, sema and sema's passes) adds its time here.
   TimeReport *timeReport = nullptr;
-  /// Threads the parser and sema may use; 0 picks (see SemaOptions::threads).
-  unsigned threads = 0;
 };
 
 /// Parses `path` and its includes into `sources` and analyses it.  Errors go to `diags`;
@@ -47,8 +45,8 @@ struct Backend {
   const char *name;
   std::vector<OutputFile> (*emit)(const Model &model);
   /// Optional: writes the same single output to a stream as it is produced, for `--emit`
-  /// (nullptr: `--emit` prints what `emit` returns), with `threads` as LoadOptions::threads.
-  void (*stream)(const Model &model, std::ostream &out, unsigned threads) = nullptr;
+  /// (nullptr: `--emit` prints what `emit` returns).
+  void (*stream)(const Model &model, std::ostream &out) = nullptr;
 };
 
 /// Every backend, in the order `compile` runs them.

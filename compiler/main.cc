@@ -52,7 +52,6 @@ int main(int argc, char **argv) {
       app.add_subcommand("compile", "check a spec and write every backend's output");
   std::string input, outDir, emit, depPath;
   bool check = false, timeReport = false;
-  unsigned jobs = 0;
   std::vector<std::string> only;
   compile->add_option("spec", input, "the root .rules file")->required();
   compile->add_option("-o,--output", outDir, "output directory (generated/)");
@@ -60,9 +59,6 @@ int main(int argc, char **argv) {
   compile->add_option("--backend", only, "run only these backends");
   compile->add_flag("--check", check, "write nothing; exit 1 naming outputs that are stale");
   compile->add_option("-d,--depfile", depPath, "write a Make-style depfile");
-  compile->add_option("-j,--jobs", jobs,
-                      "threads to parse, analyse and --emit with (at most 2 are used); 0, the "
-                      "default, uses 2 on a large spec");
   compile->add_flag("--time-report", timeReport,
                     "print each phase's wall time, CPU time and peak memory to stderr");
 #ifdef LOCKSPEC_HAVE_CHECKER
@@ -95,7 +91,7 @@ int main(int argc, char **argv) {
     leaveWithoutFreeing(code);
   };
   auto model = lockspec::loadSpec(input, sources, diags,
-                                  {.freeScratch = false, .timeReport = timing, .threads = jobs});
+                                  {.freeScratch = false, .timeReport = timing});
   std::cerr << diags.renderAll();
   if (!model) {
     bool io = !diags.all().empty() && !diags.all().front().hasSpan;
@@ -111,7 +107,7 @@ int main(int argc, char **argv) {
       if (emit == b.name && b.stream) {
         {
           lockspec::TimeReport::Scope t(timing, "emit");
-          b.stream(*model, std::cout, jobs);
+          b.stream(*model, std::cout);
           std::cout.flush();
         }
         leave(0);

@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <cassert>
-#include <future>
 #include <iterator>
 #include <new>
 #include <string_view>
 
-#include "threads.h"
 
 namespace lockspec {
 namespace {
@@ -34,12 +32,10 @@ constexpr unsigned kMaxDepth = 200; // Deeper nesting is certainly a mistake (or
 
 } // namespace
 
-Parser::Parser(const SourceManager &sources, Diagnostics &diags, IncludeResolver resolve,
-               unsigned threads)
-    : sources_(sources), diags_(diags), resolve_(std::move(resolve)), threads_(threads) {}
+Parser::Parser(const SourceManager &sources, Diagnostics &diags, IncludeResolver resolve)
+    : sources_(sources), diags_(diags), resolve_(std::move(resolve)) {}
 
 void Parser::parseFile(FileId file, ast::Spec &spec) {
-  bool root = !lexer_;
   // Save and restore the token stream so includes can recurse.
   std::unique_ptr<Lexer> savedLexer = std::move(lexer_);
   Token savedRing[kLookahead];
@@ -51,89 +47,14 @@ void Parser::parseFile(FileId file, ast::Spec &spec) {
   head_ = count_ = 0;
   takenEnd_ = 0;
   file_ = file;
-  std::optional<uint32_t> split = root ? splitPoint(file) : std::nullopt;
-  if (split)
-    parseHalves(file, *split, spec);
-  else
-    parseDecls(spec, UINT32_MAX);
+  while (!at(Tok::Eof))
+    parseDecl(spec);
   lexer_ = std::move(savedLexer);
   std::copy(std::begin(savedRing), std::end(savedRing), ring_);
   head_ = savedHead;
   count_ = savedCount;
   takenEnd_ = savedTakenEnd;
   file_ = savedFile;
-}
-
-uint32_t Parser::parseDecls(ast::Spec &spec, uint32_t stop) {
-  while (!at(Tok::Eof)) {
-    if (peek().span.begin >= stop)
-      return peek().span.begin;
-    parseDecl(spec);
-  }
-  return peek().span.begin;
-}
-
-std::optional<uint32_t> Parser::splitPoint(FileId file) const {
-  std::string_view text = sources_.text(file);
-  if (!useSecondThread(threads_, text.size() >= kParallelMinBytes))
-    return std::nullopt;
-  // Words that start a declaration other than `include`, which the second thread cannot
-  // follow (includes go through the resolver, which is not thread-safe).
-  static constexpr std::string_view kStarts[] = {"object ", "lock ",     "group ", "fact ",
-                                                 "let ",    "relation ", "order ", "operation ",
-                                                 "table ",  "matrix ",   "topic "};
-  for (size_t at = text.find('\n', text.size() / 2); at != std::string_view::npos;
-       at = text.find('\n', at + 1)) {
-    std::string_view line = text.substr(at + 1);
-    for (std::string_view word : kStarts)
-      if (line.starts_with(word))
-        return static_cast<uint32_t>(at + 1);
-  }
-  return std::nullopt;
-}
-
-void Parser::parseHalves(FileId file, uint32_t split, ast::Spec &spec) {
-  struct Later {
-    ast::Spec spec;
-    Diagnostics diags;
-    bool sawInclude = false;
-  };
-  Later later{{}, Diagnostics(sources_), false};
-  std::future<void> done = std::async(std::launch::async, [&] {
-    Parser parser(sources_, later.diags, [&](FileId, const std::string &, Span) {
-      later.sawInclude = true;
-      return std::optional<FileId>();
-    });
-    parser.lexer_ = std::make_unique<Lexer>(sources_, file, later.diags, split);
-    parser.file_ = file;
-    parser.parseDecls(later.spec, UINT32_MAX);
-  });
-  uint32_t reached = parseDecls(spec, split);
-  done.get(); // Rethrows what the thread threw.
-  if (reached != split || later.sawInclude || !later.diags.all().empty()) {
-    ++halves_.dropped;
-    parseDecls(spec, UINT32_MAX); // The guess was wrong, or the second half needs this thread.
-    return;
-  }
-  ++halves_.kept;
-  auto append = [](auto &to, auto &from) {
-    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-  };
-  append(spec.objects, later.spec.objects);
-  append(spec.locks, later.spec.locks);
-  append(spec.groups, later.spec.groups);
-  append(spec.facts, later.spec.facts);
-  append(spec.lets, later.spec.lets);
-  append(spec.relations, later.spec.relations);
-  append(spec.orders, later.spec.orders);
-  append(spec.operations, later.spec.operations);
-  append(spec.tables, later.spec.tables);
-  append(spec.matrices, later.spec.matrices);
-  append(spec.topics, later.spec.topics);
-  // This thread's parser stands where the other's ended: at the end of the file.
-  lexer_ = std::make_unique<Lexer>(sources_, file, diags_,
-                                   static_cast<uint32_t>(sources_.text(file).size()));
-  head_ = count_ = 0;
 }
 
 const Token &Parser::lexUpTo(unsigned ahead) const {

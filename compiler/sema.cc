@@ -1,15 +1,12 @@
 #include "sema_impl.h"
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
-#include <future>
 #include <map>
 #include <memory>
 #include <set>
 
 #include "requirement.h"
-#include "threads.h"
 
 namespace lockspec {
 namespace detail {
@@ -30,14 +27,15 @@ void Sema::declare(const ast::Name &name, std::string_view kind, size_t index) {
   }
 }
 
-void Sema::declareFunctions(Diagnostics &diags) {
+void Sema::declareFunctions() {
   // C functions live in their own namespace: the kernel names a lock and the function that
   // takes it alike (pmd_lock).
   for (ast::Lock &lock : spec_.locks)
     for (ast::Api &api : lock.apis) {
       auto [first, inserted] = functions_.emplace(api.name.text, api.name.span);
       if (!inserted) {
-        Diagnostic &diag = diags.error(api.name.span, "duplicate function '" + api.name.text + "'");
+        Diagnostic &diag =
+            diags_.error(api.name.span, "duplicate function '" + api.name.text + "'");
         Diagnostics::note(diag, *first, "'" + api.name.text + "' first declared here");
       }
     }
@@ -81,24 +79,6 @@ std::optional<Model> Sema::run() {
   model_.lets.reserve(spec_.lets.size());
   model_.relations.reserve(spec_.relations.size());
   model_.orders.reserve(spec_.orders.size());
-  // With a fork, another thread builds the line tables both will share, then declares the C
-  // functions, while this thread declares the names and resolves the objects: the two name
-  // tables are apart, and the functions were half of the 30-50 ms that declaring took at
-  // 100k rules (--time-report).  Their diagnostics follow the objects' with one thread too.
-  std::promise<void> linesIndexed;
-  std::future<void> functions;
-  Diagnostics functionDiags(sources_);
-  if (parallel())
-    functions = std::async(std::launch::async, [this, &functionDiags, &linesIndexed] {
-      try {
-        sources_.indexLines();
-      } catch (...) {
-        linesIndexed.set_exception(std::current_exception());
-        return;
-      }
-      linesIndexed.set_value();
-      declareFunctions(functionDiags);
-    });
   std::optional<TimeReport::Scope> pass;
   pass.emplace(options_.timeReport, "sema/declare");
   for (size_t i = 0; i < spec_.objects.size(); ++i)
@@ -128,18 +108,10 @@ std::optional<Model> Sema::run() {
     model_.files.push_back(sources_.name(f));
     tables_.fileNames.push_back(symbols_.intern(sources_.name(f)));
   }
-  if (functions.valid())
-    linesIndexed.get_future().get(); // lineCol would otherwise build them on either thread.
   pass.emplace(options_.timeReport, "sema/objects");
   objects();
   model_.reindex();
-  if (functions.valid()) {
-    functions.get();
-    diags_.append(std::move(functionDiags));
-    fork_.reset(new Sema(*this, ForkTag{}));
-  } else {
-    declareFunctions(diags_);
-  }
+  declareFunctions();
   pass.emplace(options_.timeReport, "sema/locks");
   locks();
   model_.reindex();
@@ -148,8 +120,12 @@ std::optional<Model> Sema::run() {
   pass.emplace(options_.timeReport, "sema/relations");
   relations();
   model_.reindex();
-  pass.reset();
-  fieldsOrdersOperations();
+  pass.emplace(options_.timeReport, "sema/fields");
+  fields();
+  pass.emplace(options_.timeReport, "sema/orders");
+  orders();
+  pass.emplace(options_.timeReport, "sema/operations");
+  operations();
   pass.emplace(options_.timeReport, "sema/tables");
   tables();
   pass.emplace(options_.timeReport, "sema/matrices");
@@ -157,8 +133,6 @@ std::optional<Model> Sema::run() {
   pass.emplace(options_.timeReport, "sema/topics");
   topics();
   pass.reset();
-  if (fork_ && !options_.freeScratch)
-    (void)fork_.release(); // Like this Sema's own tables: see LoadOptions::freeScratch.
   if (diags_.hadErrors())
     return std::nullopt;
   model_.reindex();
@@ -203,37 +177,13 @@ static std::optional<LockKind> parseKind(std::string_view text) {
 }
 
 void Sema::locks() {
-  // Sized up front, so that each lock's results have a place of their own, and a fork can
-  // fill the second half's places while this thread fills the first's.
   size_t n = spec_.locks.size();
-  std::vector<size_t> firstApi(n + 1, 0);
-  for (size_t i = 0; i < n; ++i)
-    firstApi[i + 1] = firstApi[i] + spec_.locks[i].apis.size();
   model_.locks.resize(n);
-  model_.apis.resize(firstApi[n]);
   tables_.weakestModes.resize(n);
   tables_.lockNames.resize(n);
   tables_.modeNames.resize(n);
-  // Split by API functions, most of a lock's work.  This thread's share is the smaller, as it
-  // also sized the vectors above: at 100k rules an even split left the fork idle for a third
-  // of the pass, and a 40% share left this thread waiting for the fork (--time-report).
-  size_t split = fork_ ? static_cast<size_t>(std::lower_bound(firstApi.begin(), firstApi.end(),
-                                                              firstApi[n] * 9 / 20) -
-                                             firstApi.begin())
-                       : n;
-  std::future<void> later;
-  if (split < n)
-    later = std::async(std::launch::async, [this, split, n, &firstApi] {
-      TimeReport::Scope pass(fork_->options_.timeReport, "sema/locks (thread 2)");
-      for (size_t i = split; i < n; ++i)
-        fork_->lock(i, firstApi[i]);
-    });
-  for (size_t i = 0; i < split; ++i)
-    lock(i, firstApi[i]);
-  if (later.valid()) {
-    later.get(); // Rethrows what the fork threw.
-    joinFork();
-  }
+  for (size_t i = 0; i < n; ++i)
+    lock(i);
   // Fallbacks may name functions of other locks, so check them once all are known.
   for (ast::Lock &in : spec_.locks)
     for (const ast::Api &a : in.apis)
@@ -242,9 +192,8 @@ void Sema::locks() {
         diags_.error(fallback.span, "fallback '" + fallback.text + "' is not a declared function");
 }
 
-void Sema::lock(size_t index, size_t firstApi) {
+void Sema::lock(size_t index) {
   ast::Lock &in = spec_.locks[index];
-  size_t apiAt = firstApi;
   Lock out;
   prose(out, in.name, in.prose, "lock", true);
   auto kind = parseKind(in.kind.text);
@@ -452,7 +401,7 @@ void Sema::lock(size_t index, size_t firstApi) {
     api.all = a.all;
     api.fallback = symbols_.intern(a.fallback().text);
     out.apis.push_back(api.name);
-    model_.apis[apiAt++] = std::move(api);
+    model_.apis.push_back(std::move(api));
   }
   size_t weakest = 0;
   for (size_t m = 0; m < out.modes.size(); ++m) {
@@ -504,120 +453,11 @@ void Sema::groupsFactsLets() {
   }
 }
 
-bool Sema::parallel() const {
-  size_t items = spec_.operations.size() + spec_.locks.size();
-  for (const ast::Object &object : spec_.objects)
-    items += object.fields.size();
-  return useSecondThread(options_.threads, items >= kParallelMinItems);
-}
-
-void Sema::fieldsOrdersOperations() {
-  // The three passes take half of sema at 100k rules (--time-report).  fields() writes only
-  // the fields of its objects, orders() only model_.orders, operations() only its places in
-  // model_.operations; all three read the tables and the model's objects, locks and
-  // relations, which nothing writes meanwhile.
-  size_t nObjects = spec_.objects.size(), nOperations = spec_.operations.size();
-  model_.operations.resize(nOperations);
-  if (fork_) {
-    shareFieldsOrdersOperations();
-  } else {
-    {
-      TimeReport::Scope pass(options_.timeReport, "sema/fields");
-      fields(0, nObjects);
-    }
-    {
-      TimeReport::Scope pass(options_.timeReport, "sema/orders");
-      orders();
-    }
-    TimeReport::Scope pass(options_.timeReport, "sema/operations");
-    operations(0, nOperations);
-  }
-  // Memory freed now would serve only the backends; a caller that leaves without freeing
-  // (LoadOptions::freeScratch) saves the 8 ms it took at 100k rules.
-  if (options_.freeScratch) {
-    spend(spec_.objects);
-    spend(spec_.orders);
-    spend(spec_.relations);
-  }
-}
-
-void Sema::shareFieldsOrdersOperations() {
-  size_t nObjects = spec_.objects.size(), nOperations = spec_.operations.size();
-  // With a fork, it runs orders() while this thread starts on the fields; then both threads
-  // take the rest in chunks, fields first, each thread the next chunk nobody has taken.  How
-  // long each pass takes differs from spec to spec, and a fixed split (the fork took orders
-  // and all operations) left one thread or the other idle for a quarter of the time at 100k
-  // rules.  Chunks run on forks only (this thread's on a second one, `tail`), so that each
-  // chunk's diagnostics can be kept apart and then reported in the order one thread gives:
-  // fields, orders, operations.
-  struct Chunk {
-    bool fields; ///< Objects' fields, or operations.
-    size_t begin, end;
-  };
-  std::vector<Chunk> chunks;
-  constexpr size_t kChunkItems = 256;
-  for (size_t o = 0, items = 0, begin = 0; o < nObjects; ++o) {
-    items += spec_.objects[o].fields.size();
-    if (items >= kChunkItems || o + 1 == nObjects) {
-      chunks.push_back({true, begin, o + 1});
-      begin = o + 1;
-      items = 0;
-    }
-  }
-  size_t fieldChunks = chunks.size();
-  for (size_t begin = 0; begin < nOperations; begin += kChunkItems)
-    chunks.push_back({false, begin, std::min(nOperations, begin + kChunkItems)});
-  std::atomic<size_t> next{0};
-  std::vector<Diagnostics> chunkDiags(chunks.size(), Diagnostics(sources_));
-  Diagnostics orderDiags(sources_);
-  auto work = [&](Sema &worker) {
-    for (size_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks.size();) {
-      const Chunk &chunk = chunks[c];
-      if (chunk.fields)
-        worker.fields(chunk.begin, chunk.end);
-      else
-        worker.operations(chunk.begin, chunk.end);
-      chunkDiags[c].append(std::move(worker.ownDiags_));
-    }
-  };
-  std::future<void> later = std::async(std::launch::async, [&] {
-    {
-      TimeReport::Scope pass(fork_->options_.timeReport, "sema/orders (thread 2)");
-      fork_->orders();
-    }
-    orderDiags.append(std::move(fork_->ownDiags_));
-    TimeReport::Scope pass(fork_->options_.timeReport, "sema/fields+operations (thread 2)");
-    work(*fork_);
-  });
-  std::unique_ptr<Sema> tail(new Sema(*this, ForkTag{}));
-  {
-    TimeReport::Scope pass(tail->options_.timeReport, "sema/fields+operations");
-    work(*tail);
-  }
-  later.get(); // Rethrows what the fork threw.
-  for (size_t c = 0; c < fieldChunks; ++c)
-    diags_.append(std::move(chunkDiags[c]));
-  diags_.append(std::move(orderDiags));
-  for (size_t c = fieldChunks; c < chunks.size(); ++c)
-    diags_.append(std::move(chunkDiags[c]));
-  joinFork();
-  if (options_.timeReport)
-    options_.timeReport->append(std::move(tail->ownTimes_));
-  if (!options_.freeScratch)
-    (void)tail.release(); // Like fork_: see LoadOptions::freeScratch.
-}
-
-void Sema::joinFork() {
-  diags_.append(std::move(fork_->ownDiags_));
-  if (options_.timeReport)
-    options_.timeReport->append(std::move(fork_->ownTimes_));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Fields
 
-void Sema::fields(size_t begin, size_t end) {
-  for (size_t o = begin; o < end; ++o) {
+void Sema::fields() {
+  for (size_t o = 0; o < spec_.objects.size(); ++o) {
     ast::Object &inObject = spec_.objects[o];
     Object &object = model_.objects[o];
     Context ctx = objectContext(object);
@@ -712,29 +552,12 @@ bool Sema::checkLockMode(const ast::LockMode &lm, Symbol *mode) {
 }
 
 void Sema::relations() {
-  // Each relation has its place, so that the fork can fill the last ones meanwhile, as in
-  // locks(): at 100k rules this pass took 35-45 ms on this thread while the fork sat idle
-  // (--time-report).  This thread's share is the smaller, as it then frees the locks' tree
-  // (17 ms), which nothing reads again.  Freed on the fork instead, it made the relations
-  // this thread resolved meanwhile take twice as long.
   size_t n = spec_.relations.size();
   model_.relations.resize(n);
   std::vector<char> kept(n, 0);
-  size_t split = fork_ ? n * 4 / 10 : n;
-  std::future<void> later;
-  if (fork_)
-    later = std::async(std::launch::async, [this, split, n, &kept] {
-      TimeReport::Scope pass(fork_->options_.timeReport, "sema/relations (thread 2)");
-      for (size_t i = split; i < n; ++i)
-        kept[i] = fork_->relation(i);
-    });
-  for (size_t i = 0; i < split; ++i)
+  for (size_t i = 0; i < n; ++i)
     kept[i] = relation(i);
   spend(spec_.locks);
-  if (later.valid()) {
-    later.get(); // Rethrows what the fork threw.
-    joinFork();
-  }
   // A relation with an error (reported) has no place in the model.
   size_t to = 0;
   for (size_t i = 0; i < n; ++i)
@@ -942,8 +765,9 @@ void Sema::orders() {
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-void Sema::operations(size_t begin, size_t end) {
-  for (size_t index = begin; index < end; ++index) {
+void Sema::operations() {
+  model_.operations.resize(spec_.operations.size());
+  for (size_t index = 0; index < spec_.operations.size(); ++index) {
     ast::Operation &in = spec_.operations[index];
     Operation &out = model_.operations[index];
     prose(out, in.name, in.prose, "operation", true);
