@@ -141,6 +141,10 @@ private:
   /// atom := ['!'] IDENT ['.' IDENT] ['@' IDENT] ['if' IDENT]
   ast::ExprPtr parseAtom();
 
+  /// Deeper nesting of includes, order trees or expressions is certainly a mistake (or a
+  /// fuzzer), and would exhaust the stack.
+  static constexpr unsigned kMaxDepth = 200;
+
   const SourceManager &sources_;
   Diagnostics &diags_;
   IncludeResolver resolve_;

@@ -1,6 +1,8 @@
-// Sema's internals, shared by its three files: sema.cc resolves declarations into the model,
-// sema_normalize.cc turns requirement expressions into disjunctive normal form, and
-// sema_derive.cc derives and checks the lock-state tables and exclusivity matrices.
+// Sema's internals, shared by its files: sema.cc declares the names and resolves objects,
+// locks, groups, facts, lets and topics; sema_order.cc relations and lock-order trees;
+// sema_fields_operations.cc the fields' and operations' requirements; sema_normalize.cc turns
+// requirement expressions into disjunctive normal form; sema_derive.cc derives and checks the
+// lock-state tables and exclusivity matrices.
 // Nothing outside sema*.cc includes this; the interface is sema.h.
 #pragma once
 
