@@ -13,13 +13,8 @@
 
 namespace lockspec {
 
-/// How loadSpec treats what it builds on the way to the model.
+/// What loadSpec reports on the way to the model.
 struct LoadOptions {
-  /// False: the syntax tree and sema's tables are never freed.  For a process that exits
-  /// right after using the model (the CLI): a large spec's tree is millions of small
-  /// allocations, and freeing them one by one took ~13% of a 100k-rule compile (issue 3),
-  /// like the model's own teardown that main already skips (clang's -disable-free).
-  bool freeScratch = true;
   /// When set, each phase (parse, sema and sema's passes) adds its time here.
   TimeReport *timeReport = nullptr;
 };

@@ -474,8 +474,6 @@ void Sema::topics() {
 
 std::optional<Model> analyze(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
                              const SemaOptions &options) {
-  if (!options.freeScratch) // Deliberately never deleted.
-    return (new detail::Sema(spec, sources, diags, options))->run();
   return detail::Sema(spec, sources, diags, options).run();
 }
 

@@ -13,9 +13,6 @@ namespace lockspec {
 
 /// How analyze() runs.
 struct SemaOptions {
-  /// False: sema's own tables (scopes, pending requirements) are left allocated: see
-  /// LoadOptions::freeScratch.
-  bool freeScratch = true;
   /// When set, each pass's time is added here.
   TimeReport *timeReport = nullptr;
 };

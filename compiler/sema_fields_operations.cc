@@ -82,8 +82,6 @@ void Sema::fields() {
       }
       object.fields.push_back(std::move(out));
     }
-    // Nothing reads an object's fields again: the memory goes to the next objects' models.
-    spend(inObject.fields);
   }
 }
 
@@ -187,9 +185,6 @@ void Sema::operations() {
       out.warnings.push_back(std::move(w.value));
     for (const ast::Name &a : in.apis)
       out.apis.push_back(a.text);
-    // As with fields: nothing reads them again.
-    spend(in.requires_);
-    spend(in.rejects);
   }
 }
 

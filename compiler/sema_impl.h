@@ -109,11 +109,6 @@ private:
   void prose(Documented &out, const ast::Name &name, ast::Prose &prose, const std::string &what,
              bool needSource);
 
-  /// Frees a part of the tree no later pass reads.  The model's allocations that follow
-  /// reuse its memory instead of touching new pages: at 100k rules, page faults and zeroing
-  /// were a quarter of the compile (perf, issue 3).  Names stay valid: they view the source.
-  template <typename T> static void spend(std::vector<T> &part) { std::vector<T>().swap(part); }
-
   void objects();
   void locks();
   void groupsFactsLets();

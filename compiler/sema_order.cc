@@ -31,7 +31,6 @@ void Sema::relations() {
   std::vector<char> kept(n, 0);
   for (size_t i = 0; i < n; ++i)
     kept[i] = relation(i);
-  spend(spec_.locks);
   // A relation with an error (reported) has no place in the model.
   size_t to = 0;
   for (size_t i = 0; i < n; ++i)
