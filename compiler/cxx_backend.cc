@@ -471,7 +471,7 @@ Emitter::requirement(const Alternative &alt,
       ptr = ownerPtr;
     }
     std::string inst = instanceOf(ptr, l);
-    std::string modeName = a.mode.empty() ? l.lock->modes.front().name : a.mode.str();
+    std::string modeName = a.mode.empty() ? l.lock->modes.front().name : a.mode;
     const Mode *mode = l.lock->findMode(modeName);
     std::uint32_t mask = 1u << modeIndex(*l.lock, modeName);
     std::string cond;
@@ -1060,7 +1060,7 @@ void Emitter::emitOperation(std::ostringstream &o, const Operation &op) const {
     std::vector<std::string> atoms;
     for (const Atom &a : alt.atoms)
       atoms.push_back(std::string(a.held ? "" : "!") +
-                      (a.kind == Atom::Kind::Fact ? a.fact.str() : a.lock + "." + a.mode) +
+                      (a.kind == Atom::Kind::Fact ? a.fact : a.lock + "." + a.mode) +
                       (a.role.empty() ? "" : "@" + a.role) +
                       (a.condition.empty() ? "" : " if " + a.condition));
     o << " `" << join(atoms, " & ") << "`.";
@@ -1694,7 +1694,7 @@ std::vector<OutputFile> Emitter::corpus() const {
     for (const Alternative &alt : op.requirement.alternatives)
       for (const Atom &a : alt.atoms)
         if (!a.condition.empty())
-          conds.insert((a.kind == Atom::Kind::Fact ? a.fact.str() : a.lock + "." + a.mode) +
+          conds.insert((a.kind == Atom::Kind::Fact ? a.fact : a.lock + "." + a.mode) +
                        " if " + a.condition);
     for (const std::string &c : conds)
       unchecked += "operation " + op.name + ": " + c +

@@ -221,7 +221,7 @@ std::string literal(const std::string &text) {
 
 std::string describeAtom(const Atom &a) {
   std::string out = a.held ? "" : "not ";
-  out += a.kind == Atom::Kind::Fact ? a.fact.str() : a.lock + (a.mode.empty() ? "" : " " + a.mode);
+  out += a.kind == Atom::Kind::Fact ? a.fact : a.lock + (a.mode.empty() ? "" : " " + a.mode);
   if (!a.condition.empty())
     out += " (if " + a.condition + ")";
   return out;
