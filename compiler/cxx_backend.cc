@@ -1325,18 +1325,12 @@ std::vector<OutputFile> Emitter::corpus() const {
       "fail with exactly the diagnostics written on its call.\n#include "
       "\"lockspec/mm_locks.h\"\n\nusing namespace lockspec;\n";
 
-  // Acquisition rank: longest path in the union of the enforced order trees.
-  std::map<std::string, int> rank;
-  std::vector<OrderEdge> edges = m_.enforcedEdges();
-  for (size_t pass = 0; pass < m_.locks.size(); ++pass)
-    for (const OrderEdge &e : edges)
-      rank[e.to.lock] = std::max(rank[e.to.lock], rank[e.from.lock] + 1);
   auto rankOf = [&](const Taken &t) {
     if (!t.hold.lock)
       return -2; // facts first
     if (t.hold.lock->kind == LockKind::VmaLock && !t.excl)
       return -1; // try-locks first, so a failed try returns with nothing held
-    return rank.count(t.hold.lock->lock->name) ? rank.at(t.hold.lock->lock->name) : 0;
+    return static_cast<int>(t.hold.lock->lock->orderRank);
   };
   auto anchorOf = [&](const Hold &h) -> std::string {
     if (!h.lock || h.lock->anchor.empty() || h.lock->kind != LockKind::VmaLock)

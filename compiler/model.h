@@ -88,6 +88,10 @@ struct Lock : Documented {
   std::optional<Split> split;
   std::vector<std::string> apis;   ///< Names of this lock's API functions, in order.
   std::vector<std::string> groups; ///< Groups this lock belongs to.
+  /// Where the lock comes in the enforced lock order: the length of the longest chain of
+  /// enforced order edges that ends at it (0 for a lock nothing is taken before).  Locks held
+  /// together are taken in increasing rank.
+  unsigned orderRank = 0;
 
   const Mode *findMode(const std::string &mode) const;
   /// True when a hold in `held` satisfies a requirement of `required`.

@@ -208,6 +208,27 @@ void Sema::orders() {
     }
   }
 
+  // Ranks: longest chains, in topological order (Kahn).  Locks on a cycle (reported above)
+  // are never reached and keep rank 0; the model is not built then anyway.
+  std::vector<size_t> waiting(model_.locks.size(), 0); // Unranked predecessors, per lock.
+  for (size_t ei = 0; ei < allEdges.size(); ++ei)
+    if (fromId[ei] != toId[ei])
+      ++waiting[toId[ei]];
+  std::vector<size_t> ready;
+  for (size_t id = 0; id < waiting.size(); ++id)
+    if (waiting[id] == 0)
+      ready.push_back(id);
+  while (!ready.empty()) {
+    size_t from = ready.back();
+    ready.pop_back();
+    for (size_t ei : out[from]) {
+      Lock &to = model_.locks[toId[ei]];
+      to.orderRank = std::max(to.orderRank, model_.locks[from].orderRank + 1);
+      if (--waiting[toId[ei]] == 0)
+        ready.push_back(toId[ei]);
+    }
+  }
+
   // A forbidden acquisition must not appear as an allowed order.  Each relation looks at the
   // edges leaving its held lock only, not at every edge (relations x edges grew with the
   // square of a spec).

@@ -91,6 +91,23 @@ order b { doc "d"; source "s"; historical "stale"; vma_lock { mmap_lock; } }
   EXPECT_EQ(c.model->enforcedEdges().size(), 1u);
 }
 
+// A lock's rank is its longest chain of enforced order edges, not the first or shortest one
+// found, and historical trees do not count.
+TEST(Sema, OrderRankIsTheLongestEnforcedChain) {
+  auto c = compileString(std::string(kBaseSpec) + R"(
+lock ptl: spinlock on vm_area_struct { doc "p"; source "s"; mode held exclusive; }
+lock other: spinlock on mm_struct { doc "o"; source "s"; mode held exclusive; }
+order shortcut { doc "d"; source "s"; mmap_lock { ptl; } }
+order chain { doc "d"; source "s"; mmap_lock { vma_lock { ptl; } } }
+order old { doc "d"; source "s"; historical "stale"; ptl { other; } }
+)");
+  ASSERT_TRUE(c.model) << c.diags;
+  EXPECT_EQ(c.model->findLock("mmap_lock")->orderRank, 0u);
+  EXPECT_EQ(c.model->findLock("vma_lock")->orderRank, 1u);
+  EXPECT_EQ(c.model->findLock("ptl")->orderRank, 2u);
+  EXPECT_EQ(c.model->findLock("other")->orderRank, 0u);
+}
+
 TEST(Sema, DerivedMatrixMustMatchDeclared) {
   auto ok = compileString(std::string(kBaseSpec) + R"(
 matrix m { doc "d"; source "s"; lock mmap_lock;
