@@ -64,51 +64,26 @@ Context Sema::objectContext(const Object &object) {
 }
 
 std::optional<Model> Sema::run() {
-  // Sized once from the tree, which says how many of each there are.
-  tables_.names.reserve(spec_.objects.size() + spec_.locks.size() + spec_.groups.size() +
-                        spec_.facts.size() + spec_.lets.size() + spec_.relations.size() +
-                        spec_.orders.size() + spec_.operations.size() + spec_.tables.size() +
-                        spec_.matrices.size() + spec_.topics.size());
-  size_t apis = 0;
-  for (ast::Lock &lock : spec_.locks)
-    apis += lock.apis.size();
-  functions_.reserve(apis);
-  model_.objects.reserve(spec_.objects.size());
-  model_.locks.reserve(spec_.locks.size());
-  model_.apis.reserve(apis);
-  model_.groups.reserve(spec_.groups.size());
-  model_.facts.reserve(spec_.facts.size());
-  model_.lets.reserve(spec_.lets.size());
-  model_.relations.reserve(spec_.relations.size());
-  model_.orders.reserve(spec_.orders.size());
   std::optional<TimeReport::Scope> pass;
   pass.emplace(options_.timeReport, "sema/declare");
-  for (size_t i = 0; i < spec_.objects.size(); ++i)
-    declare(spec_.objects[i].name, "object", i);
-  for (size_t i = 0; i < spec_.locks.size(); ++i)
-    declare(spec_.locks[i].name, "lock", i);
-  for (size_t i = 0; i < spec_.groups.size(); ++i)
-    declare(spec_.groups[i].name, "group", i);
-  for (size_t i = 0; i < spec_.facts.size(); ++i)
-    declare(spec_.facts[i].name, "fact", i);
-  for (size_t i = 0; i < spec_.lets.size(); ++i)
-    declare(spec_.lets[i].name, "let", i);
-  for (size_t i = 0; i < spec_.relations.size(); ++i)
-    declare(spec_.relations[i].name, "relation", i);
-  for (size_t i = 0; i < spec_.orders.size(); ++i)
-    declare(spec_.orders[i].name, "order", i);
-  for (size_t i = 0; i < spec_.operations.size(); ++i)
-    declare(spec_.operations[i].name, "operation", i);
-  for (size_t i = 0; i < spec_.tables.size(); ++i)
-    declare(spec_.tables[i].name, "table", i);
-  for (size_t i = 0; i < spec_.matrices.size(); ++i)
-    declare(spec_.matrices[i].name, "matrix", i);
-  for (size_t i = 0; i < spec_.topics.size(); ++i)
-    declare(spec_.topics[i].name, "topic", i);
+  auto declareAll = [&](const auto &items, std::string_view kind) {
+    for (size_t i = 0; i < items.size(); ++i)
+      declare(items[i].name, kind, i);
+  };
+  declareAll(spec_.objects, "object");
+  declareAll(spec_.locks, "lock");
+  declareAll(spec_.groups, "group");
+  declareAll(spec_.facts, "fact");
+  declareAll(spec_.lets, "let");
+  declareAll(spec_.relations, "relation");
+  declareAll(spec_.orders, "order");
+  declareAll(spec_.operations, "operation");
+  declareAll(spec_.tables, "table");
+  declareAll(spec_.matrices, "matrix");
+  declareAll(spec_.topics, "topic");
 
-  for (size_t f = 0; f < sources_.size(); ++f) {
+  for (size_t f = 0; f < sources_.size(); ++f)
     model_.files.push_back(sources_.name(f));
-  }
   pass.emplace(options_.timeReport, "sema/objects");
   objects();
   model_.index();
