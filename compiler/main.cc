@@ -53,6 +53,7 @@ int main(int argc, char **argv) {
   std::string input, outDir, emit, depPath;
   bool check = false, timeReport = false;
   unsigned jobs = 0;
+  unsigned errorLimit = lockspec::Diagnostics::kDefaultErrorLimit;
   std::vector<std::string> only;
   compile->add_option("spec", input, "the root .rules file")->required();
   compile->add_option("-o,--output", outDir, "output directory (generated/)");
@@ -63,6 +64,9 @@ int main(int argc, char **argv) {
   compile->add_option("-j,--jobs", jobs,
                       "threads to parse, analyse and --emit with (at most 2 are used); 0, the "
                       "default, uses 2 on a large spec");
+  compile->add_option("--error-limit", errorLimit,
+                      "stop after this many errors (0: no limit); default " +
+                          std::to_string(lockspec::Diagnostics::kDefaultErrorLimit));
   compile->add_flag("--time-report", timeReport,
                     "print each phase's wall time, CPU time and peak memory to stderr");
 #ifdef LOCKSPEC_HAVE_CHECKER
@@ -85,6 +89,7 @@ int main(int argc, char **argv) {
 
   lockspec::SourceManager sources;
   lockspec::Diagnostics diags(sources);
+  diags.setErrorLimit(errorLimit);
   // The process ends right after the backends: skip freeing the syntax tree (see LoadOptions).
   lockspec::TimeReport report;
   lockspec::TimeReport *timing = timeReport ? &report : nullptr;
@@ -96,7 +101,7 @@ int main(int argc, char **argv) {
   };
   auto model = lockspec::loadSpec(input, sources, diags,
                                   {.freeScratch = false, .timeReport = timing, .threads = jobs});
-  std::cerr << diags.renderAll();
+  diags.print(std::cerr);
   if (!model) {
     bool io = !diags.all().empty() && !diags.all().front().hasSpan;
     if (!io)

@@ -89,12 +89,12 @@ std::optional<FileId> SourceManager::addFile(const std::string &path, std::strin
 const std::vector<uint32_t> &SourceManager::lineStarts(FileId file) const {
   Buffer &buffer = *buffers_[file];
   if (buffer.lineStarts.empty()) {
+    // A line ends at LF, CRLF or a lone CR, as the lexer sees it.
     buffer.lineStarts.push_back(0);
-    // memchr rather than a byte loop: this runs over the whole spec the first time a position
-    // is resolved, 3% of a large compile.
-    const char *begin = buffer.text.data(), *end = begin + buffer.text.size();
-    for (const char *p = begin; (p = static_cast<const char *>(std::memchr(p, '\n', end - p)));)
-      buffer.lineStarts.push_back(static_cast<uint32_t>(++p - begin));
+    std::string_view text = buffer.text;
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+        buffer.lineStarts.push_back(static_cast<uint32_t>(i + 1));
   }
   return buffer.lineStarts;
 }
@@ -143,7 +143,7 @@ std::string_view SourceManager::lineText(FileId file, uint32_t offset) const {
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
   uint32_t begin = *(it - 1);
   uint32_t end = it == starts.end() ? static_cast<uint32_t>(text.size()) : *it - 1;
-  if (end > begin && text[end - 1] == '\r')
+  if (end > begin && text[end - 1] == '\r') // CRLF: the line break is the LF.
     --end;
   return text.substr(begin, end - begin);
 }
