@@ -11,6 +11,7 @@
 #include "parser.h"
 #include "rst_backend.h"
 #include "sema.h"
+#include "spec_root.h"
 
 namespace lockspec {
 namespace fs = std::filesystem;
@@ -19,19 +20,9 @@ namespace {
 
 std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostics &diags,
                                  LoadOptions options = {}) {
-  std::set<std::string> seen{fs::weakly_canonical(sources.name(root)).string()};
-  auto resolve = [&](FileId from, const std::string &path, Span span) -> std::optional<FileId> {
-    fs::path target = fs::path(sources.name(from)).parent_path() / path;
-    std::string key = fs::weakly_canonical(target).string();
-    if (!seen.insert(key).second) {
-      diags.error(span, "'" + path + "' is already included");
-      return std::nullopt;
-    }
-    std::string error;
-    auto file = sources.addFile(target.lexically_normal().string(), &error);
-    if (!file)
-      diags.error(span, error);
-    return file;
+  SpecRoot specRoot(sources.name(root));
+  auto resolve = [&](FileId from, const std::string &path, Span span) {
+    return specRoot.include(sources, diags, from, path, span);
   };
   Parser parser(sources, diags, resolve, options.threads);
   std::unique_ptr<ast::Spec> owned = std::make_unique<ast::Spec>();
