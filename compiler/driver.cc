@@ -8,6 +8,7 @@
 
 #include "cxx_backend.h"
 #include "json_backend.h"
+#include "names.h"
 #include "parser.h"
 #include "rst_backend.h"
 #include "sema.h"
@@ -33,6 +34,7 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
     TimeReport::Scope timing(options.timeReport, "parse");
     parser.parseFile(root, spec);
   }
+  checkNames(spec, diags);
   if (diags.hadErrors())
     return std::nullopt; // Sema on a broken tree would only cascade.
   TimeReport::Scope timing(options.timeReport, "sema");
