@@ -9,6 +9,7 @@
 
 #include "driver.h"
 #include "json_backend.h"
+#include "spec_root.h"
 #ifdef LOCKSPEC_HAVE_MIMALLOC
 #include <mimalloc.h>
 #endif
@@ -99,6 +100,7 @@ int main(int argc, char **argv) {
       std::cerr << report.render() << "  allocator: " << allocatorName() << "\n";
     leaveWithoutFreeing(code);
   };
+  input = lockspec::spelledFromCurrentDirectory(input); // Outputs carry this spelling.
   auto model = lockspec::loadSpec(input, sources, diags,
                                   {.freeScratch = false, .timeReport = timing, .threads = jobs});
   diags.print(std::cerr);

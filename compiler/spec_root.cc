@@ -61,4 +61,19 @@ std::optional<FileId> SpecRoot::include(SourceManager &sources, Diagnostics &dia
   return file;
 }
 
+std::string spelledFromCurrentDirectory(const std::string &path) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec); // Physical: getcwd resolves symlinks.
+  if (ec || path.empty())
+    return path;
+  // The directory resolved the same way, the file name kept: a symlinked spec file keeps
+  // its own name.
+  fs::path given(path);
+  fs::path dir = resolved(given.parent_path().empty() ? fs::path(".") : given.parent_path());
+  fs::path rel = (dir / given.filename()).lexically_relative(cwd);
+  if (rel.empty() || *rel.begin() == "..")
+    return path;
+  return rel.string();
+}
+
 } // namespace lockspec

@@ -35,4 +35,10 @@ private:
   std::set<std::string> seen_;               ///< Canonical paths of the files read.
 };
 
+/// `path` spelled relative to the current directory when it lies below it (`./a/../b.rules`
+/// and `$PWD/b.rules` both become `b.rules`), else as given.  The outputs carry the paths
+/// of the files read, so the CLI spells the root spec this way: the same spec gives the same
+/// bytes however the command line named it.
+std::string spelledFromCurrentDirectory(const std::string &path);
+
 } // namespace lockspec
