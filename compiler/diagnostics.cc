@@ -19,8 +19,11 @@ const char *toString(Severity severity) {
 
 bool Diagnostics::extends(const Diagnostic &last, const Diagnostic &next) const {
   if (!last.hasSpan || !next.hasSpan || last.severity != next.severity ||
-      last.span.file != next.span.file || next.span.begin < last.span.end ||
-      !last.notes.empty() || last.message != next.message)
+      last.span.file != next.span.file || !last.notes.empty() || last.message != next.message)
+    return false;
+  if (next.span.begin == last.span.begin && next.span.end == last.span.end)
+    return true; // The same error at the same place, from two passes: once is enough.
+  if (next.span.begin < last.span.end)
     return false;
   std::string_view gap = sources_.text(last.span.file)
                              .substr(last.span.end, next.span.begin - last.span.end);

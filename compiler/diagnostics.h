@@ -72,7 +72,8 @@ private:
   /// Stores `diag` unless the limit was reached (then a scratch slot takes it, so callers
   /// may still attach notes).
   Diagnostic &report(Diagnostic diag);
-  /// Whether `next` repeats `last` on the bytes right after it (blanks between allowed).
+  /// Whether `next` repeats `last` at the same place or on the bytes right after it (blanks
+  /// between allowed).
   bool extends(const Diagnostic &last, const Diagnostic &next) const;
 
   const SourceManager &sources_;

@@ -12,6 +12,7 @@
 #include "parser.h"
 #include "rst_backend.h"
 #include "sema.h"
+#include "sema_checks.h"
 #include "spec_root.h"
 
 namespace lockspec {
@@ -38,10 +39,15 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
   if (diags.hadErrors())
     return std::nullopt; // Sema on a broken tree would only cascade.
   TimeReport::Scope timing(options.timeReport, "sema");
-  return analyze(spec, sources, diags,
-                 {.freeScratch = options.freeScratch,
-                  .timeReport = options.timeReport,
-                  .threads = options.threads});
+  auto model = analyze(spec, sources, diags,
+                       {.freeScratch = options.freeScratch,
+                        .timeReport = options.timeReport,
+                        .threads = options.threads});
+  if (model)
+    crossCheck(*model, sources, diags);
+  if (diags.hadErrors())
+    return std::nullopt;
+  return model;
 }
 
 std::vector<OutputFile> emitJsonFile(const Model &model) {

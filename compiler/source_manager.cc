@@ -1,6 +1,7 @@
 #include "source_manager.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -122,6 +123,27 @@ LineCol SourceManager::lineCol(FileId file, uint32_t offset, LineHint &hint) con
   size_t index = static_cast<size_t>(it - starts.begin()) - 1;
   hint = {file, static_cast<uint32_t>(index)};
   return {static_cast<unsigned>(index + 1), offset - starts[index] + 1};
+}
+
+std::optional<Span> SourceManager::spanAt(std::string_view name, unsigned line,
+                                          unsigned column) const {
+  for (FileId file = 0; file < buffers_.size(); ++file) {
+    if (buffers_[file]->name != name)
+      continue;
+    const auto &starts = lineStarts(file);
+    std::string_view text = buffers_[file]->text;
+    if (line == 0 || line > starts.size() || column == 0)
+      return std::nullopt;
+    size_t begin = size_t(starts[line - 1]) + column - 1;
+    if (begin >= text.size())
+      return std::nullopt;
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    size_t end = begin + 1;
+    while (word(text[begin]) && end < text.size() && word(text[end]))
+      ++end;
+    return Span{file, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+  }
+  return std::nullopt;
 }
 
 std::string_view SourceManager::lineText(FileId file, uint32_t offset) const {

@@ -64,6 +64,10 @@ public:
   /// Builds every buffer's line table now.  After this the manager is read-only, so threads
   /// may share it (lineCol otherwise builds a table on first use).
   void indexLines() const;
+  /// The span of the word (an identifier, or else one byte) at a line and column of the
+  /// buffer named `name`: a position the model kept, back to a place a diagnostic can show.
+  /// nullopt when no buffer has that name or the position is outside it.
+  std::optional<Span> spanAt(std::string_view name, unsigned line, unsigned column) const;
   /// The text of the line holding `offset`, without its newline.
   std::string_view lineText(FileId file, uint32_t offset) const;
 
