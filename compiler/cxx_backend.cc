@@ -498,16 +498,31 @@ Emitter::requirement(const Alternative &alt,
     std::string ref = (l.declObject.empty() ? "" : "&") + inst;
     if (l.declObject.empty())
       ref = "&" + inst;
+    // `!l.write` allows holding `l.read`: unless every mode satisfies the one excluded, the
+    // atom forbids only some holds.  Clang's analysis has no "not held exclusively", so then
+    // only the run-time check says it, with the mode.
+    bool heldWeaker =
+        !a.held && !std::all_of(l.lock->modes.begin(), l.lock->modes.end(), [&](const Mode &m) {
+          return l.lock->satisfies(m.name, modeName);
+        });
     std::string check = a.held ? "::lockspec::rt::expectHeld(kSpec, " + ref + ", " +
                                      std::to_string(l.id) + ", " + std::to_string(mask) + "u, \"" +
                                      rule + "\");"
-                               : "::lockspec::rt::expectNotHeld(kSpec, " + ref + ", " +
-                                     std::to_string(l.id) + ", \"" + rule + "\");";
+                        : heldWeaker
+                            ? "if (::lockspec::rt::holds(" + ref + ", kSpec, " +
+                                  std::to_string(l.id) + ", " + std::to_string(mask) +
+                                  "u)) ::lockspec::rt::report(\"" + rule +
+                                  "\", \"requires not holding '" + l.lock->name + "' in mode '" +
+                                  modeName + "'\");"
+                            : "::lockspec::rt::expectNotHeld(kSpec, " + ref + ", " +
+                                  std::to_string(l.id) + ", \"" + rule + "\");";
     if (!cond.empty()) {
       r.checks.push_back("if (" + cond + ") " + check);
       continue;
     }
     r.checks.push_back(check);
+    if (heldWeaker)
+      continue;
     if (!a.held) {
       add(r.neg, "!" + inst);
       r.holds.push_back({inst, &l, ptr, true, true, false});

@@ -8,9 +8,12 @@
 
 #include "cxx_backend.h"
 #include "json_backend.h"
+#include "names.h"
 #include "parser.h"
 #include "rst_backend.h"
 #include "sema.h"
+#include "sema_checks.h"
+#include "spec_root.h"
 
 namespace lockspec {
 namespace fs = std::filesystem;
@@ -19,19 +22,9 @@ namespace {
 
 std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostics &diags,
                                  LoadOptions options = {}) {
-  std::set<std::string> seen{fs::weakly_canonical(sources.name(root)).string()};
-  auto resolve = [&](FileId from, const std::string &path, Span span) -> std::optional<FileId> {
-    fs::path target = fs::path(sources.name(from)).parent_path() / path;
-    std::string key = fs::weakly_canonical(target).string();
-    if (!seen.insert(key).second) {
-      diags.error(span, "'" + path + "' is already included");
-      return std::nullopt;
-    }
-    std::string error;
-    auto file = sources.addFile(target.lexically_normal().string(), &error);
-    if (!file)
-      diags.error(span, error);
-    return file;
+  SpecRoot specRoot(sources.name(root));
+  auto resolve = [&](FileId from, const std::string &path, Span span) {
+    return specRoot.include(sources, diags, from, path, span);
   };
   Parser parser(sources, diags, resolve);
   ast::Spec spec;
@@ -39,11 +32,16 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
     TimeReport::Scope timing(options.timeReport, "parse");
     parser.parseFile(root, spec);
   }
+  checkNames(spec, diags);
   if (diags.hadErrors())
     return std::nullopt; // Sema on a broken tree would only cascade.
   TimeReport::Scope timing(options.timeReport, "sema");
-  return analyze(spec, sources, diags,
-                 {.timeReport = options.timeReport});
+  auto model = analyze(spec, sources, diags, {.timeReport = options.timeReport});
+  if (model)
+    crossCheck(*model, sources, diags);
+  if (diags.hadErrors())
+    return std::nullopt;
+  return model;
 }
 
 std::vector<OutputFile> emitJsonFile(const Model &model) {

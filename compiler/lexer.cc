@@ -79,7 +79,7 @@ enum : uint8_t {
   kSpace = 1,      // ' ' '\t' '\n' '\r'
   kIdentStart = 2, // [A-Za-z_]
   kIdentChar = 4,  // [A-Za-z_0-9]
-  kStringStop = 8, // Ends a run of plain string text: '"' '\n' '\\' and the NUL sentinel.
+  kStringStop = 8, // Ends a run of plain string text: '"' '\n' '\r' '\\' and NUL (the sentinel).
 };
 
 /// Hash of a non-empty identifier for the keyword table.
@@ -104,7 +104,7 @@ struct CharTable {
       if (c >= '0' && c <= '9')
         cls[c] |= kIdentChar;
     }
-    for (int c : {'"', '\n', '\\', '\0'})
+    for (int c : {'"', '\n', '\r', '\\', '\0'})
       cls[c] |= kStringStop;
     for (size_t i = 1; i < std::size(kKeywords); ++i) {
       unsigned h = keywordHash(kKeywords[i]);
@@ -255,13 +255,19 @@ Token Lexer::make(Tok kind, const char *begin) const {
 }
 
 Token Lexer::next() {
+  if (diags_.stopped()) { // Past the error limit nothing more is reported: end here.
+    cur_ = end_;
+    return make(Tok::Eof, end_);
+  }
   const char *p = cur_;
   for (;;) { // Trivia.
     if (charClass(*p) & kSpace) {
       ++p;
     } else if (*p == '/' && p[1] == '/') { // p[1] is at worst the sentinel.
-      const void *nl = std::memchr(p, '\n', static_cast<size_t>(end_ - p));
-      p = nl ? static_cast<const char *>(nl) : end_;
+      // A comment ends at a line feed or a carriage return: a file with old Mac line
+      // endings must not be one comment.
+      while (p < end_ && *p != '\n' && *p != '\r')
+        ++p;
     } else {
       break;
     }
@@ -332,9 +338,20 @@ Token Lexer::next() {
   }
 }
 
+namespace {
+
+/// Whether a token can start with `c` (the sentinel aside).
+bool startsToken(char c) {
+  return (charClass(c) & (kSpace | kIdentStart)) ||
+         std::string_view("\"{}()[];:,.|&!@=/-*").find(c) != std::string_view::npos;
+}
+
+} // namespace
+
 Token Lexer::lexBadCharacter(const char *begin) {
-  // Swallow the rest of a multi-byte UTF-8 sequence so one bad character is one error.
-  while (cur_ < end_ && (static_cast<unsigned char>(*cur_) & 0xC0) == 0x80)
+  // The whole run of bytes that start no token is one error (the rest of a multi-byte UTF-8
+  // sequence included): a line of junk or a file of NUL bytes must not give an error a byte.
+  while (cur_ < end_ && !startsToken(*cur_))
     ++cur_;
   Token tok = make(Tok::Error, begin);
   char c = *begin;
@@ -343,7 +360,13 @@ Token Lexer::lexBadCharacter(const char *begin) {
                           ? std::string("'") + c + "'"
                           : "byte 0x" + std::string(1, "0123456789abcdef"[byte >> 4]) +
                                 "0123456789abcdef"[byte & 15];
-  diags_.error(tok.span, "unexpected character " + shown);
+  size_t length = static_cast<size_t>(cur_ - begin);
+  bool oneCharacter = length == 1 || (byte >= 0xC0 && length <= 4 && validUtf8(tok.text));
+  if (oneCharacter)
+    diags_.error(tok.span, "unexpected character " + shown);
+  else
+    diags_.error(tok.span, "unexpected characters starting with " + shown + " (" +
+                               std::to_string(length) + " bytes)");
   return tok;
 }
 
@@ -352,6 +375,7 @@ Token Lexer::lexString(const char *begin) {
   // validation is needed at all (rarely: neither for any string of rules/ or the bench).
   const char *p = begin + 1; // After the opening quote.
   bool escaped = false;
+  bool sawNul = false;
   unsigned char high = 0; // OR of all bytes: bit 7 set when some byte is >= 0x80.
   uint64_t highWords = 0;
   for (;;) {
@@ -360,7 +384,8 @@ Token Lexer::lexString(const char *begin) {
     while (end_ - p >= 8) {
       uint64_t word;
       std::memcpy(&word, p, 8);
-      if (hasByte(word, '"') | hasByte(word, '\\') | hasByte(word, '\n') | hasZeroByte(word))
+      if (hasByte(word, '"') | hasByte(word, '\\') | hasByte(word, '\n') | hasByte(word, '\r') |
+          hasZeroByte(word))
         break;
       highWords |= word;
       p += 8;
@@ -385,9 +410,13 @@ Token Lexer::lexString(const char *begin) {
         diags_.error(span, std::string("unknown escape sequence '\\") + e + "'");
       }
     } else if (c == '\0' && p != end_) {
-      ++p; // A NUL byte inside the buffer is ordinary string text.
+      // Strings end up in C headers and RST, where a NUL byte truncates or corrupts.
+      if (!sawNul)
+        diags_.error({file_, offset(p), offset(p) + 1}, "NUL byte in string");
+      sawNul = true;
+      ++p;
     } else {
-      break; // '"', '\n' or the end.
+      break; // '"', a line break or the end.
     }
   }
   if (highWords & 0x8080808080808080u)
@@ -407,33 +436,82 @@ Token Lexer::lexString(const char *begin) {
   return tok;
 }
 
+namespace {
+
+/// Whether the text from `pos` on starts, after white space, with ';' or '{': what follows
+/// every """ string that really ends there (`doc """...""";`, an order note before a body).
+bool closesStatement(std::string_view text, size_t pos) {
+  size_t next = text.find_first_not_of(" \t\r\n", pos);
+  return next != std::string_view::npos && (text[next] == ';' || text[next] == '{');
+}
+
+/// The offset of the first line of `body`, after its first, that reads like a statement of
+/// the language rather than prose: a keyword first and ';' or '{' last.  When a """ string
+/// lost its closing quotes, this is where the spec goes on.
+size_t firstStatementLine(std::string_view body) {
+  size_t pos = body.find_first_of("\r\n");
+  while (pos != std::string_view::npos) {
+    size_t start = pos + 1;
+    size_t stop = body.find_first_of("\r\n", start);
+    std::string_view line =
+        body.substr(start, stop == std::string_view::npos ? std::string_view::npos : stop - start);
+    size_t first = line.find_first_not_of(" \t");
+    size_t last = line.find_last_not_of(" \t");
+    if (first != std::string_view::npos && (line[last] == ';' || line[last] == '{')) {
+      size_t word = first;
+      while (word < line.size() && (charClass(line[word]) & kIdentChar))
+        ++word;
+      if (word > first && (word == line.size() || line[word] == ' ') &&
+          keywordOf(line.substr(first, word - first)) != Kw::Plain)
+        return start + first;
+    }
+    pos = stop;
+  }
+  return std::string_view::npos;
+}
+
+} // namespace
+
 Token Lexer::lexRawString(const char *begin) {
   std::string_view rest(begin + 3, static_cast<size_t>(end_ - (begin + 3)));
   size_t close = rest.find("\"\"\"");
-  if (close == std::string_view::npos) {
-    cur_ = end_;
-    Token tok = make(Tok::Error, begin);
-    tok.span.end = tok.span.begin + 3;
-    diags_.error(tok.span, "unterminated \"\"\" string");
-    return tok;
+  // Quotes that do not end a statement are most likely the opening of the next doc string:
+  // then the string lost its end, and the spec goes on at the first line that looks like a
+  // statement.  Lexing on from the next quotes would read prose as code (hundreds of errors,
+  // far from the mistake).
+  if (close == std::string_view::npos || !closesStatement(rest, close + 3)) {
+    size_t resume = firstStatementLine(
+        rest.substr(0, close == std::string_view::npos ? rest.size() : close));
+    if (close == std::string_view::npos || resume != std::string_view::npos) {
+      cur_ = resume == std::string_view::npos ? end_ : rest.data() + resume;
+      Token tok = make(Tok::Error, begin);
+      tok.span.end = tok.span.begin + 3;
+      diags_.error(tok.span, "unterminated \"\"\" string");
+      return tok;
+    }
   }
   cur_ = rest.data() + close + 3;
   Token tok = make(Tok::String, begin);
   tok.raw = true;
-  if (hasHighBytes(rest.substr(0, close)) && !validUtf8(stringValue(tok)))
+  std::string_view body = rest.substr(0, close);
+  if (size_t nul = body.find('\0'); nul != std::string_view::npos)
+    diags_.error({file_, offset(body.data() + nul), offset(body.data() + nul) + 1},
+                 "NUL byte in string");
+  if (hasHighBytes(body) && !validUtf8(stringValue(tok)))
     diags_.error(tok.span, "string is not valid UTF-8");
   return tok;
 }
 
 std::string dedent(std::string_view raw) {
+  // Lines end at LF, CRLF or a lone CR; the value always uses LF.
   std::vector<std::string_view> lines;
   size_t start = 0;
   for (;;) {
-    size_t nl = raw.find('\n', start);
+    size_t nl = raw.find_first_of("\r\n", start);
     lines.push_back(raw.substr(start, nl == std::string_view::npos ? nl : nl - start));
     if (nl == std::string_view::npos)
       break;
-    start = nl + 1;
+    start = nl + (raw[nl] == '\r' && nl + 1 < raw.size() && raw[nl + 1] == '\n' ? 2 : 1);
   }
   auto blank = [](std::string_view line) {
     return line.find_first_not_of(" \t\r") == std::string_view::npos;
@@ -449,8 +527,6 @@ std::string dedent(std::string_view raw) {
   std::string out;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view line = lines[i];
-    if (!line.empty() && line.back() == '\r')
-      line.remove_suffix(1);
     if (!blank(line))
       out += line.substr(indent);
     if (i + 1 < lines.size())

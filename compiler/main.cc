@@ -8,6 +8,7 @@
 
 #include "driver.h"
 #include "json_backend.h"
+#include "spec_root.h"
 #ifdef LOCKSPEC_HAVE_CHECKER
 #include "check_command.h"
 #endif
@@ -19,6 +20,7 @@ int main(int argc, char **argv) {
       app.add_subcommand("compile", "check a spec and write every backend's output");
   std::string input, outDir, emit, depPath;
   bool check = false, timeReport = false;
+  unsigned errorLimit = lockspec::Diagnostics::kDefaultErrorLimit;
   std::vector<std::string> only;
   compile->add_option("spec", input, "the root .rules file")->required();
   compile->add_option("-o,--output", outDir, "output directory (generated/)");
@@ -26,6 +28,9 @@ int main(int argc, char **argv) {
   compile->add_option("--backend", only, "run only these backends");
   compile->add_flag("--check", check, "write nothing; exit 1 naming outputs that are stale");
   compile->add_option("-d,--depfile", depPath, "write a Make-style depfile");
+  compile->add_option("--error-limit", errorLimit,
+                      "stop after this many errors (0: no limit); default " +
+                          std::to_string(lockspec::Diagnostics::kDefaultErrorLimit));
   compile->add_flag("--time-report", timeReport,
                     "print each phase's wall time, CPU time and peak memory to stderr");
 #ifdef LOCKSPEC_HAVE_CHECKER
@@ -48,6 +53,7 @@ int main(int argc, char **argv) {
 
   lockspec::SourceManager sources;
   lockspec::Diagnostics diags(sources);
+  diags.setErrorLimit(errorLimit);
   lockspec::TimeReport report;
   lockspec::TimeReport *timing = timeReport ? &report : nullptr;
   // Every return below prints the report first, so a failed or partial run is timed too.
@@ -56,8 +62,9 @@ int main(int argc, char **argv) {
       std::cerr << report.render();
     return code;
   };
+  input = lockspec::spelledFromCurrentDirectory(input); // Outputs carry this spelling.
   auto model = lockspec::loadSpec(input, sources, diags, {.timeReport = timing});
-  std::cerr << diags.renderAll();
+  diags.print(std::cerr);
   if (!model) {
     bool io = !diags.all().empty() && !diags.all().front().hasSpan;
     if (!io)

@@ -356,6 +356,13 @@ void Sema::warnSubsumed(const std::vector<PendingAlt> &alts) {
   }
 }
 
+/// Whether holding `held` leaves no way to meet `notHeld` (same target): holding the read
+/// side of a lock and not its write side is consistent, holding the write side is not.
+static bool holdExcludes(const Model &model, const Atom &held, const Atom &notHeld) {
+  const Lock *lock = held.kind == Atom::Kind::Lock ? model.findLock(held.lock) : nullptr;
+  return !lock || lock->satisfies(held.mode, notHeld.mode);
+}
+
 std::vector<PendingAlt> Sema::finish(std::vector<PendingAlt> alts) {
   std::vector<PendingAlt> kept;
   for (PendingAlt &p : alts) {
@@ -388,7 +395,8 @@ std::vector<PendingAlt> Sema::finish(std::vector<PendingAlt> alts) {
     bool contradiction = false;
     for (const Atom &a : p.alt.atoms)
       for (const Atom &b : p.alt.atoms)
-        if (a.held && !b.held && sameTarget(a, b) && a.condition == b.condition)
+        if (a.held && !b.held && sameTarget(a, b) && a.condition == b.condition &&
+            holdExcludes(model_, a, b))
           contradiction = true;
     if (contradiction) {
       diags_.error(p.span,

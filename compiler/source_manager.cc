@@ -1,19 +1,13 @@
 #include "source_manager.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace lockspec {
-
-SourceManager::Mapping::~Mapping() {
-  if (data_)
-    munmap(const_cast<void *>(data_), size_);
-}
 
 FileId SourceManager::add(std::unique_ptr<Buffer> buffer) {
   buffers_.push_back(std::move(buffer));
@@ -23,8 +17,7 @@ FileId SourceManager::add(std::unique_ptr<Buffer> buffer) {
 FileId SourceManager::addBuffer(std::string name, std::string text) {
   auto buffer = std::make_unique<Buffer>();
   buffer->name = std::move(name);
-  buffer->owned = std::move(text);
-  buffer->text = buffer->owned;
+  buffer->text = std::move(text);
   return add(std::move(buffer));
 }
 
@@ -42,35 +35,26 @@ struct Fd {
 } // namespace
 
 std::optional<FileId> SourceManager::addFile(const std::string &path, std::string *error) {
-  Fd file{open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+  Fd file{open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
   struct stat st {};
   if (file.fd < 0 || fstat(file.fd, &st) != 0) {
     *error = "cannot open '" + path + "'";
     return std::nullopt;
   }
-  // A large file is mapped rather than read: its pages come straight from the page cache,
-  // where reading copied 27 MB into fresh memory for a 100k-rule spec, and on the VMs
-  // measured here every megabyte first touched costs about a millisecond (issue 3).  The
-  // bytes after the end of a mapping's last page are zero, which gives the lexer its
-  // sentinel; a file that fills its last page has none, so it is read.
-  size_t size = static_cast<size_t>(st.st_size);
-  size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
-  if (S_ISREG(st.st_mode) && size >= kMapMinBytes && size % page != 0) {
-    void *data = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, file.fd, 0);
-    if (data != MAP_FAILED) {
-      auto buffer = std::make_unique<Buffer>();
-      buffer->name = path;
-      buffer->mapping.adopt(data, size);
-      buffer->text = std::string_view(static_cast<const char *>(data), size);
-      return add(std::move(buffer));
-    }
+  if (!S_ISREG(st.st_mode)) {
+    *error = "'" + path + "' is not a regular file";
+    return std::nullopt;
   }
-  // Read in pieces until the end: the size is a hint (a pipe has none).
-  std::string text(S_ISREG(st.st_mode) ? size : 0, '\0');
+  size_t size = static_cast<size_t>(st.st_size);
+  if (size > kMaxFileBytes) {
+    *error = "'" + path + "' is larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB";
+    return std::nullopt;
+  }
+  // One byte more than the size, to see a file that grew since fstat.
+  std::string text(size + 1, '\0');
   size_t got = 0;
-  for (;;) {
-    if (got == text.size())
-      text.resize(std::max<size_t>(2 * text.size(), 4096));
+  while (got < text.size()) {
     ssize_t n = read(file.fd, text.data() + got, text.size() - got);
     if (n < 0 && errno == EINTR)
       continue;
@@ -82,6 +66,10 @@ std::optional<FileId> SourceManager::addFile(const std::string &path, std::strin
       break;
     got += static_cast<size_t>(n);
   }
+  if (got > size) {
+    *error = "'" + path + "' changed while it was read";
+    return std::nullopt;
+  }
   text.resize(got);
   return addBuffer(path, std::move(text));
 }
@@ -89,12 +77,12 @@ std::optional<FileId> SourceManager::addFile(const std::string &path, std::strin
 const std::vector<uint32_t> &SourceManager::lineStarts(FileId file) const {
   Buffer &buffer = *buffers_[file];
   if (buffer.lineStarts.empty()) {
+    // A line ends at LF, CRLF or a lone CR, as the lexer sees it.
     buffer.lineStarts.push_back(0);
-    // memchr rather than a byte loop: this runs over the whole spec the first time a position
-    // is resolved, 3% of a large compile.
-    const char *begin = buffer.text.data(), *end = begin + buffer.text.size();
-    for (const char *p = begin; (p = static_cast<const char *>(std::memchr(p, '\n', end - p)));)
-      buffer.lineStarts.push_back(static_cast<uint32_t>(++p - begin));
+    std::string_view text = buffer.text;
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+        buffer.lineStarts.push_back(static_cast<uint32_t>(i + 1));
   }
   return buffer.lineStarts;
 }
@@ -137,13 +125,34 @@ LineCol SourceManager::lineCol(FileId file, uint32_t offset, LineHint &hint) con
   return {static_cast<unsigned>(index + 1), offset - starts[index] + 1};
 }
 
+std::optional<Span> SourceManager::spanAt(std::string_view name, unsigned line,
+                                          unsigned column) const {
+  for (FileId file = 0; file < buffers_.size(); ++file) {
+    if (buffers_[file]->name != name)
+      continue;
+    const auto &starts = lineStarts(file);
+    std::string_view text = buffers_[file]->text;
+    if (line == 0 || line > starts.size() || column == 0)
+      return std::nullopt;
+    size_t begin = size_t(starts[line - 1]) + column - 1;
+    if (begin >= text.size())
+      return std::nullopt;
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    size_t end = begin + 1;
+    while (word(text[begin]) && end < text.size() && word(text[end]))
+      ++end;
+    return Span{file, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+  }
+  return std::nullopt;
+}
+
 std::string_view SourceManager::lineText(FileId file, uint32_t offset) const {
   const auto &starts = lineStarts(file);
   std::string_view text = this->text(file);
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);
   uint32_t begin = *(it - 1);
   uint32_t end = it == starts.end() ? static_cast<uint32_t>(text.size()) : *it - 1;
-  if (end > begin && text[end - 1] == '\r')
+  if (end > begin && text[end - 1] == '\r') // CRLF: the line break is the LF.
     --end;
   return text.substr(begin, end - begin);
 }

@@ -33,13 +33,16 @@ class SourceManager {
 public:
   /// Adds a buffer under `name`; returns its id.
   FileId addBuffer(std::string name, std::string text);
-  /// Files from this size on are mapped rather than read (see addFile).
-  static constexpr size_t kMapMinBytes = size_t(64) << 10;
-  /// Reads `path` from disk; nullopt (and `error` set) when it cannot be read.
+  /// The largest spec file read.  Offsets are 32-bit, and a spec of 100k rules is about
+  /// 27 MB; what is larger is not a spec (`/dev/zero` behind a symlink, a log file).
+  static constexpr size_t kMaxFileBytes = size_t(64) << 20;
+  /// Reads the regular file `path`; nullopt (and `error` set) when it cannot be read, is
+  /// not a regular file (a FIFO would block, a device never end) or is over kMaxFileBytes.
+  /// `error` names the path, never the contents.
   std::optional<FileId> addFile(const std::string &path, std::string *error);
 
-  /// The buffer's text.  text(file).data()[text(file).size()] is '\0' (a std::string's, or
-  /// the zeroed rest of a mapping's last page): the lexer uses that byte as a sentinel.
+  /// The buffer's text.  text(file).data()[text(file).size()] is '\0' (a std::string's):
+  /// the lexer uses that byte as a sentinel.
   std::string_view text(FileId file) const { return buffers_[file]->text; }
   const std::string &name(FileId file) const { return buffers_[file]->name; }
   size_t size() const { return buffers_.size(); }
@@ -61,32 +64,17 @@ public:
   /// Builds every buffer's line table now.  After this the manager is read-only, so threads
   /// may share it (lineCol otherwise builds a table on first use).
   void indexLines() const;
+  /// The span of the word (an identifier, or else one byte) at a line and column of the
+  /// buffer named `name`: a position the model kept, back to a place a diagnostic can show.
+  /// nullopt when no buffer has that name or the position is outside it.
+  std::optional<Span> spanAt(std::string_view name, unsigned line, unsigned column) const;
   /// The text of the line holding `offset`, without its newline.
   std::string_view lineText(FileId file, uint32_t offset) const;
 
 private:
-  /// A read-only mapping of a whole file, unmapped with its buffer.
-  class Mapping {
-  public:
-    Mapping() = default;
-    Mapping(const Mapping &) = delete;
-    Mapping &operator=(const Mapping &) = delete;
-    ~Mapping();
-    /// Takes over a mapping of `size` bytes at `data` (this one holds none yet).
-    void adopt(const void *data, size_t size) {
-      data_ = data;
-      size_ = size;
-    }
-
-  private:
-    const void *data_ = nullptr;
-    size_t size_ = 0;
-  };
   struct Buffer {
     std::string name;
-    std::string owned; ///< The text, when it was given or read.
-    Mapping mapping;   ///< The text, when the file is mapped.
-    std::string_view text;
+    std::string text;
     mutable std::vector<uint32_t> lineStarts; // Built lazily.
   };
   const std::vector<uint32_t> &lineStarts(FileId file) const;

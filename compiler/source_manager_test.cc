@@ -1,6 +1,7 @@
 #include "source_manager.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -53,15 +54,11 @@ TEST(SourceManagerTest, HintFollowsLookups) {
   EXPECT_EQ(sources.lineCol(f, 6, hint).column, 2u);
 }
 
-// Files are read or mapped by size (see addFile): each way must give the file's bytes followed
-// by the NUL the lexer stops on.  Sizes: small (read), large (mapped), a whole number of pages
-// (read: a mapping would have no byte after the end), and empty.
+// Every file must come back whole, followed by the NUL the lexer stops on.
 TEST(SourceManagerTest, FilesOfEverySizeReadWholeWithTheSentinel) {
-  size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   std::filesystem::path dir = std::filesystem::temp_directory_path() / "lockspec-sm-test";
   std::filesystem::create_directories(dir);
-  for (size_t size : {size_t(100), SourceManager::kMapMinBytes + 123,
-                      (SourceManager::kMapMinBytes / page + 2) * page, size_t(0)}) {
+  for (size_t size : {size_t(100), size_t(70000), size_t(0)}) {
     std::string text;
     for (size_t i = 0; i < size; ++i)
       text += i % 61 == 60 ? '\n' : static_cast<char>('a' + i % 26);
@@ -81,6 +78,40 @@ TEST(SourceManagerTest, FilesOfEverySizeReadWholeWithTheSentinel) {
   std::string error;
   EXPECT_FALSE(sources.addFile((dir / "missing.rules").string(), &error));
   EXPECT_NE(error.find("cannot open"), std::string::npos) << error;
+}
+
+// A FIFO would block the read and a device never end: only regular files are specs, and
+// a file over the cap is refused before a byte of it is read.
+TEST(SourceManagerTest, RefusesWhatIsNotASpecFile) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "lockspec-sm-refuse";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::string fifo = (dir / "fifo.rules").string();
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::filesystem::path big = dir / "big.rules";
+  std::ofstream(big).close();
+  std::filesystem::resize_file(big, SourceManager::kMaxFileBytes + 1); // Sparse: no disk.
+  SourceManager sources;
+  std::string error;
+  EXPECT_FALSE(sources.addFile(fifo, &error));
+  EXPECT_EQ(error, "'" + fifo + "' is not a regular file");
+  EXPECT_FALSE(sources.addFile("/dev/zero", &error));
+  EXPECT_EQ(error, "'/dev/zero' is not a regular file");
+  EXPECT_FALSE(sources.addFile(big.string(), &error));
+  EXPECT_EQ(error, "'" + big.string() + "' is larger than 64 MiB");
+  EXPECT_EQ(sources.size(), 0u);
+  std::filesystem::remove_all(dir);
+}
+
+// CR-only, CRLF and LF line ends all start a line, as they end a // comment in the lexer.
+TEST(SourceManagerTest, EveryLineEndStartsALine) {
+  SourceManager sources;
+  FileId file = sources.addBuffer("t.rules", "a\rb\r\nc\nd");
+  EXPECT_EQ(sources.lineCol(file, 2).line, 2u);
+  EXPECT_EQ(sources.lineText(file, 2), "b");
+  EXPECT_EQ(sources.lineCol(file, 5).line, 3u);
+  EXPECT_EQ(sources.lineText(file, 5), "c");
+  EXPECT_EQ(sources.lineCol(file, 7).line, 4u);
 }
 
 } // namespace
