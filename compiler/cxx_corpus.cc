@@ -7,7 +7,6 @@
 namespace lockspec::cxx {
 namespace {
 
-
 /// What a corpus case takes before its call.
 struct Taken {
   Hold hold;
@@ -368,7 +367,7 @@ std::vector<OutputFile> Emitter::corpus() const {
           file.add(id, "negative (" + api.name + " under the VMA read lock)", false, vparams,
                    {read}, api.name + "(" + ownerExpr + ");",
                    {"expected-error-re {{cannot call function '" + api.name + "' while {{.*}}'" +
-                    ownerExpr + "->" + rel.name + "' is held}}"},
+                    ownerExpr + "->" + tokenMember(rel) + "' is held}}"},
                    {"vma_end_read(" + vobj.var + ");", release->name + "(" + ownerExpr + ");"});
         }
       }

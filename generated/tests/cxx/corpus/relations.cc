@@ -71,7 +71,7 @@ void case_8(struct vm_area_struct *vma) {
 // lockspec-case: relation no_mmap_lock_under_vma_read | negative (mmap_read_lock under the VMA read lock) | negative
 void case_9(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
-  mmap_read_lock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_read_lock' while {{.*}}'vma->vm_mm->no_mmap_lock_under_vma_read' is held}}
+  mmap_read_lock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_read_lock' while {{.*}}'vma->vm_mm->vma_lock_read_held' is held}}
   mmap_read_unlock(vma->vm_mm);
   vma_end_read(vma);
 }
@@ -86,7 +86,7 @@ void case_10(struct vm_area_struct *vma) {
 // lockspec-case: relation no_mmap_lock_under_vma_read | negative (mmap_write_lock under the VMA read lock) | negative
 void case_11(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
-  mmap_write_lock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_write_lock' while {{.*}}'vma->vm_mm->no_mmap_lock_under_vma_read' is held}}
+  mmap_write_lock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_write_lock' while {{.*}}'vma->vm_mm->vma_lock_read_held' is held}}
   mmap_write_unlock(vma->vm_mm);
   vma_end_read(vma);
 }
