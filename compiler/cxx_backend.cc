@@ -366,6 +366,37 @@ void Emitter::index() {
       clangDirect_.push_back(edge);
 }
 
+std::vector<Alias> Emitter::aliases() const {
+  std::vector<Alias> out;
+  for (const std::string &name : lockOrder_) {
+    const LockInfo &li = lock(name);
+    if (li.declObject.empty() || li.kind == LockKind::VmaLock)
+      continue;
+    const Object &owner = *objects_.at(li.lock->owner).obj;
+    for (unsigned m = 0; m < li.lock->modes.size(); ++m) {
+      // A converted mode (downgraded) is held as its base's sharing: the base's bridge covers it.
+      if (!li.lock->modes[m].from.empty())
+        continue;
+      for (const std::string &from : objectOrder_) {
+        const Object &obj = *objects_.at(from).obj;
+        auto path = m_.linkPath(from, owner.name);
+        if (from == owner.name || !path || path->empty() || obj.var == owner.var)
+          continue;
+        Alias a;
+        a.lock = &li;
+        a.mode = m;
+        a.from = from;
+        a.fn = name + "_" + li.lock->modes[m].name;
+        a.held = instanceOf(owner.var, li);
+        a.linked = follow(obj.var, from, *path, nullptr);
+        a.alias = instanceOf(a.linked, li);
+        out.push_back(std::move(a));
+      }
+    }
+  }
+  return out;
+}
+
 std::string Emitter::follow(std::string ptr, std::string obj, const std::vector<std::string> &links,
                             std::string *reached) const {
   for (const std::string &link : links) {

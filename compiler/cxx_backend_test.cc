@@ -32,6 +32,7 @@ TEST_F(CxxBackend, WritesHeadersCorpusAndUncheckedList) {
   EXPECT_TRUE(files_.count("tests/cxx/corpus/op_install.cc"));
   EXPECT_TRUE(files_.count("tests/cxx/corpus/relations.cc"));
   EXPECT_TRUE(files_.count("tests/cxx/corpus/order.cc"));
+  EXPECT_TRUE(files_.count("tests/cxx/corpus/aliases.cc"));
   EXPECT_TRUE(files_.count("tests/cxx/corpus/unchecked.txt"));
   EXPECT_TRUE(has("Do not edit."));
   EXPECT_TRUE(has("rules/locks.rules"));

@@ -99,6 +99,18 @@ struct ReqCode {
   std::vector<std::string> skipped; ///< Conditional atoms clang cannot check.
 };
 
+/// One lockspec::alias bridge: `held` (the owner's lock) and `alias` (the same lock reached
+/// through a link of object `from`) in mode `mode` of `lock`.
+struct Alias {
+  const LockInfo *lock = nullptr;
+  unsigned mode = 0;
+  std::string from;   ///< Object the link starts at.
+  std::string fn;     ///< Function name in lockspec::alias: `<lock>_<mode>`.
+  std::string held;   ///< `mm->mmap_lock`.
+  std::string linked; ///< `vma->vm_mm`.
+  std::string alias;  ///< `vma->vm_mm->mmap_lock`.
+};
+
 /// A lock atom resolved to its C++ instance.
 struct Resolved {
   const LockInfo *lock = nullptr;
@@ -146,6 +158,9 @@ private:
   void emitGuards(std::ostringstream &o) const;
   /// lockspec::alias: calls that tell the analysis two expressions name one lock.
   void emitAliases(std::ostringstream &o) const;
+  /// Every bridge: per lock class with an owner object, per mode that is not converted from
+  /// another, per object with a link path to the owner.
+  std::vector<Alias> aliases() const;
   void emitOperation(std::ostringstream &o, const Operation &op) const;
   void emitTables(std::ostringstream &o) const;
   std::string header() const;

@@ -247,37 +247,20 @@ void Emitter::emitAliases(std::ostringstream &o) const {
     << "/// the same mode until the end of the calling function.  The analysis does not see the\n"
     << "/// bridged hold end when the first lock is released; the validator, which checks every\n"
     << "/// requirement against the real instance, does.\nnamespace alias {\n\n";
-  for (const std::string &name : lockOrder_) {
-    const LockInfo &li = lock(name);
-    if (li.declObject.empty() || li.kind == LockKind::VmaLock)
-      continue;
-    const ObjInfo &owner = objects_.at(li.lock->owner);
-    std::string held = instanceOf(owner.obj->var, li);
-    for (unsigned m = 0; m < li.lock->modes.size(); ++m) {
-      const Mode &mode = li.lock->modes[m];
-      if (!mode.from.empty())
-        continue; // a converted mode is held as its base mode's sharing; the base covers it
-      bool sh = mode.sharing == Sharing::Shared;
-      for (const std::string &from : objectOrder_) {
-        const ObjInfo &oi = objects_.at(from);
-        auto path = m_.linkPath(from, owner.obj->name);
-        if (from == owner.obj->name || !path || path->empty() || oi.obj->var == owner.obj->var)
-          continue;
-        std::string linked = follow(oi.obj->var, from, *path, nullptr);
-        std::string alias = instanceOf(linked, li);
-        std::string fn = name + "_" + mode.name;
-        o << "/// `" << linked << "` is `" << owner.obj->var << "`, whose `" << name
-          << "` the caller holds in mode `" << mode.name << "`: checked, and `" << alias
-          << "` is held the same way from here on.\ninline void " << fn << "(struct "
-          << owner.obj->name << " *" << owner.obj->var << ", struct " << from << " *" << oi.obj->var
-          << ") " << (sh ? "LOCKSPEC_REQUIRES_SHARED(" : "LOCKSPEC_REQUIRES(") << held << ") "
-          << (sh ? "LOCKSPEC_ASSERT_SHARED_CAPABILITY(" : "LOCKSPEC_ASSERT_CAPABILITY(") << alias
-          << ") {\n  ::lockspec::rt::expectSame(&" << held << ", &" << alias << ", \"alias::" << fn
-          << ": " << linked << " is not " << owner.obj->var << "\");\n"
-          << "  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &" << held << ", " << li.id << ", "
-          << (1u << m) << "u, \"alias::" << fn << "\"));\n}\n\n";
-      }
-    }
+  for (const Alias &a : aliases()) {
+    bool sh = a.lock->lock->modes[a.mode].sharing == Sharing::Shared;
+    const Object &owner = *objects_.at(a.lock->lock->owner).obj;
+    const Object &from = *objects_.at(a.from).obj;
+    o << "/// `" << a.linked << "` is `" << owner.var << "`, whose `" << a.lock->lock->name
+      << "` the caller holds in mode `" << a.lock->lock->modes[a.mode].name << "`: checked, and `"
+      << a.alias << "` is held the same way from here on.\ninline void " << a.fn << "(struct "
+      << owner.name << " *" << owner.var << ", struct " << from.name << " *" << from.var << ") "
+      << (sh ? "LOCKSPEC_REQUIRES_SHARED(" : "LOCKSPEC_REQUIRES(") << a.held << ") "
+      << (sh ? "LOCKSPEC_ASSERT_SHARED_CAPABILITY(" : "LOCKSPEC_ASSERT_CAPABILITY(") << a.alias
+      << ") {\n  ::lockspec::rt::expectSame(&" << a.held << ", &" << a.alias
+      << ", \"alias::" << a.fn << ": " << a.linked << " is not " << owner.var << "\");\n"
+      << "  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &" << a.held << ", " << a.lock->id << ", "
+      << (1u << a.mode) << "u, \"alias::" << a.fn << "\"));\n}\n\n";
   }
   o << "} // namespace alias\n\n";
 }
