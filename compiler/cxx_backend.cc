@@ -218,6 +218,9 @@ void Emitter::index() {
   for (const Object &o : m_.objects)
     visit(o.name);
 
+  std::map<std::string, int> pathCount;
+  for (const Lock &l : m_.locks)
+    ++pathCount[l.path];
   unsigned id = 0;
   for (const Lock &l : m_.locks) {
     LockInfo &li = locks_[l.name];
@@ -262,17 +265,13 @@ void Emitter::index() {
     // messages quote the member, and "'ptl' must be acquired before 'ptl'" or a folio lock
     // called `flags` (the word whose PG_locked bit it is, shared by two classes) names nothing
     // a reader can act on.
-    bool sharedPath = std::count_if(m_.locks.begin(), m_.locks.end(),
-                                    [&](const Lock &other) { return other.path == l.path; }) > 1;
+    bool sharedPath = pathCount[l.path] > 1;
     std::string member =
         simple && !(sharedPath && l.kind == LockKind::Ordering) ? steps.back() : l.name;
     auto taken = [&](const std::string &name) {
       if (decl.obj->findField(name) || linkField(decl, name))
         return true;
-      for (const std::string &other : decl.lockNames)
-        if (locks_[other].member == name)
-          return true;
-      return false;
+      return decl.lockMembers.count(name) > 0;
     };
     if (taken(member))
       member = l.name;
@@ -283,6 +282,7 @@ void Emitter::index() {
     li.member = member;
     li.relPath = join(path, "->");
     decl.lockNames.push_back(l.name);
+    decl.lockMembers.insert(member);
   }
   for (const Relation &r : m_.relations) {
     if (r.kind == Relation::Kind::EndsWith && locks_.count(r.lock))
@@ -367,28 +367,34 @@ void Emitter::index() {
 }
 
 std::vector<Alias> Emitter::aliases() const {
+  // One link, not every path: a bridge per object per lock it can reach would grow with the
+  // square of a chain of links, and the aliases code meets are one link away (vma->vm_mm,
+  // vma->vm_file->f_mapping, vma->anon_vma, pte->pmd).
+  std::map<std::string, std::vector<std::pair<const Object *, const Link *>>> linksTo;
+  for (const std::string &from : objectOrder_)
+    for (const Link &k : objects_.at(from).obj->links)
+      if (k.target != from)
+        linksTo[k.target].push_back({objects_.at(from).obj, &k});
   std::vector<Alias> out;
   for (const std::string &name : lockOrder_) {
     const LockInfo &li = lock(name);
-    if (li.declObject.empty() || li.kind == LockKind::VmaLock)
+    if (li.declObject.empty() || li.kind == LockKind::VmaLock || !linksTo.count(li.lock->owner))
       continue;
     const Object &owner = *objects_.at(li.lock->owner).obj;
     for (unsigned m = 0; m < li.lock->modes.size(); ++m) {
       // A converted mode (downgraded) is held as its base's sharing: the base's bridge covers it.
       if (!li.lock->modes[m].from.empty())
         continue;
-      for (const std::string &from : objectOrder_) {
-        const Object &obj = *objects_.at(from).obj;
-        auto path = m_.linkPath(from, owner.name);
-        if (from == owner.name || !path || path->empty() || obj.var == owner.var)
+      for (const auto &[obj, link] : linksTo.at(owner.name)) {
+        if (obj->var == owner.var)
           continue;
         Alias a;
         a.lock = &li;
         a.mode = m;
-        a.from = from;
+        a.from = obj->name;
         a.fn = name + "_" + li.lock->modes[m].name;
         a.held = instanceOf(owner.var, li);
-        a.linked = follow(obj.var, from, *path, nullptr);
+        a.linked = follow(obj->var, obj->name, {link->name}, nullptr);
         a.alias = instanceOf(a.linked, li);
         out.push_back(std::move(a));
       }

@@ -55,6 +55,7 @@ struct ObjInfo {
   const Object *obj = nullptr;
   std::map<std::string, std::string> linkMember; ///< Link name -> member name.
   std::vector<std::string> lockNames;            ///< Lock classes declared as members here.
+  std::set<std::string> lockMembers;             ///< Their member names.
   std::vector<const Relation *> tokens;          ///< Forbidden relations whose token is here.
 };
 
@@ -159,7 +160,7 @@ private:
   /// lockspec::alias: calls that tell the analysis two expressions name one lock.
   void emitAliases(std::ostringstream &o) const;
   /// Every bridge: per lock class with an owner object, per mode that is not converted from
-  /// another, per object with a link path to the owner.
+  /// another, per object with a link to the owner.
   std::vector<Alias> aliases() const;
   void emitOperation(std::ostringstream &o, const Operation &op) const;
   void emitTables(std::ostringstream &o) const;

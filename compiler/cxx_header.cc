@@ -1,5 +1,6 @@
 // The header mm_locks.h: capability types, objects, guards, operations and the validator's tables.
 #include <algorithm>
+#include <tuple>
 
 #include "cxx_emitter.h"
 
@@ -201,20 +202,21 @@ void Emitter::emitObject(std::ostringstream &o, const ObjInfo &oi) const {
 
 void Emitter::emitGuards(std::ostringstream &o) const {
   // One RAII guard per plain acquire function whose instance is its owner object, released by
-  // the release function of the same mode.
+  // the (first) release function of the same mode.
+  std::map<std::tuple<std::string, std::string, std::string>, const Api *> releases;
+  for (const Api &r : m_.apis)
+    if (r.kind == ApiKind::Release && r.params.size() == 1)
+      releases.insert({{r.lock, r.mode, r.params[0].name}, &r});
   for (const Api &api : m_.apis) {
     const LockInfo &li = lock(api.lock);
     if (api.kind != ApiKind::Acquire || api.params.size() != 1 || !api.params[0].instance ||
         li.declObject.empty() || objects_.at(li.lock->owner).obj->var != api.params[0].name ||
         !li.anchor.empty())
       continue;
-    const Api *release = nullptr;
-    for (const Api &r : m_.apis)
-      if (r.kind == ApiKind::Release && r.lock == api.lock && r.mode == api.mode &&
-          r.params.size() == 1 && r.params[0].name == api.params[0].name && !release)
-        release = &r;
-    if (!release)
+    auto found = releases.find({api.lock, api.mode, api.params[0].name});
+    if (found == releases.end())
       continue;
+    const Api *release = found->second;
     std::string var = api.params[0].name;
     std::string type = pascal(api.name) + "Guard";
     guards_.push_back(type);
@@ -454,6 +456,10 @@ std::string Emitter::header() const {
              << "`).\ninline struct " << r.object << " " << r.expr.substr(1) << ";\n\n";
   rest << "// " << std::string(91, '-') << "\n// The C API, annotated\n// " << std::string(91, '-')
        << "\n\n";
+  std::vector<const LockInfo *> spinlocks;
+  for (const std::string &name : lockOrder_)
+    if (lock(name).kind == LockKind::Spinlock && !lock(name).declObject.empty())
+      spinlocks.push_back(&lock(name));
   for (const Api &api : m_.apis) {
     emitApi(rest, api, lock(api.lock));
     // The generic spin_* functions take any spinlock the caller names (`spin_unlock(ptl)` after
@@ -463,10 +469,11 @@ std::string Emitter::header() const {
                    std::any_of(api.params.begin(), api.params.end(), [&](const ApiParam &p) {
                      return p.instance && !p.out && p.name != objects_.at(li.lock->owner).obj->var;
                    });
-    for (const std::string &name : lockOrder_)
-      if (generic && name != api.lock && lock(name).kind == LockKind::Spinlock &&
-          !lock(name).declObject.empty() && lock(name).lock->findMode(api.mode))
-        emitApi(rest, api, lock(name));
+    if (!generic)
+      continue;
+    for (const LockInfo *other : spinlocks)
+      if (other != &li && other->lock->findMode(api.mode))
+        emitApi(rest, api, *other);
   }
   emitAliases(rest);
   rest << "// " << std::string(91, '-') << "\n// RAII guards\n// " << std::string(91, '-')

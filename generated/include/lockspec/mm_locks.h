@@ -3179,18 +3179,6 @@ inline void i_rwsem_held(struct inode *inode, struct address_space *mapping) LOC
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &inode->i_rwsem, 10, 1u, "alias::i_rwsem_held"));
 }
 
-/// `vma->mapping->host` is `inode`, whose `i_rwsem` the caller holds in mode `held`: checked, and `vma->mapping->host->i_rwsem` is held the same way from here on.
-inline void i_rwsem_held(struct inode *inode, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(inode->i_rwsem) LOCKSPEC_ASSERT_CAPABILITY(vma->mapping->host->i_rwsem) {
-  ::lockspec::rt::expectSame(&inode->i_rwsem, &vma->mapping->host->i_rwsem, "alias::i_rwsem_held: vma->mapping->host is not inode");
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &inode->i_rwsem, 10, 1u, "alias::i_rwsem_held"));
-}
-
-/// `folio->mapping->host` is `inode`, whose `i_rwsem` the caller holds in mode `held`: checked, and `folio->mapping->host->i_rwsem` is held the same way from here on.
-inline void i_rwsem_held(struct inode *inode, struct folio *folio) LOCKSPEC_REQUIRES(inode->i_rwsem) LOCKSPEC_ASSERT_CAPABILITY(folio->mapping->host->i_rwsem) {
-  ::lockspec::rt::expectSame(&inode->i_rwsem, &folio->mapping->host->i_rwsem, "alias::i_rwsem_held: folio->mapping->host is not inode");
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &inode->i_rwsem, 10, 1u, "alias::i_rwsem_held"));
-}
-
 /// `inode->i_mapping` is `mapping`, whose `invalidate_lock` the caller holds in mode `held`: checked, and `inode->i_mapping->invalidate_lock` is held the same way from here on.
 inline void invalidate_lock_held(struct address_space *mapping, struct inode *inode) LOCKSPEC_REQUIRES(mapping->invalidate_lock) LOCKSPEC_ASSERT_CAPABILITY(inode->i_mapping->invalidate_lock) {
   ::lockspec::rt::expectSame(&mapping->invalidate_lock, &inode->i_mapping->invalidate_lock, "alias::invalidate_lock_held: inode->i_mapping is not mapping");
@@ -3266,18 +3254,6 @@ inline void i_pages_held(struct address_space *mapping, struct folio *folio) LOC
 /// `mapping->host` is `inode`, whose `i_lock` the caller holds in mode `held`: checked, and `mapping->host->i_lock` is held the same way from here on.
 inline void i_lock_held(struct inode *inode, struct address_space *mapping) LOCKSPEC_REQUIRES(inode->i_lock) LOCKSPEC_ASSERT_CAPABILITY(mapping->host->i_lock) {
   ::lockspec::rt::expectSame(&inode->i_lock, &mapping->host->i_lock, "alias::i_lock_held: mapping->host is not inode");
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &inode->i_lock, 22, 1u, "alias::i_lock_held"));
-}
-
-/// `vma->mapping->host` is `inode`, whose `i_lock` the caller holds in mode `held`: checked, and `vma->mapping->host->i_lock` is held the same way from here on.
-inline void i_lock_held(struct inode *inode, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(inode->i_lock) LOCKSPEC_ASSERT_CAPABILITY(vma->mapping->host->i_lock) {
-  ::lockspec::rt::expectSame(&inode->i_lock, &vma->mapping->host->i_lock, "alias::i_lock_held: vma->mapping->host is not inode");
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &inode->i_lock, 22, 1u, "alias::i_lock_held"));
-}
-
-/// `folio->mapping->host` is `inode`, whose `i_lock` the caller holds in mode `held`: checked, and `folio->mapping->host->i_lock` is held the same way from here on.
-inline void i_lock_held(struct inode *inode, struct folio *folio) LOCKSPEC_REQUIRES(inode->i_lock) LOCKSPEC_ASSERT_CAPABILITY(folio->mapping->host->i_lock) {
-  ::lockspec::rt::expectSame(&inode->i_lock, &folio->mapping->host->i_lock, "alias::i_lock_held: folio->mapping->host is not inode");
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &inode->i_lock, 22, 1u, "alias::i_lock_held"));
 }
 

@@ -62,10 +62,6 @@ void uses_write_protect_seq_write_of_pte_table(struct pte_table *pte) LOCKSPEC_R
 
 void uses_i_rwsem_held_of_address_space(struct address_space *mapping) LOCKSPEC_REQUIRES(mapping->host->i_rwsem);
 
-void uses_i_rwsem_held_of_vm_area_struct(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->mapping->host->i_rwsem);
-
-void uses_i_rwsem_held_of_folio(struct folio *folio) LOCKSPEC_REQUIRES(folio->mapping->host->i_rwsem);
-
 void uses_invalidate_lock_held_of_inode(struct inode *inode) LOCKSPEC_REQUIRES(inode->i_mapping->invalidate_lock);
 
 void uses_invalidate_lock_held_of_vm_area_struct(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->mapping->invalidate_lock);
@@ -91,10 +87,6 @@ void uses_i_pages_held_of_vm_area_struct(struct vm_area_struct *vma) LOCKSPEC_RE
 void uses_i_pages_held_of_folio(struct folio *folio) LOCKSPEC_REQUIRES(folio->mapping->i_pages);
 
 void uses_i_lock_held_of_address_space(struct address_space *mapping) LOCKSPEC_REQUIRES(mapping->host->i_lock);
-
-void uses_i_lock_held_of_vm_area_struct(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->mapping->host->i_lock);
-
-void uses_i_lock_held_of_folio(struct folio *folio) LOCKSPEC_REQUIRES(folio->mapping->host->i_lock);
 
 void uses_mm_lock_seq_speculate_of_vm_area_struct(struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mm_lock_seq_lock);
 
@@ -725,48 +717,8 @@ void case_92(struct inode *inode, struct address_space *mapping) {
   alias::i_rwsem_held(inode, mapping); // expected-error-re {{calling function 'i_rwsem_held' requires holding {{.*}}'inode->i_rwsem' exclusively}}
 }
 
-// lockspec-case: alias i_rwsem_held of vm_area_struct | positive | positive
-void case_93(struct inode *inode, struct vm_area_struct *vma) {
-  inode->i_rwsem.lock();
-  alias::i_rwsem_held(inode, vma);
-  uses_i_rwsem_held_of_vm_area_struct(vma);
-  inode->i_rwsem.unlock();
-}
-
-// lockspec-case: alias i_rwsem_held of vm_area_struct | no bridge | negative
-void case_94(struct inode *inode, struct vm_area_struct *vma) {
-  inode->i_rwsem.lock();
-  uses_i_rwsem_held_of_vm_area_struct(vma); // expected-error-re {{calling function 'uses_i_rwsem_held_of_vm_area_struct' requires holding {{.*}}'vma->mapping->host->i_rwsem' exclusively}}
-  inode->i_rwsem.unlock();
-}
-
-// lockspec-case: alias i_rwsem_held of vm_area_struct | owner not held | negative
-void case_95(struct inode *inode, struct vm_area_struct *vma) {
-  alias::i_rwsem_held(inode, vma); // expected-error-re {{calling function 'i_rwsem_held' requires holding {{.*}}'inode->i_rwsem' exclusively}}
-}
-
-// lockspec-case: alias i_rwsem_held of folio | positive | positive
-void case_96(struct inode *inode, struct folio *folio) {
-  inode->i_rwsem.lock();
-  alias::i_rwsem_held(inode, folio);
-  uses_i_rwsem_held_of_folio(folio);
-  inode->i_rwsem.unlock();
-}
-
-// lockspec-case: alias i_rwsem_held of folio | no bridge | negative
-void case_97(struct inode *inode, struct folio *folio) {
-  inode->i_rwsem.lock();
-  uses_i_rwsem_held_of_folio(folio); // expected-error-re {{calling function 'uses_i_rwsem_held_of_folio' requires holding {{.*}}'folio->mapping->host->i_rwsem' exclusively}}
-  inode->i_rwsem.unlock();
-}
-
-// lockspec-case: alias i_rwsem_held of folio | owner not held | negative
-void case_98(struct inode *inode, struct folio *folio) {
-  alias::i_rwsem_held(inode, folio); // expected-error-re {{calling function 'i_rwsem_held' requires holding {{.*}}'inode->i_rwsem' exclusively}}
-}
-
 // lockspec-case: alias invalidate_lock_held of inode | positive | positive
-void case_99(struct address_space *mapping, struct inode *inode) {
+void case_93(struct address_space *mapping, struct inode *inode) {
   mapping->invalidate_lock.lock();
   alias::invalidate_lock_held(mapping, inode);
   uses_invalidate_lock_held_of_inode(inode);
@@ -774,19 +726,19 @@ void case_99(struct address_space *mapping, struct inode *inode) {
 }
 
 // lockspec-case: alias invalidate_lock_held of inode | no bridge | negative
-void case_100(struct address_space *mapping, struct inode *inode) {
+void case_94(struct address_space *mapping, struct inode *inode) {
   mapping->invalidate_lock.lock();
   uses_invalidate_lock_held_of_inode(inode); // expected-error-re {{calling function 'uses_invalidate_lock_held_of_inode' requires holding {{.*}}'inode->i_mapping->invalidate_lock' exclusively}}
   mapping->invalidate_lock.unlock();
 }
 
 // lockspec-case: alias invalidate_lock_held of inode | owner not held | negative
-void case_101(struct address_space *mapping, struct inode *inode) {
+void case_95(struct address_space *mapping, struct inode *inode) {
   alias::invalidate_lock_held(mapping, inode); // expected-error-re {{calling function 'invalidate_lock_held' requires holding {{.*}}'mapping->invalidate_lock' exclusively}}
 }
 
 // lockspec-case: alias invalidate_lock_held of vm_area_struct | positive | positive
-void case_102(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_96(struct address_space *mapping, struct vm_area_struct *vma) {
   mapping->invalidate_lock.lock();
   alias::invalidate_lock_held(mapping, vma);
   uses_invalidate_lock_held_of_vm_area_struct(vma);
@@ -794,19 +746,19 @@ void case_102(struct address_space *mapping, struct vm_area_struct *vma) {
 }
 
 // lockspec-case: alias invalidate_lock_held of vm_area_struct | no bridge | negative
-void case_103(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_97(struct address_space *mapping, struct vm_area_struct *vma) {
   mapping->invalidate_lock.lock();
   uses_invalidate_lock_held_of_vm_area_struct(vma); // expected-error-re {{calling function 'uses_invalidate_lock_held_of_vm_area_struct' requires holding {{.*}}'vma->mapping->invalidate_lock' exclusively}}
   mapping->invalidate_lock.unlock();
 }
 
 // lockspec-case: alias invalidate_lock_held of vm_area_struct | owner not held | negative
-void case_104(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_98(struct address_space *mapping, struct vm_area_struct *vma) {
   alias::invalidate_lock_held(mapping, vma); // expected-error-re {{calling function 'invalidate_lock_held' requires holding {{.*}}'mapping->invalidate_lock' exclusively}}
 }
 
 // lockspec-case: alias invalidate_lock_held of folio | positive | positive
-void case_105(struct address_space *mapping, struct folio *folio) {
+void case_99(struct address_space *mapping, struct folio *folio) {
   mapping->invalidate_lock.lock();
   alias::invalidate_lock_held(mapping, folio);
   uses_invalidate_lock_held_of_folio(folio);
@@ -814,19 +766,19 @@ void case_105(struct address_space *mapping, struct folio *folio) {
 }
 
 // lockspec-case: alias invalidate_lock_held of folio | no bridge | negative
-void case_106(struct address_space *mapping, struct folio *folio) {
+void case_100(struct address_space *mapping, struct folio *folio) {
   mapping->invalidate_lock.lock();
   uses_invalidate_lock_held_of_folio(folio); // expected-error-re {{calling function 'uses_invalidate_lock_held_of_folio' requires holding {{.*}}'folio->mapping->invalidate_lock' exclusively}}
   mapping->invalidate_lock.unlock();
 }
 
 // lockspec-case: alias invalidate_lock_held of folio | owner not held | negative
-void case_107(struct address_space *mapping, struct folio *folio) {
+void case_101(struct address_space *mapping, struct folio *folio) {
   alias::invalidate_lock_held(mapping, folio); // expected-error-re {{calling function 'invalidate_lock_held' requires holding {{.*}}'mapping->invalidate_lock' exclusively}}
 }
 
 // lockspec-case: alias hugetlbfs_i_mmap_rwsem_held of inode | positive | positive
-void case_108(struct address_space *mapping, struct inode *inode) {
+void case_102(struct address_space *mapping, struct inode *inode) {
   mapping->hugetlbfs_i_mmap_rwsem.lock();
   alias::hugetlbfs_i_mmap_rwsem_held(mapping, inode);
   uses_hugetlbfs_i_mmap_rwsem_held_of_inode(inode);
@@ -834,19 +786,19 @@ void case_108(struct address_space *mapping, struct inode *inode) {
 }
 
 // lockspec-case: alias hugetlbfs_i_mmap_rwsem_held of inode | no bridge | negative
-void case_109(struct address_space *mapping, struct inode *inode) {
+void case_103(struct address_space *mapping, struct inode *inode) {
   mapping->hugetlbfs_i_mmap_rwsem.lock();
   uses_hugetlbfs_i_mmap_rwsem_held_of_inode(inode); // expected-error-re {{calling function 'uses_hugetlbfs_i_mmap_rwsem_held_of_inode' requires holding {{.*}}'inode->i_mapping->hugetlbfs_i_mmap_rwsem' exclusively}}
   mapping->hugetlbfs_i_mmap_rwsem.unlock();
 }
 
 // lockspec-case: alias hugetlbfs_i_mmap_rwsem_held of inode | owner not held | negative
-void case_110(struct address_space *mapping, struct inode *inode) {
+void case_104(struct address_space *mapping, struct inode *inode) {
   alias::hugetlbfs_i_mmap_rwsem_held(mapping, inode); // expected-error-re {{calling function 'hugetlbfs_i_mmap_rwsem_held' requires holding {{.*}}'mapping->hugetlbfs_i_mmap_rwsem' exclusively}}
 }
 
 // lockspec-case: alias hugetlbfs_i_mmap_rwsem_held of vm_area_struct | positive | positive
-void case_111(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_105(struct address_space *mapping, struct vm_area_struct *vma) {
   mapping->hugetlbfs_i_mmap_rwsem.lock();
   alias::hugetlbfs_i_mmap_rwsem_held(mapping, vma);
   uses_hugetlbfs_i_mmap_rwsem_held_of_vm_area_struct(vma);
@@ -854,19 +806,19 @@ void case_111(struct address_space *mapping, struct vm_area_struct *vma) {
 }
 
 // lockspec-case: alias hugetlbfs_i_mmap_rwsem_held of vm_area_struct | no bridge | negative
-void case_112(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_106(struct address_space *mapping, struct vm_area_struct *vma) {
   mapping->hugetlbfs_i_mmap_rwsem.lock();
   uses_hugetlbfs_i_mmap_rwsem_held_of_vm_area_struct(vma); // expected-error-re {{calling function 'uses_hugetlbfs_i_mmap_rwsem_held_of_vm_area_struct' requires holding {{.*}}'vma->mapping->hugetlbfs_i_mmap_rwsem' exclusively}}
   mapping->hugetlbfs_i_mmap_rwsem.unlock();
 }
 
 // lockspec-case: alias hugetlbfs_i_mmap_rwsem_held of vm_area_struct | owner not held | negative
-void case_113(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_107(struct address_space *mapping, struct vm_area_struct *vma) {
   alias::hugetlbfs_i_mmap_rwsem_held(mapping, vma); // expected-error-re {{calling function 'hugetlbfs_i_mmap_rwsem_held' requires holding {{.*}}'mapping->hugetlbfs_i_mmap_rwsem' exclusively}}
 }
 
 // lockspec-case: alias hugetlbfs_i_mmap_rwsem_held of folio | positive | positive
-void case_114(struct address_space *mapping, struct folio *folio) {
+void case_108(struct address_space *mapping, struct folio *folio) {
   mapping->hugetlbfs_i_mmap_rwsem.lock();
   alias::hugetlbfs_i_mmap_rwsem_held(mapping, folio);
   uses_hugetlbfs_i_mmap_rwsem_held_of_folio(folio);
@@ -874,19 +826,19 @@ void case_114(struct address_space *mapping, struct folio *folio) {
 }
 
 // lockspec-case: alias hugetlbfs_i_mmap_rwsem_held of folio | no bridge | negative
-void case_115(struct address_space *mapping, struct folio *folio) {
+void case_109(struct address_space *mapping, struct folio *folio) {
   mapping->hugetlbfs_i_mmap_rwsem.lock();
   uses_hugetlbfs_i_mmap_rwsem_held_of_folio(folio); // expected-error-re {{calling function 'uses_hugetlbfs_i_mmap_rwsem_held_of_folio' requires holding {{.*}}'folio->mapping->hugetlbfs_i_mmap_rwsem' exclusively}}
   mapping->hugetlbfs_i_mmap_rwsem.unlock();
 }
 
 // lockspec-case: alias hugetlbfs_i_mmap_rwsem_held of folio | owner not held | negative
-void case_116(struct address_space *mapping, struct folio *folio) {
+void case_110(struct address_space *mapping, struct folio *folio) {
   alias::hugetlbfs_i_mmap_rwsem_held(mapping, folio); // expected-error-re {{calling function 'hugetlbfs_i_mmap_rwsem_held' requires holding {{.*}}'mapping->hugetlbfs_i_mmap_rwsem' exclusively}}
 }
 
 // lockspec-case: alias private_lock_held of inode | positive | positive
-void case_117(struct address_space *mapping, struct inode *inode) {
+void case_111(struct address_space *mapping, struct inode *inode) {
   mapping->i_private_lock.lock();
   alias::private_lock_held(mapping, inode);
   uses_private_lock_held_of_inode(inode);
@@ -894,19 +846,19 @@ void case_117(struct address_space *mapping, struct inode *inode) {
 }
 
 // lockspec-case: alias private_lock_held of inode | no bridge | negative
-void case_118(struct address_space *mapping, struct inode *inode) {
+void case_112(struct address_space *mapping, struct inode *inode) {
   mapping->i_private_lock.lock();
   uses_private_lock_held_of_inode(inode); // expected-error-re {{calling function 'uses_private_lock_held_of_inode' requires holding {{.*}}'inode->i_mapping->i_private_lock' exclusively}}
   mapping->i_private_lock.unlock();
 }
 
 // lockspec-case: alias private_lock_held of inode | owner not held | negative
-void case_119(struct address_space *mapping, struct inode *inode) {
+void case_113(struct address_space *mapping, struct inode *inode) {
   alias::private_lock_held(mapping, inode); // expected-error-re {{calling function 'private_lock_held' requires holding {{.*}}'mapping->i_private_lock' exclusively}}
 }
 
 // lockspec-case: alias private_lock_held of vm_area_struct | positive | positive
-void case_120(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_114(struct address_space *mapping, struct vm_area_struct *vma) {
   mapping->i_private_lock.lock();
   alias::private_lock_held(mapping, vma);
   uses_private_lock_held_of_vm_area_struct(vma);
@@ -914,19 +866,19 @@ void case_120(struct address_space *mapping, struct vm_area_struct *vma) {
 }
 
 // lockspec-case: alias private_lock_held of vm_area_struct | no bridge | negative
-void case_121(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_115(struct address_space *mapping, struct vm_area_struct *vma) {
   mapping->i_private_lock.lock();
   uses_private_lock_held_of_vm_area_struct(vma); // expected-error-re {{calling function 'uses_private_lock_held_of_vm_area_struct' requires holding {{.*}}'vma->mapping->i_private_lock' exclusively}}
   mapping->i_private_lock.unlock();
 }
 
 // lockspec-case: alias private_lock_held of vm_area_struct | owner not held | negative
-void case_122(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_116(struct address_space *mapping, struct vm_area_struct *vma) {
   alias::private_lock_held(mapping, vma); // expected-error-re {{calling function 'private_lock_held' requires holding {{.*}}'mapping->i_private_lock' exclusively}}
 }
 
 // lockspec-case: alias private_lock_held of folio | positive | positive
-void case_123(struct address_space *mapping, struct folio *folio) {
+void case_117(struct address_space *mapping, struct folio *folio) {
   mapping->i_private_lock.lock();
   alias::private_lock_held(mapping, folio);
   uses_private_lock_held_of_folio(folio);
@@ -934,19 +886,19 @@ void case_123(struct address_space *mapping, struct folio *folio) {
 }
 
 // lockspec-case: alias private_lock_held of folio | no bridge | negative
-void case_124(struct address_space *mapping, struct folio *folio) {
+void case_118(struct address_space *mapping, struct folio *folio) {
   mapping->i_private_lock.lock();
   uses_private_lock_held_of_folio(folio); // expected-error-re {{calling function 'uses_private_lock_held_of_folio' requires holding {{.*}}'folio->mapping->i_private_lock' exclusively}}
   mapping->i_private_lock.unlock();
 }
 
 // lockspec-case: alias private_lock_held of folio | owner not held | negative
-void case_125(struct address_space *mapping, struct folio *folio) {
+void case_119(struct address_space *mapping, struct folio *folio) {
   alias::private_lock_held(mapping, folio); // expected-error-re {{calling function 'private_lock_held' requires holding {{.*}}'mapping->i_private_lock' exclusively}}
 }
 
 // lockspec-case: alias i_pages_held of inode | positive | positive
-void case_126(struct address_space *mapping, struct inode *inode) {
+void case_120(struct address_space *mapping, struct inode *inode) {
   mapping->i_pages.lock();
   alias::i_pages_held(mapping, inode);
   uses_i_pages_held_of_inode(inode);
@@ -954,19 +906,19 @@ void case_126(struct address_space *mapping, struct inode *inode) {
 }
 
 // lockspec-case: alias i_pages_held of inode | no bridge | negative
-void case_127(struct address_space *mapping, struct inode *inode) {
+void case_121(struct address_space *mapping, struct inode *inode) {
   mapping->i_pages.lock();
   uses_i_pages_held_of_inode(inode); // expected-error-re {{calling function 'uses_i_pages_held_of_inode' requires holding {{.*}}'inode->i_mapping->i_pages' exclusively}}
   mapping->i_pages.unlock();
 }
 
 // lockspec-case: alias i_pages_held of inode | owner not held | negative
-void case_128(struct address_space *mapping, struct inode *inode) {
+void case_122(struct address_space *mapping, struct inode *inode) {
   alias::i_pages_held(mapping, inode); // expected-error-re {{calling function 'i_pages_held' requires holding {{.*}}'mapping->i_pages' exclusively}}
 }
 
 // lockspec-case: alias i_pages_held of vm_area_struct | positive | positive
-void case_129(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_123(struct address_space *mapping, struct vm_area_struct *vma) {
   mapping->i_pages.lock();
   alias::i_pages_held(mapping, vma);
   uses_i_pages_held_of_vm_area_struct(vma);
@@ -974,19 +926,19 @@ void case_129(struct address_space *mapping, struct vm_area_struct *vma) {
 }
 
 // lockspec-case: alias i_pages_held of vm_area_struct | no bridge | negative
-void case_130(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_124(struct address_space *mapping, struct vm_area_struct *vma) {
   mapping->i_pages.lock();
   uses_i_pages_held_of_vm_area_struct(vma); // expected-error-re {{calling function 'uses_i_pages_held_of_vm_area_struct' requires holding {{.*}}'vma->mapping->i_pages' exclusively}}
   mapping->i_pages.unlock();
 }
 
 // lockspec-case: alias i_pages_held of vm_area_struct | owner not held | negative
-void case_131(struct address_space *mapping, struct vm_area_struct *vma) {
+void case_125(struct address_space *mapping, struct vm_area_struct *vma) {
   alias::i_pages_held(mapping, vma); // expected-error-re {{calling function 'i_pages_held' requires holding {{.*}}'mapping->i_pages' exclusively}}
 }
 
 // lockspec-case: alias i_pages_held of folio | positive | positive
-void case_132(struct address_space *mapping, struct folio *folio) {
+void case_126(struct address_space *mapping, struct folio *folio) {
   mapping->i_pages.lock();
   alias::i_pages_held(mapping, folio);
   uses_i_pages_held_of_folio(folio);
@@ -994,19 +946,19 @@ void case_132(struct address_space *mapping, struct folio *folio) {
 }
 
 // lockspec-case: alias i_pages_held of folio | no bridge | negative
-void case_133(struct address_space *mapping, struct folio *folio) {
+void case_127(struct address_space *mapping, struct folio *folio) {
   mapping->i_pages.lock();
   uses_i_pages_held_of_folio(folio); // expected-error-re {{calling function 'uses_i_pages_held_of_folio' requires holding {{.*}}'folio->mapping->i_pages' exclusively}}
   mapping->i_pages.unlock();
 }
 
 // lockspec-case: alias i_pages_held of folio | owner not held | negative
-void case_134(struct address_space *mapping, struct folio *folio) {
+void case_128(struct address_space *mapping, struct folio *folio) {
   alias::i_pages_held(mapping, folio); // expected-error-re {{calling function 'i_pages_held' requires holding {{.*}}'mapping->i_pages' exclusively}}
 }
 
 // lockspec-case: alias i_lock_held of address_space | positive | positive
-void case_135(struct inode *inode, struct address_space *mapping) {
+void case_129(struct inode *inode, struct address_space *mapping) {
   inode->i_lock.lock();
   alias::i_lock_held(inode, mapping);
   uses_i_lock_held_of_address_space(mapping);
@@ -1014,59 +966,19 @@ void case_135(struct inode *inode, struct address_space *mapping) {
 }
 
 // lockspec-case: alias i_lock_held of address_space | no bridge | negative
-void case_136(struct inode *inode, struct address_space *mapping) {
+void case_130(struct inode *inode, struct address_space *mapping) {
   inode->i_lock.lock();
   uses_i_lock_held_of_address_space(mapping); // expected-error-re {{calling function 'uses_i_lock_held_of_address_space' requires holding {{.*}}'mapping->host->i_lock' exclusively}}
   inode->i_lock.unlock();
 }
 
 // lockspec-case: alias i_lock_held of address_space | owner not held | negative
-void case_137(struct inode *inode, struct address_space *mapping) {
+void case_131(struct inode *inode, struct address_space *mapping) {
   alias::i_lock_held(inode, mapping); // expected-error-re {{calling function 'i_lock_held' requires holding {{.*}}'inode->i_lock' exclusively}}
 }
 
-// lockspec-case: alias i_lock_held of vm_area_struct | positive | positive
-void case_138(struct inode *inode, struct vm_area_struct *vma) {
-  inode->i_lock.lock();
-  alias::i_lock_held(inode, vma);
-  uses_i_lock_held_of_vm_area_struct(vma);
-  inode->i_lock.unlock();
-}
-
-// lockspec-case: alias i_lock_held of vm_area_struct | no bridge | negative
-void case_139(struct inode *inode, struct vm_area_struct *vma) {
-  inode->i_lock.lock();
-  uses_i_lock_held_of_vm_area_struct(vma); // expected-error-re {{calling function 'uses_i_lock_held_of_vm_area_struct' requires holding {{.*}}'vma->mapping->host->i_lock' exclusively}}
-  inode->i_lock.unlock();
-}
-
-// lockspec-case: alias i_lock_held of vm_area_struct | owner not held | negative
-void case_140(struct inode *inode, struct vm_area_struct *vma) {
-  alias::i_lock_held(inode, vma); // expected-error-re {{calling function 'i_lock_held' requires holding {{.*}}'inode->i_lock' exclusively}}
-}
-
-// lockspec-case: alias i_lock_held of folio | positive | positive
-void case_141(struct inode *inode, struct folio *folio) {
-  inode->i_lock.lock();
-  alias::i_lock_held(inode, folio);
-  uses_i_lock_held_of_folio(folio);
-  inode->i_lock.unlock();
-}
-
-// lockspec-case: alias i_lock_held of folio | no bridge | negative
-void case_142(struct inode *inode, struct folio *folio) {
-  inode->i_lock.lock();
-  uses_i_lock_held_of_folio(folio); // expected-error-re {{calling function 'uses_i_lock_held_of_folio' requires holding {{.*}}'folio->mapping->host->i_lock' exclusively}}
-  inode->i_lock.unlock();
-}
-
-// lockspec-case: alias i_lock_held of folio | owner not held | negative
-void case_143(struct inode *inode, struct folio *folio) {
-  alias::i_lock_held(inode, folio); // expected-error-re {{calling function 'i_lock_held' requires holding {{.*}}'inode->i_lock' exclusively}}
-}
-
 // lockspec-case: alias mm_lock_seq_speculate of vm_area_struct | positive | positive
-void case_144(struct mm_struct *mm, struct vm_area_struct *vma) {
+void case_132(struct mm_struct *mm, struct vm_area_struct *vma) {
   mm->mm_lock_seq_lock.lock_shared();
   alias::mm_lock_seq_speculate(mm, vma);
   uses_mm_lock_seq_speculate_of_vm_area_struct(vma);
@@ -1074,19 +986,19 @@ void case_144(struct mm_struct *mm, struct vm_area_struct *vma) {
 }
 
 // lockspec-case: alias mm_lock_seq_speculate of vm_area_struct | no bridge | negative
-void case_145(struct mm_struct *mm, struct vm_area_struct *vma) {
+void case_133(struct mm_struct *mm, struct vm_area_struct *vma) {
   mm->mm_lock_seq_lock.lock_shared();
   uses_mm_lock_seq_speculate_of_vm_area_struct(vma); // expected-error-re {{calling function 'uses_mm_lock_seq_speculate_of_vm_area_struct' requires holding {{.*}}'vma->vm_mm->mm_lock_seq_lock'}}
   mm->mm_lock_seq_lock.unlock_shared();
 }
 
 // lockspec-case: alias mm_lock_seq_speculate of vm_area_struct | owner not held | negative
-void case_146(struct mm_struct *mm, struct vm_area_struct *vma) {
+void case_134(struct mm_struct *mm, struct vm_area_struct *vma) {
   alias::mm_lock_seq_speculate(mm, vma); // expected-error-re {{calling function 'mm_lock_seq_speculate' requires holding {{.*}}'mm->mm_lock_seq_lock'}}
 }
 
 // lockspec-case: alias mm_lock_seq_speculate of pmd_table | positive | positive
-void case_147(struct mm_struct *mm, struct pmd_table *pmd) {
+void case_135(struct mm_struct *mm, struct pmd_table *pmd) {
   mm->mm_lock_seq_lock.lock_shared();
   alias::mm_lock_seq_speculate(mm, pmd);
   uses_mm_lock_seq_speculate_of_pmd_table(pmd);
@@ -1094,19 +1006,19 @@ void case_147(struct mm_struct *mm, struct pmd_table *pmd) {
 }
 
 // lockspec-case: alias mm_lock_seq_speculate of pmd_table | no bridge | negative
-void case_148(struct mm_struct *mm, struct pmd_table *pmd) {
+void case_136(struct mm_struct *mm, struct pmd_table *pmd) {
   mm->mm_lock_seq_lock.lock_shared();
   uses_mm_lock_seq_speculate_of_pmd_table(pmd); // expected-error-re {{calling function 'uses_mm_lock_seq_speculate_of_pmd_table' requires holding {{.*}}'pmd->mm->mm_lock_seq_lock'}}
   mm->mm_lock_seq_lock.unlock_shared();
 }
 
 // lockspec-case: alias mm_lock_seq_speculate of pmd_table | owner not held | negative
-void case_149(struct mm_struct *mm, struct pmd_table *pmd) {
+void case_137(struct mm_struct *mm, struct pmd_table *pmd) {
   alias::mm_lock_seq_speculate(mm, pmd); // expected-error-re {{calling function 'mm_lock_seq_speculate' requires holding {{.*}}'mm->mm_lock_seq_lock'}}
 }
 
 // lockspec-case: alias mm_lock_seq_speculate of pte_table | positive | positive
-void case_150(struct mm_struct *mm, struct pte_table *pte) {
+void case_138(struct mm_struct *mm, struct pte_table *pte) {
   mm->mm_lock_seq_lock.lock_shared();
   alias::mm_lock_seq_speculate(mm, pte);
   uses_mm_lock_seq_speculate_of_pte_table(pte);
@@ -1114,19 +1026,19 @@ void case_150(struct mm_struct *mm, struct pte_table *pte) {
 }
 
 // lockspec-case: alias mm_lock_seq_speculate of pte_table | no bridge | negative
-void case_151(struct mm_struct *mm, struct pte_table *pte) {
+void case_139(struct mm_struct *mm, struct pte_table *pte) {
   mm->mm_lock_seq_lock.lock_shared();
   uses_mm_lock_seq_speculate_of_pte_table(pte); // expected-error-re {{calling function 'uses_mm_lock_seq_speculate_of_pte_table' requires holding {{.*}}'pte->mm->mm_lock_seq_lock'}}
   mm->mm_lock_seq_lock.unlock_shared();
 }
 
 // lockspec-case: alias mm_lock_seq_speculate of pte_table | owner not held | negative
-void case_152(struct mm_struct *mm, struct pte_table *pte) {
+void case_140(struct mm_struct *mm, struct pte_table *pte) {
   alias::mm_lock_seq_speculate(mm, pte); // expected-error-re {{calling function 'mm_lock_seq_speculate' requires holding {{.*}}'mm->mm_lock_seq_lock'}}
 }
 
 // lockspec-case: alias mm_lock_seq_write of vm_area_struct | positive | positive
-void case_153(struct mm_struct *mm, struct vm_area_struct *vma) {
+void case_141(struct mm_struct *mm, struct vm_area_struct *vma) {
   mm->mm_lock_seq_lock.lock();
   alias::mm_lock_seq_write(mm, vma);
   uses_mm_lock_seq_write_of_vm_area_struct(vma);
@@ -1134,26 +1046,26 @@ void case_153(struct mm_struct *mm, struct vm_area_struct *vma) {
 }
 
 // lockspec-case: alias mm_lock_seq_write of vm_area_struct | no bridge | negative
-void case_154(struct mm_struct *mm, struct vm_area_struct *vma) {
+void case_142(struct mm_struct *mm, struct vm_area_struct *vma) {
   mm->mm_lock_seq_lock.lock();
   uses_mm_lock_seq_write_of_vm_area_struct(vma); // expected-error-re {{calling function 'uses_mm_lock_seq_write_of_vm_area_struct' requires holding {{.*}}'vma->vm_mm->mm_lock_seq_lock' exclusively}}
   mm->mm_lock_seq_lock.unlock();
 }
 
 // lockspec-case: alias mm_lock_seq_write of vm_area_struct | owner not held | negative
-void case_155(struct mm_struct *mm, struct vm_area_struct *vma) {
+void case_143(struct mm_struct *mm, struct vm_area_struct *vma) {
   alias::mm_lock_seq_write(mm, vma); // expected-error-re {{calling function 'mm_lock_seq_write' requires holding {{.*}}'mm->mm_lock_seq_lock' exclusively}}
 }
 
 // lockspec-case: alias mm_lock_seq_write of vm_area_struct | owner held shared | negative
-void case_156(struct mm_struct *mm, struct vm_area_struct *vma) {
+void case_144(struct mm_struct *mm, struct vm_area_struct *vma) {
   mm->mm_lock_seq_lock.lock_shared();
   alias::mm_lock_seq_write(mm, vma); // expected-error-re {{calling function 'mm_lock_seq_write' requires holding {{.*}}'mm->mm_lock_seq_lock' exclusively}}
   mm->mm_lock_seq_lock.unlock_shared();
 }
 
 // lockspec-case: alias mm_lock_seq_write of pmd_table | positive | positive
-void case_157(struct mm_struct *mm, struct pmd_table *pmd) {
+void case_145(struct mm_struct *mm, struct pmd_table *pmd) {
   mm->mm_lock_seq_lock.lock();
   alias::mm_lock_seq_write(mm, pmd);
   uses_mm_lock_seq_write_of_pmd_table(pmd);
@@ -1161,26 +1073,26 @@ void case_157(struct mm_struct *mm, struct pmd_table *pmd) {
 }
 
 // lockspec-case: alias mm_lock_seq_write of pmd_table | no bridge | negative
-void case_158(struct mm_struct *mm, struct pmd_table *pmd) {
+void case_146(struct mm_struct *mm, struct pmd_table *pmd) {
   mm->mm_lock_seq_lock.lock();
   uses_mm_lock_seq_write_of_pmd_table(pmd); // expected-error-re {{calling function 'uses_mm_lock_seq_write_of_pmd_table' requires holding {{.*}}'pmd->mm->mm_lock_seq_lock' exclusively}}
   mm->mm_lock_seq_lock.unlock();
 }
 
 // lockspec-case: alias mm_lock_seq_write of pmd_table | owner not held | negative
-void case_159(struct mm_struct *mm, struct pmd_table *pmd) {
+void case_147(struct mm_struct *mm, struct pmd_table *pmd) {
   alias::mm_lock_seq_write(mm, pmd); // expected-error-re {{calling function 'mm_lock_seq_write' requires holding {{.*}}'mm->mm_lock_seq_lock' exclusively}}
 }
 
 // lockspec-case: alias mm_lock_seq_write of pmd_table | owner held shared | negative
-void case_160(struct mm_struct *mm, struct pmd_table *pmd) {
+void case_148(struct mm_struct *mm, struct pmd_table *pmd) {
   mm->mm_lock_seq_lock.lock_shared();
   alias::mm_lock_seq_write(mm, pmd); // expected-error-re {{calling function 'mm_lock_seq_write' requires holding {{.*}}'mm->mm_lock_seq_lock' exclusively}}
   mm->mm_lock_seq_lock.unlock_shared();
 }
 
 // lockspec-case: alias mm_lock_seq_write of pte_table | positive | positive
-void case_161(struct mm_struct *mm, struct pte_table *pte) {
+void case_149(struct mm_struct *mm, struct pte_table *pte) {
   mm->mm_lock_seq_lock.lock();
   alias::mm_lock_seq_write(mm, pte);
   uses_mm_lock_seq_write_of_pte_table(pte);
@@ -1188,19 +1100,19 @@ void case_161(struct mm_struct *mm, struct pte_table *pte) {
 }
 
 // lockspec-case: alias mm_lock_seq_write of pte_table | no bridge | negative
-void case_162(struct mm_struct *mm, struct pte_table *pte) {
+void case_150(struct mm_struct *mm, struct pte_table *pte) {
   mm->mm_lock_seq_lock.lock();
   uses_mm_lock_seq_write_of_pte_table(pte); // expected-error-re {{calling function 'uses_mm_lock_seq_write_of_pte_table' requires holding {{.*}}'pte->mm->mm_lock_seq_lock' exclusively}}
   mm->mm_lock_seq_lock.unlock();
 }
 
 // lockspec-case: alias mm_lock_seq_write of pte_table | owner not held | negative
-void case_163(struct mm_struct *mm, struct pte_table *pte) {
+void case_151(struct mm_struct *mm, struct pte_table *pte) {
   alias::mm_lock_seq_write(mm, pte); // expected-error-re {{calling function 'mm_lock_seq_write' requires holding {{.*}}'mm->mm_lock_seq_lock' exclusively}}
 }
 
 // lockspec-case: alias mm_lock_seq_write of pte_table | owner held shared | negative
-void case_164(struct mm_struct *mm, struct pte_table *pte) {
+void case_152(struct mm_struct *mm, struct pte_table *pte) {
   mm->mm_lock_seq_lock.lock_shared();
   alias::mm_lock_seq_write(mm, pte); // expected-error-re {{calling function 'mm_lock_seq_write' requires holding {{.*}}'mm->mm_lock_seq_lock' exclusively}}
   mm->mm_lock_seq_lock.unlock_shared();
