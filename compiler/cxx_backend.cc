@@ -246,6 +246,7 @@ void Emitter::index() {
       return;
     for (const Link &link : objects_[name].obj->links)
       visit(link.target);
+    objects_[name].order = static_cast<int>(objectOrder_.size());
     objectOrder_.push_back(name);
   };
   for (const Object &o : m_.objects)
@@ -371,11 +372,7 @@ void Emitter::index() {
   // always knows, and finds C from there.
   std::map<std::string, int> declKey;
   for (const auto &[name, li] : locks_)
-    declKey[name] =
-        li.declObject.empty()
-            ? -1
-            : static_cast<int>(std::find(objectOrder_.begin(), objectOrder_.end(), li.declObject) -
-                               objectOrder_.begin());
+    declKey[name] = li.declObject.empty() ? -1 : objects_.at(li.declObject).order;
   auto onSource = [&](const std::string &from, const std::string &to) {
     const LockInfo &f = locks_.at(from), &t = locks_.at(to);
     return !(declKey[from] < declKey[to] || (declKey[from] == declKey[to] && f.id < t.id));

@@ -62,6 +62,7 @@ struct ObjInfo {
   std::map<std::string, std::string> linkMember; ///< Link name -> member name.
   std::vector<std::string> lockNames;            ///< Lock classes declared as members here.
   std::set<std::string> lockMembers;             ///< Their member names.
+  int order = -1;                                ///< Index in the header's object order.
   std::vector<const Relation *> tokens;          ///< Forbidden relations whose token is here.
 };
 

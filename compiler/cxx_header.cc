@@ -157,8 +157,7 @@ void Emitter::emitObject(std::ostringstream &o, const ObjInfo &oi) const {
     auto declKey = [&](const LockInfo &x) {
       if (x.declObject.empty())
         return -1;
-      return static_cast<int>(std::find(objectOrder_.begin(), objectOrder_.end(), x.declObject) -
-                              objectOrder_.begin());
+      return objects_.at(x.declObject).order;
     };
     auto qualified = [&](const LockInfo &x) {
       return x.declObject.empty() ? "::lockspec::" + x.member : x.declObject + "::" + x.member;
