@@ -1,0 +1,336 @@
+// The VMA-changing protocols: mmap, munmap, mprotect, madvise(MADV_DONTNEED).
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "core/mm.h"
+#include "core/page_table.h"
+
+namespace lockspec::core {
+namespace {
+
+/// The highest user address + 1 the core maps (47 bits, as x86-64 without LA57).
+constexpr unsigned long kUserTop = 1ul << 47;
+
+/// The current map, for a holder of the mmap lock (no writer can replace it meanwhile).
+const VmaMap *lockedMap(Mm *mm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
+  return mm->map.load(std::memory_order_acquire);
+}
+
+/// The range of a VMA of mm, read under mm's mmap lock.
+VmaMap::Entry rangeOf(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
+  mmap_assert_locked(vma->vm_mm); // vma is in mm's map: vma->vm_mm is mm
+  return {vma->vm_start(via::mmap_lock{}), vma->vm_end(via::mmap_lock{}), vma};
+}
+
+/// Publishes a map holding `vmas` (the maple tree store) and frees the old one after a grace
+/// period: lookups under RCU see either.
+void publishMap(Mm *mm, const std::vector<Vma *> &vmas) LOCKSPEC_REQUIRES(mm->mmap_lock) {
+  auto *fresh = new VmaMap;
+  for (Vma *v : vmas)
+    fresh->entries.push_back(rangeOf(mm, v));
+  std::sort(fresh->entries.begin(), fresh->entries.end(),
+            [](const VmaMap::Entry &a, const VmaMap::Entry &b) { return a.start < b.start; });
+  VmaMap *old = mm->map.load(std::memory_order_relaxed);
+  rcuAssign(mm->map, fresh);
+  mm->set_mm_mt(mm->mm_mt(via::mmap_lock{}) + 1);
+  mm->set_map_count(fresh->entries.size());
+  rcuDelete(old);
+}
+
+/// The VMAs of the current map, in address order.
+std::vector<Vma *> vmasOf(Mm *mm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
+  std::vector<Vma *> out;
+  for (const VmaMap::Entry &e : lockedMap(mm)->entries)
+    out.push_back(e.vma);
+  return out;
+}
+
+/// Splits `vma` at `at` (__split_vma): `vma` keeps [start, at), the returned VMA takes
+/// [at, end).  Both are write-locked, and the anon_vma write lock hides the change from
+/// rmap walkers (rule write_all).  The caller publishes the map.
+Vma *splitVma(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_lock) {
+  mmap_assert_write_locked(vma->vm_mm); // vma is in mm's map
+  vma_start_write(vma);
+  const unsigned long start = vma->vm_start(via::mmap_lock{});
+  const unsigned long end = vma->vm_end(via::mmap_lock{});
+  const unsigned long pgoff = vma->vm_pgoff(via::mmap_lock{});
+  auto *tail = new Vma(mm);
+  tail->pgoffBias = vma->pgoffBias;
+  mmap_assert_write_locked(tail->vm_mm); // a new VMA of mm
+  vma_start_write(tail);
+  spin_lock(tail->vm_mm->page_table_lock);
+  tail->set_anon_vma_null_to_non_null(vma->anon_vma);
+  spin_unlock(tail->vm_mm->page_table_lock);
+  tail->set___vm_flags(vma->__vm_flags(via::mmap_lock{}));
+  anon_vma_lock_write(vma->anon_vma);
+  tail->anon_vma->root->rwsem.assert_held(); // tail shares vma's anon_vma, locked above
+  tail->set_vm_start(at, via::anon_vma_lock{});
+  tail->set_vm_end(end, via::anon_vma_lock{});
+  tail->set_vm_pgoff(pgoff + ((at - start) >> kPageShift), via::anon_vma_lock{});
+  vma->set_vm_end(at, via::anon_vma_lock{});
+  anonVmaLink(vma->anon_vma, tail);
+  anon_vma_unlock_write(vma->anon_vma);
+  tail->detached.store(false, std::memory_order_release);
+  return tail;
+}
+
+/// Splits the VMAs of mm so that none straddles `addr` or `end`, and returns those inside
+/// [addr, end) in address order.  `all` receives every VMA of the mm afterwards.
+std::vector<Vma *> isolateRange(Mm *mm, unsigned long addr, unsigned long end,
+                                std::vector<Vma *> *all) LOCKSPEC_REQUIRES(mm->mmap_lock) {
+  std::vector<std::pair<unsigned long, Vma *>> inside;
+  *all = vmasOf(mm);
+  for (std::size_t i = 0; i < all->size(); ++i) {
+    Vma *v = (*all)[i];
+    VmaMap::Entry r = rangeOf(mm, v);
+    if (r.end <= addr || r.start >= end)
+      continue;
+    if (r.start < addr) {
+      all->push_back(splitVma(mm, v, addr)); // revisited by the loop as a VMA of its own
+      continue;
+    }
+    if (r.end > end)
+      all->push_back(splitVma(mm, v, end));
+    inside.emplace_back(r.start, v);
+  }
+  std::sort(inside.begin(), inside.end());
+  std::vector<Vma *> out;
+  for (auto &[start, v] : inside)
+    out.push_back(v);
+  return out;
+}
+
+/// True when the VMAs of the map cover [addr, end) without a hole.
+bool covered(const VmaMap *map, unsigned long addr, unsigned long end) {
+  unsigned long at = addr;
+  for (const VmaMap::Entry &e : map->entries)
+    if (e.start <= at && e.end > at)
+      at = e.end;
+  return at >= end;
+}
+
+/// Marks a VMA of mm detached under its write lock (vma_mark_detached).
+void detachVma(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES(mm->mmap_lock) {
+  mmap_assert_write_locked(vma->vm_mm);
+  vma_start_write(vma);
+  vma->detached.store(true, std::memory_order_release);
+}
+
+/// Zaps a detached VMA and unlinks it from its anon_vma, under the downgraded mmap lock
+/// (unmap_region's first half).
+void unmapDetached(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
+  VmaMap::Entry r = rangeOf(mm, vma);
+  mmap_assert_locked(vma->vm_mm);
+  zapRange<ByMmapLock>(vma, r.start, r.end);
+  anon_vma_lock_write(vma->anon_vma);
+  if (!anonVmaUnlink(vma->anon_vma, vma))
+    mm->report.fail("munmap found a VMA its anon_vma did not link");
+  anon_vma_unlock_write(vma->anon_vma);
+}
+
+/// Frees a PTE table after a grace period, marking it dead first.
+void freePteTable(PteTable *pte) {
+  rcuDefer(
+      [](void *p) {
+        auto *t = static_cast<PteTable *>(p);
+        t->magic.store(PteTable::kDead, std::memory_order_relaxed);
+        delete t;
+      },
+      pte);
+}
+
+/// free_pgtables for the range of a detached, zapped, rmap-unlinked VMA: frees each PTE table
+/// of the range that no remaining VMA overlaps.  The PMD entry is cleared under the PMD lock
+/// and the table's PTL, and the table freed after a grace period, because GUP-fast and RCU
+/// walkers may still be looking at it.
+void freePgtables(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
+  VmaMap::Entry r = rangeOf(mm, vma);
+  mmap_assert_locked(vma->vm_mm);
+  fact::assume_unreachable_via_rmap(); // unmapDetached unlinked it from its anon_vma
+  fact::assume_vma_detached();         // detachVma, under the write lock
+  fact::assume_zapped_no_installs();   // zapped, and detached VMAs take no faults
+  op::free_pgtables(vma, via::isolated{});
+  const VmaMap *map = lockedMap(mm);
+  for (unsigned long span = r.start & ~(kPteTableSpan - 1); span < r.end; span += kPteTableSpan) {
+    bool shared = false;
+    for (const VmaMap::Entry &e : map->entries)
+      shared |= e.start < span + kPteTableSpan && e.end > span;
+    PmdTable *pmd = pmdFind(mm, span);
+    if (shared || !pmd)
+      continue;
+    pmd_lock(mm, pmd);
+    PteTable *pte = pmd->entries[pmdIndex(span)].load(std::memory_order_relaxed);
+    if (pte) {
+      pte->ptl.lock();
+      for (auto &e : pte->entries)
+        if (e.load(std::memory_order_relaxed))
+          mm->report.fail("free_pgtables found a mapped entry outside every VMA");
+      pmd->entries[pmdIndex(span)].store(nullptr, std::memory_order_release);
+      pte->ptl.unlock();
+    }
+    pmd->ptl.unlock();
+    if (pte)
+      freePteTable(pte);
+  }
+}
+
+/// Write-protects the present entries of [start, end) of a write-locked VMA (change_pte_range).
+void writeProtect(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
+    LOCKSPEC_REQUIRES(mm->mmap_lock) {
+  mmap_assert_write_locked(vma->vm_mm);
+  for (unsigned long a = start; a < end;) {
+    unsigned long next = std::min(end, (a & ~(kPteTableSpan - 1)) + kPteTableSpan);
+    if (PmdTable *pmd = pmdFind(mm, a)) {
+      unsigned idx = pmdIndex(a);
+      for (;;) {
+        rcu_read_lock();
+        PteTable *pte = rcuDereference(pmd->entries[idx]);
+        if (!pte) {
+          rcu_read_unlock();
+          break;
+        }
+        if (!ptlLockChecked(pmd, idx, pte)) {
+          rcu_read_unlock();
+          continue;
+        }
+        rcu_read_unlock();
+        op::install(vma, pte, via::mmap{});
+        for (unsigned long x = a; x < next; x += kPageSize) {
+          std::atomic<std::uint64_t> &e = pte->entries[pteIndex(x)];
+          if (std::uint64_t v = e.load(std::memory_order_relaxed))
+            e.store(v & ~kPteWrite, std::memory_order_release);
+        }
+        pte->ptl.unlock();
+        break;
+      }
+    }
+    a = next;
+  }
+}
+
+/// Sets the flags of a VMA of mm (vm_flags_reset under the VMA write lock) and write-protects
+/// its entries when write permission goes away.
+void changeProtection(Mm *mm, Vma *vma, unsigned long flags) LOCKSPEC_REQUIRES(mm->mmap_lock) {
+  VmaMap::Entry r = rangeOf(mm, vma);
+  mmap_assert_write_locked(vma->vm_mm);
+  vma_start_write(vma);
+  vma->set___vm_flags(flags);
+  if (!(flags & VM_WRITE))
+    writeProtect(mm, vma, r.start, r.end);
+}
+
+/// Zaps the part [start, end) of a VMA of mm under the mmap read lock.
+void dontneed(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
+    LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
+  mmap_assert_locked(vma->vm_mm);
+  zapRange<ByMmapLock>(vma, start, end);
+}
+
+bool validRange(unsigned long addr, unsigned long len) {
+  return len && !(addr % kPageSize) && !(len % kPageSize) && addr < kUserTop &&
+         len <= kUserTop - addr;
+}
+
+} // namespace
+
+bool mmapFixed(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags) {
+  if (!validRange(addr, len))
+    return false;
+  const unsigned long end = addr + len;
+  mmap_write_lock(mm);
+  for (const VmaMap::Entry &e : lockedMap(mm)->entries)
+    if (e.start < end && e.end > addr) {
+      mmap_write_unlock(mm);
+      return false;
+    }
+  auto *av = new AnonVma;
+  mm->adoptAnonVma(av);
+  auto *vma = new Vma(mm);
+  vma->pgoffBias = 0; // an anonymous VMA's pgoff is its start page
+  mmap_assert_write_locked(vma->vm_mm); // a new VMA of mm
+  vma_start_write(vma);
+  // The anon_vma is prepared at mmap time (the kernel defers it to the first fault; see README).
+  anon_vma_lock_write(av);
+  spin_lock(vma->vm_mm->page_table_lock);
+  op::anon_vma_prepare(vma, av);
+  vma->set_anon_vma_null_to_non_null(av);
+  spin_unlock(vma->vm_mm->page_table_lock);
+  anon_vma_unlock_write(av);
+  vma->set___vm_flags(flags);
+  anon_vma_lock_write(vma->anon_vma);
+  vma->set_vm_start(addr, via::anon_vma_lock{});
+  vma->set_vm_end(end, via::anon_vma_lock{});
+  vma->set_vm_pgoff(addr >> kPageShift, via::anon_vma_lock{});
+  anonVmaLink(vma->anon_vma, vma);
+  anon_vma_unlock_write(vma->anon_vma);
+  vma->detached.store(false, std::memory_order_release);
+  std::vector<Vma *> all = vmasOf(mm);
+  all.push_back(vma);
+  publishMap(mm, all);
+  mmap_write_unlock(mm);
+  return true;
+}
+
+int munmap(Mm *mm, unsigned long addr, unsigned long len) {
+  if (!validRange(addr, len))
+    return -22; // -EINVAL
+  if (mmap_write_lock_killable(mm))
+    return -4; // -EINTR
+  std::vector<Vma *> all;
+  std::vector<Vma *> victims = isolateRange(mm, addr, addr + len, &all);
+  std::vector<Vma *> kept;
+  for (Vma *v : all)
+    if (std::find(victims.begin(), victims.end(), v) == victims.end())
+      kept.push_back(v);
+  for (Vma *v : victims)
+    detachVma(mm, v);
+  publishMap(mm, kept);
+  // Readers of the detached VMAs are gone (vma_start_write waited for them) and new ones fail:
+  // the rest runs under the read lock, as the kernel's munmap downgrades.
+  mmap_write_downgrade(mm);
+  for (Vma *v : victims)
+    unmapDetached(mm, v);
+  for (Vma *v : victims)
+    freePgtables(mm, v);
+  mmap_read_unlock(mm);
+  for (Vma *v : victims)
+    rcuDelete(v);
+  return 0;
+}
+
+bool mprotect(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags) {
+  if (!validRange(addr, len))
+    return false;
+  mmap_write_lock(mm);
+  if (!covered(lockedMap(mm), addr, addr + len)) {
+    mmap_write_unlock(mm);
+    return false;
+  }
+  std::vector<Vma *> all;
+  std::vector<Vma *> inside = isolateRange(mm, addr, addr + len, &all);
+  for (Vma *v : inside)
+    changeProtection(mm, v, flags);
+  publishMap(mm, all);
+  mmap_write_unlock(mm);
+  return true;
+}
+
+bool madviseDontneed(Mm *mm, unsigned long addr, unsigned long len) {
+  if (!validRange(addr, len))
+    return false;
+  const unsigned long end = addr + len;
+  mmap_read_lock(mm);
+  const VmaMap *map = lockedMap(mm);
+  if (!covered(map, addr, end)) {
+    mmap_read_unlock(mm);
+    return false;
+  }
+  for (const VmaMap::Entry &e : map->entries)
+    if (e.start < end && e.end > addr)
+      dontneed(mm, e.vma, std::max(addr, e.start), std::min(end, e.end));
+  mmap_read_unlock(mm);
+  return true;
+}
+
+} // namespace lockspec::core

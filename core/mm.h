@@ -1,0 +1,241 @@
+// The reference page-table core: one Linux address space as a concurrent userspace model.
+//
+// Every object with locks is, or owns, the generated stand-in struct of lockspec/mm_locks.h,
+// so clang sees the member expressions the spec names (`vma->vm_mm->mmap_lock`, `pte->ptl`)
+// and every guarded field goes through the generated accessors.  Protocols live in
+// fault.cc, map.cc (mmap, munmap, mprotect, madvise), gup.cc; README.md says which rule of
+// the spec each follows.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/folio.h"
+#include "core/rcu.h"
+#include "lockspec/mm_locks.h"
+
+namespace lockspec::core {
+
+// -------------------------------------------------------------------------------------------
+// Geometry and entries
+// -------------------------------------------------------------------------------------------
+
+inline constexpr unsigned kPageShift = 12;
+inline constexpr unsigned long kPageSize = 1ul << kPageShift;
+/// Entries per table at every level.
+inline constexpr unsigned kEntries = 512;
+/// The bytes one PTE table maps.
+inline constexpr unsigned long kPteTableSpan = kPageSize * kEntries;
+
+inline unsigned pgdIndex(unsigned long a) { return (a >> 39) & (kEntries - 1); }
+inline unsigned pudIndex(unsigned long a) { return (a >> 30) & (kEntries - 1); }
+inline unsigned pmdIndex(unsigned long a) { return (a >> 21) & (kEntries - 1); }
+inline unsigned pteIndex(unsigned long a) { return (a >> 12) & (kEntries - 1); }
+
+/// A PTE: the folio's id above kPageShift, flag bits below; 0 is pte_none.
+inline constexpr std::uint64_t kPtePresent = 1, kPteWrite = 2, kPteYoung = 4, kPteDirty = 8;
+inline std::uint64_t makePte(unsigned folioId, std::uint64_t flags) {
+  return (std::uint64_t{folioId} << kPageShift) | flags | kPtePresent;
+}
+inline unsigned pteFolio(std::uint64_t pte) { return static_cast<unsigned>(pte >> kPageShift); }
+
+/// VMA flags (vm_flags_t), the subset the core models.
+inline constexpr unsigned long VM_READ = 0x1, VM_WRITE = 0x2;
+
+// -------------------------------------------------------------------------------------------
+// Page tables
+// -------------------------------------------------------------------------------------------
+
+struct Mm;
+struct Vma;
+struct PmdTable;
+
+/// A leaf table.  Entries are atomics because GUP-fast and RCU walkers read them without the
+/// PTL; every write happens under `ptl`.  Freed only through RCU after its PMD entry was
+/// cleared under the PMD lock and its PTL (free_pgtables, PTE-table reclaim).
+struct PteTable : lockspec::pte_table {
+  static constexpr unsigned kLive = 0x5054454c, kDead = 0xdeadbeef;
+  PteTable(Mm *owner, PmdTable *parent);
+  ~PteTable();
+  std::atomic<std::uint64_t> entries[kEntries] = {};
+  /// kLive until the RCU callback frees the table: a walker that sees kDead reached a freed
+  /// table (ASan reports the same read as a use after free).
+  std::atomic<unsigned> magic{kLive};
+};
+
+/// A PMD table: its entries point at PTE tables and change under its `ptl` (pmd_lock).
+struct PmdTable : lockspec::pmd_table {
+  explicit PmdTable(Mm *owner);
+  std::atomic<PteTable *> entries[kEntries] = {};
+};
+
+/// A PUD table: entries change under mm->page_table_lock (pud_lock).  Upper tables live as
+/// long as the mm (the core frees only PTE tables; see README).
+struct PudTable {
+  std::atomic<PmdTable *> entries[kEntries] = {};
+};
+
+/// The PGD: entries change under mm->page_table_lock.
+struct PgdTable {
+  std::atomic<PudTable *> entries[kEntries] = {};
+};
+
+// -------------------------------------------------------------------------------------------
+// Reverse mapping and VMAs
+// -------------------------------------------------------------------------------------------
+
+/// An anon_vma: the VMAs that may map its folios (the kernel's interval tree of
+/// anon_vma_chains), guarded by the root's rwsem.  Reached through the free functions below,
+/// which take the stand-in pointer so that clang sees `vma->anon_vma->root->rwsem`.
+struct AnonVma : lockspec::anon_vma {
+  AnonVma() { set_root(this); }
+
+private:
+  friend const std::vector<Vma *> &anonVmaVmas(lockspec::anon_vma *av);
+  friend void anonVmaLink(lockspec::anon_vma *av, Vma *vma);
+  friend bool anonVmaUnlink(lockspec::anon_vma *av, Vma *vma);
+  std::vector<Vma *> vmas_;
+};
+
+/// The VMAs linked to `av`.
+const std::vector<Vma *> &anonVmaVmas(lockspec::anon_vma *av)
+    LOCKSPEC_REQUIRES_SHARED(av->root->rwsem);
+/// Links `vma` to `av` (anon_vma_chain_link).
+void anonVmaLink(lockspec::anon_vma *av, Vma *vma) LOCKSPEC_REQUIRES(av->root->rwsem);
+/// Unlinks `vma` from `av` (unlink_anon_vmas); false if it was not linked.
+bool anonVmaUnlink(lockspec::anon_vma *av, Vma *vma) LOCKSPEC_REQUIRES(av->root->rwsem);
+
+/// A VMA.  `detached` is the kernel's vm_refcnt == 0: set under the VMA write lock when the
+/// VMA leaves the map, and checked by lock_vma_under_rcu after it read-locked the VMA.
+struct Vma : lockspec::vm_area_struct {
+  explicit Vma(Mm *owner);
+  std::atomic<bool> detached{true};
+  /// vm_pgoff - vm_start / kPageSize, fixed at creation: a reader that sees the fields
+  /// disagree saw a torn update.
+  long pgoffBias = 0;
+};
+
+/// The core's maple tree: an immutable sorted snapshot of the VMAs, replaced as a whole under
+/// the mmap write lock and read under RCU alone (the copies of start and end are the
+/// snapshot's own, so a lookup reads no VMA field).
+struct VmaMap {
+  struct Entry {
+    unsigned long start, end;
+    Vma *vma;
+  };
+  std::vector<Entry> entries;
+  /// The entry whose range contains `addr`, or nullptr.
+  const Entry *find(unsigned long addr) const;
+};
+
+// -------------------------------------------------------------------------------------------
+// The address space
+// -------------------------------------------------------------------------------------------
+
+/// Where broken invariants go: counted, and the first few printed to stderr.
+class Report {
+public:
+  /// Records one broken invariant.
+  void fail(const std::string &what);
+  /// The number recorded so far.
+  long count() const { return count_.load(); }
+  /// Forgets what was recorded (tests that provoke a violation on purpose).
+  void reset() { count_.store(0); }
+
+private:
+  std::atomic<long> count_{0};
+};
+
+/// One address space.
+struct Mm : lockspec::mm_struct {
+  Mm(FolioPool &pool, Report &report);
+  /// Frees every VMA, table and folio; no other thread may use the mm any more.
+  ~Mm();
+  Mm(const Mm &) = delete;
+  Mm &operator=(const Mm &) = delete;
+
+  FolioPool &pool;
+  Report &report;
+  PgdTable pgdTable;
+  /// The RCU-published VMA map (mm->mm_mt).
+  std::atomic<VmaMap *> map{nullptr};
+  /// PTE tables allocated and not yet freed, for the reachability invariant.
+  std::atomic<long> liveTables{0};
+
+  /// Takes ownership of a new anon_vma.  anon_vmas live as long as the mm: the kernel frees
+  /// one when its last VMA and folio let go (a reference count the core does not model).
+  void adoptAnonVma(AnonVma *av) LOCKSPEC_REQUIRES(this->mmap_lock) { anonVmas_.emplace_back(av); }
+
+private:
+  std::vector<std::unique_ptr<AnonVma>> anonVmas_;
+};
+
+/// The mm a VMA belongs to, as the core's type.
+inline Mm *mmOf(Vma *vma) { return static_cast<Mm *>(vma->vm_mm); }
+/// The anon_vma of a VMA, as the core's type.
+inline AnonVma *anonVmaOf(Vma *vma) { return static_cast<AnonVma *>(vma->anon_vma); }
+
+// -------------------------------------------------------------------------------------------
+// Stabilisers: which lock keeps a VMA stable for a protocol.  A protocol written once as a
+// template over the stabiliser requires `S::cap(vma)`, and clang checks each instantiation
+// against the lock its caller really holds (the VMA read lock or the mmap lock).
+// -------------------------------------------------------------------------------------------
+
+/// The VMA is read-locked (per-VMA lock).
+struct ByVmaLock {
+  using Install = via::per_vma;
+  using Stable = via::vma_lock;
+  static const lockspec::VmaLock &cap(Vma *v) LOCKSPEC_RETURN_CAPABILITY(v->vma_lock) {
+    return v->vma_lock;
+  }
+};
+
+/// The VMA's mm is mmap-locked (read, downgraded or write).
+struct ByMmapLock {
+  using Install = via::mmap;
+  using Stable = via::mmap_lock;
+  static const lockspec::MmapLock &cap(Vma *v) LOCKSPEC_RETURN_CAPABILITY(v->vm_mm->mmap_lock) {
+    return v->vm_mm->mmap_lock;
+  }
+};
+
+// -------------------------------------------------------------------------------------------
+// Protocols
+// -------------------------------------------------------------------------------------------
+
+/// Results of a fault (VM_FAULT_*).
+enum class Fault { Ok, Retry, SegvMapErr, SegvAccErr, Oom };
+
+/// Handles a user fault at `addr`: first under the VMA lock found through RCU
+/// (lock_vma_under_rcu), falling back to the mmap read lock when that fails or asks to retry.
+/// `viaVmaLock`, when given, tells which of the two handled it.
+Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock = nullptr);
+
+/// Maps [addr, addr + len) anonymous with `flags` (MAP_FIXED_NOREPLACE): false when the range
+/// overlaps a VMA or leaves the address space.
+bool mmapFixed(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags);
+
+/// Unmaps [addr, addr + len): detach under the mmap write lock, downgrade, zap, free the page
+/// tables nothing else covers.  -4 (-EINTR) when the killable lock was interrupted.
+int munmap(Mm *mm, unsigned long addr, unsigned long len);
+
+/// Changes the flags of [addr, addr + len) (splitting VMAs); false if part is unmapped.
+bool mprotect(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags);
+
+/// Zaps [addr, addr + len) (madvise(MADV_DONTNEED)) under the mmap read lock; false if part
+/// of the range is unmapped.
+bool madviseDontneed(Mm *mm, unsigned long addr, unsigned long len);
+
+/// The PTE that maps `addr`, read without locks (0 when none); for tests.
+std::uint64_t peekPte(Mm *mm, unsigned long addr);
+
+/// Checks the whole address space at a quiescent point (no other thread inside the mm):
+/// entries only inside VMAs, folio counts against the page tables, the VMA map against the
+/// anon_vmas, every reachable table alive.  `pinsHeld[id]` is the number of pins the caller
+/// knows are held on folio `id`.  Violations go to mm->report; returns how many were found.
+long checkQuiescent(Mm *mm);
+
+} // namespace lockspec::core
