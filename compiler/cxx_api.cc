@@ -1,0 +1,214 @@
+// The annotated C API of mm_locks.h: one inline function per `api` declaration of the spec.
+#include <algorithm>
+
+#include "cxx_emitter.h"
+
+namespace lockspec::cxx {
+
+void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
+  const LockInfo &li = lock(api.lock);
+  const Lock &l = *li.lock;
+  std::string ownerVar =
+      li.declObject.empty() || !objects_.count(l.owner) ? "" : objects_.at(l.owner).obj->var;
+  std::vector<std::string> params;
+  std::string inst, ownerPtr;
+  auto objectOfVar = [&](const std::string &var) -> std::string {
+    for (const Object &obj : m_.objects)
+      if (obj.var == var)
+        return obj.name;
+    return "";
+  };
+  for (const ApiParam &p : api.params) {
+    if (p.instance && !p.out && p.name == ownerVar) {
+      params.push_back("struct " + l.owner + " *" + p.name);
+      ownerPtr = p.name;
+    } else if (p.instance && !p.out && !api.all) {
+      params.push_back(li.type + " &" + p.name);
+      inst = p.name;
+    } else if (p.instance && api.all) {
+      params.push_back("struct " + objectOfVar(p.name) + " *" + p.name);
+    } else if (p.instance && p.out) {
+      continue; // the C out-parameter becomes the owner the caller names (below)
+    } else if (!objectOfVar(p.name).empty()) {
+      params.push_back("struct " + objectOfVar(p.name) + " *" + p.name);
+      if (p.name == ownerVar)
+        ownerPtr = p.name;
+    } else {
+      params.push_back(std::string("unsigned long") + (p.out ? " *" : " ") + p.name);
+    }
+  }
+  if (inst.empty() && ownerPtr.empty() && !ownerVar.empty() && !api.all) {
+    params.push_back("struct " + l.owner + " *" + ownerVar);
+    ownerPtr = ownerVar;
+  }
+  std::string retObj;
+  if (!api.returnType.empty() && objects_.count(api.returnType)) {
+    retObj = api.returnType;
+    std::string var = objects_.at(retObj).obj->var;
+    if (std::none_of(api.params.begin(), api.params.end(),
+                     [&](const ApiParam &p) { return p.name == var; }) &&
+        var != ownerVar)
+      params.push_back("struct " + retObj + " *" + var);
+  }
+  if (inst.empty())
+    inst = instanceOf(ownerPtr, li);
+  const Mode *mode = l.findMode(api.mode);
+  bool shared = mode && mode->sharing == Sharing::Shared;
+  unsigned modeIdx = modeIndex(l, api.mode);
+
+  std::vector<std::string> attr, body;
+  auto resolveFrom = [&](const std::string &lockName) -> std::optional<Resolved> {
+    if (ownerPtr.empty())
+      return std::nullopt;
+    return resolveOwner(ownerPtr, l.owner, lockName);
+  };
+  std::string anchorRef = "nullptr";
+  std::optional<Resolved> anchor;
+  if (!li.anchor.empty())
+    anchor = resolveFrom(li.anchor);
+  for (const Relation &rel : m_.relations) {
+    bool acquiring = api.kind == ApiKind::Acquire || api.kind == ApiKind::Try;
+    if (rel.kind == Relation::Kind::Requires && rel.lock == api.lock && acquiring &&
+        l.satisfies(api.mode, rel.mode))
+      if (auto other = resolveFrom(rel.other)) {
+        const Mode *om = other->lock->lock->findMode(rel.otherMode);
+        attr.push_back(std::string(om && om->sharing == Sharing::Shared ? "LOCKSPEC_REQUIRES_SHARED"
+                                                                        : "LOCKSPEC_REQUIRES") +
+                       "(" + other->instance + ")");
+        anchorRef = "&" + other->instance;
+      }
+    if (rel.kind == Relation::Kind::Forbidden && rel.lock == api.lock && acquiring &&
+        !ownerPtr.empty())
+      attr.push_back("LOCKSPEC_REQUIRES(!" + ownerPtr + "->" + rel.name + ")");
+  }
+  // The token of a Forbidden relation travels with holds of the forbidding lock.
+  std::vector<std::string> tokens;
+  for (const Relation &rel : m_.relations)
+    if (rel.kind == Relation::Kind::Forbidden && rel.other == api.lock &&
+        l.satisfies(api.mode, rel.otherMode) && !ownerPtr.empty() && shared)
+      if (auto other = resolveFrom(rel.lock))
+        tokens.push_back(other->owner + "->" + rel.name);
+  std::string capList = join(
+      [&] {
+        std::vector<std::string> v{inst};
+        v.insert(v.end(), tokens.begin(), tokens.end());
+        return v;
+      }(),
+      ", ");
+  bool endsWithOther = !li.anchor.empty() && !shared;
+  std::string ret = "void";
+  bool nodiscard = false;
+  std::string call;
+  std::string anchorArg = anchor ? anchor->instance : "";
+  switch (api.kind) {
+  case ApiKind::Acquire:
+    if (endsWithOther) {
+      attr.push_back("LOCKSPEC_ASSERT_CAPABILITY(" + inst + ")");
+      if (li.kind == LockKind::VmaLock)
+        body.push_back(inst + ".start_write(" + anchorArg + ");");
+      else
+        body.push_back("LOCKSPEC_RT(::lockspec::rt::onAssume(kSpec, &" + inst + ", " +
+                       std::to_string(li.id) + ", " + std::to_string(modeIdx) + ", " +
+                       (anchor ? "&" + anchor->instance : "nullptr") + "));");
+    } else {
+      attr.push_back(std::string(shared ? "LOCKSPEC_ACQUIRE_SHARED(" : "LOCKSPEC_ACQUIRE(") +
+                     capList + ")");
+      body.push_back(inst + (shared ? ".lock_shared(" : ".lock(") +
+                     (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
+    }
+    break;
+  case ApiKind::Try: {
+    std::string okVal = api.success == TrySuccess::Zero ? "false" : "true";
+    if (endsWithOther) {
+      // Like the plain acquire, an assertion: a try-acquire would leave a hold that no release
+      // ends (the anchor's write section does), so every caller would be told it is "still
+      // held at the end of function".  Clang has no assertion conditional on the result, so
+      // it is unconditional and the result must be used ([[nodiscard]]); the failure path is
+      // listed in unchecked.txt.
+      attr.push_back("LOCKSPEC_ASSERT_CAPABILITY(" + inst + ")");
+      body.push_back(inst + ".start_write(" + anchorArg + ");");
+      body.push_back("bool ok = true;");
+      nodiscard = true;
+    } else {
+      attr.push_back(
+          std::string(shared ? "LOCKSPEC_TRY_ACQUIRE_SHARED(" : "LOCKSPEC_TRY_ACQUIRE(") + okVal +
+          ", " + capList + ")");
+      body.push_back(std::string("bool ok = ") + inst +
+                     (shared ? ".try_lock_shared(" : ".try_lock(") +
+                     (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
+    }
+    if (api.success == TrySuccess::True) {
+      ret = "bool";
+      body.push_back("return ok;");
+    } else if (api.success == TrySuccess::Zero) {
+      ret = "int";
+      body.push_back("return ok ? 0 : -4; // -EINTR");
+    } else {
+      std::string obj = !retObj.empty() ? retObj : (!ownerPtr.empty() ? l.owner : "");
+      std::string val = !retObj.empty() ? objects_.at(retObj).obj->var : ownerPtr;
+      ret = obj.empty() ? "void *" : "struct " + obj + " *";
+      if (obj.empty())
+        val = "static_cast<void *>(&" + inst + ")";
+      body.push_back("return ok ? " + val + " : nullptr;");
+    }
+    break;
+  }
+  case ApiKind::Release:
+    if (api.all) {
+      // Ends every hold that lives in the given object's write section.  The analysis cannot
+      // name them all, so it is told nothing: each requirement of such a hold also requires
+      // the section (see requirement()), which is what keeps later uses honest.
+      std::string var = api.params.empty() ? "" : api.params.front().name;
+      auto section = li.anchor.empty() || var.empty()
+                         ? std::nullopt
+                         : resolveOwner(var, objectOfVar(var), li.anchor);
+      if (section && section->lock->lock->kind == LockKind::Rwsem) {
+        body.push_back(section->instance + ".raw().endWriteSection();");
+        body.push_back("LOCKSPEC_RT(::lockspec::rt::endDependents(kSpec, &" + section->instance +
+                       ", " + std::to_string(section->lock->id) + ", " +
+                       std::to_string(section->lock->excl) + "));");
+      }
+    } else if (endsWithOther) {
+      body.push_back("// Ends with the anchor's write section (relation ends-with).");
+    } else {
+      attr.push_back(std::string(shared ? "LOCKSPEC_RELEASE_SHARED(" : "LOCKSPEC_RELEASE(") +
+                     capList + ")");
+      body.push_back(inst + (shared ? ".unlock_shared();" : ".unlock();"));
+    }
+    break;
+  case ApiKind::Downgrade:
+    attr.push_back("LOCKSPEC_RELEASE(" + inst + ") LOCKSPEC_ACQUIRE_SHARED(" + inst + ")");
+    body.push_back(inst + ".downgrade();");
+    break;
+  case ApiKind::Assert:
+    attr.push_back(
+        std::string(shared ? "LOCKSPEC_ASSERT_SHARED_CAPABILITY(" : "LOCKSPEC_ASSERT_CAPABILITY(") +
+        inst + ")");
+    body.push_back(std::string("LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &") + inst + ", " +
+                   std::to_string(li.id) + ", " + std::to_string(1u << modeIdx) + "u, \"" +
+                   api.name + "\"));");
+    break;
+  }
+  (void)anchorRef;
+  o << "/// `" << api.name << "` (" << toString(api.kind) << ", `" << api.lock << "." << api.mode
+    << (api.toMode.empty() ? "" : " -> " + api.toMode) << "`): " << prose(api.doc) << "\n/// "
+    << cite(api) << ".\n"
+    << (nodiscard ? "/// The analysis treats the lock as held after the call whatever it returns: "
+                    "return on failure.\n[[nodiscard]] "
+                  : "")
+    << "inline " << ret << " " << api.name << "(" << join(params, ", ") << ")";
+  for (const std::string &a : attr)
+    o << " " << a;
+  // A relation token has no runtime state: the body cannot take or drop it, so it is not
+  // analysed; the annotations above are the contract.
+  if (!tokens.empty())
+    o << " LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS";
+  o << " {\n";
+  for (const std::string &p : params)
+    o << "  (void)" << p.substr(p.find_last_of(" *&") + 1) << ";\n";
+  for (const std::string &b : body)
+    o << "  " << b << "\n";
+  o << "}\n\n";
+}
+
+} // namespace lockspec::cxx

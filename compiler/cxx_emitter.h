@@ -1,0 +1,155 @@
+// The cxx backend's private parts, shared by its translation units: the text helpers, what the
+// C++ side calls each spec entity, and the Emitter that renders the header (cxx_backend.cc,
+// cxx_header.cc, cxx_api.cc) and the corpus (cxx_corpus.cc).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "driver.h"
+#include "model.h"
+
+namespace lockspec::cxx {
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+// ---------------------------------------------------------------------------------------------
+
+/// True when `s` is a C identifier.
+bool isIdent(const std::string &s);
+/// `s` cut at every `sep`.
+std::vector<std::string> split(const std::string &s, const std::string &sep);
+/// `items` joined with `sep` between them.
+std::string join(const std::vector<std::string> &items, const std::string &sep);
+/// `snake_case` as `PascalCase`.
+std::string pascal(const std::string &name);
+/// An identifier from free text ("NULL -> non-NULL" -> "null_to_non_null").
+std::string identFrom(std::string text);
+/// The first paragraph of an RST body as one Doxygen-safe line: roles and markup removed.
+std::string prose(const std::string &rst);
+/// The primitive in lockspec::rt that a lock kind is built on.
+const char *rawType(LockKind kind);
+/// Escapes what Doxygen would read as commands, links or HTML in the `///` comments of a
+/// generated file (`@pte`, `#page-tables`, `<`), so the headers stay Doxygen-clean.
+std::string doxygenSafe(const std::string &text);
+/// "Spec: `name` (file:line); source: ..." for a doc comment.
+std::string cite(const Documented &d);
+
+// ---------------------------------------------------------------------------------------------
+// What the C++ side calls each spec entity
+// ---------------------------------------------------------------------------------------------
+
+/// An object of the spec and the C++ names of its members.
+struct ObjInfo {
+  const Object *obj = nullptr;
+  std::map<std::string, std::string> linkMember; ///< Link name -> member name.
+  std::vector<std::string> lockNames;            ///< Lock classes declared as members here.
+  std::vector<std::string> tokens;               ///< Relation tokens declared here.
+};
+
+/// The link whose pointer member is the field `name` (`vma->vm_mm`), if any: its storage is
+/// that public pointer, which capability expressions need to name.
+const Link *linkField(const ObjInfo &oi, const std::string &name);
+
+/// A lock class of the spec and how the C++ side declares it.
+struct LockInfo {
+  const Lock *lock = nullptr;
+  unsigned id = 0;
+  std::string type;                      ///< C++ capability type.
+  std::string declObject;                ///< Object the member is declared in; "" for a global.
+  std::string member;                    ///< Member (or global) name.
+  std::string relPath;                   ///< From a pointer to the owner: "root->rwsem".
+  int excl = -1, shared = -1, down = -1; ///< Mode indexes of lock(), lock_shared(), downgrade().
+  std::string anchor; ///< EndsWith: the lock whose write section this one lives in.
+  /// The kind the C++ side implements: a VMA lock whose write holds end with no rwsem's write
+  /// section has nothing to live in, and is an rwsem.
+  LockKind kind = LockKind::Rwsem;
+};
+
+/// One capability a requirement names, for the corpus to take, weaken or leave out.
+struct Hold {
+  std::string inst;               ///< Capability expression.
+  const LockInfo *lock = nullptr; ///< nullptr for a fact.
+  std::string owner;              ///< Owner object pointer expression ("" for globals, facts).
+  bool excl = false;
+  bool neg = false;     ///< Must not be held.
+  bool derived = false; ///< Added by an ends-with relation.
+};
+
+/// One part of a requirement as C++ attributes and runtime checks.
+struct ReqCode {
+  std::vector<Hold> holds;
+  std::vector<std::string> excl, shared, neg;
+  std::vector<std::string> checks;  ///< Statements for the validator.
+  std::vector<std::string> skipped; ///< Conditional atoms clang cannot check.
+};
+
+/// A lock atom resolved to its C++ instance.
+struct Resolved {
+  const LockInfo *lock = nullptr;
+  std::string owner;    ///< C++ expression of the owner object pointer ("" for globals).
+  std::string ownerObj; ///< Object name of the owner.
+  std::string instance; ///< C++ capability expression.
+};
+
+/// Renders the model as mm_locks.h, runtime.h and the corpus; the header sections, the C API
+/// and the corpus live in their own files.
+class Emitter {
+public:
+  explicit Emitter(const Model &m) : m_(m) { index(); }
+
+  std::vector<OutputFile> run();
+
+private:
+  // -- model indexing ------------------------------------------------------------------------
+  void index();
+  const LockInfo &lock(const std::string &name) const { return locks_.at(name); }
+  unsigned modeIndex(const Lock &l, const std::string &mode) const;
+  std::uint32_t satisfiesMask(const Lock &l, unsigned held) const;
+
+  /// `ptr` followed along `links` from object `obj`; the object reached goes to `reached`.
+  std::string follow(std::string ptr, std::string obj, const std::vector<std::string> &links,
+                     std::string *reached) const;
+  std::string instanceOf(const std::string &ownerPtr, const LockInfo &l) const;
+  std::optional<Resolved> resolveOwner(const std::string &ptr, const std::string &obj,
+                                       const std::string &lockName) const;
+
+  // -- requirements --------------------------------------------------------------------------
+  ReqCode requirement(const Alternative &alt,
+                      const std::map<std::string, std::pair<std::string, std::string>> &roles,
+                      const std::string &rule) const;
+  std::string attrs(const ReqCode &r) const;
+  std::vector<std::string> tags(const Requirement &req, const std::string &subjectRole) const;
+
+  // -- header sections -----------------------------------------------------------------------
+  void emitLockType(std::ostringstream &o, const LockInfo &l) const;
+  void emitObject(std::ostringstream &o, const ObjInfo &oi) const;
+  void emitField(std::ostringstream &o, const ObjInfo &oi, const Field &f) const;
+  void emitApi(std::ostringstream &o, const Api &api) const;
+  void emitGuards(std::ostringstream &o) const;
+  void emitOperation(std::ostringstream &o, const Operation &op) const;
+  void emitTables(std::ostringstream &o) const;
+  std::string header() const;
+
+  // -- corpus --------------------------------------------------------------------------------
+  std::vector<OutputFile> corpus() const;
+
+  const Model &m_;
+  std::map<std::string, ObjInfo> objects_;
+  std::vector<std::string> objectOrder_;
+  std::map<std::string, LockInfo> locks_;
+  std::vector<std::string> lockOrder_; ///< Anchors first.
+  std::set<std::string> usedTags_;
+  mutable std::set<std::string> tagSet_;
+  mutable std::vector<std::string> guards_; ///< RAII guard types, for the size checks.
+  std::vector<std::pair<std::string, std::string>> clangEdges_; ///< (from, to) lock classes.
+  std::vector<OrderEdge> runtimeEdges_;                         ///< Mode-specific edges.
+  std::vector<std::string> unchecked_;                          ///< For unchecked.txt.
+};
+
+} // namespace lockspec::cxx
