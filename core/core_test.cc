@@ -4,48 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "core/core_test_fixture.h"
 #include "core/mm.h"
 #include "core/page_table.h"
 
 namespace lockspec::core {
 namespace {
 
-constexpr unsigned long kBase = 1ul << 32;
-constexpr unsigned long kRw = VM_READ | VM_WRITE;
-
-/// Counts validator reports instead of aborting, for the test's duration.
-std::atomic<long> gReports{0};
-void countReport(const rt::Violation &v) {
-  ++gReports;
-  ADD_FAILURE() << "validator: " << v.rule << ": " << v.message;
-}
-
-class CoreTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    previous_ = rt::setViolationHandler(countReport);
-    gReports = 0;
-  }
-  void TearDown() override {
-    mm_.reset();
-    rcuBarrier();
-    EXPECT_EQ(pool_.inUse(), 0) << "folios leaked";
-    EXPECT_EQ(report_.count(), 0);
-    EXPECT_EQ(gReports.load(), 0);
-    rt::setViolationHandler(previous_);
-  }
-  Mm *mm() { return mm_.get(); }
-  Folio *folioAt(unsigned long addr) {
-    std::uint64_t pte = peekPte(mm(), addr);
-    return pte ? pool_.get(pteFolio(pte)) : nullptr;
-  }
-
-  RcuThread rcu_;
-  FolioPool pool_{1024};
-  Report report_;
-  std::unique_ptr<Mm> mm_ = std::make_unique<Mm>(pool_, report_);
-  rt::ViolationHandler previous_ = nullptr;
-};
+using namespace lockspec::core::testing;
 
 TEST_F(CoreTest, FaultInstallsOneMappingUnderTheVmaLock) {
   ASSERT_TRUE(mmapFixed(mm(), kBase, 16 * kPageSize, kRw));
@@ -121,8 +87,7 @@ TEST_F(CoreTest, MunmapZapsFreesFoliosAndTables) {
   EXPECT_EQ(munmap(mm(), kBase, 1024 * kPageSize), 0);
   EXPECT_EQ(peekPte(mm(), kBase), 0u);
   EXPECT_EQ(pool_.inUse(), 0);
-  rcuBarrier(); // the tables go after a grace period
-  EXPECT_EQ(mm()->liveTables.load(), 0);
+  EXPECT_EQ(mm()->liveTables.load(), 0); // unlinked now, freed after a grace period
   EXPECT_EQ(handleUserFault(mm(), kBase, false), Fault::SegvMapErr);
   EXPECT_EQ(checkQuiescent(mm()), 0);
 }
@@ -194,7 +159,10 @@ TEST_F(CoreTest, MadviseDontneedZapsAndARefaultGetsANewFolio) {
   EXPECT_EQ(pool_.inUse(), 0);
   ASSERT_EQ(handleUserFault(mm(), kBase, false), Fault::Ok);
   EXPECT_EQ(folioAt(kBase)->data.load(), 0u);
-  EXPECT_FALSE(madviseDontneed(mm(), kBase, 9 * kPageSize));
+  ASSERT_EQ(handleUserFault(mm(), kBase + kPageSize, true), Fault::Ok);
+  EXPECT_FALSE(madviseDontneed(mm(), kBase + kPageSize, 9 * kPageSize)); // a hole: -ENOMEM
+  EXPECT_EQ(peekPte(mm(), kBase + kPageSize), 0u); // but the mapped part is zapped
+  EXPECT_NE(peekPte(mm(), kBase), 0u);
   EXPECT_EQ(checkQuiescent(mm()), 0);
 }
 

@@ -67,7 +67,7 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
     }
     if (!fresh) {
       pte->ptl.unlock();
-      fresh = mm->pool.alloc();
+      fresh = mm->pool.alloc(vma->anon_vma, pgoff + ((addr - start) >> kPageShift));
       if (!fresh)
         return Fault::Oom;
       continue;
@@ -76,8 +76,6 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
     if (old)
       fresh->data.store(mm->pool.get(pteFolio(old))->data.load(std::memory_order_relaxed),
                         std::memory_order_relaxed);
-    fresh->anon_vma = vma->anon_vma;
-    fresh->index.store(pgoff + ((addr - start) >> kPageShift), std::memory_order_relaxed);
     fresh->mapcount.store(1, std::memory_order_relaxed);
     op::install(vma, pte, typename S::Install{});
     entry.store(makePte(fresh->id, kPteYoung | dirty), std::memory_order_release);
@@ -91,6 +89,10 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
 }
 
 } // namespace
+
+Fault faultInLocked(Vma *vma, unsigned long addr, bool write) {
+  return anonFault<ByMmapLock>(vma, addr, write);
+}
 
 Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock) {
   if (viaVmaLock)

@@ -10,7 +10,7 @@ FolioPool::FolioPool(std::size_t size)
   }
 }
 
-Folio *FolioPool::alloc() {
+Folio *FolioPool::alloc(lockspec::anon_vma *av, unsigned long index) {
   std::size_t start = hint_.fetch_add(1, std::memory_order_relaxed);
   for (std::size_t n = 0; n < size_; ++n) {
     std::size_t i = (start + n) % size_;
@@ -20,7 +20,8 @@ Folio *FolioPool::alloc() {
       continue;
     Folio *f = &folios_[i];
     f->mapping = nullptr;
-    f->anon_vma = nullptr;
+    f->anon_vma = av;
+    f->index.store(index, std::memory_order_relaxed);
     f->mapcount.store(0, std::memory_order_relaxed);
     f->pincount.store(0, std::memory_order_relaxed);
     f->data.store(0, std::memory_order_relaxed);
@@ -52,8 +53,10 @@ bool FolioPool::put(Folio *f, int n) {
 }
 
 void FolioPool::pinFromRef(Folio *f) {
-  f->pincount.fetch_add(1, std::memory_order_relaxed);
-  f->refcount.fetch_add(kGupPinCountingBias - 1, std::memory_order_relaxed);
+  // Sequentially consistent: fork reads the counts after opening write_protect_seq, gup_fast
+  // reads the sequence after raising them; each must see the other's write.
+  f->pincount.fetch_add(1, std::memory_order_seq_cst);
+  f->refcount.fetch_add(kGupPinCountingBias - 1, std::memory_order_seq_cst);
 }
 
 bool FolioPool::unpin(Folio *f) {

@@ -32,8 +32,10 @@ struct Folio : lockspec::folio {
 class FolioPool {
 public:
   explicit FolioPool(std::size_t size);
-  /// A free folio with refcount 1, or nullptr when none is free.
-  Folio *alloc();
+  /// A free folio with refcount 1, anon_vma `av` and index `index`, or nullptr when none is
+  /// free.  Its fields are written before the count that publishes it to speculative
+  /// folio_try_get callers (GUP-fast, rmap walkers starting from a PTE).
+  Folio *alloc(lockspec::anon_vma *av = nullptr, unsigned long index = 0);
   /// The folio with id `id` (1 <= id <= size()).
   Folio *get(unsigned id) { return &folios_[id - 1]; }
   /// Takes a reference unless the count is zero (folio_try_get).

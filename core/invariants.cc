@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/mm.h"
+#include "core/notifier.h"
 #include "core/page_table.h"
 
 namespace lockspec::core {
@@ -26,21 +27,22 @@ void checkVma(Mm *mm, const VmaMap::Entry &e) LOCKSPEC_REQUIRES(mm->mmap_lock) {
     mm->report.fail("an anonymous VMA has no anon_vma");
     return;
   }
-  anon_vma_lock_read(vma->anon_vma);
-  const std::vector<Vma *> &linked = anonVmaVmas(vma->anon_vma);
-  if (std::find(linked.begin(), linked.end(), vma) == linked.end())
-    mm->report.fail("a VMA in the map is not reachable through its anon_vma");
-  for (Vma *other : linked)
-    if (other->detached.load())
-      mm->report.fail("an anon_vma still links a detached VMA");
-  anon_vma_unlock_read(vma->anon_vma);
+  for (lockspec::anon_vma *av : vma->chain()) {
+    anon_vma_lock_read(av);
+    const std::vector<Vma *> &linked = anonVmaVmas(av);
+    if (std::find(linked.begin(), linked.end(), vma) == linked.end())
+      mm->report.fail("a VMA in the map is not reachable through an anon_vma of its chain");
+    for (Vma *other : linked)
+      if (other->detached.load())
+        mm->report.fail("an anon_vma still links a detached VMA");
+    anon_vma_unlock_read(av);
+  }
 }
 
 } // namespace
 
 long checkQuiescent(Mm *mm) {
   const long before = mm->report.count();
-  rcuBarrier(); // tables and maps still waiting for their grace period go first
   mmap_write_lock(mm);
   const VmaMap *map = mm->map.load();
   unsigned long prevEnd = 0;
@@ -99,11 +101,16 @@ long checkQuiescent(Mm *mm) {
       mm->report.fail("folio " + std::to_string(id) + " has mapcount " +
                       std::to_string(f->mapcount.load()) + " but " + std::to_string(mapped) +
                       " entries map it");
+    if (pins > 0 && mapped > 1)
+      mm->report.fail("pinned folio " + std::to_string(id) + " is shared copy-on-write by " +
+                      std::to_string(mapped) + " entries");
     if (f->refcount.load() != mapped + pins * kGupPinCountingBias)
       mm->report.fail("folio " + std::to_string(id) + " has refcount " +
                       std::to_string(f->refcount.load()) + " for " + std::to_string(mapped) +
                       " mappings and " + std::to_string(pins) + " pins");
   }
+  if (SecondaryMmu *mmu = mm->notifier.load())
+    mmu->check(mm); // the device maps nothing the primary does not
   mmap_write_unlock(mm);
   return mm->report.count() - before;
 }

@@ -63,13 +63,14 @@ Vma *splitVma(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_loc
   tail->set_anon_vma_null_to_non_null(vma->anon_vma);
   spin_unlock(tail->vm_mm->page_table_lock);
   tail->set___vm_flags(vma->__vm_flags(via::mmap_lock{}));
+  tail->setChain(vma->chain());
   anon_vma_lock_write(vma->anon_vma);
   tail->anon_vma->root->rwsem.assert_held(); // tail shares vma's anon_vma, locked above
   tail->set_vm_start(at, via::anon_vma_lock{});
   tail->set_vm_end(end, via::anon_vma_lock{});
   tail->set_vm_pgoff(pgoff + ((at - start) >> kPageShift), via::anon_vma_lock{});
   vma->set_vm_end(at, via::anon_vma_lock{});
-  anonVmaLink(vma->anon_vma, tail);
+  anonVmaLinkChain(vma->anon_vma, tail->chain(), tail);
   anon_vma_unlock_write(vma->anon_vma);
   tail->detached.store(false, std::memory_order_release);
   return tail;
@@ -123,21 +124,12 @@ void unmapDetached(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   VmaMap::Entry r = rangeOf(mm, vma);
   mmap_assert_locked(vma->vm_mm);
   zapRange<ByMmapLock>(vma, r.start, r.end);
-  anon_vma_lock_write(vma->anon_vma);
-  if (!anonVmaUnlink(vma->anon_vma, vma))
-    mm->report.fail("munmap found a VMA its anon_vma did not link");
-  anon_vma_unlock_write(vma->anon_vma);
-}
-
-/// Frees a PTE table after a grace period, marking it dead first.
-void freePteTable(PteTable *pte) {
-  rcuDefer(
-      [](void *p) {
-        auto *t = static_cast<PteTable *>(p);
-        t->magic.store(PteTable::kDead, std::memory_order_relaxed);
-        delete t;
-      },
-      pte);
+  for (lockspec::anon_vma *av : vma->chain()) {
+    anon_vma_lock_write(av);
+    if (!anonVmaUnlink(av, vma))
+      mm->report.fail("munmap found a VMA its anon_vma did not link");
+    anon_vma_unlock_write(av);
+  }
 }
 
 /// free_pgtables for the range of a detached, zapped, rmap-unlinked VMA: frees each PTE table
@@ -168,10 +160,11 @@ void freePgtables(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
           mm->report.fail("free_pgtables found a mapped entry outside every VMA");
       pmd->entries[pmdIndex(span)].store(nullptr, std::memory_order_release);
       pte->ptl.unlock();
+      mm->liveTables.fetch_sub(1, std::memory_order_relaxed);
     }
     pmd->ptl.unlock();
     if (pte)
-      freePteTable(pte);
+      freePteTableRcu(pte);
   }
 }
 
@@ -179,6 +172,7 @@ void freePgtables(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
 void writeProtect(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
     LOCKSPEC_REQUIRES(mm->mmap_lock) {
   mmap_assert_write_locked(vma->vm_mm);
+  NotifierRange notify(mm, start, end); // change_protection's invalidate_range_start
   for (unsigned long a = start; a < end;) {
     unsigned long next = std::min(end, (a & ~(kPteTableSpan - 1)) + kPteTableSpan);
     if (PmdTable *pmd = pmdFind(mm, a)) {
@@ -227,6 +221,123 @@ void dontneed(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
   zapRange<ByMmapLock>(vma, start, end);
 }
 
+/// The body of munmap after the write lock: split, detach under the VMA write locks, publish,
+/// downgrade, zap, unlink from the rmap, free page tables, unlock, free the VMAs after a grace
+/// period.
+void unmapAndUnlock(Mm *mm, unsigned long addr, unsigned long end) LOCKSPEC_RELEASE(mm->mmap_lock) {
+  std::vector<Vma *> all;
+  std::vector<Vma *> victims = isolateRange(mm, addr, end, &all);
+  std::vector<Vma *> kept;
+  for (Vma *v : all)
+    if (std::find(victims.begin(), victims.end(), v) == victims.end())
+      kept.push_back(v);
+  for (Vma *v : victims)
+    detachVma(mm, v);
+  publishMap(mm, kept);
+  // Readers of the detached VMAs are gone (vma_start_write waited for them) and new ones fail:
+  // the rest runs under the read lock, as the kernel's munmap downgrades.
+  mmap_write_downgrade(mm);
+  for (Vma *v : victims)
+    unmapDetached(mm, v);
+  for (Vma *v : victims)
+    freePgtables(mm, v);
+  mmap_read_unlock(mm);
+  for (Vma *v : victims)
+    rcuDelete(v);
+}
+
+/// copy_pte_range for one PTE table's span: the child's PTL, then the parent's nested.
+/// Unpinned folios become copy-on-write (both entries read-only, one more mapping); a folio
+/// that may be pinned is copied for the child instead, so the pinned page stays the parent's
+/// alone (folio_maybe_dma_pinned, seed 001).
+void copySpan(Mm *parent, Mm *child, Vma *src, Vma *dst, unsigned long a, unsigned long next)
+    LOCKSPEC_REQUIRES(parent->mmap_lock, child->mmap_lock, parent->write_protect_seq_lock) {
+  mmap_assert_write_locked(src->vm_mm);       // src is in parent's map
+  mmap_assert_write_locked(dst->vm_mm);       // dst belongs to child
+  src->vm_mm->write_protect_seq_lock.assert_held(); // src->vm_mm is parent
+  PmdTable *spmd = pmdFind(parent, a);
+  if (!spmd || !spmd->entries[pmdIndex(a)].load(std::memory_order_acquire))
+    return;
+  NotifierRange notify(parent, a, next); // the parent's entries turn read-only
+  PmdTable *dpmd = pmdAlloc<ByMmapLock>(dst, a);
+  pteAlloc<ByMmapLock>(dst, dpmd, a);
+  PteTable *dpte = dpmd->entries[pmdIndex(a)].load(std::memory_order_acquire);
+  dpte->ptl.lock();
+  rcu_read_lock();
+  PteTable *spte = rcuDereference(spmd->entries[pmdIndex(a)]);
+  if (!spte || !ptlLockChecked(spmd, pmdIndex(a), spte)) { // reclaimed meanwhile: empty
+    rcu_read_unlock();
+    dpte->ptl.unlock();
+    return;
+  }
+  rcu_read_unlock();
+  op::fork_write_protect(src, spte);
+  op::install(dst, dpte, via::mmap{});
+  for (unsigned long x = a; x < next; x += kPageSize) {
+    std::atomic<std::uint64_t> &se = spte->entries[pteIndex(x)];
+    std::uint64_t e = se.load(std::memory_order_relaxed);
+    if (!e)
+      continue;
+    Folio *f = parent->pool.get(pteFolio(e));
+    std::uint64_t de;
+    if (f->pincount.load(std::memory_order_seq_cst) > 0 ||
+        f->refcount.load(std::memory_order_seq_cst) >= kGupPinCountingBias) {
+      Folio *copy = parent->pool.alloc(dst->anon_vma, f->index.load(std::memory_order_relaxed));
+      if (!copy) {
+        parent->report.fail("fork ran out of folios copying a pinned one");
+        continue;
+      }
+      copy->data.store(f->data.load(std::memory_order_relaxed), std::memory_order_relaxed);
+      copy->mapcount.store(1, std::memory_order_relaxed);
+      de = makePte(copy->id, e & (kPteWrite | kPteDirty | kPteYoung));
+    } else {
+      f->mapcount.fetch_add(1, std::memory_order_acq_rel);
+      f->refcount.fetch_add(1, std::memory_order_acq_rel);
+      se.store(e & ~kPteWrite, std::memory_order_release);
+      de = e & ~kPteWrite;
+    }
+    dpte->entries[pteIndex(x)].store(de, std::memory_order_release);
+  }
+  spte->ptl.unlock();
+  dpte->ptl.unlock();
+}
+
+/// dup_mmap for one VMA: the source write-locked, a child VMA with a new anon_vma under the
+/// source's root (anon_vma_fork) linked into the whole chain, then its page tables copied.
+Vma *dupVma(Mm *parent, Mm *child, Vma *src)
+    LOCKSPEC_REQUIRES(parent->mmap_lock, child->mmap_lock, parent->write_protect_seq_lock) {
+  VmaMap::Entry r = rangeOf(parent, src);
+  mmap_assert_write_locked(src->vm_mm); // src is in parent's map
+  vma_start_write(src);
+  auto *av = new AnonVma(src->anon_vma->root);
+  parent->adoptAnonVma(av); // lives with its root's mm (see README)
+  auto *dst = new Vma(child);
+  dst->pgoffBias = src->pgoffBias;
+  mmap_assert_write_locked(dst->vm_mm); // a new VMA of child
+  vma_start_write(dst);
+  spin_lock(dst->vm_mm->page_table_lock);
+  dst->set_anon_vma_null_to_non_null(av);
+  spin_unlock(dst->vm_mm->page_table_lock);
+  dst->set___vm_flags(src->__vm_flags(via::mmap_lock{}));
+  std::vector<lockspec::anon_vma *> chain{av};
+  for (lockspec::anon_vma *a : src->chain())
+    chain.push_back(a);
+  dst->setChain(std::move(chain));
+  anon_vma_lock_write(dst->anon_vma);
+  dst->set_vm_start(r.start, via::anon_vma_lock{});
+  dst->set_vm_end(r.end, via::anon_vma_lock{});
+  dst->set_vm_pgoff(src->vm_pgoff(via::mmap_lock{}), via::anon_vma_lock{});
+  anonVmaLinkChain(dst->anon_vma, dst->chain(), dst);
+  anon_vma_unlock_write(dst->anon_vma);
+  dst->detached.store(false, std::memory_order_release);
+  for (unsigned long a = r.start; a < r.end;) {
+    unsigned long next = std::min(r.end, (a & ~(kPteTableSpan - 1)) + kPteTableSpan);
+    copySpan(parent, child, src, dst, a, next);
+    a = next;
+  }
+  return dst;
+}
+
 bool validRange(unsigned long addr, unsigned long len) {
   return len && !(addr % kPageSize) && !(len % kPageSize) && addr < kUserTop &&
          len <= kUserTop - addr;
@@ -258,6 +369,7 @@ bool mmapFixed(Mm *mm, unsigned long addr, unsigned long len, unsigned long flag
   spin_unlock(vma->vm_mm->page_table_lock);
   anon_vma_unlock_write(av);
   vma->set___vm_flags(flags);
+  vma->setChain({av});
   anon_vma_lock_write(vma->anon_vma);
   vma->set_vm_start(addr, via::anon_vma_lock{});
   vma->set_vm_end(end, via::anon_vma_lock{});
@@ -277,26 +389,33 @@ int munmap(Mm *mm, unsigned long addr, unsigned long len) {
     return -22; // -EINVAL
   if (mmap_write_lock_killable(mm))
     return -4; // -EINTR
-  std::vector<Vma *> all;
-  std::vector<Vma *> victims = isolateRange(mm, addr, addr + len, &all);
-  std::vector<Vma *> kept;
-  for (Vma *v : all)
-    if (std::find(victims.begin(), victims.end(), v) == victims.end())
-      kept.push_back(v);
-  for (Vma *v : victims)
-    detachVma(mm, v);
-  publishMap(mm, kept);
-  // Readers of the detached VMAs are gone (vma_start_write waited for them) and new ones fail:
-  // the rest runs under the read lock, as the kernel's munmap downgrades.
-  mmap_write_downgrade(mm);
-  for (Vma *v : victims)
-    unmapDetached(mm, v);
-  for (Vma *v : victims)
-    freePgtables(mm, v);
-  mmap_read_unlock(mm);
-  for (Vma *v : victims)
-    rcuDelete(v);
+  unmapAndUnlock(mm, addr, addr + len);
   return 0;
+}
+
+void exitMm(std::unique_ptr<Mm> mm) {
+  mmap_write_lock(mm.get());
+  unmapAndUnlock(mm.get(), 0, kUserTop);
+  mm.reset();
+}
+
+std::unique_ptr<Mm> forkMm(Mm *parent) {
+  auto child = std::make_unique<Mm>(parent->pool, parent->report);
+  Mm *c = child.get();
+  mmap_write_lock(parent);
+  mmap_write_lock_nested(c, 1);
+  // gup_fast pins check this count: none may complete while entries turn copy-on-write.
+  raw_write_seqcount_begin(parent->write_protect_seq_lock);
+  parent->set_write_protect_seq(parent->write_protect_seq() + 1);
+  std::atomic_thread_fence(std::memory_order_seq_cst); // pairs with gupFast's
+  std::vector<Vma *> vmas;
+  for (Vma *v : vmasOf(parent))
+    vmas.push_back(dupVma(parent, c, v));
+  raw_write_seqcount_end(parent->write_protect_seq_lock);
+  publishMap(c, vmas);
+  mmap_write_unlock(c);
+  mmap_write_unlock(parent);
+  return child;
 }
 
 bool mprotect(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags) {
@@ -322,15 +441,13 @@ bool madviseDontneed(Mm *mm, unsigned long addr, unsigned long len) {
   const unsigned long end = addr + len;
   mmap_read_lock(mm);
   const VmaMap *map = lockedMap(mm);
-  if (!covered(map, addr, end)) {
-    mmap_read_unlock(mm);
-    return false;
-  }
+  // As madvise does: the mapped parts are zapped even when the range has holes (-ENOMEM).
+  const bool whole = covered(map, addr, end);
   for (const VmaMap::Entry &e : map->entries)
     if (e.start < end && e.end > addr)
       dontneed(mm, e.vma, std::max(addr, e.start), std::min(end, e.end));
   mmap_read_unlock(mm);
-  return true;
+  return whole;
 }
 
 } // namespace lockspec::core

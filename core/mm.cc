@@ -13,10 +13,6 @@ PteTable::PteTable(Mm *owner, PmdTable *parent) {
   owner->liveTables.fetch_add(1, std::memory_order_relaxed);
 }
 
-PteTable::~PteTable() {
-  static_cast<Mm *>(mm)->liveTables.fetch_sub(1, std::memory_order_relaxed);
-}
-
 PmdTable::PmdTable(Mm *owner) { mm = owner; }
 
 Vma::Vma(Mm *owner) { set_vm_mm(owner); }
@@ -38,6 +34,23 @@ bool anonVmaUnlink(lockspec::anon_vma *av, Vma *vma) {
   return true;
 }
 
+/// Links `vma` to `av`, which shares the root that `locked` names.
+static void linkSameRoot(lockspec::anon_vma *locked, lockspec::anon_vma *av, Vma *vma)
+    LOCKSPEC_REQUIRES(locked->root->rwsem) {
+  if (av->root != locked->root) {
+    mmOf(vma)->report.fail("an anon_vma chain mixes roots");
+    return;
+  }
+  av->root->rwsem.assert_held(); // the same rwsem as locked->root's
+  anonVmaLink(av, vma);
+}
+
+void anonVmaLinkChain(lockspec::anon_vma *locked, const std::vector<lockspec::anon_vma *> &chain,
+                      Vma *vma) {
+  for (lockspec::anon_vma *av : chain)
+    linkSameRoot(locked, av, vma);
+}
+
 const VmaMap::Entry *VmaMap::find(unsigned long addr) const {
   auto it = std::upper_bound(entries.begin(), entries.end(), addr,
                              [](unsigned long a, const Entry &e) { return a < e.start; });
@@ -55,8 +68,7 @@ void Report::fail(const std::string &what) {
 Mm::Mm(FolioPool &p, Report &r) : pool(p), report(r) { map.store(new VmaMap); }
 
 Mm::~Mm() {
-  // Tables and maps of this mm may still wait for their grace period.
-  rcuBarrier();
+  // What still waits for a grace period (tables, maps, VMAs) no longer refers to the mm.
   // Nothing else runs: free what the address space still owns.  Entries still mapped drop
   // their folio references as an exiting process's would.
   for (auto &pgde : pgdTable.entries) {
@@ -78,6 +90,7 @@ Mm::~Mm() {
             if (!pool.put(f))
               report.fail("teardown freed a folio still pinned or mapped");
           }
+        liveTables.fetch_sub(1, std::memory_order_relaxed);
         delete pte;
       }
       delete pmd;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/folio.h"
@@ -52,6 +53,7 @@ inline constexpr unsigned long VM_READ = 0x1, VM_WRITE = 0x2;
 struct Mm;
 struct Vma;
 struct PmdTable;
+class SecondaryMmu;
 
 /// A leaf table.  Entries are atomics because GUP-fast and RCU walkers read them without the
 /// PTL; every write happens under `ptl`.  Freed only through RCU after its PMD entry was
@@ -59,7 +61,6 @@ struct PmdTable;
 struct PteTable : lockspec::pte_table {
   static constexpr unsigned kLive = 0x5054454c, kDead = 0xdeadbeef;
   PteTable(Mm *owner, PmdTable *parent);
-  ~PteTable();
   std::atomic<std::uint64_t> entries[kEntries] = {};
   /// kLive until the RCU callback frees the table: a walker that sees kDead reached a freed
   /// table (ASan reports the same read as a use after free).
@@ -91,7 +92,10 @@ struct PgdTable {
 /// anon_vma_chains), guarded by the root's rwsem.  Reached through the free functions below,
 /// which take the stand-in pointer so that clang sees `vma->anon_vma->root->rwsem`.
 struct AnonVma : lockspec::anon_vma {
+  /// A root anon_vma (anon_vma_alloc at a VMA's first need).
   AnonVma() { set_root(this); }
+  /// A child in `root`'s tree (anon_vma_fork).
+  explicit AnonVma(lockspec::anon_vma *root) { set_root(root); }
 
 private:
   friend const std::vector<Vma *> &anonVmaVmas(lockspec::anon_vma *av);
@@ -107,6 +111,10 @@ const std::vector<Vma *> &anonVmaVmas(lockspec::anon_vma *av)
 void anonVmaLink(lockspec::anon_vma *av, Vma *vma) LOCKSPEC_REQUIRES(av->root->rwsem);
 /// Unlinks `vma` from `av` (unlink_anon_vmas); false if it was not linked.
 bool anonVmaUnlink(lockspec::anon_vma *av, Vma *vma) LOCKSPEC_REQUIRES(av->root->rwsem);
+/// Links `vma` into every anon_vma of `chain`, whose root `locked` the caller holds (the
+/// members of a chain share their root's rwsem; checked at run time).
+void anonVmaLinkChain(lockspec::anon_vma *locked, const std::vector<lockspec::anon_vma *> &chain,
+                      Vma *vma) LOCKSPEC_REQUIRES(locked->root->rwsem);
 
 /// A VMA.  `detached` is the kernel's vm_refcnt == 0: set under the VMA write lock when the
 /// VMA leaves the map, and checked by lock_vma_under_rcu after it read-locked the VMA.
@@ -116,6 +124,19 @@ struct Vma : lockspec::vm_area_struct {
   /// vm_pgoff - vm_start / kPageSize, fixed at creation: a reader that sees the fields
   /// disagree saw a torn update.
   long pgoffBias = 0;
+  /// The anon_vmas this VMA is linked into (its anon_vma_chain), its own first; after fork a
+  /// child VMA is linked into its parent's too.  All share one root.
+  const std::vector<lockspec::anon_vma *> &chain() const
+      LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
+    return chain_;
+  }
+  /// Replaces the chain (mmap write lock: the VMA is being created, split or forked).
+  void setChain(std::vector<lockspec::anon_vma *> chain) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock) {
+    chain_ = std::move(chain);
+  }
+
+private:
+  std::vector<lockspec::anon_vma *> chain_;
 };
 
 /// The core's maple tree: an immutable sorted snapshot of the VMAs, replaced as a whole under
@@ -162,7 +183,10 @@ struct Mm : lockspec::mm_struct {
   PgdTable pgdTable;
   /// The RCU-published VMA map (mm->mm_mt).
   std::atomic<VmaMap *> map{nullptr};
-  /// PTE tables allocated and not yet freed, for the reachability invariant.
+  /// The registered MMU notifier (a secondary MMU), or nullptr; set under the mmap write
+  /// lock, read by every primary change.
+  std::atomic<SecondaryMmu *> notifier{nullptr};
+  /// PTE tables allocated and not yet unlinked, for the reachability invariant.
   std::atomic<long> liveTables{0};
 
   /// Takes ownership of a new anon_vma.  anon_vmas live as long as the mm: the kernel frees
@@ -214,6 +238,28 @@ enum class Fault { Ok, Retry, SegvMapErr, SegvAccErr, Oom };
 /// `viaVmaLock`, when given, tells which of the two handled it.
 Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock = nullptr);
 
+/// The fault handler for a caller that already holds the VMA's mmap lock (GUP's faultin_page).
+Fault faultInLocked(Vma *vma, unsigned long addr, bool write)
+    LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock);
+
+/// GUP flags (FOLL_*), the subset the core models.
+inline constexpr unsigned FOLL_WRITE = 0x1, FOLL_GET = 0x2, FOLL_PIN = 0x4, FOLL_LONGTERM = 0x8;
+
+/// get_user_pages / pin_user_pages for one page: under the mmap read lock, faulting the page
+/// in (and unsharing it for a pin) as needed.  Returns the folio holding one more reference
+/// (FOLL_GET) or one more pin (FOLL_PIN, kGupPinCountingBias references), or nullptr: no VMA,
+/// no permission, or invalid flags (FOLL_LONGTERM without FOLL_PIN, both or neither of
+/// FOLL_GET and FOLL_PIN).
+Folio *gupSlow(Mm *mm, unsigned long addr, unsigned flags);
+
+/// gup_fast for one page: no lock, interrupts off (an RCU read section), a speculative
+/// reference checked against the entry; pins also check write_protect_seq and back out when
+/// fork ran.  nullptr means "use gupSlow".
+Folio *gupFast(Mm *mm, unsigned long addr, unsigned flags);
+
+/// Drops what gupSlow or gupFast returned (put_page / unpin_user_page).
+void gupRelease(Mm *mm, Folio *f, unsigned flags);
+
 /// Maps [addr, addr + len) anonymous with `flags` (MAP_FIXED_NOREPLACE): false when the range
 /// overlaps a VMA or leaves the address space.
 bool mmapFixed(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags);
@@ -222,12 +268,33 @@ bool mmapFixed(Mm *mm, unsigned long addr, unsigned long len, unsigned long flag
 /// tables nothing else covers.  -4 (-EINTR) when the killable lock was interrupted.
 int munmap(Mm *mm, unsigned long addr, unsigned long len);
 
+/// Tears an address space down (exit_mmap): unmaps everything, then frees the mm.
+void exitMm(std::unique_ptr<Mm> mm);
+
+/// fork(): a child with a copy of every VMA of `parent`, anonymous folios shared
+/// copy-on-write, except folios that may be pinned, which the child gets a copy of.  The
+/// parent's write_protect_seq is held for writing throughout, so gup_fast pins back out.
+std::unique_ptr<Mm> forkMm(Mm *parent);
+
 /// Changes the flags of [addr, addr + len) (splitting VMAs); false if part is unmapped.
 bool mprotect(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags);
 
-/// Zaps [addr, addr + len) (madvise(MADV_DONTNEED)) under the mmap read lock; false if part
-/// of the range is unmapped.
+/// Zaps the mapped parts of [addr, addr + len) (madvise(MADV_DONTNEED)) under the mmap read
+/// lock; false (the kernel's -ENOMEM) if part of the range is unmapped.
 bool madviseDontneed(Mm *mm, unsigned long addr, unsigned long len);
+
+/// Frees the PTE tables of [addr, addr + len) that map nothing (CONFIG_PT_RECLAIM, seed 002),
+/// under the mmap read lock; returns how many.  A table found non-empty under its locks is
+/// left alone.
+unsigned reclaimEmptyTables(Mm *mm, unsigned long addr, unsigned long len);
+
+/// Walks the rmap of `folio` (its anon_vma, under the root's rwsem read) and unmaps it from,
+/// or clears the accessed bit in, every VMA that maps it; returns how many did.  The caller
+/// holds a reference on the folio.  A folio that may be pinned is not unmapped.
+int rmapWalk(Mm *mm, Folio *folio, bool unmap);
+
+/// Frees an unlinked PTE table after a grace period, marking it dead first.
+void freePteTableRcu(PteTable *pte);
 
 /// The PTE that maps `addr`, read without locks (0 when none); for tests.
 std::uint64_t peekPte(Mm *mm, unsigned long addr);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/mm.h"
+#include "core/notifier.h"
 
 namespace lockspec::core {
 
@@ -130,6 +131,7 @@ unsigned long zapRange(Vma *vma, unsigned long start, unsigned long end)
     LOCKSPEC_REQUIRES_SHARED(S::cap(vma)) {
   Mm *mm = mmOf(vma);
   std::vector<std::uint64_t> gathered;
+  NotifierRange notify(mm, start, end); // invalidate_range_start before any entry changes
   for (unsigned long a = start; a < end;) {
     unsigned long next = std::min(end, (a & ~(kPteTableSpan - 1)) + kPteTableSpan);
     if (PmdTable *pmd = pmdFind(mm, a)) {
@@ -141,6 +143,7 @@ unsigned long zapRange(Vma *vma, unsigned long start, unsigned long end)
           rcu_read_unlock();
           break;
         }
+        op::mmu_notifier_invalidate(vma, pte, typename S::Stable{}); // not under the PTL
         if (!ptlLockChecked(pmd, idx, pte)) {
           rcu_read_unlock();
           continue;
@@ -159,6 +162,8 @@ unsigned long zapRange(Vma *vma, unsigned long start, unsigned long end)
     }
     a = next;
   }
+  fact::assume_primary_pte_cleared(); // every entry above was cleared under its PTL
+  op::secondary_tlb_invalidate(vma, typename S::Stable{});
   for (std::uint64_t old : gathered)
     dropMapping(mm, old);
   return gathered.size();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/mm.h"
+#include "core/notifier.h"
 
 namespace lockspec::core {
 
@@ -23,6 +24,19 @@ enum class Op {
   MunmapEintr,   ///< the killable mmap write lock was interrupted
   Mprotect,
   Madvise,
+  GupGet,        ///< get_user_pages, slow path
+  GupFastGet,    ///< gup_fast FOLL_GET that succeeded
+  GupPin,        ///< pin_user_pages (some FOLL_LONGTERM), slow path
+  GupFastPin,    ///< gup_fast FOLL_PIN that succeeded
+  GupFastFallback, ///< gup_fast that had to fall back
+  Unpin,
+  Fork,          ///< fork, COW writes in the child, exit
+  ReclaimTable,  ///< an empty PTE table freed
+  ReclaimBackoff, ///< PTE-table reclaim found nothing empty
+  RmapUnmap,     ///< a folio unmapped through its anon_vma
+  RmapAge,       ///< a folio's accessed bits cleared through its anon_vma
+  SecondaryFault, ///< the device mirrored a primary entry
+  SecondaryMiss, ///< the device found nothing mapped or kept being invalidated
   Count
 };
 
@@ -44,6 +58,10 @@ public:
 
 private:
   void worker(unsigned index, unsigned number, std::chrono::steady_clock::time_point until);
+  void gupOp(unsigned index, std::uint64_t r, unsigned long addr);
+  void forkOp(std::uint64_t r, unsigned long addr);
+  void rmapOp(std::uint64_t r, unsigned long addr);
+  void secondaryWorker(unsigned number, std::chrono::steady_clock::time_point until);
   void count(Op op) { counts_[static_cast<std::size_t>(op)].fetch_add(1, std::memory_order_relaxed); }
 
   unsigned threads_;
@@ -51,6 +69,9 @@ private:
   FolioPool pool_;
   Report report_;
   std::unique_ptr<Mm> mm_;
+  std::unique_ptr<SecondaryMmu> secondary_;
+  /// The pins each worker holds across rounds (DMA that outlives a round).
+  std::vector<std::vector<Folio *>> pins_;
   std::array<std::atomic<unsigned long>, static_cast<std::size_t>(Op::Count)> counts_{};
 };
 
