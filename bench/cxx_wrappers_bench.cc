@@ -40,9 +40,9 @@ inline void barrier() {
 [[gnu::noinline]] void loopWrapped(vm_area_struct *vma, pte_table *pte, long n) {
   for (long i = 0; i < n; ++i) {
     mmap_read_lock(vma->vm_mm);
-    pte->ptl.lock();
+    pte->pte_lock.lock();
     op::install(vma, pte, via::mmap{});
-    pte->ptl.unlock();
+    pte->pte_lock.unlock();
     mmap_read_unlock(vma->vm_mm);
     if (vma_start_read_locked(vma))
       vma_end_read(vma);
@@ -54,8 +54,8 @@ inline void barrier() {
   // The same loads as the wrapped loop (vma->vm_mm each time), only the wrappers removed.
   for (long i = 0; i < n; ++i) {
     vma->vm_mm->mmap_lock.raw().lock_shared();
-    pte->ptl.raw().lock();
-    pte->ptl.raw().unlock();
+    pte->pte_lock.raw().lock();
+    pte->pte_lock.raw().unlock();
     vma->vm_mm->mmap_lock.raw().unlock_shared();
     if (vma->vma_lock.raw().try_lock_shared(vma->vm_mm->mmap_lock.raw()))
       vma->vma_lock.raw().unlock_shared();

@@ -5,8 +5,7 @@
 
 namespace lockspec::cxx {
 
-void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
-  const LockInfo &li = lock(api.lock);
+void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li) const {
   const Lock &l = *li.lock;
   std::string ownerVar =
       li.declObject.empty() || !objects_.count(l.owner) ? "" : objects_.at(l.owner).obj->var;
@@ -68,7 +67,7 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
     anchor = resolveFrom(li.anchor);
   for (const Relation &rel : m_.relations) {
     bool acquiring = api.kind == ApiKind::Acquire || api.kind == ApiKind::Try;
-    if (rel.kind == Relation::Kind::Requires && rel.lock == api.lock && acquiring &&
+    if (rel.kind == Relation::Kind::Requires && rel.lock == l.name && acquiring &&
         l.satisfies(api.mode, rel.mode))
       if (auto other = resolveFrom(rel.other)) {
         const Mode *om = other->lock->lock->findMode(rel.otherMode);
@@ -77,17 +76,20 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
                        "(" + other->instance + ")");
         anchorRef = "&" + other->instance;
       }
-    if (rel.kind == Relation::Kind::Forbidden && rel.lock == api.lock && acquiring &&
+    // A forbidden relation forbids waiting for the lock; a plain trylock never waits, so it
+    // cannot deadlock and is allowed (mmap_read_trylock under a VMA read lock).
+    bool waits = api.kind == ApiKind::Acquire || api.killable;
+    if (rel.kind == Relation::Kind::Forbidden && rel.lock == l.name && acquiring && waits &&
         !ownerPtr.empty())
-      attr.push_back("LOCKSPEC_REQUIRES(!" + ownerPtr + "->" + rel.name + ")");
+      attr.push_back("LOCKSPEC_REQUIRES(!" + ownerPtr + "->" + tokenMember(rel) + ")");
   }
   // The token of a Forbidden relation travels with holds of the forbidding lock.
   std::vector<std::string> tokens;
   for (const Relation &rel : m_.relations)
-    if (rel.kind == Relation::Kind::Forbidden && rel.other == api.lock &&
+    if (rel.kind == Relation::Kind::Forbidden && rel.other == l.name &&
         l.satisfies(api.mode, rel.otherMode) && !ownerPtr.empty() && shared)
       if (auto other = resolveFrom(rel.lock))
-        tokens.push_back(other->owner + "->" + rel.name);
+        tokens.push_back(other->owner + "->" + tokenMember(rel));
   std::string capList = join(
       [&] {
         std::vector<std::string> v{inst};
@@ -133,9 +135,17 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
       attr.push_back(
           std::string(shared ? "LOCKSPEC_TRY_ACQUIRE_SHARED(" : "LOCKSPEC_TRY_ACQUIRE(") + okVal +
           ", " + capList + ")");
-      body.push_back(std::string("bool ok = ") + inst +
-                     (shared ? ".try_lock_shared(" : ".try_lock(") +
-                     (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
+      if (api.killable) {
+        // A killable lock waits like a plain one (order and relations apply to it); the
+        // stand-in has no fatal signals, so it always succeeds.
+        body.push_back(inst + (shared ? ".lock_shared(" : ".lock(") +
+                       (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
+        body.push_back("bool ok = true;");
+      } else {
+        body.push_back(std::string("bool ok = ") + inst +
+                       (shared ? ".try_lock_shared(" : ".try_lock(") +
+                       (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
+      }
     }
     if (api.success == TrySuccess::True) {
       ret = "bool";
@@ -190,7 +200,7 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
     break;
   }
   (void)anchorRef;
-  o << "/// `" << api.name << "` (" << toString(api.kind) << ", `" << api.lock << "." << api.mode
+  o << "/// `" << api.name << "` (" << toString(api.kind) << ", `" << l.name << "." << api.mode
     << (api.toMode.empty() ? "" : " -> " + api.toMode) << "`): " << prose(api.doc) << "\n/// "
     << cite(api) << ".\n"
     << (nodiscard ? "/// The analysis treats the lock as held after the call whatever it returns: "

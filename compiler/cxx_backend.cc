@@ -162,6 +162,26 @@ const Link *linkField(const ObjInfo &oi, const std::string &name) {
   return nullptr;
 }
 
+std::string tokenMember(const Relation &r) {
+  return r.other + (r.otherMode.empty() ? "" : "_" + r.otherMode) + "_held";
+}
+
+std::string tokenType(const Relation &r) {
+  return pascal(r.other) + "Held";
+}
+
+const Field *viewOf(const ObjInfo &oi, const Field &f) {
+  for (const FieldRule &w : f.writes) {
+    if (w.kind != FieldRule::Kind::Owner)
+      continue;
+    std::string first = w.owner.substr(0, w.owner.find(' '));
+    const Field *other = oi.obj->findField(first);
+    if (other && other != &f && !linkField(oi, first))
+      return other;
+  }
+  return nullptr;
+}
+
 unsigned Emitter::modeIndex(const Lock &l, const std::string &mode) const {
   for (unsigned i = 0; i < l.modes.size(); ++i)
     if (l.modes[i].name == mode)
@@ -198,6 +218,9 @@ void Emitter::index() {
   for (const Object &o : m_.objects)
     visit(o.name);
 
+  std::map<std::string, int> pathCount;
+  for (const Lock &l : m_.locks)
+    ++pathCount[l.path];
   unsigned id = 0;
   for (const Lock &l : m_.locks) {
     LockInfo &li = locks_[l.name];
@@ -238,14 +261,17 @@ void Emitter::index() {
       obj = link->target;
     }
     ObjInfo &decl = objects_[obj];
-    std::string member = simple ? steps.back() : (l.kind == LockKind::Spinlock ? "ptl" : l.name);
+    // A member is named after its class unless the path names a lock field of its own: clang's
+    // messages quote the member, and "'ptl' must be acquired before 'ptl'" or a folio lock
+    // called `flags` (the word whose PG_locked bit it is, shared by two classes) names nothing
+    // a reader can act on.
+    bool sharedPath = pathCount[l.path] > 1;
+    std::string member =
+        simple && !(sharedPath && l.kind == LockKind::Ordering) ? steps.back() : l.name;
     auto taken = [&](const std::string &name) {
       if (decl.obj->findField(name) || linkField(decl, name))
         return true;
-      for (const std::string &other : decl.lockNames)
-        if (locks_[other].member == name)
-          return true;
-      return false;
+      return decl.lockMembers.count(name) > 0;
     };
     if (taken(member))
       member = l.name;
@@ -256,13 +282,14 @@ void Emitter::index() {
     li.member = member;
     li.relPath = join(path, "->");
     decl.lockNames.push_back(l.name);
+    decl.lockMembers.insert(member);
   }
   for (const Relation &r : m_.relations) {
     if (r.kind == Relation::Kind::EndsWith && locks_.count(r.lock))
       locks_[r.lock].anchor = r.other;
     if (r.kind == Relation::Kind::Forbidden && locks_.count(r.lock) &&
         objects_.count(locks_[r.lock].declObject))
-      objects_[locks_[r.lock].declObject].tokens.push_back(r.name);
+      objects_[locks_[r.lock].declObject].tokens.push_back(&r);
   }
   for (auto &[name, li] : locks_) {
     li.kind = li.lock->kind;
@@ -294,6 +321,86 @@ void Emitter::index() {
       runtimeEdges_.push_back(e);
     }
   }
+  // Which edges the attributes declare.  An edge goes on the declaration that comes later in
+  // the header (it must name the other): as ACQUIRED_BEFORE on its source or ACQUIRED_AFTER on
+  // its target.  Clang reads a declaration's attributes only once it meets that declaration,
+  // so an ACQUIRED_AFTER edge is known only when its target is (held, or reached): that is why
+  // every pair is declared, not only the direct edges.  But clang also warns once for every
+  // declaration on its walk that names the held lock, so the full closure printed an inversion
+  // up to a dozen times on one line.  An edge A -> C is left out when A has a declared
+  // ACQUIRED_BEFORE edge to some X ordered before C: clang walks from A through X, an edge it
+  // always knows, and finds C from there.
+  std::map<std::string, int> declKey;
+  for (const auto &[name, li] : locks_)
+    declKey[name] =
+        li.declObject.empty()
+            ? -1
+            : static_cast<int>(std::find(objectOrder_.begin(), objectOrder_.end(), li.declObject) -
+                               objectOrder_.begin());
+  auto onSource = [&](const std::string &from, const std::string &to) {
+    const LockInfo &f = locks_.at(from), &t = locks_.at(to);
+    return !(declKey[from] < declKey[to] || (declKey[from] == declKey[to] && f.id < t.id));
+  };
+  // Decided shortest span first, so that the edges a decision relies on are decided already
+  // (the order trees' union is not transitively closed, so a left-out A -> X cannot be used).
+  std::map<std::string, int> rank;
+  for (size_t pass = 0; pass < locks_.size(); ++pass)
+    for (const auto &[from, to] : clangEdges_)
+      rank[to] = std::max(rank[to], rank[from] + 1);
+  std::vector<std::pair<std::string, std::string>> bySpan = clangEdges_;
+  std::stable_sort(bySpan.begin(), bySpan.end(), [&](const auto &a, const auto &b) {
+    return rank[a.second] - rank[a.first] < rank[b.second] - rank[b.first];
+  });
+  std::set<std::pair<std::string, std::string>> edges(clangEdges_.begin(), clangEdges_.end());
+  std::set<std::pair<std::string, std::string>> kept;
+  for (const auto &[from, to] : bySpan) {
+    bool implied = false;
+    for (const auto &[a, x] : kept)
+      if (a == from && x != to && onSource(a, x) && edges.count({x, to}))
+        implied = true;
+    if (!implied)
+      kept.insert({from, to});
+  }
+  for (const auto &edge : clangEdges_)
+    if (kept.count(edge))
+      clangDirect_.push_back(edge);
+}
+
+std::vector<Alias> Emitter::aliases() const {
+  // One link, not every path: a bridge per object per lock it can reach would grow with the
+  // square of a chain of links, and the aliases code meets are one link away (vma->vm_mm,
+  // vma->vm_file->f_mapping, vma->anon_vma, pte->pmd).
+  std::map<std::string, std::vector<std::pair<const Object *, const Link *>>> linksTo;
+  for (const std::string &from : objectOrder_)
+    for (const Link &k : objects_.at(from).obj->links)
+      if (k.target != from)
+        linksTo[k.target].push_back({objects_.at(from).obj, &k});
+  std::vector<Alias> out;
+  for (const std::string &name : lockOrder_) {
+    const LockInfo &li = lock(name);
+    if (li.declObject.empty() || li.kind == LockKind::VmaLock || !linksTo.count(li.lock->owner))
+      continue;
+    const Object &owner = *objects_.at(li.lock->owner).obj;
+    for (unsigned m = 0; m < li.lock->modes.size(); ++m) {
+      // A converted mode (downgraded) is held as its base's sharing: the base's bridge covers it.
+      if (!li.lock->modes[m].from.empty())
+        continue;
+      for (const auto &[obj, link] : linksTo.at(owner.name)) {
+        if (obj->var == owner.var)
+          continue;
+        Alias a;
+        a.lock = &li;
+        a.mode = m;
+        a.from = obj->name;
+        a.fn = name + "_" + li.lock->modes[m].name;
+        a.held = instanceOf(owner.var, li);
+        a.linked = follow(obj->var, obj->name, {link->name}, nullptr);
+        a.alias = instanceOf(a.linked, li);
+        out.push_back(std::move(a));
+      }
+    }
+  }
+  return out;
 }
 
 std::string Emitter::follow(std::string ptr, std::string obj, const std::vector<std::string> &links,
@@ -354,8 +461,15 @@ Emitter::requirement(const Alternative &alt,
         r.skipped.push_back(a.fact + " if " + a.condition);
         continue;
       }
-      add(r.excl, "fact::" + a.fact);
-      r.holds.push_back({a.fact, nullptr, "", true, false, false});
+      // Facts are shared capabilities: clang then says "requires holding fact 'x'", not
+      // "... exclusively", which would suggest a mode a fact does not have.
+      if (!a.held) {
+        add(r.neg, "!fact::" + a.fact);
+        r.holds.push_back({a.fact, nullptr, "", false, true, false});
+        continue;
+      }
+      add(r.shared, "fact::" + a.fact);
+      r.holds.push_back({a.fact, nullptr, "", false, false, false});
       continue;
     }
     const LockInfo &l = lock(a.lock);
@@ -504,7 +618,6 @@ std::vector<std::string> Emitter::tags(const Requirement &req,
   }
   return out;
 }
-
 
 std::vector<OutputFile> Emitter::run() {
   std::vector<OutputFile> out;

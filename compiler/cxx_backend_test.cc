@@ -32,6 +32,7 @@ TEST_F(CxxBackend, WritesHeadersCorpusAndUncheckedList) {
   EXPECT_TRUE(files_.count("tests/cxx/corpus/op_install.cc"));
   EXPECT_TRUE(files_.count("tests/cxx/corpus/relations.cc"));
   EXPECT_TRUE(files_.count("tests/cxx/corpus/order.cc"));
+  EXPECT_TRUE(files_.count("tests/cxx/corpus/aliases.cc"));
   EXPECT_TRUE(files_.count("tests/cxx/corpus/unchecked.txt"));
   EXPECT_TRUE(has("Do not edit."));
   EXPECT_TRUE(has("rules/locks.rules"));
@@ -40,13 +41,13 @@ TEST_F(CxxBackend, WritesHeadersCorpusAndUncheckedList) {
 TEST_F(CxxBackend, AnyOfBecomesOneOverloadPerAlternative) {
   // install: the mmap lock or the VMA lock, read or write, and always the PTE lock.
   EXPECT_TRUE(has("inline void install(struct vm_area_struct *vma, struct pte_table *pte, "
-                  "via::mmap) LOCKSPEC_REQUIRES(pte->ptl) "
+                  "via::mmap) LOCKSPEC_REQUIRES(pte->pte_lock) "
                   "LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock)"));
   EXPECT_TRUE(has("inline void install(struct vm_area_struct *vma, struct pte_table *pte, "
-                  "via::per_vma) LOCKSPEC_REQUIRES(pte->ptl) "
+                  "via::per_vma) LOCKSPEC_REQUIRES(pte->pte_lock) "
                   "LOCKSPEC_REQUIRES_SHARED(vma->vma_lock)"));
   // An rmap lock is stable enough for a zap, never for an install.
-  EXPECT_TRUE(has("via::anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) "
+  EXPECT_TRUE(has("via::anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) "
                   "LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem)"));
   EXPECT_FALSE(has("inline void install(struct vm_area_struct *vma, struct pte_table *pte, "
                    "via::anon_vma_lock"));
@@ -64,15 +65,85 @@ TEST_F(CxxBackend, VmaWriteNeedsAndEndsWithMmapWrite) {
 }
 
 TEST_F(CxxBackend, ForbiddenRelationIsANegativeCapability) {
+  // The token is named after the hold that forbids the call, and its capability kind is that
+  // lock's class: "cannot call function 'mmap_read_lock' while vma_lock
+  // 'mm->vma_lock_read_held' is held".
+  EXPECT_TRUE(has("class LOCKSPEC_CAPABILITY(\"vma_lock\") VmaLockHeld {"));
   EXPECT_TRUE(has("inline void mmap_read_lock(struct mm_struct *mm) "
-                  "LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) "
+                  "LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) "
                   "LOCKSPEC_ACQUIRE_SHARED(mm->mmap_lock)"));
   EXPECT_TRUE(has("LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, "
-                  "vma->vm_mm->no_mmap_lock_under_vma_read)"));
+                  "vma->vm_mm->vma_lock_read_held)"));
+  // Only the acquisitions that wait are forbidden: a trylock cannot deadlock, a killable lock
+  // waits.
+  EXPECT_TRUE(has("inline bool mmap_read_trylock(struct mm_struct *mm) "
+                  "LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mmap_lock) {"));
+  EXPECT_TRUE(has("inline int mmap_read_lock_killable(struct mm_struct *mm) "
+                  "LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) "
+                  "LOCKSPEC_TRY_ACQUIRE_SHARED(false, mm->mmap_lock) {"));
+}
+
+TEST_F(CxxBackend, GenericSpinFunctionsTakeEverySpinlockClass) {
+  for (const char *type : {"PageTableLock", "PmdLock", "PteLock"}) {
+    EXPECT_TRUE(has(std::string("inline bool spin_trylock(") + type +
+                    " &lock) LOCKSPEC_TRY_ACQUIRE(true, lock) {"))
+        << type;
+    EXPECT_TRUE(
+        has(std::string("inline void spin_unlock(") + type + " &lock) LOCKSPEC_RELEASE(lock) {"))
+        << type;
+  }
+  // Members are named after their class, not `ptl` twice or the folio's `flags` word.
+  EXPECT_TRUE(has("  PmdLock pmd_lock;\n"));
+  EXPECT_TRUE(has("  FolioLock folio_lock LOCKSPEC_ACQUIRED_AFTER("));
+  EXPECT_FALSE(has(" ptl;"));
+}
+
+TEST_F(CxxBackend, AliasBridgesCheckTheLinkAndAssertInTheSameMode) {
+  EXPECT_TRUE(has("inline void mmap_lock_read(struct mm_struct *mm, struct vm_area_struct *vma) "
+                  "LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) "
+                  "LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma->vm_mm->mmap_lock) {\n"
+                  "  ::lockspec::rt::expectSame(&mm->mmap_lock, &vma->vm_mm->mmap_lock, "
+                  "\"alias::mmap_lock_read: vma->vm_mm is not mm\");"));
+  EXPECT_TRUE(has("inline void mmap_lock_write(struct mm_struct *mm, struct vm_area_struct *vma) "
+                  "LOCKSPEC_REQUIRES(mm->mmap_lock) "
+                  "LOCKSPEC_ASSERT_CAPABILITY(vma->vm_mm->mmap_lock) {"));
+  EXPECT_TRUE(has("inline void i_mmap_lock_read(struct address_space *mapping, struct "
+                  "vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(mapping->i_mmap_rwsem) "
+                  "LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma->mapping->i_mmap_rwsem) {"));
+  // The anon_vma lock is the root's: an anon_vma and a VMA of its tree share it.
+  EXPECT_TRUE(has("LOCKSPEC_REQUIRES_SHARED(anon_vma->root->rwsem) "
+                  "LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma->anon_vma->root->rwsem) {"));
+  // A downgraded hold is a read hold: no bridge of its own.
+  EXPECT_FALSE(has("mmap_lock_downgraded("));
+}
+
+TEST_F(CxxBackend, EveryWritePathOfARuledFieldIsChecked) {
+  // vm_flags is a view of __vm_flags: no unchecked setter, one storage for both.
+  EXPECT_FALSE(has("set_vm_flags("));
+  EXPECT_FALSE(has("unsigned long vm_flags_ = 0;"));
+  EXPECT_TRUE(has("void set___vm_flags(unsigned long value) "
+                  "LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {"));
+}
+
+TEST_F(CxxBackend, FactsAreSharedAndMayBeForbidden) {
+  EXPECT_TRUE(
+      has("  static void assume_foll_pin() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_pin) {}"));
+  EXPECT_TRUE(has("inline void gup_get(struct mm_struct *mm, via::slow) "
+                  "LOCKSPEC_REQUIRES(!fact::foll_longterm) "
+                  "LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_get) {"));
+  EXPECT_TRUE(
+      has("inline void mmu_notifier_register(struct mm_struct *mm) "
+          "LOCKSPEC_REQUIRES(!mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {"));
 }
 
 TEST_F(CxxBackend, OrderEdgesOnTheLaterDeclaration) {
   EXPECT_TRUE(has("PageTableLock page_table_lock LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock)"));
+  // An edge an always-known path implies is left out: clang walked every declaration naming
+  // the held lock and printed an inversion once per declaration.  mmap_lock -> pte_lock stays
+  // (an ACQUIRED_AFTER on pte_lock is the only way clang learns of it); i_rwsem -> pte_lock
+  // goes, since i_rwsem declares ACQUIRED_BEFORE(mm_struct::mmap_lock).
+  EXPECT_TRUE(has("PteLock pte_lock LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock, "));
+  EXPECT_FALSE(has("PteLock pte_lock LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem"));
   // Mode-specific edges are left to the validator, and listed.
   EXPECT_NE(files_["tests/cxx/corpus/unchecked.txt"].find(
                 "order rmap_main: vma_lock.write before i_mmap_lock | clang orders lock "

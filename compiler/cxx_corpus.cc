@@ -7,7 +7,6 @@
 namespace lockspec::cxx {
 namespace {
 
-
 /// What a corpus case takes before its call.
 struct Taken {
   Hold hold;
@@ -368,8 +367,34 @@ std::vector<OutputFile> Emitter::corpus() const {
           file.add(id, "negative (" + api.name + " under the VMA read lock)", false, vparams,
                    {read}, api.name + "(" + ownerExpr + ");",
                    {"expected-error-re {{cannot call function '" + api.name + "' while {{.*}}'" +
-                    ownerExpr + "->" + rel.name + "' is held}}"},
+                    ownerExpr + "->" + tokenMember(rel) + "' is held}}"},
                    {"vma_end_read(" + vobj.var + ");", release->name + "(" + ownerExpr + ");"});
+        }
+        // A trylock never waits, so the relation does not forbid it; a killable lock waits.
+        for (const Api &api : m_.apis) {
+          if (api.lock != rel.lock || api.kind != ApiKind::Try || api.params.size() != 1 ||
+              api.params[0].name != owner.var)
+            continue;
+          const Api *release = nullptr;
+          for (const Api &r : m_.apis)
+            if (r.kind == ApiKind::Release && r.lock == api.lock && r.mode == api.mode &&
+                r.params.size() == 1 && !release)
+              release = &r;
+          if (!release)
+            continue;
+          std::string read = "if (!vma_start_read_locked(" + vobj.var + ")) return;";
+          std::string taken = api.success == TrySuccess::Zero ? "!" : "";
+          std::string call = "if (" + taken + api.name + "(" + ownerExpr + ")) " + release->name +
+                             "(" + ownerExpr + ");";
+          if (!api.killable)
+            file.add(id, "positive (" + api.name + " under the VMA read lock: it never waits)",
+                     true, vparams, {read}, call, {}, {"vma_end_read(" + vobj.var + ");"});
+          else
+            file.add(id, "negative (" + api.name + " under the VMA read lock: it waits)", false,
+                     vparams, {read}, call,
+                     {"expected-error-re {{cannot call function '" + api.name + "' while {{.*}}'" +
+                      ownerExpr + "->" + tokenMember(rel) + "' is held}}"},
+                     {"vma_end_read(" + vobj.var + ");"});
         }
       }
     }
@@ -386,6 +411,50 @@ std::vector<OutputFile> Emitter::corpus() const {
     size_t at = text.find("using namespace lockspec;\n");
     text.insert(at + std::string("using namespace lockspec;\n").size(), helpers);
     files.push_back({"tests/cxx/corpus/relations.cc", text});
+  }
+
+  // Alias bridges: the bridged expression is held after the call, and only after it; the call
+  // needs the owner's lock in the bridge's mode.
+  {
+    CorpusFile file(banner);
+    std::string helpers;
+    for (const Alias &a : aliases()) {
+      const LockInfo &l = *a.lock;
+      const Object &owner = *objects_.at(l.lock->owner).obj;
+      const Object &from = *objects_.at(a.from).obj;
+      bool excl = l.lock->modes[a.mode].sharing != Sharing::Shared;
+      if ((excl && l.excl < 0) || (!excl && l.shared < 0))
+        continue;
+      std::vector<std::string> params{"struct " + owner.name + " *" + owner.var,
+                                      "struct " + from.name + " *" + from.var};
+      std::string take = a.held + (excl ? ".lock();" : ".lock_shared();");
+      std::string drop = a.held + (excl ? ".unlock();" : ".unlock_shared();");
+      std::string bridge = "alias::" + a.fn + "(" + owner.var + ", " + from.var + ");";
+      std::string uses = "uses_" + a.fn + "_of_" + from.name;
+      helpers += "\nvoid " + uses + "(struct " + from.name + " *" + from.var + ")" +
+                 (excl ? " LOCKSPEC_REQUIRES(" : " LOCKSPEC_REQUIRES_SHARED(") + a.alias + ");\n";
+      std::string mode = excl ? " exclusively" : "";
+      std::string id = "alias " + a.fn + " of " + from.name;
+      file.add(id, "positive", true, params, {take, bridge}, uses + "(" + from.var + ");", {},
+               {drop});
+      file.add(id, "no bridge", false, params, {take}, uses + "(" + from.var + ");",
+               {"expected-error-re {{calling function '" + uses + "' requires holding {{.*}}'" +
+                a.alias + "'" + mode + "}}"},
+               {drop});
+      file.add(id, "owner not held", false, params, {}, bridge,
+               {"expected-error-re {{calling function '" + a.fn + "' requires holding {{.*}}'" +
+                a.held + "'" + mode + "}}"},
+               {});
+      if (excl && l.shared >= 0)
+        file.add(id, "owner held shared", false, params, {a.held + ".lock_shared();"}, bridge,
+                 {"expected-error-re {{calling function '" + a.fn + "' requires holding {{.*}}'" +
+                  a.held + "' exclusively}}"},
+                 {a.held + ".unlock_shared();"});
+    }
+    std::string text = file.take();
+    size_t at = text.find("using namespace lockspec;\n");
+    text.insert(at + std::string("using namespace lockspec;\n").size(), helpers);
+    files.push_back({"tests/cxx/corpus/aliases.cc", text});
   }
 
   // Lock order, where clang checks it.

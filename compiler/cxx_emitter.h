@@ -40,6 +40,12 @@ std::string doxygenSafe(const std::string &text);
 /// "Spec: `name` (file:line); source: ..." for a doc comment.
 std::string cite(const Documented &d);
 
+/// The member that stands for a forbidden relation's `other` lock being held
+/// (`mm->vma_lock_read_held`), and its capability type (`VmaLockHeld`, kind "vma_lock"):
+/// clang's message then names the hold that forbids the call.
+std::string tokenMember(const Relation &r);
+std::string tokenType(const Relation &r);
+
 // ---------------------------------------------------------------------------------------------
 // What the C++ side calls each spec entity
 // ---------------------------------------------------------------------------------------------
@@ -49,12 +55,17 @@ struct ObjInfo {
   const Object *obj = nullptr;
   std::map<std::string, std::string> linkMember; ///< Link name -> member name.
   std::vector<std::string> lockNames;            ///< Lock classes declared as members here.
-  std::vector<std::string> tokens;               ///< Relation tokens declared here.
+  std::set<std::string> lockMembers;             ///< Their member names.
+  std::vector<const Relation *> tokens;          ///< Forbidden relations whose token is here.
 };
 
 /// The link whose pointer member is the field `name` (`vma->vm_mm`), if any: its storage is
 /// that public pointer, which capability expressions need to name.
 const Link *linkField(const ObjInfo &oi, const std::string &name);
+
+/// The field whose storage `f` is another view of, if any: a field written only through
+/// another one (`write owner "__vm_flags ..."` on `vm_flags`, the two members of one union).
+const Field *viewOf(const ObjInfo &oi, const Field &f);
 
 /// A lock class of the spec and how the C++ side declares it.
 struct LockInfo {
@@ -87,6 +98,18 @@ struct ReqCode {
   std::vector<std::string> excl, shared, neg;
   std::vector<std::string> checks;  ///< Statements for the validator.
   std::vector<std::string> skipped; ///< Conditional atoms clang cannot check.
+};
+
+/// One lockspec::alias bridge: `held` (the owner's lock) and `alias` (the same lock reached
+/// through a link of object `from`) in mode `mode` of `lock`.
+struct Alias {
+  const LockInfo *lock = nullptr;
+  unsigned mode = 0;
+  std::string from;   ///< Object the link starts at.
+  std::string fn;     ///< Function name in lockspec::alias: `<lock>_<mode>`.
+  std::string held;   ///< `mm->mmap_lock`.
+  std::string linked; ///< `vma->vm_mm`.
+  std::string alias;  ///< `vma->vm_mm->mmap_lock`.
 };
 
 /// A lock atom resolved to its C++ instance.
@@ -130,8 +153,15 @@ private:
   void emitLockType(std::ostringstream &o, const LockInfo &l) const;
   void emitObject(std::ostringstream &o, const ObjInfo &oi) const;
   void emitField(std::ostringstream &o, const ObjInfo &oi, const Field &f) const;
-  void emitApi(std::ostringstream &o, const Api &api) const;
+  /// One function of the C API for lock class `li` (the API's own class, or another
+  /// spinlock class for the generic spin_* functions).
+  void emitApi(std::ostringstream &o, const Api &api, const LockInfo &li) const;
   void emitGuards(std::ostringstream &o) const;
+  /// lockspec::alias: calls that tell the analysis two expressions name one lock.
+  void emitAliases(std::ostringstream &o) const;
+  /// Every bridge: per lock class with an owner object, per mode that is not converted from
+  /// another, per object with a link to the owner.
+  std::vector<Alias> aliases() const;
   void emitOperation(std::ostringstream &o, const Operation &op) const;
   void emitTables(std::ostringstream &o) const;
   std::string header() const;
@@ -148,8 +178,10 @@ private:
   mutable std::set<std::string> tagSet_;
   mutable std::vector<std::string> guards_; ///< RAII guard types, for the size checks.
   std::vector<std::pair<std::string, std::string>> clangEdges_; ///< (from, to) lock classes.
-  std::vector<OrderEdge> runtimeEdges_;                         ///< Mode-specific edges.
-  std::vector<std::string> unchecked_;                          ///< For unchecked.txt.
+  /// clangEdges_ without the edges a longer path implies: what the attributes declare.
+  std::vector<std::pair<std::string, std::string>> clangDirect_;
+  std::vector<OrderEdge> runtimeEdges_; ///< Mode-specific edges.
+  std::vector<std::string> unchecked_;  ///< For unchecked.txt.
 };
 
 } // namespace lockspec::cxx

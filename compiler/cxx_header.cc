@@ -1,5 +1,6 @@
 // The header mm_locks.h: capability types, objects, guards, operations and the validator's tables.
 #include <algorithm>
+#include <tuple>
 
 #include "cxx_emitter.h"
 
@@ -26,7 +27,8 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
     o << "  /// Read-locks unless the VMA is write-locked in `anchor`'s current write section.\n"
       << "  bool try_lock_shared(" << at << " &anchor) LOCKSPEC_TRY_ACQUIRE_SHARED(true) {\n"
       << "    bool ok = raw_.try_lock_shared(anchor.raw());\n"
-      << "    LOCKSPEC_RT(if (ok) " << acq << li.shared << ", nullptr));\n    return ok;\n  }\n"
+      << "    LOCKSPEC_RT(if (ok) " << acq << li.shared
+      << ", nullptr, true));\n    return ok;\n  }\n"
       << "  /// Read-locks, waiting for a writer's section to end.\n"
       << "  void lock_shared(" << at << " &anchor) LOCKSPEC_ACQUIRE_SHARED() {\n"
       << hook(acq + std::to_string(li.shared) + ", nullptr)")
@@ -48,7 +50,8 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
         << hook(acq + std::to_string(li.excl) + ", nullptr)") << "    raw_.lock();\n  }\n"
         << "  /// Tries to take the lock exclusively; true means held.\n"
         << "  bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {\n    bool ok = raw_.try_lock();\n"
-        << "    LOCKSPEC_RT(if (ok) " << acq << li.excl << ", nullptr));\n    return ok;\n  }\n"
+        << "    LOCKSPEC_RT(if (ok) " << acq << li.excl
+        << ", nullptr, true));\n    return ok;\n  }\n"
         << "  /// Releases an exclusive hold.\n  void unlock() LOCKSPEC_RELEASE() {\n"
         << hook(rel + "false)") << "    raw_.unlock();\n  }\n";
     }
@@ -59,7 +62,8 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
         << "  /// Tries to take the lock shared; true means held.\n"
         << "  bool try_lock_shared() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {\n"
         << "    bool ok = raw_.try_lock_shared();\n"
-        << "    LOCKSPEC_RT(if (ok) " << acq << li.shared << ", nullptr));\n    return ok;\n  }\n"
+        << "    LOCKSPEC_RT(if (ok) " << acq << li.shared
+        << ", nullptr, true));\n    return ok;\n  }\n"
         << "  /// Releases a shared hold.\n  void unlock_shared() LOCKSPEC_RELEASE_SHARED() {\n"
         << hook(rel + "true)") << "    raw_.unlock_shared();\n  }\n";
     }
@@ -95,7 +99,8 @@ void Emitter::emitField(std::ostringstream &o, const ObjInfo &oi, const Field &f
   const Link *link = linkField(oi, f.name);
   bool isLink = link != nullptr;
   std::string type = isLink ? "struct " + link->target + " *" : "unsigned long";
-  std::string store = isLink ? f.name : f.name + "_";
+  const Field *viewed = viewOf(oi, f);
+  std::string store = isLink ? f.name : (viewed ? viewed->name : f.name) + "_";
   std::string doc =
       "  /// `" + obj.name + "::" + f.name + "`: " + prose(f.doc) + " " + cite(f) + ".\n";
   auto accessor = [&](const FieldRule *rule, bool write, const std::string &suffix) {
@@ -128,6 +133,10 @@ void Emitter::emitField(std::ostringstream &o, const ObjInfo &oi, const Field &f
   };
   if (!isLink)
     accessor(f.read ? &*f.read : nullptr, false, "");
+  // A view of another field's storage (`vm_flags` of `__vm_flags`) is written only through
+  // that field, whose setters carry the rule: a setter here would be a write path with no check.
+  if (viewed)
+    return;
   for (const FieldRule &w : f.writes)
     accessor(&w, true, f.writes.size() > 1 ? "_" + identFrom(w.transition) : "");
 }
@@ -156,7 +165,7 @@ void Emitter::emitObject(std::ostringstream &o, const ObjInfo &oi) const {
     };
     int mine = declKey(li);
     std::vector<std::string> after, before;
-    for (const auto &[from, to] : clangEdges_) {
+    for (const auto &[from, to] : clangDirect_) {
       const LockInfo &f = lock(from), &t = lock(to);
       if (to == ln && (declKey(f) < mine || (declKey(f) == mine && f.id < li.id)))
         after.push_back(qualified(f));
@@ -171,10 +180,13 @@ void Emitter::emitObject(std::ostringstream &o, const ObjInfo &oi) const {
       o << " LOCKSPEC_ACQUIRED_BEFORE(" << join(before, ", ") << ")";
     o << ";\n";
   }
-  for (const std::string &tok : oi.tokens)
-    o << "  /// Held (shared) while this thread holds a lock that relation `" << tok
-      << "` forbids taking this object's lock under; the acquire functions require its absence.\n"
-      << "  RelationToken " << tok << ";\n";
+  for (const Relation *rel : oi.tokens)
+    o << "  /// Held (shared) while this thread holds `" << rel->other
+      << (rel->otherMode.empty() ? "" : "." + rel->otherMode) << "` of this " << obj.name
+      << ", under which relation `" << rel->name
+      << "` forbids waiting for this object's lock; the blocking acquire functions require its "
+         "absence.\n"
+      << "  " << tokenType(*rel) << " " << tokenMember(*rel) << ";\n";
   for (const Field &f : obj.fields)
     emitField(o, oi, f);
   bool storage = std::any_of(obj.fields.begin(), obj.fields.end(),
@@ -182,7 +194,7 @@ void Emitter::emitObject(std::ostringstream &o, const ObjInfo &oi) const {
   if (storage) {
     o << "\nprivate:\n";
     for (const Field &f : obj.fields)
-      if (!linkField(oi, f.name))
+      if (!linkField(oi, f.name) && !viewOf(oi, f))
         o << "  unsigned long " << f.name << "_ = 0;\n";
   }
   o << "};\n\n";
@@ -190,20 +202,21 @@ void Emitter::emitObject(std::ostringstream &o, const ObjInfo &oi) const {
 
 void Emitter::emitGuards(std::ostringstream &o) const {
   // One RAII guard per plain acquire function whose instance is its owner object, released by
-  // the release function of the same mode.
+  // the (first) release function of the same mode.
+  std::map<std::tuple<std::string, std::string, std::string>, const Api *> releases;
+  for (const Api &r : m_.apis)
+    if (r.kind == ApiKind::Release && r.params.size() == 1)
+      releases.insert({{r.lock, r.mode, r.params[0].name}, &r});
   for (const Api &api : m_.apis) {
     const LockInfo &li = lock(api.lock);
     if (api.kind != ApiKind::Acquire || api.params.size() != 1 || !api.params[0].instance ||
         li.declObject.empty() || objects_.at(li.lock->owner).obj->var != api.params[0].name ||
         !li.anchor.empty())
       continue;
-    const Api *release = nullptr;
-    for (const Api &r : m_.apis)
-      if (r.kind == ApiKind::Release && r.lock == api.lock && r.mode == api.mode &&
-          r.params.size() == 1 && r.params[0].name == api.params[0].name && !release)
-        release = &r;
-    if (!release)
+    auto found = releases.find({api.lock, api.mode, api.params[0].name});
+    if (found == releases.end())
       continue;
+    const Api *release = found->second;
     std::string var = api.params[0].name;
     std::string type = pascal(api.name) + "Guard";
     guards_.push_back(type);
@@ -223,6 +236,35 @@ void Emitter::emitGuards(std::ostringstream &o) const {
       << " *" << var << "_;\n};\n\n";
     (void)inst;
   }
+}
+
+void Emitter::emitAliases(std::ostringstream &o) const {
+  o << "// " << std::string(91, '-') << "\n// Aliases: one lock reached two ways\n// "
+    << std::string(91, '-') << "\n\n"
+    << "/// Bridges for locks reached through a link.  Clang compares capability expressions,\n"
+    << "/// not the objects they name, so after `mmap_read_lock(mm)` it does not know that\n"
+    << "/// `vma->vm_mm->mmap_lock` is held even when `vma->vm_mm == mm`.  A call here, made\n"
+    << "/// while the first lock is held in the named mode, checks at run time (in every build)\n"
+    << "/// that the linked object's lock is that very lock, and tells the analysis it is held in\n"
+    << "/// the same mode until the end of the calling function.  The analysis does not see the\n"
+    << "/// bridged hold end when the first lock is released; the validator, which checks every\n"
+    << "/// requirement against the real instance, does.\nnamespace alias {\n\n";
+  for (const Alias &a : aliases()) {
+    bool sh = a.lock->lock->modes[a.mode].sharing == Sharing::Shared;
+    const Object &owner = *objects_.at(a.lock->lock->owner).obj;
+    const Object &from = *objects_.at(a.from).obj;
+    o << "/// `" << a.linked << "` is `" << owner.var << "`, whose `" << a.lock->lock->name
+      << "` the caller holds in mode `" << a.lock->lock->modes[a.mode].name << "`: checked, and `"
+      << a.alias << "` is held the same way from here on.\ninline void " << a.fn << "(struct "
+      << owner.name << " *" << owner.var << ", struct " << from.name << " *" << from.var << ") "
+      << (sh ? "LOCKSPEC_REQUIRES_SHARED(" : "LOCKSPEC_REQUIRES(") << a.held << ") "
+      << (sh ? "LOCKSPEC_ASSERT_SHARED_CAPABILITY(" : "LOCKSPEC_ASSERT_CAPABILITY(") << a.alias
+      << ") {\n  ::lockspec::rt::expectSame(&" << a.held << ", &" << a.alias
+      << ", \"alias::" << a.fn << ": " << a.linked << " is not " << owner.var << "\");\n"
+      << "  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &" << a.held << ", " << a.lock->id << ", "
+      << (1u << a.mode) << "u, \"alias::" << a.fn << "\"));\n}\n\n";
+  }
+  o << "} // namespace alias\n\n";
 }
 
 void Emitter::emitOperation(std::ostringstream &o, const Operation &op) const {
@@ -358,20 +400,27 @@ std::string Emitter::header() const {
        << "/// A precondition that is not a lock, as a capability the caller asserts.\n"
        << "class LOCKSPEC_CAPABILITY(\"fact\") Fact {\npublic:\n"
        << "  /// For negative requirements (`!fact`).\n"
-       << "  const Fact &operator!() const { return *this; }\n};\n\n"
-       << "/// A thread's hold of a lock that a `forbidden` relation names.\n"
-       << "class LOCKSPEC_CAPABILITY(\"relation\") RelationToken {\npublic:\n"
-       << "  /// For the negative requirement of the forbidden acquisitions.\n"
-       << "  const RelationToken &operator!() const { return *this; }\n};\n\n"
-       << "/// Facts of the spec: preconditions the analysis takes on the caller's word.\n"
-       << "namespace fact {\n";
+       << "  const Fact &operator!() const { return *this; }\n};\n\n";
+  std::set<std::string> tokenTypes;
+  for (const Relation &r : m_.relations)
+    if (r.kind == Relation::Kind::Forbidden && tokenTypes.insert(tokenType(r)).second)
+      rest << "/// A thread's hold of a `" << r.other
+           << "` lock, as far as a `forbidden` relation needs it.\nclass LOCKSPEC_CAPABILITY(\""
+           << r.other << "\") " << tokenType(r) << " {\npublic:\n"
+           << "  /// For the negative requirement of the forbidden acquisitions.\n  const "
+           << tokenType(r) << " &operator!() const { return *this; }\n};\n\n";
+  // A struct, not a namespace: clang treats a global capability as in scope everywhere, so a
+  // negative requirement on one (`!foll_longterm`) would have to be restated by every caller;
+  // static members are out of scope, and `fact::name` reads the same.
+  rest << "/// Facts of the spec: preconditions the analysis takes on the caller's word.\n"
+       << "struct fact {\n";
   for (const Fact &f : m_.facts)
-    rest << "/// Fact `" << f.name << "`: " << prose(f.doc) << " " << cite(f) << ".\ninline Fact "
-         << f.name << ";\n/// States that `" << f.name << "` holds"
+    rest << "  /// Fact `" << f.name << "`: " << prose(f.doc) << " " << cite(f)
+         << ".\n  static inline Fact " << f.name << ";\n  /// States that `" << f.name << "` holds"
          << (f.test.empty() ? "" : " (kernel test: `" + f.test + "`)")
-         << "; the analysis assumes it to the end of the caller.\ninline void assume_" << f.name
-         << "() LOCKSPEC_ASSERT_CAPABILITY(" << f.name << ") {}\n";
-  rest << "} // namespace fact\n\n";
+         << "; the analysis assumes it to the end of the caller.\n  static void assume_" << f.name
+         << "() LOCKSPEC_ASSERT_SHARED_CAPABILITY(" << f.name << ") {}\n";
+  rest << "};\n\n";
   emitTables(rest);
   rest << "// " << std::string(91, '-') << "\n// Capability types, one per lock class\n// "
        << std::string(91, '-') << "\n\n";
@@ -386,7 +435,7 @@ std::string Emitter::header() const {
     if (!li.declObject.empty())
       continue;
     std::vector<std::string> after;
-    for (const auto &[from, to] : clangEdges_)
+    for (const auto &[from, to] : clangDirect_)
       if (to == l.name && lock(from).declObject.empty() && lock(from).id < li.id)
         after.push_back(lock(from).member);
     rest << "/// The global `" << l.name << "` lock.  " << cite(l) << ".\ninline " << li.type << " "
@@ -407,8 +456,26 @@ std::string Emitter::header() const {
              << "`).\ninline struct " << r.object << " " << r.expr.substr(1) << ";\n\n";
   rest << "// " << std::string(91, '-') << "\n// The C API, annotated\n// " << std::string(91, '-')
        << "\n\n";
-  for (const Api &api : m_.apis)
-    emitApi(rest, api);
+  std::vector<const LockInfo *> spinlocks;
+  for (const std::string &name : lockOrder_)
+    if (lock(name).kind == LockKind::Spinlock && !lock(name).declObject.empty())
+      spinlocks.push_back(&lock(name));
+  for (const Api &api : m_.apis) {
+    emitApi(rest, api, lock(api.lock));
+    // The generic spin_* functions take any spinlock the caller names (`spin_unlock(ptl)` after
+    // `pmd_lock`), so each spinlock class gets them, not only the class the spec lists them on.
+    const LockInfo &li = lock(api.lock);
+    bool generic = li.kind == LockKind::Spinlock && !li.declObject.empty() &&
+                   std::any_of(api.params.begin(), api.params.end(), [&](const ApiParam &p) {
+                     return p.instance && !p.out && p.name != objects_.at(li.lock->owner).obj->var;
+                   });
+    if (!generic)
+      continue;
+    for (const LockInfo *other : spinlocks)
+      if (other != &li && other->lock->findMode(api.mode))
+        emitApi(rest, api, *other);
+  }
+  emitAliases(rest);
   rest << "// " << std::string(91, '-') << "\n// RAII guards\n// " << std::string(91, '-')
        << "\n\n";
   emitGuards(rest);

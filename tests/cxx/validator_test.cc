@@ -61,9 +61,9 @@ protected:
 TEST_F(CxxValidator, CorrectUseReportsNothing) {
   World w;
   mmap_read_lock(&w.mm);
-  w.pte.ptl.lock();
+  w.pte.pte_lock.lock();
   op::install(&w.vma, &w.pte, via::mmap{});
-  w.pte.ptl.unlock();
+  w.pte.pte_lock.unlock();
   mmap_read_unlock(&w.mm);
 
   mmap_write_lock(&w.mm);
@@ -78,9 +78,9 @@ TEST_F(CxxValidator, CorrectUseReportsNothing) {
 
 TEST_F(CxxValidator, MissingLockForAnOperation) {
   World w;
-  w.pte.ptl.lock();
+  w.pte.pte_lock.lock();
   op::install(&w.vma, &w.pte, via::mmap{});
-  w.pte.ptl.unlock();
+  w.pte.pte_lock.unlock();
   ASSERT_EQ(rules(), std::vector<std::string>{"install"});
   EXPECT_NE(reports()[0].message.find("mmap_lock"), std::string::npos);
 }
@@ -88,17 +88,87 @@ TEST_F(CxxValidator, MissingLockForAnOperation) {
 TEST_F(CxxValidator, SharedHoldWhereExclusiveNeeded) {
   World w;
   mmap_read_lock(&w.mm);
-  op::mmu_notifier_register(&w.mm);
+  fact::assume_mm_users_held();
+  op::mmu_notifier_register_locked(&w.mm);
+  mmap_read_unlock(&w.mm);
+  EXPECT_EQ(rules(), std::vector<std::string>{"mmu_notifier_register_locked"});
+}
+
+TEST_F(CxxValidator, NotifierRegistrationTakesTheMmapLockItself) {
+  World w;
+  fact::assume_mm_users_held();
+  op::mmu_notifier_register(&w.mm); // mmu_notifier_register takes the write lock itself
+  EXPECT_TRUE(reports().empty());
+  mmap_read_lock(&w.mm);
+  op::mmu_notifier_register(&w.mm); // it would wait for the write lock under our read hold
   mmap_read_unlock(&w.mm);
   EXPECT_EQ(rules(), std::vector<std::string>{"mmu_notifier_register"});
+}
+
+TEST_F(CxxValidator, TrylocksDoNotWait) {
+  // A trylock cannot close a deadlock cycle: neither the forbidden relation nor the order
+  // applies to it (__vmf_anon_prepare, zap_empty_pte_table); the waiting forms still report.
+  World w;
+  ASSERT_TRUE(vma_start_read_locked(&w.vma));
+  ASSERT_TRUE(mmap_read_trylock(&w.mm));
+  mmap_read_unlock(&w.mm);
+  vma_end_read(&w.vma);
+  mmap_read_lock(&w.mm);
+  spin_lock(w.pte.pte_lock);
+  ASSERT_TRUE(spin_trylock(w.pmd.pmd_lock));
+  spin_unlock(w.pmd.pmd_lock);
+  spin_unlock(w.pte.pte_lock);
+  mmap_read_unlock(&w.mm);
+  EXPECT_TRUE(reports().empty()) << reports().front().rule << ": " << reports().front().message;
+
+  ASSERT_TRUE(vma_start_read_locked(&w.vma));
+  ASSERT_EQ(mmap_read_lock_killable(&w.mm), 0); // killable still waits
+  mmap_read_unlock(&w.mm);
+  vma_end_read(&w.vma);
+  spin_lock(w.pte.pte_lock);
+  spin_lock(w.pmd.pmd_lock);
+  spin_unlock(w.pmd.pmd_lock);
+  spin_unlock(w.pte.pte_lock);
+  ASSERT_EQ(rules().size(), 2u);
+  EXPECT_EQ(rules()[0], "no_mmap_lock_under_vma_read");
+  EXPECT_NE(reports()[1].message.find("'pmd_lock.held' must be acquired before 'pte_lock.held'"),
+            std::string::npos)
+      << reports()[1].message;
+}
+
+TEST_F(CxxValidator, AliasChecksTheLink) {
+  World w;
+  w.vma.mapping = &w.mapping;
+  mmap_read_lock(&w.mm);
+  alias::mmap_lock_read(&w.mm, &w.vma);
+  EXPECT_TRUE(reports().empty());
+  alias::mmap_lock_read(&w.mm, &w.otherVma); // otherVma belongs to another mm
+  alias::mmap_lock_write(&w.mm, &w.vma);     // held for reading only
+  mmap_read_unlock(&w.mm);
+  alias::i_mmap_lock_read(&w.mapping, &w.vma); // not held at all
+  ASSERT_EQ(rules(), (std::vector<std::string>{"alias", "alias::mmap_lock_write",
+                                               "alias::i_mmap_lock_read"}));
+  EXPECT_EQ(reports()[0].message, "alias::mmap_lock_read: vma->vm_mm is not mm");
+}
+
+TEST_F(CxxValidator, FlagsViewReadsTheWrittenFlags) {
+  // vm_flags is a read-only view of __vm_flags (one union in the kernel): no setter of its
+  // own, and what set___vm_flags writes is what vm_flags reads.
+  World w;
+  mmap_write_lock(&w.mm);
+  vma_start_write(&w.vma);
+  w.vma.set___vm_flags(0x73);
+  EXPECT_EQ(w.vma.vm_flags(via::mmap_lock{}), 0x73u);
+  mmap_write_unlock(&w.mm);
+  EXPECT_TRUE(reports().empty());
 }
 
 TEST_F(CxxValidator, AnotherObjectsLock) {
   World w;
   mmap_read_lock(&w.otherMm); // the lock of another mm: the analysis sees a near match only
-  w.pte.ptl.lock();
+  w.pte.pte_lock.lock();
   op::install(&w.vma, &w.pte, via::mmap{});
-  w.pte.ptl.unlock();
+  w.pte.pte_lock.unlock();
   mmap_read_unlock(&w.otherMm);
   EXPECT_EQ(rules(), std::vector<std::string>{"install"});
 }
@@ -188,14 +258,14 @@ TEST_F(CxxValidator, ConditionalRequirement) {
   mmap_write_lock(&w.mm);
   vma_start_write(&w.vma);
   vma_start_write(&newVma);
-  w.pte.ptl.lock();
-  newPte.ptl.lock();
+  w.pte.pte_lock.lock();
+  newPte.pte_lock.lock();
   op::move_ptes(&w.vma, &newVma, &w.pte, &newPte, via::rmap_locked{});
   EXPECT_TRUE(reports().empty());
   w.vma.anon_vma = &w.av;
   op::move_ptes(&w.vma, &newVma, &w.pte, &newPte, via::rmap_locked{});
-  newPte.ptl.unlock();
-  w.pte.ptl.unlock();
+  newPte.pte_lock.unlock();
+  w.pte.pte_lock.unlock();
   mmap_write_unlock(&w.mm);
   ASSERT_EQ(rules(), std::vector<std::string>{"move_ptes"});
   EXPECT_NE(reports()[0].message.find("anon_vma_lock"), std::string::npos);

@@ -98,100 +98,100 @@ public:
   const Fact &operator!() const { return *this; }
 };
 
-/// A thread's hold of a lock that a `forbidden` relation names.
-class LOCKSPEC_CAPABILITY("relation") RelationToken {
+/// A thread's hold of a `vma_lock` lock, as far as a `forbidden` relation needs it.
+class LOCKSPEC_CAPABILITY("vma_lock") VmaLockHeld {
 public:
   /// For the negative requirement of the forbidden acquisitions.
-  const RelationToken &operator!() const { return *this; }
+  const VmaLockHeld &operator!() const { return *this; }
 };
 
 /// Facts of the spec: preconditions the analysis takes on the caller's word.
-namespace fact {
-/// Fact `file_backed`: The VMA maps a file, so it is linked into the file's `i_mmap` interval tree. Spec: `file_backed` (rules/requirements.rules:27); source: include/linux/mm_types.h.
-inline Fact file_backed;
-/// States that `file_backed` holds (kernel test: `vma->vm_file != NULL`); the analysis assumes it to the end of the caller.
-inline void assume_file_backed() LOCKSPEC_ASSERT_CAPABILITY(file_backed) {}
-/// Fact `anonymous`: The VMA is anonymous (no `vm_ops`); its pages are reached through anon_vmas only. Spec: `anonymous` (rules/requirements.rules:32); source: include/linux/mm.h.
-inline Fact anonymous;
-/// States that `anonymous` holds (kernel test: `vma_is_anonymous(vma)`); the analysis assumes it to the end of the caller.
-inline void assume_anonymous() LOCKSPEC_ASSERT_CAPABILITY(anonymous) {}
-/// Fact `has_anon_vma`: The VMA has an anon_vma, so it is linked into an anon_vma interval tree. True for anonymous VMAs once a page has been faulted in, and for private file mappings after a copy-on-write. Spec: `has_anon_vma` (rules/requirements.rules:37); source: include/linux/mm_types.h.
-inline Fact has_anon_vma;
-/// States that `has_anon_vma` holds (kernel test: `vma->anon_vma != NULL`); the analysis assumes it to the end of the caller.
-inline void assume_has_anon_vma() LOCKSPEC_ASSERT_CAPABILITY(has_anon_vma) {}
-/// Fact `stack_vma`: The VMA is a stack that may grow towards the faulting address. Spec: `stack_vma` (rules/requirements.rules:46); source: mm/vma.c.
-inline Fact stack_vma;
-/// States that `stack_vma` holds (kernel test: `vma->vm_flags \& (VM_GROWSDOWN | VM_GROWSUP)`); the analysis assumes it to the end of the caller.
-inline void assume_stack_vma() LOCKSPEC_ASSERT_CAPABILITY(stack_vma) {}
-/// Fact `irqs_disabled`: Local interrupts are disabled. GUP-fast walks page tables this way: freeing a page table needs either an RCU grace period (`CONFIG_MMU_GATHER_RCU_TABLE_FREE`) or a TLB shoot-down IPI, and a CPU with interrupts off delays both, so the tables it is looking at cannot be freed under it. Spec: `irqs_disabled` (rules/requirements.rules:51); source: mm/gup.c.
-inline Fact irqs_disabled;
-/// States that `irqs_disabled` holds (kernel test: `irqs_disabled()`); the analysis assumes it to the end of the caller.
-inline void assume_irqs_disabled() LOCKSPEC_ASSERT_CAPABILITY(irqs_disabled) {}
-/// Fact `revalidated_under_ptl`: Anything found while walking without the PTE lock has been checked again after taking it: the PMD entry still points at the same PTE table (`pmd_same`) and, where it matters, the entry still holds what was read (`pte_same`). Only then may the walker act on what it found. `pte_offset_map_lock` does the PMD half itself. Spec: `revalidated_under_ptl` (rules/requirements.rules:61); source: mm/pgtable-generic.c.
-inline Fact revalidated_under_ptl;
-/// States that `revalidated_under_ptl` holds (kernel test: `pmd_same(pmdval, pmdp_get_lockless(pmd))`); the analysis assumes it to the end of the caller.
-inline void assume_revalidated_under_ptl() LOCKSPEC_ASSERT_CAPABILITY(revalidated_under_ptl) {}
-/// Fact `pmd_revalidated`: After taking the PMD lock, the PMD entry has been reread and still meets the caller's requirements. Enough for a writer that does not care whether the PTE table below is the same one it saw earlier. Spec: `pmd_revalidated` (rules/requirements.rules:71); source: Documentation/mm/process_addrs.rst\#locking-rules.
-inline Fact pmd_revalidated;
-/// States that `pmd_revalidated` holds (kernel test: `pmd_same(pmdval, pmdp_get(pmd))`); the analysis assumes it to the end of the caller.
-inline void assume_pmd_revalidated() LOCKSPEC_ASSERT_CAPABILITY(pmd_revalidated) {}
-/// Fact `pte_table_empty`: Every entry of the PTE table is `pte_none` (checked under the PTE lock). Spec: `pte_table_empty` (rules/requirements.rules:80); source: mm/memory.c.
-inline Fact pte_table_empty;
-/// States that `pte_table_empty` holds; the analysis assumes it to the end of the caller.
-inline void assume_pte_table_empty() LOCKSPEC_ASSERT_CAPABILITY(pte_table_empty) {}
-/// Fact `freed_after_grace_period`: The detached page table is freed only after RCU readers (and interrupts-disabled walkers) that might still see it are gone: `pte_free_defer` or the RCU-deferred `tlb_remove_table` path. Spec: `freed_after_grace_period` (rules/requirements.rules:85); source: mm/pgtable-generic.c.
-inline Fact freed_after_grace_period;
-/// States that `freed_after_grace_period` holds; the analysis assumes it to the end of the caller.
-inline void assume_freed_after_grace_period() LOCKSPEC_ASSERT_CAPABILITY(freed_after_grace_period) {}
-/// Fact `unreachable_via_rmap`: No VMA that covers the range whose page tables are being freed can be found through the reverse mapping: neither through an `anon_vma->rb_root` nor through a `mapping->i_mmap` interval tree. `free_pgtables` unlinks the VMAs it is given itself (`unlink_anon_vmas`, `unlink_file_vma_batch_add`), but the caller must make sure no *other* VMA overlapping the range is still reachable. Spec: `unreachable_via_rmap` (rules/requirements.rules:94); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
-inline Fact unreachable_via_rmap;
-/// States that `unreachable_via_rmap` holds; the analysis assumes it to the end of the caller.
-inline void assume_unreachable_via_rmap() LOCKSPEC_ASSERT_CAPABILITY(unreachable_via_rmap) {}
-/// Fact `zapped_no_installs`: The range has already been zapped and nothing can install new entries in it before the tables are freed (faults are excluded: the VMAs are detached or write-locked, and the rmap cannot populate entries). Spec: `zapped_no_installs` (rules/requirements.rules:105); source: mm/memory.c.
-inline Fact zapped_no_installs;
-/// States that `zapped_no_installs` holds; the analysis assumes it to the end of the caller.
-inline void assume_zapped_no_installs() LOCKSPEC_ASSERT_CAPABILITY(zapped_no_installs) {}
-/// Fact `vma_detached`: The VMA has been removed from the mm's maple tree (its `vm_refcnt` is zero): no new lookup, VMA-locked or mmap-locked, can find it. Spec: `vma_detached` (rules/requirements.rules:114); source: include/linux/mmap_lock.h.
-inline Fact vma_detached;
-/// States that `vma_detached` holds (kernel test: `!vma_is_attached(vma)`); the analysis assumes it to the end of the caller.
-inline void assume_vma_detached() LOCKSPEC_ASSERT_CAPABILITY(vma_detached) {}
-/// Fact `mm_users_held`: The caller holds a user reference on the mm (`mmget` / `mmget_not_zero`), so its address space and page tables are not being torn down by `exit_mmap`. Needed for example to walk another process's page tables under a VMA lock, and to register an MMU notifier. Spec: `mm_users_held` (rules/requirements.rules:122); source: include/linux/sched/mm.h.
-inline Fact mm_users_held;
-/// States that `mm_users_held` holds (kernel test: `atomic_read(\&mm->mm_users) > 0`); the analysis assumes it to the end of the caller.
-inline void assume_mm_users_held() LOCKSPEC_ASSERT_CAPABILITY(mm_users_held) {}
-/// Fact `rmap_order_safe`: mremap may skip the rmap locks when moving PTEs if rmap walkers are guaranteed to see either the old or the new entries anyway: the destination VMA is placed after the source in rmap traversal order, or the move is exec's relocation of its temporary stack (`vma_is_temporary_stack`). `need_rmap_locks` is false exactly then. Spec: `rmap_order_safe` (rules/requirements.rules:132); source: mm/mremap.c.
-inline Fact rmap_order_safe;
-/// States that `rmap_order_safe` holds; the analysis assumes it to the end of the caller.
-inline void assume_rmap_order_safe() LOCKSPEC_ASSERT_CAPABILITY(rmap_order_safe) {}
-/// Fact `foll_get`: The GUP call takes ordinary page references (`get_user_pages*`). Spec: `foll_get` (rules/requirements.rules:142); source: mm/gup.c.
-inline Fact foll_get;
-/// States that `foll_get` holds (kernel test: `gup_flags \& FOLL_GET`); the analysis assumes it to the end of the caller.
-inline void assume_foll_get() LOCKSPEC_ASSERT_CAPABILITY(foll_get) {}
-/// Fact `foll_pin`: The GUP call pins the pages (`pin_user_pages*`): the folio's pin count is raised so the rest of mm can tell that the contents may be accessed behind its back (DMA), and must be released with `unpin_user_page*`. Spec: `foll_pin` (rules/requirements.rules:147); source: mm/gup.c.
-inline Fact foll_pin;
-/// States that `foll_pin` holds (kernel test: `gup_flags \& FOLL_PIN`); the analysis assumes it to the end of the caller.
-inline void assume_foll_pin() LOCKSPEC_ASSERT_CAPABILITY(foll_pin) {}
-/// Fact `foll_longterm`: The pin may be held for an unbounded time (RDMA, VFIO, io_uring fixed buffers). Only meaningful together with `FOLL_PIN`; GUP first migrates such pages out of movable zones and CMA areas so the pin does not block memory offlining or compaction. Spec: `foll_longterm` (rules/requirements.rules:156); source: mm/gup.c.
-inline Fact foll_longterm;
-/// States that `foll_longterm` holds (kernel test: `gup_flags \& FOLL_LONGTERM`); the analysis assumes it to the end of the caller.
-inline void assume_foll_longterm() LOCKSPEC_ASSERT_CAPABILITY(foll_longterm) {}
-/// Fact `secondary_mmu_synchronised`: The caller keeps its own translations (a secondary MMU such as KVM's stage-2 tables) coherent with the process page tables through a registered MMU notifier, instead of relying on a page reference or pin. Spec: `secondary_mmu_synchronised` (rules/requirements.rules:165); source: include/linux/mmu_notifier.h.
-inline Fact secondary_mmu_synchronised;
-/// States that `secondary_mmu_synchronised` holds; the analysis assumes it to the end of the caller.
-inline void assume_secondary_mmu_synchronised() LOCKSPEC_ASSERT_CAPABILITY(secondary_mmu_synchronised) {}
-/// Fact `primary_pte_cleared`: The process (primary MMU) page-table entry has already been cleared or write-protected, and flushed, before the secondary MMU's copy is invalidated. Invalidating the secondary copy first would leave a window in which a secondary fault could re-establish it from the still-present primary entry. Spec: `primary_pte_cleared` (rules/requirements.rules:174); source: include/linux/mmu_notifier.h.
-inline Fact primary_pte_cleared;
-/// States that `primary_pte_cleared` holds; the analysis assumes it to the end of the caller.
-inline void assume_primary_pte_cleared() LOCKSPEC_ASSERT_CAPABILITY(primary_pte_cleared) {}
-/// Fact `swap_ra_atomic`: The field is only touched with `atomic_long_*` operations. Spec: `swap_ra_atomic` (rules/requirements.rules:184); source: mm/swap_state.c.
-inline Fact swap_ra_atomic;
-/// States that `swap_ra_atomic` holds; the analysis assumes it to the end of the caller.
-inline void assume_swap_ra_atomic() LOCKSPEC_ASSERT_CAPABILITY(swap_ra_atomic) {}
-/// Fact `numab_scan_owner`: The caller is the one task that won the right to scan this mm for NUMA balancing in this period (the `try_cmpxchg` on `mm->numa_next_scan` in `task_numa_work`); this is the "numab-specific lock" of the docs. Spec: `numab_scan_owner` (rules/requirements.rules:189); source: kernel/sched/fair.c.
-inline Fact numab_scan_owner;
-/// States that `numab_scan_owner` holds; the analysis assumes it to the end of the caller.
-inline void assume_numab_scan_owner() LOCKSPEC_ASSERT_CAPABILITY(numab_scan_owner) {}
-} // namespace fact
+struct fact {
+  /// Fact `file_backed`: The VMA maps a file, so it is linked into the file's `i_mmap` interval tree. Spec: `file_backed` (rules/requirements.rules:27); source: include/linux/mm_types.h.
+  static inline Fact file_backed;
+  /// States that `file_backed` holds (kernel test: `vma->vm_file != NULL`); the analysis assumes it to the end of the caller.
+  static void assume_file_backed() LOCKSPEC_ASSERT_SHARED_CAPABILITY(file_backed) {}
+  /// Fact `anonymous`: The VMA is anonymous (no `vm_ops`); its pages are reached through anon_vmas only. Spec: `anonymous` (rules/requirements.rules:32); source: include/linux/mm.h.
+  static inline Fact anonymous;
+  /// States that `anonymous` holds (kernel test: `vma_is_anonymous(vma)`); the analysis assumes it to the end of the caller.
+  static void assume_anonymous() LOCKSPEC_ASSERT_SHARED_CAPABILITY(anonymous) {}
+  /// Fact `has_anon_vma`: The VMA has an anon_vma, so it is linked into an anon_vma interval tree. True for anonymous VMAs once a page has been faulted in, and for private file mappings after a copy-on-write. Spec: `has_anon_vma` (rules/requirements.rules:37); source: include/linux/mm_types.h.
+  static inline Fact has_anon_vma;
+  /// States that `has_anon_vma` holds (kernel test: `vma->anon_vma != NULL`); the analysis assumes it to the end of the caller.
+  static void assume_has_anon_vma() LOCKSPEC_ASSERT_SHARED_CAPABILITY(has_anon_vma) {}
+  /// Fact `stack_vma`: The VMA is a stack that may grow towards the faulting address. Spec: `stack_vma` (rules/requirements.rules:46); source: mm/vma.c.
+  static inline Fact stack_vma;
+  /// States that `stack_vma` holds (kernel test: `vma->vm_flags \& (VM_GROWSDOWN | VM_GROWSUP)`); the analysis assumes it to the end of the caller.
+  static void assume_stack_vma() LOCKSPEC_ASSERT_SHARED_CAPABILITY(stack_vma) {}
+  /// Fact `irqs_disabled`: Local interrupts are disabled. GUP-fast walks page tables this way: freeing a page table needs either an RCU grace period (`CONFIG_MMU_GATHER_RCU_TABLE_FREE`) or a TLB shoot-down IPI, and a CPU with interrupts off delays both, so the tables it is looking at cannot be freed under it. Spec: `irqs_disabled` (rules/requirements.rules:51); source: mm/gup.c.
+  static inline Fact irqs_disabled;
+  /// States that `irqs_disabled` holds (kernel test: `irqs_disabled()`); the analysis assumes it to the end of the caller.
+  static void assume_irqs_disabled() LOCKSPEC_ASSERT_SHARED_CAPABILITY(irqs_disabled) {}
+  /// Fact `revalidated_under_ptl`: Anything found while walking without the PTE lock has been checked again after taking it: the PMD entry still points at the same PTE table (`pmd_same`) and, where it matters, the entry still holds what was read (`pte_same`). Only then may the walker act on what it found. `pte_offset_map_lock` does the PMD half itself. Spec: `revalidated_under_ptl` (rules/requirements.rules:61); source: mm/pgtable-generic.c.
+  static inline Fact revalidated_under_ptl;
+  /// States that `revalidated_under_ptl` holds (kernel test: `pmd_same(pmdval, pmdp_get_lockless(pmd))`); the analysis assumes it to the end of the caller.
+  static void assume_revalidated_under_ptl() LOCKSPEC_ASSERT_SHARED_CAPABILITY(revalidated_under_ptl) {}
+  /// Fact `pmd_revalidated`: After taking the PMD lock, the PMD entry has been reread and still meets the caller's requirements. Enough for a writer that does not care whether the PTE table below is the same one it saw earlier. Spec: `pmd_revalidated` (rules/requirements.rules:71); source: Documentation/mm/process_addrs.rst\#locking-rules.
+  static inline Fact pmd_revalidated;
+  /// States that `pmd_revalidated` holds (kernel test: `pmd_same(pmdval, pmdp_get(pmd))`); the analysis assumes it to the end of the caller.
+  static void assume_pmd_revalidated() LOCKSPEC_ASSERT_SHARED_CAPABILITY(pmd_revalidated) {}
+  /// Fact `pte_table_empty`: Every entry of the PTE table is `pte_none` (checked under the PTE lock). Spec: `pte_table_empty` (rules/requirements.rules:80); source: mm/memory.c.
+  static inline Fact pte_table_empty;
+  /// States that `pte_table_empty` holds; the analysis assumes it to the end of the caller.
+  static void assume_pte_table_empty() LOCKSPEC_ASSERT_SHARED_CAPABILITY(pte_table_empty) {}
+  /// Fact `freed_after_grace_period`: The detached page table is freed only after RCU readers (and interrupts-disabled walkers) that might still see it are gone: `pte_free_defer` or the RCU-deferred `tlb_remove_table` path. Spec: `freed_after_grace_period` (rules/requirements.rules:85); source: mm/pgtable-generic.c.
+  static inline Fact freed_after_grace_period;
+  /// States that `freed_after_grace_period` holds; the analysis assumes it to the end of the caller.
+  static void assume_freed_after_grace_period() LOCKSPEC_ASSERT_SHARED_CAPABILITY(freed_after_grace_period) {}
+  /// Fact `unreachable_via_rmap`: No VMA that covers the range whose page tables are being freed can be found through the reverse mapping: neither through an `anon_vma->rb_root` nor through a `mapping->i_mmap` interval tree. `free_pgtables` unlinks the VMAs it is given itself (`unlink_anon_vmas`, `unlink_file_vma_batch_add`), but the caller must make sure no *other* VMA overlapping the range is still reachable. Spec: `unreachable_via_rmap` (rules/requirements.rules:94); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
+  static inline Fact unreachable_via_rmap;
+  /// States that `unreachable_via_rmap` holds; the analysis assumes it to the end of the caller.
+  static void assume_unreachable_via_rmap() LOCKSPEC_ASSERT_SHARED_CAPABILITY(unreachable_via_rmap) {}
+  /// Fact `zapped_no_installs`: The range has already been zapped and nothing can install new entries in it before the tables are freed (faults are excluded: the VMAs are detached or write-locked, and the rmap cannot populate entries). Spec: `zapped_no_installs` (rules/requirements.rules:105); source: mm/memory.c.
+  static inline Fact zapped_no_installs;
+  /// States that `zapped_no_installs` holds; the analysis assumes it to the end of the caller.
+  static void assume_zapped_no_installs() LOCKSPEC_ASSERT_SHARED_CAPABILITY(zapped_no_installs) {}
+  /// Fact `vma_detached`: The VMA has been removed from the mm's maple tree (its `vm_refcnt` is zero): no new lookup, VMA-locked or mmap-locked, can find it. Spec: `vma_detached` (rules/requirements.rules:114); source: include/linux/mmap_lock.h.
+  static inline Fact vma_detached;
+  /// States that `vma_detached` holds (kernel test: `!vma_is_attached(vma)`); the analysis assumes it to the end of the caller.
+  static void assume_vma_detached() LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma_detached) {}
+  /// Fact `mm_users_held`: The caller holds a user reference on the mm (`mmget` / `mmget_not_zero`), so its address space and page tables are not being torn down by `exit_mmap`. Needed for example to walk another process's page tables under a VMA lock, and to register an MMU notifier. Spec: `mm_users_held` (rules/requirements.rules:122); source: include/linux/sched/mm.h.
+  static inline Fact mm_users_held;
+  /// States that `mm_users_held` holds (kernel test: `atomic_read(\&mm->mm_users) > 0`); the analysis assumes it to the end of the caller.
+  static void assume_mm_users_held() LOCKSPEC_ASSERT_SHARED_CAPABILITY(mm_users_held) {}
+  /// Fact `rmap_order_safe`: mremap may skip the rmap locks when moving PTEs if rmap walkers are guaranteed to see either the old or the new entries anyway: the destination VMA is placed after the source in rmap traversal order, or the move is exec's relocation of its temporary stack (`vma_is_temporary_stack`). `need_rmap_locks` is false exactly then. Spec: `rmap_order_safe` (rules/requirements.rules:132); source: mm/mremap.c.
+  static inline Fact rmap_order_safe;
+  /// States that `rmap_order_safe` holds; the analysis assumes it to the end of the caller.
+  static void assume_rmap_order_safe() LOCKSPEC_ASSERT_SHARED_CAPABILITY(rmap_order_safe) {}
+  /// Fact `foll_get`: The GUP call takes ordinary page references (`get_user_pages*`). Spec: `foll_get` (rules/requirements.rules:142); source: mm/gup.c.
+  static inline Fact foll_get;
+  /// States that `foll_get` holds (kernel test: `gup_flags \& FOLL_GET`); the analysis assumes it to the end of the caller.
+  static void assume_foll_get() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_get) {}
+  /// Fact `foll_pin`: The GUP call pins the pages (`pin_user_pages*`): the folio's pin count is raised so the rest of mm can tell that the contents may be accessed behind its back (DMA), and must be released with `unpin_user_page*`. Spec: `foll_pin` (rules/requirements.rules:147); source: mm/gup.c.
+  static inline Fact foll_pin;
+  /// States that `foll_pin` holds (kernel test: `gup_flags \& FOLL_PIN`); the analysis assumes it to the end of the caller.
+  static void assume_foll_pin() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_pin) {}
+  /// Fact `foll_longterm`: The pin may be held for an unbounded time (RDMA, VFIO, io_uring fixed buffers). Only meaningful together with `FOLL_PIN`; GUP first migrates such pages out of movable zones and CMA areas so the pin does not block memory offlining or compaction. Spec: `foll_longterm` (rules/requirements.rules:156); source: mm/gup.c.
+  static inline Fact foll_longterm;
+  /// States that `foll_longterm` holds (kernel test: `gup_flags \& FOLL_LONGTERM`); the analysis assumes it to the end of the caller.
+  static void assume_foll_longterm() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_longterm) {}
+  /// Fact `secondary_mmu_synchronised`: The caller keeps its own translations (a secondary MMU such as KVM's stage-2 tables) coherent with the process page tables through a registered MMU notifier, instead of relying on a page reference or pin. Spec: `secondary_mmu_synchronised` (rules/requirements.rules:165); source: include/linux/mmu_notifier.h.
+  static inline Fact secondary_mmu_synchronised;
+  /// States that `secondary_mmu_synchronised` holds; the analysis assumes it to the end of the caller.
+  static void assume_secondary_mmu_synchronised() LOCKSPEC_ASSERT_SHARED_CAPABILITY(secondary_mmu_synchronised) {}
+  /// Fact `primary_pte_cleared`: The process (primary MMU) page-table entry has already been cleared or write-protected, and flushed, before the secondary MMU's copy is invalidated. Invalidating the secondary copy first would leave a window in which a secondary fault could re-establish it from the still-present primary entry. Spec: `primary_pte_cleared` (rules/requirements.rules:174); source: include/linux/mmu_notifier.h.
+  static inline Fact primary_pte_cleared;
+  /// States that `primary_pte_cleared` holds; the analysis assumes it to the end of the caller.
+  static void assume_primary_pte_cleared() LOCKSPEC_ASSERT_SHARED_CAPABILITY(primary_pte_cleared) {}
+  /// Fact `swap_ra_atomic`: The field is only touched with `atomic_long_*` operations. Spec: `swap_ra_atomic` (rules/requirements.rules:184); source: mm/swap_state.c.
+  static inline Fact swap_ra_atomic;
+  /// States that `swap_ra_atomic` holds; the analysis assumes it to the end of the caller.
+  static void assume_swap_ra_atomic() LOCKSPEC_ASSERT_SHARED_CAPABILITY(swap_ra_atomic) {}
+  /// Fact `numab_scan_owner`: The caller is the one task that won the right to scan this mm for NUMA balancing in this period (the `try_cmpxchg` on `mm->numa_next_scan` in `task_numa_work`); this is the "numab-specific lock" of the docs. Spec: `numab_scan_owner` (rules/requirements.rules:189); source: kernel/sched/fair.c.
+  static inline Fact numab_scan_owner;
+  /// States that `numab_scan_owner` holds; the analysis assumes it to the end of the caller.
+  static void assume_numab_scan_owner() LOCKSPEC_ASSERT_SHARED_CAPABILITY(numab_scan_owner) {}
+};
 
 #ifdef LOCKSPEC_VALIDATE
 /// The validator's view of the spec.
@@ -457,7 +457,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 0, 2, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 0, 2, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -473,7 +473,7 @@ public:
   /// Tries to take the lock shared; true means held.
   bool try_lock_shared() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
     bool ok = raw_.try_lock_shared();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 0, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 0, 0, nullptr, true));
     return ok;
   }
   /// Releases a shared hold.
@@ -516,7 +516,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 3, 1, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 3, 1, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -532,7 +532,7 @@ public:
   /// Tries to take the lock shared; true means held.
   bool try_lock_shared() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
     bool ok = raw_.try_lock_shared();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 3, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 3, 0, nullptr, true));
     return ok;
   }
   /// Releases a shared hold.
@@ -570,7 +570,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 4, 1, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 4, 1, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -586,7 +586,7 @@ public:
   /// Tries to take the lock shared; true means held.
   bool try_lock_shared() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
     bool ok = raw_.try_lock_shared();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 4, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 4, 0, nullptr, true));
     return ok;
   }
   /// Releases a shared hold.
@@ -624,7 +624,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 5, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 5, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -647,7 +647,7 @@ private:
 
 /// Capability type of the `pmd_lock` lock class (spinlock): The lock of one PMD table. With `CONFIG_SPLIT_PMD_PTLOCKS` it lives in the `struct ptdesc` of the PMD table page (or is allocated and pointed to from there when `ALLOC_SPLIT_PTLOCKS`); otherwise it is `mm->page_table_lock`.
 ///
-/// Spec: `pmd_lock` (rules/locks.rules:241); source: include/linux/mm.h.  Modes: held (exclusive).
+/// Spec: `pmd_lock` (rules/locks.rules:243); source: include/linux/mm.h.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("pmd_lock") PmdLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -658,7 +658,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 6, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 6, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -681,7 +681,7 @@ private:
 
 /// Capability type of the `pte_lock` lock class (spinlock): The lock of one PTE table (the "PTL"). With `CONFIG_SPLIT_PTE_PTLOCKS` it lives in the `struct ptdesc` of the PTE table page (allocated separately when `ALLOC_SPLIT_PTLOCKS`); otherwise it is `mm->page_table_lock`.
 ///
-/// Spec: `pte_lock` (rules/locks.rules:268); source: mm/pgtable-generic.c.  Modes: held (exclusive).
+/// Spec: `pte_lock` (rules/locks.rules:270); source: mm/pgtable-generic.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("pte_lock") PteLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -692,7 +692,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 7, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 7, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -715,7 +715,7 @@ private:
 
 /// Capability type of the `rcu` lock class (rcu): The RCU read-side critical section. Page tables of user address spaces are freed only after a grace period (or after an IPI round that interrupts-disabled walkers block), so a walker inside an RCU read section can dereference a PTE table it found even if the table is concurrently detached. VMAs are likewise freed with `SLAB_TYPESAFE_BY_RCU`, which is what lets `lock_vma_under_rcu` look one up before it holds any lock on it.
 ///
-/// Spec: `rcu` (rules/locks.rules:316); source: include/linux/rcupdate.h.  Modes: read (shared).
+/// Spec: `rcu` (rules/locks.rules:318); source: include/linux/rcupdate.h.  Modes: read (shared).
 class LOCKSPEC_CAPABILITY("rcu") RcuLock {
 public:
   /// Takes the lock shared (mode `read`).
@@ -726,7 +726,7 @@ public:
   /// Tries to take the lock shared; true means held.
   bool try_lock_shared() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
     bool ok = raw_.try_lock_shared();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 8, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 8, 0, nullptr, true));
     return ok;
   }
   /// Releases a shared hold.
@@ -749,7 +749,7 @@ private:
 
 /// Capability type of the `write_protect_seq` lock class (seqcount): `mm->write_protect_seq`, a sequence count that fork holds for writing while it write-protects the parent's anonymous pages for copy-on-write (under the parent's mmap write lock). GUP-fast samples it when pinning (`FOLL_PIN`): an odd value, or a change across the walk, makes it back out, so a page cannot be pinned while fork is turning it into a shared COW page. Plain `FOLL_GET` references do not check it.
 ///
-/// Spec: `write_protect_seq` (rules/locks.rules:341); source: mm/gup.c.  Modes: read (shared) write (exclusive).
+/// Spec: `write_protect_seq` (rules/locks.rules:343); source: mm/gup.c.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("write_protect_seq") WriteProtectSeqLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -760,7 +760,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 9, 1, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 9, 1, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -776,7 +776,7 @@ public:
   /// Tries to take the lock shared; true means held.
   bool try_lock_shared() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
     bool ok = raw_.try_lock_shared();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 9, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 9, 0, nullptr, true));
     return ok;
   }
   /// Releases a shared hold.
@@ -803,7 +803,7 @@ private:
 
 /// Capability type of the `i_rwsem` lock class (ordering): `inode->i_rwsem`. Taken for writing by writes and truncation, and ordered *before* the mmap lock: a write that faults in its user buffer (`generic_perform_write` -> `fault_in_readable`) takes the mmap lock under it. Reads and page faults do not take it.
 ///
-/// Spec: `i_rwsem` (rules/locks.rules:364); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `i_rwsem` (rules/locks.rules:366); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_rwsem") IRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -814,7 +814,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 10, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 10, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -837,7 +837,7 @@ private:
 
 /// Capability type of the `invalidate_lock` lock class (ordering): `mapping->invalidate_lock`, which file systems hold to keep page-cache invalidation (hole punch, truncation) away from page-cache filling. The fault path (`filemap_fault`) takes it for reading under the mmap lock and before the folio lock.
 ///
-/// Spec: `invalidate_lock` (rules/locks.rules:376); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `invalidate_lock` (rules/locks.rules:378); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("invalidate_lock") InvalidateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -848,7 +848,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 11, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 11, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -871,7 +871,7 @@ private:
 
 /// Capability type of the `folio_lock` lock class (ordering): The folio lock (the `PG_locked` bit, taken by `folio_lock` / `lock_page`). For ordinary folios it nests inside the mmap lock and `invalidate_lock` and outside the i_mmap and anon_vma locks.
 ///
-/// Spec: `folio_lock` (rules/locks.rules:387); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `folio_lock` (rules/locks.rules:389); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("folio_lock") FolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -882,7 +882,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 12, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 12, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -905,7 +905,7 @@ private:
 
 /// Capability type of the `hugetlb_folio_lock` lock class (ordering): The folio lock of a hugetlbfs folio. It is the same `PG_locked` bit as `folio_lock`, but hugetlbfs takes it in the opposite position relative to the i_mmap rwsem: after `mapping->i_mmap_rwsem` (mm/rmap.c, "hugetlbfs PageHuge() take locks in this order"), whereas ordinary folios are locked before it. Modelling the two as one class would make the union of the order trees cyclic; the kernel keeps them apart by giving the hugetlbfs i_mmap rwsem its own lockdep class (`hugetlbfs_i_mmap_rwsem_key`) and by never mixing the two folio kinds in one path. So the spec keeps a separate class.
 ///
-/// Spec: `hugetlb_folio_lock` (rules/locks.rules:398); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_folio_lock` (rules/locks.rules:400); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_folio_lock") HugetlbFolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -916,7 +916,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 13, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 13, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -939,7 +939,7 @@ private:
 
 /// Capability type of the `hugetlbfs_i_mmap_rwsem` lock class (ordering): The i_mmap rwsem of a hugetlbfs mapping, which lockdep tracks under its own class key (`hugetlbfs_i_mmap_rwsem_key`). hugetlbfs also uses it to serialise PMD sharing (`huge_pmd_share`), which takes it for reading under a page fault holding an ordinary folio lock; that is why mm/rmap.c places it after `folio_lock` and before `vma_start_write` and the ordinary `mapping->i_mmap_rwsem`. It is the same C field as `mapping->i_mmap_rwsem`, kept as a separate class here for the same reason lockdep keeps it separate.
 ///
-/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:413); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
+/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:415); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlbfs_i_mmap_rwsem") HugetlbfsIMmapRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -950,7 +950,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 14, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 14, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -973,7 +973,7 @@ private:
 
 /// Capability type of the `hugetlb_fault_mutex` lock class (ordering): The hashed hugetlb fault mutex (`hugetlb_fault_mutex_table[hash]`) that serialises faults on the same hugetlbfs page; the outermost lock of the hugetlbfs order.
 ///
-/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:428); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:430); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_fault_mutex") HugetlbFaultMutexLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -984,7 +984,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 15, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 15, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1007,7 +1007,7 @@ private:
 
 /// Capability type of the `hugetlb_vma_lock` lock class (ordering): The hugetlb per-VMA read/write semaphore used for PMD sharing (reached through `vma->vm_private_data`, taken by `hugetlb_vma_lock_read` / `hugetlb_vma_lock_write`). It is unrelated to the generic per-VMA lock; it nests inside the hugetlb fault mutex and outside the hugetlbfs i_mmap rwsem.
 ///
-/// Spec: `hugetlb_vma_lock` (rules/locks.rules:438); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_vma_lock` (rules/locks.rules:440); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_vma_lock") HugetlbVmaLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1018,7 +1018,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 16, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 16, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1041,7 +1041,7 @@ private:
 
 /// Capability type of the `swap_lock` lock class (ordering): The swap-device spin lock taken while the PTE lock is held when swap entries are duplicated or looked up (`swap_duplicate`, `swap_info_get` in the rmap.c comment).
 ///
-/// Spec: `swap_lock` (rules/locks.rules:450); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `swap_lock` (rules/locks.rules:452); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("swap_lock") SwapLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1052,7 +1052,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 17, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 17, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1075,7 +1075,7 @@ private:
 
 /// Capability type of the `mmlist_lock` lock class (ordering): The global spin lock over the list of mms that have swapped pages (`mm->mmlist`), taken in `mmput`, `drain_mmlist` and swapoff. Modelled for ordering; the `mmlist` field rule also names it as the field's only lock.
 ///
-/// Spec: `mmlist_lock` (rules/locks.rules:460); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `mmlist_lock` (rules/locks.rules:462); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("mmlist_lock") MmlistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1086,7 +1086,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 18, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 18, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1109,7 +1109,7 @@ private:
 
 /// Capability type of the `private_lock` lock class (ordering): The mapping's private lock (`mapping->i_private_lock`, historically `private_lock`), which guards buffer heads attached to page-cache folios; taken when a folio is dirtied (`block_dirty_folio`) from under the PTE lock.
 ///
-/// Spec: `private_lock` (rules/locks.rules:471); source: fs/buffer.c.  Modes: held (exclusive).
+/// Spec: `private_lock` (rules/locks.rules:473); source: fs/buffer.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("private_lock") PrivateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1120,7 +1120,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 19, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 19, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1143,7 +1143,7 @@ private:
 
 /// Capability type of the `i_pages` lock class (ordering): The xarray spin lock of the page cache (`mapping->i_pages`), widely used and innermost among the mm locks except the LRU lock.
 ///
-/// Spec: `i_pages` (rules/locks.rules:482); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `i_pages` (rules/locks.rules:484); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_pages") IPagesLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1154,7 +1154,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 20, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 20, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1177,7 +1177,7 @@ private:
 
 /// Capability type of the `lru_lock` lock class (ordering): `lruvec->lru_lock`, taken by `folio_lruvec_lock_irq` when folios move on or off the LRU lists; innermost in the mm order.
 ///
-/// Spec: `lru_lock` (rules/locks.rules:492); source: mm/memcontrol.c.  Modes: held (exclusive).
+/// Spec: `lru_lock` (rules/locks.rules:494); source: mm/memcontrol.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("lru_lock") LruLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1188,7 +1188,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 21, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 21, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1211,7 +1211,7 @@ private:
 
 /// Capability type of the `i_lock` lock class (ordering): `inode->i_lock`, taken by `__mark_inode_dirty` when dirtying a folio from under the PTE lock.
 ///
-/// Spec: `i_lock` (rules/locks.rules:502); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `i_lock` (rules/locks.rules:504); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_lock") ILock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1222,7 +1222,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 22, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 22, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1245,7 +1245,7 @@ private:
 
 /// Capability type of the `wb_list_lock` lock class (ordering): The writeback list lock (`bdi.wb->list_lock`), taken by `__mark_inode_dirty` and by the writeback code; ordered before `sb_lock` and the page-cache xarray lock.
 ///
-/// Spec: `wb_list_lock` (rules/locks.rules:512); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `wb_list_lock` (rules/locks.rules:514); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("wb_list_lock") WbListLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1256,7 +1256,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 23, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 23, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1279,7 +1279,7 @@ private:
 
 /// Capability type of the `sb_lock` lock class (ordering): The global super-block list spin lock, taken within the writeback list lock in fs/fs-writeback.c.
 ///
-/// Spec: `sb_lock` (rules/locks.rules:522); source: fs/super.c.  Modes: held (exclusive).
+/// Spec: `sb_lock` (rules/locks.rules:524); source: fs/super.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("sb_lock") SbLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1290,7 +1290,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 24, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 24, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1313,7 +1313,7 @@ private:
 
 /// Capability type of the `tasklist_lock` lock class (ordering): The global task-list read/write spin lock. Memory-failure handling (`collect_procs_anon` / `collect_procs_file`) takes it under an rmap lock to find the processes mapping a poisoned page, and then takes PTE locks under it.
 ///
-/// Spec: `tasklist_lock` (rules/locks.rules:529); source: mm/memory-failure.c.  Modes: held (exclusive).
+/// Spec: `tasklist_lock` (rules/locks.rules:531); source: mm/memory-failure.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("tasklist_lock") TasklistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1324,7 +1324,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 25, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 25, 0, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1358,7 +1358,7 @@ public:
   /// Tries to take the lock exclusively; true means held.
   bool try_lock() LOCKSPEC_TRY_ACQUIRE(true) {
     bool ok = raw_.try_lock();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 1, 1, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 1, 1, nullptr, true));
     return ok;
   }
   /// Releases an exclusive hold.
@@ -1374,7 +1374,7 @@ public:
   /// Tries to take the lock shared; true means held.
   bool try_lock_shared() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
     bool ok = raw_.try_lock_shared();
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 1, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 1, 0, nullptr, true));
     return ok;
   }
   /// Releases a shared hold.
@@ -1407,7 +1407,7 @@ public:
   /// Read-locks unless the VMA is write-locked in `anchor`'s current write section.
   bool try_lock_shared(MmapLock &anchor) LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
     bool ok = raw_.try_lock_shared(anchor.raw());
-    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 2, 0, nullptr));
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 2, 0, nullptr, true));
     return ok;
   }
   /// Read-locks, waiting for a writer's section to end.
@@ -1458,17 +1458,17 @@ struct pte_table;
 struct lruvec;
 struct bdi_writeback;
 
-/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:316); source: include/linux/rcupdate.h.
+/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:318); source: include/linux/rcupdate.h.
 inline RcuLock rcu;
-/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:428); source: mm/hugetlb.c.
+/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:430); source: mm/hugetlb.c.
 inline HugetlbFaultMutexLock hugetlb_fault_mutex;
-/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:450); source: mm/swapfile.c.
+/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:452); source: mm/swapfile.c.
 inline SwapLock swap_lock;
-/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:460); source: mm/swapfile.c.
+/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:462); source: mm/swapfile.c.
 inline MmlistLock mmlist_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:522); source: fs/super.c.
+/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:524); source: fs/super.c.
 inline SbLock sb_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:529); source: mm/memory-failure.c.
+/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:531); source: mm/memory-failure.c.
 inline TasklistLock tasklist_lock;
 
 /// Stand-in for the kernel's `struct mm_struct`: One virtual address space (`struct mm_struct`), shared by every thread of a process. It owns the maple tree of its VMAs, the mmap lock, the VMA-lock sequence count, the page tables and the `page_table_lock`.
@@ -1477,15 +1477,15 @@ inline TasklistLock tasklist_lock;
 /// whose annotations are the field rules.
 struct mm_struct {
   /// The `mmap_lock` lock of this mm_struct (`mm->mmap_lock`).
-  MmapLock mmap_lock LOCKSPEC_ACQUIRED_BEFORE(::lockspec::swap_lock, ::lockspec::mmlist_lock, ::lockspec::sb_lock);
+  MmapLock mmap_lock LOCKSPEC_ACQUIRED_BEFORE(::lockspec::swap_lock);
   /// The `mm_lock_seq` lock of this mm_struct (`mm->mm_lock_seq`).
   MmLockSeqLock mm_lock_seq_lock;
   /// The `page_table_lock` lock of this mm_struct (`mm->page_table_lock`).
-  PageTableLock page_table_lock LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(::lockspec::swap_lock, ::lockspec::mmlist_lock, ::lockspec::sb_lock);
+  PageTableLock page_table_lock LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(::lockspec::swap_lock);
   /// The `write_protect_seq` lock of this mm_struct (`mm->write_protect_seq`).
   WriteProtectSeqLock write_protect_seq_lock;
-  /// Held (shared) while this thread holds a lock that relation `no_mmap_lock_under_vma_read` forbids taking this object's lock under; the acquire functions require its absence.
-  RelationToken no_mmap_lock_under_vma_read;
+  /// Held (shared) while this thread holds `vma_lock.read` of this mm_struct, under which relation `no_mmap_lock_under_vma_read` forbids waiting for this object's lock; the blocking acquire functions require its absence.
+  VmaLockHeld vma_lock_read_held;
   /// `mm_struct::mm_mt`: The maple tree holding every VMA of the mm, keyed by address range. Its nodes are freed through RCU, so lookups may run under RCU alone (this is what `lock_vma_under_rcu` relies on); a VMA found that way is not stable until it has been locked and rechecked. Changing the tree's shape (adding, removing, resizing VMAs) takes the mmap write lock. Spec: `mm_mt` (rules/objects.rules:25); source: include/linux/mm_types.h.
   /// Read rule `mmap_lock.read | rcu`, alternative `mmap_lock`.
   unsigned long mm_mt(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mmap_lock) {
@@ -1597,7 +1597,7 @@ struct anon_vma {
   /// Link `root` (`anon_vma->root`).
   struct anon_vma *root = nullptr;
   /// The `anon_vma_lock` lock of this anon_vma (`anon_vma->root->rwsem`).
-  AnonVmaLock rwsem LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(mm_struct::page_table_lock, ::lockspec::swap_lock, ::lockspec::mmlist_lock, ::lockspec::sb_lock, ::lockspec::tasklist_lock);
+  AnonVmaLock rwsem LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(mm_struct::page_table_lock, ::lockspec::tasklist_lock);
   /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:465); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long rb_root() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
@@ -1652,9 +1652,9 @@ struct inode {
   /// Link `mapping` (`inode->i_mapping`).
   struct address_space *i_mapping = nullptr;
   /// The `i_rwsem` lock of this inode (`inode->i_rwsem`).
-  IRwsemLock i_rwsem LOCKSPEC_ACQUIRED_BEFORE(mm_struct::mmap_lock, anon_vma::rwsem, mm_struct::page_table_lock, ::lockspec::swap_lock, ::lockspec::mmlist_lock, ::lockspec::sb_lock);
+  IRwsemLock i_rwsem LOCKSPEC_ACQUIRED_BEFORE(mm_struct::mmap_lock);
   /// The `i_lock` lock of this inode (`inode->i_lock`).
-  ILock i_lock LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock, anon_vma::rwsem, mm_struct::page_table_lock, ::lockspec::swap_lock);
+  ILock i_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock);
 };
 
 /// Stand-in for the kernel's `struct address_space`: The page cache and mapping state of a file (`struct address_space`). For mm locking its important part is the `i_mmap` interval tree of all VMAs mapping the file, guarded by `i_mmap_rwsem`; it also carries the `invalidate_lock`, the private (buffer-head) lock and the `i_pages` xarray.
@@ -1665,15 +1665,15 @@ struct address_space {
   /// Link `host` (`mapping->host`).
   struct inode *host = nullptr;
   /// The `i_mmap_lock` lock of this address_space (`mapping->i_mmap_rwsem`).
-  IMmapLock i_mmap_rwsem LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(anon_vma::rwsem, mm_struct::page_table_lock, ::lockspec::swap_lock, ::lockspec::mmlist_lock, inode::i_lock, ::lockspec::sb_lock, ::lockspec::tasklist_lock);
+  IMmapLock i_mmap_rwsem LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(anon_vma::rwsem);
   /// The `invalidate_lock` lock of this address_space (`mapping->invalidate_lock`).
-  InvalidateLock invalidate_lock LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(address_space::i_mmap_rwsem, anon_vma::rwsem, mm_struct::page_table_lock, ::lockspec::swap_lock, ::lockspec::mmlist_lock, inode::i_lock, ::lockspec::sb_lock);
+  InvalidateLock invalidate_lock LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(address_space::i_mmap_rwsem);
   /// The `hugetlbfs_i_mmap_rwsem` lock of this address_space (`mapping->i_mmap_rwsem`).
-  HugetlbfsIMmapRwsemLock hugetlbfs_i_mmap_rwsem LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock, address_space::invalidate_lock, ::lockspec::hugetlb_fault_mutex) LOCKSPEC_ACQUIRED_BEFORE(address_space::i_mmap_rwsem, anon_vma::rwsem, mm_struct::page_table_lock, ::lockspec::swap_lock, ::lockspec::mmlist_lock, inode::i_lock, ::lockspec::sb_lock);
+  HugetlbfsIMmapRwsemLock hugetlbfs_i_mmap_rwsem LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock, address_space::invalidate_lock, ::lockspec::hugetlb_fault_mutex) LOCKSPEC_ACQUIRED_BEFORE(address_space::i_mmap_rwsem);
   /// The `private_lock` lock of this address_space (`mapping->i_private_lock`).
-  PrivateLock i_private_lock LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock, address_space::invalidate_lock, address_space::hugetlbfs_i_mmap_rwsem, address_space::i_mmap_rwsem, anon_vma::rwsem, mm_struct::page_table_lock, ::lockspec::swap_lock);
+  PrivateLock i_private_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock);
   /// The `i_pages` lock of this address_space (`mapping->i_pages.xa_lock`).
-  IPagesLock i_pages LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock, address_space::invalidate_lock, address_space::hugetlbfs_i_mmap_rwsem, address_space::i_mmap_rwsem, anon_vma::rwsem, mm_struct::page_table_lock, ::lockspec::swap_lock, address_space::i_private_lock);
+  IPagesLock i_pages LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock, address_space::i_private_lock);
   /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:513); source: include/linux/fs.h.
   /// Read rule `i_mmap_lock.read`.
   unsigned long i_mmap() const LOCKSPEC_REQUIRES_SHARED(this->i_mmap_rwsem) {
@@ -1864,29 +1864,26 @@ struct vm_area_struct {
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_flags(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_flags"););
-    return vm_flags_;
+    return __vm_flags_;
   }
   /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags, in a union with the writable `__vm_flags`. It is never written through this name ("N/A" in the docs); every change goes through the `vm_flags_*()` helpers, which write `__vm_flags` under that field's rule. Spec: `vm_flags` (rules/objects.rules:205); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_flags(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_flags"););
-    return vm_flags_;
+    return __vm_flags_;
   }
   /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags, in a union with the writable `__vm_flags`. It is never written through this name ("N/A" in the docs); every change goes through the `vm_flags_*()` helpers, which write `__vm_flags` under that field's rule. Spec: `vm_flags` (rules/objects.rules:205); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_flags(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_flags"););
-    return vm_flags_;
+    return __vm_flags_;
   }
   /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags, in a union with the writable `__vm_flags`. It is never written through this name ("N/A" in the docs); every change goes through the `vm_flags_*()` helpers, which write `__vm_flags` under that field's rule. Spec: `vm_flags` (rules/objects.rules:205); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_flags(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_flags"););
-    return vm_flags_;
+    return __vm_flags_;
   }
-  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags, in a union with the writable `__vm_flags`. It is never written through this name ("N/A" in the docs); every change goes through the `vm_flags_*()` helpers, which write `__vm_flags` under that field's rule. Spec: `vm_flags` (rules/objects.rules:205); source: include/linux/mm_types.h.
-  /// Write rule: governed by __vm_flags (vm_flags_*() helpers) (not checked).
-  void set_vm_flags(unsigned long value) { vm_flags_ = value; }
   /// `vm_area_struct::__vm_flags`: Private, writable view of the VMA flags, changed only by the `vm_flags_*()` helpers (`vm_flags_set`, `vm_flags_clear`, `vm_flags_mod`, `vm_flags_reset`), which assert the VMA write lock. `vm_flags_init` is the exception: it runs while the VMA is still private to its creator and needs no lock. Spec: `__vm_flags` (rules/objects.rules:221); source: include/linux/mm.h.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long __vm_flags(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
@@ -2035,7 +2032,7 @@ struct vm_area_struct {
   }
   /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.read \& swap_ra_atomic`.
-  void set_swap_readahead_info(unsigned long value) LOCKSPEC_REQUIRES(fact::swap_ra_atomic) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
+  void set_swap_readahead_info(unsigned long value) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::swap_ra_atomic) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.swap_readahead_info"););
     swap_readahead_info_ = value;
   }
@@ -2096,7 +2093,7 @@ struct vm_area_struct {
   }
   /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.read \& numab_scan_owner`.
-  void set_numab_state(unsigned long value) LOCKSPEC_REQUIRES(fact::numab_scan_owner) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
+  void set_numab_state(unsigned long value) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::numab_scan_owner) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.numab_state"););
     numab_state_ = value;
   }
@@ -2320,7 +2317,6 @@ private:
   unsigned long vm_end_ = 0;
   unsigned long vm_pgoff_ = 0;
   unsigned long vm_page_prot_ = 0;
-  unsigned long vm_flags_ = 0;
   unsigned long __vm_flags_ = 0;
   unsigned long vm_file_ = 0;
   unsigned long vm_ops_ = 0;
@@ -2347,9 +2343,9 @@ struct folio {
   /// Link `anon_vma` (`folio_anon_vma(folio)`).
   struct anon_vma *anon_vma = nullptr;
   /// The `folio_lock` lock of this folio (`folio->flags`).
-  FolioLock flags LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock, address_space::invalidate_lock) LOCKSPEC_ACQUIRED_BEFORE(address_space::hugetlbfs_i_mmap_rwsem, address_space::i_mmap_rwsem, anon_vma::rwsem, mm_struct::page_table_lock, ::lockspec::swap_lock, ::lockspec::mmlist_lock, address_space::i_private_lock, address_space::i_pages, inode::i_lock, ::lockspec::sb_lock);
+  FolioLock folio_lock LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock, address_space::invalidate_lock) LOCKSPEC_ACQUIRED_BEFORE(address_space::hugetlbfs_i_mmap_rwsem);
   /// The `hugetlb_folio_lock` lock of this folio (`folio->flags`).
-  HugetlbFolioLock hugetlb_folio_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::hugetlb_fault_mutex, vm_area_struct::hugetlb_vma_lock, address_space::hugetlbfs_i_mmap_rwsem);
+  HugetlbFolioLock hugetlb_folio_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::hugetlb_fault_mutex, address_space::hugetlbfs_i_mmap_rwsem);
 };
 
 /// Stand-in for the kernel's `struct pmd_table`: A PMD-level page table, named by a pointer `pmd` to one of its entries. It holds the PMD lock (in its `struct ptdesc` when PMD locks are split). The page-table helpers always take the mm alongside the entry pointer (`pmd_lock(mm, pmd)`), so the link to the owning mm is the caller's `mm` variable.
@@ -2360,7 +2356,7 @@ struct pmd_table {
   /// Link `mm` (`mm`).
   struct mm_struct *mm = nullptr;
   /// The `pmd_lock` lock of this pmd_table (`*pmd_lockptr(mm, pmd)`).
-  PmdLock ptl;
+  PmdLock pmd_lock;
 };
 
 /// Stand-in for the kernel's `struct pte_table`: A PTE-level (leaf) page table, named by a pointer `pte` to one of its entries and reached through the PMD entry `pmd` above it. It holds the PTE lock. On 32-bit kernels with `CONFIG_HIGHPTE` it may live in high memory and must be mapped before use; it can be detached and RCU-freed while only the PMD and PTE locks are held.
@@ -2373,7 +2369,7 @@ struct pte_table {
   /// Link `pmd` (`pmd`).
   struct pmd_table *pmd = nullptr;
   /// The `pte_lock` lock of this pte_table (`*ptep_lockptr(mm, pte)`).
-  PteLock ptl LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock, address_space::invalidate_lock, folio::flags, address_space::hugetlbfs_i_mmap_rwsem, address_space::i_mmap_rwsem, anon_vma::rwsem, ::lockspec::tasklist_lock, pmd_table::ptl) LOCKSPEC_ACQUIRED_BEFORE(::lockspec::swap_lock, ::lockspec::mmlist_lock, address_space::i_private_lock, address_space::i_pages, inode::i_lock, ::lockspec::sb_lock);
+  PteLock pte_lock LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock, ::lockspec::tasklist_lock, pmd_table::pmd_lock) LOCKSPEC_ACQUIRED_BEFORE(::lockspec::swap_lock);
 };
 
 /// Stand-in for the kernel's `struct lruvec`: The per-node, per-memcg set of LRU lists; owns `lru_lock`.
@@ -2382,7 +2378,7 @@ struct pte_table {
 /// whose annotations are the field rules.
 struct lruvec {
   /// The `lru_lock` lock of this lruvec (`lruvec->lru_lock`).
-  LruLock lru_lock LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock, address_space::invalidate_lock, folio::flags, address_space::hugetlbfs_i_mmap_rwsem, address_space::i_mmap_rwsem, anon_vma::rwsem, mm_struct::page_table_lock, pte_table::ptl, ::lockspec::swap_lock, address_space::i_private_lock, address_space::i_pages);
+  LruLock lru_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock, address_space::i_private_lock, address_space::i_pages);
 };
 
 /// Stand-in for the kernel's `struct bdi_writeback`: A writeback context of a backing device (`bdi.wb`); owns the writeback `list_lock`.
@@ -2391,7 +2387,7 @@ struct lruvec {
 /// whose annotations are the field rules.
 struct bdi_writeback {
   /// The `wb_list_lock` lock of this bdi_writeback (`wb->list_lock`).
-  WbListLock list_lock LOCKSPEC_ACQUIRED_AFTER(inode::i_rwsem, mm_struct::mmap_lock, address_space::invalidate_lock, folio::flags, address_space::hugetlbfs_i_mmap_rwsem, address_space::i_mmap_rwsem, anon_vma::rwsem, mm_struct::page_table_lock, pte_table::ptl, ::lockspec::swap_lock) LOCKSPEC_ACQUIRED_BEFORE(::lockspec::sb_lock, address_space::i_pages);
+  WbListLock list_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock) LOCKSPEC_ACQUIRED_BEFORE(::lockspec::sb_lock, address_space::i_pages);
 };
 
 /// The static `init_mm` the spec names (`\&init_mm`).
@@ -2403,21 +2399,21 @@ inline struct mm_struct init_mm;
 
 /// `mmap_read_lock` (acquire, `mmap_lock.read`): Takes the mmap lock for reading, sleeping uninterruptibly until it is available.
 /// Spec: `mmap_read_lock` (rules/locks.rules:50); source: include/linux/mmap_lock.h.
-inline void mmap_read_lock(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_ACQUIRE_SHARED(mm->mmap_lock) {
+inline void mmap_read_lock(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) LOCKSPEC_ACQUIRE_SHARED(mm->mmap_lock) {
   (void)mm;
   mm->mmap_lock.lock_shared();
 }
 
 /// `mmap_write_lock` (acquire, `mmap_lock.write`): Takes the mmap lock for writing and starts the mm's VMA-lock sequence count, which marks the write section.
 /// Spec: `mmap_write_lock` (rules/locks.rules:52); source: include/linux/mmap_lock.h.
-inline void mmap_write_lock(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_ACQUIRE(mm->mmap_lock) {
+inline void mmap_write_lock(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) LOCKSPEC_ACQUIRE(mm->mmap_lock) {
   (void)mm;
   mm->mmap_lock.lock();
 }
 
 /// `mmap_write_lock_nested` (acquire, `mmap_lock.write`): Write-locks the mmap lock of a second mm under a lockdep subclass (used when two address spaces are locked together, as in fork).
 /// Spec: `mmap_write_lock_nested` (rules/locks.rules:54); source: include/linux/mmap_lock.h.
-inline void mmap_write_lock_nested(struct mm_struct *mm, unsigned long subclass) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_ACQUIRE(mm->mmap_lock) {
+inline void mmap_write_lock_nested(struct mm_struct *mm, unsigned long subclass) LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) LOCKSPEC_ACQUIRE(mm->mmap_lock) {
   (void)mm;
   (void)subclass;
   mm->mmap_lock.lock();
@@ -2425,7 +2421,7 @@ inline void mmap_write_lock_nested(struct mm_struct *mm, unsigned long subclass)
 
 /// `mmap_read_trylock` (try, `mmap_lock.read`): Attempts the read lock without sleeping; a true result means it is held. The result must be checked.
 /// Spec: `mmap_read_trylock` (rules/locks.rules:56); source: include/linux/mmap_lock.h.
-inline bool mmap_read_trylock(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mmap_lock) {
+inline bool mmap_read_trylock(struct mm_struct *mm) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mmap_lock) {
   (void)mm;
   bool ok = mm->mmap_lock.try_lock_shared();
   return ok;
@@ -2433,23 +2429,25 @@ inline bool mmap_read_trylock(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mm
 
 /// `mmap_read_lock_killable` (try, `mmap_lock.read`): Read-locks, but gives up with -EINTR when a fatal signal arrives; zero means the lock is held.
 /// Spec: `mmap_read_lock_killable` (rules/locks.rules:58); source: include/linux/mmap_lock.h.
-inline int mmap_read_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_TRY_ACQUIRE_SHARED(false, mm->mmap_lock) {
+inline int mmap_read_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) LOCKSPEC_TRY_ACQUIRE_SHARED(false, mm->mmap_lock) {
   (void)mm;
-  bool ok = mm->mmap_lock.try_lock_shared();
+  mm->mmap_lock.lock_shared();
+  bool ok = true;
   return ok ? 0 : -4; // -EINTR
 }
 
 /// `mmap_write_lock_killable` (try, `mmap_lock.write`): Write-locks, but gives up with -EINTR when a fatal signal arrives; zero means the lock is held.
 /// Spec: `mmap_write_lock_killable` (rules/locks.rules:60); source: include/linux/mmap_lock.h.
-inline int mmap_write_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_TRY_ACQUIRE(false, mm->mmap_lock) {
+inline int mmap_write_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) LOCKSPEC_TRY_ACQUIRE(false, mm->mmap_lock) {
   (void)mm;
-  bool ok = mm->mmap_lock.try_lock();
+  mm->mmap_lock.lock();
+  bool ok = true;
   return ok ? 0 : -4; // -EINTR
 }
 
 /// `lock_mm_and_find_vma` (try, `mmap_lock.read`): Fault-path helper (mm/memory.c; mm/mmap_lock.c since 2025): read-locks the mm, looks up the VMA covering the address and returns it with the read lock held; on NULL the lock has been dropped. To expand a stack VMA it drops the read lock, takes the write lock, looks the VMA up again, expands it and downgrades (there is no atomic upgrade: mmap_upgrade_trylock always fails).
 /// Spec: `lock_mm_and_find_vma` (rules/locks.rules:62); source: include/linux/mmap_lock.h.
-inline struct vm_area_struct * lock_mm_and_find_vma(struct mm_struct *mm, unsigned long address, unsigned long regs, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(!mm->no_mmap_lock_under_vma_read) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mmap_lock) {
+inline struct vm_area_struct * lock_mm_and_find_vma(struct mm_struct *mm, unsigned long address, unsigned long regs, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mmap_lock) {
   (void)mm;
   (void)address;
   (void)regs;
@@ -2533,7 +2531,7 @@ inline void mmap_lock_speculate_retry(struct mm_struct *mm, unsigned long seq) L
 
 /// `lock_vma_under_rcu` (try, `vma_lock.read`): Looks up the VMA covering the address under RCU and read-locks it; returns the locked VMA, or NULL on contention, a concurrent writer or no VMA, in which case the caller must retry under mmap_read_lock.
 /// Spec: `lock_vma_under_rcu` (rules/locks.rules:130); source: include/linux/mmap_lock.h.
-inline struct vm_area_struct * lock_vma_under_rcu(struct mm_struct *mm, unsigned long address, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->no_mmap_lock_under_vma_read) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
+inline struct vm_area_struct * lock_vma_under_rcu(struct mm_struct *mm, unsigned long address, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->vma_lock_read_held) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)mm;
   (void)address;
   (void)vma;
@@ -2543,7 +2541,7 @@ inline struct vm_area_struct * lock_vma_under_rcu(struct mm_struct *mm, unsigned
 
 /// `lock_next_vma` (try, `vma_lock.read`): Iterator form used by /proc readers: must be called inside an RCU read section; returns the next VMA read-locked, NULL at the end, or an error pointer (-EINTR) after it fell back to the mmap lock and was interrupted.
 /// Spec: `lock_next_vma` (rules/locks.rules:132); source: include/linux/mmap_lock.h.
-inline struct vm_area_struct * lock_next_vma(struct mm_struct *mm, unsigned long iter, unsigned long address, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->no_mmap_lock_under_vma_read) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
+inline struct vm_area_struct * lock_next_vma(struct mm_struct *mm, unsigned long iter, unsigned long address, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->vma_lock_read_held) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)mm;
   (void)iter;
   (void)address;
@@ -2554,7 +2552,7 @@ inline struct vm_area_struct * lock_next_vma(struct mm_struct *mm, unsigned long
 
 /// `vma_start_read_locked` (try, `vma_lock.read`): Read-locks a VMA while the caller holds the mmap lock (read or write); it cannot fail on contention, only on reference-count overflow, so the result must still be checked. Used to keep a VMA locked after dropping the mmap lock.
 /// Spec: `vma_start_read_locked` (rules/locks.rules:134); source: include/linux/mmap_lock.h.
-inline bool vma_start_read_locked(struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->no_mmap_lock_under_vma_read) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
+inline bool vma_start_read_locked(struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->vma_lock_read_held) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)vma;
   bool ok = vma->vma_lock.try_lock_shared(vma->vm_mm->mmap_lock);
   return ok;
@@ -2562,7 +2560,7 @@ inline bool vma_start_read_locked(struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUI
 
 /// `vma_start_read_locked_nested` (try, `vma_lock.read`): vma_start_read_locked with a lockdep subclass, for holding two VMA read locks at once.
 /// Spec: `vma_start_read_locked_nested` (rules/locks.rules:136); source: include/linux/mmap_lock.h.
-inline bool vma_start_read_locked_nested(struct vm_area_struct *vma, unsigned long subclass) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->no_mmap_lock_under_vma_read) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
+inline bool vma_start_read_locked_nested(struct vm_area_struct *vma, unsigned long subclass) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->vma_lock_read_held) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)vma;
   (void)subclass;
   bool ok = vma->vma_lock.try_lock_shared(vma->vm_mm->mmap_lock);
@@ -2588,7 +2586,7 @@ inline void vma_start_write(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->v
 
 /// `vma_end_read` (release, `vma_lock.read`): Drops a VMA read hold (decrements vm_refcnt) and wakes a writer waiting for the last reader.
 /// Spec: `vma_end_read` (rules/locks.rules:142); source: include/linux/mmap_lock.h.
-inline void vma_end_read(struct vm_area_struct *vma) LOCKSPEC_RELEASE_SHARED(vma->vma_lock, vma->vm_mm->no_mmap_lock_under_vma_read) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
+inline void vma_end_read(struct vm_area_struct *vma) LOCKSPEC_RELEASE_SHARED(vma->vma_lock, vma->vm_mm->vma_lock_read_held) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)vma;
   vma->vma_lock.unlock_shared();
 }
@@ -2734,6 +2732,20 @@ inline void spin_lock(PageTableLock &lock) LOCKSPEC_ACQUIRE(lock) {
   lock.lock();
 }
 
+/// `spin_lock` (acquire, `pmd_lock.held`): Generic spin lock; for this class the argument is \&mm->page_table_lock.
+/// Spec: `spin_lock` (rules/locks.rules:229); source: include/linux/mm_types.h.
+inline void spin_lock(PmdLock &lock) LOCKSPEC_ACQUIRE(lock) {
+  (void)lock;
+  lock.lock();
+}
+
+/// `spin_lock` (acquire, `pte_lock.held`): Generic spin lock; for this class the argument is \&mm->page_table_lock.
+/// Spec: `spin_lock` (rules/locks.rules:229); source: include/linux/mm_types.h.
+inline void spin_lock(PteLock &lock) LOCKSPEC_ACQUIRE(lock) {
+  (void)lock;
+  lock.lock();
+}
+
 /// `spin_lock_nested` (acquire, `page_table_lock.held`): Generic spin lock under a lockdep subclass (include/linux/spinlock.h), for a second lock of a class whose first lock is already held; mm/ passes SINGLE_DEPTH_NESTING. Released with spin_unlock.
 /// Spec: `spin_lock_nested` (rules/locks.rules:231); source: include/linux/mm_types.h.
 inline void spin_lock_nested(PageTableLock &lock, unsigned long subclass) LOCKSPEC_ACQUIRE(lock) {
@@ -2742,8 +2754,48 @@ inline void spin_lock_nested(PageTableLock &lock, unsigned long subclass) LOCKSP
   lock.lock();
 }
 
+/// `spin_lock_nested` (acquire, `pmd_lock.held`): Generic spin lock under a lockdep subclass (include/linux/spinlock.h), for a second lock of a class whose first lock is already held; mm/ passes SINGLE_DEPTH_NESTING. Released with spin_unlock.
+/// Spec: `spin_lock_nested` (rules/locks.rules:231); source: include/linux/mm_types.h.
+inline void spin_lock_nested(PmdLock &lock, unsigned long subclass) LOCKSPEC_ACQUIRE(lock) {
+  (void)lock;
+  (void)subclass;
+  lock.lock();
+}
+
+/// `spin_lock_nested` (acquire, `pte_lock.held`): Generic spin lock under a lockdep subclass (include/linux/spinlock.h), for a second lock of a class whose first lock is already held; mm/ passes SINGLE_DEPTH_NESTING. Released with spin_unlock.
+/// Spec: `spin_lock_nested` (rules/locks.rules:231); source: include/linux/mm_types.h.
+inline void spin_lock_nested(PteLock &lock, unsigned long subclass) LOCKSPEC_ACQUIRE(lock) {
+  (void)lock;
+  (void)subclass;
+  lock.lock();
+}
+
+/// `spin_trylock` (try, `page_table_lock.held`): Generic non-blocking spin lock (include/linux/spinlock.h); true means held. It never waits, so it may take a lock out of order: zap_empty_pte_table (mm/memory.c) tries the PMD lock while it holds the PTE lock.
+/// Spec: `spin_trylock` (rules/locks.rules:233); source: include/linux/mm_types.h.
+inline bool spin_trylock(PageTableLock &lock) LOCKSPEC_TRY_ACQUIRE(true, lock) {
+  (void)lock;
+  bool ok = lock.try_lock();
+  return ok;
+}
+
+/// `spin_trylock` (try, `pmd_lock.held`): Generic non-blocking spin lock (include/linux/spinlock.h); true means held. It never waits, so it may take a lock out of order: zap_empty_pte_table (mm/memory.c) tries the PMD lock while it holds the PTE lock.
+/// Spec: `spin_trylock` (rules/locks.rules:233); source: include/linux/mm_types.h.
+inline bool spin_trylock(PmdLock &lock) LOCKSPEC_TRY_ACQUIRE(true, lock) {
+  (void)lock;
+  bool ok = lock.try_lock();
+  return ok;
+}
+
+/// `spin_trylock` (try, `pte_lock.held`): Generic non-blocking spin lock (include/linux/spinlock.h); true means held. It never waits, so it may take a lock out of order: zap_empty_pte_table (mm/memory.c) tries the PMD lock while it holds the PTE lock.
+/// Spec: `spin_trylock` (rules/locks.rules:233); source: include/linux/mm_types.h.
+inline bool spin_trylock(PteLock &lock) LOCKSPEC_TRY_ACQUIRE(true, lock) {
+  (void)lock;
+  bool ok = lock.try_lock();
+  return ok;
+}
+
 /// `pud_lock` (acquire, `page_table_lock.held`): Locks the PUD level and returns the lock; PUD locks are not split, so this is always \&mm->page_table_lock.
-/// Spec: `pud_lock` (rules/locks.rules:233); source: include/linux/mm_types.h.
+/// Spec: `pud_lock` (rules/locks.rules:235); source: include/linux/mm_types.h.
 inline void pud_lock(struct mm_struct *mm, unsigned long pud) LOCKSPEC_ACQUIRE(mm->page_table_lock) {
   (void)mm;
   (void)pud;
@@ -2751,90 +2803,134 @@ inline void pud_lock(struct mm_struct *mm, unsigned long pud) LOCKSPEC_ACQUIRE(m
 }
 
 /// `spin_unlock` (release, `page_table_lock.held`): Generic spin unlock; also used for the pointers returned by pmd_lock and pud_lock.
-/// Spec: `spin_unlock` (rules/locks.rules:235); source: include/linux/mm_types.h.
+/// Spec: `spin_unlock` (rules/locks.rules:237); source: include/linux/mm_types.h.
 inline void spin_unlock(PageTableLock &lock) LOCKSPEC_RELEASE(lock) {
   (void)lock;
   lock.unlock();
 }
 
+/// `spin_unlock` (release, `pmd_lock.held`): Generic spin unlock; also used for the pointers returned by pmd_lock and pud_lock.
+/// Spec: `spin_unlock` (rules/locks.rules:237); source: include/linux/mm_types.h.
+inline void spin_unlock(PmdLock &lock) LOCKSPEC_RELEASE(lock) {
+  (void)lock;
+  lock.unlock();
+}
+
+/// `spin_unlock` (release, `pte_lock.held`): Generic spin unlock; also used for the pointers returned by pmd_lock and pud_lock.
+/// Spec: `spin_unlock` (rules/locks.rules:237); source: include/linux/mm_types.h.
+inline void spin_unlock(PteLock &lock) LOCKSPEC_RELEASE(lock) {
+  (void)lock;
+  lock.unlock();
+}
+
 /// `assert_spin_locked` (assert, `page_table_lock.held`): Warns unless the given spin lock is held (by anyone).
-/// Spec: `assert_spin_locked` (rules/locks.rules:237); source: include/linux/mm_types.h.
+/// Spec: `assert_spin_locked` (rules/locks.rules:239); source: include/linux/mm_types.h.
 inline void assert_spin_locked(PageTableLock &lock) LOCKSPEC_ASSERT_CAPABILITY(lock) {
   (void)lock;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &lock, 5, 1u, "assert_spin_locked"));
 }
 
+/// `assert_spin_locked` (assert, `pmd_lock.held`): Warns unless the given spin lock is held (by anyone).
+/// Spec: `assert_spin_locked` (rules/locks.rules:239); source: include/linux/mm_types.h.
+inline void assert_spin_locked(PmdLock &lock) LOCKSPEC_ASSERT_CAPABILITY(lock) {
+  (void)lock;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &lock, 6, 1u, "assert_spin_locked"));
+}
+
+/// `assert_spin_locked` (assert, `pte_lock.held`): Warns unless the given spin lock is held (by anyone).
+/// Spec: `assert_spin_locked` (rules/locks.rules:239); source: include/linux/mm_types.h.
+inline void assert_spin_locked(PteLock &lock) LOCKSPEC_ASSERT_CAPABILITY(lock) {
+  (void)lock;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &lock, 7, 1u, "assert_spin_locked"));
+}
+
 /// `pmd_lock` (acquire, `pmd_lock.held`): Finds the lock of the PMD table (pmd_lockptr), takes it and returns it.
-/// Spec: `pmd_lock` (rules/locks.rules:262); source: include/linux/mm.h.
-inline void pmd_lock(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_ACQUIRE(pmd->ptl) {
+/// Spec: `pmd_lock` (rules/locks.rules:264); source: include/linux/mm.h.
+inline void pmd_lock(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_ACQUIRE(pmd->pmd_lock) {
   (void)mm;
   (void)pmd;
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
 }
 
 /// `pmd_trans_huge_lock` (try, `pmd_lock.held`): Takes the PMD lock and returns it only if the PMD entry is (still) a huge mapping; NULL, with nothing held, otherwise.
-/// Spec: `pmd_trans_huge_lock` (rules/locks.rules:264); source: include/linux/mm.h.
-inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE(true, pmd->ptl) {
+/// Spec: `pmd_trans_huge_lock` (rules/locks.rules:266); source: include/linux/mm.h.
+inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE(true, pmd->pmd_lock) {
   (void)pmd;
   (void)vma;
-  bool ok = pmd->ptl.try_lock();
+  bool ok = pmd->pmd_lock.try_lock();
   return ok ? pmd : nullptr;
 }
 
 /// `pte_offset_map_lock` (try, `pte_lock.held`): Maps the PTE table under the PMD entry, takes its lock and rechecks the PMD entry (retrying on change); returns the mapped entry with *ptl held, or NULL when there is no PTE table (none, not present, or replaced by a huge PMD).
-/// Spec: `pte_offset_map_lock` (rules/locks.rules:302); source: mm/pgtable-generic.c.
-inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->ptl) {
+/// Spec: `pte_offset_map_lock` (rules/locks.rules:304); source: mm/pgtable-generic.c.
+inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)pmd;
   (void)addr;
   (void)pte;
-  bool ok = pte->ptl.try_lock();
+  bool ok = pte->pte_lock.try_lock();
   return ok ? pte : nullptr;
 }
 
 /// `pte_alloc_map_lock` (try, `pte_lock.held`): Allocates the PTE table if the PMD entry is empty (under the PMD lock), then behaves as pte_offset_map_lock.
-/// Spec: `pte_alloc_map_lock` (rules/locks.rules:304); source: mm/pgtable-generic.c.
-inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->ptl) {
+/// Spec: `pte_alloc_map_lock` (rules/locks.rules:306); source: mm/pgtable-generic.c.
+inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)pmd;
   (void)addr;
   (void)pte;
-  bool ok = pte->ptl.try_lock();
+  bool ok = pte->pte_lock.try_lock();
   return ok ? pte : nullptr;
 }
 
 /// `get_locked_pte` (try, `pte_lock.held`): Walks (allocating as needed) to the PTE for an address and returns it mapped and locked.
-/// Spec: `get_locked_pte` (rules/locks.rules:306); source: mm/pgtable-generic.c.
-inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->ptl) {
+/// Spec: `get_locked_pte` (rules/locks.rules:308); source: mm/pgtable-generic.c.
+inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)addr;
   (void)pte;
-  bool ok = pte->ptl.try_lock();
+  bool ok = pte->pte_lock.try_lock();
   return ok ? pte : nullptr;
 }
 
 /// `pte_unmap_unlock` (release, `pte_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:308); source: mm/pgtable-generic.c.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:310); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
   ptl.unlock();
 }
 
+/// `pte_unmap_unlock` (release, `page_table_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:310); source: mm/pgtable-generic.c.
+inline void pte_unmap_unlock(struct pte_table *pte, PageTableLock &ptl) LOCKSPEC_RELEASE(ptl) {
+  (void)pte;
+  (void)ptl;
+  ptl.unlock();
+}
+
+/// `pte_unmap_unlock` (release, `pmd_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:310); source: mm/pgtable-generic.c.
+inline void pte_unmap_unlock(struct pte_table *pte, PmdLock &ptl) LOCKSPEC_RELEASE(ptl) {
+  (void)pte;
+  (void)ptl;
+  ptl.unlock();
+}
+
 /// `rcu_read_lock` (acquire, `rcu.read`): Enters an RCU read-side critical section.
-/// Spec: `rcu_read_lock` (rules/locks.rules:329); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_lock` (rules/locks.rules:331); source: include/linux/rcupdate.h.
 inline void rcu_read_lock() LOCKSPEC_ACQUIRE_SHARED(rcu) {
   rcu.lock_shared();
 }
 
 /// `rcu_read_unlock` (release, `rcu.read`): Leaves the RCU read-side critical section.
-/// Spec: `rcu_read_unlock` (rules/locks.rules:330); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_unlock` (rules/locks.rules:332); source: include/linux/rcupdate.h.
 inline void rcu_read_unlock() LOCKSPEC_RELEASE_SHARED(rcu) {
   rcu.unlock_shared();
 }
 
 /// `pte_offset_map` (try, `rcu.read`): Maps the PTE table under the PMD entry inside a new RCU read section, without the PTE lock; entries read through it are unstable. NULL (and no RCU section) when there is no PTE table.
-/// Spec: `pte_offset_map` (rules/locks.rules:331); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map` (rules/locks.rules:333); source: include/linux/rcupdate.h.
 inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)pmd;
   (void)addr;
@@ -2843,7 +2939,7 @@ inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC
 }
 
 /// `pte_offset_map_ro_nolock` (try, `rcu.read`): As pte_offset_map, and also returns the PTE lock pointer without taking it; for read-only users.
-/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:333); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:335); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -2854,7 +2950,7 @@ inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_offset_map_rw_nolock` (try, `rcu.read`): As pte_offset_map_ro_nolock, and also returns the PMD value it used; a caller that later takes the lock and writes must first recheck pmd_same or pte_same.
-/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:335); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:337); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *pmdvalp, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -2866,46 +2962,338 @@ inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_unmap` (release, `rcu.read`): Unmaps a PTE table mapped by pte_offset_map and leaves the RCU read section.
-/// Spec: `pte_unmap` (rules/locks.rules:337); source: include/linux/rcupdate.h.
+/// Spec: `pte_unmap` (rules/locks.rules:339); source: include/linux/rcupdate.h.
 inline void pte_unmap(struct pte_table *pte) LOCKSPEC_RELEASE_SHARED(rcu) {
   (void)pte;
   rcu.unlock_shared();
 }
 
 /// `lockdep_assert_in_rcu_read_lock` (assert, `rcu.read`): lockdep check that the caller is inside an RCU read section.
-/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:338); source: include/linux/rcupdate.h.
+/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:340); source: include/linux/rcupdate.h.
 inline void lockdep_assert_in_rcu_read_lock() LOCKSPEC_ASSERT_SHARED_CAPABILITY(rcu) {
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "lockdep_assert_in_rcu_read_lock"));
 }
 
 /// `raw_write_seqcount_begin` (acquire, `write_protect_seq.write`): Opens the fork write-protect section (copy_page_range).
-/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:354); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:356); source: mm/gup.c.
 inline void raw_write_seqcount_begin(WriteProtectSeqLock &s) LOCKSPEC_ACQUIRE(s) {
   (void)s;
   s.lock();
 }
 
 /// `raw_write_seqcount_end` (release, `write_protect_seq.write`): Closes the fork write-protect section.
-/// Spec: `raw_write_seqcount_end` (rules/locks.rules:355); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_end` (rules/locks.rules:357); source: mm/gup.c.
 inline void raw_write_seqcount_end(WriteProtectSeqLock &s) LOCKSPEC_RELEASE(s) {
   (void)s;
   s.unlock();
 }
 
 /// `raw_read_seqcount` (acquire, `write_protect_seq.read`): Samples the count at the start of a GUP-fast pin walk.
-/// Spec: `raw_read_seqcount` (rules/locks.rules:356); source: mm/gup.c.
+/// Spec: `raw_read_seqcount` (rules/locks.rules:358); source: mm/gup.c.
 inline void raw_read_seqcount(WriteProtectSeqLock &s) LOCKSPEC_ACQUIRE_SHARED(s) {
   (void)s;
   s.lock_shared();
 }
 
 /// `read_seqcount_retry` (release, `write_protect_seq.read`): Ends the sample; true means fork intervened and the pins must be dropped.
-/// Spec: `read_seqcount_retry` (rules/locks.rules:357); source: mm/gup.c.
+/// Spec: `read_seqcount_retry` (rules/locks.rules:359); source: mm/gup.c.
 inline void read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_RELEASE_SHARED(s) {
   (void)s;
   (void)start;
   s.unlock_shared();
 }
+
+// -------------------------------------------------------------------------------------------
+// Aliases: one lock reached two ways
+// -------------------------------------------------------------------------------------------
+
+/// Bridges for locks reached through a link.  Clang compares capability expressions,
+/// not the objects they name, so after `mmap_read_lock(mm)` it does not know that
+/// `vma->vm_mm->mmap_lock` is held even when `vma->vm_mm == mm`.  A call here, made
+/// while the first lock is held in the named mode, checks at run time (in every build)
+/// that the linked object's lock is that very lock, and tells the analysis it is held in
+/// the same mode until the end of the calling function.  The analysis does not see the
+/// bridged hold end when the first lock is released; the validator, which checks every
+/// requirement against the real instance, does.
+namespace alias {
+
+/// `vma->vm_mm` is `mm`, whose `mmap_lock` the caller holds in mode `read`: checked, and `vma->vm_mm->mmap_lock` is held the same way from here on.
+inline void mmap_lock_read(struct mm_struct *mm, struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma->vm_mm->mmap_lock) {
+  ::lockspec::rt::expectSame(&mm->mmap_lock, &vma->vm_mm->mmap_lock, "alias::mmap_lock_read: vma->vm_mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "alias::mmap_lock_read"));
+}
+
+/// `pmd->mm` is `mm`, whose `mmap_lock` the caller holds in mode `read`: checked, and `pmd->mm->mmap_lock` is held the same way from here on.
+inline void mmap_lock_read(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) LOCKSPEC_ASSERT_SHARED_CAPABILITY(pmd->mm->mmap_lock) {
+  ::lockspec::rt::expectSame(&mm->mmap_lock, &pmd->mm->mmap_lock, "alias::mmap_lock_read: pmd->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "alias::mmap_lock_read"));
+}
+
+/// `pte->mm` is `mm`, whose `mmap_lock` the caller holds in mode `read`: checked, and `pte->mm->mmap_lock` is held the same way from here on.
+inline void mmap_lock_read(struct mm_struct *mm, struct pte_table *pte) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) LOCKSPEC_ASSERT_SHARED_CAPABILITY(pte->mm->mmap_lock) {
+  ::lockspec::rt::expectSame(&mm->mmap_lock, &pte->mm->mmap_lock, "alias::mmap_lock_read: pte->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "alias::mmap_lock_read"));
+}
+
+/// `vma->vm_mm` is `mm`, whose `mmap_lock` the caller holds in mode `write`: checked, and `vma->vm_mm->mmap_lock` is held the same way from here on.
+inline void mmap_lock_write(struct mm_struct *mm, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_ASSERT_CAPABILITY(vma->vm_mm->mmap_lock) {
+  ::lockspec::rt::expectSame(&mm->mmap_lock, &vma->vm_mm->mmap_lock, "alias::mmap_lock_write: vma->vm_mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "alias::mmap_lock_write"));
+}
+
+/// `pmd->mm` is `mm`, whose `mmap_lock` the caller holds in mode `write`: checked, and `pmd->mm->mmap_lock` is held the same way from here on.
+inline void mmap_lock_write(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_ASSERT_CAPABILITY(pmd->mm->mmap_lock) {
+  ::lockspec::rt::expectSame(&mm->mmap_lock, &pmd->mm->mmap_lock, "alias::mmap_lock_write: pmd->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "alias::mmap_lock_write"));
+}
+
+/// `pte->mm` is `mm`, whose `mmap_lock` the caller holds in mode `write`: checked, and `pte->mm->mmap_lock` is held the same way from here on.
+inline void mmap_lock_write(struct mm_struct *mm, struct pte_table *pte) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_ASSERT_CAPABILITY(pte->mm->mmap_lock) {
+  ::lockspec::rt::expectSame(&mm->mmap_lock, &pte->mm->mmap_lock, "alias::mmap_lock_write: pte->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "alias::mmap_lock_write"));
+}
+
+/// `vma->anon_vma` is `anon_vma`, whose `anon_vma_lock` the caller holds in mode `read`: checked, and `vma->anon_vma->root->rwsem` is held the same way from here on.
+inline void anon_vma_lock_read(struct anon_vma *anon_vma, struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(anon_vma->root->rwsem) LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma->anon_vma->root->rwsem) {
+  ::lockspec::rt::expectSame(&anon_vma->root->rwsem, &vma->anon_vma->root->rwsem, "alias::anon_vma_lock_read: vma->anon_vma is not anon_vma");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &anon_vma->root->rwsem, 3, 1u, "alias::anon_vma_lock_read"));
+}
+
+/// `folio->anon_vma` is `anon_vma`, whose `anon_vma_lock` the caller holds in mode `read`: checked, and `folio->anon_vma->root->rwsem` is held the same way from here on.
+inline void anon_vma_lock_read(struct anon_vma *anon_vma, struct folio *folio) LOCKSPEC_REQUIRES_SHARED(anon_vma->root->rwsem) LOCKSPEC_ASSERT_SHARED_CAPABILITY(folio->anon_vma->root->rwsem) {
+  ::lockspec::rt::expectSame(&anon_vma->root->rwsem, &folio->anon_vma->root->rwsem, "alias::anon_vma_lock_read: folio->anon_vma is not anon_vma");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &anon_vma->root->rwsem, 3, 1u, "alias::anon_vma_lock_read"));
+}
+
+/// `vma->anon_vma` is `anon_vma`, whose `anon_vma_lock` the caller holds in mode `write`: checked, and `vma->anon_vma->root->rwsem` is held the same way from here on.
+inline void anon_vma_lock_write(struct anon_vma *anon_vma, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(anon_vma->root->rwsem) LOCKSPEC_ASSERT_CAPABILITY(vma->anon_vma->root->rwsem) {
+  ::lockspec::rt::expectSame(&anon_vma->root->rwsem, &vma->anon_vma->root->rwsem, "alias::anon_vma_lock_write: vma->anon_vma is not anon_vma");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &anon_vma->root->rwsem, 3, 2u, "alias::anon_vma_lock_write"));
+}
+
+/// `folio->anon_vma` is `anon_vma`, whose `anon_vma_lock` the caller holds in mode `write`: checked, and `folio->anon_vma->root->rwsem` is held the same way from here on.
+inline void anon_vma_lock_write(struct anon_vma *anon_vma, struct folio *folio) LOCKSPEC_REQUIRES(anon_vma->root->rwsem) LOCKSPEC_ASSERT_CAPABILITY(folio->anon_vma->root->rwsem) {
+  ::lockspec::rt::expectSame(&anon_vma->root->rwsem, &folio->anon_vma->root->rwsem, "alias::anon_vma_lock_write: folio->anon_vma is not anon_vma");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &anon_vma->root->rwsem, 3, 2u, "alias::anon_vma_lock_write"));
+}
+
+/// `inode->i_mapping` is `mapping`, whose `i_mmap_lock` the caller holds in mode `read`: checked, and `inode->i_mapping->i_mmap_rwsem` is held the same way from here on.
+inline void i_mmap_lock_read(struct address_space *mapping, struct inode *inode) LOCKSPEC_REQUIRES_SHARED(mapping->i_mmap_rwsem) LOCKSPEC_ASSERT_SHARED_CAPABILITY(inode->i_mapping->i_mmap_rwsem) {
+  ::lockspec::rt::expectSame(&mapping->i_mmap_rwsem, &inode->i_mapping->i_mmap_rwsem, "alias::i_mmap_lock_read: inode->i_mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_mmap_rwsem, 4, 1u, "alias::i_mmap_lock_read"));
+}
+
+/// `vma->mapping` is `mapping`, whose `i_mmap_lock` the caller holds in mode `read`: checked, and `vma->mapping->i_mmap_rwsem` is held the same way from here on.
+inline void i_mmap_lock_read(struct address_space *mapping, struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(mapping->i_mmap_rwsem) LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma->mapping->i_mmap_rwsem) {
+  ::lockspec::rt::expectSame(&mapping->i_mmap_rwsem, &vma->mapping->i_mmap_rwsem, "alias::i_mmap_lock_read: vma->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_mmap_rwsem, 4, 1u, "alias::i_mmap_lock_read"));
+}
+
+/// `folio->mapping` is `mapping`, whose `i_mmap_lock` the caller holds in mode `read`: checked, and `folio->mapping->i_mmap_rwsem` is held the same way from here on.
+inline void i_mmap_lock_read(struct address_space *mapping, struct folio *folio) LOCKSPEC_REQUIRES_SHARED(mapping->i_mmap_rwsem) LOCKSPEC_ASSERT_SHARED_CAPABILITY(folio->mapping->i_mmap_rwsem) {
+  ::lockspec::rt::expectSame(&mapping->i_mmap_rwsem, &folio->mapping->i_mmap_rwsem, "alias::i_mmap_lock_read: folio->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_mmap_rwsem, 4, 1u, "alias::i_mmap_lock_read"));
+}
+
+/// `inode->i_mapping` is `mapping`, whose `i_mmap_lock` the caller holds in mode `write`: checked, and `inode->i_mapping->i_mmap_rwsem` is held the same way from here on.
+inline void i_mmap_lock_write(struct address_space *mapping, struct inode *inode) LOCKSPEC_REQUIRES(mapping->i_mmap_rwsem) LOCKSPEC_ASSERT_CAPABILITY(inode->i_mapping->i_mmap_rwsem) {
+  ::lockspec::rt::expectSame(&mapping->i_mmap_rwsem, &inode->i_mapping->i_mmap_rwsem, "alias::i_mmap_lock_write: inode->i_mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_mmap_rwsem, 4, 2u, "alias::i_mmap_lock_write"));
+}
+
+/// `vma->mapping` is `mapping`, whose `i_mmap_lock` the caller holds in mode `write`: checked, and `vma->mapping->i_mmap_rwsem` is held the same way from here on.
+inline void i_mmap_lock_write(struct address_space *mapping, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(mapping->i_mmap_rwsem) LOCKSPEC_ASSERT_CAPABILITY(vma->mapping->i_mmap_rwsem) {
+  ::lockspec::rt::expectSame(&mapping->i_mmap_rwsem, &vma->mapping->i_mmap_rwsem, "alias::i_mmap_lock_write: vma->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_mmap_rwsem, 4, 2u, "alias::i_mmap_lock_write"));
+}
+
+/// `folio->mapping` is `mapping`, whose `i_mmap_lock` the caller holds in mode `write`: checked, and `folio->mapping->i_mmap_rwsem` is held the same way from here on.
+inline void i_mmap_lock_write(struct address_space *mapping, struct folio *folio) LOCKSPEC_REQUIRES(mapping->i_mmap_rwsem) LOCKSPEC_ASSERT_CAPABILITY(folio->mapping->i_mmap_rwsem) {
+  ::lockspec::rt::expectSame(&mapping->i_mmap_rwsem, &folio->mapping->i_mmap_rwsem, "alias::i_mmap_lock_write: folio->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_mmap_rwsem, 4, 2u, "alias::i_mmap_lock_write"));
+}
+
+/// `vma->vm_mm` is `mm`, whose `page_table_lock` the caller holds in mode `held`: checked, and `vma->vm_mm->page_table_lock` is held the same way from here on.
+inline void page_table_lock_held(struct mm_struct *mm, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(mm->page_table_lock) LOCKSPEC_ASSERT_CAPABILITY(vma->vm_mm->page_table_lock) {
+  ::lockspec::rt::expectSame(&mm->page_table_lock, &vma->vm_mm->page_table_lock, "alias::page_table_lock_held: vma->vm_mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->page_table_lock, 5, 1u, "alias::page_table_lock_held"));
+}
+
+/// `pmd->mm` is `mm`, whose `page_table_lock` the caller holds in mode `held`: checked, and `pmd->mm->page_table_lock` is held the same way from here on.
+inline void page_table_lock_held(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_REQUIRES(mm->page_table_lock) LOCKSPEC_ASSERT_CAPABILITY(pmd->mm->page_table_lock) {
+  ::lockspec::rt::expectSame(&mm->page_table_lock, &pmd->mm->page_table_lock, "alias::page_table_lock_held: pmd->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->page_table_lock, 5, 1u, "alias::page_table_lock_held"));
+}
+
+/// `pte->mm` is `mm`, whose `page_table_lock` the caller holds in mode `held`: checked, and `pte->mm->page_table_lock` is held the same way from here on.
+inline void page_table_lock_held(struct mm_struct *mm, struct pte_table *pte) LOCKSPEC_REQUIRES(mm->page_table_lock) LOCKSPEC_ASSERT_CAPABILITY(pte->mm->page_table_lock) {
+  ::lockspec::rt::expectSame(&mm->page_table_lock, &pte->mm->page_table_lock, "alias::page_table_lock_held: pte->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->page_table_lock, 5, 1u, "alias::page_table_lock_held"));
+}
+
+/// `pte->pmd` is `pmd`, whose `pmd_lock` the caller holds in mode `held`: checked, and `pte->pmd->pmd_lock` is held the same way from here on.
+inline void pmd_lock_held(struct pmd_table *pmd, struct pte_table *pte) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_ASSERT_CAPABILITY(pte->pmd->pmd_lock) {
+  ::lockspec::rt::expectSame(&pmd->pmd_lock, &pte->pmd->pmd_lock, "alias::pmd_lock_held: pte->pmd is not pmd");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "alias::pmd_lock_held"));
+}
+
+/// `vma->vm_mm` is `mm`, whose `write_protect_seq` the caller holds in mode `read`: checked, and `vma->vm_mm->write_protect_seq_lock` is held the same way from here on.
+inline void write_protect_seq_read(struct mm_struct *mm, struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma->vm_mm->write_protect_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->write_protect_seq_lock, &vma->vm_mm->write_protect_seq_lock, "alias::write_protect_seq_read: vma->vm_mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "alias::write_protect_seq_read"));
+}
+
+/// `pmd->mm` is `mm`, whose `write_protect_seq` the caller holds in mode `read`: checked, and `pmd->mm->write_protect_seq_lock` is held the same way from here on.
+inline void write_protect_seq_read(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) LOCKSPEC_ASSERT_SHARED_CAPABILITY(pmd->mm->write_protect_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->write_protect_seq_lock, &pmd->mm->write_protect_seq_lock, "alias::write_protect_seq_read: pmd->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "alias::write_protect_seq_read"));
+}
+
+/// `pte->mm` is `mm`, whose `write_protect_seq` the caller holds in mode `read`: checked, and `pte->mm->write_protect_seq_lock` is held the same way from here on.
+inline void write_protect_seq_read(struct mm_struct *mm, struct pte_table *pte) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) LOCKSPEC_ASSERT_SHARED_CAPABILITY(pte->mm->write_protect_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->write_protect_seq_lock, &pte->mm->write_protect_seq_lock, "alias::write_protect_seq_read: pte->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "alias::write_protect_seq_read"));
+}
+
+/// `vma->vm_mm` is `mm`, whose `write_protect_seq` the caller holds in mode `write`: checked, and `vma->vm_mm->write_protect_seq_lock` is held the same way from here on.
+inline void write_protect_seq_write(struct mm_struct *mm, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(mm->write_protect_seq_lock) LOCKSPEC_ASSERT_CAPABILITY(vma->vm_mm->write_protect_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->write_protect_seq_lock, &vma->vm_mm->write_protect_seq_lock, "alias::write_protect_seq_write: vma->vm_mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 2u, "alias::write_protect_seq_write"));
+}
+
+/// `pmd->mm` is `mm`, whose `write_protect_seq` the caller holds in mode `write`: checked, and `pmd->mm->write_protect_seq_lock` is held the same way from here on.
+inline void write_protect_seq_write(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_REQUIRES(mm->write_protect_seq_lock) LOCKSPEC_ASSERT_CAPABILITY(pmd->mm->write_protect_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->write_protect_seq_lock, &pmd->mm->write_protect_seq_lock, "alias::write_protect_seq_write: pmd->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 2u, "alias::write_protect_seq_write"));
+}
+
+/// `pte->mm` is `mm`, whose `write_protect_seq` the caller holds in mode `write`: checked, and `pte->mm->write_protect_seq_lock` is held the same way from here on.
+inline void write_protect_seq_write(struct mm_struct *mm, struct pte_table *pte) LOCKSPEC_REQUIRES(mm->write_protect_seq_lock) LOCKSPEC_ASSERT_CAPABILITY(pte->mm->write_protect_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->write_protect_seq_lock, &pte->mm->write_protect_seq_lock, "alias::write_protect_seq_write: pte->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 2u, "alias::write_protect_seq_write"));
+}
+
+/// `mapping->host` is `inode`, whose `i_rwsem` the caller holds in mode `held`: checked, and `mapping->host->i_rwsem` is held the same way from here on.
+inline void i_rwsem_held(struct inode *inode, struct address_space *mapping) LOCKSPEC_REQUIRES(inode->i_rwsem) LOCKSPEC_ASSERT_CAPABILITY(mapping->host->i_rwsem) {
+  ::lockspec::rt::expectSame(&inode->i_rwsem, &mapping->host->i_rwsem, "alias::i_rwsem_held: mapping->host is not inode");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &inode->i_rwsem, 10, 1u, "alias::i_rwsem_held"));
+}
+
+/// `inode->i_mapping` is `mapping`, whose `invalidate_lock` the caller holds in mode `held`: checked, and `inode->i_mapping->invalidate_lock` is held the same way from here on.
+inline void invalidate_lock_held(struct address_space *mapping, struct inode *inode) LOCKSPEC_REQUIRES(mapping->invalidate_lock) LOCKSPEC_ASSERT_CAPABILITY(inode->i_mapping->invalidate_lock) {
+  ::lockspec::rt::expectSame(&mapping->invalidate_lock, &inode->i_mapping->invalidate_lock, "alias::invalidate_lock_held: inode->i_mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->invalidate_lock, 11, 1u, "alias::invalidate_lock_held"));
+}
+
+/// `vma->mapping` is `mapping`, whose `invalidate_lock` the caller holds in mode `held`: checked, and `vma->mapping->invalidate_lock` is held the same way from here on.
+inline void invalidate_lock_held(struct address_space *mapping, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(mapping->invalidate_lock) LOCKSPEC_ASSERT_CAPABILITY(vma->mapping->invalidate_lock) {
+  ::lockspec::rt::expectSame(&mapping->invalidate_lock, &vma->mapping->invalidate_lock, "alias::invalidate_lock_held: vma->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->invalidate_lock, 11, 1u, "alias::invalidate_lock_held"));
+}
+
+/// `folio->mapping` is `mapping`, whose `invalidate_lock` the caller holds in mode `held`: checked, and `folio->mapping->invalidate_lock` is held the same way from here on.
+inline void invalidate_lock_held(struct address_space *mapping, struct folio *folio) LOCKSPEC_REQUIRES(mapping->invalidate_lock) LOCKSPEC_ASSERT_CAPABILITY(folio->mapping->invalidate_lock) {
+  ::lockspec::rt::expectSame(&mapping->invalidate_lock, &folio->mapping->invalidate_lock, "alias::invalidate_lock_held: folio->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->invalidate_lock, 11, 1u, "alias::invalidate_lock_held"));
+}
+
+/// `inode->i_mapping` is `mapping`, whose `hugetlbfs_i_mmap_rwsem` the caller holds in mode `held`: checked, and `inode->i_mapping->hugetlbfs_i_mmap_rwsem` is held the same way from here on.
+inline void hugetlbfs_i_mmap_rwsem_held(struct address_space *mapping, struct inode *inode) LOCKSPEC_REQUIRES(mapping->hugetlbfs_i_mmap_rwsem) LOCKSPEC_ASSERT_CAPABILITY(inode->i_mapping->hugetlbfs_i_mmap_rwsem) {
+  ::lockspec::rt::expectSame(&mapping->hugetlbfs_i_mmap_rwsem, &inode->i_mapping->hugetlbfs_i_mmap_rwsem, "alias::hugetlbfs_i_mmap_rwsem_held: inode->i_mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->hugetlbfs_i_mmap_rwsem, 14, 1u, "alias::hugetlbfs_i_mmap_rwsem_held"));
+}
+
+/// `vma->mapping` is `mapping`, whose `hugetlbfs_i_mmap_rwsem` the caller holds in mode `held`: checked, and `vma->mapping->hugetlbfs_i_mmap_rwsem` is held the same way from here on.
+inline void hugetlbfs_i_mmap_rwsem_held(struct address_space *mapping, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(mapping->hugetlbfs_i_mmap_rwsem) LOCKSPEC_ASSERT_CAPABILITY(vma->mapping->hugetlbfs_i_mmap_rwsem) {
+  ::lockspec::rt::expectSame(&mapping->hugetlbfs_i_mmap_rwsem, &vma->mapping->hugetlbfs_i_mmap_rwsem, "alias::hugetlbfs_i_mmap_rwsem_held: vma->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->hugetlbfs_i_mmap_rwsem, 14, 1u, "alias::hugetlbfs_i_mmap_rwsem_held"));
+}
+
+/// `folio->mapping` is `mapping`, whose `hugetlbfs_i_mmap_rwsem` the caller holds in mode `held`: checked, and `folio->mapping->hugetlbfs_i_mmap_rwsem` is held the same way from here on.
+inline void hugetlbfs_i_mmap_rwsem_held(struct address_space *mapping, struct folio *folio) LOCKSPEC_REQUIRES(mapping->hugetlbfs_i_mmap_rwsem) LOCKSPEC_ASSERT_CAPABILITY(folio->mapping->hugetlbfs_i_mmap_rwsem) {
+  ::lockspec::rt::expectSame(&mapping->hugetlbfs_i_mmap_rwsem, &folio->mapping->hugetlbfs_i_mmap_rwsem, "alias::hugetlbfs_i_mmap_rwsem_held: folio->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->hugetlbfs_i_mmap_rwsem, 14, 1u, "alias::hugetlbfs_i_mmap_rwsem_held"));
+}
+
+/// `inode->i_mapping` is `mapping`, whose `private_lock` the caller holds in mode `held`: checked, and `inode->i_mapping->i_private_lock` is held the same way from here on.
+inline void private_lock_held(struct address_space *mapping, struct inode *inode) LOCKSPEC_REQUIRES(mapping->i_private_lock) LOCKSPEC_ASSERT_CAPABILITY(inode->i_mapping->i_private_lock) {
+  ::lockspec::rt::expectSame(&mapping->i_private_lock, &inode->i_mapping->i_private_lock, "alias::private_lock_held: inode->i_mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_private_lock, 19, 1u, "alias::private_lock_held"));
+}
+
+/// `vma->mapping` is `mapping`, whose `private_lock` the caller holds in mode `held`: checked, and `vma->mapping->i_private_lock` is held the same way from here on.
+inline void private_lock_held(struct address_space *mapping, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(mapping->i_private_lock) LOCKSPEC_ASSERT_CAPABILITY(vma->mapping->i_private_lock) {
+  ::lockspec::rt::expectSame(&mapping->i_private_lock, &vma->mapping->i_private_lock, "alias::private_lock_held: vma->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_private_lock, 19, 1u, "alias::private_lock_held"));
+}
+
+/// `folio->mapping` is `mapping`, whose `private_lock` the caller holds in mode `held`: checked, and `folio->mapping->i_private_lock` is held the same way from here on.
+inline void private_lock_held(struct address_space *mapping, struct folio *folio) LOCKSPEC_REQUIRES(mapping->i_private_lock) LOCKSPEC_ASSERT_CAPABILITY(folio->mapping->i_private_lock) {
+  ::lockspec::rt::expectSame(&mapping->i_private_lock, &folio->mapping->i_private_lock, "alias::private_lock_held: folio->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_private_lock, 19, 1u, "alias::private_lock_held"));
+}
+
+/// `inode->i_mapping` is `mapping`, whose `i_pages` the caller holds in mode `held`: checked, and `inode->i_mapping->i_pages` is held the same way from here on.
+inline void i_pages_held(struct address_space *mapping, struct inode *inode) LOCKSPEC_REQUIRES(mapping->i_pages) LOCKSPEC_ASSERT_CAPABILITY(inode->i_mapping->i_pages) {
+  ::lockspec::rt::expectSame(&mapping->i_pages, &inode->i_mapping->i_pages, "alias::i_pages_held: inode->i_mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_pages, 20, 1u, "alias::i_pages_held"));
+}
+
+/// `vma->mapping` is `mapping`, whose `i_pages` the caller holds in mode `held`: checked, and `vma->mapping->i_pages` is held the same way from here on.
+inline void i_pages_held(struct address_space *mapping, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(mapping->i_pages) LOCKSPEC_ASSERT_CAPABILITY(vma->mapping->i_pages) {
+  ::lockspec::rt::expectSame(&mapping->i_pages, &vma->mapping->i_pages, "alias::i_pages_held: vma->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_pages, 20, 1u, "alias::i_pages_held"));
+}
+
+/// `folio->mapping` is `mapping`, whose `i_pages` the caller holds in mode `held`: checked, and `folio->mapping->i_pages` is held the same way from here on.
+inline void i_pages_held(struct address_space *mapping, struct folio *folio) LOCKSPEC_REQUIRES(mapping->i_pages) LOCKSPEC_ASSERT_CAPABILITY(folio->mapping->i_pages) {
+  ::lockspec::rt::expectSame(&mapping->i_pages, &folio->mapping->i_pages, "alias::i_pages_held: folio->mapping is not mapping");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_pages, 20, 1u, "alias::i_pages_held"));
+}
+
+/// `mapping->host` is `inode`, whose `i_lock` the caller holds in mode `held`: checked, and `mapping->host->i_lock` is held the same way from here on.
+inline void i_lock_held(struct inode *inode, struct address_space *mapping) LOCKSPEC_REQUIRES(inode->i_lock) LOCKSPEC_ASSERT_CAPABILITY(mapping->host->i_lock) {
+  ::lockspec::rt::expectSame(&inode->i_lock, &mapping->host->i_lock, "alias::i_lock_held: mapping->host is not inode");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &inode->i_lock, 22, 1u, "alias::i_lock_held"));
+}
+
+/// `vma->vm_mm` is `mm`, whose `mm_lock_seq` the caller holds in mode `speculate`: checked, and `vma->vm_mm->mm_lock_seq_lock` is held the same way from here on.
+inline void mm_lock_seq_speculate(struct mm_struct *mm, struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(mm->mm_lock_seq_lock) LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma->vm_mm->mm_lock_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->mm_lock_seq_lock, &vma->vm_mm->mm_lock_seq_lock, "alias::mm_lock_seq_speculate: vma->vm_mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mm_lock_seq_lock, 1, 1u, "alias::mm_lock_seq_speculate"));
+}
+
+/// `pmd->mm` is `mm`, whose `mm_lock_seq` the caller holds in mode `speculate`: checked, and `pmd->mm->mm_lock_seq_lock` is held the same way from here on.
+inline void mm_lock_seq_speculate(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_REQUIRES_SHARED(mm->mm_lock_seq_lock) LOCKSPEC_ASSERT_SHARED_CAPABILITY(pmd->mm->mm_lock_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->mm_lock_seq_lock, &pmd->mm->mm_lock_seq_lock, "alias::mm_lock_seq_speculate: pmd->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mm_lock_seq_lock, 1, 1u, "alias::mm_lock_seq_speculate"));
+}
+
+/// `pte->mm` is `mm`, whose `mm_lock_seq` the caller holds in mode `speculate`: checked, and `pte->mm->mm_lock_seq_lock` is held the same way from here on.
+inline void mm_lock_seq_speculate(struct mm_struct *mm, struct pte_table *pte) LOCKSPEC_REQUIRES_SHARED(mm->mm_lock_seq_lock) LOCKSPEC_ASSERT_SHARED_CAPABILITY(pte->mm->mm_lock_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->mm_lock_seq_lock, &pte->mm->mm_lock_seq_lock, "alias::mm_lock_seq_speculate: pte->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mm_lock_seq_lock, 1, 1u, "alias::mm_lock_seq_speculate"));
+}
+
+/// `vma->vm_mm` is `mm`, whose `mm_lock_seq` the caller holds in mode `write`: checked, and `vma->vm_mm->mm_lock_seq_lock` is held the same way from here on.
+inline void mm_lock_seq_write(struct mm_struct *mm, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(mm->mm_lock_seq_lock) LOCKSPEC_ASSERT_CAPABILITY(vma->vm_mm->mm_lock_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->mm_lock_seq_lock, &vma->vm_mm->mm_lock_seq_lock, "alias::mm_lock_seq_write: vma->vm_mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mm_lock_seq_lock, 1, 2u, "alias::mm_lock_seq_write"));
+}
+
+/// `pmd->mm` is `mm`, whose `mm_lock_seq` the caller holds in mode `write`: checked, and `pmd->mm->mm_lock_seq_lock` is held the same way from here on.
+inline void mm_lock_seq_write(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_REQUIRES(mm->mm_lock_seq_lock) LOCKSPEC_ASSERT_CAPABILITY(pmd->mm->mm_lock_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->mm_lock_seq_lock, &pmd->mm->mm_lock_seq_lock, "alias::mm_lock_seq_write: pmd->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mm_lock_seq_lock, 1, 2u, "alias::mm_lock_seq_write"));
+}
+
+/// `pte->mm` is `mm`, whose `mm_lock_seq` the caller holds in mode `write`: checked, and `pte->mm->mm_lock_seq_lock` is held the same way from here on.
+inline void mm_lock_seq_write(struct mm_struct *mm, struct pte_table *pte) LOCKSPEC_REQUIRES(mm->mm_lock_seq_lock) LOCKSPEC_ASSERT_CAPABILITY(pte->mm->mm_lock_seq_lock) {
+  ::lockspec::rt::expectSame(&mm->mm_lock_seq_lock, &pte->mm->mm_lock_seq_lock, "alias::mm_lock_seq_write: pte->mm is not mm");
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mm_lock_seq_lock, 1, 2u, "alias::mm_lock_seq_write"));
+}
+
+} // namespace alias
 
 // -------------------------------------------------------------------------------------------
 // RAII guards
@@ -3025,21 +3413,21 @@ namespace op {
 ///
 /// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "traverse"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "traverse"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "traverse"););
 }
 
 /// Operation `traverse`, alternative `fully_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
 /// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "traverse"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "traverse"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "traverse"););
 }
 
@@ -3047,22 +3435,22 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 ///
 /// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "traverse"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "traverse"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "traverse"););
 }
 
 /// Operation `traverse`, alternative `fully_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
 /// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_i_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "traverse"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "traverse"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "traverse"););
 }
 
 /// Operation `traverse`, alternative `semi_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
@@ -3113,7 +3501,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 ///
 /// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `irqs_disabled`.  This way: lockless, interrupts disabled; relies on table freeing waiting for RCU or an IPI.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup_fast) LOCKSPEC_REQUIRES(fact::irqs_disabled) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup_fast) LOCKSPEC_REQUIRES_SHARED(fact::irqs_disabled) {
   (void)vma;
   (void)pte;
 }
@@ -3122,7 +3510,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup
 ///
 /// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `rcu.read \& revalidated_under_ptl`.  This way: RCU alone, revalidating anything found after taking the PTL (newer linux-mm).
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::rcu_walk) LOCKSPEC_REQUIRES(fact::revalidated_under_ptl) LOCKSPEC_REQUIRES_SHARED(rcu) {
+inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::rcu_walk) LOCKSPEC_REQUIRES_SHARED(rcu, fact::revalidated_under_ptl) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "traverse"););
@@ -3132,21 +3520,21 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::rcu
 ///
 /// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: the mmap lock, read or write.
 /// Spec: `install` (rules/operations.rules:52); source: Documentation/mm/process_addrs.rst\#page-table-installation.
-inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "install"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "install"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "install"););
 }
 
 /// Operation `install`, alternative `per_vma`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
 /// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: the VMA lock, read or write (the page-fault fast path).
 /// Spec: `install` (rules/operations.rules:52); source: Documentation/mm/process_addrs.rst\#page-table-installation.
-inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_vma) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_vma) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "install"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "install"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "install"););
 }
 
@@ -3174,21 +3562,21 @@ inline void alloc_upper_table(struct vm_area_struct *vma, via::vma_lock) LOCKSPE
 ///
 /// Requires `(mm_or_vma_locked) \& (pmd_lock\@pmd)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd`.
 /// Spec: `alloc_pte_table` (rules/operations.rules:105); source: Documentation/mm/process_addrs.rst\#page-table-installation.
-inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pmd;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "alloc_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->ptl, 6, 1u, "alloc_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "alloc_pte_table"););
 }
 
 /// Operation `alloc_pte_table`, alternative `vma_lock`: Allocating a PTE table and linking it into an empty PMD entry. The PMD entry is set under the PMD lock - the split lock in the PMD table's ptdesc with `CONFIG_SPLIT_PMD_PTLOCKS`, otherwise `page_table_lock` - in `pmd_install`, called from `__pte_alloc`, after rechecking that the entry is still empty.
 ///
 /// Requires `(mm_or_vma_locked) \& (pmd_lock\@pmd)`; this overload checks `pmd_lock.held\@pmd \& vma_lock.read\@vma`.
 /// Spec: `alloc_pte_table` (rules/operations.rules:105); source: Documentation/mm/process_addrs.rst\#page-table-installation.
-inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::vma_lock) LOCKSPEC_REQUIRES(pmd->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pmd;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->ptl, 6, 1u, "alloc_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "alloc_pte_table"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "alloc_pte_table"););
 }
 
@@ -3196,21 +3584,21 @@ inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, v
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
 /// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "zap"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "zap"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "zap"););
 }
 
 /// Operation `zap`, alternative `vma_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
 /// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "zap"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "zap"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "zap"););
 }
 
@@ -3218,65 +3606,65 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.
 /// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
+inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "zap"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "zap"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "zap"););
 }
 
 /// Operation `zap`, alternative `i_mmap_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.
 /// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
+inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "zap"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "zap"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "zap"););
 }
 
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_anon_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
+inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "modify_for_reclaim"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "modify_for_reclaim"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "modify_for_reclaim"););
 }
 
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_i_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
+inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_i_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "modify_for_reclaim"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "modify_for_reclaim"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "modify_for_reclaim"););
 }
 
 /// Operation `modify_for_reclaim`, alternative `mm_walk_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: a walk of the process's own page tables.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "modify_for_reclaim"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "modify_for_reclaim"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "modify_for_reclaim"););
 }
 
 /// Operation `modify_for_reclaim`, alternative `mm_walk_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: a walk of the process's own page tables.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "modify_for_reclaim"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "modify_for_reclaim"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "modify_for_reclaim"););
 }
 
@@ -3284,7 +3672,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 ///
 /// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.write\@vma \& unreachable_via_rmap \& zapped_no_installs`.  This way: the mmap write lock is held (exit_mmap, munmap without downgrade).
 /// Spec: `free_pgtables` (rules/operations.rules:159); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
-inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, fact::unreachable_via_rmap, fact::zapped_no_installs) {
+inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::unreachable_via_rmap, fact::zapped_no_installs) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "free_pgtables"););
 }
@@ -3293,7 +3681,7 @@ inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCK
 ///
 /// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.read\@vma \& unreachable_via_rmap \& vma_detached \& zapped_no_installs`.  This way: the VMA was detached under the mmap write lock, which may since have been downgraded.
 /// Spec: `free_pgtables` (rules/operations.rules:159); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
-inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_REQUIRES(fact::unreachable_via_rmap, fact::vma_detached, fact::zapped_no_installs) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::unreachable_via_rmap, fact::vma_detached, fact::zapped_no_installs) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "free_pgtables"););
 }
@@ -3302,62 +3690,62 @@ inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_RE
 ///
 /// Requires `(mmap_lock.read | rmap_lock.read) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pmd_revalidated \& pte_table_empty) \& (freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.
 /// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst\#locking-rules.
-inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "retract_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->ptl, 6, 1u, "retract_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "retract_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "retract_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "retract_pte_table"););
 }
 
 /// Operation `retract_pte_table`, alternative `anon_vma_lock`: Removing one empty PTE table while the levels above stay: khugepaged and `MADV_COLLAPSE` do this in `retract_page_tables` once a file range is mapped by a huge page. It runs under the i_mmap lock for reading (or the mmap lock), takes the PMD lock and then the PTE lock, clears the PMD entry and flushes, and frees the table only after an RCU grace period (`pte_free_defer`).
 ///
 /// Requires `(mmap_lock.read | rmap_lock.read) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pmd_revalidated \& pte_table_empty) \& (freed_after_grace_period)`; this overload checks `anon_vma_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.
 /// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst\#locking-rules.
-inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
+inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "retract_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->ptl, 6, 1u, "retract_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "retract_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "retract_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "retract_pte_table"););
 }
 
 /// Operation `retract_pte_table`, alternative `i_mmap_lock`: Removing one empty PTE table while the levels above stay: khugepaged and `MADV_COLLAPSE` do this in `retract_page_tables` once a file range is mapped by a huge page. It runs under the i_mmap lock for reading (or the mmap lock), takes the PMD lock and then the PTE lock, clears the PMD entry and flushes, and frees the table only after an RCU grace period (`pte_free_defer`).
 ///
 /// Requires `(mmap_lock.read | rmap_lock.read) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pmd_revalidated \& pte_table_empty) \& (freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.
 /// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst\#locking-rules.
-inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
+inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "retract_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->ptl, 6, 1u, "retract_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->ptl, 7, 1u, "retract_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "retract_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "retract_pte_table"););
 }
 
 /// Operation `reclaim_empty_pte_table`, alternative `mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
 ///
 /// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& freed_after_grace_period \& pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
-inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "reclaim_empty_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->ptl, 6, 1u, "reclaim_empty_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "reclaim_empty_pte_table"););
 }
 
 /// Operation `reclaim_empty_pte_table`, alternative `vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
 ///
 /// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `pmd_lock.held\@pmd \& vma_lock.read\@vma \& freed_after_grace_period \& pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
-inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pmd->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->ptl, 6, 1u, "reclaim_empty_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "reclaim_empty_pte_table"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "reclaim_empty_pte_table"););
 }
 
@@ -3365,31 +3753,31 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 ///
 /// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `anon_vma_lock.read\@vma \& pmd_lock.held\@pmd \& freed_after_grace_period \& pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
-inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
+inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "reclaim_empty_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->ptl, 6, 1u, "reclaim_empty_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "reclaim_empty_pte_table"););
 }
 
 /// Operation `reclaim_empty_pte_table`, alternative `i_mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
 ///
 /// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& freed_after_grace_period \& pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
-inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
+inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "reclaim_empty_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->ptl, 6, 1u, "reclaim_empty_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "reclaim_empty_pte_table"););
 }
 
 /// Operation `move_page_tables`: Moving whole page tables to a new address, as `mremap` does when it can relocate a PMD or PUD entry (and everything below it) instead of copying entries. Every lock is needed: the mmap write lock, the VMA write locks of the source and destination VMAs, and the rmap write locks of every tree that links them (`take_rmap_locks`, i_mmap before anon_vma; dropped by `drop_rmap_locks`), so that no rmap walker sees a table in neither place or in both.
 ///
 /// Requires `(write_most \& vma_lock.write\@new_vma) \& (rmap_hidden) \& (pmd_lock\@old_pmd \& pmd_lock\@new_pmd)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pmd_lock.held\@new_pmd \& pmd_lock.held\@old_pmd \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
 /// Spec: `move_page_tables` (rules/operations.rules:258); source: Documentation/mm/process_addrs.rst\#page-table-moving.
-inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pmd->ptl, old_pmd->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
+inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pmd->pmd_lock, old_pmd->pmd_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
   (void)old_pmd;
@@ -3397,8 +3785,8 @@ inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *
   LOCKSPEC_RT(if (vma->anon_vma != nullptr) ::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 2u, "move_page_tables"););
   LOCKSPEC_RT(if (vma->mapping != nullptr) ::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 2u, "move_page_tables"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "move_page_tables"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &new_pmd->ptl, 6, 1u, "move_page_tables"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &old_pmd->ptl, 6, 1u, "move_page_tables"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &new_pmd->pmd_lock, 6, 1u, "move_page_tables"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &old_pmd->pmd_lock, 6, 1u, "move_page_tables"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &new_vma->vma_lock, 2, 2u, "move_page_tables"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "move_page_tables"););
 }
@@ -3407,7 +3795,7 @@ inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *
 ///
 /// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  This way: take_rmap_locks held.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
 /// Spec: `move_ptes` (rules/operations.rules:285); source: mm/mremap.c.
-inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->ptl, old_pte->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
+inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->pte_lock, old_pte->pte_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
   (void)old_pte;
@@ -3415,8 +3803,8 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
   LOCKSPEC_RT(if (vma->anon_vma != nullptr) ::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 2u, "move_ptes"););
   LOCKSPEC_RT(if (vma->mapping != nullptr) ::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 2u, "move_ptes"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "move_ptes"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &new_pte->ptl, 7, 1u, "move_ptes"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &old_pte->ptl, 7, 1u, "move_ptes"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &new_pte->pte_lock, 7, 1u, "move_ptes"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &old_pte->pte_lock, 7, 1u, "move_ptes"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &new_vma->vma_lock, 2, 2u, "move_ptes"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "move_ptes"););
 }
@@ -3425,14 +3813,14 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 ///
 /// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma \& rmap_order_safe`.  This way: the new VMA follows the old one in rmap order, or exec's temporary stack.
 /// Spec: `move_ptes` (rules/operations.rules:285); source: mm/mremap.c.
-inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_order) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->ptl, old_pte->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock, fact::rmap_order_safe) {
+inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_order) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->pte_lock, old_pte->pte_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::rmap_order_safe) {
   (void)vma;
   (void)new_vma;
   (void)old_pte;
   (void)new_pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "move_ptes"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &new_pte->ptl, 7, 1u, "move_ptes"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &old_pte->ptl, 7, 1u, "move_ptes"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &new_pte->pte_lock, 7, 1u, "move_ptes"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &old_pte->pte_lock, 7, 1u, "move_ptes"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &new_vma->vma_lock, 2, 2u, "move_ptes"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "move_ptes"););
 }
@@ -3490,7 +3878,7 @@ inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LO
 ///
 /// Requires `(stack_vma) \& (write_most \& anon_vma_lock.write \& page_table_lock)`; this overload checks `anon_vma_lock.write\@vma \& mmap_lock.write\@vma \& page_table_lock.held\@vma \& vma_lock.write\@vma \& stack_vma`.
 /// Spec: `expand_stack` (rules/operations.rules:400); source: Documentation/mm/process_addrs.rst\#stack-expansion.
-inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon_vma->root->rwsem, vma->vm_mm->mmap_lock, vma->vm_mm->page_table_lock, vma->vma_lock, fact::stack_vma) {
+inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon_vma->root->rwsem, vma->vm_mm->mmap_lock, vma->vm_mm->page_table_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::stack_vma) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 2u, "expand_stack"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "expand_stack"););
@@ -3502,36 +3890,36 @@ inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon
 ///
 /// Requires `(mmap_lock.write \& write_protect_seq.write) \& (pte_lock\@src_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@src_pte \& write_protect_seq.write\@vma`.
 /// Spec: `fork_write_protect` (rules/operations.rules:420); source: mm/memory.c.
-inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, src_pte->ptl, vma->vm_mm->write_protect_seq_lock) {
+inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, src_pte->pte_lock, vma->vm_mm->write_protect_seq_lock) {
   (void)vma;
   (void)src_pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "fork_write_protect"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &src_pte->ptl, 7, 1u, "fork_write_protect"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &src_pte->pte_lock, 7, 1u, "fork_write_protect"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->write_protect_seq_lock, 9, 2u, "fork_write_protect"););
 }
 
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
-/// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read\@mm \& foll_get`.  This way: GUP slow path, page tables walked under the mmap read lock.
+/// Requires `(foll_get \& !foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read\@mm \& foll_get \& !foll_longterm`.  This way: GUP slow path, page tables walked under the mmap read lock.
 /// Spec: `gup_get` (rules/operations.rules:440); source: mm/gup.c.
-inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_get) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
+inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_get) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_get"););
 }
 
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
-/// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get \& irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
+/// Requires `(foll_get \& !foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get \& !foll_longterm \& irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
 /// Spec: `gup_get` (rules/operations.rules:440); source: mm/gup.c.
-inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_get, fact::irqs_disabled) {
+inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
 }
 
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_pin`.  This way: GUP slow path under the mmap read lock.
-/// Spec: `gup_pin` (rules/operations.rules:467); source: mm/gup.c.
-inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_pin) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
+/// Spec: `gup_pin` (rules/operations.rules:468); source: mm/gup.c.
+inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin"););
 }
@@ -3539,8 +3927,8 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::fol
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_pin \& irqs_disabled`.  This way: GUP-fast, interrupts disabled, validated against fork's write_protect_seq.
-/// Spec: `gup_pin` (rules/operations.rules:467); source: mm/gup.c.
-inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_pin, fact::irqs_disabled) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) {
+/// Spec: `gup_pin` (rules/operations.rules:468); source: mm/gup.c.
+inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin"););
 }
@@ -3548,8 +3936,8 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::fol
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_longterm \& foll_pin`.  This way: slow path, which can migrate unsuitable pages first.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:490); source: mm/gup.c.
-inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_longterm, fact::foll_pin) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
+/// Spec: `gup_pin_longterm` (rules/operations.rules:491); source: mm/gup.c.
+inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_longterm, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin_longterm"););
 }
@@ -3557,8 +3945,8 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_longterm \& foll_pin \& irqs_disabled`.  This way: GUP-fast, falling back to the slow path for pages that must be migrated.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:490); source: mm/gup.c.
-inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) {
+/// Spec: `gup_pin_longterm` (rules/operations.rules:491); source: mm/gup.c.
+inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin_longterm"););
 }
@@ -3566,52 +3954,52 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:513); source: include/linux/mmu_notifier.h.
-inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:514); source: include/linux/mmu_notifier.h.
+inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "mmu_notifier_invalidate"););
-  LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &pte->ptl, 7, "mmu_notifier_invalidate"););
+  LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &pte->pte_lock, 7, "mmu_notifier_invalidate"););
 }
 
 /// Operation `mmu_notifier_invalidate`, alternative `vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `!pte_lock.held\@pte \& vma_lock.read\@vma`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:513); source: include/linux/mmu_notifier.h.
-inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:514); source: include/linux/mmu_notifier.h.
+inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
-  LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &pte->ptl, 7, "mmu_notifier_invalidate"););
+  LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &pte->pte_lock, 7, "mmu_notifier_invalidate"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "mmu_notifier_invalidate"););
 }
 
 /// Operation `mmu_notifier_invalidate`, alternative `anon_vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:513); source: include/linux/mmu_notifier.h.
-inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:514); source: include/linux/mmu_notifier.h.
+inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "mmu_notifier_invalidate"););
-  LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &pte->ptl, 7, "mmu_notifier_invalidate"););
+  LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &pte->pte_lock, 7, "mmu_notifier_invalidate"););
 }
 
 /// Operation `mmu_notifier_invalidate`, alternative `i_mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:513); source: include/linux/mmu_notifier.h.
-inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:514); source: include/linux/mmu_notifier.h.
+inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "mmu_notifier_invalidate"););
-  LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &pte->ptl, 7, "mmu_notifier_invalidate"););
+  LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &pte->pte_lock, 7, "mmu_notifier_invalidate"););
 }
 
 /// Operation `secondary_tlb_invalidate`, alternative `mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `mmap_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:539); source: include/linux/mmu_notifier.h.
-inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:540); source: include/linux/mmu_notifier.h.
+inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "secondary_tlb_invalidate"););
 }
@@ -3619,8 +4007,8 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock)
 /// Operation `secondary_tlb_invalidate`, alternative `vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `vma_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:539); source: include/linux/mmu_notifier.h.
-inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:540); source: include/linux/mmu_notifier.h.
+inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "secondary_tlb_invalidate"););
 }
@@ -3628,8 +4016,8 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) 
 /// Operation `secondary_tlb_invalidate`, alternative `anon_vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `anon_vma_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:539); source: include/linux/mmu_notifier.h.
-inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:540); source: include/linux/mmu_notifier.h.
+inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "secondary_tlb_invalidate"););
 }
@@ -3637,19 +4025,28 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_l
 /// Operation `secondary_tlb_invalidate`, alternative `i_mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `i_mmap_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:539); source: include/linux/mmu_notifier.h.
-inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:540); source: include/linux/mmu_notifier.h.
+inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "secondary_tlb_invalidate"););
 }
 
-/// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm. `__mmu_notifier_register` requires the caller to hold the mm's mmap lock for writing and a user reference on the mm, so no invalidation can be in flight while the subscription is added; `mmu_notifier_register` takes the lock itself.
+/// Operation `mmu_notifier_register_locked`: Registering an MMU notifier on an mm whose mmap lock the caller already holds for writing (`__mmu_notifier_register`, `mmu_interval_notifier_insert_locked`, both asserting the write lock). The write lock and a user reference on the mm keep any invalidation from being in flight while the subscription is added.
 ///
 /// Requires `mmap_lock.write \& mm_users_held`; this overload checks `mmap_lock.write\@mm \& mm_users_held`.
-/// Spec: `mmu_notifier_register` (rules/operations.rules:553); source: mm/mmu_notifier.c.
-inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock, fact::mm_users_held) {
+/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:554); source: mm/mmu_notifier.c.
+inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "mmu_notifier_register"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "mmu_notifier_register_locked"););
+}
+
+/// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm with the functions that take the mmap write lock themselves: `mmu_notifier_register` wraps `__mmu_notifier_register` in `mmap_write_lock` / `mmap_write_unlock`, and `mmu_interval_notifier_insert` may do the same (it declares `might_lock` on the mmap lock). So the caller must not hold the mmap lock, in any mode.
+///
+/// Requires `!mmap_lock \& mm_users_held`; this overload checks `!mmap_lock.read\@mm \& mm_users_held`.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:567); source: mm/mmu_notifier.c.
+inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
+  (void)mm;
+  LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &mm->mmap_lock, 0, "mmu_notifier_register"););
 }
 
 } // namespace op

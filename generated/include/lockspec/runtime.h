@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
+#include <cstdio>
+#include <cstdlib>
 #include <thread>
 // A program with a real RCU names, at build time, a header that defines
 // lockspec::rt::Rcu (lock_shared, try_lock_shared, unlock_shared) over it; core/ drives
@@ -16,8 +18,6 @@
 #include LOCKSPEC_RCU_BACKEND
 #endif
 #ifdef LOCKSPEC_VALIDATE
-#include <cstdio>
-#include <cstdlib>
 #include <string>
 #include <vector>
 #endif
@@ -411,15 +411,19 @@ inline void endDependents(const SpecTables &s, const void *lock, unsigned cls, u
   }
 }
 
+/// Records a new hold.  A `nonblocking` acquisition (a trylock) never waits, so it cannot
+/// close a deadlock cycle: order edges and forbidden relations, which exist to prevent
+/// waiting in the wrong place, do not apply to it (zap_empty_pte_table tries the PMD lock
+/// under the PTE lock; __vmf_anon_prepare tries the mmap lock under a VMA read lock).
 inline void onAcquire(const SpecTables &s, const void *lock, unsigned cls, unsigned mode,
-                      const void *anchor) {
+                      const void *anchor, bool nonblocking = false) {
   std::vector<Held> &held = heldLocks();
   const bool allShared = s.locks[cls].sharedModes == (1u << s.locks[cls].modeCount) - 1;
   for (const Held &h : held) {
     if (h.lock == lock && !allShared)
       report("recursion", "acquiring " + describe(s, cls, mode) + " which this thread already holds as " +
                               describe(s, h.cls, h.mode));
-    for (std::size_t e = 0; e < s.edgeCount; ++e) {
+    for (std::size_t e = 0; e < s.edgeCount && !nonblocking; ++e) {
       const OrderEdge &edge = s.edges[e];
       if (edge.from == cls && edge.to == h.cls && modeMatches(s, cls, mode, edge.fromModes) &&
           modeMatches(s, h.cls, h.mode, edge.toModes))
@@ -439,7 +443,7 @@ inline void onAcquire(const SpecTables &s, const void *lock, unsigned cls, unsig
     if (rel.kind == RelationInfo::Requires && !found)
       report(rel.name, "acquiring " + describe(s, cls, mode) + " requires holding '" +
                            s.locks[rel.other].name + "' of the same object in a mode that satisfies it");
-    if (rel.kind == RelationInfo::Forbidden && found)
+    if (rel.kind == RelationInfo::Forbidden && found && !nonblocking)
       report(rel.name, "acquiring " + describe(s, cls, mode) + " while holding '" +
                            s.locks[rel.other].name + "'");
   }
@@ -510,5 +514,19 @@ inline void expectNotHeld(const SpecTables &s, const void *lock, unsigned cls, c
 #else
 #define LOCKSPEC_RT(...)
 #endif
+
+/// Checks that two capability expressions name one lock, for the lockspec::alias bridges.  The
+/// analysis takes a bridge's word that they do, so the check is on in every build: a wrong
+/// bridge is reported (validator) or aborts, never believed.
+inline void expectSame(const void *held, const void *alias, const char *what) {
+  if (held == alias)
+    return;
+#ifdef LOCKSPEC_VALIDATE
+  report("alias", what);
+#else
+  std::fprintf(stderr, "lockspec: %s\n", what);
+  std::abort();
+#endif
+}
 
 } // namespace lockspec::rt

@@ -8,19 +8,19 @@ using namespace lockspec;
 
 void installWithOnlyTheRmapLock(vm_area_struct *vma, pte_table *pte) {
   anon_vma_lock_write(vma->anon_vma);
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   // An rmap lock does not keep the range from reaching free_pgtables (operation install).
   op::install(vma, pte, via::mmap{}); // expected-warning-re {{calling function 'install' requires holding {{(mutex|mmap_lock)}} 'vma->vm_mm->mmap_lock'}}
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   anon_vma_unlock_write(vma->anon_vma);
 }
 
 void zapUnderAnotherVmasLock(vm_area_struct *vma, vm_area_struct *other, pte_table *pte) {
   if (!vma_start_read_locked(other))
     return;
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::vma_lock{}); // expected-warning-re {{calling function 'zap' requires holding {{(mutex|vma_lock)}} 'vma->vma_lock'}} expected-note {{found near match 'other->vma_lock'}}
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   vma_end_read(other);
 }
 
@@ -33,7 +33,7 @@ void vmaWriteWithoutMmapWrite(vm_area_struct *vma) {
 void mmapLockUnderVmaReadLock(vm_area_struct *vma) {
   if (!vma_start_read_locked(vma))
     return;
-  mmap_read_lock(vma->vm_mm); // expected-warning-re {{cannot call function 'mmap_read_lock' while {{(mutex|relation)}} 'vma->vm_mm->no_mmap_lock_under_vma_read' is held}}
+  mmap_read_lock(vma->vm_mm); // expected-warning-re {{cannot call function 'mmap_read_lock' while {{(mutex|vma_lock)}} 'vma->vm_mm->vma_lock_read_held' is held}}
   mmap_read_unlock(vma->vm_mm);
   vma_end_read(vma);
 }

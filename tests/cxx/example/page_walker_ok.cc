@@ -9,18 +9,18 @@ using namespace lockspec;
 /// do, and this caller names the one it holds with the evidence tag.
 void zapOne(vm_area_struct *vma, pte_table *pte) {
   MmapReadLockGuard mmap(vma->vm_mm);
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::mmap_lock{});
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
 }
 
 /// The page-fault fast path: only the VMA lock, never the mmap lock under it.
 bool faultUnderVmaLock(vm_area_struct *vma, pte_table *pte) {
   if (!vma_start_read_locked(vma))
     return false; // the caller retries under mmap_read_lock
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::install(vma, pte, via::per_vma{});
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   vma_end_read(vma);
   return true;
 }

@@ -10,73 +10,73 @@ using namespace lockspec;
 
 // lockspec-case: operation alloc_pte_table via mmap_lock | positive | positive
 void case_1(struct vm_area_struct *vma, struct pmd_table *pmd) {
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
   op::alloc_pte_table(vma, pmd, via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation alloc_pte_table via mmap_lock | missing vma->vm_mm->mmap_lock | negative
 void case_2(struct vm_area_struct *vma, struct pmd_table *pmd) {
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   op::alloc_pte_table(vma, pmd, via::mmap_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation alloc_pte_table via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
 void case_3(struct vm_area_struct *vma, struct pmd_table *pmd, struct vm_area_struct *other_vma) {
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   other_vma->vm_mm->mmap_lock.lock_shared();
   op::alloc_pte_table(vma, pmd, via::mmap_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation alloc_pte_table via mmap_lock | missing pmd->ptl | negative
+// lockspec-case: operation alloc_pte_table via mmap_lock | missing pmd->pmd_lock | negative
 void case_4(struct vm_area_struct *vma, struct pmd_table *pmd) {
   vma->vm_mm->mmap_lock.lock_shared();
-  op::alloc_pte_table(vma, pmd, via::mmap_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
+  op::alloc_pte_table(vma, pmd, via::mmap_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation alloc_pte_table via mmap_lock | other pmd_table: pmd->ptl | negative
+// lockspec-case: operation alloc_pte_table via mmap_lock | other pmd_table: pmd->pmd_lock | negative
 void case_5(struct vm_area_struct *vma, struct pmd_table *pmd, struct pmd_table *other_pmd) {
-  other_pmd->ptl.lock();
+  other_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
-  op::alloc_pte_table(vma, pmd, via::mmap_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
+  op::alloc_pte_table(vma, pmd, via::mmap_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
-  other_pmd->ptl.unlock();
+  other_pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation alloc_pte_table via vma_lock | positive | positive
 void case_6(struct vm_area_struct *vma, struct pmd_table *pmd) {
   if (!vma_start_read_locked(vma)) return;
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   op::alloc_pte_table(vma, pmd, via::vma_lock{});
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
   vma_end_read(vma);
 }
 
-// lockspec-case: operation alloc_pte_table via vma_lock | missing pmd->ptl | negative
+// lockspec-case: operation alloc_pte_table via vma_lock | missing pmd->pmd_lock | negative
 void case_7(struct vm_area_struct *vma, struct pmd_table *pmd) {
   if (!vma_start_read_locked(vma)) return;
-  op::alloc_pte_table(vma, pmd, via::vma_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
+  op::alloc_pte_table(vma, pmd, via::vma_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma_end_read(vma);
 }
 
-// lockspec-case: operation alloc_pte_table via vma_lock | other pmd_table: pmd->ptl | negative
+// lockspec-case: operation alloc_pte_table via vma_lock | other pmd_table: pmd->pmd_lock | negative
 void case_8(struct vm_area_struct *vma, struct pmd_table *pmd, struct pmd_table *other_pmd) {
   if (!vma_start_read_locked(vma)) return;
-  other_pmd->ptl.lock();
-  op::alloc_pte_table(vma, pmd, via::vma_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
-  other_pmd->ptl.unlock();
+  other_pmd->pmd_lock.lock();
+  op::alloc_pte_table(vma, pmd, via::vma_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
+  other_pmd->pmd_lock.unlock();
   vma_end_read(vma);
 }
 
 // lockspec-case: operation alloc_pte_table via vma_lock | missing vma->vma_lock | negative
 void case_9(struct vm_area_struct *vma, struct pmd_table *pmd) {
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   op::alloc_pte_table(vma, pmd, via::vma_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'vma->vma_lock'}}
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }

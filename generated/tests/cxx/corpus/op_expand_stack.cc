@@ -100,7 +100,7 @@ void case_8(struct vm_area_struct *vma) {
   vma_start_write(vma);
   vma->anon_vma->root->rwsem.lock();
   vma->vm_mm->page_table_lock.lock();
-  op::expand_stack(vma); // expected-error-re {{calling function 'expand_stack' requires holding {{.*}}'stack_vma' exclusively}}
+  op::expand_stack(vma); // expected-error-re {{calling function 'expand_stack' requires holding {{.*}}'stack_vma'}}
   vma->vm_mm->page_table_lock.unlock();
   vma->anon_vma->root->rwsem.unlock();
   vma->vm_mm->mmap_lock.unlock();

@@ -12,9 +12,9 @@ using namespace lockspec;
 void case_1(struct vm_area_struct *vma, struct pte_table *src_pte) {
   vma->vm_mm->write_protect_seq_lock.lock();
   vma->vm_mm->mmap_lock.lock();
-  src_pte->ptl.lock();
+  src_pte->pte_lock.lock();
   op::fork_write_protect(vma, src_pte);
-  src_pte->ptl.unlock();
+  src_pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->write_protect_seq_lock.unlock();
 }
@@ -22,9 +22,9 @@ void case_1(struct vm_area_struct *vma, struct pte_table *src_pte) {
 // lockspec-case: operation fork_write_protect | missing vma->vm_mm->mmap_lock | negative
 void case_2(struct vm_area_struct *vma, struct pte_table *src_pte) {
   vma->vm_mm->write_protect_seq_lock.lock();
-  src_pte->ptl.lock();
+  src_pte->pte_lock.lock();
   op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
-  src_pte->ptl.unlock();
+  src_pte->pte_lock.unlock();
   vma->vm_mm->write_protect_seq_lock.unlock();
 }
 
@@ -32,9 +32,9 @@ void case_2(struct vm_area_struct *vma, struct pte_table *src_pte) {
 void case_3(struct vm_area_struct *vma, struct pte_table *src_pte) {
   vma->vm_mm->write_protect_seq_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
-  src_pte->ptl.lock();
+  src_pte->pte_lock.lock();
   op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
-  src_pte->ptl.unlock();
+  src_pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
   vma->vm_mm->write_protect_seq_lock.unlock();
 }
@@ -43,29 +43,29 @@ void case_3(struct vm_area_struct *vma, struct pte_table *src_pte) {
 void case_4(struct vm_area_struct *vma, struct pte_table *src_pte, struct vm_area_struct *other_vma) {
   vma->vm_mm->write_protect_seq_lock.lock();
   other_vma->vm_mm->mmap_lock.lock();
-  src_pte->ptl.lock();
+  src_pte->pte_lock.lock();
   op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
-  src_pte->ptl.unlock();
+  src_pte->pte_lock.unlock();
   other_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->write_protect_seq_lock.unlock();
 }
 
-// lockspec-case: operation fork_write_protect | missing src_pte->ptl | negative
+// lockspec-case: operation fork_write_protect | missing src_pte->pte_lock | negative
 void case_5(struct vm_area_struct *vma, struct pte_table *src_pte) {
   vma->vm_mm->write_protect_seq_lock.lock();
   vma->vm_mm->mmap_lock.lock();
-  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_pte->ptl' exclusively}}
+  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_pte->pte_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->write_protect_seq_lock.unlock();
 }
 
-// lockspec-case: operation fork_write_protect | other pte_table: src_pte->ptl | negative
+// lockspec-case: operation fork_write_protect | other pte_table: src_pte->pte_lock | negative
 void case_6(struct vm_area_struct *vma, struct pte_table *src_pte, struct pte_table *other_src_pte) {
   vma->vm_mm->write_protect_seq_lock.lock();
   vma->vm_mm->mmap_lock.lock();
-  other_src_pte->ptl.lock();
-  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_pte->ptl' exclusively}}
-  other_src_pte->ptl.unlock();
+  other_src_pte->pte_lock.lock();
+  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_pte->pte_lock' exclusively}}
+  other_src_pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->write_protect_seq_lock.unlock();
 }
@@ -73,9 +73,9 @@ void case_6(struct vm_area_struct *vma, struct pte_table *src_pte, struct pte_ta
 // lockspec-case: operation fork_write_protect | missing vma->vm_mm->write_protect_seq_lock | negative
 void case_7(struct vm_area_struct *vma, struct pte_table *src_pte) {
   vma->vm_mm->mmap_lock.lock();
-  src_pte->ptl.lock();
+  src_pte->pte_lock.lock();
   op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vm_mm->write_protect_seq_lock' exclusively}}
-  src_pte->ptl.unlock();
+  src_pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
@@ -83,9 +83,9 @@ void case_7(struct vm_area_struct *vma, struct pte_table *src_pte) {
 void case_8(struct vm_area_struct *vma, struct pte_table *src_pte) {
   vma->vm_mm->write_protect_seq_lock.lock_shared();
   vma->vm_mm->mmap_lock.lock();
-  src_pte->ptl.lock();
+  src_pte->pte_lock.lock();
   op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vm_mm->write_protect_seq_lock' exclusively}}
-  src_pte->ptl.unlock();
+  src_pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->write_protect_seq_lock.unlock_shared();
 }
@@ -94,9 +94,9 @@ void case_8(struct vm_area_struct *vma, struct pte_table *src_pte) {
 void case_9(struct vm_area_struct *vma, struct pte_table *src_pte, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->write_protect_seq_lock.lock();
   vma->vm_mm->mmap_lock.lock();
-  src_pte->ptl.lock();
+  src_pte->pte_lock.lock();
   op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vm_mm->write_protect_seq_lock' exclusively}}
-  src_pte->ptl.unlock();
+  src_pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
   other_vma->vm_mm->write_protect_seq_lock.unlock();
 }

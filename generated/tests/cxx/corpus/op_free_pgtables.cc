@@ -46,7 +46,7 @@ void case_4(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 void case_5(struct vm_area_struct *vma) {
   fact::assume_zapped_no_installs();
   vma->vm_mm->mmap_lock.lock();
-  op::free_pgtables(vma, via::mm_write_locked{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'unreachable_via_rmap' exclusively}}
+  op::free_pgtables(vma, via::mm_write_locked{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'unreachable_via_rmap'}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
@@ -54,7 +54,7 @@ void case_5(struct vm_area_struct *vma) {
 void case_6(struct vm_area_struct *vma) {
   fact::assume_unreachable_via_rmap();
   vma->vm_mm->mmap_lock.lock();
-  op::free_pgtables(vma, via::mm_write_locked{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'zapped_no_installs' exclusively}}
+  op::free_pgtables(vma, via::mm_write_locked{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'zapped_no_installs'}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
@@ -62,7 +62,7 @@ void case_6(struct vm_area_struct *vma) {
 void case_7(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
-  op::free_pgtables(vma, via::mm_write_locked{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'unreachable_via_rmap' exclusively}} expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'zapped_no_installs' exclusively}}
+  op::free_pgtables(vma, via::mm_write_locked{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'unreachable_via_rmap'}} expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'zapped_no_installs'}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
@@ -99,7 +99,7 @@ void case_11(struct vm_area_struct *vma) {
   fact::assume_vma_detached();
   fact::assume_zapped_no_installs();
   vma->vm_mm->mmap_lock.lock_shared();
-  op::free_pgtables(vma, via::isolated{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'unreachable_via_rmap' exclusively}}
+  op::free_pgtables(vma, via::isolated{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'unreachable_via_rmap'}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
@@ -108,7 +108,7 @@ void case_12(struct vm_area_struct *vma) {
   fact::assume_unreachable_via_rmap();
   fact::assume_zapped_no_installs();
   vma->vm_mm->mmap_lock.lock_shared();
-  op::free_pgtables(vma, via::isolated{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'vma_detached' exclusively}}
+  op::free_pgtables(vma, via::isolated{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'vma_detached'}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
@@ -117,7 +117,7 @@ void case_13(struct vm_area_struct *vma) {
   fact::assume_unreachable_via_rmap();
   fact::assume_vma_detached();
   vma->vm_mm->mmap_lock.lock_shared();
-  op::free_pgtables(vma, via::isolated{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'zapped_no_installs' exclusively}}
+  op::free_pgtables(vma, via::isolated{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'zapped_no_installs'}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
@@ -125,6 +125,6 @@ void case_13(struct vm_area_struct *vma) {
 void case_14(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
-  op::free_pgtables(vma, via::isolated{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'unreachable_via_rmap' exclusively}} expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'vma_detached' exclusively}} expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'zapped_no_installs' exclusively}}
+  op::free_pgtables(vma, via::isolated{}); // expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'unreachable_via_rmap'}} expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'vma_detached'}} expected-error-re {{calling function 'free_pgtables' requires holding {{.*}}'zapped_no_installs'}}
   vma->vm_mm->mmap_lock.unlock();
 }

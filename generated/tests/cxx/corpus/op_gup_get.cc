@@ -33,25 +33,42 @@ void case_3(struct mm_struct *mm, struct mm_struct *other_mm) {
 // lockspec-case: operation gup_get via slow | missing foll_get | negative
 void case_4(struct mm_struct *mm) {
   mm->mmap_lock.lock_shared();
-  op::gup_get(mm, via::slow{}); // expected-error-re {{calling function 'gup_get' requires holding {{.*}}'foll_get' exclusively}}
+  op::gup_get(mm, via::slow{}); // expected-error-re {{calling function 'gup_get' requires holding {{.*}}'foll_get'}}
+  mm->mmap_lock.unlock_shared();
+}
+
+// lockspec-case: operation gup_get via slow | held foll_longterm | negative
+void case_5(struct mm_struct *mm) {
+  fact::assume_foll_get();
+  fact::assume_foll_longterm();
+  mm->mmap_lock.lock_shared();
+  op::gup_get(mm, via::slow{}); // expected-error-re {{cannot call function 'gup_get' while {{.*}}'foll_longterm' is held}}
   mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation gup_get via fast | positive | positive
-void case_5(struct mm_struct *mm) {
+void case_6(struct mm_struct *mm) {
   fact::assume_foll_get();
   fact::assume_irqs_disabled();
   op::gup_get(mm, via::fast{});
 }
 
 // lockspec-case: operation gup_get via fast | missing foll_get | negative
-void case_6(struct mm_struct *mm) {
+void case_7(struct mm_struct *mm) {
   fact::assume_irqs_disabled();
-  op::gup_get(mm, via::fast{}); // expected-error-re {{calling function 'gup_get' requires holding {{.*}}'foll_get' exclusively}}
+  op::gup_get(mm, via::fast{}); // expected-error-re {{calling function 'gup_get' requires holding {{.*}}'foll_get'}}
 }
 
 // lockspec-case: operation gup_get via fast | missing irqs_disabled | negative
-void case_7(struct mm_struct *mm) {
+void case_8(struct mm_struct *mm) {
   fact::assume_foll_get();
-  op::gup_get(mm, via::fast{}); // expected-error-re {{calling function 'gup_get' requires holding {{.*}}'irqs_disabled' exclusively}}
+  op::gup_get(mm, via::fast{}); // expected-error-re {{calling function 'gup_get' requires holding {{.*}}'irqs_disabled'}}
+}
+
+// lockspec-case: operation gup_get via fast | held foll_longterm | negative
+void case_9(struct mm_struct *mm) {
+  fact::assume_foll_get();
+  fact::assume_irqs_disabled();
+  fact::assume_foll_longterm();
+  op::gup_get(mm, via::fast{}); // expected-error-re {{cannot call function 'gup_get' while {{.*}}'foll_longterm' is held}}
 }

@@ -37,7 +37,7 @@ void case_3(struct mm_struct *mm, struct mm_struct *other_mm) {
 void case_4(struct mm_struct *mm) {
   fact::assume_foll_pin();
   mm->mmap_lock.lock_shared();
-  op::gup_pin_longterm(mm, via::slow{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_longterm' exclusively}}
+  op::gup_pin_longterm(mm, via::slow{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_longterm'}}
   mm->mmap_lock.unlock_shared();
 }
 
@@ -45,7 +45,7 @@ void case_4(struct mm_struct *mm) {
 void case_5(struct mm_struct *mm) {
   fact::assume_foll_longterm();
   mm->mmap_lock.lock_shared();
-  op::gup_pin_longterm(mm, via::slow{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_pin' exclusively}}
+  op::gup_pin_longterm(mm, via::slow{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_pin'}}
   mm->mmap_lock.unlock_shared();
 }
 
@@ -53,7 +53,7 @@ void case_5(struct mm_struct *mm) {
 void case_6(struct mm_struct *mm) {
   fact::assume_foll_longterm();
   mm->mmap_lock.lock_shared();
-  op::gup_pin_longterm(mm, via::slow{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_pin' exclusively}}
+  op::gup_pin_longterm(mm, via::slow{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_pin'}}
   mm->mmap_lock.unlock_shared();
 }
 
@@ -90,7 +90,7 @@ void case_10(struct mm_struct *mm) {
   fact::assume_foll_pin();
   fact::assume_irqs_disabled();
   mm->write_protect_seq_lock.lock_shared();
-  op::gup_pin_longterm(mm, via::fast{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_longterm' exclusively}}
+  op::gup_pin_longterm(mm, via::fast{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_longterm'}}
   mm->write_protect_seq_lock.unlock_shared();
 }
 
@@ -99,7 +99,7 @@ void case_11(struct mm_struct *mm) {
   fact::assume_foll_longterm();
   fact::assume_irqs_disabled();
   mm->write_protect_seq_lock.lock_shared();
-  op::gup_pin_longterm(mm, via::fast{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_pin' exclusively}}
+  op::gup_pin_longterm(mm, via::fast{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_pin'}}
   mm->write_protect_seq_lock.unlock_shared();
 }
 
@@ -108,7 +108,7 @@ void case_12(struct mm_struct *mm) {
   fact::assume_foll_longterm();
   fact::assume_foll_pin();
   mm->write_protect_seq_lock.lock_shared();
-  op::gup_pin_longterm(mm, via::fast{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'irqs_disabled' exclusively}}
+  op::gup_pin_longterm(mm, via::fast{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'irqs_disabled'}}
   mm->write_protect_seq_lock.unlock_shared();
 }
 
@@ -116,6 +116,6 @@ void case_12(struct mm_struct *mm) {
 void case_13(struct mm_struct *mm) {
   fact::assume_foll_longterm();
   mm->mmap_lock.lock_shared();
-  op::gup_pin_longterm(mm, via::fast{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'mm->write_protect_seq_lock'}} expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_pin' exclusively}} expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'irqs_disabled' exclusively}}
+  op::gup_pin_longterm(mm, via::fast{}); // expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'mm->write_protect_seq_lock'}} expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'foll_pin'}} expected-error-re {{calling function 'gup_pin_longterm' requires holding {{.*}}'irqs_disabled'}}
   mm->mmap_lock.unlock_shared();
 }

@@ -27,12 +27,12 @@ void case_3(struct vm_area_struct *vma, struct pte_table *pte, struct vm_area_st
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation mmu_notifier_invalidate via mmap_lock | held pte->ptl | negative
+// lockspec-case: operation mmu_notifier_invalidate via mmap_lock | held pte->pte_lock | negative
 void case_4(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->vm_mm->mmap_lock.lock_shared();
-  pte->ptl.lock();
-  op::mmu_notifier_invalidate(vma, pte, via::mmap_lock{}); // expected-error-re {{cannot call function 'mmu_notifier_invalidate' while {{.*}}'pte->ptl' is held}}
-  pte->ptl.unlock();
+  pte->pte_lock.lock();
+  op::mmu_notifier_invalidate(vma, pte, via::mmap_lock{}); // expected-error-re {{cannot call function 'mmu_notifier_invalidate' while {{.*}}'pte->pte_lock' is held}}
+  pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
@@ -48,12 +48,12 @@ void case_6(struct vm_area_struct *vma, struct pte_table *pte) {
   op::mmu_notifier_invalidate(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'mmu_notifier_invalidate' requires holding {{.*}}'vma->vma_lock'}}
 }
 
-// lockspec-case: operation mmu_notifier_invalidate via vma_lock | held pte->ptl | negative
+// lockspec-case: operation mmu_notifier_invalidate via vma_lock | held pte->pte_lock | negative
 void case_7(struct vm_area_struct *vma, struct pte_table *pte) {
   if (!vma_start_read_locked(vma)) return;
-  pte->ptl.lock();
-  op::mmu_notifier_invalidate(vma, pte, via::vma_lock{}); // expected-error-re {{cannot call function 'mmu_notifier_invalidate' while {{.*}}'pte->ptl' is held}}
-  pte->ptl.unlock();
+  pte->pte_lock.lock();
+  op::mmu_notifier_invalidate(vma, pte, via::vma_lock{}); // expected-error-re {{cannot call function 'mmu_notifier_invalidate' while {{.*}}'pte->pte_lock' is held}}
+  pte->pte_lock.unlock();
   vma_end_read(vma);
 }
 
@@ -76,12 +76,12 @@ void case_10(struct vm_area_struct *vma, struct pte_table *pte, struct vm_area_s
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
-// lockspec-case: operation mmu_notifier_invalidate via anon_vma_lock | held pte->ptl | negative
+// lockspec-case: operation mmu_notifier_invalidate via anon_vma_lock | held pte->pte_lock | negative
 void case_11(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->anon_vma->root->rwsem.lock_shared();
-  pte->ptl.lock();
-  op::mmu_notifier_invalidate(vma, pte, via::anon_vma_lock{}); // expected-error-re {{cannot call function 'mmu_notifier_invalidate' while {{.*}}'pte->ptl' is held}}
-  pte->ptl.unlock();
+  pte->pte_lock.lock();
+  op::mmu_notifier_invalidate(vma, pte, via::anon_vma_lock{}); // expected-error-re {{cannot call function 'mmu_notifier_invalidate' while {{.*}}'pte->pte_lock' is held}}
+  pte->pte_lock.unlock();
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
@@ -104,11 +104,11 @@ void case_14(struct vm_area_struct *vma, struct pte_table *pte, struct vm_area_s
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: operation mmu_notifier_invalidate via i_mmap_lock | held pte->ptl | negative
+// lockspec-case: operation mmu_notifier_invalidate via i_mmap_lock | held pte->pte_lock | negative
 void case_15(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->mapping->i_mmap_rwsem.lock_shared();
-  pte->ptl.lock();
-  op::mmu_notifier_invalidate(vma, pte, via::i_mmap_lock{}); // expected-error-re {{cannot call function 'mmu_notifier_invalidate' while {{.*}}'pte->ptl' is held}}
-  pte->ptl.unlock();
+  pte->pte_lock.lock();
+  op::mmu_notifier_invalidate(vma, pte, via::i_mmap_lock{}); // expected-error-re {{cannot call function 'mmu_notifier_invalidate' while {{.*}}'pte->pte_lock' is held}}
+  pte->pte_lock.unlock();
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }

@@ -11,36 +11,18 @@ using namespace lockspec;
 // lockspec-case: operation mmu_notifier_register | positive | positive
 void case_1(struct mm_struct *mm) {
   fact::assume_mm_users_held();
-  mm->mmap_lock.lock();
   op::mmu_notifier_register(mm);
-  mm->mmap_lock.unlock();
-}
-
-// lockspec-case: operation mmu_notifier_register | missing mm->mmap_lock | negative
-void case_2(struct mm_struct *mm) {
-  fact::assume_mm_users_held();
-  op::mmu_notifier_register(mm); // expected-error-re {{calling function 'mmu_notifier_register' requires holding {{.*}}'mm->mmap_lock' exclusively}}
-}
-
-// lockspec-case: operation mmu_notifier_register | shared mm->mmap_lock | negative
-void case_3(struct mm_struct *mm) {
-  fact::assume_mm_users_held();
-  mm->mmap_lock.lock_shared();
-  op::mmu_notifier_register(mm); // expected-error-re {{calling function 'mmu_notifier_register' requires holding {{.*}}'mm->mmap_lock' exclusively}}
-  mm->mmap_lock.unlock_shared();
-}
-
-// lockspec-case: operation mmu_notifier_register | other mm_struct: mm->mmap_lock | negative
-void case_4(struct mm_struct *mm, struct mm_struct *other_mm) {
-  fact::assume_mm_users_held();
-  other_mm->mmap_lock.lock();
-  op::mmu_notifier_register(mm); // expected-error-re {{calling function 'mmu_notifier_register' requires holding {{.*}}'mm->mmap_lock' exclusively}}
-  other_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: operation mmu_notifier_register | missing mm_users_held | negative
-void case_5(struct mm_struct *mm) {
+void case_2(struct mm_struct *mm) {
+  op::mmu_notifier_register(mm); // expected-error-re {{calling function 'mmu_notifier_register' requires holding {{.*}}'mm_users_held'}}
+}
+
+// lockspec-case: operation mmu_notifier_register | held mm->mmap_lock | negative
+void case_3(struct mm_struct *mm) {
+  fact::assume_mm_users_held();
   mm->mmap_lock.lock();
-  op::mmu_notifier_register(mm); // expected-error-re {{calling function 'mmu_notifier_register' requires holding {{.*}}'mm_users_held' exclusively}}
+  op::mmu_notifier_register(mm); // expected-error-re {{cannot call function 'mmu_notifier_register' while {{.*}}'mm->mmap_lock' is held}}
   mm->mmap_lock.unlock();
 }

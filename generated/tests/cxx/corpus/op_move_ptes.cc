@@ -14,67 +14,67 @@ void case_1(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct p
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  new_pte->ptl.lock();
-  old_pte->ptl.lock();
+  new_pte->pte_lock.lock();
+  old_pte->pte_lock.lock();
   op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{});
-  old_pte->ptl.unlock();
-  new_pte->ptl.unlock();
+  old_pte->pte_lock.unlock();
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation move_ptes via rmap_locked | missing new_pte->ptl | negative
+// lockspec-case: operation move_ptes via rmap_locked | missing new_pte->pte_lock | negative
 void case_2(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte) {
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  old_pte->ptl.lock();
-  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'new_pte->ptl' exclusively}}
-  old_pte->ptl.unlock();
+  old_pte->pte_lock.lock();
+  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'new_pte->pte_lock' exclusively}}
+  old_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation move_ptes via rmap_locked | other pte_table: new_pte->ptl | negative
+// lockspec-case: operation move_ptes via rmap_locked | other pte_table: new_pte->pte_lock | negative
 void case_3(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, struct pte_table *other_new_pte) {
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  other_new_pte->ptl.lock();
-  old_pte->ptl.lock();
-  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'new_pte->ptl' exclusively}}
-  old_pte->ptl.unlock();
-  other_new_pte->ptl.unlock();
+  other_new_pte->pte_lock.lock();
+  old_pte->pte_lock.lock();
+  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'new_pte->pte_lock' exclusively}}
+  old_pte->pte_lock.unlock();
+  other_new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation move_ptes via rmap_locked | missing old_pte->ptl | negative
+// lockspec-case: operation move_ptes via rmap_locked | missing old_pte->pte_lock | negative
 void case_4(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte) {
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  new_pte->ptl.lock();
-  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'old_pte->ptl' exclusively}}
-  new_pte->ptl.unlock();
+  new_pte->pte_lock.lock();
+  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'old_pte->pte_lock' exclusively}}
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation move_ptes via rmap_locked | other pte_table: old_pte->ptl | negative
+// lockspec-case: operation move_ptes via rmap_locked | other pte_table: old_pte->pte_lock | negative
 void case_5(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, struct pte_table *other_old_pte) {
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  new_pte->ptl.lock();
-  other_old_pte->ptl.lock();
-  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'old_pte->ptl' exclusively}}
-  other_old_pte->ptl.unlock();
-  new_pte->ptl.unlock();
+  new_pte->pte_lock.lock();
+  other_old_pte->pte_lock.lock();
+  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'old_pte->pte_lock' exclusively}}
+  other_old_pte->pte_lock.unlock();
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
@@ -84,11 +84,11 @@ void case_6(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct p
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
-  new_pte->ptl.lock();
-  old_pte->ptl.lock();
+  new_pte->pte_lock.lock();
+  old_pte->pte_lock.lock();
   op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'new_vma->vma_lock' exclusively}}
-  old_pte->ptl.unlock();
-  new_pte->ptl.unlock();
+  old_pte->pte_lock.unlock();
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
@@ -98,11 +98,11 @@ void case_7(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct p
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
-  new_pte->ptl.lock();
-  old_pte->ptl.lock();
+  new_pte->pte_lock.lock();
+  old_pte->pte_lock.lock();
   op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_locked{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  old_pte->ptl.unlock();
-  new_pte->ptl.unlock();
+  old_pte->pte_lock.unlock();
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
@@ -114,71 +114,71 @@ void case_8(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct p
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  new_pte->ptl.lock();
-  old_pte->ptl.lock();
+  new_pte->pte_lock.lock();
+  old_pte->pte_lock.lock();
   op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{});
-  old_pte->ptl.unlock();
-  new_pte->ptl.unlock();
+  old_pte->pte_lock.unlock();
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation move_ptes via rmap_order | missing new_pte->ptl | negative
+// lockspec-case: operation move_ptes via rmap_order | missing new_pte->pte_lock | negative
 void case_9(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte) {
   fact::assume_rmap_order_safe();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  old_pte->ptl.lock();
-  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'new_pte->ptl' exclusively}}
-  old_pte->ptl.unlock();
+  old_pte->pte_lock.lock();
+  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'new_pte->pte_lock' exclusively}}
+  old_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation move_ptes via rmap_order | other pte_table: new_pte->ptl | negative
+// lockspec-case: operation move_ptes via rmap_order | other pte_table: new_pte->pte_lock | negative
 void case_10(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, struct pte_table *other_new_pte) {
   fact::assume_rmap_order_safe();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  other_new_pte->ptl.lock();
-  old_pte->ptl.lock();
-  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'new_pte->ptl' exclusively}}
-  old_pte->ptl.unlock();
-  other_new_pte->ptl.unlock();
+  other_new_pte->pte_lock.lock();
+  old_pte->pte_lock.lock();
+  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'new_pte->pte_lock' exclusively}}
+  old_pte->pte_lock.unlock();
+  other_new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation move_ptes via rmap_order | missing old_pte->ptl | negative
+// lockspec-case: operation move_ptes via rmap_order | missing old_pte->pte_lock | negative
 void case_11(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte) {
   fact::assume_rmap_order_safe();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  new_pte->ptl.lock();
-  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'old_pte->ptl' exclusively}}
-  new_pte->ptl.unlock();
+  new_pte->pte_lock.lock();
+  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'old_pte->pte_lock' exclusively}}
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation move_ptes via rmap_order | other pte_table: old_pte->ptl | negative
+// lockspec-case: operation move_ptes via rmap_order | other pte_table: old_pte->pte_lock | negative
 void case_12(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, struct pte_table *other_old_pte) {
   fact::assume_rmap_order_safe();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  new_pte->ptl.lock();
-  other_old_pte->ptl.lock();
-  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'old_pte->ptl' exclusively}}
-  other_old_pte->ptl.unlock();
-  new_pte->ptl.unlock();
+  new_pte->pte_lock.lock();
+  other_old_pte->pte_lock.lock();
+  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'old_pte->pte_lock' exclusively}}
+  other_old_pte->pte_lock.unlock();
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
@@ -189,11 +189,11 @@ void case_13(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct 
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
-  new_pte->ptl.lock();
-  old_pte->ptl.lock();
+  new_pte->pte_lock.lock();
+  old_pte->pte_lock.lock();
   op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'new_vma->vma_lock' exclusively}}
-  old_pte->ptl.unlock();
-  new_pte->ptl.unlock();
+  old_pte->pte_lock.unlock();
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
@@ -204,11 +204,11 @@ void case_14(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct 
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
-  new_pte->ptl.lock();
-  old_pte->ptl.lock();
+  new_pte->pte_lock.lock();
+  old_pte->pte_lock.lock();
   op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  old_pte->ptl.unlock();
-  new_pte->ptl.unlock();
+  old_pte->pte_lock.unlock();
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
@@ -219,11 +219,11 @@ void case_15(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct 
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
-  new_pte->ptl.lock();
-  old_pte->ptl.lock();
-  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'rmap_order_safe' exclusively}}
-  old_pte->ptl.unlock();
-  new_pte->ptl.unlock();
+  new_pte->pte_lock.lock();
+  old_pte->pte_lock.lock();
+  op::move_ptes(vma, new_vma, old_pte, new_pte, via::rmap_order{}); // expected-error-re {{calling function 'move_ptes' requires holding {{.*}}'rmap_order_safe'}}
+  old_pte->pte_lock.unlock();
+  new_pte->pte_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }

@@ -12,71 +12,71 @@ using namespace lockspec;
 void case_1(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via mmap_lock | missing vma->vm_mm->mmap_lock | negative
 void case_2(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
 void case_3(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct vm_area_struct *other_vma) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   other_vma->vm_mm->mmap_lock.lock_shared();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation reclaim_empty_pte_table via mmap_lock | missing pmd->ptl | negative
+// lockspec-case: operation reclaim_empty_pte_table via mmap_lock | missing pmd->pmd_lock | negative
 void case_4(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   vma->vm_mm->mmap_lock.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation reclaim_empty_pte_table via mmap_lock | other pmd_table: pmd->ptl | negative
+// lockspec-case: operation reclaim_empty_pte_table via mmap_lock | other pmd_table: pmd->pmd_lock | negative
 void case_5(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  other_pmd->ptl.lock();
+  other_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
-  other_pmd->ptl.unlock();
+  other_pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via mmap_lock | missing freed_after_grace_period | negative
 void case_6(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
   vma->vm_mm->mmap_lock.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via mmap_lock | missing pte_table_empty | negative
 void case_7(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty'}}
   vma->vm_mm->mmap_lock.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via vma_lock | positive | positive
@@ -84,29 +84,29 @@ void case_8(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table 
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   if (!vma_start_read_locked(vma)) return;
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{});
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
   vma_end_read(vma);
 }
 
-// lockspec-case: operation reclaim_empty_pte_table via vma_lock | missing pmd->ptl | negative
+// lockspec-case: operation reclaim_empty_pte_table via vma_lock | missing pmd->pmd_lock | negative
 void case_9(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   if (!vma_start_read_locked(vma)) return;
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma_end_read(vma);
 }
 
-// lockspec-case: operation reclaim_empty_pte_table via vma_lock | other pmd_table: pmd->ptl | negative
+// lockspec-case: operation reclaim_empty_pte_table via vma_lock | other pmd_table: pmd->pmd_lock | negative
 void case_10(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   if (!vma_start_read_locked(vma)) return;
-  other_pmd->ptl.lock();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
-  other_pmd->ptl.unlock();
+  other_pmd->pmd_lock.lock();
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
+  other_pmd->pmd_lock.unlock();
   vma_end_read(vma);
 }
 
@@ -114,18 +114,18 @@ void case_10(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_11(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'vma->vma_lock'}}
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via vma_lock | missing freed_after_grace_period | negative
 void case_12(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pte_table_empty();
   if (!vma_start_read_locked(vma)) return;
-  pmd->ptl.lock();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period' exclusively}}
-  pmd->ptl.unlock();
+  pmd->pmd_lock.lock();
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
+  pmd->pmd_lock.unlock();
   vma_end_read(vma);
 }
 
@@ -133,9 +133,9 @@ void case_12(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_13(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   if (!vma_start_read_locked(vma)) return;
-  pmd->ptl.lock();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty' exclusively}}
-  pmd->ptl.unlock();
+  pmd->pmd_lock.lock();
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty'}}
+  pmd->pmd_lock.unlock();
   vma_end_read(vma);
 }
 
@@ -143,140 +143,140 @@ void case_13(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_14(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   vma->anon_vma->root->rwsem.lock_shared();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
 void case_15(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
 void case_16(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct vm_area_struct *other_vma) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   other_vma->anon_vma->root->rwsem.lock_shared();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | missing pmd->ptl | negative
+// lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | missing pmd->pmd_lock | negative
 void case_17(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   vma->anon_vma->root->rwsem.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
-// lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | other pmd_table: pmd->ptl | negative
+// lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | other pmd_table: pmd->pmd_lock | negative
 void case_18(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  other_pmd->ptl.lock();
+  other_pmd->pmd_lock.lock();
   vma->anon_vma->root->rwsem.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma->anon_vma->root->rwsem.unlock_shared();
-  other_pmd->ptl.unlock();
+  other_pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | missing freed_after_grace_period | negative
 void case_19(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   vma->anon_vma->root->rwsem.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
   vma->anon_vma->root->rwsem.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | missing pte_table_empty | negative
 void case_20(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   vma->anon_vma->root->rwsem.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty'}}
   vma->anon_vma->root->rwsem.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | positive | positive
 void case_21(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
 void case_22(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
 void case_23(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct vm_area_struct *other_vma) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | missing pmd->ptl | negative
+// lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | missing pmd->pmd_lock | negative
 void case_24(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   vma->mapping->i_mmap_rwsem.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | other pmd_table: pmd->ptl | negative
+// lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | other pmd_table: pmd->pmd_lock | negative
 void case_25(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  other_pmd->ptl.lock();
+  other_pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->ptl' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma->mapping->i_mmap_rwsem.unlock_shared();
-  other_pmd->ptl.unlock();
+  other_pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | missing freed_after_grace_period | negative
 void case_26(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pte_table_empty();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
   vma->mapping->i_mmap_rwsem.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | missing pte_table_empty | negative
 void case_27(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  pmd->ptl.lock();
+  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
-  op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty' exclusively}}
+  op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty'}}
   vma->mapping->i_mmap_rwsem.unlock_shared();
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
 }

@@ -11,154 +11,154 @@ using namespace lockspec;
 // lockspec-case: operation zap via mmap_lock | positive | positive
 void case_1(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->vm_mm->mmap_lock.lock_shared();
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::mmap_lock{});
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation zap via mmap_lock | missing vma->vm_mm->mmap_lock | negative
 void case_2(struct vm_area_struct *vma, struct pte_table *pte) {
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
 }
 
 // lockspec-case: operation zap via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
 void case_3(struct vm_area_struct *vma, struct pte_table *pte, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation zap via mmap_lock | missing pte->ptl | negative
+// lockspec-case: operation zap via mmap_lock | missing pte->pte_lock | negative
 void case_4(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->vm_mm->mmap_lock.lock_shared();
-  op::zap(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->ptl' exclusively}}
+  op::zap(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation zap via mmap_lock | other pte_table: pte->ptl | negative
+// lockspec-case: operation zap via mmap_lock | other pte_table: pte->pte_lock | negative
 void case_5(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table *other_pte) {
   vma->vm_mm->mmap_lock.lock_shared();
-  other_pte->ptl.lock();
-  op::zap(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->ptl' exclusively}}
-  other_pte->ptl.unlock();
+  other_pte->pte_lock.lock();
+  op::zap(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  other_pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation zap via vma_lock | positive | positive
 void case_6(struct vm_area_struct *vma, struct pte_table *pte) {
   if (!vma_start_read_locked(vma)) return;
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::vma_lock{});
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   vma_end_read(vma);
 }
 
-// lockspec-case: operation zap via vma_lock | missing pte->ptl | negative
+// lockspec-case: operation zap via vma_lock | missing pte->pte_lock | negative
 void case_7(struct vm_area_struct *vma, struct pte_table *pte) {
   if (!vma_start_read_locked(vma)) return;
-  op::zap(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->ptl' exclusively}}
+  op::zap(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma_end_read(vma);
 }
 
-// lockspec-case: operation zap via vma_lock | other pte_table: pte->ptl | negative
+// lockspec-case: operation zap via vma_lock | other pte_table: pte->pte_lock | negative
 void case_8(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table *other_pte) {
   if (!vma_start_read_locked(vma)) return;
-  other_pte->ptl.lock();
-  op::zap(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->ptl' exclusively}}
-  other_pte->ptl.unlock();
+  other_pte->pte_lock.lock();
+  op::zap(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  other_pte->pte_lock.unlock();
   vma_end_read(vma);
 }
 
 // lockspec-case: operation zap via vma_lock | missing vma->vma_lock | negative
 void case_9(struct vm_area_struct *vma, struct pte_table *pte) {
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'vma->vma_lock'}}
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
 }
 
 // lockspec-case: operation zap via anon_vma_lock | positive | positive
 void case_10(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->anon_vma->root->rwsem.lock_shared();
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::anon_vma_lock{});
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: operation zap via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
 void case_11(struct vm_area_struct *vma, struct pte_table *pte) {
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
 }
 
 // lockspec-case: operation zap via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
 void case_12(struct vm_area_struct *vma, struct pte_table *pte, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
-// lockspec-case: operation zap via anon_vma_lock | missing pte->ptl | negative
+// lockspec-case: operation zap via anon_vma_lock | missing pte->pte_lock | negative
 void case_13(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->anon_vma->root->rwsem.lock_shared();
-  op::zap(vma, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->ptl' exclusively}}
+  op::zap(vma, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
-// lockspec-case: operation zap via anon_vma_lock | other pte_table: pte->ptl | negative
+// lockspec-case: operation zap via anon_vma_lock | other pte_table: pte->pte_lock | negative
 void case_14(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table *other_pte) {
   vma->anon_vma->root->rwsem.lock_shared();
-  other_pte->ptl.lock();
-  op::zap(vma, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->ptl' exclusively}}
-  other_pte->ptl.unlock();
+  other_pte->pte_lock.lock();
+  op::zap(vma, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  other_pte->pte_lock.unlock();
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: operation zap via i_mmap_lock | positive | positive
 void case_15(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->mapping->i_mmap_rwsem.lock_shared();
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::i_mmap_lock{});
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation zap via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
 void case_16(struct vm_area_struct *vma, struct pte_table *pte) {
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
 }
 
 // lockspec-case: operation zap via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
 void case_17(struct vm_area_struct *vma, struct pte_table *pte, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
-  pte->ptl.lock();
+  pte->pte_lock.lock();
   op::zap(vma, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: operation zap via i_mmap_lock | missing pte->ptl | negative
+// lockspec-case: operation zap via i_mmap_lock | missing pte->pte_lock | negative
 void case_18(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->mapping->i_mmap_rwsem.lock_shared();
-  op::zap(vma, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->ptl' exclusively}}
+  op::zap(vma, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: operation zap via i_mmap_lock | other pte_table: pte->ptl | negative
+// lockspec-case: operation zap via i_mmap_lock | other pte_table: pte->pte_lock | negative
 void case_19(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table *other_pte) {
   vma->mapping->i_mmap_rwsem.lock_shared();
-  other_pte->ptl.lock();
-  op::zap(vma, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->ptl' exclusively}}
-  other_pte->ptl.unlock();
+  other_pte->pte_lock.lock();
+  op::zap(vma, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  other_pte->pte_lock.unlock();
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }

@@ -59,49 +59,49 @@ void case_6(struct mm_struct *a, struct address_space *b) {
 // lockspec-case: order i_rwsem before folio_lock | positive | positive
 void case_7(struct inode *a, struct folio *b) {
   a->i_rwsem.lock();
-  b->flags.lock();
-  b->flags.unlock();
+  b->folio_lock.lock();
+  b->folio_lock.unlock();
   a->i_rwsem.unlock();
 }
 
 // lockspec-case: order i_rwsem before folio_lock | inversion | negative
 void case_8(struct inode *a, struct folio *b) {
-  b->flags.lock();
-  a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'flags'}}
+  b->folio_lock.lock();
+  a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'folio_lock'}}
   a->i_rwsem.unlock();
-  b->flags.unlock();
+  b->folio_lock.unlock();
 }
 
 // lockspec-case: order mmap_lock before folio_lock | positive | positive
 void case_9(struct mm_struct *a, struct folio *b) {
   a->mmap_lock.lock();
-  b->flags.lock();
-  b->flags.unlock();
+  b->folio_lock.lock();
+  b->folio_lock.unlock();
   a->mmap_lock.unlock();
 }
 
 // lockspec-case: order mmap_lock before folio_lock | inversion | negative
 void case_10(struct mm_struct *a, struct folio *b) {
-  b->flags.lock();
-  a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'flags'}}
+  b->folio_lock.lock();
+  a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'folio_lock'}}
   a->mmap_lock.unlock();
-  b->flags.unlock();
+  b->folio_lock.unlock();
 }
 
 // lockspec-case: order invalidate_lock before folio_lock | positive | positive
 void case_11(struct address_space *a, struct folio *b) {
   a->invalidate_lock.lock();
-  b->flags.lock();
-  b->flags.unlock();
+  b->folio_lock.lock();
+  b->folio_lock.unlock();
   a->invalidate_lock.unlock();
 }
 
 // lockspec-case: order invalidate_lock before folio_lock | inversion | negative
 void case_12(struct address_space *a, struct folio *b) {
-  b->flags.lock();
-  a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'flags'}}
+  b->folio_lock.lock();
+  a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'folio_lock'}}
   a->invalidate_lock.unlock();
-  b->flags.unlock();
+  b->folio_lock.unlock();
 }
 
 // lockspec-case: order i_rwsem before hugetlbfs_i_mmap_rwsem | positive | positive
@@ -154,17 +154,17 @@ void case_18(struct address_space *a) {
 
 // lockspec-case: order folio_lock before hugetlbfs_i_mmap_rwsem | positive | positive
 void case_19(struct folio *a, struct address_space *b) {
-  a->flags.lock();
+  a->folio_lock.lock();
   b->hugetlbfs_i_mmap_rwsem.lock();
   b->hugetlbfs_i_mmap_rwsem.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before hugetlbfs_i_mmap_rwsem | inversion | negative
 void case_20(struct folio *a, struct address_space *b) {
   b->hugetlbfs_i_mmap_rwsem.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'hugetlbfs_i_mmap_rwsem'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'hugetlbfs_i_mmap_rwsem'}}
+  a->folio_lock.unlock();
   b->hugetlbfs_i_mmap_rwsem.unlock();
 }
 
@@ -218,17 +218,17 @@ void case_26(struct address_space *a) {
 
 // lockspec-case: order folio_lock before i_mmap_lock | positive | positive
 void case_27(struct folio *a, struct address_space *b) {
-  a->flags.lock();
+  a->folio_lock.lock();
   b->i_mmap_rwsem.lock();
   b->i_mmap_rwsem.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before i_mmap_lock | inversion | negative
 void case_28(struct folio *a, struct address_space *b) {
   b->i_mmap_rwsem.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'i_mmap_rwsem'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'i_mmap_rwsem'}}
+  a->folio_lock.unlock();
   b->i_mmap_rwsem.unlock();
 }
 
@@ -298,17 +298,17 @@ void case_36(struct address_space *a, struct anon_vma *b) {
 
 // lockspec-case: order folio_lock before anon_vma_lock | positive | positive
 void case_37(struct folio *a, struct anon_vma *b) {
-  a->flags.lock();
+  a->folio_lock.lock();
   b->root->rwsem.lock();
   b->root->rwsem.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before anon_vma_lock | inversion | negative
 void case_38(struct folio *a, struct anon_vma *b) {
   b->root->rwsem.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'rwsem'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'rwsem'}}
+  a->folio_lock.unlock();
   b->root->rwsem.unlock();
 }
 
@@ -363,17 +363,17 @@ void case_44(struct inode *a, struct mm_struct *b) {
 // lockspec-case: order i_rwsem before pte_lock | positive | positive
 void case_45(struct inode *a, struct pte_table *b) {
   a->i_rwsem.lock();
-  b->ptl.lock();
-  b->ptl.unlock();
+  b->pte_lock.lock();
+  b->pte_lock.unlock();
   a->i_rwsem.unlock();
 }
 
 // lockspec-case: order i_rwsem before pte_lock | inversion | negative
 void case_46(struct inode *a, struct pte_table *b) {
-  b->ptl.lock();
-  a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'ptl'}}
+  b->pte_lock.lock();
+  a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'pte_lock'}}
   a->i_rwsem.unlock();
-  b->ptl.unlock();
+  b->pte_lock.unlock();
 }
 
 // lockspec-case: order mmap_lock before page_table_lock | positive | positive
@@ -395,17 +395,17 @@ void case_48(struct mm_struct *a) {
 // lockspec-case: order mmap_lock before pte_lock | positive | positive
 void case_49(struct mm_struct *a, struct pte_table *b) {
   a->mmap_lock.lock();
-  b->ptl.lock();
-  b->ptl.unlock();
+  b->pte_lock.lock();
+  b->pte_lock.unlock();
   a->mmap_lock.unlock();
 }
 
 // lockspec-case: order mmap_lock before pte_lock | inversion | negative
 void case_50(struct mm_struct *a, struct pte_table *b) {
-  b->ptl.lock();
-  a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'ptl'}}
+  b->pte_lock.lock();
+  a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'pte_lock'}}
   a->mmap_lock.unlock();
-  b->ptl.unlock();
+  b->pte_lock.unlock();
 }
 
 // lockspec-case: order invalidate_lock before page_table_lock | positive | positive
@@ -427,49 +427,49 @@ void case_52(struct address_space *a, struct mm_struct *b) {
 // lockspec-case: order invalidate_lock before pte_lock | positive | positive
 void case_53(struct address_space *a, struct pte_table *b) {
   a->invalidate_lock.lock();
-  b->ptl.lock();
-  b->ptl.unlock();
+  b->pte_lock.lock();
+  b->pte_lock.unlock();
   a->invalidate_lock.unlock();
 }
 
 // lockspec-case: order invalidate_lock before pte_lock | inversion | negative
 void case_54(struct address_space *a, struct pte_table *b) {
-  b->ptl.lock();
-  a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'ptl'}}
+  b->pte_lock.lock();
+  a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'pte_lock'}}
   a->invalidate_lock.unlock();
-  b->ptl.unlock();
+  b->pte_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before page_table_lock | positive | positive
 void case_55(struct folio *a, struct mm_struct *b) {
-  a->flags.lock();
+  a->folio_lock.lock();
   b->page_table_lock.lock();
   b->page_table_lock.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before page_table_lock | inversion | negative
 void case_56(struct folio *a, struct mm_struct *b) {
   b->page_table_lock.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'page_table_lock'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'page_table_lock'}}
+  a->folio_lock.unlock();
   b->page_table_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before pte_lock | positive | positive
 void case_57(struct folio *a, struct pte_table *b) {
-  a->flags.lock();
-  b->ptl.lock();
-  b->ptl.unlock();
-  a->flags.unlock();
+  a->folio_lock.lock();
+  b->pte_lock.lock();
+  b->pte_lock.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before pte_lock | inversion | negative
 void case_58(struct folio *a, struct pte_table *b) {
-  b->ptl.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'ptl'}}
-  a->flags.unlock();
-  b->ptl.unlock();
+  b->pte_lock.lock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'pte_lock'}}
+  a->folio_lock.unlock();
+  b->pte_lock.unlock();
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before page_table_lock | positive | positive
@@ -491,17 +491,17 @@ void case_60(struct address_space *a, struct mm_struct *b) {
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before pte_lock | positive | positive
 void case_61(struct address_space *a, struct pte_table *b) {
   a->hugetlbfs_i_mmap_rwsem.lock();
-  b->ptl.lock();
-  b->ptl.unlock();
+  b->pte_lock.lock();
+  b->pte_lock.unlock();
   a->hugetlbfs_i_mmap_rwsem.unlock();
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before pte_lock | inversion | negative
 void case_62(struct address_space *a, struct pte_table *b) {
-  b->ptl.lock();
-  a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'ptl'}}
+  b->pte_lock.lock();
+  a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'pte_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
-  b->ptl.unlock();
+  b->pte_lock.unlock();
 }
 
 // lockspec-case: order i_mmap_lock before page_table_lock | positive | positive
@@ -523,17 +523,17 @@ void case_64(struct address_space *a, struct mm_struct *b) {
 // lockspec-case: order i_mmap_lock before pte_lock | positive | positive
 void case_65(struct address_space *a, struct pte_table *b) {
   a->i_mmap_rwsem.lock();
-  b->ptl.lock();
-  b->ptl.unlock();
+  b->pte_lock.lock();
+  b->pte_lock.unlock();
   a->i_mmap_rwsem.unlock();
 }
 
 // lockspec-case: order i_mmap_lock before pte_lock | inversion | negative
 void case_66(struct address_space *a, struct pte_table *b) {
-  b->ptl.lock();
-  a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'ptl'}}
+  b->pte_lock.lock();
+  a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'pte_lock'}}
   a->i_mmap_rwsem.unlock();
-  b->ptl.unlock();
+  b->pte_lock.unlock();
 }
 
 // lockspec-case: order anon_vma_lock before page_table_lock | positive | positive
@@ -555,17 +555,17 @@ void case_68(struct anon_vma *a, struct mm_struct *b) {
 // lockspec-case: order anon_vma_lock before pte_lock | positive | positive
 void case_69(struct anon_vma *a, struct pte_table *b) {
   a->root->rwsem.lock();
-  b->ptl.lock();
-  b->ptl.unlock();
+  b->pte_lock.lock();
+  b->pte_lock.unlock();
   a->root->rwsem.unlock();
 }
 
 // lockspec-case: order anon_vma_lock before pte_lock | inversion | negative
 void case_70(struct anon_vma *a, struct pte_table *b) {
-  b->ptl.lock();
-  a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'ptl'}}
+  b->pte_lock.lock();
+  a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'pte_lock'}}
   a->root->rwsem.unlock();
-  b->ptl.unlock();
+  b->pte_lock.unlock();
 }
 
 // lockspec-case: order i_rwsem before swap_lock | positive | positive
@@ -618,17 +618,17 @@ void case_76(struct address_space *a) {
 
 // lockspec-case: order folio_lock before swap_lock | positive | positive
 void case_77(struct folio *a) {
-  a->flags.lock();
+  a->folio_lock.lock();
   swap_lock.lock();
   swap_lock.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before swap_lock | inversion | negative
 void case_78(struct folio *a) {
   swap_lock.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'swap_lock'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'swap_lock'}}
+  a->folio_lock.unlock();
   swap_lock.unlock();
 }
 
@@ -698,17 +698,17 @@ void case_86(struct mm_struct *a) {
 
 // lockspec-case: order pte_lock before swap_lock | positive | positive
 void case_87(struct pte_table *a) {
-  a->ptl.lock();
+  a->pte_lock.lock();
   swap_lock.lock();
   swap_lock.unlock();
-  a->ptl.unlock();
+  a->pte_lock.unlock();
 }
 
 // lockspec-case: order pte_lock before swap_lock | inversion | negative
 void case_88(struct pte_table *a) {
   swap_lock.lock();
-  a->ptl.lock(); // expected-error 1+ {{'ptl' must be acquired before 'swap_lock'}}
-  a->ptl.unlock();
+  a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'swap_lock'}}
+  a->pte_lock.unlock();
   swap_lock.unlock();
 }
 
@@ -762,17 +762,17 @@ void case_94(struct address_space *a) {
 
 // lockspec-case: order folio_lock before mmlist_lock | positive | positive
 void case_95(struct folio *a) {
-  a->flags.lock();
+  a->folio_lock.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before mmlist_lock | inversion | negative
 void case_96(struct folio *a) {
   mmlist_lock.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'mmlist_lock'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'mmlist_lock'}}
+  a->folio_lock.unlock();
   mmlist_lock.unlock();
 }
 
@@ -842,17 +842,17 @@ void case_104(struct mm_struct *a) {
 
 // lockspec-case: order pte_lock before mmlist_lock | positive | positive
 void case_105(struct pte_table *a) {
-  a->ptl.lock();
+  a->pte_lock.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
-  a->ptl.unlock();
+  a->pte_lock.unlock();
 }
 
 // lockspec-case: order pte_lock before mmlist_lock | inversion | negative
 void case_106(struct pte_table *a) {
   mmlist_lock.lock();
-  a->ptl.lock(); // expected-error 1+ {{'ptl' must be acquired before 'mmlist_lock'}}
-  a->ptl.unlock();
+  a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'mmlist_lock'}}
+  a->pte_lock.unlock();
   mmlist_lock.unlock();
 }
 
@@ -922,17 +922,17 @@ void case_114(struct address_space *a) {
 
 // lockspec-case: order folio_lock before private_lock | positive | positive
 void case_115(struct folio *a, struct address_space *b) {
-  a->flags.lock();
+  a->folio_lock.lock();
   b->i_private_lock.lock();
   b->i_private_lock.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before private_lock | inversion | negative
 void case_116(struct folio *a, struct address_space *b) {
   b->i_private_lock.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'i_private_lock'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'i_private_lock'}}
+  a->folio_lock.unlock();
   b->i_private_lock.unlock();
 }
 
@@ -1002,17 +1002,17 @@ void case_124(struct mm_struct *a, struct address_space *b) {
 
 // lockspec-case: order pte_lock before private_lock | positive | positive
 void case_125(struct pte_table *a, struct address_space *b) {
-  a->ptl.lock();
+  a->pte_lock.lock();
   b->i_private_lock.lock();
   b->i_private_lock.unlock();
-  a->ptl.unlock();
+  a->pte_lock.unlock();
 }
 
 // lockspec-case: order pte_lock before private_lock | inversion | negative
 void case_126(struct pte_table *a, struct address_space *b) {
   b->i_private_lock.lock();
-  a->ptl.lock(); // expected-error 1+ {{'ptl' must be acquired before 'i_private_lock'}}
-  a->ptl.unlock();
+  a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'i_private_lock'}}
+  a->pte_lock.unlock();
   b->i_private_lock.unlock();
 }
 
@@ -1082,17 +1082,17 @@ void case_134(struct address_space *a) {
 
 // lockspec-case: order folio_lock before i_pages | positive | positive
 void case_135(struct folio *a, struct address_space *b) {
-  a->flags.lock();
+  a->folio_lock.lock();
   b->i_pages.lock();
   b->i_pages.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before i_pages | inversion | negative
 void case_136(struct folio *a, struct address_space *b) {
   b->i_pages.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'i_pages'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'i_pages'}}
+  a->folio_lock.unlock();
   b->i_pages.unlock();
 }
 
@@ -1162,17 +1162,17 @@ void case_144(struct mm_struct *a, struct address_space *b) {
 
 // lockspec-case: order pte_lock before i_pages | positive | positive
 void case_145(struct pte_table *a, struct address_space *b) {
-  a->ptl.lock();
+  a->pte_lock.lock();
   b->i_pages.lock();
   b->i_pages.unlock();
-  a->ptl.unlock();
+  a->pte_lock.unlock();
 }
 
 // lockspec-case: order pte_lock before i_pages | inversion | negative
 void case_146(struct pte_table *a, struct address_space *b) {
   b->i_pages.lock();
-  a->ptl.lock(); // expected-error 1+ {{'ptl' must be acquired before 'i_pages'}}
-  a->ptl.unlock();
+  a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'i_pages'}}
+  a->pte_lock.unlock();
   b->i_pages.unlock();
 }
 
@@ -1258,17 +1258,17 @@ void case_156(struct address_space *a, struct lruvec *b) {
 
 // lockspec-case: order folio_lock before lru_lock | positive | positive
 void case_157(struct folio *a, struct lruvec *b) {
-  a->flags.lock();
+  a->folio_lock.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before lru_lock | inversion | negative
 void case_158(struct folio *a, struct lruvec *b) {
   b->lru_lock.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'lru_lock'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'lru_lock'}}
+  a->folio_lock.unlock();
   b->lru_lock.unlock();
 }
 
@@ -1338,17 +1338,17 @@ void case_166(struct mm_struct *a, struct lruvec *b) {
 
 // lockspec-case: order pte_lock before lru_lock | positive | positive
 void case_167(struct pte_table *a, struct lruvec *b) {
-  a->ptl.lock();
+  a->pte_lock.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
-  a->ptl.unlock();
+  a->pte_lock.unlock();
 }
 
 // lockspec-case: order pte_lock before lru_lock | inversion | negative
 void case_168(struct pte_table *a, struct lruvec *b) {
   b->lru_lock.lock();
-  a->ptl.lock(); // expected-error 1+ {{'ptl' must be acquired before 'lru_lock'}}
-  a->ptl.unlock();
+  a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'lru_lock'}}
+  a->pte_lock.unlock();
   b->lru_lock.unlock();
 }
 
@@ -1450,17 +1450,17 @@ void case_180(struct address_space *a, struct inode *b) {
 
 // lockspec-case: order folio_lock before i_lock | positive | positive
 void case_181(struct folio *a, struct inode *b) {
-  a->flags.lock();
+  a->folio_lock.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before i_lock | inversion | negative
 void case_182(struct folio *a, struct inode *b) {
   b->i_lock.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'i_lock'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'i_lock'}}
+  a->folio_lock.unlock();
   b->i_lock.unlock();
 }
 
@@ -1530,17 +1530,17 @@ void case_190(struct mm_struct *a, struct inode *b) {
 
 // lockspec-case: order pte_lock before i_lock | positive | positive
 void case_191(struct pte_table *a, struct inode *b) {
-  a->ptl.lock();
+  a->pte_lock.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
-  a->ptl.unlock();
+  a->pte_lock.unlock();
 }
 
 // lockspec-case: order pte_lock before i_lock | inversion | negative
 void case_192(struct pte_table *a, struct inode *b) {
   b->i_lock.lock();
-  a->ptl.lock(); // expected-error 1+ {{'ptl' must be acquired before 'i_lock'}}
-  a->ptl.unlock();
+  a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'i_lock'}}
+  a->pte_lock.unlock();
   b->i_lock.unlock();
 }
 
@@ -1610,17 +1610,17 @@ void case_200(struct address_space *a, struct bdi_writeback *b) {
 
 // lockspec-case: order folio_lock before wb_list_lock | positive | positive
 void case_201(struct folio *a, struct bdi_writeback *b) {
-  a->flags.lock();
+  a->folio_lock.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before wb_list_lock | inversion | negative
 void case_202(struct folio *a, struct bdi_writeback *b) {
   b->list_lock.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'list_lock'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'list_lock'}}
+  a->folio_lock.unlock();
   b->list_lock.unlock();
 }
 
@@ -1690,17 +1690,17 @@ void case_210(struct mm_struct *a, struct bdi_writeback *b) {
 
 // lockspec-case: order pte_lock before wb_list_lock | positive | positive
 void case_211(struct pte_table *a, struct bdi_writeback *b) {
-  a->ptl.lock();
+  a->pte_lock.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
-  a->ptl.unlock();
+  a->pte_lock.unlock();
 }
 
 // lockspec-case: order pte_lock before wb_list_lock | inversion | negative
 void case_212(struct pte_table *a, struct bdi_writeback *b) {
   b->list_lock.lock();
-  a->ptl.lock(); // expected-error 1+ {{'ptl' must be acquired before 'list_lock'}}
-  a->ptl.unlock();
+  a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'list_lock'}}
+  a->pte_lock.unlock();
   b->list_lock.unlock();
 }
 
@@ -1770,17 +1770,17 @@ void case_220(struct address_space *a) {
 
 // lockspec-case: order folio_lock before sb_lock | positive | positive
 void case_221(struct folio *a) {
-  a->flags.lock();
+  a->folio_lock.lock();
   sb_lock.lock();
   sb_lock.unlock();
-  a->flags.unlock();
+  a->folio_lock.unlock();
 }
 
 // lockspec-case: order folio_lock before sb_lock | inversion | negative
 void case_222(struct folio *a) {
   sb_lock.lock();
-  a->flags.lock(); // expected-error 1+ {{'flags' must be acquired before 'sb_lock'}}
-  a->flags.unlock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'sb_lock'}}
+  a->folio_lock.unlock();
   sb_lock.unlock();
 }
 
@@ -1850,17 +1850,17 @@ void case_230(struct mm_struct *a) {
 
 // lockspec-case: order pte_lock before sb_lock | positive | positive
 void case_231(struct pte_table *a) {
-  a->ptl.lock();
+  a->pte_lock.lock();
   sb_lock.lock();
   sb_lock.unlock();
-  a->ptl.unlock();
+  a->pte_lock.unlock();
 }
 
 // lockspec-case: order pte_lock before sb_lock | inversion | negative
 void case_232(struct pte_table *a) {
   sb_lock.lock();
-  a->ptl.lock(); // expected-error 1+ {{'ptl' must be acquired before 'sb_lock'}}
-  a->ptl.unlock();
+  a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'sb_lock'}}
+  a->pte_lock.unlock();
   sb_lock.unlock();
 }
 
@@ -1947,17 +1947,17 @@ void case_242(struct address_space *a) {
 // lockspec-case: order tasklist_lock before pte_lock | positive | positive
 void case_243(struct pte_table *b) {
   tasklist_lock.lock();
-  b->ptl.lock();
-  b->ptl.unlock();
+  b->pte_lock.lock();
+  b->pte_lock.unlock();
   tasklist_lock.unlock();
 }
 
 // lockspec-case: order tasklist_lock before pte_lock | inversion | negative
 void case_244(struct pte_table *b) {
-  b->ptl.lock();
-  tasklist_lock.lock(); // expected-error 1+ {{'tasklist_lock' must be acquired before 'ptl'}}
+  b->pte_lock.lock();
+  tasklist_lock.lock(); // expected-error 1+ {{'tasklist_lock' must be acquired before 'pte_lock'}}
   tasklist_lock.unlock();
-  b->ptl.unlock();
+  b->pte_lock.unlock();
 }
 
 // lockspec-case: order hugetlb_fault_mutex before hugetlb_vma_lock | positive | positive
@@ -2058,16 +2058,16 @@ void case_256(struct address_space *a, struct folio *b) {
 
 // lockspec-case: order pmd_lock before pte_lock | positive | positive
 void case_257(struct pmd_table *a, struct pte_table *b) {
-  a->ptl.lock();
-  b->ptl.lock();
-  b->ptl.unlock();
-  a->ptl.unlock();
+  a->pmd_lock.lock();
+  b->pte_lock.lock();
+  b->pte_lock.unlock();
+  a->pmd_lock.unlock();
 }
 
 // lockspec-case: order pmd_lock before pte_lock | inversion | negative
 void case_258(struct pmd_table *a, struct pte_table *b) {
-  b->ptl.lock();
-  a->ptl.lock(); // expected-error 1+ {{'ptl' must be acquired before 'ptl'}}
-  a->ptl.unlock();
-  b->ptl.unlock();
+  b->pte_lock.lock();
+  a->pmd_lock.lock(); // expected-error 1+ {{'pmd_lock' must be acquired before 'pte_lock'}}
+  a->pmd_lock.unlock();
+  b->pte_lock.unlock();
 }

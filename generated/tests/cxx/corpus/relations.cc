@@ -71,7 +71,7 @@ void case_8(struct vm_area_struct *vma) {
 // lockspec-case: relation no_mmap_lock_under_vma_read | negative (mmap_read_lock under the VMA read lock) | negative
 void case_9(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
-  mmap_read_lock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_read_lock' while {{.*}}'vma->vm_mm->no_mmap_lock_under_vma_read' is held}}
+  mmap_read_lock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_read_lock' while {{.*}}'vma->vm_mm->vma_lock_read_held' is held}}
   mmap_read_unlock(vma->vm_mm);
   vma_end_read(vma);
 }
@@ -86,32 +86,53 @@ void case_10(struct vm_area_struct *vma) {
 // lockspec-case: relation no_mmap_lock_under_vma_read | negative (mmap_write_lock under the VMA read lock) | negative
 void case_11(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
-  mmap_write_lock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_write_lock' while {{.*}}'vma->vm_mm->no_mmap_lock_under_vma_read' is held}}
+  mmap_write_lock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_write_lock' while {{.*}}'vma->vm_mm->vma_lock_read_held' is held}}
   mmap_write_unlock(vma->vm_mm);
   vma_end_read(vma);
 }
 
+// lockspec-case: relation no_mmap_lock_under_vma_read | positive (mmap_read_trylock under the VMA read lock: it never waits) | positive
+void case_12(struct vm_area_struct *vma) {
+  if (!vma_start_read_locked(vma)) return;
+  if (mmap_read_trylock(vma->vm_mm)) mmap_read_unlock(vma->vm_mm);
+  vma_end_read(vma);
+}
+
+// lockspec-case: relation no_mmap_lock_under_vma_read | negative (mmap_read_lock_killable under the VMA read lock: it waits) | negative
+void case_13(struct vm_area_struct *vma) {
+  if (!vma_start_read_locked(vma)) return;
+  if (!mmap_read_lock_killable(vma->vm_mm)) mmap_read_unlock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_read_lock_killable' while {{.*}}'vma->vm_mm->vma_lock_read_held' is held}}
+  vma_end_read(vma);
+}
+
+// lockspec-case: relation no_mmap_lock_under_vma_read | negative (mmap_write_lock_killable under the VMA read lock: it waits) | negative
+void case_14(struct vm_area_struct *vma) {
+  if (!vma_start_read_locked(vma)) return;
+  if (!mmap_write_lock_killable(vma->vm_mm)) mmap_write_unlock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_write_lock_killable' while {{.*}}'vma->vm_mm->vma_lock_read_held' is held}}
+  vma_end_read(vma);
+}
+
 // lockspec-case: relation mm_lock_seq_needs_mmap_write | positive | positive
-void case_12(struct mm_struct *mm) {
+void case_15(struct mm_struct *mm) {
   mm->mmap_lock.lock();
   mm_lock_seqcount_begin(mm);
   mm->mmap_lock.unlock();
 }
 
 // lockspec-case: relation mm_lock_seq_needs_mmap_write | missing mm->mmap_lock | negative
-void case_13(struct mm_struct *mm) {
+void case_16(struct mm_struct *mm) {
   mm_lock_seqcount_begin(mm); // expected-error-re {{calling function 'mm_lock_seqcount_begin' requires holding {{.*}}'mm->mmap_lock' exclusively}}
 }
 
 // lockspec-case: relation mm_lock_seq_needs_mmap_write | shared mm->mmap_lock | negative
-void case_14(struct mm_struct *mm) {
+void case_17(struct mm_struct *mm) {
   mm->mmap_lock.lock_shared();
   mm_lock_seqcount_begin(mm); // expected-error-re {{calling function 'mm_lock_seqcount_begin' requires holding {{.*}}'mm->mmap_lock' exclusively}}
   mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: relation mm_lock_seq_needs_mmap_write | other mm_struct: mm->mmap_lock | negative
-void case_15(struct mm_struct *mm, struct mm_struct *other_mm) {
+void case_18(struct mm_struct *mm, struct mm_struct *other_mm) {
   other_mm->mmap_lock.lock();
   mm_lock_seqcount_begin(mm); // expected-error-re {{calling function 'mm_lock_seqcount_begin' requires holding {{.*}}'mm->mmap_lock' exclusively}}
   other_mm->mmap_lock.unlock();
