@@ -46,7 +46,7 @@ TEST_F(CoreTest, FaultFallsBackToTheMmapLockWhileTheVmaIsWriteLocked) {
   Fault result = Fault::Retry;
   bool viaVma = true;
   mmap_write_lock(mm());
-  mmap_assert_write_locked(vma->vm_mm);
+  alias::mmap_lock_write(mm(), vma);
   vma_start_write(vma);
   std::thread faulter([&] {
     RcuThread rcu;
@@ -67,7 +67,7 @@ TEST_F(CoreTest, VmaWriteLockEndsAtDowngrade) {
   ASSERT_TRUE(mmapFixed(mm(), kBase, 4 * kPageSize, kRw));
   Vma *vma = mm()->map.load()->find(kBase)->vma;
   mmap_write_lock(mm());
-  mmap_assert_write_locked(vma->vm_mm);
+  alias::mmap_lock_write(mm(), vma);
   vma_start_write(vma);
   EXPECT_TRUE(vma->vma_lock.raw().writeLocked(mm()->mmap_lock.raw()));
   mmap_write_downgrade(mm());
@@ -115,22 +115,6 @@ TEST_F(CoreTest, MunmapOfTheMiddleSplitsTheVma) {
   EXPECT_EQ(handleUserFault(mm(), kBase + 9 * kPageSize, true), Fault::Ok);
   EXPECT_NE(peekPte(mm(), kBase + 3 * kPageSize), 0u);
   EXPECT_EQ(checkQuiescent(mm()), 0);
-}
-
-TEST_F(CoreTest, MunmapReturnsEintrWhenTheKillableLockIsInterrupted) {
-  ASSERT_TRUE(mmapFixed(mm(), kBase, 4 * kPageSize, kRw));
-  ASSERT_EQ(handleUserFault(mm(), kBase, true), Fault::Ok);
-  mmap_read_lock(mm());
-  int r = 0;
-  std::thread unmapper([&] {
-    RcuThread rcu;
-    r = munmap(mm(), kBase, 4 * kPageSize);
-  });
-  unmapper.join();
-  mmap_read_unlock(mm());
-  EXPECT_EQ(r, -4);
-  EXPECT_NE(peekPte(mm(), kBase), 0u); // nothing was unmapped
-  EXPECT_EQ(munmap(mm(), kBase, 4 * kPageSize), 0);
 }
 
 TEST_F(CoreTest, MprotectWriteProtectsAndAWriteFaultReusesTheFolio) {

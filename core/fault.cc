@@ -60,13 +60,13 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
       // Present: mark it young; a write to an exclusive folio reuses it (wp_page_reuse).
       op::install(vma, pte, typename S::Install{});
       entry.store(old | kPteYoung | dirty, std::memory_order_release);
-      pte->ptl.unlock();
+      pte->pte_lock.unlock();
       if (fresh)
         mm->pool.put(fresh);
       return Fault::Ok;
     }
     if (!fresh) {
-      pte->ptl.unlock();
+      pte->pte_lock.unlock();
       fresh = mm->pool.alloc(vma->anon_vma, pgoff + ((addr - start) >> kPageShift));
       if (!fresh)
         return Fault::Oom;
@@ -81,7 +81,7 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
     entry.store(makePte(fresh->id, kPteYoung | dirty), std::memory_order_release);
     if (old)
       unmapUnderPtl(mm, old);
-    pte->ptl.unlock();
+    pte->pte_lock.unlock();
     if (old)
       dropMapping(mm, old);
     return Fault::Ok;
@@ -129,8 +129,8 @@ Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock) 
     return Fault::SegvMapErr;
   }
   vma = e->vma;
-  // The VMA came out of mm's map under mm's mmap lock, so vma->vm_mm is mm.
-  mmap_assert_locked(vma->vm_mm);
+  // The VMA came out of mm's map under mm's mmap lock: vma->vm_mm is mm (checked).
+  alias::mmap_lock_read(mm, vma);
   op::page_fault(vma, via::mmap{});
   Fault r = anonFault<ByMmapLock>(vma, addr, write);
   mmap_read_unlock(mm);

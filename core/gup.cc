@@ -50,7 +50,7 @@ Folio *followPage(Mm *mm, Vma *vma, unsigned long addr, unsigned flags)
     return nullptr;
   }
   rcu_read_unlock();
-  mmap_assert_locked(vma->vm_mm); // vma is in mm's map
+  alias::mmap_lock_read(mm, vma); // vma is in mm's map
   op::traverse(vma, pte, via::fully_locked_mmap_lock{});
   std::uint64_t e = pte->entries[pteIndex(addr)].load(std::memory_order_acquire);
   Folio *f = nullptr;
@@ -64,7 +64,7 @@ Folio *followPage(Mm *mm, Vma *vma, unsigned long addr, unsigned flags)
     else
       f = nullptr;
   }
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   return f;
 }
 
@@ -137,7 +137,7 @@ Folio *gupSlow(Mm *mm, unsigned long addr, unsigned flags) {
     for (int tries = 0; tries < 4 && !f; ++tries) {
       f = followPage(mm, e->vma, addr, flags);
       if (!f) {
-        mmap_assert_locked(e->vma->vm_mm); // e->vma is in mm's map
+        alias::mmap_lock_read(mm, e->vma); // e->vma is in mm's map
         if (faultInLocked(e->vma, addr, (flags & (FOLL_WRITE | FOLL_PIN)) != 0) != Fault::Ok)
           break;
       }

@@ -14,7 +14,7 @@ namespace {
 /// Checks one VMA of the map against its entry and its anon_vma.
 void checkVma(Mm *mm, const VmaMap::Entry &e) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   Vma *vma = e.vma;
-  mmap_assert_write_locked(vma->vm_mm); // vma is in mm's map
+  alias::mmap_lock_write(mm, vma); // vma is in mm's map
   unsigned long start = vma->vm_start(via::mmap_lock{}), end = vma->vm_end(via::mmap_lock{});
   long pgoff = static_cast<long>(vma->vm_pgoff(via::mmap_lock{}));
   if (start != e.start || end != e.end)

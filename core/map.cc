@@ -19,7 +19,7 @@ const VmaMap *lockedMap(Mm *mm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
 
 /// The range of a VMA of mm, read under mm's mmap lock.
 VmaMap::Entry rangeOf(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
-  mmap_assert_locked(vma->vm_mm); // vma is in mm's map: vma->vm_mm is mm
+  alias::mmap_lock_read(mm, vma); // vma is in mm's map (checked)
   return {vma->vm_start(via::mmap_lock{}), vma->vm_end(via::mmap_lock{}), vma};
 }
 
@@ -50,14 +50,14 @@ std::vector<Vma *> vmasOf(Mm *mm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
 /// [at, end).  Both are write-locked, and the anon_vma write lock hides the change from
 /// rmap walkers (rule write_all).  The caller publishes the map.
 Vma *splitVma(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_lock) {
-  mmap_assert_write_locked(vma->vm_mm); // vma is in mm's map
+  alias::mmap_lock_write(mm, vma); // vma is in mm's map
   vma_start_write(vma);
   const unsigned long start = vma->vm_start(via::mmap_lock{});
   const unsigned long end = vma->vm_end(via::mmap_lock{});
   const unsigned long pgoff = vma->vm_pgoff(via::mmap_lock{});
   auto *tail = new Vma(mm);
   tail->pgoffBias = vma->pgoffBias;
-  mmap_assert_write_locked(tail->vm_mm); // a new VMA of mm
+  alias::mmap_lock_write(mm, tail); // a new VMA of mm
   vma_start_write(tail);
   spin_lock(tail->vm_mm->page_table_lock);
   tail->set_anon_vma_null_to_non_null(vma->anon_vma);
@@ -65,7 +65,7 @@ Vma *splitVma(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_loc
   tail->set___vm_flags(vma->__vm_flags(via::mmap_lock{}));
   tail->setChain(vma->chain());
   anon_vma_lock_write(vma->anon_vma);
-  tail->anon_vma->root->rwsem.assert_held(); // tail shares vma's anon_vma, locked above
+  alias::anon_vma_lock_write(vma->anon_vma, tail); // tail shares vma's anon_vma
   tail->set_vm_start(at, via::anon_vma_lock{});
   tail->set_vm_end(end, via::anon_vma_lock{});
   tail->set_vm_pgoff(pgoff + ((at - start) >> kPageShift), via::anon_vma_lock{});
@@ -113,7 +113,7 @@ bool covered(const VmaMap *map, unsigned long addr, unsigned long end) {
 
 /// Marks a VMA of mm detached under its write lock (vma_mark_detached).
 void detachVma(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES(mm->mmap_lock) {
-  mmap_assert_write_locked(vma->vm_mm);
+  alias::mmap_lock_write(mm, vma);
   vma_start_write(vma);
   vma->detached.store(true, std::memory_order_release);
 }
@@ -122,7 +122,7 @@ void detachVma(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES(mm->mmap_lock) {
 /// (unmap_region's first half).
 void unmapDetached(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   VmaMap::Entry r = rangeOf(mm, vma);
-  mmap_assert_locked(vma->vm_mm);
+  alias::mmap_lock_read(mm, vma);
   zapRange<ByMmapLock>(vma, r.start, r.end);
   for (lockspec::anon_vma *av : vma->chain()) {
     anon_vma_lock_write(av);
@@ -138,7 +138,7 @@ void unmapDetached(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
 /// walkers may still be looking at it.
 void freePgtables(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   VmaMap::Entry r = rangeOf(mm, vma);
-  mmap_assert_locked(vma->vm_mm);
+  alias::mmap_lock_read(mm, vma);
   fact::assume_unreachable_via_rmap(); // unmapDetached unlinked it from its anon_vma
   fact::assume_vma_detached();         // detachVma, under the write lock
   fact::assume_zapped_no_installs();   // zapped, and detached VMAs take no faults
@@ -154,15 +154,15 @@ void freePgtables(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
     pmd_lock(mm, pmd);
     PteTable *pte = pmd->entries[pmdIndex(span)].load(std::memory_order_relaxed);
     if (pte) {
-      pte->ptl.lock();
+      pte->pte_lock.lock();
       for (auto &e : pte->entries)
         if (e.load(std::memory_order_relaxed))
           mm->report.fail("free_pgtables found a mapped entry outside every VMA");
       pmd->entries[pmdIndex(span)].store(nullptr, std::memory_order_release);
-      pte->ptl.unlock();
+      pte->pte_lock.unlock();
       mm->liveTables.fetch_sub(1, std::memory_order_relaxed);
     }
-    pmd->ptl.unlock();
+    pmd->pmd_lock.unlock();
     if (pte)
       freePteTableRcu(pte);
   }
@@ -171,7 +171,7 @@ void freePgtables(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
 /// Write-protects the present entries of [start, end) of a write-locked VMA (change_pte_range).
 void writeProtect(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
     LOCKSPEC_REQUIRES(mm->mmap_lock) {
-  mmap_assert_write_locked(vma->vm_mm);
+  alias::mmap_lock_write(mm, vma);
   NotifierRange notify(mm, start, end); // change_protection's invalidate_range_start
   for (unsigned long a = start; a < end;) {
     unsigned long next = std::min(end, (a & ~(kPteTableSpan - 1)) + kPteTableSpan);
@@ -195,7 +195,7 @@ void writeProtect(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
           if (std::uint64_t v = e.load(std::memory_order_relaxed))
             e.store(v & ~kPteWrite, std::memory_order_release);
         }
-        pte->ptl.unlock();
+        pte->pte_lock.unlock();
         break;
       }
     }
@@ -207,7 +207,7 @@ void writeProtect(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
 /// its entries when write permission goes away.
 void changeProtection(Mm *mm, Vma *vma, unsigned long flags) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   VmaMap::Entry r = rangeOf(mm, vma);
-  mmap_assert_write_locked(vma->vm_mm);
+  alias::mmap_lock_write(mm, vma);
   vma_start_write(vma);
   vma->set___vm_flags(flags);
   if (!(flags & VM_WRITE))
@@ -217,7 +217,7 @@ void changeProtection(Mm *mm, Vma *vma, unsigned long flags) LOCKSPEC_REQUIRES(m
 /// Zaps the part [start, end) of a VMA of mm under the mmap read lock.
 void dontneed(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
     LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
-  mmap_assert_locked(vma->vm_mm);
+  alias::mmap_lock_read(mm, vma);
   zapRange<ByMmapLock>(vma, start, end);
 }
 
@@ -252,9 +252,9 @@ void unmapAndUnlock(Mm *mm, unsigned long addr, unsigned long end) LOCKSPEC_RELE
 /// alone (folio_maybe_dma_pinned, seed 001).
 void copySpan(Mm *parent, Mm *child, Vma *src, Vma *dst, unsigned long a, unsigned long next)
     LOCKSPEC_REQUIRES(parent->mmap_lock, child->mmap_lock, parent->write_protect_seq_lock) {
-  mmap_assert_write_locked(src->vm_mm);       // src is in parent's map
-  mmap_assert_write_locked(dst->vm_mm);       // dst belongs to child
-  src->vm_mm->write_protect_seq_lock.assert_held(); // src->vm_mm is parent
+  alias::mmap_lock_write(parent, src);        // src is in parent's map
+  alias::mmap_lock_write(child, dst);         // dst belongs to child
+  alias::write_protect_seq_write(parent, src);
   PmdTable *spmd = pmdFind(parent, a);
   if (!spmd || !spmd->entries[pmdIndex(a)].load(std::memory_order_acquire))
     return;
@@ -262,12 +262,12 @@ void copySpan(Mm *parent, Mm *child, Vma *src, Vma *dst, unsigned long a, unsign
   PmdTable *dpmd = pmdAlloc<ByMmapLock>(dst, a);
   pteAlloc<ByMmapLock>(dst, dpmd, a);
   PteTable *dpte = dpmd->entries[pmdIndex(a)].load(std::memory_order_acquire);
-  dpte->ptl.lock();
+  dpte->pte_lock.lock();
   rcu_read_lock();
   PteTable *spte = rcuDereference(spmd->entries[pmdIndex(a)]);
   if (!spte || !ptlLockChecked(spmd, pmdIndex(a), spte)) { // reclaimed meanwhile: empty
     rcu_read_unlock();
-    dpte->ptl.unlock();
+    dpte->pte_lock.unlock();
     return;
   }
   rcu_read_unlock();
@@ -298,8 +298,8 @@ void copySpan(Mm *parent, Mm *child, Vma *src, Vma *dst, unsigned long a, unsign
     }
     dpte->entries[pteIndex(x)].store(de, std::memory_order_release);
   }
-  spte->ptl.unlock();
-  dpte->ptl.unlock();
+  spte->pte_lock.unlock();
+  dpte->pte_lock.unlock();
 }
 
 /// dup_mmap for one VMA: the source write-locked, a child VMA with a new anon_vma under the
@@ -307,13 +307,13 @@ void copySpan(Mm *parent, Mm *child, Vma *src, Vma *dst, unsigned long a, unsign
 Vma *dupVma(Mm *parent, Mm *child, Vma *src)
     LOCKSPEC_REQUIRES(parent->mmap_lock, child->mmap_lock, parent->write_protect_seq_lock) {
   VmaMap::Entry r = rangeOf(parent, src);
-  mmap_assert_write_locked(src->vm_mm); // src is in parent's map
+  alias::mmap_lock_write(parent, src); // src is in parent's map
   vma_start_write(src);
   auto *av = new AnonVma(src->anon_vma->root);
   parent->adoptAnonVma(av); // lives with its root's mm (see README)
   auto *dst = new Vma(child);
   dst->pgoffBias = src->pgoffBias;
-  mmap_assert_write_locked(dst->vm_mm); // a new VMA of child
+  alias::mmap_lock_write(child, dst); // a new VMA of child
   vma_start_write(dst);
   spin_lock(dst->vm_mm->page_table_lock);
   dst->set_anon_vma_null_to_non_null(av);
@@ -359,7 +359,7 @@ bool mmapFixed(Mm *mm, unsigned long addr, unsigned long len, unsigned long flag
   mm->adoptAnonVma(av);
   auto *vma = new Vma(mm);
   vma->pgoffBias = 0; // an anonymous VMA's pgoff is its start page
-  mmap_assert_write_locked(vma->vm_mm); // a new VMA of mm
+  alias::mmap_lock_write(mm, vma); // a new VMA of mm
   vma_start_write(vma);
   // The anon_vma is prepared at mmap time (the kernel defers it to the first fault; see README).
   anon_vma_lock_write(av);

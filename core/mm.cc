@@ -10,7 +10,6 @@ namespace lockspec::core {
 PteTable::PteTable(Mm *owner, PmdTable *parent) {
   mm = owner;
   pmd = parent;
-  owner->liveTables.fetch_add(1, std::memory_order_relaxed);
 }
 
 PmdTable::PmdTable(Mm *owner) { mm = owner; }

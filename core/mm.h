@@ -1,7 +1,7 @@
 // The reference page-table core: one Linux address space as a concurrent userspace model.
 //
 // Every object with locks is, or owns, the generated stand-in struct of lockspec/mm_locks.h,
-// so clang sees the member expressions the spec names (`vma->vm_mm->mmap_lock`, `pte->ptl`)
+// so clang sees the member expressions the spec names (`vma->vm_mm->mmap_lock`, `pte->pte_lock`)
 // and every guarded field goes through the generated accessors.  Protocols live in
 // fault.cc, map.cc (mmap, munmap, mprotect, madvise), gup.cc; README.md says which rule of
 // the spec each follows.

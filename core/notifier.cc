@@ -24,10 +24,10 @@ std::uint64_t readPrimary(Mm *mm, Vma *vma, unsigned long addr)
     return 0;
   }
   rcu_read_unlock();
-  mmap_assert_locked(vma->vm_mm); // vma is in mm's map
+  alias::mmap_lock_read(mm, vma); // vma is in mm's map
   op::traverse(vma, pte, via::fully_locked_mmap_lock{});
   std::uint64_t e = pte->entries[pteIndex(addr)].load(std::memory_order_acquire);
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   return e;
 }
 
@@ -123,9 +123,10 @@ NotifierRange::~NotifierRange() {
 }
 
 void mmuNotifierRegister(Mm *mm, SecondaryMmu *mmu) {
-  mmap_write_lock(mm);
   fact::assume_mm_users_held(); // the caller's mm is alive for the call
-  op::mmu_notifier_register(mm);
+  op::mmu_notifier_register(mm); // which takes the mmap write lock itself, as here
+  mmap_write_lock(mm);
+  op::mmu_notifier_register_locked(mm);
   mm->notifier.store(mmu, std::memory_order_release);
   mmap_write_unlock(mm);
 }

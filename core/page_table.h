@@ -72,9 +72,10 @@ void pteAlloc(Vma *vma, PmdTable *pmd, unsigned long addr) LOCKSPEC_REQUIRES_SHA
   op::alloc_pte_table(vma, pmd, typename S::Stable{});
   if (!pmde.load(std::memory_order_relaxed)) {
     rcuAssign(pmde, fresh);
+    mm->liveTables.fetch_add(1, std::memory_order_relaxed);
     fresh = nullptr;
   }
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
   delete fresh;
 }
 
@@ -96,11 +97,11 @@ namespace lockspec::core {
 /// entry `idx` inside an RCU section, and rechecks that the entry still points at it
 /// (pmd_same).  On false the table was detached meanwhile and the lock is not held.
 inline bool ptlLockChecked(PmdTable *pmd, unsigned idx, PteTable *pte)
-    LOCKSPEC_REQUIRES_SHARED(::lockspec::rcu) LOCKSPEC_TRY_ACQUIRE(true, pte->ptl) {
-  pte->ptl.lock();
+    LOCKSPEC_REQUIRES_SHARED(::lockspec::rcu) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
+  pte->pte_lock.lock();
   if (pmd->entries[idx].load(std::memory_order_acquire) == pte)
     return true;
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   return false;
 }
 
@@ -156,7 +157,7 @@ unsigned long zapRange(Vma *vma, unsigned long start, unsigned long end)
             unmapUnderPtl(mm, old);
             gathered.push_back(old);
           }
-        pte->ptl.unlock();
+        pte->pte_lock.unlock();
         break;
       }
     }

@@ -21,7 +21,7 @@ bool reclaimTable(Vma *vma, PmdTable *pmd, unsigned idx) LOCKSPEC_REQUIRES_SHARE
   PteTable *pte = pmd->entries[idx].load(std::memory_order_acquire);
   bool freed = false;
   if (pte) {
-    pte->ptl.lock();
+    pte->pte_lock.lock();
     bool empty = true;
     for (auto &e : pte->entries)
       empty &= e.load(std::memory_order_relaxed) == 0;
@@ -33,9 +33,9 @@ bool reclaimTable(Vma *vma, PmdTable *pmd, unsigned idx) LOCKSPEC_REQUIRES_SHARE
       mm->liveTables.fetch_sub(1, std::memory_order_relaxed);
       freed = true;
     }
-    pte->ptl.unlock();
+    pte->pte_lock.unlock();
   }
-  pmd->ptl.unlock();
+  pmd->pmd_lock.unlock();
   if (freed)
     freePteTableRcu(pte);
   return freed;
@@ -79,7 +79,7 @@ bool rmapOne(Vma *vma, Folio *folio, bool unmap) LOCKSPEC_REQUIRES_SHARED(vma->a
     op::modify_for_reclaim(vma, pte, via::rmap_walk_anon_vma_lock{});
     entry.store(e & ~kPteYoung, std::memory_order_release);
   }
-  pte->ptl.unlock();
+  pte->pte_lock.unlock();
   if (mapped && unmap)
     dropMapping(mm, e);
   return mapped;
@@ -87,18 +87,14 @@ bool rmapOne(Vma *vma, Folio *folio, bool unmap) LOCKSPEC_REQUIRES_SHARED(vma->a
 
 /// reclaimTable for a VMA of mm under mm's mmap lock.
 bool reclaimOne(Mm *mm, Vma *vma, PmdTable *pmd, unsigned idx) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
-  mmap_assert_locked(vma->vm_mm); // vma is in mm's map
+  alias::mmap_lock_read(mm, vma); // vma is in mm's map
   return reclaimTable<ByMmapLock>(vma, pmd, idx);
 }
 
 /// rmapOne for a VMA linked to `av`, which shares the root the caller holds.
 bool rmapOneLinked(lockspec::anon_vma *av, Vma *vma, Folio *folio, bool unmap)
     LOCKSPEC_REQUIRES_SHARED(av->root->rwsem) {
-  if (vma->anon_vma->root != av->root) {
-    mmOf(vma)->report.fail("an anon_vma links a VMA of another root");
-    return false;
-  }
-  vma->anon_vma->root->rwsem.assert_held_shared(); // the same rwsem as av->root's
+  alias::anon_vma_lock_read(av, vma); // checks vma->anon_vma shares av's root
   return rmapOne(vma, folio, unmap);
 }
 
