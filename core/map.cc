@@ -338,6 +338,77 @@ Vma *dupVma(Mm *parent, Mm *child, Vma *src)
   return dst;
 }
 
+/// copy_vma for mremap: a VMA of mm at [start, start + len) with src's flags, vm_pgoff and
+/// anon_vma chain (anon_vma_clone), write-locked, linked into every anon_vma of the chain.
+Vma *copyVma(Mm *mm, Vma *src, unsigned long start, unsigned long len)
+    LOCKSPEC_REQUIRES(mm->mmap_lock) {
+  alias::mmap_lock_write(mm, src); // src is in mm's map
+  const unsigned long pgoff = src->vm_pgoff(via::mmap_lock{});
+  auto *dst = new Vma(mm);
+  dst->pgoffBias = static_cast<long>(pgoff) - static_cast<long>(start >> kPageShift);
+  alias::mmap_lock_write(mm, dst); // a new VMA of mm
+  vma_start_write(dst);
+  spin_lock(dst->vm_mm->page_table_lock);
+  dst->set_anon_vma_null_to_non_null(src->anon_vma);
+  spin_unlock(dst->vm_mm->page_table_lock);
+  dst->set___vm_flags(src->__vm_flags(via::mmap_lock{}));
+  dst->setChain(src->chain());
+  anon_vma_lock_write(dst->anon_vma);
+  dst->set_vm_start(start, via::anon_vma_lock{});
+  dst->set_vm_end(start + len, via::anon_vma_lock{});
+  dst->set_vm_pgoff(pgoff, via::anon_vma_lock{});
+  anonVmaLinkChain(dst->anon_vma, dst->chain(), dst);
+  anon_vma_unlock_write(dst->anon_vma);
+  dst->detached.store(false, std::memory_order_release);
+  return dst;
+}
+
+/// Moves the entries of [from, from + n pages) of one source table to `to` in one destination
+/// table: move_ptes with both PTLs held, the destination's nested.
+void moveEntries(Vma *src, Vma *dst, PteTable *spte, PteTable *dpte, unsigned long from,
+                 unsigned long to, unsigned long n)
+    LOCKSPEC_REQUIRES(src->vm_mm->mmap_lock, src->vma_lock, dst->vm_mm->mmap_lock, dst->vma_lock,
+                      spte->pte_lock, dpte->pte_lock) {
+  op::move_ptes(src, dst, spte, dpte, via::rmap_locked{});
+  for (unsigned long i = 0; i < n; ++i) {
+    std::uint64_t e = spte->entries[pteIndex(from + i * kPageSize)].exchange(0, std::memory_order_acq_rel);
+    if (e)
+      dpte->entries[pteIndex(to + i * kPageSize)].store(e, std::memory_order_release);
+  }
+}
+
+/// move_page_tables for one run that stays inside one source and one destination table.
+/// The rmap lock (take_rmap_locks) is held by the caller, so an rmap walker sees the entry at
+/// the old place or at the new one, never neither.
+void moveRun(Mm *mm, Vma *src, Vma *dst, unsigned long from, unsigned long to, unsigned long n)
+    LOCKSPEC_REQUIRES(mm->mmap_lock, src->vma_lock, dst->vma_lock) {
+  alias::mmap_lock_write(mm, src);
+  alias::mmap_lock_write(mm, dst);
+  PmdTable *spmd = pmdFind(mm, from);
+  if (!spmd || !spmd->entries[pmdIndex(from)].load(std::memory_order_acquire))
+    return;
+  PmdTable *dpmd = pmdAlloc<ByMmapLock>(dst, to);
+  pteAlloc<ByMmapLock>(dst, dpmd, to);
+  rcu_read_lock();
+  PteTable *spte = rcuDereference(spmd->entries[pmdIndex(from)]);
+  if (!spte || !ptlLockChecked(spmd, pmdIndex(from), spte)) {
+    rcu_read_unlock();
+    return;
+  }
+  rcu_read_unlock();
+  PteTable *dpte = dpmd->entries[pmdIndex(to)].load(std::memory_order_acquire);
+  if (dpte == spte) {
+    // One table: its PTL is both (the kernel skips the nested lock when the pointers match).
+    dpte->pte_lock.assert_held();
+    moveEntries(src, dst, spte, dpte, from, to, n);
+  } else {
+    spin_lock_nested(dpte->pte_lock, 1);
+    moveEntries(src, dst, spte, dpte, from, to, n);
+    spin_unlock(dpte->pte_lock);
+  }
+  spte->pte_lock.unlock();
+}
+
 bool validRange(unsigned long addr, unsigned long len) {
   return len && !(addr % kPageSize) && !(len % kPageSize) && addr < kUserTop &&
          len <= kUserTop - addr;
@@ -416,6 +487,45 @@ std::unique_ptr<Mm> forkMm(Mm *parent) {
   mmap_write_unlock(c);
   mmap_write_unlock(parent);
   return child;
+}
+
+bool mremap(Mm *mm, unsigned long addr, unsigned long len, unsigned long newAddr) {
+  if (!validRange(addr, len) || !validRange(newAddr, len) ||
+      (newAddr < addr + len && newAddr + len > addr))
+    return false;
+  mmap_write_lock(mm);
+  const VmaMap *map = lockedMap(mm);
+  const VmaMap::Entry *e = map->find(addr);
+  bool ok = e && e->end >= addr + len;
+  for (const VmaMap::Entry &o : map->entries)
+    ok &= !(o.start < newAddr + len && o.end > newAddr);
+  if (!ok) {
+    mmap_write_unlock(mm);
+    return false;
+  }
+  std::vector<Vma *> all;
+  Vma *src = isolateRange(mm, addr, addr + len, &all).front();
+  alias::mmap_lock_write(mm, src);
+  vma_start_write(src);
+  Vma *dst = copyVma(mm, src, newAddr, len);
+  all.push_back(dst);
+  publishMap(mm, all);
+  {
+    NotifierRange notify(mm, addr, addr + len);
+    anon_vma_lock_write(src->anon_vma); // take_rmap_locks
+    alias::mmap_lock_write(mm, dst);
+    vma_start_write(dst);
+    for (unsigned long off = 0; off < len;) {
+      unsigned long n = std::min({len - off, kPteTableSpan - ((addr + off) & (kPteTableSpan - 1)),
+                                  kPteTableSpan - ((newAddr + off) & (kPteTableSpan - 1))});
+      moveRun(mm, src, dst, addr + off, newAddr + off, n / kPageSize);
+      off += n;
+    }
+    anon_vma_unlock_write(src->anon_vma);
+  }
+  // The old range is now empty: unmap it as munmap does (detach, zap, free_pgtables).
+  unmapAndUnlock(mm, addr, addr + len);
+  return true;
 }
 
 bool mprotect(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags) {

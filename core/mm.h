@@ -276,6 +276,12 @@ void exitMm(std::unique_ptr<Mm> mm);
 /// parent's write_protect_seq is held for writing throughout, so gup_fast pins back out.
 std::unique_ptr<Mm> forkMm(Mm *parent);
 
+/// mremap(MREMAP_MAYMOVE | MREMAP_FIXED) of [addr, addr + len), inside one VMA, to the free
+/// range at newAddr: a new VMA with the same anon_vmas and vm_pgoff, the entries moved under
+/// the rmap lock with both PTLs, then the old range unmapped.  False if the source is not
+/// inside one VMA or the destination is not free.
+bool mremap(Mm *mm, unsigned long addr, unsigned long len, unsigned long newAddr);
+
 /// Changes the flags of [addr, addr + len) (splitting VMAs); false if part is unmapped.
 bool mprotect(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags);
 

@@ -128,3 +128,40 @@ TEST_F(CoreTest, SecondaryFaultDoesNotInstallDuringAnInvalidation) {
 
 } // namespace
 } // namespace lockspec::core
+
+namespace lockspec::core {
+namespace {
+
+using namespace lockspec::core::testing;
+
+TEST_F(CoreTest, MremapMovesTheEntriesAndTheRmapFollows) {
+  ASSERT_TRUE(mmapFixed(mm(), kBase, 16 * kPageSize, kRw));
+  ASSERT_EQ(handleUserFault(mm(), kBase + 4 * kPageSize, true), Fault::Ok);
+  ASSERT_EQ(handleUserFault(mm(), kBase + 5 * kPageSize, true), Fault::Ok);
+  Folio *f = folioAt(kBase + 5 * kPageSize);
+  const unsigned long to = kBase + 3 * kPteTableSpan + 7 * kPageSize; // another table
+  EXPECT_FALSE(mremap(mm(), kBase + 4 * kPageSize, 4 * kPageSize, kBase + 6 * kPageSize));
+  ASSERT_TRUE(mremap(mm(), kBase + 4 * kPageSize, 4 * kPageSize, to));
+  EXPECT_EQ(peekPte(mm(), kBase + 5 * kPageSize), 0u);
+  EXPECT_EQ(folioAt(to + kPageSize), f);
+  EXPECT_EQ(f->mapcount.load(), 1);
+  EXPECT_EQ(handleUserFault(mm(), kBase + 5 * kPageSize, false), Fault::SegvMapErr);
+  ASSERT_TRUE(FolioPool::tryGet(f));
+  EXPECT_EQ(rmapWalk(mm(), f, false), 1); // found at its new address by vm_pgoff
+  pool_.put(f);
+  EXPECT_EQ(checkQuiescent(mm()), 0);
+}
+
+TEST_F(CoreTest, MremapWithinOneTable) {
+  ASSERT_TRUE(mmapFixed(mm(), kBase, 4 * kPageSize, kRw));
+  ASSERT_EQ(handleUserFault(mm(), kBase, true), Fault::Ok);
+  Folio *f = folioAt(kBase);
+  ASSERT_TRUE(mremap(mm(), kBase, 4 * kPageSize, kBase + 32 * kPageSize)); // same table
+  EXPECT_EQ(folioAt(kBase + 32 * kPageSize), f);
+  EXPECT_EQ(peekPte(mm(), kBase), 0u);
+  EXPECT_EQ(mm()->liveTables.load(), 1);
+  EXPECT_EQ(checkQuiescent(mm()), 0);
+}
+
+} // namespace
+} // namespace lockspec::core

@@ -17,7 +17,8 @@ constexpr const char *kOpNames[] = {"fault_vma_lock", "fault_mmap_lock", "fault_
                                     "gup_get",        "gup_fast_get",    "gup_pin",
                                     "gup_fast_pin",   "gup_fast_fallback", "unpin",
                                     "fork",           "reclaim_table",   "reclaim_backoff",
-                                    "rmap_unmap",     "rmap_age",        "secondary_fault",
+                                    "rmap_unmap",     "rmap_age",        "mremap",
+                                    "secondary_fault",
                                     "secondary_miss"};
 static_assert(std::size(kOpNames) == static_cast<std::size_t>(Op::Count));
 
@@ -75,8 +76,11 @@ void StressRun::worker(unsigned index, unsigned number,
       madviseDontneed(mm, span, kPteTableSpan);
       unsigned freed = reclaimEmptyTables(mm, span, kPteTableSpan);
       count(freed ? Op::ReclaimTable : Op::ReclaimBackoff);
-    } else if (pick < 999) {
+    } else if (pick < 990) {
       rmapOp(rng(), page());
+    } else if (pick < 999) {
+      if (mremap(mm, page(), (1 + rng() % 16) * kPageSize, page()))
+        count(Op::Mremap);
     } else {
       forkOp(rng(), page());
     }

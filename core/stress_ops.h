@@ -35,6 +35,7 @@ enum class Op {
   ReclaimBackoff, ///< PTE-table reclaim found nothing empty
   RmapUnmap,     ///< a folio unmapped through its anon_vma
   RmapAge,       ///< a folio's accessed bits cleared through its anon_vma
+  Mremap,        ///< a range moved (entries and VMA)
   SecondaryFault, ///< the device mirrored a primary entry
   SecondaryMiss, ///< the device found nothing mapped or kept being invalidated
   Count
