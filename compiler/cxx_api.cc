@@ -12,10 +12,8 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
   std::vector<std::string> params;
   std::string inst, ownerPtr;
   auto objectOfVar = [&](const std::string &var) -> std::string {
-    for (const Object &obj : m_.objects)
-      if (obj.var == var)
-        return obj.name;
-    return "";
+    auto found = objectOfVar_.find(var);
+    return found == objectOfVar_.end() ? "" : found->second;
   };
   for (const ApiParam &p : api.params) {
     if (p.instance && !p.out && p.name == ownerVar) {
@@ -65,7 +63,8 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
   std::optional<Resolved> anchor;
   if (!li.anchor.empty())
     anchor = resolveFrom(li.anchor);
-  for (const Relation &rel : m_.relations) {
+  for (const Relation *relp : relationsOf(l.name)) {
+    const Relation &rel = *relp;
     bool acquiring = api.kind == ApiKind::Acquire || api.kind == ApiKind::Try;
     if (rel.kind == Relation::Kind::Requires && rel.lock == l.name && acquiring &&
         l.satisfies(api.mode, rel.mode))
@@ -85,9 +84,10 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
   }
   // The token of a Forbidden relation travels with holds of the forbidding lock.
   std::vector<std::string> tokens;
-  for (const Relation &rel : m_.relations)
-    if (rel.kind == Relation::Kind::Forbidden && rel.other == l.name &&
-        l.satisfies(api.mode, rel.otherMode) && !ownerPtr.empty() && shared)
+  for (const Relation *relp : relationsTo(l.name))
+    if (const Relation &rel = *relp; rel.kind == Relation::Kind::Forbidden && rel.other == l.name &&
+                                     l.satisfies(api.mode, rel.otherMode) && !ownerPtr.empty() &&
+                                     shared)
       if (auto other = resolveFrom(rel.lock))
         tokens.push_back(other->owner + "->" + tokenMember(rel));
   std::string capList = join(

@@ -162,6 +162,39 @@ const Link *linkField(const ObjInfo &oi, const std::string &name) {
   return nullptr;
 }
 
+std::map<std::string, int>
+longestPathRank(const std::vector<std::pair<std::string, std::string>> &edges, size_t passes) {
+  std::map<std::string, int> rank, indegree;
+  std::map<std::string, std::vector<std::string>> succ;
+  for (const auto &[from, to] : edges) {
+    succ[from].push_back(to);
+    ++indegree[to];
+    indegree[from] += 0;
+  }
+  std::vector<std::string> ready;
+  for (const auto &[node, n] : indegree)
+    if (n == 0)
+      ready.push_back(node);
+  size_t done = 0;
+  while (!ready.empty()) {
+    std::string at = ready.back();
+    ready.pop_back();
+    ++done;
+    for (const std::string &next : succ[at]) {
+      rank[next] = std::max(rank[next], rank[at] + 1);
+      if (--indegree[next] == 0)
+        ready.push_back(next);
+    }
+  }
+  if (done == indegree.size())
+    return rank;
+  rank.clear();
+  for (size_t pass = 0; pass < passes; ++pass)
+    for (const auto &[from, to] : edges)
+      rank[to] = std::max(rank[to], rank[from] + 1);
+  return rank;
+}
+
 std::string tokenMember(const Relation &r) {
   return r.other + (r.otherMode.empty() ? "" : "_" + r.otherMode) + "_held";
 }
@@ -213,6 +246,7 @@ void Emitter::index() {
       return;
     for (const Link &link : objects_[name].obj->links)
       visit(link.target);
+    objects_[name].order = static_cast<int>(objectOrder_.size());
     objectOrder_.push_back(name);
   };
   for (const Object &o : m_.objects)
@@ -284,7 +318,13 @@ void Emitter::index() {
     decl.lockNames.push_back(l.name);
     decl.lockMembers.insert(member);
   }
+  for (const Api &api : m_.apis)
+    apisOf_[api.lock].push_back(api);
+  for (const Object &o : m_.objects)
+    objectOfVar_.emplace(o.var, o.name); // the first object of a var, as a search would find
   for (const Relation &r : m_.relations) {
+    relationsOf_[r.lock].push_back(&r);
+    relationsTo_[r.other].push_back(&r);
     if (r.kind == Relation::Kind::EndsWith && locks_.count(r.lock))
       locks_[r.lock].anchor = r.other;
     if (r.kind == Relation::Kind::Forbidden && locks_.count(r.lock) &&
@@ -332,38 +372,38 @@ void Emitter::index() {
   // always knows, and finds C from there.
   std::map<std::string, int> declKey;
   for (const auto &[name, li] : locks_)
-    declKey[name] =
-        li.declObject.empty()
-            ? -1
-            : static_cast<int>(std::find(objectOrder_.begin(), objectOrder_.end(), li.declObject) -
-                               objectOrder_.begin());
+    declKey[name] = li.declObject.empty() ? -1 : objects_.at(li.declObject).order;
   auto onSource = [&](const std::string &from, const std::string &to) {
     const LockInfo &f = locks_.at(from), &t = locks_.at(to);
     return !(declKey[from] < declKey[to] || (declKey[from] == declKey[to] && f.id < t.id));
   };
   // Decided shortest span first, so that the edges a decision relies on are decided already
   // (the order trees' union is not transitively closed, so a left-out A -> X cannot be used).
-  std::map<std::string, int> rank;
-  for (size_t pass = 0; pass < locks_.size(); ++pass)
-    for (const auto &[from, to] : clangEdges_)
-      rank[to] = std::max(rank[to], rank[from] + 1);
+  std::map<std::string, int> rank = longestPathRank(clangEdges_, locks_.size());
   std::vector<std::pair<std::string, std::string>> bySpan = clangEdges_;
   std::stable_sort(bySpan.begin(), bySpan.end(), [&](const auto &a, const auto &b) {
     return rank[a.second] - rank[a.first] < rank[b.second] - rank[b.first];
   });
   std::set<std::pair<std::string, std::string>> edges(clangEdges_.begin(), clangEdges_.end());
   std::set<std::pair<std::string, std::string>> kept;
+  std::map<std::string, std::vector<std::string>> keptOnSource;
   for (const auto &[from, to] : bySpan) {
     bool implied = false;
-    for (const auto &[a, x] : kept)
-      if (a == from && x != to && onSource(a, x) && edges.count({x, to}))
+    for (const std::string &x : keptOnSource[from])
+      if (x != to && edges.count({x, to}))
         implied = true;
-    if (!implied)
-      kept.insert({from, to});
+    if (implied)
+      continue;
+    kept.insert({from, to});
+    if (onSource(from, to))
+      keptOnSource[from].push_back(to);
   }
   for (const auto &edge : clangEdges_)
-    if (kept.count(edge))
+    if (kept.count(edge)) {
       clangDirect_.push_back(edge);
+      directAt_[edge.first].push_back(edge);
+      directAt_[edge.second].push_back(edge);
+    }
 }
 
 std::vector<Alias> Emitter::aliases() const {
@@ -489,7 +529,7 @@ Emitter::requirement(const Alternative &alt,
     if (!a.condition.empty()) {
       // A condition is a fact clang cannot see: checked only at run time, when the fact's test
       // names a link of the stand-in objects ("vma->anon_vma != NULL").
-      for (const Fact &f : m_.facts)
+      for (const Fact &f : m_.facts) // linear: conditions are rare
         if (f.name == a.condition) {
           for (const auto &[name, role] : roles) {
             const ObjInfo &oi = objects_.at(role.second);
@@ -528,7 +568,8 @@ Emitter::requirement(const Alternative &alt,
     r.holds.push_back({inst, &l, ptr, mode->sharing != Sharing::Shared, false, false});
     // A hold that ends with another lock's write section is only valid inside it, so requiring
     // it also requires that section (vma_lock.write -> mmap_lock.write of the VMA's mm).
-    for (const Relation &rel : m_.relations) {
+    for (const Relation *relp : relationsOf(a.lock)) {
+      const Relation &rel = *relp;
       if (rel.kind != Relation::Kind::EndsWith || rel.lock != a.lock ||
           std::find(mode->satisfies.begin(), mode->satisfies.end(), rel.mode) ==
               mode->satisfies.end())

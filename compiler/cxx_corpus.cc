@@ -65,11 +65,10 @@ std::vector<OutputFile> Emitter::corpus() const {
       "\"lockspec/mm_locks.h\"\n\nusing namespace lockspec;\n";
 
   // Acquisition rank: longest path in the union of the enforced order trees.
-  std::map<std::string, int> rank;
-  std::vector<OrderEdge> edges = m_.enforcedEdges();
-  for (size_t pass = 0; pass < m_.locks.size(); ++pass)
-    for (const OrderEdge &e : edges)
-      rank[e.to.lock] = std::max(rank[e.to.lock], rank[e.from.lock] + 1);
+  std::vector<std::pair<std::string, std::string>> classEdges;
+  for (const OrderEdge &e : m_.enforcedEdges())
+    classEdges.push_back({e.from.lock, e.to.lock});
+  std::map<std::string, int> rank = longestPathRank(classEdges, m_.locks.size());
   auto rankOf = [&](const Taken &t) {
     if (!t.hold.lock)
       return -2; // facts first
@@ -283,7 +282,7 @@ std::vector<OutputFile> Emitter::corpus() const {
       std::vector<std::string> params{"struct " + owner.name + " *" + owner.var};
       std::string id = "relation " + rel.name;
       if (rel.kind == Relation::Kind::Requires) {
-        for (const Api &api : m_.apis) {
+        for (const Api &api : apisOf(rel.lock)) {
           if (api.lock != rel.lock || api.kind != ApiKind::Acquire || api.params.size() != 1 ||
               api.params[0].name != owner.var || !l.lock->satisfies(api.mode, rel.mode))
             continue;
@@ -348,12 +347,12 @@ std::vector<OutputFile> Emitter::corpus() const {
           continue;
         std::string ownerExpr = follow(vobj.var, vobj.name, *mine, nullptr);
         std::vector<std::string> vparams{"struct " + vobj.name + " *" + vobj.var};
-        for (const Api &api : m_.apis) {
+        for (const Api &api : apisOf(rel.lock)) {
           if (api.lock != rel.lock || api.kind != ApiKind::Acquire || api.params.size() != 1 ||
               api.params[0].name != owner.var)
             continue;
           const Api *release = nullptr;
-          for (const Api &r : m_.apis)
+          for (const Api &r : apisOf(api.lock))
             if (r.kind == ApiKind::Release && r.lock == api.lock && r.mode == api.mode &&
                 r.params.size() == 1 && !release)
               release = &r;
@@ -371,12 +370,12 @@ std::vector<OutputFile> Emitter::corpus() const {
                    {"vma_end_read(" + vobj.var + ");", release->name + "(" + ownerExpr + ");"});
         }
         // A trylock never waits, so the relation does not forbid it; a killable lock waits.
-        for (const Api &api : m_.apis) {
+        for (const Api &api : apisOf(rel.lock)) {
           if (api.lock != rel.lock || api.kind != ApiKind::Try || api.params.size() != 1 ||
               api.params[0].name != owner.var)
             continue;
           const Api *release = nullptr;
-          for (const Api &r : m_.apis)
+          for (const Api &r : apisOf(api.lock))
             if (r.kind == ApiKind::Release && r.lock == api.lock && r.mode == api.mode &&
                 r.params.size() == 1 && !release)
               release = &r;
@@ -512,7 +511,7 @@ std::vector<OutputFile> Emitter::corpus() const {
   for (const Relation &rel : m_.relations) {
     if (rel.kind == Relation::Kind::Requires) {
       bool attached = false;
-      for (const Api &api : m_.apis)
+      for (const Api &api : apisOf(rel.lock))
         if (api.lock == rel.lock && api.kind == ApiKind::Acquire && api.params.size() == 1 &&
             !lock(rel.lock).declObject.empty() &&
             api.params[0].name == objects_.at(lock(rel.lock).lock->owner).obj->var)

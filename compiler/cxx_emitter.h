@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -37,6 +38,11 @@ const char *rawType(LockKind kind);
 /// Escapes what Doxygen would read as commands, links or HTML in the `///` comments of a
 /// generated file (`@pte`, `#page-tables`, `<`), so the headers stay Doxygen-clean.
 std::string doxygenSafe(const std::string &text);
+/// Longest-path rank of every node of `edges` (sources 0).  Linear on a DAG; on a graph with a
+/// cycle, `passes` rounds of relaxation, as many as there are locks.
+std::map<std::string, int>
+longestPathRank(const std::vector<std::pair<std::string, std::string>> &edges, size_t passes);
+
 /// "Spec: `name` (file:line); source: ..." for a doc comment.
 std::string cite(const Documented &d);
 
@@ -56,6 +62,7 @@ struct ObjInfo {
   std::map<std::string, std::string> linkMember; ///< Link name -> member name.
   std::vector<std::string> lockNames;            ///< Lock classes declared as members here.
   std::set<std::string> lockMembers;             ///< Their member names.
+  int order = -1;                                ///< Index in the header's object order.
   std::vector<const Relation *> tokens;          ///< Forbidden relations whose token is here.
 };
 
@@ -180,6 +187,33 @@ private:
   std::vector<std::pair<std::string, std::string>> clangEdges_; ///< (from, to) lock classes.
   /// clangEdges_ without the edges a longer path implies: what the attributes declare.
   std::vector<std::pair<std::string, std::string>> clangDirect_;
+  std::map<std::string, std::string> objectOfVar_; ///< Object var -> object name.
+  /// C API functions by lock class, in the spec's order.
+  std::map<std::string, std::vector<std::reference_wrapper<const Api>>> apisOf_;
+  const std::vector<std::reference_wrapper<const Api>> &apisOf(const std::string &lock) const {
+    static const std::vector<std::reference_wrapper<const Api>> none;
+    auto found = apisOf_.find(lock);
+    return found == apisOf_.end() ? none : found->second;
+  }
+  /// Relations by their `lock` and by their `other` lock, in the spec's order.
+  std::map<std::string, std::vector<const Relation *>> relationsOf_, relationsTo_;
+  const std::vector<const Relation *> &relationsOf(const std::string &lock) const {
+    static const std::vector<const Relation *> none;
+    auto found = relationsOf_.find(lock);
+    return found == relationsOf_.end() ? none : found->second;
+  }
+  const std::vector<const Relation *> &relationsTo(const std::string &lock) const {
+    static const std::vector<const Relation *> none;
+    auto found = relationsTo_.find(lock);
+    return found == relationsTo_.end() ? none : found->second;
+  }
+  /// clangDirect_ by lock class, each edge under both its ends, in clangDirect_'s order.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> directAt_;
+  const std::vector<std::pair<std::string, std::string>> &directAt(const std::string &lock) const {
+    static const std::vector<std::pair<std::string, std::string>> none;
+    auto found = directAt_.find(lock);
+    return found == directAt_.end() ? none : found->second;
+  }
   std::vector<OrderEdge> runtimeEdges_; ///< Mode-specific edges.
   std::vector<std::string> unchecked_;  ///< For unchecked.txt.
 };

@@ -157,15 +157,14 @@ void Emitter::emitObject(std::ostringstream &o, const ObjInfo &oi) const {
     auto declKey = [&](const LockInfo &x) {
       if (x.declObject.empty())
         return -1;
-      return static_cast<int>(std::find(objectOrder_.begin(), objectOrder_.end(), x.declObject) -
-                              objectOrder_.begin());
+      return objects_.at(x.declObject).order;
     };
     auto qualified = [&](const LockInfo &x) {
       return x.declObject.empty() ? "::lockspec::" + x.member : x.declObject + "::" + x.member;
     };
     int mine = declKey(li);
     std::vector<std::string> after, before;
-    for (const auto &[from, to] : clangDirect_) {
+    for (const auto &[from, to] : directAt(ln)) {
       const LockInfo &f = lock(from), &t = lock(to);
       if (to == ln && (declKey(f) < mine || (declKey(f) == mine && f.id < li.id)))
         after.push_back(qualified(f));
@@ -435,7 +434,7 @@ std::string Emitter::header() const {
     if (!li.declObject.empty())
       continue;
     std::vector<std::string> after;
-    for (const auto &[from, to] : clangDirect_)
+    for (const auto &[from, to] : directAt(l.name))
       if (to == l.name && lock(from).declObject.empty() && lock(from).id < li.id)
         after.push_back(lock(from).member);
     rest << "/// The global `" << l.name << "` lock.  " << cite(l) << ".\ninline " << li.type << " "
