@@ -56,20 +56,20 @@ void StressRun::worker(unsigned index, unsigned number,
       count(mmapFixed(mm, page(), pages(), rng() % 3 ? VM_READ | VM_WRITE : VM_READ)
                 ? Op::Mmap
                 : Op::MmapBusy);
-    } else if (pick < 780) {
+    } else if (pick < 755) {
       int r = munmap(mm, page(), (1 + rng() % 16) * kPageSize);
       count(r == 0 ? Op::Munmap : Op::MunmapEintr);
       if (r != 0 && r != -4)
         report_.fail("munmap of a valid range failed with " + std::to_string(r));
-    } else if (pick < 840) {
+    } else if (pick < 820) {
       if (mprotect(mm, page(), pages(), rng() % 2 ? VM_READ | VM_WRITE : VM_READ))
         count(Op::Mprotect);
-    } else if (pick < 890) {
+    } else if (pick < 860) {
       if (madviseDontneed(mm, page(), pages()))
         count(Op::Madvise);
-    } else if (pick < 960) {
+    } else if (pick < 950) {
       gupOp(index, rng(), page());
-    } else if (pick < 975) {
+    } else if (pick < 965) {
       // MADV_DONTNEED over a whole table's span, then CONFIG_PT_RECLAIM's attempt to free it;
       // faults racing in between make it back off.
       unsigned long span = page() & ~(kPteTableSpan - 1);
