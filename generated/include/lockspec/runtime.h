@@ -11,6 +11,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <thread>
+// A program with a real RCU names, at build time, a header that defines
+// lockspec::rt::Rcu (lock_shared, try_lock_shared, unlock_shared) over it; core/ drives
+// liburcu this way.  Without one, Rcu below is a stand-in with no grace periods.
+#ifdef LOCKSPEC_RCU_BACKEND
+#include LOCKSPEC_RCU_BACKEND
+#endif
 #ifdef LOCKSPEC_VALIDATE
 #include <string>
 #include <vector>
@@ -214,6 +220,7 @@ private:
 
 /// RCU read side.  A stand-in: user space has no grace periods here, so entering and leaving
 /// a read section costs nothing; the validator still tracks it.
+#ifndef LOCKSPEC_RCU_BACKEND
 class Rcu {
 public:
   /// Enters a read section.
@@ -223,6 +230,7 @@ public:
   /// Leaves a read section.
   void unlock_shared() {}
 };
+#endif
 
 /// A sequence count: odd while a writer section is open.
 class SeqCount {
@@ -261,7 +269,9 @@ public:
   bool try_lock_shared(const RwSem &anchor) {
     if (writeLocked(anchor))
       return false;
-    readers_.fetch_add(1, std::memory_order_acquire);
+    // Sequentially consistent with start_write's store and load: each side writes its own
+    // word and then reads the other's, which acquire/release alone lets both miss.
+    readers_.fetch_add(1, std::memory_order_seq_cst);
     if (writeLocked(anchor)) {
       readers_.fetch_sub(1, std::memory_order_release);
       return false;
@@ -277,13 +287,13 @@ public:
   void unlock_shared() { readers_.fetch_sub(1, std::memory_order_release); }
   /// Precondition: the caller holds `anchor` for writing.
   void start_write(const RwSem &anchor) {
-    lockSeq_.store(anchor.writeSeq(), std::memory_order_release);
-    while (readers_.load(std::memory_order_acquire) != 0)
+    lockSeq_.store(anchor.writeSeq(), std::memory_order_seq_cst);
+    while (readers_.load(std::memory_order_seq_cst) != 0)
       relax();
   }
   /// True while the VMA is write-locked in `anchor`'s current write section.
   bool writeLocked(const RwSem &anchor) const {
-    return anchor.writeHeld() && lockSeq_.load(std::memory_order_acquire) == anchor.writeSeq();
+    return anchor.writeHeld() && lockSeq_.load(std::memory_order_seq_cst) == anchor.writeSeq();
   }
 
 private:
