@@ -863,7 +863,9 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api) const {
                        "(" + other->instance + ")");
         anchorRef = "&" + other->instance;
       }
-    if (rel.kind == Relation::Kind::Forbidden && rel.lock == api.lock && acquiring &&
+    // A forbidden nesting deadlocks by waiting; a trylock does not wait, so it stays allowed
+    // (__vmf_anon_prepare trylocks the mmap lock under a VMA read lock).
+    if (rel.kind == Relation::Kind::Forbidden && rel.lock == api.lock && api.blocks() &&
         !ownerPtr.empty())
       attr.push_back("LOCKSPEC_REQUIRES(!" + ownerPtr + "->" + rel.name + ")");
   }

@@ -75,6 +75,14 @@ struct Api : Documented {
   bool killable = false;
   bool all = false; ///< Affects every instance reachable from the handle.
   Symbol fallback;  ///< Function to call when a try fails ("" if none).
+
+  /// Whether a call may wait for the lock: an acquire, or a try that sleeps (killable, or one
+  /// that returns the held instance) rather than failing at once.  A `forbidden` nesting is a
+  /// deadlock only through such a wait, so trylocks and tries with a fallback are exempt.
+  bool blocks() const {
+    return kind == ApiKind::Acquire ||
+           (kind == ApiKind::Try && success != TrySuccess::True && fallback.empty());
+  }
 };
 
 /// A split page-table lock: its own instance when `config` is set, else `fallbackLock`.
