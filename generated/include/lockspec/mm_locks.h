@@ -733,7 +733,7 @@ private:
 
 /// Capability type of the `rcu` lock class (rcu): The RCU read-side critical section. Page tables of user address spaces are freed only after a grace period (or after an IPI round that interrupts-disabled walkers block), so a walker inside an RCU read section can dereference a PTE table it found even if the table is concurrently detached. VMAs are likewise freed with `SLAB_TYPESAFE_BY_RCU`, which is what lets `lock_vma_under_rcu` look one up before it holds any lock on it.
 ///
-/// Spec: `rcu` (rules/locks.rules:316); source: include/linux/rcupdate.h.  Modes: read (shared).
+/// Spec: `rcu` (rules/locks.rules:317); source: include/linux/rcupdate.h.  Modes: read (shared).
 class LOCKSPEC_CAPABILITY("rcu") RcuLock {
 public:
   /// Takes the lock shared (mode `read`).
@@ -767,7 +767,7 @@ private:
 
 /// Capability type of the `write_protect_seq` lock class (seqcount): `mm->write_protect_seq`, a sequence count that fork holds for writing while it write-protects the parent's anonymous pages for copy-on-write (under the parent's mmap write lock). GUP-fast samples it when pinning (`FOLL_PIN`): an odd value, or a change across the walk, makes it back out, so a page cannot be pinned while fork is turning it into a shared COW page. Plain `FOLL_GET` references do not check it.
 ///
-/// Spec: `write_protect_seq` (rules/locks.rules:341); source: mm/gup.c.  Modes: read (shared) write (exclusive).
+/// Spec: `write_protect_seq` (rules/locks.rules:342); source: mm/gup.c.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("write_protect_seq") WriteProtectSeqLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -821,7 +821,7 @@ private:
 
 /// Capability type of the `i_rwsem` lock class (ordering): `inode->i_rwsem`. Taken for writing by writes and truncation, and ordered *before* the mmap lock: a write that faults in its user buffer (`generic_perform_write` -> `fault_in_readable`) takes the mmap lock under it. Reads and page faults do not take it.
 ///
-/// Spec: `i_rwsem` (rules/locks.rules:364); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `i_rwsem` (rules/locks.rules:365); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_rwsem") IRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -855,7 +855,7 @@ private:
 
 /// Capability type of the `invalidate_lock` lock class (ordering): `mapping->invalidate_lock`, which file systems hold to keep page-cache invalidation (hole punch, truncation) away from page-cache filling. The fault path (`filemap_fault`) takes it for reading under the mmap lock and before the folio lock.
 ///
-/// Spec: `invalidate_lock` (rules/locks.rules:376); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `invalidate_lock` (rules/locks.rules:377); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("invalidate_lock") InvalidateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -889,7 +889,7 @@ private:
 
 /// Capability type of the `folio_lock` lock class (ordering): The folio lock (the `PG_locked` bit, taken by `folio_lock` / `lock_page`). For ordinary folios it nests inside the mmap lock and `invalidate_lock` and outside the i_mmap and anon_vma locks.
 ///
-/// Spec: `folio_lock` (rules/locks.rules:387); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `folio_lock` (rules/locks.rules:388); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("folio_lock") FolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -923,7 +923,7 @@ private:
 
 /// Capability type of the `hugetlb_folio_lock` lock class (ordering): The folio lock of a hugetlbfs folio. It is the same `PG_locked` bit as `folio_lock`, but hugetlbfs takes it in the opposite position relative to the i_mmap rwsem: after `mapping->i_mmap_rwsem` (mm/rmap.c, "hugetlbfs PageHuge() take locks in this order"), whereas ordinary folios are locked before it. Modelling the two as one class would make the union of the order trees cyclic; the kernel keeps them apart by giving the hugetlbfs i_mmap rwsem its own lockdep class (`hugetlbfs_i_mmap_rwsem_key`) and by never mixing the two folio kinds in one path. So the spec keeps a separate class.
 ///
-/// Spec: `hugetlb_folio_lock` (rules/locks.rules:398); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_folio_lock` (rules/locks.rules:399); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_folio_lock") HugetlbFolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -957,7 +957,7 @@ private:
 
 /// Capability type of the `hugetlbfs_i_mmap_rwsem` lock class (ordering): The i_mmap rwsem of a hugetlbfs mapping, which lockdep tracks under its own class key (`hugetlbfs_i_mmap_rwsem_key`). hugetlbfs also uses it to serialise PMD sharing (`huge_pmd_share`), which takes it for reading under a page fault holding an ordinary folio lock; that is why mm/rmap.c places it after `folio_lock` and before `vma_start_write` and the ordinary `mapping->i_mmap_rwsem`. It is the same C field as `mapping->i_mmap_rwsem`, kept as a separate class here for the same reason lockdep keeps it separate.
 ///
-/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:413); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
+/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:414); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlbfs_i_mmap_rwsem") HugetlbfsIMmapRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -991,7 +991,7 @@ private:
 
 /// Capability type of the `hugetlb_fault_mutex` lock class (ordering): The hashed hugetlb fault mutex (`hugetlb_fault_mutex_table[hash]`) that serialises faults on the same hugetlbfs page; the outermost lock of the hugetlbfs order.
 ///
-/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:428); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:429); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_fault_mutex") HugetlbFaultMutexLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1025,7 +1025,7 @@ private:
 
 /// Capability type of the `hugetlb_vma_lock` lock class (ordering): The hugetlb per-VMA read/write semaphore used for PMD sharing (reached through `vma->vm_private_data`, taken by `hugetlb_vma_lock_read` / `hugetlb_vma_lock_write`). It is unrelated to the generic per-VMA lock; it nests inside the hugetlb fault mutex and outside the hugetlbfs i_mmap rwsem.
 ///
-/// Spec: `hugetlb_vma_lock` (rules/locks.rules:438); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_vma_lock` (rules/locks.rules:439); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_vma_lock") HugetlbVmaLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1059,7 +1059,7 @@ private:
 
 /// Capability type of the `swap_lock` lock class (ordering): The swap-device spin lock taken while the PTE lock is held when swap entries are duplicated or looked up (`swap_duplicate`, `swap_info_get` in the rmap.c comment).
 ///
-/// Spec: `swap_lock` (rules/locks.rules:450); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `swap_lock` (rules/locks.rules:451); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("swap_lock") SwapLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1093,7 +1093,7 @@ private:
 
 /// Capability type of the `mmlist_lock` lock class (ordering): The global spin lock over the list of mms that have swapped pages (`mm->mmlist`), taken in `mmput`, `drain_mmlist` and swapoff. Modelled for ordering; the `mmlist` field rule also names it as the field's only lock.
 ///
-/// Spec: `mmlist_lock` (rules/locks.rules:460); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `mmlist_lock` (rules/locks.rules:461); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("mmlist_lock") MmlistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1127,7 +1127,7 @@ private:
 
 /// Capability type of the `private_lock` lock class (ordering): The mapping's private lock (`mapping->i_private_lock`, historically `private_lock`), which guards buffer heads attached to page-cache folios; taken when a folio is dirtied (`block_dirty_folio`) from under the PTE lock.
 ///
-/// Spec: `private_lock` (rules/locks.rules:471); source: fs/buffer.c.  Modes: held (exclusive).
+/// Spec: `private_lock` (rules/locks.rules:472); source: fs/buffer.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("private_lock") PrivateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1161,7 +1161,7 @@ private:
 
 /// Capability type of the `i_pages` lock class (ordering): The xarray spin lock of the page cache (`mapping->i_pages`), widely used and innermost among the mm locks except the LRU lock.
 ///
-/// Spec: `i_pages` (rules/locks.rules:482); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `i_pages` (rules/locks.rules:483); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_pages") IPagesLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1195,7 +1195,7 @@ private:
 
 /// Capability type of the `lru_lock` lock class (ordering): `lruvec->lru_lock`, taken by `folio_lruvec_lock_irq` when folios move on or off the LRU lists; innermost in the mm order.
 ///
-/// Spec: `lru_lock` (rules/locks.rules:492); source: mm/memcontrol.c.  Modes: held (exclusive).
+/// Spec: `lru_lock` (rules/locks.rules:493); source: mm/memcontrol.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("lru_lock") LruLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1229,7 +1229,7 @@ private:
 
 /// Capability type of the `i_lock` lock class (ordering): `inode->i_lock`, taken by `__mark_inode_dirty` when dirtying a folio from under the PTE lock.
 ///
-/// Spec: `i_lock` (rules/locks.rules:502); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `i_lock` (rules/locks.rules:503); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_lock") ILock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1263,7 +1263,7 @@ private:
 
 /// Capability type of the `wb_list_lock` lock class (ordering): The writeback list lock (`bdi.wb->list_lock`), taken by `__mark_inode_dirty` and by the writeback code; ordered before `sb_lock` and the page-cache xarray lock.
 ///
-/// Spec: `wb_list_lock` (rules/locks.rules:512); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `wb_list_lock` (rules/locks.rules:513); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("wb_list_lock") WbListLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1297,7 +1297,7 @@ private:
 
 /// Capability type of the `sb_lock` lock class (ordering): The global super-block list spin lock, taken within the writeback list lock in fs/fs-writeback.c.
 ///
-/// Spec: `sb_lock` (rules/locks.rules:522); source: fs/super.c.  Modes: held (exclusive).
+/// Spec: `sb_lock` (rules/locks.rules:523); source: fs/super.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("sb_lock") SbLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1331,7 +1331,7 @@ private:
 
 /// Capability type of the `tasklist_lock` lock class (ordering): The global task-list read/write spin lock. Memory-failure handling (`collect_procs_anon` / `collect_procs_file`) takes it under an rmap lock to find the processes mapping a poisoned page, and then takes PTE locks under it.
 ///
-/// Spec: `tasklist_lock` (rules/locks.rules:529); source: mm/memory-failure.c.  Modes: held (exclusive).
+/// Spec: `tasklist_lock` (rules/locks.rules:530); source: mm/memory-failure.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("tasklist_lock") TasklistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1476,17 +1476,17 @@ struct pte_table;
 struct lruvec;
 struct bdi_writeback;
 
-/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:316); source: include/linux/rcupdate.h.
+/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:317); source: include/linux/rcupdate.h.
 inline RcuLock rcu;
-/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:428); source: mm/hugetlb.c.
+/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:429); source: mm/hugetlb.c.
 inline HugetlbFaultMutexLock hugetlb_fault_mutex;
-/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:450); source: mm/swapfile.c.
+/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:451); source: mm/swapfile.c.
 inline SwapLock swap_lock;
-/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:460); source: mm/swapfile.c.
+/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:461); source: mm/swapfile.c.
 inline MmlistLock mmlist_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:522); source: fs/super.c.
+/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:523); source: fs/super.c.
 inline SbLock sb_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:529); source: mm/memory-failure.c.
+/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:530); source: mm/memory-failure.c.
 inline TasklistLock tasklist_lock;
 
 /// Stand-in for the kernel's `struct mm_struct`: One virtual address space (`struct mm_struct`), shared by every thread of a process. It owns the maple tree of its VMAs, the mmap lock, the VMA-lock sequence count, the page tables and the `page_table_lock`.
@@ -2791,7 +2791,7 @@ inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_a
 }
 
 /// `pte_offset_map_lock` (try, `pte_lock.held`): Maps the PTE table under the PMD entry, takes its lock and rechecks the PMD entry (retrying on change); returns the mapped entry with *ptl held, or NULL when there is no PTE table (none, not present, or replaced by a huge PMD).
-/// Spec: `pte_offset_map_lock` (rules/locks.rules:302); source: mm/pgtable-generic.c.
+/// Spec: `pte_offset_map_lock` (rules/locks.rules:303); source: mm/pgtable-generic.c.
 inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->ptl) {
   (void)mm;
   (void)pmd;
@@ -2802,7 +2802,7 @@ inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_t
 }
 
 /// `pte_alloc_map_lock` (try, `pte_lock.held`): Allocates the PTE table if the PMD entry is empty (under the PMD lock), then behaves as pte_offset_map_lock.
-/// Spec: `pte_alloc_map_lock` (rules/locks.rules:304); source: mm/pgtable-generic.c.
+/// Spec: `pte_alloc_map_lock` (rules/locks.rules:305); source: mm/pgtable-generic.c.
 inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->ptl) {
   (void)mm;
   (void)pmd;
@@ -2813,7 +2813,7 @@ inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_ta
 }
 
 /// `get_locked_pte` (try, `pte_lock.held`): Walks (allocating as needed) to the PTE for an address and returns it mapped and locked.
-/// Spec: `get_locked_pte` (rules/locks.rules:306); source: mm/pgtable-generic.c.
+/// Spec: `get_locked_pte` (rules/locks.rules:307); source: mm/pgtable-generic.c.
 inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->ptl) {
   (void)mm;
   (void)addr;
@@ -2823,7 +2823,7 @@ inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long add
 }
 
 /// `pte_unmap_unlock` (release, `pte_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:308); source: mm/pgtable-generic.c.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:309); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
@@ -2831,19 +2831,19 @@ inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEA
 }
 
 /// `rcu_read_lock` (acquire, `rcu.read`): Enters an RCU read-side critical section.
-/// Spec: `rcu_read_lock` (rules/locks.rules:329); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_lock` (rules/locks.rules:330); source: include/linux/rcupdate.h.
 inline void rcu_read_lock() LOCKSPEC_ACQUIRE_SHARED(rcu) {
   rcu.lock_shared();
 }
 
 /// `rcu_read_unlock` (release, `rcu.read`): Leaves the RCU read-side critical section.
-/// Spec: `rcu_read_unlock` (rules/locks.rules:330); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_unlock` (rules/locks.rules:331); source: include/linux/rcupdate.h.
 inline void rcu_read_unlock() LOCKSPEC_RELEASE_SHARED(rcu) {
   rcu.unlock_shared();
 }
 
 /// `pte_offset_map` (try, `rcu.read`): Maps the PTE table under the PMD entry inside a new RCU read section, without the PTE lock; entries read through it are unstable. NULL (and no RCU section) when there is no PTE table.
-/// Spec: `pte_offset_map` (rules/locks.rules:331); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map` (rules/locks.rules:332); source: include/linux/rcupdate.h.
 inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)pmd;
   (void)addr;
@@ -2852,7 +2852,7 @@ inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC
 }
 
 /// `pte_offset_map_ro_nolock` (try, `rcu.read`): As pte_offset_map, and also returns the PTE lock pointer without taking it; for read-only users.
-/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:333); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:334); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -2863,7 +2863,7 @@ inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_offset_map_rw_nolock` (try, `rcu.read`): As pte_offset_map_ro_nolock, and also returns the PMD value it used; a caller that later takes the lock and writes must first recheck pmd_same or pte_same.
-/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:335); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:336); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *pmdvalp, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -2875,34 +2875,34 @@ inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_unmap` (release, `rcu.read`): Unmaps a PTE table mapped by pte_offset_map and leaves the RCU read section.
-/// Spec: `pte_unmap` (rules/locks.rules:337); source: include/linux/rcupdate.h.
+/// Spec: `pte_unmap` (rules/locks.rules:338); source: include/linux/rcupdate.h.
 inline void pte_unmap(struct pte_table *pte) LOCKSPEC_RELEASE_SHARED(rcu) {
   (void)pte;
   rcu.unlock_shared();
 }
 
 /// `lockdep_assert_in_rcu_read_lock` (assert, `rcu.read`): lockdep check that the caller is inside an RCU read section.
-/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:338); source: include/linux/rcupdate.h.
+/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:339); source: include/linux/rcupdate.h.
 inline void lockdep_assert_in_rcu_read_lock() LOCKSPEC_ASSERT_SHARED_CAPABILITY(rcu) {
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "lockdep_assert_in_rcu_read_lock"));
 }
 
 /// `raw_write_seqcount_begin` (acquire, `write_protect_seq.write`): Opens the fork write-protect section (copy_page_range).
-/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:354); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:355); source: mm/gup.c.
 inline void raw_write_seqcount_begin(WriteProtectSeqLock &s) LOCKSPEC_ACQUIRE(s) {
   (void)s;
   s.lock();
 }
 
 /// `raw_write_seqcount_end` (release, `write_protect_seq.write`): Closes the fork write-protect section.
-/// Spec: `raw_write_seqcount_end` (rules/locks.rules:355); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_end` (rules/locks.rules:356); source: mm/gup.c.
 inline void raw_write_seqcount_end(WriteProtectSeqLock &s) LOCKSPEC_RELEASE(s) {
   (void)s;
   s.unlock();
 }
 
 /// `raw_seqcount_try_begin` (try, `write_protect_seq.read`): Samples the count at the start of a GUP-fast pin walk (gup_fast in v7.0's mm/gup.c); false when the count is odd, i.e. fork is write-protecting, and GUP-fast then gives up.
-/// Spec: `raw_seqcount_try_begin` (rules/locks.rules:356); source: mm/gup.c.
+/// Spec: `raw_seqcount_try_begin` (rules/locks.rules:357); source: mm/gup.c.
 inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_TRY_ACQUIRE_SHARED(true, s) {
   (void)s;
   (void)start;
@@ -2911,7 +2911,7 @@ inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long start) 
 }
 
 /// `read_seqcount_retry` (release, `write_protect_seq.read`): Ends the sample; true means fork intervened and the pins must be dropped.
-/// Spec: `read_seqcount_retry` (rules/locks.rules:357); source: mm/gup.c.
+/// Spec: `read_seqcount_retry` (rules/locks.rules:358); source: mm/gup.c.
 inline void read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_RELEASE_SHARED(s) {
   (void)s;
   (void)start;
