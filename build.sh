@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 PKGS=(cmake ninja-build pkg-config g++ clang llvm-14-tools libclang-rt-14-dev
       clang-19 libclang-rt-19-dev
       libgtest-dev libbenchmark-dev libcli11-dev
-      libtree-sitter-dev libmimalloc-dev
+      libtree-sitter-dev
       python3-dev pybind11-dev python3-sphinx python3-breathe doxygen graphviz
       chromium fonts-dejavu-core)
 

@@ -33,11 +33,8 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
       diags.error(span, error);
     return file;
   };
-  Parser parser(sources, diags, resolve, options.threads);
-  std::unique_ptr<ast::Spec> owned = std::make_unique<ast::Spec>();
-  ast::Spec &spec = *owned;
-  if (!options.freeScratch)
-    owned.release(); // Deliberately never deleted: see LoadOptions.
+  Parser parser(sources, diags, resolve);
+  ast::Spec spec;
   {
     TimeReport::Scope timing(options.timeReport, "parse");
     parser.parseFile(root, spec);
@@ -46,9 +43,7 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
     return std::nullopt; // Sema on a broken tree would only cascade.
   TimeReport::Scope timing(options.timeReport, "sema");
   return analyze(spec, sources, diags,
-                 {.freeScratch = options.freeScratch,
-                  .timeReport = options.timeReport,
-                  .threads = options.threads});
+                 {.timeReport = options.timeReport});
 }
 
 std::vector<OutputFile> emitJsonFile(const Model &model) {

@@ -13,17 +13,10 @@
 
 namespace lockspec {
 
-/// How loadSpec treats what it builds on the way to the model.
+/// What loadSpec reports on the way to the model.
 struct LoadOptions {
-  /// False: the syntax tree and sema's tables are never freed.  For a process that exits
-  /// right after using the model (the CLI): a large spec's tree is millions of small
-  /// allocations, and freeing them one by one took ~13% of a 100k-rule compile (issue 3),
-  /// like the model's own teardown that main already skips (clang's -disable-free).
-  bool freeScratch = true;
   /// When set, each phase (parse, sema and sema's passes) adds its time here.
   TimeReport *timeReport = nullptr;
-  /// Threads the parser and sema may use; 0 picks (see SemaOptions::threads).
-  unsigned threads = 0;
 };
 
 /// Parses `path` and its includes into `sources` and analyses it.  Errors go to `diags`;
@@ -47,8 +40,8 @@ struct Backend {
   const char *name;
   std::vector<OutputFile> (*emit)(const Model &model);
   /// Optional: writes the same single output to a stream as it is produced, for `--emit`
-  /// (nullptr: `--emit` prints what `emit` returns), with `threads` as LoadOptions::threads.
-  void (*stream)(const Model &model, std::ostream &out, unsigned threads) = nullptr;
+  /// (nullptr: `--emit` prints what `emit` returns).
+  void (*stream)(const Model &model, std::ostream &out) = nullptr;
 };
 
 /// Every backend, in the order `compile` runs them.

@@ -22,40 +22,12 @@ using IncludeResolver =
 /// Parses one buffer into `spec`, following includes through `resolve`.
 class Parser {
 public:
-  /// `threads`: 1 parses on this thread; 2 parses the second half of the root file on another
-  /// thread as well; 0 picks 2 for a large root file on a machine with two cores.  The tree
-  /// and the diagnostics are the same either way.
-  Parser(const SourceManager &sources, Diagnostics &diags, IncludeResolver resolve,
-         unsigned threads = 1);
+  Parser(const SourceManager &sources, Diagnostics &diags, IncludeResolver resolve);
 
   /// Appends the declarations of `file` (and of its includes) to `spec`.
   void parseFile(FileId file, ast::Spec &spec);
 
-  /// How the root files' second halves fared (see parseHalves): kept, or dropped because the
-  /// guessed split was wrong or that half needed this thread.  Tests read it.
-  struct HalvesStats {
-    unsigned kept = 0, dropped = 0;
-  };
-  const HalvesStats &halves() const { return halves_; }
-
-  /// Root files from this size on are parsed in two halves when threads is 0: below it,
-  /// starting a thread costs more than it saves (rules/mm.rules is 0.2 MB).
-  static constexpr size_t kParallelMinBytes = size_t(1) << 20;
-
 private:
-  /// Parses declarations until the end of the file, or until the next one would start at or
-  /// after byte `stop`.  Returns where that next one starts (the file's size at the end).
-  uint32_t parseDecls(ast::Spec &spec, uint32_t stop);
-  /// Where a second thread may start parsing `file`: the first line from the middle on that
-  /// starts with a declaration keyword.  Only a guess (the line may sit inside a string):
-  /// parseFile checks it.  Nullopt when there is no such line or the file is too small.
-  std::optional<uint32_t> splitPoint(FileId file) const;
-  /// parseDecls(spec, end) on this thread, with the declarations from `split` on parsed on
-  /// another meanwhile.  Their tree is kept only if this thread's parse reaches a declaration
-  /// that starts exactly at `split` and the other met no include and reported nothing, so the
-  /// result is what one thread gives; otherwise this thread parses the rest itself.
-  void parseHalves(FileId file, uint32_t split, ast::Spec &spec);
-
   // Token access.  Tokens are lexed as the parser reaches them (holding a large spec's tokens
   // all at once took more memory than its model), into a ring of kLookahead slots: the
   // grammar looks at most three tokens ahead.  The std::deque this replaces spent 52M of a
@@ -169,6 +141,10 @@ private:
   /// atom := ['!'] IDENT ['.' IDENT] ['@' IDENT] ['if' IDENT]
   ast::ExprPtr parseAtom();
 
+  /// Deeper nesting of includes, order trees or expressions is certainly a mistake (or a
+  /// fuzzer), and would exhaust the stack.
+  static constexpr unsigned kMaxDepth = 200;
+
   const SourceManager &sources_;
   Diagnostics &diags_;
   IncludeResolver resolve_;
@@ -179,8 +155,6 @@ private:
   uint32_t takenEnd_ = 0; ///< End of the last token taken from this file (0 before the first).
   FileId file_ = 0;
   unsigned depth_ = 0; // Expression / include nesting, bounded against stack exhaustion.
-  unsigned threads_;
-  HalvesStats halves_;
 };
 
 } // namespace lockspec

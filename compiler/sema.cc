@@ -1,15 +1,15 @@
+// Sema's driver and its declarations: every name declared, then objects, locks and their API
+// functions, groups, facts, lets and topics resolved.  Relations and lock order are in
+// sema_order.cc, fields and operations in sema_fields_operations.cc.
 #include "sema_impl.h"
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
-#include <future>
 #include <map>
 #include <memory>
 #include <set>
 
 #include "requirement.h"
-#include "threads.h"
 
 namespace lockspec {
 namespace detail {
@@ -30,14 +30,15 @@ void Sema::declare(const ast::Name &name, std::string_view kind, size_t index) {
   }
 }
 
-void Sema::declareFunctions(Diagnostics &diags) {
+void Sema::declareFunctions() {
   // C functions live in their own namespace: the kernel names a lock and the function that
   // takes it alike (pmd_lock).
   for (ast::Lock &lock : spec_.locks)
     for (ast::Api &api : lock.apis) {
       auto [first, inserted] = functions_.emplace(api.name.text, api.name.span);
       if (!inserted) {
-        Diagnostic &diag = diags.error(api.name.span, "duplicate function '" + api.name.text + "'");
+        Diagnostic &diag =
+            diags_.error(api.name.span, "duplicate function '" + api.name.text + "'");
         Diagnostics::note(diag, *first, "'" + api.name.text + "' first declared here");
       }
     }
@@ -81,24 +82,6 @@ std::optional<Model> Sema::run() {
   model_.lets.reserve(spec_.lets.size());
   model_.relations.reserve(spec_.relations.size());
   model_.orders.reserve(spec_.orders.size());
-  // With a fork, another thread builds the line tables both will share, then declares the C
-  // functions, while this thread declares the names and resolves the objects: the two name
-  // tables are apart, and the functions were half of the 30-50 ms that declaring took at
-  // 100k rules (--time-report).  Their diagnostics follow the objects' with one thread too.
-  std::promise<void> linesIndexed;
-  std::future<void> functions;
-  Diagnostics functionDiags(sources_);
-  if (parallel())
-    functions = std::async(std::launch::async, [this, &functionDiags, &linesIndexed] {
-      try {
-        sources_.indexLines();
-      } catch (...) {
-        linesIndexed.set_exception(std::current_exception());
-        return;
-      }
-      linesIndexed.set_value();
-      declareFunctions(functionDiags);
-    });
   std::optional<TimeReport::Scope> pass;
   pass.emplace(options_.timeReport, "sema/declare");
   for (size_t i = 0; i < spec_.objects.size(); ++i)
@@ -128,18 +111,10 @@ std::optional<Model> Sema::run() {
     model_.files.push_back(sources_.name(f));
     tables_.fileNames.push_back(symbols_.intern(sources_.name(f)));
   }
-  if (functions.valid())
-    linesIndexed.get_future().get(); // lineCol would otherwise build them on either thread.
   pass.emplace(options_.timeReport, "sema/objects");
   objects();
   model_.reindex();
-  if (functions.valid()) {
-    functions.get();
-    diags_.append(std::move(functionDiags));
-    fork_.reset(new Sema(*this, ForkTag{}));
-  } else {
-    declareFunctions(diags_);
-  }
+  declareFunctions();
   pass.emplace(options_.timeReport, "sema/locks");
   locks();
   model_.reindex();
@@ -148,8 +123,12 @@ std::optional<Model> Sema::run() {
   pass.emplace(options_.timeReport, "sema/relations");
   relations();
   model_.reindex();
-  pass.reset();
-  fieldsOrdersOperations();
+  pass.emplace(options_.timeReport, "sema/fields");
+  fields();
+  pass.emplace(options_.timeReport, "sema/orders");
+  orders();
+  pass.emplace(options_.timeReport, "sema/operations");
+  operations();
   pass.emplace(options_.timeReport, "sema/tables");
   tables();
   pass.emplace(options_.timeReport, "sema/matrices");
@@ -157,8 +136,6 @@ std::optional<Model> Sema::run() {
   pass.emplace(options_.timeReport, "sema/topics");
   topics();
   pass.reset();
-  if (fork_ && !options_.freeScratch)
-    (void)fork_.release(); // Like this Sema's own tables: see LoadOptions::freeScratch.
   if (diags_.hadErrors())
     return std::nullopt;
   model_.reindex();
@@ -203,37 +180,13 @@ static std::optional<LockKind> parseKind(std::string_view text) {
 }
 
 void Sema::locks() {
-  // Sized up front, so that each lock's results have a place of their own, and a fork can
-  // fill the second half's places while this thread fills the first's.
   size_t n = spec_.locks.size();
-  std::vector<size_t> firstApi(n + 1, 0);
-  for (size_t i = 0; i < n; ++i)
-    firstApi[i + 1] = firstApi[i] + spec_.locks[i].apis.size();
   model_.locks.resize(n);
-  model_.apis.resize(firstApi[n]);
   tables_.weakestModes.resize(n);
   tables_.lockNames.resize(n);
   tables_.modeNames.resize(n);
-  // Split by API functions, most of a lock's work.  This thread's share is the smaller, as it
-  // also sized the vectors above: at 100k rules an even split left the fork idle for a third
-  // of the pass, and a 40% share left this thread waiting for the fork (--time-report).
-  size_t split = fork_ ? static_cast<size_t>(std::lower_bound(firstApi.begin(), firstApi.end(),
-                                                              firstApi[n] * 9 / 20) -
-                                             firstApi.begin())
-                       : n;
-  std::future<void> later;
-  if (split < n)
-    later = std::async(std::launch::async, [this, split, n, &firstApi] {
-      TimeReport::Scope pass(fork_->options_.timeReport, "sema/locks (thread 2)");
-      for (size_t i = split; i < n; ++i)
-        fork_->lock(i, firstApi[i]);
-    });
-  for (size_t i = 0; i < split; ++i)
-    lock(i, firstApi[i]);
-  if (later.valid()) {
-    later.get(); // Rethrows what the fork threw.
-    joinFork();
-  }
+  for (size_t i = 0; i < n; ++i)
+    lock(i);
   // Fallbacks may name functions of other locks, so check them once all are known.
   for (ast::Lock &in : spec_.locks)
     for (const ast::Api &a : in.apis)
@@ -242,9 +195,8 @@ void Sema::locks() {
         diags_.error(fallback.span, "fallback '" + fallback.text + "' is not a declared function");
 }
 
-void Sema::lock(size_t index, size_t firstApi) {
+void Sema::lock(size_t index) {
   ast::Lock &in = spec_.locks[index];
-  size_t apiAt = firstApi;
   Lock out;
   prose(out, in.name, in.prose, "lock", true);
   auto kind = parseKind(in.kind.text);
@@ -452,7 +404,7 @@ void Sema::lock(size_t index, size_t firstApi) {
     api.all = a.all;
     api.fallback = symbols_.intern(a.fallback().text);
     out.apis.push_back(api.name);
-    model_.apis[apiAt++] = std::move(api);
+    model_.apis.push_back(std::move(api));
   }
   size_t weakest = 0;
   for (size_t m = 0; m < out.modes.size(); ++m) {
@@ -504,546 +456,8 @@ void Sema::groupsFactsLets() {
   }
 }
 
-bool Sema::parallel() const {
-  size_t items = spec_.operations.size() + spec_.locks.size();
-  for (const ast::Object &object : spec_.objects)
-    items += object.fields.size();
-  return useSecondThread(options_.threads, items >= kParallelMinItems);
-}
-
-void Sema::fieldsOrdersOperations() {
-  // The three passes take half of sema at 100k rules (--time-report).  fields() writes only
-  // the fields of its objects, orders() only model_.orders, operations() only its places in
-  // model_.operations; all three read the tables and the model's objects, locks and
-  // relations, which nothing writes meanwhile.
-  size_t nObjects = spec_.objects.size(), nOperations = spec_.operations.size();
-  model_.operations.resize(nOperations);
-  if (fork_) {
-    shareFieldsOrdersOperations();
-  } else {
-    {
-      TimeReport::Scope pass(options_.timeReport, "sema/fields");
-      fields(0, nObjects);
-    }
-    {
-      TimeReport::Scope pass(options_.timeReport, "sema/orders");
-      orders();
-    }
-    TimeReport::Scope pass(options_.timeReport, "sema/operations");
-    operations(0, nOperations);
-  }
-  // Memory freed now would serve only the backends; a caller that leaves without freeing
-  // (LoadOptions::freeScratch) saves the 8 ms it took at 100k rules.
-  if (options_.freeScratch) {
-    spend(spec_.objects);
-    spend(spec_.orders);
-    spend(spec_.relations);
-  }
-}
-
-void Sema::shareFieldsOrdersOperations() {
-  size_t nObjects = spec_.objects.size(), nOperations = spec_.operations.size();
-  // With a fork, it runs orders() while this thread starts on the fields; then both threads
-  // take the rest in chunks, fields first, each thread the next chunk nobody has taken.  How
-  // long each pass takes differs from spec to spec, and a fixed split (the fork took orders
-  // and all operations) left one thread or the other idle for a quarter of the time at 100k
-  // rules.  Chunks run on forks only (this thread's on a second one, `tail`), so that each
-  // chunk's diagnostics can be kept apart and then reported in the order one thread gives:
-  // fields, orders, operations.
-  struct Chunk {
-    bool fields; ///< Objects' fields, or operations.
-    size_t begin, end;
-  };
-  std::vector<Chunk> chunks;
-  constexpr size_t kChunkItems = 256;
-  for (size_t o = 0, items = 0, begin = 0; o < nObjects; ++o) {
-    items += spec_.objects[o].fields.size();
-    if (items >= kChunkItems || o + 1 == nObjects) {
-      chunks.push_back({true, begin, o + 1});
-      begin = o + 1;
-      items = 0;
-    }
-  }
-  size_t fieldChunks = chunks.size();
-  for (size_t begin = 0; begin < nOperations; begin += kChunkItems)
-    chunks.push_back({false, begin, std::min(nOperations, begin + kChunkItems)});
-  std::atomic<size_t> next{0};
-  std::vector<Diagnostics> chunkDiags(chunks.size(), Diagnostics(sources_));
-  Diagnostics orderDiags(sources_);
-  auto work = [&](Sema &worker) {
-    for (size_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks.size();) {
-      const Chunk &chunk = chunks[c];
-      if (chunk.fields)
-        worker.fields(chunk.begin, chunk.end);
-      else
-        worker.operations(chunk.begin, chunk.end);
-      chunkDiags[c].append(std::move(worker.ownDiags_));
-    }
-  };
-  std::future<void> later = std::async(std::launch::async, [&] {
-    {
-      TimeReport::Scope pass(fork_->options_.timeReport, "sema/orders (thread 2)");
-      fork_->orders();
-    }
-    orderDiags.append(std::move(fork_->ownDiags_));
-    TimeReport::Scope pass(fork_->options_.timeReport, "sema/fields+operations (thread 2)");
-    work(*fork_);
-  });
-  std::unique_ptr<Sema> tail(new Sema(*this, ForkTag{}));
-  {
-    TimeReport::Scope pass(tail->options_.timeReport, "sema/fields+operations");
-    work(*tail);
-  }
-  later.get(); // Rethrows what the fork threw.
-  for (size_t c = 0; c < fieldChunks; ++c)
-    diags_.append(std::move(chunkDiags[c]));
-  diags_.append(std::move(orderDiags));
-  for (size_t c = fieldChunks; c < chunks.size(); ++c)
-    diags_.append(std::move(chunkDiags[c]));
-  joinFork();
-  if (options_.timeReport)
-    options_.timeReport->append(std::move(tail->ownTimes_));
-  if (!options_.freeScratch)
-    (void)tail.release(); // Like fork_: see LoadOptions::freeScratch.
-}
-
-void Sema::joinFork() {
-  diags_.append(std::move(fork_->ownDiags_));
-  if (options_.timeReport)
-    options_.timeReport->append(std::move(fork_->ownTimes_));
-}
-
 // ---------------------------------------------------------------------------------------------
-// Fields
-
-void Sema::fields(size_t begin, size_t end) {
-  for (size_t o = begin; o < end; ++o) {
-    ast::Object &inObject = spec_.objects[o];
-    Object &object = model_.objects[o];
-    Context ctx = objectContext(object);
-    roleExprs_.clear();
-    std::set<std::string_view> seen; // Views of tree names: no copy per field.
-    for (ast::Field &in : inObject.fields) {
-      Field out;
-      prose(out, in.name, in.prose, "field", true);
-      if (!seen.insert(in.name.text).second)
-        diags_.error(in.name.span, "duplicate field '" + in.name.text + "' in object '" +
-                                       inObject.name.text + "'");
-      out.table = std::move(in.table.value);
-      out.config = std::move(in.config.value);
-      auto rule = [&](const ast::FieldRule &r) -> std::optional<FieldRule> {
-        FieldRule fr;
-        fr.kind = static_cast<FieldRule::Kind>(r.kind);
-        fr.transition = r.transition.value;
-        fr.owner = r.owner.value;
-        fr.pos = pos(r.span);
-        if (r.expr) {
-          auto req = requirement(*r.expr, ctx, true);
-          if (!req)
-            return std::nullopt;
-          fr.requirement = std::move(*req);
-        }
-        return fr;
-      };
-      if (in.reads.empty())
-        diags_.error(in.name.span,
-                     "field '" + inObject.name.text + "." + in.name.text + "' has no read rule");
-      if (in.writes.empty())
-        diags_.error(in.name.span,
-                     "field '" + inObject.name.text + "." + in.name.text + "' has no write rule");
-      for (size_t i = 1; i < in.reads.size(); ++i)
-        diags_.error(in.reads[i].span, "field '" + inObject.name.text + "." + in.name.text +
-                                           "' has more than one read rule");
-      if (!in.reads.empty()) {
-        if (in.reads[0].kind == ast::FieldRule::Kind::Once)
-          diags_.error(in.reads[0].span, "'once' describes writes, not reads");
-        out.read = rule(in.reads[0]);
-      }
-      std::set<std::string_view> transitions; // Views of the tree's strings.
-      for (const ast::FieldRule &w : in.writes) {
-        if (in.writes.size() > 1 && !w.transition.present)
-          diags_.error(w.span, "field '" + inObject.name.text + "." + in.name.text +
-                                   "' has several write rules, so each needs a transition");
-        if (!transitions.insert(w.transition.value).second && w.transition.present)
-          diags_.error(w.transition.span, "duplicate transition '" + w.transition.value + "'");
-        auto fr = rule(w);
-        if (!fr)
-          continue;
-        // Whatever permits a write must permit a read.
-        if (out.read && out.read->kind == FieldRule::Kind::Locks &&
-            fr->kind == FieldRule::Kind::Locks) {
-          for (const Alternative &alt : fr->requirement.alternatives) {
-            auto held = withImpliedHolds(model_, alt.atoms);
-            if (!satisfies(model_, held, out.read->requirement, false)) {
-              Diagnostic &diag =
-                  diags_.error(w.span, "write rule of '" + inObject.name.text + "." + in.name.text +
-                                           "' is weaker than its read rule: " + describe(alt) +
-                                           " permits a write but not a read");
-              Diagnostics::note(diag, in.reads[0].span, "read rule is here");
-              break;
-            }
-          }
-        }
-        out.writes.push_back(std::move(*fr));
-      }
-      object.fields.push_back(std::move(out));
-    }
-    // Nothing reads an object's fields again: the memory goes to the next objects' models.
-    spend(inObject.fields);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Relations and order
-
-bool Sema::checkLockMode(const ast::LockMode &lm, Symbol *mode) {
-  const Entity *e = lookup(lm.lock.text);
-  if (!e || e->kind != "lock") {
-    diags_.error(lm.lock.span, "'" + lm.lock.text + "' is not a lock");
-    return false;
-  }
-  const Lock &lock = model_.locks[e->index];
-  if (!lm.mode.text.empty() && !lock.findMode(lm.mode.text)) {
-    diags_.error(lm.mode.span, "lock '" + lock.name + "' has no mode '" + lm.mode.text + "'");
-    return false;
-  }
-  *mode = symbols_.intern(lm.mode.text);
-  return true;
-}
-
-void Sema::relations() {
-  // Each relation has its place, so that the fork can fill the last ones meanwhile, as in
-  // locks(): at 100k rules this pass took 35-45 ms on this thread while the fork sat idle
-  // (--time-report).  This thread's share is the smaller, as it then frees the locks' tree
-  // (17 ms), which nothing reads again.  Freed on the fork instead, it made the relations
-  // this thread resolved meanwhile take twice as long.
-  size_t n = spec_.relations.size();
-  model_.relations.resize(n);
-  std::vector<char> kept(n, 0);
-  size_t split = fork_ ? n * 4 / 10 : n;
-  std::future<void> later;
-  if (fork_)
-    later = std::async(std::launch::async, [this, split, n, &kept] {
-      TimeReport::Scope pass(fork_->options_.timeReport, "sema/relations (thread 2)");
-      for (size_t i = split; i < n; ++i)
-        kept[i] = fork_->relation(i);
-    });
-  for (size_t i = 0; i < split; ++i)
-    kept[i] = relation(i);
-  spend(spec_.locks);
-  if (later.valid()) {
-    later.get(); // Rethrows what the fork threw.
-    joinFork();
-  }
-  // A relation with an error (reported) has no place in the model.
-  size_t to = 0;
-  for (size_t i = 0; i < n; ++i)
-    if (kept[i]) {
-      if (to != i)
-        model_.relations[to] = std::move(model_.relations[i]);
-      ++to;
-    }
-  model_.relations.resize(to);
-}
-
-bool Sema::relation(size_t index) {
-  ast::Relation &in = spec_.relations[index];
-  Relation &out = model_.relations[index];
-  prose(out, in.name, in.prose, "relation", true);
-  if (in.rules.size() != 1) {
-    diags_.error(in.name.span, "relation '" + in.name.text + "' must state exactly one rule");
-    return false;
-  }
-  const ast::RelationRule &r = in.rules[0];
-  out.kind = static_cast<Relation::Kind>(r.kind);
-  out.lock = symbols_.intern(r.lock.lock.text);
-  out.other = symbols_.intern(r.other.lock.text);
-  bool lockOk = checkLockMode(r.lock, &out.mode);
-  bool ok = checkLockMode(r.other, &out.otherMode) && lockOk; // Both checked: report both.
-  if (ok && out.lock == out.other)
-    diags_.error(r.span, "relation '" + in.name.text + "' relates a lock to itself");
-  else if (ok && out.kind != Relation::Kind::Forbidden) {
-    const Lock *a = model_.findLock(out.lock);
-    const Lock *b = model_.findLock(out.other);
-    if (!a->owner.empty() && !b->owner.empty() && !model_.linkPath(a->owner, b->owner))
-      diags_.error(r.span, "no link leads from object '" + a->owner + "' (holding '" + a->name +
-                               "') to object '" + b->owner + "' (holding '" + b->name + "')");
-  }
-  return true;
-}
-
-void Sema::orders() {
-  // Build the trees and their edges.
-  // Enforced edges by position in model_.orders, not copied: an edge is five strings.
-  struct EdgeSite {
-    size_t order, edge;
-    Span span;
-  };
-  std::vector<EdgeSite> allEdges;
-  auto edgeAt = [&](const EdgeSite &site) -> const OrderEdge & {
-    return model_.orders[site.order].edges[site.edge];
-  };
-  for (ast::Order &in : spec_.orders) {
-    Order out;
-    prose(out, in.name, in.prose, "order", true);
-    out.historical = in.historical.value;
-    Symbol orderName = symbols_.intern(in.name.text); // Every edge of the tree names it.
-    std::function<std::optional<OrderNode>(const ast::OrderNode &,
-                                           std::vector<std::pair<LockMode, Span>> &)>
-        build = [&](const ast::OrderNode &node,
-                    std::vector<std::pair<LockMode, Span>> &ancestors) -> std::optional<OrderNode> {
-      OrderNode result;
-      result.note = node.note.value;
-      result.pos = pos(node.span);
-      bool ok = true;
-      for (const ast::LockMode &lm : node.locks) {
-        LockMode m{symbols_.intern(lm.lock.text), Symbol()};
-        if (!checkLockMode(lm, &m.mode)) {
-          ok = false;
-          continue;
-        }
-        result.locks.push_back(m);
-      }
-      if (!ok)
-        return std::nullopt;
-      for (const auto &[ancestor, span] : ancestors)
-        for (const LockMode &m : result.locks) {
-          out.edges.push_back({ancestor, m, orderName, result.pos});
-          if (in.historical.value.empty())
-            allEdges.push_back({model_.orders.size(), out.edges.size() - 1, node.span});
-        }
-      size_t mark = ancestors.size();
-      for (const LockMode &m : result.locks)
-        ancestors.push_back({m, node.span});
-      for (const ast::OrderNode &child : node.children)
-        if (auto c = build(child, ancestors))
-          result.children.push_back(std::move(*c));
-      ancestors.resize(mark);
-      return result;
-    };
-    for (const ast::OrderNode &root : in.roots) {
-      std::vector<std::pair<LockMode, Span>> ancestors;
-      if (auto r = build(root, ancestors))
-        out.roots.push_back(std::move(*r));
-    }
-    if (in.roots.empty())
-      diags_.error(in.name.span, "order '" + in.name.text + "' is empty");
-    model_.orders.push_back(std::move(out));
-  }
-
-  // Cycles, at lock level.  Report each strongly connected component once, as one cycle.
-  // Locks are numbered by their position in model_.locks (order nodes name only checked
-  // locks), so the search runs on vectors; string-keyed maps were most of this pass.
-  auto lockId = [&](const std::string &name) {
-    return static_cast<size_t>(model_.findLock(name) - model_.locks.data());
-  };
-  std::vector<std::vector<size_t>> out(model_.locks.size()); // lock -> edge indices
-  std::vector<size_t> fromId(allEdges.size()), toId(allEdges.size());
-  for (size_t i = 0; i < allEdges.size(); ++i) {
-    const OrderEdge &e = edgeAt(allEdges[i]);
-    fromId[i] = lockId(e.from.lock);
-    toId[i] = lockId(e.to.lock);
-    if (fromId[i] == toId[i]) {
-      diags_.error(allEdges[i].span, "lock '" + e.from.lock + "' is ordered before itself");
-      continue;
-    }
-    out[fromId[i]].push_back(i);
-  }
-  // Shared by every start: a lock finished once is never explored again, so the search is
-  // linear in the edges.
-  std::vector<char> state(model_.locks.size(), 0); // 1 on path, 2 finished
-  std::set<std::pair<size_t, size_t>> reported;
-  // Starts in name order, as when the graph was a std::map: which cycle is found first, and so
-  // which edge a diagnostic points at, must not depend on declaration order.
-  std::vector<size_t> starts;
-  for (size_t id = 0; id < out.size(); ++id)
-    if (!out[id].empty())
-      starts.push_back(id);
-  std::sort(starts.begin(), starts.end(),
-            [&](size_t a, size_t b) { return model_.locks[a].name < model_.locks[b].name; });
-  for (size_t start : starts) {
-    if (state[start] != 0)
-      continue;
-    // Iterative DFS with an explicit path, so deep trees cannot exhaust the stack.
-    std::vector<std::pair<size_t, size_t>> stack{{start, 0}};
-    std::vector<size_t> pathEdges;
-    state[start] = 1;
-    while (!stack.empty()) {
-      auto &[lock, next] = stack.back();
-      const std::vector<size_t> &edges = out[lock];
-      if (next >= edges.size()) {
-        state[lock] = 2;
-        stack.pop_back();
-        if (!pathEdges.empty())
-          pathEdges.pop_back();
-        continue;
-      }
-      size_t ei = edges[next++];
-      size_t to = toId[ei];
-      if (state[to] == 1) {
-        // Cycle: the edges on the path from `to` onwards, plus this one.
-        std::vector<size_t> cycle;
-        size_t k = 0;
-        while (k < stack.size() && stack[k].first != to)
-          ++k;
-        for (size_t p = k; p < pathEdges.size(); ++p)
-          cycle.push_back(pathEdges[p]);
-        cycle.push_back(ei);
-        auto key = std::minmax(fromId[ei], to);
-        if (reported.insert(key).second) {
-          const OrderEdge &closing = edgeAt(allEdges[ei]);
-          Diagnostic &diag = diags_.error(
-              allEdges[ei].span, "lock order cycle: '" + closing.to.lock + "' is ordered before '" +
-                                     closing.from.lock + "', which is ordered before it here");
-          for (size_t c : cycle) {
-            if (c == ei)
-              continue;
-            const OrderEdge &e = edgeAt(allEdges[c]);
-            Diagnostics::note(diag, allEdges[c].span,
-                              "'" + e.from.lock + "' ordered before '" + e.to.lock +
-                                  "' here (order '" + e.order + "')");
-          }
-        }
-      } else if (state[to] == 0) {
-        state[to] = 1;
-        pathEdges.push_back(ei);
-        stack.push_back({to, 0});
-      }
-    }
-  }
-
-  // A forbidden acquisition must not appear as an allowed order.  Each relation looks at the
-  // edges leaving its held lock only, not at every edge (relations x edges grew with the
-  // square of a spec).
-  for (size_t r = 0; r < model_.relations.size(); ++r) {
-    const Relation &rel = model_.relations[r];
-    if (rel.kind != Relation::Kind::Forbidden)
-      continue;
-    const Lock *other = model_.findLock(rel.other);
-    if (!other || !model_.findLock(rel.lock))
-      continue;
-    size_t takenId = lockId(rel.lock);
-    for (size_t ei : out[lockId(rel.other)]) {
-      const EdgeSite &site = allEdges[ei];
-      if (toId[ei] != takenId)
-        continue;
-      const std::string &held = edgeAt(site).from.mode;
-      if (!rel.otherMode.empty() && !held.empty() && !other->satisfies(held, rel.otherMode) &&
-          !other->satisfies(rel.otherMode, held))
-        continue;
-      Diagnostic &diag =
-          diags_.error(site.span, "order allows taking '" + rel.lock + "' while holding '" +
-                                      rel.other + "', which relation '" + rel.name + "' forbids");
-      Diagnostics::note(diag, spec_.relations[r].name.span, "relation declared here");
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Operations
-
-void Sema::operations(size_t begin, size_t end) {
-  for (size_t index = begin; index < end; ++index) {
-    ast::Operation &in = spec_.operations[index];
-    Operation &out = model_.operations[index];
-    prose(out, in.name, in.prose, "operation", true);
-    Context ctx;
-    roleExprs_.clear();
-    auto addRole = [&](const ast::Role &r) -> std::optional<Role> {
-      const Entity *e = lookup(r.object.text);
-      if (!e || e->kind != "object") {
-        diags_.error(r.object.span, "role object '" + r.object.text + "' is not an object");
-        return std::nullopt;
-      }
-      RoleSymbols symbols{symbols_.intern(r.name.text), symbols_.intern(r.object.text)};
-      if (!ctx.roles.emplace(r.name.text, std::move(symbols)).second) {
-        diags_.error(r.name.span, "duplicate role '" + r.name.text + "'");
-        return std::nullopt;
-      }
-      roleExprs_[r.name.text] = symbols_.intern(r.expr.value);
-      return Role{r.name.text, r.object.text, r.expr.value};
-    };
-    if (in.subjects.size() != 1) {
-      diags_.error(in.subjects.empty() ? in.name.span : in.subjects[1].name.span,
-                   "operation '" + in.name.text + "' must name exactly one subject");
-    }
-    if (!in.subjects.empty()) {
-      if (auto s = addRole(in.subjects[0])) {
-        out.subject = *s;
-        ctx.subject = symbols_.intern(s->name);
-      }
-    }
-    for (const ast::Role &r : in.roles)
-      if (auto role = addRole(r))
-        out.roles.push_back(*role);
-    if (in.requires_.empty())
-      diags_.error(in.name.span, "operation '" + in.name.text + "' has no 'requires'");
-    bool ok = !ctx.subject.empty();
-    std::optional<std::vector<PendingAlt>> all;
-    std::vector<std::string> texts;
-    for (const ast::ExprPtr &clause : in.requires_) {
-      // Normalise once; the clause's own requirement and the conjunction share the result so
-      // each error is reported once.
-      auto alts = normalize(*clause, ctx, "");
-      if (!alts) {
-        ok = false;
-        continue;
-      }
-      std::vector<PendingAlt> clauseAlts = finish(*alts);
-      if (in.requires_.size() > 1)
-        warnSubsumed(clauseAlts);
-      Requirement req;
-      req.text = printExpr(*clause);
-      for (PendingAlt &p : clauseAlts)
-        req.alternatives.push_back(std::move(p.alt));
-      texts.push_back(req.text);
-      out.clauses.push_back(std::move(req));
-      if (!ok)
-        continue; // An earlier clause failed: keep checking, but build nothing.
-      all = all ? conjoin(std::move(*all), *alts, clause->span) : std::move(alts);
-      if (!all)
-        ok = false;
-    }
-
-    if (ok && all) {
-      // Normalise the conjunction through the same path as a single expression would take.
-      std::vector<PendingAlt> alts = finish(std::move(*all));
-      warnSubsumed(alts);
-      for (PendingAlt &p : alts)
-        out.requirement.alternatives.push_back(std::move(p.alt));
-      for (size_t i = 0; i < texts.size(); ++i)
-        out.requirement.text += (i ? " & (" : "(") + texts[i] + ")";
-      if (texts.size() == 1)
-        out.requirement.text = texts[0];
-    }
-    for (const ast::Rejection &rej : in.rejects) {
-      auto req = requirement(*rej.expr, ctx, false);
-      if (!req)
-        continue;
-      for (const Alternative &alt : req->alternatives) {
-        size_t which = 0;
-        auto held = withImpliedHolds(model_, alt.atoms);
-        if (ok && satisfies(model_, held, out.requirement, false, &which)) {
-          diags_.error(rej.expr->span, "rejected lock set " + describe(alt) +
-                                           " satisfies the requirement of '" + in.name.text +
-                                           "' through " +
-                                           describe(out.requirement.alternatives[which]));
-          break;
-        }
-      }
-      out.rejects.push_back({std::move(*req), std::move(rej.reason.value)});
-    }
-    for (ast::Str &n : in.notes)
-      out.notes.push_back(std::move(n.value));
-    for (ast::Str &w : in.warnings)
-      out.warnings.push_back(std::move(w.value));
-    for (const ast::Name &a : in.apis)
-      out.apis.push_back(a.text);
-    // As with fields: nothing reads them again.
-    spend(in.requires_);
-    spend(in.rejects);
-  }
-}
+// Topics
 
 void Sema::topics() {
   for (ast::Topic &in : spec_.topics) {
@@ -1060,8 +474,6 @@ void Sema::topics() {
 
 std::optional<Model> analyze(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
                              const SemaOptions &options) {
-  if (!options.freeScratch) // Deliberately never deleted.
-    return (new detail::Sema(spec, sources, diags, options))->run();
   return detail::Sema(spec, sources, diags, options).run();
 }
 

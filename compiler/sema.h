@@ -13,17 +13,8 @@ namespace lockspec {
 
 /// How analyze() runs.
 struct SemaOptions {
-  /// False: sema's own tables (scopes, pending requirements) are left allocated: see
-  /// LoadOptions::freeScratch.
-  bool freeScratch = true;
   /// When set, each pass's time is added here.
   TimeReport *timeReport = nullptr;
-  /// Threads sema may use.  1 runs the passes one after another; 2 splits the locks pass
-  /// between two threads, and shares the fields, orders and operations passes between them,
-  /// which read the same tables and write disjoint parts of the model.  0 means 2 on a
-  /// machine with two cores and a spec large enough to gain, else 1 (useSecondThread).  The
-  /// model and the diagnostics, in their order, are the same either way.
-  unsigned threads = 0;
 };
 
 /// Builds the model of `spec`.  Reports every error it finds to `diags`; returns nullopt when

@@ -1,6 +1,8 @@
-// Sema's internals, shared by its three files: sema.cc resolves declarations into the model,
-// sema_normalize.cc turns requirement expressions into disjunctive normal form, and
-// sema_derive.cc derives and checks the lock-state tables and exclusivity matrices.
+// Sema's internals, shared by its files: sema.cc declares the names and resolves objects,
+// locks, groups, facts, lets and topics; sema_order.cc relations and lock-order trees;
+// sema_fields_operations.cc the fields' and operations' requirements; sema_normalize.cc turns
+// requirement expressions into disjunctive normal form; sema_derive.cc derives and checks the
+// lock-state tables and exclusivity matrices.
 // Nothing outside sema*.cc includes this; the interface is sema.h.
 #pragma once
 
@@ -78,43 +80,16 @@ class Sema {
 public:
   Sema(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
        const SemaOptions &options)
-      : spec_(spec), sources_(sources), ownDiags_(sources), diags_(diags), options_(options),
-        model_(ownModel_), tables_(ownTables_) {
+      : spec_(spec), sources_(sources), diags_(diags), options_(options) {
     model_.symbolStores.push_back(symbols_.store());
   }
 
   std::optional<Model> run();
 
-  /// Spec size (locks, fields and operations) from which threads == 0 means two threads:
-  /// below it, starting a thread costs more than it saves, and rules/mm.rules stays on one.
-  static constexpr size_t kParallelMinItems = 1000;
-
 private:
-  struct ForkTag {};
-  /// A fork of `parent`, for passes that run beside the parent's: it reads the parent's tree,
-  /// tables and model, and writes only the parts a pass hands it, and its own diagnostics,
-  /// times, names and memos, which the parent takes over at each join (joinFork).
-  Sema(Sema &parent, ForkTag)
-      : spec_(parent.spec_), sources_(parent.sources_), ownDiags_(parent.sources_),
-        diags_(ownDiags_), options_(parent.options_), model_(parent.model_),
-        tables_(parent.tables_) {
-    options_.timeReport = parent.options_.timeReport ? &ownTimes_ : nullptr;
-    // Forks are made on the primary's thread, and no pass reads symbolStores: no race.
-    model_.symbolStores.push_back(symbols_.store());
-  }
-  /// Whether this Sema has a fork: part of locks(), and orders() and operations(), run on
-  /// another thread.
-  bool parallel() const;
-  /// Moves the fork's diagnostics and times after this Sema's, once it has finished a pass:
-  /// they come out in the order one thread gives.
-  void joinFork();
-  /// fields(), orders() and operations(), in that order, or shared with the fork.
-  void fieldsOrdersOperations();
-  /// fieldsOrdersOperations() with a fork: both threads take chunks of fields and operations.
-  void shareFieldsOrdersOperations();
-  /// Resolves the tree's lock `index` into the model's, and its API functions into
-  /// model_.apis from `firstApi` on.
-  void lock(size_t index, size_t firstApi);
+  /// Resolves the tree's lock `index` into the model's, and appends its API functions to
+  /// model_.apis.
+  void lock(size_t index);
   /// Resolves the tree's relation `index` into its place in model_.relations; false when it
   /// states no single rule (reported), and so has no place in the model.
   bool relation(size_t index);
@@ -124,8 +99,8 @@ private:
     return {tables_.fileNames[span.file], lc.line, lc.column};
   }
   void declare(const ast::Name &name, std::string_view kind, size_t index);
-  /// Declares every lock's API functions in functions_, reporting duplicates to `diags`.
-  void declareFunctions(Diagnostics &diags);
+  /// Declares every lock's API functions in functions_, reporting duplicates.
+  void declareFunctions();
   /// The context of an object's own rules: its variable is the one role.
   Context objectContext(const Object &object);
   const Entity *lookup(std::string_view name) const { return tables_.names.find(name); }
@@ -134,20 +109,14 @@ private:
   void prose(Documented &out, const ast::Name &name, ast::Prose &prose, const std::string &what,
              bool needSource);
 
-  /// Frees a part of the tree no later pass reads.  The model's allocations that follow
-  /// reuse its memory instead of touching new pages: at 100k rules, page faults and zeroing
-  /// were a quarter of the compile (perf, issue 3).  Names stay valid: they view the source.
-  template <typename T> static void spend(std::vector<T> &part) { std::vector<T>().swap(part); }
-
   void objects();
   void locks();
   void groupsFactsLets();
   void relations();
   void orders();
-  /// Resolves the tree's operations [begin, end) into their places in model_.operations.
-  void operations(size_t begin, size_t end);
-  /// Resolves the fields of the tree's objects [begin, end) into the model's.
-  void fields(size_t begin, size_t end);
+  void operations();
+  /// Resolves the fields of the tree's objects into the model's.
+  void fields();
   void tables();
   void matrices();
   void topics();
@@ -241,25 +210,17 @@ private:
 
   ast::Spec &spec_;
   const SourceManager &sources_;
-  Diagnostics ownDiags_; ///< A fork's; unused by the primary, which reports to the caller's.
   Diagnostics &diags_;
-  TimeReport ownTimes_; ///< A fork's, likewise.
   SemaOptions options_;
-  std::unique_ptr<Sema> fork_; ///< The primary's, when parallel().
-
-  // The primary owns the model and tables; a fork refers to its parent's.
-  Model ownModel_;
-  DeclaredTables ownTables_;
-  Model &model_;
-  DeclaredTables &tables_;
+  Model model_;
+  DeclaredTables tables_;
   mutable SourceManager::LineHint lineHint_; ///< pos() is asked in mostly increasing order.
   FlatNameMap<Span> functions_;              ///< Keys view the function names in spec_.
   std::set<std::string> expandingLets_;
   /// Fixed C expressions of the current roles, interned (they key resolveInstance's memo).
   std::map<std::string, Symbol, std::less<>> roleExprs_;
   /// Every name an atom or position repeats goes through here, so the model holds one node
-  /// per distinct name (see Symbol).  A fork has its own: a name both threads repeat gets a
-  /// node per thread.
+  /// per distinct name (see Symbol).
   SymbolTable symbols_;
   /// resolveInstance's memo.
   InstanceMemo instances_;

@@ -1,5 +1,5 @@
 // Per-phase timing for `lockspec compile --time-report` (clang's -ftime-report, smaller):
-// where a compile spends its time, so speed work (issue 3) starts from figures, not guesses.
+// where a compile spends its time, so speed work starts from figures, not guesses.
 #pragma once
 
 #include <chrono>
@@ -21,15 +21,10 @@ public:
   };
 
   /// Measures one phase from construction to destruction; a null report measures nothing.
-  /// A nested phase ("sema/fields") counts the CPU time of the thread it runs on; a top-level
-  /// phase ("sema") the whole process's, so it includes the threads it started.
+  /// A phase named "a/b" is a part of phase "a", which the total does not count twice.
   class Scope {
   public:
-    Scope(TimeReport *report, const char *phase)
-        : report_(report), phase_(phase),
-          clock_(std::string_view(phase).find('/') != std::string_view::npos
-                     ? CLOCK_THREAD_CPUTIME_ID
-                     : CLOCK_PROCESS_CPUTIME_ID) {
+    Scope(TimeReport *report, const char *phase) : report_(report), phase_(phase) {
       if (report_)
         start_ = now();
     }
@@ -51,7 +46,7 @@ public:
     };
     Point now() const {
       timespec cpu{};
-      clock_gettime(clock_, &cpu);
+      clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
       double wall =
           std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
               .count();
@@ -59,16 +54,10 @@ public:
     }
     TimeReport *report_;
     const char *phase_;
-    clockid_t clock_;
     Point start_{};
   };
 
   const std::vector<Entry> &entries() const { return entries_; }
-  /// Moves `other`'s entries after this one's (phases that ran on another thread).
-  void append(TimeReport &&other) {
-    entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
-    other.entries_.clear();
-  }
 
   /// One line per phase: `  phase  wall ms  cpu ms  peak MiB`, then the total of the top-level
   /// phases.
