@@ -56,10 +56,11 @@ struct Str {
   bool present = false;
 };
 
-/// The `doc` and `source` items every entity may carry.
+/// The `doc`, `source` and `kernel` items every entity may carry.
 struct Prose {
   Str doc;
   Str source;
+  Str kernel; ///< `kernel "7.0"`: the one kernel the entity holds for (absent: every kernel).
 };
 
 /// `lock.mode` in relations and order trees.
@@ -100,6 +101,7 @@ struct FieldRule {
   Span span;
   Str transition;
   Str owner;
+  Str kernel; ///< `... kernel "next";`: the one kernel this rule holds for.
   ExprPtr expr;
 };
 
@@ -145,6 +147,7 @@ struct Api {
   /// `-> type`, `-> to-mode`, `when ...` and `fallback ...`.
   struct Extras {
     Name returnType, toMode, success, fallback;
+    Str kernel; ///< `kernel "..."` flag: the one kernel the function exists in.
   };
 
   Kind kind = Kind::Acquire;
@@ -236,6 +239,7 @@ struct Operation {
   std::vector<Rejection> rejects;
   std::vector<Str> notes, warnings;
   std::vector<Name> apis;
+  std::vector<Str> apiKernels; ///< apiKernels[i]: the kernel apis[i] exists in (absent: all).
 };
 
 struct Cell {

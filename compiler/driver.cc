@@ -8,6 +8,7 @@
 
 #include "cxx_backend.h"
 #include "json_backend.h"
+#include "kernel_filter.h"
 #include "parser.h"
 #include "rst_backend.h"
 #include "sema.h"
@@ -41,9 +42,16 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
   }
   if (diags.hadErrors())
     return std::nullopt; // Sema on a broken tree would only cascade.
+  std::vector<VersionedRule> versioned = filterForKernel(spec, options.kernel, sources, diags);
+  if (diags.hadErrors())
+    return std::nullopt;
   TimeReport::Scope timing(options.timeReport, "sema");
-  return analyze(spec, sources, diags,
-                 {.timeReport = options.timeReport});
+  auto model = analyze(spec, sources, diags, {.timeReport = options.timeReport});
+  if (model) {
+    model->kernel = std::string(options.kernel);
+    model->versioned = std::move(versioned);
+  }
+  return model;
 }
 
 std::vector<OutputFile> emitJsonFile(const Model &model) {

@@ -472,9 +472,43 @@ void graphviz(Writer &w, const std::string &dot, const std::string &caption, con
 
 /// What an operation needs, how it reads, what it must not rely on, and its caveats.  Used
 /// both on the main page (`sub` headings) and on the operation's own page.
+const char *const kVersionsPage = "topics/kernel_versions";
+
+std::string kernelTitle(const std::string &id) {
+  const Kernel *k = findKernel(id);
+  return k ? std::string(k->title) : id;
+}
+
+/// `operations.rules:63`: the file's name only, so a page reads the same whichever path the
+/// compiler was given.
+std::string declaredAt(const VersionedRule &v) {
+  return literal(v.file.substr(v.file.find_last_of('/') + 1) + ":" + std::to_string(v.line));
+}
+
+/// A note saying which kernel a versioned operation follows and where the other kernels'
+/// form of it is declared; nothing for an operation that holds for every kernel.
+void kernelNote(const Model &m, Writer &w, const Operation &op, const std::string &toRoot) {
+  const VersionedRule *mine = nullptr;
+  std::vector<std::string> others;
+  for (const VersionedRule &v : m.versioned)
+    if (v.kind == "operation" && v.name == op.name) {
+      if (v.kept)
+        mine = &v;
+      else
+        others.push_back(kernelTitle(v.kernel) + " (" + declaredAt(v) + ")");
+    }
+  if (!mine)
+    return;
+  std::string text = "**Kernel:** this rule follows " + kernelTitle(mine->kernel) + ".";
+  if (!others.empty())
+    text += "  It differs in " + join(others, ", ") + ".";
+  w.admonition("note", text + "  See :doc:`" + toRoot + kVersionsPage + "`.", op.pos);
+}
+
 void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPage,
                    const std::string &pagePrefix) {
   w.body(op.doc, op.pos);
+  kernelNote(m, w, op, linkToPage ? "" : "../");
   std::string subject =
       literal(op.subject.name) + " (:c:struct:`!struct " + op.subject.object + "`)";
   w.paragraph("**Acts on:** " + subject + ".", op.pos);
@@ -521,10 +555,21 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   for (const std::string &warn : op.warnings)
     w.admonition("warning", warn, op.pos);
   if (!op.apis.empty()) {
-    std::vector<std::string> fns;
+    std::vector<std::string> fns, absent;
     for (const std::string &a : op.apis)
       fns.push_back(func(a));
+    for (const VersionedRule &v : m.versioned)
+      if (v.kind == "operation api" && v.name.starts_with(op.name + ".")) {
+        std::string fn = v.name.substr(op.name.size() + 1);
+        if (v.kept)
+          std::replace(fns.begin(), fns.end(), func(fn),
+                       func(fn) + " (" + kernelTitle(v.kernel) + " only)");
+        else
+          absent.push_back(literal(fn) + " (" + kernelTitle(v.kernel) + ")");
+      }
     w.paragraph("**Kernel functions:** " + join(fns, ", ") + ".", op.pos);
+    if (!absent.empty())
+      w.paragraph("**In other kernels:** " + join(absent, ", ") + ".", op.pos);
   }
   if (linkToPage)
     w.paragraph("See :doc:`" + pagePrefix + operationPage(op.name) +
@@ -862,11 +907,48 @@ bool onMainPage(const Topic &t) {
   return std::find(placed.begin(), placed.end(), t.name) != placed.end();
 }
 
+/// The kernel this site follows and every rule of one kernel only, kept or not.
+RstPage versionsPage(const Model &m) {
+  SourcePos top = firstPos(m);
+  std::string kernels;
+  for (const Kernel &k : kKernels)
+    kernels += std::string(kernels.empty() ? "" : ", ") + literal(std::string(k.id)) + " (" +
+               std::string(k.title) + ")";
+  RstPage page = newPage(kVersionsPage, "Kernel versions",
+                         "These pages follow **" + kernelTitle(m.kernel) +
+                             "**.  The spec covers the kernels " + kernels +
+                             "; a rule, API function or field rule marked ``kernel \"ID\"`` "
+                             "holds for that kernel only, and ``lockspec compile --kernel ID`` "
+                             "compiles the spec for another one.",
+                         top);
+  Writer w(page);
+  if (const Topic *t = findTopic(m, "version_deltas"); t && !onMainPage(*t))
+    w.paragraph("What differs between them, and why, is summarised in :doc:`" + t->name + "`.",
+                top);
+  if (m.versioned.empty()) {
+    w.paragraph("Every rule of this spec holds for every kernel it covers.", top);
+    return page;
+  }
+  std::vector<TableRowText> rows;
+  for (const VersionedRule &v : m.versioned) {
+    std::string name = v.kind == "operation" && v.kept
+                           ? ":doc:`../" + operationPage(v.name) + "`"
+                           : literal(v.name);
+    rows.push_back({{cell(v.kind), name, cell(kernelTitle(v.kernel)),
+                     v.kept ? "yes" : "no", declaredAt(v)},
+                    top});
+  }
+  simpleTable(w, "Rules of one kernel only",
+              {"Kind", "Rule", "Holds for", "In these pages", "Declared at"}, rows, 40, top);
+  return page;
+}
+
 RstPage topicsIndex(const Model &m) {
   std::vector<std::pair<std::string, SourcePos>> entries;
   for (const Topic &t : m.topics)
     if (!onMainPage(t))
       entries.push_back({t.name, t.pos});
+  entries.push_back({"kernel_versions", firstPos(m)});
   return indexPage("topics/index", "Beyond process_addrs.rst",
                    "Topics the kernel's document does not cover, from the mailing-list "
                    "discussions the rules cite.",
@@ -1006,7 +1088,8 @@ std::optional<RstText> renderRstOperation(const Model &m, const std::string &nam
 }
 
 std::vector<RstPage> renderRstPages(const Model &m) {
-  std::vector<RstPage> pages = {mainPage(m), locksPage(m), objectsPage(m), topicsIndex(m)};
+  std::vector<RstPage> pages = {mainPage(m), locksPage(m), objectsPage(m), topicsIndex(m),
+                                versionsPage(m)};
   for (const Topic &t : m.topics)
     if (!onMainPage(t))
       pages.push_back(topicPageOf(t));
@@ -1023,6 +1106,8 @@ std::optional<RstPage> renderRstPage(const Model &m, const std::string &name) {
     return operationsIndex(m);
   if (name == "topics/index")
     return topicsIndex(m);
+  if (name == kVersionsPage)
+    return versionsPage(m);
   if (name == "locks")
     return locksPage(m);
   if (name == "objects")

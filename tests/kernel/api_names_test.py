@@ -205,7 +205,8 @@ def main():
     ap.add_argument("--repo", required=True, type=pathlib.Path)
     ap.add_argument("--upstream", type=pathlib.Path,
                     help="the v7.0 copy (default: REPO/../shared/reference/upstream/linux-v7.0)")
-    ap.add_argument("--kernel", help="the target passed to lockspec compile --kernel")
+    ap.add_argument("--kernel", default="7.0",
+                    help="the target passed to lockspec compile --kernel (default 7.0)")
     args = ap.parse_args()
 
     upstream = args.upstream or (args.repo / ".." / "shared" / "reference" / "upstream" /

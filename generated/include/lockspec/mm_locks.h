@@ -3132,7 +3132,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup
 /// Operation `install`, alternative `mmap`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
 /// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: the mmap lock, read or write.
-/// Spec: `install` (rules/operations.rules:62); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3143,7 +3143,7 @@ inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap
 /// Operation `install`, alternative `per_vma`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
 /// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: the VMA lock, read or write (the page-fault fast path).
-/// Spec: `install` (rules/operations.rules:62); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_vma) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3154,7 +3154,7 @@ inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_
 /// Operation `alloc_upper_table`, alternative `mmap_lock`: Allocating a P4D, PUD or PMD table and linking it into the empty entry above it. The VMA is held stable as for any install, and the new entry is set under `mm->page_table_lock` (`__p4d_alloc`, `__pud_alloc`, `__pmd_alloc`; the last goes through `pud_lock`, which is `page_table_lock` because PUD locks are not split).
 ///
 /// Requires `(mm_or_vma_locked) \& (page_table_lock)`; this overload checks `mmap_lock.read\@vma \& page_table_lock.held\@vma`.
-/// Spec: `alloc_upper_table` (rules/operations.rules:95); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `alloc_upper_table` (rules/operations.rules:122); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_upper_table(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES(vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "alloc_upper_table"););
@@ -3164,7 +3164,7 @@ inline void alloc_upper_table(struct vm_area_struct *vma, via::mmap_lock) LOCKSP
 /// Operation `alloc_upper_table`, alternative `vma_lock`: Allocating a P4D, PUD or PMD table and linking it into the empty entry above it. The VMA is held stable as for any install, and the new entry is set under `mm->page_table_lock` (`__p4d_alloc`, `__pud_alloc`, `__pmd_alloc`; the last goes through `pud_lock`, which is `page_table_lock` because PUD locks are not split).
 ///
 /// Requires `(mm_or_vma_locked) \& (page_table_lock)`; this overload checks `page_table_lock.held\@vma \& vma_lock.read\@vma`.
-/// Spec: `alloc_upper_table` (rules/operations.rules:95); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `alloc_upper_table` (rules/operations.rules:122); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_upper_table(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES(vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->page_table_lock, 5, 1u, "alloc_upper_table"););
@@ -3174,7 +3174,7 @@ inline void alloc_upper_table(struct vm_area_struct *vma, via::vma_lock) LOCKSPE
 /// Operation `alloc_pte_table`, alternative `mmap_lock`: Allocating a PTE table and linking it into an empty PMD entry. The PMD entry is set under the PMD lock - the split lock in the PMD table's ptdesc with `CONFIG_SPLIT_PMD_PTLOCKS`, otherwise `page_table_lock` - in `pmd_install`, called from `__pte_alloc`, after rechecking that the entry is still empty.
 ///
 /// Requires `(mm_or_vma_locked) \& (pmd_lock\@pmd)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd`.
-/// Spec: `alloc_pte_table` (rules/operations.rules:115); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `alloc_pte_table` (rules/operations.rules:142); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pmd;
@@ -3185,7 +3185,7 @@ inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, v
 /// Operation `alloc_pte_table`, alternative `vma_lock`: Allocating a PTE table and linking it into an empty PMD entry. The PMD entry is set under the PMD lock - the split lock in the PMD table's ptdesc with `CONFIG_SPLIT_PMD_PTLOCKS`, otherwise `page_table_lock` - in `pmd_install`, called from `__pte_alloc`, after rechecking that the entry is still empty.
 ///
 /// Requires `(mm_or_vma_locked) \& (pmd_lock\@pmd)`; this overload checks `pmd_lock.held\@pmd \& vma_lock.read\@vma`.
-/// Spec: `alloc_pte_table` (rules/operations.rules:115); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `alloc_pte_table` (rules/operations.rules:142); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::vma_lock) LOCKSPEC_REQUIRES(pmd->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pmd;
@@ -3196,7 +3196,7 @@ inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, v
 /// Operation `zap`, alternative `mmap_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
-/// Spec: `zap` (rules/operations.rules:130); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3207,7 +3207,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_loc
 /// Operation `zap`, alternative `vma_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
-/// Spec: `zap` (rules/operations.rules:130); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3218,7 +3218,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock
 /// Operation `zap`, alternative `anon_vma_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.
-/// Spec: `zap` (rules/operations.rules:130); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -3229,7 +3229,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma
 /// Operation `zap`, alternative `i_mmap_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.
-/// Spec: `zap` (rules/operations.rules:130); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -3240,7 +3240,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_l
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_anon_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:147); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_anon_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -3251,7 +3251,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_i_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:147); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_i_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -3262,7 +3262,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 /// Operation `modify_for_reclaim`, alternative `mm_walk_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: a walk of the process's own page tables.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:147); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_mmap_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3273,7 +3273,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 /// Operation `modify_for_reclaim`, alternative `mm_walk_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: a walk of the process's own page tables.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:147); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_vma_lock) LOCKSPEC_REQUIRES(pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3284,7 +3284,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 /// Operation `free_pgtables`, alternative `mm_write_locked`: **Freeing** page tables: tearing down every table of a range once the range is being unmapped for good (munmap, exit). `free_pgtables` frees the tables regardless of what their entries still contain, so it relies on the caller: the range has been zapped, nothing can install entries any more, and no VMA over the range can be reached through the reverse mapping.
 ///
 /// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.write\@vma \& unreachable_via_rmap \& zapped_no_installs`.  This way: the mmap write lock is held (exit_mmap, munmap without downgrade).
-/// Spec: `free_pgtables` (rules/operations.rules:170); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
+/// Spec: `free_pgtables` (rules/operations.rules:199); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, fact::unreachable_via_rmap, fact::zapped_no_installs) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "free_pgtables"););
@@ -3293,7 +3293,7 @@ inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCK
 /// Operation `free_pgtables`, alternative `isolated`: **Freeing** page tables: tearing down every table of a range once the range is being unmapped for good (munmap, exit). `free_pgtables` frees the tables regardless of what their entries still contain, so it relies on the caller: the range has been zapped, nothing can install entries any more, and no VMA over the range can be reached through the reverse mapping.
 ///
 /// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.read\@vma \& unreachable_via_rmap \& vma_detached \& zapped_no_installs`.  This way: the VMA was detached under the mmap write lock, which may since have been downgraded.
-/// Spec: `free_pgtables` (rules/operations.rules:170); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
+/// Spec: `free_pgtables` (rules/operations.rules:199); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_REQUIRES(fact::unreachable_via_rmap, fact::vma_detached, fact::zapped_no_installs) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "free_pgtables"););
@@ -3302,7 +3302,7 @@ inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_RE
 /// Operation `retract_pte_table`, alternative `collapse`: Removing one empty PTE table while the levels above stay, once a range is mapped by a huge page (khugepaged and `MADV_COLLAPSE`, mm/khugepaged.c). v7.0 does it in two places, which hold different locks and revalidate the PMD entry differently:
 ///
 /// Requires `(any { collapse: mmap_lock.read \& revalidated_under_ptl; retract: i_mmap_lock.read \& pmd_revalidated; }) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty \& revalidated_under_ptl`.  This way: collapse_pte_mapped_thp: the mmap lock, and the PMD entry still maps the same table.
-/// Spec: `retract_pte_table` (rules/operations.rules:214); source: Documentation/mm/process_addrs.rst\#locking-rules.
+/// Spec: `retract_pte_table` (rules/operations.rules:243); source: Documentation/mm/process_addrs.rst\#locking-rules.
 inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::collapse) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pte_table_empty, fact::revalidated_under_ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pmd;
@@ -3315,7 +3315,7 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
 /// Operation `retract_pte_table`, alternative `retract`: Removing one empty PTE table while the levels above stay, once a range is mapped by a huge page (khugepaged and `MADV_COLLAPSE`, mm/khugepaged.c). v7.0 does it in two places, which hold different locks and revalidate the PMD entry differently:
 ///
 /// Requires `(any { collapse: mmap_lock.read \& revalidated_under_ptl; retract: i_mmap_lock.read \& pmd_revalidated; }) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.  This way: retract_page_tables: the i_mmap read lock, and the PMD entry still maps some PTE table.
-/// Spec: `retract_pte_table` (rules/operations.rules:214); source: Documentation/mm/process_addrs.rst\#locking-rules.
+/// Spec: `retract_pte_table` (rules/operations.rules:243); source: Documentation/mm/process_addrs.rst\#locking-rules.
 inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::retract) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pmd;
@@ -3328,7 +3328,7 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
 /// Operation `reclaim_empty_pte_table`, alternative `mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:258); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pmd;
@@ -3341,7 +3341,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `reclaim_empty_pte_table`, alternative `vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `pmd_lock.held\@pmd \& pte_lock.held\@pte \& vma_lock.read\@vma \& freed_after_grace_period \& pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:258); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pmd;
@@ -3354,7 +3354,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `reclaim_empty_pte_table`, alternative `anon_vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `anon_vma_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:258); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pmd;
@@ -3367,7 +3367,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `reclaim_empty_pte_table`, alternative `i_mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:258); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->ptl, pte->ptl, fact::freed_after_grace_period, fact::pte_table_empty) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pmd;
@@ -3380,7 +3380,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `move_page_tables`: Moving whole page tables to a new address, as the `mremap()` system call does when it can relocate a PMD or PUD entry (and everything below it) instead of copying entries. Every lock is needed: the mmap write lock, the VMA write locks of the source and destination VMAs, and the rmap write locks of every tree that links them (`take_rmap_locks`, i_mmap before anon_vma; dropped by `drop_rmap_locks`), so that no rmap walker sees a table in neither place or in both.
 ///
 /// Requires `(write_most \& vma_lock.write\@new_vma) \& (rmap_hidden) \& (pmd_lock\@old_pmd \& pmd_lock\@new_pmd)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pmd_lock.held\@new_pmd \& pmd_lock.held\@old_pmd \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
-/// Spec: `move_page_tables` (rules/operations.rules:305); source: Documentation/mm/process_addrs.rst\#page-table-moving.
+/// Spec: `move_page_tables` (rules/operations.rules:334); source: Documentation/mm/process_addrs.rst\#page-table-moving.
 inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pmd->ptl, old_pmd->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
@@ -3398,7 +3398,7 @@ inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *
 /// Operation `move_ptes`, alternative `rmap_locked`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
 /// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  This way: take_rmap_locks held.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
-/// Spec: `move_ptes` (rules/operations.rules:332); source: mm/mremap.c.
+/// Spec: `move_ptes` (rules/operations.rules:361); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->ptl, old_pte->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
@@ -3416,7 +3416,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 /// Operation `move_ptes`, alternative `rmap_order`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
 /// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma \& rmap_order_safe`.  This way: the new VMA follows the old one in rmap order, or exec's temporary stack.
-/// Spec: `move_ptes` (rules/operations.rules:332); source: mm/mremap.c.
+/// Spec: `move_ptes` (rules/operations.rules:361); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_order) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->ptl, old_pte->ptl, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock, fact::rmap_order_safe) {
   (void)vma;
   (void)new_vma;
@@ -3432,7 +3432,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 /// Operation `walk_kernel_page_tables`: Walking kernel page tables with `walk_kernel_page_table_range`. Kernel mappings are normally managed by whoever created them (vmalloc has its own locks), but this generic walker synchronises on the mmap lock of `init_mm`: read when the caller only needs the tables not to change shape, write when it needs exclusive access. The walker asserts only that some mode is held. Kernel tables are rarely torn down (vmalloc and memory hot-remove aside), which is why this suffices; any further locks a caller needs it must take itself.
 ///
 /// Requires `mmap_lock.read\@init`; this overload checks `mmap_lock.read\@init`.
-/// Spec: `walk_kernel_page_tables` (rules/operations.rules:360); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
+/// Spec: `walk_kernel_page_tables` (rules/operations.rules:389); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
 inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_kernel_page_tables"););
@@ -3441,7 +3441,7 @@ inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHAR
 /// Operation `walk_user_page_tables_debug`, alternative `user_mm`: Walking page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock of a user mm is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown.
 ///
 /// Requires `any { user_mm: mmap_lock.write \& user_mm; kernel_mm: is_init_mm \& mmap_lock.read\@init; }`; this overload checks `mmap_lock.write\@mm \& user_mm`.  This way: a user address space: its mmap lock for writing.
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:380); source: mm/pagewalk.c.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
 inline void walk_user_page_tables_debug(struct mm_struct *mm, via::user_mm) LOCKSPEC_REQUIRES(mm->mmap_lock, fact::user_mm) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "walk_user_page_tables_debug"););
@@ -3450,7 +3450,7 @@ inline void walk_user_page_tables_debug(struct mm_struct *mm, via::user_mm) LOCK
 /// Operation `walk_user_page_tables_debug`, alternative `kernel_mm`: Walking page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock of a user mm is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown.
 ///
 /// Requires `any { user_mm: mmap_lock.write \& user_mm; kernel_mm: is_init_mm \& mmap_lock.read\@init; }`; this overload checks `mmap_lock.read\@init \& is_init_mm`.  This way: init_mm: handed to the kernel walker, any mode of init_mm's mmap lock.
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:380); source: mm/pagewalk.c.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
 inline void walk_user_page_tables_debug(struct mm_struct *mm, via::kernel_mm) LOCKSPEC_REQUIRES(fact::is_init_mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_user_page_tables_debug"););
@@ -3459,7 +3459,7 @@ inline void walk_user_page_tables_debug(struct mm_struct *mm, via::kernel_mm) LO
 /// Operation `page_fault`, alternative `per_vma`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
 /// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `vma_lock.read\@vma`.  This way: the VMA read lock from lock_vma_under_rcu.
-/// Spec: `page_fault` (rules/operations.rules:418); source: Documentation/mm/process_addrs.rst\#lock-usage.
+/// Spec: `page_fault` (rules/operations.rules:464); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::per_vma) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "page_fault"););
@@ -3468,7 +3468,7 @@ inline void page_fault(struct vm_area_struct *vma, via::per_vma) LOCKSPEC_REQUIR
 /// Operation `page_fault`, alternative `mmap`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
 /// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `mmap_lock.read\@vma`.  This way: the mmap read lock (fallback).
-/// Spec: `page_fault` (rules/operations.rules:418); source: Documentation/mm/process_addrs.rst\#lock-usage.
+/// Spec: `page_fault` (rules/operations.rules:464); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::mmap) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "page_fault"););
@@ -3477,7 +3477,7 @@ inline void page_fault(struct vm_area_struct *vma, via::mmap) LOCKSPEC_REQUIRES_
 /// Operation `anon_vma_prepare`: Attaching an anon_vma to a VMA on its first anonymous fault. The caller holds the mmap lock for reading; the anon_vma to attach (a mergeable neighbour's or a fresh one) is write-locked, then `page_table_lock` is taken and `vma->anon_vma` is set only if it is still `NULL` - another thread may have won the race.
 ///
 /// Requires `(mmap_lock.read) \& (anon_vma_lock.write\@av \& page_table_lock)`; this overload checks `anon_vma_lock.write\@av \& mmap_lock.read\@vma \& page_table_lock.held\@vma`.
-/// Spec: `anon_vma_prepare` (rules/operations.rules:436); source: mm/rmap.c.
+/// Spec: `anon_vma_prepare` (rules/operations.rules:482); source: mm/rmap.c.
 inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LOCKSPEC_REQUIRES(av->root->rwsem, vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)av;
@@ -3489,7 +3489,7 @@ inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LO
 /// Operation `expand_stack`: Growing a stack VMA towards a faulting address (`expand_downwards`, `expand_upwards`). Faults must not run against the VMA while its range changes, so the VMA is write-locked, which in turn needs the mmap write lock. A fault that finds it must grow the stack holds only the read lock, which cannot be upgraded in place: `lock_mm_and_find_vma` drops it, takes the write lock, looks the VMA up again, expands it and downgrades (see `mmap_lock`). `mmap_read_lock_maybe_expand` (exec's argument pages) takes the write lock directly when it has to expand, then downgrades. The anon_vma is prepared first and write-locked while the range moves.
 ///
 /// Requires `(stack_vma) \& (write_most \& anon_vma_lock.write)`; this overload checks `anon_vma_lock.write\@vma \& mmap_lock.write\@vma \& vma_lock.write\@vma \& stack_vma`.
-/// Spec: `expand_stack` (rules/operations.rules:455); source: Documentation/mm/process_addrs.rst\#stack-expansion.
+/// Spec: `expand_stack` (rules/operations.rules:501); source: Documentation/mm/process_addrs.rst\#stack-expansion.
 inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon_vma->root->rwsem, vma->vm_mm->mmap_lock, vma->vma_lock, fact::stack_vma) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 2u, "expand_stack"););
@@ -3500,7 +3500,7 @@ inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon
 /// Operation `change_vma_flags`: Changing a VMA's flags with `vm_flags_set`, `vm_flags_clear` or `vm_flags_mod`. In v7.0 (include/linux/mm.h) these helpers take the VMA write lock themselves (`vma_start_write`), so the caller needs the mmap lock for writing, which that function requires, and nothing more. Afterwards the VMA stays write-locked until the mmap write hold ends.
 ///
 /// Requires `mmap_lock.write`; this overload checks `mmap_lock.write\@vma`.
-/// Spec: `change_vma_flags` (rules/operations.rules:480); source: include/linux/mm.h.
+/// Spec: `change_vma_flags` (rules/operations.rules:526); source: include/linux/mm.h.
 inline void change_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "change_vma_flags"););
@@ -3509,7 +3509,7 @@ inline void change_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->
 /// Operation `reset_vma_flags`: Overwriting a VMA's flags with `vm_flags_reset` or `vm_flags_reset_once`. Unlike the set, clear and mod helpers these do not lock the VMA; they assert the VMA write lock (`vma_assert_write_locked`), so the caller must have taken it. `vm_flags_init` and `__vm_flags_mod` are for VMAs not yet in the VMA tree and need no lock.
 ///
 /// Requires `write_most`; this overload checks `mmap_lock.write\@vma \& vma_lock.write\@vma`.
-/// Spec: `reset_vma_flags` (rules/operations.rules:494); source: include/linux/mm.h.
+/// Spec: `reset_vma_flags` (rules/operations.rules:540); source: include/linux/mm.h.
 inline void reset_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "reset_vma_flags"););
@@ -3519,7 +3519,7 @@ inline void reset_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->v
 /// Operation `set_atomic_vma_flag`, alternative `mmap_lock`: Setting one of the few VMA flags that may change under a read-side lock, with `vma_set_atomic_flag` (include/linux/mm.h): an atomic `set_bit` on the flags bitmap. It asserts only that the VMA is stabilised (`vma_assert_stabilised`: the mmap lock in any mode, or a VMA lock) and refuses, with a warning, any flag outside `VM_ATOMIC_SET_ALLOWED`.
 ///
 /// Requires `(mm_or_vma_locked) \& (atomic_vma_flag)`; this overload checks `mmap_lock.read\@vma \& atomic_vma_flag`.
-/// Spec: `set_atomic_vma_flag` (rules/operations.rules:508); source: include/linux/mm.h.
+/// Spec: `set_atomic_vma_flag` (rules/operations.rules:554); source: include/linux/mm.h.
 inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES(fact::atomic_vma_flag) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "set_atomic_vma_flag"););
@@ -3528,7 +3528,7 @@ inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::mmap_lock) LOCK
 /// Operation `set_atomic_vma_flag`, alternative `vma_lock`: Setting one of the few VMA flags that may change under a read-side lock, with `vma_set_atomic_flag` (include/linux/mm.h): an atomic `set_bit` on the flags bitmap. It asserts only that the VMA is stabilised (`vma_assert_stabilised`: the mmap lock in any mode, or a VMA lock) and refuses, with a warning, any flag outside `VM_ATOMIC_SET_ALLOWED`.
 ///
 /// Requires `(mm_or_vma_locked) \& (atomic_vma_flag)`; this overload checks `vma_lock.read\@vma \& atomic_vma_flag`.
-/// Spec: `set_atomic_vma_flag` (rules/operations.rules:508); source: include/linux/mm.h.
+/// Spec: `set_atomic_vma_flag` (rules/operations.rules:554); source: include/linux/mm.h.
 inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES(fact::atomic_vma_flag) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "set_atomic_vma_flag"););
@@ -3537,7 +3537,7 @@ inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::vma_lock) LOCKS
 /// Operation `read_lock_vma_under_mmap`: Read-locking a VMA found under the mmap lock, with `vma_start_read_locked` or `vma_start_read_locked_nested`, typically to keep it locked after the mmap lock is dropped. In v7.0 the helper asserts the mmap lock (`mmap_assert_locked`), which is what guarantees it cannot fail on a concurrent writer. `lock_vma_under_rcu` is the way to read-lock a VMA without it.
 ///
 /// Requires `mmap_lock.read`; this overload checks `mmap_lock.read\@vma`.
-/// Spec: `read_lock_vma_under_mmap` (rules/operations.rules:523); source: include/linux/mmap_lock.h.
+/// Spec: `read_lock_vma_under_mmap` (rules/operations.rules:569); source: include/linux/mmap_lock.h.
 inline void read_lock_vma_under_mmap(struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "read_lock_vma_under_mmap"););
@@ -3546,7 +3546,7 @@ inline void read_lock_vma_under_mmap(struct vm_area_struct *vma) LOCKSPEC_REQUIR
 /// Operation `end_vma_write_locks`: Ending every VMA write lock of an mm with `vma_end_write_all`. In v7.0 it asserts the mmap write lock (`mmap_assert_write_locked`) before closing the `mm_lock_seq` writer section; `mmap_write_unlock` and `mmap_write_downgrade` call it, and a direct call also ends write locks taken further up the call chain.
 ///
 /// Requires `mmap_lock.write`; this overload checks `mmap_lock.write\@mm`.
-/// Spec: `end_vma_write_locks` (rules/operations.rules:537); source: include/linux/mmap_lock.h.
+/// Spec: `end_vma_write_locks` (rules/operations.rules:583); source: include/linux/mmap_lock.h.
 inline void end_vma_write_locks(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "end_vma_write_locks"););
@@ -3555,7 +3555,7 @@ inline void end_vma_write_locks(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap
 /// Operation `fork_write_protect`: Fork's copy of a parent's page tables when anonymous pages must become copy-on-write. The parent's mmap lock is held for writing, `write_protect_seq` is opened so that GUP-fast pinning backs off, and each PTE table is copied under its PTE lock (the child's nested), duplicating the anon rmap of each folio (`folio_try_dup_anon_rmap_*` needs the PTL and the open sequence count) or copying the page outright if it may be pinned.
 ///
 /// Requires `(mmap_lock.write \& write_protect_seq.write) \& (pte_lock\@src_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@src_pte \& write_protect_seq.write\@vma`.
-/// Spec: `fork_write_protect` (rules/operations.rules:551); source: mm/memory.c.
+/// Spec: `fork_write_protect` (rules/operations.rules:597); source: mm/memory.c.
 inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, src_pte->ptl, vma->vm_mm->write_protect_seq_lock) {
   (void)vma;
   (void)src_pte;
@@ -3567,7 +3567,7 @@ inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read\@mm \& foll_get`.  This way: GUP slow path, page tables walked under the mmap read lock.
-/// Spec: `gup_get` (rules/operations.rules:571); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:617); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_get) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_get"););
@@ -3576,7 +3576,7 @@ inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::fol
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get \& irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
-/// Spec: `gup_get` (rules/operations.rules:571); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:617); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
 }
@@ -3584,7 +3584,7 @@ inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::fol
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_pin`.  This way: GUP slow path under the mmap read lock.
-/// Spec: `gup_pin` (rules/operations.rules:598); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:644); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_pin) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin"););
@@ -3593,7 +3593,7 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::fol
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_pin \& irqs_disabled`.  This way: GUP-fast, interrupts disabled, validated against fork's write_protect_seq.
-/// Spec: `gup_pin` (rules/operations.rules:598); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:644); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_pin, fact::irqs_disabled) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin"););
@@ -3602,7 +3602,7 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::fol
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_longterm \& foll_pin`.  This way: slow path, which can migrate unsuitable pages first.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:621); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:667); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(fact::foll_longterm, fact::foll_pin) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin_longterm"););
@@ -3611,7 +3611,7 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_longterm \& foll_pin \& irqs_disabled`.  This way: GUP-fast, falling back to the slow path for pages that must be migrated.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:621); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:667); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin_longterm"););
@@ -3620,7 +3620,7 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:644); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:690); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3631,7 +3631,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `!pte_lock.held\@pte \& vma_lock.read\@vma`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:644); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:690); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3642,7 +3642,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `anon_vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:644); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:690); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -3653,7 +3653,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `i_mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:644); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:690); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->ptl) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -3664,7 +3664,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `secondary_tlb_invalidate`, alternative `mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `mmap_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:670); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "secondary_tlb_invalidate"););
@@ -3673,7 +3673,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock)
 /// Operation `secondary_tlb_invalidate`, alternative `vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `vma_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:670); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "secondary_tlb_invalidate"););
@@ -3682,7 +3682,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) 
 /// Operation `secondary_tlb_invalidate`, alternative `anon_vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `anon_vma_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:670); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "secondary_tlb_invalidate"););
@@ -3691,7 +3691,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_l
 /// Operation `secondary_tlb_invalidate`, alternative `i_mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `i_mmap_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:670); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES(fact::primary_pte_cleared) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "secondary_tlb_invalidate"););
@@ -3700,7 +3700,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_loc
 /// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm. `__mmu_notifier_register` requires the caller to hold the mm's mmap lock for writing and a user reference on the mm, so no invalidation can be in flight while the subscription is added; `mmu_notifier_register` takes the lock itself.
 ///
 /// Requires `mmap_lock.write \& mm_users_held`; this overload checks `mmap_lock.write\@mm \& mm_users_held`.
-/// Spec: `mmu_notifier_register` (rules/operations.rules:685); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:731); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock, fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "mmu_notifier_register"););
