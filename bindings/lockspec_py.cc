@@ -12,23 +12,6 @@
 namespace py = pybind11;
 using namespace lockspec;
 
-namespace pybind11::detail {
-/// A model Symbol is a Python str both ways: Python never sees the shared node.
-template <> struct type_caster<Symbol> {
-  PYBIND11_TYPE_CASTER(Symbol, const_name("str"));
-  bool load(handle src, bool convert) {
-    make_caster<std::string> text;
-    if (!text.load(src, convert))
-      return false;
-    value = Symbol(cast_op<std::string &>(text));
-    return true;
-  }
-  static handle cast(const Symbol &symbol, return_value_policy policy, handle parent) {
-    return make_caster<std::string>::cast(symbol.str(), policy, parent);
-  }
-};
-} // namespace pybind11::detail
-
 namespace {
 
 /// A diagnostic with its position resolved, so Python never needs the source manager.

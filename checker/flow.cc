@@ -404,10 +404,10 @@ private:
     auto it = roles.find(a.role);
     if (it == roles.end() || it->second.expr.empty() || a.instance.empty())
       return "";
-    auto lo = index_.lockObject(a.instance.view());
+    auto lo = index_.lockObject(a.instance);
     if (!lo || lo->lock != lock || lo->owner.empty())
       return "";
-    return resolve(substitute(lo->owner, a.role.view(), it->second.expr));
+    return resolve(substitute(lo->owner, a.role, it->second.expr));
   }
 
   enum class AtomStatus { Ok, Missing, WrongMode, Forbidden, Assumed };
@@ -494,7 +494,7 @@ private:
           facts += (facts.empty() ? "" : ", ") +
                    quote(a->kind == Atom::Kind::Fact || a->condition.empty()
                              ? atomText(*a, roles)
-                             : "!" + a->condition.str());
+                             : "!" + a->condition);
         Diagnostic *d = report(Severity::Note, "assumed-fact", at,
                                what + " is allowed by " + ruleName + " only if " + facts +
                                    " holds, which the checker cannot see " +
@@ -682,7 +682,7 @@ private:
               report(Severity::Error, "order-inversion", call,
                      quote(api.name) + " takes " + describe(lock, taking.key) + " while " +
                          describe(h.lock, h.key) + " is held, against the lock order (order " +
-                         quote(e.order.view()) + ")");
+                         quote(e.order) + ")");
           noteHere(d, h.at, h.atEnd, quote(h.lock->name) + " taken here");
           noteSpec(d, e.pos,
                    quote(lock->name) + " is ordered before " + quote(h.lock->name) + " here");

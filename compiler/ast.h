@@ -12,9 +12,8 @@
 namespace lockspec::ast {
 
 /// The text of an identifier: a view into its source buffer, which the SourceManager keeps for
-/// as long as any tree of it.  A std::string per name made every name 48 bytes plus a heap copy
-/// for names over 15 characters; names are most of a tree (issue 3).  Converts to std::string
-/// where one is wanted and concatenates like one, so diagnostics read as before.
+/// as long as any tree of it, so the tree copies no name.  Converts to std::string where one is
+/// wanted and concatenates like one, so diagnostics build messages as with strings.
 class Text : public std::string_view {
 public:
   using std::string_view::basic_string_view;
@@ -71,8 +70,7 @@ struct LockMode {
 
 /// A requirement expression: an atom (`!name.mode@role if condition`) or an operator over
 /// operands.  A spec holds more of these than of anything else, so the parts few of them have
-/// live apart, in Extras: with every part inline a node was 224 bytes, a quarter of a
-/// 100k-rule tree (issue 3).
+/// (role, condition, `any` branches) live apart, in Extras, and a plain atom stays small.
 struct Expr {
   enum class Kind : uint8_t { Atom, And, Or, None, Any };
   /// An atom's `@role` and `if condition`; an `any`'s labels and docs.
@@ -140,7 +138,7 @@ struct Param {
 };
 
 /// An API function of a lock.  Like Expr, it keeps its rarer parts apart: a spec declares
-/// several per lock, and with every part inline one was 312 bytes.
+/// several per lock, and most have none of them.
 struct Api {
   /// In the order of the model's ApiKind, which sema converts it to.
   enum class Kind : uint8_t { Acquire, Try, Release, Downgrade, Assert };

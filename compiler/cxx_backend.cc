@@ -471,7 +471,7 @@ Emitter::requirement(const Alternative &alt,
       ptr = ownerPtr;
     }
     std::string inst = instanceOf(ptr, l);
-    std::string modeName = a.mode.empty() ? l.lock->modes.front().name : a.mode.str();
+    std::string modeName = a.mode.empty() ? l.lock->modes.front().name : a.mode;
     const Mode *mode = l.lock->findMode(modeName);
     std::uint32_t mask = 1u << modeIndex(*l.lock, modeName);
     std::string cond;
@@ -1062,7 +1062,7 @@ void Emitter::emitOperation(std::ostringstream &o, const Operation &op) const {
     std::vector<std::string> atoms;
     for (const Atom &a : alt.atoms)
       atoms.push_back(std::string(a.held ? "" : "!") +
-                      (a.kind == Atom::Kind::Fact ? a.fact.str() : a.lock + "." + a.mode) +
+                      (a.kind == Atom::Kind::Fact ? a.fact : a.lock + "." + a.mode) +
                       (a.role.empty() ? "" : "@" + a.role) +
                       (a.condition.empty() ? "" : " if " + a.condition));
     o << " `" << join(atoms, " & ") << "`.";
@@ -1327,18 +1327,12 @@ std::vector<OutputFile> Emitter::corpus() const {
       "fail with exactly the diagnostics written on its call.\n#include "
       "\"lockspec/mm_locks.h\"\n\nusing namespace lockspec;\n";
 
-  // Acquisition rank: longest path in the union of the enforced order trees.
-  std::map<std::string, int> rank;
-  std::vector<OrderEdge> edges = m_.enforcedEdges();
-  for (size_t pass = 0; pass < m_.locks.size(); ++pass)
-    for (const OrderEdge &e : edges)
-      rank[e.to.lock] = std::max(rank[e.to.lock], rank[e.from.lock] + 1);
   auto rankOf = [&](const Taken &t) {
     if (!t.hold.lock)
       return -2; // facts first
     if (t.hold.lock->kind == LockKind::VmaLock && !t.excl)
       return -1; // try-locks first, so a failed try returns with nothing held
-    return rank.count(t.hold.lock->lock->name) ? rank.at(t.hold.lock->lock->name) : 0;
+    return static_cast<int>(t.hold.lock->lock->orderRank);
   };
   auto anchorOf = [&](const Hold &h) -> std::string {
     if (!h.lock || h.lock->anchor.empty() || h.lock->kind != LockKind::VmaLock)
@@ -1696,7 +1690,7 @@ std::vector<OutputFile> Emitter::corpus() const {
     for (const Alternative &alt : op.requirement.alternatives)
       for (const Atom &a : alt.atoms)
         if (!a.condition.empty())
-          conds.insert((a.kind == Atom::Kind::Fact ? a.fact.str() : a.lock + "." + a.mode) +
+          conds.insert((a.kind == Atom::Kind::Fact ? a.fact : a.lock + "." + a.mode) +
                        " if " + a.condition);
     for (const std::string &c : conds)
       unchecked += "operation " + op.name + ": " + c +

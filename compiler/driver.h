@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "backend.h"
 #include "diagnostics.h"
 #include "model.h"
 #include "time_report.h"
@@ -30,21 +31,6 @@ std::optional<Model> loadSpec(const std::string &path, SourceManager &sources, D
 /// are resolved relative to the current directory.
 std::optional<Model> loadSpecFromString(const std::string &name, const std::string &text,
                                         SourceManager &sources, Diagnostics &diags);
-
-/// One file a backend produces, named relative to the output directory.
-struct OutputFile {
-  std::string name;
-  std::string contents;
-};
-
-/// A backend: a name for `--emit` and a function of the model only.
-struct Backend {
-  const char *name;
-  std::vector<OutputFile> (*emit)(const Model &model);
-  /// Optional: writes the same single output to a stream as it is produced, for `--emit`
-  /// (nullptr: `--emit` prints what `emit` returns).
-  void (*stream)(const Model &model, std::ostream &out) = nullptr;
-};
 
 /// Every backend, in the order `compile` runs them.
 const std::vector<Backend> &backends();

@@ -135,44 +135,45 @@ private:
   }
 
   /// `"text"`, escaped.  Bytes from 0x80 on are copied: the lexer guarantees strings are
-  /// UTF-8, which JSON carries verbatim.
+  /// UTF-8, which JSON carries verbatim.  Runs that need no escape are copied whole.
   void string(std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
     out_ += '"';
-    for (char ch : text) {
-      unsigned char c = static_cast<unsigned char>(ch);
+    size_t copied = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      out_.append(text, copied, i - copied);
+      copied = i + 1;
+      out_ += '\\';
       switch (c) {
       case '"':
-        out_ += "\\\"";
-        break;
       case '\\':
-        out_ += "\\\\";
+        out_ += static_cast<char>(c);
         break;
       case '\b':
-        out_ += "\\b";
+        out_ += 'b';
         break;
       case '\f':
-        out_ += "\\f";
+        out_ += 'f';
         break;
       case '\n':
-        out_ += "\\n";
+        out_ += 'n';
         break;
       case '\r':
-        out_ += "\\r";
+        out_ += 'r';
         break;
       case '\t':
-        out_ += "\\t";
+        out_ += 't';
         break;
       default:
-        if (c < 0x20) {
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 15];
-        } else {
-          out_ += ch;
-        }
+        out_ += "u00";
+        out_ += kHex[c >> 4];
+        out_ += kHex[c & 15];
       }
     }
+    out_.append(text, copied);
     out_ += '"';
   }
 

@@ -3,85 +3,41 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <string_view>
 
-#include "flat_name_map.h"
 
 namespace lockspec {
 
+namespace {
+
+template <typename T> void buildIndex(const std::vector<T> &items, auto &index) {
+  index.clear();
+  for (size_t i = 0; i < items.size(); ++i)
+    index.emplace(items[i].name, i); // Keeps the first of a duplicate name.
+}
+
 template <typename T>
-const T *Model::findIndexed(const std::vector<T> &items, const NameIndex &index,
-                            const std::string &name) const {
-  size_t compared = 0;
-  auto same = [&](size_t at) {
-    ++compared;
-    return items[at].name == name;
-  };
-  const T *found = nullptr;
-  bool stale = index.covered > items.size(); // Replaced rather than grown: scan everything.
-  if (!index.slots.empty() && !stale) {
-    size_t mask = index.slots.size() - 1, hash = hashName(name);
-    for (size_t i = hash & mask; index.slots[i] && !found; i = (i + 1) & mask) {
-      size_t at = index.slots[i] - 1;
-      if (at < items.size() && same(at))
-        found = &items[at];
-    }
-  }
-  // Appended since the last reindex: scan just those.
-  for (size_t i = stale ? 0 : index.covered; i < items.size() && !found; ++i)
-    if (same(i))
-      found = &items[i];
-  comparisons_.count.fetch_add(compared, std::memory_order_relaxed);
-  return found;
+const T *findIndexed(const std::vector<T> &items, const auto &index, const std::string &name) {
+  auto it = index.find(name);
+  return it == index.end() ? nullptr : &items[it->second];
 }
 
-template <typename T> void Model::buildIndex(const std::vector<T> &items, NameIndex &index) {
-  size_t size = 16;
-  while (size < 2 * items.size()) // At most half full keeps probe chains short.
-    size *= 2;
-  index.slots.assign(size, 0);
-  size_t mask = size - 1;
-  for (size_t at = 0; at < items.size(); ++at) {
-    size_t i = hashName(items[at].name) & mask;
-    bool seen = false;
-    for (; index.slots[i] && !seen; i = (i + 1) & mask)
-      seen = items[index.slots[i] - 1].name == items[at].name;
-    if (!seen) // First declaration wins, like sema's lookup.
-      index.slots[i] = static_cast<uint32_t>(at + 1);
-  }
-  index.covered = items.size();
+} // namespace
+
+void Model::index() {
+  buildIndex(objects, objectIndex_);
+  buildIndex(locks, lockIndex_);
+  buildIndex(apis, apiIndex_);
+  buildIndex(groups, groupIndex_);
+  buildIndex(operations, operationIndex_);
+  relationIndex_.clear();
+  for (size_t i = 0; i < relations.size(); ++i)
+    relationIndex_[relations[i].lock].push_back(i);
 }
 
-void Model::reindex() {
-  // Only the indexes whose vectors changed length: sema calls this after each pass, and
-  // rebuilding the 90k-function index four times over was 1.5% of a 100k-rule compile.
-  auto refresh = [](const auto &items, NameIndex &index) {
-    if (index.slots.empty() || index.covered != items.size())
-      buildIndex(items, index);
-  };
-  refresh(objects, objectIndex_);
-  refresh(locks, lockIndex_);
-  refresh(apis, apiIndex_);
-  refresh(groups, groupIndex_);
-  refresh(operations, operationIndex_);
-  if (relationsIndexed_ != relations.size() || relationIndex_.empty()) {
-    relationIndex_.clear();
-    for (size_t i = 0; i < relations.size(); ++i)
-      relationIndex_[relations[i].lock].push_back(i);
-    relationsIndexed_ = relations.size();
-  }
-}
-
-std::vector<size_t> Model::relationsAbout(const std::string &lock) const {
-  if (relationsIndexed_ != relations.size()) { // Stale index: scan, slow but never wrong.
-    std::vector<size_t> found;
-    for (size_t i = 0; i < relations.size(); ++i)
-      if (relations[i].lock == lock)
-        found.push_back(i);
-    return found;
-  }
+const std::vector<size_t> &Model::relationsAbout(const std::string &lock) const {
+  static const std::vector<size_t> kNone;
   auto it = relationIndex_.find(lock);
-  return it == relationIndex_.end() ? std::vector<size_t>{} : it->second;
+  return it == relationIndex_.end() ? kNone : it->second;
 }
 
 template <typename T>

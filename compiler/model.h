@@ -4,8 +4,6 @@
 // normal form, and the tables the spec declares sit beside the ones the compiler derived.
 #pragma once
 
-#include <atomic>
-#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,14 +12,12 @@
 #include <unordered_map>
 #include <vector>
 
-#include "symbol.h"
-
 namespace lockspec {
 
 /// A resolved source position, kept so backends can point back at the spec (docs map RST lines
 /// to rules/, the checker names the rule it enforces).
 struct SourcePos {
-  Symbol file;         ///< Path as given to the compiler (one shared node per file).
+  std::string file;    ///< Path as given to the compiler.
   unsigned line = 0;   ///< 1-based.
   unsigned column = 0; ///< 1-based byte column.
 };
@@ -30,7 +26,7 @@ struct SourcePos {
 struct Documented {
   std::string name; ///< Unique name within its namespace.
   std::string doc;  ///< RST body, indentation removed.
-  Symbol source;    ///< Kernel file or doc section the rule comes from ("" when none).
+  std::string source;    ///< Kernel file or doc section the rule comes from ("" when none).
   SourcePos pos;    ///< Where the entity is declared.
 };
 
@@ -92,16 +88,16 @@ struct ApiParam {
 /// A C function that acquires, releases, converts or asserts a lock.
 struct Api : Documented {
   ApiKind kind = ApiKind::Acquire;
-  Symbol lock; ///< Lock class name.
+  std::string lock; ///< Lock class name.
   std::vector<ApiParam> params;
   bool returnsInstance = false; ///< `-> @`: the result identifies the held instance.
-  Symbol returnType;            ///< `-> IDENT` when the result is not the instance.
-  Symbol mode;                  ///< Mode acquired / released / asserted / converted from.
-  Symbol toMode;                ///< Downgrade target mode.
+  std::string returnType;            ///< `-> IDENT` when the result is not the instance.
+  std::string mode;                  ///< Mode acquired / released / asserted / converted from.
+  std::string toMode;                ///< Downgrade target mode.
   TrySuccess success = TrySuccess::None;
   bool killable = false;
   bool all = false; ///< Affects every instance reachable from the handle.
-  Symbol fallback;  ///< Function to call when a try fails ("" if none).
+  std::string fallback;  ///< Function to call when a try fails ("" if none).
 
   /// Whether a call may wait for the lock: an acquire, or a try that sleeps (killable, or one
   /// that returns the held instance) rather than failing at once.  A `forbidden` nesting is a
@@ -127,6 +123,10 @@ struct Lock : Documented {
   std::optional<Split> split;
   std::vector<std::string> apis;   ///< Names of this lock's API functions, in order.
   std::vector<std::string> groups; ///< Groups this lock belongs to.
+  /// Where the lock comes in the enforced lock order: the length of the longest chain of
+  /// enforced order edges that ends at it (0 for a lock nothing is taken before).  Locks held
+  /// together are taken in increasing rank.
+  unsigned orderRank = 0;
 
   const Mode *findMode(const std::string &mode) const;
   /// True when a hold in `held` satisfies a requirement of `required`.
@@ -143,20 +143,19 @@ struct Fact : Documented {
   std::string test; ///< C expression, "" if none.
 };
 
-/// One element of a normalised requirement.  Its names are Symbols, not strings: a spec
-/// repeats the same few names across all its atoms (issue 3).
+/// One element of a normalised requirement.
 struct Atom {
   enum class Kind { Lock, Fact };
   Kind kind = Kind::Lock;
   bool held = true;               ///< False: must *not* be held (`!X`).
-  Symbol lock;                    ///< Lock class (Kind::Lock).
-  Symbol mode;                    ///< Minimum mode (Kind::Lock).
-  Symbol fact;                    ///< Fact name (Kind::Fact).
-  Symbol role;                    ///< Role whose instance is meant.
-  Symbol object;                  ///< Object type of the role.
+  std::string lock;                    ///< Lock class (Kind::Lock).
+  std::string mode;                    ///< Minimum mode (Kind::Lock).
+  std::string fact;                    ///< Fact name (Kind::Fact).
+  std::string role;                    ///< Role whose instance is meant.
+  std::string object;                  ///< Object type of the role.
   std::vector<std::string> links; ///< Links followed from the role to the lock's owner.
-  Symbol instance;                ///< C expression of the instance ("" for global locks).
-  Symbol condition;               ///< Fact under which this atom applies ("" = always).
+  std::string instance;                ///< C expression of the instance ("" for global locks).
+  std::string condition;               ///< Fact under which this atom applies ("" = always).
 
   bool operator==(const Atom &) const = default;
 };
@@ -224,13 +223,13 @@ struct Relation : Documented {
     Forbidden, ///< Acquiring `lock` (any mode at least `mode`) while holding `other.otherMode`.
   };
   Kind kind = Kind::Requires;
-  Symbol lock, mode, other, otherMode;
+  std::string lock, mode, other, otherMode;
 };
 
 /// A lock (with optional mode) named in an order tree.
 struct LockMode {
-  Symbol lock;
-  Symbol mode; ///< "" when the tree names the lock without a mode.
+  std::string lock;
+  std::string mode; ///< "" when the tree names the lock without a mode.
 };
 
 /// A node of an order tree: one level, possibly "either of these locks".
@@ -244,7 +243,7 @@ struct OrderNode {
 /// "`from` is taken before `to`", from one tree.
 struct OrderEdge {
   LockMode from, to;
-  Symbol order;  ///< Tree it comes from.
+  std::string order;  ///< Tree it comes from.
   SourcePos pos; ///< Position of the inner node.
 };
 
@@ -328,9 +327,6 @@ struct Topic : Documented {
 
 /// The whole spec.  Sema builds it; after that it is never modified.
 struct Model {
-  /// The storage of the names sema interned: the Symbols below read it (see Symbol).  Copies
-  /// of the model share it; a Symbol copied out of the model is valid while a model holds it.
-  std::vector<std::shared_ptr<const SymbolStore>> symbolStores;
   std::vector<std::string> files; ///< Every spec file read, in order (for depfiles).
   std::vector<Object> objects;
   std::vector<Lock> locks;
@@ -372,48 +368,20 @@ struct Model {
   /// Every enforced order edge, from all non-historical trees.
   std::vector<OrderEdge> enforcedEdges() const;
 
-  /// Brings the name indexes behind the find functions up to date, rebuilding those whose
-  /// vectors changed length.  Sema calls it after appending objects, locks or functions; the
-  /// find functions scan only the names appended since, so a stale index is slow, never wrong
-  /// (as long as the vectors only grow between calls).
-  void reindex();
+  /// Builds the name indexes behind the find functions and relationsAbout() from the vectors
+  /// above.  The find functions see the model as of the last call: sema calls it after each
+  /// pass that appends objects, locks or relations, and once the model is complete; whoever
+  /// builds a model by hand calls it before looking names up.
+  void index();
 
   /// Indexes into `relations` of the relations whose `lock` is `lock` (empty when none).
-  std::vector<size_t> relationsAbout(const std::string &lock) const;
-
-  /// How many stored names the find functions have compared a name against over this model's
-  /// life: about one per lookup while the indexes are current.  Tests pin lookups to the
-  /// indexes with it; a scan per lookup made 100k-rule specs quadratic (issue 3).
-  size_t nameComparisons() const { return comparisons_.count.load(std::memory_order_relaxed); }
+  const std::vector<size_t> &relationsAbout(const std::string &lock) const;
 
 private:
-  /// A counter that find functions (const, possibly on several threads) bump, and that copies
-  /// by value so Model stays copyable and movable.
-  struct Counter {
-    mutable std::atomic<size_t> count{0};
-    Counter() = default;
-    Counter(const Counter &other) : count(other.count.load(std::memory_order_relaxed)) {}
-    Counter &operator=(const Counter &other) {
-      count.store(other.count.load(std::memory_order_relaxed), std::memory_order_relaxed);
-      return *this;
-    }
-  };
-  /// Where each name sits in one of the vectors above, as of the last reindex(): an
-  /// open-addressing table of positions that compares against the items' own names, so
-  /// building it copies no strings and allocates once.
-  struct NameIndex {
-    std::vector<uint32_t> slots; ///< Position + 1, 0 when empty; size a power of two.
-    size_t covered = 0;          ///< Items indexed; those after it were appended since.
-  };
-  template <typename T>
-  const T *findIndexed(const std::vector<T> &items, const NameIndex &index,
-                       const std::string &name) const;
-  template <typename T> static void buildIndex(const std::vector<T> &items, NameIndex &index);
-
+  /// Name -> position; where a name is declared twice (an error sema reports), the first.
+  using NameIndex = std::unordered_map<std::string, size_t>;
   NameIndex objectIndex_, lockIndex_, apiIndex_, groupIndex_, operationIndex_;
-  Counter comparisons_;
   std::unordered_map<std::string, std::vector<size_t>> relationIndex_;
-  size_t relationsIndexed_ = 0;
 };
 
 /// Replaces every use of the variable `var` in the C expression `expr` with `replacement`

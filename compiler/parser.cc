@@ -38,9 +38,9 @@ const Token &Parser::lexUpTo(unsigned ahead) const {
   // for the token take() returned.
   assert(ahead < kLookahead - 1);
   while (count_ <= ahead) {
-    // Placement new so the lexer builds the token in its slot (guaranteed copy elision);
-    // assigning copied each token once more, 4M instructions at 10k rules.  Token is
-    // trivially destructible, so reusing its storage needs no destructor call.
+    // Placement new so the lexer builds the token in its slot (guaranteed copy elision) rather
+    // than copying it in.  Token is trivially destructible, so reusing its storage needs no
+    // destructor call.
     ::new (static_cast<void *>(&ring_[(head_ + count_) % kLookahead])) Token(lexer_->next());
     ++count_;
   }
@@ -245,8 +245,7 @@ ast::ExprPtr Parser::parseExpr() {
   }
   auto expr = std::make_unique<ast::Expr>();
   expr->kind = ast::Expr::Kind::Or;
-  // An operator has at least two operands, nearly always exactly two: one allocation, not a
-  // second one to grow from one (3M instructions of vector growth at 10k rules).
+  // An operator has at least two operands, nearly always exactly two: one allocation.
   expr->operands.reserve(2);
   expr->operands.push_back(std::move(first));
   while (accept(Tok::Pipe)) {

@@ -28,10 +28,8 @@ public:
   void parseFile(FileId file, ast::Spec &spec);
 
 private:
-  // Token access.  Tokens are lexed as the parser reaches them (holding a large spec's tokens
-  // all at once took more memory than its model), into a ring of kLookahead slots: the
-  // grammar looks at most three tokens ahead.  The std::deque this replaces spent 52M of a
-  // 10k-rule compile's 797M instructions on its own bookkeeping.
+  // Token access.  Tokens are lexed as the parser reaches them, into a ring of kLookahead
+  // slots: the grammar looks at most three tokens ahead, so no more are ever held.
   static constexpr unsigned kLookahead = 4;
   const Token &peek(unsigned ahead = 0) const {
     // Inline: the parser asks about the current token several times per token it takes.
@@ -65,8 +63,7 @@ private:
     take();
     return true;
   }
-  // take, accept and expect are inline: as calls, several per token, they were most of the
-  // drop from 142M to 127M parse instructions at 10k rules (with the lexer's 8-byte scan).
+  // take, accept and expect are inline: the parser calls them several times per token.
   /// Consumes `kind` or reports "expected X <context>" and returns false.
   bool expect(Tok kind, std::string_view context) {
     return accept(kind) || expected(kind, context);

@@ -231,8 +231,7 @@ void Parser::parseMode(ast::Lock &lock) {
 }
 
 void Parser::parseApi(ast::Lock &lock, ast::Api::Kind kind) {
-  // Parsed in place rather than into a local that is then moved: an Api is ten strings, and
-  // the move and the moved-from destructor cost ~2M instructions at 10k rules.
+  // Parsed in place: an Api is ten strings, and nothing is gained by moving a local in.
   ast::Api &api = lock.apis.emplace_back();
   api.kind = kind;
   if (!parseApiInto(api))

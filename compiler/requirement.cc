@@ -32,8 +32,7 @@ static bool coversAtom(const Model &model, const std::vector<Atom> &have, const 
     }
     return explicitNot || (closedWorld && !held);
   }
-  // Looked up at the first hold of the same lock, not per need: most needs have none, and at
-  // 100k rules the lookup was a cache miss into the lock table (perf, issue 3).
+  // Looked up at the first hold of the same lock, not per need: most needs have none.
   const Lock *lock = nullptr;
   for (const Atom &h : have) {
     if (!h.held || !sameTarget(h, need))

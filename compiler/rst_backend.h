@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "driver.h"
+#include "backend.h"
 #include "model.h"
 
 namespace lockspec {

@@ -25,8 +25,9 @@ void Sema::declare(const ast::Name &name, std::string_view kind, size_t index) {
   auto [first, inserted] = tables_.names.emplace(name.text, Entity{kind, name.span, index});
   if (!inserted) {
     Diagnostic &diag = diags_.error(name.span, "duplicate name '" + name.text + "'");
-    Diagnostics::note(diag, first->span,
-                      "'" + name.text + "' first declared here as " + withArticle(first->kind));
+    Diagnostics::note(diag, first->second.span,
+                      "'" + name.text + "' first declared here as " +
+                          withArticle(first->second.kind));
   }
 }
 
@@ -39,7 +40,7 @@ void Sema::declareFunctions() {
       if (!inserted) {
         Diagnostic &diag =
             diags_.error(api.name.span, "duplicate function '" + api.name.text + "'");
-        Diagnostics::note(diag, *first, "'" + api.name.text + "' first declared here");
+        Diagnostics::note(diag, first->second, "'" + api.name.text + "' first declared here");
       }
     }
 }
@@ -50,79 +51,51 @@ void Sema::prose(Documented &out, const ast::Name &name, ast::Prose &p, const st
     diags_.error(name.span, what + " '" + name.text + "' has no doc");
   out.name = name.text;
   out.doc = std::move(p.doc.value);
-  out.source = symbols_.intern(p.source.value); // Many entities cite one file.
+  out.source = p.source.value;
   out.pos = pos(name.span);
   if (needSource && !p.source.present)
     diags_.error(name.span, what + " '" + name.text + "' has no source reference");
 }
 
 Context Sema::objectContext(const Object &object) {
-  Symbol var = symbols_.intern(object.var);
-  Context ctx{var, {}};
-  ctx.roles.emplace(object.var, RoleSymbols{var, symbols_.intern(object.name)});
+  Context ctx{object.var, {}};
+  ctx.roles.emplace(object.var, RoleNames{object.var, object.name});
   return ctx;
 }
 
 std::optional<Model> Sema::run() {
-  // Sized once from the tree: at 100k rules, rehashing tables_.names and regrowing the model's
-  // vectors (copying every entity each time) cost a tenth of sema (issue 3).
-  tables_.names.reserve(spec_.objects.size() + spec_.locks.size() + spec_.groups.size() +
-                        spec_.facts.size() + spec_.lets.size() + spec_.relations.size() +
-                        spec_.orders.size() + spec_.operations.size() + spec_.tables.size() +
-                        spec_.matrices.size() + spec_.topics.size());
-  size_t apis = 0;
-  for (ast::Lock &lock : spec_.locks)
-    apis += lock.apis.size();
-  functions_.reserve(apis);
-  model_.objects.reserve(spec_.objects.size());
-  model_.locks.reserve(spec_.locks.size());
-  model_.apis.reserve(apis);
-  model_.groups.reserve(spec_.groups.size());
-  model_.facts.reserve(spec_.facts.size());
-  model_.lets.reserve(spec_.lets.size());
-  model_.relations.reserve(spec_.relations.size());
-  model_.orders.reserve(spec_.orders.size());
   std::optional<TimeReport::Scope> pass;
   pass.emplace(options_.timeReport, "sema/declare");
-  for (size_t i = 0; i < spec_.objects.size(); ++i)
-    declare(spec_.objects[i].name, "object", i);
-  for (size_t i = 0; i < spec_.locks.size(); ++i)
-    declare(spec_.locks[i].name, "lock", i);
-  for (size_t i = 0; i < spec_.groups.size(); ++i)
-    declare(spec_.groups[i].name, "group", i);
-  for (size_t i = 0; i < spec_.facts.size(); ++i)
-    declare(spec_.facts[i].name, "fact", i);
-  for (size_t i = 0; i < spec_.lets.size(); ++i)
-    declare(spec_.lets[i].name, "let", i);
-  for (size_t i = 0; i < spec_.relations.size(); ++i)
-    declare(spec_.relations[i].name, "relation", i);
-  for (size_t i = 0; i < spec_.orders.size(); ++i)
-    declare(spec_.orders[i].name, "order", i);
-  for (size_t i = 0; i < spec_.operations.size(); ++i)
-    declare(spec_.operations[i].name, "operation", i);
-  for (size_t i = 0; i < spec_.tables.size(); ++i)
-    declare(spec_.tables[i].name, "table", i);
-  for (size_t i = 0; i < spec_.matrices.size(); ++i)
-    declare(spec_.matrices[i].name, "matrix", i);
-  for (size_t i = 0; i < spec_.topics.size(); ++i)
-    declare(spec_.topics[i].name, "topic", i);
+  auto declareAll = [&](const auto &items, std::string_view kind) {
+    for (size_t i = 0; i < items.size(); ++i)
+      declare(items[i].name, kind, i);
+  };
+  declareAll(spec_.objects, "object");
+  declareAll(spec_.locks, "lock");
+  declareAll(spec_.groups, "group");
+  declareAll(spec_.facts, "fact");
+  declareAll(spec_.lets, "let");
+  declareAll(spec_.relations, "relation");
+  declareAll(spec_.orders, "order");
+  declareAll(spec_.operations, "operation");
+  declareAll(spec_.tables, "table");
+  declareAll(spec_.matrices, "matrix");
+  declareAll(spec_.topics, "topic");
 
-  for (size_t f = 0; f < sources_.size(); ++f) {
+  for (size_t f = 0; f < sources_.size(); ++f)
     model_.files.push_back(sources_.name(f));
-    tables_.fileNames.push_back(symbols_.intern(sources_.name(f)));
-  }
   pass.emplace(options_.timeReport, "sema/objects");
   objects();
-  model_.reindex();
+  model_.index();
   declareFunctions();
   pass.emplace(options_.timeReport, "sema/locks");
   locks();
-  model_.reindex();
+  model_.index();
   pass.emplace(options_.timeReport, "sema/groupsFactsLets");
   groupsFactsLets();
   pass.emplace(options_.timeReport, "sema/relations");
   relations();
-  model_.reindex();
+  model_.index();
   pass.emplace(options_.timeReport, "sema/fields");
   fields();
   pass.emplace(options_.timeReport, "sema/orders");
@@ -138,7 +111,7 @@ std::optional<Model> Sema::run() {
   pass.reset();
   if (diags_.hadErrors())
     return std::nullopt;
-  model_.reindex();
+  model_.index();
   return std::move(model_);
 }
 
@@ -183,15 +156,13 @@ void Sema::locks() {
   size_t n = spec_.locks.size();
   model_.locks.resize(n);
   tables_.weakestModes.resize(n);
-  tables_.lockNames.resize(n);
-  tables_.modeNames.resize(n);
   for (size_t i = 0; i < n; ++i)
     lock(i);
   // Fallbacks may name functions of other locks, so check them once all are known.
   for (ast::Lock &in : spec_.locks)
     for (const ast::Api &a : in.apis)
       if (const ast::Name &fallback = a.fallback();
-          !fallback.text.empty() && !functions_.find(fallback.text))
+          !fallback.text.empty() && !functions_.count(fallback.text))
         diags_.error(fallback.span, "fallback '" + fallback.text + "' is not a declared function");
 }
 
@@ -221,8 +192,7 @@ void Sema::lock(size_t index) {
   if (out.kind == LockKind::Rcu && !in.owner.text.empty())
     diags_.error(in.owner.span, "rcu lock '" + in.name.text + "' is global and has no owner");
 
-  // Modes.  A lock has a handful, so plain vectors searched in order: a std::map and
-  // std::set per lock were a tenth of this pass at 100k rules.
+  // Modes.  A lock has a handful, so plain vectors searched in order.
   std::vector<const ast::Mode *> modes;
   auto declared = [&](const std::string &name) -> const ast::Mode * {
     for (const ast::Mode *m : modes)
@@ -329,18 +299,6 @@ void Sema::lock(size_t index) {
     out.split = Split{in.splitConfig.value, in.splitElse.text};
   }
 
-  // Interned once per lock: every API function names the lock and its modes.
-  Symbol lockName = symbols_.intern(out.name);
-  std::vector<Symbol> modeNames;
-  for (const Mode &m : out.modes)
-    modeNames.push_back(symbols_.intern(m.name));
-  auto modeName = [&](std::string_view text) {
-    for (size_t i = 0; i < out.modes.size(); ++i)
-      if (out.modes[i].name == text)
-        return modeNames[i];
-    return symbols_.intern(text); // Not a mode: reported below.
-  };
-
   // API functions.
   for (ast::Api &a : in.apis) {
     Api api;
@@ -348,7 +306,7 @@ void Sema::lock(size_t index) {
     api.doc = std::move(a.doc.value);
     api.source = out.source;
     api.pos = pos(a.name.span);
-    api.lock = lockName;
+    api.lock = out.name;
     if (!a.doc.present)
       diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
     api.kind = static_cast<ApiKind>(a.kind);
@@ -359,7 +317,7 @@ void Sema::lock(size_t index) {
         ++instances;
     }
     api.returnsInstance = a.returnsInstance;
-    api.returnType = symbols_.intern(a.returnType().text);
+    api.returnType = std::string(a.returnType().text);
     if (a.returnsInstance)
       ++instances;
     if (instances > 1)
@@ -369,11 +327,11 @@ void Sema::lock(size_t index) {
       diags_.error(a.name.span, "function '" + a.name.text + "' of lock '" + in.name.text +
                                     "' does not say which argument identifies the instance "
                                     "(mark it '@')");
-    api.mode = modeName(a.mode.text);
+    api.mode = a.mode.text;
     if (!out.findMode(a.mode.text))
       diags_.error(a.mode.span, "lock '" + in.name.text + "' has no mode '" + a.mode.text + "'");
     const ast::Name &toMode = a.toMode(), &success = a.success();
-    api.toMode = modeName(toMode.text);
+    api.toMode = toMode.text;
     if (api.kind == ApiKind::Downgrade) {
       if (toMode.text.empty())
         diags_.error(a.mode.span, "downgrade '" + a.name.text + "' needs 'FROM -> TO' modes");
@@ -402,7 +360,7 @@ void Sema::lock(size_t index) {
     }
     api.killable = a.killable;
     api.all = a.all;
-    api.fallback = symbols_.intern(a.fallback().text);
+    api.fallback = std::string(a.fallback().text);
     out.apis.push_back(api.name);
     model_.apis.push_back(std::move(api));
   }
@@ -417,8 +375,6 @@ void Sema::lock(size_t index) {
     }
   }
   tables_.weakestModes[index] = weakest;
-  tables_.lockNames[index] = std::move(lockName);
-  tables_.modeNames[index] = std::move(modeNames);
   model_.locks[index] = std::move(out);
 }
 

@@ -19,8 +19,7 @@ struct SemaOptions {
 
 /// Builds the model of `spec`.  Reports every error it finds to `diags`; returns nullopt when
 /// there was one (a model is never handed to backends after an error).  The tree's prose (docs,
-/// sources, notes) is moved into the model rather than copied, so `spec` is spent afterwards:
-/// copying it cost a tenth of sema's allocations at 100k rules (issue 3).
+/// sources, notes) is moved into the model rather than copied, so `spec` is spent afterwards.
 std::optional<Model> analyze(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
                              const SemaOptions &options = {});
 

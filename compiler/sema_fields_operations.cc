@@ -101,12 +101,11 @@ void Sema::operations() {
         diags_.error(r.object.span, "role object '" + r.object.text + "' is not an object");
         return std::nullopt;
       }
-      RoleSymbols symbols{symbols_.intern(r.name.text), symbols_.intern(r.object.text)};
-      if (!ctx.roles.emplace(r.name.text, std::move(symbols)).second) {
+      if (!ctx.roles.emplace(r.name.text, RoleNames{r.name.text, r.object.text}).second) {
         diags_.error(r.name.span, "duplicate role '" + r.name.text + "'");
         return std::nullopt;
       }
-      roleExprs_[r.name.text] = symbols_.intern(r.expr.value);
+      roleExprs_[r.name.text] = r.expr.value;
       return Role{r.name.text, r.object.text, r.expr.value};
     };
     if (in.subjects.size() != 1) {
@@ -116,7 +115,7 @@ void Sema::operations() {
     if (!in.subjects.empty()) {
       if (auto s = addRole(in.subjects[0])) {
         out.subject = *s;
-        ctx.subject = symbols_.intern(s->name);
+        ctx.subject = s->name;
       }
     }
     for (const ast::Role &r : in.roles)

@@ -9,14 +9,13 @@
 #include "sema.h"
 
 #include <algorithm>
-#include <deque>
 #include <functional>
 #include <map>
-#include <memory>
 #include <set>
 #include <string_view>
+#include <tuple>
+#include <unordered_map>
 
-#include "flat_name_map.h"
 #include "requirement.h"
 
 namespace lockspec::detail {
@@ -31,15 +30,15 @@ struct Entity {
   size_t index = 0;
 };
 
-/// A role as atoms name it: interned once per context, not once per atom.
-struct RoleSymbols {
-  Symbol name, object;
+/// A role as atoms name it: its name and its object's.
+struct RoleNames {
+  std::string name, object;
 };
 
 /// Where an expression is evaluated: the roles atoms may name.
 struct Context {
-  Symbol subject;                                        // Default role.
-  std::map<std::string, RoleSymbols, std::less<>> roles; // By role name.
+  std::string subject;                                 // Default role.
+  std::map<std::string, RoleNames, std::less<>> roles; // By role name.
 };
 
 /// One alternative under construction, with the span that produced it.
@@ -64,25 +63,19 @@ inline std::string counted(size_t n, const std::string &noun) {
 
 /// What the passes up to relations() build and every later pass only reads.
 struct DeclaredTables {
-  /// Hashed: every atom of every requirement is looked up here, and nothing iterates them.
-  /// Keys view the names in the tree, which outlives sema.
-  FlatNameMap<Entity> names;
+  /// Every atom of every requirement is looked up here.  Keys view the names in the tree,
+  /// which outlives sema.
+  std::unordered_map<std::string_view, Entity> names;
   /// Per lock (same index as Model::locks): the index of the mode an atom without one means,
   /// the mode every other mode satisfies (else the first).  Computed once in locks().
   std::vector<size_t> weakestModes;
-  /// Per lock, its modes' names interned (same order as Lock::modes).
-  std::vector<std::vector<Symbol>> modeNames;
-  std::vector<Symbol> fileNames; ///< Per SourceManager file id.
-  std::vector<Symbol> lockNames; ///< Per lock, same index as Model::locks.
 };
 
 class Sema {
 public:
   Sema(ast::Spec &spec, const SourceManager &sources, Diagnostics &diags,
        const SemaOptions &options)
-      : spec_(spec), sources_(sources), diags_(diags), options_(options) {
-    model_.symbolStores.push_back(symbols_.store());
-  }
+      : spec_(spec), sources_(sources), diags_(diags), options_(options) {}
 
   std::optional<Model> run();
 
@@ -96,14 +89,17 @@ private:
 
   SourcePos pos(Span span) const {
     LineCol lc = sources_.lineCol(span.file, span.begin, lineHint_);
-    return {tables_.fileNames[span.file], lc.line, lc.column};
+    return {model_.files[span.file], lc.line, lc.column};
   }
   void declare(const ast::Name &name, std::string_view kind, size_t index);
   /// Declares every lock's API functions in functions_, reporting duplicates.
   void declareFunctions();
   /// The context of an object's own rules: its variable is the one role.
   Context objectContext(const Object &object);
-  const Entity *lookup(std::string_view name) const { return tables_.names.find(name); }
+  const Entity *lookup(std::string_view name) const {
+    auto it = tables_.names.find(name);
+    return it == tables_.names.end() ? nullptr : &it->second;
+  }
   /// Fills `out`'s name, doc, source and position; the doc and source strings are moved out
   /// of the tree (see analyze()).
   void prose(Documented &out, const ast::Name &name, ast::Prose &prose, const std::string &what,
@@ -140,71 +136,17 @@ private:
   struct ResolvedInstance {
     bool reachable = false;
     std::vector<std::string> links;
-    Symbol instance; ///< Interned: every atom of this lock from this role shares it.
+    std::string instance;
   };
   /// linkPath + instanceExpr, memoised: a spec names the same lock from the same role in many
-  /// requirements, and the breadth-first search and the C substitution were 30% of
-  /// normalising an atom (callgrind, 10k-rule spec; issue 3).  `roleObject` and `role` come
-  /// from symbols_, so the memo is keyed by their nodes, not by their text.
-  const ResolvedInstance &resolveInstance(const Symbol &roleObject, const Symbol &role,
+  /// requirements, and each resolution is a breadth-first search over the objects' links.
+  const ResolvedInstance &resolveInstance(const std::string &roleObject, const std::string &role,
                                           const Lock &lock);
-  /// resolveInstance's key: interned role object, role and fixed expression, and lock index.
-  struct InstanceKey {
-    const void *object, *role, *expr;
-    size_t lock;
-    bool operator==(const InstanceKey &) const = default;
-  };
-  /// resolveInstance's memo: open addressing over the keys, the values in a deque so that
-  /// references to them survive later insertions.  A node-based std::unordered_map spent a
-  /// quarter of normalising an atom in its bucket chase and rehashes (perf, 100k rules; issue 3).
-  class InstanceMemo {
-  public:
-    /// The value for `key`, and whether it was just made (empty, for the caller to fill).
-    std::pair<ResolvedInstance *, bool> tryEmplace(const InstanceKey &key) {
-      if (4 * (values_.size() + 1) > 3 * slots_.size())
-        grow();
-      Slot &slot = slots_[probe(key)];
-      if (slot.value)
-        return {slot.value, false};
-      slot = Slot{key, &values_.emplace_back()};
-      return {slot.value, true};
-    }
-
-  private:
-    struct Slot {
-      InstanceKey key{};
-      ResolvedInstance *value = nullptr; ///< Null for an empty slot.
-    };
-    static size_t hash(const InstanceKey &k) {
-      auto mix = [](size_t h, size_t v) { return (h ^ v) * 0x9e3779b97f4a7c15ULL; };
-      size_t h =
-          mix(mix(mix(mix(0, reinterpret_cast<size_t>(k.object)), reinterpret_cast<size_t>(k.role)),
-                  reinterpret_cast<size_t>(k.expr)),
-              k.lock);
-      return h ^ (h >> 29); // The multiply leaves the low bits, which index, the weakest.
-    }
-    size_t probe(const InstanceKey &key) const {
-      size_t mask = slots_.size() - 1, i = hash(key) & mask;
-      while (slots_[i].value && !(slots_[i].key == key))
-        i = (i + 1) & mask;
-      return i;
-    }
-    void grow() {
-      std::vector<Slot> old = std::move(slots_);
-      slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
-      for (const Slot &slot : old)
-        if (slot.value)
-          slots_[probe(slot.key)] = slot;
-    }
-    std::vector<Slot> slots_; ///< Size zero or a power of two, at most three quarters used.
-    std::deque<ResolvedInstance> values_;
-  };
-  static inline const Symbol kNoSymbol;
   /// The mode an atom naming `lock` asks for: `text`, or the lock's weakest when `text` is
   /// empty.  Null when the lock has no such mode.
   const Mode *atomMode(const Lock &lock, std::string_view text) const;
   std::string printExpr(const ast::Expr &expr) const;
-  bool checkLockMode(const ast::LockMode &lm, Symbol *mode);
+  bool checkLockMode(const ast::LockMode &lm, std::string *mode);
   /// A table or matrix cell: true for Y, false for N, nullopt (reported) otherwise.
   std::optional<bool> yesNo(const ast::Name &value);
 
@@ -215,15 +157,15 @@ private:
   Model model_;
   DeclaredTables tables_;
   mutable SourceManager::LineHint lineHint_; ///< pos() is asked in mostly increasing order.
-  FlatNameMap<Span> functions_;              ///< Keys view the function names in spec_.
+  /// C functions by name.  Keys view the function names in spec_.
+  std::unordered_map<std::string_view, Span> functions_;
   std::set<std::string> expandingLets_;
-  /// Fixed C expressions of the current roles, interned (they key resolveInstance's memo).
-  std::map<std::string, Symbol, std::less<>> roleExprs_;
-  /// Every name an atom or position repeats goes through here, so the model holds one node
-  /// per distinct name (see Symbol).
-  SymbolTable symbols_;
-  /// resolveInstance's memo.
-  InstanceMemo instances_;
+  /// Fixed C expressions of the current roles (part of resolveInstance's key).
+  std::map<std::string, std::string, std::less<>> roleExprs_;
+  /// resolveInstance's memo, keyed by role object, role, the role's fixed expression and the
+  /// lock's index.
+  std::map<std::tuple<std::string, std::string, std::string, size_t>, ResolvedInstance>
+      instances_;
 };
 
 } // namespace lockspec::detail

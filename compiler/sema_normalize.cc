@@ -14,7 +14,7 @@ std::string Sema::instanceExpr(const std::string &roleObject, const std::string 
     return "";
   auto fixed = roleExprs_.find(roleName);
   const std::string &role =
-      fixed != roleExprs_.end() && !fixed->second.empty() ? fixed->second.str() : roleName;
+      fixed != roleExprs_.end() && !fixed->second.empty() ? fixed->second : roleName;
   auto reached = model_.followLinks(role, roleObject, links);
   if (!reached)
     return "";
@@ -24,22 +24,21 @@ std::string Sema::instanceExpr(const std::string &roleObject, const std::string 
   return substituteVar(path, at->var, current);
 }
 
-const Sema::ResolvedInstance &Sema::resolveInstance(const Symbol &roleObject, const Symbol &role,
-                                                    const Lock &lock) {
+const Sema::ResolvedInstance &Sema::resolveInstance(const std::string &roleObject,
+                                                    const std::string &role, const Lock &lock) {
   auto fixed = roleExprs_.find(role);
-  const Symbol &expr = fixed == roleExprs_.end() ? kNoSymbol : fixed->second;
+  std::string expr = fixed == roleExprs_.end() ? "" : fixed->second;
   size_t lockIndex = static_cast<size_t>(&lock - model_.locks.data());
-  auto [resolved, inserted] =
-      instances_.tryEmplace(InstanceKey{roleObject.id(), role.id(), expr.id(), lockIndex});
+  auto [at, inserted] = instances_.try_emplace({roleObject, role, std::move(expr), lockIndex});
+  ResolvedInstance &out = at->second;
   if (inserted) {
-    ResolvedInstance &out = *resolved;
     if (auto links = model_.linkPath(roleObject, lock.owner)) {
       out.reachable = true;
-      out.instance = symbols_.intern(instanceExpr(roleObject, role, *links, lock));
+      out.instance = instanceExpr(roleObject, role, *links, lock);
       out.links = std::move(*links);
     }
   }
-  return *resolved;
+  return out;
 }
 
 const Mode *Sema::atomMode(const Lock &lock, std::string_view text) const {
@@ -212,15 +211,16 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
   // The role whose instance is meant.  References, not copies: this runs for every atom of
   // every requirement.
   const ast::Name &roleName = e.role();
-  auto roleAt =
-      ctx.roles.find(roleName.text.empty() ? ctx.subject.view() : std::string_view(roleName.text));
+  auto roleAt = ctx.roles.find(roleName.text.empty() ? std::string_view(ctx.subject)
+                                                     : std::string_view(roleName.text));
   if (!roleName.text.empty() && roleAt == ctx.roles.end()) {
     diags_.error(roleName.span, "unknown role '" + roleName.text + "'");
     return std::nullopt;
   }
   // A let is normalised without roles: its atoms name the subject and no object.
-  const Symbol &role = roleAt == ctx.roles.end() ? ctx.subject : roleAt->second.name;
-  const Symbol &roleObject = roleAt == ctx.roles.end() ? kNoSymbol : roleAt->second.object;
+  static const std::string kNone;
+  const std::string &role = roleAt == ctx.roles.end() ? ctx.subject : roleAt->second.name;
+  const std::string &roleObject = roleAt == ctx.roles.end() ? kNone : roleAt->second.object;
   const std::string &condition = e.condition().text;
   if (!condition.empty()) {
     const Entity *c = lookup(condition);
@@ -236,14 +236,13 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     p.span = e.span;
     return p;
   };
-  Symbol conditionName = symbols_.intern(condition);
+  const std::string &conditionName = condition;
   auto lockAtom = [&](const Lock &lock, const Mode &mode, Span span) -> std::optional<Atom> {
-    size_t lockIndex = static_cast<size_t>(&lock - model_.locks.data());
     Atom atom;
     atom.kind = Atom::Kind::Lock;
     atom.held = !e.negated;
-    atom.lock = tables_.lockNames[lockIndex];
-    atom.mode = tables_.modeNames[lockIndex][static_cast<size_t>(&mode - lock.modes.data())];
+    atom.lock = lock.name;
+    atom.mode = mode.name;
     atom.condition = conditionName;
     if (lock.owner.empty())
       return atom; // Global: no instance.
@@ -308,7 +307,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     Atom atom;
     atom.kind = Atom::Kind::Fact;
     atom.held = !e.negated;
-    atom.fact = symbols_.intern(e.name.text);
+    atom.fact = std::string(e.name.text);
     atom.condition = conditionName;
     return std::vector<PendingAlt>{single(atom)};
   }
@@ -325,7 +324,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     }
     Context inner = ctx;
     if (!roleName.text.empty())
-      inner.subject = symbols_.intern(roleName.text);
+      inner.subject = std::string(roleName.text);
     auto alts = normalize(*let.expr, inner, label);
     expandingLets_.erase(let.name.text);
     if (alts)
@@ -377,7 +376,7 @@ std::vector<PendingAlt> Sema::finish(std::vector<PendingAlt> alts) {
       }
       coveredAt[i] = covered;
     }
-    size_t remaining = 0; // Compact in place: copying the kept atoms out cost 9 strings each.
+    size_t remaining = 0; // Compact in place: an atom is nine strings.
     for (size_t i = 0; i < p.alt.atoms.size(); ++i) {
       if (coveredAt[i])
         continue;

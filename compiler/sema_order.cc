@@ -10,7 +10,7 @@
 namespace lockspec {
 namespace detail {
 
-bool Sema::checkLockMode(const ast::LockMode &lm, Symbol *mode) {
+bool Sema::checkLockMode(const ast::LockMode &lm, std::string *mode) {
   const Entity *e = lookup(lm.lock.text);
   if (!e || e->kind != "lock") {
     diags_.error(lm.lock.span, "'" + lm.lock.text + "' is not a lock");
@@ -21,7 +21,7 @@ bool Sema::checkLockMode(const ast::LockMode &lm, Symbol *mode) {
     diags_.error(lm.mode.span, "lock '" + lock.name + "' has no mode '" + lm.mode.text + "'");
     return false;
   }
-  *mode = symbols_.intern(lm.mode.text);
+  *mode = lm.mode.text;
   return true;
 }
 
@@ -52,8 +52,8 @@ bool Sema::relation(size_t index) {
   }
   const ast::RelationRule &r = in.rules[0];
   out.kind = static_cast<Relation::Kind>(r.kind);
-  out.lock = symbols_.intern(r.lock.lock.text);
-  out.other = symbols_.intern(r.other.lock.text);
+  out.lock = std::string(r.lock.lock.text);
+  out.other = std::string(r.other.lock.text);
   bool lockOk = checkLockMode(r.lock, &out.mode);
   bool ok = checkLockMode(r.other, &out.otherMode) && lockOk; // Both checked: report both.
   if (ok && out.lock == out.other)
@@ -83,7 +83,7 @@ void Sema::orders() {
     Order out;
     prose(out, in.name, in.prose, "order", true);
     out.historical = in.historical.value;
-    Symbol orderName = symbols_.intern(in.name.text); // Every edge of the tree names it.
+    std::string orderName = in.name.text;
     std::function<std::optional<OrderNode>(const ast::OrderNode &,
                                            std::vector<std::pair<LockMode, Span>> &)>
         build = [&](const ast::OrderNode &node,
@@ -93,7 +93,7 @@ void Sema::orders() {
       result.pos = pos(node.span);
       bool ok = true;
       for (const ast::LockMode &lm : node.locks) {
-        LockMode m{symbols_.intern(lm.lock.text), Symbol()};
+        LockMode m{std::string(lm.lock.text), std::string()};
         if (!checkLockMode(lm, &m.mode)) {
           ok = false;
           continue;
@@ -129,7 +129,7 @@ void Sema::orders() {
 
   // Cycles, at lock level.  Report each strongly connected component once, as one cycle.
   // Locks are numbered by their position in model_.locks (order nodes name only checked
-  // locks), so the search runs on vectors; string-keyed maps were most of this pass.
+  // locks), so the search runs on vectors.
   auto lockId = [&](const std::string &name) {
     return static_cast<size_t>(model_.findLock(name) - model_.locks.data());
   };
@@ -205,6 +205,27 @@ void Sema::orders() {
         pathEdges.push_back(ei);
         stack.push_back({to, 0});
       }
+    }
+  }
+
+  // Ranks: longest chains, in topological order (Kahn).  Locks on a cycle (reported above)
+  // are never reached and keep rank 0; the model is not built then anyway.
+  std::vector<size_t> waiting(model_.locks.size(), 0); // Unranked predecessors, per lock.
+  for (size_t ei = 0; ei < allEdges.size(); ++ei)
+    if (fromId[ei] != toId[ei])
+      ++waiting[toId[ei]];
+  std::vector<size_t> ready;
+  for (size_t id = 0; id < waiting.size(); ++id)
+    if (waiting[id] == 0)
+      ready.push_back(id);
+  while (!ready.empty()) {
+    size_t from = ready.back();
+    ready.pop_back();
+    for (size_t ei : out[from]) {
+      Lock &to = model_.locks[toId[ei]];
+      to.orderRank = std::max(to.orderRank, model_.locks[from].orderRank + 1);
+      if (--waiting[toId[ei]] == 0)
+        ready.push_back(toId[ei]);
     }
   }
 

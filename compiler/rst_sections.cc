@@ -1,0 +1,303 @@
+// The rst backend's pieces that the main page and the standalone pages share: field tables,
+// state tables and exclusivity matrices, lock-order trees and graphs, an operation's body,
+// relations and the lock functions table.
+#include "rst_impl.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace lockspec::rst {
+
+/// The named requirement (`let`) a rule states exactly, or null.  Read rules are mostly
+/// "stable"; naming it keeps the tables as narrow as the kernel's.
+const Let *namedRequirement(const Model &m, const FieldRule &rule) {
+  if (rule.kind != FieldRule::Kind::Locks)
+    return nullptr;
+  for (const Let &let : m.lets)
+    if (let.name == rule.requirement.text)
+      return &let;
+  return nullptr;
+}
+
+void fieldTable(Writer &w, const Model &m, const Object &obj, const std::string &caption) {
+  bool config = false;
+  for (const Field &f : obj.fields)
+    config = config || (f.table == caption && !f.config.empty());
+  std::vector<std::string> headers = {"Field"};
+  if (config)
+    headers.push_back("Configuration option");
+  for (const char *h : {"Description", "Read lock", "Write lock"})
+    headers.push_back(h);
+  std::vector<TableRowText> rows;
+  std::vector<const Let *> legend;
+  SourcePos pos;
+  for (const Field &f : obj.fields) {
+    if (f.table != caption)
+      continue;
+    if (rows.empty())
+      pos = f.pos;
+    TableRowText row{{member(f.name)}, f.pos};
+    if (config)
+      row.cells.push_back(f.config.empty() ? "" : f.config);
+    row.cells.push_back(firstParagraph(f.doc));
+    const Let *let = f.read ? namedRequirement(m, *f.read) : nullptr;
+    if (let && std::find(legend.begin(), legend.end(), let) == legend.end())
+      legend.push_back(let);
+    row.cells.push_back(let ? "*" + let->name + "*" : f.read ? describeFieldRule(*f.read) : "N/A");
+    std::vector<std::string> writes;
+    for (const FieldRule &r : f.writes)
+      writes.push_back(describeFieldRule(r));
+    row.cells.push_back(writes.empty() ? "N/A" : join(writes, " "));
+    rows.push_back(std::move(row));
+  }
+  simpleTable(w, caption, headers, rows, 40, pos);
+  for (const Let *let : legend)
+    w.paragraph("*" + let->name + "* (read lock): " + describeRequirement(let->requirement) + ".",
+                let->pos);
+}
+
+/// Field-table captions of an object, in the order their first field appears.
+std::vector<std::string> fieldTables(const Object &obj) {
+  std::vector<std::string> captions;
+  for (const Field &f : obj.fields)
+    if (!f.table.empty() && std::find(captions.begin(), captions.end(), f.table) == captions.end())
+      captions.push_back(f.table);
+  return captions;
+}
+
+/// The short form of a mode on a table axis ("write" -> "W"), the axis being a lock or a group
+/// whose members share mode names.
+std::string abbrev(const Model &m, const std::string &axis, const std::string &mode) {
+  std::vector<std::string> locks = {axis};
+  if (const Group *g = m.findGroup(axis))
+    locks = g->members;
+  for (const std::string &name : locks)
+    if (const Lock *lock = m.findLock(name))
+      if (const Mode *md = lock->findMode(mode))
+        return md->abbrev;
+  return mode;
+}
+
+/// The axis titles, then the column titles.
+std::vector<std::string> stateHeaders(const StateTable &t) {
+  std::vector<std::string> headers = t.axisTitles;
+  for (const TableColumn &c : t.columns)
+    headers.push_back(c.title);
+  return headers;
+}
+
+/// A state row: a cell per axis (its modes, abbreviated, "-" for not held), then Y or N per
+/// column.
+TableRowText stateRow(const Model &m, const StateTable &t,
+                      const std::vector<std::vector<std::string>> &axisModes,
+                      const std::vector<bool> &values, const SourcePos &pos) {
+  TableRowText row{{}, pos};
+  for (size_t i = 0; i < axisModes.size(); ++i) {
+    std::vector<std::string> shown;
+    for (const std::string &mode : axisModes[i])
+      shown.push_back(mode.empty() ? "-" : abbrev(m, t.axes[i], mode));
+    row.cells.push_back(cell(join(shown, "/")));
+  }
+  for (bool v : values)
+    row.cells.push_back(v ? "Y" : "N");
+  return row;
+}
+
+void stateTable(Writer &w, const Model &m, const StateTable &t) {
+  std::vector<TableRowText> rows;
+  for (const TableRow &r : t.rows)
+    rows.push_back(stateRow(m, t, r.cells, r.values, r.pos));
+  w.paragraph(t.doc, t.pos);
+  simpleTable(w, "", stateHeaders(t), rows, 20, t.pos);
+}
+
+/// The derived states, one per row: what the compiler checked the declared table against.
+void derivedStates(Writer &w, const Model &m, const StateTable &t) {
+  std::vector<TableRowText> rows;
+  for (const DerivedRow &d : t.derived) {
+    std::vector<std::vector<std::string>> axisModes;
+    for (const std::string &mode : d.state)
+      axisModes.push_back({mode});
+    rows.push_back(stateRow(m, t, axisModes, d.values, t.pos));
+  }
+  w.paragraph("Every valid state, as the compiler enumerates it from the rules (the table above "
+              "is checked against these rows):",
+              t.pos);
+  simpleTable(w, "Derived lock states of " + t.object, stateHeaders(t), rows, 20, t.pos);
+}
+
+void exclusivityMatrix(Writer &w, const Model &m, const Matrix &mx) {
+  const Lock *lock = m.findLock(mx.lock);
+  auto abbrev = [&](const std::string &mode) {
+    const Mode *md = lock ? lock->findMode(mode) : nullptr;
+    return md ? md->abbrev : mode;
+  };
+  w.paragraph(mx.doc, mx.pos);
+  std::vector<TableRowText> rows;
+  TableRowText header{{""}, mx.pos};
+  for (const std::string &mode : mx.modes)
+    header.cells.push_back(abbrev(mode));
+  rows.push_back(header);
+  for (size_t i = 0; i < mx.modes.size(); ++i) {
+    TableRowText row{{abbrev(mx.modes[i])}, mx.pos};
+    for (bool v : mx.excludes[i])
+      row.cells.push_back(v ? "Y" : "N");
+    rows.push_back(std::move(row));
+  }
+  std::string widths = ":widths:";
+  for (size_t i = 0; i <= mx.modes.size(); ++i)
+    widths += " 5";
+  listTable(w, "Lock exclusivity", {widths, ":header-rows: 1", ":stub-columns: 1"}, rows, mx.pos);
+  w.paragraph("Y: the holds of the row and the column exclude each other; N: they can coexist.",
+              mx.pos);
+}
+
+void orderNode(Writer &w, const OrderNode &node, int depth) {
+  std::vector<std::string> names;
+  for (const LockMode &lm : node.locks)
+    names.push_back(lm.lock + (lm.mode.empty() ? "" : "." + lm.mode));
+  std::string text = std::string(2 + 2 * depth, ' ') + join(names, " or ");
+  if (!node.note.empty())
+    text += std::string(text.size() < 36 ? 36 - text.size() : 1, ' ') + "(" + node.note + ")";
+  w.line(text, node.pos);
+  for (const OrderNode &child : node.children)
+    orderNode(w, child, depth + 1);
+}
+
+void orderTree(Writer &w, const Order &o) {
+  w.paragraph(literal(o.name) + (o.source.empty() ? "" : " (from " + literal(o.source) + ")") +
+                  (o.historical.empty() ? ":" : ", historical - not enforced: " + o.historical),
+              o.pos);
+  w.body(o.doc, o.pos);
+  w.line(".. code-block:: none", o.pos);
+  w.blank();
+  for (const OrderNode &root : o.roots)
+    orderNode(w, root, 0);
+  w.blank();
+}
+
+void graphviz(Writer &w, const std::string &dot, const std::string &caption, const SourcePos &pos) {
+  w.blank();
+  w.line(".. graphviz::", pos);
+  w.line("   :caption: " + caption, pos);
+  w.blank();
+  w.body(dot, pos, "   ");
+}
+
+/// What an operation needs, how it reads, what it must not rely on, and its caveats.  Used
+/// both on the main page (`sub` headings) and on the operation's own page.
+void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPage,
+                   const std::string &pagePrefix) {
+  w.body(op.doc, op.pos);
+  kernelNote(m, w, op, linkToPage ? "" : "../");
+  std::string subject =
+      literal(op.subject.name) + " (:c:struct:`!struct " + op.subject.object + "`)";
+  w.paragraph("**Acts on:** " + subject + ".", op.pos);
+  std::vector<TableRowText> rows;
+  for (const Alternative &alt : op.requirement.alternatives) {
+    std::vector<std::string> instances;
+    for (const Atom &a : alt.atoms)
+      if (!a.instance.empty())
+        instances.push_back(literal(a.instance));
+    rows.push_back({{cell(alt.label.empty() ? "-" : alt.label),
+                     alt.atoms.empty() ? "nothing" : describeAlternative(alt),
+                     instances.empty() ? "" : join(instances, ", ")},
+                    op.pos});
+  }
+  std::vector<std::string> clauses;
+  for (const Requirement &c : op.clauses)
+    clauses.push_back(literal(c.text));
+  w.paragraph("**Requires** " + join(clauses, " and ") + ", that is any one of:", op.pos);
+  if (op.requirement.alternatives.empty())
+    w.paragraph("Nothing satisfies this requirement.", op.pos);
+  else
+    simpleTable(w, "", {"Way", "Holds and conditions", "Instances"}, rows, 40, op.pos);
+  // Why each named way is enough, once per way: a branch that names a group or a let expands
+  // into several rows of the table above.
+  std::vector<std::pair<std::string, std::string>> ways;
+  for (const Alternative &alt : op.requirement.alternatives)
+    if (!alt.doc.empty() &&
+        std::find(ways.begin(), ways.end(), std::pair(alt.label, alt.doc)) == ways.end())
+      ways.emplace_back(alt.label, alt.doc);
+  w.blank();
+  for (const auto &[label, doc] : ways) {
+    // A bullet per way; the lines of a long doc continue under the bullet's text.
+    std::string item = "- " + (label.empty() ? std::string() : "**" + label + "**: ") + doc;
+    for (size_t start = 0, end; start <= item.size(); start = end + 1) {
+      end = std::min(item.find('\n', start), item.size());
+      w.line((start ? "  " : "") + item.substr(start, end - start), op.pos);
+    }
+  }
+  w.blank();
+  for (const Rejection &r : op.rejects)
+    w.paragraph("**Not enough:** " + literal(r.requirement.text) + " - " + r.reason + ".", op.pos);
+  for (const std::string &n : op.notes)
+    w.admonition("note", n, op.pos);
+  for (const std::string &warn : op.warnings)
+    w.admonition("warning", warn, op.pos);
+  kernelFunctions(m, w, op);
+  if (linkToPage)
+    w.paragraph("See :doc:`" + pagePrefix + operationPage(op.name) +
+                    "` for the diagram and every way to meet it.",
+                op.pos);
+  (void)m;
+}
+
+void operationSection(const Model &m, Writer &w, const std::string &name, const std::string &title,
+                      Level level) {
+  const Operation *op = m.findOperation(name);
+  if (!op)
+    return;
+  w.heading(title, level, op->pos);
+  operationBody(m, w, *op, true, "");
+}
+
+void topicSection(const Model &m, Writer &w, const std::string &name, Level level,
+                  const std::string &title) {
+  const Topic *t = findTopic(m, name);
+  if (!t)
+    return;
+  w.heading(title.empty() ? t->title : title, level, t->pos);
+  w.body(t->doc, t->pos);
+}
+
+/// The relations that constrain how locks are taken and end, one bullet each; `forbidden`
+/// ones are warnings of their own.
+void relationList(Writer &w, const Model &m) {
+  bool any = false;
+  for (const Relation &r : m.relations) {
+    if (r.kind == Relation::Kind::Forbidden)
+      continue;
+    if (!any)
+      w.paragraph("How the locks depend on each other:", r.pos);
+    any = true;
+    std::string verb = r.kind == Relation::Kind::Requires ? " requires " : " ends with ";
+    std::string head = "* " + literal(r.lock + (r.mode.empty() ? "" : "." + r.mode)) + verb +
+                       literal(r.other + (r.otherMode.empty() ? "" : "." + r.otherMode)) + ": ";
+    // The doc continues the bullet: its first line after the head, the rest indented.
+    size_t nl = r.doc.find('\n');
+    w.line(head + r.doc.substr(0, nl), r.pos);
+    if (nl != std::string::npos)
+      w.body(r.doc.substr(nl + 1), r.pos, "  ");
+    w.blank();
+  }
+  w.blank();
+}
+
+void apiTable(Writer &w, const Model &m) {
+  std::vector<TableRowText> rows;
+  for (const Lock &lock : m.locks)
+    for (const std::string &name : lock.apis)
+      if (const Api *api = m.findApi(name)) {
+        std::string mode = api->mode + (api->toMode.empty() ? "" : " to " + api->toMode);
+        rows.push_back(
+            {{func(api->name), literal(lock.name), toString(api->kind), mode.empty() ? "-" : mode},
+             api->pos});
+      }
+  if (!rows.empty())
+    simpleTable(w, "Lock functions", {"Function", "Lock", "Does", "Mode"}, rows, 30, rows[0].pos);
+}
+
+
+} // namespace lockspec::rst
