@@ -11,6 +11,7 @@ namespace {
 
 template <typename T> void buildIndex(const std::vector<T> &items, auto &index) {
   index.clear();
+  index.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i)
     index.emplace(items[i].name, i); // Keeps the first of a duplicate name.
 }
