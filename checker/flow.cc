@@ -417,8 +417,18 @@ private:
   };
 
   AtomCheck checkAtom(const Atom &a, const Roles &roles, State &st, const Lock *own) {
-    if (a.kind == Atom::Kind::Fact || !a.condition.empty())
+    if (a.kind == Atom::Kind::Fact)
       return {AtomStatus::Assumed};
+    // `lock if fact`: met when the lock is held; otherwise it holds only if the fact does not,
+    // which the checker cannot see.
+    if (!a.condition.empty()) {
+      if (!a.held)
+        return {AtomStatus::Assumed};
+      Atom plain = a;
+      plain.condition.clear();
+      AtomCheck c = checkAtom(plain, roles, st, own);
+      return c.status == AtomStatus::Ok ? c : AtomCheck{AtomStatus::Assumed};
+    }
     const Lock *lock = model_.findLock(a.lock);
     if (!lock)
       return {AtomStatus::Assumed};
@@ -455,20 +465,22 @@ private:
       std::vector<std::pair<const Atom *, AtomCheck>> failed;
       int lockAtoms = 0;
       std::vector<const Atom *> assumed;
+      bool conditionalAssumed = false; ///< A `lock if fact` atom whose lock is not held.
     };
     std::vector<AltCheck> checks;
     for (const Alternative &alt : req.alternatives) {
       AltCheck c{&alt, {}, 0, {}};
       for (const Atom &a : alt.atoms) {
         AtomCheck r = checkAtom(a, roles, st, own);
-        if (r.status == AtomStatus::Assumed)
+        if (r.status == AtomStatus::Assumed) {
           c.assumed.push_back(&a);
-        else
+          c.conditionalAssumed |= a.kind != Atom::Kind::Fact && !a.condition.empty();
+        } else
           ++c.lockAtoms;
         if (r.status != AtomStatus::Ok && r.status != AtomStatus::Assumed)
           c.failed.push_back({&a, r});
       }
-      if (c.failed.empty() && c.lockAtoms > 0)
+      if (c.failed.empty() && c.lockAtoms > 0 && !c.conditionalAssumed)
         return Verdict::ByLocks; // Facts of the same alternative are assumed.
       checks.push_back(std::move(c));
     }
@@ -479,11 +491,16 @@ private:
           return Verdict::ByFacts;
         std::string facts;
         for (const Atom *a : c.assumed)
-          facts += (facts.empty() ? "" : ", ") + quote(atomText(*a, roles));
+          facts += (facts.empty() ? "" : ", ") +
+                   quote(a->kind == Atom::Kind::Fact || a->condition.empty()
+                             ? atomText(*a, roles)
+                             : "!" + a->condition);
         Diagnostic *d = report(Severity::Note, "assumed-fact", at,
                                what + " is allowed by " + ruleName + " only if " + facts +
-                                   " holds, which the checker cannot see (no alternative "
-                                   "with locks is held)");
+                                   " holds, which the checker cannot see " +
+                                   (c.conditionalAssumed
+                                        ? "(the locks those conditions would require are not held)"
+                                        : "(no alternative with locks is held)"));
         noteSpec(d, rulePos, ruleName + " is declared here");
         return Verdict::ByFacts;
       }
@@ -649,9 +666,7 @@ private:
   }
 
   void checkAcquire(const Api &api, const Held &taking, State &st, ts::Node call) {
-    bool blocking =
-        api.kind == ApiKind::Acquire ||
-        (api.kind == ApiKind::Try && api.success != TrySuccess::True && api.fallback.empty());
+    bool blocking = api.blocks();
     const Lock *lock = taking.lock;
     // Order inversion: taking `lock` while a lock ordered after it is held.
     if (blocking)

@@ -55,10 +55,11 @@ struct Str {
   bool present = false;
 };
 
-/// The `doc` and `source` items every entity may carry.
+/// The `doc`, `source` and `kernel` items every entity may carry.
 struct Prose {
   Str doc;
   Str source;
+  Str kernel; ///< `kernel "7.0"`: the one kernel the entity holds for (absent: every kernel).
 };
 
 /// `lock.mode` in relations and order trees.
@@ -98,6 +99,7 @@ struct FieldRule {
   Span span;
   Str transition;
   Str owner;
+  Str kernel; ///< `... kernel "next";`: the one kernel this rule holds for.
   ExprPtr expr;
 };
 
@@ -143,6 +145,7 @@ struct Api {
   /// `-> type`, `-> to-mode`, `when ...` and `fallback ...`.
   struct Extras {
     Name returnType, toMode, success, fallback;
+    Str kernel; ///< `kernel "..."` flag: the one kernel the function exists in.
   };
 
   Kind kind = Kind::Acquire;
@@ -234,6 +237,7 @@ struct Operation {
   std::vector<Rejection> rejects;
   std::vector<Str> notes, warnings;
   std::vector<Name> apis;
+  std::vector<Str> apiKernels; ///< apiKernels[i]: the kernel apis[i] exists in (absent: all).
 };
 
 struct Cell {

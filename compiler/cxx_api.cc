@@ -76,9 +76,9 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
         anchorRef = "&" + other->instance;
       }
     // A forbidden relation forbids waiting for the lock; a plain trylock never waits, so it
-    // cannot deadlock and is allowed (mmap_read_trylock under a VMA read lock).
-    bool waits = api.kind == ApiKind::Acquire || api.killable;
-    if (rel.kind == Relation::Kind::Forbidden && rel.lock == l.name && acquiring && waits &&
+    // cannot deadlock and is allowed (__vmf_anon_prepare trylocks the mmap lock under a VMA
+    // read lock).
+    if (rel.kind == Relation::Kind::Forbidden && rel.lock == l.name && api.blocks() &&
         !ownerPtr.empty())
       attr.push_back("LOCKSPEC_REQUIRES(!" + ownerPtr + "->" + tokenMember(rel) + ")");
   }

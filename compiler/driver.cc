@@ -8,6 +8,7 @@
 
 #include "cxx_backend.h"
 #include "json_backend.h"
+#include "kernel_filter.h"
 #include "names.h"
 #include "parser.h"
 #include "rst_backend.h"
@@ -35,12 +36,17 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
   checkNames(spec, diags);
   if (diags.hadErrors())
     return std::nullopt; // Sema on a broken tree would only cascade.
+  std::vector<VersionedRule> versioned = filterForKernel(spec, options.kernel, sources, diags);
+  if (diags.hadErrors())
+    return std::nullopt;
   TimeReport::Scope timing(options.timeReport, "sema");
   auto model = analyze(spec, sources, diags, {.timeReport = options.timeReport});
   if (model)
     crossCheck(*model, sources, diags);
   if (diags.hadErrors())
     return std::nullopt;
+  model->kernel = std::string(options.kernel);
+  model->versioned = std::move(versioned);
   return model;
 }
 

@@ -18,6 +18,8 @@ namespace lockspec {
 struct LoadOptions {
   /// When set, each phase (parse, sema and sema's passes) adds its time here.
   TimeReport *timeReport = nullptr;
+  /// The kernel to compile the spec for: an id of kKernels (model.h); see kernel_filter.h.
+  std::string_view kernel = kKernels[0].id;
 };
 
 /// Parses `path` and its includes into `sources` and analyses it.  Errors go to `diags`;

@@ -507,6 +507,23 @@ void writeItem(Writer &w, const Topic &t) {
   w.endObject();
 }
 
+/// A rule of one kernel only; `kept` says whether this model (for `kernel`) has it.
+void writeItem(Writer &w, const VersionedRule &v) {
+  w.beginObject();
+  w.field("kind", v.kind);
+  w.field("name", v.name);
+  w.field("kernel", v.kernel);
+  const Kernel *k = findKernel(v.kernel);
+  w.field("kernel_title", k ? std::string(k->title) : v.kernel);
+  w.field("kept", v.kept);
+  w.key("pos").beginObject();
+  w.field("file", v.file);
+  w.field("line", v.line);
+  w.field("column", v.column);
+  w.endObject();
+  w.endObject();
+}
+
 /// One of the model's top-level arrays.
 template <typename T> void section(Writer &w, const char *key, const std::vector<T> &items) {
   w.key(key).beginArray();
@@ -520,6 +537,7 @@ void writeModel(Writer &w, const Model &m) {
   w.beginObject();
   w.field("schema", "lockspec-model/1");
   w.field("files", m.files);
+  w.field("kernel", m.kernel);
   section(w, "objects", m.objects);
   section(w, "locks", m.locks);
   section(w, "apis", m.apis);
@@ -532,6 +550,7 @@ void writeModel(Writer &w, const Model &m) {
   section(w, "tables", m.tables);
   section(w, "matrices", m.matrices);
   section(w, "topics", m.topics);
+  section(w, "versioned", m.versioned);
   w.endObject();
 }
 

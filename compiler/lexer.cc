@@ -66,11 +66,11 @@ constexpr std::string_view kKeywords[] = {
     "",          "acquire", "all",       "any",        "api",      "assert",  "axis",     "column",
     "config",    "doc",     "downgrade", "else",       "ends",     "fact",    "fallback", "field",
     "forbidden", "from",    "group",     "historical", "if",       "implies", "in",       "include",
-    "killable",  "let",     "link",      "lock",       "matrix",   "mode",    "none",     "note",
-    "object",    "on",      "once",      "operation",  "order",    "owner",   "path",     "read",
-    "reads",     "rejects", "relation",  "release",    "requires", "role",    "row",      "source",
-    "split",     "subject", "table",     "title",      "topic",    "try",     "var",      "warning",
-    "when",      "while",   "with",      "write",      "writes",
+    "kernel",    "killable", "let",      "link",       "lock",     "matrix",  "mode",     "none",
+    "note",      "object",  "on",        "once",       "operation", "order",  "owner",    "path",
+    "read",      "reads",   "rejects",   "relation",   "release",  "requires", "role",    "row",
+    "source",    "split",   "subject",   "table",      "title",    "topic",   "try",      "var",
+    "warning",   "when",    "while",     "with",       "write",    "writes",
 };
 
 /// Character classes for the lexer's loops: one table load per byte instead of a chain of

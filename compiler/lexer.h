@@ -64,6 +64,7 @@ enum class Kw : uint8_t {
   Implies,
   In,
   Include,
+  Kernel,
   Killable,
   Let,
   Link,

@@ -33,6 +33,13 @@ int main(int argc, char **argv) {
                           std::to_string(lockspec::Diagnostics::kDefaultErrorLimit));
   compile->add_flag("--time-report", timeReport,
                     "print each phase's wall time, CPU time and peak memory to stderr");
+  std::string kernel(lockspec::kKernels[0].id);
+  std::string kernels;
+  for (const lockspec::Kernel &k : lockspec::kKernels)
+    kernels += std::string(kernels.empty() ? "" : ", ") + std::string(k.id) + " (" +
+               std::string(k.title) + ")";
+  compile->add_option("--kernel", kernel, "the kernel to compile the spec for: " + kernels +
+                                              "; default " + std::string(lockspec::kKernels[0].id));
 #ifdef LOCKSPEC_HAVE_CHECKER
   lockspec::check::CheckCommand checkCommand(app);
 #endif
@@ -50,6 +57,10 @@ int main(int argc, char **argv) {
     std::cerr << "lockspec: error: give -o DIR or --emit=BACKEND\n";
     return 2;
   }
+  if (!lockspec::findKernel(kernel)) {
+    std::cerr << "lockspec: error: unknown kernel '" << kernel << "'; known: " << kernels << "\n";
+    return 2;
+  }
 
   lockspec::SourceManager sources;
   lockspec::Diagnostics diags(sources);
@@ -63,7 +74,7 @@ int main(int argc, char **argv) {
     return code;
   };
   input = lockspec::spelledFromCurrentDirectory(input); // Outputs carry this spelling.
-  auto model = lockspec::loadSpec(input, sources, diags, {.timeReport = timing});
+  auto model = lockspec::loadSpec(input, sources, diags, {.timeReport = timing, .kernel = kernel});
   diags.print(std::cerr);
   if (!model) {
     bool io = !diags.all().empty() && !diags.all().front().hasSpan;

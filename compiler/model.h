@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,6 +29,32 @@ struct Documented {
   std::string source;    ///< Kernel file or doc section the rule comes from ("" when none).
   SourcePos pos;    ///< Where the entity is declared.
 };
+
+/// A rule, API function or field rule that holds for one of the spec's kernels only
+/// (`kernel "..."`), whether this model's target kept it or left it out.
+struct VersionedRule {
+  std::string kind;   ///< "operation", "field", "field rule", "api", "operation api", ...
+  std::string name;   ///< "traverse", "vm_area_struct.flags", "zap.zap_vma_range"
+  std::string kernel; ///< The kernel it holds for: an id of kKernels.
+  bool kept = false;  ///< Part of this model (its kernel is the target).
+  std::string file;   ///< Where it is declared.
+  unsigned line = 0, column = 0;
+};
+
+/// A kernel the spec can be compiled for: `--kernel ID`.
+struct Kernel {
+  std::string_view id;    ///< "7.0"
+  std::string_view title; ///< "v7.0"
+};
+/// The kernels the spec covers, oldest first; the first is the default target.
+inline constexpr Kernel kKernels[] = {{"7.0", "v7.0"}, {"next", "linux-mm after v7.0"}};
+/// The kernel whose id is `id`, or null.
+inline const Kernel *findKernel(std::string_view id) {
+  for (const Kernel &k : kKernels)
+    if (k.id == id)
+      return &k;
+  return nullptr;
+}
 
 /// How a lock is implemented, which constrains its modes.
 enum class LockKind { Rwsem, Spinlock, Mutex, VmaLock, Rcu, Seqcount, Ordering };
@@ -71,6 +98,14 @@ struct Api : Documented {
   bool killable = false;
   bool all = false; ///< Affects every instance reachable from the handle.
   std::string fallback;  ///< Function to call when a try fails ("" if none).
+
+  /// Whether a call may wait for the lock: an acquire, or a try that sleeps (killable, or one
+  /// that returns the held instance) rather than failing at once.  A `forbidden` nesting is a
+  /// deadlock only through such a wait, so trylocks and tries with a fallback are exempt.
+  bool blocks() const {
+    return kind == ApiKind::Acquire ||
+           (kind == ApiKind::Try && success != TrySuccess::True && fallback.empty());
+  }
 };
 
 /// A split page-table lock: its own instance when `config` is set, else `fallbackLock`.
@@ -305,6 +340,8 @@ struct Model {
   std::vector<StateTable> tables;
   std::vector<Matrix> matrices;
   std::vector<Topic> topics;
+  std::string kernel{kKernels[0].id};    ///< The kernel this model is for (`--kernel`).
+  std::vector<VersionedRule> versioned; ///< Rules of one kernel only, kept or left out.
 
   const Object *findObject(const std::string &name) const;
   const Lock *findLock(const std::string &name) const;

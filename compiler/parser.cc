@@ -184,12 +184,12 @@ void Parser::parseDecl(ast::Spec &spec) {
 }
 
 bool Parser::parseProseItem(ast::Prose &prose) {
-  bool isDoc = atWord(Kw::Doc);
-  ast::Str *target = isDoc ? &prose.doc : &prose.source;
+  bool isDoc = atWord(Kw::Doc), isKernel = atWord(Kw::Kernel);
+  ast::Str *target = isDoc ? &prose.doc : isKernel ? &prose.kernel : &prose.source;
   // Context strings are literals: building them on every doc and source was ~2 allocations
   // each.
   Token keyword = take();
-  auto value = expectString(isDoc ? "after 'doc'" : "after 'source'");
+  auto value = expectString(isDoc ? "after 'doc'" : isKernel ? "after 'kernel'" : "after 'source'");
   if (!value) {
     recover();
     return true;
@@ -201,6 +201,16 @@ bool Parser::parseProseItem(ast::Prose &prose) {
   *target = std::move(*value);
   if (!expect(Tok::Semi, isDoc ? "after doc string" : "after source string"))
     recover();
+  return true;
+}
+
+bool Parser::parseKernelSuffix(ast::Str &kernel) {
+  if (!acceptWord(Kw::Kernel))
+    return true;
+  auto value = expectString("after 'kernel'");
+  if (!value)
+    return false;
+  kernel = std::move(*value);
   return true;
 }
 

@@ -84,10 +84,14 @@ private:
   /// Parses `'doc' STRING ';'` or `'source' STRING ';'` into prose; false if neither.
   bool parseProse(ast::Prose &prose) {
     // Inline: every item of every block asks first, and nearly all answers are no.
-    return (atWord(Kw::Doc) || atWord(Kw::Source)) && parseProseItem(prose);
+    return (atWord(Kw::Doc) || atWord(Kw::Source) || atWord(Kw::Kernel)) &&
+           parseProseItem(prose);
   }
-  /// parseProse() at 'doc' or 'source'.
+  /// parseProse() at 'doc', 'source' or 'kernel'.
   bool parseProseItem(ast::Prose &prose);
+  /// kernel_sel := 'kernel' STRING   (after a field rule or an api list, before the ';')
+  /// Absent: an empty Str.  False after a syntax error, which it has reported.
+  bool parseKernelSuffix(ast::Str &kernel);
   /// body := ';' | '{' ('doc' STRING ';' | 'source' STRING ';')* '}'
   void parseBody(ast::Prose &prose, std::string_view what);
   /// object := 'object' IDENT '{' object_item* '}'

@@ -105,7 +105,7 @@ void Parser::parseField(ast::Object &object) {
         transition = std::move(*value);
       }
       auto rule = parseFieldRule();
-      if (!rule || !expect(Tok::Semi, "after field rule")) {
+      if (!rule || !parseKernelSuffix(rule->kernel) || !expect(Tok::Semi, "after field rule")) {
         recover();
         continue;
       }
@@ -302,6 +302,11 @@ bool Parser::parseApiInto(ast::Api &api) {
       api.killable = true;
     } else if (acceptWord(Kw::All)) {
       api.all = true;
+    } else if (atWord(Kw::Kernel)) {
+      if (!parseKernelSuffix(api.extra().kernel)) {
+        recover();
+        return false;
+      }
     } else if (acceptWord(Kw::Fallback)) {
       auto fallback = expectName("after 'fallback'");
       if (!fallback) {

@@ -188,6 +188,7 @@ void Parser::parseOperation(ast::Spec &spec) {
       (isNote ? op.notes : op.warnings).push_back(std::move(*text));
     } else if (acceptWord(Kw::Api)) {
       bool ok = true;
+      size_t first = op.apis.size();
       do {
         auto fn = expectName("naming an API function");
         if (!fn) {
@@ -196,6 +197,10 @@ void Parser::parseOperation(ast::Spec &spec) {
         }
         op.apis.push_back(std::move(*fn));
       } while (accept(Tok::Comma));
+      ast::Str kernel;
+      ok = ok && parseKernelSuffix(kernel);
+      op.apiKernels.resize(first); // Names before this list; then one entry per name of it.
+      op.apiKernels.resize(op.apis.size(), kernel);
       if (!ok || !expect(Tok::Semi, "after api list"))
         recover();
     } else {

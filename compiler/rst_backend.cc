@@ -279,11 +279,17 @@ bool onMainPage(const Topic &t) {
   return std::find(placed.begin(), placed.end(), t.name) != placed.end();
 }
 
+RstPage versionsPageOf(const Model &m) {
+  const Topic *deltas = findTopic(m, "version_deltas");
+  return versionsPage(m, firstPos(m), deltas && !onMainPage(*deltas) ? deltas : nullptr);
+}
+
 RstPage topicsIndex(const Model &m) {
   std::vector<std::pair<std::string, SourcePos>> entries;
   for (const Topic &t : m.topics)
     if (!onMainPage(t))
       entries.push_back({t.name, t.pos});
+  entries.push_back({"kernel_versions", firstPos(m)});
   return indexPage("topics/index", "Beyond process_addrs.rst",
                    "Topics the kernel's document does not cover, from the mailing-list "
                    "discussions the rules cite.",
@@ -423,7 +429,8 @@ std::optional<RstText> renderRstOperation(const Model &m, const std::string &nam
 }
 
 std::vector<RstPage> renderRstPages(const Model &m) {
-  std::vector<RstPage> pages = {mainPage(m), locksPage(m), objectsPage(m), topicsIndex(m)};
+  std::vector<RstPage> pages = {mainPage(m), locksPage(m), objectsPage(m), topicsIndex(m),
+                                versionsPageOf(m)};
   for (const Topic &t : m.topics)
     if (!onMainPage(t))
       pages.push_back(topicPageOf(t));
@@ -440,6 +447,8 @@ std::optional<RstPage> renderRstPage(const Model &m, const std::string &name) {
     return operationsIndex(m);
   if (name == "topics/index")
     return topicsIndex(m);
+  if (name == kVersionsPage)
+    return versionsPageOf(m);
   if (name == "locks")
     return locksPage(m);
   if (name == "objects")

@@ -202,4 +202,21 @@ void relationList(Writer &w, const Model &m);
 /// The table of every lock function: what it does to which lock, in which mode.
 void apiTable(Writer &w, const Model &m);
 
+// ---- Kernel versions (rst_versions.cc) ----
+
+/// The page listing every rule of one kernel only.
+inline constexpr const char *kVersionsPage = "topics/kernel_versions";
+
+/// A note naming the kernel a versioned operation follows and where its other forms are
+/// declared; nothing for an operation that holds for every kernel.  `toRoot` leads from the
+/// page written to the site's root ("" or "../").
+void kernelNote(const Model &m, Writer &w, const Operation &op, const std::string &toRoot);
+
+/// The operation's kernel functions, those of one kernel marked, then those of other kernels.
+void kernelFunctions(const Model &m, Writer &w, const Operation &op);
+
+/// The kernel these pages follow and every rule of one kernel only; `deltas` is the topic
+/// that explains the differences, when it has a page of its own.
+RstPage versionsPage(const Model &m, const SourcePos &top, const Topic *deltas);
+
 } // namespace lockspec::rst

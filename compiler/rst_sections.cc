@@ -190,6 +190,7 @@ void graphviz(Writer &w, const std::string &dot, const std::string &caption, con
 void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPage,
                    const std::string &pagePrefix) {
   w.body(op.doc, op.pos);
+  kernelNote(m, w, op, linkToPage ? "" : "../");
   std::string subject =
       literal(op.subject.name) + " (:c:struct:`!struct " + op.subject.object + "`)";
   w.paragraph("**Acts on:** " + subject + ".", op.pos);
@@ -235,12 +236,7 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
     w.admonition("note", n, op.pos);
   for (const std::string &warn : op.warnings)
     w.admonition("warning", warn, op.pos);
-  if (!op.apis.empty()) {
-    std::vector<std::string> fns;
-    for (const std::string &a : op.apis)
-      fns.push_back(func(a));
-    w.paragraph("**Kernel functions:** " + join(fns, ", ") + ".", op.pos);
-  }
+  kernelFunctions(m, w, op);
   if (linkToPage)
     w.paragraph("See :doc:`" + pagePrefix + operationPage(op.name) +
                     "` for the diagram and every way to meet it.",

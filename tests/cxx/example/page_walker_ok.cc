@@ -14,10 +14,16 @@ void zapOne(vm_area_struct *vma, pte_table *pte) {
   pte->pte_lock.unlock();
 }
 
-/// The page-fault fast path: only the VMA lock, never the mmap lock under it.
+/// A fault under the VMA lock alone: the VMA is read-locked while the mmap lock is held
+/// (v7.0's vma_start_read_locked asserts it), then the mmap lock is dropped and never taken
+/// again under the VMA lock.
 bool faultUnderVmaLock(vm_area_struct *vma, pte_table *pte) {
-  if (!vma_start_read_locked(vma))
-    return false; // the caller retries under mmap_read_lock
+  mmap_read_lock(vma->vm_mm);
+  if (!vma_start_read_locked(vma)) {
+    mmap_read_unlock(vma->vm_mm);
+    return false;
+  }
+  mmap_read_unlock(vma->vm_mm);
   pte->pte_lock.lock();
   op::install(vma, pte, via::per_vma{});
   pte->pte_lock.unlock();

@@ -77,497 +77,260 @@ void case_11(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: write vm_area_struct.vm_start via anon_vma_lock | positive | positive
+// lockspec-case: write vm_area_struct.vm_start | positive | positive
 void case_12(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
-  vma->anon_vma->root->rwsem.lock();
-  vma->set_vm_start(0, via::anon_vma_lock{});
-  vma->anon_vma->root->rwsem.unlock();
+  vma->set_vm_start(0);
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: write vm_area_struct.vm_start via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
+// lockspec-case: write vm_area_struct.vm_start | missing vma->vma_lock | negative
 void case_13(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->set_vm_start(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_start' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_start via anon_vma_lock | shared vma->anon_vma->root->rwsem | negative
-void case_14(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->anon_vma->root->rwsem.lock_shared();
-  vma->set_vm_start(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_start' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  vma->anon_vma->root->rwsem.unlock_shared();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_start via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_15(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  other_vma->anon_vma->root->rwsem.lock();
-  vma->set_vm_start(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_start' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  other_vma->anon_vma->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_start via anon_vma_lock | missing vma->vma_lock | negative
-void case_16(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma->anon_vma->root->rwsem.lock();
-  vma->set_vm_start(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_start' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  vma->anon_vma->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_start via i_mmap_lock | positive | positive
-void case_17(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->mapping->i_mmap_rwsem.lock();
-  vma->set_vm_start(0, via::i_mmap_lock{});
-  vma->mapping->i_mmap_rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_start via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_18(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->set_vm_start(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_start' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_start via i_mmap_lock | shared vma->mapping->i_mmap_rwsem | negative
-void case_19(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->mapping->i_mmap_rwsem.lock_shared();
-  vma->set_vm_start(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_start' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
-  vma->mapping->i_mmap_rwsem.unlock_shared();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_start via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_20(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  other_vma->mapping->i_mmap_rwsem.lock();
-  vma->set_vm_start(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_start' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
-  other_vma->mapping->i_mmap_rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_start via i_mmap_lock | missing vma->vma_lock | negative
-void case_21(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma->mapping->i_mmap_rwsem.lock();
-  vma->set_vm_start(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_start' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  vma->mapping->i_mmap_rwsem.unlock();
+  vma->set_vm_start(0); // expected-error-re {{calling function 'set_vm_start' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: read vm_area_struct.vm_end via mmap_lock | positive | positive
-void case_22(struct vm_area_struct *vma) {
+void case_14(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_end(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_end via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_23(struct vm_area_struct *vma) {
+void case_15(struct vm_area_struct *vma) {
   (void)vma->vm_end(via::mmap_lock{}); // expected-error-re {{calling function 'vm_end' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_end via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_24(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_16(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_end(via::mmap_lock{}); // expected-error-re {{calling function 'vm_end' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_end via vma_lock | positive | positive
-void case_25(struct vm_area_struct *vma) {
+void case_17(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->vm_end(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_end via vma_lock | missing vma->vma_lock | negative
-void case_26(struct vm_area_struct *vma) {
+void case_18(struct vm_area_struct *vma) {
   (void)vma->vm_end(via::vma_lock{}); // expected-error-re {{calling function 'vm_end' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_end via anon_vma_lock | positive | positive
-void case_27(struct vm_area_struct *vma) {
+void case_19(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_end(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_end via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_28(struct vm_area_struct *vma) {
+void case_20(struct vm_area_struct *vma) {
   (void)vma->vm_end(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_end' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_end via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_29(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_21(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_end(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_end' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_end via i_mmap_lock | positive | positive
-void case_30(struct vm_area_struct *vma) {
+void case_22(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_end(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_end via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_31(struct vm_area_struct *vma) {
+void case_23(struct vm_area_struct *vma) {
   (void)vma->vm_end(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_end' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_end via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_32(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_24(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_end(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_end' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: write vm_area_struct.vm_end via anon_vma_lock | positive | positive
-void case_33(struct vm_area_struct *vma) {
+// lockspec-case: write vm_area_struct.vm_end | positive | positive
+void case_25(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
-  vma->anon_vma->root->rwsem.lock();
-  vma->set_vm_end(0, via::anon_vma_lock{});
-  vma->anon_vma->root->rwsem.unlock();
+  vma->set_vm_end(0);
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: write vm_area_struct.vm_end via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_34(struct vm_area_struct *vma) {
+// lockspec-case: write vm_area_struct.vm_end | missing vma->vma_lock | negative
+void case_26(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->set_vm_end(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_end' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_end via anon_vma_lock | shared vma->anon_vma->root->rwsem | negative
-void case_35(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->anon_vma->root->rwsem.lock_shared();
-  vma->set_vm_end(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_end' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  vma->anon_vma->root->rwsem.unlock_shared();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_end via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_36(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  other_vma->anon_vma->root->rwsem.lock();
-  vma->set_vm_end(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_end' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  other_vma->anon_vma->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_end via anon_vma_lock | missing vma->vma_lock | negative
-void case_37(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma->anon_vma->root->rwsem.lock();
-  vma->set_vm_end(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_end' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  vma->anon_vma->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_end via i_mmap_lock | positive | positive
-void case_38(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->mapping->i_mmap_rwsem.lock();
-  vma->set_vm_end(0, via::i_mmap_lock{});
-  vma->mapping->i_mmap_rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_end via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_39(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->set_vm_end(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_end' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_end via i_mmap_lock | shared vma->mapping->i_mmap_rwsem | negative
-void case_40(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->mapping->i_mmap_rwsem.lock_shared();
-  vma->set_vm_end(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_end' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
-  vma->mapping->i_mmap_rwsem.unlock_shared();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_end via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_41(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  other_vma->mapping->i_mmap_rwsem.lock();
-  vma->set_vm_end(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_end' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
-  other_vma->mapping->i_mmap_rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_end via i_mmap_lock | missing vma->vma_lock | negative
-void case_42(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma->mapping->i_mmap_rwsem.lock();
-  vma->set_vm_end(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_end' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  vma->mapping->i_mmap_rwsem.unlock();
+  vma->set_vm_end(0); // expected-error-re {{calling function 'set_vm_end' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via mmap_lock | positive | positive
-void case_43(struct vm_area_struct *vma) {
+void case_27(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_pgoff(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_44(struct vm_area_struct *vma) {
+void case_28(struct vm_area_struct *vma) {
   (void)vma->vm_pgoff(via::mmap_lock{}); // expected-error-re {{calling function 'vm_pgoff' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_45(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_29(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_pgoff(via::mmap_lock{}); // expected-error-re {{calling function 'vm_pgoff' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via vma_lock | positive | positive
-void case_46(struct vm_area_struct *vma) {
+void case_30(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->vm_pgoff(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via vma_lock | missing vma->vma_lock | negative
-void case_47(struct vm_area_struct *vma) {
+void case_31(struct vm_area_struct *vma) {
   (void)vma->vm_pgoff(via::vma_lock{}); // expected-error-re {{calling function 'vm_pgoff' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via anon_vma_lock | positive | positive
-void case_48(struct vm_area_struct *vma) {
+void case_32(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_pgoff(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_49(struct vm_area_struct *vma) {
+void case_33(struct vm_area_struct *vma) {
   (void)vma->vm_pgoff(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_pgoff' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_50(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_34(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_pgoff(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_pgoff' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via i_mmap_lock | positive | positive
-void case_51(struct vm_area_struct *vma) {
+void case_35(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_pgoff(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_52(struct vm_area_struct *vma) {
+void case_36(struct vm_area_struct *vma) {
   (void)vma->vm_pgoff(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_pgoff' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_pgoff via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_53(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_37(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_pgoff(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_pgoff' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: write vm_area_struct.vm_pgoff via anon_vma_lock | positive | positive
-void case_54(struct vm_area_struct *vma) {
+// lockspec-case: write vm_area_struct.vm_pgoff | positive | positive
+void case_38(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
-  vma->anon_vma->root->rwsem.lock();
-  vma->set_vm_pgoff(0, via::anon_vma_lock{});
-  vma->anon_vma->root->rwsem.unlock();
+  vma->set_vm_pgoff(0);
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: write vm_area_struct.vm_pgoff via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_55(struct vm_area_struct *vma) {
+// lockspec-case: write vm_area_struct.vm_pgoff | missing vma->vma_lock | negative
+void case_39(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->set_vm_pgoff(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_pgoff' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_pgoff via anon_vma_lock | shared vma->anon_vma->root->rwsem | negative
-void case_56(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->anon_vma->root->rwsem.lock_shared();
-  vma->set_vm_pgoff(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_pgoff' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  vma->anon_vma->root->rwsem.unlock_shared();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_pgoff via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_57(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  other_vma->anon_vma->root->rwsem.lock();
-  vma->set_vm_pgoff(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_pgoff' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  other_vma->anon_vma->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_pgoff via anon_vma_lock | missing vma->vma_lock | negative
-void case_58(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma->anon_vma->root->rwsem.lock();
-  vma->set_vm_pgoff(0, via::anon_vma_lock{}); // expected-error-re {{calling function 'set_vm_pgoff' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  vma->anon_vma->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_pgoff via i_mmap_lock | positive | positive
-void case_59(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->mapping->i_mmap_rwsem.lock();
-  vma->set_vm_pgoff(0, via::i_mmap_lock{});
-  vma->mapping->i_mmap_rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_pgoff via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_60(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->set_vm_pgoff(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_pgoff' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_pgoff via i_mmap_lock | shared vma->mapping->i_mmap_rwsem | negative
-void case_61(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->mapping->i_mmap_rwsem.lock_shared();
-  vma->set_vm_pgoff(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_pgoff' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
-  vma->mapping->i_mmap_rwsem.unlock_shared();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_pgoff via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_62(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  other_vma->mapping->i_mmap_rwsem.lock();
-  vma->set_vm_pgoff(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_pgoff' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
-  other_vma->mapping->i_mmap_rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: write vm_area_struct.vm_pgoff via i_mmap_lock | missing vma->vma_lock | negative
-void case_63(struct vm_area_struct *vma) {
-  vma->vm_mm->mmap_lock.lock();
-  vma->mapping->i_mmap_rwsem.lock();
-  vma->set_vm_pgoff(0, via::i_mmap_lock{}); // expected-error-re {{calling function 'set_vm_pgoff' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  vma->mapping->i_mmap_rwsem.unlock();
+  vma->set_vm_pgoff(0); // expected-error-re {{calling function 'set_vm_pgoff' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via mmap_lock | positive | positive
-void case_64(struct vm_area_struct *vma) {
+void case_40(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_page_prot(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_65(struct vm_area_struct *vma) {
+void case_41(struct vm_area_struct *vma) {
   (void)vma->vm_page_prot(via::mmap_lock{}); // expected-error-re {{calling function 'vm_page_prot' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_66(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_42(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_page_prot(via::mmap_lock{}); // expected-error-re {{calling function 'vm_page_prot' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via vma_lock | positive | positive
-void case_67(struct vm_area_struct *vma) {
+void case_43(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->vm_page_prot(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via vma_lock | missing vma->vma_lock | negative
-void case_68(struct vm_area_struct *vma) {
+void case_44(struct vm_area_struct *vma) {
   (void)vma->vm_page_prot(via::vma_lock{}); // expected-error-re {{calling function 'vm_page_prot' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via anon_vma_lock | positive | positive
-void case_69(struct vm_area_struct *vma) {
+void case_45(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_page_prot(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_70(struct vm_area_struct *vma) {
+void case_46(struct vm_area_struct *vma) {
   (void)vma->vm_page_prot(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_page_prot' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_71(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_47(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_page_prot(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_page_prot' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via i_mmap_lock | positive | positive
-void case_72(struct vm_area_struct *vma) {
+void case_48(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_page_prot(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_73(struct vm_area_struct *vma) {
+void case_49(struct vm_area_struct *vma) {
   (void)vma->vm_page_prot(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_page_prot' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_page_prot via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_74(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_50(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_page_prot(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_page_prot' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.vm_page_prot | positive | positive
-void case_75(struct vm_area_struct *vma) {
+void case_51(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->set_vm_page_prot(0);
@@ -575,374 +338,424 @@ void case_75(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.vm_page_prot | missing vma->vma_lock | negative
-void case_76(struct vm_area_struct *vma) {
+void case_52(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->set_vm_page_prot(0); // expected-error-re {{calling function 'set_vm_page_prot' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via mmap_lock | positive | positive
-void case_77(struct vm_area_struct *vma) {
+void case_53(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_flags(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_78(struct vm_area_struct *vma) {
+void case_54(struct vm_area_struct *vma) {
   (void)vma->vm_flags(via::mmap_lock{}); // expected-error-re {{calling function 'vm_flags' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_79(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_55(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_flags(via::mmap_lock{}); // expected-error-re {{calling function 'vm_flags' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via vma_lock | positive | positive
-void case_80(struct vm_area_struct *vma) {
+void case_56(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->vm_flags(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via vma_lock | missing vma->vma_lock | negative
-void case_81(struct vm_area_struct *vma) {
+void case_57(struct vm_area_struct *vma) {
   (void)vma->vm_flags(via::vma_lock{}); // expected-error-re {{calling function 'vm_flags' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via anon_vma_lock | positive | positive
-void case_82(struct vm_area_struct *vma) {
+void case_58(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_flags(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_83(struct vm_area_struct *vma) {
+void case_59(struct vm_area_struct *vma) {
   (void)vma->vm_flags(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_flags' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_84(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_60(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_flags(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_flags' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via i_mmap_lock | positive | positive
-void case_85(struct vm_area_struct *vma) {
+void case_61(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_flags(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_86(struct vm_area_struct *vma) {
+void case_62(struct vm_area_struct *vma) {
   (void)vma->vm_flags(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_flags' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_flags via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_87(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_63(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_flags(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_flags' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via mmap_lock | positive | positive
-void case_88(struct vm_area_struct *vma) {
+// lockspec-case: read vm_area_struct.flags via mmap_lock | positive | positive
+void case_64(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
-  (void)vma->__vm_flags(via::mmap_lock{});
+  (void)vma->flags(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_89(struct vm_area_struct *vma) {
-  (void)vma->__vm_flags(via::mmap_lock{}); // expected-error-re {{calling function '__vm_flags' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+// lockspec-case: read vm_area_struct.flags via mmap_lock | missing vma->vm_mm->mmap_lock | negative
+void case_65(struct vm_area_struct *vma) {
+  (void)vma->flags(via::mmap_lock{}); // expected-error-re {{calling function 'flags' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_90(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+// lockspec-case: read vm_area_struct.flags via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
+void case_66(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
-  (void)vma->__vm_flags(via::mmap_lock{}); // expected-error-re {{calling function '__vm_flags' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  (void)vma->flags(via::mmap_lock{}); // expected-error-re {{calling function 'flags' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via vma_lock | positive | positive
-void case_91(struct vm_area_struct *vma) {
+// lockspec-case: read vm_area_struct.flags via vma_lock | positive | positive
+void case_67(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
-  (void)vma->__vm_flags(via::vma_lock{});
+  (void)vma->flags(via::vma_lock{});
   vma_end_read(vma);
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via vma_lock | missing vma->vma_lock | negative
-void case_92(struct vm_area_struct *vma) {
-  (void)vma->__vm_flags(via::vma_lock{}); // expected-error-re {{calling function '__vm_flags' requires holding {{.*}}'vma->vma_lock'}}
+// lockspec-case: read vm_area_struct.flags via vma_lock | missing vma->vma_lock | negative
+void case_68(struct vm_area_struct *vma) {
+  (void)vma->flags(via::vma_lock{}); // expected-error-re {{calling function 'flags' requires holding {{.*}}'vma->vma_lock'}}
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via anon_vma_lock | positive | positive
-void case_93(struct vm_area_struct *vma) {
+// lockspec-case: read vm_area_struct.flags via anon_vma_lock | positive | positive
+void case_69(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
-  (void)vma->__vm_flags(via::anon_vma_lock{});
+  (void)vma->flags(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_94(struct vm_area_struct *vma) {
-  (void)vma->__vm_flags(via::anon_vma_lock{}); // expected-error-re {{calling function '__vm_flags' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
+// lockspec-case: read vm_area_struct.flags via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
+void case_70(struct vm_area_struct *vma) {
+  (void)vma->flags(via::anon_vma_lock{}); // expected-error-re {{calling function 'flags' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_95(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+// lockspec-case: read vm_area_struct.flags via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
+void case_71(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
-  (void)vma->__vm_flags(via::anon_vma_lock{}); // expected-error-re {{calling function '__vm_flags' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
+  (void)vma->flags(via::anon_vma_lock{}); // expected-error-re {{calling function 'flags' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via i_mmap_lock | positive | positive
-void case_96(struct vm_area_struct *vma) {
+// lockspec-case: read vm_area_struct.flags via i_mmap_lock | positive | positive
+void case_72(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
-  (void)vma->__vm_flags(via::i_mmap_lock{});
+  (void)vma->flags(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_97(struct vm_area_struct *vma) {
-  (void)vma->__vm_flags(via::i_mmap_lock{}); // expected-error-re {{calling function '__vm_flags' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
+// lockspec-case: read vm_area_struct.flags via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
+void case_73(struct vm_area_struct *vma) {
+  (void)vma->flags(via::i_mmap_lock{}); // expected-error-re {{calling function 'flags' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
-// lockspec-case: read vm_area_struct.__vm_flags via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_98(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+// lockspec-case: read vm_area_struct.flags via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
+void case_74(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
-  (void)vma->__vm_flags(via::i_mmap_lock{}); // expected-error-re {{calling function '__vm_flags' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
+  (void)vma->flags(via::i_mmap_lock{}); // expected-error-re {{calling function 'flags' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: write vm_area_struct.__vm_flags | positive | positive
-void case_99(struct vm_area_struct *vma) {
+// lockspec-case: write vm_area_struct.flags (vm_flags_*() helpers) | positive | positive
+void case_75(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
-  vma->set___vm_flags(0);
+  vma->set_flags_vm_flags_helpers(0);
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: write vm_area_struct.__vm_flags | missing vma->vma_lock | negative
-void case_100(struct vm_area_struct *vma) {
+// lockspec-case: write vm_area_struct.flags (vm_flags_*() helpers) | missing vma->vma_lock | negative
+void case_76(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
-  vma->set___vm_flags(0); // expected-error-re {{calling function 'set___vm_flags' requires holding {{.*}}'vma->vma_lock' exclusively}}
+  vma->set_flags_vm_flags_helpers(0); // expected-error-re {{calling function 'set_flags_vm_flags_helpers' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.flags (vma_set_atomic_flag) via mmap_lock | positive | positive
+void case_77(struct vm_area_struct *vma) {
+  fact::assume_atomic_vma_flag();
+  vma->vm_mm->mmap_lock.lock_shared();
+  vma->set_flags_vma_set_atomic_flag(0, via::mmap_lock{});
+  vma->vm_mm->mmap_lock.unlock_shared();
+}
+
+// lockspec-case: write vm_area_struct.flags (vma_set_atomic_flag) via mmap_lock | missing vma->vm_mm->mmap_lock | negative
+void case_78(struct vm_area_struct *vma) {
+  fact::assume_atomic_vma_flag();
+  vma->set_flags_vma_set_atomic_flag(0, via::mmap_lock{}); // expected-error-re {{calling function 'set_flags_vma_set_atomic_flag' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+}
+
+// lockspec-case: write vm_area_struct.flags (vma_set_atomic_flag) via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
+void case_79(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+  fact::assume_atomic_vma_flag();
+  other_vma->vm_mm->mmap_lock.lock_shared();
+  vma->set_flags_vma_set_atomic_flag(0, via::mmap_lock{}); // expected-error-re {{calling function 'set_flags_vma_set_atomic_flag' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  other_vma->vm_mm->mmap_lock.unlock_shared();
+}
+
+// lockspec-case: write vm_area_struct.flags (vma_set_atomic_flag) via mmap_lock | missing atomic_vma_flag | negative
+void case_80(struct vm_area_struct *vma) {
+  vma->vm_mm->mmap_lock.lock_shared();
+  vma->set_flags_vma_set_atomic_flag(0, via::mmap_lock{}); // expected-error-re {{calling function 'set_flags_vma_set_atomic_flag' requires holding {{.*}}'atomic_vma_flag' exclusively}}
+  vma->vm_mm->mmap_lock.unlock_shared();
+}
+
+// lockspec-case: write vm_area_struct.flags (vma_set_atomic_flag) via vma_lock | positive | positive
+void case_81(struct vm_area_struct *vma) {
+  fact::assume_atomic_vma_flag();
+  if (!vma_start_read_locked(vma)) return;
+  vma->set_flags_vma_set_atomic_flag(0, via::vma_lock{});
+  vma_end_read(vma);
+}
+
+// lockspec-case: write vm_area_struct.flags (vma_set_atomic_flag) via vma_lock | missing vma->vma_lock | negative
+void case_82(struct vm_area_struct *vma) {
+  fact::assume_atomic_vma_flag();
+  vma->set_flags_vma_set_atomic_flag(0, via::vma_lock{}); // expected-error-re {{calling function 'set_flags_vma_set_atomic_flag' requires holding {{.*}}'vma->vma_lock'}}
+}
+
+// lockspec-case: write vm_area_struct.flags (vma_set_atomic_flag) via vma_lock | missing atomic_vma_flag | negative
+void case_83(struct vm_area_struct *vma) {
+  if (!vma_start_read_locked(vma)) return;
+  vma->set_flags_vma_set_atomic_flag(0, via::vma_lock{}); // expected-error-re {{calling function 'set_flags_vma_set_atomic_flag' requires holding {{.*}}'atomic_vma_flag' exclusively}}
+  vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_file via mmap_lock | positive | positive
-void case_101(struct vm_area_struct *vma) {
+void case_84(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_file(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_file via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_102(struct vm_area_struct *vma) {
+void case_85(struct vm_area_struct *vma) {
   (void)vma->vm_file(via::mmap_lock{}); // expected-error-re {{calling function 'vm_file' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_file via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_103(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_86(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_file(via::mmap_lock{}); // expected-error-re {{calling function 'vm_file' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_file via vma_lock | positive | positive
-void case_104(struct vm_area_struct *vma) {
+void case_87(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->vm_file(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_file via vma_lock | missing vma->vma_lock | negative
-void case_105(struct vm_area_struct *vma) {
+void case_88(struct vm_area_struct *vma) {
   (void)vma->vm_file(via::vma_lock{}); // expected-error-re {{calling function 'vm_file' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_file via anon_vma_lock | positive | positive
-void case_106(struct vm_area_struct *vma) {
+void case_89(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_file(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_file via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_107(struct vm_area_struct *vma) {
+void case_90(struct vm_area_struct *vma) {
   (void)vma->vm_file(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_file' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_file via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_108(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_91(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_file(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_file' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_file via i_mmap_lock | positive | positive
-void case_109(struct vm_area_struct *vma) {
+void case_92(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_file(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_file via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_110(struct vm_area_struct *vma) {
+void case_93(struct vm_area_struct *vma) {
   (void)vma->vm_file(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_file' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_file via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_111(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_94(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_file(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_file' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via mmap_lock | positive | positive
-void case_112(struct vm_area_struct *vma) {
+void case_95(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_ops(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_113(struct vm_area_struct *vma) {
+void case_96(struct vm_area_struct *vma) {
   (void)vma->vm_ops(via::mmap_lock{}); // expected-error-re {{calling function 'vm_ops' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_114(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_97(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_ops(via::mmap_lock{}); // expected-error-re {{calling function 'vm_ops' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via vma_lock | positive | positive
-void case_115(struct vm_area_struct *vma) {
+void case_98(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->vm_ops(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via vma_lock | missing vma->vma_lock | negative
-void case_116(struct vm_area_struct *vma) {
+void case_99(struct vm_area_struct *vma) {
   (void)vma->vm_ops(via::vma_lock{}); // expected-error-re {{calling function 'vm_ops' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via anon_vma_lock | positive | positive
-void case_117(struct vm_area_struct *vma) {
+void case_100(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_ops(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_118(struct vm_area_struct *vma) {
+void case_101(struct vm_area_struct *vma) {
   (void)vma->vm_ops(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_ops' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_119(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_102(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_ops(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_ops' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via i_mmap_lock | positive | positive
-void case_120(struct vm_area_struct *vma) {
+void case_103(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_ops(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_121(struct vm_area_struct *vma) {
+void case_104(struct vm_area_struct *vma) {
   (void)vma->vm_ops(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_ops' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_ops via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_122(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_105(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_ops(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_ops' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_name via mmap_lock | positive | positive
-void case_123(struct vm_area_struct *vma) {
+void case_106(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->anon_name(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_name via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_124(struct vm_area_struct *vma) {
+void case_107(struct vm_area_struct *vma) {
   (void)vma->anon_name(via::mmap_lock{}); // expected-error-re {{calling function 'anon_name' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.anon_name via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_125(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_108(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->anon_name(via::mmap_lock{}); // expected-error-re {{calling function 'anon_name' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_name via vma_lock | positive | positive
-void case_126(struct vm_area_struct *vma) {
+void case_109(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->anon_name(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.anon_name via vma_lock | missing vma->vma_lock | negative
-void case_127(struct vm_area_struct *vma) {
+void case_110(struct vm_area_struct *vma) {
   (void)vma->anon_name(via::vma_lock{}); // expected-error-re {{calling function 'anon_name' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.anon_name via anon_vma_lock | positive | positive
-void case_128(struct vm_area_struct *vma) {
+void case_111(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->anon_name(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_name via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_129(struct vm_area_struct *vma) {
+void case_112(struct vm_area_struct *vma) {
   (void)vma->anon_name(via::anon_vma_lock{}); // expected-error-re {{calling function 'anon_name' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.anon_name via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_130(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_113(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->anon_name(via::anon_vma_lock{}); // expected-error-re {{calling function 'anon_name' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_name via i_mmap_lock | positive | positive
-void case_131(struct vm_area_struct *vma) {
+void case_114(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->anon_name(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_name via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_132(struct vm_area_struct *vma) {
+void case_115(struct vm_area_struct *vma) {
   (void)vma->anon_name(via::i_mmap_lock{}); // expected-error-re {{calling function 'anon_name' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.anon_name via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_133(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_116(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->anon_name(via::i_mmap_lock{}); // expected-error-re {{calling function 'anon_name' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.anon_name | positive | positive
-void case_134(struct vm_area_struct *vma) {
+void case_117(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->set_anon_name(0);
@@ -950,83 +763,83 @@ void case_134(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_name | missing vma->vma_lock | negative
-void case_135(struct vm_area_struct *vma) {
+void case_118(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->set_anon_name(0); // expected-error-re {{calling function 'set_anon_name' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via mmap_lock | positive | positive
-void case_136(struct vm_area_struct *vma) {
+void case_119(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->swap_readahead_info(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_137(struct vm_area_struct *vma) {
+void case_120(struct vm_area_struct *vma) {
   (void)vma->swap_readahead_info(via::mmap_lock{}); // expected-error-re {{calling function 'swap_readahead_info' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_138(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_121(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->swap_readahead_info(via::mmap_lock{}); // expected-error-re {{calling function 'swap_readahead_info' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via vma_lock | positive | positive
-void case_139(struct vm_area_struct *vma) {
+void case_122(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->swap_readahead_info(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via vma_lock | missing vma->vma_lock | negative
-void case_140(struct vm_area_struct *vma) {
+void case_123(struct vm_area_struct *vma) {
   (void)vma->swap_readahead_info(via::vma_lock{}); // expected-error-re {{calling function 'swap_readahead_info' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via anon_vma_lock | positive | positive
-void case_141(struct vm_area_struct *vma) {
+void case_124(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->swap_readahead_info(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_142(struct vm_area_struct *vma) {
+void case_125(struct vm_area_struct *vma) {
   (void)vma->swap_readahead_info(via::anon_vma_lock{}); // expected-error-re {{calling function 'swap_readahead_info' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_143(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_126(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->swap_readahead_info(via::anon_vma_lock{}); // expected-error-re {{calling function 'swap_readahead_info' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via i_mmap_lock | positive | positive
-void case_144(struct vm_area_struct *vma) {
+void case_127(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->swap_readahead_info(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_145(struct vm_area_struct *vma) {
+void case_128(struct vm_area_struct *vma) {
   (void)vma->swap_readahead_info(via::i_mmap_lock{}); // expected-error-re {{calling function 'swap_readahead_info' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_146(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_129(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->swap_readahead_info(via::i_mmap_lock{}); // expected-error-re {{calling function 'swap_readahead_info' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.swap_readahead_info | positive | positive
-void case_147(struct vm_area_struct *vma) {
+void case_130(struct vm_area_struct *vma) {
   fact::assume_swap_ra_atomic();
   vma->vm_mm->mmap_lock.lock_shared();
   vma->set_swap_readahead_info(0);
@@ -1034,13 +847,13 @@ void case_147(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.swap_readahead_info | missing vma->vm_mm->mmap_lock | negative
-void case_148(struct vm_area_struct *vma) {
+void case_131(struct vm_area_struct *vma) {
   fact::assume_swap_ra_atomic();
   vma->set_swap_readahead_info(0); // expected-error-re {{calling function 'set_swap_readahead_info' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: write vm_area_struct.swap_readahead_info | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_149(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_132(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   fact::assume_swap_ra_atomic();
   other_vma->vm_mm->mmap_lock.lock_shared();
   vma->set_swap_readahead_info(0); // expected-error-re {{calling function 'set_swap_readahead_info' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
@@ -1048,83 +861,83 @@ void case_149(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 }
 
 // lockspec-case: write vm_area_struct.swap_readahead_info | missing swap_ra_atomic | negative
-void case_150(struct vm_area_struct *vma) {
+void case_133(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   vma->set_swap_readahead_info(0); // expected-error-re {{calling function 'set_swap_readahead_info' requires holding {{.*}}'swap_ra_atomic'}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via mmap_lock | positive | positive
-void case_151(struct vm_area_struct *vma) {
+void case_134(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_policy(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_152(struct vm_area_struct *vma) {
+void case_135(struct vm_area_struct *vma) {
   (void)vma->vm_policy(via::mmap_lock{}); // expected-error-re {{calling function 'vm_policy' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_153(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_136(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_policy(via::mmap_lock{}); // expected-error-re {{calling function 'vm_policy' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via vma_lock | positive | positive
-void case_154(struct vm_area_struct *vma) {
+void case_137(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->vm_policy(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via vma_lock | missing vma->vma_lock | negative
-void case_155(struct vm_area_struct *vma) {
+void case_138(struct vm_area_struct *vma) {
   (void)vma->vm_policy(via::vma_lock{}); // expected-error-re {{calling function 'vm_policy' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via anon_vma_lock | positive | positive
-void case_156(struct vm_area_struct *vma) {
+void case_139(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_policy(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_157(struct vm_area_struct *vma) {
+void case_140(struct vm_area_struct *vma) {
   (void)vma->vm_policy(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_policy' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_158(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_141(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_policy(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_policy' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via i_mmap_lock | positive | positive
-void case_159(struct vm_area_struct *vma) {
+void case_142(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_policy(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_160(struct vm_area_struct *vma) {
+void case_143(struct vm_area_struct *vma) {
   (void)vma->vm_policy(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_policy' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_policy via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_161(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_144(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_policy(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_policy' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.vm_policy | positive | positive
-void case_162(struct vm_area_struct *vma) {
+void case_145(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->set_vm_policy(0);
@@ -1132,83 +945,83 @@ void case_162(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.vm_policy | missing vma->vma_lock | negative
-void case_163(struct vm_area_struct *vma) {
+void case_146(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->set_vm_policy(0); // expected-error-re {{calling function 'set_vm_policy' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: read vm_area_struct.numab_state via mmap_lock | positive | positive
-void case_164(struct vm_area_struct *vma) {
+void case_147(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->numab_state(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.numab_state via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_165(struct vm_area_struct *vma) {
+void case_148(struct vm_area_struct *vma) {
   (void)vma->numab_state(via::mmap_lock{}); // expected-error-re {{calling function 'numab_state' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.numab_state via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_166(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_149(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->numab_state(via::mmap_lock{}); // expected-error-re {{calling function 'numab_state' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.numab_state via vma_lock | positive | positive
-void case_167(struct vm_area_struct *vma) {
+void case_150(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->numab_state(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.numab_state via vma_lock | missing vma->vma_lock | negative
-void case_168(struct vm_area_struct *vma) {
+void case_151(struct vm_area_struct *vma) {
   (void)vma->numab_state(via::vma_lock{}); // expected-error-re {{calling function 'numab_state' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.numab_state via anon_vma_lock | positive | positive
-void case_169(struct vm_area_struct *vma) {
+void case_152(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->numab_state(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.numab_state via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_170(struct vm_area_struct *vma) {
+void case_153(struct vm_area_struct *vma) {
   (void)vma->numab_state(via::anon_vma_lock{}); // expected-error-re {{calling function 'numab_state' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.numab_state via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_171(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_154(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->numab_state(via::anon_vma_lock{}); // expected-error-re {{calling function 'numab_state' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.numab_state via i_mmap_lock | positive | positive
-void case_172(struct vm_area_struct *vma) {
+void case_155(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->numab_state(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.numab_state via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_173(struct vm_area_struct *vma) {
+void case_156(struct vm_area_struct *vma) {
   (void)vma->numab_state(via::i_mmap_lock{}); // expected-error-re {{calling function 'numab_state' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.numab_state via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_174(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_157(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->numab_state(via::i_mmap_lock{}); // expected-error-re {{calling function 'numab_state' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.numab_state | positive | positive
-void case_175(struct vm_area_struct *vma) {
+void case_158(struct vm_area_struct *vma) {
   fact::assume_numab_scan_owner();
   vma->vm_mm->mmap_lock.lock_shared();
   vma->set_numab_state(0);
@@ -1216,13 +1029,13 @@ void case_175(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.numab_state | missing vma->vm_mm->mmap_lock | negative
-void case_176(struct vm_area_struct *vma) {
+void case_159(struct vm_area_struct *vma) {
   fact::assume_numab_scan_owner();
   vma->set_numab_state(0); // expected-error-re {{calling function 'set_numab_state' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: write vm_area_struct.numab_state | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_177(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_160(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   fact::assume_numab_scan_owner();
   other_vma->vm_mm->mmap_lock.lock_shared();
   vma->set_numab_state(0); // expected-error-re {{calling function 'set_numab_state' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
@@ -1230,83 +1043,83 @@ void case_177(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 }
 
 // lockspec-case: write vm_area_struct.numab_state | missing numab_scan_owner | negative
-void case_178(struct vm_area_struct *vma) {
+void case_161(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   vma->set_numab_state(0); // expected-error-re {{calling function 'set_numab_state' requires holding {{.*}}'numab_scan_owner'}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via mmap_lock | positive | positive
-void case_179(struct vm_area_struct *vma) {
+void case_162(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_userfaultfd_ctx(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_180(struct vm_area_struct *vma) {
+void case_163(struct vm_area_struct *vma) {
   (void)vma->vm_userfaultfd_ctx(via::mmap_lock{}); // expected-error-re {{calling function 'vm_userfaultfd_ctx' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_181(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_164(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_userfaultfd_ctx(via::mmap_lock{}); // expected-error-re {{calling function 'vm_userfaultfd_ctx' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via vma_lock | positive | positive
-void case_182(struct vm_area_struct *vma) {
+void case_165(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->vm_userfaultfd_ctx(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via vma_lock | missing vma->vma_lock | negative
-void case_183(struct vm_area_struct *vma) {
+void case_166(struct vm_area_struct *vma) {
   (void)vma->vm_userfaultfd_ctx(via::vma_lock{}); // expected-error-re {{calling function 'vm_userfaultfd_ctx' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via anon_vma_lock | positive | positive
-void case_184(struct vm_area_struct *vma) {
+void case_167(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_userfaultfd_ctx(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_185(struct vm_area_struct *vma) {
+void case_168(struct vm_area_struct *vma) {
   (void)vma->vm_userfaultfd_ctx(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_userfaultfd_ctx' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_186(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_169(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_userfaultfd_ctx(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_userfaultfd_ctx' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via i_mmap_lock | positive | positive
-void case_187(struct vm_area_struct *vma) {
+void case_170(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_userfaultfd_ctx(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_188(struct vm_area_struct *vma) {
+void case_171(struct vm_area_struct *vma) {
   (void)vma->vm_userfaultfd_ctx(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_userfaultfd_ctx' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_189(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_172(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_userfaultfd_ctx(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_userfaultfd_ctx' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.vm_userfaultfd_ctx | positive | positive
-void case_190(struct vm_area_struct *vma) {
+void case_173(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->set_vm_userfaultfd_ctx(0);
@@ -1314,83 +1127,83 @@ void case_190(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.vm_userfaultfd_ctx | missing vma->vma_lock | negative
-void case_191(struct vm_area_struct *vma) {
+void case_174(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->set_vm_userfaultfd_ctx(0); // expected-error-re {{calling function 'set_vm_userfaultfd_ctx' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via mmap_lock | positive | positive
-void case_192(struct vm_area_struct *vma) {
+void case_175(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->shared_rb(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_193(struct vm_area_struct *vma) {
+void case_176(struct vm_area_struct *vma) {
   (void)vma->shared_rb(via::mmap_lock{}); // expected-error-re {{calling function 'shared_rb' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_194(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_177(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->shared_rb(via::mmap_lock{}); // expected-error-re {{calling function 'shared_rb' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via vma_lock | positive | positive
-void case_195(struct vm_area_struct *vma) {
+void case_178(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->shared_rb(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via vma_lock | missing vma->vma_lock | negative
-void case_196(struct vm_area_struct *vma) {
+void case_179(struct vm_area_struct *vma) {
   (void)vma->shared_rb(via::vma_lock{}); // expected-error-re {{calling function 'shared_rb' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via anon_vma_lock | positive | positive
-void case_197(struct vm_area_struct *vma) {
+void case_180(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->shared_rb(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_198(struct vm_area_struct *vma) {
+void case_181(struct vm_area_struct *vma) {
   (void)vma->shared_rb(via::anon_vma_lock{}); // expected-error-re {{calling function 'shared_rb' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_199(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_182(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->shared_rb(via::anon_vma_lock{}); // expected-error-re {{calling function 'shared_rb' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via i_mmap_lock | positive | positive
-void case_200(struct vm_area_struct *vma) {
+void case_183(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->shared_rb(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_201(struct vm_area_struct *vma) {
+void case_184(struct vm_area_struct *vma) {
   (void)vma->shared_rb(via::i_mmap_lock{}); // expected-error-re {{calling function 'shared_rb' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.shared_rb via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_202(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_185(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->shared_rb(via::i_mmap_lock{}); // expected-error-re {{calling function 'shared_rb' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.shared_rb | positive | positive
-void case_203(struct vm_area_struct *vma) {
+void case_186(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->mapping->i_mmap_rwsem.lock();
@@ -1400,7 +1213,7 @@ void case_203(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.shared_rb | missing vma->mapping->i_mmap_rwsem | negative
-void case_204(struct vm_area_struct *vma) {
+void case_187(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->set_shared_rb(0); // expected-error-re {{calling function 'set_shared_rb' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
@@ -1408,7 +1221,7 @@ void case_204(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.shared_rb | shared vma->mapping->i_mmap_rwsem | negative
-void case_205(struct vm_area_struct *vma) {
+void case_188(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->mapping->i_mmap_rwsem.lock_shared();
@@ -1418,7 +1231,7 @@ void case_205(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.shared_rb | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_206(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_189(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   other_vma->mapping->i_mmap_rwsem.lock();
@@ -1428,7 +1241,7 @@ void case_206(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 }
 
 // lockspec-case: write vm_area_struct.shared_rb | missing vma->vma_lock | negative
-void case_207(struct vm_area_struct *vma) {
+void case_190(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->mapping->i_mmap_rwsem.lock();
   vma->set_shared_rb(0); // expected-error-re {{calling function 'set_shared_rb' requires holding {{.*}}'vma->vma_lock' exclusively}}
@@ -1437,76 +1250,76 @@ void case_207(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via mmap_lock | positive | positive
-void case_208(struct vm_area_struct *vma) {
+void case_191(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->shared_rb_subtree_last(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_209(struct vm_area_struct *vma) {
+void case_192(struct vm_area_struct *vma) {
   (void)vma->shared_rb_subtree_last(via::mmap_lock{}); // expected-error-re {{calling function 'shared_rb_subtree_last' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_210(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_193(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->shared_rb_subtree_last(via::mmap_lock{}); // expected-error-re {{calling function 'shared_rb_subtree_last' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via vma_lock | positive | positive
-void case_211(struct vm_area_struct *vma) {
+void case_194(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->shared_rb_subtree_last(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via vma_lock | missing vma->vma_lock | negative
-void case_212(struct vm_area_struct *vma) {
+void case_195(struct vm_area_struct *vma) {
   (void)vma->shared_rb_subtree_last(via::vma_lock{}); // expected-error-re {{calling function 'shared_rb_subtree_last' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via anon_vma_lock | positive | positive
-void case_213(struct vm_area_struct *vma) {
+void case_196(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->shared_rb_subtree_last(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_214(struct vm_area_struct *vma) {
+void case_197(struct vm_area_struct *vma) {
   (void)vma->shared_rb_subtree_last(via::anon_vma_lock{}); // expected-error-re {{calling function 'shared_rb_subtree_last' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_215(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_198(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->shared_rb_subtree_last(via::anon_vma_lock{}); // expected-error-re {{calling function 'shared_rb_subtree_last' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via i_mmap_lock | positive | positive
-void case_216(struct vm_area_struct *vma) {
+void case_199(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->shared_rb_subtree_last(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_217(struct vm_area_struct *vma) {
+void case_200(struct vm_area_struct *vma) {
   (void)vma->shared_rb_subtree_last(via::i_mmap_lock{}); // expected-error-re {{calling function 'shared_rb_subtree_last' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_218(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_201(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->shared_rb_subtree_last(via::i_mmap_lock{}); // expected-error-re {{calling function 'shared_rb_subtree_last' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.shared_rb_subtree_last | positive | positive
-void case_219(struct vm_area_struct *vma) {
+void case_202(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->mapping->i_mmap_rwsem.lock();
@@ -1516,7 +1329,7 @@ void case_219(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.shared_rb_subtree_last | missing vma->mapping->i_mmap_rwsem | negative
-void case_220(struct vm_area_struct *vma) {
+void case_203(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->set_shared_rb_subtree_last(0); // expected-error-re {{calling function 'set_shared_rb_subtree_last' requires holding {{.*}}'vma->mapping->i_mmap_rwsem' exclusively}}
@@ -1524,7 +1337,7 @@ void case_220(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.shared_rb_subtree_last | shared vma->mapping->i_mmap_rwsem | negative
-void case_221(struct vm_area_struct *vma) {
+void case_204(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->mapping->i_mmap_rwsem.lock_shared();
@@ -1534,7 +1347,7 @@ void case_221(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.shared_rb_subtree_last | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_222(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_205(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   other_vma->mapping->i_mmap_rwsem.lock();
@@ -1544,7 +1357,7 @@ void case_222(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 }
 
 // lockspec-case: write vm_area_struct.shared_rb_subtree_last | missing vma->vma_lock | negative
-void case_223(struct vm_area_struct *vma) {
+void case_206(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->mapping->i_mmap_rwsem.lock();
   vma->set_shared_rb_subtree_last(0); // expected-error-re {{calling function 'set_shared_rb_subtree_last' requires holding {{.*}}'vma->vma_lock' exclusively}}
@@ -1553,76 +1366,76 @@ void case_223(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via mmap_lock | positive | positive
-void case_224(struct vm_area_struct *vma) {
+void case_207(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->anon_vma_chain(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_225(struct vm_area_struct *vma) {
+void case_208(struct vm_area_struct *vma) {
   (void)vma->anon_vma_chain(via::mmap_lock{}); // expected-error-re {{calling function 'anon_vma_chain' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_226(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_209(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->anon_vma_chain(via::mmap_lock{}); // expected-error-re {{calling function 'anon_vma_chain' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via vma_lock | positive | positive
-void case_227(struct vm_area_struct *vma) {
+void case_210(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->anon_vma_chain(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via vma_lock | missing vma->vma_lock | negative
-void case_228(struct vm_area_struct *vma) {
+void case_211(struct vm_area_struct *vma) {
   (void)vma->anon_vma_chain(via::vma_lock{}); // expected-error-re {{calling function 'anon_vma_chain' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via anon_vma_lock | positive | positive
-void case_229(struct vm_area_struct *vma) {
+void case_212(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->anon_vma_chain(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_230(struct vm_area_struct *vma) {
+void case_213(struct vm_area_struct *vma) {
   (void)vma->anon_vma_chain(via::anon_vma_lock{}); // expected-error-re {{calling function 'anon_vma_chain' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_231(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_214(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->anon_vma_chain(via::anon_vma_lock{}); // expected-error-re {{calling function 'anon_vma_chain' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via i_mmap_lock | positive | positive
-void case_232(struct vm_area_struct *vma) {
+void case_215(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->anon_vma_chain(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_233(struct vm_area_struct *vma) {
+void case_216(struct vm_area_struct *vma) {
   (void)vma->anon_vma_chain(via::i_mmap_lock{}); // expected-error-re {{calling function 'anon_vma_chain' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_234(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_217(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->anon_vma_chain(via::i_mmap_lock{}); // expected-error-re {{calling function 'anon_vma_chain' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.anon_vma_chain | positive | positive
-void case_235(struct vm_area_struct *vma) {
+void case_218(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   vma->anon_vma->root->rwsem.lock();
   vma->set_anon_vma_chain(0);
@@ -1631,14 +1444,14 @@ void case_235(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma_chain | missing vma->anon_vma->root->rwsem | negative
-void case_236(struct vm_area_struct *vma) {
+void case_219(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   vma->set_anon_vma_chain(0); // expected-error-re {{calling function 'set_anon_vma_chain' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.anon_vma_chain | shared vma->anon_vma->root->rwsem | negative
-void case_237(struct vm_area_struct *vma) {
+void case_220(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   vma->anon_vma->root->rwsem.lock_shared();
   vma->set_anon_vma_chain(0); // expected-error-re {{calling function 'set_anon_vma_chain' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
@@ -1647,7 +1460,7 @@ void case_237(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma_chain | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_238(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_221(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   other_vma->anon_vma->root->rwsem.lock();
   vma->set_anon_vma_chain(0); // expected-error-re {{calling function 'set_anon_vma_chain' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
@@ -1656,14 +1469,14 @@ void case_238(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma_chain | missing vma->vm_mm->mmap_lock | negative
-void case_239(struct vm_area_struct *vma) {
+void case_222(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock();
   vma->set_anon_vma_chain(0); // expected-error-re {{calling function 'set_anon_vma_chain' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   vma->anon_vma->root->rwsem.unlock();
 }
 
 // lockspec-case: write vm_area_struct.anon_vma_chain | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_240(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_223(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   vma->anon_vma->root->rwsem.lock();
   vma->set_anon_vma_chain(0); // expected-error-re {{calling function 'set_anon_vma_chain' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
@@ -1672,7 +1485,7 @@ void case_240(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) | positive | positive
-void case_241(struct vm_area_struct *vma) {
+void case_224(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   vma->vm_mm->page_table_lock.lock();
   vma->set_anon_vma_null_to_non_null(0);
@@ -1681,14 +1494,14 @@ void case_241(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) | missing vma->vm_mm->mmap_lock | negative
-void case_242(struct vm_area_struct *vma) {
+void case_225(struct vm_area_struct *vma) {
   vma->vm_mm->page_table_lock.lock();
   vma->set_anon_vma_null_to_non_null(0); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   vma->vm_mm->page_table_lock.unlock();
 }
 
 // lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_243(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_226(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   vma->vm_mm->page_table_lock.lock();
   vma->set_anon_vma_null_to_non_null(0); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
@@ -1697,14 +1510,14 @@ void case_243(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) | missing vma->vm_mm->page_table_lock | negative
-void case_244(struct vm_area_struct *vma) {
+void case_227(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   vma->set_anon_vma_null_to_non_null(0); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) | other vm_area_struct: vma->vm_mm->page_table_lock | negative
-void case_245(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_228(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   other_vma->vm_mm->page_table_lock.lock();
   vma->set_anon_vma_null_to_non_null(0); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
@@ -1713,7 +1526,7 @@ void case_245(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) | positive | positive
-void case_246(struct vm_area_struct *vma) {
+void case_229(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->anon_vma->root->rwsem.lock();
@@ -1723,7 +1536,7 @@ void case_246(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) | missing vma->anon_vma->root->rwsem | negative
-void case_247(struct vm_area_struct *vma) {
+void case_230(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->set_anon_vma_non_null_to_null(0); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
@@ -1731,7 +1544,7 @@ void case_247(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) | shared vma->anon_vma->root->rwsem | negative
-void case_248(struct vm_area_struct *vma) {
+void case_231(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->anon_vma->root->rwsem.lock_shared();
@@ -1741,7 +1554,7 @@ void case_248(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_249(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_232(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   other_vma->anon_vma->root->rwsem.lock();
@@ -1751,7 +1564,7 @@ void case_249(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 }
 
 // lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) | missing vma->vma_lock | negative
-void case_250(struct vm_area_struct *vma) {
+void case_233(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->anon_vma->root->rwsem.lock();
   vma->set_anon_vma_non_null_to_null(0); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->vma_lock' exclusively}}
@@ -1760,50 +1573,50 @@ void case_250(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via mmap_lock | positive | positive
-void case_251(struct vm_area_struct *vma) {
+void case_234(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_lock_seq(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_252(struct vm_area_struct *vma) {
+void case_235(struct vm_area_struct *vma) {
   (void)vma->vm_lock_seq(via::mmap_lock{}); // expected-error-re {{calling function 'vm_lock_seq' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_253(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_236(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_lock_seq(via::mmap_lock{}); // expected-error-re {{calling function 'vm_lock_seq' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via vma_lock | positive | positive
-void case_254(struct vm_area_struct *vma) {
+void case_237(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->vm_lock_seq(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via vma_lock | missing vma->vma_lock | negative
-void case_255(struct vm_area_struct *vma) {
+void case_238(struct vm_area_struct *vma) {
   (void)vma->vm_lock_seq(via::vma_lock{}); // expected-error-re {{calling function 'vm_lock_seq' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via rcu | positive | positive
-void case_256(struct vm_area_struct *vma) {
+void case_239(struct vm_area_struct *vma) {
   rcu.lock_shared();
   (void)vma->vm_lock_seq(via::rcu{});
   rcu.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via rcu | missing rcu | negative
-void case_257(struct vm_area_struct *vma) {
+void case_240(struct vm_area_struct *vma) {
   (void)vma->vm_lock_seq(via::rcu{}); // expected-error-re {{calling function 'vm_lock_seq' requires holding {{.*}}'rcu'}}
 }
 
 // lockspec-case: write vm_area_struct.vm_lock_seq | positive | positive
-void case_258(struct vm_area_struct *vma) {
+void case_241(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->set_vm_lock_seq(0);
@@ -1811,138 +1624,138 @@ void case_258(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.vm_lock_seq | missing vma->vma_lock | negative
-void case_259(struct vm_area_struct *vma) {
+void case_242(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->set_vm_lock_seq(0); // expected-error-re {{calling function 'set_vm_lock_seq' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via mmap_lock | positive | positive
-void case_260(struct vm_area_struct *vma) {
+void case_243(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_refcnt(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_261(struct vm_area_struct *vma) {
+void case_244(struct vm_area_struct *vma) {
   (void)vma->vm_refcnt(via::mmap_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_262(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_245(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_refcnt(via::mmap_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via vma_lock | positive | positive
-void case_263(struct vm_area_struct *vma) {
+void case_246(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   (void)vma->vm_refcnt(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via vma_lock | missing vma->vma_lock | negative
-void case_264(struct vm_area_struct *vma) {
+void case_247(struct vm_area_struct *vma) {
   (void)vma->vm_refcnt(via::vma_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via anon_vma_lock | positive | positive
-void case_265(struct vm_area_struct *vma) {
+void case_248(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_refcnt(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_266(struct vm_area_struct *vma) {
+void case_249(struct vm_area_struct *vma) {
   (void)vma->vm_refcnt(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_267(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_250(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_refcnt(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via i_mmap_lock | positive | positive
-void case_268(struct vm_area_struct *vma) {
+void case_251(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_refcnt(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_269(struct vm_area_struct *vma) {
+void case_252(struct vm_area_struct *vma) {
   (void)vma->vm_refcnt(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_270(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_253(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_refcnt(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via rcu | positive | positive
-void case_271(struct vm_area_struct *vma) {
+void case_254(struct vm_area_struct *vma) {
   rcu.lock_shared();
   (void)vma->vm_refcnt(via::rcu{});
   rcu.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via rcu | missing rcu | negative
-void case_272(struct vm_area_struct *vma) {
+void case_255(struct vm_area_struct *vma) {
   (void)vma->vm_refcnt(via::rcu{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'rcu'}}
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via rcu | positive | positive
-void case_273(struct vm_area_struct *vma) {
+void case_256(struct vm_area_struct *vma) {
   rcu.lock_shared();
   vma->set_vm_refcnt(0, via::rcu{});
   rcu.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via rcu | missing rcu | negative
-void case_274(struct vm_area_struct *vma) {
+void case_257(struct vm_area_struct *vma) {
   vma->set_vm_refcnt(0, via::rcu{}); // expected-error-re {{calling function 'set_vm_refcnt' requires holding {{.*}}'rcu'}}
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via vma_lock | positive | positive
-void case_275(struct vm_area_struct *vma) {
+void case_258(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
   vma->set_vm_refcnt(0, via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via vma_lock | missing vma->vma_lock | negative
-void case_276(struct vm_area_struct *vma) {
+void case_259(struct vm_area_struct *vma) {
   vma->set_vm_refcnt(0, via::vma_lock{}); // expected-error-re {{calling function 'set_vm_refcnt' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via mmap_lock | positive | positive
-void case_277(struct vm_area_struct *vma) {
+void case_260(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->set_vm_refcnt(0, via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_278(struct vm_area_struct *vma) {
+void case_261(struct vm_area_struct *vma) {
   vma->set_vm_refcnt(0, via::mmap_lock{}); // expected-error-re {{calling function 'set_vm_refcnt' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via mmap_lock | shared vma->vm_mm->mmap_lock | negative
-void case_279(struct vm_area_struct *vma) {
+void case_262(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   vma->set_vm_refcnt(0, via::mmap_lock{}); // expected-error-re {{calling function 'set_vm_refcnt' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_280(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_263(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock();
   vma->set_vm_refcnt(0, via::mmap_lock{}); // expected-error-re {{calling function 'set_vm_refcnt' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
   other_vma->vm_mm->mmap_lock.unlock();

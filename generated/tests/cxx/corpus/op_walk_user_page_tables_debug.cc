@@ -8,61 +8,76 @@
 
 using namespace lockspec;
 
-// lockspec-case: operation walk_user_page_tables_debug | positive | positive
+// lockspec-case: operation walk_user_page_tables_debug via user_mm | positive | positive
 void case_1(struct mm_struct *mm) {
-  init_mm.mmap_lock.lock();
+  fact::assume_user_mm();
   mm->mmap_lock.lock();
-  op::walk_user_page_tables_debug(mm);
+  op::walk_user_page_tables_debug(mm, via::user_mm{});
   mm->mmap_lock.unlock();
-  init_mm.mmap_lock.unlock();
 }
 
-// lockspec-case: operation walk_user_page_tables_debug | missing init_mm.mmap_lock | negative
+// lockspec-case: operation walk_user_page_tables_debug via user_mm | missing mm->mmap_lock | negative
 void case_2(struct mm_struct *mm) {
+  fact::assume_user_mm();
+  op::walk_user_page_tables_debug(mm, via::user_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'mm->mmap_lock' exclusively}}
+}
+
+// lockspec-case: operation walk_user_page_tables_debug via user_mm | shared mm->mmap_lock | negative
+void case_3(struct mm_struct *mm) {
+  fact::assume_user_mm();
+  mm->mmap_lock.lock_shared();
+  op::walk_user_page_tables_debug(mm, via::user_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'mm->mmap_lock' exclusively}}
+  mm->mmap_lock.unlock_shared();
+}
+
+// lockspec-case: operation walk_user_page_tables_debug via user_mm | other mm_struct: mm->mmap_lock | negative
+void case_4(struct mm_struct *mm, struct mm_struct *other_mm) {
+  fact::assume_user_mm();
+  other_mm->mmap_lock.lock();
+  op::walk_user_page_tables_debug(mm, via::user_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'mm->mmap_lock' exclusively}}
+  other_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: operation walk_user_page_tables_debug via user_mm | missing user_mm | negative
+void case_5(struct mm_struct *mm) {
   mm->mmap_lock.lock();
-  op::walk_user_page_tables_debug(mm); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'init_mm.mmap_lock' exclusively}}
+  op::walk_user_page_tables_debug(mm, via::user_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'user_mm' exclusively}}
   mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation walk_user_page_tables_debug | shared init_mm.mmap_lock | negative
-void case_3(struct mm_struct *mm) {
+// lockspec-case: operation walk_user_page_tables_debug via user_mm | rejected mmap_lock.read & user_mm | negative
+void case_6(struct mm_struct *mm) {
+  fact::assume_user_mm();
+  mm->mmap_lock.lock_shared();
+  op::walk_user_page_tables_debug(mm, via::user_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'mm->mmap_lock' exclusively}}
+  mm->mmap_lock.unlock_shared();
+}
+
+// lockspec-case: operation walk_user_page_tables_debug via kernel_mm | positive | positive
+void case_7(struct mm_struct *mm) {
+  fact::assume_is_init_mm();
   init_mm.mmap_lock.lock_shared();
-  mm->mmap_lock.lock();
-  op::walk_user_page_tables_debug(mm); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'init_mm.mmap_lock' exclusively}}
-  mm->mmap_lock.unlock();
+  op::walk_user_page_tables_debug(mm, via::kernel_mm{});
   init_mm.mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation walk_user_page_tables_debug | missing mm->mmap_lock | negative
-void case_4(struct mm_struct *mm) {
-  init_mm.mmap_lock.lock();
-  op::walk_user_page_tables_debug(mm); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'mm->mmap_lock' exclusively}}
-  init_mm.mmap_lock.unlock();
+// lockspec-case: operation walk_user_page_tables_debug via kernel_mm | missing init_mm.mmap_lock | negative
+void case_8(struct mm_struct *mm) {
+  fact::assume_is_init_mm();
+  op::walk_user_page_tables_debug(mm, via::kernel_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'init_mm.mmap_lock'}}
 }
 
-// lockspec-case: operation walk_user_page_tables_debug | shared mm->mmap_lock | negative
-void case_5(struct mm_struct *mm) {
-  init_mm.mmap_lock.lock();
+// lockspec-case: operation walk_user_page_tables_debug via kernel_mm | missing is_init_mm | negative
+void case_9(struct mm_struct *mm) {
+  init_mm.mmap_lock.lock_shared();
+  op::walk_user_page_tables_debug(mm, via::kernel_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'is_init_mm' exclusively}}
+  init_mm.mmap_lock.unlock_shared();
+}
+
+// lockspec-case: operation walk_user_page_tables_debug via kernel_mm | rejected mmap_lock.read & user_mm | negative
+void case_10(struct mm_struct *mm) {
+  fact::assume_user_mm();
   mm->mmap_lock.lock_shared();
-  op::walk_user_page_tables_debug(mm); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'mm->mmap_lock' exclusively}}
+  op::walk_user_page_tables_debug(mm, via::kernel_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'init_mm.mmap_lock'}} expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'is_init_mm' exclusively}}
   mm->mmap_lock.unlock_shared();
-  init_mm.mmap_lock.unlock();
-}
-
-// lockspec-case: operation walk_user_page_tables_debug | other mm_struct: mm->mmap_lock | negative
-void case_6(struct mm_struct *mm, struct mm_struct *other_mm) {
-  init_mm.mmap_lock.lock();
-  other_mm->mmap_lock.lock();
-  op::walk_user_page_tables_debug(mm); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'mm->mmap_lock' exclusively}}
-  other_mm->mmap_lock.unlock();
-  init_mm.mmap_lock.unlock();
-}
-
-// lockspec-case: operation walk_user_page_tables_debug | rejected mmap_lock.read & mmap_lock.write@init | negative
-void case_7(struct mm_struct *mm) {
-  init_mm.mmap_lock.lock();
-  mm->mmap_lock.lock_shared();
-  op::walk_user_page_tables_debug(mm); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'mm->mmap_lock' exclusively}}
-  mm->mmap_lock.unlock_shared();
-  init_mm.mmap_lock.unlock();
 }
