@@ -43,7 +43,7 @@ std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostic
   auto model = analyze(spec, sources, diags, {.timeReport = options.timeReport});
   if (model)
     crossCheck(*model, sources, diags);
-  if (diags.hadErrors())
+  if (!model || diags.hadErrors())
     return std::nullopt;
   model->kernel = std::string(options.kernel);
   model->versioned = std::move(versioned);
