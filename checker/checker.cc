@@ -128,6 +128,7 @@ ts::Node functionName(ts::Node fn) {
 
 std::vector<Finding> FileChecker::check(std::string text) {
   std::vector<Finding> out;
+  functions_ = {};
   blankAnnotations(text);
   ts::Tree tree = parser_.parse(std::move(text));
   ts::Node root = tree.root();
@@ -139,7 +140,9 @@ std::vector<Finding> FileChecker::check(std::string text) {
     analysed.push_back({fn.begin(), fn.end()});
     if (name.isNull())
       continue;
+    ++functions_.defined;
     if (fn.hasError()) {
+      functions_.skipped.push_back({std::string(name.text()), fn.begin(), "does not parse"});
       ts::Node e = fn.firstError();
       Finding f;
       f.rule = "parse-error";
@@ -152,6 +155,7 @@ std::vector<Finding> FileChecker::check(std::string text) {
       out.push_back(std::move(f));
       continue;
     }
+    ++functions_.analysed;
     // Most functions of a real file touch no lock, operation or guarded field the spec knows:
     // a scan of their identifiers skips them without walking the tree.
     if (!checker_.index().mentionsAny(fn.text()))
@@ -167,6 +171,7 @@ std::vector<Finding> FileChecker::check(std::string text) {
   }
   // Errors outside every function definition: one note for the file.  A function the query
   // did not recognise because of them is not checked either.
+  bool reported = false;
   for (const ts::Node &top : root.children()) {
     if (!top.hasError() && !top.isMissing())
       continue;
@@ -175,6 +180,17 @@ std::vector<Finding> FileChecker::check(std::string text) {
     });
     if (inside)
       continue;
+    // Definitions swallowed by the error: kernel style opens a function body in column 0.
+    std::string_view region = top.text();
+    for (size_t at = region.find("\n{"); at != std::string_view::npos;
+         at = region.find("\n{", at + 2)) {
+      ++functions_.defined;
+      functions_.skipped.push_back(
+          {"?", top.begin() + static_cast<uint32_t>(at + 1), "inside code that does not parse"});
+    }
+    if (reported)
+      continue;
+    reported = true;
     ts::Node e = top.firstError();
     if (e.isNull())
       e = top;
@@ -187,7 +203,6 @@ std::vector<Finding> FileChecker::check(std::string text) {
     f.diag.span = {kCheckedFile, begin, std::min(std::max(e.end(), begin + 1), size)};
     f.diag.message = "code that does not parse here is not checked";
     out.push_back(std::move(f));
-    break;
   }
   std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
     return a.diag.span.begin < b.diag.span.begin;
