@@ -81,11 +81,6 @@ private:
   ts::QueryCursor cursor_;
 };
 
-/// Overwrites kernel annotations that tree-sitter cannot parse without the preprocessor
-/// (`__init`, `__releases(...)`) with spaces, keeping every byte offset; FileChecker::check does
-/// this before parsing.  Exposed so the benchmark can parse exactly the bytes the checker parses.
-void blankAnnotations(std::string &text);
-
 /// Analyses one function definition (flow.cc); `parameters` are the matches of
 /// queries/parameters.scm (`query`) in its declarator.
 void checkFunction(const LockIndex &index, ts::Node function, std::string_view name,
