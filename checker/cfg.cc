@@ -3,18 +3,19 @@
 #include <algorithm>
 #include <map>
 
+#include "c_expr.h"
+
 namespace lockspec::check {
 namespace {
 
-/// `1`, `true`, or either in parentheses: a loop that leaves only by break, goto or return.
+/// A non-zero number or `true`, perhaps in parentheses: a loop that leaves only by break,
+/// goto or return.
 bool isTrueLiteral(ts::Node e) {
   while (!e.isNull() && std::string_view(e.type()) == "parenthesized_expression" &&
          e.namedChildCount() == 1)
     e = e.namedChild(0);
-  if (e.isNull())
-    return false;
-  std::string_view t = e.text();
-  return t == "1" || t == "true";
+  std::string_view t = e.type();
+  return (t == "number_literal" && !isNullLiteral(e.text())) || t == "true";
 }
 
 class Builder {
