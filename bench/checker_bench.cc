@@ -187,7 +187,7 @@ int main(int argc, char **argv) {
     std::vector<lockspec::check::FileResult> results;
     lockspec::check::FileChecker fc(checker);
     for (size_t i = 0; i < files.size(); ++i)
-      results.push_back({"file" + std::to_string(i) + ".c", files[i], fc.check(files[i])});
+      results.push_back({"file" + std::to_string(i) + ".c", files[i], fc.check(files[i]), {}});
     double c0 = cpuSeconds();
     std::string text = lockspec::check::render(lockspec::check::Format::Text, results, sources);
     renderSeconds = cpuSeconds() - c0;

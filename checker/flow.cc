@@ -200,8 +200,6 @@ private:
 
   Diagnostic *report(Severity severity, const char *rule, uint32_t begin, uint32_t end,
                      std::string message) {
-    if (!reporting_)
-      return nullptr;
     if (!reported_.insert({begin, message}).second)
       return nullptr;
     Finding f;
@@ -1155,44 +1153,62 @@ private:
     std::vector<int> position(blocks.size(), -1);
     for (size_t i = 0; i < order.size(); ++i)
       position[order[i]] = static_cast<int>(i);
-    bool cyclic = false;
+    std::vector<uint32_t> heads; // targets of back edges: loop heads, labels gone back to
     for (uint32_t b : order)
       for (uint32_t s : blocks[b].succ)
-        cyclic = cyclic || position[s] <= position[b];
+        if (position[s] <= position[b] &&
+            std::find(heads.begin(), heads.end(), s) == heads.end())
+          heads.push_back(s);
+    bool cyclic = !heads.empty();
 
     std::vector<std::vector<State>> outs(blocks.size());
+    std::vector<State> ins(blocks.size(), deadState());
+    auto inOf = [&](uint32_t b) {
+      State in = b == 0 ? entry : deadState();
+      for (uint32_t p : blocks[b].pred)
+        for (size_t k = 0; k < blocks[p].succ.size() && k < outs[p].size(); ++k)
+          if (blocks[p].succ[k] == b)
+            in = join(in, outs[p][k]);
+      return in;
+    };
     State end = deadState();
     auto pass = [&]() {
-      bool changed = false;
       end = deadState();
       for (uint32_t b : order) {
-        State in = b == 0 ? entry : deadState();
-        for (uint32_t p : blocks[b].pred)
-          for (size_t k = 0; k < blocks[p].succ.size() && k < outs[p].size(); ++k)
-            if (blocks[p].succ[k] == b)
-              in = join(in, outs[p][k]);
-        std::vector<State> out = transfer(blocks[b], std::move(in), nested, end, depth);
-        if (out.size() != outs[b].size())
-          changed = true;
-        else
-          for (size_t k = 0; k < out.size() && !changed; ++k)
-            changed = !sameState(out[k], outs[b][k]);
-        outs[b] = std::move(out);
+        if (!cyclic) { // no in-state is looked at again
+          outs[b] = transfer(blocks[b], inOf(b), nested, end, depth);
+          continue;
+        }
+        ins[b] = inOf(b);
+        outs[b] = transfer(blocks[b], ins[b], nested, end, depth);
       }
-      return changed;
     };
-    bool saved = reporting_;
+    Tables start;
+    std::set<std::pair<uint32_t, std::string>> reported;
+    size_t mark = out_.size();
     if (cyclic) {
-      // Silent passes until no edge changes (bounded: the settled-lock bookkeeping of join
-      // is not monotone), then the pass that reports.
-      reporting_ = false;
-      Tables start = tables();
-      for (int i = 0; i < kMaxPasses && pass(); ++i)
-        restore(start);
-      restore(start);
+      start = tables();
+      reported = reported_;
     }
-    reporting_ = saved;
     pass();
+    if (!cyclic)
+      return end;
+    // A pass is the fixed point when no block's in-state, recomputed from the pass's own
+    // out-states, differs from the one it ran with: only back edges can make one differ, so
+    // only their targets are compared.
+    // Until then (bounded: the settled-lock bookkeeping of join is not monotone) the pass's
+    // findings are taken back and it runs again from the same tables; the pass that finds
+    // the fixed point is the one whose findings stay.
+    for (int i = 1; i < kMaxPasses; ++i) {
+      bool stable = std::all_of(heads.begin(), heads.end(),
+                                [&](uint32_t b) { return sameState(inOf(b), ins[b]); });
+      if (stable)
+        break;
+      out_.resize(mark);
+      reported_ = reported;
+      restore(start);
+      pass();
+    }
     return end;
   }
 
@@ -1220,8 +1236,12 @@ private:
       auto [yes, no] = cond(b.condition, st, depth + 1);
       return {std::move(yes), std::move(no)};
     }
-    if (b.exit == CfgBlock::Exit::Jump)
-      return std::vector<State>(b.succ.size(), st);
+    if (b.exit == CfgBlock::Exit::Jump) {
+      std::vector<State> out(b.succ.size() > 1 ? b.succ.size() - 1 : 0, st);
+      if (!b.succ.empty())
+        out.push_back(std::move(st));
+      return out;
+    }
     ts::Node s = b.terminator;
     if (std::string_view(s.type()) != "return_statement") {
       if (nested)
@@ -1258,7 +1278,6 @@ private:
   std::unordered_map<std::string, const Lock *> pointerClass_; ///< `ptl` -> its lock class.
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
-  bool reporting_ = true;
   std::set<std::pair<uint32_t, std::string>> reported_;
 };
 

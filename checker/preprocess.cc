@@ -491,12 +491,24 @@ MacroHints::MacroHints(std::string_view text) {
       hint.argument = std::stoi(std::string(a));
     }
     if (hint.name.find('*') != std::string::npos) {
+      std::string core;
+      for (size_t k = 0; k < hint.name.size();) {
+        size_t m = hint.name.find('*', k);
+        if (m == std::string::npos)
+          m = hint.name.size();
+        if (m - k > core.size())
+          core = hint.name.substr(k, m - k);
+        k = m + 1;
+      }
+      cores_.push_back(std::move(core));
       patterns_.push_back(std::move(hint));
     } else {
       first_[static_cast<unsigned char>(hint.name[0])] = true;
       exact_.push_back(std::move(hint));
     }
   }
+  for (size_t i = 0; i < exact_.size(); ++i)
+    byName_.emplace(exact_[i].name, i);
 }
 
 const MacroHints &MacroHints::kernel() {
@@ -506,12 +518,11 @@ const MacroHints &MacroHints::kernel() {
 
 const MacroHint *MacroHints::find(std::string_view word) const {
   if (first_[static_cast<unsigned char>(word[0])])
-    for (const MacroHint &h : exact_)
-      if (h.name == word)
-        return &h;
-  for (const MacroHint &h : patterns_)
-    if (globMatch(h.name, word))
-      return &h;
+    if (auto it = byName_.find(word); it != byName_.end())
+      return &exact_[it->second];
+  for (size_t i = 0; i < patterns_.size(); ++i)
+    if (word.find(cores_[i]) != npos && globMatch(patterns_[i].name, word))
+      return &patterns_[i];
   return nullptr;
 }
 

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace lockspec::check {
@@ -27,6 +28,8 @@ public:
   /// Parses `text` (the format is described in kernel_macros.hints).  Throws
   /// std::invalid_argument naming the line on a malformed one: the file is built in.
   explicit MacroHints(std::string_view text);
+  MacroHints(const MacroHints &) = delete; // byName_ views the names of exact_
+  MacroHints &operator=(const MacroHints &) = delete;
   /// The built-in hints (checker/kernel_macros.hints, embedded at build time).
   static const MacroHints &kernel();
   /// The hint for identifier `word`, or null.  Exact names win over patterns.
@@ -34,8 +37,11 @@ public:
 
 private:
   std::vector<MacroHint> exact_, patterns_;
+  /// Per pattern, its longest run without `*`: a word that lacks it cannot match.
+  std::vector<std::string> cores_;
   /// Exact names by first byte, so most identifiers are rejected by one table load.
   bool first_[256] = {};
+  std::unordered_map<std::string_view, size_t> byName_; ///< Index into exact_.
 };
 
 /// Rewrites `text` in place as described above:
