@@ -1161,6 +1161,16 @@ private:
           heads.push_back(s);
     bool cyclic = !heads.empty();
 
+    // Expressions that name nothing the spec knows and assign nothing cannot change the
+    // state or the alias tables: found once here, not evaluated by any pass.
+    std::vector<std::vector<char>> inert(blocks.size());
+    for (size_t b = 0; b < blocks.size(); ++b)
+      for (const CfgItem &it : blocks[b].items) {
+        std::string_view text = it.node.text();
+        inert[b].push_back(it.kind == CfgItem::Kind::Eval &&
+                           text.find_first_of("={") == std::string_view::npos &&
+                           !index_.mentionsAny(text));
+      }
     std::vector<std::vector<State>> outs(blocks.size());
     std::vector<State> ins(blocks.size(), deadState());
     auto inOf = [&](uint32_t b) {
@@ -1176,11 +1186,11 @@ private:
       end = deadState();
       for (uint32_t b : order) {
         if (!cyclic) { // no in-state is looked at again
-          outs[b] = transfer(blocks[b], inOf(b), nested, end, depth);
+          outs[b] = transfer(blocks[b], inert[b], inOf(b), nested, end, depth);
           continue;
         }
         ins[b] = inOf(b);
-        outs[b] = transfer(blocks[b], ins[b], nested, end, depth);
+        outs[b] = transfer(blocks[b], inert[b], ins[b], nested, end, depth);
       }
     };
     Tables start;
@@ -1214,10 +1224,14 @@ private:
 
   /// One block from `st`: the state on each outgoing edge.  A return is checked here; the
   /// closing brace of a nested body joins into `end` instead.
-  std::vector<State> transfer(const CfgBlock &b, State st, bool nested, State &end, int depth) {
+  std::vector<State> transfer(const CfgBlock &b, const std::vector<char> &inert, State st,
+                              bool nested, State &end, int depth) {
     if (!st.live)
       return std::vector<State>(b.succ.size(), deadState());
-    for (const CfgItem &it : b.items) {
+    for (size_t i = 0; i < b.items.size(); ++i) {
+      const CfgItem &it = b.items[i];
+      if (inert[i])
+        continue;
       if (it.kind == CfgItem::Kind::Eval) {
         eval(it.node, st, depth + 1);
         continue;
