@@ -1182,42 +1182,54 @@ private:
       return in;
     };
     State end = deadState();
-    auto pass = [&]() {
-      end = deadState();
-      for (uint32_t b : order) {
-        if (!cyclic) { // no in-state is looked at again
-          outs[b] = transfer(blocks[b], inert[b], inOf(b), nested, end, depth);
-          continue;
+    if (!cyclic) { // one source-order pass is the fixed point; no in-state is looked at again
+      for (uint32_t b : order)
+        outs[b] = transfer(blocks[b], inert[b], inOf(b), nested, end, depth);
+      return end;
+    }
+    // Where each pass reached a loop head: the findings so far and the side tables, so a
+    // later pass can start there.
+    std::vector<size_t> headMark(blocks.size(), out_.size());
+    std::vector<Tables> headTables(blocks.size());
+    auto pass = [&](size_t from) {
+      if (from == 0)
+        end = deadState();
+      for (size_t k = from; k < order.size(); ++k) {
+        uint32_t b = order[k];
+        if (std::find(heads.begin(), heads.end(), b) != heads.end()) {
+          headMark[b] = out_.size();
+          headTables[b] = tables();
         }
         ins[b] = inOf(b);
         outs[b] = transfer(blocks[b], inert[b], ins[b], nested, end, depth);
       }
     };
-    Tables start;
-    std::set<std::pair<uint32_t, std::string>> reported;
-    size_t mark = out_.size();
-    if (cyclic) {
-      start = tables();
-      reported = reported_;
-    }
-    pass();
-    if (!cyclic)
-      return end;
+    size_t startMark = out_.size();
+    Tables startTables;
+    if (nested)
+      startTables = tables();
+    pass(0);
     // A pass is the fixed point when no block's in-state, recomputed from the pass's own
     // out-states, differs from the one it ran with: only back edges can make one differ, so
-    // only their targets are compared.
-    // Until then (bounded: the settled-lock bookkeeping of join is not monotone) the pass's
-    // findings are taken back and it runs again from the same tables; the pass that finds
-    // the fixed point is the one whose findings stay.
+    // only their targets are compared.  Until then (bounded: the settled-lock bookkeeping of
+    // join is not monotone) the walk runs again from the earliest head that changed: what
+    // precedes it is unchanged.  Its findings from that point are taken back first, so those
+    // of the pass that reaches the fixed point are the ones that stay.
     for (int i = 1; i < kMaxPasses; ++i) {
-      bool stable = std::all_of(heads.begin(), heads.end(),
-                                [&](uint32_t b) { return sameState(inOf(b), ins[b]); });
-      if (stable)
+      size_t from = order.size();
+      for (uint32_t h : heads)
+        if (static_cast<size_t>(position[h]) < from && !sameState(inOf(h), ins[h]))
+          from = position[h];
+      if (from == order.size())
         break;
+      if (nested)
+        from = 0; // `end` gathers from the whole pass
+      size_t mark = from == 0 ? startMark : headMark[order[from]];
+      for (size_t f = mark; f < out_.size(); ++f)
+        reported_.erase({out_[f].diag.span.begin, out_[f].diag.message});
       out_.resize(mark);
-      reported_ = reported;
-      restore(start);
-      pass();
+      restore(from == 0 ? startTables : headTables[order[from]]);
+      pass(from);
     }
     return end;
   }
