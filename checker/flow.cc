@@ -1162,12 +1162,13 @@ private:
     bool cyclic = !heads.empty();
 
     // Expressions that name nothing the spec knows and assign nothing cannot change the
-    // state or the alias tables: found once here, not evaluated by any pass.
+    // state or the alias tables: where a graph takes several passes, they are found once
+    // here and evaluated by none.
     std::vector<std::vector<char>> inert(blocks.size());
     for (size_t b = 0; b < blocks.size(); ++b)
       for (const CfgItem &it : blocks[b].items) {
         std::string_view text = it.node.text();
-        inert[b].push_back(it.kind == CfgItem::Kind::Eval &&
+        inert[b].push_back(cyclic && it.kind == CfgItem::Kind::Eval &&
                            text.find_first_of("={") == std::string_view::npos &&
                            !index_.mentionsAny(text));
       }
