@@ -41,6 +41,8 @@ int CheckCommand::run() const {
   std::vector<std::string> ioErrors;
   std::vector<FileResult> results = checkFiles(checker, files_, options, ioErrors);
   Summary summary = summarize(results);
+  // Computed before render(), which moves each file's text into `sources`.
+  std::string coverage = coverageReport(results);
   Format format = format_ == "json"    ? Format::Json
                   : format_ == "sarif" ? Format::Sarif
                                        : Format::Text;
@@ -51,6 +53,7 @@ int CheckCommand::run() const {
     std::cerr << summary.errors << " error" << (summary.errors == 1 ? "" : "s") << " and "
               << summary.warnings << " warning" << (summary.warnings == 1 ? "" : "s") << " in "
               << results.size() << " file" << (results.size() == 1 ? "" : "s") << "\n";
+  std::cerr << coverage;
   if (!ioErrors.empty())
     return 2;
   return summary.hasFindings() ? 1 : 0;

@@ -7,6 +7,7 @@
 
 #include "c_expr.h"
 #include "embedded_queries.h"
+#include "preprocess.h"
 
 namespace lockspec::check {
 
@@ -32,67 +33,6 @@ Checker::Checker(const Model &model, const SourceManager &specSources)
     : index_(model, specSources), parameters_(kQuery_parameters) {
   if (!parameters_.ok())
     throw std::logic_error("checker/queries/parameters.scm: " + parameters_.error());
-}
-
-namespace {
-
-/// Kernel annotations that tree-sitter, without the preprocessor, takes for type names or
-/// calls and so turns whole functions into ERROR nodes.  They carry no lock effect the checker
-/// uses, so they are overwritten with spaces before parsing: byte offsets stay the same.
-constexpr std::string_view kBlanked[] = {
-    "__init",          "__exit",          "__meminit",  "__ref",
-    "__always_inline", "__maybe_unused",  "__weak",     "__cold",
-    "__must_check",    "noinline",        "__noinline", "__latent_entropy",
-    "__read_mostly",   "__user",          "__rcu",      "__percpu",
-    "__iomem",         "__always_unused", "__initdata", "__refdata",
-    "__ro_after_init", "__sched",         "notrace",    "__noreturn",
-    "__pure",          "__flatten",       "inline"};
-/// Annotations with an argument list, blanked with it: `__releases(&mm->mmap_lock)`.
-constexpr std::string_view kBlankedCalls[] = {
-    "__releases", "__acquires", "__must_hold", "__attribute__", "__no_sanitize_address",
-    "__section",  "__aligned"};
-
-/// The first letters of the words above: every identifier of the file goes through this scan,
-/// and nearly all of them are rejected by their first byte before any string comparison.
-constexpr std::array<bool, 256> kBlankedFirst = [] {
-  std::array<bool, 256> first{};
-  for (std::string_view w : kBlanked)
-    first[static_cast<unsigned char>(w[0])] = true;
-  for (std::string_view w : kBlankedCalls)
-    first[static_cast<unsigned char>(w[0])] = true;
-  return first;
-}();
-
-} // namespace
-
-void blankAnnotations(std::string &text) {
-  // Words are views into `text`: blanking through them is seen by the rest of the scan.
-  anyIdentifier(text, [&](std::string_view word) {
-    if (!kBlankedFirst[static_cast<unsigned char>(word[0])])
-      return false;
-    size_t i = static_cast<size_t>(word.data() - text.data()), j = i + word.size();
-    bool plain = std::find(std::begin(kBlanked), std::end(kBlanked), word) != std::end(kBlanked);
-    if (!plain && std::find(std::begin(kBlankedCalls), std::end(kBlankedCalls), word) !=
-                      std::end(kBlankedCalls)) {
-      size_t k = j;
-      while (k < text.size() && (text[k] == ' ' || text[k] == '\t'))
-        ++k;
-      for (int depth = 0; k < text.size(); ++k) {
-        depth += text[k] == '(' ? 1 : text[k] == ')' ? -1 : 0;
-        if (depth <= 0) {
-          plain = text[k] == ')';
-          break;
-        }
-      }
-      if (plain)
-        j = k + 1;
-    }
-    if (plain)
-      for (size_t k = i; k < j; ++k)
-        if (text[k] != '\n')
-          text[k] = ' ';
-    return false;
-  });
 }
 
 namespace {
@@ -128,7 +68,8 @@ ts::Node functionName(ts::Node fn) {
 
 std::vector<Finding> FileChecker::check(std::string text) {
   std::vector<Finding> out;
-  blankAnnotations(text);
+  functions_ = {};
+  preprocess(text, MacroHints::kernel());
   ts::Tree tree = parser_.parse(std::move(text));
   ts::Node root = tree.root();
   std::vector<ts::Node> functions;
@@ -139,7 +80,9 @@ std::vector<Finding> FileChecker::check(std::string text) {
     analysed.push_back({fn.begin(), fn.end()});
     if (name.isNull())
       continue;
+    ++functions_.defined;
     if (fn.hasError()) {
+      functions_.skipped.push_back({std::string(name.text()), fn.begin(), "does not parse"});
       ts::Node e = fn.firstError();
       Finding f;
       f.rule = "parse-error";
@@ -152,6 +95,7 @@ std::vector<Finding> FileChecker::check(std::string text) {
       out.push_back(std::move(f));
       continue;
     }
+    ++functions_.analysed;
     // Most functions of a real file touch no lock, operation or guarded field the spec knows:
     // a scan of their identifiers skips them without walking the tree.
     if (!checker_.index().mentionsAny(fn.text()))
@@ -167,6 +111,7 @@ std::vector<Finding> FileChecker::check(std::string text) {
   }
   // Errors outside every function definition: one note for the file.  A function the query
   // did not recognise because of them is not checked either.
+  bool reported = false;
   for (const ts::Node &top : root.children()) {
     if (!top.hasError() && !top.isMissing())
       continue;
@@ -175,6 +120,21 @@ std::vector<Finding> FileChecker::check(std::string text) {
     });
     if (inside)
       continue;
+    // Definitions swallowed by the error: kernel style opens a function body in column 0.
+    std::string_view region = top.text();
+    for (size_t at = region.find("\n{"); at != std::string_view::npos;
+         at = region.find("\n{", at + 2)) {
+      uint32_t brace = top.begin() + static_cast<uint32_t>(at + 1);
+      if (std::any_of(analysed.begin(), analysed.end(),
+                      [&](const auto &r) { return brace >= r.first && brace < r.second; }))
+        continue; // a definition already counted
+      ++functions_.defined;
+      functions_.skipped.push_back(
+          {"?", brace, "inside code that does not parse"});
+    }
+    if (reported)
+      continue;
+    reported = true;
     ts::Node e = top.firstError();
     if (e.isNull())
       e = top;
@@ -187,7 +147,6 @@ std::vector<Finding> FileChecker::check(std::string text) {
     f.diag.span = {kCheckedFile, begin, std::min(std::max(e.end(), begin + 1), size)};
     f.diag.message = "code that does not parse here is not checked";
     out.push_back(std::move(f));
-    break;
   }
   std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
     return a.diag.span.begin < b.diag.span.begin;

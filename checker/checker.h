@@ -31,6 +31,26 @@ struct RuleInfo {
 };
 const std::vector<RuleInfo> &rules();
 
+/// A function definition the checker did not analyse, and why.
+struct SkippedFunction {
+  std::string name;
+  uint32_t offset = 0; ///< Byte offset of its first byte in the checked file.
+  std::string reason;
+};
+
+/// How many function definitions a file has and how many were analysed: no function is lost
+/// silently.  Definitions inside code that does not parse at file level are counted by their
+/// opening brace in column 0 (kernel style) and listed as skipped with their line.
+struct FunctionStats {
+  unsigned defined = 0, analysed = 0;
+  std::vector<SkippedFunction> skipped;
+  void add(const FunctionStats &o) {
+    defined += o.defined;
+    analysed += o.analysed;
+    skipped.insert(skipped.end(), o.skipped.begin(), o.skipped.end());
+  }
+};
+
 /// The shared, read-only part: the model index and compiled queries.
 class Checker {
 public:
@@ -51,17 +71,15 @@ public:
   /// Every finding in `text`, in source order.  Never fails: code that does not parse gives a
   /// note and is skipped.
   std::vector<Finding> check(std::string text);
+  /// The function counts of the last check().
+  const FunctionStats &functions() const { return functions_; }
 
 private:
+  FunctionStats functions_;
   const Checker &checker_;
   ts::Parser parser_;
   ts::QueryCursor cursor_;
 };
-
-/// Overwrites kernel annotations that tree-sitter cannot parse without the preprocessor
-/// (`__init`, `__releases(...)`) with spaces, keeping every byte offset; FileChecker::check does
-/// this before parsing.  Exposed so the benchmark can parse exactly the bytes the checker parses.
-void blankAnnotations(std::string &text);
 
 /// Analyses one function definition (flow.cc); `parameters` are the matches of
 /// queries/parameters.scm (`query`) in its declarator.

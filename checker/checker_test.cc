@@ -89,7 +89,7 @@ TEST(CheckerTest, RendersInTheCompilersFormatWithASpecNote) {
   FileChecker fc(*spec().checker);
   std::string code = "void f(struct mm_struct *mm, spinlock_t *ptl) {\n"
                      " spin_lock(&mm->page_table_lock);\n mmap_read_lock(mm);\n}\n";
-  std::vector<FileResult> results{{"t.c", code, fc.check(code)}};
+  std::vector<FileResult> results{{"t.c", code, fc.check(code), {}}};
   SourceManager sources; // Spec notes point into spec().sources; render with those.
   std::string text = render(Format::Text, results, spec().sources);
   EXPECT_NE(text.find("t.c:3:2: error: 'mmap_read_lock' takes 'mmap_lock' of 'mm' while "

@@ -1,6 +1,7 @@
 // Per-function lock-state analysis over the syntax tree.
 //
-// The analysis is an abstract interpretation of the function's statements in source order.
+// The analysis is an abstract interpretation over the function's control-flow graph (cfg.h),
+// iterated to a fixed point where the graph has cycles.
 // The state is the set of locks held, each with its mode and an instance key (the canonical
 // C expression of the lock's owner, "vma->vm_mm", or "*ptl" for a lock known only through a
 // pointer), plus try results stored in variables and not yet tested.  Paths join by
@@ -14,6 +15,7 @@
 #include <unordered_map>
 
 #include "c_expr.h"
+#include "cfg.h"
 #include "checker.h"
 
 namespace lockspec::check {
@@ -176,6 +178,8 @@ struct RoleBinding {
 using Roles = std::map<std::string, RoleBinding>;
 
 constexpr int kMaxDepth = 400; // Deeper nesting is not analysed (fuzzed input, macros).
+/// Silent passes over a graph with cycles before the pass that reports.
+constexpr int kMaxPasses = 8;
 
 class FunctionAnalysis {
 public:
@@ -188,11 +192,7 @@ public:
 
   void run(const std::vector<ts::Match> &parameters, const ts::Query &query) {
     collectParameters(parameters, query);
-    ts::Node body = function_.child("body");
-    State st;
-    statement(body, st);
-    if (st.live)
-      atReturn(st, body.end() > body.begin() ? body.end() - 1 : body.begin(), body.end());
+    graph(function_.child("body"), State{}, false, 0);
   }
 
 private:
@@ -200,8 +200,6 @@ private:
 
   Diagnostic *report(Severity severity, const char *rule, uint32_t begin, uint32_t end,
                      std::string message) {
-    if (!reporting_)
-      return nullptr;
     if (!reported_.insert({begin, message}).second)
       return nullptr;
     Finding f;
@@ -834,6 +832,11 @@ private:
     case ApiKind::Acquire:
       checkAcquire(*api, taking, st, call);
       std::erase_if(st.settled, [&](const Held &h) { return sameHold(h, taking); });
+      // Held from here on every path: a may-hold of the same lock (a retry path joined with
+      // the first entry) is superseded.  Not reported: a may-hold here is nearly always a
+      // hold the code knows it dropped (a `locked` flag, a callee that released it), which
+      // the checker cannot see yet.
+      std::erase_if(st.held, [&](const Held &h) { return h.may && sameHold(h, taking); });
       st.held.push_back(taking);
       return std::nullopt;
     case ApiKind::Try:
@@ -981,7 +984,7 @@ private:
     if (t == "field_expression" && e.text().find('(') == std::string_view::npos)
       return;
     if (t == "compound_statement") { // GNU statement expression
-      statement(e, st, depth + 1);
+      st = graph(e, st, true, depth + 1);
       return;
     }
     for (const ts::Node &c : e.namedChildren())
@@ -1016,12 +1019,6 @@ private:
       if (!c.isNamed())
         return c.text();
     return "";
-  }
-
-  static bool isTrueLiteral(ts::Node e) {
-    stripNode(e);
-    std::string_view t = e.type(), text = e.text();
-    return (t == "number_literal" && !isNullLiteral(text)) || t == "true";
   }
 
   /// The states after `e` evaluates to true and to false.
@@ -1120,46 +1117,139 @@ private:
     });
   }
 
-  struct Targets {
-    State breaks = deadState();
-    State continues = deadState();
-  };
+  // ---- The graph ----------------------------------------------------------------------
 
-  void statement(ts::Node s, State &st, int depth = 0) {
-    if (s.isNull() || depth > kMaxDepth)
-      return;
-    std::string_view t = s.type();
-    if (t == "labeled_statement") {
-      std::string label(s.child("label").text());
-      auto it = labels_.find(label);
-      if (it != labels_.end())
-        st = join(st, it->second);
-      seenLabels_.insert(label);
-      for (const ts::Node &c : s.namedChildren())
-        if (c.begin() != s.child("label").begin())
-          statement(c, st, depth + 1);
-      return;
+  /// The side tables a walk fills in source order (aliases, classes taken, caller holds):
+  /// each pass over the graph starts from the same ones, so the pass that reports sees what
+  /// a single source-order walk would.
+  struct Tables {
+    std::unordered_map<std::string, std::string> types, aliases;
+    std::unordered_map<std::string, const Lock *> pointerClass;
+    std::set<const Lock *> taken;
+    std::vector<Instance> entryHeld;
+  };
+  Tables tables() const { return {types_, aliases_, pointerClass_, taken_, entryHeld_}; }
+  void restore(const Tables &t) {
+    types_ = t.types;
+    aliases_ = t.aliases;
+    pointerClass_ = t.pointerClass;
+    taken_ = t.taken;
+    entryHeld_ = t.entryHeld;
+  }
+
+  /// Runs `body` (a function body, or a GNU statement expression when `nested`) from
+  /// `entry` to a fixed point, then once more reporting; returns the state at its closing
+  /// brace (a function body's is checked as an implicit return).
+  State graph(ts::Node body, State entry, bool nested, int depth) {
+    if (depth > kMaxDepth)
+      return entry;
+    Cfg g = Cfg::build(body, kMaxDepth);
+    const std::vector<CfgBlock> &blocks = g.blocks();
+    // Source order: a pass is a source-order walk, and only back edges (loops, backward
+    // gotos) need another pass.
+    std::vector<uint32_t> order = g.reversePostOrder();
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return blocks[a].begin < blocks[b].begin; });
+    std::vector<int> position(blocks.size(), -1);
+    for (size_t i = 0; i < order.size(); ++i)
+      position[order[i]] = static_cast<int>(i);
+    std::vector<uint32_t> heads; // targets of back edges: loop heads, labels gone back to
+    for (uint32_t b : order)
+      for (uint32_t s : blocks[b].succ)
+        if (position[s] <= position[b] &&
+            std::find(heads.begin(), heads.end(), s) == heads.end())
+          heads.push_back(s);
+    bool cyclic = !heads.empty();
+
+    // Expressions that name nothing the spec knows and assign nothing cannot change the
+    // state or the alias tables: where a graph takes several passes, they are found once
+    // here and evaluated by none.
+    std::vector<std::vector<char>> inert(blocks.size());
+    for (size_t b = 0; b < blocks.size(); ++b)
+      for (const CfgItem &it : blocks[b].items) {
+        std::string_view text = it.node.text();
+        inert[b].push_back(cyclic && it.kind == CfgItem::Kind::Eval &&
+                           text.find_first_of("={") == std::string_view::npos &&
+                           !index_.mentionsAny(text));
+      }
+    std::vector<std::vector<State>> outs(blocks.size());
+    std::vector<State> ins(blocks.size(), deadState());
+    auto inOf = [&](uint32_t b) {
+      State in = b == 0 ? entry : deadState();
+      for (uint32_t p : blocks[b].pred)
+        for (size_t k = 0; k < blocks[p].succ.size() && k < outs[p].size(); ++k)
+          if (blocks[p].succ[k] == b)
+            in = join(in, outs[p][k]);
+      return in;
+    };
+    State end = deadState();
+    if (!cyclic) { // one source-order pass is the fixed point; no in-state is looked at again
+      for (uint32_t b : order)
+        outs[b] = transfer(blocks[b], inert[b], inOf(b), nested, end, depth);
+      return end;
     }
-    if (t == "case_statement") { // Reached only when a switch walks its body (below).
-      for (const ts::Node &c : s.namedChildren())
-        if (c.begin() != s.child("value").begin() || s.child("value").isNull())
-          statement(c, st, depth + 1);
-      return;
+    // Where each pass reached a loop head: the findings so far and the side tables, so a
+    // later pass can start there.
+    std::vector<size_t> headMark(blocks.size(), out_.size());
+    std::vector<Tables> headTables(blocks.size());
+    auto pass = [&](size_t from) {
+      if (from == 0)
+        end = deadState();
+      for (size_t k = from; k < order.size(); ++k) {
+        uint32_t b = order[k];
+        if (std::find(heads.begin(), heads.end(), b) != heads.end()) {
+          headMark[b] = out_.size();
+          headTables[b] = tables();
+        }
+        ins[b] = inOf(b);
+        outs[b] = transfer(blocks[b], inert[b], ins[b], nested, end, depth);
+      }
+    };
+    size_t startMark = out_.size();
+    Tables startTables;
+    if (nested)
+      startTables = tables();
+    pass(0);
+    // A pass is the fixed point when no block's in-state, recomputed from the pass's own
+    // out-states, differs from the one it ran with: only back edges can make one differ, so
+    // only their targets are compared.  Until then (bounded: the settled-lock bookkeeping of
+    // join is not monotone) the walk runs again from the earliest head that changed: what
+    // precedes it is unchanged.  Its findings from that point are taken back first, so those
+    // of the pass that reaches the fixed point are the ones that stay.
+    for (int i = 1; i < kMaxPasses; ++i) {
+      size_t from = order.size();
+      for (uint32_t h : heads)
+        if (static_cast<size_t>(position[h]) < from && !sameState(inOf(h), ins[h]))
+          from = position[h];
+      if (from == order.size())
+        break;
+      if (nested)
+        from = 0; // `end` gathers from the whole pass
+      size_t mark = from == 0 ? startMark : headMark[order[from]];
+      for (size_t f = mark; f < out_.size(); ++f)
+        reported_.erase({out_[f].diag.span.begin, out_[f].diag.message});
+      out_.resize(mark);
+      restore(from == 0 ? startTables : headTables[order[from]]);
+      pass(from);
     }
-    if (!st.live && t != "compound_statement")
-      return; // Unreachable until a label or case revives it.
-    if (t == "compound_statement") {
-      for (const ts::Node &c : s.namedChildren())
-        statement(c, st, depth + 1);
-      return;
-    }
-    if (t == "expression_statement") {
-      for (const ts::Node &c : s.namedChildren())
-        eval(c, st, depth + 1);
-      return;
-    }
-    if (t == "declaration") {
-      std::vector<ts::Node> children = s.namedChildren();
+    return end;
+  }
+
+  /// One block from `st`: the state on each outgoing edge.  A return is checked here; the
+  /// closing brace of a nested body joins into `end` instead.
+  std::vector<State> transfer(const CfgBlock &b, const std::vector<char> &inert, State st,
+                              bool nested, State &end, int depth) {
+    if (!st.live)
+      return std::vector<State>(b.succ.size(), deadState());
+    for (size_t i = 0; i < b.items.size(); ++i) {
+      const CfgItem &it = b.items[i];
+      if (inert[i])
+        continue;
+      if (it.kind == CfgItem::Kind::Eval) {
+        eval(it.node, st, depth + 1);
+        continue;
+      }
+      std::vector<ts::Node> children = it.node.namedChildren();
       for (const ts::Node &c : children) {
         if (std::string_view(c.type()) != "init_declarator")
           continue;
@@ -1167,145 +1257,42 @@ private:
         evalInto(c.child("value"), std::string(id.text()), st, depth);
       }
       for (const ts::Node &c : children)
-        declare(s, c);
-      return;
+        declare(it.node, c);
     }
-    if (t == "if_statement") {
-      auto [yes, no] = cond(s.child("condition"), st, depth + 1);
-      statement(s.child("consequence"), yes, depth + 1);
-      ts::Node alt = s.child("alternative");
-      if (!alt.isNull()) // else_clause wraps the statement
-        for (const ts::Node &c : alt.namedChildren())
-          statement(c, no, depth + 1);
-      st = join(yes, no);
-      return;
+    if (b.exit == CfgBlock::Exit::Branch) {
+      auto [yes, no] = cond(b.condition, st, depth + 1);
+      return {std::move(yes), std::move(no)};
     }
-    if (t == "return_statement") {
-      std::string returned;
-      for (const ts::Node &c : s.namedChildren()) {
-        eval(c, st, depth + 1);
-        returned = resolve(canonical(c));
-      }
-      if (st.live) {
-        // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
-        // hold to the caller, as the spec's own returning APIs do.
-        State handed = st;
-        std::erase_if(handed.held, [&](const Held &h) {
-          return !returned.empty() && (h.key == returned || h.key == "*" + returned);
-        });
-        atReturn(handed, s.begin(), s.end());
-      }
-      st = deadState();
-      return;
+    if (b.exit == CfgBlock::Exit::Jump) {
+      std::vector<State> out(b.succ.size() > 1 ? b.succ.size() - 1 : 0, st);
+      if (!b.succ.empty())
+        out.push_back(std::move(st));
+      return out;
     }
-    if (t == "goto_statement") {
-      std::string label(s.child("label").text());
-      // A backward goto (a retry loop) rejoins a label already analysed; it is not re-run.
-      if (!seenLabels_.count(label))
-        labels_[label] = labels_.count(label) ? join(labels_[label], st) : st;
-      st = deadState();
-      return;
-    }
-    if (t == "break_statement" || t == "continue_statement") {
-      if (!targets_.empty()) {
-        State &target = t == "break_statement" ? targets_.back().breaks : targets_.back().continues;
-        target = join(target, st);
-      }
-      st = deadState();
-      return;
-    }
-    if (t == "while_statement" || t == "for_statement" || t == "do_statement") {
-      loop(s, st, depth);
-      return;
-    }
-    if (t == "switch_statement") {
-      eval(s.child("condition"), st, depth + 1);
-      State entry = st;
-      State current = deadState();
-      bool hasDefault = false;
-      targets_.push_back({});
-      // `continue` inside a switch belongs to the enclosing loop.
-      bool inLoop = targets_.size() > 1;
-      for (const ts::Node &c : s.child("body").namedChildren()) {
-        if (std::string_view(c.type()) == "case_statement") {
-          current = join(current, entry);
-          if (c.child("value").isNull())
-            hasDefault = true;
-        }
-        statement(c, current, depth + 1);
-      }
-      Targets done = std::move(targets_.back());
-      targets_.pop_back();
-      if (inLoop)
-        targets_.back().continues = join(targets_.back().continues, done.continues);
-      st = join(current, done.breaks);
-      if (!hasDefault)
-        st = join(st, entry);
-      return;
-    }
-    // Anything else (ERROR-free but unknown statements): evaluate what it contains.
-    for (const ts::Node &c : s.namedChildren())
-      eval(c, st, depth + 1);
-  }
-
-  /// One pass over a loop from `head`; returns the back-edge state and sets `exit`.
-  State loopPass(ts::Node s, State head, State &exit, int depth) {
-    std::string_view t = s.type();
-    ts::Node condition = s.child("condition");
-    State st = std::move(head);
-    exit = deadState();
-    bool infinite = condition.isNull() || isTrueLiteral(condition);
-    if (t != "do_statement" && !infinite) {
-      auto [yes, no] = cond(condition, st, depth + 1);
-      exit = no;
-      st = yes;
-    } else if (t != "do_statement") {
-      eval(condition, st, depth + 1);
-    }
-    targets_.push_back({});
-    statement(s.child("body"), st, depth + 1);
-    Targets done = std::move(targets_.back());
-    targets_.pop_back();
-    st = join(st, done.continues);
-    if (t == "for_statement")
-      eval(s.child("update"), st, depth + 1);
-    if (t == "do_statement" && !infinite) {
-      auto [yes, no] = cond(condition, st, depth + 1);
-      exit = join(exit, no);
-      st = yes;
-    }
-    exit = join(exit, done.breaks);
-    return st;
-  }
-
-  void loop(ts::Node s, State &st, int depth) {
-    if (std::string_view(s.type()) == "for_statement") {
-      ts::Node init = s.child("initializer");
-      if (std::string_view(init.type()) == "declaration")
-        statement(init, st, depth + 1);
+    ts::Node s = b.terminator;
+    if (std::string_view(s.type()) != "return_statement") {
+      if (nested)
+        end = join(end, st);
       else
-        eval(init, st, depth + 1);
+        atReturn(st, s.end() > s.begin() ? s.end() - 1 : s.begin(), s.end());
+      return {};
     }
-    State entry = st, head = st, exit;
-    // Silent passes until the loop head is stable (bounded), then one pass that reports.
-    bool saved = reporting_;
-    reporting_ = false;
-    for (int i = 0; i < (loopDepth_ < 3 ? 3 : 0); ++i) {
-      ++loopDepth_;
-      State back = loopPass(s, head, exit, depth);
-      --loopDepth_;
-      State next = join(entry, back);
-      if (sameState(next, head))
-        break;
-      head = next;
+    std::string returned;
+    for (const ts::Node &c : s.namedChildren()) {
+      eval(c, st, depth + 1);
+      returned = resolve(canonical(c));
     }
-    reporting_ = saved;
-    ++loopDepth_;
-    loopPass(s, head, exit, depth);
-    --loopDepth_;
-    st = exit;
+    if (st.live) {
+      // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
+      // hold to the caller, as the spec's own returning APIs do.
+      State handed = st;
+      std::erase_if(handed.held, [&](const Held &h) {
+        return !returned.empty() && (h.key == returned || h.key == "*" + returned);
+      });
+      atReturn(handed, s.begin(), s.end());
+    }
+    return {};
   }
-
   const LockIndex &index_;
   const Model &model_;
   ts::Node function_;
@@ -1318,11 +1305,6 @@ private:
   std::unordered_map<std::string, const Lock *> pointerClass_; ///< `ptl` -> its lock class.
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
-  std::map<std::string, State> labels_;
-  std::set<std::string> seenLabels_;
-  std::vector<Targets> targets_;
-  bool reporting_ = true;
-  int loopDepth_ = 0;
   std::set<std::pair<uint32_t, std::string>> reported_;
 };
 

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace lockspec::check {
@@ -51,6 +52,25 @@ std::string physical(const Location &l) {
 const char *sarifLevel(Severity s) {
   return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
 }
+
+} // namespace
+
+std::string coverageReport(const std::vector<FileResult> &results) {
+  FunctionStats all;
+  std::string lines;
+  for (const FileResult &r : results) {
+    all.add(r.functions);
+    for (const SkippedFunction &s : r.functions.skipped) {
+      size_t line = 1 + std::count(r.text.begin(),
+                                   r.text.begin() + std::min<size_t>(s.offset, r.text.size()), '\n');
+      lines += "  " + r.path + ":" + std::to_string(line) + ": " + s.name + ": " + s.reason + "\n";
+    }
+  }
+  return "functions analysed: " + std::to_string(all.analysed) + " of " +
+         std::to_string(all.defined) + "\n" + lines;
+}
+
+namespace {
 
 std::string renderJson(const std::vector<FileResult> &results, const SourceManager &sources) {
   std::string out =

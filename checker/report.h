@@ -16,6 +16,7 @@ struct FileResult {
   std::string path;
   std::string text; ///< The file's bytes (moved into the SourceManager when rendering).
   std::vector<Finding> findings;
+  FunctionStats functions;
 };
 
 /// Counts that decide the exit status: errors and warnings are findings, notes are not.
@@ -24,6 +25,10 @@ struct Summary {
   bool hasFindings() const { return errors + warnings > 0; }
 };
 Summary summarize(const std::vector<FileResult> &results);
+
+/// "functions analysed: A of D" over all results, then one line per skipped definition
+/// ("  file:line: name: reason"), for stderr on every run.
+std::string coverageReport(const std::vector<FileResult> &results);
 
 /// Renders every finding.  `sources` holds the spec the model came from (spans in notes point
 /// into it); each checked file is added to it and spans into kCheckedFile are rewritten.

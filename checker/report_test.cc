@@ -19,7 +19,7 @@ std::vector<FileResult> oneFinding() {
   f.diag.hasSpan = true;
   f.diag.span = {kCheckedFile, 3, 8};
   f.diag.message = "x";
-  return {{"a.c", "ab\ncdefgh\n", {f}}};
+  return {{"a.c", "ab\ncdefgh\n", {f}, {}}};
 }
 
 TEST(ReportTest, TextIsTheCompilersFormat) {

@@ -35,8 +35,9 @@ std::vector<FileResult> checkFiles(const Checker &checker, const std::vector<std
     FileChecker fc(checker);
     for (size_t i = next++; i < paths.size(); i = next++) {
       if (auto text = readFile(paths[i])) {
-        FileResult r{paths[i], *text, {}};
+        FileResult r{paths[i], *text, {}, {}};
         r.findings = fc.check(std::move(*text));
+        r.functions = fc.functions();
         slots[i] = std::move(r);
       } else {
         errors[i] = "cannot open '" + paths[i] + "'";

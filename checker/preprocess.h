@@ -1,0 +1,57 @@
+// What the checker does instead of a preprocessor: macro hints (kernel_macros.hints) and one
+// branch of each conditional inside code, applied to the text before tree-sitter parses it.
+//
+// Every rewrite keeps the byte count and every newline, so spans into the rewritten text are
+// spans into the file as written: lines, columns and carets stay exact.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace lockspec::check {
+
+/// The kinds of kernel_macros.hints.
+enum class HintKind { Attribute, AttributeArgs, Iterator, TypeArg, Definer, Declarer };
+
+/// One line of a hints file.  `name` may contain `*` (any run of identifier characters).
+struct MacroHint {
+  HintKind kind = HintKind::Attribute;
+  std::string name;
+  int argument = 0; ///< TypeArg: which argument (from 0) is a type.
+};
+
+/// A parsed hints file, looked up by identifier.
+class MacroHints {
+public:
+  /// Parses `text` (the format is described in kernel_macros.hints).  Throws
+  /// std::invalid_argument naming the line on a malformed one: the file is built in.
+  explicit MacroHints(std::string_view text);
+  MacroHints(const MacroHints &) = delete; // byName_ views the names of exact_
+  MacroHints &operator=(const MacroHints &) = delete;
+  /// The built-in hints (checker/kernel_macros.hints, embedded at build time).
+  static const MacroHints &kernel();
+  /// The hint for identifier `word`, or null.  Exact names win over patterns.
+  const MacroHint *find(std::string_view word) const;
+
+private:
+  std::vector<MacroHint> exact_, patterns_;
+  /// Per pattern, its longest run without `*`: a word that lacks it cannot match.
+  std::vector<std::string> cores_;
+  /// Exact names by first byte, so most identifiers are rejected by one table load.
+  bool first_[256] = {};
+  std::unordered_map<std::string_view, size_t> byName_; ///< Index into exact_.
+};
+
+/// Rewrites `text` in place as described above:
+/// * each hint is applied where it fits (see kernel_macros.hints);
+/// * a conditional group (`#if`/`#ifdef`/`#ifndef` ... `#endif`) between file-level items whose
+///   branches each balance their braces is left to tree-sitter (each branch may hold whole
+///   definitions); any other one (inside a function or an initializer, or one that opens a
+///   function in each branch) keeps one branch, the first whose condition is not literally 0,
+///   and its directive lines and the other branches become blanks;
+/// * other directives (`#define`, `#undef`, ...) inside braces become blanks.
+void preprocess(std::string &text, const MacroHints &hints);
+
+} // namespace lockspec::check
