@@ -29,7 +29,7 @@ bool readRange(Vma *vma, unsigned long *start, unsigned long *end, unsigned long
 template <class S>
 Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHARED(S::cap(vma)) {
   Mm *mm = mmOf(vma);
-  unsigned long flags = vma->__vm_flags(typename S::Stable{});
+  unsigned long flags = vma->flags(typename S::Stable{});
   if (write ? !(flags & VM_WRITE) : !(flags & (VM_READ | VM_WRITE)))
     return Fault::SegvAccErr;
   unsigned long start, end, pgoff;

@@ -62,14 +62,14 @@ Vma *splitVma(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_loc
   spin_lock(tail->vm_mm->page_table_lock);
   tail->set_anon_vma_null_to_non_null(vma->anon_vma);
   spin_unlock(tail->vm_mm->page_table_lock);
-  tail->set___vm_flags(vma->__vm_flags(via::mmap_lock{}));
+  tail->set_flags_vm_flags_helpers(vma->flags(via::mmap_lock{}));
   tail->setChain(vma->chain());
   anon_vma_lock_write(vma->anon_vma);
   alias::anon_vma_lock_write(vma->anon_vma, tail); // tail shares vma's anon_vma
-  tail->set_vm_start(at, via::anon_vma_lock{});
-  tail->set_vm_end(end, via::anon_vma_lock{});
-  tail->set_vm_pgoff(pgoff + ((at - start) >> kPageShift), via::anon_vma_lock{});
-  vma->set_vm_end(at, via::anon_vma_lock{});
+  tail->set_vm_start(at);
+  tail->set_vm_end(end);
+  tail->set_vm_pgoff(pgoff + ((at - start) >> kPageShift));
+  vma->set_vm_end(at);
   anonVmaLinkChain(vma->anon_vma, tail->chain(), tail);
   anon_vma_unlock_write(vma->anon_vma);
   tail->detached.store(false, std::memory_order_release);
@@ -209,7 +209,7 @@ void changeProtection(Mm *mm, Vma *vma, unsigned long flags) LOCKSPEC_REQUIRES(m
   VmaMap::Entry r = rangeOf(mm, vma);
   alias::mmap_lock_write(mm, vma);
   vma_start_write(vma);
-  vma->set___vm_flags(flags);
+  vma->set_flags_vm_flags_helpers(flags);
   if (!(flags & VM_WRITE))
     writeProtect(mm, vma, r.start, r.end);
 }
@@ -318,15 +318,15 @@ Vma *dupVma(Mm *parent, Mm *child, Vma *src)
   spin_lock(dst->vm_mm->page_table_lock);
   dst->set_anon_vma_null_to_non_null(av);
   spin_unlock(dst->vm_mm->page_table_lock);
-  dst->set___vm_flags(src->__vm_flags(via::mmap_lock{}));
+  dst->set_flags_vm_flags_helpers(src->flags(via::mmap_lock{}));
   std::vector<lockspec::anon_vma *> chain{av};
   for (lockspec::anon_vma *a : src->chain())
     chain.push_back(a);
   dst->setChain(std::move(chain));
   anon_vma_lock_write(dst->anon_vma);
-  dst->set_vm_start(r.start, via::anon_vma_lock{});
-  dst->set_vm_end(r.end, via::anon_vma_lock{});
-  dst->set_vm_pgoff(src->vm_pgoff(via::mmap_lock{}), via::anon_vma_lock{});
+  dst->set_vm_start(r.start);
+  dst->set_vm_end(r.end);
+  dst->set_vm_pgoff(src->vm_pgoff(via::mmap_lock{}));
   anonVmaLinkChain(dst->anon_vma, dst->chain(), dst);
   anon_vma_unlock_write(dst->anon_vma);
   dst->detached.store(false, std::memory_order_release);
@@ -351,12 +351,12 @@ Vma *copyVma(Mm *mm, Vma *src, unsigned long start, unsigned long len)
   spin_lock(dst->vm_mm->page_table_lock);
   dst->set_anon_vma_null_to_non_null(src->anon_vma);
   spin_unlock(dst->vm_mm->page_table_lock);
-  dst->set___vm_flags(src->__vm_flags(via::mmap_lock{}));
+  dst->set_flags_vm_flags_helpers(src->flags(via::mmap_lock{}));
   dst->setChain(src->chain());
   anon_vma_lock_write(dst->anon_vma);
-  dst->set_vm_start(start, via::anon_vma_lock{});
-  dst->set_vm_end(start + len, via::anon_vma_lock{});
-  dst->set_vm_pgoff(pgoff, via::anon_vma_lock{});
+  dst->set_vm_start(start);
+  dst->set_vm_end(start + len);
+  dst->set_vm_pgoff(pgoff);
   anonVmaLinkChain(dst->anon_vma, dst->chain(), dst);
   anon_vma_unlock_write(dst->anon_vma);
   dst->detached.store(false, std::memory_order_release);
@@ -439,12 +439,12 @@ bool mmapFixed(Mm *mm, unsigned long addr, unsigned long len, unsigned long flag
   vma->set_anon_vma_null_to_non_null(av);
   spin_unlock(vma->vm_mm->page_table_lock);
   anon_vma_unlock_write(av);
-  vma->set___vm_flags(flags);
+  vma->set_flags_vm_flags_helpers(flags);
   vma->setChain({av});
   anon_vma_lock_write(vma->anon_vma);
-  vma->set_vm_start(addr, via::anon_vma_lock{});
-  vma->set_vm_end(end, via::anon_vma_lock{});
-  vma->set_vm_pgoff(addr >> kPageShift, via::anon_vma_lock{});
+  vma->set_vm_start(addr);
+  vma->set_vm_end(end);
+  vma->set_vm_pgoff(addr >> kPageShift);
   anonVmaLink(vma->anon_vma, vma);
   anon_vma_unlock_write(vma->anon_vma);
   vma->detached.store(false, std::memory_order_release);

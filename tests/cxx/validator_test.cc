@@ -152,12 +152,12 @@ TEST_F(CxxValidator, AliasChecksTheLink) {
 }
 
 TEST_F(CxxValidator, FlagsViewReadsTheWrittenFlags) {
-  // vm_flags is a read-only view of __vm_flags (one union in the kernel): no setter of its
-  // own, and what set___vm_flags writes is what vm_flags reads.
+  // vm_flags is a read-only view of the flags word (one union in the kernel): no setter of
+  // its own, and what the vm_flags_*() helpers write is what vm_flags reads.
   World w;
   mmap_write_lock(&w.mm);
   vma_start_write(&w.vma);
-  w.vma.set___vm_flags(0x73);
+  w.vma.set_flags_vm_flags_helpers(0x73);
   EXPECT_EQ(w.vma.vm_flags(via::mmap_lock{}), 0x73u);
   mmap_write_unlock(&w.mm);
   EXPECT_TRUE(reports().empty());

@@ -30,6 +30,8 @@ namespace lockspec {
 namespace via {
 /// Evidence for the alternative `anon_vma_lock`.
 struct anon_vma_lock {};
+/// Evidence for the alternative `collapse`.
+struct collapse {};
 /// Evidence for the alternative `fast`.
 struct fast {};
 /// Evidence for the alternative `fully_locked_anon_vma_lock`.
@@ -46,6 +48,8 @@ struct gup_fast {};
 struct i_mmap_lock {};
 /// Evidence for the alternative `isolated`.
 struct isolated {};
+/// Evidence for the alternative `kernel_mm`.
+struct kernel_mm {};
 /// Evidence for the alternative `mm_walk_mmap_lock`.
 struct mm_walk_mmap_lock {};
 /// Evidence for the alternative `mm_walk_vma_lock`.
@@ -60,8 +64,8 @@ struct mmap_lock {};
 struct per_vma {};
 /// Evidence for the alternative `rcu`.
 struct rcu {};
-/// Evidence for the alternative `rcu_walk`.
-struct rcu_walk {};
+/// Evidence for the alternative `retract`.
+struct retract {};
 /// Evidence for the alternative `rmap_locked`.
 struct rmap_locked {};
 /// Evidence for the alternative `rmap_order`.
@@ -80,6 +84,8 @@ struct semi_locked_mmap_lock {};
 struct semi_locked_vma_lock {};
 /// Evidence for the alternative `slow`.
 struct slow {};
+/// Evidence for the alternative `user_mm`.
+struct user_mm {};
 /// Evidence for the alternative `vma_lock`.
 struct vma_lock {};
 } // namespace via
@@ -131,63 +137,75 @@ struct fact {
   static inline Fact revalidated_under_ptl;
   /// States that `revalidated_under_ptl` holds (kernel test: `pmd_same(pmdval, pmdp_get_lockless(pmd))`); the analysis assumes it to the end of the caller.
   static void assume_revalidated_under_ptl() LOCKSPEC_ASSERT_SHARED_CAPABILITY(revalidated_under_ptl) {}
-  /// Fact `pmd_revalidated`: After taking the PMD lock, the PMD entry has been reread and still meets the caller's requirements. Enough for a writer that does not care whether the PTE table below is the same one it saw earlier. Spec: `pmd_revalidated` (rules/requirements.rules:71); source: Documentation/mm/process_addrs.rst\#locking-rules.
+  /// Fact `pmd_revalidated`: After taking the PMD lock, the PMD entry has been reread and still meets the caller's requirements - in v7.0's `retract_page_tables` that it maps a PTE table at all (`check_pmd_state`, mm/khugepaged.c: not none, not a migration entry, not a huge PMD), not that it is the table seen earlier. Enough for a writer that does not care whether the PTE table below is the same one (process_addrs.rst, "Locking rules"). A writer that does care compares the entry with `pmd_same` (`revalidated_under_ptl`). Spec: `pmd_revalidated` (rules/requirements.rules:71); source: mm/khugepaged.c.
   static inline Fact pmd_revalidated;
-  /// States that `pmd_revalidated` holds (kernel test: `pmd_same(pmdval, pmdp_get(pmd))`); the analysis assumes it to the end of the caller.
+  /// States that `pmd_revalidated` holds (kernel test: `check_pmd_state(pmd) == SCAN_SUCCEED`); the analysis assumes it to the end of the caller.
   static void assume_pmd_revalidated() LOCKSPEC_ASSERT_SHARED_CAPABILITY(pmd_revalidated) {}
-  /// Fact `pte_table_empty`: Every entry of the PTE table is `pte_none` (checked under the PTE lock). Spec: `pte_table_empty` (rules/requirements.rules:80); source: mm/memory.c.
+  /// Fact `pte_table_empty`: Every entry of the PTE table is `pte_none` (checked under the PTE lock). Spec: `pte_table_empty` (rules/requirements.rules:83); source: mm/memory.c.
   static inline Fact pte_table_empty;
   /// States that `pte_table_empty` holds; the analysis assumes it to the end of the caller.
   static void assume_pte_table_empty() LOCKSPEC_ASSERT_SHARED_CAPABILITY(pte_table_empty) {}
-  /// Fact `freed_after_grace_period`: The detached page table is freed only after RCU readers (and interrupts-disabled walkers) that might still see it are gone: `pte_free_defer` or the RCU-deferred `tlb_remove_table` path. Spec: `freed_after_grace_period` (rules/requirements.rules:85); source: mm/pgtable-generic.c.
+  /// Fact `freed_after_grace_period`: The detached page table is freed only after RCU readers (and interrupts-disabled walkers) that might still see it are gone: `pte_free_defer` or the RCU-deferred `tlb_remove_table` path. Spec: `freed_after_grace_period` (rules/requirements.rules:88); source: mm/pgtable-generic.c.
   static inline Fact freed_after_grace_period;
   /// States that `freed_after_grace_period` holds; the analysis assumes it to the end of the caller.
   static void assume_freed_after_grace_period() LOCKSPEC_ASSERT_SHARED_CAPABILITY(freed_after_grace_period) {}
-  /// Fact `unreachable_via_rmap`: No VMA that covers the range whose page tables are being freed can be found through the reverse mapping: neither through an `anon_vma->rb_root` nor through a `mapping->i_mmap` interval tree. `free_pgtables` unlinks the VMAs it is given itself (`unlink_anon_vmas`, `unlink_file_vma_batch_add`), but the caller must make sure no *other* VMA overlapping the range is still reachable. Spec: `unreachable_via_rmap` (rules/requirements.rules:94); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
+  /// Fact `unreachable_via_rmap`: No VMA that covers the range whose page tables are being freed can be found through the reverse mapping: neither through an `anon_vma->rb_root` nor through a `mapping->i_mmap` interval tree. `free_pgtables` unlinks the VMAs it is given itself (`unlink_anon_vmas`, `unlink_file_vma_batch_add`), but the caller must make sure no *other* VMA overlapping the range is still reachable. Spec: `unreachable_via_rmap` (rules/requirements.rules:97); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
   static inline Fact unreachable_via_rmap;
   /// States that `unreachable_via_rmap` holds; the analysis assumes it to the end of the caller.
   static void assume_unreachable_via_rmap() LOCKSPEC_ASSERT_SHARED_CAPABILITY(unreachable_via_rmap) {}
-  /// Fact `zapped_no_installs`: The range has already been zapped and nothing can install new entries in it before the tables are freed (faults are excluded: the VMAs are detached or write-locked, and the rmap cannot populate entries). Spec: `zapped_no_installs` (rules/requirements.rules:105); source: mm/memory.c.
+  /// Fact `zapped_no_installs`: The range has already been zapped and nothing can install new entries in it before the tables are freed (faults are excluded: the VMAs are detached or write-locked, and the rmap cannot populate entries). Spec: `zapped_no_installs` (rules/requirements.rules:108); source: mm/memory.c.
   static inline Fact zapped_no_installs;
   /// States that `zapped_no_installs` holds; the analysis assumes it to the end of the caller.
   static void assume_zapped_no_installs() LOCKSPEC_ASSERT_SHARED_CAPABILITY(zapped_no_installs) {}
-  /// Fact `vma_detached`: The VMA has been removed from the mm's maple tree (its `vm_refcnt` is zero): no new lookup, VMA-locked or mmap-locked, can find it. Spec: `vma_detached` (rules/requirements.rules:114); source: include/linux/mmap_lock.h.
+  /// Fact `vma_detached`: The VMA has been removed from the mm's maple tree (its `vm_refcnt` is zero): no new lookup, VMA-locked or mmap-locked, can find it. Spec: `vma_detached` (rules/requirements.rules:117); source: include/linux/mmap_lock.h.
   static inline Fact vma_detached;
   /// States that `vma_detached` holds (kernel test: `!vma_is_attached(vma)`); the analysis assumes it to the end of the caller.
   static void assume_vma_detached() LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma_detached) {}
-  /// Fact `mm_users_held`: The caller holds a user reference on the mm (`mmget` / `mmget_not_zero`), so its address space and page tables are not being torn down by `exit_mmap`. Needed for example to walk another process's page tables under a VMA lock, and to register an MMU notifier. Spec: `mm_users_held` (rules/requirements.rules:122); source: include/linux/sched/mm.h.
+  /// Fact `atomic_vma_flag`: The VMA flag being set is one that v7.0 allows to change atomically under a read-side lock (`VM_ATOMIC_SET_ALLOWED`, include/linux/mm.h); `vma_set_atomic_flag` warns and refuses any other. Spec: `atomic_vma_flag` (rules/requirements.rules:125); source: include/linux/mm.h.
+  static inline Fact atomic_vma_flag;
+  /// States that `atomic_vma_flag` holds (kernel test: `mask \& VM_ATOMIC_SET_ALLOWED`); the analysis assumes it to the end of the caller.
+  static void assume_atomic_vma_flag() LOCKSPEC_ASSERT_SHARED_CAPABILITY(atomic_vma_flag) {}
+  /// Fact `user_mm`: The mm is a user address space, not the kernel's `init_mm`. Spec: `user_mm` (rules/requirements.rules:134); source: mm/pagewalk.c.
+  static inline Fact user_mm;
+  /// States that `user_mm` holds (kernel test: `mm != \&init_mm`); the analysis assumes it to the end of the caller.
+  static void assume_user_mm() LOCKSPEC_ASSERT_SHARED_CAPABILITY(user_mm) {}
+  /// Fact `is_init_mm`: The mm is the kernel's own `init_mm`. Spec: `is_init_mm` (rules/requirements.rules:139); source: mm/pagewalk.c.
+  static inline Fact is_init_mm;
+  /// States that `is_init_mm` holds (kernel test: `mm == \&init_mm`); the analysis assumes it to the end of the caller.
+  static void assume_is_init_mm() LOCKSPEC_ASSERT_SHARED_CAPABILITY(is_init_mm) {}
+  /// Fact `mm_users_held`: The caller holds a user reference on the mm (`mmget` / `mmget_not_zero`), so its address space and page tables are not being torn down by `exit_mmap`. Needed for example to walk another process's page tables under a VMA lock, and to register an MMU notifier. Spec: `mm_users_held` (rules/requirements.rules:144); source: include/linux/sched/mm.h.
   static inline Fact mm_users_held;
   /// States that `mm_users_held` holds (kernel test: `atomic_read(\&mm->mm_users) > 0`); the analysis assumes it to the end of the caller.
   static void assume_mm_users_held() LOCKSPEC_ASSERT_SHARED_CAPABILITY(mm_users_held) {}
-  /// Fact `rmap_order_safe`: mremap may skip the rmap locks when moving PTEs if rmap walkers are guaranteed to see either the old or the new entries anyway: the destination VMA is placed after the source in rmap traversal order, or the move is exec's relocation of its temporary stack (`vma_is_temporary_stack`). `need_rmap_locks` is false exactly then. Spec: `rmap_order_safe` (rules/requirements.rules:132); source: mm/mremap.c.
+  /// Fact `rmap_order_safe`: mremap may skip the rmap locks when moving PTEs if rmap walkers are guaranteed to see either the old or the new entries anyway: the destination VMA is placed after the source in rmap traversal order, or the move is exec's relocation of its temporary stack (`vma_is_temporary_stack`). `need_rmap_locks` is false exactly then. Spec: `rmap_order_safe` (rules/requirements.rules:154); source: mm/mremap.c.
   static inline Fact rmap_order_safe;
   /// States that `rmap_order_safe` holds; the analysis assumes it to the end of the caller.
   static void assume_rmap_order_safe() LOCKSPEC_ASSERT_SHARED_CAPABILITY(rmap_order_safe) {}
-  /// Fact `foll_get`: The GUP call takes ordinary page references (`get_user_pages*`). Spec: `foll_get` (rules/requirements.rules:142); source: mm/gup.c.
+  /// Fact `foll_get`: The GUP call takes ordinary page references (`get_user_pages*`). Spec: `foll_get` (rules/requirements.rules:164); source: mm/gup.c.
   static inline Fact foll_get;
   /// States that `foll_get` holds (kernel test: `gup_flags \& FOLL_GET`); the analysis assumes it to the end of the caller.
   static void assume_foll_get() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_get) {}
-  /// Fact `foll_pin`: The GUP call pins the pages (`pin_user_pages*`): the folio's pin count is raised so the rest of mm can tell that the contents may be accessed behind its back (DMA), and must be released with `unpin_user_page*`. Spec: `foll_pin` (rules/requirements.rules:147); source: mm/gup.c.
+  /// Fact `foll_pin`: The GUP call pins the pages (`pin_user_pages*`): the folio's pin count is raised so the rest of mm can tell that the contents may be accessed behind its back (DMA), and must be released with `unpin_user_page*`. Spec: `foll_pin` (rules/requirements.rules:169); source: mm/gup.c.
   static inline Fact foll_pin;
   /// States that `foll_pin` holds (kernel test: `gup_flags \& FOLL_PIN`); the analysis assumes it to the end of the caller.
   static void assume_foll_pin() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_pin) {}
-  /// Fact `foll_longterm`: The pin may be held for an unbounded time (RDMA, VFIO, io_uring fixed buffers). Only meaningful together with `FOLL_PIN`; GUP first migrates such pages out of movable zones and CMA areas so the pin does not block memory offlining or compaction. Spec: `foll_longterm` (rules/requirements.rules:156); source: mm/gup.c.
+  /// Fact `foll_longterm`: The pin may be held for an unbounded time (RDMA, VFIO, io_uring fixed buffers). Only meaningful together with `FOLL_PIN`; GUP first migrates such pages out of movable zones and CMA areas so the pin does not block memory offlining or compaction. Spec: `foll_longterm` (rules/requirements.rules:178); source: mm/gup.c.
   static inline Fact foll_longterm;
   /// States that `foll_longterm` holds (kernel test: `gup_flags \& FOLL_LONGTERM`); the analysis assumes it to the end of the caller.
   static void assume_foll_longterm() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_longterm) {}
-  /// Fact `secondary_mmu_synchronised`: The caller keeps its own translations (a secondary MMU such as KVM's stage-2 tables) coherent with the process page tables through a registered MMU notifier, instead of relying on a page reference or pin. Spec: `secondary_mmu_synchronised` (rules/requirements.rules:165); source: include/linux/mmu_notifier.h.
+  /// Fact `secondary_mmu_synchronised`: The caller keeps its own translations (a secondary MMU such as KVM's stage-2 tables) coherent with the process page tables through a registered MMU notifier, instead of relying on a page reference or pin. Spec: `secondary_mmu_synchronised` (rules/requirements.rules:187); source: include/linux/mmu_notifier.h.
   static inline Fact secondary_mmu_synchronised;
   /// States that `secondary_mmu_synchronised` holds; the analysis assumes it to the end of the caller.
   static void assume_secondary_mmu_synchronised() LOCKSPEC_ASSERT_SHARED_CAPABILITY(secondary_mmu_synchronised) {}
-  /// Fact `primary_pte_cleared`: The process (primary MMU) page-table entry has already been cleared or write-protected, and flushed, before the secondary MMU's copy is invalidated. Invalidating the secondary copy first would leave a window in which a secondary fault could re-establish it from the still-present primary entry. Spec: `primary_pte_cleared` (rules/requirements.rules:174); source: include/linux/mmu_notifier.h.
+  /// Fact `primary_pte_cleared`: The process (primary MMU) page-table entry has already been cleared or write-protected, and flushed, before the secondary MMU's copy is invalidated. Invalidating the secondary copy first would leave a window in which a secondary fault could re-establish it from the still-present primary entry. Spec: `primary_pte_cleared` (rules/requirements.rules:196); source: include/linux/mmu_notifier.h.
   static inline Fact primary_pte_cleared;
   /// States that `primary_pte_cleared` holds; the analysis assumes it to the end of the caller.
   static void assume_primary_pte_cleared() LOCKSPEC_ASSERT_SHARED_CAPABILITY(primary_pte_cleared) {}
-  /// Fact `swap_ra_atomic`: The field is only touched with `atomic_long_*` operations. Spec: `swap_ra_atomic` (rules/requirements.rules:184); source: mm/swap_state.c.
+  /// Fact `swap_ra_atomic`: The field is only touched with `atomic_long_*` operations. Spec: `swap_ra_atomic` (rules/requirements.rules:206); source: mm/swap_state.c.
   static inline Fact swap_ra_atomic;
   /// States that `swap_ra_atomic` holds; the analysis assumes it to the end of the caller.
   static void assume_swap_ra_atomic() LOCKSPEC_ASSERT_SHARED_CAPABILITY(swap_ra_atomic) {}
-  /// Fact `numab_scan_owner`: The caller is the one task that won the right to scan this mm for NUMA balancing in this period (the `try_cmpxchg` on `mm->numa_next_scan` in `task_numa_work`); this is the "numab-specific lock" of the docs. Spec: `numab_scan_owner` (rules/requirements.rules:189); source: kernel/sched/fair.c.
+  /// Fact `numab_scan_owner`: The caller is the one task that won the right to scan this mm for NUMA balancing in this period (the `try_cmpxchg` on `mm->numa_next_scan` in `task_numa_work`); this is the "numab-specific lock" of the docs. Spec: `numab_scan_owner` (rules/requirements.rules:211); source: kernel/sched/fair.c.
   static inline Fact numab_scan_owner;
   /// States that `numab_scan_owner` holds; the analysis assumes it to the end of the caller.
   static void assume_numab_scan_owner() LOCKSPEC_ASSERT_SHARED_CAPABILITY(numab_scan_owner) {}
@@ -715,7 +733,7 @@ private:
 
 /// Capability type of the `rcu` lock class (rcu): The RCU read-side critical section. Page tables of user address spaces are freed only after a grace period (or after an IPI round that interrupts-disabled walkers block), so a walker inside an RCU read section can dereference a PTE table it found even if the table is concurrently detached. VMAs are likewise freed with `SLAB_TYPESAFE_BY_RCU`, which is what lets `lock_vma_under_rcu` look one up before it holds any lock on it.
 ///
-/// Spec: `rcu` (rules/locks.rules:318); source: include/linux/rcupdate.h.  Modes: read (shared).
+/// Spec: `rcu` (rules/locks.rules:319); source: include/linux/rcupdate.h.  Modes: read (shared).
 class LOCKSPEC_CAPABILITY("rcu") RcuLock {
 public:
   /// Takes the lock shared (mode `read`).
@@ -749,7 +767,7 @@ private:
 
 /// Capability type of the `write_protect_seq` lock class (seqcount): `mm->write_protect_seq`, a sequence count that fork holds for writing while it write-protects the parent's anonymous pages for copy-on-write (under the parent's mmap write lock). GUP-fast samples it when pinning (`FOLL_PIN`): an odd value, or a change across the walk, makes it back out, so a page cannot be pinned while fork is turning it into a shared COW page. Plain `FOLL_GET` references do not check it.
 ///
-/// Spec: `write_protect_seq` (rules/locks.rules:343); source: mm/gup.c.  Modes: read (shared) write (exclusive).
+/// Spec: `write_protect_seq` (rules/locks.rules:344); source: mm/gup.c.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("write_protect_seq") WriteProtectSeqLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -803,7 +821,7 @@ private:
 
 /// Capability type of the `i_rwsem` lock class (ordering): `inode->i_rwsem`. Taken for writing by writes and truncation, and ordered *before* the mmap lock: a write that faults in its user buffer (`generic_perform_write` -> `fault_in_readable`) takes the mmap lock under it. Reads and page faults do not take it.
 ///
-/// Spec: `i_rwsem` (rules/locks.rules:366); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `i_rwsem` (rules/locks.rules:367); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_rwsem") IRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -837,7 +855,7 @@ private:
 
 /// Capability type of the `invalidate_lock` lock class (ordering): `mapping->invalidate_lock`, which file systems hold to keep page-cache invalidation (hole punch, truncation) away from page-cache filling. The fault path (`filemap_fault`) takes it for reading under the mmap lock and before the folio lock.
 ///
-/// Spec: `invalidate_lock` (rules/locks.rules:378); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `invalidate_lock` (rules/locks.rules:379); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("invalidate_lock") InvalidateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -871,7 +889,7 @@ private:
 
 /// Capability type of the `folio_lock` lock class (ordering): The folio lock (the `PG_locked` bit, taken by `folio_lock` / `lock_page`). For ordinary folios it nests inside the mmap lock and `invalidate_lock` and outside the i_mmap and anon_vma locks.
 ///
-/// Spec: `folio_lock` (rules/locks.rules:389); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `folio_lock` (rules/locks.rules:390); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("folio_lock") FolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -905,7 +923,7 @@ private:
 
 /// Capability type of the `hugetlb_folio_lock` lock class (ordering): The folio lock of a hugetlbfs folio. It is the same `PG_locked` bit as `folio_lock`, but hugetlbfs takes it in the opposite position relative to the i_mmap rwsem: after `mapping->i_mmap_rwsem` (mm/rmap.c, "hugetlbfs PageHuge() take locks in this order"), whereas ordinary folios are locked before it. Modelling the two as one class would make the union of the order trees cyclic; the kernel keeps them apart by giving the hugetlbfs i_mmap rwsem its own lockdep class (`hugetlbfs_i_mmap_rwsem_key`) and by never mixing the two folio kinds in one path. So the spec keeps a separate class.
 ///
-/// Spec: `hugetlb_folio_lock` (rules/locks.rules:400); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_folio_lock` (rules/locks.rules:401); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_folio_lock") HugetlbFolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -939,7 +957,7 @@ private:
 
 /// Capability type of the `hugetlbfs_i_mmap_rwsem` lock class (ordering): The i_mmap rwsem of a hugetlbfs mapping, which lockdep tracks under its own class key (`hugetlbfs_i_mmap_rwsem_key`). hugetlbfs also uses it to serialise PMD sharing (`huge_pmd_share`), which takes it for reading under a page fault holding an ordinary folio lock; that is why mm/rmap.c places it after `folio_lock` and before `vma_start_write` and the ordinary `mapping->i_mmap_rwsem`. It is the same C field as `mapping->i_mmap_rwsem`, kept as a separate class here for the same reason lockdep keeps it separate.
 ///
-/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:415); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
+/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:416); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlbfs_i_mmap_rwsem") HugetlbfsIMmapRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -973,7 +991,7 @@ private:
 
 /// Capability type of the `hugetlb_fault_mutex` lock class (ordering): The hashed hugetlb fault mutex (`hugetlb_fault_mutex_table[hash]`) that serialises faults on the same hugetlbfs page; the outermost lock of the hugetlbfs order.
 ///
-/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:430); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:431); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_fault_mutex") HugetlbFaultMutexLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1007,7 +1025,7 @@ private:
 
 /// Capability type of the `hugetlb_vma_lock` lock class (ordering): The hugetlb per-VMA read/write semaphore used for PMD sharing (reached through `vma->vm_private_data`, taken by `hugetlb_vma_lock_read` / `hugetlb_vma_lock_write`). It is unrelated to the generic per-VMA lock; it nests inside the hugetlb fault mutex and outside the hugetlbfs i_mmap rwsem.
 ///
-/// Spec: `hugetlb_vma_lock` (rules/locks.rules:440); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_vma_lock` (rules/locks.rules:441); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_vma_lock") HugetlbVmaLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1041,7 +1059,7 @@ private:
 
 /// Capability type of the `swap_lock` lock class (ordering): The swap-device spin lock taken while the PTE lock is held when swap entries are duplicated or looked up (`swap_duplicate`, `swap_info_get` in the rmap.c comment).
 ///
-/// Spec: `swap_lock` (rules/locks.rules:452); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `swap_lock` (rules/locks.rules:453); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("swap_lock") SwapLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1075,7 +1093,7 @@ private:
 
 /// Capability type of the `mmlist_lock` lock class (ordering): The global spin lock over the list of mms that have swapped pages (`mm->mmlist`), taken in `mmput`, `drain_mmlist` and swapoff. Modelled for ordering; the `mmlist` field rule also names it as the field's only lock.
 ///
-/// Spec: `mmlist_lock` (rules/locks.rules:462); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `mmlist_lock` (rules/locks.rules:463); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("mmlist_lock") MmlistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1109,7 +1127,7 @@ private:
 
 /// Capability type of the `private_lock` lock class (ordering): The mapping's private lock (`mapping->i_private_lock`, historically `private_lock`), which guards buffer heads attached to page-cache folios; taken when a folio is dirtied (`block_dirty_folio`) from under the PTE lock.
 ///
-/// Spec: `private_lock` (rules/locks.rules:473); source: fs/buffer.c.  Modes: held (exclusive).
+/// Spec: `private_lock` (rules/locks.rules:474); source: fs/buffer.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("private_lock") PrivateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1143,7 +1161,7 @@ private:
 
 /// Capability type of the `i_pages` lock class (ordering): The xarray spin lock of the page cache (`mapping->i_pages`), widely used and innermost among the mm locks except the LRU lock.
 ///
-/// Spec: `i_pages` (rules/locks.rules:484); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `i_pages` (rules/locks.rules:485); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_pages") IPagesLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1177,7 +1195,7 @@ private:
 
 /// Capability type of the `lru_lock` lock class (ordering): `lruvec->lru_lock`, taken by `folio_lruvec_lock_irq` when folios move on or off the LRU lists; innermost in the mm order.
 ///
-/// Spec: `lru_lock` (rules/locks.rules:494); source: mm/memcontrol.c.  Modes: held (exclusive).
+/// Spec: `lru_lock` (rules/locks.rules:495); source: mm/memcontrol.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("lru_lock") LruLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1211,7 +1229,7 @@ private:
 
 /// Capability type of the `i_lock` lock class (ordering): `inode->i_lock`, taken by `__mark_inode_dirty` when dirtying a folio from under the PTE lock.
 ///
-/// Spec: `i_lock` (rules/locks.rules:504); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `i_lock` (rules/locks.rules:505); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_lock") ILock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1245,7 +1263,7 @@ private:
 
 /// Capability type of the `wb_list_lock` lock class (ordering): The writeback list lock (`bdi.wb->list_lock`), taken by `__mark_inode_dirty` and by the writeback code; ordered before `sb_lock` and the page-cache xarray lock.
 ///
-/// Spec: `wb_list_lock` (rules/locks.rules:514); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `wb_list_lock` (rules/locks.rules:515); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("wb_list_lock") WbListLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1279,7 +1297,7 @@ private:
 
 /// Capability type of the `sb_lock` lock class (ordering): The global super-block list spin lock, taken within the writeback list lock in fs/fs-writeback.c.
 ///
-/// Spec: `sb_lock` (rules/locks.rules:524); source: fs/super.c.  Modes: held (exclusive).
+/// Spec: `sb_lock` (rules/locks.rules:525); source: fs/super.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("sb_lock") SbLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1313,7 +1331,7 @@ private:
 
 /// Capability type of the `tasklist_lock` lock class (ordering): The global task-list read/write spin lock. Memory-failure handling (`collect_procs_anon` / `collect_procs_file`) takes it under an rmap lock to find the processes mapping a poisoned page, and then takes PTE locks under it.
 ///
-/// Spec: `tasklist_lock` (rules/locks.rules:531); source: mm/memory-failure.c.  Modes: held (exclusive).
+/// Spec: `tasklist_lock` (rules/locks.rules:532); source: mm/memory-failure.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("tasklist_lock") TasklistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1458,17 +1476,17 @@ struct pte_table;
 struct lruvec;
 struct bdi_writeback;
 
-/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:318); source: include/linux/rcupdate.h.
+/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:319); source: include/linux/rcupdate.h.
 inline RcuLock rcu;
-/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:430); source: mm/hugetlb.c.
+/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:431); source: mm/hugetlb.c.
 inline HugetlbFaultMutexLock hugetlb_fault_mutex;
-/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:452); source: mm/swapfile.c.
+/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:453); source: mm/swapfile.c.
 inline SwapLock swap_lock;
-/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:462); source: mm/swapfile.c.
+/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:463); source: mm/swapfile.c.
 inline MmlistLock mmlist_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:524); source: fs/super.c.
+/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:525); source: fs/super.c.
 inline SbLock sb_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:531); source: mm/memory-failure.c.
+/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:532); source: mm/memory-failure.c.
 inline TasklistLock tasklist_lock;
 
 /// Stand-in for the kernel's `struct mm_struct`: One virtual address space (`struct mm_struct`), shared by every thread of a process. It owns the maple tree of its VMAs, the mmap lock, the VMA-lock sequence count, the page tables and the `page_table_lock`.
@@ -1591,50 +1609,50 @@ private:
 
 /// Stand-in for the kernel's `struct anon_vma`: A node of the anonymous reverse mapping (`struct anon_vma`). Anonymous folios point at one (through `folio->mapping`), and its interval tree links, through `struct anon_vma_chain` entries, every VMA that may map those folios, across fork. anon_vmas form a tree per original VMA; all members of a tree share the rwsem of the `root`.
 ///
-/// Spec: `anon_vma` (rules/objects.rules:453); source: include/linux/rmap.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `anon_vma` (rules/objects.rules:466); source: include/linux/rmap.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct anon_vma {
   /// Link `root` (`anon_vma->root`).
   struct anon_vma *root = nullptr;
   /// The `anon_vma_lock` lock of this anon_vma (`anon_vma->root->rwsem`).
   AnonVmaLock rwsem LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(mm_struct::page_table_lock, ::lockspec::tasklist_lock);
-  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:465); source: include/linux/rmap.h.
+  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:478); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long rb_root() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.rb_root"););
     return rb_root_;
   }
-  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:465); source: include/linux/rmap.h.
+  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:478); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_rb_root(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.rb_root"););
     rb_root_ = value;
   }
-  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:473); source: include/linux/rmap.h.
+  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:486); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long num_children() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.num_children"););
     return num_children_;
   }
-  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:473); source: include/linux/rmap.h.
+  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:486); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_num_children(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.num_children"););
     num_children_ = value;
   }
-  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:481); source: include/linux/rmap.h.
+  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:494); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long num_active_vmas() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.num_active_vmas"););
     return num_active_vmas_;
   }
-  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:481); source: include/linux/rmap.h.
+  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:494); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_num_active_vmas(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.num_active_vmas"););
     num_active_vmas_ = value;
   }
-  /// `anon_vma::root`: The root of this anon_vma's tree, whose rwsem is the lock for every member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and never changed afterwards. Spec: `root` (rules/objects.rules:489); source: mm/rmap.c.
+  /// `anon_vma::root`: The root of this anon_vma's tree, whose rwsem is the lock for every member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and never changed afterwards. Spec: `root` (rules/objects.rules:502); source: mm/rmap.c.
   /// Write rule: set once before the object is visible (not checked).
   void set_root(struct anon_vma * value) { root = value; }
 
@@ -1646,7 +1664,7 @@ private:
 
 /// Stand-in for the kernel's `struct inode`: A file's inode; it owns `i_rwsem`, `i_lock` and (through `i_mapping`) the address_space.
 ///
-/// Spec: `inode` (rules/objects.rules:522); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `inode` (rules/objects.rules:535); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct inode {
   /// Link `mapping` (`inode->i_mapping`).
@@ -1659,7 +1677,7 @@ struct inode {
 
 /// Stand-in for the kernel's `struct address_space`: The page cache and mapping state of a file (`struct address_space`). For mm locking its important part is the `i_mmap` interval tree of all VMAs mapping the file, guarded by `i_mmap_rwsem`; it also carries the `invalidate_lock`, the private (buffer-head) lock and the `i_pages` xarray.
 ///
-/// Spec: `address_space` (rules/objects.rules:502); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `address_space` (rules/objects.rules:515); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct address_space {
   /// Link `host` (`mapping->host`).
@@ -1674,13 +1692,13 @@ struct address_space {
   PrivateLock i_private_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock);
   /// The `i_pages` lock of this address_space (`mapping->i_pages.xa_lock`).
   IPagesLock i_pages LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock, address_space::i_private_lock);
-  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:513); source: include/linux/fs.h.
+  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:526); source: include/linux/fs.h.
   /// Read rule `i_mmap_lock.read`.
   unsigned long i_mmap() const LOCKSPEC_REQUIRES_SHARED(this->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->i_mmap_rwsem, 4, 1u, "address_space.i_mmap"););
     return i_mmap_;
   }
-  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:513); source: include/linux/fs.h.
+  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:526); source: include/linux/fs.h.
   /// Write rule `i_mmap_lock.write`.
   void set_i_mmap(unsigned long value) LOCKSPEC_REQUIRES(this->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->i_mmap_rwsem, 4, 2u, "address_space.i_mmap"););
@@ -1731,17 +1749,10 @@ struct vm_area_struct {
     return vm_start_;
   }
   /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `write_all`, alternative `anon_vma_lock`.
-  void set_vm_start(unsigned long value, via::anon_vma_lock) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_start"););
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_start"););
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_start"););
-    vm_start_ = value;
-  }
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `write_all`, alternative `i_mmap_lock`.
-  void set_vm_start(unsigned long value, via::i_mmap_lock) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.vm_start"););
+  /// Write rule `write_all`.
+  void set_vm_start(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
+    LOCKSPEC_RT(if (this->anon_vma != nullptr) ::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_start"););
+    LOCKSPEC_RT(if (this->mapping != nullptr) ::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.vm_start"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_start"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_start"););
     vm_start_ = value;
@@ -1771,388 +1782,386 @@ struct vm_area_struct {
     return vm_end_;
   }
   /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `write_all`, alternative `anon_vma_lock`.
-  void set_vm_end(unsigned long value, via::anon_vma_lock) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_end"););
+  /// Write rule `write_all`.
+  void set_vm_end(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
+    LOCKSPEC_RT(if (this->anon_vma != nullptr) ::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_end"););
+    LOCKSPEC_RT(if (this->mapping != nullptr) ::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.vm_end"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_end"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_end"););
     vm_end_ = value;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `write_all`, alternative `i_mmap_lock`.
-  void set_vm_end(unsigned long value, via::i_mmap_lock) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.vm_end"););
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_end"););
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_end"););
-    vm_end_ = value;
-  }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_pgoff(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_pgoff(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_pgoff(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_pgoff(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `write_all`, alternative `anon_vma_lock`.
-  void set_vm_pgoff(unsigned long value, via::anon_vma_lock) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_pgoff"););
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `write_all`.
+  void set_vm_pgoff(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
+    LOCKSPEC_RT(if (this->anon_vma != nullptr) ::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_pgoff"););
+    LOCKSPEC_RT(if (this->mapping != nullptr) ::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.vm_pgoff"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_pgoff"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_pgoff"););
     vm_pgoff_ = value;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `write_all`, alternative `i_mmap_lock`.
-  void set_vm_pgoff(unsigned long value, via::i_mmap_lock) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.vm_pgoff"););
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_pgoff"););
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_pgoff"););
-    vm_pgoff_ = value;
-  }
-  /// `vm_area_struct::vm_mm`: The mm the VMA belongs to. Set once when the VMA is created and never changed. It is one of the two fields an *unstable* RCU reader may look at: because VMAs are freed with `SLAB_TYPESAFE_BY_RCU`, `lock_vma_under_rcu` checks that the VMA it just reference-counted still belongs to the expected mm. Spec: `vm_mm` (rules/objects.rules:184); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_mm`: The mm the VMA belongs to. Set once when the VMA is created and never changed. It is one of the two fields an *unstable* RCU reader may look at: because VMAs are freed with `SLAB_TYPESAFE_BY_RCU`, `lock_vma_under_rcu` checks that the VMA it just reference-counted still belongs to the expected mm. Spec: `vm_mm` (rules/objects.rules:185); source: include/linux/mm_types.h.
   /// Write rule: set once before the object is visible (not checked).
   void set_vm_mm(struct mm_struct * value) { vm_mm = value; }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:198); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_page_prot(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:198); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_page_prot(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:198); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_page_prot(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:198); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_page_prot(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:197); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:198); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_vm_page_prot(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_page_prot"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_page_prot"););
     vm_page_prot_ = value;
   }
-  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags, in a union with the writable `__vm_flags`. It is never written through this name ("N/A" in the docs); every change goes through the `vm_flags_*()` helpers, which write `__vm_flags` under that field's rule. Spec: `vm_flags` (rules/objects.rules:205); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:206); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_flags(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_flags"););
-    return __vm_flags_;
+    return flags_;
   }
-  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags, in a union with the writable `__vm_flags`. It is never written through this name ("N/A" in the docs); every change goes through the `vm_flags_*()` helpers, which write `__vm_flags` under that field's rule. Spec: `vm_flags` (rules/objects.rules:205); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:206); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_flags(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_flags"););
-    return __vm_flags_;
+    return flags_;
   }
-  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags, in a union with the writable `__vm_flags`. It is never written through this name ("N/A" in the docs); every change goes through the `vm_flags_*()` helpers, which write `__vm_flags` under that field's rule. Spec: `vm_flags` (rules/objects.rules:205); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:206); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_flags(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_flags"););
-    return __vm_flags_;
+    return flags_;
   }
-  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags, in a union with the writable `__vm_flags`. It is never written through this name ("N/A" in the docs); every change goes through the `vm_flags_*()` helpers, which write `__vm_flags` under that field's rule. Spec: `vm_flags` (rules/objects.rules:205); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:206); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_flags(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_flags"););
-    return __vm_flags_;
+    return flags_;
   }
-  /// `vm_area_struct::__vm_flags`: Private, writable view of the VMA flags, changed only by the `vm_flags_*()` helpers (`vm_flags_set`, `vm_flags_clear`, `vm_flags_mod`, `vm_flags_reset`), which assert the VMA write lock. `vm_flags_init` is the exception: it runs while the VMA is still private to its creator and needs no lock. Spec: `__vm_flags` (rules/objects.rules:221); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
   /// Read rule `stable`, alternative `mmap_lock`.
-  unsigned long __vm_flags(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.__vm_flags"););
-    return __vm_flags_;
+  unsigned long flags(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.flags"););
+    return flags_;
   }
-  /// `vm_area_struct::__vm_flags`: Private, writable view of the VMA flags, changed only by the `vm_flags_*()` helpers (`vm_flags_set`, `vm_flags_clear`, `vm_flags_mod`, `vm_flags_reset`), which assert the VMA write lock. `vm_flags_init` is the exception: it runs while the VMA is still private to its creator and needs no lock. Spec: `__vm_flags` (rules/objects.rules:221); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
   /// Read rule `stable`, alternative `vma_lock`.
-  unsigned long __vm_flags(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.__vm_flags"););
-    return __vm_flags_;
+  unsigned long flags(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.flags"););
+    return flags_;
   }
-  /// `vm_area_struct::__vm_flags`: Private, writable view of the VMA flags, changed only by the `vm_flags_*()` helpers (`vm_flags_set`, `vm_flags_clear`, `vm_flags_mod`, `vm_flags_reset`), which assert the VMA write lock. `vm_flags_init` is the exception: it runs while the VMA is still private to its creator and needs no lock. Spec: `__vm_flags` (rules/objects.rules:221); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
   /// Read rule `stable`, alternative `anon_vma_lock`.
-  unsigned long __vm_flags(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.__vm_flags"););
-    return __vm_flags_;
+  unsigned long flags(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.flags"););
+    return flags_;
   }
-  /// `vm_area_struct::__vm_flags`: Private, writable view of the VMA flags, changed only by the `vm_flags_*()` helpers (`vm_flags_set`, `vm_flags_clear`, `vm_flags_mod`, `vm_flags_reset`), which assert the VMA write lock. `vm_flags_init` is the exception: it runs while the VMA is still private to its creator and needs no lock. Spec: `__vm_flags` (rules/objects.rules:221); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
   /// Read rule `stable`, alternative `i_mmap_lock`.
-  unsigned long __vm_flags(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.__vm_flags"););
-    return __vm_flags_;
+  unsigned long flags(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.flags"););
+    return flags_;
   }
-  /// `vm_area_struct::__vm_flags`: Private, writable view of the VMA flags, changed only by the `vm_flags_*()` helpers (`vm_flags_set`, `vm_flags_clear`, `vm_flags_mod`, `vm_flags_reset`), which assert the VMA write lock. `vm_flags_init` is the exception: it runs while the VMA is still private to its creator and needs no lock. Spec: `__vm_flags` (rules/objects.rules:221); source: include/linux/mm.h.
-  /// Write rule `write_most`.
-  void set___vm_flags(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.__vm_flags"););
-    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.__vm_flags"););
-    __vm_flags_ = value;
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
+  /// Write rule `write_most` (vm_flags_*() helpers).
+  void set_flags_vm_flags_helpers(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.flags"););
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.flags"););
+    flags_ = value;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
+  /// Write rule `mm_or_vma_locked \& atomic_vma_flag` (vma_set_atomic_flag), alternative `mmap_lock`.
+  void set_flags_vma_set_atomic_flag(unsigned long value, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::atomic_vma_flag) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.flags"););
+    flags_ = value;
+  }
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
+  /// Write rule `mm_or_vma_locked \& atomic_vma_flag` (vma_set_atomic_flag), alternative `vma_lock`.
+  void set_flags_vma_set_atomic_flag(unsigned long value, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(this->vma_lock, fact::atomic_vma_flag) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.flags"););
+    flags_ = value;
+  }
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:247); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_file(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:247); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_file(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:247); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_file(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:247); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_file(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:234); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:247); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule: set once before the object is visible (not checked).
   void set_vm_file(unsigned long value) { vm_file_ = value; }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:258); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_ops(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:258); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_ops(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:258); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_ops(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:258); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_ops(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:245); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:258); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule: set once before the object is visible (not checked).
   void set_vm_ops(unsigned long value) { vm_ops_ = value; }
-  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:257); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:270); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule: governed by driver (not checked).
   unsigned long vm_private_data() const { return vm_private_data_; }
-  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:257); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:270); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule: governed by driver (not checked).
   void set_vm_private_data(unsigned long value) { vm_private_data_ = value; }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long anon_name(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long anon_name(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long anon_name(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long anon_name(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:271); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_anon_name(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.anon_name"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.anon_name"););
     anon_name_ = value;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long swap_readahead_info(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long swap_readahead_info(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long swap_readahead_info(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long swap_readahead_info(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.read \& swap_ra_atomic`.
   void set_swap_readahead_info(unsigned long value) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::swap_ra_atomic) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.swap_readahead_info"););
     swap_readahead_info_ = value;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:314); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_policy(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:314); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_policy(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:314); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_policy(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:314); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_policy(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:301); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:314); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_vm_policy(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_policy"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_policy"););
     vm_policy_ = value;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long numab_state(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long numab_state(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long numab_state(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long numab_state(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:310); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.read \& numab_scan_owner`.
   void set_numab_state(unsigned long value) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::numab_scan_owner) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.numab_state"););
     numab_state_ = value;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_userfaultfd_ctx(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_userfaultfd_ctx(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_userfaultfd_ctx(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_userfaultfd_ctx(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_vm_userfaultfd_ctx(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_userfaultfd_ctx"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_userfaultfd_ctx"););
     vm_userfaultfd_ctx_ = value;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long shared_rb(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long shared_rb(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long shared_rb(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long shared_rb(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:342); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.write \& vma_lock.write \& i_mmap_lock.write`.
   void set_shared_rb(unsigned long value) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.shared_rb"););
@@ -2160,31 +2169,31 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.shared_rb"););
     shared_rb_ = value;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long shared_rb_subtree_last(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long shared_rb_subtree_last(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long shared_rb_subtree_last(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long shared_rb_subtree_last(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:354); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.write \& vma_lock.write \& i_mmap_lock.write`.
   void set_shared_rb_subtree_last(unsigned long value) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.shared_rb_subtree_last"););
@@ -2192,45 +2201,45 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.shared_rb_subtree_last"););
     shared_rb_subtree_last_ = value;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long anon_vma_chain(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long anon_vma_chain(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long anon_vma_chain(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long anon_vma_chain(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:365); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.read \& anon_vma_lock.write`.
   void set_anon_vma_chain(unsigned long value) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.anon_vma_chain"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma_chain"););
     anon_vma_chain_ = value;
   }
-  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:384); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:397); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.read \& page_table_lock` (NULL -> non-NULL).
   void set_anon_vma_null_to_non_null(struct anon_vma * value) LOCKSPEC_REQUIRES(this->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->page_table_lock, 5, 1u, "vm_area_struct.anon_vma"););
     anon_vma = value;
   }
-  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:384); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:397); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.write \& vma_lock.write \& anon_vma_lock.write` (non-NULL -> NULL).
   void set_anon_vma_non_null_to_null(struct anon_vma * value) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.anon_vma"););
@@ -2238,74 +2247,74 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.anon_vma"););
     anon_vma = value;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:409); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:422); source: include/linux/mm_types.h.
   /// Read rule `mmap_lock.read | vma_lock.read | rcu`, alternative `mmap_lock`.
   unsigned long vm_lock_seq(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_lock_seq"););
     return vm_lock_seq_;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:409); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:422); source: include/linux/mm_types.h.
   /// Read rule `mmap_lock.read | vma_lock.read | rcu`, alternative `vma_lock`.
   unsigned long vm_lock_seq(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_lock_seq"););
     return vm_lock_seq_;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:409); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:422); source: include/linux/mm_types.h.
   /// Read rule `mmap_lock.read | vma_lock.read | rcu`, alternative `rcu`.
   unsigned long vm_lock_seq(via::rcu) const LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_lock_seq"););
     return vm_lock_seq_;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:409); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:422); source: include/linux/mm_types.h.
   /// Write rule `mmap_lock.write \& vma_lock.write`.
   void set_vm_lock_seq(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_lock_seq"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_lock_seq"););
     vm_lock_seq_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:425); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `mmap_lock`.
   unsigned long vm_refcnt(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:425); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `vma_lock`.
   unsigned long vm_refcnt(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:425); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `anon_vma_lock`.
   unsigned long vm_refcnt(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:425); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `i_mmap_lock`.
   unsigned long vm_refcnt(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:425); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `rcu`.
   unsigned long vm_refcnt(via::rcu) const LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:425); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `rcu`.
   void set_vm_refcnt(unsigned long value, via::rcu) LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_refcnt"););
     vm_refcnt_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:425); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `vma_lock`.
   void set_vm_refcnt(unsigned long value, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_refcnt"););
     vm_refcnt_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:425); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `mmap_lock`.
   void set_vm_refcnt(unsigned long value, via::mmap_lock) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_refcnt"););
@@ -2317,7 +2326,7 @@ private:
   unsigned long vm_end_ = 0;
   unsigned long vm_pgoff_ = 0;
   unsigned long vm_page_prot_ = 0;
-  unsigned long __vm_flags_ = 0;
+  unsigned long flags_ = 0;
   unsigned long vm_file_ = 0;
   unsigned long vm_ops_ = 0;
   unsigned long vm_private_data_ = 0;
@@ -2335,7 +2344,7 @@ private:
 
 /// Stand-in for the kernel's `struct folio`: A folio of memory. For locking it matters as the starting point of reverse-mapping walks (`folio->mapping` leads to an address_space or, for anonymous folios, an anon_vma) and as the owner of the folio lock.
 ///
-/// Spec: `folio` (rules/objects.rules:529); source: include/linux/mm_types.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `folio` (rules/objects.rules:542); source: include/linux/mm_types.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct folio {
   /// Link `mapping` (`folio->mapping`).
@@ -2350,7 +2359,7 @@ struct folio {
 
 /// Stand-in for the kernel's `struct pmd_table`: A PMD-level page table, named by a pointer `pmd` to one of its entries. It holds the PMD lock (in its `struct ptdesc` when PMD locks are split). The page-table helpers always take the mm alongside the entry pointer (`pmd_lock(mm, pmd)`), so the link to the owning mm is the caller's `mm` variable.
 ///
-/// Spec: `pmd_table` (rules/objects.rules:545); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `pmd_table` (rules/objects.rules:558); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct pmd_table {
   /// Link `mm` (`mm`).
@@ -2361,7 +2370,7 @@ struct pmd_table {
 
 /// Stand-in for the kernel's `struct pte_table`: A PTE-level (leaf) page table, named by a pointer `pte` to one of its entries and reached through the PMD entry `pmd` above it. It holds the PTE lock. On 32-bit kernels with `CONFIG_HIGHPTE` it may live in high memory and must be mapped before use; it can be detached and RCU-freed while only the PMD and PTE locks are held.
 ///
-/// Spec: `pte_table` (rules/objects.rules:557); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `pte_table` (rules/objects.rules:570); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct pte_table {
   /// Link `mm` (`mm`).
@@ -2374,7 +2383,7 @@ struct pte_table {
 
 /// Stand-in for the kernel's `struct lruvec`: The per-node, per-memcg set of LRU lists; owns `lru_lock`.
 ///
-/// Spec: `lruvec` (rules/objects.rules:574); source: include/linux/mmzone.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `lruvec` (rules/objects.rules:587); source: include/linux/mmzone.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct lruvec {
   /// The `lru_lock` lock of this lruvec (`lruvec->lru_lock`).
@@ -2383,7 +2392,7 @@ struct lruvec {
 
 /// Stand-in for the kernel's `struct bdi_writeback`: A writeback context of a backing device (`bdi.wb`); owns the writeback `list_lock`.
 ///
-/// Spec: `bdi_writeback` (rules/objects.rules:580); source: include/linux/backing-dev-defs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `bdi_writeback` (rules/objects.rules:593); source: include/linux/backing-dev-defs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct bdi_writeback {
   /// The `wb_list_lock` lock of this bdi_writeback (`wb->list_lock`).
@@ -2445,9 +2454,9 @@ inline int mmap_write_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm-
   return ok ? 0 : -4; // -EINTR
 }
 
-/// `lock_mm_and_find_vma` (try, `mmap_lock.read`): Fault-path helper (mm/memory.c; mm/mmap_lock.c since 2025): read-locks the mm, looks up the VMA covering the address and returns it with the read lock held; on NULL the lock has been dropped. To expand a stack VMA it drops the read lock, takes the write lock, looks the VMA up again, expands it and downgrades (there is no atomic upgrade: mmap_upgrade_trylock always fails).
+/// `lock_mm_and_find_vma` (try, `mmap_lock.read`): Fault-path helper (mm/mmap_lock.c in v7.0; mm/memory.c before 2025): read-locks the mm, looks up the VMA covering the address and returns it with the read lock held; on NULL the lock has been dropped. To expand a stack VMA it drops the read lock, takes the write lock, looks the VMA up again, expands it and downgrades (there is no atomic upgrade: mmap_upgrade_trylock always fails).
 /// Spec: `lock_mm_and_find_vma` (rules/locks.rules:62); source: include/linux/mmap_lock.h.
-inline struct vm_area_struct * lock_mm_and_find_vma(struct mm_struct *mm, unsigned long address, unsigned long regs, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mmap_lock) {
+inline struct vm_area_struct * lock_mm_and_find_vma(struct mm_struct *mm, unsigned long address, unsigned long regs, struct vm_area_struct *vma) LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mmap_lock) {
   (void)mm;
   (void)address;
   (void)regs;
@@ -2606,7 +2615,7 @@ inline void vma_assert_locked(struct vm_area_struct *vma) LOCKSPEC_ASSERT_SHARED
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "vma_assert_locked"));
 }
 
-/// `vma_assert_write_locked` (assert, `vma_lock.write`): Warns unless the VMA is write-locked (its vm_lock_seq matches the mm's count); without an MMU it checks the mmap write lock instead.
+/// `vma_assert_write_locked` (assert, `vma_lock.write`): Warns unless the VMA is write-locked (its vm_lock_seq matches the mm's count); without CONFIG_PER_VMA_LOCK it checks the mmap write lock instead.
 /// Spec: `vma_assert_write_locked` (rules/locks.rules:148); source: include/linux/mmap_lock.h.
 inline void vma_assert_write_locked(struct vm_area_struct *vma) LOCKSPEC_ASSERT_CAPABILITY(vma->vma_lock) {
   (void)vma;
@@ -2862,7 +2871,7 @@ inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_a
 }
 
 /// `pte_offset_map_lock` (try, `pte_lock.held`): Maps the PTE table under the PMD entry, takes its lock and rechecks the PMD entry (retrying on change); returns the mapped entry with *ptl held, or NULL when there is no PTE table (none, not present, or replaced by a huge PMD).
-/// Spec: `pte_offset_map_lock` (rules/locks.rules:304); source: mm/pgtable-generic.c.
+/// Spec: `pte_offset_map_lock` (rules/locks.rules:305); source: mm/pgtable-generic.c.
 inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)pmd;
@@ -2873,7 +2882,7 @@ inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_t
 }
 
 /// `pte_alloc_map_lock` (try, `pte_lock.held`): Allocates the PTE table if the PMD entry is empty (under the PMD lock), then behaves as pte_offset_map_lock.
-/// Spec: `pte_alloc_map_lock` (rules/locks.rules:306); source: mm/pgtable-generic.c.
+/// Spec: `pte_alloc_map_lock` (rules/locks.rules:307); source: mm/pgtable-generic.c.
 inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)pmd;
@@ -2884,7 +2893,7 @@ inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_ta
 }
 
 /// `get_locked_pte` (try, `pte_lock.held`): Walks (allocating as needed) to the PTE for an address and returns it mapped and locked.
-/// Spec: `get_locked_pte` (rules/locks.rules:308); source: mm/pgtable-generic.c.
+/// Spec: `get_locked_pte` (rules/locks.rules:309); source: mm/pgtable-generic.c.
 inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)addr;
@@ -2894,7 +2903,7 @@ inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long add
 }
 
 /// `pte_unmap_unlock` (release, `pte_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:310); source: mm/pgtable-generic.c.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:311); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
@@ -2902,7 +2911,7 @@ inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEA
 }
 
 /// `pte_unmap_unlock` (release, `page_table_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:310); source: mm/pgtable-generic.c.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:311); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PageTableLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
@@ -2910,7 +2919,7 @@ inline void pte_unmap_unlock(struct pte_table *pte, PageTableLock &ptl) LOCKSPEC
 }
 
 /// `pte_unmap_unlock` (release, `pmd_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:310); source: mm/pgtable-generic.c.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:311); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PmdLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
@@ -2918,19 +2927,19 @@ inline void pte_unmap_unlock(struct pte_table *pte, PmdLock &ptl) LOCKSPEC_RELEA
 }
 
 /// `rcu_read_lock` (acquire, `rcu.read`): Enters an RCU read-side critical section.
-/// Spec: `rcu_read_lock` (rules/locks.rules:331); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_lock` (rules/locks.rules:332); source: include/linux/rcupdate.h.
 inline void rcu_read_lock() LOCKSPEC_ACQUIRE_SHARED(rcu) {
   rcu.lock_shared();
 }
 
 /// `rcu_read_unlock` (release, `rcu.read`): Leaves the RCU read-side critical section.
-/// Spec: `rcu_read_unlock` (rules/locks.rules:332); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_unlock` (rules/locks.rules:333); source: include/linux/rcupdate.h.
 inline void rcu_read_unlock() LOCKSPEC_RELEASE_SHARED(rcu) {
   rcu.unlock_shared();
 }
 
 /// `pte_offset_map` (try, `rcu.read`): Maps the PTE table under the PMD entry inside a new RCU read section, without the PTE lock; entries read through it are unstable. NULL (and no RCU section) when there is no PTE table.
-/// Spec: `pte_offset_map` (rules/locks.rules:333); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map` (rules/locks.rules:334); source: include/linux/rcupdate.h.
 inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)pmd;
   (void)addr;
@@ -2939,7 +2948,7 @@ inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC
 }
 
 /// `pte_offset_map_ro_nolock` (try, `rcu.read`): As pte_offset_map, and also returns the PTE lock pointer without taking it; for read-only users.
-/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:335); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:336); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -2950,7 +2959,7 @@ inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_offset_map_rw_nolock` (try, `rcu.read`): As pte_offset_map_ro_nolock, and also returns the PMD value it used; a caller that later takes the lock and writes must first recheck pmd_same or pte_same.
-/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:337); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:338); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *pmdvalp, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -2962,41 +2971,43 @@ inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_unmap` (release, `rcu.read`): Unmaps a PTE table mapped by pte_offset_map and leaves the RCU read section.
-/// Spec: `pte_unmap` (rules/locks.rules:339); source: include/linux/rcupdate.h.
+/// Spec: `pte_unmap` (rules/locks.rules:340); source: include/linux/rcupdate.h.
 inline void pte_unmap(struct pte_table *pte) LOCKSPEC_RELEASE_SHARED(rcu) {
   (void)pte;
   rcu.unlock_shared();
 }
 
 /// `lockdep_assert_in_rcu_read_lock` (assert, `rcu.read`): lockdep check that the caller is inside an RCU read section.
-/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:340); source: include/linux/rcupdate.h.
+/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:341); source: include/linux/rcupdate.h.
 inline void lockdep_assert_in_rcu_read_lock() LOCKSPEC_ASSERT_SHARED_CAPABILITY(rcu) {
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "lockdep_assert_in_rcu_read_lock"));
 }
 
 /// `raw_write_seqcount_begin` (acquire, `write_protect_seq.write`): Opens the fork write-protect section (copy_page_range).
-/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:356); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:357); source: mm/gup.c.
 inline void raw_write_seqcount_begin(WriteProtectSeqLock &s) LOCKSPEC_ACQUIRE(s) {
   (void)s;
   s.lock();
 }
 
 /// `raw_write_seqcount_end` (release, `write_protect_seq.write`): Closes the fork write-protect section.
-/// Spec: `raw_write_seqcount_end` (rules/locks.rules:357); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_end` (rules/locks.rules:358); source: mm/gup.c.
 inline void raw_write_seqcount_end(WriteProtectSeqLock &s) LOCKSPEC_RELEASE(s) {
   (void)s;
   s.unlock();
 }
 
-/// `raw_read_seqcount` (acquire, `write_protect_seq.read`): Samples the count at the start of a GUP-fast pin walk.
-/// Spec: `raw_read_seqcount` (rules/locks.rules:358); source: mm/gup.c.
-inline void raw_read_seqcount(WriteProtectSeqLock &s) LOCKSPEC_ACQUIRE_SHARED(s) {
+/// `raw_seqcount_try_begin` (try, `write_protect_seq.read`): Samples the count at the start of a GUP-fast pin walk (gup_fast in v7.0's mm/gup.c); false when the count is odd, i.e. fork is write-protecting, and GUP-fast then gives up.
+/// Spec: `raw_seqcount_try_begin` (rules/locks.rules:359); source: mm/gup.c.
+inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_TRY_ACQUIRE_SHARED(true, s) {
   (void)s;
-  s.lock_shared();
+  (void)start;
+  bool ok = s.try_lock_shared();
+  return ok;
 }
 
 /// `read_seqcount_retry` (release, `write_protect_seq.read`): Ends the sample; true means fork intervened and the pins must be dropped.
-/// Spec: `read_seqcount_retry` (rules/locks.rules:359); source: mm/gup.c.
+/// Spec: `read_seqcount_retry` (rules/locks.rules:360); source: mm/gup.c.
 inline void read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_RELEASE_SHARED(s) {
   (void)s;
   (void)start;
@@ -3411,7 +3422,7 @@ namespace op {
 
 /// Operation `traverse`, alternative `fully_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3422,7 +3433,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3433,7 +3444,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_anon_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
@@ -3444,7 +3455,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_i_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
@@ -3455,7 +3466,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `semi_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `mmap_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `mmap_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, rcu) {
   (void)vma;
@@ -3466,7 +3477,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `rcu.read \& vma_lock.read\@vma`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `rcu.read \& vma_lock.read\@vma`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_vma_lock) LOCKSPEC_REQUIRES_SHARED(rcu, vma->vma_lock) {
   (void)vma;
@@ -3477,7 +3488,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_anon_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `anon_vma_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `anon_vma_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, rcu) {
   (void)vma;
@@ -3488,7 +3499,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `i_mmap_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `i_mmap_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, rcu) {
   (void)vma;
@@ -3499,27 +3510,17 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `gup_fast`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `irqs_disabled`.  This way: lockless, interrupts disabled; relies on table freeing waiting for RCU or an IPI.
+/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `irqs_disabled`.  This way: lockless, interrupts disabled; relies on table freeing waiting for RCU or an IPI.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup_fast) LOCKSPEC_REQUIRES_SHARED(fact::irqs_disabled) {
   (void)vma;
   (void)pte;
 }
 
-/// Operation `traverse`, alternative `rcu_walk`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
-///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; rcu_walk: rcu \& revalidated_under_ptl; }`; this overload checks `rcu.read \& revalidated_under_ptl`.  This way: RCU alone, revalidating anything found after taking the PTL (newer linux-mm).
-/// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
-inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::rcu_walk) LOCKSPEC_REQUIRES_SHARED(rcu, fact::revalidated_under_ptl) {
-  (void)vma;
-  (void)pte;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "traverse"););
-}
-
 /// Operation `install`, alternative `mmap`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
 /// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: the mmap lock, read or write.
-/// Spec: `install` (rules/operations.rules:52); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3530,7 +3531,7 @@ inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap
 /// Operation `install`, alternative `per_vma`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
 /// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: the VMA lock, read or write (the page-fault fast path).
-/// Spec: `install` (rules/operations.rules:52); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_vma) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3541,7 +3542,7 @@ inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_
 /// Operation `alloc_upper_table`, alternative `mmap_lock`: Allocating a P4D, PUD or PMD table and linking it into the empty entry above it. The VMA is held stable as for any install, and the new entry is set under `mm->page_table_lock` (`__p4d_alloc`, `__pud_alloc`, `__pmd_alloc`; the last goes through `pud_lock`, which is `page_table_lock` because PUD locks are not split).
 ///
 /// Requires `(mm_or_vma_locked) \& (page_table_lock)`; this overload checks `mmap_lock.read\@vma \& page_table_lock.held\@vma`.
-/// Spec: `alloc_upper_table` (rules/operations.rules:85); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `alloc_upper_table` (rules/operations.rules:122); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_upper_table(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES(vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "alloc_upper_table"););
@@ -3551,7 +3552,7 @@ inline void alloc_upper_table(struct vm_area_struct *vma, via::mmap_lock) LOCKSP
 /// Operation `alloc_upper_table`, alternative `vma_lock`: Allocating a P4D, PUD or PMD table and linking it into the empty entry above it. The VMA is held stable as for any install, and the new entry is set under `mm->page_table_lock` (`__p4d_alloc`, `__pud_alloc`, `__pmd_alloc`; the last goes through `pud_lock`, which is `page_table_lock` because PUD locks are not split).
 ///
 /// Requires `(mm_or_vma_locked) \& (page_table_lock)`; this overload checks `page_table_lock.held\@vma \& vma_lock.read\@vma`.
-/// Spec: `alloc_upper_table` (rules/operations.rules:85); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `alloc_upper_table` (rules/operations.rules:122); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_upper_table(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES(vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->page_table_lock, 5, 1u, "alloc_upper_table"););
@@ -3561,7 +3562,7 @@ inline void alloc_upper_table(struct vm_area_struct *vma, via::vma_lock) LOCKSPE
 /// Operation `alloc_pte_table`, alternative `mmap_lock`: Allocating a PTE table and linking it into an empty PMD entry. The PMD entry is set under the PMD lock - the split lock in the PMD table's ptdesc with `CONFIG_SPLIT_PMD_PTLOCKS`, otherwise `page_table_lock` - in `pmd_install`, called from `__pte_alloc`, after rechecking that the entry is still empty.
 ///
 /// Requires `(mm_or_vma_locked) \& (pmd_lock\@pmd)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd`.
-/// Spec: `alloc_pte_table` (rules/operations.rules:105); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `alloc_pte_table` (rules/operations.rules:142); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pmd;
@@ -3572,7 +3573,7 @@ inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, v
 /// Operation `alloc_pte_table`, alternative `vma_lock`: Allocating a PTE table and linking it into an empty PMD entry. The PMD entry is set under the PMD lock - the split lock in the PMD table's ptdesc with `CONFIG_SPLIT_PMD_PTLOCKS`, otherwise `page_table_lock` - in `pmd_install`, called from `__pte_alloc`, after rechecking that the entry is still empty.
 ///
 /// Requires `(mm_or_vma_locked) \& (pmd_lock\@pmd)`; this overload checks `pmd_lock.held\@pmd \& vma_lock.read\@vma`.
-/// Spec: `alloc_pte_table` (rules/operations.rules:105); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+/// Spec: `alloc_pte_table` (rules/operations.rules:142); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pmd;
@@ -3583,7 +3584,7 @@ inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, v
 /// Operation `zap`, alternative `mmap_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
-/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3594,7 +3595,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_loc
 /// Operation `zap`, alternative `vma_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
-/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3605,7 +3606,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock
 /// Operation `zap`, alternative `anon_vma_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.
-/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -3616,7 +3617,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma
 /// Operation `zap`, alternative `i_mmap_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
 /// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.
-/// Spec: `zap` (rules/operations.rules:120); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -3627,7 +3628,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_l
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_anon_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -3638,7 +3639,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_i_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_i_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -3649,7 +3650,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 /// Operation `modify_for_reclaim`, alternative `mm_walk_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: a walk of the process's own page tables.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3660,7 +3661,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 /// Operation `modify_for_reclaim`, alternative `mm_walk_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
 /// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: a walk of the process's own page tables.
-/// Spec: `modify_for_reclaim` (rules/operations.rules:136); source: Documentation/mm/process_addrs.rst\#page-tables.
+/// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3671,7 +3672,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 /// Operation `free_pgtables`, alternative `mm_write_locked`: **Freeing** page tables: tearing down every table of a range once the range is being unmapped for good (munmap, exit). `free_pgtables` frees the tables regardless of what their entries still contain, so it relies on the caller: the range has been zapped, nothing can install entries any more, and no VMA over the range can be reached through the reverse mapping.
 ///
 /// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.write\@vma \& unreachable_via_rmap \& zapped_no_installs`.  This way: the mmap write lock is held (exit_mmap, munmap without downgrade).
-/// Spec: `free_pgtables` (rules/operations.rules:159); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
+/// Spec: `free_pgtables` (rules/operations.rules:199); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::unreachable_via_rmap, fact::zapped_no_installs) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "free_pgtables"););
@@ -3680,17 +3681,17 @@ inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCK
 /// Operation `free_pgtables`, alternative `isolated`: **Freeing** page tables: tearing down every table of a range once the range is being unmapped for good (munmap, exit). `free_pgtables` frees the tables regardless of what their entries still contain, so it relies on the caller: the range has been zapped, nothing can install entries any more, and no VMA over the range can be reached through the reverse mapping.
 ///
 /// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.read\@vma \& unreachable_via_rmap \& vma_detached \& zapped_no_installs`.  This way: the VMA was detached under the mmap write lock, which may since have been downgraded.
-/// Spec: `free_pgtables` (rules/operations.rules:159); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
+/// Spec: `free_pgtables` (rules/operations.rules:199); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::unreachable_via_rmap, fact::vma_detached, fact::zapped_no_installs) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "free_pgtables"););
 }
 
-/// Operation `retract_pte_table`, alternative `mmap_lock`: Removing one empty PTE table while the levels above stay: khugepaged and `MADV_COLLAPSE` do this in `retract_page_tables` once a file range is mapped by a huge page. It runs under the i_mmap lock for reading (or the mmap lock), takes the PMD lock and then the PTE lock, clears the PMD entry and flushes, and frees the table only after an RCU grace period (`pte_free_defer`).
+/// Operation `retract_pte_table`, alternative `collapse`: Removing one empty PTE table while the levels above stay, once a range is mapped by a huge page (khugepaged and `MADV_COLLAPSE`, mm/khugepaged.c). v7.0 does it in two places, which hold different locks and revalidate the PMD entry differently:
 ///
-/// Requires `(mmap_lock.read | rmap_lock.read) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pmd_revalidated \& pte_table_empty) \& (freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.
-/// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst\#locking-rules.
-inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) {
+/// Requires `(any { collapse: mmap_lock.read \& revalidated_under_ptl; retract: i_mmap_lock.read \& pmd_revalidated; }) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty \& revalidated_under_ptl`.  This way: collapse_pte_mapped_thp: the mmap lock, and the PMD entry still maps the same table.
+/// Spec: `retract_pte_table` (rules/operations.rules:243); source: Documentation/mm/process_addrs.rst\#locking-rules.
+inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::collapse) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::freed_after_grace_period, fact::pte_table_empty, fact::revalidated_under_ptl) {
   (void)vma;
   (void)pmd;
   (void)pte;
@@ -3699,24 +3700,11 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "retract_pte_table"););
 }
 
-/// Operation `retract_pte_table`, alternative `anon_vma_lock`: Removing one empty PTE table while the levels above stay: khugepaged and `MADV_COLLAPSE` do this in `retract_page_tables` once a file range is mapped by a huge page. It runs under the i_mmap lock for reading (or the mmap lock), takes the PMD lock and then the PTE lock, clears the PMD entry and flushes, and frees the table only after an RCU grace period (`pte_free_defer`).
+/// Operation `retract_pte_table`, alternative `retract`: Removing one empty PTE table while the levels above stay, once a range is mapped by a huge page (khugepaged and `MADV_COLLAPSE`, mm/khugepaged.c). v7.0 does it in two places, which hold different locks and revalidate the PMD entry differently:
 ///
-/// Requires `(mmap_lock.read | rmap_lock.read) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pmd_revalidated \& pte_table_empty) \& (freed_after_grace_period)`; this overload checks `anon_vma_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.
-/// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst\#locking-rules.
-inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) {
-  (void)vma;
-  (void)pmd;
-  (void)pte;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "retract_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "retract_pte_table"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "retract_pte_table"););
-}
-
-/// Operation `retract_pte_table`, alternative `i_mmap_lock`: Removing one empty PTE table while the levels above stay: khugepaged and `MADV_COLLAPSE` do this in `retract_page_tables` once a file range is mapped by a huge page. It runs under the i_mmap lock for reading (or the mmap lock), takes the PMD lock and then the PTE lock, clears the PMD entry and flushes, and frees the table only after an RCU grace period (`pte_free_defer`).
-///
-/// Requires `(mmap_lock.read | rmap_lock.read) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pmd_revalidated \& pte_table_empty) \& (freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.
-/// Spec: `retract_pte_table` (rules/operations.rules:195); source: Documentation/mm/process_addrs.rst\#locking-rules.
-inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) {
+/// Requires `(any { collapse: mmap_lock.read \& revalidated_under_ptl; retract: i_mmap_lock.read \& pmd_revalidated; }) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.  This way: retract_page_tables: the i_mmap read lock, and the PMD entry still maps some PTE table.
+/// Spec: `retract_pte_table` (rules/operations.rules:243); source: Documentation/mm/process_addrs.rst\#locking-rules.
+inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::retract) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
@@ -3725,58 +3713,62 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "retract_pte_table"););
 }
 
-/// Operation `reclaim_empty_pte_table`, alternative `mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
+/// Operation `reclaim_empty_pte_table`, alternative `mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
-/// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& freed_after_grace_period \& pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
-inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
+/// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty`.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
+inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "reclaim_empty_pte_table"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "reclaim_empty_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "reclaim_empty_pte_table"););
 }
 
-/// Operation `reclaim_empty_pte_table`, alternative `vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
+/// Operation `reclaim_empty_pte_table`, alternative `vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
-/// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `pmd_lock.held\@pmd \& vma_lock.read\@vma \& freed_after_grace_period \& pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
-inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
+/// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `pmd_lock.held\@pmd \& pte_lock.held\@pte \& vma_lock.read\@vma \& freed_after_grace_period \& pte_table_empty`.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
+inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "reclaim_empty_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "reclaim_empty_pte_table"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "reclaim_empty_pte_table"););
 }
 
-/// Operation `reclaim_empty_pte_table`, alternative `anon_vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
+/// Operation `reclaim_empty_pte_table`, alternative `anon_vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
-/// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `anon_vma_lock.read\@vma \& pmd_lock.held\@pmd \& freed_after_grace_period \& pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
-inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
+/// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `anon_vma_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty`.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
+inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "reclaim_empty_pte_table"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "reclaim_empty_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "reclaim_empty_pte_table"););
 }
 
-/// Operation `reclaim_empty_pte_table`, alternative `i_mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED`), so that sparse mappings do not keep empty tables forever. The zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and when the whole table is empty it clears the PMD entry under the PMD lock (taken with a trylock, since the PTE lock may already be held and the usual order is PMD lock first) and hands the table to the TLB-gather machinery to free after an RCU grace period. The slower retry path takes the PMD lock and then the PTE lock and checks every entry again.
+/// Operation `reclaim_empty_pte_table`, alternative `i_mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
-/// Requires `(stable) \& (pmd_lock\@pmd) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& freed_after_grace_period \& pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:224); source: mm/memory.c.
-inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
+/// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty`.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
+inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "reclaim_empty_pte_table"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "reclaim_empty_pte_table"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "reclaim_empty_pte_table"););
 }
 
-/// Operation `move_page_tables`: Moving whole page tables to a new address, as `mremap` does when it can relocate a PMD or PUD entry (and everything below it) instead of copying entries. Every lock is needed: the mmap write lock, the VMA write locks of the source and destination VMAs, and the rmap write locks of every tree that links them (`take_rmap_locks`, i_mmap before anon_vma; dropped by `drop_rmap_locks`), so that no rmap walker sees a table in neither place or in both.
+/// Operation `move_page_tables`: Moving whole page tables to a new address, as the `mremap()` system call does when it can relocate a PMD or PUD entry (and everything below it) instead of copying entries. Every lock is needed: the mmap write lock, the VMA write locks of the source and destination VMAs, and the rmap write locks of every tree that links them (`take_rmap_locks`, i_mmap before anon_vma; dropped by `drop_rmap_locks`), so that no rmap walker sees a table in neither place or in both.
 ///
 /// Requires `(write_most \& vma_lock.write\@new_vma) \& (rmap_hidden) \& (pmd_lock\@old_pmd \& pmd_lock\@new_pmd)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pmd_lock.held\@new_pmd \& pmd_lock.held\@old_pmd \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
-/// Spec: `move_page_tables` (rules/operations.rules:258); source: Documentation/mm/process_addrs.rst\#page-table-moving.
+/// Spec: `move_page_tables` (rules/operations.rules:334); source: Documentation/mm/process_addrs.rst\#page-table-moving.
 inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pmd->pmd_lock, old_pmd->pmd_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
@@ -3794,7 +3786,7 @@ inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *
 /// Operation `move_ptes`, alternative `rmap_locked`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
 /// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  This way: take_rmap_locks held.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
-/// Spec: `move_ptes` (rules/operations.rules:285); source: mm/mremap.c.
+/// Spec: `move_ptes` (rules/operations.rules:361); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->pte_lock, old_pte->pte_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
@@ -3812,7 +3804,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 /// Operation `move_ptes`, alternative `rmap_order`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
 /// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma \& rmap_order_safe`.  This way: the new VMA follows the old one in rmap order, or exec's temporary stack.
-/// Spec: `move_ptes` (rules/operations.rules:285); source: mm/mremap.c.
+/// Spec: `move_ptes` (rules/operations.rules:361); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_order) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->pte_lock, old_pte->pte_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::rmap_order_safe) {
   (void)vma;
   (void)new_vma;
@@ -3828,26 +3820,34 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 /// Operation `walk_kernel_page_tables`: Walking kernel page tables with `walk_kernel_page_table_range`. Kernel mappings are normally managed by whoever created them (vmalloc has its own locks), but this generic walker synchronises on the mmap lock of `init_mm`: read when the caller only needs the tables not to change shape, write when it needs exclusive access. The walker asserts only that some mode is held. Kernel tables are rarely torn down (vmalloc and memory hot-remove aside), which is why this suffices; any further locks a caller needs it must take itself.
 ///
 /// Requires `mmap_lock.read\@init`; this overload checks `mmap_lock.read\@init`.
-/// Spec: `walk_kernel_page_tables` (rules/operations.rules:313); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
+/// Spec: `walk_kernel_page_tables` (rules/operations.rules:389); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
 inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_kernel_page_tables"););
 }
 
-/// Operation `walk_user_page_tables_debug`: Walking user page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown. The walker therefore needs the mmap lock of the target mm for writing; in the newer linux-mm tree it also takes `init_mm`'s mmap lock for writing, because it may walk into kernel tables.
+/// Operation `walk_user_page_tables_debug`, alternative `user_mm`: Walking page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock of a user mm is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown.
 ///
-/// Requires `mmap_lock.write \& mmap_lock.write\@init`; this overload checks `mmap_lock.write\@init \& mmap_lock.write\@mm`.
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:333); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
-inline void walk_user_page_tables_debug(struct mm_struct *mm) LOCKSPEC_REQUIRES(init_mm.mmap_lock, mm->mmap_lock) {
+/// Requires `any { user_mm: mmap_lock.write \& user_mm; kernel_mm: is_init_mm \& mmap_lock.read\@init; }`; this overload checks `mmap_lock.write\@mm \& user_mm`.  This way: a user address space: its mmap lock for writing.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
+inline void walk_user_page_tables_debug(struct mm_struct *mm, via::user_mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::user_mm) {
   (void)mm;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 4u, "walk_user_page_tables_debug"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "walk_user_page_tables_debug"););
+}
+
+/// Operation `walk_user_page_tables_debug`, alternative `kernel_mm`: Walking page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock of a user mm is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown.
+///
+/// Requires `any { user_mm: mmap_lock.write \& user_mm; kernel_mm: is_init_mm \& mmap_lock.read\@init; }`; this overload checks `mmap_lock.read\@init \& is_init_mm`.  This way: init_mm: handed to the kernel walker, any mode of init_mm's mmap lock.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
+inline void walk_user_page_tables_debug(struct mm_struct *mm, via::kernel_mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock, fact::is_init_mm) {
+  (void)mm;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_user_page_tables_debug"););
 }
 
 /// Operation `page_fault`, alternative `per_vma`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
 /// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `vma_lock.read\@vma`.  This way: the VMA read lock from lock_vma_under_rcu.
-/// Spec: `page_fault` (rules/operations.rules:363); source: Documentation/mm/process_addrs.rst\#lock-usage.
+/// Spec: `page_fault` (rules/operations.rules:464); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::per_vma) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "page_fault"););
@@ -3856,7 +3856,7 @@ inline void page_fault(struct vm_area_struct *vma, via::per_vma) LOCKSPEC_REQUIR
 /// Operation `page_fault`, alternative `mmap`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
 /// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `mmap_lock.read\@vma`.  This way: the mmap read lock (fallback).
-/// Spec: `page_fault` (rules/operations.rules:363); source: Documentation/mm/process_addrs.rst\#lock-usage.
+/// Spec: `page_fault` (rules/operations.rules:464); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::mmap) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "page_fault"););
@@ -3865,7 +3865,7 @@ inline void page_fault(struct vm_area_struct *vma, via::mmap) LOCKSPEC_REQUIRES_
 /// Operation `anon_vma_prepare`: Attaching an anon_vma to a VMA on its first anonymous fault. The caller holds the mmap lock for reading; the anon_vma to attach (a mergeable neighbour's or a fresh one) is write-locked, then `page_table_lock` is taken and `vma->anon_vma` is set only if it is still `NULL` - another thread may have won the race.
 ///
 /// Requires `(mmap_lock.read) \& (anon_vma_lock.write\@av \& page_table_lock)`; this overload checks `anon_vma_lock.write\@av \& mmap_lock.read\@vma \& page_table_lock.held\@vma`.
-/// Spec: `anon_vma_prepare` (rules/operations.rules:381); source: mm/rmap.c.
+/// Spec: `anon_vma_prepare` (rules/operations.rules:482); source: mm/rmap.c.
 inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LOCKSPEC_REQUIRES(av->root->rwsem, vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)av;
@@ -3874,22 +3874,76 @@ inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LO
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->page_table_lock, 5, 1u, "anon_vma_prepare"););
 }
 
-/// Operation `expand_stack`: Growing a stack VMA towards a faulting address (`expand_downwards`, `expand_upwards`). Faults must not run against the VMA while its range changes, so the VMA is write-locked, which in turn needs the mmap write lock. A fault that finds it must grow the stack holds only the read lock, which cannot be upgraded in place: `lock_mm_and_find_vma` drops it, takes the write lock, looks the VMA up again, expands it and downgrades (see `mmap_lock`). `mmap_read_lock_maybe_expand` (exec's argument pages) takes the write lock directly when it has to expand, then downgrades. The anon_vma is prepared first and write-locked while the range moves, and `page_table_lock` is held around the update of `vm_start` / `vm_end` and `vm_pgoff`, a leftover from the time stacks grew under the mmap read lock.
+/// Operation `expand_stack`: Growing a stack VMA towards a faulting address (`expand_downwards`, `expand_upwards`). Faults must not run against the VMA while its range changes, so the VMA is write-locked, which in turn needs the mmap write lock. A fault that finds it must grow the stack holds only the read lock, which cannot be upgraded in place: `lock_mm_and_find_vma` drops it, takes the write lock, looks the VMA up again, expands it and downgrades (see `mmap_lock`). `mmap_read_lock_maybe_expand` (exec's argument pages) takes the write lock directly when it has to expand, then downgrades. The anon_vma is prepared first and write-locked while the range moves.
 ///
-/// Requires `(stack_vma) \& (write_most \& anon_vma_lock.write \& page_table_lock)`; this overload checks `anon_vma_lock.write\@vma \& mmap_lock.write\@vma \& page_table_lock.held\@vma \& vma_lock.write\@vma \& stack_vma`.
-/// Spec: `expand_stack` (rules/operations.rules:400); source: Documentation/mm/process_addrs.rst\#stack-expansion.
-inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon_vma->root->rwsem, vma->vm_mm->mmap_lock, vma->vm_mm->page_table_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::stack_vma) {
+/// Requires `(stack_vma) \& (write_most \& anon_vma_lock.write)`; this overload checks `anon_vma_lock.write\@vma \& mmap_lock.write\@vma \& vma_lock.write\@vma \& stack_vma`.
+/// Spec: `expand_stack` (rules/operations.rules:501); source: Documentation/mm/process_addrs.rst\#stack-expansion.
+inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon_vma->root->rwsem, vma->vm_mm->mmap_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::stack_vma) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 2u, "expand_stack"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "expand_stack"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->page_table_lock, 5, 1u, "expand_stack"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "expand_stack"););
+}
+
+/// Operation `change_vma_flags`: Changing a VMA's flags with `vm_flags_set`, `vm_flags_clear` or `vm_flags_mod`. In v7.0 (include/linux/mm.h) these helpers take the VMA write lock themselves (`vma_start_write`), so the caller needs the mmap lock for writing, which that function requires, and nothing more. Afterwards the VMA stays write-locked until the mmap write hold ends.
+///
+/// Requires `mmap_lock.write`; this overload checks `mmap_lock.write\@vma`.
+/// Spec: `change_vma_flags` (rules/operations.rules:526); source: include/linux/mm.h.
+inline void change_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) {
+  (void)vma;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "change_vma_flags"););
+}
+
+/// Operation `reset_vma_flags`: Overwriting a VMA's flags with `vm_flags_reset` or `vm_flags_reset_once`. Unlike the set, clear and mod helpers these do not lock the VMA; they assert the VMA write lock (`vma_assert_write_locked`), so the caller must have taken it. `vm_flags_init` and `__vm_flags_mod` are for VMAs not yet in the VMA tree and need no lock.
+///
+/// Requires `write_most`; this overload checks `mmap_lock.write\@vma \& vma_lock.write\@vma`.
+/// Spec: `reset_vma_flags` (rules/operations.rules:540); source: include/linux/mm.h.
+inline void reset_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, vma->vma_lock) {
+  (void)vma;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "reset_vma_flags"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "reset_vma_flags"););
+}
+
+/// Operation `set_atomic_vma_flag`, alternative `mmap_lock`: Setting one of the few VMA flags that may change under a read-side lock, with `vma_set_atomic_flag` (include/linux/mm.h): an atomic `set_bit` on the flags bitmap. It asserts only that the VMA is stabilised (`vma_assert_stabilised`: the mmap lock in any mode, or a VMA lock) and refuses, with a warning, any flag outside `VM_ATOMIC_SET_ALLOWED`.
+///
+/// Requires `(mm_or_vma_locked) \& (atomic_vma_flag)`; this overload checks `mmap_lock.read\@vma \& atomic_vma_flag`.
+/// Spec: `set_atomic_vma_flag` (rules/operations.rules:554); source: include/linux/mm.h.
+inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::atomic_vma_flag) {
+  (void)vma;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "set_atomic_vma_flag"););
+}
+
+/// Operation `set_atomic_vma_flag`, alternative `vma_lock`: Setting one of the few VMA flags that may change under a read-side lock, with `vma_set_atomic_flag` (include/linux/mm.h): an atomic `set_bit` on the flags bitmap. It asserts only that the VMA is stabilised (`vma_assert_stabilised`: the mmap lock in any mode, or a VMA lock) and refuses, with a warning, any flag outside `VM_ATOMIC_SET_ALLOWED`.
+///
+/// Requires `(mm_or_vma_locked) \& (atomic_vma_flag)`; this overload checks `vma_lock.read\@vma \& atomic_vma_flag`.
+/// Spec: `set_atomic_vma_flag` (rules/operations.rules:554); source: include/linux/mm.h.
+inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::atomic_vma_flag) {
+  (void)vma;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "set_atomic_vma_flag"););
+}
+
+/// Operation `read_lock_vma_under_mmap`: Read-locking a VMA found under the mmap lock, with `vma_start_read_locked` or `vma_start_read_locked_nested`, typically to keep it locked after the mmap lock is dropped. In v7.0 the helper asserts the mmap lock (`mmap_assert_locked`), which is what guarantees it cannot fail on a concurrent writer. `lock_vma_under_rcu` is the way to read-lock a VMA without it.
+///
+/// Requires `mmap_lock.read`; this overload checks `mmap_lock.read\@vma`.
+/// Spec: `read_lock_vma_under_mmap` (rules/operations.rules:569); source: include/linux/mmap_lock.h.
+inline void read_lock_vma_under_mmap(struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+  (void)vma;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "read_lock_vma_under_mmap"););
+}
+
+/// Operation `end_vma_write_locks`: Ending every VMA write lock of an mm with `vma_end_write_all`. In v7.0 it asserts the mmap write lock (`mmap_assert_write_locked`) before closing the `mm_lock_seq` writer section; `mmap_write_unlock` and `mmap_write_downgrade` call it, and a direct call also ends write locks taken further up the call chain.
+///
+/// Requires `mmap_lock.write`; this overload checks `mmap_lock.write\@mm`.
+/// Spec: `end_vma_write_locks` (rules/operations.rules:583); source: include/linux/mmap_lock.h.
+inline void end_vma_write_locks(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) {
+  (void)mm;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "end_vma_write_locks"););
 }
 
 /// Operation `fork_write_protect`: Fork's copy of a parent's page tables when anonymous pages must become copy-on-write. The parent's mmap lock is held for writing, `write_protect_seq` is opened so that GUP-fast pinning backs off, and each PTE table is copied under its PTE lock (the child's nested), duplicating the anon rmap of each folio (`folio_try_dup_anon_rmap_*` needs the PTL and the open sequence count) or copying the page outright if it may be pinned.
 ///
 /// Requires `(mmap_lock.write \& write_protect_seq.write) \& (pte_lock\@src_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@src_pte \& write_protect_seq.write\@vma`.
-/// Spec: `fork_write_protect` (rules/operations.rules:420); source: mm/memory.c.
+/// Spec: `fork_write_protect` (rules/operations.rules:597); source: mm/memory.c.
 inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, src_pte->pte_lock, vma->vm_mm->write_protect_seq_lock) {
   (void)vma;
   (void)src_pte;
@@ -3901,7 +3955,7 @@ inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get \& !foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read\@mm \& foll_get \& !foll_longterm`.  This way: GUP slow path, page tables walked under the mmap read lock.
-/// Spec: `gup_get` (rules/operations.rules:440); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:617); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_get) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_get"););
@@ -3910,7 +3964,7 @@ inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::fo
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get \& !foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get \& !foll_longterm \& irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
-/// Spec: `gup_get` (rules/operations.rules:440); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:617); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
 }
@@ -3918,7 +3972,7 @@ inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::fo
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_pin`.  This way: GUP slow path under the mmap read lock.
-/// Spec: `gup_pin` (rules/operations.rules:468); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:645); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin"););
@@ -3927,7 +3981,7 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_pin \& irqs_disabled`.  This way: GUP-fast, interrupts disabled, validated against fork's write_protect_seq.
-/// Spec: `gup_pin` (rules/operations.rules:468); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:645); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin"););
@@ -3936,7 +3990,7 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_longterm \& foll_pin`.  This way: slow path, which can migrate unsuitable pages first.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:491); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:668); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_longterm, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin_longterm"););
@@ -3945,7 +3999,7 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_longterm \& foll_pin \& irqs_disabled`.  This way: GUP-fast, falling back to the slow path for pages that must be migrated.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:491); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:668); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin_longterm"););
@@ -3954,7 +4008,7 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:514); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:691); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -3965,7 +4019,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `!pte_lock.held\@pte \& vma_lock.read\@vma`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:514); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:691); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -3976,7 +4030,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `anon_vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:514); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:691); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -3987,7 +4041,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `i_mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& !pte_lock.held\@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:514); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:691); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -3998,7 +4052,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `secondary_tlb_invalidate`, alternative `mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `mmap_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:540); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:717); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "secondary_tlb_invalidate"););
@@ -4007,7 +4061,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock)
 /// Operation `secondary_tlb_invalidate`, alternative `vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `vma_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:540); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:717); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "secondary_tlb_invalidate"););
@@ -4016,7 +4070,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) 
 /// Operation `secondary_tlb_invalidate`, alternative `anon_vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `anon_vma_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:540); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:717); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "secondary_tlb_invalidate"););
@@ -4025,7 +4079,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_l
 /// Operation `secondary_tlb_invalidate`, alternative `i_mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable \& primary_pte_cleared`; this overload checks `i_mmap_lock.read\@vma \& primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:540); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:717); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "secondary_tlb_invalidate"););
@@ -4034,7 +4088,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_loc
 /// Operation `mmu_notifier_register_locked`: Registering an MMU notifier on an mm whose mmap lock the caller already holds for writing (`__mmu_notifier_register`, `mmu_interval_notifier_insert_locked`, both asserting the write lock). The write lock and a user reference on the mm keep any invalidation from being in flight while the subscription is added.
 ///
 /// Requires `mmap_lock.write \& mm_users_held`; this overload checks `mmap_lock.write\@mm \& mm_users_held`.
-/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:554); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:732); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "mmu_notifier_register_locked"););
@@ -4043,7 +4097,7 @@ inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES
 /// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm with the functions that take the mmap write lock themselves: `mmu_notifier_register` wraps `__mmu_notifier_register` in `mmap_write_lock` / `mmap_write_unlock`, and `mmu_interval_notifier_insert` may do the same (it declares `might_lock` on the mmap lock). So the caller must not hold the mmap lock, in any mode.
 ///
 /// Requires `!mmap_lock \& mm_users_held`; this overload checks `!mmap_lock.read\@mm \& mm_users_held`.
-/// Spec: `mmu_notifier_register` (rules/operations.rules:567); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:745); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &mm->mmap_lock, 0, "mmu_notifier_register"););
@@ -4085,6 +4139,7 @@ static_assert(sizeof(AnonVmaLockWriteGuard) == sizeof(void *));
 static_assert(sizeof(IMmapLockReadGuard) == sizeof(void *));
 static_assert(sizeof(IMmapLockWriteGuard) == sizeof(void *));
 static_assert(std::is_empty_v<via::anon_vma_lock>);
+static_assert(std::is_empty_v<via::collapse>);
 static_assert(std::is_empty_v<via::fast>);
 static_assert(std::is_empty_v<via::fully_locked_anon_vma_lock>);
 static_assert(std::is_empty_v<via::fully_locked_i_mmap_lock>);
@@ -4093,6 +4148,7 @@ static_assert(std::is_empty_v<via::fully_locked_vma_lock>);
 static_assert(std::is_empty_v<via::gup_fast>);
 static_assert(std::is_empty_v<via::i_mmap_lock>);
 static_assert(std::is_empty_v<via::isolated>);
+static_assert(std::is_empty_v<via::kernel_mm>);
 static_assert(std::is_empty_v<via::mm_walk_mmap_lock>);
 static_assert(std::is_empty_v<via::mm_walk_vma_lock>);
 static_assert(std::is_empty_v<via::mm_write_locked>);
@@ -4100,7 +4156,7 @@ static_assert(std::is_empty_v<via::mmap>);
 static_assert(std::is_empty_v<via::mmap_lock>);
 static_assert(std::is_empty_v<via::per_vma>);
 static_assert(std::is_empty_v<via::rcu>);
-static_assert(std::is_empty_v<via::rcu_walk>);
+static_assert(std::is_empty_v<via::retract>);
 static_assert(std::is_empty_v<via::rmap_locked>);
 static_assert(std::is_empty_v<via::rmap_order>);
 static_assert(std::is_empty_v<via::rmap_walk_anon_vma_lock>);
@@ -4110,6 +4166,7 @@ static_assert(std::is_empty_v<via::semi_locked_i_mmap_lock>);
 static_assert(std::is_empty_v<via::semi_locked_mmap_lock>);
 static_assert(std::is_empty_v<via::semi_locked_vma_lock>);
 static_assert(std::is_empty_v<via::slow>);
+static_assert(std::is_empty_v<via::user_mm>);
 static_assert(std::is_empty_v<via::vma_lock>);
 
 } // namespace lockspec

@@ -14,9 +14,7 @@ void case_1(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->anon_vma->root->rwsem.lock();
-  vma->vm_mm->page_table_lock.lock();
   op::expand_stack(vma);
-  vma->vm_mm->page_table_lock.unlock();
   vma->anon_vma->root->rwsem.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
@@ -26,9 +24,7 @@ void case_2(struct vm_area_struct *vma) {
   fact::assume_stack_vma();
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
-  vma->vm_mm->page_table_lock.lock();
   op::expand_stack(vma); // expected-error-re {{calling function 'expand_stack' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  vma->vm_mm->page_table_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
@@ -38,9 +34,7 @@ void case_3(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->anon_vma->root->rwsem.lock_shared();
-  vma->vm_mm->page_table_lock.lock();
   op::expand_stack(vma); // expected-error-re {{calling function 'expand_stack' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  vma->vm_mm->page_table_lock.unlock();
   vma->anon_vma->root->rwsem.unlock_shared();
   vma->vm_mm->mmap_lock.unlock();
 }
@@ -51,57 +45,27 @@ void case_4(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   other_vma->anon_vma->root->rwsem.lock();
-  vma->vm_mm->page_table_lock.lock();
   op::expand_stack(vma); // expected-error-re {{calling function 'expand_stack' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
-  vma->vm_mm->page_table_lock.unlock();
   other_vma->anon_vma->root->rwsem.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation expand_stack | missing vma->vm_mm->page_table_lock | negative
+// lockspec-case: operation expand_stack | missing vma->vma_lock | negative
 void case_5(struct vm_area_struct *vma) {
   fact::assume_stack_vma();
   vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
   vma->anon_vma->root->rwsem.lock();
-  op::expand_stack(vma); // expected-error-re {{calling function 'expand_stack' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
-  vma->anon_vma->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: operation expand_stack | other vm_area_struct: vma->vm_mm->page_table_lock | negative
-void case_6(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
-  fact::assume_stack_vma();
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  vma->anon_vma->root->rwsem.lock();
-  other_vma->vm_mm->page_table_lock.lock();
-  op::expand_stack(vma); // expected-error-re {{calling function 'expand_stack' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
-  other_vma->vm_mm->page_table_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-}
-
-// lockspec-case: operation expand_stack | missing vma->vma_lock | negative
-void case_7(struct vm_area_struct *vma) {
-  fact::assume_stack_vma();
-  vma->vm_mm->mmap_lock.lock();
-  vma->anon_vma->root->rwsem.lock();
-  vma->vm_mm->page_table_lock.lock();
   op::expand_stack(vma); // expected-error-re {{calling function 'expand_stack' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  vma->vm_mm->page_table_lock.unlock();
   vma->anon_vma->root->rwsem.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: operation expand_stack | missing stack_vma | negative
-void case_8(struct vm_area_struct *vma) {
+void case_6(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->anon_vma->root->rwsem.lock();
-  vma->vm_mm->page_table_lock.lock();
   op::expand_stack(vma); // expected-error-re {{calling function 'expand_stack' requires holding {{.*}}'stack_vma'}}
-  vma->vm_mm->page_table_lock.unlock();
   vma->anon_vma->root->rwsem.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }

@@ -8,394 +8,263 @@
 
 using namespace lockspec;
 
-// lockspec-case: operation retract_pte_table via mmap_lock | positive | positive
+// lockspec-case: operation retract_pte_table via collapse | positive | positive
 void case_1(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
+  fact::assume_revalidated_under_ptl();
   pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::mmap_lock{});
+  op::retract_pte_table(vma, pmd, pte, via::collapse{});
   pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via mmap_lock | missing vma->vm_mm->mmap_lock | negative
+// lockspec-case: operation retract_pte_table via collapse | missing vma->vm_mm->mmap_lock | negative
 void case_2(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
+  fact::assume_revalidated_under_ptl();
   pmd->pmd_lock.lock();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   pte->pte_lock.unlock();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
+// lockspec-case: operation retract_pte_table via collapse | other vm_area_struct: vma->vm_mm->mmap_lock | negative
 void case_3(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct vm_area_struct *other_vma) {
   fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
+  fact::assume_revalidated_under_ptl();
   pmd->pmd_lock.lock();
   other_vma->vm_mm->mmap_lock.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   pte->pte_lock.unlock();
   other_vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via mmap_lock | missing pmd->pmd_lock | negative
+// lockspec-case: operation retract_pte_table via collapse | missing pmd->pmd_lock | negative
 void case_4(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
+  fact::assume_revalidated_under_ptl();
   vma->vm_mm->mmap_lock.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
+  op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation retract_pte_table via mmap_lock | other pmd_table: pmd->pmd_lock | negative
+// lockspec-case: operation retract_pte_table via collapse | other pmd_table: pmd->pmd_lock | negative
 void case_5(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
   fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
+  fact::assume_revalidated_under_ptl();
   other_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
+  op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
   other_pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via mmap_lock | missing pte->pte_lock | negative
+// lockspec-case: operation retract_pte_table via collapse | missing pte->pte_lock | negative
 void case_6(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
+  fact::assume_revalidated_under_ptl();
   pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
-  op::retract_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via mmap_lock | other pte_table: pte->pte_lock | negative
+// lockspec-case: operation retract_pte_table via collapse | other pte_table: pte->pte_lock | negative
 void case_7(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pte_table *other_pte) {
   fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
+  fact::assume_revalidated_under_ptl();
   pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
   other_pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via mmap_lock | missing freed_after_grace_period | negative
+// lockspec-case: operation retract_pte_table via collapse | missing freed_after_grace_period | negative
 void case_8(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
-  fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
+  fact::assume_revalidated_under_ptl();
   pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
+  op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
   pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via mmap_lock | missing pmd_revalidated | negative
+// lockspec-case: operation retract_pte_table via collapse | missing pte_table_empty | negative
 void case_9(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
+  fact::assume_revalidated_under_ptl();
+  pmd->pmd_lock.lock();
+  vma->vm_mm->mmap_lock.lock_shared();
+  pte->pte_lock.lock();
+  op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte_table_empty'}}
+  pte->pte_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
+  pmd->pmd_lock.unlock();
+}
+
+// lockspec-case: operation retract_pte_table via collapse | missing revalidated_under_ptl | negative
+void case_10(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
+  fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd_revalidated'}}
+  op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'revalidated_under_ptl'}}
   pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via mmap_lock | missing pte_table_empty | negative
-void case_10(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
-  fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
-  pmd->pmd_lock.lock();
-  vma->vm_mm->mmap_lock.lock_shared();
-  pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte_table_empty'}}
-  pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
-  pmd->pmd_lock.unlock();
-}
-
-// lockspec-case: operation retract_pte_table via anon_vma_lock | positive | positive
+// lockspec-case: operation retract_pte_table via retract | positive | positive
 void case_11(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
   pmd->pmd_lock.lock();
-  vma->anon_vma->root->rwsem.lock_shared();
+  vma->mapping->i_mmap_rwsem.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::anon_vma_lock{});
+  op::retract_pte_table(vma, pmd, pte, via::retract{});
   pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
+// lockspec-case: operation retract_pte_table via retract | missing vma->mapping->i_mmap_rwsem | negative
 void case_12(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
   pmd->pmd_lock.lock();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
+  op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   pte->pte_lock.unlock();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
+// lockspec-case: operation retract_pte_table via retract | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
 void case_13(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct vm_area_struct *other_vma) {
-  fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
-  fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
-  other_vma->anon_vma->root->rwsem.lock_shared();
-  pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
-  pte->pte_lock.unlock();
-  other_vma->anon_vma->root->rwsem.unlock_shared();
-  pmd->pmd_lock.unlock();
-}
-
-// lockspec-case: operation retract_pte_table via anon_vma_lock | missing pmd->pmd_lock | negative
-void case_14(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
-  fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
-  fact::assume_pte_table_empty();
-  vma->anon_vma->root->rwsem.lock_shared();
-  pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
-  pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
-}
-
-// lockspec-case: operation retract_pte_table via anon_vma_lock | other pmd_table: pmd->pmd_lock | negative
-void case_15(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
-  fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
-  fact::assume_pte_table_empty();
-  other_pmd->pmd_lock.lock();
-  vma->anon_vma->root->rwsem.lock_shared();
-  pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
-  pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
-  other_pmd->pmd_lock.unlock();
-}
-
-// lockspec-case: operation retract_pte_table via anon_vma_lock | missing pte->pte_lock | negative
-void case_16(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
-  fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
-  fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
-  vma->anon_vma->root->rwsem.lock_shared();
-  op::retract_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
-  vma->anon_vma->root->rwsem.unlock_shared();
-  pmd->pmd_lock.unlock();
-}
-
-// lockspec-case: operation retract_pte_table via anon_vma_lock | other pte_table: pte->pte_lock | negative
-void case_17(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pte_table *other_pte) {
-  fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
-  fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
-  vma->anon_vma->root->rwsem.lock_shared();
-  other_pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
-  other_pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
-  pmd->pmd_lock.unlock();
-}
-
-// lockspec-case: operation retract_pte_table via anon_vma_lock | missing freed_after_grace_period | negative
-void case_18(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
-  fact::assume_pmd_revalidated();
-  fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
-  vma->anon_vma->root->rwsem.lock_shared();
-  pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
-  pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
-  pmd->pmd_lock.unlock();
-}
-
-// lockspec-case: operation retract_pte_table via anon_vma_lock | missing pmd_revalidated | negative
-void case_19(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
-  fact::assume_freed_after_grace_period();
-  fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
-  vma->anon_vma->root->rwsem.lock_shared();
-  pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd_revalidated'}}
-  pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
-  pmd->pmd_lock.unlock();
-}
-
-// lockspec-case: operation retract_pte_table via anon_vma_lock | missing pte_table_empty | negative
-void case_20(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
-  fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
-  pmd->pmd_lock.lock();
-  vma->anon_vma->root->rwsem.lock_shared();
-  pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte_table_empty'}}
-  pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
-  pmd->pmd_lock.unlock();
-}
-
-// lockspec-case: operation retract_pte_table via i_mmap_lock | positive | positive
-void case_21(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
-  fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
-  fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
-  vma->mapping->i_mmap_rwsem.lock_shared();
-  pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::i_mmap_lock{});
-  pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
-  pmd->pmd_lock.unlock();
-}
-
-// lockspec-case: operation retract_pte_table via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_22(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
-  fact::assume_freed_after_grace_period();
-  fact::assume_pmd_revalidated();
-  fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
-  pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
-  pte->pte_lock.unlock();
-  pmd->pmd_lock.unlock();
-}
-
-// lockspec-case: operation retract_pte_table via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_23(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct vm_area_struct *other_vma) {
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
   pmd->pmd_lock.lock();
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
+  op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   pte->pte_lock.unlock();
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via i_mmap_lock | missing pmd->pmd_lock | negative
-void case_24(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
+// lockspec-case: operation retract_pte_table via retract | missing pmd->pmd_lock | negative
+void case_14(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
   vma->mapping->i_mmap_rwsem.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
+  op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   pte->pte_lock.unlock();
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
-// lockspec-case: operation retract_pte_table via i_mmap_lock | other pmd_table: pmd->pmd_lock | negative
-void case_25(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
+// lockspec-case: operation retract_pte_table via retract | other pmd_table: pmd->pmd_lock | negative
+void case_15(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
   other_pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
+  op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   pte->pte_lock.unlock();
   vma->mapping->i_mmap_rwsem.unlock_shared();
   other_pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via i_mmap_lock | missing pte->pte_lock | negative
-void case_26(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
+// lockspec-case: operation retract_pte_table via retract | missing pte->pte_lock | negative
+void case_16(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
   pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
-  op::retract_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via i_mmap_lock | other pte_table: pte->pte_lock | negative
-void case_27(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pte_table *other_pte) {
+// lockspec-case: operation retract_pte_table via retract | other pte_table: pte->pte_lock | negative
+void case_17(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pte_table *other_pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
   pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
   other_pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();
   vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via i_mmap_lock | missing freed_after_grace_period | negative
-void case_28(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
+// lockspec-case: operation retract_pte_table via retract | missing freed_after_grace_period | negative
+void case_18(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
   pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
+  op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
   pte->pte_lock.unlock();
   vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via i_mmap_lock | missing pmd_revalidated | negative
-void case_29(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
+// lockspec-case: operation retract_pte_table via retract | missing pmd_revalidated | negative
+void case_19(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd_revalidated'}}
+  op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd_revalidated'}}
   pte->pte_lock.unlock();
   vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
 }
 
-// lockspec-case: operation retract_pte_table via i_mmap_lock | missing pte_table_empty | negative
-void case_30(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
+// lockspec-case: operation retract_pte_table via retract | missing pte_table_empty | negative
+void case_20(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
   pte->pte_lock.lock();
-  op::retract_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte_table_empty'}}
+  op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte_table_empty'}}
   pte->pte_lock.unlock();
   vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();

@@ -33,7 +33,7 @@ void case_3(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 // lockspec-case: operation set_atomic_vma_flag via mmap_lock | missing atomic_vma_flag | negative
 void case_4(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
-  op::set_atomic_vma_flag(vma, via::mmap_lock{}); // expected-error-re {{calling function 'set_atomic_vma_flag' requires holding {{.*}}'atomic_vma_flag' exclusively}}
+  op::set_atomic_vma_flag(vma, via::mmap_lock{}); // expected-error-re {{calling function 'set_atomic_vma_flag' requires holding {{.*}}'atomic_vma_flag'}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
@@ -54,6 +54,6 @@ void case_6(struct vm_area_struct *vma) {
 // lockspec-case: operation set_atomic_vma_flag via vma_lock | missing atomic_vma_flag | negative
 void case_7(struct vm_area_struct *vma) {
   if (!vma_start_read_locked(vma)) return;
-  op::set_atomic_vma_flag(vma, via::vma_lock{}); // expected-error-re {{calling function 'set_atomic_vma_flag' requires holding {{.*}}'atomic_vma_flag' exclusively}}
+  op::set_atomic_vma_flag(vma, via::vma_lock{}); // expected-error-re {{calling function 'set_atomic_vma_flag' requires holding {{.*}}'atomic_vma_flag'}}
   vma_end_read(vma);
 }

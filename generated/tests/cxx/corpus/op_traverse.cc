@@ -292,24 +292,3 @@ void case_35(struct vm_area_struct *vma, struct pte_table *pte) {
 void case_36(struct vm_area_struct *vma, struct pte_table *pte) {
   op::traverse(vma, pte, via::gup_fast{}); // expected-error-re {{calling function 'traverse' requires holding {{.*}}'irqs_disabled'}}
 }
-
-// lockspec-case: operation traverse via rcu_walk | positive | positive
-void case_37(struct vm_area_struct *vma, struct pte_table *pte) {
-  fact::assume_revalidated_under_ptl();
-  rcu.lock_shared();
-  op::traverse(vma, pte, via::rcu_walk{});
-  rcu.unlock_shared();
-}
-
-// lockspec-case: operation traverse via rcu_walk | missing rcu | negative
-void case_38(struct vm_area_struct *vma, struct pte_table *pte) {
-  fact::assume_revalidated_under_ptl();
-  op::traverse(vma, pte, via::rcu_walk{}); // expected-error-re {{calling function 'traverse' requires holding {{.*}}'rcu'}}
-}
-
-// lockspec-case: operation traverse via rcu_walk | missing revalidated_under_ptl | negative
-void case_39(struct vm_area_struct *vma, struct pte_table *pte) {
-  rcu.lock_shared();
-  op::traverse(vma, pte, via::rcu_walk{}); // expected-error-re {{calling function 'traverse' requires holding {{.*}}'revalidated_under_ptl'}}
-  rcu.unlock_shared();
-}

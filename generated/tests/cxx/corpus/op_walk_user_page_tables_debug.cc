@@ -41,7 +41,7 @@ void case_4(struct mm_struct *mm, struct mm_struct *other_mm) {
 // lockspec-case: operation walk_user_page_tables_debug via user_mm | missing user_mm | negative
 void case_5(struct mm_struct *mm) {
   mm->mmap_lock.lock();
-  op::walk_user_page_tables_debug(mm, via::user_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'user_mm' exclusively}}
+  op::walk_user_page_tables_debug(mm, via::user_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'user_mm'}}
   mm->mmap_lock.unlock();
 }
 
@@ -70,7 +70,7 @@ void case_8(struct mm_struct *mm) {
 // lockspec-case: operation walk_user_page_tables_debug via kernel_mm | missing is_init_mm | negative
 void case_9(struct mm_struct *mm) {
   init_mm.mmap_lock.lock_shared();
-  op::walk_user_page_tables_debug(mm, via::kernel_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'is_init_mm' exclusively}}
+  op::walk_user_page_tables_debug(mm, via::kernel_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'is_init_mm'}}
   init_mm.mmap_lock.unlock_shared();
 }
 
@@ -78,6 +78,6 @@ void case_9(struct mm_struct *mm) {
 void case_10(struct mm_struct *mm) {
   fact::assume_user_mm();
   mm->mmap_lock.lock_shared();
-  op::walk_user_page_tables_debug(mm, via::kernel_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'init_mm.mmap_lock'}} expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'is_init_mm' exclusively}}
+  op::walk_user_page_tables_debug(mm, via::kernel_mm{}); // expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'init_mm.mmap_lock'}} expected-error-re {{calling function 'walk_user_page_tables_debug' requires holding {{.*}}'is_init_mm'}}
   mm->mmap_lock.unlock_shared();
 }
