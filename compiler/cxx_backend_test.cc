@@ -118,10 +118,11 @@ TEST_F(CxxBackend, AliasBridgesCheckTheLinkAndAssertInTheSameMode) {
 }
 
 TEST_F(CxxBackend, EveryWritePathOfARuledFieldIsChecked) {
-  // vm_flags is a view of __vm_flags: no unchecked setter, one storage for both.
+  // vm_flags is a view of the flags word (v7.0's `flags`): no unchecked setter, one storage
+  // for both, and the vm_flags_*() helpers' write needs both write locks.
   EXPECT_FALSE(has("set_vm_flags("));
   EXPECT_FALSE(has("unsigned long vm_flags_ = 0;"));
-  EXPECT_TRUE(has("void set___vm_flags(unsigned long value) "
+  EXPECT_TRUE(has("void set_flags_vm_flags_helpers(unsigned long value) "
                   "LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {"));
 }
 
