@@ -337,6 +337,14 @@ std::vector<OutputFile> Emitter::corpus() const {
         if (o.kind != LockKind::VmaLock || o.declObject.empty())
           continue;
         const Object &vobj = *objects_.at(o.lock->owner).obj;
+        // The one-argument release of the mode `api` takes, which ends a corpus case.
+        auto releaseOf = [&](const Api &api) -> const Api * {
+          for (const Api &r : apisOf(api.lock))
+            if (r.kind == ApiKind::Release && r.lock == api.lock && r.mode == api.mode &&
+                r.params.size() == 1)
+              return &r;
+          return nullptr;
+        };
         auto mine = m_.linkPath(vobj.name, owner.name);
         if (!mine)
           continue;
@@ -346,11 +354,7 @@ std::vector<OutputFile> Emitter::corpus() const {
           if (api.lock != rel.lock || api.kind != ApiKind::Acquire || api.params.size() != 1 ||
               api.params[0].name != owner.var)
             continue;
-          const Api *release = nullptr;
-          for (const Api &r : apisOf(api.lock))
-            if (r.kind == ApiKind::Release && r.lock == api.lock && r.mode == api.mode &&
-                r.params.size() == 1 && !release)
-              release = &r;
+          const Api *release = releaseOf(api);
           if (!release)
             continue;
           std::string read = "if (!vma_start_read_locked(" + vobj.var + ")) return;";
@@ -369,11 +373,7 @@ std::vector<OutputFile> Emitter::corpus() const {
           if (api.lock != rel.lock || api.kind != ApiKind::Try || api.params.size() != 1 ||
               api.params[0].name != owner.var)
             continue;
-          const Api *release = nullptr;
-          for (const Api &r : apisOf(api.lock))
-            if (r.kind == ApiKind::Release && r.lock == api.lock && r.mode == api.mode &&
-                r.params.size() == 1 && !release)
-              release = &r;
+          const Api *release = releaseOf(api);
           if (!release)
             continue;
           std::string read = "if (!vma_start_read_locked(" + vobj.var + ")) return;";
