@@ -43,9 +43,9 @@ inline void barrier() {
     pte->pte_lock.lock();
     op::install(vma, pte, via::mmap{});
     pte->pte_lock.unlock();
-    mmap_read_unlock(vma->vm_mm);
-    if (vma_start_read_locked(vma))
+    if (vma_start_read_locked(vma)) // v7.0 asserts the mmap lock here
       vma_end_read(vma);
+    mmap_read_unlock(vma->vm_mm);
     barrier();
   }
 }
@@ -56,9 +56,9 @@ inline void barrier() {
     vma->vm_mm->mmap_lock.raw().lock_shared();
     pte->pte_lock.raw().lock();
     pte->pte_lock.raw().unlock();
-    vma->vm_mm->mmap_lock.raw().unlock_shared();
     if (vma->vma_lock.raw().try_lock_shared(vma->vm_mm->mmap_lock.raw()))
       vma->vma_lock.raw().unlock_shared();
+    vma->vm_mm->mmap_lock.raw().unlock_shared();
     barrier();
   }
 }

@@ -200,6 +200,33 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
     break;
   }
   (void)anchorRef;
+  // An operation that lists this function and has a single way to meet its requirement states
+  // the function's own precondition (v7.0's vma_start_read_locked asserts the mmap lock); it
+  // applies when the function takes every role of the operation as a parameter.
+  for (const Operation &op : m_.operations) {
+    if (op.requirement.alternatives.size() != 1 ||
+        std::find(op.apis.begin(), op.apis.end(), api.name) == op.apis.end())
+      continue;
+    std::map<std::string, std::pair<std::string, std::string>> roles;
+    std::vector<Role> all{op.subject};
+    all.insert(all.end(), op.roles.begin(), op.roles.end());
+    bool bound = std::all_of(all.begin(), all.end(), [&](const Role &r) {
+      if (!r.expr.empty()) {
+        roles[r.name] = {r.expr, r.object};
+        return true;
+      }
+      roles[r.name] = {r.name, r.object};
+      return std::any_of(api.params.begin(), api.params.end(),
+                         [&](const ApiParam &p) { return p.name == r.name && !p.out; });
+    });
+    if (!bound)
+      continue;
+    ReqCode rc = requirement(op.requirement.alternatives[0], roles, api.name);
+    if (std::string pre = attrs(rc); !pre.empty())
+      attr.insert(attr.begin(), pre.substr(1));
+    for (auto it = rc.checks.rbegin(); it != rc.checks.rend(); ++it)
+      body.insert(body.begin(), "LOCKSPEC_RT(" + *it + ");");
+  }
   o << "/// `" << api.name << "` (" << toString(api.kind) << ", `" << l.name << "." << api.mode
     << (api.toMode.empty() ? "" : " -> " + api.toMode) << "`): " << prose(api.doc) << "\n/// "
     << cite(api) << ".\n"

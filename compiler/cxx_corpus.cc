@@ -83,10 +83,15 @@ std::vector<OutputFile> Emitter::corpus() const {
     if (!h.lock)
       return std::make_pair("fact::assume_" + h.inst + "();", std::string());
     const LockInfo &l = *h.lock;
-    if (l.kind == LockKind::VmaLock)
-      return t.excl ? std::make_pair("vma_start_write(" + h.owner + ");", std::string())
-                    : std::make_pair("if (!vma_start_read_locked(" + h.owner + ")) return;",
-                                     "vma_end_read(" + h.owner + ");");
+    if (l.kind == LockKind::VmaLock) {
+      if (t.excl)
+        return std::make_pair("vma_start_write(" + h.owner + ");", std::string());
+      // vma_start_read_locked needs the anchor (the mmap lock) held around it.
+      std::string anchor = anchorOf(h);
+      return std::make_pair("{ " + anchor + ".lock_shared(); bool ok = vma_start_read_locked(" +
+                                h.owner + "); " + anchor + ".unlock_shared(); if (!ok) return; }",
+                            "vma_end_read(" + h.owner + ");");
+    }
     if (t.excl && l.excl < 0)
       return std::nullopt;
     if (!t.excl && l.shared < 0)
@@ -337,6 +342,15 @@ std::vector<OutputFile> Emitter::corpus() const {
         if (o.kind != LockKind::VmaLock || o.declObject.empty())
           continue;
         const Object &vobj = *objects_.at(o.lock->owner).obj;
+        // A VMA read lock taken the way v7.0 allows without lock_vma_under_rcu: under its
+        // anchor (the mmap lock), which is dropped at once.
+        auto anchorRes = resolveOwner(vobj.var, o.lock->owner, o.anchor);
+        if (!anchorRes)
+          continue;
+        std::string readUnderAnchor = "{ " + anchorRes->instance +
+                                      ".lock_shared(); bool ok = vma_start_read_locked(" +
+                                      vobj.var + "); " + anchorRes->instance +
+                                      ".unlock_shared(); if (!ok) return; }";
         // The one-argument release of the mode `api` takes, which ends a corpus case.
         auto releaseOf = [&](const Api &api) -> const Api * {
           for (const Api &r : apisOf(api.lock))
@@ -357,7 +371,7 @@ std::vector<OutputFile> Emitter::corpus() const {
           const Api *release = releaseOf(api);
           if (!release)
             continue;
-          std::string read = "if (!vma_start_read_locked(" + vobj.var + ")) return;";
+          std::string read = readUnderAnchor;
           file.add(id, "positive (" + api.name + " before the VMA read lock)", true, vparams,
                    {api.name + "(" + ownerExpr + ");"},
                    "if (vma_start_read_locked(" + vobj.var + ")) vma_end_read(" + vobj.var + ");",
@@ -376,7 +390,7 @@ std::vector<OutputFile> Emitter::corpus() const {
           const Api *release = releaseOf(api);
           if (!release)
             continue;
-          std::string read = "if (!vma_start_read_locked(" + vobj.var + ")) return;";
+          std::string read = readUnderAnchor;
           std::string taken = api.success == TrySuccess::Zero ? "!" : "";
           std::string call = "if (" + taken + api.name + "(" + ownerExpr + ")) " + release->name +
                              "(" + ownerExpr + ");";

@@ -109,7 +109,7 @@ TEST_F(CxxValidator, TrylocksDoNotWait) {
   // A trylock cannot close a deadlock cycle: neither the forbidden relation nor the order
   // applies to it (__vmf_anon_prepare, zap_empty_pte_table); the waiting forms still report.
   World w;
-  ASSERT_TRUE(vma_start_read_locked(&w.vma));
+  ASSERT_TRUE(lock_vma_under_rcu(&w.mm, 0, &w.vma));
   ASSERT_TRUE(mmap_read_trylock(&w.mm));
   mmap_read_unlock(&w.mm);
   vma_end_read(&w.vma);
@@ -121,7 +121,7 @@ TEST_F(CxxValidator, TrylocksDoNotWait) {
   mmap_read_unlock(&w.mm);
   EXPECT_TRUE(reports().empty()) << reports().front().rule << ": " << reports().front().message;
 
-  ASSERT_TRUE(vma_start_read_locked(&w.vma));
+  ASSERT_TRUE(lock_vma_under_rcu(&w.mm, 0, &w.vma));
   ASSERT_EQ(mmap_read_lock_killable(&w.mm), 0); // killable still waits
   mmap_read_unlock(&w.mm);
   vma_end_read(&w.vma);
@@ -238,11 +238,25 @@ TEST_F(CxxValidator, EndsWithRelation) {
   EXPECT_TRUE(rt::heldLocks().empty());
 }
 
+TEST_F(CxxValidator, VmaReadLockedOnlyUnderTheMmapLock) {
+  // v7.0's vma_start_read_locked asserts the mmap lock (operation read_lock_vma_under_mmap);
+  // lock_vma_under_rcu is the way without it.
+  World w;
+  mmap_read_lock(&w.mm);
+  ASSERT_TRUE(vma_start_read_locked(&w.vma));
+  mmap_read_unlock(&w.mm);
+  vma_end_read(&w.vma);
+  EXPECT_TRUE(reports().empty());
+  ASSERT_TRUE(vma_start_read_locked(&w.vma));
+  vma_end_read(&w.vma);
+  EXPECT_EQ(rules(), std::vector<std::string>{"vma_start_read_locked"});
+}
+
 TEST_F(CxxValidator, ForbiddenRelation) {
   // The static token is per mm; taking another mm's mmap lock under a VMA read lock is
   // still the forbidden nesting and is caught at run time.
   World w;
-  ASSERT_TRUE(vma_start_read_locked(&w.vma));
+  ASSERT_TRUE(lock_vma_under_rcu(&w.mm, 0, &w.vma));
   mmap_read_lock(&w.otherMm);
   mmap_read_unlock(&w.otherMm);
   vma_end_read(&w.vma);

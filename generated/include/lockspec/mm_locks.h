@@ -2561,17 +2561,19 @@ inline struct vm_area_struct * lock_next_vma(struct mm_struct *mm, unsigned long
 
 /// `vma_start_read_locked` (try, `vma_lock.read`): Read-locks a VMA while the caller holds the mmap lock (read or write); it cannot fail on contention, only on reference-count overflow, so the result must still be checked. Used to keep a VMA locked after dropping the mmap lock.
 /// Spec: `vma_start_read_locked` (rules/locks.rules:134); source: include/linux/mmap_lock.h.
-inline bool vma_start_read_locked(struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->vma_lock_read_held) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
+inline bool vma_start_read_locked(struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->vma_lock_read_held) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)vma;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "vma_start_read_locked"););
   bool ok = vma->vma_lock.try_lock_shared(vma->vm_mm->mmap_lock);
   return ok;
 }
 
 /// `vma_start_read_locked_nested` (try, `vma_lock.read`): vma_start_read_locked with a lockdep subclass, for holding two VMA read locks at once.
 /// Spec: `vma_start_read_locked_nested` (rules/locks.rules:136); source: include/linux/mmap_lock.h.
-inline bool vma_start_read_locked_nested(struct vm_area_struct *vma, unsigned long subclass) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->vma_lock_read_held) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
+inline bool vma_start_read_locked_nested(struct vm_area_struct *vma, unsigned long subclass) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) LOCKSPEC_TRY_ACQUIRE_SHARED(true, vma->vma_lock, vma->vm_mm->vma_lock_read_held) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)vma;
   (void)subclass;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "vma_start_read_locked_nested"););
   bool ok = vma->vma_lock.try_lock_shared(vma->vm_mm->mmap_lock);
   return ok;
 }
@@ -2602,8 +2604,9 @@ inline void vma_end_read(struct vm_area_struct *vma) LOCKSPEC_RELEASE_SHARED(vma
 
 /// `vma_end_write_all` (release, `vma_lock.write`): Ends every VMA write lock of the mm at once by closing the mm_lock_seq writer section. Called by mmap_write_unlock and mmap_write_downgrade; calling it by hand also ends write locks taken further up the call chain.
 /// Spec: `vma_end_write_all` (rules/locks.rules:144); source: include/linux/mmap_lock.h.
-inline void vma_end_write_all(struct mm_struct *mm) {
+inline void vma_end_write_all(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   (void)mm;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "vma_end_write_all"););
   mm->mmap_lock.raw().endWriteSection();
   LOCKSPEC_RT(::lockspec::rt::endDependents(kSpec, &mm->mmap_lock, 0, 2));
 }

@@ -16,12 +16,18 @@ void installWithOnlyTheRmapLock(vm_area_struct *vma, pte_table *pte) {
 }
 
 void zapUnderAnotherVmasLock(vm_area_struct *vma, vm_area_struct *other, pte_table *pte) {
-  if (!vma_start_read_locked(other))
+  if (!lock_vma_under_rcu(other->vm_mm, 0, other))
     return;
   pte->pte_lock.lock();
   op::zap(vma, pte, via::vma_lock{}); // expected-warning-re {{calling function 'zap' requires holding {{(mutex|vma_lock)}} 'vma->vma_lock'}} expected-note {{found near match 'other->vma_lock'}}
   pte->pte_lock.unlock();
   vma_end_read(other);
+}
+
+void readLockVmaWithoutMmapLock(vm_area_struct *vma) {
+  // v7.0's vma_start_read_locked asserts the mmap lock (operation read_lock_vma_under_mmap).
+  if (vma_start_read_locked(vma)) // expected-warning-re {{calling function 'vma_start_read_locked' requires holding {{(mutex|mmap_lock)}} 'vma->vm_mm->mmap_lock'}}
+    vma_end_read(vma);
 }
 
 void vmaWriteWithoutMmapWrite(vm_area_struct *vma) {
@@ -31,7 +37,7 @@ void vmaWriteWithoutMmapWrite(vm_area_struct *vma) {
 }
 
 void mmapLockUnderVmaReadLock(vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma))
+  if (!lock_vma_under_rcu(vma->vm_mm, 0, vma))
     return;
   mmap_read_lock(vma->vm_mm); // expected-warning-re {{cannot call function 'mmap_read_lock' while {{(mutex|vma_lock)}} 'vma->vm_mm->vma_lock_read_held' is held}}
   mmap_read_unlock(vma->vm_mm);

@@ -29,7 +29,7 @@ void case_3(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_start via vma_lock | positive | positive
 void case_4(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_start(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -113,7 +113,7 @@ void case_16(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_end via vma_lock | positive | positive
 void case_17(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_end(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -197,7 +197,7 @@ void case_29(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_pgoff via vma_lock | positive | positive
 void case_30(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_pgoff(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -281,7 +281,7 @@ void case_42(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_page_prot via vma_lock | positive | positive
 void case_43(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_page_prot(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -365,7 +365,7 @@ void case_55(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_flags via vma_lock | positive | positive
 void case_56(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_flags(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -434,7 +434,7 @@ void case_66(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.flags via vma_lock | positive | positive
 void case_67(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->flags(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -529,7 +529,7 @@ void case_80(struct vm_area_struct *vma) {
 // lockspec-case: write vm_area_struct.flags (vma_set_atomic_flag) via vma_lock | positive | positive
 void case_81(struct vm_area_struct *vma) {
   fact::assume_atomic_vma_flag();
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   vma->set_flags_vma_set_atomic_flag(0, via::vma_lock{});
   vma_end_read(vma);
 }
@@ -542,7 +542,7 @@ void case_82(struct vm_area_struct *vma) {
 
 // lockspec-case: write vm_area_struct.flags (vma_set_atomic_flag) via vma_lock | missing atomic_vma_flag | negative
 void case_83(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   vma->set_flags_vma_set_atomic_flag(0, via::vma_lock{}); // expected-error-re {{calling function 'set_flags_vma_set_atomic_flag' requires holding {{.*}}'atomic_vma_flag'}}
   vma_end_read(vma);
 }
@@ -568,7 +568,7 @@ void case_86(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_file via vma_lock | positive | positive
 void case_87(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_file(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -637,7 +637,7 @@ void case_97(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_ops via vma_lock | positive | positive
 void case_98(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_ops(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -706,7 +706,7 @@ void case_108(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.anon_name via vma_lock | positive | positive
 void case_109(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->anon_name(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -790,7 +790,7 @@ void case_121(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.swap_readahead_info via vma_lock | positive | positive
 void case_122(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->swap_readahead_info(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -888,7 +888,7 @@ void case_136(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_policy via vma_lock | positive | positive
 void case_137(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_policy(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -972,7 +972,7 @@ void case_149(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.numab_state via vma_lock | positive | positive
 void case_150(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->numab_state(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -1070,7 +1070,7 @@ void case_164(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_userfaultfd_ctx via vma_lock | positive | positive
 void case_165(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_userfaultfd_ctx(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -1154,7 +1154,7 @@ void case_177(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.shared_rb via vma_lock | positive | positive
 void case_178(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->shared_rb(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -1270,7 +1270,7 @@ void case_193(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.shared_rb_subtree_last via vma_lock | positive | positive
 void case_194(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->shared_rb_subtree_last(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -1386,7 +1386,7 @@ void case_209(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.anon_vma_chain via vma_lock | positive | positive
 void case_210(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->anon_vma_chain(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -1593,7 +1593,7 @@ void case_236(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via vma_lock | positive | positive
 void case_237(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_lock_seq(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -1651,7 +1651,7 @@ void case_245(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: read vm_area_struct.vm_refcnt via vma_lock | positive | positive
 void case_246(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_refcnt(via::vma_lock{});
   vma_end_read(vma);
 }
@@ -1725,7 +1725,7 @@ void case_257(struct vm_area_struct *vma) {
 
 // lockspec-case: write vm_area_struct.vm_refcnt via vma_lock | positive | positive
 void case_258(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   vma->set_vm_refcnt(0, via::vma_lock{});
   vma_end_read(vma);
 }

@@ -51,7 +51,7 @@ void case_5(struct vm_area_struct *vma, struct pmd_table *pmd, struct pmd_table 
 
 // lockspec-case: operation alloc_pte_table via vma_lock | positive | positive
 void case_6(struct vm_area_struct *vma, struct pmd_table *pmd) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pmd->pmd_lock.lock();
   op::alloc_pte_table(vma, pmd, via::vma_lock{});
   pmd->pmd_lock.unlock();
@@ -60,14 +60,14 @@ void case_6(struct vm_area_struct *vma, struct pmd_table *pmd) {
 
 // lockspec-case: operation alloc_pte_table via vma_lock | missing pmd->pmd_lock | negative
 void case_7(struct vm_area_struct *vma, struct pmd_table *pmd) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::alloc_pte_table(vma, pmd, via::vma_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   vma_end_read(vma);
 }
 
 // lockspec-case: operation alloc_pte_table via vma_lock | other pmd_table: pmd->pmd_lock | negative
 void case_8(struct vm_area_struct *vma, struct pmd_table *pmd, struct pmd_table *other_pmd) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   other_pmd->pmd_lock.lock();
   op::alloc_pte_table(vma, pmd, via::vma_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   other_pmd->pmd_lock.unlock();

@@ -51,7 +51,7 @@ void case_5(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
 
 // lockspec-case: operation alloc_upper_table via vma_lock | positive | positive
 void case_6(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   vma->vm_mm->page_table_lock.lock();
   op::alloc_upper_table(vma, via::vma_lock{});
   vma->vm_mm->page_table_lock.unlock();
@@ -60,14 +60,14 @@ void case_6(struct vm_area_struct *vma) {
 
 // lockspec-case: operation alloc_upper_table via vma_lock | missing vma->vm_mm->page_table_lock | negative
 void case_7(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::alloc_upper_table(vma, via::vma_lock{}); // expected-error-re {{calling function 'alloc_upper_table' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
   vma_end_read(vma);
 }
 
 // lockspec-case: operation alloc_upper_table via vma_lock | other vm_area_struct: vma->vm_mm->page_table_lock | negative
 void case_8(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   other_vma->vm_mm->page_table_lock.lock();
   op::alloc_upper_table(vma, via::vma_lock{}); // expected-error-re {{calling function 'alloc_upper_table' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
   other_vma->vm_mm->page_table_lock.unlock();

@@ -60,7 +60,7 @@ void case_6(struct vm_area_struct *vma, struct pte_table *pte) {
 
 // lockspec-case: operation install via per_vma | positive | positive
 void case_7(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pte->pte_lock.lock();
   op::install(vma, pte, via::per_vma{});
   pte->pte_lock.unlock();
@@ -69,14 +69,14 @@ void case_7(struct vm_area_struct *vma, struct pte_table *pte) {
 
 // lockspec-case: operation install via per_vma | missing pte->pte_lock | negative
 void case_8(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::install(vma, pte, via::per_vma{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma_end_read(vma);
 }
 
 // lockspec-case: operation install via per_vma | other pte_table: pte->pte_lock | negative
 void case_9(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table *other_pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   other_pte->pte_lock.lock();
   op::install(vma, pte, via::per_vma{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();

@@ -38,7 +38,7 @@ void case_4(struct vm_area_struct *vma, struct pte_table *pte) {
 
 // lockspec-case: operation mmu_notifier_invalidate via vma_lock | positive | positive
 void case_5(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::mmu_notifier_invalidate(vma, pte, via::vma_lock{});
   vma_end_read(vma);
 }
@@ -50,7 +50,7 @@ void case_6(struct vm_area_struct *vma, struct pte_table *pte) {
 
 // lockspec-case: operation mmu_notifier_invalidate via vma_lock | held pte->pte_lock | negative
 void case_7(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pte->pte_lock.lock();
   op::mmu_notifier_invalidate(vma, pte, via::vma_lock{}); // expected-error-re {{cannot call function 'mmu_notifier_invalidate' while {{.*}}'pte->pte_lock' is held}}
   pte->pte_lock.unlock();

@@ -133,7 +133,7 @@ void case_15(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table
 
 // lockspec-case: operation modify_for_reclaim via mm_walk_vma_lock | positive | positive
 void case_16(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pte->pte_lock.lock();
   op::modify_for_reclaim(vma, pte, via::mm_walk_vma_lock{});
   pte->pte_lock.unlock();
@@ -142,14 +142,14 @@ void case_16(struct vm_area_struct *vma, struct pte_table *pte) {
 
 // lockspec-case: operation modify_for_reclaim via mm_walk_vma_lock | missing pte->pte_lock | negative
 void case_17(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::modify_for_reclaim(vma, pte, via::mm_walk_vma_lock{}); // expected-error-re {{calling function 'modify_for_reclaim' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma_end_read(vma);
 }
 
 // lockspec-case: operation modify_for_reclaim via mm_walk_vma_lock | other pte_table: pte->pte_lock | negative
 void case_18(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table *other_pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   other_pte->pte_lock.lock();
   op::modify_for_reclaim(vma, pte, via::mm_walk_vma_lock{}); // expected-error-re {{calling function 'modify_for_reclaim' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();

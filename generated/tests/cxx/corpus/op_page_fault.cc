@@ -10,7 +10,7 @@ using namespace lockspec;
 
 // lockspec-case: operation page_fault via per_vma | positive | positive
 void case_1(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::page_fault(vma, via::per_vma{});
   vma_end_read(vma);
 }

@@ -121,7 +121,7 @@ void case_9(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table 
 void case_10(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{});
@@ -134,7 +134,7 @@ void case_10(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_11(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   pte->pte_lock.unlock();
@@ -145,7 +145,7 @@ void case_11(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_12(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   other_pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
@@ -158,7 +158,7 @@ void case_12(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_13(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pmd->pmd_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
   pmd->pmd_lock.unlock();
@@ -169,7 +169,7 @@ void case_13(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_14(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pte_table *other_pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pmd->pmd_lock.lock();
   other_pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
@@ -192,7 +192,7 @@ void case_15(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 // lockspec-case: operation reclaim_empty_pte_table via vma_lock | missing freed_after_grace_period | negative
 void case_16(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pte_table_empty();
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
@@ -204,7 +204,7 @@ void case_16(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 // lockspec-case: operation reclaim_empty_pte_table via vma_lock | missing pte_table_empty | negative
 void case_17(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty'}}

@@ -40,7 +40,7 @@ void case_4(struct vm_area_struct *vma) {
 // lockspec-case: operation secondary_tlb_invalidate via vma_lock | positive | positive
 void case_5(struct vm_area_struct *vma) {
   fact::assume_primary_pte_cleared();
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::secondary_tlb_invalidate(vma, via::vma_lock{});
   vma_end_read(vma);
 }
@@ -53,7 +53,7 @@ void case_6(struct vm_area_struct *vma) {
 
 // lockspec-case: operation secondary_tlb_invalidate via vma_lock | missing primary_pte_cleared | negative
 void case_7(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::secondary_tlb_invalidate(vma, via::vma_lock{}); // expected-error-re {{calling function 'secondary_tlb_invalidate' requires holding {{.*}}'primary_pte_cleared'}}
   vma_end_read(vma);
 }

@@ -51,7 +51,7 @@ void case_5(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table 
 
 // lockspec-case: operation traverse via fully_locked_vma_lock | positive | positive
 void case_6(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pte->pte_lock.lock();
   op::traverse(vma, pte, via::fully_locked_vma_lock{});
   pte->pte_lock.unlock();
@@ -60,14 +60,14 @@ void case_6(struct vm_area_struct *vma, struct pte_table *pte) {
 
 // lockspec-case: operation traverse via fully_locked_vma_lock | missing pte->pte_lock | negative
 void case_7(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::traverse(vma, pte, via::fully_locked_vma_lock{}); // expected-error-re {{calling function 'traverse' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma_end_read(vma);
 }
 
 // lockspec-case: operation traverse via fully_locked_vma_lock | other pte_table: pte->pte_lock | negative
 void case_8(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table *other_pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   other_pte->pte_lock.lock();
   op::traverse(vma, pte, via::fully_locked_vma_lock{}); // expected-error-re {{calling function 'traverse' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();
@@ -197,7 +197,7 @@ void case_23(struct vm_area_struct *vma, struct pte_table *pte) {
 
 // lockspec-case: operation traverse via semi_locked_vma_lock | positive | positive
 void case_24(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   rcu.lock_shared();
   op::traverse(vma, pte, via::semi_locked_vma_lock{});
   rcu.unlock_shared();
@@ -206,7 +206,7 @@ void case_24(struct vm_area_struct *vma, struct pte_table *pte) {
 
 // lockspec-case: operation traverse via semi_locked_vma_lock | missing rcu | negative
 void case_25(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::traverse(vma, pte, via::semi_locked_vma_lock{}); // expected-error-re {{calling function 'traverse' requires holding {{.*}}'rcu'}}
   vma_end_read(vma);
 }

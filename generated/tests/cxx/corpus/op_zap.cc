@@ -51,7 +51,7 @@ void case_5(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table 
 
 // lockspec-case: operation zap via vma_lock | positive | positive
 void case_6(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pte->pte_lock.lock();
   op::zap(vma, pte, via::vma_lock{});
   pte->pte_lock.unlock();
@@ -60,14 +60,14 @@ void case_6(struct vm_area_struct *vma, struct pte_table *pte) {
 
 // lockspec-case: operation zap via vma_lock | missing pte->pte_lock | negative
 void case_7(struct vm_area_struct *vma, struct pte_table *pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   op::zap(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma_end_read(vma);
 }
 
 // lockspec-case: operation zap via vma_lock | other pte_table: pte->pte_lock | negative
 void case_8(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table *other_pte) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   other_pte->pte_lock.lock();
   op::zap(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'zap' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();

@@ -70,7 +70,7 @@ void case_8(struct vm_area_struct *vma) {
 
 // lockspec-case: relation no_mmap_lock_under_vma_read | negative (mmap_read_lock under the VMA read lock) | negative
 void case_9(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   mmap_read_lock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_read_lock' while {{.*}}'vma->vm_mm->vma_lock_read_held' is held}}
   mmap_read_unlock(vma->vm_mm);
   vma_end_read(vma);
@@ -85,7 +85,7 @@ void case_10(struct vm_area_struct *vma) {
 
 // lockspec-case: relation no_mmap_lock_under_vma_read | negative (mmap_write_lock under the VMA read lock) | negative
 void case_11(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   mmap_write_lock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_write_lock' while {{.*}}'vma->vm_mm->vma_lock_read_held' is held}}
   mmap_write_unlock(vma->vm_mm);
   vma_end_read(vma);
@@ -93,21 +93,21 @@ void case_11(struct vm_area_struct *vma) {
 
 // lockspec-case: relation no_mmap_lock_under_vma_read | positive (mmap_read_trylock under the VMA read lock: it never waits) | positive
 void case_12(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   if (mmap_read_trylock(vma->vm_mm)) mmap_read_unlock(vma->vm_mm);
   vma_end_read(vma);
 }
 
 // lockspec-case: relation no_mmap_lock_under_vma_read | negative (mmap_read_lock_killable under the VMA read lock: it waits) | negative
 void case_13(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   if (!mmap_read_lock_killable(vma->vm_mm)) mmap_read_unlock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_read_lock_killable' while {{.*}}'vma->vm_mm->vma_lock_read_held' is held}}
   vma_end_read(vma);
 }
 
 // lockspec-case: relation no_mmap_lock_under_vma_read | negative (mmap_write_lock_killable under the VMA read lock: it waits) | negative
 void case_14(struct vm_area_struct *vma) {
-  if (!vma_start_read_locked(vma)) return;
+  { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   if (!mmap_write_lock_killable(vma->vm_mm)) mmap_write_unlock(vma->vm_mm); // expected-error-re {{cannot call function 'mmap_write_lock_killable' while {{.*}}'vma->vm_mm->vma_lock_read_held' is held}}
   vma_end_read(vma);
 }
