@@ -9,9 +9,6 @@
 namespace lockspec::core {
 namespace {
 
-/// The highest user address + 1 the core maps (47 bits, as x86-64 without LA57).
-constexpr unsigned long kUserTop = 1ul << 47;
-
 /// The current map, for a holder of the mmap lock (no writer can replace it meanwhile).
 const VmaMap *lockedMap(Mm *mm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
   return mm->map.load(std::memory_order_acquire);

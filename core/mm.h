@@ -30,6 +30,8 @@ inline constexpr unsigned long kPageSize = 1ul << kPageShift;
 inline constexpr unsigned kEntries = 512;
 /// The bytes one PTE table maps.
 inline constexpr unsigned long kPteTableSpan = kPageSize * kEntries;
+/// The end of the user address space (47-bit, four levels).
+inline constexpr unsigned long kUserTop = 1ul << 47;
 
 inline unsigned pgdIndex(unsigned long a) { return (a >> 39) & (kEntries - 1); }
 inline unsigned pudIndex(unsigned long a) { return (a >> 30) & (kEntries - 1); }

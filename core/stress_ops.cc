@@ -183,7 +183,9 @@ void StressRun::finish() {
       gupRelease(mm_.get(), f, FOLL_PIN);
     pins.clear();
   }
-  while (munmap(mm_.get(), kWindow, kWindowPages * kPageSize) == -4) {
+  // The whole address space, not the window: mmap reaches up to 64 pages past its end and
+  // mremap moves entries there, and those tables must be freed like any other.
+  while (munmap(mm_.get(), 0, kUserTop) == -4) {
   }
   core::checkQuiescent(mm_.get());
   rcuBarrier();
