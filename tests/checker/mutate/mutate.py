@@ -26,8 +26,9 @@ findings) on the mutant that it does not report on the unbroken file, located in
 function or with a note there (a finding reported at a caller, with the call path through the
 mutated function).  It is caught with the *right kind* when such a finding's rule is one the
 mutation should cause (EXPECTED below).  Each mutant is checked in a checker run of its own,
-the mutated file alone, so an analysis that reads all files given together (summaries across
-functions) sees exactly one broken function; baselines are the unbroken files, alone too.
+the mutated file alone (with --with-others: with all the other files unchanged), so an
+analysis that reads all files given together (summaries across functions) sees exactly one
+broken function; baselines are the unbroken files, checked the same way.
 
 Prints `mutants: N, caught: C (right kind: K)`, a line per mutation kind, and the missed
 mutants as `file:function: mutation`.  Exit status 1 when K is below --min-right-kind.
@@ -385,10 +386,11 @@ def sample(all_mutants, size, seed):
     return sorted(chosen, key=lambda m: (m.file, m.start_line, m.kind, m.what))
 
 
-def run_check(lockspec, spec_path, path):
-    """The findings of `lockspec check` on one file (JSON), as a list of dicts."""
+def run_check(lockspec, spec_path, path, others=()):
+    """The findings of `lockspec check` on the file `path` and the files `others` checked
+    with it (JSON), as a list of dicts."""
     proc = subprocess.run([lockspec, "check", "--spec", spec_path, "--format=json",
-                           "--no-progress", "-j", "1", path],
+                           "--no-progress", "-j", "1", path, *others],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"lockspec check {path} exited {proc.returncode}: {proc.stderr}")
@@ -398,8 +400,9 @@ def run_check(lockspec, spec_path, path):
 def _key(finding, lines):
     # Line numbers inside the mutated function may move (a swap of calls of different
     # heights); numbers inside messages ("taken at line 12") likewise.
-    inside = lines[0] <= finding["line"] <= lines[1]
-    return (finding["rule"], re.sub(r"\d+", "#", finding["message"]),
+    file = os.path.basename(finding["file"])
+    inside = file == lines[2] and lines[0] <= finding["line"] <= lines[1]
+    return (file, finding["rule"], re.sub(r"\d+", "#", finding["message"]),
             "in" if inside else finding["line"])
 
 
@@ -420,12 +423,14 @@ def new_findings(baseline, mutated, lines):
 
 def classify(mutant, baseline, mutated):
     """(caught, right kind, the new findings that count) for one mutant."""
-    lines = (mutant.start_line, mutant.end_line)
+    lines = (mutant.start_line, mutant.end_line, mutant.file)
+
+    def at(place):
+        return (os.path.basename(place["file"]) == mutant.file
+                and lines[0] <= place["line"] <= lines[1])
 
     def in_function(f):
-        return (lines[0] <= f["line"] <= lines[1] or
-                any(os.path.basename(n["file"]) == mutant.file and lines[0] <= n["line"] <= lines[1]
-                    for n in f.get("notes", [])))
+        return at(f) or any(at(n) for n in f.get("notes", []))
 
     counted = [f for f in new_findings(baseline, mutated, lines) if in_function(f)]
     right = any(f["rule"] in EXPECTED[mutant.kind] for f in counted)
@@ -447,6 +452,9 @@ def main(argv=None):
     p.add_argument("--min-right-kind", type=int, default=0,
                    help="fail when fewer mutants are caught with the right kind")
     p.add_argument("--show-caught", action="store_true", help="also list the caught mutants")
+    p.add_argument("--with-others", action="store_true",
+                   help="check each mutant together with the other files unchanged (for an "
+                   "analysis across files; about as many times slower as there are files)")
     p.add_argument("files", nargs="*", help="C files to mutate (default: LINUX/mm/*.c)")
     args = p.parse_args(argv)
 
@@ -490,12 +498,18 @@ def main(argv=None):
                 f.write(text)
             return path
 
+        originals = {os.path.basename(p): p for p in files}
+
+        def others(name):
+            return [p for n, p in sorted(originals.items()) if n != name] \
+                if args.with_others else []
+
         needed = sorted({m.file for m in chosen})
         jobs = [("base", name, texts[name]) for name in needed]
         jobs += [(str(i), m.file, m.text) for i, m in enumerate(chosen)]
         with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
             results = list(pool.map(
-                lambda j: run_check(args.lockspec, spec_path, write(*j)), jobs))
+                lambda j: run_check(args.lockspec, spec_path, write(*j), others(j[1])), jobs))
     baselines = dict(zip(needed, results[:len(needed)]))
 
     tally = {k: [0, 0, 0] for k in KINDS}

@@ -56,6 +56,10 @@ class Classification(unittest.TestCase):
                                      "message": "called here"}])
         self.assertEqual(mutate.classify(self.M, [], [path])[:2], (True, True))
 
+    def test_finding_in_another_file_is_not_in_the_function(self):
+        other = dict(_finding("held-at-return", 15), file="x/other.c")
+        self.assertEqual(mutate.classify(self.M, [], [other])[:2], (False, False))
+
     def test_notes_are_not_findings(self):
         note = _finding("caller-held", 15, severity="note")
         self.assertEqual(mutate.classify(self.M, [], [note])[:2], (False, False))
