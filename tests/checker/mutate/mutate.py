@@ -59,7 +59,9 @@ KINDS = ("remove-acquire", "remove-release", "weaken", "swap")
 Api = collections.namedtuple("Api", "name kind lock mode params instance generic success killable")
 Call = collections.namedtuple("Call", "api start end args statement")
 Function = collections.namedtuple("Function", "name start end")
-Mutant = collections.namedtuple("Mutant", "file function kind what text start_line end_line")
+# `api`: the spec API whose call was mutated (the first of a swap).
+Mutant = collections.namedtuple("Mutant", "file function kind what text start_line end_line api",
+                                defaults=("",))
 
 
 class Spec:
@@ -332,8 +334,8 @@ def mutants(spec, path, text):
         ok = [c for c in fcalls if covered(spec, c, fcalls, masked, f)]
         lines = (_line(text, f.start), _line(text, f.end))
 
-        def mutant(kind, what, new_text):
-            result.append(Mutant(name, f.name, kind, what, new_text, *lines))
+        def mutant(kind, what, new_text, call):
+            result.append(Mutant(name, f.name, kind, what, new_text, *lines, call.api.name))
 
         def src(c):
             return " ".join(text[c.start:c.end].split())
@@ -341,10 +343,10 @@ def mutants(spec, path, text):
         for c in ok:
             if c.statement and c.api.kind == "acquire":
                 mutant("remove-acquire", f"removed {src(c)} (line {_line(text, c.start)})",
-                       _removed(text, c))
+                       _removed(text, c), c)
             if c.statement and c.api.kind == "release":
                 mutant("remove-release", f"removed {src(c)} (line {_line(text, c.start)})",
-                       _removed(text, c))
+                       _removed(text, c), c)
             weaker = spec.weaker(c.api.name) if c.api.kind in ("acquire", "try") else None
             if weaker:
                 edits = [(c.start, c.api.name, weaker)]
@@ -355,7 +357,7 @@ def mutants(spec, path, text):
                         if weaker_release:
                             edits.append((r.start, r.api.name, weaker_release))
                 mutant("weaken", f"{c.api.name} -> {weaker} (line {_line(text, c.start)}), "
-                       f"{len(edits) - 1} release(s) with it", _renamed(text, edits))
+                       f"{len(edits) - 1} release(s) with it", _renamed(text, edits), c)
         acquires = [c for c in ok if c.statement and c.api.kind == "acquire"]
         for i, a in enumerate(acquires):
             for b in acquires[i + 1:]:
@@ -366,7 +368,7 @@ def mutants(spec, path, text):
                 swapped = (text[:a.start] + text[b.start:b.end] + text[a.end:b.start]
                            + text[a.start:a.end] + text[b.end:])
                 mutant("swap", f"swapped {src(a)} (line {_line(text, a.start)}) with {src(b)} "
-                       f"(line {_line(text, b.start)})", swapped)
+                       f"(line {_line(text, b.start)})", swapped, a)
     return result
 
 
@@ -513,6 +515,7 @@ def main(argv=None):
     baselines = dict(zip(needed, results[:len(needed)]))
 
     tally = {k: [0, 0, 0] for k in KINDS}
+    by_api = collections.defaultdict(lambda: [0, 0])
     missed, wrong_kind, caught_list = [], [], []
     for m, found in zip(chosen, results[len(needed):]):
         caught, right, counted = classify(m, baselines[m.file], found)
@@ -520,6 +523,8 @@ def main(argv=None):
         t[0] += 1
         t[1] += caught
         t[2] += right
+        by_api[(m.kind, m.api)][0] += 1
+        by_api[(m.kind, m.api)][1] += right
         line = f"  {m.file}:{m.function}: {m.kind}: {m.what}"
         if not caught:
             missed.append(line)
@@ -535,6 +540,11 @@ def main(argv=None):
     for kind in KINDS:
         t = tally[kind]
         print(f"  {kind:15} {t[0]:4} mutants, caught {t[1]:4} (right kind: {t[2]})")
+    print("right kind by mutation and API call (caught/mutants):")
+    for kind in KINDS:
+        apis = sorted((a, v) for (k, a), v in by_api.items() if k == kind)
+        if apis:
+            print(f"  {kind}: " + ", ".join(f"{a} {v[1]}/{v[0]}" for a, v in apis))
     print(f"missed ({len(missed)}):")
     print("\n".join(missed))
     print(f"caught with another kind of finding ({len(wrong_kind)}):")
