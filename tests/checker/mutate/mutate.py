@@ -193,8 +193,11 @@ def functions(masked):
         header = masked[header_start:m.start()]
         # The name is the identifier before the declarator's parameter list: the first `(` of
         # the header at depth 0 (annotations such as `__releases(x)` come after it).
-        name = re.search(r"(\w+)\s*\(", header)
-        result.append(Function(name.group(1) if name else "?", m.start(), end.end()))
+        name = re.search(r"(\w+)\s*\(\s*(\w*)", header)
+        label = "?" if not name else name.group(1)
+        if re.fullmatch(r"SYSCALL_DEFINE\d", label) and name.group(2):
+            label = "sys_" + name.group(2)  # SYSCALL_DEFINE3(mprotect, ...): sys_mprotect
+        result.append(Function(label, m.start(), end.end()))
     return result
 
 
