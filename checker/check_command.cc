@@ -1,18 +1,31 @@
 #include "check_command.h"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 #include <unistd.h>
 
 #include "driver.h"
 #include "runner.h"
+#include "spec_root.h"
 
 namespace lockspec::check {
 
+std::string defaultSpecPath(const std::string &exe) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path spec = fs::canonical(fs::path(exe).parent_path() / LOCKSPEC_SPEC_FROM_BINDIR, ec);
+  if (ec || !fs::is_regular_file(spec, ec))
+    return {};
+  return spec.string();
+}
+
 CheckCommand::CheckCommand(CLI::App &app)
     : command_(app.add_subcommand("check", "check C sources against the spec's lock rules")) {
-  command_->add_option("--spec", spec_, "the root .rules file")->capture_default_str();
+  command_->add_option("--spec", spec_,
+                       "the root .rules file (default: the spec installed with lockspec, "
+                       "BINDIR/" LOCKSPEC_SPEC_FROM_BINDIR ")");
   command_->add_option("--format", format_, "text, json or sarif")
       ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
@@ -26,12 +39,34 @@ bool CheckCommand::selected() const {
 }
 
 int CheckCommand::run() const {
+  std::string spec = spec_;
+  if (spec.empty()) {
+    std::error_code ec;
+    std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    spec = ec ? std::string() : defaultSpecPath(exe);
+    if (spec.empty()) {
+      std::string looked =
+          ec ? "BINDIR/" LOCKSPEC_SPEC_FROM_BINDIR
+             : (std::filesystem::path(exe).parent_path() / LOCKSPEC_SPEC_FROM_BINDIR)
+                   .lexically_normal()
+                   .string();
+      std::cerr << "lockspec: error: no spec installed with this binary (looked for '" << looked
+                << "'); name one with --spec FILE.rules\n";
+      return 2;
+    }
+    // Findings point into the spec: spelled from here when it lies below (a lockspec
+    // checkout), else absolute.
+    spec = spelledFromCurrentDirectory(spec);
+  } else if (std::error_code ec; !std::filesystem::is_regular_file(spec, ec)) {
+    std::cerr << "lockspec: error: cannot open the spec '" << spec << "' given by --spec\n";
+    return 2;
+  }
   SourceManager sources;
   Diagnostics diags(sources);
-  auto model = loadSpec(spec_, sources, diags);
+  auto model = loadSpec(spec, sources, diags);
   std::cerr << diags.renderAll();
   if (!model) {
-    std::cerr << "lockspec: error: the spec '" << spec_ << "' does not compile\n";
+    std::cerr << "lockspec: error: the spec '" << spec << "' does not compile\n";
     return 2;
   }
   Checker checker(*model, sources);
