@@ -128,6 +128,26 @@ namespace lockspec::rt {
 /// Backs off while a lock is contended.
 inline void relax() { std::this_thread::yield(); }
 
+/// Says whether the calling thread has a fatal signal pending (fatal_signal_pending(current)).
+/// The stand-in has no signals of its own: a program installs one (a test, a stress tool).
+using FatalSignalHook = bool (*)();
+
+inline std::atomic<FatalSignalHook> &fatalSignalSlot() {
+  static std::atomic<FatalSignalHook> slot{nullptr};
+  return slot;
+}
+
+/// Installs `hook` (nullptr: no thread ever has a signal) and returns the previous one.
+inline FatalSignalHook setFatalSignalHook(FatalSignalHook hook) {
+  return fatalSignalSlot().exchange(hook);
+}
+
+/// True when the calling thread has a fatal signal pending.
+inline bool fatalSignalPending() {
+  FatalSignalHook hook = fatalSignalSlot().load(std::memory_order_acquire);
+  return hook != nullptr && hook();
+}
+
 /// A reader/writer semaphore with an in-place downgrade.  Every end of a write section (unlock
 /// or downgrade) advances writeSeq(), which is how dependent holds (VMA write locks) end with it.
 class RwSem {
@@ -144,6 +164,18 @@ public:
   bool try_lock() {
     int expected = 0;
     return state_.compare_exchange_strong(expected, -1, std::memory_order_acquire);
+  }
+  /// Takes the lock exclusively unless a fatal signal arrives while waiting (down_write_killable:
+  /// an uncontended lock is taken even with a signal pending); false means not taken.
+  bool lock_killable() {
+    int expected = 0;
+    while (!state_.compare_exchange_weak(expected, -1, std::memory_order_acquire)) {
+      expected = 0;
+      if (fatalSignalPending())
+        return false;
+      relax();
+    }
+    return true;
   }
   /// Releases an exclusive hold.
   void unlock() {
@@ -162,6 +194,16 @@ public:
       if (state_.compare_exchange_weak(s, s + 1, std::memory_order_acquire))
         return true;
     return false;
+  }
+  /// Takes the lock shared unless a fatal signal arrives while waiting (down_read_killable);
+  /// false means not taken.
+  bool lock_shared_killable() {
+    while (!try_lock_shared()) {
+      if (fatalSignalPending())
+        return false;
+      relax();
+    }
+    return true;
   }
   /// Releases a shared hold.
   void unlock_shared() { state_.fetch_sub(1, std::memory_order_release); }
