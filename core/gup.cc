@@ -162,8 +162,9 @@ Folio *gupFast(Mm *mm, unsigned long addr, unsigned flags) {
   // A pin must not race with fork's write-protection: sample write_protect_seq, and back out
   // if fork ran meanwhile (the fence pairs with fork's after it opens the section).
   // raw_seqcount_try_begin: an odd count (fork is write-protecting) fails at once.  The
-  // generated raw_read_seqcount waits for an even count instead, which the kernel's does not.
-  if (!mm->write_protect_seq_lock.try_lock_shared())
+  // stand-in does not hand back the count it sampled, so it is read again below; an odd
+  // value there (fork started in between) fails the same way.
+  if (!raw_seqcount_try_begin(mm->write_protect_seq_lock, 0))
     return nullptr;
   const unsigned seq = mm->write_protect_seq_lock.raw().value();
   Folio *f = seq & 1u ? nullptr : fastPin(mm, addr, flags);
