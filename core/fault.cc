@@ -1,4 +1,5 @@
 // The page fault: the VMA lock first (lock_vma_under_rcu), the mmap read lock as fallback.
+#include <optional>
 #include <string>
 
 #include "core/mm.h"
@@ -64,6 +65,9 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
   PmdTable *pmd = pmdAlloc<S>(vma, addr);
   const unsigned idx = pmdIndex(addr);
   Folio *fresh = nullptr;
+  // Replacing a present entry by a copy changes what the page maps: wp_page_copy brackets it
+  // for secondary MMUs before it takes the PTL again (ends when the fault returns).
+  std::optional<NotifierRange> notify;
   for (;;) {
     pteAlloc<S>(vma, pmd, addr);
     rcu_read_lock();
@@ -107,6 +111,11 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
       fresh = faultFolio(mm, vma, file, shared, write, index);
       if (!fresh)
         return Fault::Oom;
+      continue;
+    }
+    if (old && !notify) { // filled meanwhile and not reusable: bracket the copy first
+      pte->pte_lock.unlock();
+      notify.emplace(mm, addr, addr + kPageSize);
       continue;
     }
     // A new folio for an empty entry, or the copy of a shared one (wp_page_copy).

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "core/core_test_fixture.h"
+#include "core/notifier.h"
 #include "core/page_table.h"
 
 namespace lockspec::core {
@@ -78,6 +79,19 @@ TEST_F(FileTest, PrivateMappingCopiesOnWriteAndIsInBothRmapTrees) {
   EXPECT_EQ(rmapWalk(mm(), page, false), 0);
   pool_.put(page);
   EXPECT_EQ(checkQuiescent(mm()), 0);
+}
+
+TEST_F(FileTest, CopyOnWriteInvalidatesTheSecondaryMmu) {
+  SecondaryMmu device(kBase, 16);
+  mmuNotifierRegister(mm(), &device);
+  ASSERT_TRUE(mmapFile(mm(), kBase, 16 * kPageSize, kRw, &file_, 0));
+  ASSERT_EQ(handleUserFault(mm(), kBase, false), Fault::Ok); // the page-cache folio
+  ASSERT_TRUE(device.fault(mm(), kBase));
+  EXPECT_EQ(device.lookup(kBase), folioAt(kBase)->id);
+  ASSERT_EQ(handleUserFault(mm(), kBase, true), Fault::Ok); // replaced by a private copy
+  EXPECT_EQ(device.lookup(kBase), 0u); // wp_page_copy's notifier range dropped the old one
+  EXPECT_EQ(device.check(mm()), 0);
+  mm()->notifier.store(nullptr);
 }
 
 TEST_F(FileTest, FileRmapUnmapsFromEveryMappingAndEvictionReadsItInAgain) {
