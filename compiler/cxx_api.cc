@@ -135,9 +135,13 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
       attr.push_back(
           std::string(shared ? "LOCKSPEC_TRY_ACQUIRE_SHARED(" : "LOCKSPEC_TRY_ACQUIRE(") + okVal +
           ", " + capList + ")");
-      if (api.killable) {
-        // A killable lock waits like a plain one (order and relations apply to it); the
-        // stand-in has no fatal signals, so it always succeeds.
+      if (api.killable && li.kind == LockKind::Rwsem) {
+        // A killable lock waits like a plain one (order and relations apply to it) and gives
+        // up when rt::fatalSignalPending() says a fatal signal arrived meanwhile.
+        body.push_back(std::string("bool ok = ") + inst +
+                       (shared ? ".lock_shared_killable();" : ".lock_killable();"));
+      } else if (api.killable) {
+        // No killable primitive for this kind: it waits like the plain lock and succeeds.
         body.push_back(inst + (shared ? ".lock_shared(" : ".lock(") +
                        (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
         body.push_back("bool ok = true;");

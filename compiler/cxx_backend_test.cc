@@ -81,6 +81,12 @@ TEST_F(CxxBackend, ForbiddenRelationIsANegativeCapability) {
   EXPECT_TRUE(has("inline int mmap_read_lock_killable(struct mm_struct *mm) "
                   "LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) "
                   "LOCKSPEC_TRY_ACQUIRE_SHARED(false, mm->mmap_lock) {"));
+  // It gives up when the runtime's hook reports a fatal signal during the wait, and the
+  // validator forgets the hold it recorded before waiting.
+  EXPECT_TRUE(has("  bool ok = mm->mmap_lock.lock_shared_killable();\n  return ok ? 0 : -4;"));
+  EXPECT_TRUE(has("  bool ok = mm->mmap_lock.lock_killable();\n  return ok ? 0 : -4;"));
+  EXPECT_TRUE(has("    bool ok = raw_.lock_killable();\n"
+                  "    LOCKSPEC_RT(if (!ok) ::lockspec::rt::onRelease(kSpec, this, 0, false));"));
 }
 
 TEST_F(CxxBackend, GenericSpinFunctionsTakeEverySpinlockClass) {

@@ -54,6 +54,14 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
         << ", nullptr, true));\n    return ok;\n  }\n"
         << "  /// Releases an exclusive hold.\n  void unlock() LOCKSPEC_RELEASE() {\n"
         << hook(rel + "false)") << "    raw_.unlock();\n  }\n";
+      if (li.kind == LockKind::Rwsem)
+        // It waits like lock(), so the validator checks it before waiting, and forgets the
+        // hold again when a fatal signal ends the wait.
+        o << "  /// Takes the lock exclusively unless a fatal signal ends the wait; true means held.\n"
+          << "  bool lock_killable() LOCKSPEC_TRY_ACQUIRE(true) {\n"
+          << hook(acq + std::to_string(li.excl) + ", nullptr)")
+          << "    bool ok = raw_.lock_killable();\n"
+          << "    LOCKSPEC_RT(if (!ok) " << rel << "false));\n    return ok;\n  }\n";
     }
     if (li.shared >= 0) {
       o << "  /// Takes the lock shared (mode `" << l.modes[li.shared].name << "`).\n"
@@ -66,6 +74,12 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
         << ", nullptr, true));\n    return ok;\n  }\n"
         << "  /// Releases a shared hold.\n  void unlock_shared() LOCKSPEC_RELEASE_SHARED() {\n"
         << hook(rel + "true)") << "    raw_.unlock_shared();\n  }\n";
+      if (li.kind == LockKind::Rwsem)
+        o << "  /// Takes the lock shared unless a fatal signal ends the wait; true means held.\n"
+          << "  bool lock_shared_killable() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {\n"
+          << hook(acq + std::to_string(li.shared) + ", nullptr)")
+          << "    bool ok = raw_.lock_shared_killable();\n"
+          << "    LOCKSPEC_RT(if (!ok) " << rel << "true));\n    return ok;\n  }\n";
     }
     if (li.down >= 0 && !sharedOnly)
       o << "  /// Converts the exclusive hold into mode `" << l.modes[li.down].name

@@ -1,4 +1,5 @@
 // The page fault: the VMA lock first (lock_vma_under_rcu), the mmap read lock as fallback.
+#include <optional>
 #include <string>
 
 #include "core/mm.h"
@@ -24,8 +25,30 @@ bool readRange(Vma *vma, unsigned long *start, unsigned long *end, unsigned long
   return false;
 }
 
-/// do_anonymous_page and do_wp_page on an anonymous VMA.  The folio is allocated with the PTL
-/// dropped, the entry installed under it (op install), rechecked after relocking.
+/// The folio a fault installs, allocated with the PTL dropped: a new anonymous folio (a
+/// private VMA's empty entry or copy-on-write), or the file's page-cache folio (a shared file
+/// VMA, or a read of a private one: do_read_fault).  A private copy of a file page starts with
+/// the page's contents (do_cow_fault).
+Folio *faultFolio(Mm *mm, Vma *vma, AddressSpace *file, bool shared, bool write,
+                  unsigned long index) {
+  if (file && (shared || !write))
+    return file->getPage(index);
+  Folio *fresh = mm->pool.alloc(vma->anon_vma, index);
+  if (fresh && file) {
+    Folio *page = file->getPage(index);
+    if (!page) {
+      mm->pool.put(fresh);
+      return nullptr;
+    }
+    fresh->data.store(page->data.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    mm->pool.put(page);
+  }
+  return fresh;
+}
+
+/// The page fault: do_anonymous_page, do_read_fault / do_shared_fault / do_cow_fault on a file
+/// VMA, and do_wp_page.  The folio is allocated with the PTL dropped, the entry installed under
+/// it (op install), rechecked after relocking.
 template <class S>
 Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHARED(S::cap(vma)) {
   Mm *mm = mmOf(vma);
@@ -35,9 +58,16 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
   unsigned long start, end, pgoff;
   if (!readRange<S>(vma, &start, &end, &pgoff) || addr < start || addr >= end)
     return Fault::SegvMapErr;
+  // vm_file is set at mmap and never changes while the VMA is stable.
+  auto *file = static_cast<AddressSpace *>(vma->mapping);
+  const bool shared = flags & VM_SHARED;
+  const unsigned long index = pgoff + ((addr - start) >> kPageShift);
   PmdTable *pmd = pmdAlloc<S>(vma, addr);
   const unsigned idx = pmdIndex(addr);
   Folio *fresh = nullptr;
+  // Replacing a present entry by a copy changes what the page maps: wp_page_copy brackets it
+  // for secondary MMUs before it takes the PTL again (ends when the fault returns).
+  std::optional<NotifierRange> notify;
   for (;;) {
     pteAlloc<S>(vma, pmd, addr);
     rcu_read_lock();
@@ -55,9 +85,12 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
     std::atomic<std::uint64_t> &entry = pte->entries[pteIndex(addr)];
     std::uint64_t old = entry.load(std::memory_order_relaxed);
     std::uint64_t dirty = write ? kPteWrite | kPteDirty : 0;
-    if (old && (!write || (old & kPteWrite) ||
-                mm->pool.get(pteFolio(old))->mapcount.load(std::memory_order_acquire) == 1)) {
-      // Present: mark it young; a write to an exclusive folio reuses it (wp_page_reuse).
+    // A write may reuse the mapped folio when the VMA is shared (wp_page_shared) or the folio
+    // is anonymous and mapped once (wp_page_reuse); a private file page is always copied.
+    Folio *mapped = old ? mm->pool.get(pteFolio(old)) : nullptr;
+    if (old && (!write || (old & kPteWrite) || shared ||
+                (!mapped->mapping && mapped->mapcount.load(std::memory_order_acquire) == 1))) {
+      // Present: mark it young, and writable if written.
       op::install(vma, pte, typename S::Install{});
       entry.store(old | kPteYoung | dirty, std::memory_order_release);
       pte->pte_lock.unlock();
@@ -67,18 +100,32 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
     }
     if (!fresh) {
       pte->pte_lock.unlock();
-      fresh = mm->pool.alloc(vma->anon_vma, pgoff + ((addr - start) >> kPageShift));
+      if (S::kRetryForIo && file && !file->cached(index)) {
+        // filemap_fault on a page-cache miss: start the read, drop the fault lock for the
+        // I/O (maybe_unlock_mmap_for_io) and return VM_FAULT_RETRY; the retry runs under the
+        // mmap read lock and finds the page cached.
+        if (Folio *page = file->getPage(index))
+          mm->pool.put(page);
+        return Fault::Retry;
+      }
+      fresh = faultFolio(mm, vma, file, shared, write, index);
       if (!fresh)
         return Fault::Oom;
       continue;
     }
+    if (old && !notify) { // filled meanwhile and not reusable: bracket the copy first
+      pte->pte_lock.unlock();
+      notify.emplace(mm, addr, addr + kPageSize);
+      continue;
+    }
     // A new folio for an empty entry, or the copy of a shared one (wp_page_copy).
     if (old)
-      fresh->data.store(mm->pool.get(pteFolio(old))->data.load(std::memory_order_relaxed),
-                        std::memory_order_relaxed);
-    fresh->mapcount.store(1, std::memory_order_relaxed);
+      fresh->data.store(mapped->data.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    fresh->mapcount.fetch_add(1, std::memory_order_acq_rel);
+    // A private VMA maps a page-cache folio read-only, so that a write copies it.
+    const std::uint64_t bits = fresh->mapping && !shared ? kPteYoung : kPteYoung | dirty;
     op::install(vma, pte, typename S::Install{});
-    entry.store(makePte(fresh->id, kPteYoung | dirty), std::memory_order_release);
+    entry.store(makePte(fresh->id, bits), std::memory_order_release);
     if (old)
       unmapUnderPtl(mm, old);
     pte->pte_lock.unlock();

@@ -10,7 +10,8 @@ FolioPool::FolioPool(std::size_t size)
   }
 }
 
-Folio *FolioPool::alloc(lockspec::anon_vma *av, unsigned long index) {
+Folio *FolioPool::alloc(lockspec::anon_vma *av, unsigned long index,
+                        lockspec::address_space *mapping) {
   std::size_t start = hint_.fetch_add(1, std::memory_order_relaxed);
   for (std::size_t n = 0; n < size_; ++n) {
     std::size_t i = (start + n) % size_;
@@ -19,7 +20,7 @@ Folio *FolioPool::alloc(lockspec::anon_vma *av, unsigned long index) {
         !used_[i].compare_exchange_strong(expected, true, std::memory_order_acquire))
       continue;
     Folio *f = &folios_[i];
-    f->mapping = nullptr;
+    f->mapping = mapping;
     f->anon_vma = av;
     f->index.store(index, std::memory_order_relaxed);
     f->mapcount.store(0, std::memory_order_relaxed);
@@ -50,6 +51,11 @@ bool FolioPool::put(Folio *f, int n) {
   inUse_.fetch_sub(1, std::memory_order_relaxed);
   used_[f->id - 1].store(false, std::memory_order_release);
   return ok;
+}
+
+void FolioPool::freeFrozen(Folio *f) {
+  inUse_.fetch_sub(1, std::memory_order_relaxed);
+  used_[f->id - 1].store(false, std::memory_order_release);
 }
 
 void FolioPool::pinFromRef(Folio *f) {

@@ -32,10 +32,11 @@ struct Folio : lockspec::folio {
 class FolioPool {
 public:
   explicit FolioPool(std::size_t size);
-  /// A free folio with refcount 1, anon_vma `av` and index `index`, or nullptr when none is
-  /// free.  Its fields are written before the count that publishes it to speculative
+  /// A free folio with refcount 1, anon_vma `av` (anonymous) or `mapping` (page cache) and
+  /// index `index`, or nullptr when none is free.  Its fields are written before the count that publishes it to speculative
   /// folio_try_get callers (GUP-fast, rmap walkers starting from a PTE).
-  Folio *alloc(lockspec::anon_vma *av = nullptr, unsigned long index = 0);
+  Folio *alloc(lockspec::anon_vma *av = nullptr, unsigned long index = 0,
+               lockspec::address_space *mapping = nullptr);
   /// The folio with id `id` (1 <= id <= size()).
   Folio *get(unsigned id) { return &folios_[id - 1]; }
   /// Takes a reference unless the count is zero (folio_try_get).
@@ -43,6 +44,9 @@ public:
   /// Drops `n` references; frees the folio at zero.  A folio still pinned or mapped when its
   /// count reaches zero is a broken invariant and returns false.
   bool put(Folio *f, int n = 1);
+  /// Frees a folio whose count the caller froze to zero (folio_ref_freeze): no reference
+  /// can be taken any more.
+  void freeFrozen(Folio *f);
   /// Pins: refcount += kGupPinCountingBias, pincount += 1 (caller holds a reference it
   /// converts, as try_grab_folio does).
   static void pinFromRef(Folio *f);

@@ -56,10 +56,13 @@ Folio *followPage(Mm *mm, Vma *vma, unsigned long addr, unsigned flags)
   Folio *f = nullptr;
   if (e && (!(flags & FOLL_WRITE) || (e & kPteWrite))) {
     f = mm->pool.get(pteFolio(e));
-    // A pinned anonymous folio must be exclusive; a shared one is unshared by a fault first.
+    // A pinned anonymous folio must be exclusive, and a private mapping pins no page-cache
+    // folio: either is unshared by a fault first (gup_must_unshare).  A shared file mapping
+    // pins the page-cache folio itself.
+    const bool sharedFile = f->mapping && (vma->flags(via::mmap_lock{}) & VM_SHARED);
     if (!(flags & FOLL_PIN))
       getSlow(mm, f);
-    else if (f->mapcount.load(std::memory_order_acquire) == 1)
+    else if (sharedFile || (!f->mapping && f->mapcount.load(std::memory_order_acquire) == 1))
       pinSlow(mm, f, flags);
     else
       f = nullptr;
@@ -74,7 +77,8 @@ Folio *grabLockless(Mm *mm, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SH
   PmdTable *pmd = pmdFind(mm, addr);
   if (!pmd)
     return nullptr;
-  PteTable *pte = rcuDereference(pmd->entries[pmdIndex(addr)]);
+  std::atomic<PteTable *> &pmde = pmd->entries[pmdIndex(addr)];
+  PteTable *pte = rcuDereference(pmde);
   if (!pte || !tableAlive(mm, pte))
     return nullptr;
   std::atomic<std::uint64_t> &entry = pte->entries[pteIndex(addr)];
@@ -84,7 +88,9 @@ Folio *grabLockless(Mm *mm, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SH
   Folio *f = mm->pool.get(pteFolio(e));
   if (!FolioPool::tryGet(f))
     return nullptr;
-  if (entry.load(std::memory_order_acquire) != e) {
+  // pte_same, and the PMD entry unchanged (gup_fast_pte_range): a table that was reclaimed
+  // or moved whole by mremap meanwhile maps nothing at addr any more.
+  if (entry.load(std::memory_order_acquire) != e || pmde.load(std::memory_order_acquire) != pte) {
     if (!mm->pool.put(f))
       mm->report.fail("gup_fast dropped the last reference of a pinned or mapped folio");
     return nullptr;
@@ -116,7 +122,8 @@ Folio *fastPin(Mm *mm, unsigned long addr, unsigned flags)
     op::gup_pin(mm, via::fast{});
   }
   Folio *f = grabLockless(mm, addr, flags & FOLL_WRITE);
-  if (f && f->mapcount.load(std::memory_order_acquire) != 1) { // only exclusive folios
+  // Only exclusive anonymous folios; anything else falls back to the slow path.
+  if (f && (f->mapping || f->mapcount.load(std::memory_order_acquire) != 1)) {
     mm->pool.put(f);
     f = nullptr;
   }
@@ -155,8 +162,9 @@ Folio *gupFast(Mm *mm, unsigned long addr, unsigned flags) {
   // A pin must not race with fork's write-protection: sample write_protect_seq, and back out
   // if fork ran meanwhile (the fence pairs with fork's after it opens the section).
   // raw_seqcount_try_begin: an odd count (fork is write-protecting) fails at once.  The
-  // generated raw_read_seqcount waits for an even count instead, which the kernel's does not.
-  if (!mm->write_protect_seq_lock.try_lock_shared())
+  // stand-in does not hand back the count it sampled, so it is read again below; an odd
+  // value there (fork started in between) fails the same way.
+  if (!raw_seqcount_try_begin(mm->write_protect_seq_lock, 0))
     return nullptr;
   const unsigned seq = mm->write_protect_seq_lock.raw().value();
   Folio *f = seq & 1u ? nullptr : fastPin(mm, addr, flags);

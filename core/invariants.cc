@@ -23,9 +23,21 @@ void checkVma(Mm *mm, const VmaMap::Entry &e) LOCKSPEC_REQUIRES(mm->mmap_lock) {
     mm->report.fail("a VMA's vm_pgoff disagrees with its vm_start");
   if (vma->detached.load())
     mm->report.fail("a VMA in the map is marked detached");
-  if (!vma->anon_vma) {
-    mm->report.fail("an anonymous VMA has no anon_vma");
+  const bool shared = vma->flags(via::mmap_lock{}) & VM_SHARED;
+  if (!vma->anon_vma != (vma->mapping && shared)) {
+    mm->report.fail(vma->anon_vma ? "a shared file VMA has an anon_vma"
+                                  : "a private VMA has no anon_vma");
     return;
+  }
+  if (lockspec::address_space *m = vma->mapping) {
+    i_mmap_lock_read(m);
+    const std::vector<Vma *> &linked = mappingVmas(m);
+    if (std::find(linked.begin(), linked.end(), vma) == linked.end())
+      mm->report.fail("a file VMA in the map is not in its file's i_mmap tree");
+    for (Vma *other : linked)
+      if (other->detached.load())
+        mm->report.fail("an i_mmap tree still links a detached VMA");
+    i_mmap_unlock_read(m);
   }
   for (lockspec::anon_vma *av : vma->chain()) {
     anon_vma_lock_read(av);
@@ -89,8 +101,8 @@ long checkQuiescent(Mm *mm) {
   if (tables != mm->liveTables.load())
     mm->report.fail(std::to_string(mm->liveTables.load() - tables) +
                     " PTE tables are allocated but unreachable");
-  // Folio counts: each mapping holds one reference, each pin the bias; nothing else is held
-  // at a quiescent point.
+  // Folio counts: each mapping holds one reference, each pin the bias, the page cache one on
+  // its folios; nothing else is held at a quiescent point.
   for (unsigned id = 1; id <= mm->pool.size(); ++id) {
     if (!mm->pool.allocated(id))
       continue;
@@ -101,13 +113,15 @@ long checkQuiescent(Mm *mm) {
       mm->report.fail("folio " + std::to_string(id) + " has mapcount " +
                       std::to_string(f->mapcount.load()) + " but " + std::to_string(mapped) +
                       " entries map it");
-    if (pins > 0 && mapped > 1)
+    const int cache = f->mapping ? 1 : 0;
+    if (pins > 0 && mapped > 1 && !f->mapping)
       mm->report.fail("pinned folio " + std::to_string(id) + " is shared copy-on-write by " +
                       std::to_string(mapped) + " entries");
-    if (f->refcount.load() != mapped + pins * kGupPinCountingBias)
+    if (f->refcount.load() != mapped + pins * kGupPinCountingBias + cache)
       mm->report.fail("folio " + std::to_string(id) + " has refcount " +
                       std::to_string(f->refcount.load()) + " for " + std::to_string(mapped) +
-                      " mappings and " + std::to_string(pins) + " pins");
+                      " mappings, " + std::to_string(pins) + " pins and " + std::to_string(cache) +
+                      " page-cache references");
   }
   if (SecondaryMmu *mmu = mm->notifier.load())
     mmu->check(mm); // the device maps nothing the primary does not

@@ -46,7 +46,7 @@ inline std::uint64_t makePte(unsigned folioId, std::uint64_t flags) {
 inline unsigned pteFolio(std::uint64_t pte) { return static_cast<unsigned>(pte >> kPageShift); }
 
 /// VMA flags (vm_flags_t), the subset the core models.
-inline constexpr unsigned long VM_READ = 0x1, VM_WRITE = 0x2;
+inline constexpr unsigned long VM_READ = 0x1, VM_WRITE = 0x2, VM_SHARED = 0x8;
 
 // -------------------------------------------------------------------------------------------
 // Page tables
@@ -56,6 +56,7 @@ struct Mm;
 struct Vma;
 struct PmdTable;
 class SecondaryMmu;
+class Report;
 
 /// A leaf table.  Entries are atomics because GUP-fast and RCU walkers read them without the
 /// PTL; every write happens under `ptl`.  Freed only through RCU after its PMD entry was
@@ -117,6 +118,47 @@ bool anonVmaUnlink(lockspec::anon_vma *av, Vma *vma) LOCKSPEC_REQUIRES(av->root-
 /// members of a chain share their root's rwsem; checked at run time).
 void anonVmaLinkChain(lockspec::anon_vma *locked, const std::vector<lockspec::anon_vma *> &chain,
                       Vma *vma) LOCKSPEC_REQUIRES(locked->root->rwsem);
+
+/// A file (its address_space): the VMAs that map it (the kernel's `i_mmap` interval tree),
+/// guarded by `i_mmap_rwsem`, and its page cache, whose slots are filled under `i_pages`.  The
+/// page cache holds one reference on each of its folios until `truncate`.
+struct AddressSpace : lockspec::address_space {
+  AddressSpace(FolioPool &pool, unsigned long pages);
+  ~AddressSpace();
+  AddressSpace(const AddressSpace &) = delete;
+  AddressSpace &operator=(const AddressSpace &) = delete;
+  /// The page-cache folio at `index` with one more reference for the caller, read in (a new
+  /// folio) if absent (filemap_fault); nullptr past the end of the file or when the pool is
+  /// empty.
+  Folio *getPage(unsigned long index);
+  /// Removes `f` from the page cache and frees it if nothing but the cache and the caller
+  /// hold it (__remove_mapping: folio_ref_freeze(folio, 2) under the xarray lock); the
+  /// caller's reference is consumed either way.  True if it was evicted.
+  bool evict(Folio *f);
+  /// True when the page at `index` is in the page cache (a lookup that reads nothing in).
+  bool cached(unsigned long index) const;
+  /// Drops the page cache's references (truncate_inode_pages at the end of the run); a folio
+  /// still mapped or pinned then is reported to `report`.  Returns how many were dropped.
+  unsigned long truncate(Report &report);
+  FolioPool &pool;
+  /// The file's size in pages.
+  const unsigned long pages;
+
+private:
+  friend const std::vector<Vma *> &mappingVmas(lockspec::address_space *m);
+  friend void mappingLink(lockspec::address_space *m, Vma *vma);
+  friend bool mappingUnlink(lockspec::address_space *m, Vma *vma);
+  std::vector<Vma *> vmas_;
+  std::unique_ptr<std::atomic<Folio *>[]> cache_;
+};
+
+/// The VMAs that map `m` (its i_mmap tree).
+const std::vector<Vma *> &mappingVmas(lockspec::address_space *m)
+    LOCKSPEC_REQUIRES_SHARED(m->i_mmap_rwsem);
+/// Links `vma` into `m`'s i_mmap tree (vma_interval_tree_insert).
+void mappingLink(lockspec::address_space *m, Vma *vma) LOCKSPEC_REQUIRES(m->i_mmap_rwsem);
+/// Unlinks `vma` from `m`'s i_mmap tree (unlink_file_vma); false if it was not linked.
+bool mappingUnlink(lockspec::address_space *m, Vma *vma) LOCKSPEC_REQUIRES(m->i_mmap_rwsem);
 
 /// A VMA.  `detached` is the kernel's vm_refcnt == 0: set under the VMA write lock when the
 /// VMA leaves the map, and checked by lock_vma_under_rcu after it read-locked the VMA.
@@ -212,6 +254,8 @@ inline AnonVma *anonVmaOf(Vma *vma) { return static_cast<AnonVma *>(vma->anon_vm
 
 /// The VMA is read-locked (per-VMA lock).
 struct ByVmaLock {
+  /// A fault that must wait for I/O drops the VMA lock and retries under the mmap lock.
+  static constexpr bool kRetryForIo = true;
   using Install = via::per_vma;
   using Stable = via::vma_lock;
   static const lockspec::VmaLock &cap(Vma *v) LOCKSPEC_RETURN_CAPABILITY(v->vma_lock) {
@@ -221,6 +265,7 @@ struct ByVmaLock {
 
 /// The VMA's mm is mmap-locked (read, downgraded or write).
 struct ByMmapLock {
+  static constexpr bool kRetryForIo = false;
   using Install = via::mmap;
   using Stable = via::mmap_lock;
   static const lockspec::MmapLock &cap(Vma *v) LOCKSPEC_RETURN_CAPABILITY(v->vm_mm->mmap_lock) {
@@ -266,6 +311,13 @@ void gupRelease(Mm *mm, Folio *f, unsigned flags);
 /// overlaps a VMA or leaves the address space.
 bool mmapFixed(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags);
 
+/// Maps [addr, addr + len) of file `file` from page `pgoff` (MAP_FIXED_NOREPLACE): shared when
+/// `flags` has VM_SHARED (the VMA is in the file's i_mmap tree only), private otherwise (in
+/// the i_mmap tree and, for its copy-on-write folios, an anon_vma's: both rmap trees).  False
+/// when the range overlaps a VMA, leaves the address space or runs past the end of the file.
+bool mmapFile(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags,
+              AddressSpace *file, unsigned long pgoff);
+
 /// Unmaps [addr, addr + len): detach under the mmap write lock, downgrade, zap, free the page
 /// tables nothing else covers.  -4 (-EINTR) when the killable lock was interrupted.
 int munmap(Mm *mm, unsigned long addr, unsigned long len);
@@ -279,10 +331,14 @@ void exitMm(std::unique_ptr<Mm> mm);
 std::unique_ptr<Mm> forkMm(Mm *parent);
 
 /// mremap(MREMAP_MAYMOVE | MREMAP_FIXED) of [addr, addr + len), inside one VMA, to the free
-/// range at newAddr: a new VMA with the same anon_vmas and vm_pgoff, the entries moved under
-/// the rmap lock with both PTLs, then the old range unmapped.  False if the source is not
-/// inside one VMA or the destination is not free.
-bool mremap(Mm *mm, unsigned long addr, unsigned long len, unsigned long newAddr);
+/// range at newAddr: a new VMA with the same anon_vmas, file and vm_pgoff, linked after the old
+/// one in every rmap tree; whole PTE tables moved under the rmap write locks and both PMD
+/// locks where both sides are PMD-aligned (move_normal_pmd), other entries moved under both
+/// PTLs; then the old range unmapped.  `wholeTables`, when given, receives the number of
+/// tables moved whole.  False if the source is not inside one VMA or the destination is not
+/// free.
+bool mremap(Mm *mm, unsigned long addr, unsigned long len, unsigned long newAddr,
+            unsigned *wholeTables = nullptr);
 
 /// Changes the flags of [addr, addr + len) (splitting VMAs); false if part is unmapped.
 bool mprotect(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags);
@@ -296,9 +352,10 @@ bool madviseDontneed(Mm *mm, unsigned long addr, unsigned long len);
 /// left alone.
 unsigned reclaimEmptyTables(Mm *mm, unsigned long addr, unsigned long len);
 
-/// Walks the rmap of `folio` (its anon_vma, under the root's rwsem read) and unmaps it from,
-/// or clears the accessed bit in, every VMA that maps it; returns how many did.  The caller
-/// holds a reference on the folio.  A folio that may be pinned is not unmapped.
+/// Walks the rmap of `folio` (an anonymous folio through its anon_vma, under the root's rwsem
+/// read; a page-cache folio through its file's i_mmap tree, under i_mmap_rwsem read) and
+/// unmaps it from, or clears the accessed bit in, every VMA that maps it; returns how many did.
+/// The caller holds a reference on the folio.  A folio that may be pinned is not unmapped.
 int rmapWalk(Mm *mm, Folio *folio, bool unmap);
 
 /// Frees an unlinked PTE table after a grace period, marking it dead first.

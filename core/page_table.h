@@ -105,6 +105,22 @@ inline bool ptlLockChecked(PmdTable *pmd, unsigned idx, PteTable *pte)
   return false;
 }
 
+/// pte_offset_map_lock whole: reads PMD entry `idx` of `pmd` inside the caller's RCU section,
+/// takes that table's PTL and rechecks the entry (ptlLockChecked), retrying while the table is
+/// replaced underneath (reclaimed, or moved by mremap).  True with `*out` locked; false when
+/// the entry is none, and then no lock is held.
+inline bool ptlLockEntry(PmdTable *pmd, unsigned idx, PteTable **out)
+    LOCKSPEC_REQUIRES_SHARED(::lockspec::rcu) LOCKSPEC_TRY_ACQUIRE(true, (*out)->pte_lock) {
+  for (;;) {
+    PteTable *pte = rcuDereference(pmd->entries[idx]);
+    if (!pte)
+      return false;
+    *out = pte;
+    if (ptlLockChecked(pmd, idx, *out))
+      return true;
+  }
+}
+
 } // namespace lockspec::core
 
 namespace lockspec::core {
@@ -135,20 +151,12 @@ unsigned long zapRange(Vma *vma, unsigned long start, unsigned long end)
   NotifierRange notify(mm, start, end); // invalidate_range_start before any entry changes
   for (unsigned long a = start; a < end;) {
     unsigned long next = std::min(end, (a & ~(kPteTableSpan - 1)) + kPteTableSpan);
+    PteTable *pte;
     if (PmdTable *pmd = pmdFind(mm, a)) {
-      unsigned idx = pmdIndex(a);
-      for (;;) {
-        rcu_read_lock();
-        PteTable *pte = rcuDereference(pmd->entries[idx]);
-        if (!pte) {
-          rcu_read_unlock();
-          break;
-        }
-        op::mmu_notifier_invalidate(vma, pte, typename S::Stable{}); // not under the PTL
-        if (!ptlLockChecked(pmd, idx, pte)) {
-          rcu_read_unlock();
-          continue;
-        }
+      rcu_read_lock();
+      if (PteTable *seen = rcuDereference(pmd->entries[pmdIndex(a)]))
+        op::mmu_notifier_invalidate(vma, seen, typename S::Stable{}); // not under the PTL
+      if (ptlLockEntry(pmd, pmdIndex(a), &pte)) {
         rcu_read_unlock();
         tableAlive(mm, pte);
         op::zap(vma, pte, typename S::Stable{});
@@ -158,7 +166,8 @@ unsigned long zapRange(Vma *vma, unsigned long start, unsigned long end)
             gathered.push_back(old);
           }
         pte->pte_lock.unlock();
-        break;
+      } else {
+        rcu_read_unlock();
       }
     }
     a = next;

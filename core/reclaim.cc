@@ -1,5 +1,5 @@
 // Freeing empty PTE tables (seed 002, CONFIG_PT_RECLAIM) and rmap walks that unmap or age a
-// folio through its anon_vma.
+// folio through its anon_vma or its file's i_mmap tree.
 #include <optional>
 #include <string>
 
@@ -41,13 +41,32 @@ bool reclaimTable(Vma *vma, PmdTable *pmd, unsigned idx) LOCKSPEC_REQUIRES_SHARE
   return freed;
 }
 
-/// Unmaps or ages `folio` in one VMA of its anon_vma (page_vma_mapped_walk + try_to_unmap_one
-/// or folio_referenced_one), the walk reaching the PTE as pte_offset_map_lock does.  Returns
-/// true if the VMA mapped it.
-bool rmapOne(Vma *vma, Folio *folio, bool unmap) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
-  const unsigned long start = vma->vm_start(via::anon_vma_lock{});
-  const unsigned long end = vma->vm_end(via::anon_vma_lock{});
-  const unsigned long pgoff = vma->vm_pgoff(via::anon_vma_lock{});
+/// The rmap walk through an anon_vma: the root's rwsem keeps each VMA's range stable.
+struct ByAnonVmaLock {
+  using Stable = via::anon_vma_lock;
+  using Age = via::rmap_walk_anon_vma_lock;
+  static const lockspec::AnonVmaLock &cap(Vma *v) LOCKSPEC_RETURN_CAPABILITY(v->anon_vma->root->rwsem) {
+    return v->anon_vma->root->rwsem;
+  }
+};
+
+/// The rmap walk through a file's i_mmap tree: i_mmap_rwsem keeps each VMA's range stable.
+struct ByIMmapLock {
+  using Stable = via::i_mmap_lock;
+  using Age = via::rmap_walk_i_mmap_lock;
+  static const lockspec::IMmapLock &cap(Vma *v) LOCKSPEC_RETURN_CAPABILITY(v->mapping->i_mmap_rwsem) {
+    return v->mapping->i_mmap_rwsem;
+  }
+};
+
+/// Unmaps or ages `folio` in one VMA reached through the rmap tree `R` (page_vma_mapped_walk
+/// + try_to_unmap_one or folio_referenced_one), the walk reaching the PTE as
+/// pte_offset_map_lock does.  Returns true if the VMA mapped it.
+template <class R>
+bool rmapOne(Vma *vma, Folio *folio, bool unmap) LOCKSPEC_REQUIRES_SHARED(R::cap(vma)) {
+  const unsigned long start = vma->vm_start(typename R::Stable{});
+  const unsigned long end = vma->vm_end(typename R::Stable{});
+  const unsigned long pgoff = vma->vm_pgoff(typename R::Stable{});
   const unsigned long index = folio->index.load(std::memory_order_relaxed);
   if (index < pgoff || index - pgoff >= (end - start) >> kPageShift)
     return false;
@@ -56,14 +75,13 @@ bool rmapOne(Vma *vma, Folio *folio, bool unmap) LOCKSPEC_REQUIRES_SHARED(vma->a
   PmdTable *pmd = pmdFind(mm, addr);
   if (!pmd)
     return false;
-  const unsigned idx = pmdIndex(addr);
   // try_to_unmap_one brackets the change for secondary MMUs; aging does not.
   std::optional<NotifierRange> notify;
   if (unmap)
     notify.emplace(mm, addr, addr + kPageSize);
+  PteTable *pte;
   rcu_read_lock();
-  PteTable *pte = rcuDereference(pmd->entries[idx]);
-  if (!pte || !ptlLockChecked(pmd, idx, pte)) {
+  if (!ptlLockEntry(pmd, pmdIndex(addr), &pte)) {
     rcu_read_unlock();
     return false;
   }
@@ -72,11 +90,11 @@ bool rmapOne(Vma *vma, Folio *folio, bool unmap) LOCKSPEC_REQUIRES_SHARED(vma->a
   std::uint64_t e = entry.load(std::memory_order_relaxed);
   const bool mapped = e && pteFolio(e) == folio->id;
   if (mapped && unmap) {
-    op::zap(vma, pte, via::anon_vma_lock{});
+    op::zap(vma, pte, typename R::Stable{});
     entry.store(0, std::memory_order_release);
     unmapUnderPtl(mm, e);
   } else if (mapped) {
-    op::modify_for_reclaim(vma, pte, via::rmap_walk_anon_vma_lock{});
+    op::modify_for_reclaim(vma, pte, typename R::Age{});
     entry.store(e & ~kPteYoung, std::memory_order_release);
   }
   pte->pte_lock.unlock();
@@ -95,7 +113,14 @@ bool reclaimOne(Mm *mm, Vma *vma, PmdTable *pmd, unsigned idx) LOCKSPEC_REQUIRES
 bool rmapOneLinked(lockspec::anon_vma *av, Vma *vma, Folio *folio, bool unmap)
     LOCKSPEC_REQUIRES_SHARED(av->root->rwsem) {
   alias::anon_vma_lock_read(av, vma); // checks vma->anon_vma shares av's root
-  return rmapOne(vma, folio, unmap);
+  return rmapOne<ByAnonVmaLock>(vma, folio, unmap);
+}
+
+/// rmapOne for a VMA of `m`'s i_mmap tree, which the caller holds.
+bool rmapOneFile(lockspec::address_space *m, Vma *vma, Folio *folio, bool unmap)
+    LOCKSPEC_REQUIRES_SHARED(m->i_mmap_rwsem) {
+  alias::i_mmap_lock_read(m, vma); // checks vma->mapping is m
+  return rmapOne<ByIMmapLock>(vma, folio, unmap);
 }
 
 } // namespace
@@ -131,14 +156,21 @@ unsigned reclaimEmptyTables(Mm *mm, unsigned long addr, unsigned long len) {
 }
 
 int rmapWalk(Mm *mm, Folio *folio, bool unmap) {
-  // The caller holds a reference, so the folio and its anon_vma stay.
-  lockspec::anon_vma *av = folio->anon_vma;
-  if (!av)
-    return 0;
+  // The caller holds a reference, so the folio, its anon_vma and its file stay.
   if (unmap && (folio->pincount.load() > 0 ||
                 folio->refcount.load() >= kGupPinCountingBias)) // folio_maybe_dma_pinned
     return 0;
   int found = 0;
+  if (lockspec::address_space *m = folio->mapping) { // rmap_walk_file
+    i_mmap_lock_read(m);
+    for (Vma *vma : mappingVmas(m))
+      found += rmapOneFile(m, vma, folio, unmap);
+    i_mmap_unlock_read(m);
+    return found;
+  }
+  lockspec::anon_vma *av = folio->anon_vma; // rmap_walk_anon
+  if (!av)
+    return 0;
   anon_vma_lock_read(av);
   for (Vma *vma : anonVmaVmas(av))
     found += rmapOneLinked(av, vma, folio, unmap);

@@ -11,30 +11,51 @@ namespace {
 constexpr unsigned long kWindowPages = 4096;
 constexpr unsigned long kWindow = (1ul << 40) - kWindowPages * kPageSize / 2;
 
+/// The file the mix maps, in pages.
+constexpr unsigned long kFilePages = 1024;
+/// Where mremap parks whole tables: past the window and mmap's reach beyond it, one 4-table
+/// slot per worker.
+constexpr unsigned long kParking = kWindow + kWindowPages * kPageSize + 4 * kPteTableSpan;
+
 constexpr const char *kOpNames[] = {"fault_vma_lock", "fault_mmap_lock", "fault_segv",
-                                    "mmap",           "mmap_busy",       "munmap",
-                                    "munmap_eintr",   "mprotect",        "madvise",
-                                    "gup_get",        "gup_fast_get",    "gup_pin",
-                                    "gup_fast_pin",   "gup_fast_fallback", "unpin",
-                                    "fork",           "reclaim_table",   "reclaim_backoff",
-                                    "rmap_unmap",     "rmap_age",        "mremap",
-                                    "secondary_fault",
-                                    "secondary_miss"};
+                                    "mmap",           "mmap_file",       "mmap_busy",
+                                    "munmap",         "munmap_eintr",    "mprotect",
+                                    "madvise",        "gup_get",         "gup_fast_get",
+                                    "gup_pin",        "gup_fast_pin",    "gup_fast_fallback",
+                                    "unpin",          "fork",            "reclaim_table",
+                                    "reclaim_backoff", "rmap_unmap",     "rmap_age",
+                                    "rmap_file_unmap", "rmap_file_age",  "evict",
+                                    "mremap",
+                                    "mremap_pmd",     "secondary_fault", "secondary_miss"};
 static_assert(std::size(kOpNames) == static_cast<std::size_t>(Op::Count));
+
+/// Whether a fatal signal is pending for this worker (the runtime's killable locks ask).
+thread_local bool tFatalSignal = false;
+bool fatalSignalHere() { return tFatalSignal; }
 
 } // namespace
 
 StressRun::StressRun(unsigned threads, unsigned long seed)
-    : threads_(threads), seed_(seed), pool_(1u << 16), mm_(std::make_unique<Mm>(pool_, report_)),
+    : threads_(threads), seed_(seed), pool_(1u << 16), file_(pool_, kFilePages),
+      mm_(std::make_unique<Mm>(pool_, report_)),
       secondary_(std::make_unique<SecondaryMmu>(kWindow, kWindowPages)), pins_(threads) {
+  rt::setFatalSignalHook(&fatalSignalHere);
   mmuNotifierRegister(mm_.get(), secondary_.get());
-  // Start with the window mostly mapped, in VMAs of 64 pages.
-  for (unsigned long p = 0; p < kWindowPages; p += 64)
-    if (p % 256 != 192)
-      mmapFixed(mm_.get(), kWindow + p * kPageSize, 64 * kPageSize, VM_READ | VM_WRITE);
+  // Start with the window mostly mapped, in VMAs of 64 pages: anonymous, a shared file
+  // mapping and a private one in each 256 pages, and a hole.
+  for (unsigned long p = 0; p < kWindowPages; p += 64) {
+    const unsigned long at = kWindow + p * kPageSize, len = 64 * kPageSize;
+    const unsigned long pgoff = p % kFilePages;
+    if (p % 256 == 0)
+      mmapFixed(mm_.get(), at, len, VM_READ | VM_WRITE);
+    else if (p % 256 == 64)
+      mmapFile(mm_.get(), at, len, VM_READ | VM_WRITE | VM_SHARED, &file_, pgoff);
+    else if (p % 256 == 128)
+      mmapFile(mm_.get(), at, len, VM_READ | VM_WRITE, &file_, pgoff);
+  }
 }
 
-StressRun::~StressRun() = default;
+StressRun::~StressRun() { rt::setFatalSignalHook(nullptr); }
 
 void StressRun::worker(unsigned index, unsigned number,
                        std::chrono::steady_clock::time_point until) {
@@ -53,11 +74,13 @@ void StressRun::worker(unsigned index, unsigned number,
       if (r == Fault::Oom || r == Fault::Retry)
         report_.fail("a fault ended with neither success nor a signal");
     } else if (pick < 720) {
-      count(mmapFixed(mm, page(), pages(), rng() % 3 ? VM_READ | VM_WRITE : VM_READ)
-                ? Op::Mmap
-                : Op::MmapBusy);
+      mmapOp(rng(), page(), pages());
     } else if (pick < 755) {
+      // Half the munmaps run with a fatal signal pending: the killable mmap write lock gives
+      // up with -EINTR if it has to wait.
+      tFatalSignal = rng() % 2;
       int r = munmap(mm, page(), (1 + rng() % 16) * kPageSize);
+      tFatalSignal = false;
       count(r == 0 ? Op::Munmap : Op::MunmapEintr);
       if (r != 0 && r != -4)
         report_.fail("munmap of a valid range failed with " + std::to_string(r));
@@ -78,9 +101,11 @@ void StressRun::worker(unsigned index, unsigned number,
       count(freed ? Op::ReclaimTable : Op::ReclaimBackoff);
     } else if (pick < 990) {
       rmapOp(rng(), page());
-    } else if (pick < 999) {
+    } else if (pick < 997) {
       if (mremap(mm, page(), (1 + rng() % 16) * kPageSize, page()))
         count(Op::Mremap);
+    } else if (pick < 999) {
+      mremapPmdOp(index, rng());
     } else {
       forkOp(rng(), page());
     }
@@ -124,6 +149,48 @@ void StressRun::gupOp(unsigned index, std::uint64_t r, unsigned long addr) {
   }
 }
 
+void StressRun::mmapOp(std::uint64_t r, unsigned long addr, unsigned long len) {
+  const unsigned long prot = r % 3 ? VM_READ | VM_WRITE : VM_READ;
+  bool ok;
+  switch ((r >> 2) % 4) {
+  case 0: // a shared file mapping
+    ok = mmapFile(mm_.get(), addr, len, prot | VM_SHARED, &file_,
+                  (r >> 4) % (kFilePages - (len >> kPageShift)));
+    break;
+  case 1: // a private one
+    ok = mmapFile(mm_.get(), addr, len, prot, &file_, (r >> 4) % (kFilePages - (len >> kPageShift)));
+    break;
+  default:
+    ok = mmapFixed(mm_.get(), addr, len, prot);
+  }
+  count(!ok ? Op::MmapBusy : (r >> 2) % 4 < 2 ? Op::MmapFile : Op::Mmap);
+}
+
+void StressRun::mremapPmdOp(unsigned index, std::uint64_t r) {
+  // A table-aligned span of the window, remapped as one VMA (anonymous or a private file
+  // mapping), faulted in part, moved whole to this worker's parking slot and back; the other
+  // workers keep faulting, pinning, forking and walking the rmap around it.
+  Mm *mm = mm_.get();
+  const unsigned long span = kWindow + (r % (kWindowPages * kPageSize / kPteTableSpan)) * kPteTableSpan;
+  const unsigned long park = kParking + index * 4 * kPteTableSpan;
+  munmap(mm, span, kPteTableSpan);
+  const bool file = (r >> 8) & 1;
+  if (!(file ? mmapFile(mm, span, kPteTableSpan, VM_READ | VM_WRITE, &file_, 0)
+             : mmapFixed(mm, span, kPteTableSpan, VM_READ | VM_WRITE)))
+    return;
+  for (unsigned i = 0; i < 16; ++i)
+    handleUserFault(mm, span + ((r >> (12 + 3 * i)) % kEntries) * kPageSize, (r >> i) & 1);
+  unsigned whole = 0;
+  if (!mremap(mm, span, kPteTableSpan, park, &whole))
+    return;
+  if (whole)
+    count(Op::MremapPmd);
+  if (mremap(mm, park, kPteTableSpan, span, &whole) && whole)
+    count(Op::MremapPmd);
+  else
+    munmap(mm, park, kPteTableSpan);
+}
+
 void StressRun::rmapOp(std::uint64_t r, unsigned long addr) {
   // Reclaim picks a folio it holds a reference on: here one the page maps, taken
   // speculatively as a PFN walker would.
@@ -134,7 +201,15 @@ void StressRun::rmapOp(std::uint64_t r, unsigned long addr) {
   if (!FolioPool::tryGet(f))
     return;
   if (rmapWalk(mm_.get(), f, r & 1))
-    count(r & 1 ? Op::RmapUnmap : Op::RmapAge);
+    count(f->mapping ? (r & 1 ? Op::RmapFileUnmap : Op::RmapFileAge)
+                     : (r & 1 ? Op::RmapUnmap : Op::RmapAge));
+  // Reclaim drops a page-cache folio it unmapped everywhere (shrink_folio_list), so that
+  // faults keep missing the cache and retrying under the mmap lock.
+  if (f->mapping && (r & 1)) {
+    if (file_.evict(f))
+      count(Op::Evict);
+    return;
+  }
   if (!pool_.put(f))
     report_.fail("the rmap walker's reference was the last one of a pinned or mapped folio");
 }
@@ -146,8 +221,9 @@ void StressRun::forkOp(std::uint64_t r, unsigned long addr) {
     unsigned long a = addr + ((r >> (4 * i)) % 16) * kPageSize;
     if (handleUserFault(child.get(), a, true) == Fault::Ok) {
       std::uint64_t pte = peekPte(child.get(), a);
-      if (pte && pool_.get(pteFolio(pte))->pincount.load() > 0)
-        report_.fail("a forked child maps a pinned folio");
+      Folio *f = pte ? pool_.get(pteFolio(pte)) : nullptr;
+      if (f && !f->mapping && f->pincount.load() > 0)
+        report_.fail("a forked child maps a pinned anonymous folio");
     }
   }
   exitMm(std::move(child));
@@ -188,6 +264,7 @@ void StressRun::finish() {
   while (munmap(mm_.get(), 0, kUserTop) == -4) {
   }
   core::checkQuiescent(mm_.get());
+  file_.truncate(report_);
   rcuBarrier();
   if (mm_->liveTables.load() != 0)
     report_.fail(std::to_string(mm_->liveTables.load()) + " PTE tables outlived their VMAs");

@@ -19,6 +19,7 @@ enum class Op {
   FaultMmapLock, ///< fault handled under the mmap read lock (fallback)
   FaultSegv,     ///< fault outside a VMA or against its protection
   Mmap,
+  MmapFile,      ///< a file mapped (shared or private)
   MmapBusy,      ///< MAP_FIXED_NOREPLACE refused: the range is in use
   Munmap,
   MunmapEintr,   ///< the killable mmap write lock was interrupted
@@ -35,7 +36,11 @@ enum class Op {
   ReclaimBackoff, ///< PTE-table reclaim found nothing empty
   RmapUnmap,     ///< a folio unmapped through its anon_vma
   RmapAge,       ///< a folio's accessed bits cleared through its anon_vma
+  RmapFileUnmap, ///< a page-cache folio unmapped through its file's i_mmap tree
+  RmapFileAge,   ///< a page-cache folio's accessed bits cleared through the i_mmap tree
+  Evict,         ///< an unmapped page-cache folio dropped from the cache
   Mremap,        ///< a range moved (entries and VMA)
+  MremapPmd,     ///< a range moved with whole PTE tables (move_normal_pmd)
   SecondaryFault, ///< the device mirrored a primary entry
   SecondaryMiss, ///< the device found nothing mapped or kept being invalidated
   Count
@@ -62,6 +67,8 @@ private:
   void gupOp(unsigned index, std::uint64_t r, unsigned long addr);
   void forkOp(std::uint64_t r, unsigned long addr);
   void rmapOp(std::uint64_t r, unsigned long addr);
+  void mmapOp(std::uint64_t r, unsigned long addr, unsigned long len);
+  void mremapPmdOp(unsigned index, std::uint64_t r);
   void secondaryWorker(unsigned number, std::chrono::steady_clock::time_point until);
   void count(Op op) { counts_[static_cast<std::size_t>(op)].fetch_add(1, std::memory_order_relaxed); }
 
@@ -69,6 +76,8 @@ private:
   unsigned long seed_;
   FolioPool pool_;
   Report report_;
+  /// The file the mix maps, shared and private; it outlives the mm.
+  AddressSpace file_;
   std::unique_ptr<Mm> mm_;
   std::unique_ptr<SecondaryMmu> secondary_;
   /// The pins each worker holds across rounds (DMA that outlives a round).

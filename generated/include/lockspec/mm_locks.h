@@ -483,6 +483,13 @@ public:
     LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 0, false));
     raw_.unlock();
   }
+  /// Takes the lock exclusively unless a fatal signal ends the wait; true means held.
+  bool lock_killable() LOCKSPEC_TRY_ACQUIRE(true) {
+    LOCKSPEC_RT(::lockspec::rt::onAcquire(kSpec, this, 0, 2, nullptr));
+    bool ok = raw_.lock_killable();
+    LOCKSPEC_RT(if (!ok) ::lockspec::rt::onRelease(kSpec, this, 0, false));
+    return ok;
+  }
   /// Takes the lock shared (mode `read`).
   void lock_shared() LOCKSPEC_ACQUIRE_SHARED() {
     LOCKSPEC_RT(::lockspec::rt::onAcquire(kSpec, this, 0, 0, nullptr));
@@ -498,6 +505,13 @@ public:
   void unlock_shared() LOCKSPEC_RELEASE_SHARED() {
     LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 0, true));
     raw_.unlock_shared();
+  }
+  /// Takes the lock shared unless a fatal signal ends the wait; true means held.
+  bool lock_shared_killable() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
+    LOCKSPEC_RT(::lockspec::rt::onAcquire(kSpec, this, 0, 0, nullptr));
+    bool ok = raw_.lock_shared_killable();
+    LOCKSPEC_RT(if (!ok) ::lockspec::rt::onRelease(kSpec, this, 0, true));
+    return ok;
   }
   /// Converts the exclusive hold into mode `downgraded` without leaving the lock.
   void downgrade() LOCKSPEC_RELEASE() LOCKSPEC_ACQUIRE_SHARED() {
@@ -542,6 +556,13 @@ public:
     LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 3, false));
     raw_.unlock();
   }
+  /// Takes the lock exclusively unless a fatal signal ends the wait; true means held.
+  bool lock_killable() LOCKSPEC_TRY_ACQUIRE(true) {
+    LOCKSPEC_RT(::lockspec::rt::onAcquire(kSpec, this, 3, 1, nullptr));
+    bool ok = raw_.lock_killable();
+    LOCKSPEC_RT(if (!ok) ::lockspec::rt::onRelease(kSpec, this, 3, false));
+    return ok;
+  }
   /// Takes the lock shared (mode `read`).
   void lock_shared() LOCKSPEC_ACQUIRE_SHARED() {
     LOCKSPEC_RT(::lockspec::rt::onAcquire(kSpec, this, 3, 0, nullptr));
@@ -557,6 +578,13 @@ public:
   void unlock_shared() LOCKSPEC_RELEASE_SHARED() {
     LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 3, true));
     raw_.unlock_shared();
+  }
+  /// Takes the lock shared unless a fatal signal ends the wait; true means held.
+  bool lock_shared_killable() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
+    LOCKSPEC_RT(::lockspec::rt::onAcquire(kSpec, this, 3, 0, nullptr));
+    bool ok = raw_.lock_shared_killable();
+    LOCKSPEC_RT(if (!ok) ::lockspec::rt::onRelease(kSpec, this, 3, true));
+    return ok;
   }
   /// Tells the analysis the lock is held exclusively (the validator checks it).
   void assert_held() LOCKSPEC_ASSERT_CAPABILITY(this) {
@@ -596,6 +624,13 @@ public:
     LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 4, false));
     raw_.unlock();
   }
+  /// Takes the lock exclusively unless a fatal signal ends the wait; true means held.
+  bool lock_killable() LOCKSPEC_TRY_ACQUIRE(true) {
+    LOCKSPEC_RT(::lockspec::rt::onAcquire(kSpec, this, 4, 1, nullptr));
+    bool ok = raw_.lock_killable();
+    LOCKSPEC_RT(if (!ok) ::lockspec::rt::onRelease(kSpec, this, 4, false));
+    return ok;
+  }
   /// Takes the lock shared (mode `read`).
   void lock_shared() LOCKSPEC_ACQUIRE_SHARED() {
     LOCKSPEC_RT(::lockspec::rt::onAcquire(kSpec, this, 4, 0, nullptr));
@@ -611,6 +646,13 @@ public:
   void unlock_shared() LOCKSPEC_RELEASE_SHARED() {
     LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 4, true));
     raw_.unlock_shared();
+  }
+  /// Takes the lock shared unless a fatal signal ends the wait; true means held.
+  bool lock_shared_killable() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
+    LOCKSPEC_RT(::lockspec::rt::onAcquire(kSpec, this, 4, 0, nullptr));
+    bool ok = raw_.lock_shared_killable();
+    LOCKSPEC_RT(if (!ok) ::lockspec::rt::onRelease(kSpec, this, 4, true));
+    return ok;
   }
   /// Tells the analysis the lock is held exclusively (the validator checks it).
   void assert_held() LOCKSPEC_ASSERT_CAPABILITY(this) {
@@ -2440,8 +2482,7 @@ inline bool mmap_read_trylock(struct mm_struct *mm) LOCKSPEC_TRY_ACQUIRE_SHARED(
 /// Spec: `mmap_read_lock_killable` (rules/locks.rules:58); source: include/linux/mmap_lock.h.
 inline int mmap_read_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) LOCKSPEC_TRY_ACQUIRE_SHARED(false, mm->mmap_lock) {
   (void)mm;
-  mm->mmap_lock.lock_shared();
-  bool ok = true;
+  bool ok = mm->mmap_lock.lock_shared_killable();
   return ok ? 0 : -4; // -EINTR
 }
 
@@ -2449,8 +2490,7 @@ inline int mmap_read_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->
 /// Spec: `mmap_write_lock_killable` (rules/locks.rules:60); source: include/linux/mmap_lock.h.
 inline int mmap_write_lock_killable(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->vma_lock_read_held) LOCKSPEC_TRY_ACQUIRE(false, mm->mmap_lock) {
   (void)mm;
-  mm->mmap_lock.lock();
-  bool ok = true;
+  bool ok = mm->mmap_lock.lock_killable();
   return ok ? 0 : -4; // -EINTR
 }
 

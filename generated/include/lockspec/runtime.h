@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <cstdio>
 #include <cstdlib>
@@ -128,6 +129,26 @@ namespace lockspec::rt {
 /// Backs off while a lock is contended.
 inline void relax() { std::this_thread::yield(); }
 
+/// Says whether the calling thread has a fatal signal pending (fatal_signal_pending(current)).
+/// The stand-in has no signals of its own: a program installs one (a test, a stress tool).
+using FatalSignalHook = bool (*)();
+
+inline std::atomic<FatalSignalHook> &fatalSignalSlot() {
+  static std::atomic<FatalSignalHook> slot{nullptr};
+  return slot;
+}
+
+/// Installs `hook` (nullptr: no thread ever has a signal) and returns the previous one.
+inline FatalSignalHook setFatalSignalHook(FatalSignalHook hook) {
+  return fatalSignalSlot().exchange(hook);
+}
+
+/// True when the calling thread has a fatal signal pending.
+inline bool fatalSignalPending() {
+  FatalSignalHook hook = fatalSignalSlot().load(std::memory_order_acquire);
+  return hook != nullptr && hook();
+}
+
 /// A reader/writer semaphore with an in-place downgrade.  Every end of a write section (unlock
 /// or downgrade) advances writeSeq(), which is how dependent holds (VMA write locks) end with it.
 class RwSem {
@@ -144,6 +165,18 @@ public:
   bool try_lock() {
     int expected = 0;
     return state_.compare_exchange_strong(expected, -1, std::memory_order_acquire);
+  }
+  /// Takes the lock exclusively unless a fatal signal arrives while waiting (down_write_killable:
+  /// an uncontended lock is taken even with a signal pending); false means not taken.
+  bool lock_killable() {
+    int expected = 0;
+    while (!state_.compare_exchange_weak(expected, -1, std::memory_order_acquire)) {
+      expected = 0;
+      if (fatalSignalPending())
+        return false;
+      relax();
+    }
+    return true;
   }
   /// Releases an exclusive hold.
   void unlock() {
@@ -162,6 +195,16 @@ public:
       if (state_.compare_exchange_weak(s, s + 1, std::memory_order_acquire))
         return true;
     return false;
+  }
+  /// Takes the lock shared unless a fatal signal arrives while waiting (down_read_killable);
+  /// false means not taken.
+  bool lock_shared_killable() {
+    while (!try_lock_shared()) {
+      if (fatalSignalPending())
+        return false;
+      relax();
+    }
+    return true;
   }
   /// Releases a shared hold.
   void unlock_shared() { state_.fetch_sub(1, std::memory_order_release); }
@@ -293,7 +336,12 @@ public:
   }
   /// True while the VMA is write-locked in `anchor`'s current write section.
   bool writeLocked(const RwSem &anchor) const {
-    return anchor.writeHeld() && lockSeq_.load(std::memory_order_seq_cst) == anchor.writeSeq();
+    // lockSeq_ first: a reader that sees start_write's store of it synchronises with that
+    // writer, so its later loads of the anchor's state see the writer's hold.  Loaded the
+    // other way round, an acquire load of the anchor may still return the state from before
+    // the writer took it, and the reader would slip in beside a writer that saw no readers.
+    const std::uint64_t seq = lockSeq_.load(std::memory_order_seq_cst);
+    return anchor.writeHeld() && seq == anchor.writeSeq();
   }
 
 private:
@@ -383,6 +431,55 @@ struct Held {
   const void *anchor; ///< Lock instance whose release ends this hold (EndsWith), or nullptr.
 };
 
+/// Per-class views of one spec's tables, built once: the order edges from one class to another
+/// and the relations that constrain acquiring, or are anchored in, each class.  The checks
+/// below look only at the entries that can apply instead of scanning every edge and relation.
+struct SpecIndex {
+  std::size_t classes = 0;
+  std::vector<std::vector<const OrderEdge *>> edges; ///< [from * classes + to]
+  std::vector<std::vector<const RelationInfo *>> constraining; ///< [lock]: rel.lock == lock
+  std::vector<std::vector<const RelationInfo *>> anchoredIn;   ///< [lock]: EndsWith, rel.other
+};
+
+inline SpecIndex buildIndex(const SpecTables &s) {
+  SpecIndex ix;
+  ix.classes = s.lockCount;
+  ix.edges.resize(s.lockCount * s.lockCount);
+  ix.constraining.resize(s.lockCount);
+  ix.anchoredIn.resize(s.lockCount);
+  for (std::size_t e = 0; e < s.edgeCount; ++e)
+    ix.edges[s.edges[e].from * s.lockCount + s.edges[e].to].push_back(&s.edges[e]);
+  for (std::size_t r = 0; r < s.relationCount; ++r) {
+    const RelationInfo &rel = s.relations[r];
+    ix.constraining[rel.lock].push_back(&rel);
+    if (rel.kind == RelationInfo::EndsWith)
+      ix.anchoredIn[rel.other].push_back(&rel);
+  }
+  return ix;
+}
+
+/// The index of `s`, built by the first thread that needs it and cached per thread.
+inline const SpecIndex &indexOf(const SpecTables &s) {
+  thread_local const SpecTables *lastSpec = nullptr;
+  thread_local const SpecIndex *lastIndex = nullptr;
+  if (lastSpec == &s)
+    return *lastIndex;
+  static std::mutex mutex;
+  static std::vector<std::pair<const SpecTables *, std::unique_ptr<SpecIndex>>> built;
+  std::lock_guard<std::mutex> guard(mutex);
+  const SpecIndex *found = nullptr;
+  for (const auto &[spec, index] : built)
+    if (spec == &s)
+      found = index.get();
+  if (!found) {
+    built.emplace_back(&s, std::make_unique<SpecIndex>(buildIndex(s)));
+    found = built.back().second.get();
+  }
+  lastSpec = &s;
+  lastIndex = found;
+  return *found;
+}
+
 /// The holds of the calling thread, oldest first.
 inline std::vector<Held> &heldLocks() {
   thread_local std::vector<Held> held;
@@ -400,10 +497,9 @@ inline std::string describe(const SpecTables &s, unsigned cls, unsigned mode) {
 /// Drops the holds that end with `lock` leaving `mode` (EndsWith relations).
 inline void endDependents(const SpecTables &s, const void *lock, unsigned cls, unsigned mode) {
   std::vector<Held> &held = heldLocks();
-  for (std::size_t r = 0; r < s.relationCount; ++r) {
-    const RelationInfo &rel = s.relations[r];
-    if (rel.kind != RelationInfo::EndsWith || rel.other != cls ||
-        !modeMatches(s, cls, mode, rel.otherModes))
+  for (const RelationInfo *relp : indexOf(s).anchoredIn[cls]) {
+    const RelationInfo &rel = *relp;
+    if (!modeMatches(s, cls, mode, rel.otherModes))
       continue;
     for (std::size_t i = held.size(); i-- > 0;)
       if (held[i].cls == rel.lock && held[i].anchor == lock)
@@ -418,22 +514,22 @@ inline void endDependents(const SpecTables &s, const void *lock, unsigned cls, u
 inline void onAcquire(const SpecTables &s, const void *lock, unsigned cls, unsigned mode,
                       const void *anchor, bool nonblocking = false) {
   std::vector<Held> &held = heldLocks();
+  const SpecIndex &ix = indexOf(s);
   const bool allShared = s.locks[cls].sharedModes == (1u << s.locks[cls].modeCount) - 1;
   for (const Held &h : held) {
     if (h.lock == lock && !allShared)
       report("recursion", "acquiring " + describe(s, cls, mode) + " which this thread already holds as " +
                               describe(s, h.cls, h.mode));
-    for (std::size_t e = 0; e < s.edgeCount && !nonblocking; ++e) {
-      const OrderEdge &edge = s.edges[e];
-      if (edge.from == cls && edge.to == h.cls && modeMatches(s, cls, mode, edge.fromModes) &&
-          modeMatches(s, h.cls, h.mode, edge.toModes))
-        report(edge.order, describe(s, cls, mode) + " must be acquired before " +
-                               describe(s, h.cls, h.mode) + ", which is held");
-    }
+    if (nonblocking)
+      continue;
+    for (const OrderEdge *edge : ix.edges[cls * ix.classes + h.cls])
+      if (modeMatches(s, cls, mode, edge->fromModes) && modeMatches(s, h.cls, h.mode, edge->toModes))
+        report(edge->order, describe(s, cls, mode) + " must be acquired before " +
+                                describe(s, h.cls, h.mode) + ", which is held");
   }
-  for (std::size_t r = 0; r < s.relationCount; ++r) {
-    const RelationInfo &rel = s.relations[r];
-    if (rel.lock != cls || !modeMatches(s, cls, mode, rel.modes))
+  for (const RelationInfo *relp : ix.constraining[cls]) {
+    const RelationInfo &rel = *relp;
+    if (!modeMatches(s, cls, mode, rel.modes))
       continue;
     bool found = false;
     for (const Held &h : held)
