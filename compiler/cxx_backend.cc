@@ -124,7 +124,8 @@ const char *rawType(LockKind kind) {
 }
 
 /// Escapes what Doxygen would read as commands, links or HTML in the `///` comments of a
-/// generated file (`@pte`, `#page-tables`, `<`), so the headers stay Doxygen-clean.
+/// generated file (`@pte`, `#page-tables`, `<`) outside code spans, so the headers stay
+/// Doxygen-clean and the rendered text shows no backslash.
 std::string doxygenSafe(const std::string &text) {
   std::string out;
   std::istringstream lines(text);
@@ -132,9 +133,14 @@ std::string doxygenSafe(const std::string &text) {
     size_t at = line.find("///");
     if (at != std::string::npos) {
       at += line.compare(at, 4, "///<") == 0 ? 4 : 3;
+      // Inside a `code span` Doxygen prints every character as written, a backslash too, so
+      // only the text outside spans is escaped.
       std::string comment;
+      bool code = false;
       for (char c : line.substr(at)) {
-        if (c == '\\' || c == '@' || c == '#' || c == '<' || c == '&' || c == '%')
+        if (c == '`')
+          code = !code;
+        else if (!code && (c == '\\' || c == '@' || c == '#' || c == '<' || c == '&' || c == '%'))
           comment += '\\';
         comment += c;
       }

@@ -22,11 +22,12 @@ RstPage mainPage(const Model &m) {
   w.heading(page.title, kTitle, top);
   if (const Topic *t = findTopic(m, "overview"))
     w.body(t->doc, t->pos);
-  w.paragraph("This page is generated from the lockspec rules; each operation, topic and "
-              "lock order has a page of its own (:doc:`operations/index`), :doc:`locks` defines "
-              "every lock, requirement and fact, :doc:`objects` every field, and "
-              ":doc:`topics/index` covers what the "
-              "kernel's document does not.",
+  w.paragraph("This page is generated from the lockspec rules.  Each operation has a page of "
+              "its own with the exact requirement and its C++ call (:doc:`operations/index`); "
+              ":doc:`locks` defines every lock, requirement and fact, :doc:`objects` every "
+              "field, " + std::string(m.orders.empty() ? "" : ":doc:`lock_order` draws the "
+              "lock order, ") + "and :doc:`topics/index` covers what the kernel's document "
+              "does not.",
               top);
 
   w.heading("Locking", kPart, top);
@@ -66,8 +67,9 @@ RstPage mainPage(const Model &m) {
     RstText graph = renderRstOrderGraph(m);
     for (size_t i = 0; i < graph.lines.size(); ++i)
       w.line(graph.lines[i], graph.origins[i]);
-    for (const Order &o : m.orders)
-      orderTree(w, o);
+    w.paragraph("Each order tree, as the kernel comment draws it and with where it comes from, "
+                "is on :doc:`" + std::string(kOrderPage) + "`.",
+                m.orders[0].pos);
   }
 
   w.heading("Locking Implementation Details", kPart, top);
@@ -119,6 +121,28 @@ RstPage mainPage(const Model &m) {
   return page;
 }
 
+/// The enforced lock-order graph and every order tree of the rules.
+RstPage lockOrderPage(const Model &m) {
+  RstPage page;
+  page.name = kOrderPage;
+  page.title = "Lock order";
+  Writer w(page);
+  SourcePos top = m.orders.empty() ? firstPos(m) : m.orders[0].pos;
+  w.heading(page.title, kTitle, top);
+  w.paragraph("The order in which the locks of the rules may be taken: the graph joins every "
+              "enforced tree, and each tree follows as its kernel comment draws it.  The "
+              "compiler checks that together they admit a single order; historical trees are "
+              "shown but not enforced.",
+              top);
+  RstText graph = renderRstOrderGraph(m);
+  for (size_t i = 0; i < graph.lines.size(); ++i)
+    w.line(graph.lines[i], graph.origins[i]);
+  for (const Order &o : m.orders)
+    orderTree(w, o);
+  w.paragraph("Back to :doc:`" + std::string(kMainPage) + "`.", top);
+  return page;
+}
+
 RstPage topicPageOf(const Topic &t) {
   RstPage page;
   page.name = topicPage(t.name);
@@ -157,6 +181,30 @@ RstPage newPage(const std::string &name, const std::string &title, const std::st
   return page;
 }
 
+/// What a lock kind is in the kernel, as a kernel reader names it.  A lock the rules keep for
+/// the lock order only says so: its own doc names the primitive.
+std::string primitive(LockKind kind) {
+  switch (kind) {
+  case LockKind::Rwsem:
+    return "read/write semaphore (``struct rw_semaphore``)";
+  case LockKind::Spinlock:
+    return "spin lock (``spinlock_t``)";
+  case LockKind::Mutex:
+    return "mutex (``struct mutex``)";
+  case LockKind::VmaLock:
+    return "per-VMA lock: a reference count and a sequence number that together act as a "
+           "read/write semaphore";
+  case LockKind::Rcu:
+    return "RCU read-side critical section";
+  case LockKind::Seqcount:
+    return "sequence count (``seqcount_t``)";
+  case LockKind::Ordering:
+    return "placed in the lock order only (its modes and functions are not modelled; the "
+           "description above names the primitive)";
+  }
+  return toString(kind);
+}
+
 /// Every lock class with its modes and functions, then the groups, named requirements and
 /// facts the rules are written in: the vocabulary the other pages use.
 RstPage locksPage(const Model &m) {
@@ -176,7 +224,7 @@ RstPage locksPage(const Model &m) {
         lock.owner.empty() ? "a global lock" : "one per :c:struct:`!struct " + lock.owner + "`";
     if (!lock.path.empty())
       where += ", " + literal(lock.path);
-    w.paragraph("**Kind:** " + std::string(toString(lock.kind)) + "; " + where + ".", lock.pos);
+    w.paragraph("**Kind:** " + primitive(lock.kind) + "; " + where + ".", lock.pos);
     std::vector<TableRowText> rows;
     for (const Mode &mode : lock.modes)
       rows.push_back({{mode.name, mode.abbrev, toString(mode.sharing),
@@ -431,6 +479,8 @@ std::optional<RstText> renderRstOperation(const Model &m, const std::string &nam
 std::vector<RstPage> renderRstPages(const Model &m) {
   std::vector<RstPage> pages = {mainPage(m), locksPage(m), objectsPage(m), topicsIndex(m),
                                 versionsPageOf(m)};
+  if (!m.orders.empty())
+    pages.push_back(lockOrderPage(m));
   for (const Topic &t : m.topics)
     if (!onMainPage(t))
       pages.push_back(topicPageOf(t));
@@ -451,6 +501,8 @@ std::optional<RstPage> renderRstPage(const Model &m, const std::string &name) {
     return versionsPageOf(m);
   if (name == "locks")
     return locksPage(m);
+  if (name == kOrderPage && !m.orders.empty())
+    return lockOrderPage(m);
   if (name == "objects")
     return objectsPage(m);
   for (const Operation &op : m.operations)

@@ -75,6 +75,9 @@ private:
 /// The main page's name; the standalone pages link back to it.
 inline constexpr const char *kMainPage = "process_addrs";
 
+/// The page of the lock-order graph and trees.
+inline constexpr const char *kOrderPage = "lock_order";
+
 /// A table row's cells and the spec position its lines map to.
 struct TableRowText {
   std::vector<std::string> cells;

@@ -24,11 +24,29 @@ void fieldTable(Writer &w, const Model &m, const Object &obj, const std::string 
   bool config = false;
   for (const Field &f : obj.fields)
     config = config || (f.table == caption && !f.config.empty());
+  // When every field of the table reads under the same rule the column would repeat it on
+  // each row (and push the table past the page): the rule is said once, after the table.
+  std::string sharedRead;
+  bool uniform = true, first = true;
+  for (const Field &f : obj.fields) {
+    if (f.table != caption)
+      continue;
+    const Let *let = f.read ? namedRequirement(m, *f.read) : nullptr;
+    std::string read = let ? "*" + let->name + "*" : f.read ? describeFieldRule(*f.read) : "N/A";
+    uniform = uniform && (first || read == sharedRead);
+    sharedRead = read;
+    first = false;
+  }
+  // Five columns do not fit the page: with a read-lock column, the option leads the
+  // description instead of having a column of its own.
+  bool configColumn = config && uniform;
   std::vector<std::string> headers = {"Field"};
-  if (config)
+  if (configColumn)
     headers.push_back("Configuration option");
-  for (const char *h : {"Description", "Read lock", "Write lock"})
-    headers.push_back(h);
+  headers.push_back("Description");
+  if (!uniform)
+    headers.push_back("Read lock");
+  headers.push_back("Write lock");
   std::vector<TableRowText> rows;
   std::vector<const Let *> legend;
   SourcePos pos;
@@ -38,20 +56,27 @@ void fieldTable(Writer &w, const Model &m, const Object &obj, const std::string 
     if (rows.empty())
       pos = f.pos;
     TableRowText row{{member(f.name)}, f.pos};
-    if (config)
-      row.cells.push_back(f.config.empty() ? "" : f.config);
-    row.cells.push_back(firstParagraph(f.doc));
+    if (configColumn)
+      row.cells.push_back(f.config.empty() ? "" : literal(f.config));
+    bool lead = config && !configColumn && !f.config.empty();
+    row.cells.push_back((lead ? "(" + literal(f.config) + ") " : "") + firstParagraph(f.doc));
     const Let *let = f.read ? namedRequirement(m, *f.read) : nullptr;
     if (let && std::find(legend.begin(), legend.end(), let) == legend.end())
       legend.push_back(let);
-    row.cells.push_back(let ? "*" + let->name + "*" : f.read ? describeFieldRule(*f.read) : "N/A");
+    if (!uniform)
+      row.cells.push_back(let ? "*" + let->name + "*"
+                              : f.read ? describeFieldRule(*f.read) : "N/A");
     std::vector<std::string> writes;
     for (const FieldRule &r : f.writes)
       writes.push_back(describeFieldRule(r));
     row.cells.push_back(writes.empty() ? "N/A" : join(writes, " "));
     rows.push_back(std::move(row));
   }
-  simpleTable(w, caption, headers, rows, 40, pos);
+  simpleTable(w, caption, headers, rows, headers.size() > 4 ? 30 : 40, pos);
+  if (uniform && !rows.empty())
+    w.paragraph("Read lock, for every field of this table: " + sharedRead +
+                    (sharedRead.back() == '.' ? "" : "."),
+                pos);
   for (const Let *let : legend)
     w.paragraph("*" + let->name + "* (read lock): " + describeRequirement(let->requirement) + ".",
                 let->pos);
