@@ -22,18 +22,23 @@ RstPage mainPage(const Model &m) {
   w.heading(page.title, kTitle, top);
   if (const Topic *t = findTopic(m, "overview"))
     w.body(t->doc, t->pos);
-  w.paragraph("This page is generated from the lockspec rules.  Each operation has a page of "
-              "its own with the exact requirement and its C++ call (:doc:`operations/index`); "
-              ":doc:`locks` defines every lock, requirement and fact, :doc:`objects` every "
-              "field, " + std::string(m.orders.empty() ? "" : ":doc:`lock_order` draws the "
-              "lock order, ") + "and :doc:`topics/index` covers what the kernel's document "
-              "does not.",
+  w.paragraph("This page follows the kernel's ``Documentation/mm/process_addrs.rst`` part by "
+              "part and is generated from the lockspec rules.  Each operation has a page of "
+              "its own with its exact requirement and its C++ call (:doc:`operations/index`); "
+              ":doc:`locks` defines every lock, :doc:`objects` every field, " +
+                  std::string(m.orders.empty() ? "" : ":doc:`lock_order` draws the lock "
+                                                      "order, ") +
+                  "and :doc:`topics/index` covers what the kernel's document does not.",
               top);
 
-  w.heading("Locking", kPart, top);
+  if (const Topic *t = findTopic(m, "locking")) {
+    w.heading("Locking", kPart, t->pos);
+    w.body(t->doc, t->pos);
+  } else {
+    w.heading("Locking", kPart, top);
+  }
   topicSection(m, w, "terminology", kSection);
   topicSection(m, w, "lock_usage", kSection, "Lock usage");
-  relationList(w, m);
   for (const StateTable &t : m.tables)
     stateTable(w, m, t);
   for (const Relation &r : m.relations)
@@ -41,22 +46,20 @@ RstPage mainPage(const Model &m) {
       w.admonition("warning", r.doc, r.pos);
   if (const Topic *t = findTopic(m, "rwsem_semantics"))
     w.admonition("note", t->doc, t->pos);
-  for (const StateTable &t : m.tables)
-    derivedStates(w, m, t);
 
   if (const Object *vma = m.findObject("vm_area_struct")) {
-    w.heading("VMA fields", kSub, vma->pos);
-    w.body(firstParagraph(vma->doc), vma->pos);
+    const Topic *intro = findTopic(m, "vma_fields");
+    w.heading("VMA fields", kSub, intro ? intro->pos : vma->pos);
+    if (intro)
+      w.body(intro->doc, intro->pos);
     for (const std::string &caption : fieldTables(*vma))
       if (caption != "VMA lock internals")
         fieldTable(w, m, *vma, caption);
+    if (const Topic *after = findTopic(m, "vma_fields_after"))
+      w.body(after->doc, after->pos);
   }
 
   topicSection(m, w, "page_tables", kSection);
-  operationSection(m, w, "traverse", "Traversing", kSub);
-  operationSection(m, w, "install", "Installing", kSub);
-  operationSection(m, w, "zap", "Zapping", kSub);
-  operationSection(m, w, "free_pgtables", "Freeing", kSub);
   topicSection(m, w, "non_vma_page_tables", kSection);
 
   if (!m.orders.empty()) {
@@ -74,50 +77,37 @@ RstPage mainPage(const Model &m) {
 
   w.heading("Locking Implementation Details", kPart, top);
   w.admonition("warning",
-               "The rules for PTE-level page tables differ from those of every other level; "
-               "see the PTE-specific rules below.",
+               "The locking rules of PTE-level page tables are very different from those of "
+               "page tables at every other level.",
                top);
   topicSection(m, w, "page_table_locking", kSection);
+  topicSection(m, w, "page_table_locking_rules", kSub, "Locking rules");
   topicSection(m, w, "atomicity", kSub);
-  if (m.findOperation("alloc_upper_table") || m.findOperation("alloc_pte_table")) {
-    w.heading("Page table installation", kSub, top);
-    for (const char *name : {"alloc_upper_table", "alloc_pte_table"})
-      if (const Operation *op = m.findOperation(name)) {
-        w.paragraph("**" + std::string(name) + "**", op->pos);
-        operationBody(m, w, *op, true, "");
-      }
+  topicSection(m, w, "page_table_installation", kSub);
+  topicSection(m, w, "page_table_freeing", kSub);
+  topicSection(m, w, "page_table_moving", kSub);
+  if (const Topic *t = findTopic(m, "vma_lock_internals")) {
+    // As in the kernel's document, the section opens with an overview; the implementation
+    // topic follows as the details.
+    w.heading(t->title, kSection, t->pos);
+    w.heading("Overview", kSub, t->pos);
+    w.body(t->doc, t->pos);
   }
-  if (const Operation *op = m.findOperation("retract_pte_table")) {
-    w.heading("Page table freeing", kSub, op->pos);
-    operationBody(m, w, *op, true, "");
-  }
-  if (m.findOperation("move_page_tables")) {
-    w.heading("Page table moving", kSub, top);
-    for (const char *name : {"move_page_tables", "move_ptes"})
-      if (const Operation *op = m.findOperation(name)) {
-        w.paragraph("**" + std::string(name) + "**", op->pos);
-        operationBody(m, w, *op, true, "");
-      }
-  }
-  topicSection(m, w, "vma_lock_internals", kSection);
+  topicSection(m, w, "vma_lock_implementation", kSub, "Implementation details");
   for (const Object &obj : m.objects)
     for (const std::string &caption : fieldTables(obj))
-      if (caption == "VMA lock internals" || caption == "mm_struct fields")
+      if (caption == "VMA lock internals")
         fieldTable(w, m, obj, caption);
   topicSection(m, w, "mmap_write_downgrading", kSection);
   for (const Matrix &mx : m.matrices)
     exclusivityMatrix(w, m, mx);
   topicSection(m, w, "stack_expansion", kSection);
-  if (const Operation *op = m.findOperation("expand_stack"))
-    operationBody(m, w, *op, true, "");
 
   w.heading("Functions and structures", kPart, top);
-  w.paragraph("Every lock function the rules describe, with what it does to which lock:", top);
+  w.paragraph("Every lock function the rules describe, with what it does to which lock.  The "
+              "structures, with every field and its rules, are on :doc:`objects`.",
+              top);
   apiTable(w, m);
-  for (const Object &obj : m.objects)
-    for (const std::string &caption : fieldTables(obj))
-      if (obj.name != "vm_area_struct" && caption != "mm_struct fields")
-        fieldTable(w, m, obj, caption);
   return page;
 }
 
@@ -239,6 +229,16 @@ RstPage locksPage(const Model &m) {
       fns.push_back(func(a));
     if (!fns.empty())
       w.paragraph("**Functions:** " + join(fns, ", ") + ".", lock.pos);
+  }
+  if (!m.relations.empty() || !m.tables.empty()) {
+    w.heading("How the locks depend on each other", kSection,
+              m.relations.empty() ? m.tables[0].pos : m.relations[0].pos);
+    relationList(w, m);
+    for (const Relation &r : m.relations)
+      if (r.kind == Relation::Kind::Forbidden)
+        w.admonition("warning", r.doc, r.pos);
+    for (const StateTable &t : m.tables)
+      derivedStates(w, m, t);
   }
   if (!m.groups.empty())
     w.heading("Lock groups", kSection, m.groups[0].pos);

@@ -73,13 +73,43 @@ void fieldTable(Writer &w, const Model &m, const Object &obj, const std::string 
     rows.push_back(std::move(row));
   }
   simpleTable(w, caption, headers, rows, headers.size() > 4 ? 30 : 40, pos);
-  if (uniform && !rows.empty())
-    w.paragraph("Read lock, for every field of this table: " + sharedRead +
+  if (uniform && !rows.empty()) {
+    std::string defined;
+    if (legend.size() == 1) { // The one named requirement is defined in the same sentence.
+      defined = ", that is " + describeRequirement(legend[0]->requirement);
+      legend.clear();
+    }
+    w.paragraph("Read lock, for every field of this table: " + sharedRead + defined +
                     (sharedRead.back() == '.' ? "" : "."),
                 pos);
+  }
   for (const Let *let : legend)
     w.paragraph("*" + let->name + "* (read lock): " + describeRequirement(let->requirement) + ".",
                 let->pos);
+  // A fact in a cell is a condition, not a lock; its name alone would leave the reader
+  // guessing, so each is said in words under the table.
+  std::vector<const Fact *> facts;
+  for (const Field &f : obj.fields) {
+    if (f.table != caption)
+      continue;
+    std::vector<const FieldRule *> rules;
+    if (f.read)
+      rules.push_back(&*f.read);
+    for (const FieldRule &r : f.writes)
+      rules.push_back(&r);
+    for (const FieldRule *r : rules)
+      for (const Alternative &alt : r->requirement.alternatives)
+        for (const Atom &a : alt.atoms)
+          if (a.kind == Atom::Kind::Fact)
+            for (const Fact &fact : m.facts)
+              if (fact.name == a.fact &&
+                  std::find(facts.begin(), facts.end(), &fact) == facts.end())
+                facts.push_back(&fact);
+  }
+  for (const Fact *fact : facts)
+    w.paragraph(literal(fact->name) + " is a condition, not a lock: " +
+                    firstParagraph(fact->doc),
+                fact->pos);
 }
 
 /// Field-table captions of an object, in the order their first field appears.

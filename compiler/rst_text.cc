@@ -218,15 +218,23 @@ std::string operationPage(const std::string &name) {
 /// page of its own.
 const std::vector<std::string> &mainPageTopics() {
   static const std::vector<std::string> topics = {"overview",
+                                                  "locking",
                                                   "terminology",
                                                   "lock_usage",
                                                   "rwsem_semantics",
+                                                  "vma_fields",
+                                                  "vma_fields_after",
                                                   "page_tables",
                                                   "non_vma_page_tables",
                                                   "lock_ordering",
                                                   "page_table_locking",
+                                                  "page_table_locking_rules",
                                                   "atomicity",
+                                                  "page_table_installation",
+                                                  "page_table_freeing",
+                                                  "page_table_moving",
                                                   "vma_lock_internals",
+                                                  "vma_lock_implementation",
                                                   "mmap_write_downgrading",
                                                   "stack_expansion"};
   return topics;
