@@ -1,6 +1,8 @@
 // The rst backend's pages, and the entry points rst_backend.h declares.
 #include "rst_impl.h"
 
+#include "alternative_names.h"
+
 #include <algorithm>
 #include <functional>
 #include <set>
@@ -428,11 +430,14 @@ std::string operationGraphDot(const Model &m, const Operation &op) {
   std::string dot = "digraph " + dotId(op.name) + " {\n  rankdir=LR;\n  node [fontsize=10];\n  " +
                     dotId(op.name) + " [shape=box, style=bold];\n";
   std::set<std::string> atoms;
+  // The diamonds carry the C++ tag names, as the header and the operation's table do.
+  std::vector<std::string> names = alternativeNames(op.requirement, op.subject.name);
   for (size_t i = 0; i < op.requirement.alternatives.size(); ++i) {
     const Alternative &alt = op.requirement.alternatives[i];
     std::string id = dotId("alt" + std::to_string(i));
     dot += "  " + id + " [shape=diamond, label=" +
-           dotId(alt.label.empty() ? "way " + std::to_string(i + 1) : alt.label) + "];\n";
+           dotId(names.empty() ? (alt.label.empty() ? "requires" : alt.label) : names[i]) +
+           "];\n";
     dot += "  " + dotId(op.name) + " -> " + id + ";\n";
     for (const Atom &a : alt.atoms) {
       std::string atom = describeAtom(a);

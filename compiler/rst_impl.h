@@ -185,6 +185,10 @@ void orderTree(Writer &w, const Order &o);
 /// A `.. graphviz::` block of `dot`.
 void graphviz(Writer &w, const std::string &dot, const std::string &caption, const SourcePos &pos);
 
+/// The C++ call of each way of meeting `op`'s requirement (`names`: the alternatives' tags),
+/// and of each lock set it refuses.
+void cxxCalls(Writer &w, const Operation &op, const std::vector<std::string> &names);
+
 /// What an operation needs, how it reads, what it must not rely on, and its caveats.  Used
 /// both on the main page (`sub` headings) and on the operation's own page.
 void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPage,

@@ -212,7 +212,7 @@ inline AnonVma *anonVmaOf(Vma *vma) { return static_cast<AnonVma *>(vma->anon_vm
 
 /// The VMA is read-locked (per-VMA lock).
 struct ByVmaLock {
-  using Install = via::per_vma;
+  using Install = via::vma_lock;
   using Stable = via::vma_lock;
   static const lockspec::VmaLock &cap(Vma *v) LOCKSPEC_RETURN_CAPABILITY(v->vma_lock) {
     return v->vma_lock;
@@ -221,7 +221,7 @@ struct ByVmaLock {
 
 /// The VMA's mm is mmap-locked (read, downgraded or write).
 struct ByMmapLock {
-  using Install = via::mmap;
+  using Install = via::mmap_lock;
   using Stable = via::mmap_lock;
   static const lockspec::MmapLock &cap(Vma *v) LOCKSPEC_RETURN_CAPABILITY(v->vm_mm->mmap_lock) {
     return v->vm_mm->mmap_lock;

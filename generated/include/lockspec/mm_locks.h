@@ -56,12 +56,14 @@ struct mm_walk_mmap_lock {};
 struct mm_walk_vma_lock {};
 /// Evidence for the alternative `mm_write_locked`.
 struct mm_write_locked {};
-/// Evidence for the alternative `mmap`.
-struct mmap {};
 /// Evidence for the alternative `mmap_lock`.
 struct mmap_lock {};
-/// Evidence for the alternative `per_vma`.
-struct per_vma {};
+/// Evidence for the alternative `mmap_lock_foll_longterm`.
+struct mmap_lock_foll_longterm {};
+/// Evidence for the alternative `mmap_lock_user_mm`.
+struct mmap_lock_user_mm {};
+/// Evidence for the alternative `mmap_lock_vma_lock`.
+struct mmap_lock_vma_lock {};
 /// Evidence for the alternative `rcu`.
 struct rcu {};
 /// Evidence for the alternative `retract`.
@@ -3520,27 +3522,35 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup
   (void)pte;
 }
 
-/// Operation `install`, alternative `mmap`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
+/// Operation `install`, alternative `mmap_lock`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
-/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) & (pte_lock@pte)`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.  This way: the mmap lock, read or write.
+/// Requires `(any { mmap_lock: mmap_lock.read; vma_lock: vma_lock.read; }) & (pte_lock@pte)`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.  This way: the mmap lock, read or write.
 /// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
-inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "install"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "install"););
 }
 
-/// Operation `install`, alternative `per_vma`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
+/// Operation `install`, alternative `vma_lock`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
-/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) & (pte_lock@pte)`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.  This way: the VMA lock, read or write (the page-fault fast path).
+/// Requires `(any { mmap_lock: mmap_lock.read; vma_lock: vma_lock.read; }) & (pte_lock@pte)`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.  This way: the VMA lock, read or write (the page-fault fast path).
 /// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
-inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_vma) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "install"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "install"););
 }
+
+/// Operation `install` refuses `via::anon_vma_lock`: the spec rejects `rmap_lock.write & pte_lock@pte` because an rmap lock alone does not keep the range from reaching free_pgtables between the zap and the table teardown, so an entry installed then would be freed from under its mapping.
+/// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REJECTED("op::install with via::anon_vma_lock is not enough: an rmap lock alone does not keep the range from reaching free_pgtables between the zap and the table teardown, so an entry installed then would be freed from under its mapping");
+
+/// Operation `install` refuses `via::i_mmap_lock`: the spec rejects `rmap_lock.write & pte_lock@pte` because an rmap lock alone does not keep the range from reaching free_pgtables between the zap and the table teardown, so an entry installed then would be freed from under its mapping.
+/// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REJECTED("op::install with via::i_mmap_lock is not enough: an rmap lock alone does not keep the range from reaching free_pgtables between the zap and the table teardown, so an entry installed then would be freed from under its mapping");
 
 /// Operation `alloc_upper_table`, alternative `mmap_lock`: Allocating a P4D, PUD or PMD table and linking it into the empty entry above it. The VMA is held stable as for any install, and the new entry is set under `mm->page_table_lock` (`__p4d_alloc`, `__pud_alloc`, `__pmd_alloc`; the last goes through `pud_lock`, which is `page_table_lock` because PUD locks are not split).
 ///
@@ -3689,6 +3699,10 @@ inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_RE
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "free_pgtables"););
 }
+
+/// Operation `free_pgtables` refuses `via::mmap_lock_vma_lock`: the spec rejects `mmap_lock.write & vma_lock.write` because the mmap and VMA write locks stop faults and VMA changes, but a file-backed range can still be truncated, and reached, through i_mmap_rwsem alone.
+/// Spec: `free_pgtables` (rules/operations.rules:199); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
+inline void free_pgtables(struct vm_area_struct *vma, via::mmap_lock_vma_lock) LOCKSPEC_REJECTED("op::free_pgtables with via::mmap_lock_vma_lock is not enough: the mmap and VMA write locks stop faults and VMA changes, but a file-backed range can still be truncated, and reached, through i_mmap_rwsem alone");
 
 /// Operation `retract_pte_table`, alternative `collapse`: Removing one empty PTE table while the levels above stay, once a range is mapped by a huge page (khugepaged and `MADV_COLLAPSE`, mm/khugepaged.c). v7.0 does it in two places, which hold different locks and revalidate the PMD entry differently:
 ///
@@ -3847,20 +3861,24 @@ inline void walk_user_page_tables_debug(struct mm_struct *mm, via::kernel_mm) LO
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_user_page_tables_debug"););
 }
 
-/// Operation `page_fault`, alternative `per_vma`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
+/// Operation `walk_user_page_tables_debug` refuses `via::mmap_lock_user_mm`: the spec rejects `mmap_lock.read & user_mm` because munmap frees page tables under a downgraded (read) mmap lock after detaching the VMAs, so a read-locked walker outside VMAs could use freed tables.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
+inline void walk_user_page_tables_debug(struct mm_struct *mm, via::mmap_lock_user_mm) LOCKSPEC_REJECTED("op::walk_user_page_tables_debug with via::mmap_lock_user_mm is not enough: munmap frees page tables under a downgraded (read) mmap lock after detaching the VMAs, so a read-locked walker outside VMAs could use freed tables");
+
+/// Operation `page_fault`, alternative `vma_lock`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
-/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `vma_lock.read@vma`.  This way: the VMA read lock from lock_vma_under_rcu.
+/// Requires `any { vma_lock: vma_lock.read; mmap_lock: mmap_lock.read; }`; this overload checks `vma_lock.read@vma`.  This way: the VMA read lock from lock_vma_under_rcu.
 /// Spec: `page_fault` (rules/operations.rules:464); source: Documentation/mm/process_addrs.rst\#lock-usage.
-inline void page_fault(struct vm_area_struct *vma, via::per_vma) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void page_fault(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "page_fault"););
 }
 
-/// Operation `page_fault`, alternative `mmap`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
+/// Operation `page_fault`, alternative `mmap_lock`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
-/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `mmap_lock.read@vma`.  This way: the mmap read lock (fallback).
+/// Requires `any { vma_lock: vma_lock.read; mmap_lock: mmap_lock.read; }`; this overload checks `mmap_lock.read@vma`.  This way: the mmap read lock (fallback).
 /// Spec: `page_fault` (rules/operations.rules:464); source: Documentation/mm/process_addrs.rst\#lock-usage.
-inline void page_fault(struct vm_area_struct *vma, via::mmap) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void page_fault(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "page_fault"););
 }
@@ -4007,6 +4025,10 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin_longterm"););
 }
+
+/// Operation `gup_pin_longterm` refuses `via::mmap_lock_foll_longterm`: the spec rejects `foll_longterm & mmap_lock.read` because FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:668); source: mm/gup.c.
+inline void gup_pin_longterm(struct mm_struct *mm, via::mmap_lock_foll_longterm) LOCKSPEC_REJECTED("op::gup_pin_longterm with via::mmap_lock_foll_longterm is not enough: FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining");
 
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
@@ -4155,9 +4177,10 @@ static_assert(std::is_empty_v<via::kernel_mm>);
 static_assert(std::is_empty_v<via::mm_walk_mmap_lock>);
 static_assert(std::is_empty_v<via::mm_walk_vma_lock>);
 static_assert(std::is_empty_v<via::mm_write_locked>);
-static_assert(std::is_empty_v<via::mmap>);
 static_assert(std::is_empty_v<via::mmap_lock>);
-static_assert(std::is_empty_v<via::per_vma>);
+static_assert(std::is_empty_v<via::mmap_lock_foll_longterm>);
+static_assert(std::is_empty_v<via::mmap_lock_user_mm>);
+static_assert(std::is_empty_v<via::mmap_lock_vma_lock>);
 static_assert(std::is_empty_v<via::rcu>);
 static_assert(std::is_empty_v<via::retract>);
 static_assert(std::is_empty_v<via::rmap_locked>);
