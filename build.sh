@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # lockspec's one entry point.
-#   ./build.sh        install what is missing, build, compile rules/ into generated/
-#   ./build.sh test   the above, then the whole test suite through ctest
+#   ./build.sh        install what is missing; build the compiler, the checker and the docs
+#                     site; compile rules/ into generated/
+#   ./build.sh test   the above plus the tests, fuzzers and benchmarks; then the whole suite
+#                     through ctest
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -36,23 +38,43 @@ install_grammars() {
   fi
 }
 
+# `./build.sh` builds what a user needs: the compiler and checker (build/bin/lockspec), the
+# Python module, generated/ and the docs site.  `./build.sh test` also builds the tests,
+# fuzzers, benchmarks and the reference core (LOCKSPEC_BUILD_TESTS) and runs ctest.
 build() {
+  local tests=$1
   install_missing "${PKGS[@]}"
   install_grammars
   cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-  cmake --build build
+    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DLOCKSPEC_BUILD_TESTS="$tests" >/dev/null
+  # The compiler first: generated/ must be current before the site renders its headers.
+  cmake --build build --target lockspec
+  local stamp
+  stamp=$(mktemp)
   build/bin/lockspec compile rules/mm.rules -o generated/ -d build/generated.d
-  echo "build.sh: compiled rules/mm.rules into generated/ ($(find generated -type f | wc -l) files)"
-  # The `docs` target (in ALL) built the site from rules/ during `cmake --build`.
-  echo "build.sh: docs site at build/docs/html/index.html"
+  rewritten=$(find generated -type f -newer "$stamp" | wc -l)
+  rm -f "$stamp"
+  cmake --build build
+}
+
+summary() {
+  echo "build.sh: done in ${SECONDS}s"
+  echo "  compiler and checker  build/bin/lockspec  (lockspec compile --help, lockspec check --help)"
+  echo "  C++ headers           generated/include   (#include \"lockspec/mm_locks.h\", -std=c++17)"
+  echo "  docs site             build/docs/html/index.html"
+  echo "  generated/            $rewritten file(s) rewritten from rules/"
 }
 
 case "${1:-}" in
-  "") build ;;
+  "")
+    build OFF
+    summary
+    echo "  next: open the site, or see README.md for checking kernel C and using the header"
+    ;;
   test)
-    build
+    build ON
     ctest --test-dir build --output-on-failure -j2
+    summary
     ;;
   *) echo "usage: ./build.sh [test]" >&2; exit 2 ;;
 esac

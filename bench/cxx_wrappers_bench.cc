@@ -41,7 +41,7 @@ inline void barrier() {
   for (long i = 0; i < n; ++i) {
     mmap_read_lock(vma->vm_mm);
     pte->pte_lock.lock();
-    op::install(vma, pte, via::mmap{});
+    op::install(vma, pte, via::mmap_lock{});
     pte->pte_lock.unlock();
     if (vma_start_read_locked(vma)) // v7.0 asserts the mmap lock here
       vma_end_read(vma);

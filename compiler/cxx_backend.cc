@@ -4,6 +4,7 @@
 #include <cctype>
 #include <functional>
 
+#include "alternative_names.h"
 #include "cxx_emitter.h"
 
 namespace lockspec {
@@ -124,7 +125,8 @@ const char *rawType(LockKind kind) {
 }
 
 /// Escapes what Doxygen would read as commands, links or HTML in the `///` comments of a
-/// generated file (`@pte`, `#page-tables`, `<`), so the headers stay Doxygen-clean.
+/// generated file (`@pte`, `#page-tables`, `<`) outside code spans, so the headers stay
+/// Doxygen-clean and the rendered text shows no backslash.
 std::string doxygenSafe(const std::string &text) {
   std::string out;
   std::istringstream lines(text);
@@ -132,9 +134,14 @@ std::string doxygenSafe(const std::string &text) {
     size_t at = line.find("///");
     if (at != std::string::npos) {
       at += line.compare(at, 4, "///<") == 0 ? 4 : 3;
+      // Inside a `code span` Doxygen prints every character as written, a backslash too, so
+      // only the text outside spans is escaped.
       std::string comment;
+      bool code = false;
       for (char c : line.substr(at)) {
-        if (c == '\\' || c == '@' || c == '#' || c == '<' || c == '&' || c == '%')
+        if (c == '`')
+          code = !code;
+        else if (!code && (c == '\\' || c == '@' || c == '#' || c == '<' || c == '&' || c == '%'))
           comment += '\\';
         comment += c;
       }
@@ -637,41 +644,14 @@ std::string Emitter::attrs(const ReqCode &r) const {
 
 std::vector<std::string> Emitter::tags(const Requirement &req,
                                        const std::string &subjectRole) const {
-  std::vector<std::string> out;
-  if (req.alternatives.size() < 2)
-    return out;
-  auto key = [&](const Atom &a) {
-    std::string k = a.kind == Atom::Kind::Fact ? a.fact : a.lock;
-    if (!a.held)
-      k = "not_" + k;
-    if (a.kind == Atom::Kind::Lock && !a.role.empty() && a.role != subjectRole)
-      k += "_at_" + a.role;
-    return k;
-  };
-  std::map<std::string, int> labels;
-  for (const Alternative &alt : req.alternatives)
-    ++labels[alt.label];
-  for (const Alternative &alt : req.alternatives) {
-    std::vector<std::string> parts;
-    if (!alt.label.empty())
-      parts.push_back(alt.label);
-    if (alt.label.empty() || labels[alt.label] > 1)
-      for (const Atom &a : alt.atoms) {
-        // Distinguish among the alternatives of the same branch (`fully_locked_mmap_lock`).
-        bool common = std::all_of(
-            req.alternatives.begin(), req.alternatives.end(), [&](const Alternative &other) {
-              return other.label != alt.label ||
-                     std::find(other.atoms.begin(), other.atoms.end(), a) != other.atoms.end();
-            });
-        if (!common)
-          parts.push_back(key(a));
-      }
-    std::string tag = parts.empty() ? "none" : join(parts, "_");
-    while (std::find(out.begin(), out.end(), tag) != out.end())
-      tag += "_";
-    out.push_back(tag);
-    tagSet_.insert(tag);
-  }
+  std::vector<std::string> out = alternativeNames(req, subjectRole);
+  tagSet_.insert(out.begin(), out.end());
+  return out;
+}
+
+std::vector<std::string> Emitter::rejectedTags(const Operation &op, const Rejection &r) const {
+  std::vector<std::string> out = refusedNames(op, r);
+  tagSet_.insert(out.begin(), out.end());
   return out;
 }
 

@@ -41,16 +41,25 @@ TEST_F(CxxBackend, WritesHeadersCorpusAndUncheckedList) {
 TEST_F(CxxBackend, AnyOfBecomesOneOverloadPerAlternative) {
   // install: the mmap lock or the VMA lock, read or write, and always the PTE lock.
   EXPECT_TRUE(has("inline void install(struct vm_area_struct *vma, struct pte_table *pte, "
-                  "via::mmap) LOCKSPEC_REQUIRES(pte->pte_lock) "
+                  "via::mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) "
                   "LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock)"));
   EXPECT_TRUE(has("inline void install(struct vm_area_struct *vma, struct pte_table *pte, "
-                  "via::per_vma) LOCKSPEC_REQUIRES(pte->pte_lock) "
+                  "via::vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) "
                   "LOCKSPEC_REQUIRES_SHARED(vma->vma_lock)"));
   // An rmap lock is stable enough for a zap, never for an install.
   EXPECT_TRUE(has("via::anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) "
                   "LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem)"));
+  // Naming it for an install selects an overload that refuses it with the spec's reason.
   EXPECT_FALSE(has("inline void install(struct vm_area_struct *vma, struct pte_table *pte, "
-                   "via::anon_vma_lock"));
+                   "via::anon_vma_lock) LOCKSPEC_REQUIRES"));
+  EXPECT_TRUE(has("inline void install(struct vm_area_struct *vma, struct pte_table *pte, "
+                  "via::anon_vma_lock) LOCKSPEC_REJECTED(\"op::install with via::anon_vma_lock "
+                  "is not enough: an rmap lock alone does not keep the range"));
+  // One name per alternative: the install and the zap both call the mmap-lock way mmap_lock.
+  EXPECT_TRUE(has("inline void zap(struct vm_area_struct *vma, struct pte_table *pte, "
+                  "via::mmap_lock)"));
+  // An operation with a single way takes no tag, so it has no refusal either.
+  EXPECT_FALSE(has("LOCKSPEC_REJECTED(\"op::move_page_tables"));
 }
 
 TEST_F(CxxBackend, VmaWriteNeedsAndEndsWithMmapWrite) {
@@ -185,9 +194,9 @@ TEST_F(CxxBackend, LinkFieldGapsAreListedAsCheckedByNeither) {
 
 TEST_F(CxxBackend, CorpusHasPositiveAndNegativeCasesWithTheirDiagnostics) {
   const std::string &install = files_["tests/cxx/corpus/op_install.cc"];
-  EXPECT_NE(install.find("// lockspec-case: operation install via mmap | positive | positive\n"),
+  EXPECT_NE(install.find("// lockspec-case: operation install via mmap_lock | positive | positive\n"),
             std::string::npos);
-  EXPECT_NE(install.find("  op::install(vma, pte, via::mmap{}); // expected-error-re "
+  EXPECT_NE(install.find("  op::install(vma, pte, via::mmap_lock{}); // expected-error-re "
                          "{{calling function 'install' requires holding "
                          "{{.*}}'vma->vm_mm->mmap_lock'}}"),
             std::string::npos);
@@ -195,6 +204,15 @@ TEST_F(CxxBackend, CorpusHasPositiveAndNegativeCasesWithTheirDiagnostics) {
             std::string::npos);
   EXPECT_NE(install.find("| other vm_area_struct: vma->vm_mm->mmap_lock | negative"),
             std::string::npos);
+  // The refusal of a rejected lock set's tag, apart: clang skips the analysis of a file with
+  // errors, so it cannot share one with the warnings above.
+  EXPECT_EQ(install.find("is unavailable"), std::string::npos);
+  const std::string &refused = files_["tests/cxx/corpus/op_install_refused.cc"];
+  EXPECT_NE(refused.find("  op::install(vma, pte, via::anon_vma_lock{}); // expected-error "
+                         "{{'install' is unavailable: op::install with via::anon_vma_lock is not "
+                         "enough: an rmap lock alone"),
+            std::string::npos)
+      << refused;
 }
 
 TEST_F(CxxBackend, AttributesAreGuardedOneByOne) {

@@ -232,7 +232,22 @@ std::vector<OutputFile> Emitter::corpus() const {
         emit(file, id, "rejected " + rej.requirement.text, params, taken, op.name, call, rc.holds);
       }
     }
+    // Passing the tag of a rejected lock set: the error is the spec's reason.  A file of its
+    // own, because clang skips the thread-safety analysis of a file with errors.
+    CorpusFile refused(banner);
+    for (const Rejection &rej : op.rejects)
+      for (const std::string &tag : rejectedTags(op, rej)) {
+        std::vector<std::string> a = args;
+        a.push_back("via::" + tag + "{}");
+        refused.add("operation " + op.name + " via " + t.front(), "rejected-tag " + tag, false, params,
+                 {}, "op::" + op.name + "(" + join(a, ", ") + ");",
+                 {"expected-error {{'" + op.name + "' is unavailable: op::" + op.name + " with via::" +
+                  tag + " is not enough: " + rej.reason + "}}"},
+                 {});
+      }
     files.push_back({"tests/cxx/corpus/op_" + op.name + ".cc", file.take()});
+    if (refused.cases())
+      files.push_back({"tests/cxx/corpus/op_" + op.name + "_refused.cc", refused.take()});
   }
 
   // Field rules.

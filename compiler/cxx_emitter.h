@@ -155,6 +155,9 @@ private:
                       const std::string &rule) const;
   std::string attrs(const ReqCode &r) const;
   std::vector<std::string> tags(const Requirement &req, const std::string &subjectRole) const;
+  /// The tags of a rejected lock set of `op` that get an overload refusing them with the
+  /// spec's reason: none when `op` takes no tag or the name is an accepted alternative's.
+  std::vector<std::string> rejectedTags(const Operation &op, const Rejection &r) const;
 
   // -- header sections -----------------------------------------------------------------------
   void emitLockType(std::ostringstream &o, const LockInfo &l) const;

@@ -324,6 +324,24 @@ void Emitter::emitOperation(std::ostringstream &o, const Operation &op) const {
       o << "  LOCKSPEC_RT(" << c << ");\n";
     o << "}\n\n";
   }
+  // A lock set the spec documents as not enough, passed as evidence, is refused with the
+  // spec's reason rather than clang's "no matching function".
+  for (const Rejection &r : op.rejects)
+    for (const std::string &tag : rejectedTags(op, r)) {
+      std::vector<std::string> p = params;
+      p.push_back("via::" + tag);
+      std::string message = "op::" + op.name + " with via::" + tag + " is not enough: " + r.reason;
+      std::string literal;
+      for (char c : message) {
+        if (c == '"' || c == '\\')
+          literal += '\\';
+        literal += c;
+      }
+      o << "/// Operation `" << op.name << "` refuses `via::" << tag << "`: the spec rejects `"
+        << r.requirement.text << "` because " << prose(r.reason) << ".\n/// " << cite(op)
+        << ".\ninline void " << op.name << "(" << join(p, ", ") << ") LOCKSPEC_REJECTED(\""
+        << literal << "\");\n\n";
+    }
 }
 
 void Emitter::emitTables(std::ostringstream &o) const {

@@ -1,6 +1,8 @@
 // The rst backend's pages, and the entry points rst_backend.h declares.
 #include "rst_impl.h"
 
+#include "alternative_names.h"
+
 #include <algorithm>
 #include <functional>
 #include <set>
@@ -22,17 +24,23 @@ RstPage mainPage(const Model &m) {
   w.heading(page.title, kTitle, top);
   if (const Topic *t = findTopic(m, "overview"))
     w.body(t->doc, t->pos);
-  w.paragraph("This page is generated from the lockspec rules; each operation, topic and "
-              "lock order has a page of its own (:doc:`operations/index`), :doc:`locks` defines "
-              "every lock, requirement and fact, :doc:`objects` every field, and "
-              ":doc:`topics/index` covers what the "
-              "kernel's document does not.",
+  w.paragraph("This page follows the kernel's ``Documentation/mm/process_addrs.rst`` part by "
+              "part and is generated from the lockspec rules.  Each operation has a page of "
+              "its own with its exact requirement and its C++ call (:doc:`operations/index`); "
+              ":doc:`locks` defines every lock, :doc:`objects` every field, " +
+                  std::string(m.orders.empty() ? "" : ":doc:`lock_order` draws the lock "
+                                                      "order, ") +
+                  "and :doc:`topics/index` covers what the kernel's document does not.",
               top);
 
-  w.heading("Locking", kPart, top);
+  if (const Topic *t = findTopic(m, "locking")) {
+    w.heading("Locking", kPart, t->pos);
+    w.body(t->doc, t->pos);
+  } else {
+    w.heading("Locking", kPart, top);
+  }
   topicSection(m, w, "terminology", kSection);
   topicSection(m, w, "lock_usage", kSection, "Lock usage");
-  relationList(w, m);
   for (const StateTable &t : m.tables)
     stateTable(w, m, t);
   for (const Relation &r : m.relations)
@@ -40,22 +48,20 @@ RstPage mainPage(const Model &m) {
       w.admonition("warning", r.doc, r.pos);
   if (const Topic *t = findTopic(m, "rwsem_semantics"))
     w.admonition("note", t->doc, t->pos);
-  for (const StateTable &t : m.tables)
-    derivedStates(w, m, t);
 
   if (const Object *vma = m.findObject("vm_area_struct")) {
-    w.heading("VMA fields", kSub, vma->pos);
-    w.body(firstParagraph(vma->doc), vma->pos);
+    const Topic *intro = findTopic(m, "vma_fields");
+    w.heading("VMA fields", kSub, intro ? intro->pos : vma->pos);
+    if (intro)
+      w.body(intro->doc, intro->pos);
     for (const std::string &caption : fieldTables(*vma))
       if (caption != "VMA lock internals")
         fieldTable(w, m, *vma, caption);
+    if (const Topic *after = findTopic(m, "vma_fields_after"))
+      w.body(after->doc, after->pos);
   }
 
   topicSection(m, w, "page_tables", kSection);
-  operationSection(m, w, "traverse", "Traversing", kSub);
-  operationSection(m, w, "install", "Installing", kSub);
-  operationSection(m, w, "zap", "Zapping", kSub);
-  operationSection(m, w, "free_pgtables", "Freeing", kSub);
   topicSection(m, w, "non_vma_page_tables", kSection);
 
   if (!m.orders.empty()) {
@@ -66,56 +72,66 @@ RstPage mainPage(const Model &m) {
     RstText graph = renderRstOrderGraph(m);
     for (size_t i = 0; i < graph.lines.size(); ++i)
       w.line(graph.lines[i], graph.origins[i]);
-    for (const Order &o : m.orders)
-      orderTree(w, o);
+    w.paragraph("Each order tree, as the kernel comment draws it and with where it comes from, "
+                "is on :doc:`" + std::string(kOrderPage) + "`.",
+                m.orders[0].pos);
   }
 
   w.heading("Locking Implementation Details", kPart, top);
   w.admonition("warning",
-               "The rules for PTE-level page tables differ from those of every other level; "
-               "see the PTE-specific rules below.",
+               "The locking rules of PTE-level page tables are very different from those of "
+               "page tables at every other level.",
                top);
   topicSection(m, w, "page_table_locking", kSection);
+  topicSection(m, w, "page_table_locking_rules", kSub, "Locking rules");
   topicSection(m, w, "atomicity", kSub);
-  if (m.findOperation("alloc_upper_table") || m.findOperation("alloc_pte_table")) {
-    w.heading("Page table installation", kSub, top);
-    for (const char *name : {"alloc_upper_table", "alloc_pte_table"})
-      if (const Operation *op = m.findOperation(name)) {
-        w.paragraph("**" + std::string(name) + "**", op->pos);
-        operationBody(m, w, *op, true, "");
-      }
+  topicSection(m, w, "page_table_installation", kSub);
+  topicSection(m, w, "page_table_freeing", kSub);
+  topicSection(m, w, "page_table_moving", kSub);
+  if (const Topic *t = findTopic(m, "vma_lock_internals")) {
+    // As in the kernel's document, the section opens with an overview; the implementation
+    // topic follows as the details.
+    w.heading(t->title, kSection, t->pos);
+    w.heading("Overview", kSub, t->pos);
+    w.body(t->doc, t->pos);
   }
-  if (const Operation *op = m.findOperation("retract_pte_table")) {
-    w.heading("Page table freeing", kSub, op->pos);
-    operationBody(m, w, *op, true, "");
-  }
-  if (m.findOperation("move_page_tables")) {
-    w.heading("Page table moving", kSub, top);
-    for (const char *name : {"move_page_tables", "move_ptes"})
-      if (const Operation *op = m.findOperation(name)) {
-        w.paragraph("**" + std::string(name) + "**", op->pos);
-        operationBody(m, w, *op, true, "");
-      }
-  }
-  topicSection(m, w, "vma_lock_internals", kSection);
+  topicSection(m, w, "vma_lock_implementation", kSub, "Implementation details");
   for (const Object &obj : m.objects)
     for (const std::string &caption : fieldTables(obj))
-      if (caption == "VMA lock internals" || caption == "mm_struct fields")
+      if (caption == "VMA lock internals")
         fieldTable(w, m, obj, caption);
   topicSection(m, w, "mmap_write_downgrading", kSection);
   for (const Matrix &mx : m.matrices)
     exclusivityMatrix(w, m, mx);
   topicSection(m, w, "stack_expansion", kSection);
-  if (const Operation *op = m.findOperation("expand_stack"))
-    operationBody(m, w, *op, true, "");
 
   w.heading("Functions and structures", kPart, top);
-  w.paragraph("Every lock function the rules describe, with what it does to which lock:", top);
+  w.paragraph("Every lock function the rules describe, with what it does to which lock.  The "
+              "structures, with every field and its rules, are on :doc:`objects`.",
+              top);
   apiTable(w, m);
-  for (const Object &obj : m.objects)
-    for (const std::string &caption : fieldTables(obj))
-      if (obj.name != "vm_area_struct" && caption != "mm_struct fields")
-        fieldTable(w, m, obj, caption);
+  return page;
+}
+
+/// The enforced lock-order graph and every order tree of the rules.
+RstPage lockOrderPage(const Model &m) {
+  RstPage page;
+  page.name = kOrderPage;
+  page.title = "Lock order";
+  Writer w(page);
+  SourcePos top = m.orders.empty() ? firstPos(m) : m.orders[0].pos;
+  w.heading(page.title, kTitle, top);
+  w.paragraph("The order in which the locks of the rules may be taken: the graph joins every "
+              "enforced tree, and each tree follows as its kernel comment draws it.  The "
+              "compiler checks that together they admit a single order; historical trees are "
+              "shown but not enforced.",
+              top);
+  RstText graph = renderRstOrderGraph(m);
+  for (size_t i = 0; i < graph.lines.size(); ++i)
+    w.line(graph.lines[i], graph.origins[i]);
+  for (const Order &o : m.orders)
+    orderTree(w, o);
+  w.paragraph("Back to :doc:`" + std::string(kMainPage) + "`.", top);
   return page;
 }
 
@@ -157,6 +173,30 @@ RstPage newPage(const std::string &name, const std::string &title, const std::st
   return page;
 }
 
+/// What a lock kind is in the kernel, as a kernel reader names it.  A lock the rules keep for
+/// the lock order only says so: its own doc names the primitive.
+std::string primitive(LockKind kind) {
+  switch (kind) {
+  case LockKind::Rwsem:
+    return "read/write semaphore (``struct rw_semaphore``)";
+  case LockKind::Spinlock:
+    return "spin lock (``spinlock_t``)";
+  case LockKind::Mutex:
+    return "mutex (``struct mutex``)";
+  case LockKind::VmaLock:
+    return "per-VMA lock: a reference count and a sequence number that together act as a "
+           "read/write semaphore";
+  case LockKind::Rcu:
+    return "RCU read-side critical section";
+  case LockKind::Seqcount:
+    return "sequence count (``seqcount_t``)";
+  case LockKind::Ordering:
+    return "placed in the lock order only (its modes and functions are not modelled; the "
+           "description above names the primitive)";
+  }
+  return toString(kind);
+}
+
 /// Every lock class with its modes and functions, then the groups, named requirements and
 /// facts the rules are written in: the vocabulary the other pages use.
 RstPage locksPage(const Model &m) {
@@ -176,7 +216,7 @@ RstPage locksPage(const Model &m) {
         lock.owner.empty() ? "a global lock" : "one per :c:struct:`!struct " + lock.owner + "`";
     if (!lock.path.empty())
       where += ", " + literal(lock.path);
-    w.paragraph("**Kind:** " + std::string(toString(lock.kind)) + "; " + where + ".", lock.pos);
+    w.paragraph("**Kind:** " + primitive(lock.kind) + "; " + where + ".", lock.pos);
     std::vector<TableRowText> rows;
     for (const Mode &mode : lock.modes)
       rows.push_back({{mode.name, mode.abbrev, toString(mode.sharing),
@@ -191,6 +231,16 @@ RstPage locksPage(const Model &m) {
       fns.push_back(func(a));
     if (!fns.empty())
       w.paragraph("**Functions:** " + join(fns, ", ") + ".", lock.pos);
+  }
+  if (!m.relations.empty() || !m.tables.empty()) {
+    w.heading("How the locks depend on each other", kSection,
+              m.relations.empty() ? m.tables[0].pos : m.relations[0].pos);
+    relationList(w, m);
+    for (const Relation &r : m.relations)
+      if (r.kind == Relation::Kind::Forbidden)
+        w.admonition("warning", r.doc, r.pos);
+    for (const StateTable &t : m.tables)
+      derivedStates(w, m, t);
   }
   if (!m.groups.empty())
     w.heading("Lock groups", kSection, m.groups[0].pos);
@@ -380,11 +430,14 @@ std::string operationGraphDot(const Model &m, const Operation &op) {
   std::string dot = "digraph " + dotId(op.name) + " {\n  rankdir=LR;\n  node [fontsize=10];\n  " +
                     dotId(op.name) + " [shape=box, style=bold];\n";
   std::set<std::string> atoms;
+  // The diamonds carry the C++ tag names, as the header and the operation's table do.
+  std::vector<std::string> names = alternativeNames(op.requirement, op.subject.name);
   for (size_t i = 0; i < op.requirement.alternatives.size(); ++i) {
     const Alternative &alt = op.requirement.alternatives[i];
     std::string id = dotId("alt" + std::to_string(i));
     dot += "  " + id + " [shape=diamond, label=" +
-           dotId(alt.label.empty() ? "way " + std::to_string(i + 1) : alt.label) + "];\n";
+           dotId(names.empty() ? (alt.label.empty() ? "requires" : alt.label) : names[i]) +
+           "];\n";
     dot += "  " + dotId(op.name) + " -> " + id + ";\n";
     for (const Atom &a : alt.atoms) {
       std::string atom = describeAtom(a);
@@ -431,6 +484,8 @@ std::optional<RstText> renderRstOperation(const Model &m, const std::string &nam
 std::vector<RstPage> renderRstPages(const Model &m) {
   std::vector<RstPage> pages = {mainPage(m), locksPage(m), objectsPage(m), topicsIndex(m),
                                 versionsPageOf(m)};
+  if (!m.orders.empty())
+    pages.push_back(lockOrderPage(m));
   for (const Topic &t : m.topics)
     if (!onMainPage(t))
       pages.push_back(topicPageOf(t));
@@ -451,6 +506,8 @@ std::optional<RstPage> renderRstPage(const Model &m, const std::string &name) {
     return versionsPageOf(m);
   if (name == "locks")
     return locksPage(m);
+  if (name == kOrderPage && !m.orders.empty())
+    return lockOrderPage(m);
   if (name == "objects")
     return objectsPage(m);
   for (const Operation &op : m.operations)

@@ -75,6 +75,9 @@ private:
 /// The main page's name; the standalone pages link back to it.
 inline constexpr const char *kMainPage = "process_addrs";
 
+/// The page of the lock-order graph and trees.
+inline constexpr const char *kOrderPage = "lock_order";
+
 /// A table row's cells and the spec position its lines map to.
 struct TableRowText {
   std::vector<std::string> cells;
@@ -181,6 +184,10 @@ void orderTree(Writer &w, const Order &o);
 
 /// A `.. graphviz::` block of `dot`.
 void graphviz(Writer &w, const std::string &dot, const std::string &caption, const SourcePos &pos);
+
+/// The C++ call of each way of meeting `op`'s requirement (`names`: the alternatives' tags),
+/// and of each lock set it refuses.
+void cxxCalls(Writer &w, const Operation &op, const std::vector<std::string> &names);
 
 /// What an operation needs, how it reads, what it must not rely on, and its caveats.  Used
 /// both on the main page (`sub` headings) and on the operation's own page.

@@ -3,6 +3,8 @@
 // relations and the lock functions table.
 #include "rst_impl.h"
 
+#include "alternative_names.h"
+
 #include <algorithm>
 #include <functional>
 #include <set>
@@ -24,11 +26,29 @@ void fieldTable(Writer &w, const Model &m, const Object &obj, const std::string 
   bool config = false;
   for (const Field &f : obj.fields)
     config = config || (f.table == caption && !f.config.empty());
+  // When every field of the table reads under the same rule the column would repeat it on
+  // each row (and push the table past the page): the rule is said once, after the table.
+  std::string sharedRead;
+  bool uniform = true, first = true;
+  for (const Field &f : obj.fields) {
+    if (f.table != caption)
+      continue;
+    const Let *let = f.read ? namedRequirement(m, *f.read) : nullptr;
+    std::string read = let ? "*" + let->name + "*" : f.read ? describeFieldRule(*f.read) : "N/A";
+    uniform = uniform && (first || read == sharedRead);
+    sharedRead = read;
+    first = false;
+  }
+  // Five columns do not fit the page: with a read-lock column, the option leads the
+  // description instead of having a column of its own.
+  bool configColumn = config && uniform;
   std::vector<std::string> headers = {"Field"};
-  if (config)
+  if (configColumn)
     headers.push_back("Configuration option");
-  for (const char *h : {"Description", "Read lock", "Write lock"})
-    headers.push_back(h);
+  headers.push_back("Description");
+  if (!uniform)
+    headers.push_back("Read lock");
+  headers.push_back("Write lock");
   std::vector<TableRowText> rows;
   std::vector<const Let *> legend;
   SourcePos pos;
@@ -38,23 +58,60 @@ void fieldTable(Writer &w, const Model &m, const Object &obj, const std::string 
     if (rows.empty())
       pos = f.pos;
     TableRowText row{{member(f.name)}, f.pos};
-    if (config)
-      row.cells.push_back(f.config.empty() ? "" : f.config);
-    row.cells.push_back(firstParagraph(f.doc));
+    if (configColumn)
+      row.cells.push_back(f.config.empty() ? "" : literal(f.config));
+    bool lead = config && !configColumn && !f.config.empty();
+    row.cells.push_back((lead ? "(" + literal(f.config) + ") " : "") + firstParagraph(f.doc));
     const Let *let = f.read ? namedRequirement(m, *f.read) : nullptr;
     if (let && std::find(legend.begin(), legend.end(), let) == legend.end())
       legend.push_back(let);
-    row.cells.push_back(let ? "*" + let->name + "*" : f.read ? describeFieldRule(*f.read) : "N/A");
+    if (!uniform)
+      row.cells.push_back(let ? "*" + let->name + "*"
+                              : f.read ? describeFieldRule(*f.read) : "N/A");
     std::vector<std::string> writes;
     for (const FieldRule &r : f.writes)
       writes.push_back(describeFieldRule(r));
     row.cells.push_back(writes.empty() ? "N/A" : join(writes, " "));
     rows.push_back(std::move(row));
   }
-  simpleTable(w, caption, headers, rows, 40, pos);
+  simpleTable(w, caption, headers, rows, headers.size() > 4 ? 30 : 40, pos);
+  if (uniform && !rows.empty()) {
+    std::string defined;
+    if (legend.size() == 1) { // The one named requirement is defined in the same sentence.
+      defined = ", that is " + describeRequirement(legend[0]->requirement);
+      legend.clear();
+    }
+    w.paragraph("Read lock, for every field of this table: " + sharedRead + defined +
+                    (sharedRead.back() == '.' ? "" : "."),
+                pos);
+  }
   for (const Let *let : legend)
     w.paragraph("*" + let->name + "* (read lock): " + describeRequirement(let->requirement) + ".",
                 let->pos);
+  // A fact in a cell is a condition, not a lock; its name alone would leave the reader
+  // guessing, so each is said in words under the table.
+  std::vector<const Fact *> facts;
+  for (const Field &f : obj.fields) {
+    if (f.table != caption)
+      continue;
+    std::vector<const FieldRule *> rules;
+    if (f.read)
+      rules.push_back(&*f.read);
+    for (const FieldRule &r : f.writes)
+      rules.push_back(&r);
+    for (const FieldRule *r : rules)
+      for (const Alternative &alt : r->requirement.alternatives)
+        for (const Atom &a : alt.atoms)
+          if (a.kind == Atom::Kind::Fact)
+            for (const Fact &fact : m.facts)
+              if (fact.name == a.fact &&
+                  std::find(facts.begin(), facts.end(), &fact) == facts.end())
+                facts.push_back(&fact);
+  }
+  for (const Fact *fact : facts)
+    w.paragraph(literal(fact->name) + " is a condition, not a lock: " +
+                    firstParagraph(fact->doc),
+                fact->pos);
 }
 
 /// Field-table captions of an object, in the order their first field appears.
@@ -185,6 +242,39 @@ void graphviz(Writer &w, const std::string &dot, const std::string &caption, con
   w.body(dot, pos, "   ");
 }
 
+/// The C++ call of each way of meeting `op`'s requirement, and of each lock set it refuses,
+/// as a user of lockspec/mm_locks.h writes them.
+void cxxCalls(Writer &w, const Operation &op, const std::vector<std::string> &names) {
+  std::vector<std::string> args;
+  std::vector<Role> all{op.subject};
+  all.insert(all.end(), op.roles.begin(), op.roles.end());
+  for (const Role &r : all)
+    if (r.expr.empty())
+      args.push_back(r.name);
+  auto call = [&](const std::string &tag) {
+    std::vector<std::string> a = args;
+    if (!tag.empty())
+      a.push_back("via::" + tag + "{}");
+    return "op::" + op.name + "(" + join(a, ", ") + ");";
+  };
+  std::vector<std::string> lines;
+  if (names.empty())
+    lines.push_back(call(""));
+  for (const std::string &n : names)
+    lines.push_back(call(n));
+  for (const Rejection &r : op.rejects)
+    for (const std::string &n : refusedNames(op, r))
+      lines.push_back(call(n) + "  // error: not enough (above)");
+  w.paragraph("**C++** (``#include \"lockspec/mm_locks.h\"``)" +
+                  std::string(names.empty() ? ":" : ", one call per way:"),
+              op.pos);
+  w.line(".. code-block:: c++", op.pos);
+  w.blank();
+  for (const std::string &l : lines)
+    w.line("   " + l, op.pos);
+  w.blank();
+}
+
 /// What an operation needs, how it reads, what it must not rely on, and its caveats.  Used
 /// both on the main page (`sub` headings) and on the operation's own page.
 void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPage,
@@ -194,13 +284,16 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   std::string subject =
       literal(op.subject.name) + " (:c:struct:`!struct " + op.subject.object + "`)";
   w.paragraph("**Acts on:** " + subject + ".", op.pos);
+  // The name of each way is its C++ evidence tag, the same in the header and the diagram.
+  std::vector<std::string> names = alternativeNames(op.requirement, op.subject.name);
   std::vector<TableRowText> rows;
-  for (const Alternative &alt : op.requirement.alternatives) {
+  for (size_t i = 0; i < op.requirement.alternatives.size(); ++i) {
+    const Alternative &alt = op.requirement.alternatives[i];
     std::vector<std::string> instances;
     for (const Atom &a : alt.atoms)
       if (!a.instance.empty())
         instances.push_back(literal(a.instance));
-    rows.push_back({{cell(alt.label.empty() ? "-" : alt.label),
+    rows.push_back({{names.empty() ? "(no tag)" : names[i],
                      alt.atoms.empty() ? "nothing" : describeAlternative(alt),
                      instances.empty() ? "" : join(instances, ", ")},
                     op.pos});
@@ -212,7 +305,7 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   if (op.requirement.alternatives.empty())
     w.paragraph("Nothing satisfies this requirement.", op.pos);
   else
-    simpleTable(w, "", {"Way", "Holds and conditions", "Instances"}, rows, 40, op.pos);
+    simpleTable(w, "", {"C++ tag", "Holds and conditions", "Instances"}, rows, 40, op.pos);
   // Why each named way is enough, once per way: a branch that names a group or a let expands
   // into several rows of the table above.
   std::vector<std::pair<std::string, std::string>> ways;
@@ -220,10 +313,19 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
     if (!alt.doc.empty() &&
         std::find(ways.begin(), ways.end(), std::pair(alt.label, alt.doc)) == ways.end())
       ways.emplace_back(alt.label, alt.doc);
+  // A label a group or a let expands into several tags names all of them: "fully_locked_*".
+  for (auto &way : ways) {
+    const std::string prefix = way.first + "_";
+    bool tagged = std::any_of(names.begin(), names.end(),
+                              [&](const std::string &n) { return n.rfind(prefix, 0) == 0; });
+    if (!way.first.empty() && tagged &&
+        std::find(names.begin(), names.end(), way.first) == names.end())
+      way.first += "_*";
+  }
   w.blank();
   for (const auto &[label, doc] : ways) {
     // A bullet per way; the lines of a long doc continue under the bullet's text.
-    std::string item = "- " + (label.empty() ? std::string() : "**" + label + "**: ") + doc;
+    std::string item = "- " + (label.empty() ? std::string() : literal(label) + ": ") + doc;
     for (size_t start = 0, end; start <= item.size(); start = end + 1) {
       end = std::min(item.find('\n', start), item.size());
       w.line((start ? "  " : "") + item.substr(start, end - start), op.pos);
@@ -232,6 +334,8 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   w.blank();
   for (const Rejection &r : op.rejects)
     w.paragraph("**Not enough:** " + literal(r.requirement.text) + " - " + r.reason + ".", op.pos);
+  if (!linkToPage)
+    cxxCalls(w, op, names);
   for (const std::string &n : op.notes)
     w.admonition("note", n, op.pos);
   for (const std::string &warn : op.warnings)

@@ -60,10 +60,12 @@ std::vector<std::string> wrap(const std::string &text, size_t width) {
   return lines;
 }
 
-/// A cell that would otherwise start a bullet list ("-", "-/R") is escaped, as the kernel's
-/// table does.
+/// A cell that would otherwise start a bullet list ("-", "-/R", "* x", "+") is escaped, as the
+/// kernel's table does; one already escaped is left alone.
 std::string cell(const std::string &text) {
-  return !text.empty() && text[0] == '-' ? "\\" + text : text;
+  bool marker = !text.empty() && (text[0] == '-' || text[0] == '+' || text[0] == '*') &&
+                (text[0] == '-' || text.size() == 1 || text[1] == ' ');
+  return marker ? "\\" + text : text;
 }
 
 
@@ -72,10 +74,15 @@ std::string cell(const std::string &text) {
 void simpleTable(Writer &w, const std::string &caption, const std::vector<std::string> &headers,
                  const std::vector<TableRowText> &rows, size_t maxWidth, const SourcePos &pos) {
   size_t n = headers.size();
+  // Every cell is escaped here, so no caller can turn a "-" into a bullet.
+  std::vector<TableRowText> escaped = rows;
+  for (TableRowText &r : escaped)
+    for (std::string &c : r.cells)
+      c = cell(c);
   std::vector<size_t> widths(n);
   for (size_t i = 0; i < n; ++i) {
     size_t longest = headers[i].size(), longestWord = headers[i].size();
-    for (const TableRowText &r : rows) {
+    for (const TableRowText &r : escaped) {
       longest = std::max(longest, r.cells[i].size());
       for (const std::string &word : words(r.cells[i]))
         longestWord = std::max(longestWord, word.size());
@@ -108,7 +115,7 @@ void simpleTable(Writer &w, const std::string &caption, const std::vector<std::s
   w.line("   " + border, pos);
   emit(headers, pos);
   w.line("   " + border, pos);
-  for (const TableRowText &r : rows)
+  for (const TableRowText &r : escaped)
     emit(r.cells, r.pos);
   w.line("   " + border, pos);
   w.blank();
@@ -211,15 +218,23 @@ std::string operationPage(const std::string &name) {
 /// page of its own.
 const std::vector<std::string> &mainPageTopics() {
   static const std::vector<std::string> topics = {"overview",
+                                                  "locking",
                                                   "terminology",
                                                   "lock_usage",
                                                   "rwsem_semantics",
+                                                  "vma_fields",
+                                                  "vma_fields_after",
                                                   "page_tables",
                                                   "non_vma_page_tables",
                                                   "lock_ordering",
                                                   "page_table_locking",
+                                                  "page_table_locking_rules",
                                                   "atomicity",
+                                                  "page_table_installation",
+                                                  "page_table_freeing",
+                                                  "page_table_moving",
                                                   "vma_lock_internals",
+                                                  "vma_lock_implementation",
                                                   "mmap_write_downgrading",
                                                   "stack_expansion"};
   return topics;

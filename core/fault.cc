@@ -153,7 +153,7 @@ Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock) 
     if (!vma->detached.load(std::memory_order_acquire) && addr >= vma->vm_start(via::vma_lock{}) &&
         addr < vma->vm_end(via::vma_lock{})) {
       rcu_read_unlock();
-      op::page_fault(vma, via::per_vma{});
+      op::page_fault(vma, via::vma_lock{});
       Fault r = anonFault<ByVmaLock>(vma, addr, write);
       vma_end_read(vma);
       if (r != Fault::Retry) {
@@ -178,7 +178,7 @@ Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock) 
   vma = e->vma;
   // The VMA came out of mm's map under mm's mmap lock: vma->vm_mm is mm (checked).
   alias::mmap_lock_read(mm, vma);
-  op::page_fault(vma, via::mmap{});
+  op::page_fault(vma, via::mmap_lock{});
   Fault r = anonFault<ByMmapLock>(vma, addr, write);
   mmap_read_unlock(mm);
   return r;

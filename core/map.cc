@@ -209,7 +209,7 @@ void writeProtect(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
       rcu_read_lock();
       if (ptlLockEntry(pmd, pmdIndex(a), &pte)) {
         rcu_read_unlock();
-        op::install(vma, pte, via::mmap{});
+        op::install(vma, pte, via::mmap_lock{});
         for (unsigned long x = a; x < next; x += kPageSize) {
           std::atomic<std::uint64_t> &e = pte->entries[pteIndex(x)];
           if (std::uint64_t v = e.load(std::memory_order_relaxed))
@@ -296,7 +296,7 @@ void copySpan(Mm *parent, Mm *child, Vma *src, Vma *dst, unsigned long a, unsign
   }
   rcu_read_unlock();
   op::fork_write_protect(src, spte);
-  op::install(dst, dpte, via::mmap{});
+  op::install(dst, dpte, via::mmap_lock{});
   for (unsigned long x = a; x < next; x += kPageSize) {
     std::atomic<std::uint64_t> &se = spte->entries[pteIndex(x)];
     std::uint64_t e = se.load(std::memory_order_relaxed);

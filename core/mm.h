@@ -256,7 +256,7 @@ inline AnonVma *anonVmaOf(Vma *vma) { return static_cast<AnonVma *>(vma->anon_vm
 struct ByVmaLock {
   /// A fault that must wait for I/O drops the VMA lock and retries under the mmap lock.
   static constexpr bool kRetryForIo = true;
-  using Install = via::per_vma;
+  using Install = via::vma_lock;
   using Stable = via::vma_lock;
   static const lockspec::VmaLock &cap(Vma *v) LOCKSPEC_RETURN_CAPABILITY(v->vma_lock) {
     return v->vma_lock;
@@ -266,7 +266,7 @@ struct ByVmaLock {
 /// The VMA's mm is mmap-locked (read, downgraded or write).
 struct ByMmapLock {
   static constexpr bool kRetryForIo = false;
-  using Install = via::mmap;
+  using Install = via::mmap_lock;
   using Stable = via::mmap_lock;
   static const lockspec::MmapLock &cap(Vma *v) LOCKSPEC_RETURN_CAPABILITY(v->vm_mm->mmap_lock) {
     return v->vm_mm->mmap_lock;

@@ -62,7 +62,7 @@ TEST_F(CxxValidator, CorrectUseReportsNothing) {
   World w;
   mmap_read_lock(&w.mm);
   w.pte.pte_lock.lock();
-  op::install(&w.vma, &w.pte, via::mmap{});
+  op::install(&w.vma, &w.pte, via::mmap_lock{});
   w.pte.pte_lock.unlock();
   mmap_read_unlock(&w.mm);
 
@@ -79,7 +79,7 @@ TEST_F(CxxValidator, CorrectUseReportsNothing) {
 TEST_F(CxxValidator, MissingLockForAnOperation) {
   World w;
   w.pte.pte_lock.lock();
-  op::install(&w.vma, &w.pte, via::mmap{});
+  op::install(&w.vma, &w.pte, via::mmap_lock{});
   w.pte.pte_lock.unlock();
   ASSERT_EQ(rules(), std::vector<std::string>{"install"});
   EXPECT_NE(reports()[0].message.find("mmap_lock"), std::string::npos);
@@ -167,7 +167,7 @@ TEST_F(CxxValidator, AnotherObjectsLock) {
   World w;
   mmap_read_lock(&w.otherMm); // the lock of another mm: the analysis sees a near match only
   w.pte.pte_lock.lock();
-  op::install(&w.vma, &w.pte, via::mmap{});
+  op::install(&w.vma, &w.pte, via::mmap_lock{});
   w.pte.pte_lock.unlock();
   mmap_read_unlock(&w.otherMm);
   EXPECT_EQ(rules(), std::vector<std::string>{"install"});

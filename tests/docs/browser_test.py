@@ -1,5 +1,11 @@
-"""Headless Chromium loads the built main page: the title, the tables and the lock-order graph
-must be in the rendered DOM, and a screenshot is saved for a human to look at."""
+"""Headless Chromium loads the built site: the main page's title, tables and lock-order graph
+must be in the rendered DOM, every page is measured as the browser lays it out (no literal
+backslash escape in the text, no list inside a table cell, no table wider than the text column,
+no table cell cut off after a colon, no stray backtick), and screenshots are saved for a human to
+look at."""
+import glob
+import html
+import json
 import os
 import re
 import subprocess
@@ -12,6 +18,48 @@ import docs_util
 HTML = os.path.join(docs_util.BUILD_DIR, "docs", "html")
 SCREENSHOT = os.path.join(docs_util.BUILD_DIR, "docs", "process_addrs.png")
 GRAPH_SHOT = os.path.join(docs_util.BUILD_DIR, "docs", "order_graph.png")
+# Layout checks of every page, run in one browser: a harness page loads each page in an iframe
+# 1280 pixels wide (a laptop's window) and writes what it measured into its own DOM.
+LOCKS_SHOT = os.path.join(docs_util.BUILD_DIR, "docs", "locks.png")
+MEASURE_JS = r"""
+function measure(doc, name) {
+  var out = {page: name, wide: [], lists: [], escapes: [], colon: [], backticks: []};
+  var main = doc.querySelector('div.body') || doc.body;
+  var column = main.getBoundingClientRect();
+  doc.querySelectorAll('table').forEach(function (t, i) {
+    var r = t.getBoundingClientRect();
+    var caption = t.querySelector('caption');
+    var name = caption ? caption.textContent.replace(/\u00b6/g, '').trim() : 'table ' + (i + 1);
+    if (r.right > column.right + 1)
+      out.wide.push(name + ': ' + Math.round(r.width) + 'px in a ' + Math.round(column.width) + 'px column');
+    t.querySelectorAll('td ul, td ol, th ul, th ol').forEach(function (l) {
+      out.lists.push(name + ': ' + l.closest('tr').textContent.replace(/\s+/g, ' ').trim().slice(0, 60));
+    });
+    t.querySelectorAll('td').forEach(function (td) {
+      if (/:\s*$/.test(td.textContent))
+        out.colon.push(name + ': ...' + td.textContent.replace(/\s+/g, ' ').trim().slice(-60));
+    });
+  });
+  var walker = doc.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.parentElement.closest('pre, script, style')) continue;
+    var text = n.textContent;
+    // What an RST or Doxygen escape leaves behind when it is shown instead of applied.
+    if (/\\[&@#<>%*_|`-]/.test(text)) out.escapes.push(text.trim().slice(0, 60));
+    if (text.indexOf('`') >= 0)
+      out.backticks.push(text.trim().slice(0, 60));
+  }
+  return out;
+}
+var results = [];
+window.addEventListener('load', function () {
+  document.querySelectorAll('iframe').forEach(function (f) {
+    try { results.push(measure(f.contentDocument, f.dataset.page)); }
+    catch (e) { results.push({page: f.dataset.page, error: String(e)}); }
+  });
+  document.getElementById('report').textContent = JSON.stringify(results);
+});
+"""
 CHROMIUM = ["/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--hide-scrollbars"]
@@ -67,6 +115,65 @@ class MainPageRenders(unittest.TestCase):
         self.assertTrue(data.startswith(b"\x89PNG"), "not a PNG")
         self.assertGreater(len(data), 50_000, "an empty page compresses far smaller")
         print("screenshot:", SCREENSHOT)
+
+
+class EveryPageLaysOut(unittest.TestCase):
+    """Rendering faults that a -W -n build cannot see, because docutils accepts the source."""
+
+    @classmethod
+    def setUpClass(cls):
+        pages = sorted(os.path.relpath(p, HTML)
+                       for p in glob.glob(os.path.join(HTML, "**", "*.html"), recursive=True)
+                       if os.path.basename(p) not in ("genindex.html", "search.html"))
+        if "mm/process_addrs.html" not in pages:
+            raise unittest.SkipTest("the docs target has not built the site")
+        tmp = tempfile.mkdtemp(prefix="lockspec-measure-")
+        try:
+            frames = "".join('<iframe data-page="%s" src="file://%s" width="1280" height="900">'
+                             "</iframe>" % (p, os.path.join(HTML, p)) for p in pages)
+            harness = os.path.join(tmp, "measure.html")
+            with open(harness, "w") as f:
+                f.write("<html><body><pre id=report></pre>%s<script>%s</script></body></html>"
+                        % (frames, MEASURE_JS))
+            # The harness reads each frame's DOM, which file:// origins forbid by default.
+            run = chromium("--allow-file-access-from-files", "--disable-web-security",
+                           "--window-size=1400,1000", "--virtual-time-budget=30000",
+                           "--dump-dom", "file://" + harness)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        match = re.search(r'<pre id="report">(.*?)</pre>', run.stdout, re.S)
+        if not match or not match.group(1):
+            raise AssertionError("the harness reported nothing: " + run.stderr[-2000:])
+        cls.results = json.loads(html.unescape(match.group(1)))
+        cls.pages = pages
+
+    def faults(self, kind):
+        return {r["page"]: r[kind] for r in self.results if r.get(kind)}
+
+    def test_every_page_measured(self):
+        self.assertEqual(sorted(r["page"] for r in self.results), self.pages)
+        self.assertEqual({r["page"]: r["error"] for r in self.results if r.get("error")}, {})
+
+    def test_no_literal_escapes(self):
+        self.assertEqual(self.faults("escapes"), {}, "backslash escapes shown as text")
+
+    def test_no_list_in_a_table_cell(self):
+        self.assertEqual(self.faults("lists"), {}, "a cell starting with - or * became a list")
+
+    def test_no_table_wider_than_its_column(self):
+        self.assertEqual(self.faults("wide"), {})
+
+    def test_no_cell_cut_off_after_a_colon(self):
+        self.assertEqual(self.faults("colon"), {}, "a cell ends where its doc went on")
+
+    def test_no_stray_backticks(self):
+        self.assertEqual(self.faults("backticks"), {}, "an inline literal docutils did not close")
+
+    def test_locks_page_screenshot(self):
+        run = chromium("--window-size=1280,2400", "--screenshot=" + LOCKS_SHOT,
+                       "file://" + os.path.join(HTML, "mm", "locks.html"))
+        self.assertEqual(run.returncode, 0, run.stderr)
+        print("screenshot:", LOCKS_SHOT)
 
 
 if __name__ == "__main__":

@@ -56,12 +56,14 @@ struct mm_walk_mmap_lock {};
 struct mm_walk_vma_lock {};
 /// Evidence for the alternative `mm_write_locked`.
 struct mm_write_locked {};
-/// Evidence for the alternative `mmap`.
-struct mmap {};
 /// Evidence for the alternative `mmap_lock`.
 struct mmap_lock {};
-/// Evidence for the alternative `per_vma`.
-struct per_vma {};
+/// Evidence for the alternative `mmap_lock_foll_longterm`.
+struct mmap_lock_foll_longterm {};
+/// Evidence for the alternative `mmap_lock_user_mm`.
+struct mmap_lock_user_mm {};
+/// Evidence for the alternative `mmap_lock_vma_lock`.
+struct mmap_lock_vma_lock {};
 /// Evidence for the alternative `rcu`.
 struct rcu {};
 /// Evidence for the alternative `retract`.
@@ -127,7 +129,7 @@ struct fact {
   static void assume_has_anon_vma() LOCKSPEC_ASSERT_SHARED_CAPABILITY(has_anon_vma) {}
   /// Fact `stack_vma`: The VMA is a stack that may grow towards the faulting address. Spec: `stack_vma` (rules/requirements.rules:46); source: mm/vma.c.
   static inline Fact stack_vma;
-  /// States that `stack_vma` holds (kernel test: `vma->vm_flags \& (VM_GROWSDOWN | VM_GROWSUP)`); the analysis assumes it to the end of the caller.
+  /// States that `stack_vma` holds (kernel test: `vma->vm_flags & (VM_GROWSDOWN | VM_GROWSUP)`); the analysis assumes it to the end of the caller.
   static void assume_stack_vma() LOCKSPEC_ASSERT_SHARED_CAPABILITY(stack_vma) {}
   /// Fact `irqs_disabled`: Local interrupts are disabled. GUP-fast walks page tables this way: freeing a page table needs either an RCU grace period (`CONFIG_MMU_GATHER_RCU_TABLE_FREE`) or a TLB shoot-down IPI, and a CPU with interrupts off delays both, so the tables it is looking at cannot be freed under it. Spec: `irqs_disabled` (rules/requirements.rules:51); source: mm/gup.c.
   static inline Fact irqs_disabled;
@@ -163,19 +165,19 @@ struct fact {
   static void assume_vma_detached() LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma_detached) {}
   /// Fact `atomic_vma_flag`: The VMA flag being set is one that v7.0 allows to change atomically under a read-side lock (`VM_ATOMIC_SET_ALLOWED`, include/linux/mm.h); `vma_set_atomic_flag` warns and refuses any other. Spec: `atomic_vma_flag` (rules/requirements.rules:125); source: include/linux/mm.h.
   static inline Fact atomic_vma_flag;
-  /// States that `atomic_vma_flag` holds (kernel test: `mask \& VM_ATOMIC_SET_ALLOWED`); the analysis assumes it to the end of the caller.
+  /// States that `atomic_vma_flag` holds (kernel test: `mask & VM_ATOMIC_SET_ALLOWED`); the analysis assumes it to the end of the caller.
   static void assume_atomic_vma_flag() LOCKSPEC_ASSERT_SHARED_CAPABILITY(atomic_vma_flag) {}
   /// Fact `user_mm`: The mm is a user address space, not the kernel's `init_mm`. Spec: `user_mm` (rules/requirements.rules:134); source: mm/pagewalk.c.
   static inline Fact user_mm;
-  /// States that `user_mm` holds (kernel test: `mm != \&init_mm`); the analysis assumes it to the end of the caller.
+  /// States that `user_mm` holds (kernel test: `mm != &init_mm`); the analysis assumes it to the end of the caller.
   static void assume_user_mm() LOCKSPEC_ASSERT_SHARED_CAPABILITY(user_mm) {}
   /// Fact `is_init_mm`: The mm is the kernel's own `init_mm`. Spec: `is_init_mm` (rules/requirements.rules:139); source: mm/pagewalk.c.
   static inline Fact is_init_mm;
-  /// States that `is_init_mm` holds (kernel test: `mm == \&init_mm`); the analysis assumes it to the end of the caller.
+  /// States that `is_init_mm` holds (kernel test: `mm == &init_mm`); the analysis assumes it to the end of the caller.
   static void assume_is_init_mm() LOCKSPEC_ASSERT_SHARED_CAPABILITY(is_init_mm) {}
   /// Fact `mm_users_held`: The caller holds a user reference on the mm (`mmget` / `mmget_not_zero`), so its address space and page tables are not being torn down by `exit_mmap`. Needed for example to walk another process's page tables under a VMA lock, and to register an MMU notifier. Spec: `mm_users_held` (rules/requirements.rules:144); source: include/linux/sched/mm.h.
   static inline Fact mm_users_held;
-  /// States that `mm_users_held` holds (kernel test: `atomic_read(\&mm->mm_users) > 0`); the analysis assumes it to the end of the caller.
+  /// States that `mm_users_held` holds (kernel test: `atomic_read(&mm->mm_users) > 0`); the analysis assumes it to the end of the caller.
   static void assume_mm_users_held() LOCKSPEC_ASSERT_SHARED_CAPABILITY(mm_users_held) {}
   /// Fact `rmap_order_safe`: mremap may skip the rmap locks when moving PTEs if rmap walkers are guaranteed to see either the old or the new entries anyway: the destination VMA is placed after the source in rmap traversal order, or the move is exec's relocation of its temporary stack (`vma_is_temporary_stack`). `need_rmap_locks` is false exactly then. Spec: `rmap_order_safe` (rules/requirements.rules:154); source: mm/mremap.c.
   static inline Fact rmap_order_safe;
@@ -183,15 +185,15 @@ struct fact {
   static void assume_rmap_order_safe() LOCKSPEC_ASSERT_SHARED_CAPABILITY(rmap_order_safe) {}
   /// Fact `foll_get`: The GUP call takes ordinary page references (`get_user_pages*`). Spec: `foll_get` (rules/requirements.rules:164); source: mm/gup.c.
   static inline Fact foll_get;
-  /// States that `foll_get` holds (kernel test: `gup_flags \& FOLL_GET`); the analysis assumes it to the end of the caller.
+  /// States that `foll_get` holds (kernel test: `gup_flags & FOLL_GET`); the analysis assumes it to the end of the caller.
   static void assume_foll_get() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_get) {}
   /// Fact `foll_pin`: The GUP call pins the pages (`pin_user_pages*`): the folio's pin count is raised so the rest of mm can tell that the contents may be accessed behind its back (DMA), and must be released with `unpin_user_page*`. Spec: `foll_pin` (rules/requirements.rules:169); source: mm/gup.c.
   static inline Fact foll_pin;
-  /// States that `foll_pin` holds (kernel test: `gup_flags \& FOLL_PIN`); the analysis assumes it to the end of the caller.
+  /// States that `foll_pin` holds (kernel test: `gup_flags & FOLL_PIN`); the analysis assumes it to the end of the caller.
   static void assume_foll_pin() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_pin) {}
   /// Fact `foll_longterm`: The pin may be held for an unbounded time (RDMA, VFIO, io_uring fixed buffers). Only meaningful together with `FOLL_PIN`; GUP first migrates such pages out of movable zones and CMA areas so the pin does not block memory offlining or compaction. Spec: `foll_longterm` (rules/requirements.rules:178); source: mm/gup.c.
   static inline Fact foll_longterm;
-  /// States that `foll_longterm` holds (kernel test: `gup_flags \& FOLL_LONGTERM`); the analysis assumes it to the end of the caller.
+  /// States that `foll_longterm` holds (kernel test: `gup_flags & FOLL_LONGTERM`); the analysis assumes it to the end of the caller.
   static void assume_foll_longterm() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_longterm) {}
   /// Fact `secondary_mmu_synchronised`: The caller keeps its own translations (a secondary MMU such as KVM's stage-2 tables) coherent with the process page tables through a registered MMU notifier, instead of relying on a page reference or pin. Spec: `secondary_mmu_synchronised` (rules/requirements.rules:187); source: include/linux/mmu_notifier.h.
   static inline Fact secondary_mmu_synchronised;
@@ -861,7 +863,7 @@ private:
   ::lockspec::rt::SeqCount raw_;
 };
 
-/// Capability type of the `i_rwsem` lock class (ordering): `inode->i_rwsem`. Taken for writing by writes and truncation, and ordered *before* the mmap lock: a write that faults in its user buffer (`generic_perform_write` -> `fault_in_readable`) takes the mmap lock under it. Reads and page faults do not take it.
+/// Capability type of the `i_rwsem` lock class (ordering): `inode->i_rwsem`, the inode's read/write semaphore. Taken for writing by writes and truncation, and ordered *before* the mmap lock: a write that faults in its user buffer (`generic_perform_write` -> `fault_in_readable`) takes the mmap lock under it. Reads and page faults do not take it.
 ///
 /// Spec: `i_rwsem` (rules/locks.rules:367); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_rwsem") IRwsemLock {
@@ -895,7 +897,7 @@ private:
   ::lockspec::rt::SpinLock raw_;
 };
 
-/// Capability type of the `invalidate_lock` lock class (ordering): `mapping->invalidate_lock`, which file systems hold to keep page-cache invalidation (hole punch, truncation) away from page-cache filling. The fault path (`filemap_fault`) takes it for reading under the mmap lock and before the folio lock.
+/// Capability type of the `invalidate_lock` lock class (ordering): `mapping->invalidate_lock`, a read/write semaphore which file systems hold to keep page-cache invalidation (hole punch, truncation) away from page-cache filling. The fault path (`filemap_fault`) takes it for reading under the mmap lock and before the folio lock.
 ///
 /// Spec: `invalidate_lock` (rules/locks.rules:379); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("invalidate_lock") InvalidateLock {
@@ -929,7 +931,7 @@ private:
   ::lockspec::rt::SpinLock raw_;
 };
 
-/// Capability type of the `folio_lock` lock class (ordering): The folio lock (the `PG_locked` bit, taken by `folio_lock` / `lock_page`). For ordinary folios it nests inside the mmap lock and `invalidate_lock` and outside the i_mmap and anon_vma locks.
+/// Capability type of the `folio_lock` lock class (ordering): The folio lock, a sleeping bit lock (the `PG_locked` bit, taken by `folio_lock` / `lock_page`). For ordinary folios it nests inside the mmap lock and `invalidate_lock` and outside the i_mmap and anon_vma locks.
 ///
 /// Spec: `folio_lock` (rules/locks.rules:390); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("folio_lock") FolioLock {
@@ -1167,7 +1169,7 @@ private:
   ::lockspec::rt::SpinLock raw_;
 };
 
-/// Capability type of the `private_lock` lock class (ordering): The mapping's private lock (`mapping->i_private_lock`, historically `private_lock`), which guards buffer heads attached to page-cache folios; taken when a folio is dirtied (`block_dirty_folio`) from under the PTE lock.
+/// Capability type of the `private_lock` lock class (ordering): The mapping's private spin lock (`mapping->i_private_lock`, historically `private_lock`), which guards buffer heads attached to page-cache folios; taken when a folio is dirtied (`block_dirty_folio`) from under the PTE lock.
 ///
 /// Spec: `private_lock` (rules/locks.rules:474); source: fs/buffer.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("private_lock") PrivateLock {
@@ -1235,7 +1237,7 @@ private:
   ::lockspec::rt::SpinLock raw_;
 };
 
-/// Capability type of the `lru_lock` lock class (ordering): `lruvec->lru_lock`, taken by `folio_lruvec_lock_irq` when folios move on or off the LRU lists; innermost in the mm order.
+/// Capability type of the `lru_lock` lock class (ordering): `lruvec->lru_lock`, a spin lock taken by `folio_lruvec_lock_irq` when folios move on or off the LRU lists; innermost in the mm order.
 ///
 /// Spec: `lru_lock` (rules/locks.rules:495); source: mm/memcontrol.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("lru_lock") LruLock {
@@ -1269,7 +1271,7 @@ private:
   ::lockspec::rt::SpinLock raw_;
 };
 
-/// Capability type of the `i_lock` lock class (ordering): `inode->i_lock`, taken by `__mark_inode_dirty` when dirtying a folio from under the PTE lock.
+/// Capability type of the `i_lock` lock class (ordering): `inode->i_lock`, a spin lock taken by `__mark_inode_dirty` when dirtying a folio from under the PTE lock.
 ///
 /// Spec: `i_lock` (rules/locks.rules:505); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_lock") ILock {
@@ -1303,7 +1305,7 @@ private:
   ::lockspec::rt::SpinLock raw_;
 };
 
-/// Capability type of the `wb_list_lock` lock class (ordering): The writeback list lock (`bdi.wb->list_lock`), taken by `__mark_inode_dirty` and by the writeback code; ordered before `sb_lock` and the page-cache xarray lock.
+/// Capability type of the `wb_list_lock` lock class (ordering): The writeback list spin lock (`bdi.wb->list_lock`), taken by `__mark_inode_dirty` and by the writeback code; ordered before `sb_lock` and the page-cache xarray lock.
 ///
 /// Spec: `wb_list_lock` (rules/locks.rules:515); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("wb_list_lock") WbListLock {
@@ -1599,7 +1601,7 @@ struct mm_struct {
     return write_protect_seq_;
   }
   /// `mm_struct::write_protect_seq`: The fork write-protect sequence count (see the `write_protect_seq` lock class). Written only by fork under the mmap write lock; sampled locklessly by GUP-fast when it pins pages. Spec: `write_protect_seq` (rules/objects.rules:74); source: include/linux/mm_types.h.
-  /// Write rule `mmap_lock.write \& write_protect_seq.write`.
+  /// Write rule `mmap_lock.write & write_protect_seq.write`.
   void set_write_protect_seq(unsigned long value) LOCKSPEC_REQUIRES(this->mmap_lock, this->write_protect_seq_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mmap_lock, 0, 4u, "mm_struct.write_protect_seq"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->write_protect_seq_lock, 9, 2u, "mm_struct.write_protect_seq"););
@@ -1651,50 +1653,50 @@ private:
 
 /// Stand-in for the kernel's `struct anon_vma`: A node of the anonymous reverse mapping (`struct anon_vma`). Anonymous folios point at one (through `folio->mapping`), and its interval tree links, through `struct anon_vma_chain` entries, every VMA that may map those folios, across fork. anon_vmas form a tree per original VMA; all members of a tree share the rwsem of the `root`.
 ///
-/// Spec: `anon_vma` (rules/objects.rules:466); source: include/linux/rmap.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `anon_vma` (rules/objects.rules:470); source: include/linux/rmap.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct anon_vma {
   /// Link `root` (`anon_vma->root`).
   struct anon_vma *root = nullptr;
   /// The `anon_vma_lock` lock of this anon_vma (`anon_vma->root->rwsem`).
   AnonVmaLock rwsem LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(mm_struct::page_table_lock, ::lockspec::tasklist_lock);
-  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:478); source: include/linux/rmap.h.
+  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:482); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long rb_root() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.rb_root"););
     return rb_root_;
   }
-  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:478); source: include/linux/rmap.h.
+  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:482); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_rb_root(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.rb_root"););
     rb_root_ = value;
   }
-  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:486); source: include/linux/rmap.h.
+  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:490); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long num_children() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.num_children"););
     return num_children_;
   }
-  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:486); source: include/linux/rmap.h.
+  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:490); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_num_children(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.num_children"););
     num_children_ = value;
   }
-  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:494); source: include/linux/rmap.h.
+  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:498); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long num_active_vmas() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.num_active_vmas"););
     return num_active_vmas_;
   }
-  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:494); source: include/linux/rmap.h.
+  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:498); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_num_active_vmas(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.num_active_vmas"););
     num_active_vmas_ = value;
   }
-  /// `anon_vma::root`: The root of this anon_vma's tree, whose rwsem is the lock for every member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and never changed afterwards. Spec: `root` (rules/objects.rules:502); source: mm/rmap.c.
+  /// `anon_vma::root`: The root of this anon_vma's tree, whose rwsem is the lock for every member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and never changed afterwards. Spec: `root` (rules/objects.rules:506); source: mm/rmap.c.
   /// Write rule: set once before the object is visible (not checked).
   void set_root(struct anon_vma * value) { root = value; }
 
@@ -1706,7 +1708,7 @@ private:
 
 /// Stand-in for the kernel's `struct inode`: A file's inode; it owns `i_rwsem`, `i_lock` and (through `i_mapping`) the address_space.
 ///
-/// Spec: `inode` (rules/objects.rules:535); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `inode` (rules/objects.rules:539); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct inode {
   /// Link `mapping` (`inode->i_mapping`).
@@ -1719,7 +1721,7 @@ struct inode {
 
 /// Stand-in for the kernel's `struct address_space`: The page cache and mapping state of a file (`struct address_space`). For mm locking its important part is the `i_mmap` interval tree of all VMAs mapping the file, guarded by `i_mmap_rwsem`; it also carries the `invalidate_lock`, the private (buffer-head) lock and the `i_pages` xarray.
 ///
-/// Spec: `address_space` (rules/objects.rules:515); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `address_space` (rules/objects.rules:519); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct address_space {
   /// Link `host` (`mapping->host`).
@@ -1734,13 +1736,13 @@ struct address_space {
   PrivateLock i_private_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock);
   /// The `i_pages` lock of this address_space (`mapping->i_pages.xa_lock`).
   IPagesLock i_pages LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock, address_space::i_private_lock);
-  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:526); source: include/linux/fs.h.
+  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:530); source: include/linux/fs.h.
   /// Read rule `i_mmap_lock.read`.
   unsigned long i_mmap() const LOCKSPEC_REQUIRES_SHARED(this->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->i_mmap_rwsem, 4, 1u, "address_space.i_mmap"););
     return i_mmap_;
   }
-  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:526); source: include/linux/fs.h.
+  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:530); source: include/linux/fs.h.
   /// Write rule `i_mmap_lock.write`.
   void set_i_mmap(unsigned long value) LOCKSPEC_REQUIRES(this->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->i_mmap_rwsem, 4, 2u, "address_space.i_mmap"););
@@ -1955,13 +1957,13 @@ struct vm_area_struct {
     flags_ = value;
   }
   /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
-  /// Write rule `mm_or_vma_locked \& atomic_vma_flag` (vma_set_atomic_flag), alternative `mmap_lock`.
+  /// Write rule `mm_or_vma_locked & atomic_vma_flag` (vma_set_atomic_flag), alternative `mmap_lock`.
   void set_flags_vma_set_atomic_flag(unsigned long value, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::atomic_vma_flag) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.flags"););
     flags_ = value;
   }
   /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
-  /// Write rule `mm_or_vma_locked \& atomic_vma_flag` (vma_set_atomic_flag), alternative `vma_lock`.
+  /// Write rule `mm_or_vma_locked & atomic_vma_flag` (vma_set_atomic_flag), alternative `vma_lock`.
   void set_flags_vma_set_atomic_flag(unsigned long value, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(this->vma_lock, fact::atomic_vma_flag) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.flags"););
     flags_ = value;
@@ -2082,7 +2084,7 @@ struct vm_area_struct {
     return swap_readahead_info_;
   }
   /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `mmap_lock.read \& swap_ra_atomic`.
+  /// Write rule `mmap_lock.read & swap_ra_atomic`.
   void set_swap_readahead_info(unsigned long value) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::swap_ra_atomic) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.swap_readahead_info"););
     swap_readahead_info_ = value;
@@ -2143,7 +2145,7 @@ struct vm_area_struct {
     return numab_state_;
   }
   /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `mmap_lock.read \& numab_scan_owner`.
+  /// Write rule `mmap_lock.read & numab_scan_owner`.
   void set_numab_state(unsigned long value) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::numab_scan_owner) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.numab_state"););
     numab_state_ = value;
@@ -2204,7 +2206,7 @@ struct vm_area_struct {
     return shared_rb_;
   }
   /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `mmap_lock.write \& vma_lock.write \& i_mmap_lock.write`.
+  /// Write rule `mmap_lock.write & vma_lock.write & i_mmap_lock.write`.
   void set_shared_rb(unsigned long value) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.shared_rb"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.shared_rb"););
@@ -2236,7 +2238,7 @@ struct vm_area_struct {
     return shared_rb_subtree_last_;
   }
   /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `mmap_lock.write \& vma_lock.write \& i_mmap_lock.write`.
+  /// Write rule `mmap_lock.write & vma_lock.write & i_mmap_lock.write`.
   void set_shared_rb_subtree_last(unsigned long value) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.shared_rb_subtree_last"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.shared_rb_subtree_last"););
@@ -2268,21 +2270,21 @@ struct vm_area_struct {
     return anon_vma_chain_;
   }
   /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `mmap_lock.read \& anon_vma_lock.write`.
+  /// Write rule `mmap_lock.read & anon_vma_lock.write`.
   void set_anon_vma_chain(unsigned long value) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.anon_vma_chain"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma_chain"););
     anon_vma_chain_ = value;
   }
   /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:397); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `mmap_lock.read \& page_table_lock` (NULL -> non-NULL).
+  /// Write rule `mmap_lock.read & page_table_lock` (NULL -> non-NULL).
   void set_anon_vma_null_to_non_null(struct anon_vma * value) LOCKSPEC_REQUIRES(this->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->page_table_lock, 5, 1u, "vm_area_struct.anon_vma"););
     anon_vma = value;
   }
   /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:397); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `mmap_lock.write \& vma_lock.write \& anon_vma_lock.write` (non-NULL -> NULL).
+  /// Write rule `mmap_lock.write & vma_lock.write & anon_vma_lock.write` (non-NULL -> NULL).
   void set_anon_vma_non_null_to_null(struct anon_vma * value) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.anon_vma"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.anon_vma"););
@@ -2308,55 +2310,55 @@ struct vm_area_struct {
     return vm_lock_seq_;
   }
   /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:422); source: include/linux/mm_types.h.
-  /// Write rule `mmap_lock.write \& vma_lock.write`.
+  /// Write rule `mmap_lock.write & vma_lock.write`.
   void set_vm_lock_seq(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_lock_seq"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_lock_seq"););
     vm_lock_seq_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `mmap_lock`.
   unsigned long vm_refcnt(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `vma_lock`.
   unsigned long vm_refcnt(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `anon_vma_lock`.
   unsigned long vm_refcnt(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `i_mmap_lock`.
   unsigned long vm_refcnt(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `rcu`.
   unsigned long vm_refcnt(via::rcu) const LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `rcu`.
   void set_vm_refcnt(unsigned long value, via::rcu) LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_refcnt"););
     vm_refcnt_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `vma_lock`.
   void set_vm_refcnt(unsigned long value, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_refcnt"););
     vm_refcnt_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count that implements VMA read locks and attachment: Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `mmap_lock`.
   void set_vm_refcnt(unsigned long value, via::mmap_lock) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_refcnt"););
@@ -2386,7 +2388,7 @@ private:
 
 /// Stand-in for the kernel's `struct folio`: A folio of memory. For locking it matters as the starting point of reverse-mapping walks (`folio->mapping` leads to an address_space or, for anonymous folios, an anon_vma) and as the owner of the folio lock.
 ///
-/// Spec: `folio` (rules/objects.rules:542); source: include/linux/mm_types.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `folio` (rules/objects.rules:546); source: include/linux/mm_types.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct folio {
   /// Link `mapping` (`folio->mapping`).
@@ -2401,7 +2403,7 @@ struct folio {
 
 /// Stand-in for the kernel's `struct pmd_table`: A PMD-level page table, named by a pointer `pmd` to one of its entries. It holds the PMD lock (in its `struct ptdesc` when PMD locks are split). The page-table helpers always take the mm alongside the entry pointer (`pmd_lock(mm, pmd)`), so the link to the owning mm is the caller's `mm` variable.
 ///
-/// Spec: `pmd_table` (rules/objects.rules:558); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `pmd_table` (rules/objects.rules:562); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct pmd_table {
   /// Link `mm` (`mm`).
@@ -2412,7 +2414,7 @@ struct pmd_table {
 
 /// Stand-in for the kernel's `struct pte_table`: A PTE-level (leaf) page table, named by a pointer `pte` to one of its entries and reached through the PMD entry `pmd` above it. It holds the PTE lock. On 32-bit kernels with `CONFIG_HIGHPTE` it may live in high memory and must be mapped before use; it can be detached and RCU-freed while only the PMD and PTE locks are held.
 ///
-/// Spec: `pte_table` (rules/objects.rules:570); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `pte_table` (rules/objects.rules:574); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct pte_table {
   /// Link `mm` (`mm`).
@@ -2425,7 +2427,7 @@ struct pte_table {
 
 /// Stand-in for the kernel's `struct lruvec`: The per-node, per-memcg set of LRU lists; owns `lru_lock`.
 ///
-/// Spec: `lruvec` (rules/objects.rules:587); source: include/linux/mmzone.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `lruvec` (rules/objects.rules:591); source: include/linux/mmzone.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct lruvec {
   /// The `lru_lock` lock of this lruvec (`lruvec->lru_lock`).
@@ -2434,14 +2436,14 @@ struct lruvec {
 
 /// Stand-in for the kernel's `struct bdi_writeback`: A writeback context of a backing device (`bdi.wb`); owns the writeback `list_lock`.
 ///
-/// Spec: `bdi_writeback` (rules/objects.rules:593); source: include/linux/backing-dev-defs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `bdi_writeback` (rules/objects.rules:597); source: include/linux/backing-dev-defs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct bdi_writeback {
   /// The `wb_list_lock` lock of this bdi_writeback (`wb->list_lock`).
   WbListLock list_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock) LOCKSPEC_ACQUIRED_BEFORE(::lockspec::sb_lock, address_space::i_pages);
 };
 
-/// The static `init_mm` the spec names (`\&init_mm`).
+/// The static `init_mm` the spec names (`&init_mm`).
 inline struct mm_struct init_mm;
 
 // -------------------------------------------------------------------------------------------
@@ -3465,7 +3467,7 @@ namespace op {
 
 /// Operation `traverse`, alternative `fully_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
+/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; }`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3476,7 +3478,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
+/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; }`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3487,7 +3489,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_anon_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
+/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; }`; this overload checks `anon_vma_lock.read@vma & pte_lock.held@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
@@ -3498,7 +3500,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `fully_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
+/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; }`; this overload checks `i_mmap_lock.read@vma & pte_lock.held@pte`.  This way: under the PTL of each table read, with the VMA held stable by its mmap, VMA or rmap lock.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::fully_locked_i_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
@@ -3509,7 +3511,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::ful
 
 /// Operation `traverse`, alternative `semi_locked_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `mmap_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
+/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; }`; this overload checks `mmap_lock.read@vma & rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, rcu) {
   (void)vma;
@@ -3520,7 +3522,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `rcu.read \& vma_lock.read\@vma`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
+/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; }`; this overload checks `rcu.read & vma_lock.read@vma`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_vma_lock) LOCKSPEC_REQUIRES_SHARED(rcu, vma->vma_lock) {
   (void)vma;
@@ -3531,7 +3533,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_anon_vma_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `anon_vma_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
+/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; }`; this overload checks `anon_vma_lock.read@vma & rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, rcu) {
   (void)vma;
@@ -3542,7 +3544,7 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `semi_locked_i_mmap_lock`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `i_mmap_lock.read\@vma \& rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
+/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; }`; this overload checks `i_mmap_lock.read@vma & rcu.read`.  This way: VMA held stable, no PTL; RCU at the PTE level against concurrent table freeing.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::semi_locked_i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, rcu) {
   (void)vma;
@@ -3553,38 +3555,46 @@ inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::sem
 
 /// Operation `traverse`, alternative `gup_fast`: **Traversing** page tables: reading entries to find what an address maps, without changing anything. Besides the VMA-stability rule of the docs, the mailing-list discussion of PTE-table freeing names the distinct ways the kernel reads user page tables, which this operation lists as alternatives:
 ///
-/// Requires `any { fully_locked: stable \& pte_lock\@pte; semi_locked: stable \& rcu; gup_fast: irqs_disabled; }`; this overload checks `irqs_disabled`.  This way: lockless, interrupts disabled; relies on table freeing waiting for RCU or an IPI.
+/// Requires `any { fully_locked: stable & pte_lock@pte; semi_locked: stable & rcu; gup_fast: irqs_disabled; }`; this overload checks `irqs_disabled`.  This way: lockless, interrupts disabled; relies on table freeing waiting for RCU or an IPI.
 /// Spec: `traverse` (rules/operations.rules:10); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void traverse(struct vm_area_struct *vma, struct pte_table *pte, via::gup_fast) LOCKSPEC_REQUIRES_SHARED(fact::irqs_disabled) {
   (void)vma;
   (void)pte;
 }
 
-/// Operation `install`, alternative `mmap`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
+/// Operation `install`, alternative `mmap_lock`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
-/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: the mmap lock, read or write.
+/// Requires `(any { mmap_lock: mmap_lock.read; vma_lock: vma_lock.read; }) & (pte_lock@pte)`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.  This way: the mmap lock, read or write.
 /// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
-inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "install"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "install"););
 }
 
-/// Operation `install`, alternative `per_vma`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
+/// Operation `install`, alternative `vma_lock`: **Installing** page-table entries: populating an empty entry, or changing an existing one so that it maps something else (a different identity). Page faults are the main example.
 ///
-/// Requires `(any { mmap: mmap_lock.read; per_vma: vma_lock.read; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: the VMA lock, read or write (the page-fault fast path).
+/// Requires `(any { mmap_lock: mmap_lock.read; vma_lock: vma_lock.read; }) & (pte_lock@pte)`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.  This way: the VMA lock, read or write (the page-fault fast path).
 /// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
-inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::per_vma) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "install"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "install"););
 }
 
+/// Operation `install` refuses `via::anon_vma_lock`: the spec rejects `rmap_lock.write & pte_lock@pte` because an rmap lock alone does not keep the range from reaching free_pgtables between the zap and the table teardown, so an entry installed then would be freed from under its mapping.
+/// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REJECTED("op::install with via::anon_vma_lock is not enough: an rmap lock alone does not keep the range from reaching free_pgtables between the zap and the table teardown, so an entry installed then would be freed from under its mapping");
+
+/// Operation `install` refuses `via::i_mmap_lock`: the spec rejects `rmap_lock.write & pte_lock@pte` because an rmap lock alone does not keep the range from reaching free_pgtables between the zap and the table teardown, so an entry installed then would be freed from under its mapping.
+/// Spec: `install` (rules/operations.rules:89); source: Documentation/mm/process_addrs.rst\#page-table-installation.
+inline void install(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REJECTED("op::install with via::i_mmap_lock is not enough: an rmap lock alone does not keep the range from reaching free_pgtables between the zap and the table teardown, so an entry installed then would be freed from under its mapping");
+
 /// Operation `alloc_upper_table`, alternative `mmap_lock`: Allocating a P4D, PUD or PMD table and linking it into the empty entry above it. The VMA is held stable as for any install, and the new entry is set under `mm->page_table_lock` (`__p4d_alloc`, `__pud_alloc`, `__pmd_alloc`; the last goes through `pud_lock`, which is `page_table_lock` because PUD locks are not split).
 ///
-/// Requires `(mm_or_vma_locked) \& (page_table_lock)`; this overload checks `mmap_lock.read\@vma \& page_table_lock.held\@vma`.
+/// Requires `(mm_or_vma_locked) & (page_table_lock)`; this overload checks `mmap_lock.read@vma & page_table_lock.held@vma`.
 /// Spec: `alloc_upper_table` (rules/operations.rules:122); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_upper_table(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES(vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3594,7 +3604,7 @@ inline void alloc_upper_table(struct vm_area_struct *vma, via::mmap_lock) LOCKSP
 
 /// Operation `alloc_upper_table`, alternative `vma_lock`: Allocating a P4D, PUD or PMD table and linking it into the empty entry above it. The VMA is held stable as for any install, and the new entry is set under `mm->page_table_lock` (`__p4d_alloc`, `__pud_alloc`, `__pmd_alloc`; the last goes through `pud_lock`, which is `page_table_lock` because PUD locks are not split).
 ///
-/// Requires `(mm_or_vma_locked) \& (page_table_lock)`; this overload checks `page_table_lock.held\@vma \& vma_lock.read\@vma`.
+/// Requires `(mm_or_vma_locked) & (page_table_lock)`; this overload checks `page_table_lock.held@vma & vma_lock.read@vma`.
 /// Spec: `alloc_upper_table` (rules/operations.rules:122); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_upper_table(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES(vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3604,7 +3614,7 @@ inline void alloc_upper_table(struct vm_area_struct *vma, via::vma_lock) LOCKSPE
 
 /// Operation `alloc_pte_table`, alternative `mmap_lock`: Allocating a PTE table and linking it into an empty PMD entry. The PMD entry is set under the PMD lock - the split lock in the PMD table's ptdesc with `CONFIG_SPLIT_PMD_PTLOCKS`, otherwise `page_table_lock` - in `pmd_install`, called from `__pte_alloc`, after rechecking that the entry is still empty.
 ///
-/// Requires `(mm_or_vma_locked) \& (pmd_lock\@pmd)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd`.
+/// Requires `(mm_or_vma_locked) & (pmd_lock@pmd)`; this overload checks `mmap_lock.read@vma & pmd_lock.held@pmd`.
 /// Spec: `alloc_pte_table` (rules/operations.rules:142); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3615,7 +3625,7 @@ inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, v
 
 /// Operation `alloc_pte_table`, alternative `vma_lock`: Allocating a PTE table and linking it into an empty PMD entry. The PMD entry is set under the PMD lock - the split lock in the PMD table's ptdesc with `CONFIG_SPLIT_PMD_PTLOCKS`, otherwise `page_table_lock` - in `pmd_install`, called from `__pte_alloc`, after rechecking that the entry is still empty.
 ///
-/// Requires `(mm_or_vma_locked) \& (pmd_lock\@pmd)`; this overload checks `pmd_lock.held\@pmd \& vma_lock.read\@vma`.
+/// Requires `(mm_or_vma_locked) & (pmd_lock@pmd)`; this overload checks `pmd_lock.held@pmd & vma_lock.read@vma`.
 /// Spec: `alloc_pte_table` (rules/operations.rules:142); source: Documentation/mm/process_addrs.rst\#page-table-installation.
 inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, via::vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3626,7 +3636,7 @@ inline void alloc_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, v
 
 /// Operation `zap`, alternative `mmap_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
-/// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Requires `(stable) & (pte_lock@pte)`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.
 /// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3637,7 +3647,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_loc
 
 /// Operation `zap`, alternative `vma_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
-/// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.
+/// Requires `(stable) & (pte_lock@pte)`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.
 /// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3648,7 +3658,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock
 
 /// Operation `zap`, alternative `anon_vma_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
-/// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.
+/// Requires `(stable) & (pte_lock@pte)`; this overload checks `anon_vma_lock.read@vma & pte_lock.held@pte`.
 /// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
@@ -3659,7 +3669,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma
 
 /// Operation `zap`, alternative `i_mmap_lock`: **Zapping** (unmapping): clearing leaf entries while leaving every page table in place. Done for truncation and hole punching, `MADV_DONTNEED`, and unmapping. The VMA only has to be stable - any one of the mmap, VMA or rmap locks - and the entries themselves are cleared under the PTE lock (the PMD lock for a huge PMD).
 ///
-/// Requires `(stable) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.
+/// Requires `(stable) & (pte_lock@pte)`; this overload checks `i_mmap_lock.read@vma & pte_lock.held@pte`.
 /// Spec: `zap` (rules/operations.rules:157); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
@@ -3670,7 +3680,7 @@ inline void zap(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_l
 
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_anon_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& pte_lock.held\@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) & (pte_lock@pte)`; this overload checks `anon_vma_lock.read@vma & pte_lock.held@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_anon_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
@@ -3681,7 +3691,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `modify_for_reclaim`, alternative `rmap_walk_i_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) & (pte_lock@pte)`; this overload checks `i_mmap_lock.read@vma & pte_lock.held@pte`.  This way: the usual route: an rmap walk from the folio, holding the anon_vma or i_mmap lock.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::rmap_walk_i_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
@@ -3692,7 +3702,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `modify_for_reclaim`, alternative `mm_walk_mmap_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& pte_lock.held\@pte`.  This way: a walk of the process's own page tables.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) & (pte_lock@pte)`; this overload checks `mmap_lock.read@vma & pte_lock.held@pte`.  This way: a walk of the process's own page tables.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_mmap_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3703,7 +3713,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `modify_for_reclaim`, alternative `mm_walk_vma_lock`: Changing existing entries without changing what they map: clearing accessed bits for reclaim or idle tracking, replacing present entries by migration or swap entries and back. Like zapping, this does not change the identity of the mapping, so holding the VMA stable is enough; reclaim and migration normally get there through the rmap, holding the rmap lock for reading, and change each entry under its PTE lock.
 ///
-/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) \& (pte_lock\@pte)`; this overload checks `pte_lock.held\@pte \& vma_lock.read\@vma`.  This way: a walk of the process's own page tables.
+/// Requires `(any { rmap_walk: rmap_lock.read; mm_walk: mm_or_vma_locked; }) & (pte_lock@pte)`; this overload checks `pte_lock.held@pte & vma_lock.read@vma`.  This way: a walk of the process's own page tables.
 /// Spec: `modify_for_reclaim` (rules/operations.rules:176); source: Documentation/mm/process_addrs.rst\#page-tables.
 inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte, via::mm_walk_vma_lock) LOCKSPEC_REQUIRES(pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -3714,7 +3724,7 @@ inline void modify_for_reclaim(struct vm_area_struct *vma, struct pte_table *pte
 
 /// Operation `free_pgtables`, alternative `mm_write_locked`: **Freeing** page tables: tearing down every table of a range once the range is being unmapped for good (munmap, exit). `free_pgtables` frees the tables regardless of what their entries still contain, so it relies on the caller: the range has been zapped, nothing can install entries any more, and no VMA over the range can be reached through the reverse mapping.
 ///
-/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.write\@vma \& unreachable_via_rmap \& zapped_no_installs`.  This way: the mmap write lock is held (exit_mmap, munmap without downgrade).
+/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read & vma_detached; }) & (unreachable_via_rmap) & (zapped_no_installs)`; this overload checks `mmap_lock.write@vma & unreachable_via_rmap & zapped_no_installs`.  This way: the mmap write lock is held (exit_mmap, munmap without downgrade).
 /// Spec: `free_pgtables` (rules/operations.rules:199); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::unreachable_via_rmap, fact::zapped_no_installs) {
   (void)vma;
@@ -3723,16 +3733,20 @@ inline void free_pgtables(struct vm_area_struct *vma, via::mm_write_locked) LOCK
 
 /// Operation `free_pgtables`, alternative `isolated`: **Freeing** page tables: tearing down every table of a range once the range is being unmapped for good (munmap, exit). `free_pgtables` frees the tables regardless of what their entries still contain, so it relies on the caller: the range has been zapped, nothing can install entries any more, and no VMA over the range can be reached through the reverse mapping.
 ///
-/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read \& vma_detached; }) \& (unreachable_via_rmap) \& (zapped_no_installs)`; this overload checks `mmap_lock.read\@vma \& unreachable_via_rmap \& vma_detached \& zapped_no_installs`.  This way: the VMA was detached under the mmap write lock, which may since have been downgraded.
+/// Requires `(any { mm_write_locked: mmap_lock.write; isolated: mmap_lock.read & vma_detached; }) & (unreachable_via_rmap) & (zapped_no_installs)`; this overload checks `mmap_lock.read@vma & unreachable_via_rmap & vma_detached & zapped_no_installs`.  This way: the VMA was detached under the mmap write lock, which may since have been downgraded.
 /// Spec: `free_pgtables` (rules/operations.rules:199); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
 inline void free_pgtables(struct vm_area_struct *vma, via::isolated) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::unreachable_via_rmap, fact::vma_detached, fact::zapped_no_installs) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "free_pgtables"););
 }
 
+/// Operation `free_pgtables` refuses `via::mmap_lock_vma_lock`: the spec rejects `mmap_lock.write & vma_lock.write` because the mmap and VMA write locks stop faults and VMA changes, but a file-backed range can still be truncated, and reached, through i_mmap_rwsem alone.
+/// Spec: `free_pgtables` (rules/operations.rules:199); source: Documentation/mm/process_addrs.rst\#page-table-freeing.
+inline void free_pgtables(struct vm_area_struct *vma, via::mmap_lock_vma_lock) LOCKSPEC_REJECTED("op::free_pgtables with via::mmap_lock_vma_lock is not enough: the mmap and VMA write locks stop faults and VMA changes, but a file-backed range can still be truncated, and reached, through i_mmap_rwsem alone");
+
 /// Operation `retract_pte_table`, alternative `collapse`: Removing one empty PTE table while the levels above stay, once a range is mapped by a huge page (khugepaged and `MADV_COLLAPSE`, mm/khugepaged.c). v7.0 does it in two places, which hold different locks and revalidate the PMD entry differently:
 ///
-/// Requires `(any { collapse: mmap_lock.read \& revalidated_under_ptl; retract: i_mmap_lock.read \& pmd_revalidated; }) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty \& revalidated_under_ptl`.  This way: collapse_pte_mapped_thp: the mmap lock, and the PMD entry still maps the same table.
+/// Requires `(any { collapse: mmap_lock.read & revalidated_under_ptl; retract: i_mmap_lock.read & pmd_revalidated; }) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `mmap_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pte_table_empty & revalidated_under_ptl`.  This way: collapse_pte_mapped_thp: the mmap lock, and the PMD entry still maps the same table.
 /// Spec: `retract_pte_table` (rules/operations.rules:243); source: Documentation/mm/process_addrs.rst\#locking-rules.
 inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::collapse) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::freed_after_grace_period, fact::pte_table_empty, fact::revalidated_under_ptl) {
   (void)vma;
@@ -3745,7 +3759,7 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
 
 /// Operation `retract_pte_table`, alternative `retract`: Removing one empty PTE table while the levels above stay, once a range is mapped by a huge page (khugepaged and `MADV_COLLAPSE`, mm/khugepaged.c). v7.0 does it in two places, which hold different locks and revalidate the PMD entry differently:
 ///
-/// Requires `(any { collapse: mmap_lock.read \& revalidated_under_ptl; retract: i_mmap_lock.read \& pmd_revalidated; }) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pmd_revalidated \& pte_table_empty`.  This way: retract_page_tables: the i_mmap read lock, and the PMD entry still maps some PTE table.
+/// Requires `(any { collapse: mmap_lock.read & revalidated_under_ptl; retract: i_mmap_lock.read & pmd_revalidated; }) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `i_mmap_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pmd_revalidated & pte_table_empty`.  This way: retract_page_tables: the i_mmap read lock, and the PMD entry still maps some PTE table.
 /// Spec: `retract_pte_table` (rules/operations.rules:243); source: Documentation/mm/process_addrs.rst\#locking-rules.
 inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::retract) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::freed_after_grace_period, fact::pmd_revalidated, fact::pte_table_empty) {
   (void)vma;
@@ -3758,7 +3772,7 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
 
 /// Operation `reclaim_empty_pte_table`, alternative `mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
-/// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty`.
+/// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `mmap_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
@@ -3771,7 +3785,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 
 /// Operation `reclaim_empty_pte_table`, alternative `vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
-/// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `pmd_lock.held\@pmd \& pte_lock.held\@pte \& vma_lock.read\@vma \& freed_after_grace_period \& pte_table_empty`.
+/// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `pmd_lock.held@pmd & pte_lock.held@pte & vma_lock.read@vma & freed_after_grace_period & pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
@@ -3784,7 +3798,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 
 /// Operation `reclaim_empty_pte_table`, alternative `anon_vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
-/// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `anon_vma_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty`.
+/// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `anon_vma_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
@@ -3797,7 +3811,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 
 /// Operation `reclaim_empty_pte_table`, alternative `i_mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
-/// Requires `(stable) \& (pmd_lock\@pmd \& pte_lock\@pte) \& (pte_table_empty \& freed_after_grace_period)`; this overload checks `i_mmap_lock.read\@vma \& pmd_lock.held\@pmd \& pte_lock.held\@pte \& freed_after_grace_period \& pte_table_empty`.
+/// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `i_mmap_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pte_table_empty`.
 /// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
@@ -3810,7 +3824,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 
 /// Operation `move_page_tables`: Moving whole page tables to a new address, as the `mremap()` system call does when it can relocate a PMD or PUD entry (and everything below it) instead of copying entries. Every lock is needed: the mmap write lock, the VMA write locks of the source and destination VMAs, and the rmap write locks of every tree that links them (`take_rmap_locks`, i_mmap before anon_vma; dropped by `drop_rmap_locks`), so that no rmap walker sees a table in neither place or in both.
 ///
-/// Requires `(write_most \& vma_lock.write\@new_vma) \& (rmap_hidden) \& (pmd_lock\@old_pmd \& pmd_lock\@new_pmd)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pmd_lock.held\@new_pmd \& pmd_lock.held\@old_pmd \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
+/// Requires `(write_most & vma_lock.write@new_vma) & (rmap_hidden) & (pmd_lock@old_pmd & pmd_lock@new_pmd)`; this overload checks `anon_vma_lock.write@vma if has_anon_vma & i_mmap_lock.write@vma if file_backed & mmap_lock.write@vma & pmd_lock.held@new_pmd & pmd_lock.held@old_pmd & vma_lock.write@new_vma & vma_lock.write@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
 /// Spec: `move_page_tables` (rules/operations.rules:334); source: Documentation/mm/process_addrs.rst\#page-table-moving.
 inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pmd->pmd_lock, old_pmd->pmd_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
@@ -3828,7 +3842,7 @@ inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *
 
 /// Operation `move_ptes`, alternative `rmap_locked`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
-/// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `anon_vma_lock.write\@vma if has_anon_vma \& i_mmap_lock.write\@vma if file_backed \& mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma`.  This way: take_rmap_locks held.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
+/// Requires `(write_most & vma_lock.write@new_vma) & (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) & (pte_lock@old_pte & pte_lock@new_pte)`; this overload checks `anon_vma_lock.write@vma if has_anon_vma & i_mmap_lock.write@vma if file_backed & mmap_lock.write@vma & pte_lock.held@new_pte & pte_lock.held@old_pte & vma_lock.write@new_vma & vma_lock.write@vma`.  This way: take_rmap_locks held.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
 /// Spec: `move_ptes` (rules/operations.rules:361); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->pte_lock, old_pte->pte_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
@@ -3846,7 +3860,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 
 /// Operation `move_ptes`, alternative `rmap_order`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
-/// Requires `(write_most \& vma_lock.write\@new_vma) \& (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) \& (pte_lock\@old_pte \& pte_lock\@new_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@new_pte \& pte_lock.held\@old_pte \& vma_lock.write\@new_vma \& vma_lock.write\@vma \& rmap_order_safe`.  This way: the new VMA follows the old one in rmap order, or exec's temporary stack.
+/// Requires `(write_most & vma_lock.write@new_vma) & (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) & (pte_lock@old_pte & pte_lock@new_pte)`; this overload checks `mmap_lock.write@vma & pte_lock.held@new_pte & pte_lock.held@old_pte & vma_lock.write@new_vma & vma_lock.write@vma & rmap_order_safe`.  This way: the new VMA follows the old one in rmap order, or exec's temporary stack.
 /// Spec: `move_ptes` (rules/operations.rules:361); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_order) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->pte_lock, old_pte->pte_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::rmap_order_safe) {
   (void)vma;
@@ -3862,7 +3876,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 
 /// Operation `walk_kernel_page_tables`: Walking kernel page tables with `walk_kernel_page_table_range`. Kernel mappings are normally managed by whoever created them (vmalloc has its own locks), but this generic walker synchronises on the mmap lock of `init_mm`: read when the caller only needs the tables not to change shape, write when it needs exclusive access. The walker asserts only that some mode is held. Kernel tables are rarely torn down (vmalloc and memory hot-remove aside), which is why this suffices; any further locks a caller needs it must take itself.
 ///
-/// Requires `mmap_lock.read\@init`; this overload checks `mmap_lock.read\@init`.
+/// Requires `mmap_lock.read@init`; this overload checks `mmap_lock.read@init`.
 /// Spec: `walk_kernel_page_tables` (rules/operations.rules:389); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
 inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock) {
   (void)mm;
@@ -3871,7 +3885,7 @@ inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHAR
 
 /// Operation `walk_user_page_tables_debug`, alternative `user_mm`: Walking page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock of a user mm is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown.
 ///
-/// Requires `any { user_mm: mmap_lock.write \& user_mm; kernel_mm: is_init_mm \& mmap_lock.read\@init; }`; this overload checks `mmap_lock.write\@mm \& user_mm`.  This way: a user address space: its mmap lock for writing.
+/// Requires `any { user_mm: mmap_lock.write & user_mm; kernel_mm: is_init_mm & mmap_lock.read@init; }`; this overload checks `mmap_lock.write@mm & user_mm`.  This way: a user address space: its mmap lock for writing.
 /// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
 inline void walk_user_page_tables_debug(struct mm_struct *mm, via::user_mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::user_mm) {
   (void)mm;
@@ -3880,34 +3894,38 @@ inline void walk_user_page_tables_debug(struct mm_struct *mm, via::user_mm) LOCK
 
 /// Operation `walk_user_page_tables_debug`, alternative `kernel_mm`: Walking page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock of a user mm is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown.
 ///
-/// Requires `any { user_mm: mmap_lock.write \& user_mm; kernel_mm: is_init_mm \& mmap_lock.read\@init; }`; this overload checks `mmap_lock.read\@init \& is_init_mm`.  This way: init_mm: handed to the kernel walker, any mode of init_mm's mmap lock.
+/// Requires `any { user_mm: mmap_lock.write & user_mm; kernel_mm: is_init_mm & mmap_lock.read@init; }`; this overload checks `mmap_lock.read@init & is_init_mm`.  This way: init_mm: handed to the kernel walker, any mode of init_mm's mmap lock.
 /// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
 inline void walk_user_page_tables_debug(struct mm_struct *mm, via::kernel_mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock, fact::is_init_mm) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_user_page_tables_debug"););
 }
 
-/// Operation `page_fault`, alternative `per_vma`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
+/// Operation `walk_user_page_tables_debug` refuses `via::mmap_lock_user_mm`: the spec rejects `mmap_lock.read & user_mm` because munmap frees page tables under a downgraded (read) mmap lock after detaching the VMAs, so a read-locked walker outside VMAs could use freed tables.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
+inline void walk_user_page_tables_debug(struct mm_struct *mm, via::mmap_lock_user_mm) LOCKSPEC_REJECTED("op::walk_user_page_tables_debug with via::mmap_lock_user_mm is not enough: munmap frees page tables under a downgraded (read) mmap lock after detaching the VMAs, so a read-locked walker outside VMAs could use freed tables");
+
+/// Operation `page_fault`, alternative `vma_lock`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
-/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `vma_lock.read\@vma`.  This way: the VMA read lock from lock_vma_under_rcu.
+/// Requires `any { vma_lock: vma_lock.read; mmap_lock: mmap_lock.read; }`; this overload checks `vma_lock.read@vma`.  This way: the VMA read lock from lock_vma_under_rcu.
 /// Spec: `page_fault` (rules/operations.rules:464); source: Documentation/mm/process_addrs.rst\#lock-usage.
-inline void page_fault(struct vm_area_struct *vma, via::per_vma) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
+inline void page_fault(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "page_fault"););
 }
 
-/// Operation `page_fault`, alternative `mmap`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
+/// Operation `page_fault`, alternative `mmap_lock`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
-/// Requires `any { per_vma: vma_lock.read; mmap: mmap_lock.read; }`; this overload checks `mmap_lock.read\@vma`.  This way: the mmap read lock (fallback).
+/// Requires `any { vma_lock: vma_lock.read; mmap_lock: mmap_lock.read; }`; this overload checks `mmap_lock.read@vma`.  This way: the mmap read lock (fallback).
 /// Spec: `page_fault` (rules/operations.rules:464); source: Documentation/mm/process_addrs.rst\#lock-usage.
-inline void page_fault(struct vm_area_struct *vma, via::mmap) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void page_fault(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "page_fault"););
 }
 
 /// Operation `anon_vma_prepare`: Attaching an anon_vma to a VMA on its first anonymous fault. The caller holds the mmap lock for reading; the anon_vma to attach (a mergeable neighbour's or a fresh one) is write-locked, then `page_table_lock` is taken and `vma->anon_vma` is set only if it is still `NULL` - another thread may have won the race.
 ///
-/// Requires `(mmap_lock.read) \& (anon_vma_lock.write\@av \& page_table_lock)`; this overload checks `anon_vma_lock.write\@av \& mmap_lock.read\@vma \& page_table_lock.held\@vma`.
+/// Requires `(mmap_lock.read) & (anon_vma_lock.write@av & page_table_lock)`; this overload checks `anon_vma_lock.write@av & mmap_lock.read@vma & page_table_lock.held@vma`.
 /// Spec: `anon_vma_prepare` (rules/operations.rules:482); source: mm/rmap.c.
 inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LOCKSPEC_REQUIRES(av->root->rwsem, vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3919,7 +3937,7 @@ inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LO
 
 /// Operation `expand_stack`: Growing a stack VMA towards a faulting address (`expand_downwards`, `expand_upwards`). Faults must not run against the VMA while its range changes, so the VMA is write-locked, which in turn needs the mmap write lock. A fault that finds it must grow the stack holds only the read lock, which cannot be upgraded in place: `lock_mm_and_find_vma` drops it, takes the write lock, looks the VMA up again, expands it and downgrades (see `mmap_lock`). `mmap_read_lock_maybe_expand` (exec's argument pages) takes the write lock directly when it has to expand, then downgrades. The anon_vma is prepared first and write-locked while the range moves.
 ///
-/// Requires `(stack_vma) \& (write_most \& anon_vma_lock.write)`; this overload checks `anon_vma_lock.write\@vma \& mmap_lock.write\@vma \& vma_lock.write\@vma \& stack_vma`.
+/// Requires `(stack_vma) & (write_most & anon_vma_lock.write)`; this overload checks `anon_vma_lock.write@vma & mmap_lock.write@vma & vma_lock.write@vma & stack_vma`.
 /// Spec: `expand_stack` (rules/operations.rules:501); source: Documentation/mm/process_addrs.rst\#stack-expansion.
 inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon_vma->root->rwsem, vma->vm_mm->mmap_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::stack_vma) {
   (void)vma;
@@ -3930,7 +3948,7 @@ inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon
 
 /// Operation `change_vma_flags`: Changing a VMA's flags with `vm_flags_set`, `vm_flags_clear` or `vm_flags_mod`. In v7.0 (include/linux/mm.h) these helpers take the VMA write lock themselves (`vma_start_write`), so the caller needs the mmap lock for writing, which that function requires, and nothing more. Afterwards the VMA stays write-locked until the mmap write hold ends.
 ///
-/// Requires `mmap_lock.write`; this overload checks `mmap_lock.write\@vma`.
+/// Requires `mmap_lock.write`; this overload checks `mmap_lock.write@vma`.
 /// Spec: `change_vma_flags` (rules/operations.rules:526); source: include/linux/mm.h.
 inline void change_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3939,7 +3957,7 @@ inline void change_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->
 
 /// Operation `reset_vma_flags`: Overwriting a VMA's flags with `vm_flags_reset` or `vm_flags_reset_once`. Unlike the set, clear and mod helpers these do not lock the VMA; they assert the VMA write lock (`vma_assert_write_locked`), so the caller must have taken it. `vm_flags_init` and `__vm_flags_mod` are for VMAs not yet in the VMA tree and need no lock.
 ///
-/// Requires `write_most`; this overload checks `mmap_lock.write\@vma \& vma_lock.write\@vma`.
+/// Requires `write_most`; this overload checks `mmap_lock.write@vma & vma_lock.write@vma`.
 /// Spec: `reset_vma_flags` (rules/operations.rules:540); source: include/linux/mm.h.
 inline void reset_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
@@ -3949,7 +3967,7 @@ inline void reset_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->v
 
 /// Operation `set_atomic_vma_flag`, alternative `mmap_lock`: Setting one of the few VMA flags that may change under a read-side lock, with `vma_set_atomic_flag` (include/linux/mm.h): an atomic `set_bit` on the flags bitmap. It asserts only that the VMA is stabilised (`vma_assert_stabilised`: the mmap lock in any mode, or a VMA lock) and refuses, with a warning, any flag outside `VM_ATOMIC_SET_ALLOWED`.
 ///
-/// Requires `(mm_or_vma_locked) \& (atomic_vma_flag)`; this overload checks `mmap_lock.read\@vma \& atomic_vma_flag`.
+/// Requires `(mm_or_vma_locked) & (atomic_vma_flag)`; this overload checks `mmap_lock.read@vma & atomic_vma_flag`.
 /// Spec: `set_atomic_vma_flag` (rules/operations.rules:554); source: include/linux/mm.h.
 inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::atomic_vma_flag) {
   (void)vma;
@@ -3958,7 +3976,7 @@ inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::mmap_lock) LOCK
 
 /// Operation `set_atomic_vma_flag`, alternative `vma_lock`: Setting one of the few VMA flags that may change under a read-side lock, with `vma_set_atomic_flag` (include/linux/mm.h): an atomic `set_bit` on the flags bitmap. It asserts only that the VMA is stabilised (`vma_assert_stabilised`: the mmap lock in any mode, or a VMA lock) and refuses, with a warning, any flag outside `VM_ATOMIC_SET_ALLOWED`.
 ///
-/// Requires `(mm_or_vma_locked) \& (atomic_vma_flag)`; this overload checks `vma_lock.read\@vma \& atomic_vma_flag`.
+/// Requires `(mm_or_vma_locked) & (atomic_vma_flag)`; this overload checks `vma_lock.read@vma & atomic_vma_flag`.
 /// Spec: `set_atomic_vma_flag` (rules/operations.rules:554); source: include/linux/mm.h.
 inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::atomic_vma_flag) {
   (void)vma;
@@ -3967,7 +3985,7 @@ inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::vma_lock) LOCKS
 
 /// Operation `read_lock_vma_under_mmap`: Read-locking a VMA found under the mmap lock, with `vma_start_read_locked` or `vma_start_read_locked_nested`, typically to keep it locked after the mmap lock is dropped. In v7.0 the helper asserts the mmap lock (`mmap_assert_locked`), which is what guarantees it cannot fail on a concurrent writer. `lock_vma_under_rcu` is the way to read-lock a VMA without it.
 ///
-/// Requires `mmap_lock.read`; this overload checks `mmap_lock.read\@vma`.
+/// Requires `mmap_lock.read`; this overload checks `mmap_lock.read@vma`.
 /// Spec: `read_lock_vma_under_mmap` (rules/operations.rules:569); source: include/linux/mmap_lock.h.
 inline void read_lock_vma_under_mmap(struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -3976,7 +3994,7 @@ inline void read_lock_vma_under_mmap(struct vm_area_struct *vma) LOCKSPEC_REQUIR
 
 /// Operation `end_vma_write_locks`: Ending every VMA write lock of an mm with `vma_end_write_all`. In v7.0 it asserts the mmap write lock (`mmap_assert_write_locked`) before closing the `mm_lock_seq` writer section; `mmap_write_unlock` and `mmap_write_downgrade` call it, and a direct call also ends write locks taken further up the call chain.
 ///
-/// Requires `mmap_lock.write`; this overload checks `mmap_lock.write\@mm`.
+/// Requires `mmap_lock.write`; this overload checks `mmap_lock.write@mm`.
 /// Spec: `end_vma_write_locks` (rules/operations.rules:583); source: include/linux/mmap_lock.h.
 inline void end_vma_write_locks(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   (void)mm;
@@ -3985,7 +4003,7 @@ inline void end_vma_write_locks(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap
 
 /// Operation `fork_write_protect`: Fork's copy of a parent's page tables when anonymous pages must become copy-on-write. The parent's mmap lock is held for writing, `write_protect_seq` is opened so that GUP-fast pinning backs off, and each PTE table is copied under its PTE lock (the child's nested), duplicating the anon rmap of each folio (`folio_try_dup_anon_rmap_*` needs the PTL and the open sequence count) or copying the page outright if it may be pinned.
 ///
-/// Requires `(mmap_lock.write \& write_protect_seq.write) \& (pte_lock\@src_pte)`; this overload checks `mmap_lock.write\@vma \& pte_lock.held\@src_pte \& write_protect_seq.write\@vma`.
+/// Requires `(mmap_lock.write & write_protect_seq.write) & (pte_lock@src_pte)`; this overload checks `mmap_lock.write@vma & pte_lock.held@src_pte & write_protect_seq.write@vma`.
 /// Spec: `fork_write_protect` (rules/operations.rules:597); source: mm/memory.c.
 inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, src_pte->pte_lock, vma->vm_mm->write_protect_seq_lock) {
   (void)vma;
@@ -3997,7 +4015,7 @@ inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src
 
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
-/// Requires `(foll_get \& !foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read\@mm \& foll_get \& !foll_longterm`.  This way: GUP slow path, page tables walked under the mmap read lock.
+/// Requires `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read@mm & foll_get & !foll_longterm`.  This way: GUP slow path, page tables walked under the mmap read lock.
 /// Spec: `gup_get` (rules/operations.rules:617); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_get) {
   (void)mm;
@@ -4006,7 +4024,7 @@ inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::fo
 
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
-/// Requires `(foll_get \& !foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get \& !foll_longterm \& irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
+/// Requires `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get & !foll_longterm & irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
 /// Spec: `gup_get` (rules/operations.rules:617); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
@@ -4014,7 +4032,7 @@ inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::fo
 
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
-/// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_pin`.  This way: GUP slow path under the mmap read lock.
+/// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_pin`.  This way: GUP slow path under the mmap read lock.
 /// Spec: `gup_pin` (rules/operations.rules:645); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_pin) {
   (void)mm;
@@ -4023,7 +4041,7 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm
 
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
-/// Requires `(foll_pin) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_pin \& irqs_disabled`.  This way: GUP-fast, interrupts disabled, validated against fork's write_protect_seq.
+/// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_pin & irqs_disabled`.  This way: GUP-fast, interrupts disabled, validated against fork's write_protect_seq.
 /// Spec: `gup_pin` (rules/operations.rules:645); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
@@ -4032,7 +4050,7 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm
 
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
-/// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `mmap_lock.read\@mm \& foll_longterm \& foll_pin`.  This way: slow path, which can migrate unsuitable pages first.
+/// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_longterm & foll_pin`.  This way: slow path, which can migrate unsuitable pages first.
 /// Spec: `gup_pin_longterm` (rules/operations.rules:668); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_longterm, fact::foll_pin) {
   (void)mm;
@@ -4041,16 +4059,20 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_
 
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
-/// Requires `(foll_pin \& foll_longterm) \& (any { slow: mmap_lock.read; fast: irqs_disabled \& write_protect_seq.read; })`; this overload checks `write_protect_seq.read\@mm \& foll_longterm \& foll_pin \& irqs_disabled`.  This way: GUP-fast, falling back to the slow path for pages that must be migrated.
+/// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_longterm & foll_pin & irqs_disabled`.  This way: GUP-fast, falling back to the slow path for pages that must be migrated.
 /// Spec: `gup_pin_longterm` (rules/operations.rules:668); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin_longterm"););
 }
 
+/// Operation `gup_pin_longterm` refuses `via::mmap_lock_foll_longterm`: the spec rejects `foll_longterm & mmap_lock.read` because FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:668); source: mm/gup.c.
+inline void gup_pin_longterm(struct mm_struct *mm, via::mmap_lock_foll_longterm) LOCKSPEC_REJECTED("op::gup_pin_longterm with via::mmap_lock_foll_longterm is not enough: FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining");
+
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
-/// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `mmap_lock.read\@vma \& !pte_lock.held\@pte`.
+/// Requires `(stable) & (!pte_lock@pte)`; this overload checks `mmap_lock.read@vma & !pte_lock.held@pte`.
 /// Spec: `mmu_notifier_invalidate` (rules/operations.rules:691); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
@@ -4061,7 +4083,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 
 /// Operation `mmu_notifier_invalidate`, alternative `vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
-/// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `!pte_lock.held\@pte \& vma_lock.read\@vma`.
+/// Requires `(stable) & (!pte_lock@pte)`; this overload checks `!pte_lock.held@pte & vma_lock.read@vma`.
 /// Spec: `mmu_notifier_invalidate` (rules/operations.rules:691); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
@@ -4072,7 +4094,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 
 /// Operation `mmu_notifier_invalidate`, alternative `anon_vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
-/// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `anon_vma_lock.read\@vma \& !pte_lock.held\@pte`.
+/// Requires `(stable) & (!pte_lock@pte)`; this overload checks `anon_vma_lock.read@vma & !pte_lock.held@pte`.
 /// Spec: `mmu_notifier_invalidate` (rules/operations.rules:691); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
@@ -4083,7 +4105,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 
 /// Operation `mmu_notifier_invalidate`, alternative `i_mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
-/// Requires `(stable) \& (!pte_lock\@pte)`; this overload checks `i_mmap_lock.read\@vma \& !pte_lock.held\@pte`.
+/// Requires `(stable) & (!pte_lock@pte)`; this overload checks `i_mmap_lock.read@vma & !pte_lock.held@pte`.
 /// Spec: `mmu_notifier_invalidate` (rules/operations.rules:691); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
@@ -4094,7 +4116,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 
 /// Operation `secondary_tlb_invalidate`, alternative `mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
-/// Requires `stable \& primary_pte_cleared`; this overload checks `mmap_lock.read\@vma \& primary_pte_cleared`.
+/// Requires `stable & primary_pte_cleared`; this overload checks `mmap_lock.read@vma & primary_pte_cleared`.
 /// Spec: `secondary_tlb_invalidate` (rules/operations.rules:717); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::primary_pte_cleared) {
   (void)vma;
@@ -4103,7 +4125,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock)
 
 /// Operation `secondary_tlb_invalidate`, alternative `vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
-/// Requires `stable \& primary_pte_cleared`; this overload checks `vma_lock.read\@vma \& primary_pte_cleared`.
+/// Requires `stable & primary_pte_cleared`; this overload checks `vma_lock.read@vma & primary_pte_cleared`.
 /// Spec: `secondary_tlb_invalidate` (rules/operations.rules:717); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::primary_pte_cleared) {
   (void)vma;
@@ -4112,7 +4134,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) 
 
 /// Operation `secondary_tlb_invalidate`, alternative `anon_vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
-/// Requires `stable \& primary_pte_cleared`; this overload checks `anon_vma_lock.read\@vma \& primary_pte_cleared`.
+/// Requires `stable & primary_pte_cleared`; this overload checks `anon_vma_lock.read@vma & primary_pte_cleared`.
 /// Spec: `secondary_tlb_invalidate` (rules/operations.rules:717); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::primary_pte_cleared) {
   (void)vma;
@@ -4121,7 +4143,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_l
 
 /// Operation `secondary_tlb_invalidate`, alternative `i_mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
-/// Requires `stable \& primary_pte_cleared`; this overload checks `i_mmap_lock.read\@vma \& primary_pte_cleared`.
+/// Requires `stable & primary_pte_cleared`; this overload checks `i_mmap_lock.read@vma & primary_pte_cleared`.
 /// Spec: `secondary_tlb_invalidate` (rules/operations.rules:717); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::primary_pte_cleared) {
   (void)vma;
@@ -4130,7 +4152,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_loc
 
 /// Operation `mmu_notifier_register_locked`: Registering an MMU notifier on an mm whose mmap lock the caller already holds for writing (`__mmu_notifier_register`, `mmu_interval_notifier_insert_locked`, both asserting the write lock). The write lock and a user reference on the mm keep any invalidation from being in flight while the subscription is added.
 ///
-/// Requires `mmap_lock.write \& mm_users_held`; this overload checks `mmap_lock.write\@mm \& mm_users_held`.
+/// Requires `mmap_lock.write & mm_users_held`; this overload checks `mmap_lock.write@mm & mm_users_held`.
 /// Spec: `mmu_notifier_register_locked` (rules/operations.rules:732); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
@@ -4139,7 +4161,7 @@ inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES
 
 /// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm with the functions that take the mmap write lock themselves: `mmu_notifier_register` wraps `__mmu_notifier_register` in `mmap_write_lock` / `mmap_write_unlock`, and `mmu_interval_notifier_insert` may do the same (it declares `might_lock` on the mmap lock). So the caller must not hold the mmap lock, in any mode.
 ///
-/// Requires `!mmap_lock \& mm_users_held`; this overload checks `!mmap_lock.read\@mm \& mm_users_held`.
+/// Requires `!mmap_lock & mm_users_held`; this overload checks `!mmap_lock.read@mm & mm_users_held`.
 /// Spec: `mmu_notifier_register` (rules/operations.rules:745); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
@@ -4195,9 +4217,10 @@ static_assert(std::is_empty_v<via::kernel_mm>);
 static_assert(std::is_empty_v<via::mm_walk_mmap_lock>);
 static_assert(std::is_empty_v<via::mm_walk_vma_lock>);
 static_assert(std::is_empty_v<via::mm_write_locked>);
-static_assert(std::is_empty_v<via::mmap>);
 static_assert(std::is_empty_v<via::mmap_lock>);
-static_assert(std::is_empty_v<via::per_vma>);
+static_assert(std::is_empty_v<via::mmap_lock_foll_longterm>);
+static_assert(std::is_empty_v<via::mmap_lock_user_mm>);
+static_assert(std::is_empty_v<via::mmap_lock_vma_lock>);
 static_assert(std::is_empty_v<via::rcu>);
 static_assert(std::is_empty_v<via::retract>);
 static_assert(std::is_empty_v<via::rmap_locked>);

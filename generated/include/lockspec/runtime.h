@@ -108,6 +108,13 @@
 #else
 #define LOCKSPEC_ASSERT_SHARED_CAPABILITY(...)
 #endif
+// An overload for a lock set the spec rejects: clang reports the spec's reason at the call
+// ("'install' is unavailable: ..."); compilers without the attribute see a deleted overload.
+#if LOCKSPEC_HAS_ATTRIBUTE(unavailable)
+#define LOCKSPEC_REJECTED(reason) __attribute__((unavailable(reason)))
+#else
+#define LOCKSPEC_REJECTED(reason) = delete
+#endif
 #if LOCKSPEC_HAS_ATTRIBUTE(lock_returned)
 #define LOCKSPEC_RETURN_CAPABILITY(x) __attribute__((lock_returned(x)))
 #else

@@ -10,7 +10,7 @@ void installWithOnlyTheRmapLock(vm_area_struct *vma, pte_table *pte) {
   anon_vma_lock_write(vma->anon_vma);
   pte->pte_lock.lock();
   // An rmap lock does not keep the range from reaching free_pgtables (operation install).
-  op::install(vma, pte, via::mmap{}); // expected-warning-re {{calling function 'install' requires holding {{(mutex|mmap_lock)}} 'vma->vm_mm->mmap_lock'}}
+  op::install(vma, pte, via::mmap_lock{}); // expected-warning-re {{calling function 'install' requires holding {{(mutex|mmap_lock)}} 'vma->vm_mm->mmap_lock'}}
   pte->pte_lock.unlock();
   anon_vma_unlock_write(vma->anon_vma);
 }

@@ -25,7 +25,7 @@ bool faultUnderVmaLock(vm_area_struct *vma, pte_table *pte) {
   }
   mmap_read_unlock(vma->vm_mm);
   pte->pte_lock.lock();
-  op::install(vma, pte, via::per_vma{});
+  op::install(vma, pte, via::vma_lock{});
   pte->pte_lock.unlock();
   vma_end_read(vma);
   return true;

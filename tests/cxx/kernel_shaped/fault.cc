@@ -28,7 +28,7 @@ int doUserFault(struct mm_struct *mm, unsigned long address) {
   struct vm_area_struct *vma = vma_lookup_rcu(mm, address);
   if (vma && lock_vma_under_rcu(mm, address, vma)) {
     if (anonPrepare(vma))
-      op::page_fault(vma, via::per_vma{});
+      op::page_fault(vma, via::vma_lock{});
     vma_end_read(vma);
     return 0;
   }
@@ -39,7 +39,7 @@ int doUserFault(struct mm_struct *mm, unsigned long address) {
     return -14; // -EFAULT
   }
   alias::mmap_lock_read(mm, vma); // lockspec: alias
-  op::page_fault(vma, via::mmap{});
+  op::page_fault(vma, via::mmap_lock{});
   mmap_read_unlock(mm);
   return 0;
 }

@@ -8,93 +8,93 @@
 
 using namespace lockspec;
 
-// lockspec-case: operation install via mmap | positive | positive
+// lockspec-case: operation install via mmap_lock | positive | positive
 void case_1(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->vm_mm->mmap_lock.lock_shared();
   pte->pte_lock.lock();
-  op::install(vma, pte, via::mmap{});
+  op::install(vma, pte, via::mmap_lock{});
   pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation install via mmap | missing vma->vm_mm->mmap_lock | negative
+// lockspec-case: operation install via mmap_lock | missing vma->vm_mm->mmap_lock | negative
 void case_2(struct vm_area_struct *vma, struct pte_table *pte) {
   pte->pte_lock.lock();
-  op::install(vma, pte, via::mmap{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  op::install(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   pte->pte_lock.unlock();
 }
 
-// lockspec-case: operation install via mmap | other vm_area_struct: vma->vm_mm->mmap_lock | negative
+// lockspec-case: operation install via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
 void case_3(struct vm_area_struct *vma, struct pte_table *pte, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   pte->pte_lock.lock();
-  op::install(vma, pte, via::mmap{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  op::install(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   pte->pte_lock.unlock();
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation install via mmap | missing pte->pte_lock | negative
+// lockspec-case: operation install via mmap_lock | missing pte->pte_lock | negative
 void case_4(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->vm_mm->mmap_lock.lock_shared();
-  op::install(vma, pte, via::mmap{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  op::install(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation install via mmap | other pte_table: pte->pte_lock | negative
+// lockspec-case: operation install via mmap_lock | other pte_table: pte->pte_lock | negative
 void case_5(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table *other_pte) {
   vma->vm_mm->mmap_lock.lock_shared();
   other_pte->pte_lock.lock();
-  op::install(vma, pte, via::mmap{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  op::install(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation install via mmap | rejected rmap_lock.write & pte_lock@pte | negative
+// lockspec-case: operation install via mmap_lock | rejected rmap_lock.write & pte_lock@pte | negative
 void case_6(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->anon_vma->root->rwsem.lock();
   pte->pte_lock.lock();
-  op::install(vma, pte, via::mmap{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  op::install(vma, pte, via::mmap_lock{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   pte->pte_lock.unlock();
   vma->anon_vma->root->rwsem.unlock();
 }
 
-// lockspec-case: operation install via per_vma | positive | positive
+// lockspec-case: operation install via vma_lock | positive | positive
 void case_7(struct vm_area_struct *vma, struct pte_table *pte) {
   { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   pte->pte_lock.lock();
-  op::install(vma, pte, via::per_vma{});
+  op::install(vma, pte, via::vma_lock{});
   pte->pte_lock.unlock();
   vma_end_read(vma);
 }
 
-// lockspec-case: operation install via per_vma | missing pte->pte_lock | negative
+// lockspec-case: operation install via vma_lock | missing pte->pte_lock | negative
 void case_8(struct vm_area_struct *vma, struct pte_table *pte) {
   { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
-  op::install(vma, pte, via::per_vma{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  op::install(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'pte->pte_lock' exclusively}}
   vma_end_read(vma);
 }
 
-// lockspec-case: operation install via per_vma | other pte_table: pte->pte_lock | negative
+// lockspec-case: operation install via vma_lock | other pte_table: pte->pte_lock | negative
 void case_9(struct vm_area_struct *vma, struct pte_table *pte, struct pte_table *other_pte) {
   { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   other_pte->pte_lock.lock();
-  op::install(vma, pte, via::per_vma{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'pte->pte_lock' exclusively}}
+  op::install(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();
   vma_end_read(vma);
 }
 
-// lockspec-case: operation install via per_vma | missing vma->vma_lock | negative
+// lockspec-case: operation install via vma_lock | missing vma->vma_lock | negative
 void case_10(struct vm_area_struct *vma, struct pte_table *pte) {
   pte->pte_lock.lock();
-  op::install(vma, pte, via::per_vma{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'vma->vma_lock'}}
+  op::install(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'vma->vma_lock'}}
   pte->pte_lock.unlock();
 }
 
-// lockspec-case: operation install via per_vma | rejected rmap_lock.write & pte_lock@pte | negative
+// lockspec-case: operation install via vma_lock | rejected rmap_lock.write & pte_lock@pte | negative
 void case_11(struct vm_area_struct *vma, struct pte_table *pte) {
   vma->anon_vma->root->rwsem.lock();
   pte->pte_lock.lock();
-  op::install(vma, pte, via::per_vma{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'vma->vma_lock'}}
+  op::install(vma, pte, via::vma_lock{}); // expected-error-re {{calling function 'install' requires holding {{.*}}'vma->vma_lock'}}
   pte->pte_lock.unlock();
   vma->anon_vma->root->rwsem.unlock();
 }

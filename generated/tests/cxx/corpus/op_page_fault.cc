@@ -8,33 +8,33 @@
 
 using namespace lockspec;
 
-// lockspec-case: operation page_fault via per_vma | positive | positive
+// lockspec-case: operation page_fault via vma_lock | positive | positive
 void case_1(struct vm_area_struct *vma) {
   { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
-  op::page_fault(vma, via::per_vma{});
+  op::page_fault(vma, via::vma_lock{});
   vma_end_read(vma);
 }
 
-// lockspec-case: operation page_fault via per_vma | missing vma->vma_lock | negative
+// lockspec-case: operation page_fault via vma_lock | missing vma->vma_lock | negative
 void case_2(struct vm_area_struct *vma) {
-  op::page_fault(vma, via::per_vma{}); // expected-error-re {{calling function 'page_fault' requires holding {{.*}}'vma->vma_lock'}}
+  op::page_fault(vma, via::vma_lock{}); // expected-error-re {{calling function 'page_fault' requires holding {{.*}}'vma->vma_lock'}}
 }
 
-// lockspec-case: operation page_fault via mmap | positive | positive
+// lockspec-case: operation page_fault via mmap_lock | positive | positive
 void case_3(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
-  op::page_fault(vma, via::mmap{});
+  op::page_fault(vma, via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: operation page_fault via mmap | missing vma->vm_mm->mmap_lock | negative
+// lockspec-case: operation page_fault via mmap_lock | missing vma->vm_mm->mmap_lock | negative
 void case_4(struct vm_area_struct *vma) {
-  op::page_fault(vma, via::mmap{}); // expected-error-re {{calling function 'page_fault' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  op::page_fault(vma, via::mmap_lock{}); // expected-error-re {{calling function 'page_fault' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
-// lockspec-case: operation page_fault via mmap | other vm_area_struct: vma->vm_mm->mmap_lock | negative
+// lockspec-case: operation page_fault via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
 void case_5(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
-  op::page_fault(vma, via::mmap{}); // expected-error-re {{calling function 'page_fault' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  op::page_fault(vma, via::mmap_lock{}); // expected-error-re {{calling function 'page_fault' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
