@@ -48,7 +48,8 @@ std::vector<Vma *> vmasOf(Mm *mm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
 /// rmap walkers (rule write_all).  The caller publishes the map.
 Vma *splitVma(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   alias::mmap_lock_write(mm, vma); // vma is in mm's map
-  vma_start_write(vma);
+  if (!LOCKSPEC_BREAKS(mm, vma_fields_no_vma_lock))
+    vma_start_write(vma);
   const unsigned long start = vma->vm_start(via::mmap_lock{});
   const unsigned long end = vma->vm_end(via::mmap_lock{});
   const unsigned long pgoff = vma->vm_pgoff(via::mmap_lock{});
@@ -61,12 +62,15 @@ Vma *splitVma(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_loc
   spin_unlock(tail->vm_mm->page_table_lock);
   tail->set_flags_vm_flags_helpers(vma->flags(via::mmap_lock{}));
   tail->setChain(vma->chain());
-  anon_vma_lock_write(vma->anon_vma);
+  if (!LOCKSPEC_BREAKS(mm, vma_fields_no_rmap_lock))
+    anon_vma_lock_write(vma->anon_vma);
   alias::anon_vma_lock_write(vma->anon_vma, tail); // tail shares vma's anon_vma
   tail->set_vm_start(at);
   tail->set_vm_end(end);
   tail->set_vm_pgoff(pgoff + ((at - start) >> kPageShift));
   vma->set_vm_end(at);
+  if (LOCKSPEC_BREAKS(mm, vma_fields_no_rmap_lock)) // the fields went unlocked, not the link
+    anon_vma_lock_write(vma->anon_vma);
   anonVmaLinkChain(vma->anon_vma, tail->chain(), tail);
   anon_vma_unlock_write(vma->anon_vma);
   tail->detached.store(false, std::memory_order_release);
@@ -205,7 +209,8 @@ void writeProtect(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
 void changeProtection(Mm *mm, Vma *vma, unsigned long flags) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   VmaMap::Entry r = rangeOf(mm, vma);
   alias::mmap_lock_write(mm, vma);
-  vma_start_write(vma);
+  if (!LOCKSPEC_BREAKS(mm, vma_fields_no_vma_lock))
+    vma_start_write(vma);
   vma->set_flags_vm_flags_helpers(flags);
   if (!(flags & VM_WRITE))
     writeProtect(mm, vma, r.start, r.end);
