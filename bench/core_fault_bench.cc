@@ -1,0 +1,177 @@
+// lockspec-core-fault-bench: page faults per second in the reference core (core/), on one and
+// two threads faulting in separate VMAs, and a mixed fault + munmap + mremap workload, with
+// per-VMA locks (this binary) and with the mmap-lock-only build of the same core
+// (lockspec-core-fault-bench-mmap-only, built with LOCKSPEC_CORE_MMAP_LOCK_ONLY), side by side.
+//
+//   lockspec-core-fault-bench [--seconds S] [--rounds R] [--mix N]
+//
+// Each figure is the best of R rounds of S seconds (the machine is shared: the best round is
+// the one least disturbed).  The mmap-lock-only figures come from running the sibling binary
+// with --raw; the ratios are printed last.  bench/README.md has the latest figures.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "core/mm.h"
+
+namespace {
+
+using namespace lockspec::core;
+
+/// Pages in each thread's VMA: one PTE table's worth, so threads share no PTE table.
+constexpr unsigned long kPages = 512;
+/// Threads' VMAs sit 1 GiB apart: separate PMD tables, so separate PMD locks too.
+constexpr unsigned long kBase = 1ul << 40, kStride = 1ul << 30;
+/// Each thread's scratch range for the mixed workload (mmap, fault, mremap, munmap).
+constexpr unsigned long kScratch = 1ul << 36, kScratchPages = 16;
+
+/// Faults per second of `threads` threads, each faulting every page of its own VMA and then
+/// zapping it (MADV_DONTNEED) so the next pass faults again; with `mix` > 0, each thread also
+/// maps a scratch range every `mix` faults, faults it in, moves it with mremap and unmaps it.
+double run(unsigned threads, double seconds, unsigned mix) {
+  FolioPool pool(threads * (kPages + 2 * kScratchPages) + 64);
+  Report report;
+  auto mm = std::make_unique<Mm>(pool, report);
+  for (unsigned t = 0; t < threads; ++t)
+    mmapFixed(mm.get(), kBase + t * kStride, kPages * kPageSize, VM_READ | VM_WRITE);
+  std::atomic<bool> go{false}, stop{false};
+  std::vector<unsigned long> faults(threads * 16); // one cache line apart
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t)
+    workers.emplace_back([&, t] {
+      RcuThread rcu;
+      const unsigned long vma = kBase + t * kStride;
+      const unsigned long scratch = kScratch + t * kStride, moved = scratch + kStride / 2;
+      unsigned long n = 0, sinceMix = 0;
+      while (!go.load(std::memory_order_acquire))
+        std::this_thread::yield();
+      while (!stop.load(std::memory_order_relaxed)) {
+        for (unsigned long p = 0; p < kPages; ++p) {
+          if (handleUserFault(mm.get(), vma + p * kPageSize, true) != Fault::Ok)
+            std::abort();
+          ++n;
+          if (mix && ++sinceMix == mix) {
+            sinceMix = 0;
+            mmapFixed(mm.get(), scratch, kScratchPages * kPageSize, VM_READ | VM_WRITE);
+            for (unsigned long q = 0; q < kScratchPages; ++q, ++n)
+              handleUserFault(mm.get(), scratch + q * kPageSize, true);
+            mremap(mm.get(), scratch, kScratchPages * kPageSize, moved);
+            munmap(mm.get(), moved, kScratchPages * kPageSize);
+          }
+        }
+        madviseDontneed(mm.get(), vma, kPages * kPageSize);
+      }
+      faults[t * 16] = n;
+    });
+  const auto start = std::chrono::steady_clock::now();
+  go.store(true, std::memory_order_release);
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  stop.store(true);
+  for (auto &w : workers)
+    w.join();
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  unsigned long total = 0;
+  for (unsigned t = 0; t < threads; ++t)
+    total += faults[t * 16];
+  exitMm(std::move(mm));
+  rcuBarrier();
+  if (report.count())
+    std::fprintf(stderr, "core-fault-bench: %ld invariant violations\n", report.count());
+  return total / elapsed;
+}
+
+struct Figures {
+  double one = 0, two = 0, mixed = 0;
+};
+
+Figures measure(double seconds, unsigned rounds, unsigned mix) {
+  Figures f;
+  for (unsigned r = 0; r < rounds; ++r) {
+    f.one = std::max(f.one, run(1, seconds, 0));
+    f.two = std::max(f.two, run(2, seconds, 0));
+    f.mixed = std::max(f.mixed, run(2, seconds, mix));
+  }
+  return f;
+}
+
+/// Runs the mmap-lock-only sibling with --raw and reads its three figures.
+bool sibling(const Figures &, double seconds, unsigned rounds, unsigned mix, Figures *out) {
+  char self[4096];
+  ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (len <= 0)
+    return false;
+  self[len] = 0;
+  std::string cmd = std::string(self) + "-mmap-only --raw --seconds " + std::to_string(seconds) +
+                    " --rounds " + std::to_string(rounds) + " --mix " + std::to_string(mix);
+  FILE *p = popen(cmd.c_str(), "r");
+  if (!p)
+    return false;
+  int got = std::fscanf(p, "%lf %lf %lf", &out->one, &out->two, &out->mixed);
+  return pclose(p) == 0 && got == 3;
+}
+
+double loadAverage() {
+  double l = -1;
+  if (FILE *f = std::fopen("/proc/loadavg", "r")) {
+    if (std::fscanf(f, "%lf", &l) != 1)
+      l = -1;
+    std::fclose(f);
+  }
+  return l;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  CLI::App app{"lockspec-core-fault-bench: fault scaling of the reference core"};
+  double seconds = 1;
+  unsigned rounds = 3, mix = 64;
+  bool raw = false;
+  app.add_option("--seconds", seconds, "length of one round")->check(CLI::Range(0.05, 60.0));
+  app.add_option("--rounds", rounds, "rounds per figure (the best counts)")->check(CLI::Range(1u, 100u));
+  app.add_option("--mix", mix, "faults between two scratch mmap/mremap/munmap cycles")
+      ->check(CLI::Range(1u, 100000u));
+  app.add_flag("--raw", raw, "print the three figures only (used for the sibling build)");
+  CLI11_PARSE(app, argc, argv);
+  RcuThread rcu;
+  const double loadBefore = loadAverage();
+  Figures vma = measure(seconds, rounds, mix);
+  if (raw) {
+    std::printf("%.0f %.0f %.0f\n", vma.one, vma.two, vma.mixed);
+    return 0;
+  }
+#ifdef LOCKSPEC_CORE_MMAP_LOCK_ONLY
+  std::fprintf(stderr, "run lockspec-core-fault-bench, not the mmap-lock-only sibling\n");
+  return 2;
+#endif
+  Figures mmap;
+  if (!sibling(vma, seconds, rounds, mix, &mmap)) {
+    std::fprintf(stderr, "core-fault-bench: cannot run the mmap-lock-only build\n");
+    return 1;
+  }
+  std::printf("faults/s (best of %u x %.2f s; mixed: one scratch mmap+mremap+munmap per %u faults)\n",
+              rounds, seconds, mix);
+  std::printf("%-34s %14s %14s %8s\n", "workload", "per-VMA locks", "mmap lock only", "ratio");
+  std::printf("%-34s %14.0f %14.0f %8.2f\n", "1 thread, own VMA", vma.one, mmap.one, vma.one / mmap.one);
+  std::printf("%-34s %14.0f %14.0f %8.2f\n", "2 threads, separate VMAs", vma.two, mmap.two,
+              vma.two / mmap.two);
+  std::printf("%-34s %14.0f %14.0f %8.2f\n", "2 threads, mixed fault+munmap+mremap", vma.mixed,
+              mmap.mixed, vma.mixed / mmap.mixed);
+  std::printf("scaling 2/1 threads: per-VMA %.2fx (target >= 1.8), mmap-lock-only %.2fx\n",
+              vma.two / vma.one, mmap.two / mmap.one);
+  std::printf("mixed, per-VMA / mmap-lock-only: %.2fx (target >= 1.5)\n", vma.mixed / mmap.mixed);
+  std::printf("load average: %.2f before, %.2f after; cores online: %u\n", loadBefore, loadAverage(),
+              std::thread::hardware_concurrency());
+  return 0;
+}
