@@ -126,7 +126,9 @@ Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock) 
   } else {
     rcu_read_unlock();
   }
-#endif // LOCKSPEC_CORE_MMAP_LOCK_ONLY: a kernel without CONFIG_PER_VMA_LOCK (bench/)
+#else // a kernel without CONFIG_PER_VMA_LOCK (bench/core_fault_bench.cc)
+  Vma *vma;
+#endif
   // The fallback: lock_mm_and_find_vma.
   mmap_read_lock(mm);
   const VmaMap::Entry *e = mm->map.load(std::memory_order_acquire)->find(addr);
