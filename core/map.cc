@@ -116,6 +116,7 @@ bool covered(const VmaMap *map, unsigned long addr, unsigned long end) {
 void detachVma(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   alias::mmap_lock_write(mm, vma);
   vma_start_write(vma);
+  op::mark_vma_detached(vma);
   vma->detached.store(true, std::memory_order_release);
 }
 
@@ -253,7 +254,8 @@ void unmapAndUnlock(Mm *mm, unsigned long addr, unsigned long end) LOCKSPEC_RELE
 /// that may be pinned is copied for the child instead, so the pinned page stays the parent's
 /// alone (folio_maybe_dma_pinned, seed 001).
 void copySpan(Mm *parent, Mm *child, Vma *src, Vma *dst, unsigned long a, unsigned long next)
-    LOCKSPEC_REQUIRES(parent->mmap_lock, child->mmap_lock, parent->write_protect_seq_lock) {
+    LOCKSPEC_REQUIRES(parent->mmap_lock, child->mmap_lock, parent->write_protect_seq_lock,
+                      src->vma_lock) {
   alias::mmap_lock_write(parent, src);        // src is in parent's map
   alias::mmap_lock_write(child, dst);         // dst belongs to child
   alias::write_protect_seq_write(parent, src);
