@@ -42,9 +42,10 @@ struct Rate {
 };
 
 /// Faults per second of `threads` threads, each faulting every page of its own VMA and then
-/// zapping it (MADV_DONTNEED) so the next pass faults again; with `mix` > 0, each thread also
-/// maps a scratch range every `mix` faults, faults it in, moves it with mremap and unmaps it.
-Rate run(unsigned threads, double seconds, unsigned mix) {
+/// zapping it (MADV_DONTNEED) so the next pass faults again.  `mixed`: thread 1 instead maps a
+/// scratch range, faults it in, moves it with mremap and unmaps it, over and over, faulting
+/// `mix` pages of its own VMA between two such cycles; thread 0 only faults.
+Rate run(unsigned threads, double seconds, bool mixed, unsigned mix) {
   FolioPool pool(1u << 16);
   Report report;
   auto mm = std::make_unique<Mm>(pool, report);
@@ -59,24 +60,34 @@ Rate run(unsigned threads, double seconds, unsigned mix) {
       RcuThread rcu;
       const unsigned long vma = kBase + t * kStride;
       const unsigned long scratch = kScratch + t * kStride, moved = scratch + kStride / 2;
-      unsigned long n = 0, sinceMix = 0;
+      unsigned long n = 0, p = 0;
+      auto fault = [&](unsigned long addr) {
+        if (handleUserFault(mm.get(), addr, true) != Fault::Ok)
+          std::abort();
+        ++n;
+      };
+      auto next = [&] { // the next page of the thread's own VMA, zapped after each pass
+        fault(vma + p * kPageSize);
+        if (++p == kPages) {
+          p = 0;
+          madviseDontneed(mm.get(), vma, kPages * kPageSize);
+        }
+      };
       while (!go.load(std::memory_order_acquire))
         std::this_thread::yield();
       while (!stop.load(std::memory_order_relaxed)) {
-        for (unsigned long p = 0; p < kPages; ++p) {
-          if (handleUserFault(mm.get(), vma + p * kPageSize, true) != Fault::Ok)
-            std::abort();
-          ++n;
-          if (mix && ++sinceMix == mix) {
-            sinceMix = 0;
-            mmapFixed(mm.get(), scratch, kScratchPages * kPageSize, VM_READ | VM_WRITE);
-            for (unsigned long q = 0; q < kScratchPages; ++q, ++n)
-              handleUserFault(mm.get(), scratch + q * kPageSize, true);
-            mremap(mm.get(), scratch, kScratchPages * kPageSize, moved);
-            munmap(mm.get(), moved, kScratchPages * kPageSize);
-          }
+        if (!mixed || t != 1) {
+          for (unsigned i = 0; i < 64; ++i)
+            next();
+          continue;
         }
-        madviseDontneed(mm.get(), vma, kPages * kPageSize);
+        for (unsigned i = 0; i < mix; ++i)
+          next();
+        mmapFixed(mm.get(), scratch, kScratchPages * kPageSize, VM_READ | VM_WRITE);
+        for (unsigned long q = 0; q < kScratchPages; ++q)
+          fault(scratch + q * kPageSize);
+        mremap(mm.get(), scratch, kScratchPages * kPageSize, moved);
+        munmap(mm.get(), moved, kScratchPages * kPageSize);
       }
       faults[t * 16] = n;
       timespec ts{};
@@ -114,7 +125,8 @@ struct Figures {
 Figures measure(double seconds, unsigned rounds, unsigned mix) {
   Figures f;
   for (unsigned r = 0; r < rounds; ++r) {
-    Rate one = run(1, seconds, 0), two = run(2, seconds, 0), mixed = run(2, seconds, mix);
+    Rate one = run(1, seconds, false, 0), two = run(2, seconds, false, 0),
+         mixed = run(2, seconds, true, mix);
     f.one = std::max(f.one, one.wall);
     f.two = std::max(f.two, two.wall);
     f.mixed = std::max(f.mixed, mixed.wall);
@@ -157,12 +169,13 @@ double loadAverage() {
 int main(int argc, char **argv) {
   CLI::App app{"lockspec-core-fault-bench: fault scaling of the reference core"};
   double seconds = 1;
-  unsigned rounds = 3, mix = 64;
+  unsigned rounds = 3, mix = 0;
   bool raw = false;
   app.add_option("--seconds", seconds, "length of one round")->check(CLI::Range(0.05, 60.0));
   app.add_option("--rounds", rounds, "rounds per figure (the best counts)")->check(CLI::Range(1u, 100u));
-  app.add_option("--mix", mix, "faults between two scratch mmap/mremap/munmap cycles")
-      ->check(CLI::Range(1u, 100000u));
+  app.add_option("--mix", mix, "mixed workload: faults thread 1 adds between two scratch "
+                               "mmap/mremap/munmap cycles")
+      ->check(CLI::Range(0u, 100000u));
   app.add_flag("--raw", raw, "print the three figures only (used for the sibling build)");
   CLI11_PARSE(app, argc, argv);
   RcuThread rcu;
@@ -182,7 +195,8 @@ int main(int argc, char **argv) {
     std::fprintf(stderr, "core-fault-bench: cannot run the mmap-lock-only build\n");
     return 1;
   }
-  std::printf("faults/s (best of %u x %.2f s; mixed: one scratch mmap+mremap+munmap per %u faults)\n",
+  std::printf("faults/s (best of %u x %.2f s; mixed: thread 0 faults, thread 1 loops scratch "
+              "mmap+fault+mremap+munmap with %u faults between cycles)\n",
               rounds, seconds, mix);
   std::printf("%-34s %14s %14s %8s\n", "workload", "per-VMA locks", "mmap lock only", "ratio");
   std::printf("%-34s %14.0f %14.0f %8.2f\n", "1 thread, own VMA", vma.one, mmap.one, vma.one / mmap.one);

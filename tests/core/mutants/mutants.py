@@ -167,7 +167,7 @@ class Site:
 
     def where(self, raw):
         line = raw.count("\n", 0, self.start) + 1
-        return "%s:%d" % (os.path.relpath(self.path), line)
+        return "core/%s:%d" % (os.path.basename(self.path), line)
 
 
 def functions(text):
@@ -195,15 +195,16 @@ def functions(text):
     return out
 
 
-def declarations(text):
-    """name -> type of pointer parameters and locals: `Type *name` and `auto *name = new Type`."""
+def declarations(text, before):
+    """name -> type of the pointer parameters and locals declared before offset `before`:
+    `Type *name` and `auto *name = new Type`."""
     decls = {}
-    for m in re.finditer(r"([A-Za-z_][\w:]*)\s*\*\s*(%s)\s*(?=[=,;)])" % IDENT, text):
+    for m in re.finditer(r"([A-Za-z_][\w:]*)\s*\*\s*(%s)\s*(?=[=,;)])" % IDENT, text[:before]):
         t, name = m.groups()
         if t in ("return", "delete", "auto"):
             continue
         decls.setdefault(name, t)
-    for m in re.finditer(r"auto\s*\*\s*(%s)\s*=\s*new\s+([A-Za-z_][\w:]*)" % IDENT, text):
+    for m in re.finditer(r"auto\s*\*\s*(%s)\s*=\s*new\s+([A-Za-z_][\w:]*)" % IDENT, text[:before]):
         decls.setdefault(m.group(1), m.group(2))
     return decls
 
@@ -334,7 +335,7 @@ def mutants_of(path, raw, text, sites, spec, own):
         root = re.match(IDENT, operand or "")
         if root and root.group(0) != "this":
             fstart, fend = s.func
-            decls = declarations(text[fstart:fend])
+            decls = declarations(text[fstart:fend], s.start - fstart)
             t = decls.get(root.group(0))
             others = [n for n, ty in decls.items() if ty == t and n != root.group(0)] if t else []
             if others:
@@ -385,6 +386,7 @@ def main():
     ap.add_argument("--seed", type=int, default=19)
     ap.add_argument("--list", action="store_true", help="print the mutants and stop")
     ap.add_argument("--only", help="run only the mutants whose location contains this")
+    ap.add_argument("--report", help="also write the report to this file")
     a = ap.parse_args()
 
     core = os.path.join(a.repo, "core")
@@ -411,7 +413,26 @@ def main():
         return 0
 
     t0 = time.time()
-    work = tempfile.mkdtemp(prefix="lockspec-mutants-")
+    with tempfile.TemporaryDirectory(prefix="lockspec-mutants-") as work:
+        lines, rc = judge(a, core, flags, tsa, all_mutants, work)
+    lines.append("(%.0f s)" % (time.time() - t0))
+    print("\n".join(lines))
+    if a.report:
+        with open(a.report, "w") as out:
+            out.write("\n".join(lines) + "\n")
+    return rc
+
+
+def judge(a, core, flags, tsa, all_mutants, work):
+    """Compiles, links and runs the mutants in `work`; returns the report's lines and the exit
+    status."""
+    # The generated header, precompiled once with the flags of every check (half of each
+    # compile is parsing it).
+    pch = os.path.join(work, "mm_locks.pch")
+    rc, log = run([a.cxx, "-x", "c++-header"] + flags + tsa +
+                  [os.path.join(a.repo, "generated", "include", "lockspec", "mm_locks.h"), "-o", pch])
+    if rc != 0:
+        return [log, "mutants: cannot precompile the generated header"], 2
     # The mutated file replaces the original through an overlay directory searched first: the
     # other translation units and headers are the repository's own.
     def tus_of(f):
@@ -426,16 +447,14 @@ def main():
         with open(os.path.join(overlay, "core", f), "w") as out:
             out.write(src)
         tus = [os.path.join(overlay, "core", t) if t == f else os.path.join(core, t) for t in tus_of(f)]
-        rc, log = run([a.cxx, "-fsyntax-only", "-I", overlay] + flags + tsa + tus)
+        rc, log = run([a.cxx, "-fsyntax-only", "-include-pch", pch, "-I", overlay] + flags + tsa + tus)
         return overlay, tus, rc, log
 
     # The baseline: the unmutated core linked the way mutants are must run clean.
     stress_obj = os.path.join(work, "stress.o")
     rc, log = run([a.cxx, "-c", "-O1"] + flags + [os.path.join(core, a.stress_main), "-o", stress_obj])
     if rc != 0:
-        print(log)
-        print("mutants: cannot build the stress tool")
-        return 2
+        return [log, "mutants: cannot build the stress tool"], 2
 
     def link_and_run(idx, overlay, tus):
         objs = []
@@ -455,9 +474,8 @@ def main():
 
     rc, log = link_and_run(-1, work, [])
     if rc != 0:
-        print(log[-3000:])
-        print("mutants: the unmutated core does not run clean when linked for mutants (%s)" % rc)
-        return 2
+        return [log[-3000:], "mutants: the unmutated core does not run clean when linked for "
+                "mutants (%s)" % rc], 2
 
     results = []
     with concurrent.futures.ThreadPoolExecutor(a.jobs) as pool:
@@ -487,20 +505,14 @@ def main():
                 (l for l in rlog.splitlines() if "violat" in l or "ERROR" in l or "Assertion" in l),
                 "exit status %s" % rrc)
             caught_rt.append("%s: %s: %s" % (where, what, why.strip()[:240]))
-    print("caught at run time:")
-    for x in caught_rt:
-        print("  " + x)
+    lines = ["caught at run time:"] + ["  " + x for x in caught_rt]
     if invalid:
-        print("not counted (the mutant is not valid C++):")
-        for x in invalid:
-            print("  " + x)
-    print("survived:")
-    for x in survived:
-        print("  " + x)
-    print("mutants: %d, caught at compile time: %d, caught at run time: %d, survived: %d" % (n, c, r, len(survived)))
-    print("(%.0f s, %d invalid)" % (time.time() - t0, len(invalid)))
+        lines += ["not counted (the mutant is not valid C++):"] + ["  " + x for x in invalid]
+    lines += ["survived:"] + ["  " + x for x in survived]
+    lines.append("mutants: %d, caught at compile time: %d, caught at run time: %d, survived: %d"
+                 % (n, c, r, len(survived)))
     ok = n > 0 and c * 10 >= 9 * n and c + r == n
-    return 0 if ok else 1
+    return lines, 0 if ok else 1
 
 
 if __name__ == "__main__":
