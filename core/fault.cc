@@ -144,6 +144,7 @@ Fault faultInLocked(Vma *vma, unsigned long addr, bool write) {
 Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock) {
   if (viaVmaLock)
     *viaVmaLock = false;
+#ifndef LOCKSPEC_CORE_MMAP_LOCK_ONLY
   // lock_vma_under_rcu: find the VMA under RCU, read-lock it (fails while it is write-locked),
   // then make sure it is still attached and still covers addr before leaving the section.
   rcu_read_lock();
@@ -154,6 +155,10 @@ Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock) 
         addr < vma->vm_end(via::vma_lock{})) {
       rcu_read_unlock();
       op::page_fault(vma, via::vma_lock{});
+      if (LOCKSPEC_BREAKS(mm, mmap_lock_under_vma_lock)) { // the kernel only trylocks here
+        mmap_read_lock(mm);
+        mmap_read_unlock(mm);
+      }
       Fault r = anonFault<ByVmaLock>(vma, addr, write);
       vma_end_read(vma);
       if (r != Fault::Retry) {
@@ -168,6 +173,9 @@ Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock) 
   } else {
     rcu_read_unlock();
   }
+#else // a kernel without CONFIG_PER_VMA_LOCK (bench/core_fault_bench.cc)
+  Vma *vma;
+#endif
   // The fallback: lock_mm_and_find_vma.
   mmap_read_lock(mm);
   const VmaMap::Entry *e = mm->map.load(std::memory_order_acquire)->find(addr);

@@ -55,15 +55,13 @@ public:
   /// True while the folio is allocated.
   bool allocated(unsigned id) const { return used_[id - 1].load(std::memory_order_acquire); }
   std::size_t size() const { return size_; }
-  /// Folios allocated right now.
-  long inUse() const { return inUse_.load(); }
+  /// Folios allocated right now (a scan: for quiescent points and tests).
+  long inUse() const;
 
 private:
   std::size_t size_;
   std::unique_ptr<Folio[]> folios_;
   std::unique_ptr<std::atomic<bool>[]> used_;
-  std::atomic<std::size_t> hint_{0};
-  std::atomic<long> inUse_{0};
 };
 
 } // namespace lockspec::core

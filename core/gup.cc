@@ -100,12 +100,14 @@ Folio *grabLockless(Mm *mm, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SH
 
 /// gup_fast's interrupts-off section for FOLL_GET.
 Folio *fastGet(Mm *mm, unsigned long addr, bool write) {
-  rcu_read_lock();
+  if (!LOCKSPEC_BREAKS(mm, pte_walk_unlocked))
+    rcu_read_lock();
   fact::assume_irqs_disabled(); // local_irq_save, modelled by the RCU read section
   fact::assume_foll_get();
   op::gup_get(mm, via::fast{});
   Folio *f = grabLockless(mm, addr, write);
-  rcu_read_unlock();
+  if (!LOCKSPEC_BREAKS(mm, pte_walk_unlocked))
+    rcu_read_unlock();
   return f;
 }
 
@@ -164,6 +166,8 @@ Folio *gupFast(Mm *mm, unsigned long addr, unsigned flags) {
   // raw_seqcount_try_begin: an odd count (fork is write-protecting) fails at once.  The
   // stand-in does not hand back the count it sampled, so it is read again below; an odd
   // value there (fork started in between) fails the same way.
+  if (LOCKSPEC_BREAKS(mm, gup_pin_no_wp_seq))
+    return fastPin(mm, addr, flags);
   if (!raw_seqcount_try_begin(mm->write_protect_seq_lock, 0))
     return nullptr;
   const unsigned seq = mm->write_protect_seq_lock.raw().value();

@@ -51,7 +51,8 @@ std::vector<Vma *> vmasOf(Mm *mm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock) {
 template <bool File, bool Anon>
 Vma *splitVmaIn(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   alias::mmap_lock_write(mm, vma); // vma is in mm's map
-  vma_start_write(vma);
+  if (!LOCKSPEC_BREAKS(mm, vma_fields_no_vma_lock))
+    vma_start_write(vma);
   const unsigned long start = vma->vm_start(via::mmap_lock{});
   const unsigned long end = vma->vm_end(via::mmap_lock{});
   const unsigned long pgoff = vma->vm_pgoff(via::mmap_lock{});
@@ -72,7 +73,8 @@ Vma *splitVmaIn(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_l
     alias::i_mmap_lock_write(vma->mapping, tail); // tail maps vma's file
   }
   if constexpr (Anon) {
-    anon_vma_lock_write(vma->anon_vma);
+    if (!LOCKSPEC_BREAKS(mm, vma_fields_no_rmap_lock))
+      anon_vma_lock_write(vma->anon_vma);
     alias::anon_vma_lock_write(vma->anon_vma, tail); // tail shares vma's anon_vma
   }
   tail->set_vm_start(at);
@@ -80,6 +82,8 @@ Vma *splitVmaIn(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_l
   tail->set_vm_pgoff(pgoff + ((at - start) >> kPageShift));
   vma->set_vm_end(at);
   if constexpr (Anon) {
+    if (LOCKSPEC_BREAKS(mm, vma_fields_no_rmap_lock)) // the fields went unlocked, not the link
+      anon_vma_lock_write(vma->anon_vma);
     anonVmaLinkChain(vma->anon_vma, tail->chain(), tail);
     anon_vma_unlock_write(vma->anon_vma);
   }
@@ -138,6 +142,7 @@ bool covered(const VmaMap *map, unsigned long addr, unsigned long end) {
 void detachVma(Mm *mm, Vma *vma) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   alias::mmap_lock_write(mm, vma);
   vma_start_write(vma);
+  op::mark_vma_detached(vma);
   vma->detached.store(true, std::memory_order_release);
 }
 
@@ -229,7 +234,8 @@ void writeProtect(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
 void changeProtection(Mm *mm, Vma *vma, unsigned long flags) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   VmaMap::Entry r = rangeOf(mm, vma);
   alias::mmap_lock_write(mm, vma);
-  vma_start_write(vma);
+  if (!LOCKSPEC_BREAKS(mm, vma_fields_no_vma_lock))
+    vma_start_write(vma);
   // mprotect changes the protection bits only; VM_SHARED stays what mmap made it.
   flags = (vma->flags(via::mmap_lock{}) & ~(VM_READ | VM_WRITE)) | (flags & (VM_READ | VM_WRITE));
   vma->set_flags_vm_flags_helpers(flags);
@@ -275,7 +281,8 @@ void unmapAndUnlock(Mm *mm, unsigned long addr, unsigned long end) LOCKSPEC_RELE
 /// alone (folio_maybe_dma_pinned, seed 001).  Page-cache folios are shared as they are
 /// (copy_present_pte copies anonymous folios only).
 void copySpan(Mm *parent, Mm *child, Vma *src, Vma *dst, unsigned long a, unsigned long next)
-    LOCKSPEC_REQUIRES(parent->mmap_lock, child->mmap_lock, parent->write_protect_seq_lock) {
+    LOCKSPEC_REQUIRES(parent->mmap_lock, child->mmap_lock, parent->write_protect_seq_lock,
+                      src->vma_lock) {
   alias::mmap_lock_write(parent, src);        // src is in parent's map
   alias::mmap_lock_write(child, dst);         // dst belongs to child
   alias::write_protect_seq_write(parent, src);

@@ -16,6 +16,7 @@
 
 #include "core/folio.h"
 #include "core/rcu.h"
+#include "core/rule_breaks.h"
 #include "lockspec/mm_locks.h"
 
 namespace lockspec::core {
@@ -232,6 +233,10 @@ struct Mm : lockspec::mm_struct {
   std::atomic<SecondaryMmu *> notifier{nullptr};
   /// PTE tables allocated and not yet unlinked, for the reachability invariant.
   std::atomic<long> liveTables{0};
+#ifdef LOCKSPEC_RULE_BREAKS
+  /// The rule this address space breaks (core/rule_breaks.h); only in a rule-breaking build.
+  Rule brokenRule = Rule::none;
+#endif
 
   /// Takes ownership of a new anon_vma.  anon_vmas live as long as the mm: the kernel frees
   /// one when its last VMA and folio let go (a reference count the core does not model).

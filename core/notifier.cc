@@ -80,7 +80,8 @@ bool SecondaryMmu::fault(Mm *mm, unsigned long addr) {
     if (!pte)
       return false;
     lock_.lock();
-    const bool current = seq_.load(std::memory_order_acquire) == seq; // mmu_interval_read_retry
+    const bool current = LOCKSPEC_BREAKS(mm, secondary_no_notifier_seq) ||
+                         seq_.load(std::memory_order_acquire) == seq; // mmu_interval_read_retry
     if (current)
       tlb_[(addr - start_) / kPageSize].store(pteFolio(pte), std::memory_order_release);
     lock_.unlock();

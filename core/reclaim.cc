@@ -96,6 +96,10 @@ bool rmapOne(Vma *vma, Folio *folio, bool unmap) LOCKSPEC_REQUIRES_SHARED(R::cap
   } else if (mapped) {
     op::modify_for_reclaim(vma, pte, typename R::Age{});
     entry.store(e & ~kPteYoung, std::memory_order_release);
+  } else if (!e && LOCKSPEC_BREAKS(mm, install_rmap_only)) {
+    folio->mapcount.fetch_add(1, std::memory_order_acq_rel); // re-install, rmap lock only
+    folio->refcount.fetch_add(1, std::memory_order_acq_rel);
+    entry.store(makePte(folio->id, kPteYoung), std::memory_order_release);
   }
   pte->pte_lock.unlock();
   if (mapped && unmap)
