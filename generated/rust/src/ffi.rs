@@ -10,7 +10,7 @@ use core::ffi::{c_char, c_int, c_void};
 use core::ptr::NonNull;
 
 use crate::backend::{Backend, Instance, LinkId, LockId, ModeId};
-use crate::guards::{Guard, MmapLockReadGuard, PteLockHeldGuard};
+use crate::guards::{Guard, PteLockHeldGuard};
 use crate::objects::{MmStruct, VmAreaStruct};
 use crate::ops::{self, Permit};
 use crate::order::{Ctx, LockAfter, LockClass, MmapLock};
@@ -136,8 +136,13 @@ impl Drop for AddressSpace {
     }
 }
 
-/// The VMA covering `address`, found under the mmap lock the guard holds.
-pub fn find_vma<'g>(guard: &'g MmapLockReadGuard<'_, Ffi>, address: u64) -> Option<&'g VmAreaStruct<Ffi>> {
+/// The VMA covering `address`, found under the mmap lock the guard holds (in any mode).
+///
+/// # Panics
+///
+/// When the guard is not an mmap lock guard.
+pub fn find_vma<'g, G: Guard<Ffi>>(guard: &'g G, address: u64) -> Option<&'g VmAreaStruct<Ffi>> {
+    assert!(G::LOCK == LockId::MmapLock, "find_vma needs the mmap lock");
     let mm = guard.instance().expect("mmap_lock has an owner");
     // SAFETY: the mmap lock is held, so the VMA map is stable for 'g.
     let p = NonNull::new(unsafe { lsc_find_vma(mm.as_ptr().cast(), address) })?;
