@@ -29,12 +29,38 @@ const char *kHead = "#![allow(unused, clippy::all)]\nuse lockspec_mm::facts;\n"
 class Program {
 public:
   Program(const Crate &c) : c_(c) {}
-  std::string objects(const std::vector<std::string> &roleVars) {
+  /// With `roleTypes` (an example that runs), every link of every object is set to the
+  /// `o_` object of its target, and each finder finds the role object of its type.
+  std::string objects(const std::vector<std::string> &roleVars,
+                      const std::vector<std::string> &roleTypes = {}) {
     std::string s;
     for (const Object &o : c_.model.objects)
       s += "    let o_" + o.name + " = TestObject::new();\n";
     for (const std::string &r : roleVars)
       s += "    let r_" + r + " = TestObject::new();\n";
+    if (!roleTypes.empty()) {
+      std::vector<std::pair<std::string, std::string>> all;
+      for (const Object &o : c_.model.objects)
+        all.push_back({"o_" + o.name, o.name});
+      for (size_t i = 0; i < roleVars.size(); ++i)
+        all.push_back({"r_" + roleVars[i], roleTypes[i]});
+      for (const auto &[var, type] : all)
+        if (const Object *o = c_.model.findObject(type))
+          for (const Link &k : o->links)
+            s += "    " + var + ".link_to(LinkId::" + camel(o->name) + camel(k.name) + ", &o_" +
+                 k.target + ");\n";
+      for (const GuardInfo &g : c_.guards) {
+        if (!g.finder || !g.owner)
+          continue;
+        std::string target = "o_" + g.owner->name;
+        for (size_t i = 0; i < roleVars.size(); ++i)
+          if (roleTypes[i] == g.owner->name)
+            target = "r_" + roleVars[i];
+        for (const Object &o : c_.model.objects)
+          if (o.var == g.finder->params[0].name)
+            s += "    o_" + o.name + ".set_found(\"" + g.finder->name + "\", &" + target + ");\n";
+      }
+    }
     s += "    // SAFETY: this thread holds no lock.\n"
          "    let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };\n";
     return s;
@@ -119,12 +145,16 @@ private:
 /// Writes the program for one alternative's evidence choice; `replace` swaps one atom's guard.
 std::string opCall(const Crate &c, const Operation &op, const EvidencePlan &p,
                    const std::vector<Atom> &evAtoms, const std::vector<const GuardInfo *> &evPick,
-                   bool anyOf, const std::vector<Atom> &omit = {}) {
+                   bool anyOf, const std::vector<Atom> &omit = {}, bool wire = false) {
   Program prog(c);
-  std::vector<std::string> roleVars;
-  for (const Role &r : op.roles)
+  std::vector<std::string> roleVars, roleTypes;
+  for (const Role &r : op.roles) {
     roleVars.push_back(r.name);
-  std::string code = prog.objects(roleVars);
+    roleTypes.push_back(r.object);
+  }
+  if (wire && roleTypes.empty())
+    roleTypes.push_back(op.subject.object), roleVars.push_back("unused");
+  std::string code = prog.objects(roleVars, wire ? roleTypes : std::vector<std::string>{});
   // Every lock atom with its guard, taken in the order's rank.
   struct Need {
     const Atom *atom;
@@ -145,7 +175,12 @@ std::string opCall(const Crate &c, const Operation &op, const EvidencePlan &p,
     if (op.before != op.after)
       ++preds[op.after];
   std::stable_sort(needs.begin(), needs.end(), [&](const Need &x, const Need &y) {
-    auto rank = [&](const Need &n) { return n.g->ordered ? preds[n.g->lock->name] : -1; };
+    // A hold made from another comes right after it (write_protect_seq after the mmap lock).
+    auto rank = [&](const Need &n) {
+      if (n.g->ordered)
+        return preds[n.g->lock->name];
+      return n.g->needs ? preds[n.g->needs->other] : -1;
+    };
     if (rank(x) != rank(y))
       return rank(x) < rank(y);
     // A hold another needs comes first (mmap write before the VMA write proof).
@@ -217,6 +252,25 @@ std::string file(const Case &k) {
 }
 
 } // namespace
+
+std::string exampleFor(const Crate &c, const Operation &op, bool *runs) {
+  EvidencePlan p = planEvidence(c, op.requirement, true);
+  if (p.alts.empty() && p.common.empty())
+    return "";
+  std::string code;
+  if (p.anyOf)
+    code = opCall(c, op, p, p.alts[0].atoms, p.alts[0].picks[0], true, {}, true);
+  else
+    code = opCall(c, op, p, {}, {}, false, {}, true);
+  // Two holds found by the same finder would find the same test object twice.
+  std::map<std::string, int> finders;
+  for (const std::string &line : split(code, '\n'))
+    for (const GuardInfo &g : c.guards)
+      if (g.finder && line.find("." + g.finder->name + "(") != std::string::npos)
+        ++finders[g.finder->name];
+  *runs = std::all_of(finders.begin(), finders.end(), [](const auto &f) { return f.second < 2; });
+  return code;
+}
 
 std::vector<OutputFile> emitCorpus(const Crate &c) {
   std::vector<Case> cases;

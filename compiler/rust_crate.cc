@@ -506,6 +506,38 @@ std::string emitTestBackend(const Crate &c) {
       << "        // backend reads every object as a `TestObject`.\n"
       << "        unsafe { " << camel(ob.name) << "::from_raw(self.raw()) }\n    }\n\n";
   o << "}\n\n" << kTestBackendImpl;
+  // One unit test per guard taken from its owner: the hold shows in the lock word, excludes
+  // what its sharing says it excludes, and Drop releases it.
+  o << "\n#[cfg(test)]\nmod tests {\n    use super::*;\n    #[allow(unused_imports)]\n"
+       "    use crate::order::Ctx;\n";
+  for (const GuardInfo &g : c.guards) {
+    if (!g.acquire || !g.owner || g.acquire->kind != ApiKind::Acquire || g.needs)
+      continue;
+    std::string id = "LockId::" + camel(g.lock->name);
+    bool excl = g.mode->sharing == Sharing::Exclusive;
+    o << "\n    #[test]\n    fn " << g.acquire->name << "_holds_until_drop() {\n"
+      << "        let o = TestObject::new();\n";
+    if (g.ordered)
+      o << "        // SAFETY: the test thread holds no lock.\n"
+        << "        let mut ctx = unsafe { Ctx::new() };\n        {\n"
+        << "            let (_guard, _after) = o.as_" << g.owner->name << "()." << g.acquire->name
+        << "(&mut ctx);\n";
+    else
+      o << "        {\n            let _guard = o.as_" << g.owner->name << "()."
+        << g.acquire->name << "();\n";
+    o << "            assert_eq!(o.lock_word(" << id << "), " << (excl ? "-1" : "1") << ");\n"
+      << "            // SAFETY: a failed try holds nothing; a successful one is released here.\n"
+      << "            let second = unsafe {\n                TestBackend::try_acquire(" << id
+      << ", ModeId::" << camel(g.mode->name) << ", Some(o.raw()))\n            };\n";
+    if (excl)
+      o << "            assert!(!second, \"an exclusive hold excludes another\");\n";
+    else
+      o << "            assert!(second, \"a shared hold admits another\");\n"
+        << "            // SAFETY: taken just above.\n            unsafe { TestBackend::release("
+        << id << ", ModeId::" << camel(g.mode->name) << ", Some(o.raw())) };\n";
+    o << "        }\n        assert_eq!(o.lock_word(" << id << "), 0);\n    }\n";
+  }
+  o << "}\n";
   return o.str();
 }
 

@@ -95,6 +95,10 @@ std::string atomType(const Atom &a, const GuardInfo *g, const std::string &life)
 /// The operations and fields modules.
 std::string emitOps(const Crate &c);
 std::string emitFields(const Crate &c);
+/// A runnable example of `op` on the test backend (body lines, indented by four), its first
+/// alternative satisfied; `runs` is false when the test backend cannot run it (it would
+/// then be `no_run`).  "" when no alternative is expressible.
+std::string exampleFor(const Crate &c, const Operation &op, bool *runs);
 /// The compile-fail corpus: files and the unexpressed-rules list.
 std::vector<OutputFile> emitCorpus(const Crate &c);
 

@@ -264,6 +264,19 @@ std::string emitOps(const Crate &c) {
       << docLines("Requirement: `" + op.requirement.text + "`.", "") << "///\n"
       << docLines(cite(op) + " Docs: `" + page + "`.", "") << "///\n/// # Panics\n///\n"
       << "/// When a guard is for another object than the one named (checked through the links).\n";
+    bool runs = true;
+    std::string example = exampleFor(c, op, &runs);
+    if (!example.empty()) {
+      o << "///\n/// # Examples\n///\n/// ```" << (runs ? "" : "no_run") << "\n"
+        << "/// use lockspec_mm::backend::LinkId;\n/// use lockspec_mm::facts;\n"
+        << "/// use lockspec_mm::guards::*;\n/// use lockspec_mm::ops::{self, Conditional};\n"
+        << "/// use lockspec_mm::order::Ctx;\n"
+        << "/// use lockspec_mm::test_backend::{TestBackend, TestObject};\n///\n";
+      for (const std::string &line : split(example, '\n'))
+        if (!line.empty())
+          o << "/// " << line.substr(line.rfind("    ", 0) == 0 ? 4 : 0) << "\n";
+      o << "/// ```\n";
+    }
     std::vector<std::string> params, checks;
     std::vector<std::string> roleExpr(roles.size());
     std::vector<std::string> generics{"'g", "B: Backend"};

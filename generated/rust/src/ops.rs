@@ -281,6 +281,49 @@ impl<'e0, B: Backend> TraverseEvidence<B> for &'e0 facts::IrqsDisabled {
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_pte = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let (g2, mut c2) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c1).unwrap();
+/// let permit = ops::traverse(o_vm_area_struct.as_vm_area_struct(), r_pte.as_pte_table(), (&g1, &g2));
+/// ```
 pub fn traverse<'g, B: Backend, E: TraverseEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     pte: &'g PteTable<B>,
@@ -374,6 +417,49 @@ impl<'e0, 'e0a, B: Backend> InstallEvidence<B> for &'e0 VmaLockWriteGuard<'e0a, 
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_pte = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let (g2, mut c2) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c1).unwrap();
+/// let permit = ops::install(o_vm_area_struct.as_vm_area_struct(), &g2, &g1);
+/// ```
 pub fn install<'g, B: Backend, E: InstallEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     pte: &'g PteLockHeldGuard<'_, B>,
@@ -469,6 +555,50 @@ impl<'e0, 'e0a, B: Backend> AllocUpperTableEvidence<B> for &'e0 VmaLockWriteGuar
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let (g2, mut c2) = o_mm_struct.as_mm_struct().spin_lock(&mut c1);
+/// let permit = ops::alloc_upper_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g1);
+/// ```
 pub fn alloc_upper_table<'g, B: Backend, E: AllocUpperTableEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     vma_page_table_lock: &'g PageTableLockHeldGuard<'_, B>,
@@ -568,6 +698,48 @@ impl<'e0, 'e0a, B: Backend> AllocPteTableEvidence<B> for &'e0 VmaLockWriteGuard<
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_pmd = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let (g2, mut c2) = r_pmd.as_pmd_table().pmd_lock(&mut c1);
+/// let permit = ops::alloc_pte_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g1);
+/// ```
 pub fn alloc_pte_table<'g, B: Backend, E: AllocPteTableEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     pmd: &'g PmdLockHeldGuard<'_, B>,
@@ -698,6 +870,49 @@ impl<'e0, 'e0a, B: Backend> ZapEvidence<B> for &'e0 IMmapLockWriteGuard<'e0a, B>
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_pte = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let (g2, mut c2) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c1).unwrap();
+/// let permit = ops::zap(o_vm_area_struct.as_vm_area_struct(), &g2, &g1);
+/// ```
 pub fn zap<'g, B: Backend, E: ZapEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     pte: &'g PteLockHeldGuard<'_, B>,
@@ -834,6 +1049,49 @@ impl<'e0, 'e0a, B: Backend> ModifyForReclaimEvidence<B> for &'e0 VmaLockWriteGua
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_pte = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_anon_vma.as_anon_vma().anon_vma_lock_read(&mut c0);
+/// let (g2, mut c2) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c1).unwrap();
+/// let permit = ops::modify_for_reclaim(o_vm_area_struct.as_vm_area_struct(), &g2, &g1);
+/// ```
 pub fn modify_for_reclaim<'g, B: Backend, E: ModifyForReclaimEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     pte: &'g PteLockHeldGuard<'_, B>,
@@ -924,6 +1182,49 @@ impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B> for (&'e0 MmapLockWrite
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let permit = ops::free_pgtables(o_vm_area_struct.as_vm_area_struct(), &unsafe { facts::UnreachableViaRmap::assume() }, &unsafe { facts::ZappedNoInstalls::assume() }, &g1);
+/// ```
 pub fn free_pgtables<'g, B: Backend, E: FreePgtablesEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     _unreachable_via_rmap: &'g facts::UnreachableViaRmap,
@@ -1022,6 +1323,52 @@ impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B> for (&'e0 IMmapLockW
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_pmd = TestObject::new();
+/// let r_pte = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let (g2, mut c2) = r_pmd.as_pmd_table().pmd_lock(&mut c1);
+/// let (g3, mut c3) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c2).unwrap();
+/// let permit = ops::retract_pte_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g3, &unsafe { facts::FreedAfterGracePeriod::assume() }, &unsafe { facts::PteTableEmpty::assume() }, (&g1, &unsafe { facts::RevalidatedUnderPtl::assume() }));
+/// ```
 pub fn retract_pte_table<'g, B: Backend, E: RetractPteTableEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     pmd: &'g PmdLockHeldGuard<'_, B>,
@@ -1161,6 +1508,52 @@ impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B> for &'e0 IMmapLockWr
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_pmd = TestObject::new();
+/// let r_pte = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let (g2, mut c2) = r_pmd.as_pmd_table().pmd_lock(&mut c1);
+/// let (g3, mut c3) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c2).unwrap();
+/// let permit = ops::reclaim_empty_pte_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g3, &unsafe { facts::FreedAfterGracePeriod::assume() }, &unsafe { facts::PteTableEmpty::assume() }, &g1);
+/// ```
 pub fn reclaim_empty_pte_table<'g, B: Backend, E: ReclaimEmptyPteTableEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     pmd: &'g PmdLockHeldGuard<'_, B>,
@@ -1202,6 +1595,59 @@ pub enum MovePageTables {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_new_vma = TestObject::new();
+/// let r_old_pmd = TestObject::new();
+/// let r_new_pmd = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_new_vma.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_new_vma.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_new_vma.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// r_old_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// r_new_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_new_vma);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let (g3, mut c3) = g1.vma_start_write(r_new_vma.as_vm_area_struct(), &mut c1);
+/// let (g5, mut c5) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c3);
+/// let (g6, mut c6) = o_address_space.as_address_space().i_mmap_lock_write(&mut c5);
+/// let (g7, mut c7) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c6);
+/// let (g8, mut c8) = r_new_pmd.as_pmd_table().pmd_lock(&mut c7);
+/// let (g9, mut c9) = r_old_pmd.as_pmd_table().pmd_lock(&mut c8);
+/// let permit = ops::move_page_tables(o_vm_area_struct.as_vm_area_struct(), Conditional::Held(&g7), Conditional::Held(&g6), &g1, &g8, &g9, &g3, &g5);
+/// ```
 pub fn move_page_tables<'g, B: Backend>(
     vma: &'g VmAreaStruct<B>,
     vma_anon_vma_lock: Conditional<&'g AnonVmaLockWriteGuard<'_, B>, facts::HasAnonVma>,
@@ -1295,6 +1741,61 @@ impl<'e0, B: Backend> MovePtesEvidence<B> for &'e0 facts::RmapOrderSafe {
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```no_run
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_new_vma = TestObject::new();
+/// let r_old_pte = TestObject::new();
+/// let r_new_pte = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_new_vma.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_new_vma.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_new_vma.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// r_old_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// r_old_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_new_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// r_new_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_new_vma);
+/// o_mm_struct.set_found("get_locked_pte", &r_new_pte);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let (g3, mut c3) = g1.vma_start_write(r_new_vma.as_vm_area_struct(), &mut c1);
+/// let (g5, mut c5) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c3);
+/// let (g6, mut c6) = o_address_space.as_address_space().i_mmap_lock_write(&mut c5);
+/// let (g7, mut c7) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c6);
+/// let (g8, mut c8) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c7).unwrap();
+/// let (g9, mut c9) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c8).unwrap();
+/// let permit = ops::move_ptes(o_vm_area_struct.as_vm_area_struct(), &g1, &g8, &g9, &g3, &g5, (Conditional::Held(&g7), Conditional::Held(&g6)));
+/// ```
 pub fn move_ptes<'g, B: Backend, E: MovePtesEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
@@ -1346,6 +1847,46 @@ pub enum WalkKernelPageTables {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_init = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = r_init.as_mm_struct().mmap_read_lock(&mut c0);
+/// let permit = ops::walk_kernel_page_tables(o_mm_struct.as_mm_struct(), r_init.as_mm_struct(), &g1);
+/// ```
 pub fn walk_kernel_page_tables<'g, B: Backend, G0: Guard<B>>(
     mm: &'g MmStruct<B>,
     init: &'g MmStruct<B>,
@@ -1442,6 +1983,46 @@ impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B> for (&'e0 Mm
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_init = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let permit = ops::walk_user_page_tables_debug(o_mm_struct.as_mm_struct(), r_init.as_mm_struct(), (&g1, &unsafe { facts::UserMm::assume() }));
+/// ```
 pub fn walk_user_page_tables_debug<'g, B: Backend, E: WalkUserPageTablesDebugEvidence<B>>(
     mm: &'g MmStruct<B>,
     init: &'g MmStruct<B>,
@@ -1537,6 +2118,49 @@ impl<'e0, 'e0a, B: Backend> PageFaultEvidence<B> for &'e0 MmapLockWriteGuard<'e0
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_vm_area_struct.as_vm_area_struct().vma_start_read_locked(&mut c0).unwrap();
+/// let permit = ops::page_fault(o_vm_area_struct.as_vm_area_struct(), &g1);
+/// ```
 pub fn page_fault<'g, B: Backend, E: PageFaultEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     ev: E,
@@ -1568,6 +2192,49 @@ pub enum AnonVmaPrepare {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_av = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_av.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let (g2, mut c2) = r_av.as_anon_vma().anon_vma_lock_write(&mut c1);
+/// let (g3, mut c3) = o_mm_struct.as_mm_struct().spin_lock(&mut c2);
+/// let permit = ops::anon_vma_prepare(o_vm_area_struct.as_vm_area_struct(), &g2, &g1, &g3);
+/// ```
 pub fn anon_vma_prepare<'g, B: Backend, G1: Guard<B>>(
     vma: &'g VmAreaStruct<B>,
     av: &'g AnonVmaLockWriteGuard<'_, B>,
@@ -1620,6 +2287,51 @@ pub enum ExpandStack {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let (g3, mut c3) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c1);
+/// let (g4, mut c4) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c3);
+/// let permit = ops::expand_stack(o_vm_area_struct.as_vm_area_struct(), &g4, &g1, &g3, &unsafe { facts::StackVma::assume() });
+/// ```
 pub fn expand_stack<'g, B: Backend>(
     vma: &'g VmAreaStruct<B>,
     vma_anon_vma_lock: &'g AnonVmaLockWriteGuard<'_, B>,
@@ -1665,6 +2377,49 @@ pub enum ChangeVmaFlags {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let permit = ops::change_vma_flags(o_vm_area_struct.as_vm_area_struct(), &g1);
+/// ```
 pub fn change_vma_flags<'g, B: Backend>(
     vma: &'g VmAreaStruct<B>,
     vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
@@ -1697,6 +2452,50 @@ pub enum ResetVmaFlags {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let (g3, mut c3) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c1);
+/// let permit = ops::reset_vma_flags(o_vm_area_struct.as_vm_area_struct(), &g1, &g3);
+/// ```
 pub fn reset_vma_flags<'g, B: Backend>(
     vma: &'g VmAreaStruct<B>,
     vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
@@ -1797,6 +2596,49 @@ impl<'e0, 'e0a, B: Backend> SetAtomicVmaFlagEvidence<B> for &'e0 VmaLockWriteGua
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let permit = ops::set_atomic_vma_flag(o_vm_area_struct.as_vm_area_struct(), &unsafe { facts::AtomicVmaFlag::assume() }, &g1);
+/// ```
 pub fn set_atomic_vma_flag<'g, B: Backend, E: SetAtomicVmaFlagEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     _atomic_vma_flag: &'g facts::AtomicVmaFlag,
@@ -1831,6 +2673,49 @@ pub enum ReadLockVmaUnderMmap {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let permit = ops::read_lock_vma_under_mmap(o_vm_area_struct.as_vm_area_struct(), &g1);
+/// ```
 pub fn read_lock_vma_under_mmap<'g, B: Backend, G0: Guard<B>>(
     vma: &'g VmAreaStruct<B>,
     vma_mmap_lock: &'g G0,
@@ -1869,6 +2754,46 @@ pub enum EndVmaWriteLocks {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let permit = ops::end_vma_write_locks(o_mm_struct.as_mm_struct(), &g1);
+/// ```
 pub fn end_vma_write_locks<'g, B: Backend>(
     mm: &'g MmStruct<B>,
     mm_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
@@ -1904,6 +2829,50 @@ pub enum ForkWriteProtect {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_src_pte = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_src_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// r_src_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &r_src_pte);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let g3 = g1.raw_write_seqcount_begin();
+/// let (g4, mut c4) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c1).unwrap();
+/// let permit = ops::fork_write_protect(o_vm_area_struct.as_vm_area_struct(), &g1, &g4, &g3);
+/// ```
 pub fn fork_write_protect<'g, B: Backend>(
     vma: &'g VmAreaStruct<B>,
     vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
@@ -1997,6 +2966,46 @@ impl<'e0, B: Backend> GupGetEvidence<B> for &'e0 facts::IrqsDisabled {
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let permit = ops::gup_get(o_mm_struct.as_mm_struct(), &unsafe { facts::FollGet::assume() }, &unsafe { facts::Not::<facts::FollLongterm>::assume() }, &g1);
+/// ```
 pub fn gup_get<'g, B: Backend, E: GupGetEvidence<B>>(
     mm: &'g MmStruct<B>,
     _foll_get: &'g facts::FollGet,
@@ -2086,6 +3095,46 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinEvidence<B> for (&'e0 WriteProtectSeqRead
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let permit = ops::gup_pin(o_mm_struct.as_mm_struct(), &unsafe { facts::FollPin::assume() }, &g1);
+/// ```
 pub fn gup_pin<'g, B: Backend, E: GupPinEvidence<B>>(
     mm: &'g MmStruct<B>,
     _foll_pin: &'g facts::FollPin,
@@ -2173,6 +3222,46 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinLongtermEvidence<B> for (&'e0 WriteProtec
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let permit = ops::gup_pin_longterm(o_mm_struct.as_mm_struct(), &unsafe { facts::FollLongterm::assume() }, &unsafe { facts::FollPin::assume() }, &g1);
+/// ```
 pub fn gup_pin_longterm<'g, B: Backend, E: GupPinLongtermEvidence<B>>(
     mm: &'g MmStruct<B>,
     _foll_longterm: &'g facts::FollLongterm,
@@ -2310,6 +3399,48 @@ impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 IMmapLockW
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_pte = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let permit = ops::mmu_notifier_invalidate(o_vm_area_struct.as_vm_area_struct(), r_pte.as_pte_table(), &g1);
+/// ```
 pub fn mmu_notifier_invalidate<'g, B: Backend, E: MmuNotifierInvalidateEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     pte: &'g PteTable<B>,
@@ -2442,6 +3573,49 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B> for &'e0 IMmapLock
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+/// let permit = ops::secondary_tlb_invalidate(o_vm_area_struct.as_vm_area_struct(), &unsafe { facts::PrimaryPteCleared::assume() }, &g1);
+/// ```
 pub fn secondary_tlb_invalidate<'g, B: Backend, E: SecondaryTlbInvalidateEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
     _primary_pte_cleared: &'g facts::PrimaryPteCleared,
@@ -2476,6 +3650,46 @@ pub enum MmuNotifierRegisterLocked {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let permit = ops::mmu_notifier_register_locked(o_mm_struct.as_mm_struct(), &g1, &unsafe { facts::MmUsersHeld::assume() });
+/// ```
 pub fn mmu_notifier_register_locked<'g, B: Backend>(
     mm: &'g MmStruct<B>,
     mm_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
@@ -2511,6 +3725,45 @@ pub enum MmuNotifierRegister {}
 /// # Panics
 ///
 /// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// let o_mm_struct = TestObject::new();
+/// let o_vm_area_struct = TestObject::new();
+/// let o_anon_vma = TestObject::new();
+/// let o_address_space = TestObject::new();
+/// let o_inode = TestObject::new();
+/// let o_folio = TestObject::new();
+/// let o_pmd_table = TestObject::new();
+/// let o_pte_table = TestObject::new();
+/// let o_lruvec = TestObject::new();
+/// let o_bdi_writeback = TestObject::new();
+/// let r_unused = TestObject::new();
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let permit = ops::mmu_notifier_register(o_mm_struct.as_mm_struct(), &unsafe { facts::MmUsersHeld::assume() });
+/// ```
 pub fn mmu_notifier_register<'g, B: Backend>(
     mm: &'g MmStruct<B>,
     _mm_users_held: &'g facts::MmUsersHeld,

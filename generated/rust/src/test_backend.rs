@@ -346,3 +346,152 @@ unsafe impl Backend for TestBackend {
         NonNull::new(p).map(NonNull::cast)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[allow(unused_imports)]
+    use crate::order::Ctx;
+
+    #[test]
+    fn mmap_read_lock_holds_until_drop() {
+        let o = TestObject::new();
+        // SAFETY: the test thread holds no lock.
+        let mut ctx = unsafe { Ctx::new() };
+        {
+            let (_guard, _after) = o.as_mm_struct().mmap_read_lock(&mut ctx);
+            assert_eq!(o.lock_word(LockId::MmapLock), 1);
+            // SAFETY: a failed try holds nothing; a successful one is released here.
+            let second = unsafe {
+                TestBackend::try_acquire(LockId::MmapLock, ModeId::Read, Some(o.raw()))
+            };
+            assert!(second, "a shared hold admits another");
+            // SAFETY: taken just above.
+            unsafe { TestBackend::release(LockId::MmapLock, ModeId::Read, Some(o.raw())) };
+        }
+        assert_eq!(o.lock_word(LockId::MmapLock), 0);
+    }
+
+    #[test]
+    fn mmap_write_lock_holds_until_drop() {
+        let o = TestObject::new();
+        // SAFETY: the test thread holds no lock.
+        let mut ctx = unsafe { Ctx::new() };
+        {
+            let (_guard, _after) = o.as_mm_struct().mmap_write_lock(&mut ctx);
+            assert_eq!(o.lock_word(LockId::MmapLock), -1);
+            // SAFETY: a failed try holds nothing; a successful one is released here.
+            let second = unsafe {
+                TestBackend::try_acquire(LockId::MmapLock, ModeId::Write, Some(o.raw()))
+            };
+            assert!(!second, "an exclusive hold excludes another");
+        }
+        assert_eq!(o.lock_word(LockId::MmapLock), 0);
+    }
+
+    #[test]
+    fn anon_vma_lock_read_holds_until_drop() {
+        let o = TestObject::new();
+        // SAFETY: the test thread holds no lock.
+        let mut ctx = unsafe { Ctx::new() };
+        {
+            let (_guard, _after) = o.as_anon_vma().anon_vma_lock_read(&mut ctx);
+            assert_eq!(o.lock_word(LockId::AnonVmaLock), 1);
+            // SAFETY: a failed try holds nothing; a successful one is released here.
+            let second = unsafe {
+                TestBackend::try_acquire(LockId::AnonVmaLock, ModeId::Read, Some(o.raw()))
+            };
+            assert!(second, "a shared hold admits another");
+            // SAFETY: taken just above.
+            unsafe { TestBackend::release(LockId::AnonVmaLock, ModeId::Read, Some(o.raw())) };
+        }
+        assert_eq!(o.lock_word(LockId::AnonVmaLock), 0);
+    }
+
+    #[test]
+    fn anon_vma_lock_write_holds_until_drop() {
+        let o = TestObject::new();
+        // SAFETY: the test thread holds no lock.
+        let mut ctx = unsafe { Ctx::new() };
+        {
+            let (_guard, _after) = o.as_anon_vma().anon_vma_lock_write(&mut ctx);
+            assert_eq!(o.lock_word(LockId::AnonVmaLock), -1);
+            // SAFETY: a failed try holds nothing; a successful one is released here.
+            let second = unsafe {
+                TestBackend::try_acquire(LockId::AnonVmaLock, ModeId::Write, Some(o.raw()))
+            };
+            assert!(!second, "an exclusive hold excludes another");
+        }
+        assert_eq!(o.lock_word(LockId::AnonVmaLock), 0);
+    }
+
+    #[test]
+    fn i_mmap_lock_read_holds_until_drop() {
+        let o = TestObject::new();
+        // SAFETY: the test thread holds no lock.
+        let mut ctx = unsafe { Ctx::new() };
+        {
+            let (_guard, _after) = o.as_address_space().i_mmap_lock_read(&mut ctx);
+            assert_eq!(o.lock_word(LockId::IMmapLock), 1);
+            // SAFETY: a failed try holds nothing; a successful one is released here.
+            let second = unsafe {
+                TestBackend::try_acquire(LockId::IMmapLock, ModeId::Read, Some(o.raw()))
+            };
+            assert!(second, "a shared hold admits another");
+            // SAFETY: taken just above.
+            unsafe { TestBackend::release(LockId::IMmapLock, ModeId::Read, Some(o.raw())) };
+        }
+        assert_eq!(o.lock_word(LockId::IMmapLock), 0);
+    }
+
+    #[test]
+    fn i_mmap_lock_write_holds_until_drop() {
+        let o = TestObject::new();
+        // SAFETY: the test thread holds no lock.
+        let mut ctx = unsafe { Ctx::new() };
+        {
+            let (_guard, _after) = o.as_address_space().i_mmap_lock_write(&mut ctx);
+            assert_eq!(o.lock_word(LockId::IMmapLock), -1);
+            // SAFETY: a failed try holds nothing; a successful one is released here.
+            let second = unsafe {
+                TestBackend::try_acquire(LockId::IMmapLock, ModeId::Write, Some(o.raw()))
+            };
+            assert!(!second, "an exclusive hold excludes another");
+        }
+        assert_eq!(o.lock_word(LockId::IMmapLock), 0);
+    }
+
+    #[test]
+    fn spin_lock_holds_until_drop() {
+        let o = TestObject::new();
+        // SAFETY: the test thread holds no lock.
+        let mut ctx = unsafe { Ctx::new() };
+        {
+            let (_guard, _after) = o.as_mm_struct().spin_lock(&mut ctx);
+            assert_eq!(o.lock_word(LockId::PageTableLock), -1);
+            // SAFETY: a failed try holds nothing; a successful one is released here.
+            let second = unsafe {
+                TestBackend::try_acquire(LockId::PageTableLock, ModeId::Held, Some(o.raw()))
+            };
+            assert!(!second, "an exclusive hold excludes another");
+        }
+        assert_eq!(o.lock_word(LockId::PageTableLock), 0);
+    }
+
+    #[test]
+    fn pmd_lock_holds_until_drop() {
+        let o = TestObject::new();
+        // SAFETY: the test thread holds no lock.
+        let mut ctx = unsafe { Ctx::new() };
+        {
+            let (_guard, _after) = o.as_pmd_table().pmd_lock(&mut ctx);
+            assert_eq!(o.lock_word(LockId::PmdLock), -1);
+            // SAFETY: a failed try holds nothing; a successful one is released here.
+            let second = unsafe {
+                TestBackend::try_acquire(LockId::PmdLock, ModeId::Held, Some(o.raw()))
+            };
+            assert!(!second, "an exclusive hold excludes another");
+        }
+        assert_eq!(o.lock_word(LockId::PmdLock), 0);
+    }
+}
