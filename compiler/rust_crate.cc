@@ -243,17 +243,15 @@ std::string emitAcquire(const Crate &c, const GuardInfo &g) {
     made = "(" + made + ", ctx.next())";
   std::string safety = "        // SAFETY: the guard returned releases the lock exactly once.\n";
   if (!g.owner) {
-    o << apiDoc(a) << "pub fn " << a.name << "<'c, B: Backend>() -> " << ret << " {\n"
-      << safety << "    unsafe { " << call << " };\n    " << made << "\n}\n\n";
-    std::string s = o.str();
-    // A free function: one level less indentation.
-    std::string out;
-    for (const std::string &line : split(s, '\n')) {
-      std::string l = line.rfind("    ", 0) == 0 ? line.substr(4) : line;
-      out += l + "\n";
-    }
-    out.pop_back();
-    return out;
+    // A free function: its docs at column 0.
+    std::string doc;
+    for (const std::string &line : split(apiDoc(a), '\n'))
+      if (!line.empty())
+        doc += line.substr(4) + "\n";
+    o << doc << "pub fn " << a.name << "<'c, B: Backend>() -> " << ret << " {\n"
+      << "    // SAFETY: the guard returned releases the lock exactly once.\n"
+      << "    unsafe { " << call << " };\n    " << made << "\n}\n\n";
+    return o.str();
   }
   o << "impl<B: Backend> " << camel(g.owner->name) << "<B> {\n" << apiDoc(a);
   if (g.ordered)
@@ -526,15 +524,15 @@ std::string emitTestBackend(const Crate &c) {
       o << "        {\n            let _guard = o.as_" << g.owner->name << "()."
         << g.acquire->name << "();\n";
     o << "            assert_eq!(o.lock_word(" << id << "), " << (excl ? "-1" : "1") << ");\n"
+      << "            let (id, mode) = (" << id << ", ModeId::" << camel(g.mode->name) << ");\n"
       << "            // SAFETY: a failed try holds nothing; a successful one is released here.\n"
-      << "            let second = unsafe {\n                TestBackend::try_acquire(" << id
-      << ", ModeId::" << camel(g.mode->name) << ", Some(o.raw()))\n            };\n";
+      << "            let second = unsafe { TestBackend::try_acquire(id, mode, Some(o.raw())) };\n";
     if (excl)
       o << "            assert!(!second, \"an exclusive hold excludes another\");\n";
     else
       o << "            assert!(second, \"a shared hold admits another\");\n"
-        << "            // SAFETY: taken just above.\n            unsafe { TestBackend::release("
-        << id << ", ModeId::" << camel(g.mode->name) << ", Some(o.raw())) };\n";
+        << "            // SAFETY: taken just above.\n"
+        << "            unsafe { TestBackend::release(id, mode, Some(o.raw())) };\n";
     o << "        }\n        assert_eq!(o.lock_word(" << id << "), 0);\n    }\n";
   }
   o << "}\n";
@@ -586,15 +584,16 @@ std::vector<OutputFile> emitRust(const Model &model) {
   std::vector<OutputFile> out;
   out.push_back({"rust/Cargo.toml", rust::kCargoToml});
   out.push_back({"rust/Cargo.lock", rust::kCargoLock});
-  out.push_back({"rust/src/lib.rs", rust::emitLib(c, ffi)});
-  out.push_back({"rust/src/order.rs", rust::emitOrder(c)});
-  out.push_back({"rust/src/backend.rs", rust::emitBackend(c)});
-  out.push_back({"rust/src/objects.rs", rust::emitObjects(c)});
-  out.push_back({"rust/src/guards.rs", rust::emitGuards(c)});
-  out.push_back({"rust/src/facts.rs", rust::emitFacts(c)});
-  out.push_back({"rust/src/ops.rs", rust::emitOps(c)});
-  out.push_back({"rust/src/fields.rs", rust::emitFields(c)});
-  out.push_back({"rust/src/test_backend.rs", rust::emitTestBackend(c)});
+  out.push_back({"rust/rustfmt.toml", rust::kRustfmtToml});
+  out.push_back({"rust/src/lib.rs", rust::layout(rust::emitLib(c, ffi))});
+  out.push_back({"rust/src/order.rs", rust::layout(rust::emitOrder(c))});
+  out.push_back({"rust/src/backend.rs", rust::layout(rust::emitBackend(c))});
+  out.push_back({"rust/src/objects.rs", rust::layout(rust::emitObjects(c))});
+  out.push_back({"rust/src/guards.rs", rust::layout(rust::emitGuards(c))});
+  out.push_back({"rust/src/facts.rs", rust::layout(rust::emitFacts(c))});
+  out.push_back({"rust/src/ops.rs", rust::layout(rust::emitOps(c))});
+  out.push_back({"rust/src/fields.rs", rust::layout(rust::emitFields(c))});
+  out.push_back({"rust/src/test_backend.rs", rust::layout(rust::emitTestBackend(c))});
   if (ffi)
     out.push_back({"rust/src/ffi.rs", rust::kFfiBackend});
   for (OutputFile &f : rust::emitCorpus(c))

@@ -92,6 +92,9 @@ std::string factType(const Atom &a);
 /// The element type evidence of one atom has, given the guard that satisfies it.
 std::string atomType(const Atom &a, const GuardInfo *g, const std::string &life);
 
+/// `text` laid out as rustfmt would lay it out (rust_layout.cc).
+std::string layout(const std::string &text);
+
 /// The operations and fields modules.
 std::string emitOps(const Crate &c);
 std::string emitFields(const Crate &c);

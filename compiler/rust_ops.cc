@@ -188,7 +188,9 @@ static std::string evidenceImpls(const Crate &c, const EvidencePlan &p, const st
         o << "    fn check(&self, _roles: &[Instance]) -> bool {\n        true\n    }\n";
       else
         o << "    fn check(&self, roles: &[Instance]) -> bool {\n        "
-          << join(checks, "\n            && ") << "\n    }\n";
+          << (8 + join(checks, " && ").size() <= 100 ? join(checks, " && ")
+                                                     : join(checks, "\n            && "))
+          << "\n    }\n";
       o << "}\n\n";
     }
   return o.str();
@@ -318,15 +320,13 @@ std::string emitOps(const Crate &c) {
         std::string gname = "G" + std::to_string(i);
         generics.push_back(gname + ": Guard<B>");
         params.push_back(name + ": &'g " + gname);
-        checks.push_back("    assert!(\n        [" + [&] {
-          std::vector<std::string> alts;
-          for (const GuardInfo *g : gs)
-            alts.push_back("(LockId::" + camel(g->lock->name) + ", ModeId::" +
-                           camel(g->mode->name) + ")");
-          return join(alts, ", ");
-        }() + "]\n            .contains(&(" + gname + "::LOCK, " + gname + "::MODE)),\n        \"" +
-                         op.name + ": " + a.lock + " must be held in a mode satisfying " + a.mode +
-                         "\"\n    );\n");
+        std::string allowed = "    let " + name + "_modes = [\n";
+        for (const GuardInfo *g : gs)
+          allowed += "        (LockId::" + camel(g->lock->name) + ", ModeId::" +
+                     camel(g->mode->name) + "),\n";
+        checks.push_back(allowed + "    ];\n    assert!(\n        " + name + "_modes.contains(&(" +
+                         gname + "::LOCK, " + gname + "::MODE)),\n        \"" + op.name + ": " +
+                         a.lock + " must be held in a mode satisfying " + a.mode + "\"\n    );\n");
       }
       if (!derived && !a.condition.empty())
         checks.push_back("    assert!(\n        same_if::<B, _, _>(&" + name + ", roles[" +
@@ -350,7 +350,7 @@ std::string emitOps(const Crate &c) {
     std::vector<std::string> rexprs;
     for (const std::string &e : roleExpr)
       rexprs.push_back(e + ".as_raw()");
-    o << "    let roles = [" << join(rexprs, ", ") << "];\n";
+    o << "    let roles = [\n        " << join(rexprs, ",\n        ") << ",\n    ];\n";
     bool usesLockId = false;
     for (const std::string &ch : checks) {
       o << ch;

@@ -201,8 +201,7 @@ pub unsafe trait Backend: Sized + 'static {
     /// # Safety
     ///
     /// As [`Backend::acquire`] for the instance returned.
-    unsafe fn try_acquire_at(api: &'static str, from: Instance, address: u64)
-        -> Option<Instance>;
+    unsafe fn try_acquire_at(api: &'static str, from: Instance, address: u64) -> Option<Instance>;
 
     /// Releases a hold of `lock` in `mode`.
     ///

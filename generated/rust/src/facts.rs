@@ -14,9 +14,7 @@ impl<F> Not<F> {
     ///
     /// The fact `F` is false for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Not {
-            _fact: PhantomData,
-        }
+        Not { _fact: PhantomData }
     }
 }
 
@@ -36,9 +34,7 @@ impl FileBacked {
     /// The VMA maps a file, so it is linked into the file's `i_mmap` interval tree. (C test:
     /// `vma->vm_file != NULL`) It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -58,9 +54,7 @@ impl Anonymous {
     /// The VMA is anonymous (no `vm_ops`); its pages are reached through anon_vmas only. (C
     /// test: `vma_is_anonymous(vma)`) It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -83,9 +77,7 @@ impl HasAnonVma {
     /// copy-on-write. (C test: `vma->anon_vma != NULL`) It holds for as long as the token
     /// lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -104,9 +96,7 @@ impl StackVma {
     /// The VMA is a stack that may grow towards the faulting address. (C test: `vma->vm_flags &
     /// (VM_GROWSDOWN | VM_GROWSUP)`) It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -131,9 +121,7 @@ impl IrqsDisabled {
     /// at cannot be freed under it. (C test: `irqs_disabled()`) It holds for as long as the
     /// token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -158,9 +146,7 @@ impl RevalidatedUnderPtl {
     /// it found. `pte_offset_map_lock` does the PMD half itself. (C test: `pmd_same(pmdval,
     /// pmdp_get_lockless(pmd))`) It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -189,9 +175,7 @@ impl PmdRevalidated {
     /// does care compares the entry with `pmd_same` (`revalidated_under_ptl`). (C test:
     /// `check_pmd_state(pmd) == SCAN_SUCCEED`) It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -211,9 +195,7 @@ impl PteTableEmpty {
     /// Every entry of the PTE table is `pte_none` (checked under the PTE lock). It holds for as
     /// long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -236,9 +218,7 @@ impl FreedAfterGracePeriod {
     /// walkers) that might still see it are gone: `pte_free_defer` or the RCU-deferred
     /// `tlb_remove_table` path. It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -265,9 +245,7 @@ impl UnreachableViaRmap {
     /// `unlink_file_vma_batch_add`), but the caller must make sure no *other* VMA overlapping
     /// the range is still reachable. It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -289,9 +267,7 @@ impl ZappedNoInstalls {
     /// tables are freed (faults are excluded: the VMAs are detached or write-locked, and the
     /// rmap cannot populate entries). It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -312,9 +288,7 @@ impl VmaDetached {
     /// lookup, VMA-locked or mmap-locked, can find it. (C test: `!vma_is_attached(vma)`) It
     /// holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -337,9 +311,7 @@ impl AtomicVmaFlag {
     /// refuses any other. (C test: `mask & VM_ATOMIC_SET_ALLOWED`) It holds for as long as the
     /// token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -358,9 +330,7 @@ impl UserMm {
     /// The mm is a user address space, not the kernel's `init_mm`. (C test: `mm != &init_mm`)
     /// It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -379,9 +349,7 @@ impl IsInitMm {
     /// The mm is the kernel's own `init_mm`. (C test: `mm == &init_mm`) It holds for as long as
     /// the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -405,9 +373,7 @@ impl MmUsersHeld {
     /// another process's page tables under a VMA lock, and to register an MMU notifier. (C
     /// test: `atomic_read(&mm->mm_users) > 0`) It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -432,9 +398,7 @@ impl RmapOrderSafe {
     /// (`vma_is_temporary_stack`). `need_rmap_locks` is false exactly then. It holds for as
     /// long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -453,9 +417,7 @@ impl FollGet {
     /// The GUP call takes ordinary page references (`get_user_pages*`). (C test: `gup_flags &
     /// FOLL_GET`) It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -478,9 +440,7 @@ impl FollPin {
     /// released with `unpin_user_page*`. (C test: `gup_flags & FOLL_PIN`) It holds for as long
     /// as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -503,9 +463,7 @@ impl FollLongterm {
     /// and CMA areas so the pin does not block memory offlining or compaction. (C test:
     /// `gup_flags & FOLL_LONGTERM`) It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -528,9 +486,7 @@ impl SecondaryMmuSynchronised {
     /// coherent with the process page tables through a registered MMU notifier, instead of
     /// relying on a page reference or pin. It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -555,9 +511,7 @@ impl PrimaryPteCleared {
     /// copy first would leave a window in which a secondary fault could re-establish it from
     /// the still-present primary entry. It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -576,9 +530,7 @@ impl SwapRaAtomic {
     /// The field is only touched with `atomic_long_*` operations. It holds for as long as the
     /// token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }
 
@@ -600,8 +552,6 @@ impl NumabScanOwner {
     /// period (the `try_cmpxchg` on `mm->numa_next_scan` in `task_numa_work`); this is the
     /// "numab-specific lock" of the docs. It holds for as long as the token lives.
     pub unsafe fn assume() -> Self {
-        Self {
-            _not_send: PhantomData,
-        }
+        Self { _not_send: PhantomData }
     }
 }

@@ -21,12 +21,20 @@ extern "C" {
     fn lsc_space_mm(space: *mut c_void) -> *mut c_void;
     fn lsc_space_check(space: *mut c_void) -> i64;
     fn lsc_map(space: *mut c_void, addr: u64, len: u64, writable: c_int) -> c_int;
-    fn lsc_acquire(lock: *const c_char, mode: *const c_char, inst: *mut c_void, once: c_int)
-        -> c_int;
+    fn lsc_acquire(
+        lock: *const c_char,
+        mode: *const c_char,
+        inst: *mut c_void,
+        once: c_int,
+    ) -> c_int;
     fn lsc_release(lock: *const c_char, mode: *const c_char, inst: *mut c_void);
-    fn lsc_downgrade(lock: *const c_char, from: *const c_char, to: *const c_char, inst: *mut c_void);
-    fn lsc_try_acquire_at(api: *const u8, len: usize, from: *mut c_void, addr: u64)
-        -> *mut c_void;
+    fn lsc_downgrade(
+        lock: *const c_char,
+        from: *const c_char,
+        to: *const c_char,
+        inst: *mut c_void,
+    );
+    fn lsc_try_acquire_at(api: *const u8, len: usize, from: *mut c_void, addr: u64) -> *mut c_void;
     fn lsc_follow(link: *const c_char, from: *mut c_void) -> *mut c_void;
     fn lsc_find_vma(mm: *mut c_void, addr: u64) -> *mut c_void;
     fn lsc_fault(vma: *mut c_void, addr: u64, write: c_int, per_vma: c_int) -> c_int;
@@ -47,18 +55,23 @@ pub enum Ffi {}
 unsafe impl Backend for Ffi {
     unsafe fn acquire(lock: LockId, mode: ModeId, instance: Option<Instance>) {
         // SAFETY: forwarded contract.
-        let ok = unsafe { lsc_acquire(lock.c_name().as_ptr(), mode.c_name().as_ptr(), raw(instance), 0) };
+        let ok = unsafe {
+            lsc_acquire(lock.c_name().as_ptr(), mode.c_name().as_ptr(), raw(instance), 0)
+        };
         assert!(ok == 1, "the core has no {lock:?} {mode:?} to take");
     }
 
     unsafe fn try_acquire(lock: LockId, mode: ModeId, instance: Option<Instance>) -> bool {
         // SAFETY: forwarded contract.
-        unsafe { lsc_acquire(lock.c_name().as_ptr(), mode.c_name().as_ptr(), raw(instance), 1) == 1 }
+        unsafe {
+            lsc_acquire(lock.c_name().as_ptr(), mode.c_name().as_ptr(), raw(instance), 1) == 1
+        }
     }
 
     unsafe fn try_acquire_at(api: &'static str, from: Instance, address: u64) -> Option<Instance> {
         // SAFETY: forwarded contract; the name is passed with its length.
-        let p = unsafe { lsc_try_acquire_at(api.as_ptr(), api.len(), from.as_ptr().cast(), address) };
+        let p =
+            unsafe { lsc_try_acquire_at(api.as_ptr(), api.len(), from.as_ptr().cast(), address) };
         NonNull::new(p.cast())
     }
 
@@ -113,7 +126,9 @@ impl AddressSpace {
     /// Its `mm_struct`.
     pub fn mm(&self) -> &MmStruct<Ffi> {
         // SAFETY: the mm lives as long as the address space.
-        unsafe { MmStruct::from_raw(NonNull::new(lsc_space_mm(self.raw.as_ptr())).expect("mm").cast()) }
+        unsafe {
+            MmStruct::from_raw(NonNull::new(lsc_space_mm(self.raw.as_ptr())).expect("mm").cast())
+        }
     }
 
     /// Maps `[addr, addr + len)` anonymous (mmap with MAP_FIXED_NOREPLACE); false when taken.
@@ -153,7 +168,12 @@ pub fn find_vma<'g, G: Guard<Ffi>>(guard: &'g G, address: u64) -> Option<&'g VmA
 /// Handles a fault at `address` in `vma` under the hold the `page_fault` permit names
 /// (`per_vma` or `mmap`): the core's anonymous fault handler.  Returns the core's `Fault`
 /// (0 ok, 1 retry, 2 / 3 SIGSEGV, 4 OOM).
-pub fn fault(permit: &Permit<'_, ops::PageFault>, vma: &VmAreaStruct<Ffi>, address: u64, write: bool) -> i32 {
+pub fn fault(
+    permit: &Permit<'_, ops::PageFault>,
+    vma: &VmAreaStruct<Ffi>,
+    address: u64,
+    write: bool,
+) -> i32 {
     let per_vma = c_int::from(permit.alternative() == "per_vma");
     // SAFETY: the permit proves the VMA is stabilised by the lock it names.
     unsafe { lsc_fault(vma.as_raw().as_ptr().cast(), address, c_int::from(write), per_vma) }
@@ -161,14 +181,23 @@ pub fn fault(permit: &Permit<'_, ops::PageFault>, vma: &VmAreaStruct<Ffi>, addre
 
 /// Zaps `[start, end)` of `vma` under the stabilising hold the `page_fault` permit names; the
 /// core takes each PTE lock itself (requirement `zap`).  Returns the entries cleared.
-pub fn zap(permit: &Permit<'_, ops::PageFault>, vma: &VmAreaStruct<Ffi>, start: u64, end: u64) -> u64 {
+pub fn zap(
+    permit: &Permit<'_, ops::PageFault>,
+    vma: &VmAreaStruct<Ffi>,
+    start: u64,
+    end: u64,
+) -> u64 {
     let per_vma = c_int::from(permit.alternative() == "per_vma");
     // SAFETY: as for `fault`.
     unsafe { lsc_zap(vma.as_raw().as_ptr().cast(), start, end, per_vma) }
 }
 
 /// Reads the entry for `address` of the PTE table the guard locks, under a `traverse` permit.
-pub fn read_pte(_permit: &Permit<'_, ops::Traverse>, pte: &PteLockHeldGuard<'_, Ffi>, address: u64) -> u64 {
+pub fn read_pte(
+    _permit: &Permit<'_, ops::Traverse>,
+    pte: &PteLockHeldGuard<'_, Ffi>,
+    address: u64,
+) -> u64 {
     // SAFETY: the PTE lock is held.
     unsafe { lsc_pte_entry(pte.object().as_raw().as_ptr().cast(), address) }
 }
@@ -184,7 +213,11 @@ unsafe impl Send for Pin<'_> {}
 
 /// Pins the page at `address` (`gup_pin`, slow path): the core takes the mmap read lock
 /// itself, so the context must be at a level where `mmap_lock` may be taken.
-pub fn pin<'m, L: LockClass>(_ctx: &mut Ctx<'_, L>, mm: &'m MmStruct<Ffi>, address: u64) -> Option<Pin<'m>>
+pub fn pin<'m, L: LockClass>(
+    _ctx: &mut Ctx<'_, L>,
+    mm: &'m MmStruct<Ffi>,
+    address: u64,
+) -> Option<Pin<'m>>
 where
     MmapLock: LockAfter<L>,
 {

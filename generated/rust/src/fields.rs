@@ -58,11 +58,7 @@ unsafe impl<T: Send, F> Send for LockedBy<T, F> {}
 impl<T: Copy, F> LockedBy<T, F> {
     /// A value of field `F` of the object at `owner`.
     pub const fn new(owner: Instance, value: T) -> Self {
-        LockedBy {
-            owner,
-            value: UnsafeCell::new(value),
-            _field: PhantomData,
-        }
+        LockedBy { owner, value: UnsafeCell::new(value), _field: PhantomData }
     }
 
     /// Reads the value under the field's read rule.
@@ -107,7 +103,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<MmStructMmMt, B> for &'e0 MmapLockReadG
 }
 
 // the read rule of `mm_struct.mm_mt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<MmStructMmMt, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<MmStructMmMt, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -158,7 +156,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<MmStructMapCount, B> for &'e0 MmapLockR
 }
 
 // the read rule of `mm_struct.map_count`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<MmStructMapCount, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<MmStructMapCount, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -176,7 +176,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<MmStructMapCount, B> for &'e0 MmapLockW
 }
 
 // the write rule of `mm_struct.map_count`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> WriteEvidence<MmStructMapCount, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> WriteEvidence<MmStructMapCount, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -193,7 +195,9 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<MmStructMapCount, B> for &'e0 MmapLock
 pub enum MmStructMmLockSeq {}
 
 // the write rule of `mm_struct.mm_lock_seq`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> WriteEvidence<MmStructMmLockSeq, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> WriteEvidence<MmStructMmLockSeq, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -209,12 +213,13 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<MmStructMmLockSeq, B> for &'e0 MmapLoc
 pub enum MmStructWriteProtectSeq {}
 
 // the write rule of `mm_struct.write_protect_seq`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<MmStructWriteProtectSeq, B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 WriteProtectSeqWriteGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<MmStructWriteProtectSeq, B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 WriteProtectSeqWriteGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
-        same::<B>(self.0.instance(), roles[0], &[])
-            && same::<B>(self.1.instance(), roles[0], &[])
+        same::<B>(self.0.instance(), roles[0], &[]) && same::<B>(self.1.instance(), roles[0], &[])
     }
 }
 
@@ -233,7 +238,9 @@ pub enum MmStructMmlist {}
 pub enum MmStructPmdHugePte {}
 
 // the read rule of `mm_struct.pmd_huge_pte`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<MmStructPmdHugePte, B> for &'e0 PageTableLockHeldGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<MmStructPmdHugePte, B>
+    for &'e0 PageTableLockHeldGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -242,7 +249,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<MmStructPmdHugePte, B> for &'e0 PageTab
 }
 
 // the write rule of `mm_struct.pmd_huge_pte`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> WriteEvidence<MmStructPmdHugePte, B> for &'e0 PageTableLockHeldGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> WriteEvidence<MmStructPmdHugePte, B>
+    for &'e0 PageTableLockHeldGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -263,7 +272,9 @@ pub enum MmStructPgd {}
 pub enum VmAreaStructVmStart {}
 
 // the read rule of `vm_area_struct.vm_start`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -272,7 +283,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.vm_start`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -281,7 +294,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.vm_start`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -290,7 +305,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.vm_start`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -299,7 +316,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 VmaLoc
 }
 
 // the read rule of `vm_area_struct.vm_start`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -308,7 +327,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 VmaLoc
 }
 
 // the read rule of `vm_area_struct.vm_start`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -317,7 +338,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 AnonVm
 }
 
 // the read rule of `vm_area_struct.vm_start`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -326,7 +349,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 AnonVm
 }
 
 // the read rule of `vm_area_struct.vm_start`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -335,7 +360,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 IMmapL
 }
 
 // the read rule of `vm_area_struct.vm_start`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -344,7 +371,14 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmStart, B> for &'e0 IMmapL
 }
 
 // the write rule of `vm_area_struct.vm_start`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, 'e3, 'e3a, B: Backend> WriteEvidence<VmAreaStructVmStart, B> for (Conditional<&'e0 AnonVmaLockWriteGuard<'e0a, B>, facts::HasAnonVma>, Conditional<&'e1 IMmapLockWriteGuard<'e1a, B>, facts::FileBacked>, &'e2 MmapLockWriteGuard<'e2a, B>, &'e3 VmaLockWriteGuard<'e3a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, 'e3, 'e3a, B: Backend> WriteEvidence<VmAreaStructVmStart, B>
+    for (
+        Conditional<&'e0 AnonVmaLockWriteGuard<'e0a, B>, facts::HasAnonVma>,
+        Conditional<&'e1 IMmapLockWriteGuard<'e1a, B>, facts::FileBacked>,
+        &'e2 MmapLockWriteGuard<'e2a, B>,
+        &'e3 VmaLockWriteGuard<'e3a, B>,
+    )
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -371,7 +405,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 MmapLock
 }
 
 // the read rule of `vm_area_struct.vm_end`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -380,7 +416,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 MmapLock
 }
 
 // the read rule of `vm_area_struct.vm_end`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -407,7 +445,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 VmaLockW
 }
 
 // the read rule of `vm_area_struct.vm_end`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -416,7 +456,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 AnonVmaL
 }
 
 // the read rule of `vm_area_struct.vm_end`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -425,7 +467,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 AnonVmaL
 }
 
 // the read rule of `vm_area_struct.vm_end`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -434,7 +478,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 IMmapLoc
 }
 
 // the read rule of `vm_area_struct.vm_end`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -443,7 +489,14 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmEnd, B> for &'e0 IMmapLoc
 }
 
 // the write rule of `vm_area_struct.vm_end`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, 'e3, 'e3a, B: Backend> WriteEvidence<VmAreaStructVmEnd, B> for (Conditional<&'e0 AnonVmaLockWriteGuard<'e0a, B>, facts::HasAnonVma>, Conditional<&'e1 IMmapLockWriteGuard<'e1a, B>, facts::FileBacked>, &'e2 MmapLockWriteGuard<'e2a, B>, &'e3 VmaLockWriteGuard<'e3a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, 'e3, 'e3a, B: Backend> WriteEvidence<VmAreaStructVmEnd, B>
+    for (
+        Conditional<&'e0 AnonVmaLockWriteGuard<'e0a, B>, facts::HasAnonVma>,
+        Conditional<&'e1 IMmapLockWriteGuard<'e1a, B>, facts::FileBacked>,
+        &'e2 MmapLockWriteGuard<'e2a, B>,
+        &'e3 VmaLockWriteGuard<'e3a, B>,
+    )
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -464,7 +517,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, 'e3, 'e3a, B: Backend> WriteEvidence<VmAre
 pub enum VmAreaStructVmPgoff {}
 
 // the read rule of `vm_area_struct.vm_pgoff`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -473,7 +528,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.vm_pgoff`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -482,7 +539,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.vm_pgoff`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -491,7 +550,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.vm_pgoff`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -500,7 +561,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 VmaLoc
 }
 
 // the read rule of `vm_area_struct.vm_pgoff`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -509,7 +572,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 VmaLoc
 }
 
 // the read rule of `vm_area_struct.vm_pgoff`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -518,7 +583,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 AnonVm
 }
 
 // the read rule of `vm_area_struct.vm_pgoff`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -527,7 +594,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 AnonVm
 }
 
 // the read rule of `vm_area_struct.vm_pgoff`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -536,7 +605,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 IMmapL
 }
 
 // the read rule of `vm_area_struct.vm_pgoff`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -545,7 +616,14 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPgoff, B> for &'e0 IMmapL
 }
 
 // the write rule of `vm_area_struct.vm_pgoff`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, 'e3, 'e3a, B: Backend> WriteEvidence<VmAreaStructVmPgoff, B> for (Conditional<&'e0 AnonVmaLockWriteGuard<'e0a, B>, facts::HasAnonVma>, Conditional<&'e1 IMmapLockWriteGuard<'e1a, B>, facts::FileBacked>, &'e2 MmapLockWriteGuard<'e2a, B>, &'e3 VmaLockWriteGuard<'e3a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, 'e3, 'e3a, B: Backend> WriteEvidence<VmAreaStructVmPgoff, B>
+    for (
+        Conditional<&'e0 AnonVmaLockWriteGuard<'e0a, B>, facts::HasAnonVma>,
+        Conditional<&'e1 IMmapLockWriteGuard<'e1a, B>, facts::FileBacked>,
+        &'e2 MmapLockWriteGuard<'e2a, B>,
+        &'e3 VmaLockWriteGuard<'e3a, B>,
+    )
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -574,7 +652,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B> for &'e0 MmapLockR
 }
 
 // the read rule of `vm_area_struct.vm_mm`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -610,7 +690,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B> for &'e0 VmaLockWr
 }
 
 // the read rule of `vm_area_struct.vm_mm`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -619,7 +701,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B> for &'e0 AnonVmaLo
 }
 
 // the read rule of `vm_area_struct.vm_mm`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -637,7 +721,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B> for &'e0 IMmapLock
 }
 
 // the read rule of `vm_area_struct.vm_mm`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -662,7 +748,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B> for &'e0 RcuReadGu
 pub enum VmAreaStructVmPageProt {}
 
 // the read rule of `vm_area_struct.vm_page_prot`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -671,7 +759,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 Mma
 }
 
 // the read rule of `vm_area_struct.vm_page_prot`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -680,7 +770,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 Mma
 }
 
 // the read rule of `vm_area_struct.vm_page_prot`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -689,7 +781,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 Mma
 }
 
 // the read rule of `vm_area_struct.vm_page_prot`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -698,7 +792,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 Vma
 }
 
 // the read rule of `vm_area_struct.vm_page_prot`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -707,7 +803,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 Vma
 }
 
 // the read rule of `vm_area_struct.vm_page_prot`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -716,7 +814,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 Ano
 }
 
 // the read rule of `vm_area_struct.vm_page_prot`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -725,7 +825,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 Ano
 }
 
 // the read rule of `vm_area_struct.vm_page_prot`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -734,7 +836,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 IMm
 }
 
 // the read rule of `vm_area_struct.vm_page_prot`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -743,7 +847,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPageProt, B> for &'e0 IMm
 }
 
 // the write rule of `vm_area_struct.vm_page_prot`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmPageProt, B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmPageProt, B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -760,7 +866,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmPageProt, B> 
 pub enum VmAreaStructVmFlags {}
 
 // the read rule of `vm_area_struct.vm_flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -769,7 +877,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.vm_flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -778,7 +888,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.vm_flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -787,7 +899,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.vm_flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -796,7 +910,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 VmaLoc
 }
 
 // the read rule of `vm_area_struct.vm_flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -805,7 +921,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 VmaLoc
 }
 
 // the read rule of `vm_area_struct.vm_flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -814,7 +932,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 AnonVm
 }
 
 // the read rule of `vm_area_struct.vm_flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -823,7 +943,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 AnonVm
 }
 
 // the read rule of `vm_area_struct.vm_flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -832,7 +954,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 IMmapL
 }
 
 // the read rule of `vm_area_struct.vm_flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -856,7 +980,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 MmapLock
 }
 
 // the read rule of `vm_area_struct.flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -865,7 +991,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 MmapLock
 }
 
 // the read rule of `vm_area_struct.flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -892,7 +1020,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 VmaLockW
 }
 
 // the read rule of `vm_area_struct.flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -901,7 +1031,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 AnonVmaL
 }
 
 // the read rule of `vm_area_struct.flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -910,7 +1042,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 AnonVmaL
 }
 
 // the read rule of `vm_area_struct.flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -919,7 +1053,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 IMmapLoc
 }
 
 // the read rule of `vm_area_struct.flags`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -935,7 +1071,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B> for &'e0 IMmapLoc
 pub enum VmAreaStructVmFile {}
 
 // the read rule of `vm_area_struct.vm_file`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -944,7 +1082,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 MmapLoc
 }
 
 // the read rule of `vm_area_struct.vm_file`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -953,7 +1093,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 MmapLoc
 }
 
 // the read rule of `vm_area_struct.vm_file`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -971,7 +1113,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 VmaLock
 }
 
 // the read rule of `vm_area_struct.vm_file`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -980,7 +1124,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 VmaLock
 }
 
 // the read rule of `vm_area_struct.vm_file`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -989,7 +1135,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 AnonVma
 }
 
 // the read rule of `vm_area_struct.vm_file`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -998,7 +1146,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 AnonVma
 }
 
 // the read rule of `vm_area_struct.vm_file`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1007,7 +1157,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 IMmapLo
 }
 
 // the read rule of `vm_area_struct.vm_file`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1033,7 +1185,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 MmapLock
 }
 
 // the read rule of `vm_area_struct.vm_ops`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1042,7 +1196,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 MmapLock
 }
 
 // the read rule of `vm_area_struct.vm_ops`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1069,7 +1225,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 VmaLockW
 }
 
 // the read rule of `vm_area_struct.vm_ops`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1078,7 +1236,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 AnonVmaL
 }
 
 // the read rule of `vm_area_struct.vm_ops`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1087,7 +1247,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 AnonVmaL
 }
 
 // the read rule of `vm_area_struct.vm_ops`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1096,7 +1258,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 IMmapLoc
 }
 
 // the read rule of `vm_area_struct.vm_ops`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1113,7 +1277,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B> for &'e0 IMmapLoc
 pub enum VmAreaStructAnonName {}
 
 // the read rule of `vm_area_struct.anon_name`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1122,7 +1288,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.anon_name`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1131,7 +1299,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.anon_name`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1140,7 +1310,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.anon_name`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1149,7 +1321,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 VmaLo
 }
 
 // the read rule of `vm_area_struct.anon_name`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1158,7 +1332,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 VmaLo
 }
 
 // the read rule of `vm_area_struct.anon_name`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1167,7 +1343,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 AnonV
 }
 
 // the read rule of `vm_area_struct.anon_name`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1176,7 +1354,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 AnonV
 }
 
 // the read rule of `vm_area_struct.anon_name`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1185,7 +1365,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 IMmap
 }
 
 // the read rule of `vm_area_struct.anon_name`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1194,7 +1376,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonName, B> for &'e0 IMmap
 }
 
 // the write rule of `vm_area_struct.anon_name`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonName, B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonName, B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1212,7 +1396,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonName, B> fo
 pub enum VmAreaStructSwapReadaheadInfo {}
 
 // the read rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1221,7 +1407,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &
 }
 
 // the read rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1230,7 +1418,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &
 }
 
 // the read rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1239,7 +1429,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &
 }
 
 // the read rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1248,7 +1440,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &
 }
 
 // the read rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1257,7 +1451,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &
 }
 
 // the read rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1266,7 +1462,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &
 }
 
 // the read rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1275,7 +1473,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &
 }
 
 // the read rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1284,7 +1484,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &
 }
 
 // the read rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1293,7 +1495,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSwapReadaheadInfo, B> for &
 }
 
 // the write rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructSwapReadaheadInfo, B> for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 facts::SwapRaAtomic) {
+impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 facts::SwapRaAtomic)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1302,7 +1506,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructSwapReadaheadInfo, B>
 }
 
 // the write rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructSwapReadaheadInfo, B> for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 facts::SwapRaAtomic) {
+impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 facts::SwapRaAtomic)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1311,7 +1517,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructSwapReadaheadInfo, B>
 }
 
 // the write rule of `vm_area_struct.swap_readahead_info`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructSwapReadaheadInfo, B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::SwapRaAtomic) {
+impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructSwapReadaheadInfo, B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::SwapRaAtomic)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1327,7 +1535,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructSwapReadaheadInfo, B>
 pub enum VmAreaStructVmPolicy {}
 
 // the read rule of `vm_area_struct.vm_policy`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1336,7 +1546,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.vm_policy`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1345,7 +1557,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.vm_policy`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1354,7 +1568,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.vm_policy`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1363,7 +1579,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 VmaLo
 }
 
 // the read rule of `vm_area_struct.vm_policy`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1372,7 +1590,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 VmaLo
 }
 
 // the read rule of `vm_area_struct.vm_policy`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1381,7 +1601,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 AnonV
 }
 
 // the read rule of `vm_area_struct.vm_policy`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1390,7 +1612,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 AnonV
 }
 
 // the read rule of `vm_area_struct.vm_policy`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1399,7 +1623,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 IMmap
 }
 
 // the read rule of `vm_area_struct.vm_policy`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1408,7 +1634,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmPolicy, B> for &'e0 IMmap
 }
 
 // the write rule of `vm_area_struct.vm_policy`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmPolicy, B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmPolicy, B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1427,7 +1655,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmPolicy, B> fo
 pub enum VmAreaStructNumabState {}
 
 // the read rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1436,7 +1666,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 Mma
 }
 
 // the read rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1445,7 +1677,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 Mma
 }
 
 // the read rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1454,7 +1688,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 Mma
 }
 
 // the read rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1463,7 +1699,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 Vma
 }
 
 // the read rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1472,7 +1710,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 Vma
 }
 
 // the read rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1481,7 +1721,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 Ano
 }
 
 // the read rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1490,7 +1732,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 Ano
 }
 
 // the read rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1499,7 +1743,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 IMm
 }
 
 // the read rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1508,7 +1754,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructNumabState, B> for &'e0 IMm
 }
 
 // the write rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructNumabState, B> for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 facts::NumabScanOwner) {
+impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructNumabState, B>
+    for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 facts::NumabScanOwner)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1517,7 +1765,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructNumabState, B> for (&
 }
 
 // the write rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructNumabState, B> for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 facts::NumabScanOwner) {
+impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructNumabState, B>
+    for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 facts::NumabScanOwner)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1526,7 +1776,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructNumabState, B> for (&
 }
 
 // the write rule of `vm_area_struct.numab_state`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructNumabState, B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::NumabScanOwner) {
+impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructNumabState, B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::NumabScanOwner)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1543,7 +1795,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructNumabState, B> for (&
 pub enum VmAreaStructVmUserfaultfdCtx {}
 
 // the read rule of `vm_area_struct.vm_userfaultfd_ctx`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1552,7 +1806,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'
 }
 
 // the read rule of `vm_area_struct.vm_userfaultfd_ctx`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1561,7 +1817,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'
 }
 
 // the read rule of `vm_area_struct.vm_userfaultfd_ctx`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1570,7 +1828,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'
 }
 
 // the read rule of `vm_area_struct.vm_userfaultfd_ctx`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1579,7 +1839,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'
 }
 
 // the read rule of `vm_area_struct.vm_userfaultfd_ctx`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1588,7 +1850,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'
 }
 
 // the read rule of `vm_area_struct.vm_userfaultfd_ctx`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1597,7 +1861,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'
 }
 
 // the read rule of `vm_area_struct.vm_userfaultfd_ctx`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1606,7 +1872,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'
 }
 
 // the read rule of `vm_area_struct.vm_userfaultfd_ctx`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1615,7 +1883,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'
 }
 
 // the read rule of `vm_area_struct.vm_userfaultfd_ctx`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1624,7 +1894,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmUserfaultfdCtx, B> for &'
 }
 
 // the write rule of `vm_area_struct.vm_userfaultfd_ctx`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmUserfaultfdCtx, B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmUserfaultfdCtx, B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1642,7 +1914,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmUserfaultfdCt
 pub enum VmAreaStructSharedRb {}
 
 // the read rule of `vm_area_struct.shared_rb`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1651,7 +1925,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.shared_rb`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1660,7 +1936,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.shared_rb`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1669,7 +1947,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.shared_rb`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1678,7 +1958,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 VmaLo
 }
 
 // the read rule of `vm_area_struct.shared_rb`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1687,7 +1969,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 VmaLo
 }
 
 // the read rule of `vm_area_struct.shared_rb`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1696,7 +1980,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 AnonV
 }
 
 // the read rule of `vm_area_struct.shared_rb`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1705,7 +1991,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 AnonV
 }
 
 // the read rule of `vm_area_struct.shared_rb`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1714,7 +2002,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 IMmap
 }
 
 // the read rule of `vm_area_struct.shared_rb`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1723,7 +2013,13 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRb, B> for &'e0 IMmap
 }
 
 // the write rule of `vm_area_struct.shared_rb`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, B: Backend> WriteEvidence<VmAreaStructSharedRb, B> for (&'e0 IMmapLockWriteGuard<'e0a, B>, &'e1 MmapLockWriteGuard<'e1a, B>, &'e2 VmaLockWriteGuard<'e2a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, B: Backend> WriteEvidence<VmAreaStructSharedRb, B>
+    for (
+        &'e0 IMmapLockWriteGuard<'e0a, B>,
+        &'e1 MmapLockWriteGuard<'e1a, B>,
+        &'e2 VmaLockWriteGuard<'e2a, B>,
+    )
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1742,7 +2038,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, B: Backend> WriteEvidence<VmAreaStructShar
 pub enum VmAreaStructSharedRbSubtreeLast {}
 
 // the read rule of `vm_area_struct.shared_rb_subtree_last`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1751,7 +2049,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for
 }
 
 // the read rule of `vm_area_struct.shared_rb_subtree_last`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1760,7 +2060,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for
 }
 
 // the read rule of `vm_area_struct.shared_rb_subtree_last`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1769,7 +2071,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for
 }
 
 // the read rule of `vm_area_struct.shared_rb_subtree_last`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1778,7 +2082,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for
 }
 
 // the read rule of `vm_area_struct.shared_rb_subtree_last`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1787,7 +2093,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for
 }
 
 // the read rule of `vm_area_struct.shared_rb_subtree_last`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1796,7 +2104,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for
 }
 
 // the read rule of `vm_area_struct.shared_rb_subtree_last`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1805,7 +2115,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for
 }
 
 // the read rule of `vm_area_struct.shared_rb_subtree_last`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1814,7 +2126,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for
 }
 
 // the read rule of `vm_area_struct.shared_rb_subtree_last`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1823,7 +2137,13 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructSharedRbSubtreeLast, B> for
 }
 
 // the write rule of `vm_area_struct.shared_rb_subtree_last`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, B: Backend> WriteEvidence<VmAreaStructSharedRbSubtreeLast, B> for (&'e0 IMmapLockWriteGuard<'e0a, B>, &'e1 MmapLockWriteGuard<'e1a, B>, &'e2 VmaLockWriteGuard<'e2a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, B: Backend> WriteEvidence<VmAreaStructSharedRbSubtreeLast, B>
+    for (
+        &'e0 IMmapLockWriteGuard<'e0a, B>,
+        &'e1 MmapLockWriteGuard<'e1a, B>,
+        &'e2 VmaLockWriteGuard<'e2a, B>,
+    )
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1842,7 +2162,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, B: Backend> WriteEvidence<VmAreaStructShar
 pub enum VmAreaStructAnonVmaChain {}
 
 // the read rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1851,7 +2173,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 M
 }
 
 // the read rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1860,7 +2184,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 M
 }
 
 // the read rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1869,7 +2195,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 M
 }
 
 // the read rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1878,7 +2206,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 V
 }
 
 // the read rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1887,7 +2217,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 V
 }
 
 // the read rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1896,7 +2228,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 A
 }
 
 // the read rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1905,7 +2239,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 A
 }
 
 // the read rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1914,7 +2250,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 I
 }
 
 // the read rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1923,7 +2261,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVmaChain, B> for &'e0 I
 }
 
 // the write rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonVmaChain, B> for (&'e0 AnonVmaLockWriteGuard<'e0a, B>, &'e1 MmapLockReadGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonVmaChain, B>
+    for (&'e0 AnonVmaLockWriteGuard<'e0a, B>, &'e1 MmapLockReadGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1933,7 +2273,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonVmaChain, B
 }
 
 // the write rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonVmaChain, B> for (&'e0 AnonVmaLockWriteGuard<'e0a, B>, &'e1 MmapLockDowngradedGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonVmaChain, B>
+    for (&'e0 AnonVmaLockWriteGuard<'e0a, B>, &'e1 MmapLockDowngradedGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1943,7 +2285,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonVmaChain, B
 }
 
 // the write rule of `vm_area_struct.anon_vma_chain`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonVmaChain, B> for (&'e0 AnonVmaLockWriteGuard<'e0a, B>, &'e1 MmapLockWriteGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonVmaChain, B>
+    for (&'e0 AnonVmaLockWriteGuard<'e0a, B>, &'e1 MmapLockWriteGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1961,7 +2305,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonVmaChain, B
 pub enum VmAreaStructAnonVma {}
 
 // the read rule of `vm_area_struct.anon_vma`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1970,7 +2316,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.anon_vma`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1979,7 +2327,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.anon_vma`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1988,7 +2338,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 MmapLo
 }
 
 // the read rule of `vm_area_struct.anon_vma`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1997,7 +2349,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 VmaLoc
 }
 
 // the read rule of `vm_area_struct.anon_vma`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2006,7 +2360,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 VmaLoc
 }
 
 // the read rule of `vm_area_struct.anon_vma`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2015,7 +2371,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 AnonVm
 }
 
 // the read rule of `vm_area_struct.anon_vma`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2024,7 +2382,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 AnonVm
 }
 
 // the read rule of `vm_area_struct.anon_vma`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2033,7 +2393,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 IMmapL
 }
 
 // the read rule of `vm_area_struct.anon_vma`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2052,7 +2414,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B> for &'e0 IMmapL
 pub enum VmAreaStructVmLockSeq {}
 
 // the read rule of `vm_area_struct.vm_lock_seq`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2061,7 +2425,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B> for &'e0 Mmap
 }
 
 // the read rule of `vm_area_struct.vm_lock_seq`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2070,7 +2436,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B> for &'e0 Mmap
 }
 
 // the read rule of `vm_area_struct.vm_lock_seq`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2079,7 +2447,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B> for &'e0 Mmap
 }
 
 // the read rule of `vm_area_struct.vm_lock_seq`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2088,7 +2458,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B> for &'e0 VmaL
 }
 
 // the read rule of `vm_area_struct.vm_lock_seq`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2106,7 +2478,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmLockSeq, B> for &'e0 RcuR
 }
 
 // the write rule of `vm_area_struct.vm_lock_seq`, `(unnamed)`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmLockSeq, B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmLockSeq, B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2122,7 +2496,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmLockSeq, B> f
 pub enum VmAreaStructVmRefcnt {}
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 MmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 MmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2131,7 +2507,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2140,7 +2518,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2149,7 +2529,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 MmapL
 }
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2158,7 +2540,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 VmaLo
 }
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2167,7 +2551,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 VmaLo
 }
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2176,7 +2562,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 AnonV
 }
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2185,7 +2573,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 AnonV
 }
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2194,7 +2584,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 IMmap
 }
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2221,7 +2613,9 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B> for &'e0 RcuR
 }
 
 // the write rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B> for &'e0 VmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 VmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2230,7 +2624,9 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B> for &'e0 VmaL
 }
 
 // the write rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B> for &'e0 VmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 VmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2239,7 +2635,9 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B> for &'e0 VmaL
 }
 
 // the write rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B> for &'e0 MmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B>
+    for &'e0 MmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2272,7 +2670,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaRbRoot, B> for &'e0 AnonVmaLockW
 }
 
 // the write rule of `anon_vma.rb_root`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaRbRoot, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaRbRoot, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2287,7 +2687,9 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaRbRoot, B> for &'e0 AnonVmaLock
 pub enum AnonVmaNumChildren {}
 
 // the read rule of `anon_vma.num_children`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumChildren, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumChildren, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2296,7 +2698,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumChildren, B> for &'e0 AnonVma
 }
 
 // the read rule of `anon_vma.num_children`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumChildren, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumChildren, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2305,7 +2709,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumChildren, B> for &'e0 AnonVma
 }
 
 // the write rule of `anon_vma.num_children`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumChildren, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumChildren, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2319,7 +2725,9 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumChildren, B> for &'e0 AnonVm
 pub enum AnonVmaNumActiveVmas {}
 
 // the read rule of `anon_vma.num_active_vmas`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumActiveVmas, B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumActiveVmas, B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2328,7 +2736,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumActiveVmas, B> for &'e0 AnonV
 }
 
 // the read rule of `anon_vma.num_active_vmas`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumActiveVmas, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumActiveVmas, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2337,7 +2747,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<AnonVmaNumActiveVmas, B> for &'e0 AnonV
 }
 
 // the write rule of `anon_vma.num_active_vmas`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumActiveVmas, B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumActiveVmas, B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2359,7 +2771,9 @@ pub enum AnonVmaRoot {}
 pub enum AddressSpaceIMmap {}
 
 // the read rule of `address_space.i_mmap`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<AddressSpaceIMmap, B> for &'e0 IMmapLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<AddressSpaceIMmap, B>
+    for &'e0 IMmapLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2368,7 +2782,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<AddressSpaceIMmap, B> for &'e0 IMmapLoc
 }
 
 // the read rule of `address_space.i_mmap`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReadEvidence<AddressSpaceIMmap, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReadEvidence<AddressSpaceIMmap, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2377,7 +2793,9 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<AddressSpaceIMmap, B> for &'e0 IMmapLoc
 }
 
 // the write rule of `address_space.i_mmap`, `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> WriteEvidence<AddressSpaceIMmap, B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> WriteEvidence<AddressSpaceIMmap, B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {

@@ -45,10 +45,7 @@ pub struct MmapLockReadGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> MmapLockReadGuard<'a, B> {
     fn new(owner: &'a MmStruct<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -93,10 +90,7 @@ pub struct MmapLockDowngradedGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> MmapLockDowngradedGuard<'a, B> {
     fn new(owner: &'a MmStruct<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -141,10 +135,7 @@ pub struct MmapLockWriteGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> MmapLockWriteGuard<'a, B> {
     fn new(owner: &'a MmStruct<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -192,10 +183,7 @@ pub struct MmLockSeqSpeculateGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> MmLockSeqSpeculateGuard<'a, B> {
     fn new(owner: &'a MmStruct<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -244,10 +232,7 @@ pub struct MmLockSeqWriteGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> MmLockSeqWriteGuard<'a, B> {
     fn new(owner: &'a MmStruct<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -284,10 +269,7 @@ pub struct VmaLockReadGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> VmaLockReadGuard<'a, B> {
     fn new(owner: &'a VmAreaStruct<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -333,10 +315,7 @@ pub struct VmaLockWriteGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> VmaLockWriteGuard<'a, B> {
     fn new(owner: &'a VmAreaStruct<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -376,10 +355,7 @@ pub struct AnonVmaLockReadGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> AnonVmaLockReadGuard<'a, B> {
     fn new(owner: &'a AnonVma<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -427,10 +403,7 @@ pub struct AnonVmaLockWriteGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> AnonVmaLockWriteGuard<'a, B> {
     fn new(owner: &'a AnonVma<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -476,10 +449,7 @@ pub struct IMmapLockReadGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> IMmapLockReadGuard<'a, B> {
     fn new(owner: &'a AddressSpace<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -525,10 +495,7 @@ pub struct IMmapLockWriteGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> IMmapLockWriteGuard<'a, B> {
     fn new(owner: &'a AddressSpace<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -575,10 +542,7 @@ pub struct PageTableLockHeldGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> PageTableLockHeldGuard<'a, B> {
     fn new(owner: &'a MmStruct<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -624,10 +588,7 @@ pub struct PmdLockHeldGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> PmdLockHeldGuard<'a, B> {
     fn new(owner: &'a PmdTable<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -672,10 +633,7 @@ pub struct PteLockHeldGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> PteLockHeldGuard<'a, B> {
     fn new(owner: &'a PteTable<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -723,10 +681,7 @@ pub struct RcuReadGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> RcuReadGuard<'a, B> {
     fn new() -> Self {
-        Self {
-            _global: PhantomData,
-            _not_send: PhantomData,
-        }
+        Self { _global: PhantomData, _not_send: PhantomData }
     }
 }
 
@@ -769,10 +724,7 @@ pub struct WriteProtectSeqReadGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> WriteProtectSeqReadGuard<'a, B> {
     fn new(owner: &'a MmStruct<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -820,10 +772,7 @@ pub struct WriteProtectSeqWriteGuard<'a, B: Backend> {
 
 impl<'a, B: Backend> WriteProtectSeqWriteGuard<'a, B> {
     fn new(owner: &'a MmStruct<B>) -> Self {
-        Self {
-            owner,
-            _not_send: PhantomData,
-        }
+        Self { owner, _not_send: PhantomData }
     }
 
     /// The object whose lock is held: the guard is tied to it.
@@ -880,12 +829,7 @@ impl<'a, B: Backend> MmapLockWriteGuard<'a, B> {
         // SAFETY: the write hold is converted in place; the old guard is forgotten, so
         // only the returned guard releases the lock.
         unsafe {
-            B::downgrade(
-                LockId::MmapLock,
-                ModeId::Write,
-                ModeId::Downgraded,
-                Some(owner.as_raw()),
-            )
+            B::downgrade(LockId::MmapLock, ModeId::Write, ModeId::Downgraded, Some(owner.as_raw()))
         };
         MmapLockDowngradedGuard::new(owner)
     }
@@ -935,9 +879,7 @@ impl<'a, B: Backend> MmapLockWriteGuard<'a, B> {
     /// Made from this `mmap_lock` write hold (relation `mm_lock_seq_needs_mmap_write`: The
     /// writer section of `mm_lock_seq` is opened only by a task that holds the mmap lock for
     /// writing.); it borrows this guard, so it ends before it does.
-    pub fn mm_lock_seqcount_begin<'g>(
-        &'g self,
-    ) -> MmLockSeqWriteGuard<'g, B> {
+    pub fn mm_lock_seqcount_begin<'g>(&'g self) -> MmLockSeqWriteGuard<'g, B> {
         // SAFETY: the required hold is borrowed for 'g, and this hold ends with it.
         unsafe { B::acquire(LockId::MmLockSeq, ModeId::Write, Some(self.owner.as_raw())) };
         MmLockSeqWriteGuard::new(self.owner)
@@ -1159,8 +1101,8 @@ impl<B: Backend> MmStruct<B> {
 /// Spec: `rcu_read_lock` (rules/locks.rules:332); source: `include/linux/rcupdate.h`.
 pub fn rcu_read_lock<'c, B: Backend>() -> RcuReadGuard<'c, B> {
     // SAFETY: the guard returned releases the lock exactly once.
-unsafe { B::acquire(LockId::Rcu, ModeId::Read, None) };
-RcuReadGuard::new()
+    unsafe { B::acquire(LockId::Rcu, ModeId::Read, None) };
+    RcuReadGuard::new()
 }
 
 impl<B: Backend> MmStruct<B> {
@@ -1188,9 +1130,7 @@ impl<'a, B: Backend> MmapLockWriteGuard<'a, B> {
     /// that mm's mmap lock for writing (`dup_mmap` takes it; in v7.0 `copy_page_range` asserts
     /// the source VMA's write lock, which needs it), which is what keeps writers of the count
     /// from racing each other.).
-    pub fn raw_write_seqcount_begin<'g>(
-        &'g self,
-    ) -> WriteProtectSeqWriteGuard<'g, B> {
+    pub fn raw_write_seqcount_begin<'g>(&'g self) -> WriteProtectSeqWriteGuard<'g, B> {
         // SAFETY: the required hold is borrowed for 'g; the guard releases this one.
         unsafe { B::acquire(LockId::WriteProtectSeq, ModeId::Write, Some(self.owner.as_raw())) };
         WriteProtectSeqWriteGuard::new(self.owner)
@@ -1198,4 +1138,7 @@ impl<'a, B: Backend> MmapLockWriteGuard<'a, B> {
 }
 
 // SAFETY: `write_protect_seq_needs_mmap_write`: write_protect_seq.write requires mmap_lock.write, which `MmapLockWriteGuard` holds.
-unsafe impl<'a, B: Backend> RequiresHeld<MmapLockWriteGuard<'a, B>> for WriteProtectSeqWriteGuard<'a, B> {}
+unsafe impl<'a, B: Backend> RequiresHeld<MmapLockWriteGuard<'a, B>>
+    for WriteProtectSeqWriteGuard<'a, B>
+{
+}

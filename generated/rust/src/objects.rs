@@ -394,4 +394,3 @@ impl<B: Backend> BdiWriteback<B> {
         NonNull::from(self).cast()
     }
 }
-

@@ -19,10 +19,7 @@ pub struct Permit<'g, Op> {
 
 impl<Op> Permit<'_, Op> {
     fn new(alternative: &'static str) -> Self {
-        Permit {
-            alternative,
-            _op: PhantomData,
-        }
+        Permit { alternative, _op: PhantomData }
     }
 
     /// The spec's label of the alternative the evidence met ("" when unnamed).
@@ -88,7 +85,9 @@ pub trait TraverseEvidence<B: Backend> {
 }
 
 // an alternative of `traverse`: `fully_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "fully_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -98,7 +97,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockRea
 }
 
 // an alternative of `traverse`: `fully_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "fully_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -108,7 +109,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockDow
 }
 
 // an alternative of `traverse`: `fully_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "fully_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -118,27 +121,31 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockWri
 }
 
 // an alternative of `traverse`: `fully_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 PteLockHeldGuard<'e0a, B>, &'e1 VmaLockReadGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 PteLockHeldGuard<'e0a, B>, &'e1 VmaLockReadGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "fully_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
-        same::<B>(self.0.instance(), roles[1], &[])
-            && same::<B>(self.1.instance(), roles[0], &[])
+        same::<B>(self.0.instance(), roles[1], &[]) && same::<B>(self.1.instance(), roles[0], &[])
     }
 }
 
 // an alternative of `traverse`: `fully_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 PteLockHeldGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 PteLockHeldGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "fully_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
-        same::<B>(self.0.instance(), roles[1], &[])
-            && same::<B>(self.1.instance(), roles[0], &[])
+        same::<B>(self.0.instance(), roles[1], &[]) && same::<B>(self.1.instance(), roles[0], &[])
     }
 }
 
 // an alternative of `traverse`: `fully_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 AnonVmaLockReadGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 AnonVmaLockReadGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "fully_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -148,7 +155,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 AnonVmaLock
 }
 
 // an alternative of `traverse`: `fully_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 AnonVmaLockWriteGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 AnonVmaLockWriteGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "fully_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -158,7 +167,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 AnonVmaLock
 }
 
 // an alternative of `traverse`: `fully_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 IMmapLockReadGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 IMmapLockReadGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "fully_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -168,7 +179,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 IMmapLockRe
 }
 
 // an alternative of `traverse`: `fully_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 IMmapLockWriteGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 IMmapLockWriteGuard<'e0a, B>, &'e1 PteLockHeldGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "fully_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -178,7 +191,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 IMmapLockWr
 }
 
 // an alternative of `traverse`: `semi_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "semi_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -187,7 +202,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockRea
 }
 
 // an alternative of `traverse`: `semi_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "semi_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -196,7 +213,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockDow
 }
 
 // an alternative of `traverse`: `semi_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "semi_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -205,7 +224,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 MmapLockWri
 }
 
 // an alternative of `traverse`: `semi_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 RcuReadGuard<'e0a, B>, &'e1 VmaLockReadGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 RcuReadGuard<'e0a, B>, &'e1 VmaLockReadGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "semi_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -214,7 +235,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 RcuReadGuar
 }
 
 // an alternative of `traverse`: `semi_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 RcuReadGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 RcuReadGuard<'e0a, B>, &'e1 VmaLockWriteGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "semi_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -223,7 +246,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 RcuReadGuar
 }
 
 // an alternative of `traverse`: `semi_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 AnonVmaLockReadGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 AnonVmaLockReadGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "semi_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -232,7 +257,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 AnonVmaLock
 }
 
 // an alternative of `traverse`: `semi_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 AnonVmaLockWriteGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 AnonVmaLockWriteGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "semi_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -241,7 +268,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 AnonVmaLock
 }
 
 // an alternative of `traverse`: `semi_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 IMmapLockReadGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 IMmapLockReadGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "semi_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -250,7 +279,9 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 IMmapLockRe
 }
 
 // an alternative of `traverse`: `semi_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B> for (&'e0 IMmapLockWriteGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> TraverseEvidence<B>
+    for (&'e0 IMmapLockWriteGuard<'e0a, B>, &'e1 RcuReadGuard<'e1a, B>)
+{
     const ALTERNATIVE: &'static str = "semi_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -330,10 +361,7 @@ pub fn traverse<'g, B: Backend, E: TraverseEvidence<B>>(
     ev: E,
 ) -> Permit<'g, Traverse> {
     let roles = [vma.as_raw(), pte.as_raw()];
-    assert!(
-        ev.check(&roles),
-        "traverse: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "traverse: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -466,10 +494,7 @@ pub fn install<'g, B: Backend, E: InstallEvidence<B>>(
     ev: E,
 ) -> Permit<'g, Install> {
     let roles = [vma.as_raw(), pte.object().as_raw()];
-    assert!(
-        ev.check(&roles),
-        "install: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "install: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -609,10 +634,7 @@ pub fn alloc_upper_table<'g, B: Backend, E: AllocUpperTableEvidence<B>>(
         same::<B>(vma_page_table_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "alloc_upper_table: the page_table_lock guard is for another object"
     );
-    assert!(
-        ev.check(&roles),
-        "alloc_upper_table: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "alloc_upper_table: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -746,10 +768,7 @@ pub fn alloc_pte_table<'g, B: Backend, E: AllocPteTableEvidence<B>>(
     ev: E,
 ) -> Permit<'g, AllocPteTable> {
     let roles = [vma.as_raw(), pmd.object().as_raw()];
-    assert!(
-        ev.check(&roles),
-        "alloc_pte_table: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "alloc_pte_table: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -919,10 +938,7 @@ pub fn zap<'g, B: Backend, E: ZapEvidence<B>>(
     ev: E,
 ) -> Permit<'g, Zap> {
     let roles = [vma.as_raw(), pte.object().as_raw()];
-    assert!(
-        ev.check(&roles),
-        "zap: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "zap: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -1098,10 +1114,7 @@ pub fn modify_for_reclaim<'g, B: Backend, E: ModifyForReclaimEvidence<B>>(
     ev: E,
 ) -> Permit<'g, ModifyForReclaim> {
     let roles = [vma.as_raw(), pte.object().as_raw()];
-    assert!(
-        ev.check(&roles),
-        "modify_for_reclaim: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "modify_for_reclaim: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -1140,7 +1153,9 @@ impl<'e0, 'e0a, B: Backend> FreePgtablesEvidence<B> for &'e0 MmapLockWriteGuard<
 }
 
 // an alternative of `free_pgtables`: `isolated`.
-impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B> for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 facts::VmaDetached) {
+impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B>
+    for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 facts::VmaDetached)
+{
     const ALTERNATIVE: &'static str = "isolated";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1149,7 +1164,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B> for (&'e0 MmapLockReadG
 }
 
 // an alternative of `free_pgtables`: `isolated`.
-impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B> for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 facts::VmaDetached) {
+impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B>
+    for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 facts::VmaDetached)
+{
     const ALTERNATIVE: &'static str = "isolated";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1158,7 +1175,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B> for (&'e0 MmapLockDowng
 }
 
 // an alternative of `free_pgtables`: `isolated`.
-impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::VmaDetached) {
+impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::VmaDetached)
+{
     const ALTERNATIVE: &'static str = "isolated";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1232,10 +1251,7 @@ pub fn free_pgtables<'g, B: Backend, E: FreePgtablesEvidence<B>>(
     ev: E,
 ) -> Permit<'g, FreePgtables> {
     let roles = [vma.as_raw()];
-    assert!(
-        ev.check(&roles),
-        "free_pgtables: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "free_pgtables: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -1264,7 +1280,9 @@ pub trait RetractPteTableEvidence<B: Backend> {
 }
 
 // an alternative of `retract_pte_table`: `collapse`.
-impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B> for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 facts::RevalidatedUnderPtl) {
+impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B>
+    for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 facts::RevalidatedUnderPtl)
+{
     const ALTERNATIVE: &'static str = "collapse";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1273,7 +1291,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B> for (&'e0 MmapLockRe
 }
 
 // an alternative of `retract_pte_table`: `collapse`.
-impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B> for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 facts::RevalidatedUnderPtl) {
+impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B>
+    for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 facts::RevalidatedUnderPtl)
+{
     const ALTERNATIVE: &'static str = "collapse";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1282,7 +1302,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B> for (&'e0 MmapLockDo
 }
 
 // an alternative of `retract_pte_table`: `collapse`.
-impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::RevalidatedUnderPtl) {
+impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::RevalidatedUnderPtl)
+{
     const ALTERNATIVE: &'static str = "collapse";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1291,7 +1313,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B> for (&'e0 MmapLockWr
 }
 
 // an alternative of `retract_pte_table`: `retract`.
-impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B> for (&'e0 IMmapLockReadGuard<'e0a, B>, &'e1 facts::PmdRevalidated) {
+impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B>
+    for (&'e0 IMmapLockReadGuard<'e0a, B>, &'e1 facts::PmdRevalidated)
+{
     const ALTERNATIVE: &'static str = "retract";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1300,7 +1324,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B> for (&'e0 IMmapLockR
 }
 
 // an alternative of `retract_pte_table`: `retract`.
-impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B> for (&'e0 IMmapLockWriteGuard<'e0a, B>, &'e1 facts::PmdRevalidated) {
+impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B>
+    for (&'e0 IMmapLockWriteGuard<'e0a, B>, &'e1 facts::PmdRevalidated)
+{
     const ALTERNATIVE: &'static str = "retract";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1378,10 +1404,7 @@ pub fn retract_pte_table<'g, B: Backend, E: RetractPteTableEvidence<B>>(
     ev: E,
 ) -> Permit<'g, RetractPteTable> {
     let roles = [vma.as_raw(), pmd.object().as_raw(), pte.object().as_raw()];
-    assert!(
-        ev.check(&roles),
-        "retract_pte_table: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "retract_pte_table: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -1421,7 +1444,9 @@ impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B> for &'e0 MmapLockRea
 }
 
 // an alternative of `reclaim_empty_pte_table`: `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1466,7 +1491,9 @@ impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B> for &'e0 AnonVmaLock
 }
 
 // an alternative of `reclaim_empty_pte_table`: `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1563,10 +1590,7 @@ pub fn reclaim_empty_pte_table<'g, B: Backend, E: ReclaimEmptyPteTableEvidence<B
     ev: E,
 ) -> Permit<'g, ReclaimEmptyPteTable> {
     let roles = [vma.as_raw(), pmd.object().as_raw(), pte.object().as_raw()];
-    assert!(
-        ev.check(&roles),
-        "reclaim_empty_pte_table: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "reclaim_empty_pte_table: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -1658,7 +1682,12 @@ pub fn move_page_tables<'g, B: Backend>(
     new_vma: &'g VmaLockWriteGuard<'_, B>,
     vma_vma_lock: &'g VmaLockWriteGuard<'_, B>,
 ) -> Permit<'g, MovePageTables> {
-    let roles = [vma.as_raw(), new_vma.object().as_raw(), old_pmd.object().as_raw(), new_pmd.object().as_raw()];
+    let roles = [
+        vma.as_raw(),
+        new_vma.object().as_raw(),
+        old_pmd.object().as_raw(),
+        new_pmd.object().as_raw(),
+    ];
     assert!(
         same_if::<B, _, _>(&vma_anon_vma_lock, roles[0], &[LinkId::VmAreaStructAnonVma]),
         "move_page_tables: the anon_vma_lock guard is for another object"
@@ -1706,7 +1735,12 @@ pub trait MovePtesEvidence<B: Backend> {
 }
 
 // an alternative of `move_ptes`: `rmap_locked`.
-impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> MovePtesEvidence<B> for (Conditional<&'e0 AnonVmaLockWriteGuard<'e0a, B>, facts::HasAnonVma>, Conditional<&'e1 IMmapLockWriteGuard<'e1a, B>, facts::FileBacked>) {
+impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> MovePtesEvidence<B>
+    for (
+        Conditional<&'e0 AnonVmaLockWriteGuard<'e0a, B>, facts::HasAnonVma>,
+        Conditional<&'e1 IMmapLockWriteGuard<'e1a, B>, facts::FileBacked>,
+    )
+{
     const ALTERNATIVE: &'static str = "rmap_locked";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1805,7 +1839,12 @@ pub fn move_ptes<'g, B: Backend, E: MovePtesEvidence<B>>(
     vma_vma_lock: &'g VmaLockWriteGuard<'_, B>,
     ev: E,
 ) -> Permit<'g, MovePtes> {
-    let roles = [vma.as_raw(), new_vma.object().as_raw(), old_pte.object().as_raw(), new_pte.object().as_raw()];
+    let roles = [
+        vma.as_raw(),
+        new_vma.object().as_raw(),
+        old_pte.object().as_raw(),
+        new_pte.object().as_raw(),
+    ];
     assert!(
         same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "move_ptes: the mmap_lock guard is for another object"
@@ -1814,10 +1853,7 @@ pub fn move_ptes<'g, B: Backend, E: MovePtesEvidence<B>>(
         same::<B>(vma_vma_lock.instance(), roles[0], &[]),
         "move_ptes: the vma_lock guard is for another object"
     );
-    assert!(
-        ev.check(&roles),
-        "move_ptes: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "move_ptes: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -1893,9 +1929,13 @@ pub fn walk_kernel_page_tables<'g, B: Backend, G0: Guard<B>>(
     init_mmap_lock: &'g G0,
 ) -> Permit<'g, WalkKernelPageTables> {
     let roles = [mm.as_raw(), init.as_raw()];
+    let init_mmap_lock_modes = [
+        (LockId::MmapLock, ModeId::Read),
+        (LockId::MmapLock, ModeId::Downgraded),
+        (LockId::MmapLock, ModeId::Write),
+    ];
     assert!(
-        [(LockId::MmapLock, ModeId::Read), (LockId::MmapLock, ModeId::Downgraded), (LockId::MmapLock, ModeId::Write)]
-            .contains(&(G0::LOCK, G0::MODE)),
+        init_mmap_lock_modes.contains(&(G0::LOCK, G0::MODE)),
         "walk_kernel_page_tables: mmap_lock must be held in a mode satisfying read"
     );
     assert!(
@@ -1932,7 +1972,9 @@ pub trait WalkUserPageTablesDebugEvidence<B: Backend> {
 }
 
 // an alternative of `walk_user_page_tables_debug`: `user_mm`.
-impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::UserMm) {
+impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::UserMm)
+{
     const ALTERNATIVE: &'static str = "user_mm";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1941,7 +1983,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B> for (&'e0 Mm
 }
 
 // an alternative of `walk_user_page_tables_debug`: `kernel_mm`.
-impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B> for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 facts::IsInitMm) {
+impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B>
+    for (&'e0 MmapLockReadGuard<'e0a, B>, &'e1 facts::IsInitMm)
+{
     const ALTERNATIVE: &'static str = "kernel_mm";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1950,7 +1994,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B> for (&'e0 Mm
 }
 
 // an alternative of `walk_user_page_tables_debug`: `kernel_mm`.
-impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B> for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 facts::IsInitMm) {
+impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B>
+    for (&'e0 MmapLockDowngradedGuard<'e0a, B>, &'e1 facts::IsInitMm)
+{
     const ALTERNATIVE: &'static str = "kernel_mm";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -1959,7 +2005,9 @@ impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B> for (&'e0 Mm
 }
 
 // an alternative of `walk_user_page_tables_debug`: `kernel_mm`.
-impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B> for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::IsInitMm) {
+impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B>
+    for (&'e0 MmapLockWriteGuard<'e0a, B>, &'e1 facts::IsInitMm)
+{
     const ALTERNATIVE: &'static str = "kernel_mm";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -2029,10 +2077,7 @@ pub fn walk_user_page_tables_debug<'g, B: Backend, E: WalkUserPageTablesDebugEvi
     ev: E,
 ) -> Permit<'g, WalkUserPageTablesDebug> {
     let roles = [mm.as_raw(), init.as_raw()];
-    assert!(
-        ev.check(&roles),
-        "walk_user_page_tables_debug: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "walk_user_page_tables_debug: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -2166,10 +2211,7 @@ pub fn page_fault<'g, B: Backend, E: PageFaultEvidence<B>>(
     ev: E,
 ) -> Permit<'g, PageFault> {
     let roles = [vma.as_raw()];
-    assert!(
-        ev.check(&roles),
-        "page_fault: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "page_fault: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -2242,9 +2284,13 @@ pub fn anon_vma_prepare<'g, B: Backend, G1: Guard<B>>(
     vma_page_table_lock: &'g PageTableLockHeldGuard<'_, B>,
 ) -> Permit<'g, AnonVmaPrepare> {
     let roles = [vma.as_raw(), av.object().as_raw()];
+    let vma_mmap_lock_modes = [
+        (LockId::MmapLock, ModeId::Read),
+        (LockId::MmapLock, ModeId::Downgraded),
+        (LockId::MmapLock, ModeId::Write),
+    ];
     assert!(
-        [(LockId::MmapLock, ModeId::Read), (LockId::MmapLock, ModeId::Downgraded), (LockId::MmapLock, ModeId::Write)]
-            .contains(&(G1::LOCK, G1::MODE)),
+        vma_mmap_lock_modes.contains(&(G1::LOCK, G1::MODE)),
         "anon_vma_prepare: mmap_lock must be held in a mode satisfying read"
     );
     assert!(
@@ -2645,10 +2691,7 @@ pub fn set_atomic_vma_flag<'g, B: Backend, E: SetAtomicVmaFlagEvidence<B>>(
     ev: E,
 ) -> Permit<'g, SetAtomicVmaFlag> {
     let roles = [vma.as_raw()];
-    assert!(
-        ev.check(&roles),
-        "set_atomic_vma_flag: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "set_atomic_vma_flag: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -2721,9 +2764,13 @@ pub fn read_lock_vma_under_mmap<'g, B: Backend, G0: Guard<B>>(
     vma_mmap_lock: &'g G0,
 ) -> Permit<'g, ReadLockVmaUnderMmap> {
     let roles = [vma.as_raw()];
+    let vma_mmap_lock_modes = [
+        (LockId::MmapLock, ModeId::Read),
+        (LockId::MmapLock, ModeId::Downgraded),
+        (LockId::MmapLock, ModeId::Write),
+    ];
     assert!(
-        [(LockId::MmapLock, ModeId::Read), (LockId::MmapLock, ModeId::Downgraded), (LockId::MmapLock, ModeId::Write)]
-            .contains(&(G0::LOCK, G0::MODE)),
+        vma_mmap_lock_modes.contains(&(G0::LOCK, G0::MODE)),
         "read_lock_vma_under_mmap: mmap_lock must be held in a mode satisfying read"
     );
     assert!(
@@ -3013,10 +3060,7 @@ pub fn gup_get<'g, B: Backend, E: GupGetEvidence<B>>(
     ev: E,
 ) -> Permit<'g, GupGet> {
     let roles = [mm.as_raw()];
-    assert!(
-        ev.check(&roles),
-        "gup_get: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "gup_get: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -3072,7 +3116,9 @@ impl<'e0, 'e0a, B: Backend> GupPinEvidence<B> for &'e0 MmapLockWriteGuard<'e0a, 
 }
 
 // an alternative of `gup_pin`: `fast`.
-impl<'e0, 'e0a, 'e1, B: Backend> GupPinEvidence<B> for (&'e0 WriteProtectSeqReadGuard<'e0a, B>, &'e1 facts::IrqsDisabled) {
+impl<'e0, 'e0a, 'e1, B: Backend> GupPinEvidence<B>
+    for (&'e0 WriteProtectSeqReadGuard<'e0a, B>, &'e1 facts::IrqsDisabled)
+{
     const ALTERNATIVE: &'static str = "fast";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -3141,10 +3187,7 @@ pub fn gup_pin<'g, B: Backend, E: GupPinEvidence<B>>(
     ev: E,
 ) -> Permit<'g, GupPin> {
     let roles = [mm.as_raw()];
-    assert!(
-        ev.check(&roles),
-        "gup_pin: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "gup_pin: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -3200,7 +3243,9 @@ impl<'e0, 'e0a, B: Backend> GupPinLongtermEvidence<B> for &'e0 MmapLockWriteGuar
 }
 
 // an alternative of `gup_pin_longterm`: `fast`.
-impl<'e0, 'e0a, 'e1, B: Backend> GupPinLongtermEvidence<B> for (&'e0 WriteProtectSeqReadGuard<'e0a, B>, &'e1 facts::IrqsDisabled) {
+impl<'e0, 'e0a, 'e1, B: Backend> GupPinLongtermEvidence<B>
+    for (&'e0 WriteProtectSeqReadGuard<'e0a, B>, &'e1 facts::IrqsDisabled)
+{
     const ALTERNATIVE: &'static str = "fast";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -3269,10 +3314,7 @@ pub fn gup_pin_longterm<'g, B: Backend, E: GupPinLongtermEvidence<B>>(
     ev: E,
 ) -> Permit<'g, GupPinLongterm> {
     let roles = [mm.as_raw()];
-    assert!(
-        ev.check(&roles),
-        "gup_pin_longterm: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "gup_pin_longterm: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -3312,7 +3354,9 @@ impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 MmapLockRe
 }
 
 // an alternative of `mmu_notifier_invalidate`: `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -3348,7 +3392,9 @@ impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 VmaLockWri
 }
 
 // an alternative of `mmu_notifier_invalidate`: `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -3357,7 +3403,9 @@ impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 AnonVmaLoc
 }
 
 // an alternative of `mmu_notifier_invalidate`: `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -3447,10 +3495,7 @@ pub fn mmu_notifier_invalidate<'g, B: Backend, E: MmuNotifierInvalidateEvidence<
     ev: E,
 ) -> Permit<'g, MmuNotifierInvalidate> {
     let roles = [vma.as_raw(), pte.as_raw()];
-    assert!(
-        ev.check(&roles),
-        "mmu_notifier_invalidate: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "mmu_notifier_invalidate: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 
@@ -3488,7 +3533,9 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B> for &'e0 MmapLockR
 }
 
 // an alternative of `secondary_tlb_invalidate`: `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B> for &'e0 MmapLockDowngradedGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B>
+    for &'e0 MmapLockDowngradedGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -3524,7 +3571,9 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B> for &'e0 VmaLockWr
 }
 
 // an alternative of `secondary_tlb_invalidate`: `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B> for &'e0 AnonVmaLockReadGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B>
+    for &'e0 AnonVmaLockReadGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -3533,7 +3582,9 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B> for &'e0 AnonVmaLo
 }
 
 // an alternative of `secondary_tlb_invalidate`: `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B> for &'e0 AnonVmaLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B>
+    for &'e0 AnonVmaLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -3551,7 +3602,9 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B> for &'e0 IMmapLock
 }
 
 // an alternative of `secondary_tlb_invalidate`: `(unnamed)`.
-impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B> for &'e0 IMmapLockWriteGuard<'e0a, B> {
+impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B>
+    for &'e0 IMmapLockWriteGuard<'e0a, B>
+{
     const ALTERNATIVE: &'static str = "";
 
     fn check(&self, roles: &[Instance]) -> bool {
@@ -3622,10 +3675,7 @@ pub fn secondary_tlb_invalidate<'g, B: Backend, E: SecondaryTlbInvalidateEvidenc
     ev: E,
 ) -> Permit<'g, SecondaryTlbInvalidate> {
     let roles = [vma.as_raw()];
-    assert!(
-        ev.check(&roles),
-        "secondary_tlb_invalidate: a guard is for another object"
-    );
+    assert!(ev.check(&roles), "secondary_tlb_invalidate: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
 }
 

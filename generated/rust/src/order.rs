@@ -804,17 +804,13 @@ impl Ctx<'static, Unlocked> {
     /// drop(ctx);
     /// ```
     pub unsafe fn new() -> Self {
-        Ctx {
-            _level: PhantomData,
-        }
+        Ctx { _level: PhantomData }
     }
 }
 
 impl<L: LockClass> Ctx<'_, L> {
     /// The position after taking a lock of class `M`.
     pub(crate) fn next<M: LockAfter<L>>(&mut self) -> Ctx<'_, M> {
-        Ctx {
-            _level: PhantomData,
-        }
+        Ctx { _level: PhantomData }
     }
 }

@@ -32,18 +32,8 @@ const FINDER_APIS: [(&str, LockId, ModeId); FINDERS] = [
 
 /// Holds that end with another: (lock, mode, ended by lock, mode).
 const ENDS_WITH: [(LockId, ModeId, LockId, ModeId); 2] = [
-    (
-        LockId::VmaLock,
-        ModeId::Write,
-        LockId::MmapLock,
-        ModeId::Write,
-    ),
-    (
-        LockId::MmLockSeq,
-        ModeId::Write,
-        LockId::MmapLock,
-        ModeId::Write,
-    ),
+    (LockId::VmaLock, ModeId::Write, LockId::MmapLock, ModeId::Write),
+    (LockId::MmLockSeq, ModeId::Write, LockId::MmapLock, ModeId::Write),
 ];
 
 fn lock_index(lock: LockId) -> usize {
@@ -178,7 +168,6 @@ impl TestObject {
         // backend reads every object as a `TestObject`.
         unsafe { BdiWriteback::from_raw(self.raw()) }
     }
-
 }
 
 /// An object of the test backend: a lock word per lock class, a pointer per link, and the
@@ -246,10 +235,7 @@ fn object<'a>(instance: Option<Instance>) -> &'a TestObject {
 }
 
 fn ends_with(lock: LockId, mode: ModeId) -> Option<(LockId, ModeId)> {
-    ENDS_WITH
-        .iter()
-        .find(|e| e.0 == lock && e.1 == mode)
-        .map(|e| (e.2, e.3))
+    ENDS_WITH.iter().find(|e| e.0 == lock && e.1 == mode).map(|e| (e.2, e.3))
 }
 
 fn end_dependents(lock: LockId, mode: ModeId) {
@@ -292,14 +278,11 @@ unsafe impl Backend for TestBackend {
                     .compare_exchange(cur, cur + 1, Ordering::AcqRel, Ordering::Relaxed)
                     .is_ok();
         }
-        let ok = word
-            .compare_exchange(0, -1, Ordering::AcqRel, Ordering::Relaxed)
-            .is_ok();
+        let ok = word.compare_exchange(0, -1, Ordering::AcqRel, Ordering::Relaxed).is_ok();
         if ok && ends_with(lock, mode).is_some() {
             let p = ptr::from_ref(o).cast_mut();
             let free = ENDING.iter().find(|s| {
-                s.compare_exchange(ptr::null_mut(), p, Ordering::AcqRel, Ordering::Relaxed)
-                    .is_ok()
+                s.compare_exchange(ptr::null_mut(), p, Ordering::AcqRel, Ordering::Relaxed).is_ok()
             });
             assert!(free.is_some(), "test backend: too many holds waiting to end");
         }
@@ -324,9 +307,7 @@ unsafe impl Backend for TestBackend {
             let prev = word.fetch_sub(1, Ordering::AcqRel);
             assert!(prev > 0, "test backend: {lock:?} {mode:?} released but not held");
         } else {
-            let ok = word
-                .compare_exchange(-1, 0, Ordering::AcqRel, Ordering::Relaxed)
-                .is_ok();
+            let ok = word.compare_exchange(-1, 0, Ordering::AcqRel, Ordering::Relaxed).is_ok();
             assert!(ok, "test backend: {lock:?} {mode:?} released but not held");
             end_dependents(lock, mode);
         }
@@ -335,9 +316,7 @@ unsafe impl Backend for TestBackend {
     unsafe fn downgrade(lock: LockId, from: ModeId, _to: ModeId, instance: Option<Instance>) {
         let word = &object(instance).locks[lock_index(lock)];
         end_dependents(lock, from);
-        let ok = word
-            .compare_exchange(-1, 1, Ordering::AcqRel, Ordering::Relaxed)
-            .is_ok();
+        let ok = word.compare_exchange(-1, 1, Ordering::AcqRel, Ordering::Relaxed).is_ok();
         assert!(ok, "test backend: {lock:?} downgraded but not held exclusively");
     }
 
@@ -361,13 +340,12 @@ mod tests {
         {
             let (_guard, _after) = o.as_mm_struct().mmap_read_lock(&mut ctx);
             assert_eq!(o.lock_word(LockId::MmapLock), 1);
+            let (id, mode) = (LockId::MmapLock, ModeId::Read);
             // SAFETY: a failed try holds nothing; a successful one is released here.
-            let second = unsafe {
-                TestBackend::try_acquire(LockId::MmapLock, ModeId::Read, Some(o.raw()))
-            };
+            let second = unsafe { TestBackend::try_acquire(id, mode, Some(o.raw())) };
             assert!(second, "a shared hold admits another");
             // SAFETY: taken just above.
-            unsafe { TestBackend::release(LockId::MmapLock, ModeId::Read, Some(o.raw())) };
+            unsafe { TestBackend::release(id, mode, Some(o.raw())) };
         }
         assert_eq!(o.lock_word(LockId::MmapLock), 0);
     }
@@ -380,10 +358,9 @@ mod tests {
         {
             let (_guard, _after) = o.as_mm_struct().mmap_write_lock(&mut ctx);
             assert_eq!(o.lock_word(LockId::MmapLock), -1);
+            let (id, mode) = (LockId::MmapLock, ModeId::Write);
             // SAFETY: a failed try holds nothing; a successful one is released here.
-            let second = unsafe {
-                TestBackend::try_acquire(LockId::MmapLock, ModeId::Write, Some(o.raw()))
-            };
+            let second = unsafe { TestBackend::try_acquire(id, mode, Some(o.raw())) };
             assert!(!second, "an exclusive hold excludes another");
         }
         assert_eq!(o.lock_word(LockId::MmapLock), 0);
@@ -397,13 +374,12 @@ mod tests {
         {
             let (_guard, _after) = o.as_anon_vma().anon_vma_lock_read(&mut ctx);
             assert_eq!(o.lock_word(LockId::AnonVmaLock), 1);
+            let (id, mode) = (LockId::AnonVmaLock, ModeId::Read);
             // SAFETY: a failed try holds nothing; a successful one is released here.
-            let second = unsafe {
-                TestBackend::try_acquire(LockId::AnonVmaLock, ModeId::Read, Some(o.raw()))
-            };
+            let second = unsafe { TestBackend::try_acquire(id, mode, Some(o.raw())) };
             assert!(second, "a shared hold admits another");
             // SAFETY: taken just above.
-            unsafe { TestBackend::release(LockId::AnonVmaLock, ModeId::Read, Some(o.raw())) };
+            unsafe { TestBackend::release(id, mode, Some(o.raw())) };
         }
         assert_eq!(o.lock_word(LockId::AnonVmaLock), 0);
     }
@@ -416,10 +392,9 @@ mod tests {
         {
             let (_guard, _after) = o.as_anon_vma().anon_vma_lock_write(&mut ctx);
             assert_eq!(o.lock_word(LockId::AnonVmaLock), -1);
+            let (id, mode) = (LockId::AnonVmaLock, ModeId::Write);
             // SAFETY: a failed try holds nothing; a successful one is released here.
-            let second = unsafe {
-                TestBackend::try_acquire(LockId::AnonVmaLock, ModeId::Write, Some(o.raw()))
-            };
+            let second = unsafe { TestBackend::try_acquire(id, mode, Some(o.raw())) };
             assert!(!second, "an exclusive hold excludes another");
         }
         assert_eq!(o.lock_word(LockId::AnonVmaLock), 0);
@@ -433,13 +408,12 @@ mod tests {
         {
             let (_guard, _after) = o.as_address_space().i_mmap_lock_read(&mut ctx);
             assert_eq!(o.lock_word(LockId::IMmapLock), 1);
+            let (id, mode) = (LockId::IMmapLock, ModeId::Read);
             // SAFETY: a failed try holds nothing; a successful one is released here.
-            let second = unsafe {
-                TestBackend::try_acquire(LockId::IMmapLock, ModeId::Read, Some(o.raw()))
-            };
+            let second = unsafe { TestBackend::try_acquire(id, mode, Some(o.raw())) };
             assert!(second, "a shared hold admits another");
             // SAFETY: taken just above.
-            unsafe { TestBackend::release(LockId::IMmapLock, ModeId::Read, Some(o.raw())) };
+            unsafe { TestBackend::release(id, mode, Some(o.raw())) };
         }
         assert_eq!(o.lock_word(LockId::IMmapLock), 0);
     }
@@ -452,10 +426,9 @@ mod tests {
         {
             let (_guard, _after) = o.as_address_space().i_mmap_lock_write(&mut ctx);
             assert_eq!(o.lock_word(LockId::IMmapLock), -1);
+            let (id, mode) = (LockId::IMmapLock, ModeId::Write);
             // SAFETY: a failed try holds nothing; a successful one is released here.
-            let second = unsafe {
-                TestBackend::try_acquire(LockId::IMmapLock, ModeId::Write, Some(o.raw()))
-            };
+            let second = unsafe { TestBackend::try_acquire(id, mode, Some(o.raw())) };
             assert!(!second, "an exclusive hold excludes another");
         }
         assert_eq!(o.lock_word(LockId::IMmapLock), 0);
@@ -469,10 +442,9 @@ mod tests {
         {
             let (_guard, _after) = o.as_mm_struct().spin_lock(&mut ctx);
             assert_eq!(o.lock_word(LockId::PageTableLock), -1);
+            let (id, mode) = (LockId::PageTableLock, ModeId::Held);
             // SAFETY: a failed try holds nothing; a successful one is released here.
-            let second = unsafe {
-                TestBackend::try_acquire(LockId::PageTableLock, ModeId::Held, Some(o.raw()))
-            };
+            let second = unsafe { TestBackend::try_acquire(id, mode, Some(o.raw())) };
             assert!(!second, "an exclusive hold excludes another");
         }
         assert_eq!(o.lock_word(LockId::PageTableLock), 0);
@@ -486,10 +458,9 @@ mod tests {
         {
             let (_guard, _after) = o.as_pmd_table().pmd_lock(&mut ctx);
             assert_eq!(o.lock_word(LockId::PmdLock), -1);
+            let (id, mode) = (LockId::PmdLock, ModeId::Held);
             // SAFETY: a failed try holds nothing; a successful one is released here.
-            let second = unsafe {
-                TestBackend::try_acquire(LockId::PmdLock, ModeId::Held, Some(o.raw()))
-            };
+            let second = unsafe { TestBackend::try_acquire(id, mode, Some(o.raw())) };
             assert!(!second, "an exclusive hold excludes another");
         }
         assert_eq!(o.lock_word(LockId::PmdLock), 0);
