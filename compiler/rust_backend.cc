@@ -215,6 +215,21 @@ Crate::Crate(const Model &m) : model(m) {
         guards.push_back(g);
     }
   }
+  // What holds for the whole crate rather than one rule.
+  unexpressed.push_back(
+      "instances (every operation and field) | a guard's object is not in its type: an "
+      "operation compares each guard's object with the one named, through the spec's links, "
+      "and panics on another object's guard (run time, not compile time)");
+  unexpressed.push_back("facts (every fact atom) | a fact is a token made by an unsafe "
+                        "promise (`assume`), not something the compiler can check");
+  for (const OrderEdge &e : m.enforcedEdges())
+    if (!e.to.mode.empty() || !e.from.mode.empty()) {
+      unexpressed.push_back(
+          "order " + e.order + " | it orders " + (e.to.mode.empty() ? e.from.lock : e.to.lock) +
+          " in one mode; a level type stands for the whole class, so every mode of it takes "
+          "that place");
+      break;
+    }
   for (const Relation &r : m.relations) {
     if (r.kind == Relation::Kind::Forbidden)
       unexpressed.push_back(
