@@ -47,11 +47,13 @@ def main():
     ap.add_argument("--rustc", required=True)
     ap.add_argument("--crate", required=True)
     ap.add_argument("--target-dir", required=True)
+    ap.add_argument("--corpus", help="the cases (default: CRATE/corpus)")
     ap.add_argument("--out", help="where each case's rustc output is kept")
     ap.add_argument("-j", type=int, default=2)
     args = ap.parse_args()
     crate = pathlib.Path(args.crate)
-    files = sorted((crate / "corpus").glob("*.rs"))
+    corpus = pathlib.Path(args.corpus) if args.corpus else crate / "corpus"
+    files = sorted(corpus.glob("*.rs"))
     rlib = build(args.cargo, crate, args.target_dir)
     out = pathlib.Path(args.out) if args.out else pathlib.Path(tempfile.mkdtemp())
     out.mkdir(parents=True, exist_ok=True)
@@ -91,7 +93,7 @@ def main():
     variants = {c[1] for c in cases}
     negatives = sum(1 for c in cases if c[2] == "negative")
     positives = len(cases) - negatives
-    unexpressed = [l for l in (crate / "corpus" / "unexpressed.txt").read_text().splitlines()
+    unexpressed = [l for l in (corpus / "unexpressed.txt").read_text().splitlines()
                    if l and not l.startswith("#")]
     by_kind = {}
     for l in unexpressed:

@@ -19,6 +19,7 @@
 #![no_std]
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 // An all-of requirement is one parameter per lock (mremap's needs eight), and evidence is a
 // tuple of guard references: the spec's shapes, kept as they are.
 #![allow(clippy::too_many_arguments, clippy::type_complexity)]
