@@ -211,6 +211,8 @@ Crate::Crate(const Model &m) : model(m) {
             !g.finder)
           g.finder = &a;
       }
+      if (g.finder && !g.owner)
+        g.finder = nullptr;
       if (g.acquire || g.finder || g.downgradeFrom || g.needs)
         guards.push_back(g);
     }
@@ -230,6 +232,33 @@ Crate::Crate(const Model &m) : model(m) {
           "that place");
       break;
     }
+  // Drop what cannot be made: a guard made from another needs that one (and owners on both
+  // sides), a downgraded guard needs its write guard; repeat until nothing changes.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < guards.size(); ++i) {
+      GuardInfo &g = guards[i];
+      if (g.needs) {
+        bool ok = g.owner != nullptr;
+        auto bases = satisfying(g.needs->other, g.needs->otherMode);
+        ok = ok && !bases.empty() &&
+             std::all_of(bases.begin(), bases.end(), [](const GuardInfo *b) { return b->owner; });
+        if (!ok) {
+          unexpressed.push_back("relation " + g.needs->name + " | " + g.needs->other + "." +
+                                g.needs->otherMode + " has no guard to make " + g.type + " from");
+          guards.erase(guards.begin() + static_cast<long>(i));
+          changed = true;
+          break;
+        }
+      }
+      if (g.downgradeFrom && !g.acquire && !g.finder && !g.needs &&
+          (!find(g.downgradeFrom->lock, g.downgradeFrom->mode) || !g.owner)) {
+        guards.erase(guards.begin() + static_cast<long>(i));
+        changed = true;
+        break;
+      }
+    }
+  }
   for (const Relation &r : m.relations) {
     if (r.kind == Relation::Kind::Forbidden)
       unexpressed.push_back(

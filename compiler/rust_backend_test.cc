@@ -136,3 +136,22 @@ order t2 { doc "t2"; source "x"; b_lock { c_lock; } }
 
 } // namespace
 } // namespace lockspec
+
+namespace lockspec {
+namespace {
+
+TEST(RustBackendSmall, AGuardThatCannotBeMadeIsLeftOut) {
+  // The base spec downgrades a write hold nothing can take: no downgraded guard, no crash
+  // (the fuzzer's seed), and no FFI backend without the core's locks.
+  Compiled c = compileString(kBaseSpec);
+  ASSERT_TRUE(c.model) << c.diags;
+  std::map<std::string, std::string> files;
+  for (OutputFile &f : emitRust(*c.model))
+    files[f.name] = std::move(f.contents);
+  EXPECT_NE(files["rust/src/guards.rs"].find("pub struct MmapLockReadGuard"), std::string::npos);
+  EXPECT_EQ(files["rust/src/guards.rs"].find("MmapLockDowngradedGuard"), std::string::npos);
+  EXPECT_FALSE(files.count("rust/src/ffi.rs"));
+}
+
+} // namespace
+} // namespace lockspec

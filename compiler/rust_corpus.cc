@@ -116,6 +116,8 @@ public:
               (g.ordered ? ", " + ctx : "") + ").unwrap();\n";
     } else if (g.downgradeFrom) {
       const GuardInfo *w = c_.find(g.downgradeFrom->lock, g.downgradeFrom->mode);
+      if (!w)
+        return "";
       std::string wv = take(*w, owner, code);
       v = "g" + std::to_string(++n_);
       code += "    let " + v + " = " + wv + "." + g.downgradeFrom->name + "();\n";
@@ -199,11 +201,17 @@ std::string opCall(const Crate &c, const Operation &op, const EvidencePlan &p,
         return n.var;
     return std::string();
   };
+  // Fact tokens are bound first: the permit borrows its evidence.
+  int facts = 0;
   auto arg = [&](const Atom &a, const std::string &var) {
-    if (a.kind == Atom::Kind::Fact)
-      return "&unsafe { " +
-             (a.held ? factType(a) : "facts::Not::<facts::" + camel(a.fact) + ">") +
-             "::assume() }";
+    if (a.kind == Atom::Kind::Fact) {
+      std::string f = "f" + std::to_string(++facts);
+      code += "    // SAFETY: the example promises the fact `" + a.fact + "`" +
+              (a.held ? "" : " is false") + ".\n    let " + f + " = unsafe { " +
+              (a.held ? factType(a) : "facts::Not::<facts::" + camel(a.fact) + ">") +
+              "::assume() };\n";
+      return "&" + f;
+    }
     if (!a.condition.empty())
       return "Conditional::Held(&" + var + ")";
     return "&" + var;

@@ -554,7 +554,11 @@ std::string emitLib(const Crate &c, bool ffi) {
       << (g.owner ? "size_of::<usize>()" : "0") << ");\n";
   o << "    assert!(size_of::<order::Ctx<'static, order::Unlocked>>() == 0);\n"
        "    assert!(size_of::<ops::Permit<'static, ()>>() == 2 * size_of::<usize>());\n"
-       "    assert!(size_of::<Option<&objects::MmStruct<T>>>() == size_of::<usize>());\n};\n";
+       "";
+  if (!c.model.objects.empty())
+    o << "    assert!(size_of::<Option<&objects::" << camel(c.model.objects[0].name)
+      << "<T>>>() == size_of::<usize>());\n";
+  o << "};\n";
   return o.str();
 }
 
@@ -580,6 +584,7 @@ std::vector<OutputFile> emitRust(const Model &model) {
                           {"page_fault", "zap", "traverse", "gup_pin"}) &&
              model.findObject("mm_struct") && model.findObject("vm_area_struct") &&
              model.findObject("pte_table") && c.find("vma_lock", "read") &&
+             c.ordered.count("mmap_lock") && c.find("mmap_lock", "read") &&
              c.find("pte_lock", "held") && c.find("mmap_lock", "write");
   std::vector<OutputFile> out;
   out.push_back({"rust/Cargo.toml", rust::kCargoToml});

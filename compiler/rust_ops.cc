@@ -274,10 +274,20 @@ std::string emitOps(const Crate &c) {
         << "/// use lockspec_mm::guards::*;\n/// use lockspec_mm::ops::{self, Conditional};\n"
         << "/// use lockspec_mm::order::Ctx;\n"
         << "/// use lockspec_mm::test_backend::{TestBackend, TestObject};\n///\n";
-      for (const std::string &line : split(example, '\n'))
-        if (!line.empty())
-          o << "/// " << line.substr(line.rfind("    ", 0) == 0 ? 4 : 0) << "\n";
-      o << "/// ```\n";
+      // The test objects and their links are set-up: hidden (`# `) in the rendered docs.
+      for (const std::string &line : split(example, '\n')) {
+        if (line.empty())
+          continue;
+        bool setup = line.find("TestObject::new()") != std::string::npos ||
+                     line.find(".link_to(") != std::string::npos ||
+                     line.find(".set_found(") != std::string::npos;
+        o << "/// " << (setup ? "# " : "") << line.substr(line.rfind("    ", 0) == 0 ? 4 : 0)
+          << "\n";
+      }
+      o << "/// assert_eq!(permit.alternative(), \"" << [&] {
+        EvidencePlan p = planEvidence(c, op.requirement, true);
+        return p.anyOf ? p.alts[0].alt->label : op.requirement.alternatives[0].label;
+      }() << "\");\n/// ```\n";
     }
     std::vector<std::string> params, checks;
     std::vector<std::string> roleExpr(roles.size());

@@ -20,5 +20,9 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
-    let permit = ops::free_pgtables(o_vm_area_struct.as_vm_area_struct(), &unsafe { facts::UnreachableViaRmap::assume() }, &unsafe { facts::ZappedNoInstalls::assume() }, &g1);
+    // SAFETY: the example promises the fact `unreachable_via_rmap`.
+    let f1 = unsafe { facts::UnreachableViaRmap::assume() };
+    // SAFETY: the example promises the fact `zapped_no_installs`.
+    let f2 = unsafe { facts::ZappedNoInstalls::assume() };
+    let permit = ops::free_pgtables(o_vm_area_struct.as_vm_area_struct(), &f1, &f2, &g1);
 }

@@ -20,5 +20,9 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
-    let permit = ops::gup_get(o_mm_struct.as_mm_struct(), &unsafe { facts::FollGet::assume() }, &unsafe { facts::Not::<facts::FollLongterm>::assume() }, &g1);
+    // SAFETY: the example promises the fact `foll_get`.
+    let f1 = unsafe { facts::FollGet::assume() };
+    // SAFETY: the example promises the fact `foll_longterm` is false.
+    let f2 = unsafe { facts::Not::<facts::FollLongterm>::assume() };
+    let permit = ops::gup_get(o_mm_struct.as_mm_struct(), &f1, &f2, &g1);
 }

@@ -19,5 +19,11 @@ pub fn case() {
     let o_bdi_writeback = TestObject::new();
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
-    let permit = ops::gup_get(o_mm_struct.as_mm_struct(), &unsafe { facts::FollGet::assume() }, &unsafe { facts::Not::<facts::FollLongterm>::assume() }, &unsafe { facts::IrqsDisabled::assume() });
+    // SAFETY: the example promises the fact `foll_get`.
+    let f1 = unsafe { facts::FollGet::assume() };
+    // SAFETY: the example promises the fact `foll_longterm` is false.
+    let f2 = unsafe { facts::Not::<facts::FollLongterm>::assume() };
+    // SAFETY: the example promises the fact `irqs_disabled`.
+    let f3 = unsafe { facts::IrqsDisabled::assume() };
+    let permit = ops::gup_get(o_mm_struct.as_mm_struct(), &f1, &f2, &f3);
 }

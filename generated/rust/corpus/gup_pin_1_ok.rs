@@ -20,5 +20,7 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
-    let permit = ops::gup_pin(o_mm_struct.as_mm_struct(), &unsafe { facts::FollPin::assume() }, &g1);
+    // SAFETY: the example promises the fact `foll_pin`.
+    let f1 = unsafe { facts::FollPin::assume() };
+    let permit = ops::gup_pin(o_mm_struct.as_mm_struct(), &f1, &g1);
 }

@@ -20,5 +20,9 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let g1 = o_mm_struct.as_mm_struct().raw_seqcount_try_begin().unwrap();
-    let permit = ops::gup_pin(o_mm_struct.as_mm_struct(), &unsafe { facts::FollPin::assume() }, (&g1, &unsafe { facts::IrqsDisabled::assume() }));
+    // SAFETY: the example promises the fact `foll_pin`.
+    let f1 = unsafe { facts::FollPin::assume() };
+    // SAFETY: the example promises the fact `irqs_disabled`.
+    let f2 = unsafe { facts::IrqsDisabled::assume() };
+    let permit = ops::gup_pin(o_mm_struct.as_mm_struct(), &f1, (&g1, &f2));
 }

@@ -21,5 +21,9 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let g1 = o_mm_struct.as_mm_struct().raw_seqcount_try_begin().unwrap();
-    let permit = ops::gup_pin_longterm(o_mm_struct.as_mm_struct(), &unsafe { facts::FollLongterm::assume() }, &unsafe { facts::FollPin::assume() }, &g1);
+    // SAFETY: the example promises the fact `foll_longterm`.
+    let f1 = unsafe { facts::FollLongterm::assume() };
+    // SAFETY: the example promises the fact `foll_pin`.
+    let f2 = unsafe { facts::FollPin::assume() };
+    let permit = ops::gup_pin_longterm(o_mm_struct.as_mm_struct(), &f1, &f2, &g1);
 }

@@ -21,5 +21,7 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
-    let permit = ops::gup_pin_longterm(o_mm_struct.as_mm_struct(), &unsafe { facts::FollLongterm::assume() }, &g1);
+    // SAFETY: the example promises the fact `foll_longterm`.
+    let f1 = unsafe { facts::FollLongterm::assume() };
+    let permit = ops::gup_pin_longterm(o_mm_struct.as_mm_struct(), &f1, &g1);
 }

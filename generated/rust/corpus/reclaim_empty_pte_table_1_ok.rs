@@ -24,5 +24,9 @@ pub fn case() {
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
     let (g2, mut c2) = r_pmd.as_pmd_table().pmd_lock(&mut c1);
     let (g3, mut c3) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c2).unwrap();
-    let permit = ops::reclaim_empty_pte_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g3, &unsafe { facts::FreedAfterGracePeriod::assume() }, &unsafe { facts::PteTableEmpty::assume() }, &g1);
+    // SAFETY: the example promises the fact `freed_after_grace_period`.
+    let f1 = unsafe { facts::FreedAfterGracePeriod::assume() };
+    // SAFETY: the example promises the fact `pte_table_empty`.
+    let f2 = unsafe { facts::PteTableEmpty::assume() };
+    let permit = ops::reclaim_empty_pte_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g3, &f1, &f2, &g1);
 }

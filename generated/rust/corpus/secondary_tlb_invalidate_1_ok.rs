@@ -20,5 +20,7 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
-    let permit = ops::secondary_tlb_invalidate(o_vm_area_struct.as_vm_area_struct(), &unsafe { facts::PrimaryPteCleared::assume() }, &g1);
+    // SAFETY: the example promises the fact `primary_pte_cleared`.
+    let f1 = unsafe { facts::PrimaryPteCleared::assume() };
+    let permit = ops::secondary_tlb_invalidate(o_vm_area_struct.as_vm_area_struct(), &f1, &g1);
 }

@@ -20,5 +20,7 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g1, mut c1) = o_vm_area_struct.as_vm_area_struct().vma_start_read_locked(&mut c0).unwrap();
-    let permit = ops::set_atomic_vma_flag(o_vm_area_struct.as_vm_area_struct(), &unsafe { facts::AtomicVmaFlag::assume() }, &g1);
+    // SAFETY: the example promises the fact `atomic_vma_flag`.
+    let f1 = unsafe { facts::AtomicVmaFlag::assume() };
+    let permit = ops::set_atomic_vma_flag(o_vm_area_struct.as_vm_area_struct(), &f1, &g1);
 }

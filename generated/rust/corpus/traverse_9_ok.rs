@@ -20,5 +20,7 @@ pub fn case() {
     let r_pte = TestObject::new();
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
-    let permit = ops::traverse(o_vm_area_struct.as_vm_area_struct(), r_pte.as_pte_table(), &unsafe { facts::IrqsDisabled::assume() });
+    // SAFETY: the example promises the fact `irqs_disabled`.
+    let f1 = unsafe { facts::IrqsDisabled::assume() };
+    let permit = ops::traverse(o_vm_area_struct.as_vm_area_struct(), r_pte.as_pte_table(), &f1);
 }

@@ -21,5 +21,7 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
-    let permit = ops::walk_user_page_tables_debug(o_mm_struct.as_mm_struct(), r_init.as_mm_struct(), (&g1, &unsafe { facts::UserMm::assume() }));
+    // SAFETY: the example promises the fact `user_mm`.
+    let f1 = unsafe { facts::UserMm::assume() };
+    let permit = ops::walk_user_page_tables_debug(o_mm_struct.as_mm_struct(), r_init.as_mm_struct(), (&g1, &f1));
 }

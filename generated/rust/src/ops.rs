@@ -323,37 +323,38 @@ impl<'e0, B: Backend> TraverseEvidence<B> for &'e0 facts::IrqsDisabled {
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_pte = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_pte = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &r_pte);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
 /// let (g2, mut c2) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c1).unwrap();
 /// let permit = ops::traverse(o_vm_area_struct.as_vm_area_struct(), r_pte.as_pte_table(), (&g1, &g2));
+/// assert_eq!(permit.alternative(), "fully_locked");
 /// ```
 pub fn traverse<'g, B: Backend, E: TraverseEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -456,37 +457,38 @@ impl<'e0, 'e0a, B: Backend> InstallEvidence<B> for &'e0 VmaLockWriteGuard<'e0a, 
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_pte = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_pte = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &r_pte);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
 /// let (g2, mut c2) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c1).unwrap();
 /// let permit = ops::install(o_vm_area_struct.as_vm_area_struct(), &g2, &g1);
+/// assert_eq!(permit.alternative(), "mmap");
 /// ```
 pub fn install<'g, B: Backend, E: InstallEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -591,38 +593,39 @@ impl<'e0, 'e0a, B: Backend> AllocUpperTableEvidence<B> for &'e0 VmaLockWriteGuar
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
 /// let (g2, mut c2) = o_mm_struct.as_mm_struct().spin_lock(&mut c1);
 /// let permit = ops::alloc_upper_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn alloc_upper_table<'g, B: Backend, E: AllocUpperTableEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -731,36 +734,37 @@ impl<'e0, 'e0a, B: Backend> AllocPteTableEvidence<B> for &'e0 VmaLockWriteGuard<
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_pmd = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_pmd = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
 /// let (g2, mut c2) = r_pmd.as_pmd_table().pmd_lock(&mut c1);
 /// let permit = ops::alloc_pte_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn alloc_pte_table<'g, B: Backend, E: AllocPteTableEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -900,37 +904,38 @@ impl<'e0, 'e0a, B: Backend> ZapEvidence<B> for &'e0 IMmapLockWriteGuard<'e0a, B>
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_pte = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_pte = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &r_pte);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
 /// let (g2, mut c2) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c1).unwrap();
 /// let permit = ops::zap(o_vm_area_struct.as_vm_area_struct(), &g2, &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn zap<'g, B: Backend, E: ZapEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -1076,37 +1081,38 @@ impl<'e0, 'e0a, B: Backend> ModifyForReclaimEvidence<B> for &'e0 VmaLockWriteGua
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_pte = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_pte = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &r_pte);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_anon_vma.as_anon_vma().anon_vma_lock_read(&mut c0);
 /// let (g2, mut c2) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c1).unwrap();
 /// let permit = ops::modify_for_reclaim(o_vm_area_struct.as_vm_area_struct(), &g2, &g1);
+/// assert_eq!(permit.alternative(), "rmap_walk");
 /// ```
 pub fn modify_for_reclaim<'g, B: Backend, E: ModifyForReclaimEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -1212,37 +1218,42 @@ impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B>
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
-/// let permit = ops::free_pgtables(o_vm_area_struct.as_vm_area_struct(), &unsafe { facts::UnreachableViaRmap::assume() }, &unsafe { facts::ZappedNoInstalls::assume() }, &g1);
+/// // SAFETY: the example promises the fact `unreachable_via_rmap`.
+/// let f1 = unsafe { facts::UnreachableViaRmap::assume() };
+/// // SAFETY: the example promises the fact `zapped_no_installs`.
+/// let f2 = unsafe { facts::ZappedNoInstalls::assume() };
+/// let permit = ops::free_pgtables(o_vm_area_struct.as_vm_area_struct(), &f1, &f2, &g1);
+/// assert_eq!(permit.alternative(), "mm_write_locked");
 /// ```
 pub fn free_pgtables<'g, B: Backend, E: FreePgtablesEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -1360,40 +1371,47 @@ impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B>
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_pmd = TestObject::new();
-/// let r_pte = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_pmd = TestObject::new();
+/// # let r_pte = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &r_pte);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
 /// let (g2, mut c2) = r_pmd.as_pmd_table().pmd_lock(&mut c1);
 /// let (g3, mut c3) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c2).unwrap();
-/// let permit = ops::retract_pte_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g3, &unsafe { facts::FreedAfterGracePeriod::assume() }, &unsafe { facts::PteTableEmpty::assume() }, (&g1, &unsafe { facts::RevalidatedUnderPtl::assume() }));
+/// // SAFETY: the example promises the fact `freed_after_grace_period`.
+/// let f1 = unsafe { facts::FreedAfterGracePeriod::assume() };
+/// // SAFETY: the example promises the fact `pte_table_empty`.
+/// let f2 = unsafe { facts::PteTableEmpty::assume() };
+/// // SAFETY: the example promises the fact `revalidated_under_ptl`.
+/// let f3 = unsafe { facts::RevalidatedUnderPtl::assume() };
+/// let permit = ops::retract_pte_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g3, &f1, &f2, (&g1, &f3));
+/// assert_eq!(permit.alternative(), "collapse");
 /// ```
 pub fn retract_pte_table<'g, B: Backend, E: RetractPteTableEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -1546,40 +1564,45 @@ impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B> for &'e0 IMmapLockWr
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_pmd = TestObject::new();
-/// let r_pte = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_pmd = TestObject::new();
+/// # let r_pte = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &r_pte);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
 /// let (g2, mut c2) = r_pmd.as_pmd_table().pmd_lock(&mut c1);
 /// let (g3, mut c3) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c2).unwrap();
-/// let permit = ops::reclaim_empty_pte_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g3, &unsafe { facts::FreedAfterGracePeriod::assume() }, &unsafe { facts::PteTableEmpty::assume() }, &g1);
+/// // SAFETY: the example promises the fact `freed_after_grace_period`.
+/// let f1 = unsafe { facts::FreedAfterGracePeriod::assume() };
+/// // SAFETY: the example promises the fact `pte_table_empty`.
+/// let f2 = unsafe { facts::PteTableEmpty::assume() };
+/// let permit = ops::reclaim_empty_pte_table(o_vm_area_struct.as_vm_area_struct(), &g2, &g3, &f1, &f2, &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn reclaim_empty_pte_table<'g, B: Backend, E: ReclaimEmptyPteTableEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -1630,37 +1653,37 @@ pub enum MovePageTables {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_new_vma = TestObject::new();
-/// let r_old_pmd = TestObject::new();
-/// let r_new_pmd = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_new_vma.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_new_vma.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_new_vma.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// r_old_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// r_new_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_new_vma);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_new_vma = TestObject::new();
+/// # let r_old_pmd = TestObject::new();
+/// # let r_new_pmd = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_new_vma.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_new_vma.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_new_vma.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # r_old_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # r_new_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_new_vma);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
@@ -1671,6 +1694,7 @@ pub enum MovePageTables {}
 /// let (g8, mut c8) = r_new_pmd.as_pmd_table().pmd_lock(&mut c7);
 /// let (g9, mut c9) = r_old_pmd.as_pmd_table().pmd_lock(&mut c8);
 /// let permit = ops::move_page_tables(o_vm_area_struct.as_vm_area_struct(), Conditional::Held(&g7), Conditional::Held(&g6), &g1, &g8, &g9, &g3, &g5);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn move_page_tables<'g, B: Backend>(
     vma: &'g VmAreaStruct<B>,
@@ -1786,39 +1810,39 @@ impl<'e0, B: Backend> MovePtesEvidence<B> for &'e0 facts::RmapOrderSafe {
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_new_vma = TestObject::new();
-/// let r_old_pte = TestObject::new();
-/// let r_new_pte = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_new_vma.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_new_vma.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_new_vma.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// r_old_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// r_old_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_new_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// r_new_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_new_vma);
-/// o_mm_struct.set_found("get_locked_pte", &r_new_pte);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_new_vma = TestObject::new();
+/// # let r_old_pte = TestObject::new();
+/// # let r_new_pte = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_new_vma.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_new_vma.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_new_vma.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # r_old_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # r_old_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_new_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # r_new_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_new_vma);
+/// # o_mm_struct.set_found("get_locked_pte", &r_new_pte);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
@@ -1829,6 +1853,7 @@ impl<'e0, B: Backend> MovePtesEvidence<B> for &'e0 facts::RmapOrderSafe {
 /// let (g8, mut c8) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c7).unwrap();
 /// let (g9, mut c9) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c8).unwrap();
 /// let permit = ops::move_ptes(o_vm_area_struct.as_vm_area_struct(), &g1, &g8, &g9, &g3, &g5, (Conditional::Held(&g7), Conditional::Held(&g6)));
+/// assert_eq!(permit.alternative(), "rmap_locked");
 /// ```
 pub fn move_ptes<'g, B: Backend, E: MovePtesEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -1894,34 +1919,35 @@ pub enum WalkKernelPageTables {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_init = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_init = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = r_init.as_mm_struct().mmap_read_lock(&mut c0);
 /// let permit = ops::walk_kernel_page_tables(o_mm_struct.as_mm_struct(), r_init.as_mm_struct(), &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn walk_kernel_page_tables<'g, B: Backend, G0: Guard<B>>(
     mm: &'g MmStruct<B>,
@@ -2042,34 +2068,37 @@ impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B>
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_init = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_init = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
-/// let permit = ops::walk_user_page_tables_debug(o_mm_struct.as_mm_struct(), r_init.as_mm_struct(), (&g1, &unsafe { facts::UserMm::assume() }));
+/// // SAFETY: the example promises the fact `user_mm`.
+/// let f1 = unsafe { facts::UserMm::assume() };
+/// let permit = ops::walk_user_page_tables_debug(o_mm_struct.as_mm_struct(), r_init.as_mm_struct(), (&g1, &f1));
+/// assert_eq!(permit.alternative(), "user_mm");
 /// ```
 pub fn walk_user_page_tables_debug<'g, B: Backend, E: WalkUserPageTablesDebugEvidence<B>>(
     mm: &'g MmStruct<B>,
@@ -2174,37 +2203,38 @@ impl<'e0, 'e0a, B: Backend> PageFaultEvidence<B> for &'e0 MmapLockWriteGuard<'e0
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_vm_area_struct.as_vm_area_struct().vma_start_read_locked(&mut c0).unwrap();
 /// let permit = ops::page_fault(o_vm_area_struct.as_vm_area_struct(), &g1);
+/// assert_eq!(permit.alternative(), "per_vma");
 /// ```
 pub fn page_fault<'g, B: Backend, E: PageFaultEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -2245,37 +2275,38 @@ pub enum AnonVmaPrepare {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_av = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_av.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_av = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_av.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
 /// let (g2, mut c2) = r_av.as_anon_vma().anon_vma_lock_write(&mut c1);
 /// let (g3, mut c3) = o_mm_struct.as_mm_struct().spin_lock(&mut c2);
 /// let permit = ops::anon_vma_prepare(o_vm_area_struct.as_vm_area_struct(), &g2, &g1, &g3);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn anon_vma_prepare<'g, B: Backend, G1: Guard<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -2344,39 +2375,42 @@ pub enum ExpandStack {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
 /// let (g3, mut c3) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c1);
 /// let (g4, mut c4) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c3);
-/// let permit = ops::expand_stack(o_vm_area_struct.as_vm_area_struct(), &g4, &g1, &g3, &unsafe { facts::StackVma::assume() });
+/// // SAFETY: the example promises the fact `stack_vma`.
+/// let f1 = unsafe { facts::StackVma::assume() };
+/// let permit = ops::expand_stack(o_vm_area_struct.as_vm_area_struct(), &g4, &g1, &g3, &f1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn expand_stack<'g, B: Backend>(
     vma: &'g VmAreaStruct<B>,
@@ -2434,37 +2468,38 @@ pub enum ChangeVmaFlags {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
 /// let permit = ops::change_vma_flags(o_vm_area_struct.as_vm_area_struct(), &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn change_vma_flags<'g, B: Backend>(
     vma: &'g VmAreaStruct<B>,
@@ -2509,38 +2544,39 @@ pub enum ResetVmaFlags {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
 /// let (g3, mut c3) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c1);
 /// let permit = ops::reset_vma_flags(o_vm_area_struct.as_vm_area_struct(), &g1, &g3);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn reset_vma_flags<'g, B: Backend>(
     vma: &'g VmAreaStruct<B>,
@@ -2653,37 +2689,40 @@ impl<'e0, 'e0a, B: Backend> SetAtomicVmaFlagEvidence<B> for &'e0 VmaLockWriteGua
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
-/// let permit = ops::set_atomic_vma_flag(o_vm_area_struct.as_vm_area_struct(), &unsafe { facts::AtomicVmaFlag::assume() }, &g1);
+/// // SAFETY: the example promises the fact `atomic_vma_flag`.
+/// let f1 = unsafe { facts::AtomicVmaFlag::assume() };
+/// let permit = ops::set_atomic_vma_flag(o_vm_area_struct.as_vm_area_struct(), &f1, &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn set_atomic_vma_flag<'g, B: Backend, E: SetAtomicVmaFlagEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -2727,37 +2766,38 @@ pub enum ReadLockVmaUnderMmap {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
 /// let permit = ops::read_lock_vma_under_mmap(o_vm_area_struct.as_vm_area_struct(), &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn read_lock_vma_under_mmap<'g, B: Backend, G0: Guard<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -2812,34 +2852,35 @@ pub enum EndVmaWriteLocks {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
 /// let permit = ops::end_vma_write_locks(o_mm_struct.as_mm_struct(), &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn end_vma_write_locks<'g, B: Backend>(
     mm: &'g MmStruct<B>,
@@ -2887,38 +2928,39 @@ pub enum ForkWriteProtect {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_src_pte = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_src_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// r_src_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &r_src_pte);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_src_pte = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_src_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # r_src_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &r_src_pte);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
 /// let g3 = g1.raw_write_seqcount_begin();
 /// let (g4, mut c4) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c1).unwrap();
 /// let permit = ops::fork_write_protect(o_vm_area_struct.as_vm_area_struct(), &g1, &g4, &g3);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn fork_write_protect<'g, B: Backend>(
     vma: &'g VmAreaStruct<B>,
@@ -3024,34 +3066,39 @@ impl<'e0, B: Backend> GupGetEvidence<B> for &'e0 facts::IrqsDisabled {
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
-/// let permit = ops::gup_get(o_mm_struct.as_mm_struct(), &unsafe { facts::FollGet::assume() }, &unsafe { facts::Not::<facts::FollLongterm>::assume() }, &g1);
+/// // SAFETY: the example promises the fact `foll_get`.
+/// let f1 = unsafe { facts::FollGet::assume() };
+/// // SAFETY: the example promises the fact `foll_longterm` is false.
+/// let f2 = unsafe { facts::Not::<facts::FollLongterm>::assume() };
+/// let permit = ops::gup_get(o_mm_struct.as_mm_struct(), &f1, &f2, &g1);
+/// assert_eq!(permit.alternative(), "slow");
 /// ```
 pub fn gup_get<'g, B: Backend, E: GupGetEvidence<B>>(
     mm: &'g MmStruct<B>,
@@ -3152,34 +3199,37 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinEvidence<B>
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
-/// let permit = ops::gup_pin(o_mm_struct.as_mm_struct(), &unsafe { facts::FollPin::assume() }, &g1);
+/// // SAFETY: the example promises the fact `foll_pin`.
+/// let f1 = unsafe { facts::FollPin::assume() };
+/// let permit = ops::gup_pin(o_mm_struct.as_mm_struct(), &f1, &g1);
+/// assert_eq!(permit.alternative(), "slow");
 /// ```
 pub fn gup_pin<'g, B: Backend, E: GupPinEvidence<B>>(
     mm: &'g MmStruct<B>,
@@ -3278,34 +3328,39 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinLongtermEvidence<B>
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
-/// let permit = ops::gup_pin_longterm(o_mm_struct.as_mm_struct(), &unsafe { facts::FollLongterm::assume() }, &unsafe { facts::FollPin::assume() }, &g1);
+/// // SAFETY: the example promises the fact `foll_longterm`.
+/// let f1 = unsafe { facts::FollLongterm::assume() };
+/// // SAFETY: the example promises the fact `foll_pin`.
+/// let f2 = unsafe { facts::FollPin::assume() };
+/// let permit = ops::gup_pin_longterm(o_mm_struct.as_mm_struct(), &f1, &f2, &g1);
+/// assert_eq!(permit.alternative(), "slow");
 /// ```
 pub fn gup_pin_longterm<'g, B: Backend, E: GupPinLongtermEvidence<B>>(
     mm: &'g MmStruct<B>,
@@ -3458,36 +3513,37 @@ impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 IMmapLockW
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_pte = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &r_pte);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_pte = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_pte.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # r_pte.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &r_pte);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
 /// let permit = ops::mmu_notifier_invalidate(o_vm_area_struct.as_vm_area_struct(), r_pte.as_pte_table(), &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn mmu_notifier_invalidate<'g, B: Backend, E: MmuNotifierInvalidateEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -3637,37 +3693,40 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B>
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
-/// let permit = ops::secondary_tlb_invalidate(o_vm_area_struct.as_vm_area_struct(), &unsafe { facts::PrimaryPteCleared::assume() }, &g1);
+/// // SAFETY: the example promises the fact `primary_pte_cleared`.
+/// let f1 = unsafe { facts::PrimaryPteCleared::assume() };
+/// let permit = ops::secondary_tlb_invalidate(o_vm_area_struct.as_vm_area_struct(), &f1, &g1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn secondary_tlb_invalidate<'g, B: Backend, E: SecondaryTlbInvalidateEvidence<B>>(
     vma: &'g VmAreaStruct<B>,
@@ -3711,34 +3770,37 @@ pub enum MmuNotifierRegisterLocked {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
-/// let permit = ops::mmu_notifier_register_locked(o_mm_struct.as_mm_struct(), &g1, &unsafe { facts::MmUsersHeld::assume() });
+/// // SAFETY: the example promises the fact `mm_users_held`.
+/// let f1 = unsafe { facts::MmUsersHeld::assume() };
+/// let permit = ops::mmu_notifier_register_locked(o_mm_struct.as_mm_struct(), &g1, &f1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn mmu_notifier_register_locked<'g, B: Backend>(
     mm: &'g MmStruct<B>,
@@ -3786,33 +3848,36 @@ pub enum MmuNotifierRegister {}
 /// use lockspec_mm::order::Ctx;
 /// use lockspec_mm::test_backend::{TestBackend, TestObject};
 ///
-/// let o_mm_struct = TestObject::new();
-/// let o_vm_area_struct = TestObject::new();
-/// let o_anon_vma = TestObject::new();
-/// let o_address_space = TestObject::new();
-/// let o_inode = TestObject::new();
-/// let o_folio = TestObject::new();
-/// let o_pmd_table = TestObject::new();
-/// let o_pte_table = TestObject::new();
-/// let o_lruvec = TestObject::new();
-/// let o_bdi_writeback = TestObject::new();
-/// let r_unused = TestObject::new();
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
-/// o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
-/// o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
-/// o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
-/// o_inode.link_to(LinkId::InodeMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioMapping, &o_address_space);
-/// o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
-/// o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
-/// o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
-/// o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
-/// o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
-/// let permit = ops::mmu_notifier_register(o_mm_struct.as_mm_struct(), &unsafe { facts::MmUsersHeld::assume() });
+/// // SAFETY: the example promises the fact `mm_users_held`.
+/// let f1 = unsafe { facts::MmUsersHeld::assume() };
+/// let permit = ops::mmu_notifier_register(o_mm_struct.as_mm_struct(), &f1);
+/// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn mmu_notifier_register<'g, B: Backend>(
     mm: &'g MmStruct<B>,
