@@ -147,7 +147,8 @@ private:
 /// Writes the program for one alternative's evidence choice; `replace` swaps one atom's guard.
 std::string opCall(const Crate &c, const Operation &op, const EvidencePlan &p,
                    const std::vector<Atom> &evAtoms, const std::vector<const GuardInfo *> &evPick,
-                   bool anyOf, const std::vector<Atom> &omit = {}, bool wire = false) {
+                   bool anyOf, const std::vector<Atom> &omit = {}, bool wire = false,
+                   const Atom *swap = nullptr, const GuardInfo *swapGuard = nullptr) {
   Program prog(c);
   std::vector<std::string> roleVars, roleTypes;
   for (const Role &r : op.roles) {
@@ -166,7 +167,8 @@ std::string opCall(const Crate &c, const Operation &op, const EvidencePlan &p,
   std::vector<Need> needs;
   for (const Atom &a : p.common)
     if (a.kind == Atom::Kind::Lock)
-      needs.push_back({&a, c.satisfying(a.lock, a.mode).front(), ""});
+      needs.push_back({&a, swap && a == *swap ? swapGuard : c.satisfying(a.lock, a.mode).front(),
+                       ""});
   for (size_t i = 0; i < evAtoms.size(); ++i)
     if (evAtoms[i].kind == Atom::Kind::Lock)
       needs.push_back({&evAtoms[i], evPick[i], ""});
@@ -285,6 +287,31 @@ std::vector<OutputFile> emitCorpus(const Crate &c) {
   const Model &m = c.model;
   for (const Operation &op : m.operations) {
     EvidencePlan p = planEvidence(c, op.requirement, true);
+    // A read hold given for a lock every alternative needs written: a parameter of its own,
+    // whose type (one guard, or a trait of the guards that satisfy it) refuses it.
+    for (const Atom &a : p.common) {
+      if (a.kind != Atom::Kind::Lock || a.mode != "write" || !a.condition.empty())
+        continue;
+      const GuardInfo *rd = c.find(a.lock, "read");
+      if (!rd)
+        continue;
+      bool one = c.satisfying(a.lock, a.mode).size() == 1;
+      std::vector<Atom> evAtoms;
+      std::vector<const GuardInfo *> evPick;
+      if (p.anyOf) {
+        evAtoms = p.alts[0].atoms;
+        evPick = p.alts[0].picks[0];
+      }
+      cases.push_back({op.name + "_" + a.lock + "_read_for_write", "operation " + op.name,
+                       "read_for_write " + a.lock, false, one ? "E0308" : "E0277",
+                       one ? "expected `&" + c.satisfying(a.lock, a.mode)[0]->type
+                           : "does not hold `" + a.lock + "`",
+                       opCall(c, op, p, evAtoms, evPick, p.anyOf, {}, false, &a, rd)});
+      if (!p.anyOf)
+        cases.push_back({op.name + "_ok", "operation " + op.name, "satisfied", true, "", "",
+                         opCall(c, op, p, {}, {}, false)});
+      break;
+    }
     if (!p.anyOf)
       continue; // every lock is a parameter of its own: a missing one is an arity error
     std::set<std::string> types;

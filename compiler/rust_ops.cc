@@ -2,6 +2,7 @@
 // guard types (or tuples of them) that implement the operation's evidence trait.
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <sstream>
 
 #include "rust_backend.h"
@@ -227,6 +228,7 @@ std::string emitOps(const Crate &c) {
        "    role: Instance,\n    path: &[LinkId],\n) -> bool {\n    match held {\n"
        "        Conditional::Held(g) => same::<B>(g.instance(), role, path),\n"
        "        Conditional::NotApplicable(_) => true,\n    }\n}\n\n";
+  std::map<std::string, std::vector<const GuardInfo *>> holdsTraits;
   for (const Operation &op : m.operations) {
     EvidencePlan p = planEvidence(c, op.requirement, true);
     for (const std::string &d : p.dropped)
@@ -327,16 +329,12 @@ std::string emitOps(const Crate &c) {
           t = "Conditional<" + t + ", facts::" + camel(a.condition) + ">";
         params.push_back(name + ": " + t);
       } else {
+        // Several modes satisfy it: a trait each of their guards implements.
         std::string gname = "G" + std::to_string(i);
-        generics.push_back(gname + ": Guard<B>");
+        std::string holds = "Holds" + camel(a.lock) + camel(a.mode);
+        holdsTraits[holds] = gs;
+        generics.push_back(gname + ": " + holds + "<B>");
         params.push_back(name + ": &'g " + gname);
-        std::string allowed = "    let " + name + "_modes = [\n";
-        for (const GuardInfo *g : gs)
-          allowed += "        (LockId::" + camel(g->lock->name) + ", ModeId::" +
-                     camel(g->mode->name) + "),\n";
-        checks.push_back(allowed + "    ];\n    assert!(\n        " + name + "_modes.contains(&(" +
-                         gname + "::LOCK, " + gname + "::MODE)),\n        \"" + op.name + ": " +
-                         a.lock + " must be held in a mode satisfying " + a.mode + "\"\n    );\n");
       }
       if (!derived && !a.condition.empty())
         checks.push_back("    assert!(\n        same_if::<B, _, _>(&" + name + ", roles[" +
@@ -373,6 +371,23 @@ std::string emitOps(const Crate &c) {
       o << "    let _ = roles;\n    Permit::new(\"" << op.requirement.alternatives[0].label
         << "\")\n}\n\n";
     (void)usesLockId;
+  }
+  for (const auto &[holds, gs] : holdsTraits) {
+    const GuardInfo &g0 = *gs.front();
+    std::string lock = g0.lock->name;
+    std::string mode = holds.substr(5 + camel(lock).size());
+    o << "/// A guard of `" << lock << "` in a mode that satisfies the one a rule names.\n"
+      << "#[diagnostic::on_unimplemented(\n    message = \"`{Self}` does not hold `" << lock
+      << "` in a mode the rule accepts\",\n    label = \"needs one of: ";
+    std::vector<std::string> names;
+    for (const GuardInfo *g : gs)
+      names.push_back(g->type);
+    o << join(names, ", ") << "\",\n    note = \"docs: " << docsPage("lock", lock) << "\"\n)]\n"
+      << "pub trait " << holds << "<B: Backend>: Guard<B> {}\n\n";
+    for (const GuardInfo *g : gs)
+      o << "impl<B: Backend> " << holds << "<B> for " << g->type << "<'_, B> {}\n";
+    o << "\n";
+    (void)mode;
   }
   std::string s = o.str();
   if (s.find("LockId::") != std::string::npos)

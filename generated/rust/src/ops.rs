@@ -5,7 +5,7 @@
 
 use core::marker::PhantomData;
 
-use crate::backend::{Backend, Instance, LinkId, LockId, ModeId};
+use crate::backend::{Backend, Instance, LinkId};
 #[allow(unused_imports)]
 use crate::facts;
 use crate::guards::*;
@@ -1949,21 +1949,12 @@ pub enum WalkKernelPageTables {}
 /// let permit = ops::walk_kernel_page_tables(o_mm_struct.as_mm_struct(), r_init.as_mm_struct(), &g1);
 /// assert_eq!(permit.alternative(), "");
 /// ```
-pub fn walk_kernel_page_tables<'g, B: Backend, G0: Guard<B>>(
+pub fn walk_kernel_page_tables<'g, B: Backend, G0: HoldsMmapLockRead<B>>(
     mm: &'g MmStruct<B>,
     init: &'g MmStruct<B>,
     init_mmap_lock: &'g G0,
 ) -> Permit<'g, WalkKernelPageTables> {
     let roles = [mm.as_raw(), init.as_raw()];
-    let init_mmap_lock_modes = [
-        (LockId::MmapLock, ModeId::Read),
-        (LockId::MmapLock, ModeId::Downgraded),
-        (LockId::MmapLock, ModeId::Write),
-    ];
-    assert!(
-        init_mmap_lock_modes.contains(&(G0::LOCK, G0::MODE)),
-        "walk_kernel_page_tables: mmap_lock must be held in a mode satisfying read"
-    );
     assert!(
         same::<B>(init_mmap_lock.instance(), roles[1], &[]),
         "walk_kernel_page_tables: the mmap_lock guard is for another object"
@@ -2308,22 +2299,13 @@ pub enum AnonVmaPrepare {}
 /// let permit = ops::anon_vma_prepare(o_vm_area_struct.as_vm_area_struct(), &g2, &g1, &g3);
 /// assert_eq!(permit.alternative(), "");
 /// ```
-pub fn anon_vma_prepare<'g, B: Backend, G1: Guard<B>>(
+pub fn anon_vma_prepare<'g, B: Backend, G1: HoldsMmapLockRead<B>>(
     vma: &'g VmAreaStruct<B>,
     av: &'g AnonVmaLockWriteGuard<'_, B>,
     vma_mmap_lock: &'g G1,
     vma_page_table_lock: &'g PageTableLockHeldGuard<'_, B>,
 ) -> Permit<'g, AnonVmaPrepare> {
     let roles = [vma.as_raw(), av.object().as_raw()];
-    let vma_mmap_lock_modes = [
-        (LockId::MmapLock, ModeId::Read),
-        (LockId::MmapLock, ModeId::Downgraded),
-        (LockId::MmapLock, ModeId::Write),
-    ];
-    assert!(
-        vma_mmap_lock_modes.contains(&(G1::LOCK, G1::MODE)),
-        "anon_vma_prepare: mmap_lock must be held in a mode satisfying read"
-    );
     assert!(
         same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "anon_vma_prepare: the mmap_lock guard is for another object"
@@ -2799,20 +2781,11 @@ pub enum ReadLockVmaUnderMmap {}
 /// let permit = ops::read_lock_vma_under_mmap(o_vm_area_struct.as_vm_area_struct(), &g1);
 /// assert_eq!(permit.alternative(), "");
 /// ```
-pub fn read_lock_vma_under_mmap<'g, B: Backend, G0: Guard<B>>(
+pub fn read_lock_vma_under_mmap<'g, B: Backend, G0: HoldsMmapLockRead<B>>(
     vma: &'g VmAreaStruct<B>,
     vma_mmap_lock: &'g G0,
 ) -> Permit<'g, ReadLockVmaUnderMmap> {
     let roles = [vma.as_raw()];
-    let vma_mmap_lock_modes = [
-        (LockId::MmapLock, ModeId::Read),
-        (LockId::MmapLock, ModeId::Downgraded),
-        (LockId::MmapLock, ModeId::Write),
-    ];
-    assert!(
-        vma_mmap_lock_modes.contains(&(G0::LOCK, G0::MODE)),
-        "read_lock_vma_under_mmap: mmap_lock must be held in a mode satisfying read"
-    );
     assert!(
         same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "read_lock_vma_under_mmap: the mmap_lock guard is for another object"
@@ -3887,3 +3860,15 @@ pub fn mmu_notifier_register<'g, B: Backend>(
     let _ = roles;
     Permit::new("")
 }
+
+/// A guard of `mmap_lock` in a mode that satisfies the one a rule names.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not hold `mmap_lock` in a mode the rule accepts",
+    label = "needs one of: MmapLockReadGuard, MmapLockDowngradedGuard, MmapLockWriteGuard",
+    note = "docs: mm/locks.html#mmap_lock"
+)]
+pub trait HoldsMmapLockRead<B: Backend>: Guard<B> {}
+
+impl<B: Backend> HoldsMmapLockRead<B> for MmapLockReadGuard<'_, B> {}
+impl<B: Backend> HoldsMmapLockRead<B> for MmapLockDowngradedGuard<'_, B> {}
+impl<B: Backend> HoldsMmapLockRead<B> for MmapLockWriteGuard<'_, B> {}
