@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cxx_backend.h"
+#include "rust_backend.h"
 #include "json_backend.h"
 #include "kernel_filter.h"
 #include "names.h"
@@ -81,6 +82,7 @@ const std::vector<Backend> &backends() {
       {"json", emitJsonFile, emitJson},
       {"rst", emitRst},
       {"cxx", emitCxx},
+      {"rust", emitRust},
   };
   return table;
 }

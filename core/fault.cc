@@ -141,6 +141,10 @@ Fault faultInLocked(Vma *vma, unsigned long addr, bool write) {
   return anonFault<ByMmapLock>(vma, addr, write);
 }
 
+Fault faultUnderVmaLock(Vma *vma, unsigned long addr, bool write) {
+  return anonFault<ByVmaLock>(vma, addr, write);
+}
+
 Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock) {
   if (viaVmaLock)
     *viaVmaLock = false;

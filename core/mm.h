@@ -294,6 +294,11 @@ Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock =
 Fault faultInLocked(Vma *vma, unsigned long addr, bool write)
     LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock);
 
+/// The fault handler for a caller that already holds the VMA read lock (the Rust FFI
+/// backend's per-VMA fault, core/ffi.h).
+Fault faultUnderVmaLock(Vma *vma, unsigned long addr, bool write)
+    LOCKSPEC_REQUIRES_SHARED(vma->vma_lock);
+
 /// GUP flags (FOLL_*), the subset the core models.
 inline constexpr unsigned FOLL_WRITE = 0x1, FOLL_GET = 0x2, FOLL_PIN = 0x4, FOLL_LONGTERM = 0x8;
 

@@ -72,7 +72,7 @@ class StrictBuild(unittest.TestCase):
         with open(os.path.join(out, "html", "api.html")) as f:
             html = f.read()
         self.assertIn("C++ header is not generated yet", html)
-        self.assertIn("Rust crate is not generated yet", html)
+        self.assertIn('href="rust/lockspec_mm/index.html"', html)
 
 
 if __name__ == "__main__":

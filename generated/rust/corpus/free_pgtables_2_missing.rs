@@ -1,0 +1,29 @@
+// lockspec-case: operation free_pgtables | missing isolated | negative
+// lockspec-expect: E0277 | is not evidence for `free_pgtables`
+#![allow(unused, clippy::all)]
+use lockspec_mm::facts;
+use lockspec_mm::guards::*;
+use lockspec_mm::ops::{self, Conditional};
+use lockspec_mm::order::Ctx;
+use lockspec_mm::test_backend::{TestBackend, TestObject};
+
+pub fn case() {
+    let o_mm_struct = TestObject::new();
+    let o_vm_area_struct = TestObject::new();
+    let o_anon_vma = TestObject::new();
+    let o_address_space = TestObject::new();
+    let o_inode = TestObject::new();
+    let o_folio = TestObject::new();
+    let o_pmd_table = TestObject::new();
+    let o_pte_table = TestObject::new();
+    let o_lruvec = TestObject::new();
+    let o_bdi_writeback = TestObject::new();
+    // SAFETY: this thread holds no lock.
+    let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+    let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
+    // SAFETY: the example promises the fact `unreachable_via_rmap`.
+    let f1 = unsafe { facts::UnreachableViaRmap::assume() };
+    // SAFETY: the example promises the fact `zapped_no_installs`.
+    let f2 = unsafe { facts::ZappedNoInstalls::assume() };
+    let permit = ops::free_pgtables(o_vm_area_struct.as_vm_area_struct(), &f1, &f2, &g1);
+}

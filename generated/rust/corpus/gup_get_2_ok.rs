@@ -1,0 +1,29 @@
+// lockspec-case: operation gup_get | satisfied fast | positive
+#![allow(unused, clippy::all)]
+use lockspec_mm::facts;
+use lockspec_mm::guards::*;
+use lockspec_mm::ops::{self, Conditional};
+use lockspec_mm::order::Ctx;
+use lockspec_mm::test_backend::{TestBackend, TestObject};
+
+pub fn case() {
+    let o_mm_struct = TestObject::new();
+    let o_vm_area_struct = TestObject::new();
+    let o_anon_vma = TestObject::new();
+    let o_address_space = TestObject::new();
+    let o_inode = TestObject::new();
+    let o_folio = TestObject::new();
+    let o_pmd_table = TestObject::new();
+    let o_pte_table = TestObject::new();
+    let o_lruvec = TestObject::new();
+    let o_bdi_writeback = TestObject::new();
+    // SAFETY: this thread holds no lock.
+    let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+    // SAFETY: the example promises the fact `foll_get`.
+    let f1 = unsafe { facts::FollGet::assume() };
+    // SAFETY: the example promises the fact `foll_longterm` is false.
+    let f2 = unsafe { facts::Not::<facts::FollLongterm>::assume() };
+    // SAFETY: the example promises the fact `irqs_disabled`.
+    let f3 = unsafe { facts::IrqsDisabled::assume() };
+    let permit = ops::gup_get(o_mm_struct.as_mm_struct(), &f1, &f2, &f3);
+}

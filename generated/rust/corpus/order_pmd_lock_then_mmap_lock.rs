@@ -1,0 +1,25 @@
+// lockspec-case: order mmap_lock < pmd_lock | wrong_order | negative
+// lockspec-expect: E0277 | lock order: `lockspec_mm::order::MmapLock` may not be taken while `lockspec_mm::order::PmdLock` is held
+#![allow(unused, clippy::all)]
+use lockspec_mm::facts;
+use lockspec_mm::guards::*;
+use lockspec_mm::ops::{self, Conditional};
+use lockspec_mm::order::Ctx;
+use lockspec_mm::test_backend::{TestBackend, TestObject};
+
+pub fn case() {
+    let o_mm_struct = TestObject::new();
+    let o_vm_area_struct = TestObject::new();
+    let o_anon_vma = TestObject::new();
+    let o_address_space = TestObject::new();
+    let o_inode = TestObject::new();
+    let o_folio = TestObject::new();
+    let o_pmd_table = TestObject::new();
+    let o_pte_table = TestObject::new();
+    let o_lruvec = TestObject::new();
+    let o_bdi_writeback = TestObject::new();
+    // SAFETY: this thread holds no lock.
+    let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+    let (g1, mut c1) = o_pmd_table.as_pmd_table().pmd_lock(&mut c0);
+    let (g2, mut c2) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c1);
+}
