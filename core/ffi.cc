@@ -5,6 +5,7 @@
 #include "core/ffi.h"
 
 #include <atomic>
+#include <cstdio>
 #include <memory>
 #include <string_view>
 
@@ -19,7 +20,11 @@ using namespace lockspec::core;
 
 /// Reports of the runtime validator, process-wide like its handler.
 std::atomic<long> gValidatorReports{0};
-void countViolation(const lockspec::rt::Violation &) { gValidatorReports.fetch_add(1); }
+/// Counts every report and prints the first few, so a failing run says what broke.
+void countViolation(const lockspec::rt::Violation &v) {
+  if (gValidatorReports.fetch_add(1) < 5)
+    std::fprintf(stderr, "validator: %s: %s\n", v.rule, v.message.c_str());
+}
 
 /// Every thread that enters the core is an RCU reader thread (liburcu registration), for as
 /// long as it lives.

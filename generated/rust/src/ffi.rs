@@ -166,7 +166,7 @@ pub fn find_vma<'g, G: Guard<Ffi>>(guard: &'g G, address: u64) -> Option<&'g VmA
 }
 
 /// Handles a fault at `address` in `vma` under the hold the `page_fault` permit names
-/// (`per_vma` or `mmap`): the core's anonymous fault handler.  Returns the core's `Fault`
+/// (`vma_lock` or `mmap_lock`): the core's anonymous fault handler.  Returns the core's `Fault`
 /// (0 ok, 1 retry, 2 / 3 SIGSEGV, 4 OOM).
 pub fn fault(
     permit: &Permit<'_, ops::PageFault>,
@@ -174,7 +174,7 @@ pub fn fault(
     address: u64,
     write: bool,
 ) -> i32 {
-    let per_vma = c_int::from(permit.alternative() == "per_vma");
+    let per_vma = c_int::from(permit.alternative() == "vma_lock");
     // SAFETY: the permit proves the VMA is stabilised by the lock it names.
     unsafe { lsc_fault(vma.as_raw().as_ptr().cast(), address, c_int::from(write), per_vma) }
 }
@@ -187,7 +187,7 @@ pub fn zap(
     start: u64,
     end: u64,
 ) -> u64 {
-    let per_vma = c_int::from(permit.alternative() == "per_vma");
+    let per_vma = c_int::from(permit.alternative() == "vma_lock");
     // SAFETY: as for `fault`.
     unsafe { lsc_zap(vma.as_raw().as_ptr().cast(), start, end, per_vma) }
 }

@@ -17,11 +17,11 @@ fn main() {
     let mut ctx = unsafe { Ctx::new() };
 
     // The fault path: the VMA read lock, else the mmap read lock.
-    let per_vma = match mm_obj.lock_vma_under_rcu(0x1000, &mut ctx) {
-        Some((vma_read, _)) => ops::page_fault(vma_obj, &vma_read).alternative() == "per_vma",
+    let vma_lock = match mm_obj.lock_vma_under_rcu(0x1000, &mut ctx) {
+        Some((vma_read, _)) => ops::page_fault(vma_obj, &vma_read).alternative() == "vma_lock",
         None => false,
     };
-    assert!(per_vma);
+    assert!(vma_lock);
 
     // A fully locked walk: the mmap read lock, then the PTE lock.
     {
