@@ -165,6 +165,16 @@ pub fn find_vma<'g, G: Guard<Ffi>>(guard: &'g G, address: u64) -> Option<&'g VmA
     Some(unsafe { VmAreaStruct::from_raw(p.cast()) })
 }
 
+/// 1 when the `page_fault` permit names the VMA lock, 0 when it names the mmap lock: the core
+/// has one fault path for each.  Any other label means the spec changed under this backend.
+fn under_vma_lock(permit: &Permit<'_, ops::PageFault>) -> c_int {
+    match permit.alternative() {
+        "vma_lock" => 1,
+        "mmap_lock" => 0,
+        other => panic!("page_fault alternative `{other}` has no fault path in the core"),
+    }
+}
+
 /// Handles a fault at `address` in `vma` under the hold the `page_fault` permit names
 /// (`vma_lock` or `mmap_lock`): the core's anonymous fault handler.  Returns the core's `Fault`
 /// (0 ok, 1 retry, 2 / 3 SIGSEGV, 4 OOM).
@@ -174,7 +184,7 @@ pub fn fault(
     address: u64,
     write: bool,
 ) -> i32 {
-    let per_vma = c_int::from(permit.alternative() == "vma_lock");
+    let per_vma = under_vma_lock(permit);
     // SAFETY: the permit proves the VMA is stabilised by the lock it names.
     unsafe { lsc_fault(vma.as_raw().as_ptr().cast(), address, c_int::from(write), per_vma) }
 }
@@ -187,7 +197,7 @@ pub fn zap(
     start: u64,
     end: u64,
 ) -> u64 {
-    let per_vma = c_int::from(permit.alternative() == "vma_lock");
+    let per_vma = under_vma_lock(permit);
     // SAFETY: as for `fault`.
     unsafe { lsc_zap(vma.as_raw().as_ptr().cast(), start, end, per_vma) }
 }
