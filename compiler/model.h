@@ -281,14 +281,18 @@ struct Operation : Documented {
 /// A state: the mode held of each axis lock ("" = not held).
 using State = std::vector<std::string>;
 
-/// A column of a state table.
+/// A column of a state table.  A Satisfies column says whether a state meets a requirement;
+/// a Reads or Writes column says it of every field it selects, one by one: Y, each of them
+/// can be read (written) in that state; N, none can.  A field rule is judged by its
+/// alternatives without a fact (a fact is the accessor's own condition, not a lock the table
+/// lists); a field with no such alternative is outside the column.
 struct TableColumn {
   enum class Kind { Satisfies, Reads, Writes };
   std::string name, title;
   Kind kind = Kind::Satisfies;
   Requirement requirement;         ///< Kind::Satisfies.
   std::string object;              ///< Kind::Reads / Writes.
-  std::vector<std::string> tables; ///< Kind::Writes: field tables selected ("" = all).
+  std::vector<std::string> tables; ///< Kind::Reads / Writes: field tables selected (empty: all).
 };
 
 /// A row as declared: each cell a set of modes ("" = not held), and the expected values.
