@@ -93,7 +93,7 @@ void Diagnostics::renderOne(const Diagnostic &diag, std::string &out) const {
     return;
   }
   LineCol lc = sources_.lineCol(diag.span.file, diag.span.begin);
-  out += sources_.name(diag.span.file) + ":" + std::to_string(lc.line) + ":" +
+  out += sources_.path(diag.span.file) + ":" + std::to_string(lc.line) + ":" +
          std::to_string(lc.column) + ": " + toString(diag.severity) + ": " + diag.message + "\n";
   std::string_view line = sources_.lineText(diag.span.file, diag.span.begin);
   size_t col = lc.column - 1;

@@ -141,6 +141,8 @@ private:
   Token lexString(const char *begin);
   Token lexRawString(const char *begin);
   Token lexBadCharacter(const char *begin);
+  /// Reports the first control byte of a string's `body`, or text that is not UTF-8.
+  void checkStringBytes(const Token &tok, std::string_view body);
   uint32_t offset(const char *p) const { return static_cast<uint32_t>(p - begin_); }
 
   FileId file_;
