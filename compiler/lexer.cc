@@ -80,18 +80,8 @@ enum : uint8_t {
   kIdentChar = 4,  // [A-Za-z_0-9]
 };
 
-/// Hash of a non-empty identifier for the keyword table.
-constexpr unsigned keywordHash(std::string_view word) {
-  return (static_cast<unsigned char>(word[0]) * 7u + static_cast<unsigned char>(word.back()) * 3u +
-          static_cast<unsigned>(word.size()) * 31u) %
-         256;
-}
-
 struct CharTable {
   uint8_t cls[256] = {};
-  /// Open-addressed hash of the keywords (linear probing; 0 marks an empty slot).  Looking up
-  /// every identifier by first letter and string compares cost 7M instructions at 10k rules.
-  uint8_t kwSlot[256] = {};
   constexpr CharTable() {
     for (int c : {' ', '\t', '\n', '\r'})
       cls[c] |= kSpace;
@@ -101,12 +91,6 @@ struct CharTable {
         cls[c] |= kIdentStart | kIdentChar;
       if (c >= '0' && c <= '9')
         cls[c] |= kIdentChar;
-    }
-    for (size_t i = 1; i < std::size(kKeywords); ++i) {
-      unsigned h = keywordHash(kKeywords[i]);
-      while (kwSlot[h])
-        h = (h + 1) % 256;
-      kwSlot[h] = static_cast<uint8_t>(i);
     }
   }
 };
@@ -191,16 +175,10 @@ std::string_view keywordSpelling(Kw kw) {
 }
 
 Kw keywordOf(std::string_view word) {
-  // Keywords are 2 to 10 bytes; most longer names (obj12_update, rw3_read_trylock) skip the hash.
-  if (word.size() < 2 || word.size() > 10)
-    return Kw::Plain;
-  for (unsigned h = keywordHash(word);; h = (h + 1) % 256) {
-    unsigned i = kChars.kwSlot[h];
-    if (i == 0)
-      return Kw::Plain;
-    if (kKeywords[i] == word)
-      return static_cast<Kw>(i);
-  }
+  auto found = std::lower_bound(std::begin(kKeywords) + 1, std::end(kKeywords), word);
+  return found != std::end(kKeywords) && *found == word
+             ? static_cast<Kw>(found - std::begin(kKeywords))
+             : Kw::Plain;
 }
 
 std::string stringValue(const Token &tok) {
@@ -211,12 +189,11 @@ std::string stringValue(const Token &tok) {
   return tok.escaped ? decodeEscapes(inner) : std::string(inner);
 }
 
-Lexer::Lexer(const SourceManager &sources, FileId file, Diagnostics &diags, uint32_t start)
+Lexer::Lexer(const SourceManager &sources, FileId file, Diagnostics &diags)
     : file_(file), diags_(diags) {
   std::string_view text = sources.text(file);
-  assert(start <= text.size());
   begin_ = text.data();
-  cur_ = begin_ + start;
+  cur_ = begin_;
   end_ = text.data() + text.size();
   assert(*end_ == '\0' && "the lexer's sentinel: SourceManager buffers are std::strings");
 }

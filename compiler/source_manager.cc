@@ -96,11 +96,6 @@ const std::vector<uint32_t> &SourceManager::lineStarts(FileId file) const {
   return buffer.lineStarts;
 }
 
-void SourceManager::indexLines() const {
-  for (FileId file = 0; file < buffers_.size(); ++file)
-    lineStarts(file);
-}
-
 LineCol SourceManager::lineCol(FileId file, uint32_t offset) const {
   const auto &starts = lineStarts(file);
   auto it = std::upper_bound(starts.begin(), starts.end(), offset);

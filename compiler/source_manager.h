@@ -76,9 +76,6 @@ public:
   /// million line starts, which missed the cache at every step (2% of a 100k-rule compile,
   /// perf).
   LineCol lineCol(FileId file, uint32_t offset, LineHint &hint) const;
-  /// Builds every buffer's line table now.  After this the manager is read-only, so threads
-  /// may share it (lineCol otherwise builds a table on first use).
-  void indexLines() const;
   /// The span of the word (an identifier, or else one byte) at a line and column of the
   /// buffer named `name`: a position the model kept, back to a place a diagnostic can show.
   /// nullopt when no buffer has that name or the position is outside it.
