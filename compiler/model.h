@@ -372,10 +372,11 @@ struct Model {
   /// Every enforced order edge, from all non-historical trees.
   std::vector<OrderEdge> enforcedEdges() const;
 
-  /// Builds the name indexes behind the find functions and relationsAbout() from the vectors
-  /// above.  The find functions see the model as of the last call: sema calls it after each
-  /// pass that appends objects, locks or relations, and once the model is complete; whoever
-  /// builds a model by hand calls it before looking names up.
+  /// Indexes the names behind the find functions and relationsAbout(): those of the items
+  /// appended to the vectors above since the last call.  The find functions see the model
+  /// as of the last call: sema calls it after each pass that appends objects, locks or
+  /// relations, and once the model is complete; whoever builds a model by hand calls it
+  /// before looking names up.  Items are only ever appended.
   void index();
 
   /// Indexes into `relations` of the relations whose `lock` is `lock` (empty when none).
@@ -386,6 +387,8 @@ private:
   using NameIndex = std::unordered_map<std::string, size_t>;
   NameIndex objectIndex_, lockIndex_, apiIndex_, groupIndex_, operationIndex_;
   std::unordered_map<std::string, std::vector<size_t>> relationIndex_;
+  /// How many objects, locks, apis, groups, operations and relations are indexed.
+  size_t indexed_[6] = {};
 };
 
 /// Replaces every use of the variable `var` in the C expression `expr` with `replacement`
