@@ -68,14 +68,6 @@ void Diagnostics::note(Diagnostic &diag, Span span, std::string message) {
   diag.notes.push_back({Severity::Note, true, span, std::move(message), {}});
 }
 
-void Diagnostics::append(Diagnostics &&later) {
-  for (Diagnostic &d : later.diags_)
-    if (d.severity == Severity::Error || d.severity == Severity::Warning)
-      report(std::move(d));
-  later.diags_.clear();
-  later.errorCount_ = later.warningCount_ = 0;
-}
-
 namespace {
 
 /// Whether `c` continues a UTF-8 sequence (so an excerpt must not start or end before it).
