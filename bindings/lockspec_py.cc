@@ -29,7 +29,7 @@ PyDiagnostic convert(const Diagnostics &diags, const Diagnostic &d) {
   out.message = d.message;
   if (d.hasSpan) {
     const SourceManager &sources = diags.sources();
-    out.file = sources.name(d.span.file);
+    out.file = sources.path(d.span.file);
     LineCol lc = sources.lineCol(d.span.file, d.span.begin);
     out.line = lc.line;
     out.column = lc.column;
@@ -58,7 +58,7 @@ LoadResult finish(std::optional<Model> model, SourceManager &sources, Diagnostic
   for (const Diagnostic &d : diags.all())
     r.diagnostics.push_back(convert(diags, d));
   for (size_t i = 0; i < sources.size(); ++i)
-    r.files.push_back(sources.name(static_cast<FileId>(i)));
+    r.files.push_back(sources.path(static_cast<FileId>(i)));
   if (model)
     r.model = PyModel{std::make_shared<const Model>(std::move(*model))};
   return r;

@@ -305,4 +305,20 @@ struct Spec {
   std::vector<Topic> topics;
 };
 
+/// Calls `fn(list, kind)` on each list of named declarations of `spec`, in the one order
+/// sema declares them and the kernel filter keeps or drops them.
+template <typename Fn> void forEachDeclarationList(Spec &spec, Fn &&fn) {
+  fn(spec.objects, "object");
+  fn(spec.locks, "lock");
+  fn(spec.groups, "group");
+  fn(spec.facts, "fact");
+  fn(spec.lets, "let");
+  fn(spec.relations, "relation");
+  fn(spec.orders, "order");
+  fn(spec.operations, "operation");
+  fn(spec.tables, "table");
+  fn(spec.matrices, "matrix");
+  fn(spec.topics, "topic");
+}
+
 } // namespace lockspec::ast

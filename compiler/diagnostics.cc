@@ -68,14 +68,6 @@ void Diagnostics::note(Diagnostic &diag, Span span, std::string message) {
   diag.notes.push_back({Severity::Note, true, span, std::move(message), {}});
 }
 
-void Diagnostics::append(Diagnostics &&later) {
-  for (Diagnostic &d : later.diags_)
-    if (d.severity == Severity::Error || d.severity == Severity::Warning)
-      report(std::move(d));
-  later.diags_.clear();
-  later.errorCount_ = later.warningCount_ = 0;
-}
-
 namespace {
 
 /// Whether `c` continues a UTF-8 sequence (so an excerpt must not start or end before it).
@@ -93,7 +85,7 @@ void Diagnostics::renderOne(const Diagnostic &diag, std::string &out) const {
     return;
   }
   LineCol lc = sources_.lineCol(diag.span.file, diag.span.begin);
-  out += sources_.name(diag.span.file) + ":" + std::to_string(lc.line) + ":" +
+  out += sources_.path(diag.span.file) + ":" + std::to_string(lc.line) + ":" +
          std::to_string(lc.column) + ": " + toString(diag.severity) + ": " + diag.message + "\n";
   std::string_view line = sources_.lineText(diag.span.file, diag.span.begin);
   size_t col = lc.column - 1;

@@ -48,9 +48,6 @@ public:
   Diagnostic &error(std::string message);
   /// Adds a note to `diag`.
   static void note(Diagnostic &diag, Span span, std::string message);
-  /// Moves `later`'s diagnostics after this one's, as if they had been reported here: a pass
-  /// that ran on another thread reports into its own Diagnostics (see Sema).
-  void append(Diagnostics &&later);
 
   bool hadErrors() const { return errorCount_ > 0; }
   unsigned errorCount() const { return errorCount_; }

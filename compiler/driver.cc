@@ -22,9 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::optional<Model> analyzeFrom(FileId root, SourceManager &sources, Diagnostics &diags,
-                                 LoadOptions options = {}) {
-  SpecRoot specRoot(sources.name(root));
+std::optional<Model> analyzeFrom(FileId root, SpecRoot &specRoot, SourceManager &sources,
+                                 Diagnostics &diags, const LoadOptions &options = {}) {
   auto resolve = [&](FileId from, const std::string &path, Span span) {
     return specRoot.include(sources, diags, from, path, span);
   };
@@ -63,18 +62,20 @@ std::vector<OutputFile> emitJsonFile(const Model &model) {
 
 std::optional<Model> loadSpec(const std::string &path, SourceManager &sources, Diagnostics &diags,
                               LoadOptions options) {
+  SpecRoot specRoot(path, options.includeDirs);
   std::string error;
-  auto root = sources.addFile(path, &error);
+  auto root = specRoot.open(sources, &error);
   if (!root) {
     diags.error(error);
     return std::nullopt;
   }
-  return analyzeFrom(*root, sources, diags, options);
+  return analyzeFrom(*root, specRoot, sources, diags, options);
 }
 
 std::optional<Model> loadSpecFromString(const std::string &name, const std::string &text,
                                         SourceManager &sources, Diagnostics &diags) {
-  return analyzeFrom(sources.addBuffer(name, text), sources, diags);
+  SpecRoot specRoot(name);
+  return analyzeFrom(sources.addBuffer(name, text), specRoot, sources, diags);
 }
 
 const std::vector<Backend> &backends() {
@@ -163,7 +164,7 @@ WriteReport writeOutputs(const std::string &dir, const std::vector<OutputFile> &
 }
 
 std::string depfile(const std::string &dir, const std::vector<OutputFile> &outputs,
-                    const Model &model) {
+                    const SourceManager &sources) {
   auto escape = [](const std::string &s) {
     std::string out;
     for (char c : s) {
@@ -178,8 +179,8 @@ std::string depfile(const std::string &dir, const std::vector<OutputFile> &outpu
   std::string text;
   for (const OutputFile &f : outputs) {
     text += escape((fs::path(dir) / f.name).string()) + ":";
-    for (const std::string &file : model.files)
-      text += " " + escape(file);
+    for (FileId file = 0; file < sources.size(); ++file)
+      text += " " + escape(sources.path(file));
     text += "\n";
   }
   return text;

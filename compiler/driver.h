@@ -20,6 +20,9 @@ struct LoadOptions {
   TimeReport *timeReport = nullptr;
   /// The kernel to compile the spec for: an id of kKernels (model.h); see kernel_filter.h.
   std::string_view kernel = kKernels[0].id;
+  /// Further directories includes may come from (`-I`), searched in order after the
+  /// including file's own directory.
+  std::vector<std::string> includeDirs;
 };
 
 /// Parses `path` and its includes into `sources` and analyses it.  Errors go to `diags`;
@@ -51,8 +54,8 @@ struct WriteReport {
 WriteReport writeOutputs(const std::string &dir, const std::vector<OutputFile> &outputs,
                          bool checkOnly);
 
-/// A Make-style depfile: every output depends on every spec file read.
+/// A Make-style depfile: every output depends on every spec file read (`sources`' paths).
 std::string depfile(const std::string &dir, const std::vector<OutputFile> &outputs,
-                    const Model &model);
+                    const SourceManager &sources);
 
 } // namespace lockspec

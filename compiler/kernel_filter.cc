@@ -32,14 +32,6 @@ public:
     return kept;
   }
 
-  /// Filters entities that carry a name and prose.
-  template <typename Entity>
-  void entities(std::vector<Entity> &list, std::string_view kind) {
-    std::erase_if(list, [&](const Entity &e) {
-      return !holds(e.prose.kernel, kind, std::string(e.name.text), e.name.span);
-    });
-  }
-
   void fieldRules(std::vector<ast::FieldRule> &rules, const std::string &field, bool write) {
     std::erase_if(rules, [&](const ast::FieldRule &r) {
       std::string name = field + (write ? " write" : " read");
@@ -49,44 +41,44 @@ public:
     });
   }
 
+  /// What a kept declaration holds that may be marked too.
+  void parts(ast::Object &object) {
+    std::erase_if(object.fields, [&](const ast::Field &f) {
+      return !holds(f.prose.kernel, "field", object.name.text + "." + f.name.text, f.name.span);
+    });
+    for (ast::Field &f : object.fields) {
+      std::string name = object.name.text + "." + f.name.text;
+      fieldRules(f.reads, name, false);
+      fieldRules(f.writes, name, true);
+    }
+  }
+  void parts(ast::Lock &lock) {
+    std::erase_if(lock.apis, [&](const ast::Api &api) {
+      static const ast::Str kAll;
+      return !holds(api.extras ? api.extras->kernel : kAll, "api", std::string(api.name.text),
+                    api.name.span);
+    });
+  }
+  void parts(ast::Operation &op) {
+    std::vector<ast::Name> apis;
+    for (size_t i = 0; i < op.apis.size(); ++i)
+      if (i >= op.apiKernels.size() ||
+          holds(op.apiKernels[i], "operation api", op.name.text + "." + op.apis[i].text,
+                op.apis[i].span))
+        apis.push_back(std::move(op.apis[i]));
+    op.apis = std::move(apis);
+    op.apiKernels.clear();
+  }
+  template <typename Entity> void parts(Entity &) {}
+
   void run(ast::Spec &spec) {
-    entities(spec.objects, "object");
-    for (ast::Object &object : spec.objects) {
-      std::erase_if(object.fields, [&](const ast::Field &f) {
-        return !holds(f.prose.kernel, "field", object.name.text + "." + f.name.text, f.name.span);
+    ast::forEachDeclarationList(spec, [&](auto &list, std::string_view kind) {
+      std::erase_if(list, [&](const auto &e) {
+        return !holds(e.prose.kernel, kind, std::string(e.name.text), e.name.span);
       });
-      for (ast::Field &f : object.fields) {
-        std::string name = object.name.text + "." + f.name.text;
-        fieldRules(f.reads, name, false);
-        fieldRules(f.writes, name, true);
-      }
-    }
-    entities(spec.locks, "lock");
-    for (ast::Lock &lock : spec.locks)
-      std::erase_if(lock.apis, [&](const ast::Api &api) {
-        static const ast::Str kAll;
-        return !holds(api.extras ? api.extras->kernel : kAll, "api", std::string(api.name.text),
-                      api.name.span);
-      });
-    entities(spec.groups, "group");
-    entities(spec.facts, "fact");
-    entities(spec.lets, "let");
-    entities(spec.relations, "relation");
-    entities(spec.orders, "order");
-    entities(spec.operations, "operation");
-    for (ast::Operation &op : spec.operations) {
-      std::vector<ast::Name> apis;
-      for (size_t i = 0; i < op.apis.size(); ++i)
-        if (i >= op.apiKernels.size() ||
-            holds(op.apiKernels[i], "operation api", op.name.text + "." + op.apis[i].text,
-                  op.apis[i].span))
-          apis.push_back(std::move(op.apis[i]));
-      op.apis = std::move(apis);
-      op.apiKernels.clear();
-    }
-    entities(spec.tables, "table");
-    entities(spec.matrices, "matrix");
-    entities(spec.topics, "topic");
+      for (auto &e : list)
+        parts(e);
+    });
   }
 
   std::vector<VersionedRule> take() { return std::move(rules_); }

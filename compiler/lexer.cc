@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cassert>
-#include <cstring>
 #include <iterator>
 
 namespace lockspec {
@@ -79,21 +78,10 @@ enum : uint8_t {
   kSpace = 1,      // ' ' '\t' '\n' '\r'
   kIdentStart = 2, // [A-Za-z_]
   kIdentChar = 4,  // [A-Za-z_0-9]
-  kStringStop = 8, // Ends a run of plain string text: '"' '\n' '\r' '\\' and NUL (the sentinel).
 };
-
-/// Hash of a non-empty identifier for the keyword table.
-constexpr unsigned keywordHash(std::string_view word) {
-  return (static_cast<unsigned char>(word[0]) * 7u + static_cast<unsigned char>(word.back()) * 3u +
-          static_cast<unsigned>(word.size()) * 31u) %
-         256;
-}
 
 struct CharTable {
   uint8_t cls[256] = {};
-  /// Open-addressed hash of the keywords (linear probing; 0 marks an empty slot).  Looking up
-  /// every identifier by first letter and string compares cost 7M instructions at 10k rules.
-  uint8_t kwSlot[256] = {};
   constexpr CharTable() {
     for (int c : {' ', '\t', '\n', '\r'})
       cls[c] |= kSpace;
@@ -103,14 +91,6 @@ struct CharTable {
         cls[c] |= kIdentStart | kIdentChar;
       if (c >= '0' && c <= '9')
         cls[c] |= kIdentChar;
-    }
-    for (int c : {'"', '\n', '\r', '\\', '\0'})
-      cls[c] |= kStringStop;
-    for (size_t i = 1; i < std::size(kKeywords); ++i) {
-      unsigned h = keywordHash(kKeywords[i]);
-      while (kwSlot[h])
-        h = (h + 1) % 256;
-      kwSlot[h] = static_cast<uint8_t>(i);
     }
   }
 };
@@ -150,20 +130,9 @@ bool validUtf8(std::string_view text) {
   return true;
 }
 
-/// Whether some byte of `word` is zero (exact as to whether; not as to which).
-constexpr uint64_t hasZeroByte(uint64_t word) {
-  return (word - 0x0101010101010101u) & ~word & 0x8080808080808080u;
-}
-constexpr uint64_t hasByte(uint64_t word, unsigned char byte) {
-  return hasZeroByte(word ^ (0x0101010101010101u * byte));
-}
-
-/// True when some byte of `text` is >= 0x80; pure ASCII is valid UTF-8 and needs no decoding.
-bool hasHighBytes(std::string_view text) {
-  unsigned char any = 0;
-  for (char c : text)
-    any |= static_cast<unsigned char>(c);
-  return any & 0x80;
+/// `0x1b` for the byte 0x1b.
+std::string hexByte(unsigned char byte) {
+  return std::string("0x") + "0123456789abcdef"[byte >> 4] + "0123456789abcdef"[byte & 15];
 }
 
 /// Decodes the text between the quotes of a "..." string.  Unknown escapes (reported by the
@@ -206,16 +175,10 @@ std::string_view keywordSpelling(Kw kw) {
 }
 
 Kw keywordOf(std::string_view word) {
-  // Keywords are 2 to 10 bytes; most longer names (obj12_update, rw3_read_trylock) skip the hash.
-  if (word.size() < 2 || word.size() > 10)
-    return Kw::Plain;
-  for (unsigned h = keywordHash(word);; h = (h + 1) % 256) {
-    unsigned i = kChars.kwSlot[h];
-    if (i == 0)
-      return Kw::Plain;
-    if (kKeywords[i] == word)
-      return static_cast<Kw>(i);
-  }
+  auto found = std::lower_bound(std::begin(kKeywords) + 1, std::end(kKeywords), word);
+  return found != std::end(kKeywords) && *found == word
+             ? static_cast<Kw>(found - std::begin(kKeywords))
+             : Kw::Plain;
 }
 
 std::string stringValue(const Token &tok) {
@@ -226,12 +189,11 @@ std::string stringValue(const Token &tok) {
   return tok.escaped ? decodeEscapes(inner) : std::string(inner);
 }
 
-Lexer::Lexer(const SourceManager &sources, FileId file, Diagnostics &diags, uint32_t start)
+Lexer::Lexer(const SourceManager &sources, FileId file, Diagnostics &diags)
     : file_(file), diags_(diags) {
   std::string_view text = sources.text(file);
-  assert(start <= text.size());
   begin_ = text.data();
-  cur_ = begin_ + start;
+  cur_ = begin_;
   end_ = text.data() + text.size();
   assert(*end_ == '\0' && "the lexer's sentinel: SourceManager buffers are std::strings");
 }
@@ -356,10 +318,8 @@ Token Lexer::lexBadCharacter(const char *begin) {
   Token tok = make(Tok::Error, begin);
   char c = *begin;
   unsigned char byte = static_cast<unsigned char>(c);
-  std::string shown = byte >= 0x20 && byte < 0x7f
-                          ? std::string("'") + c + "'"
-                          : "byte 0x" + std::string(1, "0123456789abcdef"[byte >> 4]) +
-                                "0123456789abcdef"[byte & 15];
+  std::string shown =
+      byte >= 0x20 && byte < 0x7f ? std::string("'") + c + "'" : "byte " + hexByte(byte);
   size_t length = static_cast<size_t>(cur_ - begin);
   bool oneCharacter = length == 1 || (byte >= 0xC0 && length <= 4 && validUtf8(tok.text));
   if (oneCharacter)
@@ -371,56 +331,26 @@ Token Lexer::lexBadCharacter(const char *begin) {
 }
 
 Token Lexer::lexString(const char *begin) {
-  // One pass finds the end, reports bad escapes and notes whether decoding or UTF-8
-  // validation is needed at all (rarely: neither for any string of rules/ or the bench).
   const char *p = begin + 1; // After the opening quote.
   bool escaped = false;
-  bool sawNul = false;
-  unsigned char high = 0; // OR of all bytes: bit 7 set when some byte is >= 0x80.
-  uint64_t highWords = 0;
-  for (;;) {
-    // Eight bytes at a time while none of them ends a plain run: a byte loop over docs cost
-    // 10 instructions a byte.
-    while (end_ - p >= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      if (hasByte(word, '"') | hasByte(word, '\\') | hasByte(word, '\n') | hasByte(word, '\r') |
-          hasZeroByte(word))
-        break;
-      highWords |= word;
-      p += 8;
-    }
-    // Then bytes up to the stop, which is within eight bytes unless the end is.
-    while (!(charClass(*p) & kStringStop)) {
-      high |= static_cast<unsigned char>(*p);
+  // To the closing quote, a line break or the end (a NUL before the end is text, refused
+  // below).
+  while (p < end_ && *p != '"' && *p != '\n' && *p != '\r') {
+    if (*p != '\\') {
       ++p;
+      continue;
     }
-    char c = *p;
-    if (c == '\\') {
-      if (p + 1 >= end_) {
-        p = end_;
-        break;
-      }
-      char e = p[1];
-      p += 2;
-      escaped = true;
-      high |= static_cast<unsigned char>(e);
-      if (e != 'n' && e != 't' && e != '"' && e != '\\') {
-        Span span{file_, offset(p - 2), offset(p)};
-        diags_.error(span, std::string("unknown escape sequence '\\") + e + "'");
-      }
-    } else if (c == '\0' && p != end_) {
-      // Strings end up in C headers and RST, where a NUL byte truncates or corrupts.
-      if (!sawNul)
-        diags_.error({file_, offset(p), offset(p) + 1}, "NUL byte in string");
-      sawNul = true;
-      ++p;
-    } else {
-      break; // '"', a line break or the end.
+    if (p + 1 >= end_) {
+      p = end_;
+      break;
     }
+    char e = p[1];
+    escaped = true;
+    if (e != 'n' && e != 't' && e != '"' && e != '\\')
+      diags_.error({file_, offset(p), offset(p + 2)},
+                   std::string("unknown escape sequence '\\") + e + "'");
+    p += 2;
   }
-  if (highWords & 0x8080808080808080u)
-    high |= 0x80;
   cur_ = p;
   if (p == end_ || *p != '"') {
     Token tok = make(Tok::Error, begin);
@@ -430,10 +360,26 @@ Token Lexer::lexString(const char *begin) {
   cur_ = p + 1;
   Token tok = make(Tok::String, begin);
   tok.escaped = escaped;
-  // Strings end up in docs, JSON and headers, all of which must be UTF-8.  ASCII always is.
-  if ((high & 0x80) && !validUtf8(stringValue(tok)))
-    diags_.error(tok.span, "string is not valid UTF-8");
+  checkStringBytes(tok, std::string_view(begin + 1, static_cast<size_t>(p - begin - 1)));
   return tok;
+}
+
+void Lexer::checkStringBytes(const Token &tok, std::string_view body) {
+  bool high = false;
+  for (const char &c : body) {
+    auto byte = static_cast<unsigned char>(c);
+    high |= byte >= 0x80;
+    // Strings end up in C headers and RST, where a NUL truncates and other control bytes
+    // corrupt or hide text; a tab and the line breaks of a """ string are text.
+    if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f) {
+      diags_.error({file_, offset(&c), offset(&c) + 1},
+                   byte ? "control byte " + hexByte(byte) + " in string" : "NUL byte in string");
+      return;
+    }
+  }
+  // Strings end up in docs, JSON and headers, all of which must be UTF-8.  ASCII always is.
+  if (high && !validUtf8(stringValue(tok)))
+    diags_.error(tok.span, "string is not valid UTF-8");
 }
 
 namespace {
@@ -493,12 +439,7 @@ Token Lexer::lexRawString(const char *begin) {
   cur_ = rest.data() + close + 3;
   Token tok = make(Tok::String, begin);
   tok.raw = true;
-  std::string_view body = rest.substr(0, close);
-  if (size_t nul = body.find('\0'); nul != std::string_view::npos)
-    diags_.error({file_, offset(body.data() + nul), offset(body.data() + nul) + 1},
-                 "NUL byte in string");
-  if (hasHighBytes(body) && !validUtf8(stringValue(tok)))
-    diags_.error(tok.span, "string is not valid UTF-8");
+  checkStringBytes(tok, rest.substr(0, close));
   return tok;
 }
 

@@ -128,8 +128,8 @@ std::string stringValue(const Token &tok);
 /// A hand-written lexer; errors go to `diags` and lexing goes on.
 class Lexer {
 public:
-  /// Lexes `file` from byte `start` (a token boundary the caller knows of) to its end.
-  Lexer(const SourceManager &sources, FileId file, Diagnostics &diags, uint32_t start = 0);
+  /// Lexes `file`.
+  Lexer(const SourceManager &sources, FileId file, Diagnostics &diags);
   /// Lexes the whole buffer; the last token is Tok::Eof.
   std::vector<Token> lexAll();
   /// The next token; Tok::Eof at the end, and again on every later call.
@@ -141,6 +141,8 @@ private:
   Token lexString(const char *begin);
   Token lexRawString(const char *begin);
   Token lexBadCharacter(const char *begin);
+  /// Reports the first control byte of a string's `body`, or text that is not UTF-8.
+  void checkStringBytes(const Token &tok, std::string_view body);
   uint32_t offset(const char *p) const { return static_cast<uint32_t>(p - begin_); }
 
   FileId file_;

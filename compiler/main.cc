@@ -8,7 +8,6 @@
 
 #include "driver.h"
 #include "json_backend.h"
-#include "spec_root.h"
 #ifdef LOCKSPEC_HAVE_CHECKER
 #include "check_command.h"
 #endif
@@ -21,8 +20,11 @@ int main(int argc, char **argv) {
   std::string input, outDir, emit, depPath;
   bool check = false, timeReport = false;
   unsigned errorLimit = lockspec::Diagnostics::kDefaultErrorLimit;
-  std::vector<std::string> only;
+  std::vector<std::string> only, includeDirs;
   compile->add_option("spec", input, "the root .rules file")->required();
+  compile->add_option("-I,--include-dir", includeDirs,
+                      "a further directory includes may come from, searched after the "
+                      "including file's own");
   compile->add_option("-o,--output", outDir, "output directory (generated/)");
   compile->add_option("--emit", emit, "print one backend's output to stdout instead (json)");
   compile->add_option("--backend", only, "run only these backends");
@@ -73,8 +75,8 @@ int main(int argc, char **argv) {
       std::cerr << report.render();
     return code;
   };
-  input = lockspec::spelledFromCurrentDirectory(input); // Outputs carry this spelling.
-  auto model = lockspec::loadSpec(input, sources, diags, {.timeReport = timing, .kernel = kernel});
+  auto model = lockspec::loadSpec(
+      input, sources, diags, {.timeReport = timing, .kernel = kernel, .includeDirs = includeDirs});
   diags.print(std::cerr);
   if (!model) {
     bool io = !diags.all().empty() && !diags.all().front().hasSpan;
@@ -128,7 +130,7 @@ int main(int argc, char **argv) {
     return leave(2);
   if (!depPath.empty() && !check) {
     std::ofstream dep(depPath);
-    dep << lockspec::depfile(outDir, *outputs, *model);
+    dep << lockspec::depfile(outDir, *outputs, sources);
     if (!dep) {
       std::cerr << "lockspec: error: cannot write '" << depPath << "'\n";
       return leave(2);

@@ -9,11 +9,15 @@ namespace lockspec {
 
 namespace {
 
-template <typename T> void buildIndex(const std::vector<T> &items, auto &index) {
-  index.clear();
-  index.reserve(items.size());
-  for (size_t i = 0; i < items.size(); ++i)
-    index.emplace(items[i].name, i); // Keeps the first of a duplicate name.
+/// Indexes the items appended since the last call (`indexed` of them were indexed then).
+template <typename T>
+void extendIndex(const std::vector<T> &items, auto &index, size_t &indexed) {
+  if (indexed > items.size()) { // Not appended to: shrunk, so start again.
+    index.clear();
+    indexed = 0;
+  }
+  for (; indexed < items.size(); ++indexed)
+    index.emplace(items[indexed].name, indexed); // Keeps the first of a duplicate name.
 }
 
 template <typename T>
@@ -25,13 +29,16 @@ const T *findIndexed(const std::vector<T> &items, const auto &index, const std::
 } // namespace
 
 void Model::index() {
-  buildIndex(objects, objectIndex_);
-  buildIndex(locks, lockIndex_);
-  buildIndex(apis, apiIndex_);
-  buildIndex(groups, groupIndex_);
-  buildIndex(operations, operationIndex_);
-  relationIndex_.clear();
-  for (size_t i = 0; i < relations.size(); ++i)
+  extendIndex(objects, objectIndex_, indexed_[0]);
+  extendIndex(locks, lockIndex_, indexed_[1]);
+  extendIndex(apis, apiIndex_, indexed_[2]);
+  extendIndex(groups, groupIndex_, indexed_[3]);
+  extendIndex(operations, operationIndex_, indexed_[4]);
+  if (indexed_[5] > relations.size()) {
+    relationIndex_.clear();
+    indexed_[5] = 0;
+  }
+  for (size_t &i = indexed_[5]; i < relations.size(); ++i)
     relationIndex_[relations[i].lock].push_back(i);
 }
 

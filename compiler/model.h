@@ -281,14 +281,18 @@ struct Operation : Documented {
 /// A state: the mode held of each axis lock ("" = not held).
 using State = std::vector<std::string>;
 
-/// A column of a state table.
+/// A column of a state table.  A Satisfies column says whether a state meets a requirement;
+/// a Reads or Writes column says it of every field it selects, one by one: Y, each of them
+/// can be read (written) in that state; N, none can.  A field rule is judged by its
+/// alternatives without a fact (a fact is the accessor's own condition, not a lock the table
+/// lists); a field with no such alternative is outside the column.
 struct TableColumn {
   enum class Kind { Satisfies, Reads, Writes };
   std::string name, title;
   Kind kind = Kind::Satisfies;
   Requirement requirement;         ///< Kind::Satisfies.
   std::string object;              ///< Kind::Reads / Writes.
-  std::vector<std::string> tables; ///< Kind::Writes: field tables selected ("" = all).
+  std::vector<std::string> tables; ///< Kind::Reads / Writes: field tables selected (empty: all).
 };
 
 /// A row as declared: each cell a set of modes ("" = not held), and the expected values.
@@ -368,10 +372,11 @@ struct Model {
   /// Every enforced order edge, from all non-historical trees.
   std::vector<OrderEdge> enforcedEdges() const;
 
-  /// Builds the name indexes behind the find functions and relationsAbout() from the vectors
-  /// above.  The find functions see the model as of the last call: sema calls it after each
-  /// pass that appends objects, locks or relations, and once the model is complete; whoever
-  /// builds a model by hand calls it before looking names up.
+  /// Indexes the names behind the find functions and relationsAbout(): those of the items
+  /// appended to the vectors above since the last call.  The find functions see the model
+  /// as of the last call: sema calls it after each pass that appends objects, locks or
+  /// relations, and once the model is complete; whoever builds a model by hand calls it
+  /// before looking names up.  Items are only ever appended.
   void index();
 
   /// Indexes into `relations` of the relations whose `lock` is `lock` (empty when none).
@@ -382,6 +387,8 @@ private:
   using NameIndex = std::unordered_map<std::string, size_t>;
   NameIndex objectIndex_, lockIndex_, apiIndex_, groupIndex_, operationIndex_;
   std::unordered_map<std::string, std::vector<size_t>> relationIndex_;
+  /// How many objects, locks, apis, groups, operations and relations are indexed.
+  size_t indexed_[6] = {};
 };
 
 /// Replaces every use of the variable `var` in the C expression `expr` with `replacement`

@@ -261,7 +261,7 @@ void Parser::parseTable(ast::Spec &spec) {
           peek(2).kind != Tok::Dot && peek(2).kind != Tok::Amp && peek(2).kind != Tok::Pipe) {
         column.kind = take().kw == Kw::Reads ? ast::Column::Kind::Reads : ast::Column::Kind::Writes;
         column.object = *expectName("");
-        if (column.kind == ast::Column::Kind::Writes && acceptWord(Kw::In)) {
+        if (acceptWord(Kw::In)) {
           do {
             auto t = expectString("naming a field table");
             if (!t) {

@@ -66,21 +66,10 @@ Context Sema::objectContext(const Object &object) {
 std::optional<Model> Sema::run() {
   std::optional<TimeReport::Scope> pass;
   pass.emplace(options_.timeReport, "sema/declare");
-  auto declareAll = [&](const auto &items, std::string_view kind) {
+  ast::forEachDeclarationList(spec_, [&](const auto &items, std::string_view kind) {
     for (size_t i = 0; i < items.size(); ++i)
       declare(items[i].name, kind, i);
-  };
-  declareAll(spec_.objects, "object");
-  declareAll(spec_.locks, "lock");
-  declareAll(spec_.groups, "group");
-  declareAll(spec_.facts, "fact");
-  declareAll(spec_.lets, "let");
-  declareAll(spec_.relations, "relation");
-  declareAll(spec_.orders, "order");
-  declareAll(spec_.operations, "operation");
-  declareAll(spec_.tables, "table");
-  declareAll(spec_.matrices, "matrix");
-  declareAll(spec_.topics, "topic");
+  });
 
   for (size_t f = 0; f < sources_.size(); ++f)
     model_.files.push_back(sources_.name(f));

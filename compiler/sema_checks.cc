@@ -108,31 +108,25 @@ void checkReleaseMode(const Model &model, const Api &api, Reporter &report) {
   const Lock *lock = model.findLock(api.lock);
   if (!lock)
     return;
-  const std::string &released = api.mode;
-  for (const Api &other : model.apis) {
-    const std::string &otherLock = other.lock;
-    if (otherLock != lock->name)
+  // The lock's own functions, not every function of the spec: a spec has thousands.
+  bool anyEntry = false;
+  for (const std::string &name : lock->apis) {
+    const Api *other = model.findApi(name);
+    if (!other || (other->kind != ApiKind::Acquire && other->kind != ApiKind::Try &&
+                   other->kind != ApiKind::Downgrade))
       continue;
-    const std::string &entered =
-        other.kind == ApiKind::Downgrade ? static_cast<const std::string &>(other.toMode)
-                                         : static_cast<const std::string &>(other.mode);
-    bool enters = other.kind == ApiKind::Acquire || other.kind == ApiKind::Try ||
-                  other.kind == ApiKind::Downgrade;
+    anyEntry = anyEntry || other->kind != ApiKind::Downgrade;
     // Releasing a weaker mode than the one held is how the kernel drops a downgraded hold
     // (mmap_read_unlock), so a release matches any mode entered that satisfies it.
-    if (enters && lock->satisfies(entered, released))
+    const std::string &entered = other->kind == ApiKind::Downgrade ? other->toMode : other->mode;
+    if (lock->satisfies(entered, api.mode))
       return;
   }
   // A lock with no acquiring function in the spec (taken by code the spec does not list)
   // gives no evidence.
-  bool anyEntry = std::any_of(model.apis.begin(), model.apis.end(), [&](const Api &other) {
-    const std::string &otherLock = other.lock;
-    return otherLock == lock->name &&
-           (other.kind == ApiKind::Acquire || other.kind == ApiKind::Try);
-  });
   if (anyEntry)
     report.error(api.pos, "release '" + api.name + "' ends a hold of '" + lock->name + "." +
-                              released + "', which no function of the lock takes");
+                              api.mode + "', which no function of the lock takes");
 }
 
 void checkEndsWithCycles(const Model &model, Reporter &report) {

@@ -171,35 +171,50 @@ void Sema::tables() {
       }
       return true;
     };
-    auto evaluate = [&](const State &state) {
-      std::vector<Atom> have = withImpliedHolds(model_, atomsOf(state));
+    // What a Reads or Writes column judges: each selected field's rules, reduced to the
+    // alternatives a lock state can decide (model.h, TableColumn).
+    struct Judged {
+      const Field *field;
+      const FieldRule *rule; ///< The first rule that counts, for the note.
+      Requirement locksOnly;
+    };
+    std::vector<std::vector<Judged>> judged(out.columns.size());
+    for (size_t c = 0; c < out.columns.size(); ++c) {
+      const TableColumn &col = out.columns[c];
+      if (col.kind == TableColumn::Kind::Satisfies)
+        continue;
+      for (const Field &f : model_.findObject(col.object)->fields) {
+        if (!col.tables.empty() &&
+            std::find(col.tables.begin(), col.tables.end(), f.table) == col.tables.end())
+          continue;
+        Judged j{&f, nullptr, {}};
+        auto take = [&](const FieldRule &r) {
+          if (r.kind != FieldRule::Kind::Locks)
+            return;
+          for (const Alternative &alt : r.requirement.alternatives)
+            if (std::none_of(alt.atoms.begin(), alt.atoms.end(),
+                             [](const Atom &a) { return a.kind == Atom::Kind::Fact; })) {
+              j.locksOnly.alternatives.push_back(alt);
+              j.rule = j.rule ? j.rule : &r;
+            }
+        };
+        if (col.kind == TableColumn::Kind::Reads && f.read)
+          take(*f.read);
+        if (col.kind == TableColumn::Kind::Writes)
+          for (const FieldRule &w : f.writes)
+            take(w);
+        if (j.rule)
+          judged[c].push_back(std::move(j));
+      }
+    }
+    auto evaluate = [&](const std::vector<Atom> &have) {
       std::vector<bool> values;
-      for (const TableColumn &col : out.columns) {
+      for (size_t c = 0; c < out.columns.size(); ++c) {
         bool value = true;
-        if (col.kind == TableColumn::Kind::Satisfies) {
-          value = satisfies(model_, have, col.requirement, true);
-        } else {
-          const Object *o = model_.findObject(col.object);
-          for (const Field &f : o->fields) {
-            if (col.kind == TableColumn::Kind::Reads) {
-              if (f.read && f.read->kind == FieldRule::Kind::Locks)
-                value = value && satisfies(model_, have, f.read->requirement, true);
-              continue;
-            }
-            if (!col.tables.empty() &&
-                std::find(col.tables.begin(), col.tables.end(), f.table) == col.tables.end())
-              continue;
-            bool any = false, governed = false;
-            for (const FieldRule &w : f.writes) {
-              if (w.kind != FieldRule::Kind::Locks)
-                continue;
-              governed = true;
-              any = any || satisfies(model_, have, w.requirement, true);
-            }
-            if (governed)
-              value = value && any;
-          }
-        }
+        if (out.columns[c].kind == TableColumn::Kind::Satisfies)
+          value = satisfies(model_, have, out.columns[c].requirement, true);
+        for (const Judged &j : judged[c])
+          value = value && satisfies(model_, have, j.locksOnly, true);
         values.push_back(value);
       }
       return values;
@@ -220,9 +235,12 @@ void Sema::tables() {
       }
       states = std::move(next);
     }
+    std::vector<std::vector<Atom>> held; // Per derived row: its holds and what they imply.
     for (const State &s : states)
-      if (valid(s))
-        out.derived.push_back({s, evaluate(s)});
+      if (valid(s)) {
+        held.push_back(withImpliedHolds(model_, atomsOf(s)));
+        out.derived.push_back({s, evaluate(held.back())});
+      }
     auto showState = [&](const State &s) {
       std::string text = "(";
       for (size_t a = 0; a < s.size(); ++a) {
@@ -262,7 +280,8 @@ void Sema::tables() {
         continue;
       bool coversValid = false;
       bool reportedValue = false;
-      for (const DerivedRow &d : out.derived) {
+      for (size_t di = 0; di < out.derived.size(); ++di) {
+        const DerivedRow &d = out.derived[di];
         bool inRow = true;
         for (size_t a = 0; a < d.state.size(); ++a)
           inRow = inRow && std::find(tr.cells[a].begin(), tr.cells[a].end(), d.state[a]) !=
@@ -277,7 +296,27 @@ void Sema::tables() {
           Diagnostics::note(diag, in.rows[it->second].span, "earlier row is here");
         }
         for (size_t c = 0; c < d.values.size() && !reportedValue; ++c) {
-          if (d.values[c] == tr.values[c])
+          // A field column names the first field that disagrees with the cell.
+          for (const Judged &j : judged[c]) {
+            if (satisfies(model_, held[di], j.locksOnly, true) == tr.values[c])
+              continue;
+            reportedValue = true;
+            bool reads = out.columns[c].kind == TableColumn::Kind::Reads;
+            Diagnostic &diag = diags_.error(
+                row.values[c].span,
+                "row declares '" + out.columns[c].title + "' " + (tr.values[c] ? "Y" : "N") +
+                    " but field '" + out.columns[c].object + "." + j.field->name + "' " +
+                    (tr.values[c] ? "cannot" : "can") + " be " + (reads ? "read" : "written") +
+                    " in state " + showState(d.state));
+            const SourcePos &at = j.rule->pos;
+            if (auto span = sources_.spanAt(at.file, at.line, at.column))
+              Diagnostics::note(diag, *span,
+                                std::string(reads ? "read" : "write") + " rule '" +
+                                    j.rule->requirement.text + "' is here");
+            Diagnostics::note(diag, in.columns[c].name.span, "column defined here");
+            break;
+          }
+          if (reportedValue || d.values[c] == tr.values[c])
             continue;
           reportedValue = true;
           Diagnostic &diag =

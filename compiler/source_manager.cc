@@ -16,6 +16,7 @@ FileId SourceManager::add(std::unique_ptr<Buffer> buffer) {
 
 FileId SourceManager::addBuffer(std::string name, std::string text) {
   auto buffer = std::make_unique<Buffer>();
+  buffer->path = name;
   buffer->name = std::move(name);
   buffer->text = std::move(text);
   return add(std::move(buffer));
@@ -34,13 +35,19 @@ struct Fd {
 
 } // namespace
 
-std::optional<FileId> SourceManager::addFile(const std::string &path, std::string *error) {
+std::optional<FileId> SourceManager::addFile(const std::string &path, std::string name,
+                                             std::string *error, const OpenedCheck &check) {
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
   Fd file{open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
   struct stat st {};
   if (file.fd < 0 || fstat(file.fd, &st) != 0) {
     *error = "cannot open '" + path + "'";
     return std::nullopt;
+  }
+  if (check) {
+    *error = check(file.fd);
+    if (!error->empty())
+      return std::nullopt;
   }
   if (!S_ISREG(st.st_mode)) {
     *error = "'" + path + "' is not a regular file";
@@ -71,7 +78,9 @@ std::optional<FileId> SourceManager::addFile(const std::string &path, std::strin
     return std::nullopt;
   }
   text.resize(got);
-  return addBuffer(path, std::move(text));
+  FileId id = addBuffer(std::move(name), std::move(text));
+  buffers_[id]->path = path;
+  return id;
 }
 
 const std::vector<uint32_t> &SourceManager::lineStarts(FileId file) const {
@@ -85,11 +94,6 @@ const std::vector<uint32_t> &SourceManager::lineStarts(FileId file) const {
         buffer.lineStarts.push_back(static_cast<uint32_t>(i + 1));
   }
   return buffer.lineStarts;
-}
-
-void SourceManager::indexLines() const {
-  for (FileId file = 0; file < buffers_.size(); ++file)
-    lineStarts(file);
 }
 
 LineCol SourceManager::lineCol(FileId file, uint32_t offset) const {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,15 +37,29 @@ public:
   /// The largest spec file read.  Offsets are 32-bit, and a spec of 100k rules is about
   /// 27 MB; what is larger is not a spec (`/dev/zero` behind a symlink, a log file).
   static constexpr size_t kMaxFileBytes = size_t(64) << 20;
-  /// Reads the regular file `path`; nullopt (and `error` set) when it cannot be read, is
-  /// not a regular file (a FIFO would block, a device never end) or is over kMaxFileBytes.
-  /// `error` names the path, never the contents.
-  std::optional<FileId> addFile(const std::string &path, std::string *error);
+  /// Checks an opened file before a byte of it is read: the file, not a path that may have
+  /// changed since it was checked.  Returns an error message, or "" to go on.
+  using OpenedCheck = std::function<std::string(int fd)>;
+  /// Reads the regular file `path` and names it `name` (its path as outputs give it);
+  /// nullopt (and `error` set) when it cannot be read, fails `check`, is not a regular file
+  /// (a FIFO would block, a device never end) or is over kMaxFileBytes.  `error` names the
+  /// path, never the contents.
+  std::optional<FileId> addFile(const std::string &path, std::string name, std::string *error,
+                                const OpenedCheck &check = {});
+  /// Same, named by its path.
+  std::optional<FileId> addFile(const std::string &path, std::string *error) {
+    return addFile(path, path, error);
+  }
 
   /// The buffer's text.  text(file).data()[text(file).size()] is '\0' (a std::string's):
   /// the lexer uses that byte as a sentinel.
   std::string_view text(FileId file) const { return buffers_[file]->text; }
+  /// The name the model and the outputs give the buffer: independent of the current
+  /// directory and of how the command line spelled the spec.
   const std::string &name(FileId file) const { return buffers_[file]->name; }
+  /// The path the buffer was read from, for diagnostics and depfiles: what opens it from
+  /// the current directory.  A string buffer's name.
+  const std::string &path(FileId file) const { return buffers_[file]->path; }
   size_t size() const { return buffers_.size(); }
 
   /// Line and column of a byte offset; builds the line table of that buffer on first use.
@@ -61,9 +76,6 @@ public:
   /// million line starts, which missed the cache at every step (2% of a 100k-rule compile,
   /// perf).
   LineCol lineCol(FileId file, uint32_t offset, LineHint &hint) const;
-  /// Builds every buffer's line table now.  After this the manager is read-only, so threads
-  /// may share it (lineCol otherwise builds a table on first use).
-  void indexLines() const;
   /// The span of the word (an identifier, or else one byte) at a line and column of the
   /// buffer named `name`: a position the model kept, back to a place a diagnostic can show.
   /// nullopt when no buffer has that name or the position is outside it.
@@ -73,7 +85,7 @@ public:
 
 private:
   struct Buffer {
-    std::string name;
+    std::string name, path;
     std::string text;
     mutable std::vector<uint32_t> lineStarts; // Built lazily.
   };

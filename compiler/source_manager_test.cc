@@ -80,6 +80,35 @@ TEST(SourceManagerTest, FilesOfEverySizeReadWholeWithTheSentinel) {
   EXPECT_NE(error.find("cannot open"), std::string::npos) << error;
 }
 
+// A file goes by two names: the one outputs give it and the path it was read from.  The
+// caller's check sees the file opened (its descriptor), and a refusal reads nothing.
+TEST(SourceManagerTest, ChecksTheOpenedFileAndKeepsBothNames) {
+  std::filesystem::path dir = std::filesystem::temp_directory_path() / "lockspec-sm-names";
+  std::filesystem::create_directories(dir);
+  std::filesystem::path path = dir / "a.rules";
+  std::ofstream(path) << "object o {}";
+  struct stat onDisk {};
+  ASSERT_EQ(stat(path.c_str(), &onDisk), 0);
+  SourceManager sources;
+  std::string error;
+  ino_t seen = 0;
+  auto file = sources.addFile(path.string(), "spec/a.rules", &error, [&](int fd) {
+    struct stat opened {};
+    fstat(fd, &opened);
+    seen = opened.st_ino;
+    return std::string();
+  });
+  ASSERT_TRUE(file) << error;
+  EXPECT_EQ(seen, onDisk.st_ino);
+  EXPECT_EQ(sources.name(*file), "spec/a.rules");
+  EXPECT_EQ(sources.path(*file), path.string());
+  EXPECT_FALSE(sources.addFile(path.string(), "spec/a.rules", &error,
+                               [](int) { return std::string("refused"); }));
+  EXPECT_EQ(error, "refused");
+  EXPECT_EQ(sources.size(), 1u);
+  std::filesystem::remove_all(dir);
+}
+
 // A FIFO would block the read and a device never end: only regular files are specs, and
 // a file over the cap is refused before a byte of it is read.
 TEST(SourceManagerTest, RefusesWhatIsNotASpecFile) {

@@ -63,6 +63,12 @@ def _root(app):
     return os.path.abspath(os.path.join(app.confdir, app.config.lockspec_root))
 
 
+def _spec_file(app, name):
+    """The path of a spec file the model names: model names are relative to the parent of
+    the root spec's directory (``rules/objects.rules``), whatever the current directory."""
+    return os.path.join(os.path.dirname(os.path.dirname(_spec_path(app))), name)
+
+
 def _display(path, root):
     """Spec paths relative to the project root, as the compiler prints them."""
     rel = os.path.relpath(path, root)
@@ -114,7 +120,7 @@ def _builder_inited(app):
 _spec_lines = {}
 
 
-def _exact_line(origin, text):
+def _exact_line(path, origin, text):
     """The model places a doc body at its entity's declaration; the body's own lines follow
     it in the spec.  A generated line that appears verbatim a little below the declaration is
     mapped to that line, so a docutils message names the very line to fix.  Lines the emitter
@@ -123,12 +129,12 @@ def _exact_line(origin, text):
     if len(wanted) < 8:
         return origin.line
     try:
-        key = (origin.file, os.path.getmtime(origin.file))
+        key = (path, os.path.getmtime(path))
     except OSError:
         return origin.line
     lines = _spec_lines.get(key)
     if lines is None:
-        with open(origin.file, encoding="utf-8") as f:
+        with open(path, encoding="utf-8") as f:
             lines = _spec_lines[key] = [l.strip() for l in f]
     for n in range(origin.line - 1, min(len(lines), origin.line + 200)):
         if lines[n] == wanted or lines[n].endswith('"' + wanted + '";') or \
@@ -205,8 +211,9 @@ class _LockspecDirective(SphinxDirective):
         root = _root(self.env.app)
         content = StringList()
         for line, origin in zip(rst.lines, rst.origins):
-            number = _exact_line(origin, line)
-            content.append(line, _display(origin.file, root), max(number - 1, 0))
+            path = _spec_file(self.env.app, origin.file)
+            number = _exact_line(path, origin, line)
+            content.append(line, _display(path, root), max(number - 1, 0))
         return _parse_here(self.state, content)
 
     def missing(self, what):
