@@ -8,9 +8,28 @@
 
 #include "driver.h"
 #include "runner.h"
-#include "spec_root.h"
 
 namespace lockspec::check {
+
+namespace {
+
+/// `path` spelled from the current directory when it lies below it, else absolute: findings
+/// that point into the spec then read as they would with `--spec rules/mm.rules`.
+std::string spelledFromHere(const std::string &path) {
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::weakly_canonical(path, ec);
+  if (ec)
+    return path;
+  const std::filesystem::path here = std::filesystem::current_path(ec);
+  if (ec)
+    return absolute.string();
+  const std::filesystem::path relative = absolute.lexically_relative(here);
+  if (!relative.empty() && *relative.begin() != "..")
+    return relative.string();
+  return absolute.string();
+}
+
+} // namespace
 
 std::string defaultSpecPath(const std::string &exe) {
   namespace fs = std::filesystem;
@@ -56,7 +75,7 @@ int CheckCommand::run() const {
     }
     // Findings point into the spec: spelled from here when it lies below (a lockspec
     // checkout), else absolute.
-    spec = spelledFromCurrentDirectory(spec);
+    spec = spelledFromHere(spec);
   } else if (std::error_code ec; !std::filesystem::is_regular_file(spec, ec)) {
     std::cerr << "lockspec: error: cannot open the spec '" << spec << "' given by --spec\n";
     return 2;
