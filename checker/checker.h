@@ -10,6 +10,7 @@
 
 #include "diagnostics.h"
 #include "lock_index.h"
+#include "summary.h"
 #include "ts.h"
 
 namespace lockspec::check {
@@ -85,6 +86,7 @@ private:
 /// queries/parameters.scm (`query`) in its declarator.
 void checkFunction(const LockIndex &index, ts::Node function, std::string_view name,
                    const std::vector<ts::Match> &parameters, const ts::Query &query,
-                   std::vector<Finding> &out);
+                   std::vector<Finding> &out, const CallContext *ctx = nullptr,
+                   FunctionSummary *summary = nullptr);
 
 } // namespace lockspec::check

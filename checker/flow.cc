@@ -10,6 +10,7 @@ namespace lockspec::check {
 void FunctionAnalysis::run(const std::vector<ts::Match> &parameters, const ts::Query &query) {
   collectParameters(parameters, query);
   graph(function_.child("body"), State{}, false, 0);
+  finish();
 }
 
 Diagnostic *FunctionAnalysis::report(Severity severity, const char *rule, uint32_t begin,
@@ -115,13 +116,27 @@ std::string FunctionAnalysis::typeOf(const std::string &expr) const {
   return it == types_.end() ? "" : it->second;
 }
 
-void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end) {
+void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
+                                const std::string &returned, ReturnClass cls) {
+  ReturnRecord rec{begin, end, cls, {}, {}};
   for (const Held &h : st.held) {
     bool restored = std::any_of(entryHeld_.begin(), entryHeld_.end(), [&](const Instance &i) {
       return i.lock == h.lock && compareKeys(i.key, h.key) != Alias::Different;
     });
     if (h.asserted || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h) ||
         restored)
+      continue;
+    // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
+    // hold to the caller, as the spec's own returning APIs do.
+    bool handed = !returned.empty() && (h.key == returned || h.key == "*" + returned);
+    if (summary_) {
+      Held r = h;
+      if (handed)
+        r.key = h.key[0] == '*' ? "*$ret" : "$ret";
+      rec.held.push_back(r);
+      continue;
+    }
+    if (handed)
       continue;
     Diagnostic *d = h.may
                         ? report(Severity::Warning, "held-at-return", begin, end,
@@ -131,6 +146,14 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end) {
                                  describe(h.lock, h.key) + " is still held at return");
     noteHere(d, h.at, h.atEnd, "taken here");
   }
+  if (!summary_)
+    return;
+  for (const Instance &i : entryHeld_)
+    if (std::none_of(st.held.begin(), st.held.end(), [&](const Held &h) {
+          return i.lock == h.lock && !h.may && compareKeys(i.key, h.key) != Alias::Different;
+        }))
+      rec.released.push_back(i);
+  returns_[begin] = std::move(rec);
 }
 
 bool FunctionAnalysis::endsWithOther(const Held &h) const {
@@ -279,30 +302,24 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
     if (nested)
       end = join(end, st);
     else
-      atReturn(st, s.end() > s.begin() ? s.end() - 1 : s.begin(), s.end());
+      atReturn(st, s.end() > s.begin() ? s.end() - 1 : s.begin(), s.end(), "", ReturnClass::Void);
     return {};
   }
-  std::string returned;
+  std::string returned, text;
   for (const ts::Node &c : s.namedChildren()) {
     eval(c, st, depth + 1);
-    returned = resolve(canonical(c));
+    text = canonical(c);
+    returned = resolve(text);
   }
-  if (st.live) {
-    // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
-    // hold to the caller, as the spec's own returning APIs do.
-    State handed = st;
-    std::erase_if(handed.held, [&](const Held &h) {
-      return !returned.empty() && (h.key == returned || h.key == "*" + returned);
-    });
-    atReturn(handed, s.begin(), s.end());
-  }
+  if (st.live)
+    atReturn(st, s.begin(), s.end(), returned, classifyReturn(text));
   return {};
 }
 
 void checkFunction(const LockIndex &index, ts::Node function, std::string_view name,
                    const std::vector<ts::Match> &parameters, const ts::Query &query,
-                   std::vector<Finding> &out) {
-  FunctionAnalysis(index, function, name, out).run(parameters, query);
+                   std::vector<Finding> &out, const CallContext *ctx, FunctionSummary *summary) {
+  FunctionAnalysis(index, function, name, out, ctx, summary).run(parameters, query);
 }
 
 } // namespace lockspec::check

@@ -16,6 +16,7 @@
 #include "cfg.h"
 #include "checker.h"
 #include "lock_state.h"
+#include "summary.h"
 
 namespace lockspec::check {
 
@@ -33,8 +34,10 @@ constexpr int kMaxPasses = 8;
 class FunctionAnalysis {
 public:
   FunctionAnalysis(const LockIndex &index, ts::Node function, std::string_view name,
-                   std::vector<Finding> &out)
-      : index_(index), model_(index.model()), function_(function), name_(name), out_(out) {
+                   std::vector<Finding> &out, const CallContext *ctx = nullptr,
+                   FunctionSummary *summary = nullptr)
+      : index_(index), model_(index.model()), function_(function), name_(name), out_(out),
+        ctx_(ctx), summary_(summary) {
     if (const Api *api = index.api(name))
       returnsHolding_ = model_.findLock(api->lock);
   }
@@ -134,7 +137,7 @@ private:
   void callerHeld(const Api &api, const Instance &inst, const char *verb, ts::Node call);
 
   struct TryResult {
-    const Api *api = nullptr;
+    TrySuccess success = TrySuccess::None;
     Held held;
   };
 
@@ -174,7 +177,10 @@ private:
 
   // ---- Statements ------------------------------------------------------------------------
 
-  void atReturn(const State &st, uint32_t begin, uint32_t end);
+  /// A return with `st` (handing over holds of `returned`, the returned expression): reported
+  /// at once without a summary to fill in, else recorded for finish().
+  void atReturn(const State &st, uint32_t begin, uint32_t end, const std::string &returned,
+                ReturnClass cls);
 
   /// VMA write locks have no release of their own: they end with the mmap write hold.
   bool endsWithOther(const Held &h) const;
@@ -215,6 +221,35 @@ private:
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
   std::set<std::pair<uint32_t, std::string>> reported_;
+
+  // ---- Summaries (flow_summary.cc) -------------------------------------------------------
+
+  /// Passes an unmet requirement (`alternatives` in this function's keys) on to the callers
+  /// when this function is not an entry point; false when it must be reported here.
+  bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
+              std::string path);
+  /// The single-lock requirement `lock` of `key` in `mode`, as passOn takes it.
+  static std::vector<std::vector<SummaryLock>> oneLock(const Lock *lock, std::string mode,
+                                                       std::string key);
+  /// "file:line: " for an offset of this file, or "" without a program context.
+  std::string where(uint32_t offset) const;
+  /// A call to a function with a summary: its needs checked here, its effects applied.
+  /// Returns a hold that depends on the call's result, for the caller to place.
+  std::optional<TryResult> applySummary(const FunctionSummary &s, const std::string &fn,
+                                        ts::Node call, State &st, const std::string &resultVar,
+                                        const std::vector<ts::Node> &args);
+  /// What returns held, recorded by atReturn and turned into findings and effects by finish().
+  struct ReturnRecord {
+    uint32_t begin = 0, end = 0;
+    ReturnClass cls = ReturnClass::Void;
+    std::vector<Held> held;         ///< Not counting what the return hands over or restores.
+    std::vector<Instance> released; ///< Caller-held locks not held here.
+  };
+  void finish();
+
+  const CallContext *ctx_ = nullptr;
+  FunctionSummary *summary_ = nullptr;
+  std::map<uint32_t, ReturnRecord> returns_;
 };
 
 } // namespace lockspec::check

@@ -111,12 +111,11 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
         return h.lock == other && !h.may && other->satisfies(h.mode, r.otherMode) &&
                compareKeys(h.key, owner) != Alias::Different;
       });
-      if (!ok) {
-        Diagnostic *d =
-            report(Severity::Error, "missing-lock", call,
-                   quote(api.name) + " takes " + describe(lock, taking.key) + " for " +
-                       taking.mode + ", which needs " + describe(other, owner) + " held for " +
-                       r.otherMode + " (relation " + quote(r.name) + ")");
+      std::string what = quote(api.name) + " takes " + describe(lock, taking.key) + " for " +
+                         taking.mode + ", which needs " + describe(other, owner) + " held for " +
+                         r.otherMode + " (relation " + quote(r.name) + ")";
+      if (!ok && !passOn(oneLock(other, r.otherMode, owner), where(call.begin()) + what, "")) {
+        Diagnostic *d = report(Severity::Error, "missing-lock", call, what);
         noteSpec(d, r.pos, "relation " + quote(r.name) + " is declared here");
       }
     } else if (r.kind == Relation::Kind::Forbidden && blocking) {
@@ -220,8 +219,12 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   const Api *api = index_.api(name);
   const Lock *own = api ? model_.findLock(api->lock) : nullptr;
   checkOperations(name, args, st, call, own);
-  if (!api)
+  if (!api) {
+    if (ctx_ && ctx_->callee)
+      if (const FunctionSummary *sum = ctx_->callee(name))
+        return applySummary(*sum, name, call, st, resultVar, args);
     return std::nullopt;
+  }
   Instance inst = instanceOf(*api, args, resultVar);
   if (!inst.lock && api->kind != ApiKind::Release)
     return std::nullopt; // spin_lock on a lock the spec does not know.
@@ -246,7 +249,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
       st.pending.push_back({resultVar, api->success, taking});
       return std::nullopt;
     }
-    return TryResult{api, taking};
+    return TryResult{api->success, taking};
   case ApiKind::Release:
     release(*api, inst, st, call);
     return std::nullopt;
@@ -284,6 +287,12 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     } else if (h && h->may) {
       h->may = false; // The assert proves the path that holds it is the one taken.
     } else if (!h) {
+      // Asserted, not taken: the callers must hold it (a precondition, as `__must_hold`).
+      if (!taken_.count(inst.lock))
+        passOn(oneLock(inst.lock, api->mode, inst.key),
+               where(call.begin()) + quote(api->name) + " asserts " +
+                   describe(inst.lock, inst.key) + " held",
+               "");
       taking.asserted = true;
       st.held.push_back(taking);
     }

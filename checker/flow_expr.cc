@@ -167,7 +167,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     if (!tr)
       return {st, st};
     State yes = st, no = st;
-    (tr->api->success == TrySuccess::Zero ? no : yes).held.push_back(tr->held);
+    (tr->success == TrySuccess::Zero ? no : yes).held.push_back(tr->held);
     return {yes, no};
   }
   if (t == "assignment_expression") {

@@ -120,6 +120,28 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
     }
   if (silent)
     return Verdict::No;
+  // Not met here: the callers' requirement unless something held is forbidden.
+  bool forbidden = std::any_of(checks.begin(), checks.end(), [](const AltCheck &c) {
+    return std::any_of(c.failed.begin(), c.failed.end(),
+                       [](const auto &f) { return f.second.status == AtomStatus::Forbidden; });
+  });
+  if (!forbidden) {
+    std::vector<std::vector<SummaryLock>> alternatives;
+    for (const AltCheck &c : checks) {
+      std::vector<SummaryLock> locks;
+      for (const Atom &a : c.alt->atoms)
+        if (a.kind != Atom::Kind::Fact && a.held && a.condition.empty())
+          if (const Lock *lock = model_.findLock(a.lock))
+            locks.push_back({lock, a.mode, requiredOwner(a, roles)});
+      if (!locks.empty())
+        alternatives.push_back(std::move(locks));
+    }
+    if (!alternatives.empty() && passOn(alternatives,
+                                        where(at.begin()) + what + " without the locks " +
+                                            ruleName + " requires: " + req.text,
+                                        ""))
+      return Verdict::No;
+  }
   // Wrong mode when some alternative fails only by modes.
   for (const AltCheck &c : checks) {
     bool modesOnly = std::all_of(c.failed.begin(), c.failed.end(), [](const auto &f) {

@@ -1,0 +1,213 @@
+// Summaries in the per-function analysis: requirements passed on to the callers, callees'
+// summaries applied at calls, and what the returns held turned into effects (summary.h).
+#include <algorithm>
+
+#include "c_expr.h"
+#include "flow_analysis.h"
+
+namespace lockspec::check {
+
+std::string FunctionAnalysis::where(uint32_t offset) const {
+  return ctx_ && ctx_->where ? ctx_->where(offset) + ": " : "";
+}
+
+std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock, std::string mode,
+                                                                std::string key) {
+  return {{SummaryLock{lock, std::move(mode), std::move(key)}}};
+}
+
+bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alternatives,
+                              std::string what, std::string path) {
+  if (!ctx_ || ctx_->entry || !summary_)
+    return false;
+  Need need;
+  for (const std::vector<SummaryLock> &alt : alternatives) {
+    std::vector<SummaryLock> locks;
+    for (const SummaryLock &l : alt)
+      locks.push_back({l.lock, l.mode, toParams(resolve(l.key), ctx_->params)});
+    need.alternatives.push_back(std::move(locks));
+  }
+  need.what = std::move(what);
+  need.path = std::move(path);
+  if (std::find(summary_->needs.begin(), summary_->needs.end(), need) == summary_->needs.end())
+    summary_->needs.push_back(std::move(need));
+  return true;
+}
+
+std::optional<FunctionAnalysis::TryResult>
+FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn, ts::Node call,
+                               State &st, const std::string &resultVar,
+                               const std::vector<ts::Node> &args) {
+  std::vector<std::string> actual;
+  for (const ts::Node &a : args)
+    actual.push_back(resolve(canonical(a)));
+  std::string result = resultVar.empty() ? "" : resolve(resultVar);
+  auto at = [&](const SummaryLock &l) { return fromParams(l.key, actual, result); };
+  auto held = [&](const SummaryLock &l) {
+    std::string key = at(l);
+    return std::any_of(st.held.begin(), st.held.end(), [&](const Held &h) {
+      return h.lock == l.lock && !h.may && compareKeys(h.key, key) != Alias::Different &&
+             (l.mode.empty() || l.lock->satisfies(h.mode, l.mode));
+    });
+  };
+  for (const Need &need : sum.needs) {
+    bool met = std::any_of(need.alternatives.begin(), need.alternatives.end(),
+                           [&](const std::vector<SummaryLock> &alt) {
+                             return std::all_of(alt.begin(), alt.end(), held);
+                           });
+    if (met)
+      continue;
+    std::vector<std::vector<SummaryLock>> here;
+    std::string wanted;
+    for (const std::vector<SummaryLock> &alt : need.alternatives) {
+      std::vector<SummaryLock> locks;
+      std::string one;
+      for (const SummaryLock &l : alt) {
+        locks.push_back({l.lock, l.mode, at(l)});
+        std::string text = l.lock->name;
+        if (l.lock->modes.size() > 1 && !l.mode.empty())
+          text += "." + l.mode;
+        one += (one.empty() ? "" : " & ") + quote(text) +
+               (locks.back().key.empty() ? "" : " of " + quote(locks.back().key));
+      }
+      wanted += (wanted.empty() ? "" : " or ") + one;
+      here.push_back(std::move(locks));
+    }
+    std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
+    if (passOn(here, need.what, path))
+      continue;
+    Diagnostic *d = report(Severity::Error, "missing-lock", call,
+                           "call to " + quote(fn) + " without " + wanted +
+                               ", which it needs held and no caller in the files checked takes "
+                               "(through " +
+                               path + ")");
+    if (d)
+      Diagnostics::note(*d, {kCheckedFile, call.begin(), call.end()}, "needed by " + need.what);
+  }
+  std::optional<TryResult> conditional;
+  for (const Effect &e : sum.effects) {
+    Held h{e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end(), false, false};
+    switch (e.kind) {
+    case Effect::Kind::Acquire:
+      taken_.insert(h.lock);
+      std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+      st.held.push_back(h);
+      break;
+    case Effect::Kind::Release: {
+      Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
+      if (!o) {
+        if (!taken_.count(h.lock))
+          entryHeld_.push_back({h.lock, h.key}); // the caller's caller held it
+        break;
+      }
+      if (o->may)
+        st.settled.push_back(*o);
+      st.held.erase(st.held.begin() + (o - st.held.data()));
+      break;
+    }
+    case Effect::Kind::HeldIf: {
+      taken_.insert(h.lock);
+      TrySuccess success = e.nonzero ? TrySuccess::True : TrySuccess::Zero;
+      if (!resultVar.empty()) {
+        std::erase_if(st.pending, [&](const Pending &p) { return p.var == resultVar; });
+        st.pending.push_back({resultVar, success, h});
+      } else if (!conditional)
+        conditional = TryResult{success, h};
+      else
+        addMay(st, h);
+      break;
+    }
+    }
+  }
+  return conditional;
+}
+
+void FunctionAnalysis::finish() {
+  if (!summary_ || returns_.empty())
+    return;
+  // One row per lock (by class and key in the parameters' terms) held at some return.
+  struct Row {
+    Held first;
+    std::string key;
+    std::vector<ReturnHold> at;
+    bool handed = false;
+  };
+  std::vector<Row> rows;
+  size_t n = 0;
+  for (const auto &[begin, rec] : returns_) {
+    for (const Held &h : rec.held) {
+      std::string key =
+          h.key.find("$ret") != std::string::npos ? h.key : toParams(h.key, ctx_->params);
+      auto row = std::find_if(rows.begin(), rows.end(),
+                              [&](const Row &r) { return r.first.lock == h.lock && r.key == key; });
+      if (row == rows.end()) {
+        rows.push_back({h, key, std::vector<ReturnHold>(returns_.size()),
+                        key.find("$ret") != std::string::npos});
+        row = rows.end() - 1;
+      }
+      row->at[n] = {rec.cls, h.may ? ReturnHold::Hold::May : ReturnHold::Hold::Yes};
+    }
+    ++n;
+  }
+  n = 0;
+  for (const auto &[begin, rec] : returns_) {
+    for (Row &r : rows)
+      r.at[n].cls = rec.cls;
+    ++n;
+  }
+  // Caller-held locks the function releases (on every return, or as its result says).
+  std::vector<Instance> released;
+  for (const Instance &i : entryHeld_)
+    if (std::none_of(released.begin(), released.end(),
+                     [&](const Instance &o) { return o.lock == i.lock && o.key == i.key; }))
+      released.push_back(i);
+  for (const Instance &i : released) {
+    std::vector<ReturnHold> at;
+    for (const auto &[begin, rec] : returns_) {
+      bool gone = std::any_of(rec.released.begin(), rec.released.end(), [&](const Instance &o) {
+        return o.lock == i.lock && o.key == i.key;
+      });
+      at.push_back({rec.cls, gone ? ReturnHold::Hold::Yes : ReturnHold::Hold::No});
+    }
+    Effect::Kind kind;
+    bool nonzero = true;
+    if (!holdEffect(at, kind, nonzero))
+      continue;
+    SummaryLock l{i.lock, "", toParams(i.key, ctx_->params)};
+    summary_->effects.push_back({Effect::Kind::Release, l, true});
+    if (kind == Effect::Kind::HeldIf)
+      summary_->effects.push_back({Effect::Kind::HeldIf, l, !nonzero});
+  }
+  for (const Row &r : rows) {
+    Effect::Kind kind;
+    bool nonzero = true;
+    bool effect = holdEffect(r.at, kind, nonzero);
+    if (effect)
+      summary_->effects.push_back({kind, {r.first.lock, r.first.mode, r.key}, nonzero});
+    // Where code outside the files checked calls the function, a lock it returns holding is
+    // a leak unless the result tells the caller (a pointer or flag it tests).
+    bool tested = effect && kind == Effect::Kind::HeldIf &&
+                  std::all_of(r.at.begin(), r.at.end(), [](const ReturnHold &h) {
+                    return h.hold == ReturnHold::Hold::No || h.cls == ReturnClass::Unknown;
+                  });
+    if (r.handed || (effect && (!ctx_->entry || tested)))
+      continue;
+    n = 0;
+    for (const auto &[begin, rec] : returns_) {
+      const ReturnHold &h = r.at[n++];
+      if (h.hold == ReturnHold::Hold::No)
+        continue;
+      const Held &f = r.first;
+      Diagnostic *d =
+          h.hold == ReturnHold::Hold::May
+              ? report(Severity::Warning, "held-at-return", rec.begin, rec.end,
+                       describe(f.lock, f.key) +
+                           " may still be held at return (it is held on some paths only)")
+              : report(Severity::Error, "held-at-return", rec.begin, rec.end,
+                       describe(f.lock, f.key) + " is still held at return");
+      noteHere(d, f.at, f.atEnd, "taken here");
+    }
+  }
+}
+
+} // namespace lockspec::check

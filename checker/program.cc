@@ -1,0 +1,175 @@
+#include "program.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace lockspec::check {
+namespace {
+
+/// A function definition with its place in the program.
+struct Node {
+  uint32_t file = 0, index = 0;
+  std::unordered_map<std::string, uint32_t> callees; ///< Name -> definition.
+  bool entry = false;
+  FunctionSummary summary;
+  std::vector<Finding> findings;
+};
+
+/// Runs `fn(i)` for i in [0, n) on `jobs` threads.
+template <typename Fn> void parallelFor(size_t n, unsigned jobs, Fn fn) {
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < n; i = next++)
+      fn(i);
+  };
+  unsigned threads = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(n)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back(worker);
+  worker();
+  for (std::thread &t : pool)
+    t.join();
+}
+
+} // namespace
+
+void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsigned jobs) {
+  // Definitions by name; a static function of one file shadows the others' of its name.
+  std::vector<Node> nodes;
+  std::unordered_map<std::string, std::vector<uint32_t>> byName;
+  std::unordered_map<std::string, uint32_t> names;
+  for (uint32_t f = 0; f < files.size(); ++f)
+    for (uint32_t i = 0; i < files[f].parsed.functions.size(); ++i) {
+      const std::string &name = files[f].parsed.functions[i].name;
+      byName[name].push_back(static_cast<uint32_t>(nodes.size()));
+      names.emplace(name, 0);
+      nodes.push_back({f, i, {}, false, {}, {}});
+    }
+  auto def = [&](const Node &n) -> const FunctionDef & {
+    return files[n.file].parsed.functions[n.index];
+  };
+  // The call graph, from a byte scan of each body; entry points: functions stored or passed
+  // by address, and functions no definition here calls.
+  std::vector<std::vector<uint32_t>> succ(nodes.size());
+  std::vector<char> called(nodes.size(), 0), taken(nodes.size(), 0);
+  for (uint32_t n = 0; n < nodes.size(); ++n) {
+    for (const std::string &c : calledNames(def(nodes[n]).node.child("body").text())) {
+      auto it = byName.find(c);
+      if (it == byName.end())
+        continue;
+      uint32_t target = UINT32_MAX;
+      for (uint32_t d : it->second)
+        if (nodes[d].file == nodes[n].file) {
+          target = d;
+          break;
+        }
+      if (target == UINT32_MAX && it->second.size() == 1)
+        target = it->second.front();
+      if (target == UINT32_MAX)
+        continue;
+      nodes[n].callees.emplace(c, target);
+      succ[n].push_back(target);
+      if (target != n)
+        called[target] = 1;
+    }
+  }
+  for (uint32_t f = 0; f < files.size(); ++f)
+    for (const std::string &name : addressTaken(files[f].parsed.tree.source(), names))
+      for (uint32_t d : byName[name])
+        taken[d] = 1;
+  for (uint32_t n = 0; n < nodes.size(); ++n)
+    nodes[n].entry = taken[n] || !called[n];
+
+  // Components callees first; a component's level is one above its callees', so the
+  // components of one level can be analysed in parallel.
+  std::vector<std::vector<uint32_t>> comps = bottomUp(succ);
+  std::vector<uint32_t> compOf(nodes.size()), level(comps.size(), 0);
+  for (uint32_t c = 0; c < comps.size(); ++c)
+    for (uint32_t n : comps[c])
+      compOf[n] = c;
+  uint32_t levels = 0;
+  for (uint32_t c = 0; c < comps.size(); ++c) {
+    for (uint32_t n : comps[c])
+      for (uint32_t s : succ[n])
+        if (compOf[s] != c)
+          level[c] = std::max(level[c], level[compOf[s]] + 1);
+    levels = std::max(levels, level[c] + 1);
+  }
+  std::vector<std::vector<uint32_t>> byLevel(levels);
+  for (uint32_t c = 0; c < comps.size(); ++c)
+    byLevel[level[c]].push_back(c);
+
+  // Line starts for the call paths of findings.
+  std::vector<std::vector<uint32_t>> lineStarts(files.size());
+  for (uint32_t f = 0; f < files.size(); ++f) {
+    const std::string &text = files[f].parsed.tree.source();
+    lineStarts[f].push_back(0);
+    for (uint32_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n')
+        lineStarts[f].push_back(i + 1);
+  }
+
+  auto analyse = [&](uint32_t n, FunctionSummary &out) {
+    Node &node = nodes[n];
+    const FunctionDef &d = def(node);
+    bool relevant = checker.index().mentionsAny(d.node.text());
+    for (const auto &[name, callee] : node.callees)
+      relevant |= !nodes[callee].summary.empty();
+    node.findings.clear();
+    if (!relevant)
+      return;
+    CallContext ctx;
+    ctx.callee = [&](std::string_view name) -> const FunctionSummary * {
+      auto it = node.callees.find(std::string(name));
+      if (it == node.callees.end() || nodes[it->second].summary.empty())
+        return nullptr;
+      return &nodes[it->second].summary;
+    };
+    ctx.entry = node.entry;
+    ctx.params = d.params;
+    uint32_t file = node.file;
+    ctx.where = [&, file](uint32_t offset) {
+      const std::vector<uint32_t> &ls = lineStarts[file];
+      size_t line = std::upper_bound(ls.begin(), ls.end(), offset) - ls.begin();
+      return files[file].name + ":" + std::to_string(line);
+    };
+    checkFunction(checker.index(), d.node, d.name, d.parameters, checker.parametersQuery(),
+                  node.findings, &ctx, &out);
+  };
+  // A recursive component runs until its summaries stop changing (bounded: summaries only
+  // grow in practice, but nothing proves it).
+  constexpr int kMaxRounds = 4;
+  for (const std::vector<uint32_t> &lv : byLevel)
+    parallelFor(lv.size(), jobs, [&](size_t i) {
+      const std::vector<uint32_t> &comp = comps[lv[i]];
+      bool recursive = comp.size() > 1 || std::find(succ[comp[0]].begin(), succ[comp[0]].end(),
+                                                    comp[0]) != succ[comp[0]].end();
+      for (int round = 0; round < (recursive ? kMaxRounds : 1); ++round) {
+        bool changed = false;
+        for (uint32_t n : comp) {
+          FunctionSummary s;
+          analyse(n, s);
+          if (!(s == nodes[n].summary)) {
+            nodes[n].summary = std::move(s);
+            changed = true;
+          }
+        }
+        if (!changed)
+          break;
+      }
+    });
+
+  for (Node &node : nodes) {
+    std::vector<Finding> &out = files[node.file].parsed.findings;
+    std::move(node.findings.begin(), node.findings.end(), std::back_inserter(out));
+  }
+  for (ProgramFile &f : files)
+    std::stable_sort(
+        f.parsed.findings.begin(), f.parsed.findings.end(),
+        [](const Finding &a, const Finding &b) { return a.diag.span.begin < b.diag.span.begin; });
+}
+
+} // namespace lockspec::check
