@@ -23,6 +23,9 @@ inline constexpr FileId kCheckedFile = 0xffffffffu;
 struct Finding {
   std::string rule;
   Diagnostic diag;
+  /// For a requirement passed up a call path: the finding it started as.  Reported once per
+  /// program, at the first root that reaches it.
+  std::string origin;
 };
 
 /// Rule ids, with a one-line description each (SARIF's rule metadata).

@@ -199,8 +199,7 @@ State FunctionAnalysis::graph(ts::Node body, State entry, bool nested, int depth
     for (const CfgItem &it : blocks[b].items) {
       std::string_view text = it.node.text();
       inert[b].push_back(cyclic && it.kind == CfgItem::Kind::Eval &&
-                         text.find_first_of("={") == std::string_view::npos &&
-                         !index_.mentionsAny(text));
+                         text.find_first_of("={") == std::string_view::npos && !mentions(text));
     }
   std::vector<std::vector<State>> outs(blocks.size());
   std::vector<State> ins(blocks.size(), deadState());

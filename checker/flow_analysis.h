@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "c_expr.h"
 #include "cfg.h"
 #include "checker.h"
 #include "lock_state.h"
@@ -226,11 +227,21 @@ private:
 
   /// Passes an unmet requirement (`alternatives` in this function's keys) on to the callers
   /// when this function is not an entry point; false when it must be reported here.
+  /// `classes`: every lock class the original requirement names; an entry that takes or
+  /// releases one of them reports the requirement rather than leave it to its callers.
   bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
-              std::string path);
+              std::string path, std::vector<const Lock *> classes = {});
   /// The single-lock requirement `lock` of `key` in `mode`, as passOn takes it.
   static std::vector<std::vector<SummaryLock>> oneLock(const Lock *lock, std::string mode,
                                                        std::string key);
+  /// True when `text` names an API, operation or guarded field of the spec, or a callee
+  /// with a summary.
+  bool mentions(std::string_view text) const {
+    if (index_.mentionsAny(text))
+      return true;
+    return ctx_ && ctx_->summarisedCallees &&
+           anyIdentifier(text, [&](std::string_view w) { return ctx_->callee(w) != nullptr; });
+  }
   /// "file:line: " for an offset of this file, or "" without a program context.
   std::string where(uint32_t offset) const;
   /// A call to a function with a summary: its needs checked here, its effects applied.
@@ -250,6 +261,9 @@ private:
   const CallContext *ctx_ = nullptr;
   FunctionSummary *summary_ = nullptr;
   std::map<uint32_t, ReturnRecord> returns_;
+  /// Lock classes the function takes or releases (directly or through callees), once passOn
+  /// needs them; holds nullptr once computed.
+  std::set<const Lock *> touches_;
 };
 
 } // namespace lockspec::check

@@ -107,7 +107,7 @@ bool FunctionAnalysis::mayHaveEffect(std::string_view text) const {
         ((c == '&' || c == '|') && i + 1 < text.size() && text[i + 1] == c))
       return true;
   }
-  return index_.mentionsAny(text);
+  return mentions(text);
 }
 
 bool FunctionAnalysis::isLogical(ts::Node e) {

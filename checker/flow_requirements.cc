@@ -127,19 +127,26 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
   });
   if (!forbidden) {
     std::vector<std::vector<SummaryLock>> alternatives;
-    for (const AltCheck &c : checks) {
-      std::vector<SummaryLock> locks;
-      for (const Atom &a : c.alt->atoms)
-        if (a.kind != Atom::Kind::Fact && a.held && a.condition.empty())
+    std::vector<const Lock *> classes;
+    for (const Alternative &alt : req.alternatives)
+      for (const Atom &a : alt.atoms)
+        if (a.kind != Atom::Kind::Fact)
           if (const Lock *lock = model_.findLock(a.lock))
-            locks.push_back({lock, a.mode, requiredOwner(a, roles)});
+            classes.push_back(lock);
+    for (const AltCheck &c : checks) {
+      // What is held here stays met until the call: only the rest is the callers'.
+      std::vector<SummaryLock> locks;
+      for (const auto &[a, r] : c.failed)
+        if (a->kind != Atom::Kind::Fact && a->held && a->condition.empty())
+          if (const Lock *lock = model_.findLock(a->lock))
+            locks.push_back({lock, a->mode, requiredOwner(*a, roles)});
       if (!locks.empty())
         alternatives.push_back(std::move(locks));
     }
     if (!alternatives.empty() && passOn(alternatives,
                                         where(at.begin()) + what + " without the locks " +
                                             ruleName + " requires: " + req.text,
-                                        ""))
+                                        "", classes))
       return Verdict::No;
   }
   // Wrong mode when some alternative fails only by modes.

@@ -17,9 +17,31 @@ std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock
 }
 
 bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alternatives,
-                              std::string what, std::string path) {
-  if (!ctx_ || ctx_->entry || !summary_)
+                              std::string what, std::string path,
+                              std::vector<const Lock *> classes) {
+  if (!ctx_ || !summary_ || ctx_->root)
     return false;
+  if (ctx_->entry) {
+    // Callers outside the files checked may hold what this function does not: its contract,
+    // unless it takes or releases one of those locks itself.
+    if (touches_.empty())
+      anyIdentifier(function_.text(), [&](std::string_view word) {
+        if (const Api *api = index_.api(word)) {
+          if (api->kind != ApiKind::Assert)
+            touches_.insert(model_.findLock(api->lock));
+        } else if (const FunctionSummary *s = ctx_->callee(word))
+          for (const Effect &e : s->effects)
+            touches_.insert(e.lock.lock);
+        return false;
+      });
+    touches_.insert(nullptr); // computed
+    for (const std::vector<SummaryLock> &alt : alternatives)
+      for (const SummaryLock &l : alt)
+        classes.push_back(l.lock);
+    for (const Lock *l : classes)
+      if (touches_.count(l))
+        return false;
+  }
   Need need;
   for (const std::vector<SummaryLock> &alt : alternatives) {
     std::vector<SummaryLock> locks;
@@ -29,6 +51,12 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   }
   need.what = std::move(what);
   need.path = std::move(path);
+  for (const std::vector<SummaryLock> &alt : need.alternatives)
+    for (const SummaryLock &l : alt)
+      classes.push_back(l.lock);
+  std::sort(classes.begin(), classes.end());
+  classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
+  need.classes = std::move(classes);
   if (std::find(summary_->needs.begin(), summary_->needs.end(), need) == summary_->needs.end())
     summary_->needs.push_back(std::move(need));
   return true;
@@ -63,6 +91,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       std::vector<SummaryLock> locks;
       std::string one;
       for (const SummaryLock &l : alt) {
+        if (held(l))
+          continue; // held here: only the rest is the callers'
         locks.push_back({l.lock, l.mode, at(l)});
         std::string text = l.lock->name;
         if (l.lock->modes.size() > 1 && !l.mode.empty())
@@ -74,15 +104,19 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       here.push_back(std::move(locks));
     }
     std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
-    if (passOn(here, need.what, path))
+    if (passOn(here, need.what, path, need.classes))
       continue;
+    size_t before = out_.size();
     Diagnostic *d = report(Severity::Error, "missing-lock", call,
                            "call to " + quote(fn) + " without " + wanted +
                                ", which it needs held and no caller in the files checked takes "
                                "(through " +
                                path + ")");
-    if (d)
+    if (d) {
       Diagnostics::note(*d, {kCheckedFile, call.begin(), call.end()}, "needed by " + need.what);
+      if (out_.size() > before)
+        out_.back().origin = need.what;
+    }
   }
   std::optional<TryResult> conditional;
   for (const Effect &e : sum.effects) {

@@ -13,7 +13,7 @@ namespace {
 struct Node {
   uint32_t file = 0, index = 0;
   std::unordered_map<std::string, uint32_t> callees; ///< Name -> definition.
-  bool entry = false;
+  bool entry = false, root = false;
   FunctionSummary summary;
   std::vector<Finding> findings;
 };
@@ -46,7 +46,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
       const std::string &name = files[f].parsed.functions[i].name;
       byName[name].push_back(static_cast<uint32_t>(nodes.size()));
       names.emplace(name, 0);
-      nodes.push_back({f, i, {}, false, {}, {}});
+      nodes.push_back({f, i, {}, false, false, {}, {}});
     }
   auto def = [&](const Node &n) -> const FunctionDef & {
     return files[n.file].parsed.functions[n.index];
@@ -80,8 +80,11 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     for (const std::string &name : addressTaken(files[f].parsed.tree.source(), names))
       for (uint32_t d : byName[name])
         taken[d] = 1;
-  for (uint32_t n = 0; n < nodes.size(); ++n)
+  for (uint32_t n = 0; n < nodes.size(); ++n) {
     nodes[n].entry = taken[n] || !called[n];
+    const FunctionDef &d = def(nodes[n]);
+    nodes[n].root = d.syscall || (d.isStatic && !taken[n] && !called[n]);
+  }
 
   // Components callees first; a component's level is one above its callees', so the
   // components of one level can be analysed in parallel.
@@ -115,13 +118,12 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
   auto analyse = [&](uint32_t n, FunctionSummary &out) {
     Node &node = nodes[n];
     const FunctionDef &d = def(node);
-    bool relevant = checker.index().mentionsAny(d.node.text());
-    for (const auto &[name, callee] : node.callees)
-      relevant |= !nodes[callee].summary.empty();
-    node.findings.clear();
-    if (!relevant)
-      return;
     CallContext ctx;
+    for (const auto &[name, callee] : node.callees)
+      ctx.summarisedCallees |= !nodes[callee].summary.empty();
+    node.findings.clear();
+    if (!ctx.summarisedCallees && !checker.index().mentionsAny(d.node.text()))
+      return;
     ctx.callee = [&](std::string_view name) -> const FunctionSummary * {
       auto it = node.callees.find(std::string(name));
       if (it == node.callees.end() || nodes[it->second].summary.empty())
@@ -129,6 +131,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
       return &nodes[it->second].summary;
     };
     ctx.entry = node.entry;
+    ctx.root = node.root;
     ctx.params = d.params;
     uint32_t file = node.file;
     ctx.where = [&, file](uint32_t offset) {
@@ -162,9 +165,22 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
       }
     });
 
-  for (Node &node : nodes) {
+  // A requirement that several roots reach unmet is one finding: the first root's, in file
+  // and source order.
+  std::unordered_set<std::string> origins;
+  std::vector<uint32_t> order(nodes.size());
+  for (uint32_t n = 0; n < nodes.size(); ++n)
+    order[n] = n;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return std::pair(nodes[a].file, def(nodes[a]).node.begin()) <
+           std::pair(nodes[b].file, def(nodes[b]).node.begin());
+  });
+  for (uint32_t n : order) {
+    Node &node = nodes[n];
     std::vector<Finding> &out = files[node.file].parsed.findings;
-    std::move(node.findings.begin(), node.findings.end(), std::back_inserter(out));
+    for (Finding &f : node.findings)
+      if (f.origin.empty() || origins.insert(f.origin).second)
+        out.push_back(std::move(f));
   }
   for (ProgramFile &f : files)
     std::stable_sort(

@@ -16,6 +16,8 @@ struct FunctionDef {
   ts::Node node;
   std::vector<ts::Match> parameters; ///< queries/parameters.scm over its declarator.
   std::vector<std::string> params;   ///< Parameter names in order.
+  bool syscall = false;              ///< Defined by SYSCALL_DEFINEn (a root of the call graph).
+  bool isStatic = false;
 };
 
 /// One file parsed: the tree (which owns the rewritten text), its function definitions, the

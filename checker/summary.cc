@@ -182,6 +182,24 @@ std::vector<std::string> addressTaken(std::string_view code,
   std::vector<std::string> out;
   std::unordered_set<std::string_view> seen;
   for (size_t i = 0; i < code.size();) {
+    // Comments and literals name functions without taking their address.
+    if (code.compare(i, 2, "/*") == 0) {
+      size_t e = code.find("*/", i + 2);
+      i = e == std::string_view::npos ? code.size() : e + 2;
+      continue;
+    }
+    if (code.compare(i, 2, "//") == 0) {
+      size_t e = code.find('\n', i);
+      i = e == std::string_view::npos ? code.size() : e;
+      continue;
+    }
+    if (code[i] == '"' || code[i] == '\'') {
+      char q = code[i++];
+      while (i < code.size() && code[i] != q && code[i] != '\n')
+        i += code[i] == '\\' ? 2 : 1;
+      ++i;
+      continue;
+    }
     if (!isIdentByte(code[i])) {
       ++i;
       continue;

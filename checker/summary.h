@@ -34,6 +34,8 @@ struct Need {
   std::vector<std::vector<SummaryLock>> alternatives;
   std::string what; ///< The original finding, "file:line: call to 'x' without ...".
   std::string path; ///< Calls from this function down to `what`: "f -> g".
+  /// Every lock class the original requirement names, held or not where it arose.
+  std::vector<const Lock *> classes;
   bool operator==(const Need &) const = default;
 };
 
@@ -63,7 +65,13 @@ struct CallContext {
   std::function<const FunctionSummary *(std::string_view name)> callee;
   /// Code outside the files checked may call it (an ops table, a syscall, no caller here):
   /// requirements it does not meet are reported here, not passed on to its callers.
+  bool summarisedCallees = false; ///< `callee` finds at least one summary.
   bool entry = true;
+  /// No caller can hold anything on entry (a syscall, a function nothing can call): every
+  /// requirement not met is reported.  An entry that is not a root reports only those on
+  /// lock classes it takes or releases itself; the others are its contract with callers
+  /// outside the files checked.
+  bool root = true;
   std::vector<std::string> params; ///< Parameter names in order.
   /// "file:line" of an offset of this function's file, for the call paths of findings.
   std::function<std::string(uint32_t offset)> where;

@@ -50,8 +50,8 @@ TEST(Summary, HoldEffects) {
   ASSERT_TRUE(holdEffect({{ReturnClass::Void, H::Yes}}, kind, nonzero));
   EXPECT_EQ(kind, Effect::Kind::Acquire);
   // `return vma;` holding, `return NULL;` not: held when the result is nonzero.
-  ASSERT_TRUE(holdEffect({{ReturnClass::Zero, H::No}, {ReturnClass::Unknown, H::Yes}}, kind,
-                         nonzero));
+  ASSERT_TRUE(
+      holdEffect({{ReturnClass::Zero, H::No}, {ReturnClass::Unknown, H::Yes}}, kind, nonzero));
   EXPECT_EQ(kind, Effect::Kind::HeldIf);
   EXPECT_TRUE(nonzero);
   // `return -EINTR;` not holding, `return 0;` holding: held when zero.
@@ -60,8 +60,10 @@ TEST(Summary, HoldEffects) {
   EXPECT_EQ(kind, Effect::Kind::HeldIf);
   EXPECT_FALSE(nonzero);
   // The result does not tell: no effect (the function is reported instead).
-  EXPECT_FALSE(holdEffect({{ReturnClass::Zero, H::No}, {ReturnClass::Zero, H::Yes}}, kind, nonzero));
-  EXPECT_FALSE(holdEffect({{ReturnClass::Void, H::No}, {ReturnClass::Void, H::Yes}}, kind, nonzero));
+  EXPECT_FALSE(
+      holdEffect({{ReturnClass::Zero, H::No}, {ReturnClass::Zero, H::Yes}}, kind, nonzero));
+  EXPECT_FALSE(
+      holdEffect({{ReturnClass::Void, H::No}, {ReturnClass::Void, H::Yes}}, kind, nonzero));
   EXPECT_FALSE(holdEffect({{ReturnClass::Zero, H::May}}, kind, nonzero));
 }
 
@@ -71,7 +73,8 @@ TEST(Summary, CallsAndAddressTaken) {
   std::unordered_map<std::string, uint32_t> names{{"fault", 0}, {"helper", 0}, {"exported", 0}};
   auto taken = addressTaken(
       "static const struct ops o = { .fault = fault, };\nint x = helper(1);\n"
-      "EXPORT_SYMBOL_GPL(exported);\ncall_rcu(&h, helper);",
+      "EXPORT_SYMBOL_GPL(exported);\ncall_rcu(&h, helper);\n/* exported is */ // exported\n"
+      "pr_info(\"exported\");",
       names);
   EXPECT_EQ(taken, (std::vector<std::string>{"fault", "helper"}));
 }
