@@ -73,8 +73,11 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   auto at = [&](const SummaryLock &l) { return fromParams(l.key, actual, result); };
   auto held = [&](const SummaryLock &l) {
     std::string key = at(l);
+    // A may-hold meets a callee's requirement: which paths hold it is data the checker does
+    // not follow (a lock mode kept in a struct), while a requirement of this function's own
+    // code still needs a definite hold.
     return std::any_of(st.held.begin(), st.held.end(), [&](const Held &h) {
-      return h.lock == l.lock && !h.may && compareKeys(h.key, key) != Alias::Different &&
+      return h.lock == l.lock && compareKeys(h.key, key) != Alias::Different &&
              (l.mode.empty() || l.lock->satisfies(h.mode, l.mode));
     });
   };
@@ -139,8 +142,14 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       st.held.erase(st.held.begin() + (o - st.held.data()));
       break;
     }
+    case Effect::Kind::MayAcquire:
+      taken_.insert(h.lock);
+      std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+      addMay(st, h);
+      break;
     case Effect::Kind::HeldIf: {
       taken_.insert(h.lock);
+      h.may = e.may;
       TrySuccess success = e.nonzero ? TrySuccess::True : TrySuccess::Zero;
       if (!resultVar.empty()) {
         std::erase_if(st.pending, [&](const Pending &p) { return p.var == resultVar; });
@@ -215,9 +224,26 @@ void FunctionAnalysis::finish() {
   for (const Row &r : rows) {
     Effect::Kind kind;
     bool nonzero = true;
-    bool effect = holdEffect(r.at, kind, nonzero);
+    // Only a lock the caller can name is handed over: one of a parameter's objects, the
+    // result's, or a global lock.  A lock of the function's own local objects stays its own.
+    bool nameable = !r.key.empty() || r.first.key.empty();
+    bool effect = nameable && holdEffect(r.at, kind, nonzero);
+    // Held on some paths only, as data says (a lock mode kept in a struct): a may-hold of
+    // the caller's, who releases it by the same data.  Not for a global lock.
+    bool may = false;
+    if (!effect && !r.key.empty()) {
+      // When the result still tells the paths that may hold it from those that do not
+      // (`return -EINTR` before any lock), the caller's test keeps them apart.
+      std::vector<ReturnHold> some = r.at;
+      for (ReturnHold &h : some)
+        if (h.hold == ReturnHold::Hold::May)
+          h.hold = ReturnHold::Hold::Yes;
+      if (!holdEffect(some, kind, nonzero) || kind != Effect::Kind::HeldIf)
+        kind = Effect::Kind::MayAcquire;
+      may = effect = true;
+    }
     if (effect)
-      summary_->effects.push_back({kind, {r.first.lock, r.first.mode, r.key}, nonzero});
+      summary_->effects.push_back({kind, {r.first.lock, r.first.mode, r.key}, nonzero, may});
     // Where code outside the files checked calls the function, a lock it returns holding is
     // a leak unless the result tells the caller (a pointer or flag it tests).
     bool tested = effect && kind == Effect::Kind::HeldIf &&

@@ -45,10 +45,14 @@ struct Effect {
     Acquire, ///< Held after the call.
     Release, ///< No longer held after the call.
     HeldIf,  ///< Held after the call only when the result is nonzero (`nonzero`) or zero.
+    /// Held after the call on some paths, as data the checker does not follow says (a mode
+    /// stored in a struct for the matching unlock helper): a may-hold in the caller.
+    MayAcquire,
   };
   Kind kind = Kind::Acquire;
   SummaryLock lock;
   bool nonzero = true;
+  bool may = false; ///< HeldIf: held on some of those paths only (a may-hold).
   bool operator==(const Effect &) const = default;
 };
 
