@@ -35,12 +35,21 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
         return false;
       });
     touches_.insert(nullptr); // computed
+    // The locks still missing, and those the spec ties them to (a VMA write lock needs the
+    // mmap write lock and ends with it): a function that takes the mmap write lock itself
+    // cannot have been given a VMA write lock by its caller.
     for (const std::vector<SummaryLock> &alt : alternatives)
-      for (const SummaryLock &l : alt)
-        classes.push_back(l.lock);
-    for (const Lock *l : classes)
-      if (touches_.count(l))
-        return false;
+      for (const SummaryLock &l : alt) {
+        if (touches_.count(l.lock))
+          return false;
+        for (size_t ri : model_.relationsAbout(l.lock->name)) {
+          const Relation &r = model_.relations[ri];
+          if (r.kind != Relation::Kind::Requires && r.kind != Relation::Kind::EndsWith)
+            continue;
+          if (r.lock == l.lock->name && touches_.count(model_.findLock(r.other)))
+            return false;
+        }
+      }
   }
   Need need;
   for (const std::vector<SummaryLock> &alt : alternatives) {
