@@ -178,7 +178,7 @@ std::vector<std::string> calledNames(std::string_view code) {
 }
 
 std::vector<std::string> addressTaken(std::string_view code,
-                                      const std::unordered_map<std::string, uint32_t> &names) {
+                                      const std::unordered_set<std::string_view> &names) {
   std::vector<std::string> out;
   std::unordered_set<std::string_view> seen;
   for (size_t i = 0; i < code.size();) {
@@ -214,7 +214,7 @@ std::vector<std::string> addressTaken(std::string_view code,
     bool call = k < code.size() && code[k] == '(';
     bool member =
         i >= 1 && (code[i - 1] == '.' || (i >= 2 && code[i - 1] == '>' && code[i - 2] == '-'));
-    if (!call && !member && names.count(std::string(name)) && !seen.count(name)) {
+    if (!call && !member && names.count(name) && !seen.count(name)) {
       size_t b = i;
       while (b > 0 && (code[b - 1] == ' ' || code[b - 1] == '('))
         --b;

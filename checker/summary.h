@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model.h"
@@ -113,7 +114,7 @@ std::vector<std::string> calledNames(std::string_view code);
 /// functions stored in ops tables or passed by address, which code outside the files checked
 /// can call.
 std::vector<std::string> addressTaken(std::string_view code,
-                                      const std::unordered_map<std::string, uint32_t> &names);
+                                      const std::unordered_set<std::string_view> &names);
 
 /// Strongly connected components of a graph (`succ[i]`: callees of i), callees before
 /// callers: each component comes after every component it reaches.

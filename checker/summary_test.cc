@@ -70,7 +70,7 @@ TEST(Summary, HoldEffects) {
 TEST(Summary, CallsAndAddressTaken) {
   auto calls = calledNames("if (foo (a) && x->bar(b) && s.baz(c)) qux(foo(1), 0x1f(2));");
   EXPECT_EQ(calls, (std::vector<std::string>{"foo", "qux"}));
-  std::unordered_map<std::string, uint32_t> names{{"fault", 0}, {"helper", 0}, {"exported", 0}};
+  std::unordered_set<std::string_view> names{"fault", "helper", "exported"};
   auto taken = addressTaken(
       "static const struct ops o = { .fault = fault, };\nint x = helper(1);\n"
       "EXPORT_SYMBOL_GPL(exported);\ncall_rcu(&h, helper);\n/* exported is */ // exported\n"
