@@ -148,11 +148,11 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
   }
   if (!summary_)
     return;
-  for (const Instance &i : entryHeld_)
+  for (const Held &d : st.dropped)
     if (std::none_of(st.held.begin(), st.held.end(), [&](const Held &h) {
-          return i.lock == h.lock && !h.may && compareKeys(i.key, h.key) != Alias::Different;
+          return d.lock == h.lock && !h.may && compareKeys(d.key, h.key) != Alias::Different;
         }))
-      rec.released.push_back(i);
+      rec.released.push_back(d);
   returns_[begin] = std::move(rec);
 }
 

@@ -254,7 +254,7 @@ private:
     uint32_t begin = 0, end = 0;
     ReturnClass cls = ReturnClass::Void;
     std::vector<Held> held;         ///< Not counting what the return hands over or restores.
-    std::vector<Instance> released; ///< Caller-held locks not held here.
+    std::vector<Held> released; ///< Caller-held locks released on the way here (or may be).
   };
   void finish();
 

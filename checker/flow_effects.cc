@@ -176,6 +176,7 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
       return; // A lock the spec does not know.
     if (!taken_.count(inst.lock)) {
       callerHeld(api, inst, "releases", call);
+      st.dropped.push_back({inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false});
       return;
     }
     report(Severity::Error, "unlock-not-held", call,
@@ -242,6 +243,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     // hold the code knows it dropped (a `locked` flag, a callee that released it), which
     // the checker cannot see yet.
     std::erase_if(st.held, [&](const Held &h) { return h.may && sameHold(h, taking); });
+    std::erase_if(st.dropped, [&](const Held &h) { return sameHold(h, taking); });
     st.held.push_back(taking);
     return std::nullopt;
   case ApiKind::Try:

@@ -142,13 +142,31 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     case Effect::Kind::Release: {
       Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
       if (!o) {
-        if (!taken_.count(h.lock))
-          entryHeld_.push_back({h.lock, h.key}); // the caller's caller held it
+        if (!taken_.count(h.lock)) { // the caller's caller held it
+          entryHeld_.push_back({h.lock, h.key});
+          st.dropped.push_back(h);
+        }
         break;
       }
       if (o->may)
         st.settled.push_back(*o);
       st.held.erase(st.held.begin() + (o - st.held.data()));
+      break;
+    }
+    case Effect::Kind::MayRelease: {
+      // A may-hold is settled, as a release under a test settles it: the data that chose
+      // whether to take it chooses whether to release it.  A definite hold becomes a may-hold.
+      Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
+      if (o && o->may) {
+        st.settled.push_back(*o);
+        st.held.erase(st.held.begin() + (o - st.held.data()));
+      } else if (o)
+        o->may = true;
+      else if (!taken_.count(h.lock)) {
+        entryHeld_.push_back({h.lock, h.key});
+        h.may = true;
+        st.dropped.push_back(h);
+      }
       break;
     }
     case Effect::Kind::MayAcquire:
@@ -216,16 +234,21 @@ void FunctionAnalysis::finish() {
   for (const Instance &i : released) {
     std::vector<ReturnHold> at;
     for (const auto &[begin, rec] : returns_) {
-      bool gone = std::any_of(rec.released.begin(), rec.released.end(), [&](const Instance &o) {
-        return o.lock == i.lock && o.key == i.key;
-      });
-      at.push_back({rec.cls, gone ? ReturnHold::Hold::Yes : ReturnHold::Hold::No});
+      auto gone = std::find_if(rec.released.begin(), rec.released.end(),
+                               [&](const Held &o) { return o.lock == i.lock && o.key == i.key; });
+      at.push_back({rec.cls, gone == rec.released.end() ? ReturnHold::Hold::No
+                             : gone->may                ? ReturnHold::Hold::May
+                                                        : ReturnHold::Hold::Yes});
     }
     Effect::Kind kind;
     bool nonzero = true;
-    if (!holdEffect(at, kind, nonzero))
-      continue;
     SummaryLock l{i.lock, "", toParams(i.key, ctx_->params)};
+    if (!holdEffect(at, kind, nonzero)) {
+      // Released on some paths, as a flag or out parameter tells the caller: after the
+      // call the caller may hold it.
+      summary_->effects.push_back({Effect::Kind::MayRelease, l, true});
+      continue;
+    }
     summary_->effects.push_back({Effect::Kind::Release, l, true});
     if (kind == Effect::Kind::HeldIf)
       summary_->effects.push_back({Effect::Kind::HeldIf, l, !nonzero});

@@ -59,6 +59,20 @@ State join(const State &a, const State &b) {
   for (const Held &h : b.settled)
     if (!settledIn(r, h))
       r.settled.push_back(h);
+  for (const Held &h : a.dropped) {
+    auto it = std::find_if(b.dropped.begin(), b.dropped.end(),
+                           [&](const Held &o) { return sameHold(h, o); });
+    Held j = h;
+    j.may = h.may || it == b.dropped.end() || it->may;
+    r.dropped.push_back(j);
+  }
+  for (const Held &h : b.dropped)
+    if (std::none_of(a.dropped.begin(), a.dropped.end(),
+                     [&](const Held &o) { return sameHold(h, o); })) {
+      Held j = h;
+      j.may = true;
+      r.dropped.push_back(j);
+    }
   r.pending = a.pending;
   for (const Pending &p : b.pending)
     if (std::none_of(r.pending.begin(), r.pending.end(),
@@ -68,7 +82,8 @@ State join(const State &a, const State &b) {
 }
 
 bool sameState(const State &a, const State &b) {
-  if (a.live != b.live || a.held.size() != b.held.size() || a.pending.size() != b.pending.size())
+  if (a.live != b.live || a.held.size() != b.held.size() || a.pending.size() != b.pending.size() ||
+      a.dropped.size() != b.dropped.size())
     return false;
   for (size_t i = 0; i < a.held.size(); ++i)
     if (!sameHold(a.held[i], b.held[i]) || a.held[i].mode != b.held[i].mode ||

@@ -45,6 +45,9 @@ struct State {
   /// settled is dropped: the release was guarded by the same condition as the acquisition
   /// (the `locked` flag pattern), which the checker assumes rather than reports.
   std::vector<Held> settled;
+  /// Locks the caller held on entry that this path released (`may`: on some paths only):
+  /// what the function's summary says it releases.
+  std::vector<Held> dropped;
 };
 
 /// The state of a path that cannot be reached (after a return or a dead end).

@@ -49,6 +49,8 @@ struct Effect {
     /// Held after the call on some paths, as data the checker does not follow says (a mode
     /// stored in a struct for the matching unlock helper): a may-hold in the caller.
     MayAcquire,
+    /// Released on some paths (the caller learns which from a flag): a may-hold after.
+    MayRelease,
   };
   Kind kind = Kind::Acquire;
   SummaryLock lock;
