@@ -229,8 +229,10 @@ private:
   /// when this function is not an entry point; false when it must be reported here.
   /// `classes`: every lock class the original requirement names; an entry that takes or
   /// releases one of them reports the requirement rather than leave it to its callers.
+  /// `at`: where `what` happened in this function, prefixed to it only when it is passed on.
   bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
-              std::string path, std::vector<const Lock *> classes = {});
+              std::string path, std::vector<const Lock *> classes = {},
+              uint32_t at = UINT32_MAX);
   /// The single-lock requirement `lock` of `key` in `mode`, as passOn takes it.
   static std::vector<std::vector<SummaryLock>> oneLock(const Lock *lock, std::string mode,
                                                        std::string key);

@@ -114,7 +114,7 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
       std::string what = quote(api.name) + " takes " + describe(lock, taking.key) + " for " +
                          taking.mode + ", which needs " + describe(other, owner) + " held for " +
                          r.otherMode + " (relation " + quote(r.name) + ")";
-      if (!ok && !passOn(oneLock(other, r.otherMode, owner), where(call.begin()) + what, "")) {
+      if (!ok && !passOn(oneLock(other, r.otherMode, owner), what, "", {}, call.begin())) {
         Diagnostic *d = report(Severity::Error, "missing-lock", call, what);
         noteSpec(d, r.pos, "relation " + quote(r.name) + " is declared here");
       }
@@ -294,9 +294,8 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
       // Asserted, not taken: the callers must hold it (a precondition, as `__must_hold`).
       if (!taken_.count(inst.lock))
         passOn(oneLock(inst.lock, api->mode, inst.key),
-               where(call.begin()) + quote(api->name) + " asserts " +
-                   describe(inst.lock, inst.key) + " held",
-               "");
+               quote(api->name) + " asserts " + describe(inst.lock, inst.key) + " held", "", {},
+               call.begin());
       taking.asserted = true;
       st.held.push_back(taking);
     }

@@ -144,9 +144,9 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
         alternatives.push_back(std::move(locks));
     }
     if (!alternatives.empty() && passOn(alternatives,
-                                        where(at.begin()) + what + " without the locks " +
-                                            ruleName + " requires: " + req.text,
-                                        "", classes))
+                                        what + " without the locks " + ruleName +
+                                            " requires: " + req.text,
+                                        "", classes, at.begin()))
       return Verdict::No;
   }
   // Wrong mode when some alternative fails only by modes.

@@ -18,7 +18,7 @@ std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock
 
 bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alternatives,
                               std::string what, std::string path,
-                              std::vector<const Lock *> classes) {
+                              std::vector<const Lock *> classes, uint32_t at) {
   if (!ctx_ || !summary_ || ctx_->root)
     return false;
   if (ctx_->entry) {
@@ -58,7 +58,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
       locks.push_back({l.lock, l.mode, toParams(resolve(l.key), ctx_->params)});
     need.alternatives.push_back(std::move(locks));
   }
-  need.what = std::move(what);
+  need.what = at == UINT32_MAX ? std::move(what) : where(at) + what;
   need.path = std::move(path);
   for (const std::vector<SummaryLock> &alt : need.alternatives)
     for (const SummaryLock &l : alt)
