@@ -231,8 +231,7 @@ private:
   /// releases one of them reports the requirement rather than leave it to its callers.
   /// `at`: where `what` happened in this function, prefixed to it only when it is passed on.
   bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
-              std::string path, std::vector<const Lock *> classes = {},
-              uint32_t at = UINT32_MAX);
+              std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX);
   /// The single-lock requirement `lock` of `key` in `mode`, as passOn takes it.
   static std::vector<std::vector<SummaryLock>> oneLock(const Lock *lock, std::string mode,
                                                        std::string key);
@@ -255,7 +254,7 @@ private:
   struct ReturnRecord {
     uint32_t begin = 0, end = 0;
     ReturnClass cls = ReturnClass::Void;
-    std::vector<Held> held;         ///< Not counting what the return hands over or restores.
+    std::vector<Held> held;     ///< Not counting what the return hands over or restores.
     std::vector<Held> released; ///< Caller-held locks released on the way here (or may be).
   };
   void finish();

@@ -143,10 +143,9 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
       if (!locks.empty())
         alternatives.push_back(std::move(locks));
     }
-    if (!alternatives.empty() && passOn(alternatives,
-                                        what + " without the locks " + ruleName +
-                                            " requires: " + req.text,
-                                        "", classes, at.begin()))
+    if (!alternatives.empty() &&
+        passOn(alternatives, what + " without the locks " + ruleName + " requires: " + req.text, "",
+               classes, at.begin()))
       return Verdict::No;
   }
   // Wrong mode when some alternative fails only by modes.

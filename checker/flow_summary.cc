@@ -17,8 +17,8 @@ std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock
 }
 
 bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alternatives,
-                              std::string what, std::string path,
-                              std::vector<const Lock *> classes, uint32_t at) {
+                              std::string what, std::string path, std::vector<const Lock *> classes,
+                              uint32_t at) {
   if (!ctx_ || !summary_ || ctx_->root)
     return false;
   if (ctx_->entry) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -106,6 +107,11 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
   for (uint32_t c = 0; c < comps.size(); ++c)
     byLevel[level[c]].push_back(c);
 
+  struct Lines {
+    std::once_flag once;
+    std::vector<uint32_t> starts;
+  };
+  std::vector<Lines> lines(files.size());
   auto analyse = [&](uint32_t n, FunctionSummary &out) {
     Node &node = nodes[n];
     const FunctionDef &d = def(node);
@@ -125,11 +131,17 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     ctx.root = node.root;
     ctx.params = d.params;
     uint32_t file = node.file;
-    // Lines are counted only for the few requirements passed on: most files need none.
+    // Line starts are found once per file, and only in files that pass requirements on.
     ctx.where = [&, file](uint32_t offset) {
-      const std::string &text = files[file].parsed.tree.source();
-      size_t line =
-          1 + std::count(text.begin(), text.begin() + std::min<size_t>(offset, text.size()), '\n');
+      std::call_once(lines[file].once, [&] {
+        const std::string &text = files[file].parsed.tree.source();
+        lines[file].starts.push_back(0);
+        for (size_t i = 0; i < text.size(); ++i)
+          if (text[i] == '\n')
+            lines[file].starts.push_back(static_cast<uint32_t>(i + 1));
+      });
+      const std::vector<uint32_t> &ls = lines[file].starts;
+      size_t line = std::upper_bound(ls.begin(), ls.end(), offset) - ls.begin();
       return files[file].name + ":" + std::to_string(line);
     };
     checkFunction(checker.index(), d.node, d.name, d.parameters, checker.parametersQuery(),
