@@ -146,7 +146,7 @@ private:
   /// returned for the caller to place on the branch where it succeeded.
   /// `args` are callArgs(call), which the caller has just evaluated.
   std::optional<TryResult> applyCall(ts::Node call, State &st, const std::string &resultVar,
-                                     const std::vector<ts::Node> &args);
+                                     const std::vector<ts::Node> &args, std::string_view as = {});
 
   // ---- Expressions -----------------------------------------------------------------------
 
@@ -238,7 +238,7 @@ private:
   /// True when `text` names an API, operation or guarded field of the spec, or a callee
   /// with a summary.
   bool mentions(std::string_view text) const {
-    if (index_.mentionsAny(text))
+    if (index_.mentionsAny(text) || text.find("guard(") != std::string_view::npos)
       return true;
     return ctx_ && ctx_->summarisedCallees &&
            anyIdentifier(text, [&](std::string_view w) { return ctx_->callee(w) != nullptr; });

@@ -214,11 +214,11 @@ void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const ch
 
 std::optional<FunctionAnalysis::TryResult>
 FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultVar,
-                            const std::vector<ts::Node> &args) {
+                            const std::vector<ts::Node> &args, std::string_view as) {
   ts::Node fn = call.child("function");
-  if (std::string_view(fn.type()) != "identifier")
+  if (as.empty() && std::string_view(fn.type()) != "identifier")
     return std::nullopt;
-  std::string name(fn.text());
+  std::string name(as.empty() ? fn.text() : as);
   const Api *api = index_.api(name);
   const Lock *own = api ? model_.findLock(api->lock) : nullptr;
   checkOperations(name, args, st, call, own);

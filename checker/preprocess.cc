@@ -476,6 +476,13 @@ MacroHints::MacroHints(std::string_view text) {
     }
     if (words.empty() || words[0][0] == '#')
       continue;
+    if (words[0] == "guard") {
+      if (words.size() != 3)
+        throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
+                                    ": expected 3 words");
+      guards_[std::string(words[1])] = std::string(words[2]);
+      continue;
+    }
     MacroHint hint;
     hint.kind = parseKind(words[0], lineNo);
     size_t want = hint.kind == HintKind::TypeArg ? 3 : 2;

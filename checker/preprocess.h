@@ -34,8 +34,15 @@ public:
   static const MacroHints &kernel();
   /// The hint for identifier `word`, or null.  Exact names win over patterns.
   const MacroHint *find(std::string_view word) const;
+  /// The lock function a cleanup.h guard class takes (`guard(rcu)()` takes rcu_read_lock),
+  /// or null.  Guards are not rewritten: the checker reads them.
+  const std::string *guardLock(std::string_view guard) const {
+    auto it = guards_.find(std::string(guard));
+    return it == guards_.end() ? nullptr : &it->second;
+  }
 
 private:
+  std::unordered_map<std::string, std::string> guards_;
   std::vector<MacroHint> exact_, patterns_;
   /// Per pattern, its longest run without `*`: a word that lacks it cannot match.
   std::vector<std::string> cores_;
