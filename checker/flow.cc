@@ -117,7 +117,7 @@ std::string FunctionAnalysis::typeOf(const std::string &expr) const {
 }
 
 void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
-                                const std::string &returned, ReturnClass cls) {
+                                const std::string &returned, ReturnClass cls, int outcome) {
   ReturnRecord rec{begin, end, cls, {}, {}};
   for (const Held &h : st.held) {
     bool restored = std::any_of(entryHeld_.begin(), entryHeld_.end(), [&](const Instance &i) {
@@ -153,7 +153,7 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
           return d.lock == h.lock && !h.may && compareKeys(d.key, h.key) != Alias::Different;
         }))
       rec.released.push_back(d);
-  returns_[begin] = std::move(rec);
+  returns_[{begin, outcome}] = std::move(rec);
 }
 
 bool FunctionAnalysis::endsWithOther(const Held &h) const {
@@ -305,7 +305,24 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
     return {};
   }
   std::string returned, text;
-  for (const ts::Node &c : s.namedChildren()) {
+  std::vector<ts::Node> values = s.namedChildren();
+  // `return !mmap_read_lock_killable(mm);`, `return mmap_read_trylock(mm);`: the result is the
+  // try's, so the return is two, one per outcome, for the summary to tell apart.
+  if (summary_ && values.size() == 1 && st.live) {
+    ts::Node v = values[0];
+    std::string_view t = stripNode(v);
+    if (t == "unary_expression" || t == "call_expression") {
+      auto [yes, no] = cond(values[0], st, depth + 1);
+      if (!sameState(yes, no) || yes.held.size() != no.held.size()) {
+        if (yes.live)
+          atReturn(yes, s.begin(), s.end(), "", ReturnClass::Nonzero, 1);
+        if (no.live)
+          atReturn(no, s.begin(), s.end(), "", ReturnClass::Zero, 2);
+        return {};
+      }
+    }
+  }
+  for (const ts::Node &c : values) {
     eval(c, st, depth + 1);
     text = canonical(c);
     returned = resolve(text);

@@ -181,7 +181,7 @@ private:
   /// A return with `st` (handing over holds of `returned`, the returned expression): reported
   /// at once without a summary to fill in, else recorded for finish().
   void atReturn(const State &st, uint32_t begin, uint32_t end, const std::string &returned,
-                ReturnClass cls);
+                ReturnClass cls, int outcome = 0);
 
   /// VMA write locks have no release of their own: they end with the mmap write hold.
   bool endsWithOther(const Held &h) const;
@@ -261,7 +261,8 @@ private:
 
   const CallContext *ctx_ = nullptr;
   FunctionSummary *summary_ = nullptr;
-  std::map<uint32_t, ReturnRecord> returns_;
+  /// By return offset and outcome (0, or 1/2 for a return split by its result).
+  std::map<std::pair<uint32_t, int>, ReturnRecord> returns_;
   /// Lock classes the function takes or releases (directly or through callees), once passOn
   /// needs them; holds nullptr once computed.
   std::set<const Lock *> touches_;
