@@ -21,6 +21,26 @@ bool isIdentByte(char c) {
   return kIdentifierByte[static_cast<unsigned char>(c)];
 }
 
+/// The end of the comment or string/char literal at `i`, or `i` when none starts there:
+/// names in them are neither calls nor uses.
+size_t skipCommentOrLiteral(std::string_view code, size_t i) {
+  if (code.compare(i, 2, "/*") == 0) {
+    size_t e = code.find("*/", i + 2);
+    return e == std::string_view::npos ? code.size() : e + 2;
+  }
+  if (code.compare(i, 2, "//") == 0) {
+    size_t e = code.find('\n', i);
+    return e == std::string_view::npos ? code.size() : e;
+  }
+  if (code[i] == '"' || code[i] == '\'') {
+    char q = code[i++];
+    while (i < code.size() && code[i] != q && code[i] != '\n')
+      i += code[i] == '\\' ? 2 : 1;
+    return std::min(i + 1, code.size());
+  }
+  return i;
+}
+
 } // namespace
 
 std::string toParams(std::string_view key, const std::vector<std::string> &params,
@@ -148,6 +168,11 @@ std::vector<std::string> calledNames(std::string_view code) {
   std::vector<std::string> out;
   std::unordered_set<std::string_view> seen;
   for (size_t i = 0; i < code.size();) {
+    if (code[i] == '/' || code[i] == '"' || code[i] == '\'') {
+      size_t e = skipCommentOrLiteral(code, i);
+      i = e == i ? i + 1 : e;
+      continue;
+    }
     if (!isIdentByte(code[i]) || (code[i] >= '0' && code[i] <= '9')) {
       // Skip a number whole (`0x1f(`is not a call).
       if (code[i] >= '0' && code[i] <= '9')
@@ -183,21 +208,9 @@ std::vector<std::string> addressTaken(std::string_view code,
   std::unordered_set<std::string_view> seen;
   for (size_t i = 0; i < code.size();) {
     // Comments and literals name functions without taking their address.
-    if (code.compare(i, 2, "/*") == 0) {
-      size_t e = code.find("*/", i + 2);
-      i = e == std::string_view::npos ? code.size() : e + 2;
-      continue;
-    }
-    if (code.compare(i, 2, "//") == 0) {
-      size_t e = code.find('\n', i);
-      i = e == std::string_view::npos ? code.size() : e;
-      continue;
-    }
-    if (code[i] == '"' || code[i] == '\'') {
-      char q = code[i++];
-      while (i < code.size() && code[i] != q && code[i] != '\n')
-        i += code[i] == '\\' ? 2 : 1;
-      ++i;
+    if (code[i] == '/' || code[i] == '"' || code[i] == '\'') {
+      size_t e = skipCommentOrLiteral(code, i);
+      i = e == i ? i + 1 : e;
       continue;
     }
     if (!isIdentByte(code[i])) {
