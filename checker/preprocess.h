@@ -59,6 +59,9 @@ private:
 ///   function in each branch) keeps one branch, the first whose condition is not literally 0,
 ///   and its directive lines and the other branches become blanks;
 /// * other directives (`#define`, `#undef`, ...) inside braces become blanks.
-void preprocess(std::string &text, const MacroHints &hints);
+/// `definers`, when given, receives the offset of each definer rewrite (a SYSCALL_DEFINEn
+/// definition now starting `long`).
+void preprocess(std::string &text, const MacroHints &hints,
+                std::vector<size_t> *definers = nullptr);
 
 } // namespace lockspec::check
