@@ -88,6 +88,10 @@ std::string fromParams(std::string_view key, const std::vector<std::string> &arg
   if (replacement.empty())
     return "";
   std::string tail(rest.substr(end));
+  // `&x` with `->f`: written `x.f`, as canonical() writes `(&x)->f`.
+  if (replacement.size() > 1 && replacement[0] == '&' && tail.rfind("->", 0) == 0 &&
+      std::all_of(replacement.begin() + 1, replacement.end(), isIdentByte))
+    return std::string(prefix) + replacement.substr(1) + "." + tail.substr(2);
   // A postfix tail on a non-postfix argument needs brackets: `(a + b)->x`.
   bool postfix = std::all_of(replacement.begin(), replacement.end(), [](char c) {
     return isIdentByte(c) || c == '-' || c == '>' || c == '.' || c == '[' || c == ']';
@@ -234,7 +238,16 @@ std::vector<std::string> addressTaken(std::string_view code,
       size_t w = b;
       while (w > 0 && isIdentByte(code[w - 1]))
         --w;
-      if (code.substr(w, b - w).rfind("EXPORT_SYMBOL", 0) != 0) {
+      // `struct vma_prepare vp;` names a type that shares the function's name.
+      size_t t = i;
+      while (t > 0 && (code[t - 1] == ' ' || code[t - 1] == '\t' || code[t - 1] == '\n'))
+        --t;
+      size_t tw = t;
+      while (tw > 0 && isIdentByte(code[tw - 1]))
+        --tw;
+      std::string_view before = code.substr(tw, t - tw);
+      bool tag = before == "struct" || before == "union" || before == "enum";
+      if (!tag && code.substr(w, b - w).rfind("EXPORT_SYMBOL", 0) != 0) {
         seen.insert(name);
         out.emplace_back(name);
       }

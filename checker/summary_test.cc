@@ -23,7 +23,8 @@ TEST(Summary, KeysAtACall) {
   EXPECT_EQ(fromParams("$0->mmap_lock", args, ""), "current->mm->mmap_lock");
   EXPECT_EQ(fromParams("*$1", args, ""), "vmf->ptl"); // `*&x` folds
   EXPECT_EQ(fromParams("$2->x", args, ""), "(a+b)->x");
-  EXPECT_EQ(fromParams("$3", args, ""), ""); // no such argument
+  EXPECT_EQ(fromParams("$0->mapping", {"&vp"}, ""), "vp.mapping"); // as canonical() writes it
+  EXPECT_EQ(fromParams("$3", args, ""), "");                       // no such argument
   EXPECT_EQ(fromParams("$ret", args, "vma"), "vma");
   EXPECT_EQ(fromParams("$ret", args, ""), "");
   EXPECT_EQ(fromParams("", args, ""), "");
@@ -75,7 +76,7 @@ TEST(Summary, CallsAndAddressTaken) {
   auto taken = addressTaken(
       "static const struct ops o = { .fault = fault, };\nint x = helper(1);\n"
       "EXPORT_SYMBOL_GPL(exported);\ncall_rcu(&h, helper);\n/* exported is */ // exported\n"
-      "pr_info(\"exported\");",
+      "pr_info(\"exported\");\nstruct fault f; union helper h;",
       names);
   EXPECT_EQ(taken, (std::vector<std::string>{"fault", "helper"}));
 }
