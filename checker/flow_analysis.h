@@ -266,6 +266,8 @@ private:
   /// Lock classes the function takes or releases (directly or through callees), once passOn
   /// needs them; holds nullptr once computed.
   std::set<const Lock *> touches_;
+  /// While an operation call is checked: the lock classes the callee's body takes.
+  const std::vector<const Lock *> *calleeTakes_ = nullptr;
 };
 
 } // namespace lockspec::check

@@ -54,6 +54,10 @@ FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Rol
     return {AtomStatus::Assumed};
   if (own && lock == own)
     return {a.held ? AtomStatus::Ok : AtomStatus::Assumed};
+  // The callee's own body takes this lock: the spec cannot mean its caller must hold it.
+  if (a.held && calleeTakes_ &&
+      std::find(calleeTakes_->begin(), calleeTakes_->end(), lock) != calleeTakes_->end())
+    return {AtomStatus::Ok};
   std::string owner = requiredOwner(a, roles);
   const Held *weaker = nullptr;
   for (const Held &h : st.held) {
@@ -235,6 +239,13 @@ void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<
   const auto *ops = index_.operations(fn);
   if (!ops || ops->empty())
     return;
+  // An operation function defined in the files checked: the locks its body takes are not
+  // its callers' to hold (a spec listing it under a lock it takes itself).
+  struct Reset {
+    const std::vector<const Lock *> *&p;
+    ~Reset() { p = nullptr; }
+  } reset{calleeTakes_};
+  calleeTakes_ = ctx_ && ctx_->takes ? ctx_->takes(fn) : nullptr;
   // A function that several operations list is fine if any of them is satisfied; when only
   // facts could satisfy one, that one is reported as a note.
   const Operation *byFacts = nullptr;

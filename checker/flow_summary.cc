@@ -193,6 +193,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
 }
 
 void FunctionAnalysis::finish() {
+  if (summary_)
+    summary_->takes.assign(taken_.begin(), taken_.end());
   if (!summary_ || returns_.empty())
     return;
   // One row per lock (by class and key in the parameters' terms) held at some return.

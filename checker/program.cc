@@ -112,6 +112,14 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     std::vector<uint32_t> starts;
   };
   std::vector<Lines> lines(files.size());
+  // What its callees take, a function takes.
+  auto calleesTake = [&](const Node &node, FunctionSummary &out) {
+    for (const auto &[name, callee] : node.callees)
+      out.takes.insert(out.takes.end(), nodes[callee].summary.takes.begin(),
+                       nodes[callee].summary.takes.end());
+    std::sort(out.takes.begin(), out.takes.end());
+    out.takes.erase(std::unique(out.takes.begin(), out.takes.end()), out.takes.end());
+  };
   auto analyse = [&](uint32_t n, FunctionSummary &out) {
     Node &node = nodes[n];
     const FunctionDef &d = def(node);
@@ -119,13 +127,19 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     for (const auto &[name, callee] : node.callees)
       ctx.summarisedCallees |= !nodes[callee].summary.empty();
     node.findings.clear();
-    if (!ctx.summarisedCallees && !checker.index().mentionsAny(d.node.text()))
+    if (!ctx.summarisedCallees && !checker.index().mentionsAny(d.node.text())) {
+      calleesTake(node, out);
       return;
+    }
     ctx.callee = [&](std::string_view name) -> const FunctionSummary * {
       auto it = node.callees.find(name);
       if (it == node.callees.end() || nodes[it->second].summary.empty())
         return nullptr;
       return &nodes[it->second].summary;
+    };
+    ctx.takes = [&](std::string_view name) -> const std::vector<const Lock *> * {
+      auto it = node.callees.find(name);
+      return it == node.callees.end() ? nullptr : &nodes[it->second].summary.takes;
     };
     ctx.entry = node.entry;
     ctx.root = node.root;
@@ -146,6 +160,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     };
     checkFunction(checker.index(), d.node, d.name, d.parameters, checker.parametersQuery(),
                   node.findings, &ctx, &out);
+    calleesTake(node, out);
   };
   // A recursive component runs until its summaries stop changing (bounded: summaries only
   // grow in practice, but nothing proves it).

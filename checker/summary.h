@@ -62,6 +62,8 @@ struct Effect {
 struct FunctionSummary {
   std::vector<Need> needs;
   std::vector<Effect> effects;
+  /// Lock classes its body takes (itself or through callees), whatever it releases again.
+  std::vector<const Lock *> takes;
   bool empty() const { return needs.empty() && effects.empty(); }
   bool operator==(const FunctionSummary &) const = default;
 };
@@ -70,6 +72,8 @@ struct FunctionSummary {
 struct CallContext {
   /// The summary of a function of the files checked called by this one, or nullptr.
   std::function<const FunctionSummary *(std::string_view name)> callee;
+  /// The lock classes a function of the files checked takes in its body, or nullptr.
+  std::function<const std::vector<const Lock *> *(std::string_view name)> takes;
   /// Code outside the files checked may call it (an ops table, a syscall, no caller here):
   /// requirements it does not meet are reported here, not passed on to its callers.
   bool summarisedCallees = false; ///< `callee` finds at least one summary.
