@@ -41,7 +41,7 @@ template <typename Fn> void parallelFor(size_t n, unsigned jobs, Fn fn) {
 void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsigned jobs) {
   // Definitions by name; a static function of one file shadows the others' of its name.
   std::vector<Node> nodes;
-  std::unordered_map<std::string, std::vector<uint32_t>> byName;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> byName; ///< Views FunctionDef names.
   std::unordered_set<std::string_view> names;
   for (uint32_t f = 0; f < files.size(); ++f)
     for (uint32_t i = 0; i < files[f].parsed.functions.size(); ++i) {
@@ -58,7 +58,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
   std::vector<std::vector<uint32_t>> succ(nodes.size());
   std::vector<char> called(nodes.size(), 0), taken(nodes.size(), 0);
   for (uint32_t n = 0; n < nodes.size(); ++n) {
-    for (const std::string &c : calledNames(def(nodes[n]).node.child("body").text())) {
+    for (std::string_view c : calledNames(def(nodes[n]).node.child("body").text())) {
       auto it = byName.find(c);
       if (it == byName.end())
         continue;
@@ -72,7 +72,8 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
         target = it->second.front();
       if (target == UINT32_MAX)
         continue;
-      nodes[n].callees.emplace(def(nodes[target]).name, target);
+      if (!nodes[n].callees.emplace(def(nodes[target]).name, target).second)
+        continue; // called before
       succ[n].push_back(target);
       if (target != n)
         called[target] = 1;

@@ -168,9 +168,8 @@ bool holdEffect(const std::vector<ReturnHold> &at, Effect::Kind &kind, bool &non
   return false;
 }
 
-std::vector<std::string> calledNames(std::string_view code) {
-  std::vector<std::string> out;
-  std::unordered_set<std::string_view> seen;
+std::vector<std::string_view> calledNames(std::string_view code) {
+  std::vector<std::string_view> out;
   for (size_t i = 0; i < code.size();) {
     if (code[i] == '/' || code[i] == '"' || code[i] == '\'') {
       size_t e = skipCommentOrLiteral(code, i);
@@ -197,10 +196,8 @@ std::vector<std::string> calledNames(std::string_view code) {
     std::string_view name = code.substr(i, j - i);
     bool keyword = name == "if" || name == "while" || name == "for" || name == "switch" ||
                    name == "return" || name == "sizeof" || name == "typeof" || name == "do";
-    if (k < code.size() && code[k] == '(' && !member && !keyword) {
-      if (seen.insert(name).second)
-        out.emplace_back(name);
-    }
+    if (k < code.size() && code[k] == '(' && !member && !keyword)
+      out.push_back(name);
     i = j;
   }
   return out;

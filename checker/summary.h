@@ -113,9 +113,10 @@ struct ReturnHold {
 /// (Unknown counted with Nonzero), nothing (false) otherwise.
 bool holdEffect(const std::vector<ReturnHold> &at, Effect::Kind &kind, bool &nonzero);
 
-/// Identifiers called in `code` (`name (` with optional blanks), each once, in order.  A byte
-/// scan: the call graph is needed before any function is analysed.
-std::vector<std::string> calledNames(std::string_view code);
+/// Identifiers called in `code` (`name (` with optional blanks), in order, repeated as often
+/// as called (views of `code`).  A byte scan: the call graph is needed before any function is
+/// analysed.
+std::vector<std::string_view> calledNames(std::string_view code);
 /// Identifiers of `names` used in `code` other than as a call or as EXPORT_SYMBOL's argument:
 /// functions stored in ops tables or passed by address, which code outside the files checked
 /// can call.

@@ -71,7 +71,7 @@ TEST(Summary, HoldEffects) {
 TEST(Summary, CallsAndAddressTaken) {
   auto calls = calledNames("if (foo (a) && x->bar(b) && s.baz(c)) qux(foo(1), 0x1f(2));\n"
                            "/* see comment() */ // and line()\n\"str(\"; 'c'");
-  EXPECT_EQ(calls, (std::vector<std::string>{"foo", "qux"}));
+  EXPECT_EQ(calls, (std::vector<std::string_view>{"foo", "qux", "foo"}));
   std::unordered_set<std::string_view> names{"fault", "helper", "exported"};
   auto taken = addressTaken(
       "static const struct ops o = { .fault = fault, };\nint x = helper(1);\n"
