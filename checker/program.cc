@@ -18,6 +18,13 @@ struct Node {
   bool entry = false, root = false;
   FunctionSummary summary;
   std::vector<Finding> findings;
+  /// Other definitions of this name in this file (`#if`/`#else` branches both kept): a call
+  /// by the name may reach any of them.
+  std::vector<uint32_t> alternates;
+  /// This summary with the alternates' needs added: what a caller must meet, once
+  /// `mergedReady`.
+  FunctionSummary merged;
+  bool mergedReady = false;
 };
 
 /// Runs `fn(i)` for i in [0, n) on `jobs` threads.
@@ -48,8 +55,15 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
       const std::string &name = files[f].parsed.functions[i].name;
       byName[name].push_back(static_cast<uint32_t>(nodes.size()));
       names.insert(name);
-      nodes.push_back({f, i, {}, false, false, {}, {}});
+      nodes.push_back({f, i, {}, false, false, {}, {}, {}, {}, false});
     }
+  for (auto &[name, defs] : byName)
+    for (size_t a = 0; a < defs.size(); ++a)
+      for (size_t b = a + 1; b < defs.size(); ++b)
+        if (nodes[defs[b]].file == nodes[defs[a]].file) {
+          nodes[defs[a]].alternates.push_back(defs[b]); // defs[a] is its file's first
+          defs.erase(defs.begin() + b--);
+        }
   auto def = [&](const Node &n) -> const FunctionDef & {
     return files[n.file].parsed.functions[n.index];
   };
@@ -77,12 +91,20 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
       succ[n].push_back(target);
       if (target != n)
         called[target] = 1;
+      for (uint32_t alt : nodes[target].alternates) {
+        succ[n].push_back(alt);
+        if (alt != n)
+          called[alt] = 1;
+      }
     }
   }
   for (uint32_t f = 0; f < files.size(); ++f)
     for (const std::string &name : addressTaken(files[f].parsed.tree.source(), names))
-      for (uint32_t d : byName[name])
+      for (uint32_t d : byName[name]) {
         taken[d] = 1;
+        for (uint32_t alt : nodes[d].alternates)
+          taken[alt] = 1;
+      }
   for (uint32_t n = 0; n < nodes.size(); ++n) {
     nodes[n].entry = taken[n] || !called[n];
     const FunctionDef &d = def(nodes[n]);
@@ -115,9 +137,11 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
   std::vector<Lines> lines(files.size());
   // What its callees take, a function takes.
   auto calleesTake = [&](const Node &node, FunctionSummary &out) {
-    for (const auto &[name, callee] : node.callees)
-      out.takes.insert(out.takes.end(), nodes[callee].summary.takes.begin(),
-                       nodes[callee].summary.takes.end());
+    for (const auto &[name, callee] : node.callees) {
+      const Node &c = nodes[callee];
+      const FunctionSummary &s = c.mergedReady ? c.merged : c.summary;
+      out.takes.insert(out.takes.end(), s.takes.begin(), s.takes.end());
+    }
     std::sort(out.takes.begin(), out.takes.end());
     out.takes.erase(std::unique(out.takes.begin(), out.takes.end()), out.takes.end());
   };
@@ -126,7 +150,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     const FunctionDef &d = def(node);
     CallContext ctx;
     for (const auto &[name, callee] : node.callees)
-      ctx.summarisedCallees |= !nodes[callee].summary.empty();
+      ctx.summarisedCallees |= !nodes[callee].summary.empty() || !nodes[callee].merged.empty();
     node.findings.clear();
     if (!ctx.summarisedCallees && !checker.index().mentionsAny(d.node.text())) {
       calleesTake(node, out);
@@ -134,13 +158,18 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     }
     ctx.callee = [&](std::string_view name) -> const FunctionSummary * {
       auto it = node.callees.find(name);
-      if (it == node.callees.end() || nodes[it->second].summary.empty())
+      if (it == node.callees.end())
         return nullptr;
-      return &nodes[it->second].summary;
+      const Node &c = nodes[it->second];
+      const FunctionSummary &s = c.mergedReady ? c.merged : c.summary;
+      return s.empty() ? nullptr : &s;
     };
     ctx.takes = [&](std::string_view name) -> const std::vector<const Lock *> * {
       auto it = node.callees.find(name);
-      return it == node.callees.end() ? nullptr : &nodes[it->second].summary.takes;
+      if (it == node.callees.end())
+        return nullptr;
+      const Node &c = nodes[it->second];
+      return c.mergedReady ? &c.merged.takes : &c.summary.takes;
     };
     ctx.entry = node.entry;
     ctx.root = node.root;
@@ -166,7 +195,9 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
   // A recursive component runs until its summaries stop changing (bounded: summaries only
   // grow in practice, but nothing proves it).
   constexpr int kMaxRounds = 4;
-  for (const std::vector<uint32_t> &lv : byLevel)
+  auto levelOf = [&](uint32_t n) { return level[compOf[n]]; };
+  for (uint32_t lvl = 0; lvl < levels; ++lvl) {
+    const std::vector<uint32_t> &lv = byLevel[lvl];
     parallelFor(lv.size(), jobs, [&](size_t i) {
       const std::vector<uint32_t> &comp = comps[lv[i]];
       bool recursive = comp.size() > 1 || std::find(succ[comp[0]].begin(), succ[comp[0]].end(),
@@ -185,6 +216,31 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
           break;
       }
     });
+    // Once every definition of a name is summarised, its callers (all at higher levels) see
+    // the needs of each: the configuration that builds one is not known here.
+    for (Node &head : nodes) {
+      if (head.alternates.empty() || head.mergedReady)
+        continue;
+      uint32_t top = levelOf(static_cast<uint32_t>(&head - nodes.data()));
+      for (uint32_t alt : head.alternates)
+        top = std::max(top, levelOf(alt));
+      if (top > lvl)
+        continue;
+      head.merged = head.summary;
+      for (uint32_t alt : head.alternates)
+        for (const Need &need : nodes[alt].summary.needs)
+          if (std::find(head.merged.needs.begin(), head.merged.needs.end(), need) ==
+              head.merged.needs.end())
+            head.merged.needs.push_back(need);
+      for (uint32_t alt : head.alternates)
+        head.merged.takes.insert(head.merged.takes.end(), nodes[alt].summary.takes.begin(),
+                                 nodes[alt].summary.takes.end());
+      std::sort(head.merged.takes.begin(), head.merged.takes.end());
+      head.merged.takes.erase(std::unique(head.merged.takes.begin(), head.merged.takes.end()),
+                              head.merged.takes.end());
+      head.mergedReady = true;
+    }
+  }
 
   // A requirement that several roots reach unmet is one finding: the first root's, in file
   // and source order.
