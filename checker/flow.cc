@@ -116,12 +116,24 @@ std::string FunctionAnalysis::typeOf(const std::string &expr) const {
   return it == types_.end() ? "" : it->second;
 }
 
+namespace {
+/// `h` holds the lock `d` was in a different mode (both modes known).
+bool otherMode(const Held &d, const Held &h) {
+  return d.lock == h.lock && compareKeys(d.key, h.key) != Alias::Different && !d.mode.empty() &&
+         !h.mode.empty() && d.mode != h.mode;
+}
+} // namespace
+
 void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
                                 const std::string &returned, ReturnClass cls, int outcome) {
   ReturnRecord rec{begin, end, cls, {}, {}};
   for (const Held &h : st.held) {
+    // Taken again in another mode than the caller's hold it dropped (a read hold given up
+    // for the write lock) is a hold of its own, not the caller's state restored.
     bool restored = std::any_of(entryHeld_.begin(), entryHeld_.end(), [&](const Instance &i) {
       return i.lock == h.lock && compareKeys(i.key, h.key) != Alias::Different;
+    }) && !std::any_of(st.dropped.begin(), st.dropped.end(), [&](const Held &d) {
+      return otherMode(d, h);
     });
     if (h.asserted || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h) ||
         restored)
@@ -150,7 +162,8 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
     return;
   for (const Held &d : st.dropped)
     if (std::none_of(st.held.begin(), st.held.end(), [&](const Held &h) {
-          return d.lock == h.lock && !h.may && compareKeys(d.key, h.key) != Alias::Different;
+          return d.lock == h.lock && !h.may && compareKeys(d.key, h.key) != Alias::Different &&
+                 !otherMode(d, h);
         }))
       rec.released.push_back(d);
   returns_[{begin, outcome}] = std::move(rec);

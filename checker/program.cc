@@ -152,8 +152,10 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     for (const auto &[name, callee] : node.callees)
       ctx.summarisedCallees |= !nodes[callee].summary.empty() || !nodes[callee].merged.empty();
     node.findings.clear();
+    bool zero = onlyReturnsZero(d.node.child("body").text());
     if (!ctx.summarisedCallees && !checker.index().mentionsAny(d.node.text())) {
       calleesTake(node, out);
+      out.returnsZero = zero;
       return;
     }
     ctx.callee = [&](std::string_view name) -> const FunctionSummary * {
@@ -191,6 +193,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     checkFunction(checker.index(), d.node, d.name, d.parameters, checker.parametersQuery(),
                   node.findings, &ctx, &out);
     calleesTake(node, out);
+    out.returnsZero = zero;
   };
   // A recursive component runs until its summaries stop changing (bounded: summaries only
   // grow in practice, but nothing proves it).
@@ -227,6 +230,8 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
       if (top > lvl)
         continue;
       head.merged = head.summary;
+      for (uint32_t alt : head.alternates)
+        head.merged.returnsZero &= nodes[alt].summary.returnsZero;
       for (uint32_t alt : head.alternates)
         for (const Need &need : nodes[alt].summary.needs)
           if (std::find(head.merged.needs.begin(), head.merged.needs.end(), need) ==

@@ -1,6 +1,7 @@
 #include "summary.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <unordered_set>
 
@@ -166,6 +167,29 @@ bool holdEffect(const std::vector<ReturnHold> &at, Effect::Kind &kind, bool &non
     }
   }
   return false;
+}
+
+bool onlyReturnsZero(std::string_view body) {
+  auto ident = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  constexpr std::string_view kw = "return";
+  bool any = false;
+  for (size_t at = body.find(kw); at != std::string_view::npos; at = body.find(kw, at + 1)) {
+    size_t after = at + kw.size();
+    if ((at > 0 && ident(body[at - 1])) || (after < body.size() && ident(body[after])))
+      continue;
+    size_t semi = body.find(';', after);
+    if (semi == std::string_view::npos)
+      return false;
+    std::string_view e = body.substr(after, semi - after);
+    while (!e.empty() && std::isspace(static_cast<unsigned char>(e.front())))
+      e.remove_prefix(1);
+    while (!e.empty() && std::isspace(static_cast<unsigned char>(e.back())))
+      e.remove_suffix(1);
+    if (classifyReturn(e) != ReturnClass::Zero)
+      return false;
+    any = true;
+  }
+  return any;
 }
 
 std::vector<std::string_view> calledNames(std::string_view code) {

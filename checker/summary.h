@@ -64,7 +64,10 @@ struct FunctionSummary {
   std::vector<Effect> effects;
   /// Lock classes its body takes (itself or through callees), whatever it releases again.
   std::vector<const Lock *> takes;
-  bool empty() const { return needs.empty() && effects.empty(); }
+  /// Every return returns `0`, `NULL` or `false` (an operation not implemented in this
+  /// configuration): a branch on its result that needs it nonzero is never taken.
+  bool returnsZero = false;
+  bool empty() const { return needs.empty() && effects.empty() && !returnsZero; }
   bool operator==(const FunctionSummary &) const = default;
 };
 
@@ -102,6 +105,11 @@ std::string fromParams(std::string_view key, const std::vector<std::string> &arg
 /// literals, `-E...`, `ERR_PTR(...)`, `true` are Nonzero; anything else is Unknown.
 enum class ReturnClass { Zero, Nonzero, Unknown, Void };
 ReturnClass classifyReturn(std::string_view expr);
+
+/// True when `body` (a function body's text) has at least one `return` and each returns a
+/// zero literal (classifyReturn).  A byte scan: a `return` in a comment counts, so a
+/// comment can only make the answer false.
+bool onlyReturnsZero(std::string_view body);
 
 /// Where a lock stands at each return of a function: held, may be held, or not.
 struct ReturnHold {

@@ -81,6 +81,17 @@ TEST(Summary, CallsAndAddressTaken) {
   EXPECT_EQ(taken, (std::vector<std::string>{"fault", "helper"}));
 }
 
+TEST(Summary, OnlyReturnsZero) {
+  EXPECT_TRUE(onlyReturnsZero("{\n\t/* not yet */\n\treturn false;\n}"));
+  EXPECT_TRUE(onlyReturnsZero("{ if (a) return NULL; return (0); }"));
+  EXPECT_FALSE(onlyReturnsZero("{ if (a) return NULL; return vma; }"));
+  EXPECT_FALSE(onlyReturnsZero("{ if (a) return 0; return -EINTR; }"));
+  EXPECT_FALSE(onlyReturnsZero("{ do_it(); }"));           // no return: void
+  EXPECT_FALSE(onlyReturnsZero("{ return; }"));            // void
+  EXPECT_FALSE(onlyReturnsZero("{ /* return vma */ return 0; }")); // a comment only weakens
+  EXPECT_TRUE(onlyReturnsZero("{ int returned = 1; return 0; }"));
+}
+
 TEST(Summary, BottomUpOrder) {
   // 0 -> 1 -> 2 -> 1 (a cycle), 0 -> 3.
   auto comps = bottomUp({{1, 3}, {2}, {1}, {}});
