@@ -1,6 +1,7 @@
 // Summaries in the per-function analysis: requirements passed on to the callers, callees'
 // summaries applied at calls, and what the returns held turned into effects (summary.h).
 #include <algorithm>
+#include <cctype>
 
 #include "c_expr.h"
 #include "flow_analysis.h"
@@ -280,10 +281,30 @@ void FunctionAnalysis::finish() {
       summary_->effects.push_back({kind, {r.first.lock, r.first.mode, r.key}, nonzero, may});
     // Where code outside the files checked calls the function, a lock it returns holding is
     // a leak unless the result tells the caller (a pointer or flag it tests).
+    // Told apart by a pointer or value the caller tests, or held exactly at the `return
+    // true;`s, as a `try ... when true` API (not `return -EAGAIN;` holding: an inverted
+    // test).
     bool tested = effect && kind == Effect::Kind::HeldIf &&
                   std::all_of(r.at.begin(), r.at.end(), [](const ReturnHold &h) {
                     return h.hold == ReturnHold::Hold::No || h.cls == ReturnClass::Unknown;
                   });
+    if (effect && kind == Effect::Kind::HeldIf && nonzero && !tested) {
+      tested = true;
+      size_t i = 0;
+      for (const auto &[at, rec] : returns_) {
+        if (r.at[i++].hold == ReturnHold::Hold::No)
+          continue;
+        std::string_view text = function_.text().substr(rec.begin - function_.begin(),
+                                                        rec.end - rec.begin);
+        if (text.rfind("return", 0) == 0)
+          text.remove_prefix(6);
+        std::string v;
+        for (char c : text)
+          if (!std::isspace(static_cast<unsigned char>(c)) && c != ';' && c != '(' && c != ')')
+            v += c;
+        tested &= v == "true";
+      }
+    }
     if (r.handed || (effect && (!ctx_->entry || tested)))
       continue;
     n = 0;
