@@ -8,6 +8,7 @@
 #include "c_expr.h"
 #include "embedded_queries.h"
 #include "preprocess.h"
+#include "program.h"
 
 namespace lockspec::check {
 
@@ -64,13 +65,39 @@ ts::Node functionName(ts::Node fn) {
   return {};
 }
 
+/// The parameter names of a function definition, in order.
+std::vector<std::string> parameterNames(ts::Node fn) {
+  std::vector<std::string> out;
+  ts::Node d = fn.child("declarator");
+  for (int guard = 0; guard < 8 && !d.isNull(); ++guard) {
+    if (std::string_view(d.type()) == "function_declarator")
+      break;
+    d = d.child("declarator");
+  }
+  if (d.isNull())
+    return out;
+  for (const ts::Node &p : d.child("parameters").namedChildren()) {
+    ts::Node id = p.child("declarator");
+    for (int guard = 0; guard < 16 && !id.isNull() && std::string_view(id.type()) != "identifier";
+         ++guard) {
+      ts::Node next = id.child("declarator");
+      id = next.isNull() ? id.namedChild(0) : next;
+    }
+    out.push_back(id.isNull() ? "" : std::string(id.text()));
+  }
+  return out;
+}
+
 } // namespace
 
-std::vector<Finding> FileChecker::check(std::string text) {
-  std::vector<Finding> out;
-  functions_ = {};
-  preprocess(text, MacroHints::kernel());
-  ts::Tree tree = parser_.parse(std::move(text));
+ParsedFile parseFile(const Checker &checker, ts::Parser &parser, ts::QueryCursor &cursor,
+                     std::string text) {
+  std::vector<size_t> definers;
+  preprocess(text, MacroHints::kernel(), &definers);
+  ParsedFile pf{parser.parse(std::move(text)), {}, {}, {}};
+  std::vector<Finding> &out = pf.findings;
+  FunctionStats &stats = pf.stats;
+  const ts::Tree &tree = pf.tree;
   ts::Node root = tree.root();
   std::vector<ts::Node> functions;
   collectFunctions(root, functions);
@@ -80,9 +107,9 @@ std::vector<Finding> FileChecker::check(std::string text) {
     analysed.push_back({fn.begin(), fn.end()});
     if (name.isNull())
       continue;
-    ++functions_.defined;
+    ++stats.defined;
     if (fn.hasError()) {
-      functions_.skipped.push_back({std::string(name.text()), fn.begin(), "does not parse"});
+      stats.skipped.push_back({std::string(name.text()), fn.begin(), "does not parse"});
       ts::Node e = fn.firstError();
       Finding f;
       f.rule = "parse-error";
@@ -95,19 +122,19 @@ std::vector<Finding> FileChecker::check(std::string text) {
       out.push_back(std::move(f));
       continue;
     }
-    ++functions_.analysed;
-    // Most functions of a real file touch no lock, operation or guarded field the spec knows:
-    // a scan of their identifiers skips them without walking the tree.
-    if (!checker_.index().mentionsAny(fn.text()))
-      continue;
+    ++stats.analysed;
     // Parameter types come from a query over the declarator only.  It matches only struct
     // parameters, so a declarator without the word "struct" is not queried (a query run costs
     // microseconds: 4% of the check time on the generated corpus, one run per function).
     ts::Node declarator = fn.child("declarator");
-    std::vector<ts::Match> parameters;
+    FunctionDef def{std::string(name.text()), fn, {}, parameterNames(fn)};
+    // Rewritten from SYSCALL_DEFINEn: a root of the call graph.
+    def.syscall = std::binary_search(definers.begin(), definers.end(), size_t(fn.begin()));
+    def.isStatic =
+        fn.text().substr(0, name.begin() - fn.begin()).find("static") != std::string_view::npos;
     if (declarator.text().find("struct") != std::string_view::npos)
-      parameters = cursor_.matches(checker_.parametersQuery(), declarator);
-    checkFunction(checker_.index(), fn, name.text(), parameters, checker_.parametersQuery(), out);
+      def.parameters = cursor.matches(checker.parametersQuery(), declarator);
+    pf.functions.push_back(std::move(def));
   }
   // Errors outside every function definition: one note for the file.  A function the query
   // did not recognise because of them is not checked either.
@@ -128,9 +155,8 @@ std::vector<Finding> FileChecker::check(std::string text) {
       if (std::any_of(analysed.begin(), analysed.end(),
                       [&](const auto &r) { return brace >= r.first && brace < r.second; }))
         continue; // a definition already counted
-      ++functions_.defined;
-      functions_.skipped.push_back(
-          {"?", brace, "inside code that does not parse"});
+      ++stats.defined;
+      stats.skipped.push_back({"?", brace, "inside code that does not parse"});
     }
     if (reported)
       continue;
@@ -148,10 +174,16 @@ std::vector<Finding> FileChecker::check(std::string text) {
     f.diag.message = "code that does not parse here is not checked";
     out.push_back(std::move(f));
   }
-  std::stable_sort(out.begin(), out.end(), [](const Finding &a, const Finding &b) {
-    return a.diag.span.begin < b.diag.span.begin;
-  });
-  return out;
+  return pf;
+}
+
+std::vector<Finding> FileChecker::check(std::string text) {
+  std::vector<ProgramFile> files(1);
+  files[0].name = "<input>";
+  files[0].parsed = parseFile(checker_, parser_, cursor_, std::move(text));
+  checkProgram(checker_, files, 1);
+  functions_ = files[0].parsed.stats;
+  return std::move(files[0].parsed.findings);
 }
 
 } // namespace lockspec::check

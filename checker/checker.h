@@ -10,6 +10,7 @@
 
 #include "diagnostics.h"
 #include "lock_index.h"
+#include "summary.h"
 #include "ts.h"
 
 namespace lockspec::check {
@@ -22,6 +23,9 @@ inline constexpr FileId kCheckedFile = 0xffffffffu;
 struct Finding {
   std::string rule;
   Diagnostic diag;
+  /// For a requirement passed up a call path: the finding it started as.  Reported once per
+  /// program, at the first root that reaches it.
+  std::string origin;
 };
 
 /// Rule ids, with a one-line description each (SARIF's rule metadata).
@@ -85,6 +89,7 @@ private:
 /// queries/parameters.scm (`query`) in its declarator.
 void checkFunction(const LockIndex &index, ts::Node function, std::string_view name,
                    const std::vector<ts::Match> &parameters, const ts::Query &query,
-                   std::vector<Finding> &out);
+                   std::vector<Finding> &out, const CallContext *ctx = nullptr,
+                   FunctionSummary *summary = nullptr);
 
 } // namespace lockspec::check

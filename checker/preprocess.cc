@@ -60,6 +60,7 @@ HintKind parseKind(std::string_view k, size_t line) {
 class Rewriter {
 public:
   Rewriter(std::string &text, const MacroHints &hints) : t_(text), n_(text.size()), h_(hints) {}
+  std::vector<size_t> *definers = nullptr; ///< Where definer rewrites start, when wanted.
   void run();
 
 private:
@@ -333,8 +334,8 @@ size_t Rewriter::apply(const MacroHint &hint, size_t i, size_t j) {
     if (close == npos || j - i < 5)
       return j;
     size_t after = skipBlank(close + 1);
-    bool statementBefore = prevElseDo_ || prevSig_ == ';' || prevSig_ == '{' ||
-                           prevSig_ == '}' || prevSig_ == ')' || prevSig_ == ':';
+    bool statementBefore = prevElseDo_ || prevSig_ == ';' || prevSig_ == '{' || prevSig_ == '}' ||
+                           prevSig_ == ')' || prevSig_ == ':';
     bool statementAfter = after < n_ && (t_[after] == '{' || identByte(t_[after]));
     if (statementBefore && statementAfter) {
       t_.replace(i, 5, "while");
@@ -367,6 +368,8 @@ size_t Rewriter::apply(const MacroHint &hint, size_t i, size_t j) {
       return j;
     // NAME(fn, t1, a1, t2, a2) -> long fn(t1 a1, t2 a2): each type and its name become one
     // parameter declaration.
+    if (definers)
+      definers->push_back(i);
     t_.replace(i, 4, "long");
     blank(i + 4, j);
     t_[open] = ' ';
@@ -476,6 +479,13 @@ MacroHints::MacroHints(std::string_view text) {
     }
     if (words.empty() || words[0][0] == '#')
       continue;
+    if (words[0] == "guard") {
+      if (words.size() != 3)
+        throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
+                                    ": expected 3 words");
+      guards_[std::string(words[1])] = std::string(words[2]);
+      continue;
+    }
     MacroHint hint;
     hint.kind = parseKind(words[0], lineNo);
     size_t want = hint.kind == HintKind::TypeArg ? 3 : 2;
@@ -526,8 +536,10 @@ const MacroHint *MacroHints::find(std::string_view word) const {
   return nullptr;
 }
 
-void preprocess(std::string &text, const MacroHints &hints) {
-  Rewriter(text, hints).run();
+void preprocess(std::string &text, const MacroHints &hints, std::vector<size_t> *definers) {
+  Rewriter r(text, hints);
+  r.definers = definers;
+  r.run();
 }
 
 } // namespace lockspec::check

@@ -34,8 +34,15 @@ public:
   static const MacroHints &kernel();
   /// The hint for identifier `word`, or null.  Exact names win over patterns.
   const MacroHint *find(std::string_view word) const;
+  /// The lock function a cleanup.h guard class takes (`guard(rcu)()` takes rcu_read_lock),
+  /// or null.  Guards are not rewritten: the checker reads them.
+  const std::string *guardLock(std::string_view guard) const {
+    auto it = guards_.find(std::string(guard));
+    return it == guards_.end() ? nullptr : &it->second;
+  }
 
 private:
+  std::unordered_map<std::string, std::string> guards_;
   std::vector<MacroHint> exact_, patterns_;
   /// Per pattern, its longest run without `*`: a word that lacks it cannot match.
   std::vector<std::string> cores_;
@@ -52,6 +59,9 @@ private:
 ///   function in each branch) keeps one branch, the first whose condition is not literally 0,
 ///   and its directive lines and the other branches become blanks;
 /// * other directives (`#define`, `#undef`, ...) inside braces become blanks.
-void preprocess(std::string &text, const MacroHints &hints);
+/// `definers`, when given, receives the offset of each definer rewrite (a SYSCALL_DEFINEn
+/// definition now starting `long`).
+void preprocess(std::string &text, const MacroHints &hints,
+                std::vector<size_t> *definers = nullptr);
 
 } // namespace lockspec::check

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <thread>
 
+#include "program.h"
+
 namespace lockspec::check {
 namespace {
 
@@ -27,21 +29,19 @@ std::optional<std::string> readFile(const std::string &path) {
 
 std::vector<FileResult> checkFiles(const Checker &checker, const std::vector<std::string> &paths,
                                    const RunOptions &options, std::vector<std::string> &ioErrors) {
-  std::vector<std::optional<FileResult>> slots(paths.size());
-  std::vector<std::string> errors(paths.size());
+  // Every file is read and parsed first (in parallel), then analysed as one program: a call
+  // into another file applies the callee's summary.
+  std::vector<std::optional<std::string>> texts(paths.size());
+  std::vector<std::optional<ParsedFile>> parsed(paths.size());
   std::atomic<size_t> next{0}, done{0};
   std::mutex progressMutex;
   auto worker = [&] {
-    FileChecker fc(checker);
+    ts::Parser parser;
+    ts::QueryCursor cursor;
     for (size_t i = next++; i < paths.size(); i = next++) {
-      if (auto text = readFile(paths[i])) {
-        FileResult r{paths[i], *text, {}, {}};
-        r.findings = fc.check(std::move(*text));
-        r.functions = fc.functions();
-        slots[i] = std::move(r);
-      } else {
-        errors[i] = "cannot open '" + paths[i] + "'";
-      }
+      texts[i] = readFile(paths[i]);
+      if (texts[i])
+        parsed[i] = parseFile(checker, parser, cursor, *texts[i]);
       size_t n = ++done;
       if (options.progress) {
         std::lock_guard lock(progressMutex);
@@ -59,12 +59,22 @@ std::vector<FileResult> checkFiles(const Checker &checker, const std::vector<std
     t.join();
   if (options.progress && !paths.empty())
     std::fprintf(stderr, "\r\033[K");
-  std::vector<FileResult> results;
+  std::vector<ProgramFile> program;
+  std::vector<size_t> fileOf;
   for (size_t i = 0; i < paths.size(); ++i) {
-    if (slots[i])
-      results.push_back(std::move(*slots[i]));
-    if (!errors[i].empty())
-      ioErrors.push_back(errors[i]);
+    if (!parsed[i]) {
+      ioErrors.push_back("cannot open '" + paths[i] + "'");
+      continue;
+    }
+    program.push_back({paths[i], std::move(*parsed[i])});
+    fileOf.push_back(i);
+  }
+  checkProgram(checker, program, std::max(1u, options.jobs));
+  std::vector<FileResult> results;
+  for (size_t k = 0; k < program.size(); ++k) {
+    size_t i = fileOf[k];
+    results.push_back({paths[i], std::move(*texts[i]), std::move(program[k].parsed.findings),
+                       program[k].parsed.stats});
   }
   return results;
 }

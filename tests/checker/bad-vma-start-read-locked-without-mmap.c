@@ -1,7 +1,8 @@
 // RUN: not %check %s | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
+// A static function nothing calls: no caller can hold anything on entry.
 // v7.0's vma_start_read_locked asserts the mmap lock: it is not a way to read-lock a VMA
 // without it (lock_vma_under_rcu is).
-int keep_vma(struct vm_area_struct *vma)
+static int keep_vma(struct vm_area_struct *vma)
 {
 // CHECK: :[[@LINE+1]]:7: error: call to 'vma_start_read_locked' without the locks operation 'read_lock_vma_under_mmap' requires: mmap_lock.read
 	if (!vma_start_read_locked(vma))

@@ -1,5 +1,6 @@
 // RUN: not %check %s | FileCheck %s --implicit-check-not=error: --implicit-check-not=warning:
-void write_lock_vma(struct vm_area_struct *vma)
+// A static function nothing calls: no caller can hold anything on entry.
+static void write_lock_vma(struct vm_area_struct *vma)
 {
 // CHECK: :[[@LINE+2]]:2: error: 'vma_start_write' takes 'vma_lock' of 'vma' for write, which needs 'mmap_lock' of 'vma->vm_mm' held for write (relation 'vma_write_needs_mmap_write')
 // CHECK: requirements.rules:{{[0-9]+}}:{{[0-9]+}}: note: relation 'vma_write_needs_mmap_write' is declared here

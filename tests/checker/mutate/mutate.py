@@ -23,8 +23,9 @@ them would say nothing about the checker.
 
 A mutant is *caught* when the checker reports a finding (an error or a warning; notes are not
 findings) on the mutant that it does not report on the unbroken file, located in the mutated
-function or with a note there (a finding reported at a caller, with the call path through the
-mutated function).  It is caught with the *right kind* when such a finding's rule is one the
+function or with a note there, or reported at a caller because of it: a call path `(through f
+-> g)` naming it, a `needed by FILE:LINE` note inside it, or a note on a line that calls it
+(the lock it now returns holding, "taken here" where a caller returns).  It is caught with the *right kind* when such a finding's rule is one the
 mutation should cause (EXPECTED below).  Each mutant is checked in a checker run of its own,
 the mutated file alone (with --with-others: with all the other files unchanged), so an
 analysis that reads all files given together (summaries across functions) sees exactly one
@@ -434,8 +435,27 @@ def classify(mutant, baseline, mutated):
         return (os.path.basename(place["file"]) == mutant.file
                 and lines[0] <= place["line"] <= lines[1])
 
+    def named(f):
+        # A requirement the mutated function no longer meets, reported at the root of a call
+        # path through it: the path names it, and the "needed by FILE:LINE" note the site.
+        path = re.search(r"\(through ([^)]*)\)", f["message"])
+        if path and mutant.function in path.group(1).split(" -> "):
+            return True
+        call = re.compile(r"\b" + re.escape(mutant.function) + r"\s*\(")
+        lines_of = mutant.text.split("\n")
+        for n in f.get("notes", []):
+            m = re.match(r"needed by (\S+):(\d+):", n["message"])
+            if m and at({"file": m.group(1), "line": int(m.group(2))}):
+                return True
+            # A lock the mutated function now returns holding, reported where a caller
+            # returns: "taken here" points at the call of the mutated function.
+            if (os.path.basename(n["file"]) == mutant.file and 0 < n["line"] <= len(lines_of)
+                    and call.search(lines_of[n["line"] - 1])):
+                return True
+        return False
+
     def in_function(f):
-        return at(f) or any(at(n) for n in f.get("notes", []))
+        return at(f) or any(at(n) for n in f.get("notes", [])) or named(f)
 
     counted = [f for f in new_findings(baseline, mutated, lines) if in_function(f)]
     right = any(f["rule"] in EXPECTED[mutant.kind] for f in counted)

@@ -56,6 +56,24 @@ class Classification(unittest.TestCase):
                                      "message": "called here"}])
         self.assertEqual(mutate.classify(self.M, [], [path])[:2], (True, True))
 
+    def test_finding_at_a_caller_because_of_the_function(self):
+        m = self.M._replace(kind="remove-acquire",
+                            text="\n" * 39 + "\tif (f(mm))\n\t\tg(mm);\n")
+        through = _finding("missing-lock", 40, "call to 'r' without x (through r -> f -> h)")
+        self.assertEqual(mutate.classify(m, [], [through])[:2], (True, True))
+        not_through = _finding("missing-lock", 40, "call to 'r' without x (through r -> ff)")
+        self.assertEqual(mutate.classify(m, [], [not_through])[:2], (False, False))
+        needed = _finding("missing-lock", 40, notes=[{"file": "x/fixture.c", "line": 40,
+                          "column": 2, "message": "needed by x/fixture.c:12: call to 'k'"}])
+        self.assertEqual(mutate.classify(m, [], [needed])[:2], (True, True))
+        m = m._replace(kind="remove-release")
+        taken = _finding("held-at-return", 45, notes=[{"file": "x/fixture.c", "line": 40,
+                         "column": 6, "message": "taken here"}])
+        self.assertEqual(mutate.classify(m, [], [taken])[:2], (True, True))
+        elsewhere = _finding("held-at-return", 45, notes=[{"file": "x/fixture.c", "line": 41,
+                             "column": 3, "message": "taken here"}])
+        self.assertEqual(mutate.classify(m, [], [elsewhere])[:2], (False, False))
+
     def test_finding_in_another_file_is_not_in_the_function(self):
         other = dict(_finding("held-at-return", 15), file="x/other.c")
         self.assertEqual(mutate.classify(self.M, [], [other])[:2], (False, False))

@@ -1,0 +1,273 @@
+// The per-function lock analysis: one FunctionAnalysis walks one function's control-flow
+// graph (cfg.h) to a fixed point with the lock state of lock_state.h, then once more reporting.
+//
+// Its members are defined by concern: flow.cc (declarations, the graph and returns),
+// flow_effects.cc (what lock API calls do to the state), flow_expr.cc (expressions and
+// conditions), flow_requirements.cc (operation, field and relation requirements).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "c_expr.h"
+#include "cfg.h"
+#include "checker.h"
+#include "lock_state.h"
+#include "summary.h"
+
+namespace lockspec::check {
+
+/// Roles of an operation or field rule, bound to C expressions at one call or write.
+struct RoleBinding {
+  std::string expr;   ///< "" when the checker cannot tell which argument it is.
+  std::string object; ///< Object type of the role.
+};
+using Roles = std::map<std::string, RoleBinding>;
+
+constexpr int kMaxDepth = 400; // Deeper nesting is not analysed (fuzzed input, macros).
+/// Silent passes over a graph with cycles before the pass that reports.
+constexpr int kMaxPasses = 8;
+
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(const LockIndex &index, ts::Node function, std::string_view name,
+                   std::vector<Finding> &out, const CallContext *ctx = nullptr,
+                   FunctionSummary *summary = nullptr)
+      : index_(index), model_(index.model()), function_(function), name_(name), out_(out),
+        ctx_(ctx), summary_(summary) {
+    if (const Api *api = index.api(name))
+      returnsHolding_ = model_.findLock(api->lock);
+  }
+
+  void run(const std::vector<ts::Match> &parameters, const ts::Query &query);
+
+private:
+  // ---- Reporting -----------------------------------------------------------------------
+
+  Diagnostic *report(Severity severity, const char *rule, uint32_t begin, uint32_t end,
+                     std::string message);
+  Diagnostic *report(Severity severity, const char *rule, ts::Node at, std::string message);
+
+  void noteHere(Diagnostic *d, uint32_t begin, uint32_t end, std::string message);
+  void noteSpec(Diagnostic *d, const SourcePos &pos, std::string message);
+
+  // ---- Declarations: types and aliases ---------------------------------------------------
+
+  static ts::Node declaredIdentifier(ts::Node d);
+
+  void collectParameters(const std::vector<ts::Match> &matches, const ts::Query &query);
+
+  /// A local declaration: its object type, and an alias when it is initialised from another
+  /// name (`struct mm_struct *mm = vma->vm_mm;` makes `mm` and `vma->vm_mm` one object until
+  /// `mm` is assigned again).
+  void declare(ts::Node declaration, ts::Node declarator);
+
+  /// `var` now holds `value`: update aliases and lock-pointer bindings.
+  void assigned(const std::string &var, ts::Node value);
+
+  /// The canonical key of an owner expression with single-assignment aliases applied.
+  std::string resolve(std::string expr) const;
+
+  std::string typeOf(const std::string &expr) const;
+
+  // ---- Lock instances --------------------------------------------------------------------
+
+  struct Instance {
+    const Lock *lock = nullptr; ///< nullptr: a lock the spec does not know (an opaque pointer).
+    std::string key;
+  };
+
+  Instance instanceOf(const Api &api, const std::vector<ts::Node> &args,
+                      const std::string &resultVar);
+
+  /// The held lock `inst` denotes: an exact key match first, else one that may alias.
+  /// Among several holds of one instance, the one in `mode` is preferred.
+  Held *findHeld(State &st, const Instance &inst, const std::string &mode = "");
+
+  // ---- Requirements ----------------------------------------------------------------------
+
+  std::string atomText(const Atom &a, const Roles &roles) const;
+
+  /// The owner expression an atom asks for at this call, or "" when unknown.  The compiler
+  /// already resolved the atom's instance in terms of its role ("vma->vm_mm->mmap_lock");
+  /// the owner is that path minus the lock's own suffix, with the role's argument put in.
+  std::string requiredOwner(const Atom &a, const Roles &roles) const;
+
+  enum class AtomStatus { Ok, Missing, WrongMode, Forbidden, Assumed };
+  struct AtomCheck {
+    AtomStatus status = AtomStatus::Ok;
+    const Held *weaker = nullptr;
+  };
+
+  AtomCheck checkAtom(const Atom &a, const Roles &roles, State &st, const Lock *own);
+
+  /// How a requirement is met: by held locks, only by facts the checker cannot see, or not.
+  enum class Verdict { No, ByFacts, ByLocks };
+
+  /// Checks `req` at `at`; reports under `what` (e.g. "call to 'zap_vma_range'") and `rule`
+  /// unless `silent`.
+  Verdict checkRequirement(const Requirement &req, const Roles &roles, State &st, const Lock *own,
+                           ts::Node at, const std::string &what, const std::string &ruleName,
+                           const SourcePos &rulePos, bool silent = false);
+
+  Roles operationRoles(const Operation &op, const std::vector<ts::Node> &args) const;
+
+  void checkOperations(const std::string &fn, const std::vector<ts::Node> &args, State &st,
+                       ts::Node call, const Lock *own);
+
+  void fieldWrite(ts::Node lhs, ts::Node rhs, State &st);
+
+  // ---- Lock effects ----------------------------------------------------------------------
+
+  bool modeMatches(const Lock *lock, const std::string &held, const std::string &wanted) const;
+
+  void checkAcquire(const Api &api, const Held &taking, State &st, ts::Node call);
+
+  /// Holds that end when `lock` leaves `mode` (VMA write locks end with the mmap write hold).
+  void endDependents(State &st, const Lock *lock, const std::string &leftMode);
+
+  void release(const Api &api, const Instance &inst, State &st, ts::Node call);
+
+  /// A release before this function took the lock at all: the caller held it on entry (the
+  /// kernel marks such functions __releases()).  A hold of that class the function takes
+  /// again later is the caller's state restored, not a leak.
+  void callerHeld(const Api &api, const Instance &inst, const char *verb, ts::Node call);
+
+  struct TryResult {
+    TrySuccess success = TrySuccess::None;
+    Held held;
+  };
+
+  /// Applies a call's lock effect.  A try whose result is not stored in `resultVar` is
+  /// returned for the caller to place on the branch where it succeeded.
+  /// `args` are callArgs(call), which the caller has just evaluated.
+  std::optional<TryResult> applyCall(ts::Node call, State &st, const std::string &resultVar,
+                                     const std::vector<ts::Node> &args, std::string_view as = {});
+
+  // ---- Expressions -----------------------------------------------------------------------
+
+  /// Evaluates a call's arguments in order and returns them (callArgs) for applyCall, so the
+  /// argument list is walked once per call.  Comments, which callArgs leaves out, have no effect.
+  std::vector<ts::Node> evalArgs(ts::Node call, State &st, int depth);
+
+  /// Evaluates `value` for its effects and, when it is a call, stores a try result in `var`.
+  void evalInto(ts::Node value, const std::string &var, State &st, int depth);
+
+  void addMay(State &st, Held h);
+
+  void eval(ts::Node e, State &st, int depth);
+
+  /// False when evaluating an expression with this text can neither change the state nor
+  /// report: no call or field write the spec knows (no identifier the index acts on), no
+  /// assignment (aliases), no statement expression, and no `?:`, `&&` or `||` (whose join
+  /// could turn a duplicated hold into a may-hold).  Pending try results are read by name, so
+  /// the caller skips only when there are none.  Walking such a subtree node by node cost more
+  /// than this byte scan (argument lists, conditions, address arithmetic).
+  bool mayHaveEffect(std::string_view text) const;
+
+  static bool isLogical(ts::Node e);
+
+  static std::string_view binaryOp(ts::Node e);
+
+  /// The states after `e` evaluates to true and to false.
+  std::pair<State, State> cond(ts::Node e, State st, int depth);
+
+  // ---- Statements ------------------------------------------------------------------------
+
+  /// A return with `st` (handing over holds of `returned`, the returned expression): reported
+  /// at once without a summary to fill in, else recorded for finish().
+  void atReturn(const State &st, uint32_t begin, uint32_t end, const std::string &returned,
+                ReturnClass cls, int outcome = 0);
+
+  /// VMA write locks have no release of their own: they end with the mmap write hold.
+  bool endsWithOther(const Held &h) const;
+
+  // ---- The graph ----------------------------------------------------------------------
+
+  /// The side tables a walk fills in source order (aliases, classes taken, caller holds):
+  /// each pass over the graph starts from the same ones, so the pass that reports sees what
+  /// a single source-order walk would.
+  struct Tables {
+    std::unordered_map<std::string, std::string> types, aliases;
+    std::unordered_map<std::string, const Lock *> pointerClass;
+    std::set<const Lock *> taken;
+    std::vector<Instance> entryHeld;
+  };
+  Tables tables() const { return {types_, aliases_, pointerClass_, taken_, entryHeld_}; }
+  void restore(const Tables &t);
+
+  /// Runs `body` (a function body, or a GNU statement expression when `nested`) from
+  /// `entry` to a fixed point, then once more reporting; returns the state at its closing
+  /// brace (a function body's is checked as an implicit return).
+  State graph(ts::Node body, State entry, bool nested, int depth);
+
+  /// One block from `st`: the state on each outgoing edge.  A return is checked here; the
+  /// closing brace of a nested body joins into `end` instead.
+  std::vector<State> transfer(const CfgBlock &b, const std::vector<char> &inert, State st,
+                              bool nested, State &end, int depth);
+  const LockIndex &index_;
+  const Model &model_;
+  ts::Node function_;
+  std::string name_;
+  std::vector<Finding> &out_;
+  const Lock *returnsHolding_ = nullptr; ///< The function is a spec API returning this lock.
+
+  std::unordered_map<std::string, std::string> types_;         ///< Variable -> object name.
+  std::unordered_map<std::string, std::string> aliases_;       ///< Variable -> what it was set to.
+  std::unordered_map<std::string, const Lock *> pointerClass_; ///< `ptl` -> its lock class.
+  std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
+  std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
+  std::set<std::pair<uint32_t, std::string>> reported_;
+
+  // ---- Summaries (flow_summary.cc) -------------------------------------------------------
+
+  /// Passes an unmet requirement (`alternatives` in this function's keys) on to the callers
+  /// when this function is not an entry point; false when it must be reported here.
+  /// `classes`: every lock class the original requirement names; an entry that takes or
+  /// releases one of them reports the requirement rather than leave it to its callers.
+  /// `at`: where `what` happened in this function, prefixed to it only when it is passed on.
+  bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
+              std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX);
+  /// The single-lock requirement `lock` of `key` in `mode`, as passOn takes it.
+  static std::vector<std::vector<SummaryLock>> oneLock(const Lock *lock, std::string mode,
+                                                       std::string key);
+  /// True when `text` names an API, operation or guarded field of the spec, or a callee
+  /// with a summary.
+  bool mentions(std::string_view text) const {
+    if (index_.mentionsAny(text) || text.find("guard(") != std::string_view::npos)
+      return true;
+    return ctx_ && ctx_->summarisedCallees &&
+           anyIdentifier(text, [&](std::string_view w) { return ctx_->callee(w) != nullptr; });
+  }
+  /// "file:line: " for an offset of this file, or "" without a program context.
+  std::string where(uint32_t offset) const;
+  /// A call to a function with a summary: its needs checked here, its effects applied.
+  /// Returns a hold that depends on the call's result, for the caller to place.
+  std::optional<TryResult> applySummary(const FunctionSummary &s, const std::string &fn,
+                                        ts::Node call, State &st, const std::string &resultVar,
+                                        const std::vector<ts::Node> &args);
+  /// What returns held, recorded by atReturn and turned into findings and effects by finish().
+  struct ReturnRecord {
+    uint32_t begin = 0, end = 0;
+    ReturnClass cls = ReturnClass::Void;
+    std::vector<Held> held;     ///< Not counting what the return hands over or restores.
+    std::vector<Held> released; ///< Caller-held locks released on the way here (or may be).
+  };
+  void finish();
+
+  const CallContext *ctx_ = nullptr;
+  FunctionSummary *summary_ = nullptr;
+  /// By return offset and outcome (0, or 1/2 for a return split by its result).
+  std::map<std::pair<uint32_t, int>, ReturnRecord> returns_;
+  /// Lock classes the function takes or releases (directly or through callees), once passOn
+  /// needs them; holds nullptr once computed.
+  std::set<const Lock *> touches_;
+  /// While an operation call is checked: the lock classes the callee's body takes.
+  const std::vector<const Lock *> *calleeTakes_ = nullptr;
+};
+
+} // namespace lockspec::check

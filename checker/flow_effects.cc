@@ -1,0 +1,308 @@
+// What a call to a lock API does to the state: acquisitions (with order, relation and
+// double-acquire checks), tries, releases, downgrades and asserts.
+#include <algorithm>
+
+#include "c_expr.h"
+#include "flow_analysis.h"
+
+namespace lockspec::check {
+
+FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
+                                                        const std::vector<ts::Node> &args,
+                                                        const std::string &resultVar) {
+  const Lock *lock = model_.findLock(api.lock);
+  if (!lock)
+    return {};
+  const Object *owner = lock->owner.empty() ? nullptr : model_.findObject(lock->owner);
+  if (api.returnsInstance) {
+    if (resultVar.empty())
+      return {lock, ""};
+    // Spin-lock helpers (pmd_lock, pud_lock) return the lock; the others return the object
+    // that owns it (lock_vma_under_rcu returns the VMA).
+    if (lock->kind == LockKind::Spinlock) {
+      pointerClass_[resultVar] = lock;
+      return {lock, "*" + resultVar};
+    }
+    return {lock, resolve(resultVar)};
+  }
+  size_t i = 0;
+  for (; i < api.params.size() && !api.params[i].instance; ++i)
+    ;
+  if (i == api.params.size() || i >= args.size())
+    return {lock, ""};
+  std::string arg = canonical(args[i]);
+  const ApiParam &param = api.params[i];
+  if (param.out) { // `&ptl`: the variable receives the lock pointer.
+    std::string var = arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg;
+    pointerClass_[var] = lock;
+    return {lock, "*" + var};
+  }
+  if (owner && param.name == owner->var)
+    return {lock, resolve(arg)};
+  if (api.all)
+    return {lock, resolve(arg)};
+  // The argument names the lock itself: `&mm->page_table_lock`, `ptl`.
+  std::string object = arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg;
+  if (auto lo = index_.lockObject(object))
+    return {lo->lock, lo->owner.empty() ? object : resolve(lo->owner)};
+  auto bound = pointerClass_.find(arg);
+  if (bound != pointerClass_.end())
+    return {bound->second, "*" + arg};
+  return {nullptr, "*" + arg};
+}
+
+Held *FunctionAnalysis::findHeld(State &st, const Instance &inst, const std::string &mode) {
+  Held *maybe = nullptr, *same = nullptr;
+  for (Held &h : st.held) {
+    if (inst.lock && h.lock != inst.lock)
+      continue;
+    Alias a = compareKeys(h.key, inst.key);
+    if (a == Alias::Same && (inst.lock || !inst.key.empty())) {
+      if (h.mode == mode)
+        return &h;
+      if (!same)
+        same = &h;
+      continue;
+    }
+    if (a == Alias::Maybe && inst.lock && !maybe)
+      maybe = &h;
+  }
+  return same ? same : maybe;
+}
+
+bool FunctionAnalysis::modeMatches(const Lock *lock, const std::string &held,
+                                   const std::string &wanted) const {
+  return wanted.empty() || lock->satisfies(held, wanted);
+}
+
+void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &st, ts::Node call) {
+  bool blocking = api.blocks();
+  const Lock *lock = taking.lock;
+  // Order inversion: taking `lock` while a lock ordered after it is held.
+  if (blocking)
+    for (const Held &h : st.held) {
+      if (h.may || h.lock == lock)
+        continue;
+      for (const OrderEdge &e : index_.edges()) {
+        if (e.from.lock != lock->name || e.to.lock != h.lock->name ||
+            !modeMatches(lock, taking.mode, e.from.mode) || !modeMatches(h.lock, h.mode, e.to.mode))
+          continue;
+        Diagnostic *d =
+            report(Severity::Error, "order-inversion", call,
+                   quote(api.name) + " takes " + describe(lock, taking.key) + " while " +
+                       describe(h.lock, h.key) + " is held, against the lock order (order " +
+                       quote(e.order) + ")");
+        noteHere(d, h.at, h.atEnd, quote(h.lock->name) + " taken here");
+        noteSpec(d, e.pos,
+                 quote(lock->name) + " is ordered before " + quote(h.lock->name) + " here");
+        break;
+      }
+    }
+  for (size_t ri : model_.relationsAbout(lock->name)) {
+    const Relation &r = model_.relations[ri];
+    if (!modeMatches(lock, taking.mode, r.mode))
+      continue;
+    const Lock *other = model_.findLock(r.other);
+    if (!other)
+      continue;
+    if (r.kind == Relation::Kind::Requires) {
+      std::string owner = index_.ownerFrom(taking.key, lock->owner, *other);
+      bool ok = std::any_of(st.held.begin(), st.held.end(), [&](const Held &h) {
+        return h.lock == other && !h.may && other->satisfies(h.mode, r.otherMode) &&
+               compareKeys(h.key, owner) != Alias::Different;
+      });
+      std::string what = quote(api.name) + " takes " + describe(lock, taking.key) + " for " +
+                         taking.mode + ", which needs " + describe(other, owner) + " held for " +
+                         r.otherMode + " (relation " + quote(r.name) + ")";
+      if (!ok && !passOn(oneLock(other, r.otherMode, owner), what, "", {}, call.begin())) {
+        Diagnostic *d = report(Severity::Error, "missing-lock", call, what);
+        noteSpec(d, r.pos, "relation " + quote(r.name) + " is declared here");
+      }
+    } else if (r.kind == Relation::Kind::Forbidden && blocking) {
+      for (const Held &h : st.held)
+        if (h.lock == other && !h.may && other->satisfies(h.mode, r.otherMode)) {
+          Diagnostic *d = report(Severity::Error, "forbidden-nesting", call,
+                                 quote(api.name) + " takes " + describe(lock, taking.key) +
+                                     " while " + describe(h.lock, h.key) + " is held for " +
+                                     h.mode + " (relation " + quote(r.name) + ")");
+          noteHere(d, h.at, h.atEnd, quote(h.lock->name) + " taken here");
+          noteSpec(d, r.pos, "relation " + quote(r.name) + " is declared here");
+          break;
+        }
+    }
+  }
+  // Taking a non-recursive lock this function already holds deadlocks.
+  if (blocking && lock->kind != LockKind::VmaLock && lock->kind != LockKind::Rcu &&
+      lock->kind != LockKind::Seqcount)
+    for (const Held &h : st.held)
+      if (h.lock == lock && !h.may && !h.asserted &&
+          compareKeys(h.key, taking.key) == Alias::Same) {
+        Diagnostic *d = report(Severity::Error, "double-acquire", call,
+                               quote(api.name) + " takes " + describe(lock, taking.key) +
+                                   ", which is already held here");
+        noteHere(d, h.at, h.atEnd, "taken here");
+        break;
+      }
+}
+
+void FunctionAnalysis::endDependents(State &st, const Lock *lock, const std::string &leftMode) {
+  for (const Relation &r : model_.relations) {
+    if (r.kind != Relation::Kind::EndsWith || r.other != lock->name || r.otherMode != leftMode)
+      continue;
+    const Lock *dep = model_.findLock(r.lock);
+    std::erase_if(st.held,
+                  [&](const Held &h) { return h.lock == dep && modeMatches(dep, h.mode, r.mode); });
+  }
+}
+
+void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, ts::Node call) {
+  if (api.all) {
+    std::erase_if(st.held, [&](const Held &h) {
+      return h.lock == inst.lock && modeMatches(h.lock, h.mode, api.mode);
+    });
+    return;
+  }
+  Held *h = findHeld(st, inst, api.mode);
+  if (!h) {
+    auto p = std::find_if(st.pending.begin(), st.pending.end(), [&](const Pending &p) {
+      return (!inst.lock || p.held.lock == inst.lock) &&
+             compareKeys(p.held.key, inst.key) != Alias::Different;
+    });
+    if (p != st.pending.end()) {
+      st.pending.erase(p); // Released without testing the try: it had succeeded.
+      return;
+    }
+    if (!inst.lock)
+      return; // A lock the spec does not know.
+    if (!taken_.count(inst.lock)) {
+      callerHeld(api, inst, "releases", call);
+      st.dropped.push_back({inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false});
+      return;
+    }
+    report(Severity::Error, "unlock-not-held", call,
+           quote(api.name) + " releases " + describe(inst.lock, inst.key) +
+               ", which is not held here");
+    return;
+  }
+  const Mode *held = h->lock->findMode(h->mode);
+  const Mode *released = h->lock->findMode(api.mode);
+  bool bothShared =
+      held && released && held->sharing == Sharing::Shared && released->sharing == Sharing::Shared;
+  if (!h->may && h->mode != api.mode && !bothShared && !api.mode.empty()) {
+    Diagnostic *d = report(Severity::Error, "wrong-mode", call,
+                           quote(api.name) + " releases a " + api.mode + " hold of " +
+                               describe(h->lock, h->key) + ", but it is held for " + h->mode);
+    noteHere(d, h->at, h->atEnd, "taken for " + h->mode + " here");
+  }
+  const Lock *lock = h->lock;
+  std::string mode = h->mode;
+  if (h->may)
+    st.settled.push_back(*h);
+  st.held.erase(st.held.begin() + (h - st.held.data()));
+  endDependents(st, lock, mode);
+}
+
+void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const char *verb,
+                                  ts::Node call) {
+  // Within the files checked, the callers see the release in this function's summary.
+  if (!ctx_ || ctx_->entry)
+    report(Severity::Note, "caller-held", call,
+           quote(api.name) + " " + verb + " " + describe(inst.lock, inst.key) +
+               ", which this function has not taken: assumed held by its caller");
+  entryHeld_.push_back(inst);
+}
+
+std::optional<FunctionAnalysis::TryResult>
+FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultVar,
+                            const std::vector<ts::Node> &args, std::string_view as) {
+  ts::Node fn = call.child("function");
+  if (as.empty() && std::string_view(fn.type()) != "identifier")
+    return std::nullopt;
+  std::string name(as.empty() ? fn.text() : as);
+  const Api *api = index_.api(name);
+  const Lock *own = api ? model_.findLock(api->lock) : nullptr;
+  checkOperations(name, args, st, call, own);
+  if (!api) {
+    if (ctx_ && ctx_->callee)
+      if (const FunctionSummary *sum = ctx_->callee(name))
+        return applySummary(*sum, name, call, st, resultVar, args);
+    return std::nullopt;
+  }
+  Instance inst = instanceOf(*api, args, resultVar);
+  if (!inst.lock && api->kind != ApiKind::Release)
+    return std::nullopt; // spin_lock on a lock the spec does not know.
+  Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(), false, false};
+  if (api->kind == ApiKind::Acquire || api->kind == ApiKind::Try)
+    taken_.insert(inst.lock);
+  switch (api->kind) {
+  case ApiKind::Acquire:
+    checkAcquire(*api, taking, st, call);
+    std::erase_if(st.settled, [&](const Held &h) { return sameHold(h, taking); });
+    // Held from here on every path: a may-hold of the same lock (a retry path joined with
+    // the first entry) is superseded.  Not reported: a may-hold here is nearly always a
+    // hold the code knows it dropped (a `locked` flag, a callee that released it), which
+    // the checker cannot see yet.
+    std::erase_if(st.held, [&](const Held &h) { return h.may && sameHold(h, taking); });
+    std::erase_if(st.dropped, [&](const Held &h) { return sameHold(h, taking); });
+    st.held.push_back(taking);
+    return std::nullopt;
+  case ApiKind::Try:
+    checkAcquire(*api, taking, st, call);
+    if (!resultVar.empty()) {
+      std::erase_if(st.pending, [&](const Pending &p) { return p.var == resultVar; });
+      st.pending.push_back({resultVar, api->success, taking});
+      return std::nullopt;
+    }
+    return TryResult{api->success, taking};
+  case ApiKind::Release:
+    release(*api, inst, st, call);
+    return std::nullopt;
+  case ApiKind::Downgrade: {
+    Held *h = findHeld(st, inst);
+    if (!h && !taken_.count(inst.lock)) {
+      callerHeld(*api, inst, "downgrades", call);
+      return std::nullopt;
+    }
+    if (!h) {
+      report(Severity::Error, "unlock-not-held", call,
+             quote(api->name) + " downgrades " + describe(inst.lock, inst.key) +
+                 ", which is not held here");
+      return std::nullopt;
+    }
+    if (!h->may && h->mode != api->mode) {
+      Diagnostic *d = report(Severity::Error, "wrong-mode", call,
+                             quote(api->name) + " needs " + describe(h->lock, h->key) +
+                                 " held for " + api->mode + ", but it is held for " + h->mode);
+      noteHere(d, h->at, h->atEnd, "taken for " + h->mode + " here");
+      return std::nullopt;
+    }
+    std::string left = h->mode;
+    h->mode = api->toMode;
+    endDependents(st, inst.lock, left);
+    return std::nullopt;
+  }
+  case ApiKind::Assert: {
+    Held *h = findHeld(st, inst);
+    if (h && !h->may && !h->lock->satisfies(h->mode, api->mode)) {
+      Diagnostic *d = report(Severity::Error, "wrong-mode", call,
+                             quote(api->name) + " asserts " + describe(h->lock, h->key) +
+                                 " held for " + api->mode + ", but it is held for " + h->mode);
+      noteHere(d, h->at, h->atEnd, "taken for " + h->mode + " here");
+    } else if (h && h->may) {
+      h->may = false; // The assert proves the path that holds it is the one taken.
+    } else if (!h) {
+      // Asserted, not taken: the callers must hold it (a precondition, as `__must_hold`).
+      if (!taken_.count(inst.lock))
+        passOn(oneLock(inst.lock, api->mode, inst.key),
+               quote(api->name) + " asserts " + describe(inst.lock, inst.key) + " held", "", {},
+               call.begin());
+      taking.asserted = true;
+      st.held.push_back(taking);
+    }
+    return std::nullopt;
+  }
+  }
+  return std::nullopt;
+}
+
+} // namespace lockspec::check

@@ -1,0 +1,215 @@
+// Expressions and conditions: evaluation order, assignments, and the two states a condition
+// leaves (a try's success on one branch, `&&`/`||`/`?:` joins).
+#include <algorithm>
+
+#include "c_expr.h"
+#include "flow_analysis.h"
+#include "preprocess.h"
+
+namespace lockspec::check {
+
+std::vector<ts::Node> FunctionAnalysis::evalArgs(ts::Node call, State &st, int depth) {
+  std::vector<ts::Node> args = callArgs(call);
+  for (const ts::Node &a : args)
+    eval(a, st, depth + 1);
+  return args;
+}
+
+void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &st, int depth) {
+  ts::Node v = value;
+  if (stripNode(v) == std::string_view("call_expression")) {
+    std::vector<ts::Node> args = evalArgs(v, st, depth);
+    if (auto t = applyCall(v, st, var, args))
+      addMay(st, t->held);
+    return;
+  }
+  eval(value, st, depth + 1);
+  std::erase_if(st.pending, [&](const Pending &p) { return p.var == var; });
+}
+
+void FunctionAnalysis::addMay(State &st, Held h) {
+  h.may = true; // An unchecked try: held or not, the checker cannot tell.
+  st.held.push_back(h);
+}
+
+void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
+  if (e.isNull() || !st.live || depth > kMaxDepth)
+    return;
+  if (e.namedChildCount() > 0 && st.pending.empty() && !mayHaveEffect(e.text()))
+    return;
+  std::string_view t = e.type();
+  if (t == "call_expression") {
+    ts::Node fn = e.child("function");
+    std::string_view n = fn.text();
+    // cleanup.h: `guard(name)(args)` takes the guard class's lock, held to the end of the
+    // scope.  The end of the scope is not modelled: the hold is never a leak, as an assert's.
+    if (std::string_view(fn.type()) == "call_expression" &&
+        fn.child("function").text() == "guard") {
+      std::vector<ts::Node> g = callArgs(fn);
+      const std::string *lock =
+          g.size() == 1 ? MacroHints::kernel().guardLock(g[0].text()) : nullptr;
+      if (lock) {
+        std::vector<ts::Node> args = evalArgs(e, st, depth);
+        size_t before = st.held.size();
+        applyCall(e, st, "", args, *lock);
+        for (size_t i = before; i < st.held.size(); ++i)
+          st.held[i].asserted = true;
+        return;
+      }
+    }
+    if (n == "likely" || n == "unlikely" || std::string_view(fn.type()) != "identifier") {
+      eval(fn, st, depth + 1);
+      evalArgs(e, st, depth);
+      return;
+    }
+    std::vector<ts::Node> args = evalArgs(e, st, depth);
+    if (auto tr = applyCall(e, st, "", args))
+      addMay(st, tr->held);
+    return;
+  }
+  if (t == "assignment_expression") {
+    ts::Node left = e.child("left"), right = e.child("right");
+    ts::Node l = left;
+    stripNode(l);
+    bool plain = true;
+    for (const ts::Node &c : e.children())
+      if (!c.isNamed())
+        plain = c.text() == "=";
+    if (std::string_view(l.type()) == "identifier" && plain) {
+      evalInto(right, std::string(l.text()), st, depth);
+      assigned(std::string(l.text()), right);
+    } else if (std::string_view(l.type()) == "field_expression" && plain) {
+      evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
+    } else {
+      eval(right, st, depth + 1);
+      if (std::string_view(l.type()) == "identifier")
+        assigned(std::string(l.text()), {});
+    }
+    fieldWrite(left, plain ? right : ts::Node(), st);
+    return;
+  }
+  if (t == "update_expression") {
+    eval(e.child("argument"), st, depth + 1);
+    fieldWrite(e.child("argument"), {}, st);
+    return;
+  }
+  if (t == "conditional_expression" || (t == "binary_expression" && (isLogical(e)))) {
+    auto [yes, no] = cond(t == "conditional_expression" ? e.child("condition") : e, st, depth);
+    if (t == "conditional_expression") {
+      eval(e.child("consequence"), yes, depth + 1);
+      eval(e.child("alternative"), no, depth + 1);
+    }
+    st = join(yes, no);
+    return;
+  }
+  if (t == "identifier" || t == "number_literal" || t == "string_literal" || t == "char_literal" ||
+      t == "sizeof_expression" || t == "null" || t == "true" || t == "false" || t == "comment" ||
+      t == "concatenated_string")
+    return;
+  // A member access does nothing unless a call hides in it (`f(x)->y`).
+  if (t == "field_expression" && e.text().find('(') == std::string_view::npos)
+    return;
+  if (t == "compound_statement") { // GNU statement expression
+    st = graph(e, st, true, depth + 1);
+    return;
+  }
+  for (const ts::Node &c : e.namedChildren())
+    eval(c, st, depth + 1);
+}
+
+bool FunctionAnalysis::mayHaveEffect(std::string_view text) const {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '=' || c == '{' || c == '?' ||
+        ((c == '&' || c == '|') && i + 1 < text.size() && text[i + 1] == c))
+      return true;
+  }
+  return mentions(text);
+}
+
+bool FunctionAnalysis::isLogical(ts::Node e) {
+  for (const ts::Node &c : e.children())
+    if (!c.isNamed() && (c.text() == "&&" || c.text() == "||"))
+      return true;
+  return false;
+}
+
+std::string_view FunctionAnalysis::binaryOp(ts::Node e) {
+  for (const ts::Node &c : e.children())
+    if (!c.isNamed())
+      return c.text();
+  return "";
+}
+
+std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) {
+  if (e.isNull() || !st.live || depth > kMaxDepth)
+    return {st, st};
+  std::string_view t = e.type();
+  if (t == "parenthesized_expression" && e.namedChildCount() == 1)
+    return cond(e.namedChild(0), std::move(st), depth + 1);
+  if (t == "unary_expression" && e.children().size() >= 1 && e.children().front().text() == "!") {
+    auto [yes, no] = cond(e.child("argument"), std::move(st), depth + 1);
+    return {no, yes};
+  }
+  if (t == "binary_expression") {
+    std::string_view op = binaryOp(e);
+    ts::Node left = e.child("left"), right = e.child("right");
+    if (op == "&&") {
+      auto [lt, lf] = cond(left, std::move(st), depth + 1);
+      auto [rt, rf] = cond(right, std::move(lt), depth + 1);
+      return {rt, join(lf, rf)};
+    }
+    if (op == "||") {
+      auto [lt, lf] = cond(left, std::move(st), depth + 1);
+      auto [rt, rf] = cond(right, std::move(lf), depth + 1);
+      return {join(lt, rt), rf};
+    }
+    bool rightNull = isNullLiteral(right.text()), leftNull = isNullLiteral(left.text());
+    if ((op == "==" || op == "!=") && (rightNull || leftNull)) {
+      auto [yes, no] = cond(rightNull ? left : right, std::move(st), depth + 1);
+      return op == "!=" ? std::pair{yes, no} : std::pair{no, yes};
+    }
+    if (op == "<" && rightNull) // `err < 0`: the call failed, as `err` being nonzero says.
+      return cond(left, std::move(st), depth + 1);
+  }
+  if (t == "call_expression") {
+    ts::Node fn = e.child("function");
+    std::string_view n = fn.text();
+    std::vector<ts::Node> args = callArgs(e);
+    if ((n == "likely" || n == "unlikely") && args.size() == 1)
+      return cond(args[0], std::move(st), depth + 1);
+    for (const ts::Node &a : args)
+      eval(a, st, depth + 1);
+    auto tr = applyCall(e, st, "", args);
+    // A callee of the files checked that only ever returns zero: its true branch is dead.
+    if (const FunctionSummary *s = ctx_ && ctx_->callee ? ctx_->callee(n) : nullptr;
+        s && s->returnsZero)
+      return {deadState(), st};
+    if (!tr)
+      return {st, st};
+    State yes = st, no = st;
+    (tr->success == TrySuccess::Zero ? no : yes).held.push_back(tr->held);
+    return {yes, no};
+  }
+  if (t == "assignment_expression") {
+    eval(e, st, depth + 1);
+    ts::Node left = e.child("left");
+    return cond(left, std::move(st), depth + 1);
+  }
+  if (t == "identifier" || t == "field_expression") {
+    std::string var = canonical(e);
+    auto p = std::find_if(st.pending.begin(), st.pending.end(),
+                          [&](const Pending &p) { return p.var == var; });
+    if (p == st.pending.end())
+      return {st, st};
+    Pending pending = *p;
+    st.pending.erase(p);
+    State yes = st, no = st;
+    (pending.success == TrySuccess::Zero ? no : yes).held.push_back(pending.held);
+    return {yes, no};
+  }
+  eval(e, st, depth + 1);
+  return {st, st};
+}
+
+} // namespace lockspec::check

@@ -1,0 +1,316 @@
+// Requirements: an operation's or a field write's alternatives checked against the held locks,
+// and the missing-lock, wrong-mode, held-forbidden and assumed-fact findings they give.
+#include <algorithm>
+
+#include "c_expr.h"
+#include "flow_analysis.h"
+
+namespace lockspec::check {
+
+std::string FunctionAnalysis::atomText(const Atom &a, const Roles &roles) const {
+  if (a.kind == Atom::Kind::Fact)
+    return (a.held ? "" : "!") + a.fact;
+  std::string s = (a.held ? "" : "!") + a.lock;
+  const Lock *lock = model_.findLock(a.lock);
+  if (lock && lock->modes.size() > 1)
+    s += "." + a.mode;
+  std::string owner = requiredOwner(a, roles);
+  if (!owner.empty())
+    s += " of '" + owner + "'";
+  if (!a.condition.empty())
+    s += " if " + a.condition;
+  return s;
+}
+
+std::string FunctionAnalysis::requiredOwner(const Atom &a, const Roles &roles) const {
+  const Lock *lock = model_.findLock(a.lock);
+  if (!lock || lock->owner.empty() || (lock->kind == LockKind::Spinlock && lock->split))
+    return ""; // Split page-table locks are named through ptl pointers: class only.
+  auto it = roles.find(a.role);
+  if (it == roles.end() || it->second.expr.empty() || a.instance.empty())
+    return "";
+  auto lo = index_.lockObject(a.instance);
+  if (!lo || lo->lock != lock || lo->owner.empty())
+    return "";
+  return resolve(substitute(lo->owner, a.role, it->second.expr));
+}
+
+FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Roles &roles,
+                                                        State &st, const Lock *own) {
+  if (a.kind == Atom::Kind::Fact)
+    return {AtomStatus::Assumed};
+  // `lock if fact`: met when the lock is held; otherwise it holds only if the fact does not,
+  // which the checker cannot see.
+  if (!a.condition.empty()) {
+    if (!a.held)
+      return {AtomStatus::Assumed};
+    Atom plain = a;
+    plain.condition.clear();
+    AtomCheck c = checkAtom(plain, roles, st, own);
+    return c.status == AtomStatus::Ok ? c : AtomCheck{AtomStatus::Assumed};
+  }
+  const Lock *lock = model_.findLock(a.lock);
+  if (!lock)
+    return {AtomStatus::Assumed};
+  if (own && lock == own)
+    return {a.held ? AtomStatus::Ok : AtomStatus::Assumed};
+  // The callee's own body takes this lock: the spec cannot mean its caller must hold it.
+  if (a.held && calleeTakes_ &&
+      std::find(calleeTakes_->begin(), calleeTakes_->end(), lock) != calleeTakes_->end())
+    return {AtomStatus::Ok};
+  std::string owner = requiredOwner(a, roles);
+  const Held *weaker = nullptr;
+  for (const Held &h : st.held) {
+    if (h.lock != lock || h.may || compareKeys(h.key, owner) == Alias::Different)
+      continue;
+    if (!a.held)
+      return {AtomStatus::Forbidden, &h};
+    if (lock->satisfies(h.mode, a.mode))
+      return {AtomStatus::Ok};
+    weaker = &h;
+  }
+  if (!a.held)
+    return {AtomStatus::Ok};
+  return {weaker ? AtomStatus::WrongMode : AtomStatus::Missing, weaker};
+}
+
+FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
+    const Requirement &req, const Roles &roles, State &st, const Lock *own, ts::Node at,
+    const std::string &what, const std::string &ruleName, const SourcePos &rulePos, bool silent) {
+  if (req.alternatives.empty())
+    return Verdict::ByLocks;
+  struct AltCheck {
+    const Alternative *alt;
+    std::vector<std::pair<const Atom *, AtomCheck>> failed;
+    int lockAtoms = 0;
+    std::vector<const Atom *> assumed;
+    bool conditionalAssumed = false; ///< A `lock if fact` atom whose lock is not held.
+  };
+  std::vector<AltCheck> checks;
+  for (const Alternative &alt : req.alternatives) {
+    AltCheck c{&alt, {}, 0, {}};
+    for (const Atom &a : alt.atoms) {
+      AtomCheck r = checkAtom(a, roles, st, own);
+      if (r.status == AtomStatus::Assumed) {
+        c.assumed.push_back(&a);
+        c.conditionalAssumed |= a.kind != Atom::Kind::Fact && !a.condition.empty();
+      } else
+        ++c.lockAtoms;
+      if (r.status != AtomStatus::Ok && r.status != AtomStatus::Assumed)
+        c.failed.push_back({&a, r});
+    }
+    if (c.failed.empty() && c.lockAtoms > 0 && !c.conditionalAssumed)
+      return Verdict::ByLocks; // Facts of the same alternative are assumed.
+    checks.push_back(std::move(c));
+  }
+  for (const AltCheck &c : checks)
+    if (c.failed.empty()) {
+      // Only an alternative made of facts (or conditional atoms) holds: say so.
+      if (silent)
+        return Verdict::ByFacts;
+      std::string facts;
+      for (const Atom *a : c.assumed)
+        facts += (facts.empty() ? "" : ", ") +
+                 quote(a->kind == Atom::Kind::Fact || a->condition.empty() ? atomText(*a, roles)
+                                                                           : "!" + a->condition);
+      Diagnostic *d = report(Severity::Note, "assumed-fact", at,
+                             what + " is allowed by " + ruleName + " only if " + facts +
+                                 " holds, which the checker cannot see " +
+                                 (c.conditionalAssumed
+                                      ? "(the locks those conditions would require are not held)"
+                                      : "(no alternative with locks is held)"));
+      noteSpec(d, rulePos, ruleName + " is declared here");
+      return Verdict::ByFacts;
+    }
+  if (silent)
+    return Verdict::No;
+  // Not met here: the callers' requirement unless something held is forbidden.
+  bool forbidden = std::any_of(checks.begin(), checks.end(), [](const AltCheck &c) {
+    return std::any_of(c.failed.begin(), c.failed.end(),
+                       [](const auto &f) { return f.second.status == AtomStatus::Forbidden; });
+  });
+  if (!forbidden) {
+    std::vector<std::vector<SummaryLock>> alternatives;
+    std::vector<const Lock *> classes;
+    for (const Alternative &alt : req.alternatives)
+      for (const Atom &a : alt.atoms)
+        if (a.kind != Atom::Kind::Fact)
+          if (const Lock *lock = model_.findLock(a.lock))
+            classes.push_back(lock);
+    for (const AltCheck &c : checks) {
+      // What is held here stays met until the call: only the rest is the callers'.
+      std::vector<SummaryLock> locks;
+      for (const auto &[a, r] : c.failed)
+        if (a->kind != Atom::Kind::Fact && a->held && a->condition.empty())
+          if (const Lock *lock = model_.findLock(a->lock))
+            locks.push_back({lock, a->mode, requiredOwner(*a, roles)});
+      if (!locks.empty())
+        alternatives.push_back(std::move(locks));
+    }
+    if (!alternatives.empty() &&
+        passOn(alternatives, what + " without the locks " + ruleName + " requires: " + req.text, "",
+               classes, at.begin()))
+      return Verdict::No;
+  }
+  // Wrong mode when some alternative fails only by modes.
+  for (const AltCheck &c : checks) {
+    bool modesOnly = std::all_of(c.failed.begin(), c.failed.end(), [](const auto &f) {
+      return f.second.status == AtomStatus::WrongMode;
+    });
+    if (!modesOnly || c.failed.empty())
+      continue;
+    const Atom &a = *c.failed.front().first;
+    const Held &h = *c.failed.front().second.weaker;
+    Diagnostic *d =
+        report(Severity::Error, "wrong-mode", at,
+               what + " needs " + describe(h.lock, requiredOwner(a, roles)) + " held for " +
+                   a.mode + ", but it is held for " + h.mode + " (" + ruleName + ")");
+    noteHere(d, h.at, h.atEnd, "taken for " + h.mode + " here");
+    noteSpec(d, rulePos, ruleName + " is declared here");
+    return Verdict::No;
+  }
+  for (const AltCheck &c : checks)
+    for (const auto &f : c.failed)
+      if (f.second.status == AtomStatus::Forbidden) {
+        const Held &h = *f.second.weaker;
+        Diagnostic *d = report(Severity::Error, "held-forbidden", at,
+                               what + " must not run with " + describe(h.lock, h.key) + " held (" +
+                                   ruleName + ")");
+        noteHere(d, h.at, h.atEnd, "taken here");
+        noteSpec(d, rulePos, ruleName + " is declared here");
+        return Verdict::No;
+      }
+  std::string alternatives;
+  size_t shown = 0;
+  for (const AltCheck &c : checks) {
+    if (shown == 4) {
+      alternatives += "; and " + std::to_string(checks.size() - shown) + " more";
+      break;
+    }
+    std::string one;
+    for (const Atom &a : c.alt->atoms)
+      one += (one.empty() ? "" : " & ") + atomText(a, roles);
+    alternatives += (shown ? "; " : "") + (c.alt->label.empty() ? "" : c.alt->label + ": ") + one;
+    ++shown;
+  }
+  Diagnostic *d = report(Severity::Error, "missing-lock", at,
+                         what + " without the locks " + ruleName + " requires: " + req.text);
+  noteHere(d, at.begin(), at.end(),
+           std::string(checks.size() == 1 ? "it needs " : "any of these would do: ") +
+               alternatives);
+  noteSpec(d, rulePos, ruleName + " is declared here");
+  return Verdict::No;
+}
+
+Roles FunctionAnalysis::operationRoles(const Operation &op,
+                                       const std::vector<ts::Node> &args) const {
+  Roles roles;
+  std::vector<std::string> canon;
+  for (const ts::Node &a : args)
+    canon.push_back(canonical(a));
+  auto bind = [&](const Role &role, bool subject) {
+    RoleBinding b{role.expr, role.object};
+    if (b.expr.empty()) {
+      for (const std::string &c : canon)
+        if (c == role.name) {
+          b.expr = c;
+          break;
+        }
+      // The subject is also found by type, or by the object's conventional variable.
+      if (b.expr.empty() && subject)
+        for (const std::string &c : canon) {
+          const Object *o = index_.objectForVar(c);
+          if (typeOf(c) == role.object || (typeOf(c).empty() && o && o->name == role.object)) {
+            b.expr = c;
+            break;
+          }
+        }
+    }
+    roles[role.name] = b;
+  };
+  bind(op.subject, true);
+  for (const Role &r : op.roles)
+    bind(r, false);
+  return roles;
+}
+
+void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<ts::Node> &args,
+                                       State &st, ts::Node call, const Lock *own) {
+  const auto *ops = index_.operations(fn);
+  if (!ops || ops->empty())
+    return;
+  // An operation function defined in the files checked: the locks its body takes are not
+  // its callers' to hold (a spec listing it under a lock it takes itself).
+  struct Reset {
+    const std::vector<const Lock *> *&p;
+    ~Reset() { p = nullptr; }
+  } reset{calleeTakes_};
+  calleeTakes_ = ctx_ && ctx_->takes ? ctx_->takes(fn) : nullptr;
+  // A function that several operations list is fine if any of them is satisfied; when only
+  // facts could satisfy one, that one is reported as a note.
+  const Operation *byFacts = nullptr;
+  for (const Operation *op : *ops) {
+    Verdict v = checkRequirement(op->requirement, operationRoles(*op, args), st, own, call, "", "",
+                                 op->pos, /*silent=*/true);
+    if (v == Verdict::ByLocks)
+      return;
+    if (v == Verdict::ByFacts && !byFacts)
+      byFacts = op;
+  }
+  const Operation &op = byFacts ? *byFacts : *ops->front();
+  std::string others;
+  for (size_t i = 1; i < ops->size(); ++i)
+    others += (others.empty() ? " (nor those of " : ", ") + quote((*ops)[i]->name);
+  if (!others.empty())
+    others += ")";
+  if (byFacts)
+    others.clear();
+  checkRequirement(op.requirement, operationRoles(op, args), st, own, call, "call to " + quote(fn),
+                   "operation " + quote(op.name) + others, op.pos);
+}
+
+void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
+  if (stripNode(lhs) != std::string_view("field_expression"))
+    return;
+  std::string field(lhs.child("field").text());
+  const auto *refs = index_.fields(field);
+  if (!refs)
+    return;
+  std::string base = canonical(lhs.child("argument"));
+  // `vma.vm_start` would be a struct copy, not the shared object; `(&x)->f` folds to `x.f`.
+  if (canonical(lhs).find("->" + field) == std::string::npos)
+    return;
+  std::string type = typeOf(base);
+  if (type.empty())
+    if (const Object *o = index_.objectForVar(base))
+      type = o->name;
+  for (const FieldRef &ref : *refs) {
+    if (ref.object->name != type)
+      continue;
+    const FieldRule *rule = nullptr;
+    if (ref.field->writes.size() == 1)
+      rule = &ref.field->writes.front();
+    else {
+      bool toNull = !rhs.isNull() && isNullLiteral(rhs.text());
+      for (const FieldRule &r : ref.field->writes) {
+        bool ruleToNull =
+            r.transition.size() >= 4 &&
+            r.transition.compare(r.transition.size() - 4, 4, "NULL") == 0 &&
+            r.transition.find("non-NULL", r.transition.size() - 8) == std::string::npos;
+        if (ruleToNull == toNull)
+          rule = &r;
+      }
+    }
+    if (!rule || rule->kind != FieldRule::Kind::Locks)
+      return; // Set-once and owner-governed fields: the checker cannot see initialisation.
+    Roles roles{{ref.object->var, {base, ref.object->name}}};
+    std::string name = ref.object->name + "." + field;
+    if (!rule->transition.empty())
+      name += " (" + rule->transition + ")";
+    checkRequirement(rule->requirement, roles, st, nullptr, lhs,
+                     "write to " + quote(canonical(lhs)), "field " + quote(name), rule->pos);
+    return;
+  }
+}
+
+} // namespace lockspec::check

@@ -1,0 +1,328 @@
+// Summaries in the per-function analysis: requirements passed on to the callers, callees'
+// summaries applied at calls, and what the returns held turned into effects (summary.h).
+#include <algorithm>
+#include <cctype>
+
+#include "c_expr.h"
+#include "flow_analysis.h"
+
+namespace lockspec::check {
+
+std::string FunctionAnalysis::where(uint32_t offset) const {
+  return ctx_ && ctx_->where ? ctx_->where(offset) + ": " : "";
+}
+
+std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock, std::string mode,
+                                                                std::string key) {
+  return {{SummaryLock{lock, std::move(mode), std::move(key)}}};
+}
+
+bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alternatives,
+                              std::string what, std::string path, std::vector<const Lock *> classes,
+                              uint32_t at) {
+  if (!ctx_ || !summary_ || ctx_->root)
+    return false;
+  if (ctx_->entry) {
+    // Callers outside the files checked may hold what this function does not: its contract,
+    // unless it takes or releases one of those locks itself.
+    if (touches_.empty())
+      anyIdentifier(function_.text(), [&](std::string_view word) {
+        if (const Api *api = index_.api(word)) {
+          if (api->kind != ApiKind::Assert)
+            touches_.insert(model_.findLock(api->lock));
+        } else if (const FunctionSummary *s = ctx_->callee(word))
+          for (const Effect &e : s->effects)
+            touches_.insert(e.lock.lock);
+        return false;
+      });
+    touches_.insert(nullptr); // computed
+    // The locks still missing, and those the spec ties them to (a VMA write lock needs the
+    // mmap write lock and ends with it): a function that takes the mmap write lock itself
+    // cannot have been given a VMA write lock by its caller.
+    for (const std::vector<SummaryLock> &alt : alternatives)
+      for (const SummaryLock &l : alt) {
+        if (touches_.count(l.lock))
+          return false;
+        for (size_t ri : model_.relationsAbout(l.lock->name)) {
+          const Relation &r = model_.relations[ri];
+          if (r.kind != Relation::Kind::Requires && r.kind != Relation::Kind::EndsWith)
+            continue;
+          if (r.lock == l.lock->name && touches_.count(model_.findLock(r.other)))
+            return false;
+        }
+      }
+  }
+  Need need;
+  for (const std::vector<SummaryLock> &alt : alternatives) {
+    std::vector<SummaryLock> locks;
+    for (const SummaryLock &l : alt)
+      locks.push_back({l.lock, l.mode, toParams(resolve(l.key), ctx_->params)});
+    need.alternatives.push_back(std::move(locks));
+  }
+  need.what = at == UINT32_MAX ? std::move(what) : where(at) + what;
+  need.path = std::move(path);
+  for (const std::vector<SummaryLock> &alt : need.alternatives)
+    for (const SummaryLock &l : alt)
+      classes.push_back(l.lock);
+  std::sort(classes.begin(), classes.end());
+  classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
+  need.classes = std::move(classes);
+  if (std::find(summary_->needs.begin(), summary_->needs.end(), need) == summary_->needs.end())
+    summary_->needs.push_back(std::move(need));
+  return true;
+}
+
+std::optional<FunctionAnalysis::TryResult>
+FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn, ts::Node call,
+                               State &st, const std::string &resultVar,
+                               const std::vector<ts::Node> &args) {
+  std::vector<std::string> actual;
+  for (const ts::Node &a : args)
+    actual.push_back(resolve(canonical(a)));
+  std::string result = resultVar.empty() ? "" : resolve(resultVar);
+  auto at = [&](const SummaryLock &l) { return fromParams(l.key, actual, result); };
+  auto held = [&](const SummaryLock &l) {
+    std::string key = at(l);
+    // A may-hold meets a callee's requirement: which paths hold it is data the checker does
+    // not follow (a lock mode kept in a struct), while a requirement of this function's own
+    // code still needs a definite hold.
+    return std::any_of(st.held.begin(), st.held.end(), [&](const Held &h) {
+      return h.lock == l.lock && compareKeys(h.key, key) != Alias::Different &&
+             (l.mode.empty() || l.lock->satisfies(h.mode, l.mode));
+    });
+  };
+  for (const Need &need : sum.needs) {
+    bool met = std::any_of(need.alternatives.begin(), need.alternatives.end(),
+                           [&](const std::vector<SummaryLock> &alt) {
+                             return std::all_of(alt.begin(), alt.end(), held);
+                           });
+    if (met)
+      continue;
+    std::vector<std::vector<SummaryLock>> here;
+    std::string wanted;
+    for (const std::vector<SummaryLock> &alt : need.alternatives) {
+      std::vector<SummaryLock> locks;
+      std::string one;
+      for (const SummaryLock &l : alt) {
+        if (held(l))
+          continue; // held here: only the rest is the callers'
+        locks.push_back({l.lock, l.mode, at(l)});
+        std::string text = l.lock->name;
+        if (l.lock->modes.size() > 1 && !l.mode.empty())
+          text += "." + l.mode;
+        one += (one.empty() ? "" : " & ") + quote(text) +
+               (locks.back().key.empty() ? "" : " of " + quote(locks.back().key));
+      }
+      wanted += (wanted.empty() ? "" : " or ") + one;
+      here.push_back(std::move(locks));
+    }
+    std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
+    if (passOn(here, need.what, path, need.classes))
+      continue;
+    size_t before = out_.size();
+    Diagnostic *d = report(Severity::Error, "missing-lock", call,
+                           "call to " + quote(fn) + " without " + wanted +
+                               ", which it needs held and no caller in the files checked takes "
+                               "(through " +
+                               path + ")");
+    if (d) {
+      Diagnostics::note(*d, {kCheckedFile, call.begin(), call.end()}, "needed by " + need.what);
+      if (out_.size() > before)
+        out_.back().origin = need.what;
+    }
+  }
+  std::optional<TryResult> conditional;
+  for (const Effect &e : sum.effects) {
+    Held h{e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end(), false, false};
+    switch (e.kind) {
+    case Effect::Kind::Acquire:
+      taken_.insert(h.lock);
+      std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+      st.held.push_back(h);
+      break;
+    case Effect::Kind::Release: {
+      Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
+      if (!o) {
+        if (!taken_.count(h.lock)) { // the caller's caller held it
+          entryHeld_.push_back({h.lock, h.key});
+          st.dropped.push_back(h);
+        }
+        break;
+      }
+      if (o->may)
+        st.settled.push_back(*o);
+      st.held.erase(st.held.begin() + (o - st.held.data()));
+      break;
+    }
+    case Effect::Kind::MayRelease: {
+      // A may-hold is settled, as a release under a test settles it: the data that chose
+      // whether to take it chooses whether to release it.  A definite hold becomes a may-hold.
+      Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
+      if (o && o->may) {
+        st.settled.push_back(*o);
+        st.held.erase(st.held.begin() + (o - st.held.data()));
+      } else if (o)
+        o->may = true;
+      else if (!taken_.count(h.lock)) {
+        entryHeld_.push_back({h.lock, h.key});
+        h.may = true;
+        st.dropped.push_back(h);
+      }
+      break;
+    }
+    case Effect::Kind::MayAcquire:
+      taken_.insert(h.lock);
+      std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+      addMay(st, h);
+      break;
+    case Effect::Kind::HeldIf: {
+      taken_.insert(h.lock);
+      h.may = e.may;
+      TrySuccess success = e.nonzero ? TrySuccess::True : TrySuccess::Zero;
+      if (!resultVar.empty()) {
+        std::erase_if(st.pending, [&](const Pending &p) { return p.var == resultVar; });
+        st.pending.push_back({resultVar, success, h});
+      } else if (!conditional)
+        conditional = TryResult{success, h};
+      else
+        addMay(st, h);
+      break;
+    }
+    }
+  }
+  return conditional;
+}
+
+void FunctionAnalysis::finish() {
+  if (summary_)
+    summary_->takes.assign(taken_.begin(), taken_.end());
+  if (!summary_ || returns_.empty())
+    return;
+  // One row per lock (by class and key in the parameters' terms) held at some return.
+  struct Row {
+    Held first;
+    std::string key;
+    std::vector<ReturnHold> at;
+    bool handed = false;
+  };
+  std::vector<Row> rows;
+  size_t n = 0;
+  for (const auto &[begin, rec] : returns_) {
+    for (const Held &h : rec.held) {
+      std::string key =
+          h.key.find("$ret") != std::string::npos ? h.key : toParams(h.key, ctx_->params);
+      auto row = std::find_if(rows.begin(), rows.end(),
+                              [&](const Row &r) { return r.first.lock == h.lock && r.key == key; });
+      if (row == rows.end()) {
+        rows.push_back({h, key, std::vector<ReturnHold>(returns_.size()),
+                        key.find("$ret") != std::string::npos});
+        row = rows.end() - 1;
+      }
+      row->at[n] = {rec.cls, h.may ? ReturnHold::Hold::May : ReturnHold::Hold::Yes};
+    }
+    ++n;
+  }
+  n = 0;
+  for (const auto &[begin, rec] : returns_) {
+    for (Row &r : rows)
+      r.at[n].cls = rec.cls;
+    ++n;
+  }
+  // Caller-held locks the function releases (on every return, or as its result says).
+  std::vector<Instance> released;
+  for (const Instance &i : entryHeld_)
+    if (std::none_of(released.begin(), released.end(),
+                     [&](const Instance &o) { return o.lock == i.lock && o.key == i.key; }))
+      released.push_back(i);
+  for (const Instance &i : released) {
+    std::vector<ReturnHold> at;
+    for (const auto &[begin, rec] : returns_) {
+      auto gone = std::find_if(rec.released.begin(), rec.released.end(),
+                               [&](const Held &o) { return o.lock == i.lock && o.key == i.key; });
+      at.push_back({rec.cls, gone == rec.released.end() ? ReturnHold::Hold::No
+                             : gone->may                ? ReturnHold::Hold::May
+                                                        : ReturnHold::Hold::Yes});
+    }
+    Effect::Kind kind;
+    bool nonzero = true;
+    SummaryLock l{i.lock, "", toParams(i.key, ctx_->params)};
+    if (!holdEffect(at, kind, nonzero)) {
+      // Released on some paths, as a flag or out parameter tells the caller: after the
+      // call the caller may hold it.
+      summary_->effects.push_back({Effect::Kind::MayRelease, l, true});
+      continue;
+    }
+    summary_->effects.push_back({Effect::Kind::Release, l, true});
+    if (kind == Effect::Kind::HeldIf)
+      summary_->effects.push_back({Effect::Kind::HeldIf, l, !nonzero});
+  }
+  for (const Row &r : rows) {
+    Effect::Kind kind;
+    bool nonzero = true;
+    // Only a lock the caller can name is handed over: one of a parameter's objects, the
+    // result's, or a global lock.  A lock of the function's own local objects stays its own.
+    bool nameable = !r.key.empty() || r.first.key.empty();
+    bool effect = nameable && holdEffect(r.at, kind, nonzero);
+    // Held on some paths only, as data says (a lock mode kept in a struct): a may-hold of
+    // the caller's, who releases it by the same data.  Not for a global lock.
+    bool may = false;
+    if (!effect && !r.key.empty()) {
+      // When the result still tells the paths that may hold it from those that do not
+      // (`return -EINTR` before any lock), the caller's test keeps them apart.
+      std::vector<ReturnHold> some = r.at;
+      for (ReturnHold &h : some)
+        if (h.hold == ReturnHold::Hold::May)
+          h.hold = ReturnHold::Hold::Yes;
+      if (!holdEffect(some, kind, nonzero) || kind != Effect::Kind::HeldIf)
+        kind = Effect::Kind::MayAcquire;
+      may = effect = true;
+    }
+    if (effect)
+      summary_->effects.push_back({kind, {r.first.lock, r.first.mode, r.key}, nonzero, may});
+    // Where code outside the files checked calls the function, a lock it returns holding is
+    // a leak unless the result tells the caller (a pointer or flag it tests).
+    // Told apart by a pointer or value the caller tests, or held exactly at the `return
+    // true;`s, as a `try ... when true` API (not `return -EAGAIN;` holding: an inverted
+    // test).
+    bool tested = effect && kind == Effect::Kind::HeldIf &&
+                  std::all_of(r.at.begin(), r.at.end(), [](const ReturnHold &h) {
+                    return h.hold == ReturnHold::Hold::No || h.cls == ReturnClass::Unknown;
+                  });
+    if (effect && kind == Effect::Kind::HeldIf && nonzero && !tested) {
+      tested = true;
+      size_t i = 0;
+      for (const auto &[at, rec] : returns_) {
+        if (r.at[i++].hold == ReturnHold::Hold::No)
+          continue;
+        std::string_view text = function_.text().substr(rec.begin - function_.begin(),
+                                                        rec.end - rec.begin);
+        if (text.rfind("return", 0) == 0)
+          text.remove_prefix(6);
+        std::string v;
+        for (char c : text)
+          if (!std::isspace(static_cast<unsigned char>(c)) && c != ';' && c != '(' && c != ')')
+            v += c;
+        tested &= v == "true";
+      }
+    }
+    if (r.handed || (effect && (!ctx_->entry || tested)))
+      continue;
+    n = 0;
+    for (const auto &[begin, rec] : returns_) {
+      const ReturnHold &h = r.at[n++];
+      if (h.hold == ReturnHold::Hold::No)
+        continue;
+      const Held &f = r.first;
+      Diagnostic *d =
+          h.hold == ReturnHold::Hold::May
+              ? report(Severity::Warning, "held-at-return", rec.begin, rec.end,
+                       describe(f.lock, f.key) +
+                           " may still be held at return (it is held on some paths only)")
+              : report(Severity::Error, "held-at-return", rec.begin, rec.end,
+                       describe(f.lock, f.key) + " is still held at return");
+      noteHere(d, f.at, f.atEnd, "taken here");
+    }
+  }
+}
+
+} // namespace lockspec::check

@@ -1,0 +1,138 @@
+// Summaries across functions: what a function needs held on entry, what it does to the locks
+// its caller holds, and what it returns holding, in terms of its parameters.  A call to a
+// function of the files checked applies its summary, as a call to a spec API applies the API.
+//
+// Keys are instance keys (lock_state.h) with each parameter's name replaced by `$i` (its
+// position) and the returned value by `$ret`; a key rooted in a local of the callee becomes ""
+// (any instance: the caller cannot name it).  Summaries are computed bottom-up over the call
+// graph (callees first; a recursive group iterated to a fixed point) by the program driver
+// (program.h).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "model.h"
+
+namespace lockspec::check {
+
+/// A lock in a summary.
+struct SummaryLock {
+  const Lock *lock = nullptr;
+  std::string mode;
+  std::string key;
+  bool operator==(const SummaryLock &) const = default;
+};
+
+/// A requirement a function does not meet itself: its callers must.  Met when every lock of
+/// one alternative is held.
+struct Need {
+  std::vector<std::vector<SummaryLock>> alternatives;
+  std::string what; ///< The original finding, "file:line: call to 'x' without ...".
+  std::string path; ///< Calls from this function down to `what`: "f -> g".
+  /// Every lock class the original requirement names, held or not where it arose.
+  std::vector<const Lock *> classes;
+  bool operator==(const Need &) const = default;
+};
+
+/// What a call does to the caller's locks, in order.
+struct Effect {
+  enum class Kind {
+    Acquire, ///< Held after the call.
+    Release, ///< No longer held after the call.
+    HeldIf,  ///< Held after the call only when the result is nonzero (`nonzero`) or zero.
+    /// Held after the call on some paths, as data the checker does not follow says (a mode
+    /// stored in a struct for the matching unlock helper): a may-hold in the caller.
+    MayAcquire,
+    /// Released on some paths (the caller learns which from a flag): a may-hold after.
+    MayRelease,
+  };
+  Kind kind = Kind::Acquire;
+  SummaryLock lock;
+  bool nonzero = true;
+  bool may = false; ///< HeldIf: held on some of those paths only (a may-hold).
+  bool operator==(const Effect &) const = default;
+};
+
+struct FunctionSummary {
+  std::vector<Need> needs;
+  std::vector<Effect> effects;
+  /// Lock classes its body takes (itself or through callees), whatever it releases again.
+  std::vector<const Lock *> takes;
+  /// Every return returns `0`, `NULL` or `false` (an operation not implemented in this
+  /// configuration): a branch on its result that needs it nonzero is never taken.
+  bool returnsZero = false;
+  bool empty() const { return needs.empty() && effects.empty() && !returnsZero; }
+  bool operator==(const FunctionSummary &) const = default;
+};
+
+/// What the program driver gives the analysis of one function.
+struct CallContext {
+  /// The summary of a function of the files checked called by this one, or nullptr.
+  std::function<const FunctionSummary *(std::string_view name)> callee;
+  /// The lock classes a function of the files checked takes in its body, or nullptr.
+  std::function<const std::vector<const Lock *> *(std::string_view name)> takes;
+  /// Code outside the files checked may call it (an ops table, a syscall, no caller here):
+  /// requirements it does not meet are reported here, not passed on to its callers.
+  bool summarisedCallees = false; ///< `callee` finds at least one summary.
+  bool entry = true;
+  /// No caller can hold anything on entry (a syscall, a function nothing can call): every
+  /// requirement not met is reported.  An entry that is not a root reports only those on
+  /// lock classes it takes or releases itself; the others are its contract with callers
+  /// outside the files checked.
+  bool root = true;
+  std::vector<std::string> params; ///< Parameter names in order.
+  /// "file:line" of an offset of this function's file, for the call paths of findings.
+  std::function<std::string(uint32_t offset)> where;
+};
+
+/// `key` with each parameter name replaced by `$i` and `returned` (the returned expression,
+/// when not empty) by `$ret`; "" when its root is neither (a local or a global object of the
+/// callee, which the caller cannot name).
+std::string toParams(std::string_view key, const std::vector<std::string> &params,
+                     std::string_view returned = "");
+/// `key` at a call: `$i` replaced by the i-th argument and `$ret` by `result`; "" when an
+/// argument or the result is missing.
+std::string fromParams(std::string_view key, const std::vector<std::string> &args,
+                       std::string_view result);
+
+/// What a returned expression says about success: `0`, `NULL`, `false` are Zero; other
+/// literals, `-E...`, `ERR_PTR(...)`, `true` are Nonzero; anything else is Unknown.
+enum class ReturnClass { Zero, Nonzero, Unknown, Void };
+ReturnClass classifyReturn(std::string_view expr);
+
+/// True when `body` (a function body's text) has at least one `return` and each returns a
+/// zero literal (classifyReturn).  A byte scan: a `return` in a comment counts, so a
+/// comment can only make the answer false.
+bool onlyReturnsZero(std::string_view body);
+
+/// Where a lock stands at each return of a function: held, may be held, or not.
+struct ReturnHold {
+  ReturnClass cls = ReturnClass::Void;
+  enum class Hold { No, May, Yes } hold = Hold::No;
+};
+/// The effect of holding a lock at the returns `at`: Acquire when held at all of them,
+/// HeldIf when the returns that hold it and those that do not are told apart by the result
+/// (Unknown counted with Nonzero), nothing (false) otherwise.
+bool holdEffect(const std::vector<ReturnHold> &at, Effect::Kind &kind, bool &nonzero);
+
+/// Identifiers called in `code` (`name (` with optional blanks), in order, repeated as often
+/// as called (views of `code`).  A byte scan: the call graph is needed before any function is
+/// analysed.
+std::vector<std::string_view> calledNames(std::string_view code);
+/// Identifiers of `names` used in `code` other than as a call or as EXPORT_SYMBOL's argument:
+/// functions stored in ops tables or passed by address, which code outside the files checked
+/// can call.
+std::vector<std::string> addressTaken(std::string_view code,
+                                      const std::unordered_set<std::string_view> &names);
+
+/// Strongly connected components of a graph (`succ[i]`: callees of i), callees before
+/// callers: each component comes after every component it reaches.
+std::vector<std::vector<uint32_t>> bottomUp(const std::vector<std::vector<uint32_t>> &succ);
+
+} // namespace lockspec::check

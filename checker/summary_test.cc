@@ -1,0 +1,105 @@
+#include "summary.h"
+
+#include <gtest/gtest.h>
+
+namespace lockspec::check {
+namespace {
+
+TEST(Summary, KeysInTermsOfParameters) {
+  std::vector<std::string> params{"mm", "vma"};
+  EXPECT_EQ(toParams("vma->vm_mm", params), "$1->vm_mm");
+  EXPECT_EQ(toParams("mm", params), "$0");
+  EXPECT_EQ(toParams("*ptl", params), ""); // a local of the callee
+  EXPECT_EQ(toParams("*vma", params), "*$1");
+  EXPECT_EQ(toParams("vmas", params), ""); // whole identifiers only
+  EXPECT_EQ(toParams("", params), "");
+  EXPECT_EQ(toParams("found", params, "found"), "$ret");
+  EXPECT_EQ(toParams("*ptl", params, "ptl"), "*$ret");
+}
+
+TEST(Summary, KeysAtACall) {
+  std::vector<std::string> args{"current->mm", "&vmf->ptl", "a+b"};
+  EXPECT_EQ(fromParams("$0", args, ""), "current->mm");
+  EXPECT_EQ(fromParams("$0->mmap_lock", args, ""), "current->mm->mmap_lock");
+  EXPECT_EQ(fromParams("*$1", args, ""), "vmf->ptl"); // `*&x` folds
+  EXPECT_EQ(fromParams("$2->x", args, ""), "(a+b)->x");
+  EXPECT_EQ(fromParams("$0->mapping", {"&vp"}, ""), "vp.mapping"); // as canonical() writes it
+  EXPECT_EQ(fromParams("$3", args, ""), "");                       // no such argument
+  EXPECT_EQ(fromParams("$ret", args, "vma"), "vma");
+  EXPECT_EQ(fromParams("$ret", args, ""), "");
+  EXPECT_EQ(fromParams("", args, ""), "");
+  EXPECT_EQ(fromParams("init_mm", args, ""), "init_mm");
+}
+
+TEST(Summary, ReturnClasses) {
+  EXPECT_EQ(classifyReturn("0"), ReturnClass::Zero);
+  EXPECT_EQ(classifyReturn("NULL"), ReturnClass::Zero);
+  EXPECT_EQ(classifyReturn("(false)"), ReturnClass::Zero);
+  EXPECT_EQ(classifyReturn("-EINTR"), ReturnClass::Nonzero);
+  EXPECT_EQ(classifyReturn("1"), ReturnClass::Nonzero);
+  EXPECT_EQ(classifyReturn("ERR_PTR(-ENOMEM)"), ReturnClass::Nonzero);
+  EXPECT_EQ(classifyReturn("VM_FAULT_RETRY"), ReturnClass::Nonzero);
+  EXPECT_EQ(classifyReturn("vma"), ReturnClass::Unknown);
+  EXPECT_EQ(classifyReturn(""), ReturnClass::Void);
+}
+
+TEST(Summary, HoldEffects) {
+  using H = ReturnHold::Hold;
+  Effect::Kind kind;
+  bool nonzero = false;
+  // Held at every return: an acquisition.
+  ASSERT_TRUE(holdEffect({{ReturnClass::Void, H::Yes}}, kind, nonzero));
+  EXPECT_EQ(kind, Effect::Kind::Acquire);
+  // `return vma;` holding, `return NULL;` not: held when the result is nonzero.
+  ASSERT_TRUE(
+      holdEffect({{ReturnClass::Zero, H::No}, {ReturnClass::Unknown, H::Yes}}, kind, nonzero));
+  EXPECT_EQ(kind, Effect::Kind::HeldIf);
+  EXPECT_TRUE(nonzero);
+  // `return -EINTR;` not holding, `return 0;` holding: held when zero.
+  ASSERT_TRUE(
+      holdEffect({{ReturnClass::Nonzero, H::No}, {ReturnClass::Zero, H::Yes}}, kind, nonzero));
+  EXPECT_EQ(kind, Effect::Kind::HeldIf);
+  EXPECT_FALSE(nonzero);
+  // The result does not tell: no effect (the function is reported instead).
+  EXPECT_FALSE(
+      holdEffect({{ReturnClass::Zero, H::No}, {ReturnClass::Zero, H::Yes}}, kind, nonzero));
+  EXPECT_FALSE(
+      holdEffect({{ReturnClass::Void, H::No}, {ReturnClass::Void, H::Yes}}, kind, nonzero));
+  EXPECT_FALSE(holdEffect({{ReturnClass::Zero, H::May}}, kind, nonzero));
+}
+
+TEST(Summary, CallsAndAddressTaken) {
+  auto calls = calledNames("if (foo (a) && x->bar(b) && s.baz(c)) qux(foo(1), 0x1f(2));\n"
+                           "/* see comment() */ // and line()\n\"str(\"; 'c'");
+  EXPECT_EQ(calls, (std::vector<std::string_view>{"foo", "qux", "foo"}));
+  std::unordered_set<std::string_view> names{"fault", "helper", "exported"};
+  auto taken = addressTaken(
+      "static const struct ops o = { .fault = fault, };\nint x = helper(1);\n"
+      "EXPORT_SYMBOL_GPL(exported);\ncall_rcu(&h, helper);\n/* exported is */ // exported\n"
+      "pr_info(\"exported\");\nstruct fault f; union helper h;",
+      names);
+  EXPECT_EQ(taken, (std::vector<std::string>{"fault", "helper"}));
+}
+
+TEST(Summary, OnlyReturnsZero) {
+  EXPECT_TRUE(onlyReturnsZero("{\n\t/* not yet */\n\treturn false;\n}"));
+  EXPECT_TRUE(onlyReturnsZero("{ if (a) return NULL; return (0); }"));
+  EXPECT_FALSE(onlyReturnsZero("{ if (a) return NULL; return vma; }"));
+  EXPECT_FALSE(onlyReturnsZero("{ if (a) return 0; return -EINTR; }"));
+  EXPECT_FALSE(onlyReturnsZero("{ do_it(); }"));           // no return: void
+  EXPECT_FALSE(onlyReturnsZero("{ return; }"));            // void
+  EXPECT_FALSE(onlyReturnsZero("{ /* return vma */ return 0; }")); // a comment only weakens
+  EXPECT_TRUE(onlyReturnsZero("{ int returned = 1; return 0; }"));
+}
+
+TEST(Summary, BottomUpOrder) {
+  // 0 -> 1 -> 2 -> 1 (a cycle), 0 -> 3.
+  auto comps = bottomUp({{1, 3}, {2}, {1}, {}});
+  ASSERT_EQ(comps.size(), 3u);
+  EXPECT_EQ(comps[0], (std::vector<uint32_t>{1, 2}));
+  EXPECT_EQ(comps[1], (std::vector<uint32_t>{3}));
+  EXPECT_EQ(comps[2], (std::vector<uint32_t>{0}));
+}
+
+} // namespace
+} // namespace lockspec::check
