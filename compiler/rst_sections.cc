@@ -4,6 +4,7 @@
 #include "rst_impl.h"
 
 #include "alternative_names.h"
+#include "rust_calls.h"
 
 #include <algorithm>
 #include <functional>
@@ -275,6 +276,37 @@ void cxxCalls(Writer &w, const Operation &op, const std::vector<std::string> &na
   w.blank();
 }
 
+/// The Rust call of each way, as a user of the generated crate writes it, each named by the
+/// way's C++ tag so that the two lists read side by side.
+void rustCallsBlock(const Model &m, Writer &w, const Operation &op,
+                    const std::vector<std::string> &names) {
+  std::vector<std::string> calls = rustCalls(m, op);
+  if (calls.empty()) {
+    w.paragraph("**Rust**: the crate has no function for this operation (see "
+                "``generated/rust/corpus/unexpressed.txt``).",
+                op.pos);
+    return;
+  }
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < calls.size(); ++i) {
+    std::string name = i < names.size() ? names[i] : "";
+    if (calls[i].empty())
+      lines.push_back("// " + name + ": no evidence type (generated/rust/corpus/unexpressed.txt)");
+    else
+      lines.push_back(calls[i] + (name.empty() ? "" : "  // " + name));
+  }
+  w.paragraph("**Rust** (``use lockspec_mm::ops;``; a ``lock_mode_guard`` stands for a "
+              "``guards::LockModeGuard``, ``_at_ROLE`` for the lock of that role, any other "
+              "``&name`` for a token of ``lockspec_mm::facts``)" +
+                  std::string(calls.size() > 1 ? ", one call per way:" : ":"),
+              op.pos);
+  w.line(".. code-block:: rust", op.pos);
+  w.blank();
+  for (const std::string &l : lines)
+    w.line("   " + l, op.pos);
+  w.blank();
+}
+
 /// What an operation needs, how it reads, what it must not rely on, and its caveats.  Used
 /// both on the main page (`sub` headings) and on the operation's own page.
 void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPage,
@@ -334,8 +366,10 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   w.blank();
   for (const Rejection &r : op.rejects)
     w.paragraph("**Not enough:** " + literal(r.requirement.text) + " - " + r.reason + ".", op.pos);
-  if (!linkToPage)
+  if (!linkToPage) {
     cxxCalls(w, op, names);
+    rustCallsBlock(m, w, op, names);
+  }
   for (const std::string &n : op.notes)
     w.admonition("note", n, op.pos);
   for (const std::string &warn : op.warnings)
