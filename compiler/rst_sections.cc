@@ -304,7 +304,11 @@ void rustCallsBlock(const Model &m, Writer &w, const Operation &op,
   w.paragraph("**Rust** (``use lockspec_mm::ops;``; a ``lock_mode_guard`` stands for a "
               "``guards::LockModeGuard``, ``_at_ROLE`` for the lock of that role, any other "
               "``&name`` for a token of ``lockspec_mm::facts``)" +
-                  std::string(calls.size() > 1 ? ", one call per way:" : ":"),
+                  std::string(calls.size() > 1
+                                  ? ", one call per way; the last argument is the "
+                                    "evidence, one of the types that implement ``ops::" +
+                                        rustEvidenceTrait(op.name) + "``:"
+                                  : ":"),
               op.pos);
   w.line(".. code-block:: rust", op.pos);
   w.blank();

@@ -17,9 +17,9 @@ std::vector<bool> derivedRoles(const Crate &c, const Operation &op, const Eviden
     if (a.kind != Atom::Kind::Lock || !a.links.empty() || a.role == op.subject.name)
       continue;
     auto gs = c.satisfying(a.lock, a.mode);
-    size_t idx = std::find_if(roles.begin(), roles.end(),
-                              [&](const Role *r) { return r->name == a.role; }) -
-                 roles.begin();
+    size_t idx =
+        std::find_if(roles.begin(), roles.end(), [&](const Role *r) { return r->name == a.role; }) -
+        roles.begin();
     if (gs.size() == 1 && gs[0]->owner && idx < roles.size() && !derived[idx] &&
         a.condition.empty() && gs[0]->owner->name == roles[idx]->object)
       derived[idx] = true;
@@ -62,9 +62,8 @@ std::vector<std::string> rustCalls(const Model &model, const Operation &op) {
     if (!derived[i])
       fixed.push_back(roles[i]->name);
   for (const Atom &a : p.common)
-    fixed.push_back(argument(op, a, a.kind == Atom::Kind::Fact
-                                        ? nullptr
-                                        : c.satisfying(a.lock, a.mode).front()));
+    fixed.push_back(argument(
+        op, a, a.kind == Atom::Kind::Fact ? nullptr : c.satisfying(a.lock, a.mode).front()));
   auto call = [&](std::vector<std::string> args) {
     return "ops::" + op.name + "(" + rust::join(args, ", ") + ");";
   };
@@ -86,6 +85,10 @@ std::vector<std::string> rustCalls(const Model &model, const Operation &op) {
     out.push_back(call(args));
   }
   return out;
+}
+
+std::string rustEvidenceTrait(const std::string &op) {
+  return rust::camel(op) + "Evidence";
 }
 
 } // namespace lockspec

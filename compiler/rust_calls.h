@@ -19,4 +19,7 @@ namespace lockspec {
 /// no function for `op` at all.
 std::vector<std::string> rustCalls(const Model &model, const Operation &op);
 
+/// The trait of `ops::` the evidence argument of operation `op` implements (`ZapEvidence`).
+std::string rustEvidenceTrait(const std::string &op);
+
 } // namespace lockspec

@@ -43,9 +43,9 @@ std::vector<std::string> topLevel(const std::string &s) {
   return trimmed;
 }
 
-/// What a Rust type or an argument proves, as tokens in order (a tuple's order matters):
-/// `MmapLockReadGuard`, `fact:X`, `!fact:X`, `if:F`.  A call's `&mmap_lock_read_guard_at_pte` and the parameter type
-/// `&'g MmapLockReadGuard<'_, B>` give the same tokens.
+/// What a Rust type proves, as tokens in order (a tuple's order matters): `MmapLockReadGuard`,
+/// `fact:X`, `!fact:X`, `if:F`.  The parameter type `&'g MmapLockReadGuard<'_, B>` and the
+/// call's argument `&mmap_lock_read_guard_at_pte` (fromArgument) give the same tokens.
 std::vector<std::string> fromType(const std::string &t) {
   std::vector<std::string> out;
   static const std::regex token("facts::Not<facts::(\\w+)>|facts::(\\w+)|(\\w+Guard)\\b");
@@ -120,14 +120,20 @@ TEST(RustCalls, EveryCallFitsTheCratesFunction) {
     size_t close = flat.find(") -> Permit", open);
     std::string generics = flat.substr(fn, open - fn);
     std::vector<std::string> params = topLevel(flat.substr(open + 2, close - open - 2));
-    if (op.requirement.alternatives.size() > 1)
+    if (op.requirement.alternatives.size() > 1) {
       EXPECT_EQ(calls.size(), op.requirement.alternatives.size()) << op.name;
+      // The page names the evidence trait: the crate must declare it.
+      EXPECT_NE(ops.find("pub trait " + rustEvidenceTrait(op.name) + "<B: Backend>"),
+                std::string::npos)
+          << op.name;
+    }
     // The evidence trait's implementing types, as token lists.
     std::vector<std::vector<std::string>> impls;
     std::string trait = " " + rust::camel(op.name) + "Evidence<B> for ";
     for (size_t at = flat.find(trait); at != std::string::npos; at = flat.find(trait, at + 1)) {
       size_t end = flat.find(" {", at);
-      impls.push_back(evidenceOnly(fromType(flat.substr(at + trait.size(), end - at - trait.size()))));
+      impls.push_back(
+          evidenceOnly(fromType(flat.substr(at + trait.size(), end - at - trait.size()))));
     }
     for (const std::string &call : calls) {
       if (call.empty())
@@ -135,7 +141,8 @@ TEST(RustCalls, EveryCallFitsTheCratesFunction) {
       ASSERT_EQ(call.rfind("ops::" + op.name + "(", 0), 0u) << call;
       std::vector<std::string> args =
           topLevel(call.substr(op.name.size() + 6, call.size() - op.name.size() - 8));
-      ASSERT_EQ(args.size(), params.size()) << call << "\nparameters: " << flat.substr(open, close - open);
+      ASSERT_EQ(args.size(), params.size())
+          << call << "\nparameters: " << flat.substr(open, close - open);
       for (size_t i = 0; i < args.size(); ++i) {
         std::string name = params[i].substr(0, params[i].find(':'));
         std::string type = params[i].substr(params[i].find(':') + 2);
@@ -148,7 +155,8 @@ TEST(RustCalls, EveryCallFitsTheCratesFunction) {
         } else if (std::regex_match(type, std::regex("&'g G\\d+"))) {
           // A mode several guards satisfy: the guard must implement the bound's Holds trait.
           std::smatch b;
-          ASSERT_TRUE(std::regex_search(generics, b, std::regex(type.substr(3) + ": (Holds\\w+)<B>")));
+          ASSERT_TRUE(
+              std::regex_search(generics, b, std::regex(type.substr(3) + ": (Holds\\w+)<B>")));
           ASSERT_EQ(got.size(), 1u) << call;
           EXPECT_NE(ops.find("impl<B: Backend> " + b[1].str() + "<B> for " + *got.begin()),
                     std::string::npos)

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "rust_backend.h"
+#include "rust_calls.h"
 #include "rust_impl.h"
 
 namespace lockspec::rust {
@@ -239,7 +240,7 @@ std::string emitOps(const Crate &c) {
       continue;
     }
     std::string opT = camel(op.name);
-    std::string trait = opT + "Evidence";
+    std::string trait = rustEvidenceTrait(op.name);
     std::vector<std::string> roleNames{op.subject.name};
     std::vector<const Role *> roles{&op.subject};
     for (const Role &r : op.roles) {

@@ -131,7 +131,7 @@ void Sema::objects() {
       const Entity *target = lookup(link.target.text);
       if (!target || target->kind != "object")
         diags_.error(link.target.span, "link target '" + link.target.text + "' is not an object" +
-                                              didYouMean(link.target.text, tables_.names, isObject));
+                                           didYouMean(link.target.text, tables_.names, isObject));
       out.links.push_back({link.name.text, link.target.text, link.expr.value});
     }
     model_.objects.push_back(std::move(out));
@@ -164,8 +164,9 @@ void Sema::locks() {
     for (const ast::Api &a : in.apis)
       if (const ast::Name &fallback = a.fallback();
           !fallback.text.empty() && !functions_.count(fallback.text))
-        diags_.error(fallback.span, "fallback '" + fallback.text + "' is not a declared function" +
-                                         didYouMean(fallback.text, functions_, [](auto &&) { return true; }));
+        diags_.error(fallback.span,
+                     "fallback '" + fallback.text + "' is not a declared function" +
+                         didYouMean(fallback.text, functions_, [](auto &&) { return true; }));
 }
 
 void Sema::lock(size_t index) {
@@ -184,7 +185,7 @@ void Sema::lock(size_t index) {
     const Entity *owner = lookup(in.owner.text);
     if (!owner || owner->kind != "object") {
       diags_.error(in.owner.span, "lock owner '" + in.owner.text + "' is not an object" +
-                                     didYouMean(in.owner.text, tables_.names, isObject));
+                                      didYouMean(in.owner.text, tables_.names, isObject));
     } else if (in.path.present) {
       const std::string &var = model_.findObject(in.owner.text)->var;
       if (substituteVar(in.path.value, var, "@") == in.path.value)
@@ -299,7 +300,7 @@ void Sema::lock(size_t index) {
     const Entity *other = lookup(in.splitElse.text);
     if (!other || other->kind != "lock")
       diags_.error(in.splitElse.span, "split fallback '" + in.splitElse.text + "' is not a lock" +
-                                             didYouMean(in.splitElse.text, tables_.names, isLock));
+                                          didYouMean(in.splitElse.text, tables_.names, isLock));
     out.split = Split{in.splitConfig.value, in.splitElse.text};
   }
 
@@ -393,7 +394,7 @@ void Sema::groupsFactsLets() {
       const Entity *e = lookup(member.text);
       if (!e || e->kind != "lock") {
         diags_.error(member.span, "group member '" + member.text + "' is not a lock" +
-                                     didYouMean(member.text, tables_.names, isLock));
+                                      didYouMean(member.text, tables_.names, isLock));
         continue;
       }
       out.members.push_back(member.text);

@@ -85,7 +85,7 @@ void Sema::tables() {
         const Entity *e = lookup(c.object.text);
         if (!e || e->kind != "object") {
           diags_.error(c.object.span, "'" + c.object.text + "' is not an object" +
-                                         didYouMean(c.object.text, tables_.names, isObject));
+                                          didYouMean(c.object.text, tables_.names, isObject));
           ok = false;
         }
         col.object = c.object.text;

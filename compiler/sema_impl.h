@@ -32,9 +32,15 @@ struct Entity {
 };
 
 /// The declared names a "did you mean" may offer for each kind of reference (suggest.h).
-inline bool isObject(const Entity &e) { return e.kind == "object"; }
-inline bool isLock(const Entity &e) { return e.kind == "lock"; }
-inline bool isFact(const Entity &e) { return e.kind == "fact"; }
+inline bool isObject(const Entity &e) {
+  return e.kind == "object";
+}
+inline bool isLock(const Entity &e) {
+  return e.kind == "lock";
+}
+inline bool isFact(const Entity &e) {
+  return e.kind == "fact";
+}
 inline bool isRequirementName(const Entity &e) {
   return e.kind == "lock" || e.kind == "group" || e.kind == "fact" || e.kind == "let";
 }

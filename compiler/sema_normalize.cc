@@ -206,7 +206,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
   const Entity *entity = lookup(e.name.text);
   if (!entity) {
     diags_.error(e.name.span, "unknown name '" + e.name.text + "' in requirement" +
-                                 didYouMean(e.name.text, tables_.names, isRequirementName));
+                                  didYouMean(e.name.text, tables_.names, isRequirementName));
     return std::nullopt;
   }
   // The role whose instance is meant.  References, not copies: this runs for every atom of
@@ -215,8 +215,9 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
   auto roleAt = ctx.roles.find(roleName.text.empty() ? std::string_view(ctx.subject)
                                                      : std::string_view(roleName.text));
   if (!roleName.text.empty() && roleAt == ctx.roles.end()) {
-    diags_.error(roleName.span, "unknown role '" + roleName.text + "'" +
-                                   didYouMean(roleName.text, ctx.roles, [](auto &&) { return true; }));
+    diags_.error(roleName.span,
+                 "unknown role '" + roleName.text + "'" +
+                     didYouMean(roleName.text, ctx.roles, [](auto &&) { return true; }));
     return std::nullopt;
   }
   // A let is normalised without roles: its atoms name the subject and no object.
@@ -228,7 +229,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     const Entity *c = lookup(condition);
     if (!c || c->kind != "fact") {
       diags_.error(e.condition().span, "condition '" + condition + "' is not a fact" +
-                                            didYouMean(condition, tables_.names, isFact));
+                                           didYouMean(condition, tables_.names, isFact));
       return std::nullopt;
     }
   }
@@ -269,7 +270,7 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     const Mode *mode = atomMode(lock, e.mode.text);
     if (!mode) {
       diags_.error(e.mode.span, "lock '" + lock.name + "' has no mode '" + e.mode.text + "'" +
-                                   didYouMeanNamed(e.mode.text, lock.modes));
+                                    didYouMeanNamed(e.mode.text, lock.modes));
       return std::nullopt;
     }
     auto atom = lockAtom(lock, *mode, e.name.span);

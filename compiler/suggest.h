@@ -36,8 +36,7 @@ std::string didYouMean(std::string_view name, const Table &table, Keep keep) {
 }
 
 /// didYouMean over the `.name` of each item (the modes of a lock).
-template <class Items>
-std::string didYouMeanNamed(std::string_view name, const Items &items) {
+template <class Items> std::string didYouMeanNamed(std::string_view name, const Items &items) {
   std::vector<std::string_view> candidates;
   for (const auto &item : items)
     candidates.push_back(item.name);
