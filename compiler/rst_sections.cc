@@ -287,19 +287,29 @@ void rustCallsBlock(const Model &m, Writer &w, const Operation &op,
                 op.pos);
     return;
   }
-  // The names line up in a column, so the eye finds a way without reading each call.
-  size_t width = 0;
-  for (const std::string &c : calls)
-    width = std::max(width, c.size());
+  // The names line up in a column, so the eye finds a way without reading each call; when
+  // that column would lie beyond what the page shows without scrolling, each name goes on a
+  // comment line above its call instead.
+  constexpr size_t kVisible = 88;
+  size_t width = 0, longestName = 0;
+  for (size_t i = 0; i < calls.size(); ++i) {
+    width = std::max(width, calls[i].size());
+    longestName = std::max(longestName, i < names.size() ? names[i].size() : 0);
+  }
+  bool above = width + 5 + longestName > kVisible;
   std::vector<std::string> lines;
   for (size_t i = 0; i < calls.size(); ++i) {
     std::string name = i < names.size() ? names[i] : "";
-    if (calls[i].empty())
+    if (calls[i].empty()) {
       lines.push_back("// " + name + ": no evidence type (generated/rust/corpus/unexpressed.txt)");
-    else if (name.empty())
+    } else if (name.empty()) {
       lines.push_back(calls[i]);
-    else
+    } else if (above) {
+      lines.push_back("// " + name);
+      lines.push_back(calls[i]);
+    } else {
       lines.push_back(calls[i] + std::string(width - calls[i].size() + 2, ' ') + "// " + name);
+    }
   }
   w.paragraph("**Rust** (``use lockspec_mm::ops;``; a ``lock_mode_guard`` stands for a "
               "``guards::LockModeGuard``, ``_at_ROLE`` for the lock of that role, any other "

@@ -202,8 +202,18 @@ class EveryPageLaysOut(unittest.TestCase):
             cxx = [l for l in r["cxx"] if not l.endswith("// error: not enough (above)")]
             cxx_tags = [m.group(1) if m else "" for m in
                         (re.search(r"via::(\w+)\{\}", l) for l in cxx)]
-            rust_tags = [m.group(1) if m else "" for m in
-                         (re.search(r"//\s*(\w+)(?::.*)?$", l) for l in r["rust"])]
+            # A way's name trails its call, or stands on a comment line above it.
+            rust_tags, named = [], False
+            for line in r["rust"]:
+                m = re.search(r"//\s*(\w+)(?::.*)?$", line)
+                if line.startswith("//"):
+                    rust_tags.append(m.group(1))
+                    # A bare name labels the call below; "NAME: no evidence type" stands alone.
+                    named = re.fullmatch(r"//\s*\w+", line) is not None
+                elif not named:
+                    rust_tags.append(m.group(1) if m else "")
+                else:
+                    named = False
             if not r["rust"]:
                 faults.append("no Rust call")
             if rust_tags != cxx_tags:
