@@ -4,6 +4,7 @@
 #include "rst_impl.h"
 
 #include "alternative_names.h"
+#include "rust_calls.h"
 
 #include <algorithm>
 #include <functional>
@@ -275,6 +276,57 @@ void cxxCalls(Writer &w, const Operation &op, const std::vector<std::string> &na
   w.blank();
 }
 
+/// The Rust call of each way, as a user of the generated crate writes it, each named by the
+/// way's C++ tag so that the two lists read side by side.
+void rustCallsBlock(const Model &m, Writer &w, const Operation &op,
+                    const std::vector<std::string> &names) {
+  std::vector<std::string> calls = rustCalls(m, op);
+  if (calls.empty()) {
+    w.paragraph("**Rust**: the crate has no function for this operation (see "
+                "``generated/rust/corpus/unexpressed.txt``).",
+                op.pos);
+    return;
+  }
+  // The names line up in a column, so the eye finds a way without reading each call; when
+  // that column would lie beyond what the page shows without scrolling, each name goes on a
+  // comment line above its call instead.
+  constexpr size_t kVisible = 88;
+  size_t width = 0, longestName = 0;
+  for (size_t i = 0; i < calls.size(); ++i) {
+    width = std::max(width, calls[i].size());
+    longestName = std::max(longestName, i < names.size() ? names[i].size() : 0);
+  }
+  bool above = width + 5 + longestName > kVisible;
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < calls.size(); ++i) {
+    std::string name = i < names.size() ? names[i] : "";
+    if (calls[i].empty()) {
+      lines.push_back("// " + name + ": no evidence type (generated/rust/corpus/unexpressed.txt)");
+    } else if (name.empty()) {
+      lines.push_back(calls[i]);
+    } else if (above) {
+      lines.push_back("// " + name);
+      lines.push_back(calls[i]);
+    } else {
+      lines.push_back(calls[i] + std::string(width - calls[i].size() + 2, ' ') + "// " + name);
+    }
+  }
+  w.paragraph("**Rust** (``use lockspec_mm::ops;``; a ``lock_mode_guard`` stands for a "
+              "``guards::LockModeGuard``, ``_at_ROLE`` for the lock of that role, any other "
+              "``&name`` for a token of ``lockspec_mm::facts``)" +
+                  std::string(calls.size() > 1
+                                  ? ", one call per way; the last argument is the "
+                                    "evidence, one of the types that implement ``ops::" +
+                                        rustEvidenceTrait(op.name) + "``:"
+                                  : ":"),
+              op.pos);
+  w.line(".. code-block:: rust", op.pos);
+  w.blank();
+  for (const std::string &l : lines)
+    w.line("   " + l, op.pos);
+  w.blank();
+}
+
 /// What an operation needs, how it reads, what it must not rely on, and its caveats.  Used
 /// both on the main page (`sub` headings) and on the operation's own page.
 void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPage,
@@ -334,8 +386,10 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   w.blank();
   for (const Rejection &r : op.rejects)
     w.paragraph("**Not enough:** " + literal(r.requirement.text) + " - " + r.reason + ".", op.pos);
-  if (!linkToPage)
+  if (!linkToPage) {
     cxxCalls(w, op, names);
+    rustCallsBlock(m, w, op, names);
+  }
   for (const std::string &n : op.notes)
     w.admonition("note", n, op.pos);
   for (const std::string &warn : op.warnings)

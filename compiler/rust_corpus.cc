@@ -220,22 +220,10 @@ std::string opCall(const Crate &c, const Operation &op, const EvidencePlan &p,
   };
   // Parameters in the function's order: roles not derived, common atoms, evidence.
   std::vector<std::string> args;
-  std::vector<std::string> roleNames{op.subject.name};
   std::vector<const Role *> roles{&op.subject};
-  for (const Role &r : op.roles) {
-    roleNames.push_back(r.name);
+  for (const Role &r : op.roles)
     roles.push_back(&r);
-  }
-  std::vector<bool> derived(roles.size(), false);
-  for (const Atom &a : p.common) {
-    if (a.kind != Atom::Kind::Lock || !a.links.empty() || a.role == op.subject.name)
-      continue;
-    auto gs = c.satisfying(a.lock, a.mode);
-    size_t idx = std::find(roleNames.begin(), roleNames.end(), a.role) - roleNames.begin();
-    if (gs.size() == 1 && gs[0]->owner && idx < roles.size() && !derived[idx] &&
-        a.condition.empty() && gs[0]->owner->name == roles[idx]->object)
-      derived[idx] = true;
-  }
+  std::vector<bool> derived = derivedRoles(c, op, p);
   for (size_t i = 0; i < roles.size(); ++i)
     if (!derived[i])
       args.push_back(std::string(i ? "r_" + roles[i]->name : "o_" + roles[i]->object) + ".as_" +

@@ -87,6 +87,11 @@ struct EvidencePlan {
 /// With `factorCommon`, the atoms every alternative shares go to `common`.
 EvidencePlan planEvidence(const Crate &c, const Requirement &req, bool factorCommon);
 
+/// Per role (the subject first, then `op.roles`), whether the function takes it from the
+/// guard of a lock the role owns (one the plan's `common` atoms name directly) instead of as
+/// a parameter of its own (rust_calls.cc).
+std::vector<bool> derivedRoles(const Crate &c, const Operation &op, const EvidencePlan &p);
+
 /// The Rust type of a fact token (`facts::IrqsDisabled`, `facts::Not<facts::FollLongterm>`).
 std::string factType(const Atom &a);
 /// The element type evidence of one atom has, given the guard that satisfies it.

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "rust_backend.h"
+#include "rust_calls.h"
 #include "rust_impl.h"
 
 namespace lockspec::rust {
@@ -239,7 +240,7 @@ std::string emitOps(const Crate &c) {
       continue;
     }
     std::string opT = camel(op.name);
-    std::string trait = opT + "Evidence";
+    std::string trait = rustEvidenceTrait(op.name);
     std::vector<std::string> roleNames{op.subject.name};
     std::vector<const Role *> roles{&op.subject};
     for (const Role &r : op.roles) {
@@ -295,16 +296,10 @@ std::string emitOps(const Crate &c) {
     std::vector<std::string> roleExpr(roles.size());
     std::vector<std::string> generics{"'g", "B: Backend"};
     // Roles a common lock atom owns directly come from its guard (the guard is tied to them).
-    for (size_t i = 0; i < p.common.size(); ++i) {
-      const Atom &a = p.common[i];
-      if (a.kind != Atom::Kind::Lock || !a.links.empty() || a.role == op.subject.name)
-        continue;
-      auto gs = c.satisfying(a.lock, a.mode);
-      size_t idx = std::find(roleNames.begin(), roleNames.end(), a.role) - roleNames.begin();
-      if (gs.size() == 1 && gs[0]->owner && idx < roles.size() && roleExpr[idx].empty() &&
-          a.condition.empty() && gs[0]->owner->name == roles[idx]->object)
-        roleExpr[idx] = a.role + ".object()";
-    }
+    std::vector<bool> derivedRole = derivedRoles(c, op, p);
+    for (size_t i = 0; i < roles.size(); ++i)
+      if (derivedRole[i])
+        roleExpr[i] = roles[i]->name + ".object()";
     for (size_t i = 0; i < roles.size(); ++i)
       if (roleExpr[i].empty()) {
         params.push_back(roles[i]->name + ": &'g " + camel(roles[i]->object) + "<B>");

@@ -119,7 +119,8 @@ void Sema::objects() {
                      "duplicate link '" + link.name.text + "' in object '" + in.name.text + "'");
       const Entity *target = lookup(link.target.text);
       if (!target || target->kind != "object")
-        diags_.error(link.target.span, "link target '" + link.target.text + "' is not an object");
+        diags_.error(link.target.span, "link target '" + link.target.text + "' is not an object" +
+                                           didYouMean(link.target.text, tables_.names, isObject));
       out.links.push_back({link.name.text, link.target.text, link.expr.value});
     }
     model_.objects.push_back(std::move(out));
@@ -152,7 +153,9 @@ void Sema::locks() {
     for (const ast::Api &a : in.apis)
       if (const ast::Name &fallback = a.fallback();
           !fallback.text.empty() && !functions_.count(fallback.text))
-        diags_.error(fallback.span, "fallback '" + fallback.text + "' is not a declared function");
+        diags_.error(fallback.span,
+                     "fallback '" + fallback.text + "' is not a declared function" +
+                         didYouMean(fallback.text, functions_, [](auto &&) { return true; }));
 }
 
 void Sema::lock(size_t index) {
@@ -170,7 +173,8 @@ void Sema::lock(size_t index) {
   if (!in.owner.text.empty()) {
     const Entity *owner = lookup(in.owner.text);
     if (!owner || owner->kind != "object") {
-      diags_.error(in.owner.span, "lock owner '" + in.owner.text + "' is not an object");
+      diags_.error(in.owner.span, "lock owner '" + in.owner.text + "' is not an object" +
+                                      didYouMean(in.owner.text, tables_.names, isObject));
     } else if (in.path.present) {
       const std::string &var = model_.findObject(in.owner.text)->var;
       if (substituteVar(in.path.value, var, "@") == in.path.value)
@@ -284,7 +288,8 @@ void Sema::lock(size_t index) {
   if (in.splitConfig.present) {
     const Entity *other = lookup(in.splitElse.text);
     if (!other || other->kind != "lock")
-      diags_.error(in.splitElse.span, "split fallback '" + in.splitElse.text + "' is not a lock");
+      diags_.error(in.splitElse.span, "split fallback '" + in.splitElse.text + "' is not a lock" +
+                                          didYouMean(in.splitElse.text, tables_.names, isLock));
     out.split = Split{in.splitConfig.value, in.splitElse.text};
   }
 
@@ -377,7 +382,8 @@ void Sema::groupsFactsLets() {
     for (const ast::Name &member : in.members) {
       const Entity *e = lookup(member.text);
       if (!e || e->kind != "lock") {
-        diags_.error(member.span, "group member '" + member.text + "' is not a lock");
+        diags_.error(member.span, "group member '" + member.text + "' is not a lock" +
+                                      didYouMean(member.text, tables_.names, isLock));
         continue;
       }
       out.members.push_back(member.text);

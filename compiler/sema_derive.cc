@@ -52,7 +52,10 @@ void Sema::tables() {
         for (const std::string &m : model_.groups[e->index].members)
           locks.push_back(model_.findLock(m));
       else {
-        diags_.error(axis.span, "axis '" + axis.text + "' is not a lock or group");
+        diags_.error(axis.span, "axis '" + axis.text + "' is not a lock or group" +
+                                    didYouMean(axis.text, tables_.names, [](const Entity &x) {
+                                      return x.kind == "lock" || x.kind == "group";
+                                    }));
         ok = false;
         continue;
       }
@@ -81,7 +84,8 @@ void Sema::tables() {
       } else {
         const Entity *e = lookup(c.object.text);
         if (!e || e->kind != "object") {
-          diags_.error(c.object.span, "'" + c.object.text + "' is not an object");
+          diags_.error(c.object.span, "'" + c.object.text + "' is not an object" +
+                                          didYouMean(c.object.text, tables_.names, isObject));
           ok = false;
         }
         col.object = c.object.text;

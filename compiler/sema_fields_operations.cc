@@ -98,7 +98,8 @@ void Sema::operations() {
     auto addRole = [&](const ast::Role &r) -> std::optional<Role> {
       const Entity *e = lookup(r.object.text);
       if (!e || e->kind != "object") {
-        diags_.error(r.object.span, "role object '" + r.object.text + "' is not an object");
+        diags_.error(r.object.span, "role object '" + r.object.text + "' is not an object" +
+                                        didYouMean(r.object.text, tables_.names, isObject));
         return std::nullopt;
       }
       if (!ctx.roles.emplace(r.name.text, RoleNames{r.name.text, r.object.text}).second) {

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "requirement.h"
+#include "suggest.h"
 
 namespace lockspec::detail {
 
@@ -29,6 +30,20 @@ struct Entity {
   Span span;
   size_t index = 0;
 };
+
+/// The declared names a "did you mean" may offer for each kind of reference (suggest.h).
+inline bool isObject(const Entity &e) {
+  return e.kind == "object";
+}
+inline bool isLock(const Entity &e) {
+  return e.kind == "lock";
+}
+inline bool isFact(const Entity &e) {
+  return e.kind == "fact";
+}
+inline bool isRequirementName(const Entity &e) {
+  return e.kind == "lock" || e.kind == "group" || e.kind == "fact" || e.kind == "let";
+}
 
 /// A role as atoms name it: its name and its object's.
 struct RoleNames {

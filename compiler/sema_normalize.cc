@@ -205,7 +205,8 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
                                                            const std::string &label) {
   const Entity *entity = lookup(e.name.text);
   if (!entity) {
-    diags_.error(e.name.span, "unknown name '" + e.name.text + "' in requirement");
+    diags_.error(e.name.span, "unknown name '" + e.name.text + "' in requirement" +
+                                  didYouMean(e.name.text, tables_.names, isRequirementName));
     return std::nullopt;
   }
   // The role whose instance is meant.  References, not copies: this runs for every atom of
@@ -214,7 +215,9 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
   auto roleAt = ctx.roles.find(roleName.text.empty() ? std::string_view(ctx.subject)
                                                      : std::string_view(roleName.text));
   if (!roleName.text.empty() && roleAt == ctx.roles.end()) {
-    diags_.error(roleName.span, "unknown role '" + roleName.text + "'");
+    diags_.error(roleName.span,
+                 "unknown role '" + roleName.text + "'" +
+                     didYouMean(roleName.text, ctx.roles, [](auto &&) { return true; }));
     return std::nullopt;
   }
   // A let is normalised without roles: its atoms name the subject and no object.
@@ -225,7 +228,8 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
   if (!condition.empty()) {
     const Entity *c = lookup(condition);
     if (!c || c->kind != "fact") {
-      diags_.error(e.condition().span, "condition '" + condition + "' is not a fact");
+      diags_.error(e.condition().span, "condition '" + condition + "' is not a fact" +
+                                           didYouMean(condition, tables_.names, isFact));
       return std::nullopt;
     }
   }
@@ -265,7 +269,8 @@ std::optional<std::vector<PendingAlt>> Sema::normalizeAtom(const ast::Expr &e, c
     const Lock &lock = model_.locks[entity->index];
     const Mode *mode = atomMode(lock, e.mode.text);
     if (!mode) {
-      diags_.error(e.mode.span, "lock '" + lock.name + "' has no mode '" + e.mode.text + "'");
+      diags_.error(e.mode.span, "lock '" + lock.name + "' has no mode '" + e.mode.text + "'" +
+                                    didYouMeanNamed(e.mode.text, lock.modes));
       return std::nullopt;
     }
     auto atom = lockAtom(lock, *mode, e.name.span);

@@ -13,12 +13,14 @@ namespace detail {
 bool Sema::checkLockMode(const ast::LockMode &lm, std::string *mode) {
   const Entity *e = lookup(lm.lock.text);
   if (!e || e->kind != "lock") {
-    diags_.error(lm.lock.span, "'" + lm.lock.text + "' is not a lock");
+    diags_.error(lm.lock.span, "'" + lm.lock.text + "' is not a lock" +
+                                   didYouMean(lm.lock.text, tables_.names, isLock));
     return false;
   }
   const Lock &lock = model_.locks[e->index];
   if (!lm.mode.text.empty() && !lock.findMode(lm.mode.text)) {
-    diags_.error(lm.mode.span, "lock '" + lock.name + "' has no mode '" + lm.mode.text + "'");
+    diags_.error(lm.mode.span, "lock '" + lock.name + "' has no mode '" + lm.mode.text + "'" +
+                                   didYouMeanNamed(lm.mode.text, lock.modes));
     return false;
   }
   *mode = lm.mode.text;

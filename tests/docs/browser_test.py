@@ -1,8 +1,9 @@
 """Headless Chromium loads the built site: the main page's title, tables and lock-order graph
 must be in the rendered DOM, every page is measured as the browser lays it out (no literal
 backslash escape in the text, no list inside a table cell, no table wider than the text column,
-no table cell cut off after a colon, no stray backtick), and screenshots are saved for a human to
-look at."""
+no table cell cut off after a colon, no stray backtick; every operation page's Rust calls match
+its C++ calls way for way and name only guards the crate documents), and screenshots are saved
+for a human to look at."""
 import glob
 import html
 import json
@@ -23,7 +24,14 @@ GRAPH_SHOT = os.path.join(docs_util.BUILD_DIR, "docs", "order_graph.png")
 LOCKS_SHOT = os.path.join(docs_util.BUILD_DIR, "docs", "locks.png")
 MEASURE_JS = r"""
 function measure(doc, name) {
-  var out = {page: name, wide: [], lists: [], escapes: [], colon: [], backticks: []};
+  var out = {page: name, wide: [], lists: [], escapes: [], colon: [], backticks: [],
+             cxx: [], rust: []};
+  // The calls an operation page shows, line by line as the reader sees them.
+  [['cxx', 'div.highlight-c\\+\\+ pre'], ['rust', 'div.highlight-rust pre']].forEach(function (k) {
+    doc.querySelectorAll(k[1]).forEach(function (pre) {
+      pre.textContent.split('\n').forEach(function (l) { if (l.trim()) out[k[0]].push(l.trim()); });
+    });
+  });
   var main = doc.querySelector('div.body') || doc.body;
   var column = main.getBoundingClientRect();
   doc.querySelectorAll('table').forEach(function (t, i) {
@@ -168,6 +176,64 @@ class EveryPageLaysOut(unittest.TestCase):
 
     def test_no_stray_backticks(self):
         self.assertEqual(self.faults("backticks"), {}, "an inline literal docutils did not close")
+
+    def test_every_operation_page_shows_its_rust_call(self):
+        """Each way's Rust call sits under its C++ call with the same name, calls the page's
+        operation, and names only guards the crate's rustdoc documents."""
+        rustdoc = os.path.join(HTML, "rust", "lockspec_mm")
+        crate = os.path.join(docs_util.SOURCE_DIR, "generated", "rust", "src")
+        with open(os.path.join(crate, "guards.rs")) as f, open(os.path.join(crate, "ops.rs")) as g:
+            source = f.read() + g.read()
+
+        def documented(kind, name):
+            # The rustdoc the docs target copies beside the site; the crate's source when
+            # cargo was missing at configure time and there is none.
+            if os.path.isdir(rustdoc):
+                return os.path.isfile(os.path.join(rustdoc, kind + "s", "%s.%s.html" % (
+                    "struct" if kind == "guard" else "fn", name)))
+            return re.search(r"pub (?:struct|fn) %s\b" % name, source) is not None
+        pages = [r for r in self.results
+                 if r["page"].startswith("mm/operations/") and not r["page"].endswith("index.html")]
+        self.assertGreater(len(pages), 20)
+        wrong = {}
+        for r in pages:
+            op = os.path.splitext(os.path.basename(r["page"]))[0]
+            faults = []
+            cxx = [l for l in r["cxx"] if not l.endswith("// error: not enough (above)")]
+            cxx_tags = [m.group(1) if m else "" for m in
+                        (re.search(r"via::(\w+)\{\}", l) for l in cxx)]
+            # A way's name trails its call, or stands on a comment line above it.
+            rust_tags, named = [], False
+            for line in r["rust"]:
+                m = re.search(r"//\s*(\w+)(?::.*)?$", line)
+                if line.startswith("//"):
+                    rust_tags.append(m.group(1))
+                    # A bare name labels the call below; "NAME: no evidence type" stands alone.
+                    named = re.fullmatch(r"//\s*\w+", line) is not None
+                elif not named:
+                    rust_tags.append(m.group(1) if m else "")
+                else:
+                    named = False
+            if not r["rust"]:
+                faults.append("no Rust call")
+            if rust_tags != cxx_tags:
+                faults.append("ways %s in C++, %s in Rust" % (cxx_tags, rust_tags))
+            for line in r["rust"]:
+                call = line.split("//")[0].strip()
+                if not call:
+                    continue
+                if not call.startswith("ops::%s(" % op) or not call.endswith(");"):
+                    faults.append("not a call of ops::%s: %s" % (op, line))
+                for guard in re.findall(r"&(\w+?_guard)(?:_at_\w+)?\b", call):
+                    name = "".join(p.capitalize() for p in guard.split("_"))
+                    if not documented("guard", name):
+                        faults.append("no guard %s in the crate" % name)
+            if not documented("op", op) and any(
+                    "ops::" in l for l in r["rust"]):
+                faults.append("the crate has no ops::%s" % op)
+            if faults:
+                wrong[r["page"]] = faults
+        self.assertEqual(wrong, {})
 
     def test_locks_page_screenshot(self):
         run = chromium("--window-size=1280,2400", "--screenshot=" + LOCKS_SHOT,
