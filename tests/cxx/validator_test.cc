@@ -285,6 +285,35 @@ TEST_F(CxxValidator, ConditionalRequirement) {
   EXPECT_NE(reports()[0].message.find("anon_vma_lock"), std::string::npos);
 }
 
+TEST_F(CxxValidator, ConditionalFieldRequirement) {
+  // write_all: vm_start/vm_end/vm_pgoff also need the write lock of every rmap tree that links
+  // the VMA (v7.0's vma_prepare takes i_mmap_lock_write and anon_vma_lock_write before
+  // vma_set_range).  Clang sees only the mmap and VMA write locks; the rest is run-time state.
+  World w;
+  mmap_write_lock(&w.mm);
+  vma_start_write(&w.vma);
+  w.vma.set_vm_start(0x1000); // linked into no tree: the two write locks are enough
+  EXPECT_TRUE(reports().empty());
+  w.vma.mapping = &w.mapping;
+  w.vma.set_vm_end(0x3000); // in the file's i_mmap tree, which is not write-locked
+  i_mmap_lock_write(&w.mapping);
+  w.vma.set_vm_end(0x3000);
+  w.vma.anon_vma = &w.av;
+  w.vma.set_vm_pgoff(1); // also in the anon_vma's tree
+  anon_vma_lock_write(&w.av);
+  w.vma.set_vm_pgoff(1);
+  w.vma.set_vm_start(0x2000);
+  anon_vma_unlock_write(&w.av);
+  i_mmap_unlock_write(&w.mapping);
+  EXPECT_EQ(w.vma.vm_start(via::mmap_lock{}), 0x2000u);
+  mmap_write_unlock(&w.mm);
+  ASSERT_EQ(rules(),
+            (std::vector<std::string>{"vm_area_struct.vm_end", "vm_area_struct.vm_pgoff"}));
+  EXPECT_NE(reports()[0].message.find("i_mmap_lock"), std::string::npos) << reports()[0].message;
+  EXPECT_NE(reports()[1].message.find("anon_vma_lock"), std::string::npos)
+      << reports()[1].message;
+}
+
 TEST_F(CxxValidator, LinkFieldAccessors) {
   // vma->anon_vma is also the pointer capability expressions follow, so it stays public; its
   // accessors carry the field rules and are checked at run time.
