@@ -15,6 +15,13 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
     auto found = objectOfVar_.find(var);
     return found == objectOfVar_.end() ? "" : found->second;
   };
+  // A seqcount's read side passes the sampled count: the try hands it back (the kernel's
+  // raw_seqcount_try_begin assigns its macro argument, so a plain name is a reference here;
+  // `*seq` is a pointer), the release compares it and says whether a writer ran.
+  const Mode *apiMode = l.findMode(api.mode);
+  bool seqRead = li.kind == LockKind::Seqcount && apiMode && apiMode->sharing == Sharing::Shared &&
+                 (api.kind == ApiKind::Try || api.kind == ApiKind::Release);
+  std::string sample;
   for (const ApiParam &p : api.params) {
     if (p.instance && !p.out && p.name == ownerVar) {
       params.push_back("struct " + l.owner + " *" + p.name);
@@ -30,10 +37,16 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
       params.push_back("struct " + objectOfVar(p.name) + " *" + p.name);
       if (p.name == ownerVar)
         ownerPtr = p.name;
+    } else if (seqRead && sample.empty()) {
+      bool byRef = api.kind == ApiKind::Try && !p.out;
+      params.push_back(std::string("unsigned long") + (p.out ? " *" : byRef ? " &" : " ") + p.name);
+      sample = (p.out ? "*" : "") + p.name;
     } else {
       params.push_back(std::string("unsigned long") + (p.out ? " *" : " ") + p.name);
     }
   }
+  if (sample.empty())
+    seqRead = false;
   if (inst.empty() && ownerPtr.empty() && !ownerVar.empty() && !api.all) {
     params.push_back("struct " + l.owner + " *" + ownerVar);
     ownerPtr = ownerVar;
@@ -145,6 +158,8 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
         body.push_back(inst + (shared ? ".lock_shared(" : ".lock(") +
                        (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
         body.push_back("bool ok = true;");
+      } else if (seqRead) {
+        body.push_back("bool ok = " + inst + ".try_begin(" + sample + ");");
       } else {
         body.push_back(std::string("bool ok = ") + inst +
                        (shared ? ".try_lock_shared(" : ".try_lock(") +
@@ -187,7 +202,12 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
     } else {
       attr.push_back(std::string(shared ? "LOCKSPEC_RELEASE_SHARED(" : "LOCKSPEC_RELEASE(") +
                      capList + ")");
-      body.push_back(inst + (shared ? ".unlock_shared();" : ".unlock();"));
+      if (seqRead) {
+        ret = "bool";
+        body.push_back("return " + inst + ".retry(" + sample + ");");
+      } else {
+        body.push_back(inst + (shared ? ".unlock_shared();" : ".unlock();"));
+      }
     }
     break;
   case ApiKind::Downgrade:

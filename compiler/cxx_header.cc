@@ -74,6 +74,18 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
         << ", nullptr, true));\n    return ok;\n  }\n"
         << "  /// Releases a shared hold.\n  void unlock_shared() LOCKSPEC_RELEASE_SHARED() {\n"
         << hook(rel + "true)") << "    raw_.unlock_shared();\n  }\n";
+      if (li.kind == LockKind::Seqcount)
+        // The kernel's read side hands the sampled count back to the caller and compares it at
+        // the end (raw_seqcount_try_begin, read_seqcount_retry): the caller decides what a
+        // writer in between means.
+        o << "  /// Samples the count into `start`; a read hold unless a writer section is open.\n"
+          << "  bool try_begin(unsigned long &start) LOCKSPEC_TRY_ACQUIRE_SHARED(true) {\n"
+          << "    start = raw_.value();\n    bool ok = !(start & 1u);\n"
+          << "    LOCKSPEC_RT(if (ok) " << acq << li.shared << ", nullptr, true));\n"
+          << "    return ok;\n  }\n"
+          << "  /// Ends a read hold; true when a writer section opened since `start` was sampled.\n"
+          << "  bool retry(unsigned long start) LOCKSPEC_RELEASE_SHARED() {\n"
+          << hook(rel + "true)") << "    return raw_.retry(start);\n  }\n";
       if (li.kind == LockKind::Rwsem)
         o << "  /// Takes the lock shared unless a fatal signal ends the wait; true means held.\n"
           << "  bool lock_shared_killable() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {\n"

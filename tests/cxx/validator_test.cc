@@ -208,6 +208,37 @@ TEST_F(CxxValidator, RequiresRelation) {
   EXPECT_EQ(rules(), std::vector<std::string>{"write_protect_seq_needs_mmap_write"});
 }
 
+TEST_F(CxxValidator, SeqcountSampleComesBack) {
+  // v7.0's gup_fast: raw_seqcount_try_begin assigns the sampled count to its argument and
+  // fails on an odd one; read_seqcount_retry(s, start) is true when a writer ran since.
+  World w;
+  mmap_write_lock(&w.mm);
+  raw_write_seqcount_begin(w.mm.write_protect_seq_lock); // fork write-protecting: odd
+  unsigned long start = 7;
+  EXPECT_FALSE(raw_seqcount_try_begin(w.mm.write_protect_seq_lock, start));
+  EXPECT_EQ(start, 1u);
+  raw_write_seqcount_end(w.mm.write_protect_seq_lock);
+  mmap_write_unlock(&w.mm);
+
+  ASSERT_TRUE(raw_seqcount_try_begin(w.mm.write_protect_seq_lock, start));
+  EXPECT_EQ(start, 2u);
+  EXPECT_FALSE(read_seqcount_retry(w.mm.write_protect_seq_lock, start)); // nobody wrote
+  ASSERT_TRUE(raw_seqcount_try_begin(w.mm.write_protect_seq_lock, start));
+  mmap_write_lock(&w.mm); // fork runs in between (another thread in the kernel)
+  w.mm.write_protect_seq_lock.raw().lock();
+  w.mm.write_protect_seq_lock.raw().unlock();
+  mmap_write_unlock(&w.mm);
+  EXPECT_TRUE(read_seqcount_retry(w.mm.write_protect_seq_lock, start));
+  EXPECT_EQ(start, 2u);
+
+  unsigned long seq = 0; // the mm's lock sequence, through the pointer form
+  ASSERT_TRUE(mmap_lock_speculate_try_begin(&w.mm, &seq));
+  EXPECT_EQ(seq, w.mm.mm_lock_seq_lock.raw().value());
+  EXPECT_FALSE(mmap_lock_speculate_retry(&w.mm, seq));
+  EXPECT_TRUE(reports().empty()) << reports().front().rule << ": " << reports().front().message;
+  EXPECT_TRUE(rt::heldLocks().empty());
+}
+
 TEST_F(CxxValidator, VmaWriteNeedsMmapWriteOfItsOwnMm) {
   World w;
   mmap_write_lock(&w.otherMm);

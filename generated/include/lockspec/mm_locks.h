@@ -846,6 +846,18 @@ public:
     LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 9, true));
     raw_.unlock_shared();
   }
+  /// Samples the count into `start`; a read hold unless a writer section is open.
+  bool try_begin(unsigned long &start) LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
+    start = raw_.value();
+    bool ok = !(start & 1u);
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 9, 0, nullptr, true));
+    return ok;
+  }
+  /// Ends a read hold; true when a writer section opened since `start` was sampled.
+  bool retry(unsigned long start) LOCKSPEC_RELEASE_SHARED() {
+    LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 9, true));
+    return raw_.retry(start);
+  }
   /// Tells the analysis the lock is held exclusively (the validator checks it).
   void assert_held() LOCKSPEC_ASSERT_CAPABILITY(this) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, this, 9, 2u, "assert"));
@@ -1443,6 +1455,18 @@ public:
   void unlock_shared() LOCKSPEC_RELEASE_SHARED() {
     LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 1, true));
     raw_.unlock_shared();
+  }
+  /// Samples the count into `start`; a read hold unless a writer section is open.
+  bool try_begin(unsigned long &start) LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
+    start = raw_.value();
+    bool ok = !(start & 1u);
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 1, 0, nullptr, true));
+    return ok;
+  }
+  /// Ends a read hold; true when a writer section opened since `start` was sampled.
+  bool retry(unsigned long start) LOCKSPEC_RELEASE_SHARED() {
+    LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 1, true));
+    return raw_.retry(start);
   }
   /// Tells the analysis the lock is held exclusively (the validator checks it).
   void assert_held() LOCKSPEC_ASSERT_CAPABILITY(this) {
@@ -2568,16 +2592,16 @@ inline void mm_lock_seqcount_end(struct mm_struct *mm) {
 inline bool mmap_lock_speculate_try_begin(struct mm_struct *mm, unsigned long *seq) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mm_lock_seq_lock) {
   (void)mm;
   (void)seq;
-  bool ok = mm->mm_lock_seq_lock.try_lock_shared();
+  bool ok = mm->mm_lock_seq_lock.try_begin(*seq);
   return ok;
 }
 
 /// `mmap_lock_speculate_retry` (release, `mm_lock_seq.speculate`): Ends a speculative section; a true result means a writer intervened and the speculative work must be discarded.
 /// Spec: `mmap_lock_speculate_retry` (rules/locks.rules:101); source: include/linux/mmap_lock.h.
-inline void mmap_lock_speculate_retry(struct mm_struct *mm, unsigned long seq) LOCKSPEC_RELEASE_SHARED(mm->mm_lock_seq_lock) {
+inline bool mmap_lock_speculate_retry(struct mm_struct *mm, unsigned long seq) LOCKSPEC_RELEASE_SHARED(mm->mm_lock_seq_lock) {
   (void)mm;
   (void)seq;
-  mm->mm_lock_seq_lock.unlock_shared();
+  return mm->mm_lock_seq_lock.retry(seq);
 }
 
 /// `lock_vma_under_rcu` (try, `vma_lock.read`): Looks up the VMA covering the address under RCU and read-locks it; returns the locked VMA, or NULL on contention, a concurrent writer or no VMA, in which case the caller must retry under mmap_read_lock.
@@ -3044,19 +3068,19 @@ inline void raw_write_seqcount_end(WriteProtectSeqLock &s) LOCKSPEC_RELEASE(s) {
 
 /// `raw_seqcount_try_begin` (try, `write_protect_seq.read`): Samples the count at the start of a GUP-fast pin walk (gup_fast in v7.0's mm/gup.c); false when the count is odd, i.e. fork is write-protecting, and GUP-fast then gives up.
 /// Spec: `raw_seqcount_try_begin` (rules/locks.rules:359); source: mm/gup.c.
-inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_TRY_ACQUIRE_SHARED(true, s) {
+inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long &start) LOCKSPEC_TRY_ACQUIRE_SHARED(true, s) {
   (void)s;
   (void)start;
-  bool ok = s.try_lock_shared();
+  bool ok = s.try_begin(start);
   return ok;
 }
 
 /// `read_seqcount_retry` (release, `write_protect_seq.read`): Ends the sample; true means fork intervened and the pins must be dropped.
 /// Spec: `read_seqcount_retry` (rules/locks.rules:360); source: mm/gup.c.
-inline void read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_RELEASE_SHARED(s) {
+inline bool read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_RELEASE_SHARED(s) {
   (void)s;
   (void)start;
-  s.unlock_shared();
+  return s.retry(start);
 }
 
 // -------------------------------------------------------------------------------------------
