@@ -1,7 +1,10 @@
 // The runtime validator (LOCKSPEC_VALIDATE) of the generated wrappers: each test breaks one rule
 // the way code clang cannot see through would, and checks the report names the rule.  The
 // rules listed in generated/tests/cxx/corpus/unchecked.txt point at these tests by name.
+#include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -37,19 +40,26 @@ protected:
     return out;
   }
 
+  /// A PMD table with one entry, as its user models it for pte_offset_map_lock's recheck.
+  struct OneEntryPmd : pmd_table {
+    const pte_table *entry = nullptr;
+    bool maps(unsigned long, const pte_table *pte) const override { return entry == pte; }
+  };
+
   /// A VMA linked to its mm, anon_vma and mapping, as the stand-ins need.
   struct World {
     mm_struct mm, otherMm;
     anon_vma av;
     address_space mapping;
     vm_area_struct vma, otherVma;
-    pmd_table pmd;
+    OneEntryPmd pmd;
     pte_table pte;
     World() {
       av.root = &av;
       vma.vm_mm = &mm;
       otherVma.vm_mm = &otherMm;
       pmd.mm = &mm;
+      pmd.entry = &pte;
       pte.mm = &mm;
       pte.pmd = &pmd;
     }
@@ -134,6 +144,48 @@ TEST_F(CxxValidator, TrylocksDoNotWait) {
   EXPECT_NE(reports()[1].message.find("'pmd_lock.held' must be acquired before 'pte_lock.held'"),
             std::string::npos)
       << reports()[1].message;
+}
+
+TEST_F(CxxValidator, PteOffsetMapLockWaitsAndRechecks) {
+  // v7.0's pte_offset_map_lock (mm/pgtable-generic.c) spin_locks the PTL, then compares the
+  // PMD entry with what it read (pmd_same) and drops the lock on a change.
+  World w;
+  ASSERT_EQ(pte_offset_map_lock(&w.mm, &w.pmd, 0, &w.pte), &w.pte);
+  pte_unmap_unlock(&w.pte, w.pte.pte_lock);
+
+  // It waits for a holder rather than failing.
+  std::atomic<bool> held{false};
+  std::thread holder([&] {
+    w.pte.pte_lock.raw().lock();
+    held = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    w.pte.pte_lock.raw().unlock();
+  });
+  while (!held)
+    std::this_thread::yield();
+  EXPECT_EQ(pte_offset_map_lock(&w.mm, &w.pmd, 0, &w.pte), &w.pte);
+  pte_unmap_unlock(&w.pte, w.pte.pte_lock);
+  holder.join();
+
+  // The table was detached (or moved) while it waited: NULL, and the PTL is free again.
+  w.pmd.entry = nullptr;
+  EXPECT_EQ(pte_offset_map_lock(&w.mm, &w.pmd, 0, &w.pte), nullptr);
+  EXPECT_TRUE(rt::heldLocks().empty());
+  ASSERT_TRUE(w.pte.pte_lock.raw().try_lock());
+  w.pte.pte_lock.raw().unlock();
+  EXPECT_TRUE(reports().empty()) << reports().front().rule << ": " << reports().front().message;
+
+  // A waiting acquisition is not exempt from the order as a trylock is: the PTL is taken
+  // before swap_lock (swap_lock.held is below pte_lock.held).
+  w.pmd.entry = &w.pte;
+  swap_lock.lock();
+  ASSERT_EQ(pte_offset_map_lock(&w.mm, &w.pmd, 0, &w.pte), &w.pte);
+  pte_unmap_unlock(&w.pte, w.pte.pte_lock);
+  swap_lock.unlock();
+  ASSERT_EQ(reports().size(), 1u);
+  EXPECT_NE(reports()[0].message.find("'pte_lock.held' must be acquired before 'swap_lock"),
+            std::string::npos)
+      << reports()[0].message;
 }
 
 TEST_F(CxxValidator, AliasChecksTheLink) {

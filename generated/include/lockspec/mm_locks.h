@@ -2434,6 +2434,10 @@ struct pmd_table {
   struct mm_struct *mm = nullptr;
   /// The `pmd_lock` lock of this pmd_table (`*pmd_lockptr(mm, pmd)`).
   PmdLock pmd_lock;
+  /// Whether this pmd_table's entry selected by the key still links the given object now.  `pte_offset_map_lock`, `pte_alloc_map_lock` ask it after taking the lock, as the kernel rechecks the entry it read before it held the lock; the stand-ins' user, which holds the entries, answers.
+  virtual bool maps(unsigned long addr, const struct pte_table *pte) const = 0;
+  /// Destroyed through a pointer to the stand-in, too.
+  virtual ~pmd_table() = default;
 };
 
 /// Stand-in for the kernel's `struct pte_table`: A PTE-level (leaf) page table, named by a pointer `pte` to one of its entries and reached through the PMD entry `pmd` above it. It holds the PTE lock. On 32-bit kernels with `CONFIG_HIGHPTE` it may live in high memory and must be mapped before use; it can be detached and RCU-freed while only the PMD and PTE locks are held.
@@ -2527,7 +2531,8 @@ inline struct vm_area_struct * lock_mm_and_find_vma(struct mm_struct *mm, unsign
   (void)address;
   (void)regs;
   (void)vma;
-  bool ok = mm->mmap_lock.try_lock_shared();
+  mm->mmap_lock.lock_shared();
+  bool ok = true;
   return ok ? vma : nullptr;
 }
 
@@ -2621,7 +2626,8 @@ inline struct vm_area_struct * lock_next_vma(struct mm_struct *mm, unsigned long
   (void)iter;
   (void)address;
   (void)vma;
-  bool ok = vma->vma_lock.try_lock_shared(vma->vm_mm->mmap_lock);
+  vma->vma_lock.lock_shared(vma->vm_mm->mmap_lock);
+  bool ok = true;
   return ok ? vma : nullptr;
 }
 
@@ -2727,7 +2733,8 @@ inline struct anon_vma * folio_lock_anon_vma_read(struct folio *folio, unsigned 
   (void)folio;
   (void)rwc;
   (void)anon_vma;
-  bool ok = anon_vma->root->rwsem.try_lock_shared();
+  anon_vma->root->rwsem.lock_shared();
+  bool ok = true;
   return ok ? anon_vma : nullptr;
 }
 
@@ -2935,7 +2942,8 @@ inline void pmd_lock(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_ACQUI
 inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE(true, pmd->pmd_lock) {
   (void)pmd;
   (void)vma;
-  bool ok = pmd->pmd_lock.try_lock();
+  pmd->pmd_lock.lock();
+  bool ok = true;
   return ok ? pmd : nullptr;
 }
 
@@ -2946,7 +2954,10 @@ inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_t
   (void)pmd;
   (void)addr;
   (void)pte;
-  bool ok = pte->pte_lock.try_lock();
+  pte->pte_lock.lock();
+  bool ok = pmd->maps(addr, pte);
+  if (!ok)
+    pte->pte_lock.unlock();
   return ok ? pte : nullptr;
 }
 
@@ -2957,7 +2968,10 @@ inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_ta
   (void)pmd;
   (void)addr;
   (void)pte;
-  bool ok = pte->pte_lock.try_lock();
+  pte->pte_lock.lock();
+  bool ok = pmd->maps(addr, pte);
+  if (!ok)
+    pte->pte_lock.unlock();
   return ok ? pte : nullptr;
 }
 
@@ -2967,7 +2981,8 @@ inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long add
   (void)mm;
   (void)addr;
   (void)pte;
-  bool ok = pte->pte_lock.try_lock();
+  pte->pte_lock.lock();
+  bool ok = true;
   return ok ? pte : nullptr;
 }
 
@@ -3012,7 +3027,8 @@ inline void rcu_read_unlock() LOCKSPEC_RELEASE_SHARED(rcu) {
 inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)pmd;
   (void)addr;
-  bool ok = rcu.try_lock_shared();
+  rcu.lock_shared();
+  bool ok = true;
   return ok ? static_cast<void *>(&rcu) : nullptr;
 }
 
@@ -3023,7 +3039,8 @@ inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *p
   (void)pmd;
   (void)addr;
   (void)ptlp;
-  bool ok = rcu.try_lock_shared();
+  rcu.lock_shared();
+  bool ok = true;
   return ok ? static_cast<void *>(&rcu) : nullptr;
 }
 
@@ -3035,7 +3052,8 @@ inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *p
   (void)addr;
   (void)pmdvalp;
   (void)ptlp;
-  bool ok = rcu.try_lock_shared();
+  rcu.lock_shared();
+  bool ok = true;
   return ok ? static_cast<void *>(&rcu) : nullptr;
 }
 
