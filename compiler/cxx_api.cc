@@ -5,6 +5,58 @@
 
 namespace lockspec::cxx {
 
+std::optional<Recheck> Emitter::recheckOf(const Api &api) const {
+  if (api.kind != ApiKind::Try || api.success != TrySuccess::NonNull || !api.blocks() ||
+      api.killable ||
+      std::none_of(api.params.begin(), api.params.end(),
+                   [](const ApiParam &p) { return p.instance && p.out; }))
+    return std::nullopt;
+  const Lock &l = *lock(api.lock).lock;
+  if (!objects_.count(l.owner))
+    return std::nullopt;
+  const Object &owner = *objects_.at(l.owner).obj;
+  Recheck r;
+  r.owner = l.owner;
+  // The owner's linked objects the function is given; the one nearest the owner is the one
+  // whose entry maps it (pmd_table, not the mm_struct pmd_table itself links to).
+  std::vector<std::pair<std::string, std::string>> linked; // (param, object)
+  for (const ApiParam &p : api.params) {
+    if (p.instance)
+      continue;
+    auto found = objectOfVar_.find(p.name);
+    if (found == objectOfVar_.end()) {
+      if (!p.out)
+        r.keys.push_back(p.name);
+    } else if (std::any_of(owner.links.begin(), owner.links.end(),
+                           [&](const Link &k) { return k.target == found->second; })) {
+      linked.push_back({p.name, found->second});
+    }
+  }
+  // A candidate another candidate links to is further up (mm_struct, above pmd_table).
+  std::vector<std::pair<std::string, std::string>> nearest;
+  for (const auto &c : linked)
+    if (std::none_of(linked.begin(), linked.end(), [&](const auto &d) {
+          const std::vector<Link> &links = objects_.at(d.second).obj->links;
+          return d.second != c.second &&
+                 std::any_of(links.begin(), links.end(),
+                             [&](const Link &k) { return k.target == c.second; });
+        }))
+      nearest.push_back(c);
+  // Given only the top object (get_locked_pte(mm, addr, &ptl)), the function walks from it and
+  // retries on its own: there is no entry the caller read that could have changed.
+  if (nearest.size() != 1)
+    return std::nullopt;
+  const std::vector<Link> &up = objects_.at(nearest[0].second).obj->links;
+  if (std::none_of(up.begin(), up.end(), [&](const Link &k) {
+        return std::any_of(linked.begin(), linked.end(),
+                           [&](const auto &c) { return c.second == k.target; });
+      }))
+    return std::nullopt;
+  r.param = nearest[0].first;
+  r.object = nearest[0].second;
+  return r;
+}
+
 void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li) const {
   const Lock &l = *li.lock;
   std::string ownerVar =
@@ -15,6 +67,13 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
     auto found = objectOfVar_.find(var);
     return found == objectOfVar_.end() ? "" : found->second;
   };
+  // A seqcount's read side passes the sampled count: the try hands it back (the kernel's
+  // raw_seqcount_try_begin assigns its macro argument, so a plain name is a reference here;
+  // `*seq` is a pointer), the release compares it and says whether a writer ran.
+  const Mode *apiMode = l.findMode(api.mode);
+  bool seqRead = li.kind == LockKind::Seqcount && apiMode && apiMode->sharing == Sharing::Shared &&
+                 (api.kind == ApiKind::Try || api.kind == ApiKind::Release);
+  std::string sample;
   for (const ApiParam &p : api.params) {
     if (p.instance && !p.out && p.name == ownerVar) {
       params.push_back("struct " + l.owner + " *" + p.name);
@@ -30,10 +89,16 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
       params.push_back("struct " + objectOfVar(p.name) + " *" + p.name);
       if (p.name == ownerVar)
         ownerPtr = p.name;
+    } else if (seqRead && sample.empty()) {
+      bool byRef = api.kind == ApiKind::Try && !p.out;
+      params.push_back(std::string("unsigned long") + (p.out ? " *" : byRef ? " &" : " ") + p.name);
+      sample = (p.out ? "*" : "") + p.name;
     } else {
       params.push_back(std::string("unsigned long") + (p.out ? " *" : " ") + p.name);
     }
   }
+  if (sample.empty())
+    seqRead = false;
   if (inst.empty() && ownerPtr.empty() && !ownerVar.empty() && !api.all) {
     params.push_back("struct " + l.owner + " *" + ownerVar);
     ownerPtr = ownerVar;
@@ -145,6 +210,22 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
         body.push_back(inst + (shared ? ".lock_shared(" : ".lock(") +
                        (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
         body.push_back("bool ok = true;");
+      } else if (seqRead) {
+        body.push_back("bool ok = " + inst + ".try_begin(" + sample + ");");
+      } else if (api.blocks()) {
+        // A try that fails for another reason than contention waits for the lock (the model's
+        // blocks()): the validator checks order and relations on it as on any acquire.
+        body.push_back(inst + (shared ? ".lock_shared(" : ".lock(") +
+                       (li.kind == LockKind::VmaLock ? anchorArg : "") + ");");
+        if (auto rc = recheckOf(api)) {
+          std::vector<std::string> args = rc->keys;
+          args.push_back(ownerPtr);
+          body.push_back("bool ok = " + rc->param + "->maps(" + join(args, ", ") + ");");
+          body.push_back(std::string("if (!ok)\n    ") + inst +
+                         (shared ? ".unlock_shared();" : ".unlock();"));
+        } else {
+          body.push_back("bool ok = true;");
+        }
       } else {
         body.push_back(std::string("bool ok = ") + inst +
                        (shared ? ".try_lock_shared(" : ".try_lock(") +
@@ -187,7 +268,12 @@ void Emitter::emitApi(std::ostringstream &o, const Api &api, const LockInfo &li)
     } else {
       attr.push_back(std::string(shared ? "LOCKSPEC_RELEASE_SHARED(" : "LOCKSPEC_RELEASE(") +
                      capList + ")");
-      body.push_back(inst + (shared ? ".unlock_shared();" : ".unlock();"));
+      if (seqRead) {
+        ret = "bool";
+        body.push_back("return " + inst + ".retry(" + sample + ");");
+      } else {
+        body.push_back(inst + (shared ? ".unlock_shared();" : ".unlock();"));
+      }
     }
     break;
   case ApiKind::Downgrade:

@@ -177,6 +177,42 @@ TEST_F(CxxBackend, KillableVmaWriteIsAnAssertionLikeThePlainOne) {
             std::string::npos);
 }
 
+TEST_F(CxxBackend, WaitingTriesWaitAndRecheckTheEntryAbove) {
+  // pte_offset_map_lock waits for the PTL, then asks the PMD table whether its entry still maps
+  // the table (v7.0: spin_lock, pmd_same); a trylock still only tries.
+  EXPECT_TRUE(has("struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {\n"
+                  "  (void)mm;\n  (void)pmd;\n  (void)addr;\n  (void)pte;\n"
+                  "  pte->pte_lock.lock();\n  bool ok = pmd->maps(addr, pte);\n  if (!ok)\n"
+                  "    pte->pte_lock.unlock();\n  return ok ? pte : nullptr;\n}"));
+  EXPECT_TRUE(has("  virtual bool maps(unsigned long addr, const struct pte_table *pte) const = 0;"));
+  // Only the PMD table is asked: get_locked_pte, given the mm alone, walks on its own.
+  EXPECT_EQ(header_.find("virtual bool maps("), header_.rfind("virtual bool maps("));
+  EXPECT_TRUE(has("inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long "
+                  "addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {\n"
+                  "  (void)mm;\n  (void)addr;\n  (void)pte;\n  pte->pte_lock.lock();\n"
+                  "  bool ok = true;"));
+  EXPECT_TRUE(has("bool ok = mm->mmap_lock.try_lock_shared();")); // mmap_read_trylock
+}
+
+TEST_F(CxxBackend, SeqcountReadSideHandsBackTheSample) {
+  EXPECT_TRUE(has("inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long "
+                  "&start) LOCKSPEC_TRY_ACQUIRE_SHARED(true, s) {"));
+  EXPECT_TRUE(has("bool ok = s.try_begin(start);"));
+  EXPECT_TRUE(has("inline bool read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) "
+                  "LOCKSPEC_RELEASE_SHARED(s) {"));
+  EXPECT_TRUE(has("return s.retry(start);"));
+  EXPECT_TRUE(has("bool ok = mm->mm_lock_seq_lock.try_begin(*seq);"));
+}
+
+TEST_F(CxxBackend, ConditionalFieldRulesAreListedForTheValidator) {
+  const std::string &u = files_["tests/cxx/corpus/unchecked.txt"];
+  EXPECT_NE(u.find("field vm_area_struct.vm_start write: i_mmap_lock.write if file_backed | a "
+                   "condition is run-time state | CxxValidator.ConditionalFieldRequirement"),
+            std::string::npos);
+  EXPECT_TRUE(has("LOCKSPEC_RT(if (this->anon_vma != nullptr) ::lockspec::rt::expectHeld(kSpec, "
+                  "&this->anon_vma->root->rwsem, 3, 2u, \"vm_area_struct.vm_pgoff\"););"));
+}
+
 TEST_F(CxxBackend, LinkFieldGapsAreListedAsCheckedByNeither) {
   // vm_mm's read rule has no accessor and no validator check: it must not be filed under a
   // validator test that does not cover it.

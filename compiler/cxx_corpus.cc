@@ -532,6 +532,28 @@ std::vector<OutputFile> Emitter::corpus() const {
       unchecked += "operation " + op.name + ": " + c +
                    " | a condition is run-time state | CxxValidator.ConditionalRequirement\n";
   }
+  // Field rules carry conditions too (write_all: the rmap trees that link the VMA); the
+  // accessor's annotation drops them and its validator check keeps them.
+  for (const std::string &name : objectOrder_)
+    for (const Field &f : objects_.at(name).obj->fields) {
+      auto listConditions = [&](const FieldRule &r, const std::string &what) {
+        std::set<std::string> conds;
+        for (const Alternative &alt : r.requirement.alternatives)
+          for (const Atom &a : alt.atoms)
+            if (!a.condition.empty())
+              conds.insert((a.kind == Atom::Kind::Fact ? a.fact : a.lock + "." + a.mode) +
+                           " if " + a.condition);
+        for (const std::string &c : conds)
+          unchecked += "field " + name + "." + f.name + " " + what + ": " + c +
+                       " | a condition is run-time state | "
+                       "CxxValidator.ConditionalFieldRequirement\n";
+      };
+      if (f.read && f.read->kind == FieldRule::Kind::Locks)
+        listConditions(*f.read, "read");
+      for (const FieldRule &w : f.writes)
+        if (w.kind == FieldRule::Kind::Locks)
+          listConditions(w, "write" + (w.transition.empty() ? "" : " (" + w.transition + ")"));
+    }
   for (const Relation &rel : m_.relations) {
     if (rel.kind == Relation::Kind::Requires) {
       bool attached = false;

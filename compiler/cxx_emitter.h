@@ -127,6 +127,17 @@ struct Resolved {
   std::string instance; ///< C++ capability expression.
 };
 
+/// A waiting `when nonnull` try that is given the object above its instance's owner
+/// (`pte_offset_map_lock(mm, pmd, addr, &ptl)`: the PTE table is reached through `pmd`).  After
+/// taking the lock it asks that object whether its entry still links the owner, as the kernel
+/// rechecks the entry it read before it held the lock, and fails with the lock dropped if not.
+struct Recheck {
+  std::string param;             ///< The parameter naming the object above (`pmd`).
+  std::string object;            ///< Its object (`pmd_table`).
+  std::string owner;             ///< The instance's owner object (`pte_table`).
+  std::vector<std::string> keys; ///< Scalar parameters selecting the entry (`addr`).
+};
+
 /// Renders the model as mm_locks.h, runtime.h and the corpus; the header sections, the C API
 /// and the corpus live in their own files.
 class Emitter {
@@ -166,6 +177,8 @@ private:
   /// One function of the C API for lock class `li` (the API's own class, or another
   /// spinlock class for the generic spin_* functions).
   void emitApi(std::ostringstream &o, const Api &api, const LockInfo &li) const;
+  /// The recheck `api` makes after waiting for its lock, if any (see Recheck).
+  std::optional<Recheck> recheckOf(const Api &api) const;
   void emitGuards(std::ostringstream &o) const;
   /// lockspec::alias: calls that tell the analysis two expressions name one lock.
   void emitAliases(std::ostringstream &o) const;

@@ -74,6 +74,18 @@ void Emitter::emitLockType(std::ostringstream &o, const LockInfo &li) const {
         << ", nullptr, true));\n    return ok;\n  }\n"
         << "  /// Releases a shared hold.\n  void unlock_shared() LOCKSPEC_RELEASE_SHARED() {\n"
         << hook(rel + "true)") << "    raw_.unlock_shared();\n  }\n";
+      if (li.kind == LockKind::Seqcount)
+        // The kernel's read side hands the sampled count back to the caller and compares it at
+        // the end (raw_seqcount_try_begin, read_seqcount_retry): the caller decides what a
+        // writer in between means.
+        o << "  /// Samples the count into `start`; a read hold unless a writer section is open.\n"
+          << "  bool try_begin(unsigned long &start) LOCKSPEC_TRY_ACQUIRE_SHARED(true) {\n"
+          << "    start = raw_.value();\n    bool ok = !(start & 1u);\n"
+          << "    LOCKSPEC_RT(if (ok) " << acq << li.shared << ", nullptr, true));\n"
+          << "    return ok;\n  }\n"
+          << "  /// Ends a read hold; true when a writer section opened since `start` was sampled.\n"
+          << "  bool retry(unsigned long start) LOCKSPEC_RELEASE_SHARED() {\n"
+          << hook(rel + "true)") << "    return raw_.retry(start);\n  }\n";
       if (li.kind == LockKind::Rwsem)
         o << "  /// Takes the lock shared unless a fatal signal ends the wait; true means held.\n"
           << "  bool lock_shared_killable() LOCKSPEC_TRY_ACQUIRE_SHARED(true) {\n"
@@ -200,6 +212,28 @@ void Emitter::emitObject(std::ostringstream &o, const ObjInfo &oi) const {
       << "` forbids waiting for this object's lock; the blocking acquire functions require its "
          "absence.\n"
       << "  " << tokenType(*rel) << " " << tokenMember(*rel) << ";\n";
+  // The entries of this object that a waiting try rechecks (see Recheck): the stand-ins do not
+  // model them, their user does.
+  std::map<std::string, std::vector<std::string>> rechecks; // signature -> functions asking
+  for (const Api &api : m_.apis)
+    if (auto rc = recheckOf(api); rc && rc->object == obj.name) {
+      std::vector<std::string> params;
+      for (const std::string &k : rc->keys)
+        params.push_back("unsigned long " + k);
+      params.push_back("const struct " + rc->owner + " *" + objects_.at(rc->owner).obj->var);
+      std::vector<std::string> &by = rechecks[join(params, ", ")];
+      if (std::find(by.begin(), by.end(), "`" + api.name + "`") == by.end())
+        by.push_back("`" + api.name + "`");
+    }
+  for (const auto &[sig, by] : rechecks)
+    o << "  /// Whether this " << obj.name << "'s entry selected by the key still links the given "
+      << "object now.  " << join(by, ", ")
+      << " ask it after taking the lock, as the kernel rechecks the entry it read before it "
+         "held the lock; the stand-ins' user, which holds the entries, answers.\n"
+      << "  virtual bool maps(" << sig << ") const = 0;\n";
+  if (!rechecks.empty())
+    o << "  /// Destroyed through a pointer to the stand-in, too.\n  virtual ~" << obj.name
+      << "() = default;\n";
   for (const Field &f : obj.fields)
     emitField(o, oi, f);
   bool storage = std::any_of(obj.fields.begin(), obj.fields.end(),

@@ -76,7 +76,7 @@ Fault anonFault(Vma *vma, unsigned long addr, bool write) LOCKSPEC_REQUIRES_SHAR
       rcu_read_unlock();
       continue;
     }
-    if (!ptlLockChecked(pmd, idx, pte)) {
+    if (!pte_offset_map_lock(vma->vm_mm, pmd, addr, pte)) {
       rcu_read_unlock();
       continue;
     }

@@ -45,7 +45,7 @@ Folio *followPage(Mm *mm, Vma *vma, unsigned long addr, unsigned flags)
   const unsigned idx = pmdIndex(addr);
   rcu_read_lock();
   PteTable *pte = rcuDereference(pmd->entries[idx]);
-  if (!pte || !ptlLockChecked(pmd, idx, pte)) {
+  if (!pte || !pte_offset_map_lock(mm, pmd, addr, pte)) {
     rcu_read_unlock();
     return nullptr;
   }
@@ -163,18 +163,15 @@ Folio *gupFast(Mm *mm, unsigned long addr, unsigned flags) {
     return fastGet(mm, addr, flags & FOLL_WRITE);
   // A pin must not race with fork's write-protection: sample write_protect_seq, and back out
   // if fork ran meanwhile (the fence pairs with fork's after it opens the section).
-  // raw_seqcount_try_begin: an odd count (fork is write-protecting) fails at once.  The
-  // stand-in does not hand back the count it sampled, so it is read again below; an odd
-  // value there (fork started in between) fails the same way.
+  // raw_seqcount_try_begin: an odd count (fork is write-protecting) fails at once.
   if (LOCKSPEC_BREAKS(mm, gup_pin_no_wp_seq))
     return fastPin(mm, addr, flags);
-  if (!raw_seqcount_try_begin(mm->write_protect_seq_lock, 0))
+  unsigned long seq;
+  if (!raw_seqcount_try_begin(mm->write_protect_seq_lock, seq))
     return nullptr;
-  const unsigned seq = mm->write_protect_seq_lock.raw().value();
-  Folio *f = seq & 1u ? nullptr : fastPin(mm, addr, flags);
+  Folio *f = fastPin(mm, addr, flags);
   std::atomic_thread_fence(std::memory_order_seq_cst);
-  const bool raced = mm->write_protect_seq_lock.raw().value() != seq;
-  read_seqcount_retry(mm->write_protect_seq_lock, seq);
+  const bool raced = read_seqcount_retry(mm->write_protect_seq_lock, seq);
   if (f && raced) {
     gupRelease(mm, f, flags);
     f = nullptr;

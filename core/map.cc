@@ -212,7 +212,7 @@ void writeProtect(Mm *mm, Vma *vma, unsigned long start, unsigned long end)
     PteTable *pte;
     if (PmdTable *pmd = pmdFind(mm, a)) {
       rcu_read_lock();
-      if (ptlLockEntry(pmd, pmdIndex(a), &pte)) {
+      if (ptlLockEntry(pmd, a, &pte)) {
         rcu_read_unlock();
         op::install(vma, pte, via::mmap_lock{});
         for (unsigned long x = a; x < next; x += kPageSize) {
@@ -296,7 +296,7 @@ void copySpan(Mm *parent, Mm *child, Vma *src, Vma *dst, unsigned long a, unsign
   dpte->pte_lock.lock();
   rcu_read_lock();
   PteTable *spte = rcuDereference(spmd->entries[pmdIndex(a)]);
-  if (!spte || !ptlLockChecked(spmd, pmdIndex(a), spte)) { // reclaimed meanwhile: empty
+  if (!spte || !pte_offset_map_lock(parent, spmd, a, spte)) { // reclaimed meanwhile: empty
     rcu_read_unlock();
     dpte->pte_lock.unlock();
     return;
@@ -475,7 +475,7 @@ void moveRun(Mm *mm, Vma *src, Vma *dst, unsigned long from, unsigned long to, u
   pteAlloc<ByMmapLock>(dst, dpmd, to);
   rcu_read_lock();
   PteTable *spte = rcuDereference(spmd->entries[pmdIndex(from)]);
-  if (!spte || !ptlLockChecked(spmd, pmdIndex(from), spte)) {
+  if (!spte || !pte_offset_map_lock(mm, spmd, from, spte)) {
     rcu_read_unlock();
     return;
   }

@@ -75,6 +75,10 @@ struct PteTable : lockspec::pte_table {
 struct PmdTable : lockspec::pmd_table {
   explicit PmdTable(Mm *owner);
   std::atomic<PteTable *> entries[kEntries] = {};
+  /// pmd_same for pte_offset_map_lock: the entry for `addr` still points at `pte`.
+  bool maps(unsigned long addr, const lockspec::pte_table *pte) const override {
+    return entries[pmdIndex(addr)].load(std::memory_order_acquire) == pte;
+  }
 };
 
 /// A PUD table: entries change under mm->page_table_lock (pud_lock).  Upper tables live as

@@ -19,7 +19,7 @@ std::uint64_t readPrimary(Mm *mm, Vma *vma, unsigned long addr)
   const unsigned idx = pmdIndex(addr);
   rcu_read_lock();
   PteTable *pte = rcuDereference(pmd->entries[idx]);
-  if (!pte || !ptlLockChecked(pmd, idx, pte)) {
+  if (!pte || !pte_offset_map_lock(mm, pmd, addr, pte)) {
     rcu_read_unlock();
     return 0;
   }

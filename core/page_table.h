@@ -93,30 +93,18 @@ inline bool tableAlive(Mm *mm, PteTable *pte) {
 
 namespace lockspec::core {
 
-/// pte_offset_map_lock's second half: takes the PTL of `pte`, which the caller read from PMD
-/// entry `idx` inside an RCU section, and rechecks that the entry still points at it
-/// (pmd_same).  On false the table was detached meanwhile and the lock is not held.
-inline bool ptlLockChecked(PmdTable *pmd, unsigned idx, PteTable *pte)
-    LOCKSPEC_REQUIRES_SHARED(::lockspec::rcu) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
-  pte->pte_lock.lock();
-  if (pmd->entries[idx].load(std::memory_order_acquire) == pte)
-    return true;
-  pte->pte_lock.unlock();
-  return false;
-}
-
-/// pte_offset_map_lock whole: reads PMD entry `idx` of `pmd` inside the caller's RCU section,
-/// takes that table's PTL and rechecks the entry (ptlLockChecked), retrying while the table is
-/// replaced underneath (reclaimed, or moved by mremap).  True with `*out` locked; false when
-/// the entry is none, and then no lock is held.
-inline bool ptlLockEntry(PmdTable *pmd, unsigned idx, PteTable **out)
+/// pte_offset_map_lock with its retry: reads the PMD entry for `addr` inside the caller's RCU
+/// section and locks that table through the stand-in, which waits for the PTL and rechecks the
+/// entry; while the table is replaced underneath (reclaimed, or moved by mremap) it reads the
+/// entry again.  True with `*out` locked; false when the entry is none, and then no lock is held.
+inline bool ptlLockEntry(PmdTable *pmd, unsigned long addr, PteTable **out)
     LOCKSPEC_REQUIRES_SHARED(::lockspec::rcu) LOCKSPEC_TRY_ACQUIRE(true, (*out)->pte_lock) {
   for (;;) {
-    PteTable *pte = rcuDereference(pmd->entries[idx]);
+    PteTable *pte = rcuDereference(pmd->entries[pmdIndex(addr)]);
     if (!pte)
       return false;
     *out = pte;
-    if (ptlLockChecked(pmd, idx, *out))
+    if (pte_offset_map_lock(pmd->mm, pmd, addr, *out))
       return true;
   }
 }
@@ -156,7 +144,7 @@ unsigned long zapRange(Vma *vma, unsigned long start, unsigned long end)
       rcu_read_lock();
       if (PteTable *seen = rcuDereference(pmd->entries[pmdIndex(a)]))
         op::mmu_notifier_invalidate(vma, seen, typename S::Stable{}); // not under the PTL
-      if (ptlLockEntry(pmd, pmdIndex(a), &pte)) {
+      if (ptlLockEntry(pmd, a, &pte)) {
         rcu_read_unlock();
         tableAlive(mm, pte);
         op::zap(vma, pte, typename S::Stable{});

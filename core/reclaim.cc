@@ -81,7 +81,7 @@ bool rmapOne(Vma *vma, Folio *folio, bool unmap) LOCKSPEC_REQUIRES_SHARED(R::cap
     notify.emplace(mm, addr, addr + kPageSize);
   PteTable *pte;
   rcu_read_lock();
-  if (!ptlLockEntry(pmd, pmdIndex(addr), &pte)) {
+  if (!ptlLockEntry(pmd, addr, &pte)) {
     rcu_read_unlock();
     return false;
   }

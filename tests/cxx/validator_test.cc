@@ -1,7 +1,10 @@
 // The runtime validator (LOCKSPEC_VALIDATE) of the generated wrappers: each test breaks one rule
 // the way code clang cannot see through would, and checks the report names the rule.  The
 // rules listed in generated/tests/cxx/corpus/unchecked.txt point at these tests by name.
+#include <atomic>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -37,19 +40,26 @@ protected:
     return out;
   }
 
+  /// A PMD table with one entry, as its user models it for pte_offset_map_lock's recheck.
+  struct OneEntryPmd : pmd_table {
+    const pte_table *entry = nullptr;
+    bool maps(unsigned long, const pte_table *pte) const override { return entry == pte; }
+  };
+
   /// A VMA linked to its mm, anon_vma and mapping, as the stand-ins need.
   struct World {
     mm_struct mm, otherMm;
     anon_vma av;
     address_space mapping;
     vm_area_struct vma, otherVma;
-    pmd_table pmd;
+    OneEntryPmd pmd;
     pte_table pte;
     World() {
       av.root = &av;
       vma.vm_mm = &mm;
       otherVma.vm_mm = &otherMm;
       pmd.mm = &mm;
+      pmd.entry = &pte;
       pte.mm = &mm;
       pte.pmd = &pmd;
     }
@@ -136,6 +146,48 @@ TEST_F(CxxValidator, TrylocksDoNotWait) {
       << reports()[1].message;
 }
 
+TEST_F(CxxValidator, PteOffsetMapLockWaitsAndRechecks) {
+  // v7.0's pte_offset_map_lock (mm/pgtable-generic.c) spin_locks the PTL, then compares the
+  // PMD entry with what it read (pmd_same) and drops the lock on a change.
+  World w;
+  ASSERT_EQ(pte_offset_map_lock(&w.mm, &w.pmd, 0, &w.pte), &w.pte);
+  pte_unmap_unlock(&w.pte, w.pte.pte_lock);
+
+  // It waits for a holder rather than failing.
+  std::atomic<bool> held{false};
+  std::thread holder([&] {
+    w.pte.pte_lock.raw().lock();
+    held = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    w.pte.pte_lock.raw().unlock();
+  });
+  while (!held)
+    std::this_thread::yield();
+  EXPECT_EQ(pte_offset_map_lock(&w.mm, &w.pmd, 0, &w.pte), &w.pte);
+  pte_unmap_unlock(&w.pte, w.pte.pte_lock);
+  holder.join();
+
+  // The table was detached (or moved) while it waited: NULL, and the PTL is free again.
+  w.pmd.entry = nullptr;
+  EXPECT_EQ(pte_offset_map_lock(&w.mm, &w.pmd, 0, &w.pte), nullptr);
+  EXPECT_TRUE(rt::heldLocks().empty());
+  ASSERT_TRUE(w.pte.pte_lock.raw().try_lock());
+  w.pte.pte_lock.raw().unlock();
+  EXPECT_TRUE(reports().empty()) << reports().front().rule << ": " << reports().front().message;
+
+  // A waiting acquisition is not exempt from the order as a trylock is: the PTL is taken
+  // before swap_lock (swap_lock.held is below pte_lock.held).
+  w.pmd.entry = &w.pte;
+  swap_lock.lock();
+  ASSERT_EQ(pte_offset_map_lock(&w.mm, &w.pmd, 0, &w.pte), &w.pte);
+  pte_unmap_unlock(&w.pte, w.pte.pte_lock);
+  swap_lock.unlock();
+  ASSERT_EQ(reports().size(), 1u);
+  EXPECT_NE(reports()[0].message.find("'pte_lock.held' must be acquired before 'swap_lock"),
+            std::string::npos)
+      << reports()[0].message;
+}
+
 TEST_F(CxxValidator, AliasChecksTheLink) {
   World w;
   w.vma.mapping = &w.mapping;
@@ -206,6 +258,37 @@ TEST_F(CxxValidator, RequiresRelation) {
   raw_write_seqcount_begin(w.mm.write_protect_seq_lock);
   raw_write_seqcount_end(w.mm.write_protect_seq_lock);
   EXPECT_EQ(rules(), std::vector<std::string>{"write_protect_seq_needs_mmap_write"});
+}
+
+TEST_F(CxxValidator, SeqcountSampleComesBack) {
+  // v7.0's gup_fast: raw_seqcount_try_begin assigns the sampled count to its argument and
+  // fails on an odd one; read_seqcount_retry(s, start) is true when a writer ran since.
+  World w;
+  mmap_write_lock(&w.mm);
+  raw_write_seqcount_begin(w.mm.write_protect_seq_lock); // fork write-protecting: odd
+  unsigned long start = 7;
+  EXPECT_FALSE(raw_seqcount_try_begin(w.mm.write_protect_seq_lock, start));
+  EXPECT_EQ(start, 1u);
+  raw_write_seqcount_end(w.mm.write_protect_seq_lock);
+  mmap_write_unlock(&w.mm);
+
+  ASSERT_TRUE(raw_seqcount_try_begin(w.mm.write_protect_seq_lock, start));
+  EXPECT_EQ(start, 2u);
+  EXPECT_FALSE(read_seqcount_retry(w.mm.write_protect_seq_lock, start)); // nobody wrote
+  ASSERT_TRUE(raw_seqcount_try_begin(w.mm.write_protect_seq_lock, start));
+  mmap_write_lock(&w.mm); // fork runs in between (another thread in the kernel)
+  w.mm.write_protect_seq_lock.raw().lock();
+  w.mm.write_protect_seq_lock.raw().unlock();
+  mmap_write_unlock(&w.mm);
+  EXPECT_TRUE(read_seqcount_retry(w.mm.write_protect_seq_lock, start));
+  EXPECT_EQ(start, 2u);
+
+  unsigned long seq = 0; // the mm's lock sequence, through the pointer form
+  ASSERT_TRUE(mmap_lock_speculate_try_begin(&w.mm, &seq));
+  EXPECT_EQ(seq, w.mm.mm_lock_seq_lock.raw().value());
+  EXPECT_FALSE(mmap_lock_speculate_retry(&w.mm, seq));
+  EXPECT_TRUE(reports().empty()) << reports().front().rule << ": " << reports().front().message;
+  EXPECT_TRUE(rt::heldLocks().empty());
 }
 
 TEST_F(CxxValidator, VmaWriteNeedsMmapWriteOfItsOwnMm) {
@@ -283,6 +366,35 @@ TEST_F(CxxValidator, ConditionalRequirement) {
   mmap_write_unlock(&w.mm);
   ASSERT_EQ(rules(), std::vector<std::string>{"move_ptes"});
   EXPECT_NE(reports()[0].message.find("anon_vma_lock"), std::string::npos);
+}
+
+TEST_F(CxxValidator, ConditionalFieldRequirement) {
+  // write_all: vm_start/vm_end/vm_pgoff also need the write lock of every rmap tree that links
+  // the VMA (v7.0's vma_prepare takes i_mmap_lock_write and anon_vma_lock_write before
+  // vma_set_range).  Clang sees only the mmap and VMA write locks; the rest is run-time state.
+  World w;
+  mmap_write_lock(&w.mm);
+  vma_start_write(&w.vma);
+  w.vma.set_vm_start(0x1000); // linked into no tree: the two write locks are enough
+  EXPECT_TRUE(reports().empty());
+  w.vma.mapping = &w.mapping;
+  w.vma.set_vm_end(0x3000); // in the file's i_mmap tree, which is not write-locked
+  i_mmap_lock_write(&w.mapping);
+  w.vma.set_vm_end(0x3000);
+  w.vma.anon_vma = &w.av;
+  w.vma.set_vm_pgoff(1); // also in the anon_vma's tree
+  anon_vma_lock_write(&w.av);
+  w.vma.set_vm_pgoff(1);
+  w.vma.set_vm_start(0x2000);
+  anon_vma_unlock_write(&w.av);
+  i_mmap_unlock_write(&w.mapping);
+  EXPECT_EQ(w.vma.vm_start(via::mmap_lock{}), 0x2000u);
+  mmap_write_unlock(&w.mm);
+  ASSERT_EQ(rules(),
+            (std::vector<std::string>{"vm_area_struct.vm_end", "vm_area_struct.vm_pgoff"}));
+  EXPECT_NE(reports()[0].message.find("i_mmap_lock"), std::string::npos) << reports()[0].message;
+  EXPECT_NE(reports()[1].message.find("anon_vma_lock"), std::string::npos)
+      << reports()[1].message;
 }
 
 TEST_F(CxxValidator, LinkFieldAccessors) {

@@ -846,6 +846,18 @@ public:
     LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 9, true));
     raw_.unlock_shared();
   }
+  /// Samples the count into `start`; a read hold unless a writer section is open.
+  bool try_begin(unsigned long &start) LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
+    start = raw_.value();
+    bool ok = !(start & 1u);
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 9, 0, nullptr, true));
+    return ok;
+  }
+  /// Ends a read hold; true when a writer section opened since `start` was sampled.
+  bool retry(unsigned long start) LOCKSPEC_RELEASE_SHARED() {
+    LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 9, true));
+    return raw_.retry(start);
+  }
   /// Tells the analysis the lock is held exclusively (the validator checks it).
   void assert_held() LOCKSPEC_ASSERT_CAPABILITY(this) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, this, 9, 2u, "assert"));
@@ -1443,6 +1455,18 @@ public:
   void unlock_shared() LOCKSPEC_RELEASE_SHARED() {
     LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 1, true));
     raw_.unlock_shared();
+  }
+  /// Samples the count into `start`; a read hold unless a writer section is open.
+  bool try_begin(unsigned long &start) LOCKSPEC_TRY_ACQUIRE_SHARED(true) {
+    start = raw_.value();
+    bool ok = !(start & 1u);
+    LOCKSPEC_RT(if (ok) ::lockspec::rt::onAcquire(kSpec, this, 1, 0, nullptr, true));
+    return ok;
+  }
+  /// Ends a read hold; true when a writer section opened since `start` was sampled.
+  bool retry(unsigned long start) LOCKSPEC_RELEASE_SHARED() {
+    LOCKSPEC_RT(::lockspec::rt::onRelease(kSpec, this, 1, true));
+    return raw_.retry(start);
   }
   /// Tells the analysis the lock is held exclusively (the validator checks it).
   void assert_held() LOCKSPEC_ASSERT_CAPABILITY(this) {
@@ -2410,6 +2434,10 @@ struct pmd_table {
   struct mm_struct *mm = nullptr;
   /// The `pmd_lock` lock of this pmd_table (`*pmd_lockptr(mm, pmd)`).
   PmdLock pmd_lock;
+  /// Whether this pmd_table's entry selected by the key still links the given object now.  `pte_offset_map_lock`, `pte_alloc_map_lock` ask it after taking the lock, as the kernel rechecks the entry it read before it held the lock; the stand-ins' user, which holds the entries, answers.
+  virtual bool maps(unsigned long addr, const struct pte_table *pte) const = 0;
+  /// Destroyed through a pointer to the stand-in, too.
+  virtual ~pmd_table() = default;
 };
 
 /// Stand-in for the kernel's `struct pte_table`: A PTE-level (leaf) page table, named by a pointer `pte` to one of its entries and reached through the PMD entry `pmd` above it. It holds the PTE lock. On 32-bit kernels with `CONFIG_HIGHPTE` it may live in high memory and must be mapped before use; it can be detached and RCU-freed while only the PMD and PTE locks are held.
@@ -2503,7 +2531,8 @@ inline struct vm_area_struct * lock_mm_and_find_vma(struct mm_struct *mm, unsign
   (void)address;
   (void)regs;
   (void)vma;
-  bool ok = mm->mmap_lock.try_lock_shared();
+  mm->mmap_lock.lock_shared();
+  bool ok = true;
   return ok ? vma : nullptr;
 }
 
@@ -2568,16 +2597,16 @@ inline void mm_lock_seqcount_end(struct mm_struct *mm) {
 inline bool mmap_lock_speculate_try_begin(struct mm_struct *mm, unsigned long *seq) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mm->mm_lock_seq_lock) {
   (void)mm;
   (void)seq;
-  bool ok = mm->mm_lock_seq_lock.try_lock_shared();
+  bool ok = mm->mm_lock_seq_lock.try_begin(*seq);
   return ok;
 }
 
 /// `mmap_lock_speculate_retry` (release, `mm_lock_seq.speculate`): Ends a speculative section; a true result means a writer intervened and the speculative work must be discarded.
 /// Spec: `mmap_lock_speculate_retry` (rules/locks.rules:101); source: include/linux/mmap_lock.h.
-inline void mmap_lock_speculate_retry(struct mm_struct *mm, unsigned long seq) LOCKSPEC_RELEASE_SHARED(mm->mm_lock_seq_lock) {
+inline bool mmap_lock_speculate_retry(struct mm_struct *mm, unsigned long seq) LOCKSPEC_RELEASE_SHARED(mm->mm_lock_seq_lock) {
   (void)mm;
   (void)seq;
-  mm->mm_lock_seq_lock.unlock_shared();
+  return mm->mm_lock_seq_lock.retry(seq);
 }
 
 /// `lock_vma_under_rcu` (try, `vma_lock.read`): Looks up the VMA covering the address under RCU and read-locks it; returns the locked VMA, or NULL on contention, a concurrent writer or no VMA, in which case the caller must retry under mmap_read_lock.
@@ -2597,7 +2626,8 @@ inline struct vm_area_struct * lock_next_vma(struct mm_struct *mm, unsigned long
   (void)iter;
   (void)address;
   (void)vma;
-  bool ok = vma->vma_lock.try_lock_shared(vma->vm_mm->mmap_lock);
+  vma->vma_lock.lock_shared(vma->vm_mm->mmap_lock);
+  bool ok = true;
   return ok ? vma : nullptr;
 }
 
@@ -2703,7 +2733,8 @@ inline struct anon_vma * folio_lock_anon_vma_read(struct folio *folio, unsigned 
   (void)folio;
   (void)rwc;
   (void)anon_vma;
-  bool ok = anon_vma->root->rwsem.try_lock_shared();
+  anon_vma->root->rwsem.lock_shared();
+  bool ok = true;
   return ok ? anon_vma : nullptr;
 }
 
@@ -2911,7 +2942,8 @@ inline void pmd_lock(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_ACQUI
 inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE(true, pmd->pmd_lock) {
   (void)pmd;
   (void)vma;
-  bool ok = pmd->pmd_lock.try_lock();
+  pmd->pmd_lock.lock();
+  bool ok = true;
   return ok ? pmd : nullptr;
 }
 
@@ -2922,7 +2954,10 @@ inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_t
   (void)pmd;
   (void)addr;
   (void)pte;
-  bool ok = pte->pte_lock.try_lock();
+  pte->pte_lock.lock();
+  bool ok = pmd->maps(addr, pte);
+  if (!ok)
+    pte->pte_lock.unlock();
   return ok ? pte : nullptr;
 }
 
@@ -2933,7 +2968,10 @@ inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_ta
   (void)pmd;
   (void)addr;
   (void)pte;
-  bool ok = pte->pte_lock.try_lock();
+  pte->pte_lock.lock();
+  bool ok = pmd->maps(addr, pte);
+  if (!ok)
+    pte->pte_lock.unlock();
   return ok ? pte : nullptr;
 }
 
@@ -2943,7 +2981,8 @@ inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long add
   (void)mm;
   (void)addr;
   (void)pte;
-  bool ok = pte->pte_lock.try_lock();
+  pte->pte_lock.lock();
+  bool ok = true;
   return ok ? pte : nullptr;
 }
 
@@ -2988,7 +3027,8 @@ inline void rcu_read_unlock() LOCKSPEC_RELEASE_SHARED(rcu) {
 inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)pmd;
   (void)addr;
-  bool ok = rcu.try_lock_shared();
+  rcu.lock_shared();
+  bool ok = true;
   return ok ? static_cast<void *>(&rcu) : nullptr;
 }
 
@@ -2999,7 +3039,8 @@ inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *p
   (void)pmd;
   (void)addr;
   (void)ptlp;
-  bool ok = rcu.try_lock_shared();
+  rcu.lock_shared();
+  bool ok = true;
   return ok ? static_cast<void *>(&rcu) : nullptr;
 }
 
@@ -3011,7 +3052,8 @@ inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *p
   (void)addr;
   (void)pmdvalp;
   (void)ptlp;
-  bool ok = rcu.try_lock_shared();
+  rcu.lock_shared();
+  bool ok = true;
   return ok ? static_cast<void *>(&rcu) : nullptr;
 }
 
@@ -3044,19 +3086,19 @@ inline void raw_write_seqcount_end(WriteProtectSeqLock &s) LOCKSPEC_RELEASE(s) {
 
 /// `raw_seqcount_try_begin` (try, `write_protect_seq.read`): Samples the count at the start of a GUP-fast pin walk (gup_fast in v7.0's mm/gup.c); false when the count is odd, i.e. fork is write-protecting, and GUP-fast then gives up.
 /// Spec: `raw_seqcount_try_begin` (rules/locks.rules:359); source: mm/gup.c.
-inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_TRY_ACQUIRE_SHARED(true, s) {
+inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long &start) LOCKSPEC_TRY_ACQUIRE_SHARED(true, s) {
   (void)s;
   (void)start;
-  bool ok = s.try_lock_shared();
+  bool ok = s.try_begin(start);
   return ok;
 }
 
 /// `read_seqcount_retry` (release, `write_protect_seq.read`): Ends the sample; true means fork intervened and the pins must be dropped.
 /// Spec: `read_seqcount_retry` (rules/locks.rules:360); source: mm/gup.c.
-inline void read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_RELEASE_SHARED(s) {
+inline bool read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_RELEASE_SHARED(s) {
   (void)s;
   (void)start;
-  s.unlock_shared();
+  return s.retry(start);
 }
 
 // -------------------------------------------------------------------------------------------

@@ -305,6 +305,12 @@ public:
   void unlock_shared() {}
   /// The current count.
   unsigned value() const { return seq_.load(std::memory_order_acquire); }
+  /// Whether a writer section opened since `start` was sampled (read_seqcount_retry: the
+  /// read barrier, then the count).
+  bool retry(unsigned long start) const {
+    std::atomic_thread_fence(std::memory_order_acquire);
+    return seq_.load(std::memory_order_relaxed) != start;
+  }
 
 private:
   std::atomic<unsigned> seq_{0};
