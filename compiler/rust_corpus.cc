@@ -435,7 +435,9 @@ std::vector<OutputFile> emitCorpus(const Crate &c) {
     std::string v = prog.take(g, g.owner ? "o_" + g.owner->name : "", code);
     code += "    fn send<T: Send>(_: T) {}\n    send(" + v + ");\n";
     cases.push_back({"send_" + g.type, "guard " + g.type, "sent", false, "E0277",
-                     "cannot be sent between threads safely", code});
+                     "`*const " + notSendMarker(g) + "<" + g.type +
+                         "<'static, TestBackend>>` cannot be sent between threads safely",
+                     code});
   }
   std::vector<OutputFile> out;
   for (const Case &k : cases)

@@ -8,6 +8,11 @@
 
 namespace lockspec {
 namespace rust {
+
+std::string notSendMarker(const GuardInfo &g) {
+  return g.proof ? "ValidOnLockingThreadOnly" : "UnlockOnLockingThread";
+}
+
 namespace {
 
 #include "rust_runtime.inc"
@@ -194,7 +199,10 @@ std::string emitGuardType(const GuardInfo &g) {
     o << "    owner: &'a " << camel(g.owner->name) << "<B>,\n";
   else
     o << "    _global: PhantomData<(&'a (), fn() -> B)>,\n";
-  o << "    _not_send: PhantomData<*const ()>,\n}\n\n";
+  // The marker names the guard and why it stays on its thread: rustc's E0277 for a guard
+  // moved to another thread names the innermost type that is not `Send`, and this is it.
+  o << "    _not_send: PhantomData<*const " << notSendMarker(g) << "<" << g.type
+    << "<'static, B>>>,\n}\n\n";
   o << "impl<'a, B: Backend> " << g.type << "<'a, B> {\n";
   if (g.owner)
     o << "    fn new(owner: &'a " << camel(g.owner->name) << "<B>) -> Self {\n        Self {\n"

@@ -88,6 +88,9 @@ struct EvidencePlan {
 EvidencePlan planEvidence(const Crate &c, const Requirement &req, bool factorCommon);
 
 /// The Rust type of a fact token (`facts::IrqsDisabled`, `facts::Not<facts::FollLongterm>`).
+/// The marker type that makes `g` `!Send`, named for why (rust_runtime.inc defines both).
+std::string notSendMarker(const GuardInfo &g);
+
 std::string factType(const Atom &a);
 /// The element type evidence of one atom has, given the guard that satisfies it.
 std::string atomType(const Atom &a, const GuardInfo *g, const std::string &life);

@@ -18,7 +18,7 @@ fn main() {
 
     // The fault path: the VMA read lock, else the mmap read lock.
     let per_vma = match mm_obj.lock_vma_under_rcu(0x1000, &mut ctx) {
-        Some((vma_read, _)) => ops::page_fault(vma_obj, &vma_read).alternative() == "per_vma",
+        Some((vma_read, _)) => ops::page_fault(vma_obj, &vma_read).alternative() == "vma_lock",
         None => false,
     };
     assert!(per_vma);
