@@ -224,7 +224,7 @@ Crate::Crate(const Model &m) : model(m) {
       " and its new VMA's write lock), the operation takes that guard and reads the role from"
       " it, and a guard borrows its object for its whole life (PmdLockHeldGuard<'a> holds &'a"
       " PmdTable), so another table's guard cannot be passed and no guard outlives its object"
-      " (compile time, page_walker_errors.rs); a lock reached through a link "
+      " (compile time: corpus outlives_*, page_walker_errors.rs); a lock reached through a link "
       "(vma->vm_mm->mmap_lock, vma->anon_vma, vma->vm_file->f_mapping), a lock of the "
       "operation's subject and an any-of alternative's guards are compared with the object "
       "named at run time (a panic on another object's guard), since which mm a VMA belongs to"

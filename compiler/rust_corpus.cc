@@ -1,7 +1,8 @@
 // The spec-derived compile-fail corpus of the rust backend: for each operation alternative one
 // program that must compile and programs that must not (a lock missing, a read hold where the
 // rule needs a write hold, a lock set the rule rejects), plus one program per ordered pair
-// taken backwards, per proof kept past the end of its hold, per guard sent to another thread.
+// taken backwards, per proof kept past the end of its hold, per guard kept past the object it
+// locks, per guard sent to another thread.
 // Each negative names the error code and message text rustc must print.
 #include <algorithm>
 #include <sstream>
@@ -429,6 +430,17 @@ std::vector<OutputFile> emitCorpus(const Crate &c) {
       cases.push_back({"proof_" + g.lock->name + "_" + g.mode->name + "_outlives",
                        "relation " + g.needs->name, "proof_outlives", false, "E0505",
                        "cannot move out of `" + bv + "` because it is borrowed", code});
+    }
+    // A guard taken on its object borrows it: kept past the object's scope, it is E0597.
+    if (g.owner && g.acquire && !g.needs) {
+      Program prog(c);
+      std::string code = prog.objects({});
+      std::string inner;
+      std::string v = prog.take(g, "object", inner);
+      code += "    let kept = {\n        let object = TestObject::new();\n" + inner + "        " +
+              v + "\n    };\n";
+      cases.push_back({"outlives_" + g.type, "guard " + g.type, "outlives_object", false,
+                       "E0597", "`object` does not live long enough", code});
     }
     Program prog(c);
     std::string code = prog.objects({});
