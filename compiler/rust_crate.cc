@@ -232,6 +232,11 @@ std::string apiDoc(const Api &a) {
   return docLines(prose(a.doc), "    ") + "    ///\n" + docLines(cite(a), "    ");
 }
 
+/// An `Option` is not `#[must_use]`, so a try-lock's result dropped unread would release
+/// the lock silently: the function carries the attribute instead.
+const char *const kMustUseTry =
+    "    #[must_use = \"on `Some` the lock is held until the guard is dropped\"]\n";
+
 /// The constructor of `g` from its owner object (or a free function for a global lock).
 std::string emitAcquire(const Crate &c, const GuardInfo &g) {
   const Api &a = *g.acquire;
@@ -262,6 +267,8 @@ std::string emitAcquire(const Crate &c, const GuardInfo &g) {
     return o.str();
   }
   o << "impl<B: Backend> " << camel(g.owner->name) << "<B> {\n" << apiDoc(a);
+  if (tr)
+    o << kMustUseTry;
   if (g.ordered)
     o << "    pub fn " << a.name << "<'c, L: LockClass>(\n        &'c self,\n"
       << "        ctx: &'c mut Ctx<'_, L>,\n    ) -> " << ret << "\n    where\n        " << lvl
@@ -292,6 +299,7 @@ std::string emitFinder(const Crate &c, const GuardInfo &g) {
   o << "impl<B: Backend> " << camel(from->name) << "<B> {\n" << apiDoc(a);
   if (!a.fallback.empty())
     o << "    ///\n    /// On `None` the caller falls back to `" << a.fallback << "`.\n";
+  o << kMustUseTry;
   std::string ctxParam = g.ordered ? "        ctx: &'c mut Ctx<'_, L>,\n" : "";
   o << "    pub fn " << a.name << "<'c" << (g.ordered ? ", L: LockClass" : "")
     << ">(\n        &'c self,\n        address: u64,\n"

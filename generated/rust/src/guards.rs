@@ -869,6 +869,7 @@ impl<B: Backend> MmStruct<B> {
     ///
     /// Spec: `mmap_lock_speculate_try_begin` (rules/locks.rules:99); source:
     /// `include/linux/mmap_lock.h`.
+    #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn mmap_lock_speculate_try_begin<'c>(&'c self) -> Option<MmLockSeqSpeculateGuard<'c, B>> {
         // SAFETY: the guard returned releases the lock exactly once.
         if unsafe { B::try_acquire(LockId::MmLockSeq, ModeId::Speculate, Some(self.as_raw())) } {
@@ -906,6 +907,7 @@ impl<B: Backend> VmAreaStruct<B> {
     ///
     /// Spec: `vma_start_read_locked` (rules/locks.rules:134); source:
     /// `include/linux/mmap_lock.h`.
+    #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn vma_start_read_locked<'c, L: LockClass>(
         &'c self,
         ctx: &'c mut Ctx<'_, L>,
@@ -930,6 +932,7 @@ impl<B: Backend> MmStruct<B> {
     /// Spec: `lock_vma_under_rcu` (rules/locks.rules:130); source: `include/linux/mmap_lock.h`.
     ///
     /// On `None` the caller falls back to `mmap_read_lock`.
+    #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn lock_vma_under_rcu<'c, L: LockClass>(
         &'c self,
         address: u64,
@@ -1089,6 +1092,7 @@ impl<B: Backend> MmStruct<B> {
     /// Walks (allocating as needed) to the PTE for an address and returns it mapped and locked.
     ///
     /// Spec: `get_locked_pte` (rules/locks.rules:309); source: `mm/pgtable-generic.c`.
+    #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn get_locked_pte<'c, L: LockClass>(
         &'c self,
         address: u64,
@@ -1120,6 +1124,7 @@ impl<B: Backend> MmStruct<B> {
     /// false when the count is odd, i.e. fork is write-protecting, and GUP-fast then gives up.
     ///
     /// Spec: `raw_seqcount_try_begin` (rules/locks.rules:359); source: `mm/gup.c`.
+    #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn raw_seqcount_try_begin<'c>(&'c self) -> Option<WriteProtectSeqReadGuard<'c, B>> {
         // SAFETY: the guard returned releases the lock exactly once.
         if unsafe { B::try_acquire(LockId::WriteProtectSeq, ModeId::Read, Some(self.as_raw())) } {

@@ -23,3 +23,8 @@ fn dropped_downgrade(mm: &MmStruct<B>, ctx: &mut Ctx<'_, Unlocked>) {
     let (mmap, _) = mm.mmap_write_lock(ctx);
     mmap.mmap_write_downgrade();
 }
+
+/// A try-lock's result dropped unread: an `Option` is not `#[must_use]`, so the function is.
+fn dropped_try_guard(mm: &MmStruct<B>, ctx: &mut Ctx<'_, Unlocked>) {
+    mm.get_locked_pte(0x1000, ctx);
+}
