@@ -220,18 +220,19 @@ Crate::Crate(const Model &m) : model(m) {
   // What holds for the whole crate rather than one rule.
   unexpressed.push_back(
       "instances (operations and fields) | partly: where every alternative needs one guard "
-      "type for a role's own lock (retract_pte_table's pmd and pte, move_ptes's two PTE locks"
-      " and its new VMA's write lock), the operation takes that guard and reads the role from"
-      " it, and a guard borrows its object for its whole life (PmdLockHeldGuard<'a> holds &'a"
-      " PmdTable), so another table's guard cannot be passed and no guard outlives its object"
-      " (compile time: corpus outlives_*, page_walker_errors.rs); a lock reached through a link "
-      "(vma->vm_mm->mmap_lock, vma->anon_vma, vma->vm_file->f_mapping), a lock of the "
-      "operation's subject and an any-of alternative's guards are compared with the object "
-      "named at run time (a panic on another object's guard), since which mm a VMA belongs to"
-      " is data: putting it in the type needs a brand lifetime per mm carried by every object"
-      " reached from it, and an unsafe branding constructor wherever an object comes from "
-      "outside a guard (the FFI, lock_vma_under_rcu, test objects), a framework this crate "
-      "leaves out");
+      "type for a role's own lock, the subject included (retract_pte_table's pmd and pte, "
+      "move_ptes's two PTE locks and its new VMA's write lock, reset_vma_flags's VMA write "
+      "proof), the operation takes that guard and reads the role from it, and a guard borrows"
+      " its object for its whole life (PmdLockHeldGuard<'a> holds &'a PmdTable), so another "
+      "object's guard cannot be passed and no guard outlives its object (compile time: corpus"
+      " outlives_*, page_walker_errors.rs); a lock reached through a link "
+      "(vma->vm_mm->mmap_lock, vma->anon_vma, vma->vm_file->f_mapping), a lock several guard "
+      "types satisfy, a conditional lock and an any-of alternative's guards are compared with"
+      " the object named at run time (a panic on another object's guard), since which mm a "
+      "VMA belongs to is data: putting it in the type needs a brand lifetime per mm carried "
+      "by every object reached from it, and an unsafe branding constructor wherever an object"
+      " comes from outside a guard (the FFI, lock_vma_under_rcu, test objects), a framework "
+      "this crate leaves out");
   unexpressed.push_back("facts (every fact atom) | a fact is a token made by an unsafe "
                         "promise (`assume`), not something the compiler can check");
   for (const OrderEdge &e : m.enforcedEdges())

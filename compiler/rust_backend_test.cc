@@ -78,6 +78,19 @@ TEST_F(RustBackend, OrderIsTheExplicitClosure) {
   EXPECT_FALSE(has("rust/src/order.rs", "for Rcu"));
 }
 
+TEST_F(RustBackend, ARolesOwnLockGuardIsTheRole) {
+  // The subject's VMA write proof is the VMA parameter: no separate `vma` to mismatch, and
+  // the mmap guard, reached through a link, is still checked against it at run time.
+  EXPECT_TRUE(has("rust/src/ops.rs",
+                  "pub fn reset_vma_flags<'g, B: Backend>(\n"
+                  "    vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,\n"
+                  "    vma: &'g VmaLockWriteGuard<'_, B>,\n"
+                  ") -> Permit<'g, ResetVmaFlags> {\n"
+                  "    let roles = [vma.object().as_raw()];\n"
+                  "    assert!(\n"
+                  "        same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),"));
+}
+
 TEST_F(RustBackend, NotSendMarkersNameTheGuardAndWhy) {
   // rustc's E0277 names the innermost non-Send type: the marker, not `*const ()`.
   EXPECT_TRUE(has("rust/src/guards.rs",

@@ -229,7 +229,7 @@ std::string opCall(const Crate &c, const Operation &op, const EvidencePlan &p,
   }
   std::vector<bool> derived(roles.size(), false);
   for (const Atom &a : p.common) {
-    if (a.kind != Atom::Kind::Lock || !a.links.empty() || a.role == op.subject.name)
+    if (a.kind != Atom::Kind::Lock || !a.links.empty())
       continue;
     auto gs = c.satisfying(a.lock, a.mode);
     size_t idx = std::find(roleNames.begin(), roleNames.end(), a.role) - roleNames.begin();

@@ -293,17 +293,19 @@ std::string emitOps(const Crate &c) {
     }
     std::vector<std::string> params, checks;
     std::vector<std::string> roleExpr(roles.size());
+    // The common atom each role is read from (its guard), if any.
+    std::vector<size_t> derivedBy(roles.size(), p.common.size());
     std::vector<std::string> generics{"'g", "B: Backend"};
     // Roles a common lock atom owns directly come from its guard (the guard is tied to them).
     for (size_t i = 0; i < p.common.size(); ++i) {
       const Atom &a = p.common[i];
-      if (a.kind != Atom::Kind::Lock || !a.links.empty() || a.role == op.subject.name)
+      if (a.kind != Atom::Kind::Lock || !a.links.empty())
         continue;
       auto gs = c.satisfying(a.lock, a.mode);
       size_t idx = std::find(roleNames.begin(), roleNames.end(), a.role) - roleNames.begin();
       if (gs.size() == 1 && gs[0]->owner && idx < roles.size() && roleExpr[idx].empty() &&
           a.condition.empty() && gs[0]->owner->name == roles[idx]->object)
-        roleExpr[idx] = a.role + ".object()";
+        roleExpr[idx] = a.role + ".object()", derivedBy[idx] = i;
     }
     for (size_t i = 0; i < roles.size(); ++i)
       if (roleExpr[i].empty()) {
@@ -320,7 +322,7 @@ std::string emitOps(const Crate &c) {
       auto gs = c.satisfying(a.lock, a.mode);
       bool derived = false;
       size_t idx = std::find(roleNames.begin(), roleNames.end(), a.role) - roleNames.begin();
-      if (idx < roles.size() && roleExpr[idx] == a.role + ".object()")
+      if (idx < roles.size() && derivedBy[idx] == i)
         derived = true;
       name = derived ? a.role : a.role + "_" + a.lock;
       if (gs.size() == 1) {

@@ -37,7 +37,7 @@ fn main() {
     let (mmap, mut after) = mm_obj.mmap_write_lock(&mut ctx);
     {
         let (vma_write, _) = mmap.vma_start_write(vma_obj, &mut after);
-        ops::reset_vma_flags(vma_obj, &mmap, &vma_write);
+        ops::reset_vma_flags(&mmap, &vma_write);
         assert_eq!(vma.lock_word(lockspec_mm::backend::LockId::VmaLock), -1);
     }
     let downgraded = mmap.mmap_write_downgrade();
