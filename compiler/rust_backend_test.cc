@@ -88,7 +88,8 @@ TEST_F(RustBackend, ARolesOwnLockGuardIsTheRole) {
                   ") -> Permit<'g, ResetVmaFlags> {\n"
                   "    let roles = [vma.object().as_raw()];\n"
                   "    assert!(\n"
-                  "        same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),"));
+                  "        same::<B>(vma_mmap_lock.instance(), roles[0], "
+                  "&[LinkId::VmAreaStructMm]),"));
 }
 
 TEST_F(RustBackend, NotSendMarkersNameTheGuardAndWhy) {
