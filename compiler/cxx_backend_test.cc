@@ -108,7 +108,9 @@ TEST_F(CxxBackend, GenericSpinFunctionsTakeEverySpinlockClass) {
         << type;
   }
   // Members are named after their class, not `ptl` twice or the folio's `flags` word.
-  EXPECT_TRUE(has("  PmdLock pmd_lock;\n"));
+  // The PMD lock has its place in the order (rules/order.rules, rmap_main's page-table level).
+  EXPECT_TRUE(has("  PmdLock pmd_lock LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock, "
+                  "anon_vma::rwsem)"));
   EXPECT_TRUE(has("  FolioLock folio_lock LOCKSPEC_ACQUIRED_AFTER("));
   EXPECT_FALSE(has(" ptl;"));
 }

@@ -219,9 +219,20 @@ Crate::Crate(const Model &m) : model(m) {
   }
   // What holds for the whole crate rather than one rule.
   unexpressed.push_back(
-      "instances (every operation and field) | a guard's object is not in its type: an "
-      "operation compares each guard's object with the one named, through the spec's links, "
-      "and panics on another object's guard (run time, not compile time)");
+      "instances (operations and fields) | partly: where every alternative needs one guard "
+      "type for a role's own lock, the subject included (retract_pte_table's pmd and pte, "
+      "move_ptes's two PTE locks and its new VMA's write lock, reset_vma_flags's VMA write "
+      "proof), the operation takes that guard and reads the role from it, and a guard borrows"
+      " its object for its whole life (PmdLockHeldGuard<'a> holds &'a PmdTable), so another "
+      "object's guard cannot be passed and no guard outlives its object (compile time: corpus"
+      " outlives_*, page_walker_errors.rs); a lock reached through a link "
+      "(vma->vm_mm->mmap_lock, vma->anon_vma, vma->vm_file->f_mapping), a lock several guard "
+      "types satisfy, a conditional lock and an any-of alternative's guards are compared with"
+      " the object named at run time (a panic on another object's guard), since which mm a "
+      "VMA belongs to is data: putting it in the type needs a brand lifetime per mm carried "
+      "by every object reached from it, and an unsafe branding constructor wherever an object"
+      " comes from outside a guard (the FFI, lock_vma_under_rcu, test objects), a framework "
+      "this crate leaves out");
   unexpressed.push_back("facts (every fact atom) | a fact is a token made by an unsafe "
                         "promise (`assume`), not something the compiler can check");
   for (const OrderEdge &e : m.enforcedEdges())
@@ -307,21 +318,6 @@ std::vector<OrderPair> orderClosure(const Model &model) {
         stack.push_back(y);
     }
   }
-  // A split lock is its fallback lock when the split is configured out (the PMD lock is
-  // page_table_lock then), so it comes after whatever the fallback comes after, and before
-  // what the fallback comes before, where that does not close a cycle.
-  std::set<std::pair<std::string, std::string>> inherited;
-  for (const Lock &l : model.locks) {
-    if (!l.split || !nodes.count(l.name))
-      continue;
-    const std::string &f = l.split->fallbackLock;
-    for (const auto &[a, b] : pairs) {
-      if (b == f && a != l.name && !pairs.count({l.name, a}))
-        inherited.insert({a, l.name});
-      if (a == f && b != l.name && !pairs.count({b, l.name}))
-        inherited.insert({l.name, b});
-    }
-  }
   std::set<std::pair<std::string, std::string>> selves;
   // A class an operation needs held on two instances at once (mremap's two VMA write locks,
   // two PTE locks): the operation is the spec's word that the nesting is allowed.
@@ -335,9 +331,6 @@ std::vector<OrderPair> orderClosure(const Model &model) {
   std::map<std::pair<std::string, std::string>, std::string> why;
   for (const auto &p : pairs)
     why[p] = "`" + p.first + "` is before `" + p.second + "` in the enforced order.";
-  for (const auto &p : inherited)
-    why.emplace(p, "the split lock takes its fallback's place when not split (`" + p.first +
-                       "` before `" + p.second + "`).");
   for (const auto &p : selves)
     why.emplace(p, "an operation of the spec holds two `" + p.first + "` at once.");
   std::vector<OrderPair> out;

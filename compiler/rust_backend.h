@@ -27,8 +27,7 @@ struct OrderPair {
 };
 
 /// The explicit transitive closure of the enforced order over lock classes: every (before,
-/// after) pair, sorted, each once; plus the pairs a split lock inherits from its fallback
-/// lock, and the self pairs of classes an operation holds twice.
+/// after) pair, sorted, each once; plus the self pairs of classes an operation holds twice.
 std::vector<OrderPair> orderClosure(const Model &model);
 
 } // namespace rust

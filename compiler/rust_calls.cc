@@ -8,23 +8,24 @@
 
 namespace lockspec::rust {
 
-std::vector<bool> derivedRoles(const Crate &c, const Operation &op, const EvidencePlan &p) {
+std::vector<size_t> derivedRoles(const Crate &c, const Operation &op, const EvidencePlan &p) {
   std::vector<const Role *> roles{&op.subject};
   for (const Role &r : op.roles)
     roles.push_back(&r);
-  std::vector<bool> derived(roles.size(), false);
-  for (const Atom &a : p.common) {
-    if (a.kind != Atom::Kind::Lock || !a.links.empty() || a.role == op.subject.name)
+  std::vector<size_t> by(roles.size(), p.common.size());
+  for (size_t i = 0; i < p.common.size(); ++i) {
+    const Atom &a = p.common[i];
+    if (a.kind != Atom::Kind::Lock || !a.links.empty())
       continue;
     auto gs = c.satisfying(a.lock, a.mode);
     size_t idx =
         std::find_if(roles.begin(), roles.end(), [&](const Role *r) { return r->name == a.role; }) -
         roles.begin();
-    if (gs.size() == 1 && gs[0]->owner && idx < roles.size() && !derived[idx] &&
+    if (gs.size() == 1 && gs[0]->owner && idx < roles.size() && by[idx] == p.common.size() &&
         a.condition.empty() && gs[0]->owner->name == roles[idx]->object)
-      derived[idx] = true;
+      by[idx] = i;
   }
-  return derived;
+  return by;
 }
 
 } // namespace lockspec::rust
@@ -57,9 +58,9 @@ std::vector<std::string> rustCalls(const Model &model, const Operation &op) {
   std::vector<const Role *> roles{&op.subject};
   for (const Role &r : op.roles)
     roles.push_back(&r);
-  std::vector<bool> derived = rust::derivedRoles(c, op, p);
+  const std::vector<size_t> derivedBy = rust::derivedRoles(c, op, p);
   for (size_t i = 0; i < roles.size(); ++i)
-    if (!derived[i])
+    if (derivedBy[i] == p.common.size())
       fixed.push_back(roles[i]->name);
   for (const Atom &a : p.common)
     fixed.push_back(argument(

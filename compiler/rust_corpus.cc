@@ -1,7 +1,8 @@
 // The spec-derived compile-fail corpus of the rust backend: for each operation alternative one
 // program that must compile and programs that must not (a lock missing, a read hold where the
 // rule needs a write hold, a lock set the rule rejects), plus one program per ordered pair
-// taken backwards, per proof kept past the end of its hold, per guard sent to another thread.
+// taken backwards, per proof kept past the end of its hold, per guard kept past the object it
+// locks, per guard sent to another thread.
 // Each negative names the error code and message text rustc must print.
 #include <algorithm>
 #include <sstream>
@@ -223,9 +224,9 @@ std::string opCall(const Crate &c, const Operation &op, const EvidencePlan &p,
   std::vector<const Role *> roles{&op.subject};
   for (const Role &r : op.roles)
     roles.push_back(&r);
-  std::vector<bool> derived = derivedRoles(c, op, p);
+  const std::vector<size_t> derivedBy = derivedRoles(c, op, p);
   for (size_t i = 0; i < roles.size(); ++i)
-    if (!derived[i])
+    if (derivedBy[i] == p.common.size())
       args.push_back(std::string(i ? "r_" + roles[i]->name : "o_" + roles[i]->object) + ".as_" +
                      roles[i]->object + "()");
   for (const Atom &a : p.common)
@@ -418,12 +419,25 @@ std::vector<OutputFile> emitCorpus(const Crate &c) {
                        "relation " + g.needs->name, "proof_outlives", false, "E0505",
                        "cannot move out of `" + bv + "` because it is borrowed", code});
     }
+    // A guard taken on its object borrows it: kept past the object's scope, it is E0597.
+    if (g.owner && g.acquire && !g.needs) {
+      Program prog(c);
+      std::string code = prog.objects({});
+      std::string inner;
+      std::string v = prog.take(g, "object", inner);
+      code += "    let kept = {\n        let object = TestObject::new();\n" + inner + "        " +
+              v + "\n    };\n";
+      cases.push_back({"outlives_" + g.type, "guard " + g.type, "outlives_object", false,
+                       "E0597", "`object` does not live long enough", code});
+    }
     Program prog(c);
     std::string code = prog.objects({});
     std::string v = prog.take(g, g.owner ? "o_" + g.owner->name : "", code);
     code += "    fn send<T: Send>(_: T) {}\n    send(" + v + ");\n";
     cases.push_back({"send_" + g.type, "guard " + g.type, "sent", false, "E0277",
-                     "cannot be sent between threads safely", code});
+                     "`*const " + notSendMarker(g) + "<" + g.type +
+                         "<'static, TestBackend>>` cannot be sent between threads safely",
+                     code});
   }
   std::vector<OutputFile> out;
   for (const Case &k : cases)

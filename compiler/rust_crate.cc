@@ -8,6 +8,11 @@
 
 namespace lockspec {
 namespace rust {
+
+std::string notSendMarker(const GuardInfo &g) {
+  return g.proof ? "ValidOnLockingThreadOnly" : "UnlockOnLockingThread";
+}
+
 namespace {
 
 #include "rust_runtime.inc"
@@ -194,7 +199,10 @@ std::string emitGuardType(const GuardInfo &g) {
     o << "    owner: &'a " << camel(g.owner->name) << "<B>,\n";
   else
     o << "    _global: PhantomData<(&'a (), fn() -> B)>,\n";
-  o << "    _not_send: PhantomData<*const ()>,\n}\n\n";
+  // The marker names the guard and why it stays on its thread: rustc's E0277 for a guard
+  // moved to another thread names the innermost type that is not `Send`, and this is it.
+  o << "    _not_send: PhantomData<*const " << notSendMarker(g) << "<" << g.type
+    << "<'static, B>>>,\n}\n\n";
   o << "impl<'a, B: Backend> " << g.type << "<'a, B> {\n";
   if (g.owner)
     o << "    fn new(owner: &'a " << camel(g.owner->name) << "<B>) -> Self {\n        Self {\n"
@@ -223,6 +231,11 @@ std::string emitGuardType(const GuardInfo &g) {
 std::string apiDoc(const Api &a) {
   return docLines(prose(a.doc), "    ") + "    ///\n" + docLines(cite(a), "    ");
 }
+
+/// An `Option` is not `#[must_use]`, so a try-lock's result dropped unread would release
+/// the lock silently: the function carries the attribute instead.
+const char *const kMustUseTry =
+    "    #[must_use = \"on `Some` the lock is held until the guard is dropped\"]\n";
 
 /// The constructor of `g` from its owner object (or a free function for a global lock).
 std::string emitAcquire(const Crate &c, const GuardInfo &g) {
@@ -254,6 +267,8 @@ std::string emitAcquire(const Crate &c, const GuardInfo &g) {
     return o.str();
   }
   o << "impl<B: Backend> " << camel(g.owner->name) << "<B> {\n" << apiDoc(a);
+  if (tr)
+    o << kMustUseTry;
   if (g.ordered)
     o << "    pub fn " << a.name << "<'c, L: LockClass>(\n        &'c self,\n"
       << "        ctx: &'c mut Ctx<'_, L>,\n    ) -> " << ret << "\n    where\n        " << lvl
@@ -284,6 +299,7 @@ std::string emitFinder(const Crate &c, const GuardInfo &g) {
   o << "impl<B: Backend> " << camel(from->name) << "<B> {\n" << apiDoc(a);
   if (!a.fallback.empty())
     o << "    ///\n    /// On `None` the caller falls back to `" << a.fallback << "`.\n";
+  o << kMustUseTry;
   std::string ctxParam = g.ordered ? "        ctx: &'c mut Ctx<'_, L>,\n" : "";
   o << "    pub fn " << a.name << "<'c" << (g.ordered ? ", L: LockClass" : "")
     << ">(\n        &'c self,\n        address: u64,\n"

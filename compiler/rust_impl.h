@@ -87,12 +87,15 @@ struct EvidencePlan {
 /// With `factorCommon`, the atoms every alternative shares go to `common`.
 EvidencePlan planEvidence(const Crate &c, const Requirement &req, bool factorCommon);
 
-/// Per role (the subject first, then `op.roles`), whether the function takes it from the
-/// guard of a lock the role owns (one the plan's `common` atoms name directly) instead of as
-/// a parameter of its own (rust_calls.cc).
-std::vector<bool> derivedRoles(const Crate &c, const Operation &op, const EvidencePlan &p);
+/// Per role (the subject first, then `op.roles`), the index in `p.common` of the lock atom
+/// whose guard the function reads the role from (a lock the role owns, named directly), or
+/// `p.common.size()` when the role is a parameter of its own (rust_calls.cc).
+std::vector<size_t> derivedRoles(const Crate &c, const Operation &op, const EvidencePlan &p);
 
 /// The Rust type of a fact token (`facts::IrqsDisabled`, `facts::Not<facts::FollLongterm>`).
+/// The marker type that makes `g` `!Send`, named for why (rust_runtime.inc defines both).
+std::string notSendMarker(const GuardInfo &g);
+
 std::string factType(const Atom &a);
 /// The element type evidence of one atom has, given the guard that satisfies it.
 std::string atomType(const Atom &a, const GuardInfo *g, const std::string &life);

@@ -296,9 +296,9 @@ std::string emitOps(const Crate &c) {
     std::vector<std::string> roleExpr(roles.size());
     std::vector<std::string> generics{"'g", "B: Backend"};
     // Roles a common lock atom owns directly come from its guard (the guard is tied to them).
-    std::vector<bool> derivedRole = derivedRoles(c, op, p);
+    const std::vector<size_t> derivedBy = derivedRoles(c, op, p);
     for (size_t i = 0; i < roles.size(); ++i)
-      if (derivedRole[i])
+      if (derivedBy[i] < p.common.size())
         roleExpr[i] = roles[i]->name + ".object()";
     for (size_t i = 0; i < roles.size(); ++i)
       if (roleExpr[i].empty()) {
@@ -315,7 +315,7 @@ std::string emitOps(const Crate &c) {
       auto gs = c.satisfying(a.lock, a.mode);
       bool derived = false;
       size_t idx = std::find(roleNames.begin(), roleNames.end(), a.role) - roleNames.begin();
-      if (idx < roles.size() && roleExpr[idx] == a.role + ".object()")
+      if (idx < roles.size() && derivedBy[idx] == i)
         derived = true;
       name = derived ? a.role : a.role + "_" + a.lock;
       if (gs.size() == 1) {

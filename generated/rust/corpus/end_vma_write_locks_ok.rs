@@ -20,5 +20,5 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
-    let permit = ops::end_vma_write_locks(o_mm_struct.as_mm_struct(), &g1);
+    let permit = ops::end_vma_write_locks(&g1);
 }

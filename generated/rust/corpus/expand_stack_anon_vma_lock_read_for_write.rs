@@ -25,5 +25,5 @@ pub fn case() {
     let (g4, mut c4) = o_anon_vma.as_anon_vma().anon_vma_lock_read(&mut c3);
     // SAFETY: the example promises the fact `stack_vma`.
     let f1 = unsafe { facts::StackVma::assume() };
-    let permit = ops::expand_stack(o_vm_area_struct.as_vm_area_struct(), &g4, &g1, &g3, &f1);
+    let permit = ops::expand_stack(&g4, &g1, &g3, &f1);
 }

@@ -26,5 +26,5 @@ pub fn case() {
     let g4 = g3.raw_write_seqcount_begin();
     let (g6, mut c6) = g3.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c3);
     let (g7, mut c7) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c6).unwrap();
-    let permit = ops::fork_write_protect(o_vm_area_struct.as_vm_area_struct(), &g1, &g7, &g6, &g4);
+    let permit = ops::fork_write_protect(&g1, &g7, &g6, &g4);
 }

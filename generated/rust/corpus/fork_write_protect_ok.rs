@@ -24,5 +24,5 @@ pub fn case() {
     let g3 = g1.raw_write_seqcount_begin();
     let (g5, mut c5) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c1);
     let (g6, mut c6) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c5).unwrap();
-    let permit = ops::fork_write_protect(o_vm_area_struct.as_vm_area_struct(), &g1, &g6, &g5, &g3);
+    let permit = ops::fork_write_protect(&g1, &g6, &g5, &g3);
 }

@@ -21,5 +21,5 @@ pub fn case() {
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g2, mut c2) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
     let (g3, mut c3) = g2.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c2);
-    let permit = ops::mark_vma_detached(o_vm_area_struct.as_vm_area_struct(), &g3);
+    let permit = ops::mark_vma_detached(&g3);
 }

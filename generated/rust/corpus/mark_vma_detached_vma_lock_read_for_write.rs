@@ -21,5 +21,5 @@ pub fn case() {
     // SAFETY: this thread holds no lock.
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g1, mut c1) = o_vm_area_struct.as_vm_area_struct().vma_start_read_locked(&mut c0).unwrap();
-    let permit = ops::mark_vma_detached(o_vm_area_struct.as_vm_area_struct(), &g1);
+    let permit = ops::mark_vma_detached(&g1);
 }

@@ -22,5 +22,5 @@ pub fn case() {
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
     // SAFETY: the example promises the fact `mm_users_held`.
     let f1 = unsafe { facts::MmUsersHeld::assume() };
-    let permit = ops::mmu_notifier_register_locked(o_mm_struct.as_mm_struct(), &g1, &f1);
+    let permit = ops::mmu_notifier_register_locked(&g1, &f1);
 }

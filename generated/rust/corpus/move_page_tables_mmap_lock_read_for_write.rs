@@ -31,5 +31,5 @@ pub fn case() {
     let (g8, mut c8) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c7);
     let (g9, mut c9) = r_new_pmd.as_pmd_table().pmd_lock(&mut c8);
     let (g10, mut c10) = r_old_pmd.as_pmd_table().pmd_lock(&mut c9);
-    let permit = ops::move_page_tables(o_vm_area_struct.as_vm_area_struct(), Conditional::Held(&g8), Conditional::Held(&g7), &g1, &g9, &g10, &g4, &g6);
+    let permit = ops::move_page_tables(Conditional::Held(&g8), Conditional::Held(&g7), &g1, &g9, &g10, &g4, &g6);
 }

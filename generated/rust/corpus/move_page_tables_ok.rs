@@ -29,5 +29,5 @@ pub fn case() {
     let (g7, mut c7) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c6);
     let (g8, mut c8) = r_new_pmd.as_pmd_table().pmd_lock(&mut c7);
     let (g9, mut c9) = r_old_pmd.as_pmd_table().pmd_lock(&mut c8);
-    let permit = ops::move_page_tables(o_vm_area_struct.as_vm_area_struct(), Conditional::Held(&g7), Conditional::Held(&g6), &g1, &g8, &g9, &g3, &g5);
+    let permit = ops::move_page_tables(Conditional::Held(&g7), Conditional::Held(&g6), &g1, &g8, &g9, &g3, &g5);
 }

@@ -29,5 +29,5 @@ pub fn case() {
     let (g6, mut c6) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c5);
     let (g7, mut c7) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c6).unwrap();
     let (g8, mut c8) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c7).unwrap();
-    let permit = ops::move_ptes(o_vm_area_struct.as_vm_area_struct(), &g1, &g7, &g8, &g3, &g5, Conditional::Held(&g6));
+    let permit = ops::move_ptes(&g1, &g7, &g8, &g3, &g5, Conditional::Held(&g6));
 }

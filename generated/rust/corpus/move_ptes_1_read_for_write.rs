@@ -30,5 +30,5 @@ pub fn case() {
     let (g7, mut c7) = o_anon_vma.as_anon_vma().anon_vma_lock_read(&mut c6);
     let (g8, mut c8) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c7).unwrap();
     let (g9, mut c9) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c8).unwrap();
-    let permit = ops::move_ptes(o_vm_area_struct.as_vm_area_struct(), &g1, &g8, &g9, &g3, &g5, (Conditional::Held(&g7), Conditional::Held(&g6)));
+    let permit = ops::move_ptes(&g1, &g8, &g9, &g3, &g5, (Conditional::Held(&g7), Conditional::Held(&g6)));
 }

@@ -29,5 +29,5 @@ pub fn case() {
     let (g7, mut c7) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c6).unwrap();
     // SAFETY: the example promises the fact `rmap_order_safe`.
     let f1 = unsafe { facts::RmapOrderSafe::assume() };
-    let permit = ops::move_ptes(o_vm_area_struct.as_vm_area_struct(), &g1, &g6, &g7, &g3, &g5, &f1);
+    let permit = ops::move_ptes(&g1, &g6, &g7, &g3, &g5, &f1);
 }

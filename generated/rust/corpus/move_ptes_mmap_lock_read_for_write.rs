@@ -31,5 +31,5 @@ pub fn case() {
     let (g8, mut c8) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c7);
     let (g9, mut c9) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c8).unwrap();
     let (g10, mut c10) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c9).unwrap();
-    let permit = ops::move_ptes(o_vm_area_struct.as_vm_area_struct(), &g1, &g9, &g10, &g4, &g6, (Conditional::Held(&g8), Conditional::Held(&g7)));
+    let permit = ops::move_ptes(&g1, &g9, &g10, &g4, &g6, (Conditional::Held(&g8), Conditional::Held(&g7)));
 }

@@ -23,5 +23,5 @@ pub fn case() {
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
     let (g3, mut c3) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c1);
     let (g4, mut c4) = g3.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c3);
-    let permit = ops::reset_vma_flags(o_vm_area_struct.as_vm_area_struct(), &g1, &g4);
+    let permit = ops::reset_vma_flags(&g1, &g4);
 }

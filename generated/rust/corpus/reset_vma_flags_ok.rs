@@ -21,5 +21,5 @@ pub fn case() {
     let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
     let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
     let (g3, mut c3) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c1);
-    let permit = ops::reset_vma_flags(o_vm_area_struct.as_vm_area_struct(), &g1, &g3);
+    let permit = ops::reset_vma_flags(&g1, &g3);
 }

@@ -1,5 +1,5 @@
 // lockspec-case: guard VmaLockReadGuard | sent | negative
-// lockspec-expect: E0277 | cannot be sent between threads safely
+// lockspec-expect: E0277 | `*const UnlockOnLockingThread<VmaLockReadGuard<'static, TestBackend>>` cannot be sent between threads safely
 #![allow(unused, clippy::all)]
 use lockspec_mm::facts;
 use lockspec_mm::guards::*;

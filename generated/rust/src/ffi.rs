@@ -165,13 +165,18 @@ pub fn find_vma<'g, G: Guard<Ffi>>(guard: &'g G, address: u64) -> Option<&'g VmA
     Some(unsafe { VmAreaStruct::from_raw(p.cast()) })
 }
 
-/// 1 when the `page_fault` permit names the VMA lock, 0 when it names the mmap lock: the core
-/// has one fault path for each.  Any other label means the spec changed under this backend.
-fn under_vma_lock(permit: &Permit<'_, ops::PageFault>) -> c_int {
+/// Whether the `page_fault` permit's alternative is the VMA read lock (1) or the mmap read
+/// lock (0): the core runs a different path for each.
+///
+/// # Panics
+///
+/// On a label the spec no longer has: a renamed alternative must not silently select the
+/// other path.
+fn per_vma(permit: &Permit<'_, ops::PageFault>) -> c_int {
     match permit.alternative() {
         "vma_lock" => 1,
         "mmap_lock" => 0,
-        other => panic!("page_fault alternative `{other}` has no fault path in the core"),
+        other => panic!("page_fault alternative `{other}` unknown to the FFI backend"),
     }
 }
 
@@ -184,7 +189,7 @@ pub fn fault(
     address: u64,
     write: bool,
 ) -> i32 {
-    let per_vma = under_vma_lock(permit);
+    let per_vma = per_vma(permit);
     // SAFETY: the permit proves the VMA is stabilised by the lock it names.
     unsafe { lsc_fault(vma.as_raw().as_ptr().cast(), address, c_int::from(write), per_vma) }
 }
@@ -197,7 +202,7 @@ pub fn zap(
     start: u64,
     end: u64,
 ) -> u64 {
-    let per_vma = under_vma_lock(permit);
+    let per_vma = per_vma(permit);
     // SAFETY: as for `fault`.
     unsafe { lsc_zap(vma.as_raw().as_ptr().cast(), start, end, per_vma) }
 }

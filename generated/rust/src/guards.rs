@@ -18,6 +18,16 @@ pub trait Guard<B: Backend> {
     fn instance(&self) -> Option<Instance>;
 }
 
+/// Makes the guard `G` `!Send`: a lock is released on the thread that took it (the kernel's
+/// rwsem owner and lockdep's held-lock stack are per task).  rustc's E0277 for a guard moved
+/// to another thread names this type, so the message says which guard and why.
+pub struct UnlockOnLockingThread<G>(PhantomData<G>);
+
+/// Makes the proof `P` `!Send`: it is evidence of a hold of the thread that took the lock it
+/// was made from, and means nothing on another thread.  Named in rustc's E0277 like
+/// [`UnlockOnLockingThread`].
+pub struct ValidOnLockingThreadOnly<P>(PhantomData<P>);
+
 /// `Self` can only be made while `G` is held: the spec's `requires` relation.
 ///
 /// # Safety
@@ -40,7 +50,7 @@ pub unsafe trait RequiresHeld<G> {}
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct MmapLockReadGuard<'a, B: Backend> {
     owner: &'a MmStruct<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<MmapLockReadGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> MmapLockReadGuard<'a, B> {
@@ -85,7 +95,7 @@ impl<B: Backend> Drop for MmapLockReadGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct MmapLockDowngradedGuard<'a, B: Backend> {
     owner: &'a MmStruct<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<MmapLockDowngradedGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> MmapLockDowngradedGuard<'a, B> {
@@ -130,7 +140,7 @@ impl<B: Backend> Drop for MmapLockDowngradedGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct MmapLockWriteGuard<'a, B: Backend> {
     owner: &'a MmStruct<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<MmapLockWriteGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> MmapLockWriteGuard<'a, B> {
@@ -178,7 +188,7 @@ impl<B: Backend> Drop for MmapLockWriteGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct MmLockSeqSpeculateGuard<'a, B: Backend> {
     owner: &'a MmStruct<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<MmLockSeqSpeculateGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> MmLockSeqSpeculateGuard<'a, B> {
@@ -227,7 +237,7 @@ impl<B: Backend> Drop for MmLockSeqSpeculateGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct MmLockSeqWriteGuard<'a, B: Backend> {
     owner: &'a MmStruct<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const ValidOnLockingThreadOnly<MmLockSeqWriteGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> MmLockSeqWriteGuard<'a, B> {
@@ -264,7 +274,7 @@ impl<B: Backend> Guard<B> for MmLockSeqWriteGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct VmaLockReadGuard<'a, B: Backend> {
     owner: &'a VmAreaStruct<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<VmaLockReadGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> VmaLockReadGuard<'a, B> {
@@ -310,7 +320,7 @@ impl<B: Backend> Drop for VmaLockReadGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct VmaLockWriteGuard<'a, B: Backend> {
     owner: &'a VmAreaStruct<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const ValidOnLockingThreadOnly<VmaLockWriteGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> VmaLockWriteGuard<'a, B> {
@@ -350,7 +360,7 @@ impl<B: Backend> Guard<B> for VmaLockWriteGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct AnonVmaLockReadGuard<'a, B: Backend> {
     owner: &'a AnonVma<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<AnonVmaLockReadGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> AnonVmaLockReadGuard<'a, B> {
@@ -398,7 +408,7 @@ impl<B: Backend> Drop for AnonVmaLockReadGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct AnonVmaLockWriteGuard<'a, B: Backend> {
     owner: &'a AnonVma<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<AnonVmaLockWriteGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> AnonVmaLockWriteGuard<'a, B> {
@@ -444,7 +454,7 @@ impl<B: Backend> Drop for AnonVmaLockWriteGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct IMmapLockReadGuard<'a, B: Backend> {
     owner: &'a AddressSpace<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<IMmapLockReadGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> IMmapLockReadGuard<'a, B> {
@@ -490,7 +500,7 @@ impl<B: Backend> Drop for IMmapLockReadGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct IMmapLockWriteGuard<'a, B: Backend> {
     owner: &'a AddressSpace<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<IMmapLockWriteGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> IMmapLockWriteGuard<'a, B> {
@@ -537,7 +547,7 @@ impl<B: Backend> Drop for IMmapLockWriteGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct PageTableLockHeldGuard<'a, B: Backend> {
     owner: &'a MmStruct<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<PageTableLockHeldGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> PageTableLockHeldGuard<'a, B> {
@@ -583,7 +593,7 @@ impl<B: Backend> Drop for PageTableLockHeldGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct PmdLockHeldGuard<'a, B: Backend> {
     owner: &'a PmdTable<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<PmdLockHeldGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> PmdLockHeldGuard<'a, B> {
@@ -628,7 +638,7 @@ impl<B: Backend> Drop for PmdLockHeldGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct PteLockHeldGuard<'a, B: Backend> {
     owner: &'a PteTable<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<PteLockHeldGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> PteLockHeldGuard<'a, B> {
@@ -676,7 +686,7 @@ impl<B: Backend> Drop for PteLockHeldGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct RcuReadGuard<'a, B: Backend> {
     _global: PhantomData<(&'a (), fn() -> B)>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<RcuReadGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> RcuReadGuard<'a, B> {
@@ -719,7 +729,7 @@ impl<B: Backend> Drop for RcuReadGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct WriteProtectSeqReadGuard<'a, B: Backend> {
     owner: &'a MmStruct<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<WriteProtectSeqReadGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> WriteProtectSeqReadGuard<'a, B> {
@@ -767,7 +777,7 @@ impl<B: Backend> Drop for WriteProtectSeqReadGuard<'_, B> {
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct WriteProtectSeqWriteGuard<'a, B: Backend> {
     owner: &'a MmStruct<B>,
-    _not_send: PhantomData<*const ()>,
+    _not_send: PhantomData<*const UnlockOnLockingThread<WriteProtectSeqWriteGuard<'static, B>>>,
 }
 
 impl<'a, B: Backend> WriteProtectSeqWriteGuard<'a, B> {
@@ -859,6 +869,7 @@ impl<B: Backend> MmStruct<B> {
     ///
     /// Spec: `mmap_lock_speculate_try_begin` (rules/locks.rules:99); source:
     /// `include/linux/mmap_lock.h`.
+    #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn mmap_lock_speculate_try_begin<'c>(&'c self) -> Option<MmLockSeqSpeculateGuard<'c, B>> {
         // SAFETY: the guard returned releases the lock exactly once.
         if unsafe { B::try_acquire(LockId::MmLockSeq, ModeId::Speculate, Some(self.as_raw())) } {
@@ -896,6 +907,7 @@ impl<B: Backend> VmAreaStruct<B> {
     ///
     /// Spec: `vma_start_read_locked` (rules/locks.rules:134); source:
     /// `include/linux/mmap_lock.h`.
+    #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn vma_start_read_locked<'c, L: LockClass>(
         &'c self,
         ctx: &'c mut Ctx<'_, L>,
@@ -920,6 +932,7 @@ impl<B: Backend> MmStruct<B> {
     /// Spec: `lock_vma_under_rcu` (rules/locks.rules:130); source: `include/linux/mmap_lock.h`.
     ///
     /// On `None` the caller falls back to `mmap_read_lock`.
+    #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn lock_vma_under_rcu<'c, L: LockClass>(
         &'c self,
         address: u64,
@@ -1079,6 +1092,7 @@ impl<B: Backend> MmStruct<B> {
     /// Walks (allocating as needed) to the PTE for an address and returns it mapped and locked.
     ///
     /// Spec: `get_locked_pte` (rules/locks.rules:309); source: `mm/pgtable-generic.c`.
+    #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn get_locked_pte<'c, L: LockClass>(
         &'c self,
         address: u64,
@@ -1110,6 +1124,7 @@ impl<B: Backend> MmStruct<B> {
     /// false when the count is odd, i.e. fork is write-protecting, and GUP-fast then gives up.
     ///
     /// Spec: `raw_seqcount_try_begin` (rules/locks.rules:359); source: `mm/gup.c`.
+    #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn raw_seqcount_try_begin<'c>(&'c self) -> Option<WriteProtectSeqReadGuard<'c, B>> {
         // SAFETY: the guard returned releases the lock exactly once.
         if unsafe { B::try_acquire(LockId::WriteProtectSeq, ModeId::Read, Some(self.as_raw())) } {

@@ -1695,21 +1695,20 @@ pub enum MovePageTables {}
 /// let (g7, mut c7) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c6);
 /// let (g8, mut c8) = r_new_pmd.as_pmd_table().pmd_lock(&mut c7);
 /// let (g9, mut c9) = r_old_pmd.as_pmd_table().pmd_lock(&mut c8);
-/// let permit = ops::move_page_tables(o_vm_area_struct.as_vm_area_struct(), Conditional::Held(&g7), Conditional::Held(&g6), &g1, &g8, &g9, &g3, &g5);
+/// let permit = ops::move_page_tables(Conditional::Held(&g7), Conditional::Held(&g6), &g1, &g8, &g9, &g3, &g5);
 /// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn move_page_tables<'g, B: Backend>(
-    vma: &'g VmAreaStruct<B>,
     vma_anon_vma_lock: Conditional<&'g AnonVmaLockWriteGuard<'_, B>, facts::HasAnonVma>,
     vma_i_mmap_lock: Conditional<&'g IMmapLockWriteGuard<'_, B>, facts::FileBacked>,
     vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
     new_pmd: &'g PmdLockHeldGuard<'_, B>,
     old_pmd: &'g PmdLockHeldGuard<'_, B>,
     new_vma: &'g VmaLockWriteGuard<'_, B>,
-    vma_vma_lock: &'g VmaLockWriteGuard<'_, B>,
+    vma: &'g VmaLockWriteGuard<'_, B>,
 ) -> Permit<'g, MovePageTables> {
     let roles = [
-        vma.as_raw(),
+        vma.object().as_raw(),
         new_vma.object().as_raw(),
         old_pmd.object().as_raw(),
         new_pmd.object().as_raw(),
@@ -1725,10 +1724,6 @@ pub fn move_page_tables<'g, B: Backend>(
     assert!(
         same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "move_page_tables: the mmap_lock guard is for another object"
-    );
-    assert!(
-        same::<B>(vma_vma_lock.instance(), roles[0], &[]),
-        "move_page_tables: the vma_lock guard is for another object"
     );
     let _ = roles;
     Permit::new("")
@@ -1854,20 +1849,19 @@ impl<'e0, B: Backend> MovePtesEvidence<B> for &'e0 facts::RmapOrderSafe {
 /// let (g7, mut c7) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c6);
 /// let (g8, mut c8) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c7).unwrap();
 /// let (g9, mut c9) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c8).unwrap();
-/// let permit = ops::move_ptes(o_vm_area_struct.as_vm_area_struct(), &g1, &g8, &g9, &g3, &g5, (Conditional::Held(&g7), Conditional::Held(&g6)));
+/// let permit = ops::move_ptes(&g1, &g8, &g9, &g3, &g5, (Conditional::Held(&g7), Conditional::Held(&g6)));
 /// assert_eq!(permit.alternative(), "rmap_locked");
 /// ```
 pub fn move_ptes<'g, B: Backend, E: MovePtesEvidence<B>>(
-    vma: &'g VmAreaStruct<B>,
     vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
     new_pte: &'g PteLockHeldGuard<'_, B>,
     old_pte: &'g PteLockHeldGuard<'_, B>,
     new_vma: &'g VmaLockWriteGuard<'_, B>,
-    vma_vma_lock: &'g VmaLockWriteGuard<'_, B>,
+    vma: &'g VmaLockWriteGuard<'_, B>,
     ev: E,
 ) -> Permit<'g, MovePtes> {
     let roles = [
-        vma.as_raw(),
+        vma.object().as_raw(),
         new_vma.object().as_raw(),
         old_pte.object().as_raw(),
         new_pte.object().as_raw(),
@@ -1875,10 +1869,6 @@ pub fn move_ptes<'g, B: Backend, E: MovePtesEvidence<B>>(
     assert!(
         same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "move_ptes: the mmap_lock guard is for another object"
-    );
-    assert!(
-        same::<B>(vma_vma_lock.instance(), roles[0], &[]),
-        "move_ptes: the vma_lock guard is for another object"
     );
     assert!(ev.check(&roles), "move_ptes: a guard is for another object");
     Permit::new(E::ALTERNATIVE)
@@ -2394,17 +2384,16 @@ pub enum ExpandStack {}
 /// let (g4, mut c4) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c3);
 /// // SAFETY: the example promises the fact `stack_vma`.
 /// let f1 = unsafe { facts::StackVma::assume() };
-/// let permit = ops::expand_stack(o_vm_area_struct.as_vm_area_struct(), &g4, &g1, &g3, &f1);
+/// let permit = ops::expand_stack(&g4, &g1, &g3, &f1);
 /// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn expand_stack<'g, B: Backend>(
-    vma: &'g VmAreaStruct<B>,
     vma_anon_vma_lock: &'g AnonVmaLockWriteGuard<'_, B>,
     vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
-    vma_vma_lock: &'g VmaLockWriteGuard<'_, B>,
+    vma: &'g VmaLockWriteGuard<'_, B>,
     _stack_vma: &'g facts::StackVma,
 ) -> Permit<'g, ExpandStack> {
-    let roles = [vma.as_raw()];
+    let roles = [vma.object().as_raw()];
     assert!(
         same::<B>(vma_anon_vma_lock.instance(), roles[0], &[LinkId::VmAreaStructAnonVma]),
         "expand_stack: the anon_vma_lock guard is for another object"
@@ -2412,10 +2401,6 @@ pub fn expand_stack<'g, B: Backend>(
     assert!(
         same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "expand_stack: the mmap_lock guard is for another object"
-    );
-    assert!(
-        same::<B>(vma_vma_lock.instance(), roles[0], &[]),
-        "expand_stack: the vma_lock guard is for another object"
     );
     let _ = roles;
     Permit::new("")
@@ -2560,22 +2545,17 @@ pub enum ResetVmaFlags {}
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
 /// let (g3, mut c3) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c1);
-/// let permit = ops::reset_vma_flags(o_vm_area_struct.as_vm_area_struct(), &g1, &g3);
+/// let permit = ops::reset_vma_flags(&g1, &g3);
 /// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn reset_vma_flags<'g, B: Backend>(
-    vma: &'g VmAreaStruct<B>,
     vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
-    vma_vma_lock: &'g VmaLockWriteGuard<'_, B>,
+    vma: &'g VmaLockWriteGuard<'_, B>,
 ) -> Permit<'g, ResetVmaFlags> {
-    let roles = [vma.as_raw()];
+    let roles = [vma.object().as_raw()];
     assert!(
         same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "reset_vma_flags: the mmap_lock guard is for another object"
-    );
-    assert!(
-        same::<B>(vma_vma_lock.instance(), roles[0], &[]),
-        "reset_vma_flags: the vma_lock guard is for another object"
     );
     let _ = roles;
     Permit::new("")
@@ -2855,18 +2835,13 @@ pub enum EndVmaWriteLocks {}
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
-/// let permit = ops::end_vma_write_locks(o_mm_struct.as_mm_struct(), &g1);
+/// let permit = ops::end_vma_write_locks(&g1);
 /// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn end_vma_write_locks<'g, B: Backend>(
-    mm: &'g MmStruct<B>,
-    mm_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
+    mm: &'g MmapLockWriteGuard<'_, B>,
 ) -> Permit<'g, EndVmaWriteLocks> {
-    let roles = [mm.as_raw()];
-    assert!(
-        same::<B>(mm_mmap_lock.instance(), roles[0], &[]),
-        "end_vma_write_locks: the mmap_lock guard is for another object"
-    );
+    let roles = [mm.object().as_raw()];
     let _ = roles;
     Permit::new("")
 }
@@ -2936,18 +2911,13 @@ pub enum MarkVmaDetached {}
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g2, mut c2) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
 /// let (g3, mut c3) = g2.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c2);
-/// let permit = ops::mark_vma_detached(o_vm_area_struct.as_vm_area_struct(), &g3);
+/// let permit = ops::mark_vma_detached(&g3);
 /// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn mark_vma_detached<'g, B: Backend>(
-    vma: &'g VmAreaStruct<B>,
-    vma_vma_lock: &'g VmaLockWriteGuard<'_, B>,
+    vma: &'g VmaLockWriteGuard<'_, B>,
 ) -> Permit<'g, MarkVmaDetached> {
-    let roles = [vma.as_raw()];
-    assert!(
-        same::<B>(vma_vma_lock.instance(), roles[0], &[]),
-        "mark_vma_detached: the vma_lock guard is for another object"
-    );
+    let roles = [vma.object().as_raw()];
     let _ = roles;
     Permit::new("")
 }
@@ -3017,24 +2987,19 @@ pub enum ForkWriteProtect {}
 /// let g3 = g1.raw_write_seqcount_begin();
 /// let (g5, mut c5) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c1);
 /// let (g6, mut c6) = o_mm_struct.as_mm_struct().get_locked_pte(0, &mut c5).unwrap();
-/// let permit = ops::fork_write_protect(o_vm_area_struct.as_vm_area_struct(), &g1, &g6, &g5, &g3);
+/// let permit = ops::fork_write_protect(&g1, &g6, &g5, &g3);
 /// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn fork_write_protect<'g, B: Backend>(
-    vma: &'g VmAreaStruct<B>,
     vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
     src_pte: &'g PteLockHeldGuard<'_, B>,
-    vma_vma_lock: &'g VmaLockWriteGuard<'_, B>,
+    vma: &'g VmaLockWriteGuard<'_, B>,
     vma_write_protect_seq: &'g WriteProtectSeqWriteGuard<'_, B>,
 ) -> Permit<'g, ForkWriteProtect> {
-    let roles = [vma.as_raw(), src_pte.object().as_raw()];
+    let roles = [vma.object().as_raw(), src_pte.object().as_raw()];
     assert!(
         same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "fork_write_protect: the mmap_lock guard is for another object"
-    );
-    assert!(
-        same::<B>(vma_vma_lock.instance(), roles[0], &[]),
-        "fork_write_protect: the vma_lock guard is for another object"
     );
     assert!(
         same::<B>(vma_write_protect_seq.instance(), roles[0], &[LinkId::VmAreaStructMm]),
@@ -3862,19 +3827,14 @@ pub enum MmuNotifierRegisterLocked {}
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
 /// // SAFETY: the example promises the fact `mm_users_held`.
 /// let f1 = unsafe { facts::MmUsersHeld::assume() };
-/// let permit = ops::mmu_notifier_register_locked(o_mm_struct.as_mm_struct(), &g1, &f1);
+/// let permit = ops::mmu_notifier_register_locked(&g1, &f1);
 /// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn mmu_notifier_register_locked<'g, B: Backend>(
-    mm: &'g MmStruct<B>,
-    mm_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
+    mm: &'g MmapLockWriteGuard<'_, B>,
     _mm_users_held: &'g facts::MmUsersHeld,
 ) -> Permit<'g, MmuNotifierRegisterLocked> {
-    let roles = [mm.as_raw()];
-    assert!(
-        same::<B>(mm_mmap_lock.instance(), roles[0], &[]),
-        "mmu_notifier_register_locked: the mmap_lock guard is for another object"
-    );
+    let roles = [mm.object().as_raw()];
     let _ = roles;
     Permit::new("")
 }

@@ -358,7 +358,7 @@ unsafe impl LockAfter<AnonVmaLock> for LruLock {}
 unsafe impl LockAfter<AnonVmaLock> for MmlistLock {}
 // SAFETY: `anon_vma_lock` is before `page_table_lock` in the enforced order.
 unsafe impl LockAfter<AnonVmaLock> for PageTableLock {}
-// SAFETY: the split lock takes its fallback's place when not split (`anon_vma_lock` before `pmd_lock`).
+// SAFETY: `anon_vma_lock` is before `pmd_lock` in the enforced order.
 unsafe impl LockAfter<AnonVmaLock> for PmdLock {}
 // SAFETY: `anon_vma_lock` is before `private_lock` in the enforced order.
 unsafe impl LockAfter<AnonVmaLock> for PrivateLock {}
@@ -390,7 +390,7 @@ unsafe impl LockAfter<FolioLock> for LruLock {}
 unsafe impl LockAfter<FolioLock> for MmlistLock {}
 // SAFETY: `folio_lock` is before `page_table_lock` in the enforced order.
 unsafe impl LockAfter<FolioLock> for PageTableLock {}
-// SAFETY: the split lock takes its fallback's place when not split (`folio_lock` before `pmd_lock`).
+// SAFETY: `folio_lock` is before `pmd_lock` in the enforced order.
 unsafe impl LockAfter<FolioLock> for PmdLock {}
 // SAFETY: `folio_lock` is before `private_lock` in the enforced order.
 unsafe impl LockAfter<FolioLock> for PrivateLock {}
@@ -426,7 +426,7 @@ unsafe impl LockAfter<HugetlbFaultMutex> for LruLock {}
 unsafe impl LockAfter<HugetlbFaultMutex> for MmlistLock {}
 // SAFETY: `hugetlb_fault_mutex` is before `page_table_lock` in the enforced order.
 unsafe impl LockAfter<HugetlbFaultMutex> for PageTableLock {}
-// SAFETY: the split lock takes its fallback's place when not split (`hugetlb_fault_mutex` before `pmd_lock`).
+// SAFETY: `hugetlb_fault_mutex` is before `pmd_lock` in the enforced order.
 unsafe impl LockAfter<HugetlbFaultMutex> for PmdLock {}
 // SAFETY: `hugetlb_fault_mutex` is before `private_lock` in the enforced order.
 unsafe impl LockAfter<HugetlbFaultMutex> for PrivateLock {}
@@ -460,7 +460,7 @@ unsafe impl LockAfter<HugetlbVmaLock> for LruLock {}
 unsafe impl LockAfter<HugetlbVmaLock> for MmlistLock {}
 // SAFETY: `hugetlb_vma_lock` is before `page_table_lock` in the enforced order.
 unsafe impl LockAfter<HugetlbVmaLock> for PageTableLock {}
-// SAFETY: the split lock takes its fallback's place when not split (`hugetlb_vma_lock` before `pmd_lock`).
+// SAFETY: `hugetlb_vma_lock` is before `pmd_lock` in the enforced order.
 unsafe impl LockAfter<HugetlbVmaLock> for PmdLock {}
 // SAFETY: `hugetlb_vma_lock` is before `private_lock` in the enforced order.
 unsafe impl LockAfter<HugetlbVmaLock> for PrivateLock {}
@@ -492,7 +492,7 @@ unsafe impl LockAfter<HugetlbfsIMmapRwsem> for LruLock {}
 unsafe impl LockAfter<HugetlbfsIMmapRwsem> for MmlistLock {}
 // SAFETY: `hugetlbfs_i_mmap_rwsem` is before `page_table_lock` in the enforced order.
 unsafe impl LockAfter<HugetlbfsIMmapRwsem> for PageTableLock {}
-// SAFETY: the split lock takes its fallback's place when not split (`hugetlbfs_i_mmap_rwsem` before `pmd_lock`).
+// SAFETY: `hugetlbfs_i_mmap_rwsem` is before `pmd_lock` in the enforced order.
 unsafe impl LockAfter<HugetlbfsIMmapRwsem> for PmdLock {}
 // SAFETY: `hugetlbfs_i_mmap_rwsem` is before `private_lock` in the enforced order.
 unsafe impl LockAfter<HugetlbfsIMmapRwsem> for PrivateLock {}
@@ -520,7 +520,7 @@ unsafe impl LockAfter<IMmapLock> for LruLock {}
 unsafe impl LockAfter<IMmapLock> for MmlistLock {}
 // SAFETY: `i_mmap_lock` is before `page_table_lock` in the enforced order.
 unsafe impl LockAfter<IMmapLock> for PageTableLock {}
-// SAFETY: the split lock takes its fallback's place when not split (`i_mmap_lock` before `pmd_lock`).
+// SAFETY: `i_mmap_lock` is before `pmd_lock` in the enforced order.
 unsafe impl LockAfter<IMmapLock> for PmdLock {}
 // SAFETY: `i_mmap_lock` is before `private_lock` in the enforced order.
 unsafe impl LockAfter<IMmapLock> for PrivateLock {}
@@ -560,7 +560,7 @@ unsafe impl LockAfter<IRwsem> for MmapLock {}
 unsafe impl LockAfter<IRwsem> for MmlistLock {}
 // SAFETY: `i_rwsem` is before `page_table_lock` in the enforced order.
 unsafe impl LockAfter<IRwsem> for PageTableLock {}
-// SAFETY: the split lock takes its fallback's place when not split (`i_rwsem` before `pmd_lock`).
+// SAFETY: `i_rwsem` is before `pmd_lock` in the enforced order.
 unsafe impl LockAfter<IRwsem> for PmdLock {}
 // SAFETY: `i_rwsem` is before `private_lock` in the enforced order.
 unsafe impl LockAfter<IRwsem> for PrivateLock {}
@@ -596,7 +596,7 @@ unsafe impl LockAfter<InvalidateLock> for LruLock {}
 unsafe impl LockAfter<InvalidateLock> for MmlistLock {}
 // SAFETY: `invalidate_lock` is before `page_table_lock` in the enforced order.
 unsafe impl LockAfter<InvalidateLock> for PageTableLock {}
-// SAFETY: the split lock takes its fallback's place when not split (`invalidate_lock` before `pmd_lock`).
+// SAFETY: `invalidate_lock` is before `pmd_lock` in the enforced order.
 unsafe impl LockAfter<InvalidateLock> for PmdLock {}
 // SAFETY: `invalidate_lock` is before `private_lock` in the enforced order.
 unsafe impl LockAfter<InvalidateLock> for PrivateLock {}
@@ -634,7 +634,7 @@ unsafe impl LockAfter<MmapLock> for LruLock {}
 unsafe impl LockAfter<MmapLock> for MmlistLock {}
 // SAFETY: `mmap_lock` is before `page_table_lock` in the enforced order.
 unsafe impl LockAfter<MmapLock> for PageTableLock {}
-// SAFETY: the split lock takes its fallback's place when not split (`mmap_lock` before `pmd_lock`).
+// SAFETY: `mmap_lock` is before `pmd_lock` in the enforced order.
 unsafe impl LockAfter<MmapLock> for PmdLock {}
 // SAFETY: `mmap_lock` is before `private_lock` in the enforced order.
 unsafe impl LockAfter<MmapLock> for PrivateLock {}
@@ -754,7 +754,7 @@ unsafe impl LockAfter<VmaLock> for LruLock {}
 unsafe impl LockAfter<VmaLock> for MmlistLock {}
 // SAFETY: `vma_lock` is before `page_table_lock` in the enforced order.
 unsafe impl LockAfter<VmaLock> for PageTableLock {}
-// SAFETY: the split lock takes its fallback's place when not split (`vma_lock` before `pmd_lock`).
+// SAFETY: `vma_lock` is before `pmd_lock` in the enforced order.
 unsafe impl LockAfter<VmaLock> for PmdLock {}
 // SAFETY: `vma_lock` is before `private_lock` in the enforced order.
 unsafe impl LockAfter<VmaLock> for PrivateLock {}

@@ -57,3 +57,13 @@ fn guard_to_thread(mm: &'static MmStruct<B>, ctx: &mut Ctx<'static, Unlocked>) {
 fn fact_without_unsafe() {
     let irqs = facts::IrqsDisabled::assume();
 }
+
+/// A PMD lock guard kept past the table it locks: the guard borrows its table, so an
+/// operation that takes it (retract_pte_table) reads the table from it and cannot be given
+/// another table's guard.
+fn guard_outlives_table(ctx: &mut Ctx<'_, Unlocked>) {
+    let guard = {
+        let table = lockspec_mm::test_backend::TestObject::new();
+        table.as_pmd_table().pmd_lock(ctx).0
+    };
+}

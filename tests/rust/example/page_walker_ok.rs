@@ -17,11 +17,11 @@ fn main() {
     let mut ctx = unsafe { Ctx::new() };
 
     // The fault path: the VMA read lock, else the mmap read lock.
-    let vma_lock = match mm_obj.lock_vma_under_rcu(0x1000, &mut ctx) {
+    let per_vma = match mm_obj.lock_vma_under_rcu(0x1000, &mut ctx) {
         Some((vma_read, _)) => ops::page_fault(vma_obj, &vma_read).alternative() == "vma_lock",
         None => false,
     };
-    assert!(vma_lock);
+    assert!(per_vma);
 
     // A fully locked walk: the mmap read lock, then the PTE lock.
     {
@@ -37,7 +37,7 @@ fn main() {
     let (mmap, mut after) = mm_obj.mmap_write_lock(&mut ctx);
     {
         let (vma_write, _) = mmap.vma_start_write(vma_obj, &mut after);
-        ops::reset_vma_flags(vma_obj, &mmap, &vma_write);
+        ops::reset_vma_flags(&mmap, &vma_write);
         assert_eq!(vma.lock_word(lockspec_mm::backend::LockId::VmaLock), -1);
     }
     let downgraded = mmap.mmap_write_downgrade();

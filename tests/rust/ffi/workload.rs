@@ -85,7 +85,7 @@ fn worker(space: &AddressSpace, seed: u64, ops_count: u64) -> Counts {
                 let vma = ffi::find_vma(&mmap, addr).expect("the range is mapped");
                 {
                     let (vma_write, _) = mmap.vma_start_write(vma, &mut after_mmap);
-                    let permit = ops::reset_vma_flags(vma, &mmap, &vma_write);
+                    let permit = ops::reset_vma_flags(&mmap, &vma_write);
                     assert_eq!(permit.alternative(), "");
                     counts.vma_writes += 1;
                 }

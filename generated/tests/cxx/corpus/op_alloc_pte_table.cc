@@ -10,11 +10,11 @@ using namespace lockspec;
 
 // lockspec-case: operation alloc_pte_table via mmap_lock | positive | positive
 void case_1(struct vm_area_struct *vma, struct pmd_table *pmd) {
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   op::alloc_pte_table(vma, pmd, via::mmap_lock{});
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation alloc_pte_table via mmap_lock | missing vma->vm_mm->mmap_lock | negative
@@ -26,11 +26,11 @@ void case_2(struct vm_area_struct *vma, struct pmd_table *pmd) {
 
 // lockspec-case: operation alloc_pte_table via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
 void case_3(struct vm_area_struct *vma, struct pmd_table *pmd, struct vm_area_struct *other_vma) {
-  pmd->pmd_lock.lock();
   other_vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   op::alloc_pte_table(vma, pmd, via::mmap_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
-  other_vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation alloc_pte_table via mmap_lock | missing pmd->pmd_lock | negative
@@ -42,11 +42,11 @@ void case_4(struct vm_area_struct *vma, struct pmd_table *pmd) {
 
 // lockspec-case: operation alloc_pte_table via mmap_lock | other pmd_table: pmd->pmd_lock | negative
 void case_5(struct vm_area_struct *vma, struct pmd_table *pmd, struct pmd_table *other_pmd) {
-  other_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  other_pmd->pmd_lock.lock();
   op::alloc_pte_table(vma, pmd, via::mmap_lock{}); // expected-error-re {{calling function 'alloc_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
-  vma->vm_mm->mmap_lock.unlock_shared();
   other_pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation alloc_pte_table via vma_lock | positive | positive

@@ -10,99 +10,99 @@ using namespace lockspec;
 
 // lockspec-case: operation move_page_tables | positive | positive
 void case_1(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) {
-  new_pmd->pmd_lock.lock();
-  old_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
+  new_pmd->pmd_lock.lock();
+  old_pmd->pmd_lock.lock();
   op::move_page_tables(vma, new_vma, old_pmd, new_pmd);
-  new_vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
   old_pmd->pmd_lock.unlock();
   new_pmd->pmd_lock.unlock();
+  new_vma->vm_mm->mmap_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: operation move_page_tables | missing new_pmd->pmd_lock | negative
 void case_2(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) {
-  old_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
+  old_pmd->pmd_lock.lock();
   op::move_page_tables(vma, new_vma, old_pmd, new_pmd); // expected-error-re {{calling function 'move_page_tables' requires holding {{.*}}'new_pmd->pmd_lock' exclusively}}
+  old_pmd->pmd_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
-  old_pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation move_page_tables | other pmd_table: new_pmd->pmd_lock | negative
 void case_3(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd, struct pmd_table *other_new_pmd) {
-  other_new_pmd->pmd_lock.lock();
-  old_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
+  other_new_pmd->pmd_lock.lock();
+  old_pmd->pmd_lock.lock();
   op::move_page_tables(vma, new_vma, old_pmd, new_pmd); // expected-error-re {{calling function 'move_page_tables' requires holding {{.*}}'new_pmd->pmd_lock' exclusively}}
-  new_vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
   old_pmd->pmd_lock.unlock();
   other_new_pmd->pmd_lock.unlock();
+  new_vma->vm_mm->mmap_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: operation move_page_tables | missing old_pmd->pmd_lock | negative
 void case_4(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) {
-  new_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
+  new_pmd->pmd_lock.lock();
   op::move_page_tables(vma, new_vma, old_pmd, new_pmd); // expected-error-re {{calling function 'move_page_tables' requires holding {{.*}}'old_pmd->pmd_lock' exclusively}}
+  new_pmd->pmd_lock.unlock();
   new_vma->vm_mm->mmap_lock.unlock();
   vma->vm_mm->mmap_lock.unlock();
-  new_pmd->pmd_lock.unlock();
 }
 
 // lockspec-case: operation move_page_tables | other pmd_table: old_pmd->pmd_lock | negative
 void case_5(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd, struct pmd_table *other_old_pmd) {
-  new_pmd->pmd_lock.lock();
-  other_old_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
   vma_start_write(vma);
+  new_pmd->pmd_lock.lock();
+  other_old_pmd->pmd_lock.lock();
   op::move_page_tables(vma, new_vma, old_pmd, new_pmd); // expected-error-re {{calling function 'move_page_tables' requires holding {{.*}}'old_pmd->pmd_lock' exclusively}}
-  new_vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
   other_old_pmd->pmd_lock.unlock();
   new_pmd->pmd_lock.unlock();
+  new_vma->vm_mm->mmap_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: operation move_page_tables | missing new_vma->vma_lock | negative
 void case_6(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) {
-  new_pmd->pmd_lock.lock();
-  old_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
+  new_pmd->pmd_lock.lock();
+  old_pmd->pmd_lock.lock();
   op::move_page_tables(vma, new_vma, old_pmd, new_pmd); // expected-error-re {{calling function 'move_page_tables' requires holding {{.*}}'new_vma->vma_lock' exclusively}}
-  new_vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
   old_pmd->pmd_lock.unlock();
   new_pmd->pmd_lock.unlock();
+  new_vma->vm_mm->mmap_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: operation move_page_tables | missing vma->vma_lock | negative
 void case_7(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) {
-  new_pmd->pmd_lock.lock();
-  old_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock();
   new_vma->vm_mm->mmap_lock.lock();
   vma_start_write(new_vma);
+  new_pmd->pmd_lock.lock();
+  old_pmd->pmd_lock.lock();
   op::move_page_tables(vma, new_vma, old_pmd, new_pmd); // expected-error-re {{calling function 'move_page_tables' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  new_vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
   old_pmd->pmd_lock.unlock();
   new_pmd->pmd_lock.unlock();
+  new_vma->vm_mm->mmap_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock();
 }

@@ -12,13 +12,13 @@ using namespace lockspec;
 void case_1(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{});
   pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via mmap_lock | missing vma->vm_mm->mmap_lock | negative
@@ -36,13 +36,13 @@ void case_2(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table 
 void case_3(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct vm_area_struct *other_vma) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   other_vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   pte->pte_lock.unlock();
-  other_vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via mmap_lock | missing pmd->pmd_lock | negative
@@ -60,61 +60,61 @@ void case_4(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table 
 void case_5(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  other_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  other_pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   other_pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via mmap_lock | missing pte->pte_lock | negative
 void case_6(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via mmap_lock | other pte_table: pte->pte_lock | negative
 void case_7(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pte_table *other_pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   other_pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via mmap_lock | missing freed_after_grace_period | negative
 void case_8(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
   pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via mmap_lock | missing pte_table_empty | negative
 void case_9(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty'}}
   pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via vma_lock | positive | positive
@@ -217,13 +217,13 @@ void case_17(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_18(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->anon_vma->root->rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{});
   pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
@@ -241,13 +241,13 @@ void case_19(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_20(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct vm_area_struct *other_vma) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   other_vma->anon_vma->root->rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   pte->pte_lock.unlock();
-  other_vma->anon_vma->root->rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | missing pmd->pmd_lock | negative
@@ -265,74 +265,74 @@ void case_21(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_22(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  other_pmd->pmd_lock.lock();
   vma->anon_vma->root->rwsem.lock_shared();
+  other_pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
   other_pmd->pmd_lock.unlock();
+  vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | missing pte->pte_lock | negative
 void case_23(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->anon_vma->root->rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
-  vma->anon_vma->root->rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | other pte_table: pte->pte_lock | negative
 void case_24(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pte_table *other_pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->anon_vma->root->rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   other_pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | missing freed_after_grace_period | negative
 void case_25(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->anon_vma->root->rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
   pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via anon_vma_lock | missing pte_table_empty | negative
 void case_26(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  pmd->pmd_lock.lock();
   vma->anon_vma->root->rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::anon_vma_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty'}}
   pte->pte_lock.unlock();
-  vma->anon_vma->root->rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | positive | positive
 void case_27(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{});
   pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
@@ -350,13 +350,13 @@ void case_28(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_29(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct vm_area_struct *other_vma) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   other_vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   pte->pte_lock.unlock();
-  other_vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | missing pmd->pmd_lock | negative
@@ -374,59 +374,59 @@ void case_30(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
 void case_31(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pmd_table *other_pmd) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  other_pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  other_pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   other_pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | missing pte->pte_lock | negative
 void case_32(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | other pte_table: pte->pte_lock | negative
 void case_33(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, struct pte_table *other_pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   other_pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | missing freed_after_grace_period | negative
 void case_34(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
   pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation reclaim_empty_pte_table via i_mmap_lock | missing pte_table_empty | negative
 void case_35(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::reclaim_empty_pte_table(vma, pmd, pte, via::i_mmap_lock{}); // expected-error-re {{calling function 'reclaim_empty_pte_table' requires holding {{.*}}'pte_table_empty'}}
   pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }

@@ -13,13 +13,13 @@ void case_1(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table 
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   fact::assume_revalidated_under_ptl();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::collapse{});
   pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via collapse | missing vma->vm_mm->mmap_lock | negative
@@ -39,13 +39,13 @@ void case_3(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table 
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   fact::assume_revalidated_under_ptl();
-  pmd->pmd_lock.lock();
   other_vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   pte->pte_lock.unlock();
-  other_vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via collapse | missing pmd->pmd_lock | negative
@@ -65,13 +65,13 @@ void case_5(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table 
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   fact::assume_revalidated_under_ptl();
-  other_pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  other_pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   other_pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via collapse | missing pte->pte_lock | negative
@@ -79,11 +79,11 @@ void case_6(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table 
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   fact::assume_revalidated_under_ptl();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via collapse | other pte_table: pte->pte_lock | negative
@@ -91,52 +91,52 @@ void case_7(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table 
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
   fact::assume_revalidated_under_ptl();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   other_pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via collapse | missing freed_after_grace_period | negative
 void case_8(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pte_table_empty();
   fact::assume_revalidated_under_ptl();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
   pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via collapse | missing pte_table_empty | negative
 void case_9(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_revalidated_under_ptl();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte_table_empty'}}
   pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via collapse | missing revalidated_under_ptl | negative
 void case_10(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->vm_mm->mmap_lock.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::collapse{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'revalidated_under_ptl'}}
   pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via retract | positive | positive
@@ -144,13 +144,13 @@ void case_11(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::retract{});
   pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via retract | missing vma->mapping->i_mmap_rwsem | negative
@@ -170,13 +170,13 @@ void case_13(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   other_vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   pte->pte_lock.unlock();
-  other_vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via retract | missing pmd->pmd_lock | negative
@@ -196,13 +196,13 @@ void case_15(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
-  other_pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  other_pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd->pmd_lock' exclusively}}
   pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   other_pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via retract | missing pte->pte_lock | negative
@@ -210,11 +210,11 @@ void case_16(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via retract | other pte_table: pte->pte_lock | negative
@@ -222,50 +222,50 @@ void case_17(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   other_pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte->pte_lock' exclusively}}
   other_pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via retract | missing freed_after_grace_period | negative
 void case_18(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_pmd_revalidated();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'freed_after_grace_period'}}
   pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via retract | missing pmd_revalidated | negative
 void case_19(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pte_table_empty();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pmd_revalidated'}}
   pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: operation retract_pte_table via retract | missing pte_table_empty | negative
 void case_20(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte) {
   fact::assume_freed_after_grace_period();
   fact::assume_pmd_revalidated();
-  pmd->pmd_lock.lock();
   vma->mapping->i_mmap_rwsem.lock_shared();
+  pmd->pmd_lock.lock();
   pte->pte_lock.lock();
   op::retract_pte_table(vma, pmd, pte, via::retract{}); // expected-error-re {{calling function 'retract_pte_table' requires holding {{.*}}'pte_table_empty'}}
   pte->pte_lock.unlock();
-  vma->mapping->i_mmap_rwsem.unlock_shared();
   pmd->pmd_lock.unlock();
+  vma->mapping->i_mmap_rwsem.unlock_shared();
 }

@@ -360,8 +360,24 @@ void case_44(struct inode *a, struct mm_struct *b) {
   b->page_table_lock.unlock();
 }
 
+// lockspec-case: order i_rwsem before pmd_lock | positive | positive
+void case_45(struct inode *a, struct pmd_table *b) {
+  a->i_rwsem.lock();
+  b->pmd_lock.lock();
+  b->pmd_lock.unlock();
+  a->i_rwsem.unlock();
+}
+
+// lockspec-case: order i_rwsem before pmd_lock | inversion | negative
+void case_46(struct inode *a, struct pmd_table *b) {
+  b->pmd_lock.lock();
+  a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'pmd_lock'}}
+  a->i_rwsem.unlock();
+  b->pmd_lock.unlock();
+}
+
 // lockspec-case: order i_rwsem before pte_lock | positive | positive
-void case_45(struct inode *a, struct pte_table *b) {
+void case_47(struct inode *a, struct pte_table *b) {
   a->i_rwsem.lock();
   b->pte_lock.lock();
   b->pte_lock.unlock();
@@ -369,7 +385,7 @@ void case_45(struct inode *a, struct pte_table *b) {
 }
 
 // lockspec-case: order i_rwsem before pte_lock | inversion | negative
-void case_46(struct inode *a, struct pte_table *b) {
+void case_48(struct inode *a, struct pte_table *b) {
   b->pte_lock.lock();
   a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'pte_lock'}}
   a->i_rwsem.unlock();
@@ -377,7 +393,7 @@ void case_46(struct inode *a, struct pte_table *b) {
 }
 
 // lockspec-case: order mmap_lock before page_table_lock | positive | positive
-void case_47(struct mm_struct *a) {
+void case_49(struct mm_struct *a) {
   a->mmap_lock.lock();
   a->page_table_lock.lock();
   a->page_table_lock.unlock();
@@ -385,15 +401,31 @@ void case_47(struct mm_struct *a) {
 }
 
 // lockspec-case: order mmap_lock before page_table_lock | inversion | negative
-void case_48(struct mm_struct *a) {
+void case_50(struct mm_struct *a) {
   a->page_table_lock.lock();
   a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'page_table_lock'}}
   a->mmap_lock.unlock();
   a->page_table_lock.unlock();
 }
 
+// lockspec-case: order mmap_lock before pmd_lock | positive | positive
+void case_51(struct mm_struct *a, struct pmd_table *b) {
+  a->mmap_lock.lock();
+  b->pmd_lock.lock();
+  b->pmd_lock.unlock();
+  a->mmap_lock.unlock();
+}
+
+// lockspec-case: order mmap_lock before pmd_lock | inversion | negative
+void case_52(struct mm_struct *a, struct pmd_table *b) {
+  b->pmd_lock.lock();
+  a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'pmd_lock'}}
+  a->mmap_lock.unlock();
+  b->pmd_lock.unlock();
+}
+
 // lockspec-case: order mmap_lock before pte_lock | positive | positive
-void case_49(struct mm_struct *a, struct pte_table *b) {
+void case_53(struct mm_struct *a, struct pte_table *b) {
   a->mmap_lock.lock();
   b->pte_lock.lock();
   b->pte_lock.unlock();
@@ -401,7 +433,7 @@ void case_49(struct mm_struct *a, struct pte_table *b) {
 }
 
 // lockspec-case: order mmap_lock before pte_lock | inversion | negative
-void case_50(struct mm_struct *a, struct pte_table *b) {
+void case_54(struct mm_struct *a, struct pte_table *b) {
   b->pte_lock.lock();
   a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'pte_lock'}}
   a->mmap_lock.unlock();
@@ -409,7 +441,7 @@ void case_50(struct mm_struct *a, struct pte_table *b) {
 }
 
 // lockspec-case: order invalidate_lock before page_table_lock | positive | positive
-void case_51(struct address_space *a, struct mm_struct *b) {
+void case_55(struct address_space *a, struct mm_struct *b) {
   a->invalidate_lock.lock();
   b->page_table_lock.lock();
   b->page_table_lock.unlock();
@@ -417,15 +449,31 @@ void case_51(struct address_space *a, struct mm_struct *b) {
 }
 
 // lockspec-case: order invalidate_lock before page_table_lock | inversion | negative
-void case_52(struct address_space *a, struct mm_struct *b) {
+void case_56(struct address_space *a, struct mm_struct *b) {
   b->page_table_lock.lock();
   a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'page_table_lock'}}
   a->invalidate_lock.unlock();
   b->page_table_lock.unlock();
 }
 
+// lockspec-case: order invalidate_lock before pmd_lock | positive | positive
+void case_57(struct address_space *a, struct pmd_table *b) {
+  a->invalidate_lock.lock();
+  b->pmd_lock.lock();
+  b->pmd_lock.unlock();
+  a->invalidate_lock.unlock();
+}
+
+// lockspec-case: order invalidate_lock before pmd_lock | inversion | negative
+void case_58(struct address_space *a, struct pmd_table *b) {
+  b->pmd_lock.lock();
+  a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'pmd_lock'}}
+  a->invalidate_lock.unlock();
+  b->pmd_lock.unlock();
+}
+
 // lockspec-case: order invalidate_lock before pte_lock | positive | positive
-void case_53(struct address_space *a, struct pte_table *b) {
+void case_59(struct address_space *a, struct pte_table *b) {
   a->invalidate_lock.lock();
   b->pte_lock.lock();
   b->pte_lock.unlock();
@@ -433,7 +481,7 @@ void case_53(struct address_space *a, struct pte_table *b) {
 }
 
 // lockspec-case: order invalidate_lock before pte_lock | inversion | negative
-void case_54(struct address_space *a, struct pte_table *b) {
+void case_60(struct address_space *a, struct pte_table *b) {
   b->pte_lock.lock();
   a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'pte_lock'}}
   a->invalidate_lock.unlock();
@@ -441,7 +489,7 @@ void case_54(struct address_space *a, struct pte_table *b) {
 }
 
 // lockspec-case: order folio_lock before page_table_lock | positive | positive
-void case_55(struct folio *a, struct mm_struct *b) {
+void case_61(struct folio *a, struct mm_struct *b) {
   a->folio_lock.lock();
   b->page_table_lock.lock();
   b->page_table_lock.unlock();
@@ -449,15 +497,31 @@ void case_55(struct folio *a, struct mm_struct *b) {
 }
 
 // lockspec-case: order folio_lock before page_table_lock | inversion | negative
-void case_56(struct folio *a, struct mm_struct *b) {
+void case_62(struct folio *a, struct mm_struct *b) {
   b->page_table_lock.lock();
   a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'page_table_lock'}}
   a->folio_lock.unlock();
   b->page_table_lock.unlock();
 }
 
+// lockspec-case: order folio_lock before pmd_lock | positive | positive
+void case_63(struct folio *a, struct pmd_table *b) {
+  a->folio_lock.lock();
+  b->pmd_lock.lock();
+  b->pmd_lock.unlock();
+  a->folio_lock.unlock();
+}
+
+// lockspec-case: order folio_lock before pmd_lock | inversion | negative
+void case_64(struct folio *a, struct pmd_table *b) {
+  b->pmd_lock.lock();
+  a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'pmd_lock'}}
+  a->folio_lock.unlock();
+  b->pmd_lock.unlock();
+}
+
 // lockspec-case: order folio_lock before pte_lock | positive | positive
-void case_57(struct folio *a, struct pte_table *b) {
+void case_65(struct folio *a, struct pte_table *b) {
   a->folio_lock.lock();
   b->pte_lock.lock();
   b->pte_lock.unlock();
@@ -465,7 +529,7 @@ void case_57(struct folio *a, struct pte_table *b) {
 }
 
 // lockspec-case: order folio_lock before pte_lock | inversion | negative
-void case_58(struct folio *a, struct pte_table *b) {
+void case_66(struct folio *a, struct pte_table *b) {
   b->pte_lock.lock();
   a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'pte_lock'}}
   a->folio_lock.unlock();
@@ -473,7 +537,7 @@ void case_58(struct folio *a, struct pte_table *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before page_table_lock | positive | positive
-void case_59(struct address_space *a, struct mm_struct *b) {
+void case_67(struct address_space *a, struct mm_struct *b) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   b->page_table_lock.lock();
   b->page_table_lock.unlock();
@@ -481,15 +545,31 @@ void case_59(struct address_space *a, struct mm_struct *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before page_table_lock | inversion | negative
-void case_60(struct address_space *a, struct mm_struct *b) {
+void case_68(struct address_space *a, struct mm_struct *b) {
   b->page_table_lock.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'page_table_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
   b->page_table_lock.unlock();
 }
 
+// lockspec-case: order hugetlbfs_i_mmap_rwsem before pmd_lock | positive | positive
+void case_69(struct address_space *a, struct pmd_table *b) {
+  a->hugetlbfs_i_mmap_rwsem.lock();
+  b->pmd_lock.lock();
+  b->pmd_lock.unlock();
+  a->hugetlbfs_i_mmap_rwsem.unlock();
+}
+
+// lockspec-case: order hugetlbfs_i_mmap_rwsem before pmd_lock | inversion | negative
+void case_70(struct address_space *a, struct pmd_table *b) {
+  b->pmd_lock.lock();
+  a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'pmd_lock'}}
+  a->hugetlbfs_i_mmap_rwsem.unlock();
+  b->pmd_lock.unlock();
+}
+
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before pte_lock | positive | positive
-void case_61(struct address_space *a, struct pte_table *b) {
+void case_71(struct address_space *a, struct pte_table *b) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   b->pte_lock.lock();
   b->pte_lock.unlock();
@@ -497,7 +577,7 @@ void case_61(struct address_space *a, struct pte_table *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before pte_lock | inversion | negative
-void case_62(struct address_space *a, struct pte_table *b) {
+void case_72(struct address_space *a, struct pte_table *b) {
   b->pte_lock.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'pte_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
@@ -505,7 +585,7 @@ void case_62(struct address_space *a, struct pte_table *b) {
 }
 
 // lockspec-case: order i_mmap_lock before page_table_lock | positive | positive
-void case_63(struct address_space *a, struct mm_struct *b) {
+void case_73(struct address_space *a, struct mm_struct *b) {
   a->i_mmap_rwsem.lock();
   b->page_table_lock.lock();
   b->page_table_lock.unlock();
@@ -513,15 +593,31 @@ void case_63(struct address_space *a, struct mm_struct *b) {
 }
 
 // lockspec-case: order i_mmap_lock before page_table_lock | inversion | negative
-void case_64(struct address_space *a, struct mm_struct *b) {
+void case_74(struct address_space *a, struct mm_struct *b) {
   b->page_table_lock.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'page_table_lock'}}
   a->i_mmap_rwsem.unlock();
   b->page_table_lock.unlock();
 }
 
+// lockspec-case: order i_mmap_lock before pmd_lock | positive | positive
+void case_75(struct address_space *a, struct pmd_table *b) {
+  a->i_mmap_rwsem.lock();
+  b->pmd_lock.lock();
+  b->pmd_lock.unlock();
+  a->i_mmap_rwsem.unlock();
+}
+
+// lockspec-case: order i_mmap_lock before pmd_lock | inversion | negative
+void case_76(struct address_space *a, struct pmd_table *b) {
+  b->pmd_lock.lock();
+  a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'pmd_lock'}}
+  a->i_mmap_rwsem.unlock();
+  b->pmd_lock.unlock();
+}
+
 // lockspec-case: order i_mmap_lock before pte_lock | positive | positive
-void case_65(struct address_space *a, struct pte_table *b) {
+void case_77(struct address_space *a, struct pte_table *b) {
   a->i_mmap_rwsem.lock();
   b->pte_lock.lock();
   b->pte_lock.unlock();
@@ -529,7 +625,7 @@ void case_65(struct address_space *a, struct pte_table *b) {
 }
 
 // lockspec-case: order i_mmap_lock before pte_lock | inversion | negative
-void case_66(struct address_space *a, struct pte_table *b) {
+void case_78(struct address_space *a, struct pte_table *b) {
   b->pte_lock.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'pte_lock'}}
   a->i_mmap_rwsem.unlock();
@@ -537,7 +633,7 @@ void case_66(struct address_space *a, struct pte_table *b) {
 }
 
 // lockspec-case: order anon_vma_lock before page_table_lock | positive | positive
-void case_67(struct anon_vma *a, struct mm_struct *b) {
+void case_79(struct anon_vma *a, struct mm_struct *b) {
   a->root->rwsem.lock();
   b->page_table_lock.lock();
   b->page_table_lock.unlock();
@@ -545,15 +641,31 @@ void case_67(struct anon_vma *a, struct mm_struct *b) {
 }
 
 // lockspec-case: order anon_vma_lock before page_table_lock | inversion | negative
-void case_68(struct anon_vma *a, struct mm_struct *b) {
+void case_80(struct anon_vma *a, struct mm_struct *b) {
   b->page_table_lock.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'page_table_lock'}}
   a->root->rwsem.unlock();
   b->page_table_lock.unlock();
 }
 
+// lockspec-case: order anon_vma_lock before pmd_lock | positive | positive
+void case_81(struct anon_vma *a, struct pmd_table *b) {
+  a->root->rwsem.lock();
+  b->pmd_lock.lock();
+  b->pmd_lock.unlock();
+  a->root->rwsem.unlock();
+}
+
+// lockspec-case: order anon_vma_lock before pmd_lock | inversion | negative
+void case_82(struct anon_vma *a, struct pmd_table *b) {
+  b->pmd_lock.lock();
+  a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'pmd_lock'}}
+  a->root->rwsem.unlock();
+  b->pmd_lock.unlock();
+}
+
 // lockspec-case: order anon_vma_lock before pte_lock | positive | positive
-void case_69(struct anon_vma *a, struct pte_table *b) {
+void case_83(struct anon_vma *a, struct pte_table *b) {
   a->root->rwsem.lock();
   b->pte_lock.lock();
   b->pte_lock.unlock();
@@ -561,7 +673,7 @@ void case_69(struct anon_vma *a, struct pte_table *b) {
 }
 
 // lockspec-case: order anon_vma_lock before pte_lock | inversion | negative
-void case_70(struct anon_vma *a, struct pte_table *b) {
+void case_84(struct anon_vma *a, struct pte_table *b) {
   b->pte_lock.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'pte_lock'}}
   a->root->rwsem.unlock();
@@ -569,7 +681,7 @@ void case_70(struct anon_vma *a, struct pte_table *b) {
 }
 
 // lockspec-case: order i_rwsem before swap_lock | positive | positive
-void case_71(struct inode *a) {
+void case_85(struct inode *a) {
   a->i_rwsem.lock();
   swap_lock.lock();
   swap_lock.unlock();
@@ -577,7 +689,7 @@ void case_71(struct inode *a) {
 }
 
 // lockspec-case: order i_rwsem before swap_lock | inversion | negative
-void case_72(struct inode *a) {
+void case_86(struct inode *a) {
   swap_lock.lock();
   a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'swap_lock'}}
   a->i_rwsem.unlock();
@@ -585,7 +697,7 @@ void case_72(struct inode *a) {
 }
 
 // lockspec-case: order mmap_lock before swap_lock | positive | positive
-void case_73(struct mm_struct *a) {
+void case_87(struct mm_struct *a) {
   a->mmap_lock.lock();
   swap_lock.lock();
   swap_lock.unlock();
@@ -593,7 +705,7 @@ void case_73(struct mm_struct *a) {
 }
 
 // lockspec-case: order mmap_lock before swap_lock | inversion | negative
-void case_74(struct mm_struct *a) {
+void case_88(struct mm_struct *a) {
   swap_lock.lock();
   a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'swap_lock'}}
   a->mmap_lock.unlock();
@@ -601,7 +713,7 @@ void case_74(struct mm_struct *a) {
 }
 
 // lockspec-case: order invalidate_lock before swap_lock | positive | positive
-void case_75(struct address_space *a) {
+void case_89(struct address_space *a) {
   a->invalidate_lock.lock();
   swap_lock.lock();
   swap_lock.unlock();
@@ -609,7 +721,7 @@ void case_75(struct address_space *a) {
 }
 
 // lockspec-case: order invalidate_lock before swap_lock | inversion | negative
-void case_76(struct address_space *a) {
+void case_90(struct address_space *a) {
   swap_lock.lock();
   a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'swap_lock'}}
   a->invalidate_lock.unlock();
@@ -617,7 +729,7 @@ void case_76(struct address_space *a) {
 }
 
 // lockspec-case: order folio_lock before swap_lock | positive | positive
-void case_77(struct folio *a) {
+void case_91(struct folio *a) {
   a->folio_lock.lock();
   swap_lock.lock();
   swap_lock.unlock();
@@ -625,7 +737,7 @@ void case_77(struct folio *a) {
 }
 
 // lockspec-case: order folio_lock before swap_lock | inversion | negative
-void case_78(struct folio *a) {
+void case_92(struct folio *a) {
   swap_lock.lock();
   a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'swap_lock'}}
   a->folio_lock.unlock();
@@ -633,7 +745,7 @@ void case_78(struct folio *a) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before swap_lock | positive | positive
-void case_79(struct address_space *a) {
+void case_93(struct address_space *a) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   swap_lock.lock();
   swap_lock.unlock();
@@ -641,7 +753,7 @@ void case_79(struct address_space *a) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before swap_lock | inversion | negative
-void case_80(struct address_space *a) {
+void case_94(struct address_space *a) {
   swap_lock.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'swap_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
@@ -649,7 +761,7 @@ void case_80(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before swap_lock | positive | positive
-void case_81(struct address_space *a) {
+void case_95(struct address_space *a) {
   a->i_mmap_rwsem.lock();
   swap_lock.lock();
   swap_lock.unlock();
@@ -657,7 +769,7 @@ void case_81(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before swap_lock | inversion | negative
-void case_82(struct address_space *a) {
+void case_96(struct address_space *a) {
   swap_lock.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'swap_lock'}}
   a->i_mmap_rwsem.unlock();
@@ -665,7 +777,7 @@ void case_82(struct address_space *a) {
 }
 
 // lockspec-case: order anon_vma_lock before swap_lock | positive | positive
-void case_83(struct anon_vma *a) {
+void case_97(struct anon_vma *a) {
   a->root->rwsem.lock();
   swap_lock.lock();
   swap_lock.unlock();
@@ -673,7 +785,7 @@ void case_83(struct anon_vma *a) {
 }
 
 // lockspec-case: order anon_vma_lock before swap_lock | inversion | negative
-void case_84(struct anon_vma *a) {
+void case_98(struct anon_vma *a) {
   swap_lock.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'swap_lock'}}
   a->root->rwsem.unlock();
@@ -681,7 +793,7 @@ void case_84(struct anon_vma *a) {
 }
 
 // lockspec-case: order page_table_lock before swap_lock | positive | positive
-void case_85(struct mm_struct *a) {
+void case_99(struct mm_struct *a) {
   a->page_table_lock.lock();
   swap_lock.lock();
   swap_lock.unlock();
@@ -689,15 +801,31 @@ void case_85(struct mm_struct *a) {
 }
 
 // lockspec-case: order page_table_lock before swap_lock | inversion | negative
-void case_86(struct mm_struct *a) {
+void case_100(struct mm_struct *a) {
   swap_lock.lock();
   a->page_table_lock.lock(); // expected-error 1+ {{'page_table_lock' must be acquired before 'swap_lock'}}
   a->page_table_lock.unlock();
   swap_lock.unlock();
 }
 
+// lockspec-case: order pmd_lock before swap_lock | positive | positive
+void case_101(struct pmd_table *a) {
+  a->pmd_lock.lock();
+  swap_lock.lock();
+  swap_lock.unlock();
+  a->pmd_lock.unlock();
+}
+
+// lockspec-case: order pmd_lock before swap_lock | inversion | negative
+void case_102(struct pmd_table *a) {
+  swap_lock.lock();
+  a->pmd_lock.lock(); // expected-error 1+ {{'pmd_lock' must be acquired before 'swap_lock'}}
+  a->pmd_lock.unlock();
+  swap_lock.unlock();
+}
+
 // lockspec-case: order pte_lock before swap_lock | positive | positive
-void case_87(struct pte_table *a) {
+void case_103(struct pte_table *a) {
   a->pte_lock.lock();
   swap_lock.lock();
   swap_lock.unlock();
@@ -705,7 +833,7 @@ void case_87(struct pte_table *a) {
 }
 
 // lockspec-case: order pte_lock before swap_lock | inversion | negative
-void case_88(struct pte_table *a) {
+void case_104(struct pte_table *a) {
   swap_lock.lock();
   a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'swap_lock'}}
   a->pte_lock.unlock();
@@ -713,7 +841,7 @@ void case_88(struct pte_table *a) {
 }
 
 // lockspec-case: order i_rwsem before mmlist_lock | positive | positive
-void case_89(struct inode *a) {
+void case_105(struct inode *a) {
   a->i_rwsem.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
@@ -721,7 +849,7 @@ void case_89(struct inode *a) {
 }
 
 // lockspec-case: order i_rwsem before mmlist_lock | inversion | negative
-void case_90(struct inode *a) {
+void case_106(struct inode *a) {
   mmlist_lock.lock();
   a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'mmlist_lock'}}
   a->i_rwsem.unlock();
@@ -729,7 +857,7 @@ void case_90(struct inode *a) {
 }
 
 // lockspec-case: order mmap_lock before mmlist_lock | positive | positive
-void case_91(struct mm_struct *a) {
+void case_107(struct mm_struct *a) {
   a->mmap_lock.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
@@ -737,7 +865,7 @@ void case_91(struct mm_struct *a) {
 }
 
 // lockspec-case: order mmap_lock before mmlist_lock | inversion | negative
-void case_92(struct mm_struct *a) {
+void case_108(struct mm_struct *a) {
   mmlist_lock.lock();
   a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'mmlist_lock'}}
   a->mmap_lock.unlock();
@@ -745,7 +873,7 @@ void case_92(struct mm_struct *a) {
 }
 
 // lockspec-case: order invalidate_lock before mmlist_lock | positive | positive
-void case_93(struct address_space *a) {
+void case_109(struct address_space *a) {
   a->invalidate_lock.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
@@ -753,7 +881,7 @@ void case_93(struct address_space *a) {
 }
 
 // lockspec-case: order invalidate_lock before mmlist_lock | inversion | negative
-void case_94(struct address_space *a) {
+void case_110(struct address_space *a) {
   mmlist_lock.lock();
   a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'mmlist_lock'}}
   a->invalidate_lock.unlock();
@@ -761,7 +889,7 @@ void case_94(struct address_space *a) {
 }
 
 // lockspec-case: order folio_lock before mmlist_lock | positive | positive
-void case_95(struct folio *a) {
+void case_111(struct folio *a) {
   a->folio_lock.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
@@ -769,7 +897,7 @@ void case_95(struct folio *a) {
 }
 
 // lockspec-case: order folio_lock before mmlist_lock | inversion | negative
-void case_96(struct folio *a) {
+void case_112(struct folio *a) {
   mmlist_lock.lock();
   a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'mmlist_lock'}}
   a->folio_lock.unlock();
@@ -777,7 +905,7 @@ void case_96(struct folio *a) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before mmlist_lock | positive | positive
-void case_97(struct address_space *a) {
+void case_113(struct address_space *a) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
@@ -785,7 +913,7 @@ void case_97(struct address_space *a) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before mmlist_lock | inversion | negative
-void case_98(struct address_space *a) {
+void case_114(struct address_space *a) {
   mmlist_lock.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'mmlist_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
@@ -793,7 +921,7 @@ void case_98(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before mmlist_lock | positive | positive
-void case_99(struct address_space *a) {
+void case_115(struct address_space *a) {
   a->i_mmap_rwsem.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
@@ -801,7 +929,7 @@ void case_99(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before mmlist_lock | inversion | negative
-void case_100(struct address_space *a) {
+void case_116(struct address_space *a) {
   mmlist_lock.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'mmlist_lock'}}
   a->i_mmap_rwsem.unlock();
@@ -809,7 +937,7 @@ void case_100(struct address_space *a) {
 }
 
 // lockspec-case: order anon_vma_lock before mmlist_lock | positive | positive
-void case_101(struct anon_vma *a) {
+void case_117(struct anon_vma *a) {
   a->root->rwsem.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
@@ -817,7 +945,7 @@ void case_101(struct anon_vma *a) {
 }
 
 // lockspec-case: order anon_vma_lock before mmlist_lock | inversion | negative
-void case_102(struct anon_vma *a) {
+void case_118(struct anon_vma *a) {
   mmlist_lock.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'mmlist_lock'}}
   a->root->rwsem.unlock();
@@ -825,7 +953,7 @@ void case_102(struct anon_vma *a) {
 }
 
 // lockspec-case: order page_table_lock before mmlist_lock | positive | positive
-void case_103(struct mm_struct *a) {
+void case_119(struct mm_struct *a) {
   a->page_table_lock.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
@@ -833,15 +961,31 @@ void case_103(struct mm_struct *a) {
 }
 
 // lockspec-case: order page_table_lock before mmlist_lock | inversion | negative
-void case_104(struct mm_struct *a) {
+void case_120(struct mm_struct *a) {
   mmlist_lock.lock();
   a->page_table_lock.lock(); // expected-error 1+ {{'page_table_lock' must be acquired before 'mmlist_lock'}}
   a->page_table_lock.unlock();
   mmlist_lock.unlock();
 }
 
+// lockspec-case: order pmd_lock before mmlist_lock | positive | positive
+void case_121(struct pmd_table *a) {
+  a->pmd_lock.lock();
+  mmlist_lock.lock();
+  mmlist_lock.unlock();
+  a->pmd_lock.unlock();
+}
+
+// lockspec-case: order pmd_lock before mmlist_lock | inversion | negative
+void case_122(struct pmd_table *a) {
+  mmlist_lock.lock();
+  a->pmd_lock.lock(); // expected-error 1+ {{'pmd_lock' must be acquired before 'mmlist_lock'}}
+  a->pmd_lock.unlock();
+  mmlist_lock.unlock();
+}
+
 // lockspec-case: order pte_lock before mmlist_lock | positive | positive
-void case_105(struct pte_table *a) {
+void case_123(struct pte_table *a) {
   a->pte_lock.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
@@ -849,7 +993,7 @@ void case_105(struct pte_table *a) {
 }
 
 // lockspec-case: order pte_lock before mmlist_lock | inversion | negative
-void case_106(struct pte_table *a) {
+void case_124(struct pte_table *a) {
   mmlist_lock.lock();
   a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'mmlist_lock'}}
   a->pte_lock.unlock();
@@ -857,7 +1001,7 @@ void case_106(struct pte_table *a) {
 }
 
 // lockspec-case: order swap_lock before mmlist_lock | positive | positive
-void case_107() {
+void case_125() {
   swap_lock.lock();
   mmlist_lock.lock();
   mmlist_lock.unlock();
@@ -865,7 +1009,7 @@ void case_107() {
 }
 
 // lockspec-case: order swap_lock before mmlist_lock | inversion | negative
-void case_108() {
+void case_126() {
   mmlist_lock.lock();
   swap_lock.lock(); // expected-error 1+ {{'swap_lock' must be acquired before 'mmlist_lock'}}
   swap_lock.unlock();
@@ -873,7 +1017,7 @@ void case_108() {
 }
 
 // lockspec-case: order i_rwsem before private_lock | positive | positive
-void case_109(struct inode *a, struct address_space *b) {
+void case_127(struct inode *a, struct address_space *b) {
   a->i_rwsem.lock();
   b->i_private_lock.lock();
   b->i_private_lock.unlock();
@@ -881,7 +1025,7 @@ void case_109(struct inode *a, struct address_space *b) {
 }
 
 // lockspec-case: order i_rwsem before private_lock | inversion | negative
-void case_110(struct inode *a, struct address_space *b) {
+void case_128(struct inode *a, struct address_space *b) {
   b->i_private_lock.lock();
   a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'i_private_lock'}}
   a->i_rwsem.unlock();
@@ -889,7 +1033,7 @@ void case_110(struct inode *a, struct address_space *b) {
 }
 
 // lockspec-case: order mmap_lock before private_lock | positive | positive
-void case_111(struct mm_struct *a, struct address_space *b) {
+void case_129(struct mm_struct *a, struct address_space *b) {
   a->mmap_lock.lock();
   b->i_private_lock.lock();
   b->i_private_lock.unlock();
@@ -897,7 +1041,7 @@ void case_111(struct mm_struct *a, struct address_space *b) {
 }
 
 // lockspec-case: order mmap_lock before private_lock | inversion | negative
-void case_112(struct mm_struct *a, struct address_space *b) {
+void case_130(struct mm_struct *a, struct address_space *b) {
   b->i_private_lock.lock();
   a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'i_private_lock'}}
   a->mmap_lock.unlock();
@@ -905,7 +1049,7 @@ void case_112(struct mm_struct *a, struct address_space *b) {
 }
 
 // lockspec-case: order invalidate_lock before private_lock | positive | positive
-void case_113(struct address_space *a) {
+void case_131(struct address_space *a) {
   a->invalidate_lock.lock();
   a->i_private_lock.lock();
   a->i_private_lock.unlock();
@@ -913,7 +1057,7 @@ void case_113(struct address_space *a) {
 }
 
 // lockspec-case: order invalidate_lock before private_lock | inversion | negative
-void case_114(struct address_space *a) {
+void case_132(struct address_space *a) {
   a->i_private_lock.lock();
   a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'i_private_lock'}}
   a->invalidate_lock.unlock();
@@ -921,7 +1065,7 @@ void case_114(struct address_space *a) {
 }
 
 // lockspec-case: order folio_lock before private_lock | positive | positive
-void case_115(struct folio *a, struct address_space *b) {
+void case_133(struct folio *a, struct address_space *b) {
   a->folio_lock.lock();
   b->i_private_lock.lock();
   b->i_private_lock.unlock();
@@ -929,7 +1073,7 @@ void case_115(struct folio *a, struct address_space *b) {
 }
 
 // lockspec-case: order folio_lock before private_lock | inversion | negative
-void case_116(struct folio *a, struct address_space *b) {
+void case_134(struct folio *a, struct address_space *b) {
   b->i_private_lock.lock();
   a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'i_private_lock'}}
   a->folio_lock.unlock();
@@ -937,7 +1081,7 @@ void case_116(struct folio *a, struct address_space *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before private_lock | positive | positive
-void case_117(struct address_space *a) {
+void case_135(struct address_space *a) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   a->i_private_lock.lock();
   a->i_private_lock.unlock();
@@ -945,7 +1089,7 @@ void case_117(struct address_space *a) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before private_lock | inversion | negative
-void case_118(struct address_space *a) {
+void case_136(struct address_space *a) {
   a->i_private_lock.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'i_private_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
@@ -953,7 +1097,7 @@ void case_118(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before private_lock | positive | positive
-void case_119(struct address_space *a) {
+void case_137(struct address_space *a) {
   a->i_mmap_rwsem.lock();
   a->i_private_lock.lock();
   a->i_private_lock.unlock();
@@ -961,7 +1105,7 @@ void case_119(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before private_lock | inversion | negative
-void case_120(struct address_space *a) {
+void case_138(struct address_space *a) {
   a->i_private_lock.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'i_private_lock'}}
   a->i_mmap_rwsem.unlock();
@@ -969,7 +1113,7 @@ void case_120(struct address_space *a) {
 }
 
 // lockspec-case: order anon_vma_lock before private_lock | positive | positive
-void case_121(struct anon_vma *a, struct address_space *b) {
+void case_139(struct anon_vma *a, struct address_space *b) {
   a->root->rwsem.lock();
   b->i_private_lock.lock();
   b->i_private_lock.unlock();
@@ -977,7 +1121,7 @@ void case_121(struct anon_vma *a, struct address_space *b) {
 }
 
 // lockspec-case: order anon_vma_lock before private_lock | inversion | negative
-void case_122(struct anon_vma *a, struct address_space *b) {
+void case_140(struct anon_vma *a, struct address_space *b) {
   b->i_private_lock.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'i_private_lock'}}
   a->root->rwsem.unlock();
@@ -985,7 +1129,7 @@ void case_122(struct anon_vma *a, struct address_space *b) {
 }
 
 // lockspec-case: order page_table_lock before private_lock | positive | positive
-void case_123(struct mm_struct *a, struct address_space *b) {
+void case_141(struct mm_struct *a, struct address_space *b) {
   a->page_table_lock.lock();
   b->i_private_lock.lock();
   b->i_private_lock.unlock();
@@ -993,15 +1137,31 @@ void case_123(struct mm_struct *a, struct address_space *b) {
 }
 
 // lockspec-case: order page_table_lock before private_lock | inversion | negative
-void case_124(struct mm_struct *a, struct address_space *b) {
+void case_142(struct mm_struct *a, struct address_space *b) {
   b->i_private_lock.lock();
   a->page_table_lock.lock(); // expected-error 1+ {{'page_table_lock' must be acquired before 'i_private_lock'}}
   a->page_table_lock.unlock();
   b->i_private_lock.unlock();
 }
 
+// lockspec-case: order pmd_lock before private_lock | positive | positive
+void case_143(struct pmd_table *a, struct address_space *b) {
+  a->pmd_lock.lock();
+  b->i_private_lock.lock();
+  b->i_private_lock.unlock();
+  a->pmd_lock.unlock();
+}
+
+// lockspec-case: order pmd_lock before private_lock | inversion | negative
+void case_144(struct pmd_table *a, struct address_space *b) {
+  b->i_private_lock.lock();
+  a->pmd_lock.lock(); // expected-error 1+ {{'pmd_lock' must be acquired before 'i_private_lock'}}
+  a->pmd_lock.unlock();
+  b->i_private_lock.unlock();
+}
+
 // lockspec-case: order pte_lock before private_lock | positive | positive
-void case_125(struct pte_table *a, struct address_space *b) {
+void case_145(struct pte_table *a, struct address_space *b) {
   a->pte_lock.lock();
   b->i_private_lock.lock();
   b->i_private_lock.unlock();
@@ -1009,7 +1169,7 @@ void case_125(struct pte_table *a, struct address_space *b) {
 }
 
 // lockspec-case: order pte_lock before private_lock | inversion | negative
-void case_126(struct pte_table *a, struct address_space *b) {
+void case_146(struct pte_table *a, struct address_space *b) {
   b->i_private_lock.lock();
   a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'i_private_lock'}}
   a->pte_lock.unlock();
@@ -1017,7 +1177,7 @@ void case_126(struct pte_table *a, struct address_space *b) {
 }
 
 // lockspec-case: order swap_lock before private_lock | positive | positive
-void case_127(struct address_space *b) {
+void case_147(struct address_space *b) {
   swap_lock.lock();
   b->i_private_lock.lock();
   b->i_private_lock.unlock();
@@ -1025,7 +1185,7 @@ void case_127(struct address_space *b) {
 }
 
 // lockspec-case: order swap_lock before private_lock | inversion | negative
-void case_128(struct address_space *b) {
+void case_148(struct address_space *b) {
   b->i_private_lock.lock();
   swap_lock.lock(); // expected-error 1+ {{'swap_lock' must be acquired before 'i_private_lock'}}
   swap_lock.unlock();
@@ -1033,7 +1193,7 @@ void case_128(struct address_space *b) {
 }
 
 // lockspec-case: order i_rwsem before i_pages | positive | positive
-void case_129(struct inode *a, struct address_space *b) {
+void case_149(struct inode *a, struct address_space *b) {
   a->i_rwsem.lock();
   b->i_pages.lock();
   b->i_pages.unlock();
@@ -1041,7 +1201,7 @@ void case_129(struct inode *a, struct address_space *b) {
 }
 
 // lockspec-case: order i_rwsem before i_pages | inversion | negative
-void case_130(struct inode *a, struct address_space *b) {
+void case_150(struct inode *a, struct address_space *b) {
   b->i_pages.lock();
   a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'i_pages'}}
   a->i_rwsem.unlock();
@@ -1049,7 +1209,7 @@ void case_130(struct inode *a, struct address_space *b) {
 }
 
 // lockspec-case: order mmap_lock before i_pages | positive | positive
-void case_131(struct mm_struct *a, struct address_space *b) {
+void case_151(struct mm_struct *a, struct address_space *b) {
   a->mmap_lock.lock();
   b->i_pages.lock();
   b->i_pages.unlock();
@@ -1057,7 +1217,7 @@ void case_131(struct mm_struct *a, struct address_space *b) {
 }
 
 // lockspec-case: order mmap_lock before i_pages | inversion | negative
-void case_132(struct mm_struct *a, struct address_space *b) {
+void case_152(struct mm_struct *a, struct address_space *b) {
   b->i_pages.lock();
   a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'i_pages'}}
   a->mmap_lock.unlock();
@@ -1065,7 +1225,7 @@ void case_132(struct mm_struct *a, struct address_space *b) {
 }
 
 // lockspec-case: order invalidate_lock before i_pages | positive | positive
-void case_133(struct address_space *a) {
+void case_153(struct address_space *a) {
   a->invalidate_lock.lock();
   a->i_pages.lock();
   a->i_pages.unlock();
@@ -1073,7 +1233,7 @@ void case_133(struct address_space *a) {
 }
 
 // lockspec-case: order invalidate_lock before i_pages | inversion | negative
-void case_134(struct address_space *a) {
+void case_154(struct address_space *a) {
   a->i_pages.lock();
   a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'i_pages'}}
   a->invalidate_lock.unlock();
@@ -1081,7 +1241,7 @@ void case_134(struct address_space *a) {
 }
 
 // lockspec-case: order folio_lock before i_pages | positive | positive
-void case_135(struct folio *a, struct address_space *b) {
+void case_155(struct folio *a, struct address_space *b) {
   a->folio_lock.lock();
   b->i_pages.lock();
   b->i_pages.unlock();
@@ -1089,7 +1249,7 @@ void case_135(struct folio *a, struct address_space *b) {
 }
 
 // lockspec-case: order folio_lock before i_pages | inversion | negative
-void case_136(struct folio *a, struct address_space *b) {
+void case_156(struct folio *a, struct address_space *b) {
   b->i_pages.lock();
   a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'i_pages'}}
   a->folio_lock.unlock();
@@ -1097,7 +1257,7 @@ void case_136(struct folio *a, struct address_space *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before i_pages | positive | positive
-void case_137(struct address_space *a) {
+void case_157(struct address_space *a) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   a->i_pages.lock();
   a->i_pages.unlock();
@@ -1105,7 +1265,7 @@ void case_137(struct address_space *a) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before i_pages | inversion | negative
-void case_138(struct address_space *a) {
+void case_158(struct address_space *a) {
   a->i_pages.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'i_pages'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
@@ -1113,7 +1273,7 @@ void case_138(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before i_pages | positive | positive
-void case_139(struct address_space *a) {
+void case_159(struct address_space *a) {
   a->i_mmap_rwsem.lock();
   a->i_pages.lock();
   a->i_pages.unlock();
@@ -1121,7 +1281,7 @@ void case_139(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before i_pages | inversion | negative
-void case_140(struct address_space *a) {
+void case_160(struct address_space *a) {
   a->i_pages.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'i_pages'}}
   a->i_mmap_rwsem.unlock();
@@ -1129,7 +1289,7 @@ void case_140(struct address_space *a) {
 }
 
 // lockspec-case: order anon_vma_lock before i_pages | positive | positive
-void case_141(struct anon_vma *a, struct address_space *b) {
+void case_161(struct anon_vma *a, struct address_space *b) {
   a->root->rwsem.lock();
   b->i_pages.lock();
   b->i_pages.unlock();
@@ -1137,7 +1297,7 @@ void case_141(struct anon_vma *a, struct address_space *b) {
 }
 
 // lockspec-case: order anon_vma_lock before i_pages | inversion | negative
-void case_142(struct anon_vma *a, struct address_space *b) {
+void case_162(struct anon_vma *a, struct address_space *b) {
   b->i_pages.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'i_pages'}}
   a->root->rwsem.unlock();
@@ -1145,7 +1305,7 @@ void case_142(struct anon_vma *a, struct address_space *b) {
 }
 
 // lockspec-case: order page_table_lock before i_pages | positive | positive
-void case_143(struct mm_struct *a, struct address_space *b) {
+void case_163(struct mm_struct *a, struct address_space *b) {
   a->page_table_lock.lock();
   b->i_pages.lock();
   b->i_pages.unlock();
@@ -1153,15 +1313,31 @@ void case_143(struct mm_struct *a, struct address_space *b) {
 }
 
 // lockspec-case: order page_table_lock before i_pages | inversion | negative
-void case_144(struct mm_struct *a, struct address_space *b) {
+void case_164(struct mm_struct *a, struct address_space *b) {
   b->i_pages.lock();
   a->page_table_lock.lock(); // expected-error 1+ {{'page_table_lock' must be acquired before 'i_pages'}}
   a->page_table_lock.unlock();
   b->i_pages.unlock();
 }
 
+// lockspec-case: order pmd_lock before i_pages | positive | positive
+void case_165(struct pmd_table *a, struct address_space *b) {
+  a->pmd_lock.lock();
+  b->i_pages.lock();
+  b->i_pages.unlock();
+  a->pmd_lock.unlock();
+}
+
+// lockspec-case: order pmd_lock before i_pages | inversion | negative
+void case_166(struct pmd_table *a, struct address_space *b) {
+  b->i_pages.lock();
+  a->pmd_lock.lock(); // expected-error 1+ {{'pmd_lock' must be acquired before 'i_pages'}}
+  a->pmd_lock.unlock();
+  b->i_pages.unlock();
+}
+
 // lockspec-case: order pte_lock before i_pages | positive | positive
-void case_145(struct pte_table *a, struct address_space *b) {
+void case_167(struct pte_table *a, struct address_space *b) {
   a->pte_lock.lock();
   b->i_pages.lock();
   b->i_pages.unlock();
@@ -1169,7 +1345,7 @@ void case_145(struct pte_table *a, struct address_space *b) {
 }
 
 // lockspec-case: order pte_lock before i_pages | inversion | negative
-void case_146(struct pte_table *a, struct address_space *b) {
+void case_168(struct pte_table *a, struct address_space *b) {
   b->i_pages.lock();
   a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'i_pages'}}
   a->pte_lock.unlock();
@@ -1177,7 +1353,7 @@ void case_146(struct pte_table *a, struct address_space *b) {
 }
 
 // lockspec-case: order swap_lock before i_pages | positive | positive
-void case_147(struct address_space *b) {
+void case_169(struct address_space *b) {
   swap_lock.lock();
   b->i_pages.lock();
   b->i_pages.unlock();
@@ -1185,7 +1361,7 @@ void case_147(struct address_space *b) {
 }
 
 // lockspec-case: order swap_lock before i_pages | inversion | negative
-void case_148(struct address_space *b) {
+void case_170(struct address_space *b) {
   b->i_pages.lock();
   swap_lock.lock(); // expected-error 1+ {{'swap_lock' must be acquired before 'i_pages'}}
   swap_lock.unlock();
@@ -1193,7 +1369,7 @@ void case_148(struct address_space *b) {
 }
 
 // lockspec-case: order private_lock before i_pages | positive | positive
-void case_149(struct address_space *a) {
+void case_171(struct address_space *a) {
   a->i_private_lock.lock();
   a->i_pages.lock();
   a->i_pages.unlock();
@@ -1201,7 +1377,7 @@ void case_149(struct address_space *a) {
 }
 
 // lockspec-case: order private_lock before i_pages | inversion | negative
-void case_150(struct address_space *a) {
+void case_172(struct address_space *a) {
   a->i_pages.lock();
   a->i_private_lock.lock(); // expected-error 1+ {{'i_private_lock' must be acquired before 'i_pages'}}
   a->i_private_lock.unlock();
@@ -1209,7 +1385,7 @@ void case_150(struct address_space *a) {
 }
 
 // lockspec-case: order i_rwsem before lru_lock | positive | positive
-void case_151(struct inode *a, struct lruvec *b) {
+void case_173(struct inode *a, struct lruvec *b) {
   a->i_rwsem.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1217,7 +1393,7 @@ void case_151(struct inode *a, struct lruvec *b) {
 }
 
 // lockspec-case: order i_rwsem before lru_lock | inversion | negative
-void case_152(struct inode *a, struct lruvec *b) {
+void case_174(struct inode *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'lru_lock'}}
   a->i_rwsem.unlock();
@@ -1225,7 +1401,7 @@ void case_152(struct inode *a, struct lruvec *b) {
 }
 
 // lockspec-case: order mmap_lock before lru_lock | positive | positive
-void case_153(struct mm_struct *a, struct lruvec *b) {
+void case_175(struct mm_struct *a, struct lruvec *b) {
   a->mmap_lock.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1233,7 +1409,7 @@ void case_153(struct mm_struct *a, struct lruvec *b) {
 }
 
 // lockspec-case: order mmap_lock before lru_lock | inversion | negative
-void case_154(struct mm_struct *a, struct lruvec *b) {
+void case_176(struct mm_struct *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'lru_lock'}}
   a->mmap_lock.unlock();
@@ -1241,7 +1417,7 @@ void case_154(struct mm_struct *a, struct lruvec *b) {
 }
 
 // lockspec-case: order invalidate_lock before lru_lock | positive | positive
-void case_155(struct address_space *a, struct lruvec *b) {
+void case_177(struct address_space *a, struct lruvec *b) {
   a->invalidate_lock.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1249,7 +1425,7 @@ void case_155(struct address_space *a, struct lruvec *b) {
 }
 
 // lockspec-case: order invalidate_lock before lru_lock | inversion | negative
-void case_156(struct address_space *a, struct lruvec *b) {
+void case_178(struct address_space *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'lru_lock'}}
   a->invalidate_lock.unlock();
@@ -1257,7 +1433,7 @@ void case_156(struct address_space *a, struct lruvec *b) {
 }
 
 // lockspec-case: order folio_lock before lru_lock | positive | positive
-void case_157(struct folio *a, struct lruvec *b) {
+void case_179(struct folio *a, struct lruvec *b) {
   a->folio_lock.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1265,7 +1441,7 @@ void case_157(struct folio *a, struct lruvec *b) {
 }
 
 // lockspec-case: order folio_lock before lru_lock | inversion | negative
-void case_158(struct folio *a, struct lruvec *b) {
+void case_180(struct folio *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'lru_lock'}}
   a->folio_lock.unlock();
@@ -1273,7 +1449,7 @@ void case_158(struct folio *a, struct lruvec *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before lru_lock | positive | positive
-void case_159(struct address_space *a, struct lruvec *b) {
+void case_181(struct address_space *a, struct lruvec *b) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1281,7 +1457,7 @@ void case_159(struct address_space *a, struct lruvec *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before lru_lock | inversion | negative
-void case_160(struct address_space *a, struct lruvec *b) {
+void case_182(struct address_space *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'lru_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
@@ -1289,7 +1465,7 @@ void case_160(struct address_space *a, struct lruvec *b) {
 }
 
 // lockspec-case: order i_mmap_lock before lru_lock | positive | positive
-void case_161(struct address_space *a, struct lruvec *b) {
+void case_183(struct address_space *a, struct lruvec *b) {
   a->i_mmap_rwsem.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1297,7 +1473,7 @@ void case_161(struct address_space *a, struct lruvec *b) {
 }
 
 // lockspec-case: order i_mmap_lock before lru_lock | inversion | negative
-void case_162(struct address_space *a, struct lruvec *b) {
+void case_184(struct address_space *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'lru_lock'}}
   a->i_mmap_rwsem.unlock();
@@ -1305,7 +1481,7 @@ void case_162(struct address_space *a, struct lruvec *b) {
 }
 
 // lockspec-case: order anon_vma_lock before lru_lock | positive | positive
-void case_163(struct anon_vma *a, struct lruvec *b) {
+void case_185(struct anon_vma *a, struct lruvec *b) {
   a->root->rwsem.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1313,7 +1489,7 @@ void case_163(struct anon_vma *a, struct lruvec *b) {
 }
 
 // lockspec-case: order anon_vma_lock before lru_lock | inversion | negative
-void case_164(struct anon_vma *a, struct lruvec *b) {
+void case_186(struct anon_vma *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'lru_lock'}}
   a->root->rwsem.unlock();
@@ -1321,7 +1497,7 @@ void case_164(struct anon_vma *a, struct lruvec *b) {
 }
 
 // lockspec-case: order page_table_lock before lru_lock | positive | positive
-void case_165(struct mm_struct *a, struct lruvec *b) {
+void case_187(struct mm_struct *a, struct lruvec *b) {
   a->page_table_lock.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1329,15 +1505,31 @@ void case_165(struct mm_struct *a, struct lruvec *b) {
 }
 
 // lockspec-case: order page_table_lock before lru_lock | inversion | negative
-void case_166(struct mm_struct *a, struct lruvec *b) {
+void case_188(struct mm_struct *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->page_table_lock.lock(); // expected-error 1+ {{'page_table_lock' must be acquired before 'lru_lock'}}
   a->page_table_lock.unlock();
   b->lru_lock.unlock();
 }
 
+// lockspec-case: order pmd_lock before lru_lock | positive | positive
+void case_189(struct pmd_table *a, struct lruvec *b) {
+  a->pmd_lock.lock();
+  b->lru_lock.lock();
+  b->lru_lock.unlock();
+  a->pmd_lock.unlock();
+}
+
+// lockspec-case: order pmd_lock before lru_lock | inversion | negative
+void case_190(struct pmd_table *a, struct lruvec *b) {
+  b->lru_lock.lock();
+  a->pmd_lock.lock(); // expected-error 1+ {{'pmd_lock' must be acquired before 'lru_lock'}}
+  a->pmd_lock.unlock();
+  b->lru_lock.unlock();
+}
+
 // lockspec-case: order pte_lock before lru_lock | positive | positive
-void case_167(struct pte_table *a, struct lruvec *b) {
+void case_191(struct pte_table *a, struct lruvec *b) {
   a->pte_lock.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1345,7 +1537,7 @@ void case_167(struct pte_table *a, struct lruvec *b) {
 }
 
 // lockspec-case: order pte_lock before lru_lock | inversion | negative
-void case_168(struct pte_table *a, struct lruvec *b) {
+void case_192(struct pte_table *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'lru_lock'}}
   a->pte_lock.unlock();
@@ -1353,7 +1545,7 @@ void case_168(struct pte_table *a, struct lruvec *b) {
 }
 
 // lockspec-case: order swap_lock before lru_lock | positive | positive
-void case_169(struct lruvec *b) {
+void case_193(struct lruvec *b) {
   swap_lock.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1361,7 +1553,7 @@ void case_169(struct lruvec *b) {
 }
 
 // lockspec-case: order swap_lock before lru_lock | inversion | negative
-void case_170(struct lruvec *b) {
+void case_194(struct lruvec *b) {
   b->lru_lock.lock();
   swap_lock.lock(); // expected-error 1+ {{'swap_lock' must be acquired before 'lru_lock'}}
   swap_lock.unlock();
@@ -1369,7 +1561,7 @@ void case_170(struct lruvec *b) {
 }
 
 // lockspec-case: order private_lock before lru_lock | positive | positive
-void case_171(struct address_space *a, struct lruvec *b) {
+void case_195(struct address_space *a, struct lruvec *b) {
   a->i_private_lock.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1377,7 +1569,7 @@ void case_171(struct address_space *a, struct lruvec *b) {
 }
 
 // lockspec-case: order private_lock before lru_lock | inversion | negative
-void case_172(struct address_space *a, struct lruvec *b) {
+void case_196(struct address_space *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->i_private_lock.lock(); // expected-error 1+ {{'i_private_lock' must be acquired before 'lru_lock'}}
   a->i_private_lock.unlock();
@@ -1385,7 +1577,7 @@ void case_172(struct address_space *a, struct lruvec *b) {
 }
 
 // lockspec-case: order i_pages before lru_lock | positive | positive
-void case_173(struct address_space *a, struct lruvec *b) {
+void case_197(struct address_space *a, struct lruvec *b) {
   a->i_pages.lock();
   b->lru_lock.lock();
   b->lru_lock.unlock();
@@ -1393,7 +1585,7 @@ void case_173(struct address_space *a, struct lruvec *b) {
 }
 
 // lockspec-case: order i_pages before lru_lock | inversion | negative
-void case_174(struct address_space *a, struct lruvec *b) {
+void case_198(struct address_space *a, struct lruvec *b) {
   b->lru_lock.lock();
   a->i_pages.lock(); // expected-error 1+ {{'i_pages' must be acquired before 'lru_lock'}}
   a->i_pages.unlock();
@@ -1401,7 +1593,7 @@ void case_174(struct address_space *a, struct lruvec *b) {
 }
 
 // lockspec-case: order i_rwsem before i_lock | positive | positive
-void case_175(struct inode *a) {
+void case_199(struct inode *a) {
   a->i_rwsem.lock();
   a->i_lock.lock();
   a->i_lock.unlock();
@@ -1409,7 +1601,7 @@ void case_175(struct inode *a) {
 }
 
 // lockspec-case: order i_rwsem before i_lock | inversion | negative
-void case_176(struct inode *a) {
+void case_200(struct inode *a) {
   a->i_lock.lock();
   a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'i_lock'}}
   a->i_rwsem.unlock();
@@ -1417,7 +1609,7 @@ void case_176(struct inode *a) {
 }
 
 // lockspec-case: order mmap_lock before i_lock | positive | positive
-void case_177(struct mm_struct *a, struct inode *b) {
+void case_201(struct mm_struct *a, struct inode *b) {
   a->mmap_lock.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
@@ -1425,7 +1617,7 @@ void case_177(struct mm_struct *a, struct inode *b) {
 }
 
 // lockspec-case: order mmap_lock before i_lock | inversion | negative
-void case_178(struct mm_struct *a, struct inode *b) {
+void case_202(struct mm_struct *a, struct inode *b) {
   b->i_lock.lock();
   a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'i_lock'}}
   a->mmap_lock.unlock();
@@ -1433,7 +1625,7 @@ void case_178(struct mm_struct *a, struct inode *b) {
 }
 
 // lockspec-case: order invalidate_lock before i_lock | positive | positive
-void case_179(struct address_space *a, struct inode *b) {
+void case_203(struct address_space *a, struct inode *b) {
   a->invalidate_lock.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
@@ -1441,7 +1633,7 @@ void case_179(struct address_space *a, struct inode *b) {
 }
 
 // lockspec-case: order invalidate_lock before i_lock | inversion | negative
-void case_180(struct address_space *a, struct inode *b) {
+void case_204(struct address_space *a, struct inode *b) {
   b->i_lock.lock();
   a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'i_lock'}}
   a->invalidate_lock.unlock();
@@ -1449,7 +1641,7 @@ void case_180(struct address_space *a, struct inode *b) {
 }
 
 // lockspec-case: order folio_lock before i_lock | positive | positive
-void case_181(struct folio *a, struct inode *b) {
+void case_205(struct folio *a, struct inode *b) {
   a->folio_lock.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
@@ -1457,7 +1649,7 @@ void case_181(struct folio *a, struct inode *b) {
 }
 
 // lockspec-case: order folio_lock before i_lock | inversion | negative
-void case_182(struct folio *a, struct inode *b) {
+void case_206(struct folio *a, struct inode *b) {
   b->i_lock.lock();
   a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'i_lock'}}
   a->folio_lock.unlock();
@@ -1465,7 +1657,7 @@ void case_182(struct folio *a, struct inode *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before i_lock | positive | positive
-void case_183(struct address_space *a, struct inode *b) {
+void case_207(struct address_space *a, struct inode *b) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
@@ -1473,7 +1665,7 @@ void case_183(struct address_space *a, struct inode *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before i_lock | inversion | negative
-void case_184(struct address_space *a, struct inode *b) {
+void case_208(struct address_space *a, struct inode *b) {
   b->i_lock.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'i_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
@@ -1481,7 +1673,7 @@ void case_184(struct address_space *a, struct inode *b) {
 }
 
 // lockspec-case: order i_mmap_lock before i_lock | positive | positive
-void case_185(struct address_space *a, struct inode *b) {
+void case_209(struct address_space *a, struct inode *b) {
   a->i_mmap_rwsem.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
@@ -1489,7 +1681,7 @@ void case_185(struct address_space *a, struct inode *b) {
 }
 
 // lockspec-case: order i_mmap_lock before i_lock | inversion | negative
-void case_186(struct address_space *a, struct inode *b) {
+void case_210(struct address_space *a, struct inode *b) {
   b->i_lock.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'i_lock'}}
   a->i_mmap_rwsem.unlock();
@@ -1497,7 +1689,7 @@ void case_186(struct address_space *a, struct inode *b) {
 }
 
 // lockspec-case: order anon_vma_lock before i_lock | positive | positive
-void case_187(struct anon_vma *a, struct inode *b) {
+void case_211(struct anon_vma *a, struct inode *b) {
   a->root->rwsem.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
@@ -1505,7 +1697,7 @@ void case_187(struct anon_vma *a, struct inode *b) {
 }
 
 // lockspec-case: order anon_vma_lock before i_lock | inversion | negative
-void case_188(struct anon_vma *a, struct inode *b) {
+void case_212(struct anon_vma *a, struct inode *b) {
   b->i_lock.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'i_lock'}}
   a->root->rwsem.unlock();
@@ -1513,7 +1705,7 @@ void case_188(struct anon_vma *a, struct inode *b) {
 }
 
 // lockspec-case: order page_table_lock before i_lock | positive | positive
-void case_189(struct mm_struct *a, struct inode *b) {
+void case_213(struct mm_struct *a, struct inode *b) {
   a->page_table_lock.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
@@ -1521,15 +1713,31 @@ void case_189(struct mm_struct *a, struct inode *b) {
 }
 
 // lockspec-case: order page_table_lock before i_lock | inversion | negative
-void case_190(struct mm_struct *a, struct inode *b) {
+void case_214(struct mm_struct *a, struct inode *b) {
   b->i_lock.lock();
   a->page_table_lock.lock(); // expected-error 1+ {{'page_table_lock' must be acquired before 'i_lock'}}
   a->page_table_lock.unlock();
   b->i_lock.unlock();
 }
 
+// lockspec-case: order pmd_lock before i_lock | positive | positive
+void case_215(struct pmd_table *a, struct inode *b) {
+  a->pmd_lock.lock();
+  b->i_lock.lock();
+  b->i_lock.unlock();
+  a->pmd_lock.unlock();
+}
+
+// lockspec-case: order pmd_lock before i_lock | inversion | negative
+void case_216(struct pmd_table *a, struct inode *b) {
+  b->i_lock.lock();
+  a->pmd_lock.lock(); // expected-error 1+ {{'pmd_lock' must be acquired before 'i_lock'}}
+  a->pmd_lock.unlock();
+  b->i_lock.unlock();
+}
+
 // lockspec-case: order pte_lock before i_lock | positive | positive
-void case_191(struct pte_table *a, struct inode *b) {
+void case_217(struct pte_table *a, struct inode *b) {
   a->pte_lock.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
@@ -1537,7 +1745,7 @@ void case_191(struct pte_table *a, struct inode *b) {
 }
 
 // lockspec-case: order pte_lock before i_lock | inversion | negative
-void case_192(struct pte_table *a, struct inode *b) {
+void case_218(struct pte_table *a, struct inode *b) {
   b->i_lock.lock();
   a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'i_lock'}}
   a->pte_lock.unlock();
@@ -1545,7 +1753,7 @@ void case_192(struct pte_table *a, struct inode *b) {
 }
 
 // lockspec-case: order swap_lock before i_lock | positive | positive
-void case_193(struct inode *b) {
+void case_219(struct inode *b) {
   swap_lock.lock();
   b->i_lock.lock();
   b->i_lock.unlock();
@@ -1553,7 +1761,7 @@ void case_193(struct inode *b) {
 }
 
 // lockspec-case: order swap_lock before i_lock | inversion | negative
-void case_194(struct inode *b) {
+void case_220(struct inode *b) {
   b->i_lock.lock();
   swap_lock.lock(); // expected-error 1+ {{'swap_lock' must be acquired before 'i_lock'}}
   swap_lock.unlock();
@@ -1561,7 +1769,7 @@ void case_194(struct inode *b) {
 }
 
 // lockspec-case: order i_rwsem before wb_list_lock | positive | positive
-void case_195(struct inode *a, struct bdi_writeback *b) {
+void case_221(struct inode *a, struct bdi_writeback *b) {
   a->i_rwsem.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
@@ -1569,7 +1777,7 @@ void case_195(struct inode *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order i_rwsem before wb_list_lock | inversion | negative
-void case_196(struct inode *a, struct bdi_writeback *b) {
+void case_222(struct inode *a, struct bdi_writeback *b) {
   b->list_lock.lock();
   a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'list_lock'}}
   a->i_rwsem.unlock();
@@ -1577,7 +1785,7 @@ void case_196(struct inode *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order mmap_lock before wb_list_lock | positive | positive
-void case_197(struct mm_struct *a, struct bdi_writeback *b) {
+void case_223(struct mm_struct *a, struct bdi_writeback *b) {
   a->mmap_lock.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
@@ -1585,7 +1793,7 @@ void case_197(struct mm_struct *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order mmap_lock before wb_list_lock | inversion | negative
-void case_198(struct mm_struct *a, struct bdi_writeback *b) {
+void case_224(struct mm_struct *a, struct bdi_writeback *b) {
   b->list_lock.lock();
   a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'list_lock'}}
   a->mmap_lock.unlock();
@@ -1593,7 +1801,7 @@ void case_198(struct mm_struct *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order invalidate_lock before wb_list_lock | positive | positive
-void case_199(struct address_space *a, struct bdi_writeback *b) {
+void case_225(struct address_space *a, struct bdi_writeback *b) {
   a->invalidate_lock.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
@@ -1601,7 +1809,7 @@ void case_199(struct address_space *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order invalidate_lock before wb_list_lock | inversion | negative
-void case_200(struct address_space *a, struct bdi_writeback *b) {
+void case_226(struct address_space *a, struct bdi_writeback *b) {
   b->list_lock.lock();
   a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'list_lock'}}
   a->invalidate_lock.unlock();
@@ -1609,7 +1817,7 @@ void case_200(struct address_space *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order folio_lock before wb_list_lock | positive | positive
-void case_201(struct folio *a, struct bdi_writeback *b) {
+void case_227(struct folio *a, struct bdi_writeback *b) {
   a->folio_lock.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
@@ -1617,7 +1825,7 @@ void case_201(struct folio *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order folio_lock before wb_list_lock | inversion | negative
-void case_202(struct folio *a, struct bdi_writeback *b) {
+void case_228(struct folio *a, struct bdi_writeback *b) {
   b->list_lock.lock();
   a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'list_lock'}}
   a->folio_lock.unlock();
@@ -1625,7 +1833,7 @@ void case_202(struct folio *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before wb_list_lock | positive | positive
-void case_203(struct address_space *a, struct bdi_writeback *b) {
+void case_229(struct address_space *a, struct bdi_writeback *b) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
@@ -1633,7 +1841,7 @@ void case_203(struct address_space *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before wb_list_lock | inversion | negative
-void case_204(struct address_space *a, struct bdi_writeback *b) {
+void case_230(struct address_space *a, struct bdi_writeback *b) {
   b->list_lock.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'list_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
@@ -1641,7 +1849,7 @@ void case_204(struct address_space *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order i_mmap_lock before wb_list_lock | positive | positive
-void case_205(struct address_space *a, struct bdi_writeback *b) {
+void case_231(struct address_space *a, struct bdi_writeback *b) {
   a->i_mmap_rwsem.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
@@ -1649,7 +1857,7 @@ void case_205(struct address_space *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order i_mmap_lock before wb_list_lock | inversion | negative
-void case_206(struct address_space *a, struct bdi_writeback *b) {
+void case_232(struct address_space *a, struct bdi_writeback *b) {
   b->list_lock.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'list_lock'}}
   a->i_mmap_rwsem.unlock();
@@ -1657,7 +1865,7 @@ void case_206(struct address_space *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order anon_vma_lock before wb_list_lock | positive | positive
-void case_207(struct anon_vma *a, struct bdi_writeback *b) {
+void case_233(struct anon_vma *a, struct bdi_writeback *b) {
   a->root->rwsem.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
@@ -1665,7 +1873,7 @@ void case_207(struct anon_vma *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order anon_vma_lock before wb_list_lock | inversion | negative
-void case_208(struct anon_vma *a, struct bdi_writeback *b) {
+void case_234(struct anon_vma *a, struct bdi_writeback *b) {
   b->list_lock.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'list_lock'}}
   a->root->rwsem.unlock();
@@ -1673,7 +1881,7 @@ void case_208(struct anon_vma *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order page_table_lock before wb_list_lock | positive | positive
-void case_209(struct mm_struct *a, struct bdi_writeback *b) {
+void case_235(struct mm_struct *a, struct bdi_writeback *b) {
   a->page_table_lock.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
@@ -1681,15 +1889,31 @@ void case_209(struct mm_struct *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order page_table_lock before wb_list_lock | inversion | negative
-void case_210(struct mm_struct *a, struct bdi_writeback *b) {
+void case_236(struct mm_struct *a, struct bdi_writeback *b) {
   b->list_lock.lock();
   a->page_table_lock.lock(); // expected-error 1+ {{'page_table_lock' must be acquired before 'list_lock'}}
   a->page_table_lock.unlock();
   b->list_lock.unlock();
 }
 
+// lockspec-case: order pmd_lock before wb_list_lock | positive | positive
+void case_237(struct pmd_table *a, struct bdi_writeback *b) {
+  a->pmd_lock.lock();
+  b->list_lock.lock();
+  b->list_lock.unlock();
+  a->pmd_lock.unlock();
+}
+
+// lockspec-case: order pmd_lock before wb_list_lock | inversion | negative
+void case_238(struct pmd_table *a, struct bdi_writeback *b) {
+  b->list_lock.lock();
+  a->pmd_lock.lock(); // expected-error 1+ {{'pmd_lock' must be acquired before 'list_lock'}}
+  a->pmd_lock.unlock();
+  b->list_lock.unlock();
+}
+
 // lockspec-case: order pte_lock before wb_list_lock | positive | positive
-void case_211(struct pte_table *a, struct bdi_writeback *b) {
+void case_239(struct pte_table *a, struct bdi_writeback *b) {
   a->pte_lock.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
@@ -1697,7 +1921,7 @@ void case_211(struct pte_table *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order pte_lock before wb_list_lock | inversion | negative
-void case_212(struct pte_table *a, struct bdi_writeback *b) {
+void case_240(struct pte_table *a, struct bdi_writeback *b) {
   b->list_lock.lock();
   a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'list_lock'}}
   a->pte_lock.unlock();
@@ -1705,7 +1929,7 @@ void case_212(struct pte_table *a, struct bdi_writeback *b) {
 }
 
 // lockspec-case: order swap_lock before wb_list_lock | positive | positive
-void case_213(struct bdi_writeback *b) {
+void case_241(struct bdi_writeback *b) {
   swap_lock.lock();
   b->list_lock.lock();
   b->list_lock.unlock();
@@ -1713,7 +1937,7 @@ void case_213(struct bdi_writeback *b) {
 }
 
 // lockspec-case: order swap_lock before wb_list_lock | inversion | negative
-void case_214(struct bdi_writeback *b) {
+void case_242(struct bdi_writeback *b) {
   b->list_lock.lock();
   swap_lock.lock(); // expected-error 1+ {{'swap_lock' must be acquired before 'list_lock'}}
   swap_lock.unlock();
@@ -1721,7 +1945,7 @@ void case_214(struct bdi_writeback *b) {
 }
 
 // lockspec-case: order i_rwsem before sb_lock | positive | positive
-void case_215(struct inode *a) {
+void case_243(struct inode *a) {
   a->i_rwsem.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1729,7 +1953,7 @@ void case_215(struct inode *a) {
 }
 
 // lockspec-case: order i_rwsem before sb_lock | inversion | negative
-void case_216(struct inode *a) {
+void case_244(struct inode *a) {
   sb_lock.lock();
   a->i_rwsem.lock(); // expected-error 1+ {{'i_rwsem' must be acquired before 'sb_lock'}}
   a->i_rwsem.unlock();
@@ -1737,7 +1961,7 @@ void case_216(struct inode *a) {
 }
 
 // lockspec-case: order mmap_lock before sb_lock | positive | positive
-void case_217(struct mm_struct *a) {
+void case_245(struct mm_struct *a) {
   a->mmap_lock.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1745,7 +1969,7 @@ void case_217(struct mm_struct *a) {
 }
 
 // lockspec-case: order mmap_lock before sb_lock | inversion | negative
-void case_218(struct mm_struct *a) {
+void case_246(struct mm_struct *a) {
   sb_lock.lock();
   a->mmap_lock.lock(); // expected-error 1+ {{'mmap_lock' must be acquired before 'sb_lock'}}
   a->mmap_lock.unlock();
@@ -1753,7 +1977,7 @@ void case_218(struct mm_struct *a) {
 }
 
 // lockspec-case: order invalidate_lock before sb_lock | positive | positive
-void case_219(struct address_space *a) {
+void case_247(struct address_space *a) {
   a->invalidate_lock.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1761,7 +1985,7 @@ void case_219(struct address_space *a) {
 }
 
 // lockspec-case: order invalidate_lock before sb_lock | inversion | negative
-void case_220(struct address_space *a) {
+void case_248(struct address_space *a) {
   sb_lock.lock();
   a->invalidate_lock.lock(); // expected-error 1+ {{'invalidate_lock' must be acquired before 'sb_lock'}}
   a->invalidate_lock.unlock();
@@ -1769,7 +1993,7 @@ void case_220(struct address_space *a) {
 }
 
 // lockspec-case: order folio_lock before sb_lock | positive | positive
-void case_221(struct folio *a) {
+void case_249(struct folio *a) {
   a->folio_lock.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1777,7 +2001,7 @@ void case_221(struct folio *a) {
 }
 
 // lockspec-case: order folio_lock before sb_lock | inversion | negative
-void case_222(struct folio *a) {
+void case_250(struct folio *a) {
   sb_lock.lock();
   a->folio_lock.lock(); // expected-error 1+ {{'folio_lock' must be acquired before 'sb_lock'}}
   a->folio_lock.unlock();
@@ -1785,7 +2009,7 @@ void case_222(struct folio *a) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before sb_lock | positive | positive
-void case_223(struct address_space *a) {
+void case_251(struct address_space *a) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1793,7 +2017,7 @@ void case_223(struct address_space *a) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before sb_lock | inversion | negative
-void case_224(struct address_space *a) {
+void case_252(struct address_space *a) {
   sb_lock.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'sb_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
@@ -1801,7 +2025,7 @@ void case_224(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before sb_lock | positive | positive
-void case_225(struct address_space *a) {
+void case_253(struct address_space *a) {
   a->i_mmap_rwsem.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1809,7 +2033,7 @@ void case_225(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before sb_lock | inversion | negative
-void case_226(struct address_space *a) {
+void case_254(struct address_space *a) {
   sb_lock.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'sb_lock'}}
   a->i_mmap_rwsem.unlock();
@@ -1817,7 +2041,7 @@ void case_226(struct address_space *a) {
 }
 
 // lockspec-case: order anon_vma_lock before sb_lock | positive | positive
-void case_227(struct anon_vma *a) {
+void case_255(struct anon_vma *a) {
   a->root->rwsem.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1825,7 +2049,7 @@ void case_227(struct anon_vma *a) {
 }
 
 // lockspec-case: order anon_vma_lock before sb_lock | inversion | negative
-void case_228(struct anon_vma *a) {
+void case_256(struct anon_vma *a) {
   sb_lock.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'sb_lock'}}
   a->root->rwsem.unlock();
@@ -1833,7 +2057,7 @@ void case_228(struct anon_vma *a) {
 }
 
 // lockspec-case: order page_table_lock before sb_lock | positive | positive
-void case_229(struct mm_struct *a) {
+void case_257(struct mm_struct *a) {
   a->page_table_lock.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1841,15 +2065,31 @@ void case_229(struct mm_struct *a) {
 }
 
 // lockspec-case: order page_table_lock before sb_lock | inversion | negative
-void case_230(struct mm_struct *a) {
+void case_258(struct mm_struct *a) {
   sb_lock.lock();
   a->page_table_lock.lock(); // expected-error 1+ {{'page_table_lock' must be acquired before 'sb_lock'}}
   a->page_table_lock.unlock();
   sb_lock.unlock();
 }
 
+// lockspec-case: order pmd_lock before sb_lock | positive | positive
+void case_259(struct pmd_table *a) {
+  a->pmd_lock.lock();
+  sb_lock.lock();
+  sb_lock.unlock();
+  a->pmd_lock.unlock();
+}
+
+// lockspec-case: order pmd_lock before sb_lock | inversion | negative
+void case_260(struct pmd_table *a) {
+  sb_lock.lock();
+  a->pmd_lock.lock(); // expected-error 1+ {{'pmd_lock' must be acquired before 'sb_lock'}}
+  a->pmd_lock.unlock();
+  sb_lock.unlock();
+}
+
 // lockspec-case: order pte_lock before sb_lock | positive | positive
-void case_231(struct pte_table *a) {
+void case_261(struct pte_table *a) {
   a->pte_lock.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1857,7 +2097,7 @@ void case_231(struct pte_table *a) {
 }
 
 // lockspec-case: order pte_lock before sb_lock | inversion | negative
-void case_232(struct pte_table *a) {
+void case_262(struct pte_table *a) {
   sb_lock.lock();
   a->pte_lock.lock(); // expected-error 1+ {{'pte_lock' must be acquired before 'sb_lock'}}
   a->pte_lock.unlock();
@@ -1865,7 +2105,7 @@ void case_232(struct pte_table *a) {
 }
 
 // lockspec-case: order swap_lock before sb_lock | positive | positive
-void case_233() {
+void case_263() {
   swap_lock.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1873,7 +2113,7 @@ void case_233() {
 }
 
 // lockspec-case: order swap_lock before sb_lock | inversion | negative
-void case_234() {
+void case_264() {
   sb_lock.lock();
   swap_lock.lock(); // expected-error 1+ {{'swap_lock' must be acquired before 'sb_lock'}}
   swap_lock.unlock();
@@ -1881,7 +2121,7 @@ void case_234() {
 }
 
 // lockspec-case: order wb_list_lock before sb_lock | positive | positive
-void case_235(struct bdi_writeback *a) {
+void case_265(struct bdi_writeback *a) {
   a->list_lock.lock();
   sb_lock.lock();
   sb_lock.unlock();
@@ -1889,7 +2129,7 @@ void case_235(struct bdi_writeback *a) {
 }
 
 // lockspec-case: order wb_list_lock before sb_lock | inversion | negative
-void case_236(struct bdi_writeback *a) {
+void case_266(struct bdi_writeback *a) {
   sb_lock.lock();
   a->list_lock.lock(); // expected-error 1+ {{'list_lock' must be acquired before 'sb_lock'}}
   a->list_lock.unlock();
@@ -1897,7 +2137,7 @@ void case_236(struct bdi_writeback *a) {
 }
 
 // lockspec-case: order wb_list_lock before i_pages | positive | positive
-void case_237(struct bdi_writeback *a, struct address_space *b) {
+void case_267(struct bdi_writeback *a, struct address_space *b) {
   a->list_lock.lock();
   b->i_pages.lock();
   b->i_pages.unlock();
@@ -1905,7 +2145,7 @@ void case_237(struct bdi_writeback *a, struct address_space *b) {
 }
 
 // lockspec-case: order wb_list_lock before i_pages | inversion | negative
-void case_238(struct bdi_writeback *a, struct address_space *b) {
+void case_268(struct bdi_writeback *a, struct address_space *b) {
   b->i_pages.lock();
   a->list_lock.lock(); // expected-error 1+ {{'list_lock' must be acquired before 'i_pages'}}
   a->list_lock.unlock();
@@ -1913,7 +2153,7 @@ void case_238(struct bdi_writeback *a, struct address_space *b) {
 }
 
 // lockspec-case: order anon_vma_lock before tasklist_lock | positive | positive
-void case_239(struct anon_vma *a) {
+void case_269(struct anon_vma *a) {
   a->root->rwsem.lock();
   tasklist_lock.lock();
   tasklist_lock.unlock();
@@ -1921,7 +2161,7 @@ void case_239(struct anon_vma *a) {
 }
 
 // lockspec-case: order anon_vma_lock before tasklist_lock | inversion | negative
-void case_240(struct anon_vma *a) {
+void case_270(struct anon_vma *a) {
   tasklist_lock.lock();
   a->root->rwsem.lock(); // expected-error 1+ {{'rwsem' must be acquired before 'tasklist_lock'}}
   a->root->rwsem.unlock();
@@ -1929,7 +2169,7 @@ void case_240(struct anon_vma *a) {
 }
 
 // lockspec-case: order i_mmap_lock before tasklist_lock | positive | positive
-void case_241(struct address_space *a) {
+void case_271(struct address_space *a) {
   a->i_mmap_rwsem.lock();
   tasklist_lock.lock();
   tasklist_lock.unlock();
@@ -1937,7 +2177,7 @@ void case_241(struct address_space *a) {
 }
 
 // lockspec-case: order i_mmap_lock before tasklist_lock | inversion | negative
-void case_242(struct address_space *a) {
+void case_272(struct address_space *a) {
   tasklist_lock.lock();
   a->i_mmap_rwsem.lock(); // expected-error 1+ {{'i_mmap_rwsem' must be acquired before 'tasklist_lock'}}
   a->i_mmap_rwsem.unlock();
@@ -1945,7 +2185,7 @@ void case_242(struct address_space *a) {
 }
 
 // lockspec-case: order tasklist_lock before pte_lock | positive | positive
-void case_243(struct pte_table *b) {
+void case_273(struct pte_table *b) {
   tasklist_lock.lock();
   b->pte_lock.lock();
   b->pte_lock.unlock();
@@ -1953,7 +2193,7 @@ void case_243(struct pte_table *b) {
 }
 
 // lockspec-case: order tasklist_lock before pte_lock | inversion | negative
-void case_244(struct pte_table *b) {
+void case_274(struct pte_table *b) {
   b->pte_lock.lock();
   tasklist_lock.lock(); // expected-error 1+ {{'tasklist_lock' must be acquired before 'pte_lock'}}
   tasklist_lock.unlock();
@@ -1961,7 +2201,7 @@ void case_244(struct pte_table *b) {
 }
 
 // lockspec-case: order hugetlb_fault_mutex before hugetlb_vma_lock | positive | positive
-void case_245(struct vm_area_struct *b) {
+void case_275(struct vm_area_struct *b) {
   hugetlb_fault_mutex.lock();
   b->hugetlb_vma_lock.lock();
   b->hugetlb_vma_lock.unlock();
@@ -1969,7 +2209,7 @@ void case_245(struct vm_area_struct *b) {
 }
 
 // lockspec-case: order hugetlb_fault_mutex before hugetlb_vma_lock | inversion | negative
-void case_246(struct vm_area_struct *b) {
+void case_276(struct vm_area_struct *b) {
   b->hugetlb_vma_lock.lock();
   hugetlb_fault_mutex.lock(); // expected-error 1+ {{'hugetlb_fault_mutex' must be acquired before 'hugetlb_vma_lock'}}
   hugetlb_fault_mutex.unlock();
@@ -1977,7 +2217,7 @@ void case_246(struct vm_area_struct *b) {
 }
 
 // lockspec-case: order hugetlb_fault_mutex before hugetlbfs_i_mmap_rwsem | positive | positive
-void case_247(struct address_space *b) {
+void case_277(struct address_space *b) {
   hugetlb_fault_mutex.lock();
   b->hugetlbfs_i_mmap_rwsem.lock();
   b->hugetlbfs_i_mmap_rwsem.unlock();
@@ -1985,7 +2225,7 @@ void case_247(struct address_space *b) {
 }
 
 // lockspec-case: order hugetlb_fault_mutex before hugetlbfs_i_mmap_rwsem | inversion | negative
-void case_248(struct address_space *b) {
+void case_278(struct address_space *b) {
   b->hugetlbfs_i_mmap_rwsem.lock();
   hugetlb_fault_mutex.lock(); // expected-error 1+ {{'hugetlb_fault_mutex' must be acquired before 'hugetlbfs_i_mmap_rwsem'}}
   hugetlb_fault_mutex.unlock();
@@ -1993,7 +2233,7 @@ void case_248(struct address_space *b) {
 }
 
 // lockspec-case: order hugetlb_vma_lock before hugetlbfs_i_mmap_rwsem | positive | positive
-void case_249(struct vm_area_struct *a, struct address_space *b) {
+void case_279(struct vm_area_struct *a, struct address_space *b) {
   a->hugetlb_vma_lock.lock();
   b->hugetlbfs_i_mmap_rwsem.lock();
   b->hugetlbfs_i_mmap_rwsem.unlock();
@@ -2001,7 +2241,7 @@ void case_249(struct vm_area_struct *a, struct address_space *b) {
 }
 
 // lockspec-case: order hugetlb_vma_lock before hugetlbfs_i_mmap_rwsem | inversion | negative
-void case_250(struct vm_area_struct *a, struct address_space *b) {
+void case_280(struct vm_area_struct *a, struct address_space *b) {
   b->hugetlbfs_i_mmap_rwsem.lock();
   a->hugetlb_vma_lock.lock(); // expected-error 1+ {{'hugetlb_vma_lock' must be acquired before 'hugetlbfs_i_mmap_rwsem'}}
   a->hugetlb_vma_lock.unlock();
@@ -2009,7 +2249,7 @@ void case_250(struct vm_area_struct *a, struct address_space *b) {
 }
 
 // lockspec-case: order hugetlb_fault_mutex before hugetlb_folio_lock | positive | positive
-void case_251(struct folio *b) {
+void case_281(struct folio *b) {
   hugetlb_fault_mutex.lock();
   b->hugetlb_folio_lock.lock();
   b->hugetlb_folio_lock.unlock();
@@ -2017,7 +2257,7 @@ void case_251(struct folio *b) {
 }
 
 // lockspec-case: order hugetlb_fault_mutex before hugetlb_folio_lock | inversion | negative
-void case_252(struct folio *b) {
+void case_282(struct folio *b) {
   b->hugetlb_folio_lock.lock();
   hugetlb_fault_mutex.lock(); // expected-error 1+ {{'hugetlb_fault_mutex' must be acquired before 'hugetlb_folio_lock'}}
   hugetlb_fault_mutex.unlock();
@@ -2025,7 +2265,7 @@ void case_252(struct folio *b) {
 }
 
 // lockspec-case: order hugetlb_vma_lock before hugetlb_folio_lock | positive | positive
-void case_253(struct vm_area_struct *a, struct folio *b) {
+void case_283(struct vm_area_struct *a, struct folio *b) {
   a->hugetlb_vma_lock.lock();
   b->hugetlb_folio_lock.lock();
   b->hugetlb_folio_lock.unlock();
@@ -2033,7 +2273,7 @@ void case_253(struct vm_area_struct *a, struct folio *b) {
 }
 
 // lockspec-case: order hugetlb_vma_lock before hugetlb_folio_lock | inversion | negative
-void case_254(struct vm_area_struct *a, struct folio *b) {
+void case_284(struct vm_area_struct *a, struct folio *b) {
   b->hugetlb_folio_lock.lock();
   a->hugetlb_vma_lock.lock(); // expected-error 1+ {{'hugetlb_vma_lock' must be acquired before 'hugetlb_folio_lock'}}
   a->hugetlb_vma_lock.unlock();
@@ -2041,7 +2281,7 @@ void case_254(struct vm_area_struct *a, struct folio *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before hugetlb_folio_lock | positive | positive
-void case_255(struct address_space *a, struct folio *b) {
+void case_285(struct address_space *a, struct folio *b) {
   a->hugetlbfs_i_mmap_rwsem.lock();
   b->hugetlb_folio_lock.lock();
   b->hugetlb_folio_lock.unlock();
@@ -2049,7 +2289,7 @@ void case_255(struct address_space *a, struct folio *b) {
 }
 
 // lockspec-case: order hugetlbfs_i_mmap_rwsem before hugetlb_folio_lock | inversion | negative
-void case_256(struct address_space *a, struct folio *b) {
+void case_286(struct address_space *a, struct folio *b) {
   b->hugetlb_folio_lock.lock();
   a->hugetlbfs_i_mmap_rwsem.lock(); // expected-error 1+ {{'hugetlbfs_i_mmap_rwsem' must be acquired before 'hugetlb_folio_lock'}}
   a->hugetlbfs_i_mmap_rwsem.unlock();
@@ -2057,7 +2297,7 @@ void case_256(struct address_space *a, struct folio *b) {
 }
 
 // lockspec-case: order pmd_lock before pte_lock | positive | positive
-void case_257(struct pmd_table *a, struct pte_table *b) {
+void case_287(struct pmd_table *a, struct pte_table *b) {
   a->pmd_lock.lock();
   b->pte_lock.lock();
   b->pte_lock.unlock();
@@ -2065,7 +2305,7 @@ void case_257(struct pmd_table *a, struct pte_table *b) {
 }
 
 // lockspec-case: order pmd_lock before pte_lock | inversion | negative
-void case_258(struct pmd_table *a, struct pte_table *b) {
+void case_288(struct pmd_table *a, struct pte_table *b) {
   b->pte_lock.lock();
   a->pmd_lock.lock(); // expected-error 1+ {{'pmd_lock' must be acquired before 'pte_lock'}}
   a->pmd_lock.unlock();
