@@ -45,20 +45,6 @@ std::string join(const std::vector<std::string> &items, const std::string &sep) 
   return out;
 }
 
-std::string pascal(const std::string &name) {
-  std::string out;
-  bool up = true;
-  for (char c : name) {
-    if (c == '_') {
-      up = true;
-      continue;
-    }
-    out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    up = false;
-  }
-  return out;
-}
-
 /// An identifier from free text ("NULL -> non-NULL" -> "null_to_non_null").
 std::string identFrom(std::string text) {
   size_t at;
@@ -207,7 +193,7 @@ std::string tokenMember(const Relation &r) {
 }
 
 std::string tokenType(const Relation &r) {
-  return pascal(r.other) + "Held";
+  return pascalCase(r.other) + "Held";
 }
 
 const Field *viewOf(const ObjInfo &oi, const Field &f) {
@@ -267,7 +253,7 @@ void Emitter::index() {
     LockInfo &li = locks_[l.name];
     li.lock = &l;
     li.id = id++;
-    li.type = pascal(l.name) +
+    li.type = pascalCase(l.name) +
               (l.name.size() > 4 && l.name.substr(l.name.size() - 4) == "lock" ? "" : "Lock");
     for (unsigned i = 0; i < l.modes.size(); ++i) {
       const Mode &mode = l.modes[i];

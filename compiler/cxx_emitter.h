@@ -12,8 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "driver.h"
+#include "backend.h"
 #include "model.h"
+#include "names.h"
 
 namespace lockspec::cxx {
 
@@ -27,8 +28,6 @@ bool isIdent(const std::string &s);
 std::vector<std::string> split(const std::string &s, const std::string &sep);
 /// `items` joined with `sep` between them.
 std::string join(const std::vector<std::string> &items, const std::string &sep);
-/// `snake_case` as `PascalCase`.
-std::string pascal(const std::string &name);
 /// An identifier from free text ("NULL -> non-NULL" -> "null_to_non_null").
 std::string identFrom(std::string text);
 /// The first paragraph of an RST body as one Doxygen-safe line: roles and markup removed.

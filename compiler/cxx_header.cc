@@ -265,7 +265,7 @@ void Emitter::emitGuards(std::ostringstream &o) const {
       continue;
     const Api *release = found->second;
     std::string var = api.params[0].name;
-    std::string type = pascal(api.name) + "Guard";
+    std::string type = pascalCase(api.name) + "Guard";
     guards_.push_back(type);
     std::string inst = instanceOf(var + "_", li);
     std::string ctorInst = instanceOf(var, li);

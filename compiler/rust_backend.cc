@@ -13,20 +13,6 @@ namespace rust {
 // Text helpers
 // ---------------------------------------------------------------------------------------------
 
-std::string camel(const std::string &snake) {
-  std::string out;
-  bool up = true;
-  for (char c : snake) {
-    if (c == '_') {
-      up = true;
-      continue;
-    }
-    out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    up = false;
-  }
-  return out;
-}
-
 std::vector<std::string> split(const std::string &s, char sep) {
   std::vector<std::string> out;
   std::string cur;
@@ -165,7 +151,7 @@ Crate::Crate(const Model &m) : model(m) {
       g.lock = &l;
       g.mode = &mode;
       g.owner = owner;
-      g.type = camel(l.name) + camel(mode.name) + "Guard";
+      g.type = pascalCase(l.name) + pascalCase(mode.name) + "Guard";
       g.ordered = ordered.count(l.name) > 0;
       for (size_t i : m.relationsAbout(l.name)) {
         const Relation &r = m.relations[i];

@@ -8,6 +8,7 @@
 
 #include "backend.h"
 #include "model.h"
+#include "names.h"
 
 namespace lockspec {
 
@@ -17,8 +18,6 @@ std::vector<OutputFile> emitRust(const Model &model);
 
 namespace rust {
 
-/// `mmap_lock` -> `MmapLock`: the spec's snake_case name as a Rust type name.
-std::string camel(const std::string &snake);
 
 /// One `impl LockAfter<before> for after` and why it holds.
 struct OrderPair {

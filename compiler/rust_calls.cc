@@ -89,7 +89,7 @@ std::vector<std::string> rustCalls(const Model &model, const Operation &op) {
 }
 
 std::string rustEvidenceTrait(const std::string &op) {
-  return rust::camel(op) + "Evidence";
+  return pascalCase(op) + "Evidence";
 }
 
 } // namespace lockspec

@@ -75,14 +75,14 @@ std::vector<std::string> fromArgument(const std::string &arg, std::set<std::stri
     std::string var = (*i)[1].matched ? (*i)[1].str() : (*i)[2].str();
     size_t at = var.find("_guard");
     if (at != std::string::npos) {
-      std::string t = rust::camel(var.substr(0, at)) + "Guard";
+      std::string t = pascalCase(var.substr(0, at)) + "Guard";
       out.push_back(t);
       if ((*i)[1].matched)
         conds->insert(t);
     } else if (var.rfind("not_", 0) == 0) {
-      out.push_back("!fact:" + rust::camel(var.substr(4)));
+      out.push_back("!fact:" + pascalCase(var.substr(4)));
     } else {
-      out.push_back("fact:" + rust::camel(var));
+      out.push_back("fact:" + pascalCase(var));
     }
   }
   return out;
@@ -129,7 +129,7 @@ TEST(RustCalls, EveryCallFitsTheCratesFunction) {
     }
     // The evidence trait's implementing types, as token lists.
     std::vector<std::vector<std::string>> impls;
-    std::string trait = " " + rust::camel(op.name) + "Evidence<B> for ";
+    std::string trait = " " + pascalCase(op.name) + "Evidence<B> for ";
     for (size_t at = flat.find(trait); at != std::string::npos; at = flat.find(trait, at + 1)) {
       size_t end = flat.find(" {", at);
       impls.push_back(
@@ -161,7 +161,7 @@ TEST(RustCalls, EveryCallFitsTheCratesFunction) {
           EXPECT_NE(ops.find("impl<B: Backend> " + b[1].str() + "<B> for " + *got.begin()),
                     std::string::npos)
               << call << ": " << args[i] << " does not satisfy " << b[1].str();
-        } else if (type.rfind("&'g " + rust::camel(op.subject.object), 0) == 0 ||
+        } else if (type.rfind("&'g " + pascalCase(op.subject.object), 0) == 0 ||
                    std::regex_match(type, std::regex("&'g [A-Z]\\w*<B>"))) {
           EXPECT_EQ(args[i], name) << call << ": a role is passed as itself";
         } else {

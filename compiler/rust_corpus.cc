@@ -48,7 +48,7 @@ public:
       for (const auto &[var, type] : all)
         if (const Object *o = c_.model.findObject(type))
           for (const Link &k : o->links)
-            s += "    " + var + ".link_to(LinkId::" + camel(o->name) + camel(k.name) + ", &o_" +
+            s += "    " + var + ".link_to(LinkId::" + pascalCase(o->name) + pascalCase(k.name) + ", &o_" +
                  k.target + ");\n";
       for (const GuardInfo &g : c_.guards) {
         if (!g.finder || !g.owner)
@@ -211,7 +211,7 @@ std::string opCall(const Crate &c, const Operation &op, const EvidencePlan &p,
       std::string f = "f" + std::to_string(++facts);
       code += "    // SAFETY: the example promises the fact `" + a.fact + "`" +
               (a.held ? "" : " is false") + ".\n    let " + f + " = unsafe { " +
-              (a.held ? factType(a) : "facts::Not::<facts::" + camel(a.fact) + ">") +
+              (a.held ? factType(a) : "facts::Not::<facts::" + pascalCase(a.fact) + ">") +
               "::assume() };\n";
       return "&" + f;
     }
@@ -396,8 +396,8 @@ std::vector<OutputFile> emitCorpus(const Crate &c) {
     prog.take(*byLock[before], "o_" + byLock[before]->owner->name, code);
     cases.push_back({"order_" + after + "_then_" + before, "order " + before + " < " + after,
                      "wrong_order", false, "E0277",
-                     "lock order: `lockspec_mm::order::" + camel(before) +
-                         "` may not be taken while `lockspec_mm::order::" + camel(after) +
+                     "lock order: `lockspec_mm::order::" + pascalCase(before) +
+                         "` may not be taken while `lockspec_mm::order::" + pascalCase(after) +
                          "` is held",
                      code});
   }

@@ -17,9 +17,9 @@ namespace {
 
 #include "rust_runtime.inc"
 
-std::string modeIdent(const std::string &mode) { return camel(mode); }
+std::string modeIdent(const std::string &mode) { return pascalCase(mode); }
 
-std::string lockLevel(const std::string &lock) { return camel(lock); }
+std::string lockLevel(const std::string &lock) { return pascalCase(lock); }
 
 std::string emitOrder(const Crate &c) {
   const Model &m = c.model;
@@ -97,11 +97,11 @@ std::string emitBackend(const Crate &c) {
   o << "/// A lock class of the spec.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\n"
        "pub enum LockId {\n";
   for (const Lock &l : m.locks)
-    o << docLines("`" + l.name + "`.", "    ") << "    " << camel(l.name) << ",\n";
+    o << docLines("`" + l.name + "`.", "    ") << "    " << pascalCase(l.name) << ",\n";
   o << "}\n\nimpl LockId {\n    /// The spec's name, as a C string for a C ABI.\n"
        "    pub const fn c_name(self) -> &'static CStr {\n        match self {\n";
   for (const Lock &l : m.locks)
-    o << "            LockId::" << camel(l.name) << " => c\"" << l.name << "\",\n";
+    o << "            LockId::" << pascalCase(l.name) << " => c\"" << l.name << "\",\n";
   o << "        }\n    }\n}\n\n";
   std::set<std::string> modes;
   for (const Lock &l : m.locks)
@@ -121,12 +121,12 @@ std::string emitBackend(const Crate &c) {
   for (const Object &ob : m.objects)
     for (const Link &k : ob.links)
       o << "    /// `" << ob.name << "." << k.name << "` (`" << escape(k.expr) << "`).\n    "
-        << camel(ob.name) << camel(k.name) << ",\n";
+        << pascalCase(ob.name) << pascalCase(k.name) << ",\n";
   o << "}\n\nimpl LinkId {\n    /// `object.link`, as a C string for a C ABI.\n"
        "    pub const fn c_name(self) -> &'static CStr {\n        match self {\n";
   for (const Object &ob : m.objects)
     for (const Link &k : ob.links)
-      o << "            LinkId::" << camel(ob.name) << camel(k.name) << " => c\"" << ob.name << "."
+      o << "            LinkId::" << pascalCase(ob.name) << pascalCase(k.name) << " => c\"" << ob.name << "."
         << k.name << "\",\n";
   o << "        }\n    }\n}\n\n";
   o << kBackendTrait;
@@ -141,7 +141,7 @@ std::string emitObjects(const Crate &c) {
        "use core::marker::{PhantomData, PhantomPinned};\nuse core::ptr::NonNull;\n\n"
        "use crate::backend::{Backend, Instance, LinkId};\n\n";
   for (const Object &ob : m.objects) {
-    std::string t = camel(ob.name);
+    std::string t = pascalCase(ob.name);
     o << docLines("`struct " + ob.name + "`: " + prose(ob.doc), "") << "///\n"
       << docLines(cite(ob) + " Docs: `" + docsPage("object", ob.name) + "`.", "");
     o << "#[repr(C)]\npub struct " << t << "<B: Backend> {\n    _opaque: [u8; 0],\n"
@@ -159,10 +159,10 @@ std::string emitObjects(const Crate &c) {
       const Object *to = m.findObject(k.target);
       o << "\n    /// The `" << k.target << "` reached through `" << escape(k.expr)
         << "`, or `None` when it is not set.\n"
-        << "    pub fn " << k.name << "(&self) -> Option<&" << camel(to->name) << "<B>> {\n"
-        << "        let to = B::follow(LinkId::" << t << camel(k.name) << ", self.as_raw())?;\n"
+        << "    pub fn " << k.name << "(&self) -> Option<&" << pascalCase(to->name) << "<B>> {\n"
+        << "        let to = B::follow(LinkId::" << t << pascalCase(k.name) << ", self.as_raw())?;\n"
         << "        // SAFETY: `Backend::follow` returns an object that lives as long as `self`.\n"
-        << "        Some(unsafe { " << camel(to->name) << "::from_raw(to) })\n    }\n";
+        << "        Some(unsafe { " << pascalCase(to->name) << "::from_raw(to) })\n    }\n";
     }
     o << "}\n\n";
   }
@@ -196,7 +196,7 @@ std::string emitGuardType(const GuardInfo &g) {
   o << "#[must_use = \"the lock is released when the guard is dropped\"]\n";
   o << "pub struct " << g.type << "<'a, B: Backend> {\n";
   if (g.owner)
-    o << "    owner: &'a " << camel(g.owner->name) << "<B>,\n";
+    o << "    owner: &'a " << pascalCase(g.owner->name) << "<B>,\n";
   else
     o << "    _global: PhantomData<(&'a (), fn() -> B)>,\n";
   // The marker names the guard and why it stays on its thread: rustc's E0277 for a guard
@@ -205,18 +205,18 @@ std::string emitGuardType(const GuardInfo &g) {
     << "<'static, B>>>,\n}\n\n";
   o << "impl<'a, B: Backend> " << g.type << "<'a, B> {\n";
   if (g.owner)
-    o << "    fn new(owner: &'a " << camel(g.owner->name) << "<B>) -> Self {\n        Self {\n"
+    o << "    fn new(owner: &'a " << pascalCase(g.owner->name) << "<B>) -> Self {\n        Self {\n"
       << "            owner,\n            _not_send: PhantomData,\n        }\n    }\n\n"
       << "    /// The object whose lock is held: the guard is tied to it.\n"
-      << "    pub fn object(&self) -> &'a " << camel(g.owner->name) << "<B> {\n"
+      << "    pub fn object(&self) -> &'a " << pascalCase(g.owner->name) << "<B> {\n"
       << "        self.owner\n    }\n";
   else
     o << "    fn new() -> Self {\n        Self {\n            _global: PhantomData,\n"
       << "            _not_send: PhantomData,\n        }\n    }\n";
   o << "}\n\n";
   o << "impl<B: Backend> Guard<B> for " << g.type << "<'_, B> {\n"
-    << "    const LOCK: LockId = LockId::" << camel(l.name) << ";\n"
-    << "    const MODE: ModeId = ModeId::" << camel(g.mode->name) << ";\n\n"
+    << "    const LOCK: LockId = LockId::" << pascalCase(l.name) << ";\n"
+    << "    const MODE: ModeId = ModeId::" << pascalCase(g.mode->name) << ";\n\n"
     << "    fn instance(&self) -> Option<Instance> {\n"
     << (g.owner ? "        Some(self.owner.as_raw())\n" : "        None\n") << "    }\n}\n\n";
   if (!g.proof) {
@@ -242,14 +242,14 @@ std::string emitAcquire(const Crate &c, const GuardInfo &g) {
   const Api &a = *g.acquire;
   std::ostringstream o;
   bool tr = a.kind == ApiKind::Try;
-  std::string lvl = camel(g.lock->name);
+  std::string lvl = pascalCase(g.lock->name);
   std::string ret = guardSig(g, "'c");
   if (g.ordered)
     ret = "(" + ret + ", Ctx<'c, " + lvl + ">)";
   if (tr)
     ret = "Option<" + ret + ">";
   std::string call = std::string("B::") + (tr ? "try_acquire" : "acquire") + "(LockId::" + lvl +
-                     ", ModeId::" + camel(g.mode->name) + ", " +
+                     ", ModeId::" + pascalCase(g.mode->name) + ", " +
                      (g.owner ? "Some(self.as_raw())" : "None") + ")";
   std::string made = g.owner ? g.type + "::new(self)" : g.type + "::new()";
   if (g.ordered)
@@ -266,7 +266,7 @@ std::string emitAcquire(const Crate &c, const GuardInfo &g) {
       << "    unsafe { " << call << " };\n    " << made << "\n}\n\n";
     return o.str();
   }
-  o << "impl<B: Backend> " << camel(g.owner->name) << "<B> {\n" << apiDoc(a);
+  o << "impl<B: Backend> " << pascalCase(g.owner->name) << "<B> {\n" << apiDoc(a);
   if (tr)
     o << kMustUseTry;
   if (g.ordered)
@@ -291,12 +291,12 @@ std::string emitFinder(const Crate &c, const GuardInfo &g) {
   for (const Object &ob : c.model.objects)
     if (ob.var == a.params[0].name)
       from = &ob;
-  std::string lvl = camel(g.lock->name);
+  std::string lvl = pascalCase(g.lock->name);
   std::string ret = guardSig(g, "'c");
   if (g.ordered)
     ret = "(" + ret + ", Ctx<'c, " + lvl + ">)";
   std::ostringstream o;
-  o << "impl<B: Backend> " << camel(from->name) << "<B> {\n" << apiDoc(a);
+  o << "impl<B: Backend> " << pascalCase(from->name) << "<B> {\n" << apiDoc(a);
   if (!a.fallback.empty())
     o << "    ///\n    /// On `None` the caller falls back to `" << a.fallback << "`.\n";
   o << kMustUseTry;
@@ -314,7 +314,7 @@ std::string emitFinder(const Crate &c, const GuardInfo &g) {
     << "\", self.as_raw(), address) }?;\n"
     << "        // SAFETY: the backend returned a live `" << g.owner->name
     << "` whose lock it holds.\n"
-    << "        let owner = unsafe { " << camel(g.owner->name) << "::from_raw(found) };\n";
+    << "        let owner = unsafe { " << pascalCase(g.owner->name) << "::from_raw(found) };\n";
   if (g.ordered)
     o << "        Some((" << g.type << "::new(owner), ctx.next()))\n";
   else
@@ -333,7 +333,7 @@ std::string emitRequired(const Crate &c, const GuardInfo &g) {
         (x.kind == ApiKind::Acquire) && !a)
       a = &x;
   std::string name = a ? a->name : "lock_" + g.lock->name + "_" + g.mode->name;
-  std::string lvl = camel(g.lock->name);
+  std::string lvl = pascalCase(g.lock->name);
   std::ostringstream o;
   for (const GuardInfo *base : c.satisfying(r.other, r.otherMode)) {
     bool sameOwner = base->owner == g.owner;
@@ -358,7 +358,7 @@ std::string emitRequired(const Crate &c, const GuardInfo &g) {
     o << "    pub fn " << name << "<'g" << (g.ordered ? ", L: LockClass" : "") << ">(\n"
       << "        &'g self,\n";
     if (!sameOwner)
-      o << "        " << g.owner->var << ": &'g " << camel(g.owner->name) << "<B>,\n";
+      o << "        " << g.owner->var << ": &'g " << pascalCase(g.owner->name) << "<B>,\n";
     if (g.ordered)
       o << "        ctx: &'g mut Ctx<'_, L>,\n";
     o << "    ) -> " << ret;
@@ -382,7 +382,7 @@ std::string emitRequired(const Crate &c, const GuardInfo &g) {
     }
     o << "        // SAFETY: the required hold is borrowed for 'g"
       << (g.proof ? ", and this hold ends with it" : "; the guard releases this one") << ".\n"
-      << "        unsafe { B::acquire(LockId::" << lvl << ", ModeId::" << camel(g.mode->name)
+      << "        unsafe { B::acquire(LockId::" << lvl << ", ModeId::" << pascalCase(g.mode->name)
       << ", Some(" << owner << ".as_raw())) };\n";
     if (g.ordered)
       o << "        (" << g.type << "::new(" << owner << "), ctx.next())\n";
@@ -409,9 +409,9 @@ std::string emitDowngrade(const Crate &c, const GuardInfo &g) {
     << "        let owner = self.owner;\n        core::mem::forget(self);\n"
     << "        // SAFETY: the write hold is converted in place; the old guard is forgotten, so\n"
     << "        // only the returned guard releases the lock.\n"
-    << "        unsafe {\n            B::downgrade(\n                LockId::" << camel(a.lock)
-    << ",\n                ModeId::" << camel(a.mode) << ",\n                ModeId::"
-    << camel(a.toMode) << ",\n                Some(owner.as_raw()),\n            )\n"
+    << "        unsafe {\n            B::downgrade(\n                LockId::" << pascalCase(a.lock)
+    << ",\n                ModeId::" << pascalCase(a.mode) << ",\n                ModeId::"
+    << pascalCase(a.toMode) << ",\n                Some(owner.as_raw()),\n            )\n"
     << "        };\n        " << g.type << "::new(owner)\n    }\n}\n\n";
   return o.str();
 }
@@ -456,8 +456,8 @@ std::string emitFacts(const Crate &c) {
   for (const Fact &f : c.model.facts) {
     o << docLines("Fact `" + f.name + "`: " + prose(f.doc), "") << "///\n"
       << docLines(cite(f), "");
-    o << "pub struct " << camel(f.name) << " {\n    _not_send: PhantomData<*const ()>,\n}\n\n";
-    o << "impl " << camel(f.name) << " {\n    /// Asserts the fact.\n    ///\n"
+    o << "pub struct " << pascalCase(f.name) << " {\n    _not_send: PhantomData<*const ()>,\n}\n\n";
+    o << "impl " << pascalCase(f.name) << " {\n    /// Asserts the fact.\n    ///\n"
       << "    /// # Safety\n    ///\n"
       << docLines(prose(f.doc) + (f.test.empty() ? "" : " (C test: `" + f.test + "`)") +
                       " It holds for as long as the token lives.",
@@ -486,39 +486,39 @@ std::string emitTestBackend(const Crate &c) {
   o << "/// The finders (`try` APIs that return the instance they lock), their lock and mode.\n"
        "const FINDER_APIS: [(&str, LockId, ModeId); FINDERS] = [\n";
   for (const GuardInfo *g : finders)
-    o << "    (\"" << g->finder->name << "\", LockId::" << camel(g->lock->name) << ", ModeId::"
-      << camel(g->mode->name) << "),\n";
+    o << "    (\"" << g->finder->name << "\", LockId::" << pascalCase(g->lock->name) << ", ModeId::"
+      << pascalCase(g->mode->name) << "),\n";
   o << "];\n\n/// Holds that end with another: (lock, mode, ended by lock, mode).\n"
        "const ENDS_WITH: [(LockId, ModeId, LockId, ModeId); " ;
   std::vector<std::string> ends;
   for (const Relation &r : m.relations)
     if (r.kind == Relation::Kind::EndsWith)
-      ends.push_back("    (\n        LockId::" + camel(r.lock) + ",\n        ModeId::" + camel(r.mode) +
-                     ",\n        LockId::" + camel(r.other) + ",\n        ModeId::" +
-                     camel(r.otherMode) + ",\n    ),\n");
+      ends.push_back("    (\n        LockId::" + pascalCase(r.lock) + ",\n        ModeId::" + pascalCase(r.mode) +
+                     ",\n        LockId::" + pascalCase(r.other) + ",\n        ModeId::" +
+                     pascalCase(r.otherMode) + ",\n    ),\n");
   o << ends.size() << "] = [\n" << join(ends, "") << "];\n\nfn lock_index(lock: LockId) -> usize {\n    match lock {\n";
   for (size_t i = 0; i < m.locks.size(); ++i)
-    o << "        LockId::" << camel(m.locks[i].name) << " => " << i << ",\n";
+    o << "        LockId::" << pascalCase(m.locks[i].name) << " => " << i << ",\n";
   o << "    }\n}\n\nfn link_index(link: LinkId) -> usize {\n    match link {\n";
   size_t li = 0;
   for (const Object &ob : m.objects)
     for (const Link &k : ob.links)
-      o << "        LinkId::" << camel(ob.name) << camel(k.name) << " => " << li++ << ",\n";
+      o << "        LinkId::" << pascalCase(ob.name) << pascalCase(k.name) << " => " << li++ << ",\n";
   o << "    }\n}\n\n/// Whether a hold of `mode` on `lock` may coexist with another (the spec's sharing).\n"
        "fn shared(lock: LockId, mode: ModeId) -> bool {\n    matches!(\n        (lock, mode),\n";
   std::vector<std::string> sharedPairs;
   for (const Lock &l : m.locks)
     for (const Mode &md : l.modes)
       if (md.sharing == Sharing::Shared)
-        sharedPairs.push_back("(LockId::" + camel(l.name) + ", ModeId::" + camel(md.name) + ")");
+        sharedPairs.push_back("(LockId::" + pascalCase(l.name) + ", ModeId::" + pascalCase(md.name) + ")");
   o << "        " << join(sharedPairs, "\n            | ") << "\n    )\n}\n\n";
   o << "impl TestObject {\n";
   for (const Object &ob : m.objects)
     o << "    /// This object as a `" << ob.name << "` of the test backend.\n"
-      << "    pub fn as_" << ob.name << "(&self) -> &" << camel(ob.name) << "<TestBackend> {\n"
+      << "    pub fn as_" << ob.name << "(&self) -> &" << pascalCase(ob.name) << "<TestBackend> {\n"
       << "        // SAFETY: a test object lives as long as the reference to it, and the test\n"
       << "        // backend reads every object as a `TestObject`.\n"
-      << "        unsafe { " << camel(ob.name) << "::from_raw(self.raw()) }\n    }\n\n";
+      << "        unsafe { " << pascalCase(ob.name) << "::from_raw(self.raw()) }\n    }\n\n";
   o << "}\n\n" << kTestBackendImpl;
   // One unit test per guard taken from its owner: the hold shows in the lock word, excludes
   // what its sharing says it excludes, and Drop releases it.
@@ -527,7 +527,7 @@ std::string emitTestBackend(const Crate &c) {
   for (const GuardInfo &g : c.guards) {
     if (!g.acquire || !g.owner || g.acquire->kind != ApiKind::Acquire || g.needs)
       continue;
-    std::string id = "LockId::" + camel(g.lock->name);
+    std::string id = "LockId::" + pascalCase(g.lock->name);
     bool excl = g.mode->sharing == Sharing::Exclusive;
     o << "\n    #[test]\n    fn " << g.acquire->name << "_holds_until_drop() {\n"
       << "        let o = TestObject::new();\n";
@@ -540,7 +540,7 @@ std::string emitTestBackend(const Crate &c) {
       o << "        {\n            let _guard = o.as_" << g.owner->name << "()."
         << g.acquire->name << "();\n";
     o << "            assert_eq!(o.lock_word(" << id << "), " << (excl ? "-1" : "1") << ");\n"
-      << "            let (id, mode) = (" << id << ", ModeId::" << camel(g.mode->name) << ");\n"
+      << "            let (id, mode) = (" << id << ", ModeId::" << pascalCase(g.mode->name) << ");\n"
       << "            // SAFETY: a failed try holds nothing; a successful one is released here.\n"
       << "            let second = unsafe { TestBackend::try_acquire(id, mode, Some(o.raw())) };\n";
     if (excl)
@@ -572,7 +572,7 @@ std::string emitLib(const Crate &c, bool ffi) {
        "    assert!(size_of::<ops::Permit<'static, ()>>() == 2 * size_of::<usize>());\n"
        "";
   if (!c.model.objects.empty())
-    o << "    assert!(size_of::<Option<&objects::" << camel(c.model.objects[0].name)
+    o << "    assert!(size_of::<Option<&objects::" << pascalCase(c.model.objects[0].name)
       << "<T>>>() == size_of::<usize>());\n";
   o << "};\n";
   return o.str();

@@ -12,7 +12,7 @@
 namespace lockspec::rust {
 
 std::string factType(const Atom &a) {
-  std::string t = "facts::" + camel(a.fact);
+  std::string t = "facts::" + pascalCase(a.fact);
   return a.held ? t : "facts::Not<" + t + ">";
 }
 
@@ -21,7 +21,7 @@ std::string atomType(const Atom &a, const GuardInfo *g, const std::string &life)
     return "&'" + life + " " + factType(a);
   std::string t = "&'" + life + " " + g->type + "<'" + life + "a, B>";
   if (!a.condition.empty())
-    t = "Conditional<" + t + ", facts::" + camel(a.condition) + ">";
+    t = "Conditional<" + t + ", facts::" + pascalCase(a.condition) + ">";
   return t;
 }
 
@@ -129,7 +129,7 @@ static std::vector<std::string> linkIds(const Model &m, const Atom &a) {
   std::vector<std::string> out;
   std::string obj = a.object;
   for (const std::string &l : a.links) {
-    out.push_back("LinkId::" + camel(obj) + camel(l));
+    out.push_back("LinkId::" + pascalCase(obj) + pascalCase(l));
     const Object *o = m.findObject(obj);
     if (!o)
       break;
@@ -239,7 +239,7 @@ std::string emitOps(const Crate &c) {
                                                    " | no alternative is expressible");
       continue;
     }
-    std::string opT = camel(op.name);
+    std::string opT = pascalCase(op.name);
     std::string trait = rustEvidenceTrait(op.name);
     std::vector<std::string> roleNames{op.subject.name};
     std::vector<const Role *> roles{&op.subject};
@@ -302,7 +302,7 @@ std::string emitOps(const Crate &c) {
         roleExpr[i] = roles[i]->name + ".object()";
     for (size_t i = 0; i < roles.size(); ++i)
       if (roleExpr[i].empty()) {
-        params.push_back(roles[i]->name + ": &'g " + camel(roles[i]->object) + "<B>");
+        params.push_back(roles[i]->name + ": &'g " + pascalCase(roles[i]->object) + "<B>");
         roleExpr[i] = roles[i]->name;
       }
     for (size_t i = 0; i < p.common.size(); ++i) {
@@ -321,12 +321,12 @@ std::string emitOps(const Crate &c) {
       if (gs.size() == 1) {
         std::string t = "&'g " + gs[0]->type + "<'_, B>";
         if (!a.condition.empty())
-          t = "Conditional<" + t + ", facts::" + camel(a.condition) + ">";
+          t = "Conditional<" + t + ", facts::" + pascalCase(a.condition) + ">";
         params.push_back(name + ": " + t);
       } else {
         // Several modes satisfy it: a trait each of their guards implements.
         std::string gname = "G" + std::to_string(i);
-        std::string holds = "Holds" + camel(a.lock) + camel(a.mode);
+        std::string holds = "Holds" + pascalCase(a.lock) + pascalCase(a.mode);
         holdsTraits[holds] = gs;
         generics.push_back(gname + ": " + holds + "<B>");
         params.push_back(name + ": &'g " + gname);
@@ -370,7 +370,7 @@ std::string emitOps(const Crate &c) {
   for (const auto &[holds, gs] : holdsTraits) {
     const GuardInfo &g0 = *gs.front();
     std::string lock = g0.lock->name;
-    std::string mode = holds.substr(5 + camel(lock).size());
+    std::string mode = holds.substr(5 + pascalCase(lock).size());
     o << "/// A guard of `" << lock << "` in a mode that satisfies the one a rule names.\n"
       << "#[diagnostic::on_unimplemented(\n    message = \"`{Self}` does not hold `" << lock
       << "` in a mode the rule accepts\",\n    label = \"needs one of: ";
@@ -458,7 +458,7 @@ std::string emitFields(const Crate &c) {
             "a write makes, so the cell has no write evidence");
       if (!read && !write)
         continue;
-      std::string t = camel(ob.name) + camel(f.name);
+      std::string t = pascalCase(ob.name) + pascalCase(f.name);
       o << docLines("Field `" + ob.name + "." + f.name + "`: " + prose(f.doc), "") << "///\n"
         << docLines(cite(f), "") << "pub enum " << t << " {}\n\n";
       std::vector<std::string> roleNames{ob.var};
