@@ -150,6 +150,29 @@ TEST_F(CoreTest, MadviseDontneedZapsAndARefaultGetsANewFolio) {
   EXPECT_EQ(checkQuiescent(mm()), 0);
 }
 
+TEST_F(CoreTest, MadviseDontneedInOneVmaNeedsOnlyTheVmaLock) {
+  ASSERT_TRUE(mmapFixed(mm(), kBase, 8 * kPageSize, kRw));
+  ASSERT_EQ(handleUserFault(mm(), kBase + kPageSize, true), Fault::Ok);
+  std::atomic<bool> done{false};
+  bool whole = false;
+  // A writer holds the mmap lock but has not write-locked this VMA: v7.0's DONTNEED goes
+  // through the VMA read lock and finishes; one that took the mmap read lock would wait.
+  mmap_write_lock(mm());
+  std::thread zapper([&] {
+    RcuThread rcu;
+    whole = madviseDontneed(mm(), kBase, 8 * kPageSize);
+    done = true;
+  });
+  for (int i = 0; i < 500 && !done.load(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_TRUE(done.load());
+  mmap_write_unlock(mm());
+  zapper.join();
+  EXPECT_TRUE(whole);
+  EXPECT_EQ(peekPte(mm(), kBase + kPageSize), 0u);
+  EXPECT_EQ(checkQuiescent(mm()), 0);
+}
+
 TEST_F(CoreTest, QuiescentCheckFindsAnEntryOutsideEveryVma) {
   ASSERT_TRUE(mmapFixed(mm(), kBase, 8 * kPageSize, kRw));
   ASSERT_EQ(handleUserFault(mm(), kBase, true), Fault::Ok);

@@ -357,8 +357,9 @@ bool mremap(Mm *mm, unsigned long addr, unsigned long len, unsigned long newAddr
 /// Changes the flags of [addr, addr + len) (splitting VMAs); false if part is unmapped.
 bool mprotect(Mm *mm, unsigned long addr, unsigned long len, unsigned long flags);
 
-/// Zaps the mapped parts of [addr, addr + len) (madvise(MADV_DONTNEED)) under the mmap read
-/// lock; false (the kernel's -ENOMEM) if part of the range is unmapped.
+/// Zaps the mapped parts of [addr, addr + len) (madvise(MADV_DONTNEED)) under the VMA read
+/// lock when one VMA covers the range, else under the mmap read lock; false (the kernel's
+/// -ENOMEM) if part of the range is unmapped.
 bool madviseDontneed(Mm *mm, unsigned long addr, unsigned long len);
 
 /// Frees the PTE tables of [addr, addr + len) that map nothing (CONFIG_PT_RECLAIM, seed 002),
