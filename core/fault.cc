@@ -145,40 +145,44 @@ Fault faultUnderVmaLock(Vma *vma, unsigned long addr, bool write) {
   return anonFault<ByVmaLock>(vma, addr, write);
 }
 
+bool lockVmaCovering(Mm *mm, unsigned long start, unsigned long end, Vma **out) {
+  rcu_read_lock();
+  const VmaMap::Entry *found = rcuDereference(mm->map)->find(start);
+  *out = found ? found->vma : nullptr;
+  if (!*out || !lock_vma_under_rcu(mm, start, *out)) {
+    rcu_read_unlock();
+    return false;
+  }
+  // Locked, but maybe detached or shrunk meanwhile: recheck before leaving the section.
+  if ((*out)->detached.load(std::memory_order_acquire) ||
+      start < (*out)->vm_start(via::vma_lock{}) || end > (*out)->vm_end(via::vma_lock{})) {
+    vma_end_read(*out);
+    rcu_read_unlock();
+    return false;
+  }
+  rcu_read_unlock();
+  return true;
+}
+
 Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock) {
   if (viaVmaLock)
     *viaVmaLock = false;
-#ifndef LOCKSPEC_CORE_MMAP_LOCK_ONLY
-  // lock_vma_under_rcu: find the VMA under RCU, read-lock it (fails while it is write-locked),
-  // then make sure it is still attached and still covers addr before leaving the section.
-  rcu_read_lock();
-  const VmaMap::Entry *found = rcuDereference(mm->map)->find(addr);
-  Vma *vma = found ? found->vma : nullptr;
-  if (vma && lock_vma_under_rcu(mm, addr, vma)) {
-    if (!vma->detached.load(std::memory_order_acquire) && addr >= vma->vm_start(via::vma_lock{}) &&
-        addr < vma->vm_end(via::vma_lock{})) {
-      rcu_read_unlock();
-      op::page_fault(vma, via::vma_lock{});
-      if (LOCKSPEC_BREAKS(mm, mmap_lock_under_vma_lock)) { // the kernel only trylocks here
-        mmap_read_lock(mm);
-        mmap_read_unlock(mm);
-      }
-      Fault r = anonFault<ByVmaLock>(vma, addr, write);
-      vma_end_read(vma);
-      if (r != Fault::Retry) {
-        if (viaVmaLock)
-          *viaVmaLock = true;
-        return r;
-      }
-    } else {
-      vma_end_read(vma);
-      rcu_read_unlock();
-    }
-  } else {
-    rcu_read_unlock();
-  }
-#else // a kernel without CONFIG_PER_VMA_LOCK (bench/core_fault_bench.cc)
   Vma *vma;
+#ifndef LOCKSPEC_CORE_MMAP_LOCK_ONLY // else a kernel without CONFIG_PER_VMA_LOCK (bench/)
+  if (lockVmaCovering(mm, addr, addr + 1, &vma)) {
+    op::page_fault(vma, via::vma_lock{});
+    if (LOCKSPEC_BREAKS(mm, mmap_lock_under_vma_lock)) { // the kernel only trylocks here
+      mmap_read_lock(mm);
+      mmap_read_unlock(mm);
+    }
+    Fault r = anonFault<ByVmaLock>(vma, addr, write);
+    vma_end_read(vma);
+    if (r != Fault::Retry) {
+      if (viaVmaLock)
+        *viaVmaLock = true;
+      return r;
+    }
+  }
 #endif
   // The fallback: lock_mm_and_find_vma.
   mmap_read_lock(mm);

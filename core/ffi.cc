@@ -171,10 +171,9 @@ void *lsc_try_acquire_at(const uint8_t *api, size_t len, void *from, uint64_t ad
     PmdTable *pmd = pmdFind(mm, addr);
     if (!pmd)
       return nullptr;
-    const unsigned idx = pmdIndex(addr);
     rcu_read_lock();
-    PteTable *pte = rcuDereference(pmd->entries[idx]);
-    if (!pte || !pte_offset_map_lock(mm, pmd, addr, pte)) {
+    PteTable *pte;
+    if (!ptlLockEntry(pmd, addr, &pte)) {
       rcu_read_unlock();
       return nullptr;
     }

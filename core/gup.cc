@@ -42,10 +42,9 @@ Folio *followPage(Mm *mm, Vma *vma, unsigned long addr, unsigned flags)
   PmdTable *pmd = pmdFind(mm, addr);
   if (!pmd)
     return nullptr;
-  const unsigned idx = pmdIndex(addr);
   rcu_read_lock();
-  PteTable *pte = rcuDereference(pmd->entries[idx]);
-  if (!pte || !pte_offset_map_lock(mm, pmd, addr, pte)) {
+  PteTable *pte;
+  if (!ptlLockEntry(pmd, addr, &pte)) {
     rcu_read_unlock();
     return nullptr;
   }

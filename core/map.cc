@@ -756,20 +756,12 @@ bool madviseDontneed(Mm *mm, unsigned long addr, unsigned long len) {
 #ifndef LOCKSPEC_CORE_MMAP_LOCK_ONLY
   // v7.0 zaps under the VMA read lock when one VMA covers the range (madvise_lock's
   // MADVISE_VMA_READ_LOCK through try_vma_read_lock), else under the mmap read lock.
-  rcu_read_lock();
-  const VmaMap::Entry *found = rcuDereference(mm->map)->find(addr);
-  Vma *vma = found ? found->vma : nullptr;
-  if (vma && lock_vma_under_rcu(mm, addr, vma)) {
-    if (!vma->detached.load(std::memory_order_acquire) && addr >= vma->vm_start(via::vma_lock{}) &&
-        end <= vma->vm_end(via::vma_lock{})) {
-      rcu_read_unlock();
-      zapRange<ByVmaLock>(vma, addr, end);
-      vma_end_read(vma);
-      return true;
-    }
+  Vma *vma;
+  if (lockVmaCovering(mm, addr, end, &vma)) {
+    zapRange<ByVmaLock>(vma, addr, end);
     vma_end_read(vma);
+    return true;
   }
-  rcu_read_unlock();
 #endif
   mmap_read_lock(mm);
   const VmaMap *map = lockedMap(mm);

@@ -298,6 +298,12 @@ Fault handleUserFault(Mm *mm, unsigned long addr, bool write, bool *viaVmaLock =
 Fault faultInLocked(Vma *vma, unsigned long addr, bool write)
     LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock);
 
+/// lock_vma_under_rcu for [start, end): finds the VMA at `start` under RCU and read-locks it,
+/// then rechecks that it is still attached and covers the whole range.  True with `*out`
+/// read-locked; false (nothing held) when the caller must fall back to the mmap lock.
+bool lockVmaCovering(Mm *mm, unsigned long start, unsigned long end, Vma **out)
+    LOCKSPEC_TRY_ACQUIRE_SHARED(true, (*out)->vma_lock, (*out)->vm_mm->vma_lock_read_held);
+
 /// The fault handler for a caller that already holds the VMA read lock (the Rust FFI
 /// backend's per-VMA fault, core/ffi.h).
 Fault faultUnderVmaLock(Vma *vma, unsigned long addr, bool write)
