@@ -62,33 +62,6 @@ std::string identFrom(std::string text) {
   return out;
 }
 
-/// The first paragraph of an RST body as one Doxygen-safe line: roles and markup removed.
-std::string prose(const std::string &rst) {
-  std::string para = rst.substr(0, rst.find("\n\n"));
-  std::string out;
-  for (size_t i = 0; i < para.size(); ++i) {
-    char c = para[i];
-    if (c == ':' && i + 1 < para.size() && std::isalpha(static_cast<unsigned char>(para[i + 1]))) {
-      size_t tick = para.find('`', i);
-      size_t space = para.find_first_of(" \n", i);
-      if (tick != std::string::npos && tick < space) { // :c:func:`!name` -> `name`
-        i = tick;
-        out += '`';
-        if (i + 1 < para.size() && para[i + 1] == '!')
-          ++i;
-        continue;
-      }
-    }
-    if (c == '\n')
-      c = ' ';
-    if (c == '`' && i + 1 < para.size() && para[i + 1] == '`')
-      ++i;
-    if (c == ' ' && !out.empty() && out.back() == ' ')
-      continue;
-    out += c;
-  }
-  return out;
-}
 
 /// The primitive in lockspec::rt that a lock kind is built on.
 const char *rawType(LockKind kind) {

@@ -14,7 +14,7 @@
 
 #include "backend.h"
 #include "model.h"
-#include "names.h"
+#include "code_text.h"
 
 namespace lockspec::cxx {
 
@@ -30,8 +30,6 @@ std::vector<std::string> split(const std::string &s, const std::string &sep);
 std::string join(const std::vector<std::string> &items, const std::string &sep);
 /// An identifier from free text ("NULL -> non-NULL" -> "null_to_non_null").
 std::string identFrom(std::string text);
-/// The first paragraph of an RST body as one Doxygen-safe line: roles and markup removed.
-std::string prose(const std::string &rst);
 /// The primitive in lockspec::rt that a lock kind is built on.
 const char *rawType(LockKind kind);
 /// Escapes what Doxygen would read as commands, links or HTML in the `///` comments of a

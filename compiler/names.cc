@@ -1,7 +1,6 @@
 #include "names.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <utility>
 #include <vector>
@@ -158,20 +157,6 @@ void checkNames(const ast::Spec &spec, Diagnostics &diags) {
   for (const ast::Topic &t : spec.topics)
     c.check("a topic", t.name);
   c.report(diags);
-}
-
-std::string pascalCase(std::string_view snake) {
-  std::string out;
-  bool up = true;
-  for (char c : snake) {
-    if (c == '_') {
-      up = true;
-      continue;
-    }
-    out += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
-    up = false;
-  }
-  return out;
 }
 
 } // namespace lockspec

@@ -2,7 +2,6 @@
 // in some backend's output.
 #pragma once
 
-#include <string>
 #include <string_view>
 
 #include "ast.h"
@@ -19,8 +18,5 @@ std::string reservedNameReason(std::string_view what, std::string_view name);
 
 /// Reports every declared name of `spec` that reservedNameReason refuses, at the name.
 void checkNames(const ast::Spec &spec, Diagnostics &diags);
-
-/// `vma_lock` -> `VmaLock`: the type name the C++ and Rust backends derive from a spec name.
-std::string pascalCase(std::string_view snake);
 
 } // namespace lockspec

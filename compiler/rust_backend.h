@@ -8,7 +8,7 @@
 
 #include "backend.h"
 #include "model.h"
-#include "names.h"
+#include "code_text.h"
 
 namespace lockspec {
 

@@ -18,8 +18,6 @@ namespace lockspec::rust {
 std::vector<std::string> split(const std::string &s, char sep);
 /// `items` joined with `sep` between them.
 std::string join(const std::vector<std::string> &items, const std::string &sep);
-/// The first paragraph of an RST body as plain text on one line (roles and markup removed).
-std::string prose(const std::string &rst);
 /// `text` as `///` (or `//!` with `inner`) lines of at most 96 columns, indented by `indent`.
 std::string docLines(const std::string &text, const std::string &indent, bool inner = false);
 /// "Spec: `name` (rules/file:line); source: ..." for a doc comment.
