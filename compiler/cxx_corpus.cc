@@ -380,43 +380,38 @@ std::vector<OutputFile> Emitter::corpus() const {
         std::string ownerExpr = follow(vobj.var, vobj.name, *mine, nullptr);
         std::vector<std::string> vparams{"struct " + vobj.name + " *" + vobj.var};
         for (const Api &api : apisOf(rel.lock)) {
-          if (api.lock != rel.lock || api.kind != ApiKind::Acquire || api.params.size() != 1 ||
-              api.params[0].name != owner.var)
+          bool blocking = api.kind == ApiKind::Acquire;
+          if (api.lock != rel.lock || (!blocking && api.kind != ApiKind::Try) ||
+              api.params.size() != 1 || api.params[0].name != owner.var)
             continue;
           const Api *release = releaseOf(api);
           if (!release)
             continue;
-          std::string read = readUnderAnchor;
-          file.add(id, "positive (" + api.name + " before the VMA read lock)", true, vparams,
-                   {api.name + "(" + ownerExpr + ");"},
-                   "if (vma_start_read_locked(" + vobj.var + ")) vma_end_read(" + vobj.var + ");",
-                   {}, {release->name + "(" + ownerExpr + ");"});
-          file.add(id, "negative (" + api.name + " under the VMA read lock)", false, vparams,
-                   {read}, api.name + "(" + ownerExpr + ");",
-                   {"expected-error-re {{cannot call function '" + api.name + "' while {{.*}}'" +
-                    ownerExpr + "->" + tokenMember(rel) + "' is held}}"},
-                   {"vma_end_read(" + vobj.var + ");", release->name + "(" + ownerExpr + ");"});
-        }
-        // A trylock never waits, so the relation does not forbid it; a killable lock waits.
-        for (const Api &api : apisOf(rel.lock)) {
-          if (api.lock != rel.lock || api.kind != ApiKind::Try || api.params.size() != 1 ||
-              api.params[0].name != owner.var)
+          std::string forbidden = "expected-error-re {{cannot call function '" + api.name +
+                                  "' while {{.*}}'" + ownerExpr + "->" + tokenMember(rel) +
+                                  "' is held}}";
+          if (blocking) {
+            file.add(id, "positive (" + api.name + " before the VMA read lock)", true, vparams,
+                     {api.name + "(" + ownerExpr + ");"},
+                     "if (vma_start_read_locked(" + vobj.var + ")) vma_end_read(" + vobj.var +
+                         ");",
+                     {}, {release->name + "(" + ownerExpr + ");"});
+            file.add(id, "negative (" + api.name + " under the VMA read lock)", false, vparams,
+                     {readUnderAnchor}, api.name + "(" + ownerExpr + ");", {forbidden},
+                     {"vma_end_read(" + vobj.var + ");", release->name + "(" + ownerExpr + ");"});
             continue;
-          const Api *release = releaseOf(api);
-          if (!release)
-            continue;
-          std::string read = readUnderAnchor;
+          }
+          // A trylock never waits, so the relation does not forbid it; a killable lock waits.
           std::string taken = api.success == TrySuccess::Zero ? "!" : "";
           std::string call = "if (" + taken + api.name + "(" + ownerExpr + ")) " + release->name +
                              "(" + ownerExpr + ");";
           if (!api.killable)
             file.add(id, "positive (" + api.name + " under the VMA read lock: it never waits)",
-                     true, vparams, {read}, call, {}, {"vma_end_read(" + vobj.var + ");"});
+                     true, vparams, {readUnderAnchor}, call, {},
+                     {"vma_end_read(" + vobj.var + ");"});
           else
             file.add(id, "negative (" + api.name + " under the VMA read lock: it waits)", false,
-                     vparams, {read}, call,
-                     {"expected-error-re {{cannot call function '" + api.name + "' while {{.*}}'" +
-                      ownerExpr + "->" + tokenMember(rel) + "' is held}}"},
+                     vparams, {readUnderAnchor}, call, {forbidden},
                      {"vma_end_read(" + vobj.var + ");"});
         }
       }
