@@ -173,6 +173,9 @@ struct Alternative {
 /// one alternative with no atoms means "no requirement".
 struct Requirement {
   std::string text; ///< The spec's expression, re-printed.
+  /// Why it is needed, in words: the reason string of an operation's `requires` clause ("" for
+  /// other requirements and for a clause that gives none).  The checker's findings quote it.
+  std::string reason;
   std::vector<Alternative> alternatives;
 };
 
