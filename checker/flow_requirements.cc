@@ -301,6 +301,7 @@ std::string FunctionAnalysis::missingWords(const Requirement &req, const Roles &
   }
   // What is held is a lock set the spec rejects: its reason says why exactly that is not enough.
   bool rejected = false;
+  std::vector<const Lock *> classes; // the rule's locks, and those of a rejected set held
   for (size_t i = 0; why.rejects && i < why.rejects->size() && !rejected; ++i)
     for (const Alternative &alt : (*why.rejects)[i].requirement.alternatives) {
       bool locks = false, all = true;
@@ -311,10 +312,12 @@ std::string FunctionAnalysis::missingWords(const Requirement &req, const Roles &
       }
       if ((rejected = locks && all)) {
         unmet.front().reason = (*why.rejects)[i].reason;
+        for (const Atom &a : alt.atoms)
+          if (const Lock *lock = model_.findLock(a.lock))
+            classes.push_back(lock);
         break;
       }
     }
-  std::vector<const Lock *> classes;
   for (const Alternative &alt : req.alternatives)
     for (const Atom &a : alt.atoms)
       if (a.kind == Atom::Kind::Lock && a.held)

@@ -66,8 +66,9 @@ std::string firstSentence(std::string_view text) {
 
 std::string lockWords(const Lock &lock, std::string_view key, std::string_view mode) {
   std::string out = describe(&lock, key);
+  // "for read", "for write"; a mode named by a participle reads without "for": "downgraded".
   if (lock.modes.size() > 1 && !mode.empty())
-    out += " for " + std::string(mode);
+    out += (mode.ends_with("ed") ? " " : " for ") + std::string(mode);
   return out;
 }
 

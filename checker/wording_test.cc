@@ -45,6 +45,7 @@ TEST(Wording, LockWordsNameOwnerAndModeOnlyWhenThereAreSeveral) {
   spin.modes[0].name = "held";
   EXPECT_EQ(lockWords(rw, "vma->vm_mm", "read"), "'mmap_lock' of 'vma->vm_mm' for read");
   EXPECT_EQ(lockWords(spin, "", "held"), "'pte_lock'");
+  EXPECT_EQ(lockWords(rw, "mm", "downgraded"), "'mmap_lock' of 'mm' downgraded");
 }
 
 TEST(Wording, ClauseReasonComesFromTheClauseOrTheLetItNames) {
