@@ -59,6 +59,10 @@ class LoadRealSpec(unittest.TestCase):
         self.assertIn("interrupts disabled", docs["gup_fast"])
         install = self.model.operation("install")
         self.assertTrue(install.rejects, "install documents what is not enough")
+        # Each requires clause keeps its own reason, in order.
+        self.assertEqual([c.text for c in install.clauses][1], "pte_lock@pte")
+        self.assertIn("lock of their table", install.clauses[1].reason)
+        self.assertIn("rmap lock alone", install.clauses[0].reason)
         self.assertEqual(self.model.alternatives("no_such_operation"), [])
 
     def test_order_edges_enforced_and_all(self):

@@ -62,6 +62,7 @@ class Alternative:
 
 class Requirement:
     text: str
+    reason: str
     alternatives: list[Alternative]
     def describe(self) -> str: ...
 

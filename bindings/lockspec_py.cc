@@ -161,6 +161,8 @@ PYBIND11_MODULE(lockspec, mod) {
 
   py::class_<Requirement>(mod, "Requirement", "A requirement in disjunctive normal form.")
       .def_readonly("text", &Requirement::text, "The spec's expression, re-printed.")
+      .def_readonly("reason", &Requirement::reason,
+                    "Why an operation's requires clause is needed (\"\" when unsaid).")
       .def_readonly("alternatives", &Requirement::alternatives)
       .def("describe", &describeRequirement, "How the requirement reads in a table cell.");
 

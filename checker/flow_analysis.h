@@ -18,6 +18,7 @@
 #include "checker.h"
 #include "lock_state.h"
 #include "summary.h"
+#include "wording.h"
 
 namespace lockspec::check {
 
@@ -109,10 +110,20 @@ private:
   enum class Verdict { No, ByFacts, ByLocks };
 
   /// Checks `req` at `at`; reports under `what` (e.g. "call to 'zap_vma_range'") and `rule`
-  /// unless `silent`.
+  /// unless `silent`, in the words of `why`.
   Verdict checkRequirement(const Requirement &req, const Roles &roles, State &st, const Lock *own,
                            ts::Node at, const std::string &what, const std::string &ruleName,
-                           const SourcePos &rulePos, bool silent = false);
+                           const SourcePos &rulePos, bool silent = false, const Why &why = {});
+
+  /// "without X (it holds Y)" for the clauses of `req` that the state does not meet, and in
+  /// `reasons` why each lock they lack is needed (wording.h); the rest of a missing-lock
+  /// message.
+  std::string missingWords(const Requirement &req, const Roles &roles, State &st, const Lock *own,
+                           const Why &why,
+                           std::vector<std::pair<const Lock *, std::string>> &reasons);
+
+  /// "(it holds 'mmap_lock' of 'mm' for read)": the definite holds of `classes` in `st`.
+  std::string heldWords(const State &st, const std::vector<const Lock *> &classes) const;
 
   Roles operationRoles(const Operation &op, const std::vector<ts::Node> &args) const;
 
@@ -230,8 +241,10 @@ private:
   /// `classes`: every lock class the original requirement names; an entry that takes or
   /// releases one of them reports the requirement rather than leave it to its callers.
   /// `at`: where `what` happened in this function, prefixed to it only when it is passed on.
+  /// `why`: the rule's reason for each lock, which a finding at a root ends with.
   bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
-              std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX);
+              std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX,
+              std::vector<std::pair<const Lock *, std::string>> why = {});
   /// The single-lock requirement `lock` of `key` in `mode`, as passOn takes it.
   static std::vector<std::vector<SummaryLock>> oneLock(const Lock *lock, std::string mode,
                                                        std::string key);

@@ -4,6 +4,7 @@
 
 #include "c_expr.h"
 #include "flow_analysis.h"
+#include "wording.h"
 
 namespace lockspec::check {
 
@@ -111,11 +112,17 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
         return h.lock == other && !h.may && other->satisfies(h.mode, r.otherMode) &&
                compareKeys(h.key, owner) != Alias::Different;
       });
-      std::string what = quote(api.name) + " takes " + describe(lock, taking.key) + " for " +
-                         taking.mode + ", which needs " + describe(other, owner) + " held for " +
-                         r.otherMode + " (relation " + quote(r.name) + ")";
-      if (!ok && !passOn(oneLock(other, r.otherMode, owner), what, "", {}, call.begin())) {
-        Diagnostic *d = report(Severity::Error, "missing-lock", call, what);
+      std::string why = docReason(r);
+      std::string what = quote(api.name) + " takes " + lockWords(*lock, taking.key, taking.mode) +
+                         ", which needs " + lockWords(*other, owner, r.otherMode) +
+                         " (relation " + quote(r.name) + ")";
+      if (!ok && !passOn(oneLock(other, r.otherMode, owner), what, "", {}, call.begin(),
+                         {{other, why}})) {
+        Diagnostic *d = report(Severity::Error, "missing-lock", call,
+                               quote(api.name) + " takes " +
+                                   lockWords(*lock, taking.key, taking.mode) + " without " +
+                                   lockWords(*other, owner, r.otherMode) + " " +
+                                   heldWords(st, {other}) + (why.empty() ? "" : ": " + why));
         noteSpec(d, r.pos, "relation " + quote(r.name) + " is declared here");
       }
     } else if (r.kind == Relation::Kind::Forbidden && blocking) {
@@ -295,7 +302,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
       if (!taken_.count(inst.lock))
         passOn(oneLock(inst.lock, api->mode, inst.key),
                quote(api->name) + " asserts " + describe(inst.lock, inst.key) + " held", "", {},
-               call.begin());
+               call.begin(), {{inst.lock, quote(api->name) + " asserts it"}});
       taking.asserted = true;
       st.held.push_back(taking);
     }

@@ -4,6 +4,7 @@
 
 #include "c_expr.h"
 #include "flow_analysis.h"
+#include "wording.h"
 
 namespace lockspec::check {
 
@@ -76,7 +77,8 @@ FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Rol
 
 FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
     const Requirement &req, const Roles &roles, State &st, const Lock *own, ts::Node at,
-    const std::string &what, const std::string &ruleName, const SourcePos &rulePos, bool silent) {
+    const std::string &what, const std::string &ruleName, const SourcePos &rulePos, bool silent,
+    const Why &why) {
   if (req.alternatives.empty())
     return Verdict::ByLocks;
   struct AltCheck {
@@ -129,6 +131,16 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
     return std::any_of(c.failed.begin(), c.failed.end(),
                        [](const auto &f) { return f.second.status == AtomStatus::Forbidden; });
   });
+  // The finding in words.  Passed on, it is named by the site and the rule, which do not
+  // depend on the state (a finding at a root says in words what is missing there).
+  std::vector<std::pair<const Lock *, std::string>> reasons;
+  std::string named = what + (why.label.empty() ? "" : " (" + why.label + ")");
+  std::string line = named + " " + missingWords(req, roles, st, own, why, reasons);
+  std::vector<const Lock *> lacking;
+  for (const auto &r : reasons)
+    lacking.push_back(r.first);
+  if (std::string reason = reasonsFor(reasons, lacking); !reason.empty())
+    line += ": " + reason;
   if (!forbidden) {
     std::vector<std::vector<SummaryLock>> alternatives;
     std::vector<const Lock *> classes;
@@ -148,8 +160,8 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
         alternatives.push_back(std::move(locks));
     }
     if (!alternatives.empty() &&
-        passOn(alternatives, what + " without the locks " + ruleName + " requires: " + req.text, "",
-               classes, at.begin()))
+        passOn(alternatives, named + ", which requires " + req.text, "", classes, at.begin(),
+               std::move(reasons)))
       return Verdict::No;
   }
   // Wrong mode when some alternative fails only by modes.
@@ -180,26 +192,145 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
         noteSpec(d, rulePos, ruleName + " is declared here");
         return Verdict::No;
       }
-  std::string alternatives;
-  size_t shown = 0;
+  // The exact rule one step away: the spec's expression and its ways, each said once.
+  std::vector<std::string> ways;
   for (const AltCheck &c : checks) {
-    if (shown == 4) {
-      alternatives += "; and " + std::to_string(checks.size() - shown) + " more";
+    std::vector<std::string> atoms;
+    for (const Atom &a : c.alt->atoms)
+      if (std::string t = atomText(a, roles); std::find(atoms.begin(), atoms.end(), t) == atoms.end())
+        atoms.push_back(t);
+    std::string one;
+    for (const std::string &t : atoms)
+      one += (one.empty() ? "" : " & ") + t;
+    one = (c.alt->label.empty() ? "" : c.alt->label + ": ") + one;
+    if (std::find(ways.begin(), ways.end(), one) == ways.end())
+      ways.push_back(std::move(one));
+  }
+  std::string alternatives;
+  for (size_t i = 0; i < ways.size(); ++i) {
+    if (i == 4) {
+      alternatives += "; and " + std::to_string(ways.size() - i) + " more";
       break;
     }
-    std::string one;
-    for (const Atom &a : c.alt->atoms)
-      one += (one.empty() ? "" : " & ") + atomText(a, roles);
-    alternatives += (shown ? "; " : "") + (c.alt->label.empty() ? "" : c.alt->label + ": ") + one;
-    ++shown;
+    alternatives += (i ? "; " : "") + ways[i];
   }
-  Diagnostic *d = report(Severity::Error, "missing-lock", at,
-                         what + " without the locks " + ruleName + " requires: " + req.text);
+  Diagnostic *d = report(Severity::Error, "missing-lock", at, line);
   noteHere(d, at.begin(), at.end(),
-           std::string(checks.size() == 1 ? "it needs " : "any of these would do: ") +
-               alternatives);
+           ruleName + " requires " + req.text +
+               (ways.size() == 1 ? "; that is " : "; any of these would do: ") + alternatives);
   noteSpec(d, rulePos, ruleName + " is declared here");
   return Verdict::No;
+}
+
+std::string FunctionAnalysis::heldWords(const State &st,
+                                        const std::vector<const Lock *> &classes) const {
+  std::vector<std::string> held;
+  for (const Held &h : st.held)
+    if (!h.may && std::find(classes.begin(), classes.end(), h.lock) != classes.end())
+      if (std::string t = lockWords(*h.lock, h.key, h.mode);
+          std::find(held.begin(), held.end(), t) == held.end())
+        held.push_back(std::move(t));
+  if (held.empty())
+    return "(it holds none of its locks)";
+  std::string out;
+  for (size_t i = 0; i < held.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == held.size() ? " and " : ", ") + held[i];
+  return "(it holds " + out + ")";
+}
+
+std::string FunctionAnalysis::missingWords(const Requirement &req, const Roles &roles, State &st,
+                                           const Lock *own, const Why &why,
+                                           std::vector<std::pair<const Lock *, std::string>> &reasons) {
+  auto phrase = [&](const Atom &a) {
+    const Lock *lock = model_.findLock(a.lock);
+    std::string t = lock ? lockWords(*lock, requiredOwner(a, roles), a.mode) : quote(a.lock);
+    return a.condition.empty() ? t : t + " if " + a.condition;
+  };
+  std::vector<std::vector<const Lock *>> lacking; // per way of the clause being looked at
+  auto failed = [&](const Alternative &alt) {
+    std::vector<std::string> out;
+    lacking.emplace_back();
+    for (const Atom &a : alt.atoms) {
+      AtomStatus s = checkAtom(a, roles, st, own).status;
+      if (a.held && (s == AtomStatus::Missing || s == AtomStatus::WrongMode)) {
+        out.push_back(phrase(a));
+        lacking.back().push_back(model_.findLock(a.lock));
+      }
+    }
+    return out;
+  };
+  // The locks of the ways said.
+  auto said = [&](const std::vector<std::vector<std::string>> &ways) {
+    std::vector<const Lock *> locks;
+    for (size_t i : keptWays(ways))
+      locks.insert(locks.end(), lacking[i].begin(), lacking[i].end());
+    return locks;
+  };
+  // Clause by clause: an operation's `requires` are and-ed, and each one not met is said with
+  // its own reason.
+  std::vector<const Requirement *> clauses;
+  if (why.clauses)
+    for (const Requirement &c : *why.clauses)
+      clauses.push_back(&c);
+  if (clauses.empty())
+    clauses.push_back(&req);
+  struct Unmet {
+    std::string words, reason;
+    std::vector<const Lock *> locks;
+  };
+  std::vector<Unmet> unmet;
+  for (const Requirement *c : clauses) {
+    std::vector<std::vector<std::string>> ways;
+    lacking.clear();
+    bool met = c->alternatives.empty();
+    for (const Alternative &alt : c->alternatives) {
+      ways.push_back(failed(alt));
+      met |= ways.back().empty();
+    }
+    if (met)
+      continue;
+    std::string r = clauseReason(model_, *c);
+    unmet.push_back({waysWords(ways), r.empty() ? why.fallback : r, said(ways)});
+  }
+  if (unmet.empty()) { // Met clause by clause, not as a whole: say the closest ways.
+    std::vector<std::vector<std::string>> ways;
+    lacking.clear();
+    for (const Alternative &alt : req.alternatives)
+      ways.push_back(failed(alt));
+    unmet.push_back({waysWords(ways), why.fallback, said(ways)});
+  }
+  // What is held is a lock set the spec rejects: its reason says why exactly that is not enough.
+  bool rejected = false;
+  std::vector<const Lock *> classes; // the rule's locks, and those of a rejected set held
+  for (size_t i = 0; why.rejects && i < why.rejects->size() && !rejected; ++i)
+    for (const Alternative &alt : (*why.rejects)[i].requirement.alternatives) {
+      bool locks = false, all = true;
+      for (const Atom &a : alt.atoms) {
+        AtomStatus s = checkAtom(a, roles, st, own).status;
+        locks |= a.kind == Atom::Kind::Lock && s == AtomStatus::Ok;
+        all &= s == AtomStatus::Ok || s == AtomStatus::Assumed;
+      }
+      if ((rejected = locks && all)) {
+        unmet.front().reason = (*why.rejects)[i].reason;
+        for (const Atom &a : alt.atoms)
+          if (const Lock *lock = model_.findLock(a.lock))
+            classes.push_back(lock);
+        break;
+      }
+    }
+  for (const Alternative &alt : req.alternatives)
+    for (const Atom &a : alt.atoms)
+      if (a.kind == Atom::Kind::Lock && a.held)
+        if (const Lock *lock = model_.findLock(a.lock))
+          classes.push_back(lock);
+  std::string out;
+  reasons.clear();
+  for (const Unmet &u : unmet) {
+    out += (out.empty() ? "without " : ", and without ") + u.words;
+    for (const Lock *lock : u.locks)
+      reasons.emplace_back(lock, u.reason);
+  }
+  return out + " " + heldWords(st, classes);
 }
 
 Roles FunctionAnalysis::operationRoles(const Operation &op,
@@ -265,8 +396,15 @@ void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<
     others += ")";
   if (byFacts)
     others.clear();
+  // A function several operations list: the first one is said, the others named.
+  std::string label = op.name;
+  for (size_t i = 1; i < ops->size() && !byFacts; ++i)
+    label += (i == 1 ? "; " : ", ") + (*ops)[i]->name;
+  if (ops->size() > 1 && !byFacts)
+    label += ops->size() == 2 ? " is not met either" : " are not met either";
   checkRequirement(op.requirement, operationRoles(op, args), st, own, call, "call to " + quote(fn),
-                   "operation " + quote(op.name) + others, op.pos);
+                   "operation " + quote(op.name) + others, op.pos, false,
+                   Why{label, &op.clauses, &op.rejects, ""});
 }
 
 void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
@@ -307,8 +445,14 @@ void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
     std::string name = ref.object->name + "." + field;
     if (!rule->transition.empty())
       name += " (" + rule->transition + ")";
+    // A field rule has no reason of its own: a let's doc, else what the field is.
+    std::string about = docReason(*ref.field);
     checkRequirement(rule->requirement, roles, st, nullptr, lhs,
-                     "write to " + quote(canonical(lhs)), "field " + quote(name), rule->pos);
+                     "write to " + quote(canonical(lhs)), "field " + quote(name), rule->pos, false,
+                     Why{ref.object->name + "." + field +
+                             (rule->transition.empty() ? "" : ", " + rule->transition),
+                         nullptr, nullptr,
+                         about.empty() ? "" : ref.object->name + "." + field + " is " + about});
     return;
   }
 }

@@ -5,6 +5,7 @@
 
 #include "c_expr.h"
 #include "flow_analysis.h"
+#include "wording.h"
 
 namespace lockspec::check {
 
@@ -19,7 +20,7 @@ std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock
 
 bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alternatives,
                               std::string what, std::string path, std::vector<const Lock *> classes,
-                              uint32_t at) {
+                              uint32_t at, std::vector<std::pair<const Lock *, std::string>> why) {
   if (!ctx_ || !summary_ || ctx_->root)
     return false;
   if (ctx_->entry) {
@@ -61,6 +62,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   }
   need.what = at == UINT32_MAX ? std::move(what) : where(at) + what;
   need.path = std::move(path);
+  need.why = std::move(why);
   for (const std::vector<SummaryLock> &alt : need.alternatives)
     for (const SummaryLock &l : alt)
       classes.push_back(l.lock);
@@ -99,32 +101,42 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     if (met)
       continue;
     std::vector<std::vector<SummaryLock>> here;
-    std::string wanted;
+    std::vector<std::vector<std::string>> wanted;
+    std::vector<std::vector<const Lock *>> lacking; // per way, as `wanted`
     for (const std::vector<SummaryLock> &alt : need.alternatives) {
       std::vector<SummaryLock> locks;
-      std::string one;
+      std::vector<std::string> words;
+      lacking.emplace_back();
       for (const SummaryLock &l : alt) {
         if (held(l))
           continue; // held here: only the rest is the callers'
         locks.push_back({l.lock, l.mode, at(l)});
-        std::string text = l.lock->name;
-        if (l.lock->modes.size() > 1 && !l.mode.empty())
-          text += "." + l.mode;
-        one += (one.empty() ? "" : " & ") + quote(text) +
-               (locks.back().key.empty() ? "" : " of " + quote(locks.back().key));
+        words.push_back(lockWords(*l.lock, locks.back().key, l.mode));
+        lacking.back().push_back(l.lock);
       }
-      wanted += (wanted.empty() ? "" : " or ") + one;
+      wanted.push_back(std::move(words));
       here.push_back(std::move(locks));
     }
     std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
-    if (passOn(here, need.what, path, need.classes))
+    if (passOn(here, need.what, path, need.classes, UINT32_MAX, need.why))
       continue;
     size_t before = out_.size();
+    // The reasons of the locks in the ways said, not of those a smaller way makes needless.
+    std::vector<const Lock *> said;
+    for (size_t i : keptWays(wanted))
+      said.insert(said.end(), lacking[i].begin(), lacking[i].end());
+    std::string reason = reasonsFor(need.why, said);
+    std::string head = "call to " + quote(fn) + " without " + waysWords(std::move(wanted)) + " " +
+                       heldWords(st, need.classes) + ", which no caller in the files checked takes";
+    std::string tail = " (through " + path + ")";
+    // The same locks missing on the same path are one finding, whichever rule asked first.
+    if (std::any_of(out_.begin(), out_.end(), [&](const Finding &f) {
+          return f.diag.span.begin == call.begin() && f.diag.message.starts_with(head) &&
+                 f.diag.message.ends_with(tail);
+        }))
+      continue;
     Diagnostic *d = report(Severity::Error, "missing-lock", call,
-                           "call to " + quote(fn) + " without " + wanted +
-                               ", which it needs held and no caller in the files checked takes "
-                               "(through " +
-                               path + ")");
+                           head + (reason.empty() ? "" : ": " + reason) + tail);
     if (d) {
       Diagnostics::note(*d, {kCheckedFile, call.begin(), call.end()}, "needed by " + need.what);
       if (out_.size() > before)

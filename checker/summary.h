@@ -15,6 +15,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "model.h"
@@ -35,6 +36,9 @@ struct Need {
   std::vector<std::vector<SummaryLock>> alternatives;
   std::string what; ///< The original finding, "file:line: call to 'x' without ...".
   std::string path; ///< Calls from this function down to `what`: "f -> g".
+  /// Why the rule asks for each lock still missing where it arose, in words (the spec's
+  /// reason of the clause that names it); a finding at a root gives those of the locks it lacks.
+  std::vector<std::pair<const Lock *, std::string>> why;
   /// Every lock class the original requirement names, held or not where it arose.
   std::vector<const Lock *> classes;
   bool operator==(const Need &) const = default;

@@ -234,6 +234,7 @@ struct Operation {
   std::vector<Role> subjects; // Exactly one expected.
   std::vector<Role> roles;
   std::vector<ExprPtr> requires_;
+  std::vector<Str> requireReasons; ///< requireReasons[i]: why requires_[i] is needed ("" if unsaid).
   std::vector<Rejection> rejects;
   std::vector<Str> notes, warnings;
   std::vector<Name> apis;

@@ -220,9 +220,12 @@ void atom(Writer &w, const Atom &a) {
   w.endObject();
 }
 
-void requirement(Writer &w, const Requirement &r) {
+/// `clause`: an operation's `requires` clause, which also has its reason.
+void requirement(Writer &w, const Requirement &r, bool clause = false) {
   w.beginObject();
   w.field("text", r.text);
+  if (clause)
+    w.field("reason", r.reason);
   w.key("alternatives").beginArray();
   for (const Alternative &alt : r.alternatives) {
     w.beginObject();
@@ -432,7 +435,7 @@ void writeItem(Writer &w, const Operation &op) {
   w.endArray();
   w.key("clauses").beginArray();
   for (const Requirement &c : op.clauses)
-    requirement(w, c);
+    requirement(w, c, /*clause=*/true);
   w.endArray();
   w.key("requirement");
   requirement(w, op.requirement);

@@ -174,6 +174,10 @@ struct Alternative {
 struct Requirement {
   std::string text; ///< The spec's expression, re-printed.
   std::vector<Alternative> alternatives;
+  /// Why it is needed, in words: the reason string of an operation's `requires` clause ("" for
+  /// other requirements and for a clause that gives none).  The checker's findings quote it.
+  /// Last, so that `Requirement{text, alternatives}` still builds one.
+  std::string reason;
 };
 
 /// A named requirement (`let`).

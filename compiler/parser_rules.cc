@@ -161,11 +161,16 @@ void Parser::parseOperation(ast::Spec &spec) {
       (isSubject ? op.subjects : op.roles).push_back(std::move(*role));
     } else if (acceptWord(Kw::Requires)) {
       auto expr = parseExpr();
+      ast::Str reason;
+      if (expr && at(Tok::String))
+        reason = *expectString("");
       if (!expr || !expect(Tok::Semi, "after requirement")) {
         recover();
         continue;
       }
       op.requires_.push_back(std::move(expr));
+      op.requireReasons.resize(op.requires_.size() - 1);
+      op.requireReasons.push_back(std::move(reason));
     } else if (acceptWord(Kw::Rejects)) {
       auto expr = parseExpr();
       if (!expr) {

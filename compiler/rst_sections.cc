@@ -352,7 +352,7 @@ void operationBody(const Model &m, Writer &w, const Operation &op, bool linkToPa
   }
   std::vector<std::string> clauses;
   for (const Requirement &c : op.clauses)
-    clauses.push_back(literal(c.text));
+    clauses.push_back(literal(c.text) + (c.reason.empty() ? "" : " (" + c.reason + ")"));
   w.paragraph("**Requires** " + join(clauses, " and ") + ", that is any one of:", op.pos);
   if (op.requirement.alternatives.empty())
     w.paragraph("Nothing satisfies this requirement.", op.pos);

@@ -127,7 +127,8 @@ void Sema::operations() {
     bool ok = !ctx.subject.empty();
     std::optional<std::vector<PendingAlt>> all;
     std::vector<std::string> texts;
-    for (const ast::ExprPtr &clause : in.requires_) {
+    for (size_t ci = 0; ci < in.requires_.size(); ++ci) {
+      const ast::ExprPtr &clause = in.requires_[ci];
       // Normalise once; the clause's own requirement and the conjunction share the result so
       // each error is reported once.
       auto alts = normalize(*clause, ctx, "");
@@ -140,6 +141,8 @@ void Sema::operations() {
         warnSubsumed(clauseAlts);
       Requirement req;
       req.text = printExpr(*clause);
+      if (ci < in.requireReasons.size())
+        req.reason = in.requireReasons[ci].value;
       for (PendingAlt &p : clauseAlts)
         req.alternatives.push_back(std::move(p.alt));
       texts.push_back(req.text);

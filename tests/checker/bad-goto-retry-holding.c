@@ -5,7 +5,7 @@ void retry_without_lock(struct vm_area_struct *vma)
 {
 	mmap_write_lock(vma->vm_mm);
 retry:
-// CHECK: :[[@LINE+1]]:2: error: 'vma_start_write' takes 'vma_lock' of 'vma' for write, which needs 'mmap_lock' of 'vma->vm_mm' held for write
+// CHECK: :[[@LINE+1]]:2: error: 'vma_start_write' takes 'vma_lock' of 'vma' for write without 'mmap_lock' of 'vma->vm_mm' for write (it holds none of its locks): a VMA write lock can only be taken by a task that already holds the mmap lock of the VMA's mm for writing{{$}}
 	vma_start_write(vma);
 	if (busy(vma)) {
 		mmap_write_unlock(vma->vm_mm);

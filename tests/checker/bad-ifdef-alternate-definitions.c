@@ -21,7 +21,7 @@ SYSCALL_DEFINE1(peekvma, unsigned long, addr)
 
 	mmap_read_lock(current->mm);
 	vma = find_vma(current->mm, addr);
-// CHECK: :[[@LINE+2]]:9: error: call to 'peek' without 'mmap_lock.write' of 'vma->vm_mm', which it needs held and no caller in the files checked takes (through peek)
+// CHECK: :[[@LINE+2]]:9: error: call to 'peek' without 'mmap_lock' of 'vma->vm_mm' for write (it holds 'mmap_lock' of 'current->mm' for read), which no caller in the files checked takes: the helpers write-lock the VMA themselves, which needs the mmap write lock (through peek)
 	if (vma)
 		ret = peek(vma);
 	mmap_read_unlock(current->mm);

@@ -21,7 +21,7 @@ SYSCALL_DEFINE1(zapone, unsigned long, addr)
 
 	vma = find_vma(current->mm, addr);
 	if (vma)
-// CHECK: :[[@LINE+1]]:3: error: call to 'zap_page_range_single' without the locks operation 'zap' requires: (stable) & (pte_lock@pte)
+// CHECK: :[[@LINE+1]]:3: error: call to 'zap_page_range_single' (zap) without 'mmap_lock' of 'vma->vm_mm' for read, 'vma_lock' of 'vma' for read, 'anon_vma_lock' of 'vma->anon_vma' for read or 'i_mmap_lock' of 'vma->vm_file->f_mapping' for read (it holds none of its locks): the VMA must not change or go away while its entries are cleared{{$}}
 		zap_page_range_single(vma, addr, PAGE_SIZE, NULL);
 	return 0;
 }

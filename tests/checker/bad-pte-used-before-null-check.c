@@ -7,7 +7,7 @@ int install_unchecked(struct vm_area_struct *vma, pmd_t *pmd, unsigned long addr
 
 	mmap_read_lock(mm);
 	pte = pte_offset_map_lock(mm, pmd, addr, &ptl);
-// CHECK: :[[@LINE+1]]:2: error: call to 'set_pte_at' without the locks operation 'install' requires
+// CHECK: :[[@LINE+1]]:2: error: call to 'set_pte_at' (install) without 'pte_lock' (it holds 'mmap_lock' of 'vma->vm_mm' for read): entries are changed only under the lock of their table{{$}}
 	set_pte_at(mm, addr, pte, entry);
 	pte_unmap_unlock(pte, ptl);
 	mmap_read_unlock(mm);

@@ -18,8 +18,8 @@ SYSCALL_DEFINE2(settwo, unsigned long, addr, vm_flags_t, flags)
 
 	mmap_read_lock(current->mm);
 	vma = find_vma(current->mm, addr);
-// CHECK: :[[@LINE+2]]:2: error: call to 'set_two' without 'mmap_lock.write' of 'vma->vm_mm', which it needs held and no caller in the files checked takes (through set_two -> set_one)
-// CHECK: note: needed by {{.*}}bad-summary-syscall-path.c:6: call to 'vm_flags_set' without the locks operation 'change_vma_flags' requires: mmap_lock.write
+// CHECK: :[[@LINE+2]]:2: error: call to 'set_two' without 'mmap_lock' of 'vma->vm_mm' for write (it holds 'mmap_lock' of 'current->mm' for read), which no caller in the files checked takes: the helpers write-lock the VMA themselves, which needs the mmap write lock (through set_two -> set_one){{$}}
+// CHECK: note: needed by {{.*}}bad-summary-syscall-path.c:6: call to 'vm_flags_set' (change_vma_flags), which requires mmap_lock.write{{$}}
 	set_two(vma, flags);
 	mmap_read_unlock(current->mm);
 	return 0;

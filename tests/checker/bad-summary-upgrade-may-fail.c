@@ -28,7 +28,7 @@ struct vm_area_struct *lock_and_grow(struct mm_struct *mm, unsigned long addr, s
 		if (!vma)
 			goto fail;
 	}
-// CHECK: :[[@LINE+1]]:2: error: call to 'vm_flags_set' without the locks operation 'change_vma_flags' requires: mmap_lock.write
+// CHECK: :[[@LINE+1]]:2: error: call to 'vm_flags_set' (change_vma_flags) without 'mmap_lock' of 'vma->vm_mm' for write (it holds none of its locks): the helpers write-lock the VMA themselves, which needs the mmap write lock{{$}}
 	vm_flags_set(vma, VM_GROWSDOWN);
 	mmap_write_downgrade(mm);
 	return vma;

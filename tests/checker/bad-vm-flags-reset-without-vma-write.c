@@ -5,7 +5,7 @@ void set_then_reset(struct vm_area_struct *vma, vm_flags_t flags)
 {
 	mmap_write_lock(vma->vm_mm);
 	vm_flags_set(vma, flags);
-// CHECK: :[[@LINE+1]]:2: error: call to 'vm_flags_reset' without the locks operation 'reset_vma_flags' requires: write_most
+// CHECK: :[[@LINE+1]]:2: error: call to 'vm_flags_reset' (reset_vma_flags) without 'vma_lock' of 'vma' for write (it holds 'mmap_lock' of 'vma->vm_mm' for write): vm_flags_reset only asserts the VMA write lock, which faults under the VMA lock wait for{{$}}
 	vm_flags_reset(vma, flags);
 	mmap_write_unlock(vma->vm_mm);
 }

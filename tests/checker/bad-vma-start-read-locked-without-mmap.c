@@ -4,7 +4,7 @@
 // without it (lock_vma_under_rcu is).
 static int keep_vma(struct vm_area_struct *vma)
 {
-// CHECK: :[[@LINE+1]]:7: error: call to 'vma_start_read_locked' without the locks operation 'read_lock_vma_under_mmap' requires: mmap_lock.read
+// CHECK: :[[@LINE+1]]:7: error: call to 'vma_start_read_locked' (read_lock_vma_under_mmap) without 'mmap_lock' of 'vma->vm_mm' for read (it holds none of its locks): the mmap lock keeps VMA writers out, which is why the read lock cannot fail{{$}}
 	if (!vma_start_read_locked(vma))
 		return -EAGAIN;
 	vma_end_read(vma);

@@ -44,6 +44,16 @@ class Classification(unittest.TestCase):
         mutated = [_finding("held-at-return", 14, "taken at line 14")]
         self.assertEqual(mutate.classify(self.M, base, mutated)[:2], (False, False))
 
+    def test_a_change_only_in_what_is_held_is_not_new(self):
+        base = [_finding("missing-lock", 12, "call to 'f' (zap) without 'pte_lock' "
+                         "(it holds 'mmap_lock' of 'mm' for write): r")]
+        held = [_finding("missing-lock", 12, "call to 'f' (zap) without 'pte_lock' "
+                         "(it holds 'mmap_lock' of 'mm' for read): r")]
+        self.assertEqual(mutate.classify(self.M, base, held)[:2], (False, False))
+        lacks = [_finding("missing-lock", 12, "call to 'f' (zap) without 'mmap_lock' of 'mm' "
+                          "for read, and without 'pte_lock' (it holds none of its locks): r")]
+        self.assertTrue(mutate.classify(self.M, base, lacks)[0], "it now lacks more: new")
+
     def test_second_copy_of_a_baseline_finding_is_new(self):
         base = [_finding("held-at-return", 12)]
         mutated = [_finding("held-at-return", 12), _finding("held-at-return", 18)]
