@@ -67,7 +67,12 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   std::sort(classes.begin(), classes.end());
   classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
   need.classes = std::move(classes);
-  if (std::find(summary_->needs.begin(), summary_->needs.end(), need) == summary_->needs.end())
+  // One need per origin and locks, whatever the call path: at every call both are met or
+  // neither, and a run reports each origin once, by the path that reached it first.
+  if (std::none_of(summary_->needs.begin(), summary_->needs.end(), [&](const Need &n) {
+        return n.what == need.what && n.alternatives == need.alternatives &&
+               n.classes == need.classes;
+      }))
     summary_->needs.push_back(std::move(need));
   return true;
 }
@@ -99,26 +104,28 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     if (met)
       continue;
     std::vector<std::vector<SummaryLock>> here;
-    std::string wanted;
     for (const std::vector<SummaryLock> &alt : need.alternatives) {
       std::vector<SummaryLock> locks;
-      std::string one;
-      for (const SummaryLock &l : alt) {
-        if (held(l))
-          continue; // held here: only the rest is the callers'
-        locks.push_back({l.lock, l.mode, at(l)});
-        std::string text = l.lock->name;
-        if (l.lock->modes.size() > 1 && !l.mode.empty())
-          text += "." + l.mode;
-        one += (one.empty() ? "" : " & ") + quote(text) +
-               (locks.back().key.empty() ? "" : " of " + quote(locks.back().key));
-      }
-      wanted += (wanted.empty() ? "" : " or ") + one;
+      for (const SummaryLock &l : alt)
+        if (!held(l)) // held here: only the rest is the callers'
+          locks.push_back({l.lock, l.mode, at(l)});
       here.push_back(std::move(locks));
     }
     std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
     if (passOn(here, need.what, path, need.classes))
       continue;
+    std::string wanted;
+    for (const std::vector<SummaryLock> &locks : here) {
+      std::string one;
+      for (const SummaryLock &l : locks) {
+        std::string text = l.lock->name;
+        if (l.lock->modes.size() > 1 && !l.mode.empty())
+          text += "." + l.mode;
+        one += (one.empty() ? "" : " & ") + quote(text) +
+               (l.key.empty() ? "" : " of " + quote(l.key));
+      }
+      wanted += (wanted.empty() ? "" : " or ") + one;
+    }
     size_t before = out_.size();
     Diagnostic *d = report(Severity::Error, "missing-lock", call,
                            "call to " + quote(fn) + " without " + wanted +
