@@ -152,7 +152,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       if (!o) {
         if (!taken_.count(h.lock)) { // the caller's caller held it
           entryHeld_.push_back({h.lock, h.key});
-          st.dropped.push_back(h);
+          addDropped(st, h);
         }
         break;
       }
@@ -173,7 +173,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       else if (!taken_.count(h.lock)) {
         entryHeld_.push_back({h.lock, h.key});
         h.may = true;
-        st.dropped.push_back(h);
+        addDropped(st, h);
       }
       break;
     }
