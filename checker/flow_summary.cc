@@ -85,14 +85,21 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   for (const ts::Node &a : args)
     actual.push_back(resolve(canonical(a)));
   std::string result = resultVar.empty() ? "" : resolve(resultVar);
-  auto at = [&](const SummaryLock &l) { return fromParams(l.key, actual, result); };
+  // A summary's needs name the same few keys again and again ($0->vm_mm): each is put in
+  // this call's terms once.
+  std::vector<std::pair<std::string_view, std::string>> keys;
+  auto at = [&](const SummaryLock &l) -> const std::string & {
+    for (const auto &[k, v] : keys)
+      if (k == l.key)
+        return v;
+    return keys.emplace_back(l.key, fromParams(l.key, actual, result)).second;
+  };
   auto held = [&](const SummaryLock &l) {
-    std::string key = at(l);
     // A may-hold meets a callee's requirement: which paths hold it is data the checker does
     // not follow (a lock mode kept in a struct), while a requirement of this function's own
     // code still needs a definite hold.
     return std::any_of(st.held.begin(), st.held.end(), [&](const Held &h) {
-      return h.lock == l.lock && compareKeys(h.key, key) != Alias::Different &&
+      return h.lock == l.lock && compareKeys(h.key, at(l)) != Alias::Different &&
              (l.mode.empty() || l.lock->satisfies(h.mode, l.mode));
     });
   };
@@ -106,6 +113,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     std::vector<std::vector<SummaryLock>> here;
     for (const std::vector<SummaryLock> &alt : need.alternatives) {
       std::vector<SummaryLock> locks;
+      locks.reserve(alt.size());
       for (const SummaryLock &l : alt)
         if (!held(l)) // held here: only the rest is the callers'
           locks.push_back({l.lock, l.mode, at(l)});
