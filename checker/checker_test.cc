@@ -26,6 +26,22 @@ Spec &spec() {
   return s;
 }
 
+TEST(CheckerTest, StructParametersOfADeclarator) {
+  ts::Parser parser;
+  ts::Tree tree = parser.parse(
+      "int f(const struct mm_struct *mm, int n, struct vm_area_struct **pvma,\n"
+      "      void (*cb)(struct anon_vma *av), union u *x, struct { int a; } *anon) { return 0; }");
+  ts::Node fn = tree.root().namedChild(0);
+  std::vector<std::string> got;
+  for (const StructParam &p : structParameters(fn.child("declarator")))
+    got.push_back(std::string(p.structName) + ":" + std::string(p.declarator.text()));
+  // A function-pointer parameter's own parameters count; unions and unnamed structs do not.
+  EXPECT_EQ(got, (std::vector<std::string>{"mm_struct:*mm", "vm_area_struct:**pvma",
+                                           "anon_vma:*av"}));
+  ts::Tree none = parser.parse("int g(int a, long b) { return a; }");
+  EXPECT_TRUE(structParameters(none.root().namedChild(0).child("declarator")).empty());
+}
+
 /// "rule@line" for every finding of `code`.
 std::vector<std::string> findings(const std::string &code) {
   FileChecker fc(*spec().checker);

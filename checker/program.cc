@@ -190,8 +190,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
       size_t line = std::upper_bound(ls.begin(), ls.end(), offset) - ls.begin();
       return files[file].name + ":" + std::to_string(line);
     };
-    checkFunction(checker.index(), d.node, d.name, d.parameters, checker.parametersQuery(),
-                  node.findings, &ctx, &out);
+    checkFunction(checker.index(), d.node, d.name, d.parameters, node.findings, &ctx, &out);
     calleesTake(node, out);
     out.returnsZero = zero;
   };

@@ -50,9 +50,8 @@ void checkTexts(const Checker &checker, std::vector<FileResult> &files, const Ru
   std::mutex progressMutex;
   auto worker = [&] {
     ts::Parser parser;
-    ts::QueryCursor cursor;
     for (size_t i = next++; i < files.size(); i = next++) {
-      program[i] = {files[i].path, parseFile(checker, parser, cursor, files[i].text)};
+      program[i] = {files[i].path, parseFile(parser, files[i].text)};
       size_t n = ++done;
       if (options.progress) {
         std::lock_guard lock(progressMutex);
