@@ -25,11 +25,6 @@ bool sameHold(const Held &a, const Held &b) {
   return a.lock == b.lock && a.key == b.key;
 }
 
-void addHeld(State &st, const Held &h) {
-  std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
-  st.held.push_back(h);
-}
-
 void addDropped(State &st, const Held &h) {
   auto it = std::find_if(st.dropped.begin(), st.dropped.end(),
                          [&](const Held &o) { return sameHold(o, h); });

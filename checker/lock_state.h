@@ -53,10 +53,6 @@ struct State {
 /// The state of a path that cannot be reached (after a return or a dead end).
 State deadState();
 
-/// `h` is held from here on this path: a may-hold of the same instance (a retry path joined
-/// with the first) is superseded, so a loop that takes it again ends in the state it began.
-void addHeld(State &st, const Held &h);
-
 /// This path released `h`, a lock the caller held on entry: recorded once per instance
 /// (definite when any release on the path was), so a loop that releases it again ends in the
 /// state it began.
