@@ -154,8 +154,8 @@ ParsedFile parseFile(ts::Parser &parser, std::string text) {
         fn.text().substr(0, name.begin() - fn.begin()).find("static") != std::string_view::npos;
     pf.functions.push_back(std::move(def));
   }
-  // Errors outside every function definition: one note for the file.  A function the query
-  // did not recognise because of them is not checked either.
+  // Errors outside every function definition: one note for the file.  A function they hide
+  // from collectFunctions is not checked either.
   bool reported = false;
   for (const ts::Node &top : root.children()) {
     if (!top.hasError() && !top.isMissing())
