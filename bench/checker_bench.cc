@@ -22,6 +22,7 @@
 #include "preprocess.h"
 #include "driver.h"
 #include "report.h"
+#include "runner.h"
 #include "ts.h"
 
 namespace {
@@ -169,26 +170,31 @@ int main(int argc, char **argv) {
     for (std::thread &t : pool)
       t.join();
   };
+  // `lockspec check FILES -j N` without the reading and the printing: every file parsed on
+  // `threads` workers, then all of them analysed as one program (summaries across files),
+  // components of the call graph of one height in parallel (runner.h).
   size_t findings = 0;
   auto checkAll = [&](unsigned threads) {
-    std::atomic<size_t> next{0}, found{0};
-    auto worker = [&] {
-      lockspec::check::FileChecker fc(checker);
-      for (size_t i = next++; i < files.size(); i = next++)
-        found += fc.check(files[i]).size();
-    };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t)
-      pool.emplace_back(worker);
-    worker();
-    for (std::thread &t : pool)
-      t.join();
-    findings = found;
+    std::vector<lockspec::check::FileResult> program;
+    for (size_t i = 0; i < files.size(); ++i)
+      program.push_back({"file" + std::to_string(i) + ".c", files[i], {}, {}});
+    lockspec::check::RunOptions options;
+    options.jobs = threads;
+    lockspec::check::checkTexts(checker, program, options);
+    findings = 0;
+    for (const lockspec::check::FileResult &f : program)
+      findings += f.findings.size();
+    return program;
   };
   if (only == "parse" || only == "check") {
     Timing t;
     for (int r = 0; r < runs; ++r)
-      t.run([&] { only == "parse" ? parseAll(files) : checkAll(1); });
+      t.run([&] {
+        if (only == "parse")
+          parseAll(files);
+        else
+          checkAll(1);
+      });
     std::printf("%s only: %.2f MB/s wall, %.2f MB/s CPU\n", only.c_str(), megabytes / t.wall,
                 megabytes / t.cpu);
     return 0;
@@ -207,10 +213,7 @@ int main(int argc, char **argv) {
   // `lockspec check` prints them by default, timed once and reported beside them.
   double renderSeconds;
   {
-    std::vector<lockspec::check::FileResult> results;
-    lockspec::check::FileChecker fc(checker);
-    for (size_t i = 0; i < files.size(); ++i)
-      results.push_back({"file" + std::to_string(i) + ".c", files[i], fc.check(files[i]), {}});
+    std::vector<lockspec::check::FileResult> results = checkAll(1);
     double c0 = cpuSeconds();
     std::string text = lockspec::check::render(lockspec::check::Format::Text, results, sources);
     renderSeconds = cpuSeconds() - c0;

@@ -1,13 +1,16 @@
 #include "c_expr.h"
 
-#include <cctype>
 #include <cstring>
 
 namespace lockspec::check {
 namespace {
 
 bool isIdentChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  return kIdentifierByte[static_cast<unsigned char>(c)];
+}
+
+bool isSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 std::string stripSpace(std::string_view text) {
@@ -15,7 +18,7 @@ std::string stripSpace(std::string_view text) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (isSpace(c)) {
       // Keep one space only where two identifier characters would otherwise merge.
       if (!out.empty() && isIdentChar(out.back()) && i + 1 < text.size() &&
           isIdentChar(text[i + 1]))

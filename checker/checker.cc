@@ -6,7 +6,6 @@
 #include <iterator>
 
 #include "c_expr.h"
-#include "embedded_queries.h"
 #include "preprocess.h"
 #include "program.h"
 
@@ -31,9 +30,34 @@ const std::vector<RuleInfo> &rules() {
 }
 
 Checker::Checker(const Model &model, const SourceManager &specSources)
-    : index_(model, specSources), parameters_(kQuery_parameters) {
-  if (!parameters_.ok())
-    throw std::logic_error("checker/queries/parameters.scm: " + parameters_.error());
+    : index_(model, specSources) {}
+
+namespace {
+
+/// structParameters() below `node`, in pre-order (source order).
+void collectStructParameters(ts::Node node, std::vector<StructParam> &out, int depth) {
+  if (depth > 32)
+    return;
+  if (std::string_view(node.type()) == "parameter_declaration") {
+    ts::Node type = node.child("type"), declarator = node.child("declarator");
+    if (std::string_view(type.type()) == "struct_specifier" && !declarator.isNull()) {
+      ts::Node name = type.child("name");
+      if (std::string_view(name.type()) == "type_identifier")
+        out.push_back({name.text(), declarator});
+    }
+  }
+  for (unsigned i = 0, n = node.namedChildCount(); i < n; ++i)
+    collectStructParameters(node.namedChild(i), out, depth + 1);
+}
+
+} // namespace
+
+std::vector<StructParam> structParameters(ts::Node declarator) {
+  std::vector<StructParam> out;
+  // Only a declarator that says "struct" can declare one.
+  if (declarator.text().find("struct") != std::string_view::npos)
+    collectStructParameters(declarator, out, 0);
+  return out;
 }
 
 namespace {
@@ -90,8 +114,7 @@ std::vector<std::string> parameterNames(ts::Node fn) {
 
 } // namespace
 
-ParsedFile parseFile(const Checker &checker, ts::Parser &parser, ts::QueryCursor &cursor,
-                     std::string text) {
+ParsedFile parseFile(ts::Parser &parser, std::string text) {
   std::vector<size_t> definers;
   preprocess(text, MacroHints::kernel(), &definers);
   ParsedFile pf{parser.parse(std::move(text)), {}, {}, {}};
@@ -123,21 +146,16 @@ ParsedFile parseFile(const Checker &checker, ts::Parser &parser, ts::QueryCursor
       continue;
     }
     ++stats.analysed;
-    // Parameter types come from a query over the declarator only.  It matches only struct
-    // parameters, so a declarator without the word "struct" is not queried (a query run costs
-    // microseconds: 4% of the check time on the generated corpus, one run per function).
-    ts::Node declarator = fn.child("declarator");
-    FunctionDef def{std::string(name.text()), fn, {}, parameterNames(fn)};
+    FunctionDef def{std::string(name.text()), fn, structParameters(fn.child("declarator")),
+                    parameterNames(fn)};
     // Rewritten from SYSCALL_DEFINEn: a root of the call graph.
     def.syscall = std::binary_search(definers.begin(), definers.end(), size_t(fn.begin()));
     def.isStatic =
         fn.text().substr(0, name.begin() - fn.begin()).find("static") != std::string_view::npos;
-    if (declarator.text().find("struct") != std::string_view::npos)
-      def.parameters = cursor.matches(checker.parametersQuery(), declarator);
     pf.functions.push_back(std::move(def));
   }
-  // Errors outside every function definition: one note for the file.  A function the query
-  // did not recognise because of them is not checked either.
+  // Errors outside every function definition: one note for the file.  A function they hide
+  // from collectFunctions is not checked either.
   bool reported = false;
   for (const ts::Node &top : root.children()) {
     if (!top.hasError() && !top.isMissing())
@@ -180,7 +198,7 @@ ParsedFile parseFile(const Checker &checker, ts::Parser &parser, ts::QueryCursor
 std::vector<Finding> FileChecker::check(std::string text) {
   std::vector<ProgramFile> files(1);
   files[0].name = "<input>";
-  files[0].parsed = parseFile(checker_, parser_, cursor_, std::move(text));
+  files[0].parsed = parseFile(parser_, std::move(text));
   checkProgram(checker_, files, 1);
   functions_ = files[0].parsed.stats;
   return std::move(files[0].parsed.findings);

@@ -55,20 +55,28 @@ struct FunctionStats {
   }
 };
 
-/// The shared, read-only part: the model index and compiled queries.
+/// The shared, read-only part: the model index.
 class Checker {
 public:
   Checker(const Model &model, const SourceManager &specSources);
   const LockIndex &index() const { return index_; }
-  const ts::Query &parametersQuery() const { return parameters_; }
 
 private:
   LockIndex index_;
-  ts::Query parameters_;
 };
 
-/// One worker's state: a parser and a query cursor over a shared Checker.  Not thread-safe;
-/// use one per thread.
+/// A parameter declared with a named struct type (`struct vm_area_struct *vma`): the struct's
+/// name and the parameter's declarator.
+struct StructParam {
+  std::string_view structName;
+  ts::Node declarator;
+};
+
+/// The struct-typed parameters in a function's declarator, in source order, those of a
+/// function-pointer parameter's own parameter list included.
+std::vector<StructParam> structParameters(ts::Node declarator);
+
+/// One worker's state: a parser over a shared Checker.  Not thread-safe; use one per thread.
 class FileChecker {
 public:
   explicit FileChecker(const Checker &checker) : checker_(checker) {}
@@ -82,13 +90,11 @@ private:
   FunctionStats functions_;
   const Checker &checker_;
   ts::Parser parser_;
-  ts::QueryCursor cursor_;
 };
 
-/// Analyses one function definition (flow.cc); `parameters` are the matches of
-/// queries/parameters.scm (`query`) in its declarator.
+/// Analyses one function definition (flow.cc); `parameters` are its structParameters().
 void checkFunction(const LockIndex &index, ts::Node function, std::string_view name,
-                   const std::vector<ts::Match> &parameters, const ts::Query &query,
+                   const std::vector<StructParam> &parameters,
                    std::vector<Finding> &out, const CallContext *ctx = nullptr,
                    FunctionSummary *summary = nullptr);
 

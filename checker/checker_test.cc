@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "driver.h"
+#include "lock_state.h"
 #include "report.h"
 
 namespace lockspec::check {
@@ -24,6 +25,42 @@ struct Spec {
 Spec &spec() {
   static Spec s;
   return s;
+}
+
+TEST(CheckerTest, ACallersLockReleasedAgainIsRecordedOnce) {
+  // A loop around a release of the caller's lock must leave the path's state as it found it,
+  // or the walk over the loop never reaches its fixed point.
+  const Lock *lock = &spec().model->locks.front();
+  State st;
+  Held may{lock, "", "mm", 10, 20, true, false};
+  addDropped(st, may);
+  addDropped(st, may);
+  ASSERT_EQ(st.dropped.size(), 1u);
+  EXPECT_TRUE(st.dropped[0].may);
+  Held definite = may;
+  definite.may = false;
+  definite.at = 30;
+  addDropped(st, definite); // released on this path for certain now
+  ASSERT_EQ(st.dropped.size(), 1u);
+  EXPECT_FALSE(st.dropped[0].may);
+  addDropped(st, Held{lock, "", "other", 40, 50, false, false});
+  EXPECT_EQ(st.dropped.size(), 2u);
+}
+
+TEST(CheckerTest, StructParametersOfADeclarator) {
+  ts::Parser parser;
+  ts::Tree tree = parser.parse(
+      "int f(const struct mm_struct *mm, int n, struct vm_area_struct **pvma,\n"
+      "      void (*cb)(struct anon_vma *av), union u *x, struct { int a; } *anon) { return 0; }");
+  ts::Node fn = tree.root().namedChild(0);
+  std::vector<std::string> got;
+  for (const StructParam &p : structParameters(fn.child("declarator")))
+    got.push_back(std::string(p.structName) + ":" + std::string(p.declarator.text()));
+  // A function-pointer parameter's own parameters count; unions and unnamed structs do not.
+  EXPECT_EQ(got, (std::vector<std::string>{"mm_struct:*mm", "vm_area_struct:**pvma",
+                                           "anon_vma:*av"}));
+  ts::Tree none = parser.parse("int g(int a, long b) { return a; }");
+  EXPECT_TRUE(structParameters(none.root().namedChild(0).child("declarator")).empty());
 }
 
 /// "rule@line" for every finding of `code`.

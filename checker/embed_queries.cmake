@@ -1,5 +1,5 @@
 # Writes OUT: one `inline constexpr const char kQuery_<name>[]` per data file in INPUTS
-# (queries/*.scm, kernel_macros.hints).
+# (kernel_macros.hints).
 set(text "// Generated from checker data files by embed_queries.cmake; do not edit.\n#pragma once\n")
 foreach(input ${INPUTS})
   get_filename_component(name ${input} NAME_WE)

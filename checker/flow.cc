@@ -7,8 +7,8 @@
 
 namespace lockspec::check {
 
-void FunctionAnalysis::run(const std::vector<ts::Match> &parameters, const ts::Query &query) {
-  collectParameters(parameters, query);
+void FunctionAnalysis::run(const std::vector<StructParam> &parameters) {
+  collectParameters(parameters);
   graph(function_.child("body"), State{}, false, 0);
   finish();
 }
@@ -58,12 +58,10 @@ ts::Node FunctionAnalysis::declaredIdentifier(ts::Node d) {
   return {};
 }
 
-void FunctionAnalysis::collectParameters(const std::vector<ts::Match> &matches,
-                                         const ts::Query &query) {
-  int structName = query.captureIndex("struct"), declarator = query.captureIndex("declarator");
-  for (const ts::Match &m : matches) {
-    const Object *object = index_.objectForStruct(m.captures[structName].text());
-    ts::Node id = declaredIdentifier(m.captures[declarator]);
+void FunctionAnalysis::collectParameters(const std::vector<StructParam> &parameters) {
+  for (const StructParam &p : parameters) {
+    const Object *object = index_.objectForStruct(p.structName);
+    ts::Node id = declaredIdentifier(p.declarator);
     if (object && !id.isNull())
       types_[std::string(id.text())] = object->name;
   }
@@ -346,9 +344,9 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
 }
 
 void checkFunction(const LockIndex &index, ts::Node function, std::string_view name,
-                   const std::vector<ts::Match> &parameters, const ts::Query &query,
+                   const std::vector<StructParam> &parameters,
                    std::vector<Finding> &out, const CallContext *ctx, FunctionSummary *summary) {
-  FunctionAnalysis(index, function, name, out, ctx, summary).run(parameters, query);
+  FunctionAnalysis(index, function, name, out, ctx, summary).run(parameters);
 }
 
 } // namespace lockspec::check

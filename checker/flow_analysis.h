@@ -44,7 +44,7 @@ public:
       returnsHolding_ = model_.findLock(api->lock);
   }
 
-  void run(const std::vector<ts::Match> &parameters, const ts::Query &query);
+  void run(const std::vector<StructParam> &parameters);
 
 private:
   // ---- Reporting -----------------------------------------------------------------------
@@ -60,7 +60,7 @@ private:
 
   static ts::Node declaredIdentifier(ts::Node d);
 
-  void collectParameters(const std::vector<ts::Match> &matches, const ts::Query &query);
+  void collectParameters(const std::vector<StructParam> &parameters);
 
   /// A local declaration: its object type, and an alias when it is initialised from another
   /// name (`struct mm_struct *mm = vma->vm_mm;` makes `mm` and `vma->vm_mm` one object until

@@ -183,7 +183,7 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
       return; // A lock the spec does not know.
     if (!taken_.count(inst.lock)) {
       callerHeld(api, inst, "releases", call);
-      st.dropped.push_back({inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false});
+      addDropped(st, {inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false});
       return;
     }
     report(Severity::Error, "unlock-not-held", call,

@@ -18,6 +18,9 @@ std::vector<ts::Node> FunctionAnalysis::evalArgs(ts::Node call, State &st, int d
 void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &st, int depth) {
   ts::Node v = value;
   if (stripNode(v) == std::string_view("call_expression")) {
+    // As in eval(): a call that names nothing the spec or a summary knows has no effect.
+    if (st.pending.empty() && !mayHaveEffect(v.text()))
+      return;
     std::vector<ts::Node> args = evalArgs(v, st, depth);
     if (auto t = applyCall(v, st, var, args))
       addMay(st, t->held);

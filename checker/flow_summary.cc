@@ -69,7 +69,12 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   std::sort(classes.begin(), classes.end());
   classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
   need.classes = std::move(classes);
-  if (std::find(summary_->needs.begin(), summary_->needs.end(), need) == summary_->needs.end())
+  // One need per origin and locks, whatever the call path: at every call both are met or
+  // neither, and a run reports each origin once, by the path that reached it first.
+  if (std::none_of(summary_->needs.begin(), summary_->needs.end(), [&](const Need &n) {
+        return n.what == need.what && n.alternatives == need.alternatives &&
+               n.classes == need.classes;
+      }))
     summary_->needs.push_back(std::move(need));
   return true;
 }
@@ -82,14 +87,21 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   for (const ts::Node &a : args)
     actual.push_back(resolve(canonical(a)));
   std::string result = resultVar.empty() ? "" : resolve(resultVar);
-  auto at = [&](const SummaryLock &l) { return fromParams(l.key, actual, result); };
+  // A summary's needs name the same few keys again and again ($0->vm_mm): each is put in
+  // this call's terms once.
+  std::vector<std::pair<std::string_view, std::string>> keys;
+  auto at = [&](const SummaryLock &l) -> const std::string & {
+    for (const auto &[k, v] : keys)
+      if (k == l.key)
+        return v;
+    return keys.emplace_back(l.key, fromParams(l.key, actual, result)).second;
+  };
   auto held = [&](const SummaryLock &l) {
-    std::string key = at(l);
     // A may-hold meets a callee's requirement: which paths hold it is data the checker does
     // not follow (a lock mode kept in a struct), while a requirement of this function's own
     // code still needs a definite hold.
     return std::any_of(st.held.begin(), st.held.end(), [&](const Held &h) {
-      return h.lock == l.lock && compareKeys(h.key, key) != Alias::Different &&
+      return h.lock == l.lock && compareKeys(h.key, at(l)) != Alias::Different &&
              (l.mode.empty() || l.lock->satisfies(h.mode, l.mode));
     });
   };
@@ -101,25 +113,28 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     if (met)
       continue;
     std::vector<std::vector<SummaryLock>> here;
-    std::vector<std::vector<std::string>> wanted;
-    std::vector<std::vector<const Lock *>> lacking; // per way, as `wanted`
+    std::vector<std::vector<const Lock *>> lacking; // per way, as `here`
     for (const std::vector<SummaryLock> &alt : need.alternatives) {
       std::vector<SummaryLock> locks;
-      std::vector<std::string> words;
+      locks.reserve(alt.size());
       lacking.emplace_back();
       for (const SummaryLock &l : alt) {
         if (held(l))
           continue; // held here: only the rest is the callers'
         locks.push_back({l.lock, l.mode, at(l)});
-        words.push_back(lockWords(*l.lock, locks.back().key, l.mode));
         lacking.back().push_back(l.lock);
       }
-      wanted.push_back(std::move(words));
       here.push_back(std::move(locks));
     }
     std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
     if (passOn(here, need.what, path, need.classes, UINT32_MAX, need.why))
       continue;
+    std::vector<std::vector<std::string>> wanted; // per way, as `here`
+    for (const std::vector<SummaryLock> &locks : here) {
+      std::vector<std::string> &words = wanted.emplace_back();
+      for (const SummaryLock &l : locks)
+        words.push_back(lockWords(*l.lock, l.key, l.mode));
+    }
     size_t before = out_.size();
     // The reasons of the locks in the ways said, not of those a smaller way makes needless.
     std::vector<const Lock *> said;
@@ -157,7 +172,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       if (!o) {
         if (!taken_.count(h.lock)) { // the caller's caller held it
           entryHeld_.push_back({h.lock, h.key});
-          st.dropped.push_back(h);
+          addDropped(st, h);
         }
         break;
       }
@@ -178,7 +193,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       else if (!taken_.count(h.lock)) {
         entryHeld_.push_back({h.lock, h.key});
         h.may = true;
-        st.dropped.push_back(h);
+        addDropped(st, h);
       }
       break;
     }

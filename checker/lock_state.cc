@@ -25,6 +25,15 @@ bool sameHold(const Held &a, const Held &b) {
   return a.lock == b.lock && a.key == b.key;
 }
 
+void addDropped(State &st, const Held &h) {
+  auto it = std::find_if(st.dropped.begin(), st.dropped.end(),
+                         [&](const Held &o) { return sameHold(o, h); });
+  if (it == st.dropped.end())
+    st.dropped.push_back(h);
+  else
+    it->may = it->may && h.may;
+}
+
 State join(const State &a, const State &b) {
   if (!a.live)
     return b;

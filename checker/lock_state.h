@@ -53,6 +53,11 @@ struct State {
 /// The state of a path that cannot be reached (after a return or a dead end).
 State deadState();
 
+/// This path released `h`, a lock the caller held on entry: recorded once per instance
+/// (definite when any release on the path was), so a loop that releases it again ends in the
+/// state it began.
+void addDropped(State &st, const Held &h);
+
 /// The same lock instance (mode aside).
 bool sameHold(const Held &a, const Held &b);
 

@@ -1,5 +1,6 @@
 #include "preprocess.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "c_expr.h"
@@ -510,10 +511,12 @@ MacroHints::MacroHints(std::string_view text) {
           core = hint.name.substr(k, m - k);
         k = m + 1;
       }
+      shortestCore_ = std::min(shortestCore_, core.size());
       cores_.push_back(std::move(core));
       patterns_.push_back(std::move(hint));
     } else {
-      first_[static_cast<unsigned char>(hint.name[0])] = true;
+      firstAndLength_[static_cast<unsigned char>(hint.name[0])][std::min<size_t>(
+          hint.name.size(), 63)] = true;
       exact_.push_back(std::move(hint));
     }
   }
@@ -527,9 +530,11 @@ const MacroHints &MacroHints::kernel() {
 }
 
 const MacroHint *MacroHints::find(std::string_view word) const {
-  if (first_[static_cast<unsigned char>(word[0])])
+  if (firstAndLength_[static_cast<unsigned char>(word[0])][std::min<size_t>(word.size(), 63)])
     if (auto it = byName_.find(word); it != byName_.end())
       return &exact_[it->second];
+  if (word.size() < shortestCore_)
+    return nullptr;
   for (size_t i = 0; i < patterns_.size(); ++i)
     if (word.find(cores_[i]) != npos && globMatch(patterns_[i].name, word))
       return &patterns_[i];

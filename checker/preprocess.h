@@ -5,6 +5,7 @@
 // spans into the file as written: lines, columns and carets stay exact.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -46,8 +47,10 @@ private:
   std::vector<MacroHint> exact_, patterns_;
   /// Per pattern, its longest run without `*`: a word that lacks it cannot match.
   std::vector<std::string> cores_;
-  /// Exact names by first byte, so most identifiers are rejected by one table load.
-  bool first_[256] = {};
+  size_t shortestCore_ = SIZE_MAX; ///< A shorter word matches no pattern.
+  /// Exact names by first byte and length (lengths from 64 share a slot), so most
+  /// identifiers are rejected by one table load.
+  bool firstAndLength_[256][64] = {};
   std::unordered_map<std::string_view, size_t> byName_; ///< Index into exact_.
 };
 

@@ -182,16 +182,14 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
       std::call_once(lines[file].once, [&] {
         const std::string &text = files[file].parsed.tree.source();
         lines[file].starts.push_back(0);
-        for (size_t i = 0; i < text.size(); ++i)
-          if (text[i] == '\n')
-            lines[file].starts.push_back(static_cast<uint32_t>(i + 1));
+        for (size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
+          lines[file].starts.push_back(static_cast<uint32_t>(i + 1));
       });
       const std::vector<uint32_t> &ls = lines[file].starts;
       size_t line = std::upper_bound(ls.begin(), ls.end(), offset) - ls.begin();
       return files[file].name + ":" + std::to_string(line);
     };
-    checkFunction(checker.index(), d.node, d.name, d.parameters, checker.parametersQuery(),
-                  node.findings, &ctx, &out);
+    checkFunction(checker.index(), d.node, d.name, d.parameters, node.findings, &ctx, &out);
     calleesTake(node, out);
     out.returnsZero = zero;
   };

@@ -14,7 +14,7 @@ namespace lockspec::check {
 struct FunctionDef {
   std::string name;
   ts::Node node;
-  std::vector<ts::Match> parameters; ///< queries/parameters.scm over its declarator.
+  std::vector<StructParam> parameters; ///< structParameters() of its declarator.
   std::vector<std::string> params;   ///< Parameter names in order.
   bool syscall = false;              ///< Defined by SYSCALL_DEFINEn (a root of the call graph).
   bool isStatic = false;
@@ -30,8 +30,7 @@ struct ParsedFile {
 };
 
 /// Preprocesses and parses `text` and finds its function definitions (checker.cc).
-ParsedFile parseFile(const Checker &checker, ts::Parser &parser, ts::QueryCursor &cursor,
-                     std::string text);
+ParsedFile parseFile(ts::Parser &parser, std::string text);
 
 /// One file of a program: `name` is used in call paths ("mm/memory.c:120"); findings and
 /// stats are filled in by checkProgram.

@@ -18,4 +18,9 @@ struct RunOptions {
 std::vector<FileResult> checkFiles(const Checker &checker, const std::vector<std::string> &paths,
                                    const RunOptions &options, std::vector<std::string> &ioErrors);
 
+/// Checks `files` (each with its path and text; the path names it in call paths) as one
+/// program, as checkFiles does once it has read them: parsed on `options.jobs` threads, then
+/// analysed callees first (program.h).  Fills in each file's findings and function counts.
+void checkTexts(const Checker &checker, std::vector<FileResult> &files, const RunOptions &options);
+
 } // namespace lockspec::check

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include "embedded_queries.h"
 
 namespace lockspec::ts {
 namespace {
@@ -29,8 +28,9 @@ TEST(TsTest, SyntaxErrorsAreNodesNotFailures) {
   EXPECT_TRUE(e.isError() || e.isMissing());
 }
 
-TEST(TsTest, ParametersQueryCapturesStructParameters) {
-  Query query(kQuery_parameters);
+TEST(TsTest, QueryCapturesStructParameters) {
+  Query query("(parameter_declaration type: (struct_specifier name: (type_identifier) @struct) "
+              "declarator: (_) @declarator)");
   ASSERT_TRUE(query.ok()) << query.error();
   Parser parser;
   Tree tree = parser.parse("void f(struct mm_struct *mm, int n, struct vm_area_struct **pvma) {}");

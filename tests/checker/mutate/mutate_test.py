@@ -92,6 +92,18 @@ class Classification(unittest.TestCase):
         note = _finding("caller-held", 15, severity="note")
         self.assertEqual(mutate.classify(self.M, [], [note])[:2], (False, False))
 
+    def test_survivor_classes(self):
+        held = _finding("held-at-return", 15)
+        self.assertEqual(mutate.survivor(self.M, [held], [held]),
+                         "no change in the checker's output")
+        self.assertEqual(mutate.survivor(self.M, [held], []), "findings gone, none new")
+        self.assertEqual(mutate.survivor(self.M, [], [_finding("held-at-return", 40)]),
+                         "new findings, none in the function or traced to it")
+        caller = _finding("caller-held", 15, severity="note")
+        self.assertEqual(mutate.survivor(self.M, [], [caller]),
+                         "its release taken for the caller's lock (a caller-held note)")
+        self.assertEqual(mutate.survivor(self.M, [], [dict(caller, line=40)]), "notes only")
+
 
 class FixtureMutants(unittest.TestCase):
     """The mutants of fixture.c under the repository's spec, and the checker's verdict."""
@@ -156,6 +168,28 @@ class FixtureMutants(unittest.TestCase):
         caught, right, counted = self.check(m)
         # vma_start_write needs the mmap lock for write: held for read now.
         self.assertEqual((caught, right), (True, True), counted)
+
+    def test_weaken_counts_only_where_the_spec_needs_the_write_mode(self):
+        # vma_start_write needs the mmap write lock; nothing in the fixture needs the
+        # anon_vma lock for write (fixture_update is no spec operation).
+        self.assertEqual(self.find("weaken", "mmap_write_lock -> mmap_read_lock").outside, "")
+        self.assertEqual(self.find("weaken", "anon_vma_lock_write -> anon_vma_lock_read").outside,
+                         mutate.NO_WRITE_NEED)
+        self.assertTrue(all(m.outside == "" for m in self.mutants if m.kind != "weaken"))
+
+    def test_write_need_of_a_lock_helper_is_in_its_callers(self):
+        # take() returns holding the lock it takes: what needs the write mode runs in its
+        # caller, found through the call; in a function of its own it does not count.
+        text = ("static void take(struct mm_struct *mm)\n{\n\tmmap_write_lock(mm);\n}\n\n"
+                "static void user(struct mm_struct *mm, struct vm_area_struct *vma)\n{\n"
+                "\ttake(mm);\n\tvma_start_write(vma);\n\tmmap_write_unlock(mm);\n}\n\n"
+                "static void other(struct vm_area_struct *vma)\n{\n\tvma_start_write(vma);\n}\n\n"
+                "static void alone(struct mm_struct *mm)\n{\n\tmmap_write_lock(mm);\n"
+                "\tmmap_write_unlock(mm);\n}\n")
+        weakened = {m.function: m for m in mutate.mutants(self.spec, "t.c", text)
+                    if m.kind == "weaken"}
+        self.assertEqual(weakened["take"].outside, "")
+        self.assertEqual(weakened["alone"].outside, mutate.NO_WRITE_NEED)
 
     def test_swap(self):
         m = self.find("swap", "swapped vma_start_write(vma); (line 7) with anon_vma_lock_write")
