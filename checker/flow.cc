@@ -93,6 +93,13 @@ void FunctionAnalysis::assigned(const std::string &var, ts::Node value) {
   if (vt == "field_expression" || vt == "identifier" || vt == "pointer_expression")
     if (c != var && rootIdentifier(c) != var)
       aliases_[var] = c;
+  bindPointer(var, value);
+}
+
+void FunctionAnalysis::bindPointer(const std::string &var, ts::Node value) {
+  ts::Node v = value;
+  std::string_view vt = stripNode(v);
+  std::string c = canonical(v);
   if (vt != "call_expression" || !index_.api(v.child("function").text()))
     if (auto lo = index_.lockObject(c.rfind('&', 0) == 0 ? c.substr(1) : "*" + c))
       pointerClass_[var] = lo->lock;

@@ -69,6 +69,10 @@ private:
   /// `var` now holds `value`: update aliases and lock-pointer bindings.
   void assigned(const std::string &var, ts::Node value);
 
+  /// `var` (a name or a member, `vmf->ptl`) now holds `value`: when that is a lock (a path
+  /// of the spec, a pointer function's result, `&mm->page_table_lock`), `var` points at it.
+  void bindPointer(const std::string &var, ts::Node value);
+
   /// The canonical key of an owner expression with single-assignment aliases applied.
   std::string resolve(std::string expr) const;
 

@@ -219,6 +219,11 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   if (as.empty() && std::string_view(fn.type()) != "identifier")
     return std::nullopt;
   std::string name(as.empty() ? fn.text() : as);
+  // A pointer function's out parameter (`&ptl`) now points at that lock, untaken.
+  if (const LockIndex::OutPointer *op = index_.outPointer(name); op && op->param < args.size()) {
+    std::string arg = canonical(args[op->param]);
+    pointerClass_[arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg] = op->lock;
+  }
   const Api *api = index_.api(name);
   const Lock *own = api ? model_.findLock(api->lock) : nullptr;
   checkOperations(name, args, st, call, own);

@@ -80,6 +80,7 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
       assigned(std::string(l.text()), right);
     } else if (std::string_view(l.type()) == "field_expression" && plain) {
       evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
+      bindPointer(canonical(l), right);         // `vmf->ptl = pte_lockptr(...)`
     } else {
       eval(right, st, depth + 1);
       if (std::string_view(l.type()) == "identifier")

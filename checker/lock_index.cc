@@ -32,6 +32,21 @@ LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : mod
       p.helper = p.whole.substr(0, paren + 1);
     paths_.push_back(std::move(p));
   }
+  // Pointer functions: a result is a lock like a path computed by a helper; an out parameter
+  // is bound where the call is evaluated.
+  for (const LockPointer &fn : model.pointers) {
+    const Lock *lock = model.findLock(fn.lock);
+    if (!lock)
+      continue;
+    relevant_.insert(fn.name);
+    if (fn.returnsInstance) {
+      paths_.push_back({lock, "*" + fn.name + "(", "", "*" + fn.name + "("});
+      continue;
+    }
+    for (size_t i = 0; i < fn.params.size(); ++i)
+      if (fn.params[i].instance)
+        outPointers_.emplace(fn.name, OutPointer{lock, i});
+  }
   for (const auto &[name, api] : apis_)
     relevant_.insert(name);
   for (const auto &[name, ops] : operations_)
@@ -54,6 +69,11 @@ bool LockIndex::mentionsAny(std::string_view code) const {
 const Api *LockIndex::api(std::string_view name) const {
   auto it = apis_.find(name);
   return it == apis_.end() ? nullptr : it->second;
+}
+
+const LockIndex::OutPointer *LockIndex::outPointer(std::string_view name) const {
+  auto it = outPointers_.find(name);
+  return it == outPointers_.end() ? nullptr : &it->second;
 }
 
 const std::vector<const Operation *> *LockIndex::operations(std::string_view name) const {
