@@ -143,7 +143,7 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
       return otherMode(d, h);
     });
     if (h.asserted || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h) ||
-        restored)
+        restored || (!h.alias.empty() && !h.partAlias))
       continue;
     // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
     // hold to the caller, as the spec's own returning APIs do.

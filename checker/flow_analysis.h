@@ -173,6 +173,10 @@ private:
   /// than this byte scan (argument lists, conditions, address arithmetic).
   bool mayHaveEffect(std::string_view text) const;
 
+  /// The lock `e` points at when it is a pointer variable or member bound to one (`ptl`,
+  /// `vmf->ptl`), with its key (`*ptl`); {nullptr, ""} otherwise.
+  std::pair<const Lock *, std::string> pointerLock(ts::Node e) const;
+
   static bool isLogical(ts::Node e);
 
   static std::string_view binaryOp(ts::Node e);

@@ -176,7 +176,8 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
       return; // A lock the spec does not know.
     if (!taken_.count(inst.lock)) {
       callerHeld(api, inst, "releases", call);
-      st.dropped.push_back({inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false});
+      st.dropped.push_back(
+          {inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false, {}, false});
       return;
     }
     report(Severity::Error, "unlock-not-held", call,
@@ -195,10 +196,12 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
     noteHere(d, h->at, h->atEnd, "taken for " + h->mode + " here");
   }
   const Lock *lock = h->lock;
-  std::string mode = h->mode;
+  std::string mode = h->mode, key = h->key, alias = h->alias;
+  bool partAlias = h->partAlias;
   if (h->may)
     st.settled.push_back(*h);
   st.held.erase(st.held.begin() + (h - st.held.data()));
+  endAliases(st, key, alias, partAlias);
   endDependents(st, lock, mode);
 }
 
@@ -222,7 +225,9 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   // A pointer function's out parameter (`&ptl`) now points at that lock, untaken.
   if (const LockIndex::OutPointer *op = index_.outPointer(name); op && op->param < args.size()) {
     std::string arg = canonical(args[op->param]);
-    pointerClass_[arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg] = op->lock;
+    std::string var = arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg;
+    pointerClass_[var] = op->lock;
+    std::erase(st.gone, "*" + var);
   }
   const Api *api = index_.api(name);
   const Lock *own = api ? model_.findLock(api->lock) : nullptr;
@@ -236,7 +241,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   Instance inst = instanceOf(*api, args, resultVar);
   if (!inst.lock && api->kind != ApiKind::Release)
     return std::nullopt; // spin_lock on a lock the spec does not know.
-  Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(), false, false};
+  Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(), false, false, {}, false};
   if (api->kind == ApiKind::Acquire || api->kind == ApiKind::Try)
     taken_.insert(inst.lock);
   switch (api->kind) {
@@ -249,6 +254,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     // the checker cannot see yet.
     std::erase_if(st.held, [&](const Held &h) { return h.may && sameHold(h, taking); });
     std::erase_if(st.dropped, [&](const Held &h) { return sameHold(h, taking); });
+    std::erase(st.gone, taking.key);
     st.held.push_back(taking);
     return std::nullopt;
   case ApiKind::Try:

@@ -78,6 +78,7 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     if (std::string_view(l.type()) == "identifier" && plain) {
       evalInto(right, std::string(l.text()), st, depth);
       assigned(std::string(l.text()), right);
+      std::erase(st.gone, "*" + std::string(l.text())); // a pointer set anew
     } else if (std::string_view(l.type()) == "field_expression" && plain) {
       evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
       bindPointer(canonical(l), right);         // `vmf->ptl = pte_lockptr(...)`
@@ -116,6 +117,18 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
   }
   for (const ts::Node &c : e.namedChildren())
     eval(c, st, depth + 1);
+}
+
+std::pair<const Lock *, std::string> FunctionAnalysis::pointerLock(ts::Node e) const {
+  ts::Node n = e;
+  std::string_view t = stripNode(n);
+  if (t != "identifier" && t != "field_expression")
+    return {nullptr, ""};
+  std::string c = canonical(n);
+  auto bound = pointerClass_.find(c);
+  if (bound != pointerClass_.end())
+    return {bound->second, "*" + c};
+  return {nullptr, ""};
 }
 
 bool FunctionAnalysis::mayHaveEffect(std::string_view text) const {
@@ -164,6 +177,17 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       auto [lt, lf] = cond(left, std::move(st), depth + 1);
       auto [rt, rf] = cond(right, std::move(lf), depth + 1);
       return {join(lt, rt), rf};
+    }
+    if (op == "==" || op == "!=") {
+      auto [lx, kx] = pointerLock(left);
+      auto [ly, ky] = pointerLock(right);
+      if (lx && ly && kx != ky) { // `ptl != pml`: two names of one lock, or two locks
+        eval(e, st, depth + 1);
+        State eq = st, ne = std::move(st);
+        comparePointers(eq, lx, kx, ly, ky, true);
+        comparePointers(ne, lx, kx, ly, ky, false);
+        return op == "==" ? std::pair{eq, ne} : std::pair{ne, eq};
+      }
     }
     bool rightNull = isNullLiteral(right.text()), leftNull = isNullLiteral(left.text());
     if ((op == "==" || op == "!=") && (rightNull || leftNull)) {

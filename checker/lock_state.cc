@@ -45,6 +45,14 @@ State join(const State &a, const State &b) {
       j.may = true;
     else
       j.asserted = h.asserted && it->asserted;
+    // One path's alias of another hold and the other path's lock of its own: the same lock
+    // on some paths only.
+    if (it != b.held.end() && it->alias != h.alias) {
+      j.alias = h.alias.empty() ? it->alias : h.alias;
+      j.partAlias = true;
+    } else if (it != b.held.end()) {
+      j.partAlias = h.partAlias || it->partAlias;
+    }
     r.held.push_back(j);
   }
   for (const Held &h : b.held)
@@ -73,6 +81,10 @@ State join(const State &a, const State &b) {
       j.may = true;
       r.dropped.push_back(j);
     }
+  r.gone = a.gone;
+  for (const std::string &k : b.gone)
+    if (std::find(r.gone.begin(), r.gone.end(), k) == r.gone.end())
+      r.gone.push_back(k);
   r.pending = a.pending;
   for (const Pending &p : b.pending)
     if (std::none_of(r.pending.begin(), r.pending.end(),
@@ -81,13 +93,95 @@ State join(const State &a, const State &b) {
   return r;
 }
 
+namespace {
+void markGone(State &st, const std::string &key) {
+  if (!key.empty() && key[0] == '*' &&
+      std::find(st.gone.begin(), st.gone.end(), key) == st.gone.end())
+    st.gone.push_back(key);
+}
+} // namespace
+
+void endAliases(State &st, const std::string &key, const std::string &alias, bool partAlias) {
+  markGone(st, key);
+  for (auto it = st.held.begin(); it != st.held.end();) {
+    if (!key.empty() && it->alias == key) {
+      if (!it->partAlias) {
+        markGone(st, it->key);
+        if (it->may)
+          st.settled.push_back(*it);
+        it = st.held.erase(it);
+        continue;
+      }
+      it->alias.clear();
+      it->partAlias = false;
+      it->may = true;
+    }
+    ++it;
+  }
+  if (alias.empty())
+    return;
+  auto target =
+      std::find_if(st.held.begin(), st.held.end(), [&](const Held &h) { return h.key == alias; });
+  if (target == st.held.end())
+    return;
+  if (partAlias) {
+    target->may = true;
+    return;
+  }
+  markGone(st, alias);
+  if (target->may)
+    st.settled.push_back(*target);
+  st.held.erase(target);
+}
+
+void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock *cy,
+                     const std::string &y, bool same) {
+  auto find = [&](const std::string &key) {
+    return std::find_if(st.held.begin(), st.held.end(),
+                        [&](const Held &h) { return h.key == key; });
+  };
+  for (Held &h : st.held)
+    if ((h.key == x && h.alias == y) || (h.key == y && h.alias == x)) {
+      if (same)
+        h.partAlias = false;
+      else
+        h.alias.clear(), h.partAlias = false;
+    }
+  if (!same)
+    return;
+  auto gone = [&](const std::string &key) {
+    return std::find(st.gone.begin(), st.gone.end(), key) != st.gone.end();
+  };
+  for (int side = 0; side < 2; ++side) {
+    const std::string &held = side ? y : x, &other = side ? x : y;
+    const Lock *otherClass = side ? cx : cy;
+    auto h = find(held);
+    if (h == st.held.end() || find(other) != st.held.end() || !h->alias.empty())
+      continue;
+    if (gone(other)) { // released under the other name: so was this one
+      markGone(st, held);
+      if (h->may)
+        st.settled.push_back(*h);
+      st.held.erase(h);
+      continue;
+    }
+    Held a = *h;
+    a.lock = otherClass;
+    a.key = other;
+    a.alias = held;
+    a.partAlias = false;
+    st.held.push_back(a);
+  }
+}
+
 bool sameState(const State &a, const State &b) {
   if (a.live != b.live || a.held.size() != b.held.size() || a.pending.size() != b.pending.size() ||
       a.dropped.size() != b.dropped.size())
     return false;
   for (size_t i = 0; i < a.held.size(); ++i)
     if (!sameHold(a.held[i], b.held[i]) || a.held[i].mode != b.held[i].mode ||
-        a.held[i].may != b.held[i].may)
+        a.held[i].may != b.held[i].may || a.held[i].alias != b.held[i].alias ||
+        a.held[i].partAlias != b.held[i].partAlias)
       return false;
   return true;
 }
