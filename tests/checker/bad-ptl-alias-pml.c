@@ -35,7 +35,7 @@ static void retract_keeps_ptl(struct address_space *mapping, struct vm_area_stru
 	spin_unlock(pml);
 	i_mmap_unlock_read(mapping);
 // CHECK: :[[@LINE+2]]:1: warning: 'pte_lock' of '*ptl' may still be held at return (it is held on some paths only)
-// CHECK: :[[@LINE-6]]:3: note: taken here
+// CHECK: :[[@LINE-5]]:3: note: taken here
 }
 
 // The test inverted: where the two are one lock, dropping the PTE lock dropped the PMD lock,
