@@ -107,8 +107,6 @@ void endAliases(State &st, const std::string &key, const std::string &alias, boo
     if (!key.empty() && it->alias == key) {
       if (!it->partAlias) {
         markGone(st, it->key);
-        if (it->may)
-          st.settled.push_back(*it);
         it = st.held.erase(it);
         continue;
       }
@@ -129,8 +127,6 @@ void endAliases(State &st, const std::string &key, const std::string &alias, boo
     return;
   }
   markGone(st, alias);
-  if (target->may)
-    st.settled.push_back(*target);
   st.held.erase(target);
 }
 
@@ -140,13 +136,21 @@ void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock
     return std::find_if(st.held.begin(), st.held.end(),
                         [&](const Held &h) { return h.key == key; });
   };
-  for (Held &h : st.held)
-    if ((h.key == x && h.alias == y) || (h.key == y && h.alias == x)) {
-      if (same)
-        h.partAlias = false;
-      else
-        h.alias.clear(), h.partAlias = false;
+  // An alias between the two: on the equal branch it is one lock; on the other branch a
+  // hold that was an alias on every path is not held at all, and one that was a lock of its
+  // own on some paths is that lock.
+  for (auto it = st.held.begin(); it != st.held.end();) {
+    if ((it->key == x && it->alias == y) || (it->key == y && it->alias == x)) {
+      if (!same && !it->partAlias) {
+        it = st.held.erase(it);
+        continue;
+      }
+      if (!same)
+        it->alias.clear();
+      it->partAlias = false;
     }
+    ++it;
+  }
   if (!same)
     return;
   auto gone = [&](const std::string &key) {
@@ -160,8 +164,6 @@ void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock
       continue;
     if (gone(other)) { // released under the other name: so was this one
       markGone(st, held);
-      if (h->may)
-        st.settled.push_back(*h);
       st.held.erase(h);
       continue;
     }

@@ -39,7 +39,7 @@ static void retract_keeps_ptl(struct address_space *mapping, struct vm_area_stru
 }
 
 // The test inverted: where the two are one lock, dropping the PTE lock dropped the PMD lock,
-// and the equal branch drops it again.
+// and the equal branch drops it again; where they are two, the PMD lock is left held.
 static void zap_drops_twice(struct mm_struct *mm, pmd_t *pmd, unsigned long addr, pmd_t *pmdval)
 {
 	spinlock_t *pml, *ptl;
@@ -58,4 +58,30 @@ static void zap_drops_twice(struct mm_struct *mm, pmd_t *pmd, unsigned long addr
 	if (ptl == pml)
 // CHECK: :[[@LINE+1]]:3: error: 'spin_unlock' releases 'pmd_lock' of '*pml', which is not held here
 		spin_unlock(pml);
+// CHECK: :[[@LINE+2]]:1: warning: 'pmd_lock' of '*pml' may still be held at return (it is held on some paths only)
+// CHECK: :[[@LINE-14]]:8: note: taken here
+}
+
+// mremap's move_ptes without the nested lock: on the branch where the two PTLs differ the
+// destination PTL was never taken, so its unlock is of a lock not held.
+static void move_without_nested(struct mm_struct *mm, pmd_t *old_pmd, pmd_t *new_pmd,
+				unsigned long old_addr, unsigned long new_addr)
+{
+	spinlock_t *old_ptl, *new_ptl;
+	pte_t *old_pte, *new_pte;
+	pmd_t dummy;
+
+	old_pte = pte_offset_map_lock(mm, old_pmd, old_addr, &old_ptl);
+	if (!old_pte)
+		return;
+	new_pte = pte_offset_map_rw_nolock(mm, new_pmd, new_addr, &dummy, &new_ptl);
+	if (!new_pte) {
+		pte_unmap_unlock(old_pte, old_ptl);
+		return;
+	}
+	if (new_ptl != old_ptl)
+// CHECK: :[[@LINE+1]]:3: error: 'spin_unlock' releases 'pte_lock' of '*new_ptl', which is not held here
+		spin_unlock(new_ptl);
+	pte_unmap(new_pte);
+	pte_unmap_unlock(old_pte, old_ptl);
 }
