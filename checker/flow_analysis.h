@@ -158,6 +158,9 @@ private:
   /// argument list is walked once per call.  Comments, which callArgs leaves out, have no effect.
   std::vector<ts::Node> evalArgs(ts::Node call, State &st, int depth);
 
+  /// `var` was set to `value` on this path: whether it is now known NULL.
+  static void setNull(State &st, const std::string &var, ts::Node value);
+
   /// Evaluates `value` for its effects and, when it is a call, stores a try result in `var`.
   void evalInto(ts::Node value, const std::string &var, State &st, int depth);
 

@@ -177,7 +177,7 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
     if (!taken_.count(inst.lock)) {
       callerHeld(api, inst, "releases", call);
       st.dropped.push_back(
-          {inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false, {}, false});
+          {inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false, {}, false, {}});
       return;
     }
     report(Severity::Error, "unlock-not-held", call,
@@ -228,6 +228,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     std::string var = arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg;
     pointerClass_[var] = op->lock;
     std::erase(st.gone, "*" + var);
+    std::erase(st.nulls, var);
   }
   const Api *api = index_.api(name);
   const Lock *own = api ? model_.findLock(api->lock) : nullptr;
@@ -241,7 +242,8 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   Instance inst = instanceOf(*api, args, resultVar);
   if (!inst.lock && api->kind != ApiKind::Release)
     return std::nullopt; // spin_lock on a lock the spec does not know.
-  Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(), false, false, {}, false};
+  Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(),
+              false,     false,     {},       false,        {}};
   if (api->kind == ApiKind::Acquire || api->kind == ApiKind::Try)
     taken_.insert(inst.lock);
   switch (api->kind) {
@@ -254,7 +256,10 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     // the checker cannot see yet.
     std::erase_if(st.held, [&](const Held &h) { return h.may && sameHold(h, taking); });
     std::erase_if(st.dropped, [&](const Held &h) { return sameHold(h, taking); });
-    std::erase(st.gone, taking.key);
+    if (!taking.key.empty() && taking.key[0] == '*')
+      st.gone.clear(); // releases before this acquisition cannot have ended it
+    if (api->returnsInstance && !resultVar.empty() && isIdentifier(resultVar))
+      taking.guard = resultVar; // `pml = pmd_lock(...)`: non-NULL, and held, from here
     st.held.push_back(taking);
     return std::nullopt;
   case ApiKind::Try:

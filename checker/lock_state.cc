@@ -35,11 +35,40 @@ State join(const State &a, const State &b) {
     return std::any_of(s.settled.begin(), s.settled.end(),
                        [&](const Held &o) { return sameHold(h, o); });
   };
+  auto isNull = [](const State &s, const std::string &var) {
+    return std::find(s.nulls.begin(), s.nulls.end(), var) != s.nulls.end();
+  };
+  // A hold on one side only whose pointer is NULL on the other: held exactly where that
+  // pointer is non-NULL, as a try's result says.  Besides its own guard, a hold correlates
+  // with a pointer that guards another hold of its side and is NULL on the other.
+  auto pendingFor = [&](const State &mine, const State &other, const Held &h) -> std::string {
+    if (h.may)
+      return "";
+    // Pending on the other side already, and this side's pointer is not NULL: the same.
+    for (const Pending &p : other.pending)
+      if (!p.held.guard.empty() && sameHold(p.held, h) && !isNull(mine, p.var))
+        return p.var;
+    if (!h.guard.empty())
+      return isNull(other, h.guard) ? h.guard : "";
+    for (const std::string &v : other.nulls)
+      if (!isNull(mine, v) && std::any_of(mine.held.begin(), mine.held.end(),
+                                          [&](const Held &o) { return !o.may && o.guard == v; }))
+        return v;
+    return "";
+  };
+  std::vector<Pending> guarded;
   for (const Held &h : a.held) {
     auto it =
         std::find_if(b.held.begin(), b.held.end(), [&](const Held &o) { return sameHold(h, o); });
     if (it == b.held.end() && h.may && settledIn(b, h))
       continue;
+    if (it == b.held.end())
+      if (std::string v = pendingFor(a, b, h); !v.empty()) {
+        Held g = h;
+        g.guard = v;
+        guarded.push_back({v, TrySuccess::NonNull, g});
+        continue;
+      }
     Held j = h;
     if (it == b.held.end() || it->may || it->mode != h.mode)
       j.may = true;
@@ -59,6 +88,12 @@ State join(const State &a, const State &b) {
     if (std::none_of(a.held.begin(), a.held.end(), [&](const Held &o) { return sameHold(h, o); })) {
       if (h.may && settledIn(a, h))
         continue;
+      if (std::string v = pendingFor(b, a, h); !v.empty()) {
+        Held g = h;
+        g.guard = v;
+        guarded.push_back({v, TrySuccess::NonNull, g});
+        continue;
+      }
       Held j = h;
       j.may = true;
       r.held.push_back(j);
@@ -85,11 +120,18 @@ State join(const State &a, const State &b) {
   for (const std::string &k : b.gone)
     if (std::find(r.gone.begin(), r.gone.end(), k) == r.gone.end())
       r.gone.push_back(k);
+  for (const std::string &v : a.nulls)
+    if (isNull(b, v))
+      r.nulls.push_back(v);
   r.pending = a.pending;
   for (const Pending &p : b.pending)
     if (std::none_of(r.pending.begin(), r.pending.end(),
-                     [&](const Pending &o) { return o.var == p.var; }))
+                     [&](const Pending &o) { return o.var == p.var && sameHold(o.held, p.held); }))
       r.pending.push_back(p);
+  for (Pending &p : guarded)
+    if (std::none_of(r.pending.begin(), r.pending.end(),
+                     [&](const Pending &o) { return o.var == p.var && sameHold(o.held, p.held); }))
+      r.pending.push_back(std::move(p));
   return r;
 }
 
@@ -178,7 +220,7 @@ void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock
 
 bool sameState(const State &a, const State &b) {
   if (a.live != b.live || a.held.size() != b.held.size() || a.pending.size() != b.pending.size() ||
-      a.dropped.size() != b.dropped.size())
+      a.dropped.size() != b.dropped.size() || a.nulls != b.nulls)
     return false;
   for (size_t i = 0; i < a.held.size(); ++i)
     if (!sameHold(a.held[i], b.held[i]) || a.held[i].mode != b.held[i].mode ||

@@ -32,6 +32,11 @@ struct Held {
   std::string alias;
   /// `alias` holds on some paths only; on the others this is a hold of its own.
   bool partAlias = false;
+  /// A pointer variable that is non-NULL exactly where this is held: the result a try stored
+  /// (`ptep = pte_offset_map_lock(...)`, tested), the lock an acquire returned (`pml =
+  /// pmd_lock(...)`).  Where paths meet and the other path has it NULL, the hold becomes a
+  /// pending result of it again, settled by the next test (`if (ptep) pte_unmap_unlock(...)`).
+  std::string guard;
 };
 
 /// A try result stored in a variable: held once a test of the variable says it succeeded.
@@ -57,6 +62,8 @@ struct State {
   /// last taken or the pointer last set: where `ptl == pml` says two pointers are one lock, a
   /// hold of `*pml` ended with the release of `*ptl`.
   std::vector<std::string> gone;
+  /// Pointer variables known NULL on this path (assigned NULL, or tested and found NULL).
+  std::vector<std::string> nulls;
 };
 
 /// The state of a path that cannot be reached (after a return or a dead end).
