@@ -101,8 +101,34 @@ void FunctionAnalysis::bindPointer(const std::string &var, ts::Node value) {
   std::string_view vt = stripNode(v);
   std::string c = canonical(v);
   if (vt != "call_expression" || !index_.api(v.child("function").text()))
-    if (auto lo = index_.lockObject(c.rfind('&', 0) == 0 ? c.substr(1) : "*" + c))
+    if (auto lo = index_.lockObject(c.rfind('&', 0) == 0 ? c.substr(1) : "*" + c)) {
       pointerClass_[var] = lo->lock;
+      const LockPointer *fn =
+          vt == "call_expression" ? index_.pointer(v.child("function").text()) : nullptr;
+      if (fn && fn->returnsInstance && fn->lock == lo->lock->name)
+        bindTable(var, lo->lock, fn->params, callArgs(v));
+      else
+        pointerTable_.erase(var);
+    }
+}
+
+void FunctionAnalysis::bindTable(const std::string &var, const Lock *lock,
+                                 const std::vector<ApiParam> &params,
+                                 const std::vector<ts::Node> &args) {
+  size_t i = lock ? index_.tableParam(*lock, params) : SIZE_MAX;
+  if (i < args.size())
+    pointerTable_[var] = params[i].name + "=" + resolve(canonical(args[i]));
+  else
+    pointerTable_.erase(var);
+}
+
+Alias FunctionAnalysis::compareHeld(const std::string &a, const std::string &b) const {
+  if (a.size() > 1 && b.size() > 1 && a[0] == '*' && b[0] == '*' && a != b) {
+    auto ta = pointerTable_.find(a.substr(1)), tb = pointerTable_.find(b.substr(1));
+    if (ta != pointerTable_.end() && tb != pointerTable_.end() && ta->second == tb->second)
+      return Alias::Same;
+  }
+  return compareKeys(a, b);
 }
 
 std::string FunctionAnalysis::resolve(std::string expr) const {
@@ -195,6 +221,7 @@ void FunctionAnalysis::restore(const Tables &t) {
   types_ = t.types;
   aliases_ = t.aliases;
   pointerClass_ = t.pointerClass;
+  pointerTable_ = t.pointerTable;
   taken_ = t.taken;
   entryHeld_ = t.entryHeld;
 }

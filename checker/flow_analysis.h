@@ -88,6 +88,14 @@ private:
   Instance instanceOf(const Api &api, const std::vector<ts::Node> &args,
                       const std::string &resultVar);
 
+  /// `var` points at the split page-table lock `lock` of the table a call names
+  /// (`pte_offset_map_lock(mm, pmd, addr, &ptl)`: the PTE table under `pmd`), recorded so
+  /// that two pointers at one table's lock are one lock.
+  void bindTable(const std::string &var, const Lock *lock, const std::vector<ApiParam> &params,
+                 const std::vector<ts::Node> &args);
+  /// compareKeys, except that two pointers bound to the lock of one table are the same lock.
+  Alias compareHeld(const std::string &a, const std::string &b) const;
+
   /// The held lock `inst` denotes: an exact key match first, else one that may alias.
   /// Among several holds of one instance, the one in `mode` is preferred.
   Held *findHeld(State &st, const Instance &inst, const std::string &mode = "");
@@ -207,8 +215,11 @@ private:
     std::unordered_map<std::string, const Lock *> pointerClass;
     std::set<const Lock *> taken;
     std::vector<Instance> entryHeld;
+    std::unordered_map<std::string, std::string> pointerTable;
   };
-  Tables tables() const { return {types_, aliases_, pointerClass_, taken_, entryHeld_}; }
+  Tables tables() const {
+    return {types_, aliases_, pointerClass_, taken_, entryHeld_, pointerTable_};
+  }
   void restore(const Tables &t);
 
   /// Runs `body` (a function body, or a GNU statement expression when `nested`) from
@@ -230,6 +241,8 @@ private:
   std::unordered_map<std::string, std::string> types_;         ///< Variable -> object name.
   std::unordered_map<std::string, std::string> aliases_;       ///< Variable -> what it was set to.
   std::unordered_map<std::string, const Lock *> pointerClass_; ///< `ptl` -> its lock class.
+  /// `ptl` -> the table its lock belongs to, as the call that bound it named it ("pmd=pmd").
+  std::unordered_map<std::string, std::string> pointerTable_;
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
   std::set<std::pair<uint32_t, std::string>> reported_;

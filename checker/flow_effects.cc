@@ -21,6 +21,7 @@ FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
     // that owns it (lock_vma_under_rcu returns the VMA).
     if (lock->kind == LockKind::Spinlock) {
       pointerClass_[resultVar] = lock;
+      bindTable(resultVar, lock, api.params, args);
       return {lock, "*" + resultVar};
     }
     return {lock, resolve(resultVar)};
@@ -35,6 +36,7 @@ FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
   if (param.out) { // `&ptl`: the variable receives the lock pointer.
     std::string var = arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg;
     pointerClass_[var] = lock;
+    bindTable(var, lock, api.params, args);
     return {lock, "*" + var};
   }
   if (owner && param.name == owner->var)
@@ -56,7 +58,7 @@ Held *FunctionAnalysis::findHeld(State &st, const Instance &inst, const std::str
   for (Held &h : st.held) {
     if (inst.lock && h.lock != inst.lock)
       continue;
-    Alias a = compareKeys(h.key, inst.key);
+    Alias a = compareHeld(h.key, inst.key);
     if (a == Alias::Same && (inst.lock || !inst.key.empty())) {
       if (h.mode == mode)
         return &h;
@@ -136,7 +138,7 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
       lock->kind != LockKind::Seqcount)
     for (const Held &h : st.held)
       if (h.lock == lock && !h.may && !h.asserted &&
-          compareKeys(h.key, taking.key) == Alias::Same) {
+          compareHeld(h.key, taking.key) == Alias::Same) {
         Diagnostic *d = report(Severity::Error, "double-acquire", call,
                                quote(api.name) + " takes " + describe(lock, taking.key) +
                                    ", which is already held here");
@@ -227,6 +229,8 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     std::string arg = canonical(args[op->param]);
     std::string var = arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg;
     pointerClass_[var] = op->lock;
+    if (const LockPointer *fn = index_.pointer(name))
+      bindTable(var, op->lock, fn->params, args);
     std::erase(st.gone, "*" + var);
     std::erase(st.nulls, var);
   }
