@@ -91,10 +91,9 @@ size_t LockIndex::tableParam(const Lock &lock, const std::vector<ApiParam> &para
       return i;
   for (const Link &link : owner->links) {
     const Object *target = model_.findObject(link.target);
-    bool splitOwner = target && std::any_of(model_.locks.begin(), model_.locks.end(),
-                                            [&](const Lock &l) {
-                                              return l.owner == target->name && l.split;
-                                            });
+    bool splitOwner =
+        target && std::any_of(model_.locks.begin(), model_.locks.end(),
+                              [&](const Lock &l) { return l.owner == target->name && l.split; });
     if (!splitOwner)
       continue;
     for (size_t i = 0; i < params.size(); ++i)
