@@ -454,7 +454,7 @@ void apiTable(Writer &w, const Model &m) {
              api->pos});
       }
   for (const LockPointer &p : m.pointers)
-    rows.push_back({{func(p.name), literal(p.lock), "pointer (finds, takes nothing)", "-"}, p.pos});
+    rows.push_back({{func(p.name), literal(p.lock), "pointer", "-"}, p.pos});
   if (!rows.empty())
     simpleTable(w, "Lock functions", {"Function", "Lock", "Does", "Mode"}, rows, 30, rows[0].pos);
 }
