@@ -91,9 +91,42 @@ void FunctionAnalysis::assigned(const std::string &var, ts::Node value) {
   if (vt == "field_expression" || vt == "identifier" || vt == "pointer_expression")
     if (c != var && rootIdentifier(c) != var)
       aliases_[var] = c;
+  bindPointer(var, value);
+}
+
+void FunctionAnalysis::bindPointer(const std::string &var, ts::Node value) {
+  ts::Node v = value;
+  std::string_view vt = stripNode(v);
+  std::string c = canonical(v);
   if (vt != "call_expression" || !index_.api(v.child("function").text()))
-    if (auto lo = index_.lockObject(c.rfind('&', 0) == 0 ? c.substr(1) : "*" + c))
+    if (auto lo = index_.lockObject(c.rfind('&', 0) == 0 ? c.substr(1) : "*" + c)) {
       pointerClass_[var] = lo->lock;
+      const LockPointer *fn =
+          vt == "call_expression" ? index_.pointer(v.child("function").text()) : nullptr;
+      if (fn && fn->returnsInstance && fn->lock == lo->lock->name)
+        bindTable(var, lo->lock, fn->params, callArgs(v));
+      else
+        pointerTable_.erase(var);
+    }
+}
+
+void FunctionAnalysis::bindTable(const std::string &var, const Lock *lock,
+                                 const std::vector<ApiParam> &params,
+                                 const std::vector<ts::Node> &args) {
+  size_t i = lock ? index_.tableParam(*lock, params) : SIZE_MAX;
+  if (i < args.size())
+    pointerTable_[var] = params[i].name + "=" + resolve(canonical(args[i]));
+  else
+    pointerTable_.erase(var);
+}
+
+Alias FunctionAnalysis::compareHeld(const std::string &a, const std::string &b) const {
+  if (a.size() > 1 && b.size() > 1 && a[0] == '*' && b[0] == '*' && a != b) {
+    auto ta = pointerTable_.find(a.substr(1)), tb = pointerTable_.find(b.substr(1));
+    if (ta != pointerTable_.end() && tb != pointerTable_.end() && ta->second == tb->second)
+      return Alias::Same;
+  }
+  return compareKeys(a, b);
 }
 
 std::string FunctionAnalysis::resolve(std::string expr) const {
@@ -125,7 +158,15 @@ bool otherMode(const Held &d, const Held &h) {
 void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
                                 const std::string &returned, ReturnClass cls, int outcome) {
   ReturnRecord rec{begin, end, cls, {}, {}};
-  for (const Held &h : st.held) {
+  // A hold a join made pending on its pointer (held where the pointer is non-NULL) and no
+  // test settled: held on some paths, as a may-hold.
+  std::vector<Held> holds = st.held;
+  for (const Pending &p : st.pending)
+    if (!p.held.guard.empty()) {
+      holds.push_back(p.held);
+      holds.back().may = true;
+    }
+  for (const Held &h : holds) {
     // Taken again in another mode than the caller's hold it dropped (a read hold given up
     // for the write lock) is a hold of its own, not the caller's state restored.
     bool restored = std::any_of(entryHeld_.begin(), entryHeld_.end(), [&](const Instance &i) {
@@ -134,7 +175,7 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
       return otherMode(d, h);
     });
     if (h.asserted || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h) ||
-        restored)
+        restored || (!h.alias.empty() && !h.partAlias))
       continue;
     // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
     // hold to the caller, as the spec's own returning APIs do.
@@ -178,6 +219,7 @@ void FunctionAnalysis::restore(const Tables &t) {
   types_ = t.types;
   aliases_ = t.aliases;
   pointerClass_ = t.pointerClass;
+  pointerTable_ = t.pointerTable;
   taken_ = t.taken;
   entryHeld_ = t.entryHeld;
 }
@@ -293,6 +335,7 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
         continue;
       ts::Node id = declaredIdentifier(c);
       evalInto(c.child("value"), std::string(id.text()), st, depth);
+      setNull(st, std::string(id.text()), c.child("value"));
     }
     for (const ts::Node &c : children)
       declare(it.node, c);

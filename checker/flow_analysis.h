@@ -70,6 +70,10 @@ private:
   /// `var` now holds `value`: update aliases and lock-pointer bindings.
   void assigned(const std::string &var, ts::Node value);
 
+  /// `var` (a name or a member, `vmf->ptl`) now holds `value`: when that is a lock (a path
+  /// of the spec, a pointer function's result, `&mm->page_table_lock`), `var` points at it.
+  void bindPointer(const std::string &var, ts::Node value);
+
   /// The canonical key of an owner expression with single-assignment aliases applied.
   std::string resolve(std::string expr) const;
 
@@ -84,6 +88,14 @@ private:
 
   Instance instanceOf(const Api &api, const std::vector<ts::Node> &args,
                       const std::string &resultVar);
+
+  /// `var` points at the split page-table lock `lock` of the table a call names
+  /// (`pte_offset_map_lock(mm, pmd, addr, &ptl)`: the PTE table under `pmd`), recorded so
+  /// that two pointers at one table's lock are one lock.
+  void bindTable(const std::string &var, const Lock *lock, const std::vector<ApiParam> &params,
+                 const std::vector<ts::Node> &args);
+  /// compareKeys, except that two pointers bound to the lock of one table are the same lock.
+  Alias compareHeld(const std::string &a, const std::string &b) const;
 
   /// The held lock `inst` denotes: an exact key match first, else one that may alias.
   /// Among several holds of one instance, the one in `mode` is preferred.
@@ -165,6 +177,9 @@ private:
   /// argument list is walked once per call.  Comments, which callArgs leaves out, have no effect.
   std::vector<ts::Node> evalArgs(ts::Node call, State &st, int depth);
 
+  /// `var` was set to `value` on this path: whether it is now known NULL.
+  static void setNull(State &st, const std::string &var, ts::Node value);
+
   /// Evaluates `value` for its effects and, when it is a call, stores a try result in `var`.
   void evalInto(ts::Node value, const std::string &var, State &st, int depth);
 
@@ -179,6 +194,10 @@ private:
   /// the caller skips only when there are none.  Walking such a subtree node by node cost more
   /// than this byte scan (argument lists, conditions, address arithmetic).
   bool mayHaveEffect(std::string_view text) const;
+
+  /// The lock `e` points at when it is a pointer variable or member bound to one (`ptl`,
+  /// `vmf->ptl`), with its key (`*ptl`); {nullptr, ""} otherwise.
+  std::pair<const Lock *, std::string> pointerLock(ts::Node e) const;
 
   static bool isLogical(ts::Node e);
 
@@ -207,8 +226,11 @@ private:
     std::unordered_map<std::string, const Lock *> pointerClass;
     std::set<const Lock *> taken;
     std::vector<Instance> entryHeld;
+    std::unordered_map<std::string, std::string> pointerTable;
   };
-  Tables tables() const { return {types_, aliases_, pointerClass_, taken_, entryHeld_}; }
+  Tables tables() const {
+    return {types_, aliases_, pointerClass_, taken_, entryHeld_, pointerTable_};
+  }
   void restore(const Tables &t);
 
   /// Runs `body` (a function body, or a GNU statement expression when `nested`) from
@@ -230,6 +252,8 @@ private:
   std::unordered_map<std::string, std::string> types_;         ///< Variable -> object name.
   std::unordered_map<std::string, std::string> aliases_;       ///< Variable -> what it was set to.
   std::unordered_map<std::string, const Lock *> pointerClass_; ///< `ptl` -> its lock class.
+  /// `ptl` -> the table its lock belongs to, as the call that bound it named it ("pmd=pmd").
+  std::unordered_map<std::string, std::string> pointerTable_;
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
   std::set<std::pair<uint32_t, std::string>> reported_;

@@ -22,6 +22,7 @@ FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
     // that owns it (lock_vma_under_rcu returns the VMA).
     if (lock->kind == LockKind::Spinlock) {
       pointerClass_[resultVar] = lock;
+      bindTable(resultVar, lock, api.params, args);
       return {lock, "*" + resultVar};
     }
     return {lock, resolve(resultVar)};
@@ -36,6 +37,7 @@ FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
   if (param.out) { // `&ptl`: the variable receives the lock pointer.
     std::string var = arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg;
     pointerClass_[var] = lock;
+    bindTable(var, lock, api.params, args);
     return {lock, "*" + var};
   }
   if (owner && param.name == owner->var)
@@ -57,7 +59,7 @@ Held *FunctionAnalysis::findHeld(State &st, const Instance &inst, const std::str
   for (Held &h : st.held) {
     if (inst.lock && h.lock != inst.lock)
       continue;
-    Alias a = compareKeys(h.key, inst.key);
+    Alias a = compareHeld(h.key, inst.key);
     if (a == Alias::Same && (inst.lock || !inst.key.empty())) {
       if (h.mode == mode)
         return &h;
@@ -143,7 +145,7 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
       lock->kind != LockKind::Seqcount)
     for (const Held &h : st.held)
       if (h.lock == lock && !h.may && !h.asserted &&
-          compareKeys(h.key, taking.key) == Alias::Same) {
+          compareHeld(h.key, taking.key) == Alias::Same) {
         Diagnostic *d = report(Severity::Error, "double-acquire", call,
                                quote(api.name) + " takes " + describe(lock, taking.key) +
                                    ", which is already held here");
@@ -183,7 +185,8 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
       return; // A lock the spec does not know.
     if (!taken_.count(inst.lock)) {
       callerHeld(api, inst, "releases", call);
-      addDropped(st, {inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false});
+      addDropped(st, {inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false, {},
+                      false, {}});
       return;
     }
     report(Severity::Error, "unlock-not-held", call,
@@ -202,10 +205,12 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
     noteHere(d, h->at, h->atEnd, "taken for " + h->mode + " here");
   }
   const Lock *lock = h->lock;
-  std::string mode = h->mode;
+  std::string mode = h->mode, key = h->key, alias = h->alias;
+  bool partAlias = h->partAlias;
   if (h->may)
     st.settled.push_back(*h);
   st.held.erase(st.held.begin() + (h - st.held.data()));
+  endAliases(st, key, alias, partAlias);
   endDependents(st, lock, mode);
 }
 
@@ -226,6 +231,16 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   if (as.empty() && std::string_view(fn.type()) != "identifier")
     return std::nullopt;
   std::string name(as.empty() ? fn.text() : as);
+  // A pointer function's out parameter (`&ptl`) now points at that lock, untaken.
+  if (const LockIndex::OutPointer *op = index_.outPointer(name); op && op->param < args.size()) {
+    std::string arg = canonical(args[op->param]);
+    std::string var = arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg;
+    pointerClass_[var] = op->lock;
+    if (const LockPointer *fn = index_.pointer(name))
+      bindTable(var, op->lock, fn->params, args);
+    std::erase(st.gone, "*" + var);
+    std::erase(st.nulls, var);
+  }
   const Api *api = index_.api(name);
   const Lock *own = api ? model_.findLock(api->lock) : nullptr;
   checkOperations(name, args, st, call, own);
@@ -238,7 +253,8 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   Instance inst = instanceOf(*api, args, resultVar);
   if (!inst.lock && api->kind != ApiKind::Release)
     return std::nullopt; // spin_lock on a lock the spec does not know.
-  Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(), false, false};
+  Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(),
+              false,     false,     {},       false,        {}};
   if (api->kind == ApiKind::Acquire || api->kind == ApiKind::Try)
     taken_.insert(inst.lock);
   switch (api->kind) {
@@ -251,6 +267,10 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     // the checker cannot see yet.
     std::erase_if(st.held, [&](const Held &h) { return h.may && sameHold(h, taking); });
     std::erase_if(st.dropped, [&](const Held &h) { return sameHold(h, taking); });
+    if (!taking.key.empty() && taking.key[0] == '*')
+      st.gone.clear(); // releases before this acquisition cannot have ended it
+    if (api->returnsInstance && !resultVar.empty() && isIdentifier(resultVar))
+      taking.guard = resultVar; // `pml = pmd_lock(...)`: non-NULL, and held, from here
     st.held.push_back(taking);
     return std::nullopt;
   case ApiKind::Try:

@@ -10,9 +10,19 @@ namespace lockspec::check {
 
 std::vector<ts::Node> FunctionAnalysis::evalArgs(ts::Node call, State &st, int depth) {
   std::vector<ts::Node> args = callArgs(call);
-  for (const ts::Node &a : args)
+  for (const ts::Node &a : args) {
     eval(a, st, depth + 1);
+    if (!st.nulls.empty() && a.text().size() > 1 && a.text()[0] == '&') // `&ptl`: may be set
+      std::erase(st.nulls, std::string(a.text().substr(1)));
+  }
   return args;
+}
+
+void FunctionAnalysis::setNull(State &st, const std::string &var, ts::Node value) {
+  std::erase(st.gone, "*" + var); // a pointer set anew
+  std::erase(st.nulls, var);
+  if (!value.isNull() && isNullLiteral(value.text()))
+    st.nulls.push_back(var);
 }
 
 void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &st, int depth) {
@@ -81,8 +91,10 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     if (std::string_view(l.type()) == "identifier" && plain) {
       evalInto(right, std::string(l.text()), st, depth);
       assigned(std::string(l.text()), right);
+      setNull(st, std::string(l.text()), right);
     } else if (std::string_view(l.type()) == "field_expression" && plain) {
       evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
+      bindPointer(canonical(l), right);         // `vmf->ptl = pte_lockptr(...)`
     } else {
       eval(right, st, depth + 1);
       if (std::string_view(l.type()) == "identifier")
@@ -118,6 +130,18 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
   }
   for (const ts::Node &c : e.namedChildren())
     eval(c, st, depth + 1);
+}
+
+std::pair<const Lock *, std::string> FunctionAnalysis::pointerLock(ts::Node e) const {
+  ts::Node n = e;
+  std::string_view t = stripNode(n);
+  if (t != "identifier" && t != "field_expression")
+    return {nullptr, ""};
+  std::string c = canonical(n);
+  auto bound = pointerClass_.find(c);
+  if (bound != pointerClass_.end())
+    return {bound->second, "*" + c};
+  return {nullptr, ""};
 }
 
 bool FunctionAnalysis::mayHaveEffect(std::string_view text) const {
@@ -167,6 +191,17 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       auto [rt, rf] = cond(right, std::move(lf), depth + 1);
       return {join(lt, rt), rf};
     }
+    if (op == "==" || op == "!=") {
+      auto [lx, kx] = pointerLock(left);
+      auto [ly, ky] = pointerLock(right);
+      if (lx && ly && kx != ky) { // `ptl != pml`: two names of one lock, or two locks
+        eval(e, st, depth + 1);
+        State eq = st, ne = std::move(st);
+        comparePointers(eq, lx, kx, ly, ky, true);
+        comparePointers(ne, lx, kx, ly, ky, false);
+        return op == "==" ? std::pair{eq, ne} : std::pair{ne, eq};
+      }
+    }
     bool rightNull = isNullLiteral(right.text()), leftNull = isNullLiteral(left.text());
     if ((op == "==" || op == "!=") && (rightNull || leftNull)) {
       auto [yes, no] = cond(rightNull ? left : right, std::move(st), depth + 1);
@@ -199,16 +234,33 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     ts::Node left = e.child("left");
     return cond(left, std::move(st), depth + 1);
   }
+  if (t == "update_expression" && !e.child("argument").isNull() &&
+      e.child("argument").begin() == e.begin()) { // `ptep++` tests the old value
+    auto [yes, no] = cond(e.child("argument"), std::move(st), depth + 1);
+    std::string var = canonical(e.child("argument"));
+    std::erase(yes.nulls, var);
+    std::erase(no.nulls, var);
+    return {yes, no};
+  }
   if (t == "identifier" || t == "field_expression") {
     std::string var = canonical(e);
-    auto p = std::find_if(st.pending.begin(), st.pending.end(),
-                          [&](const Pending &p) { return p.var == var; });
-    if (p == st.pending.end())
-      return {st, st};
-    Pending pending = *p;
-    st.pending.erase(p);
+    bool pointer = t == "identifier";
+    // Known NULL on this path: the branch that needs it non-NULL is not taken.
+    if (pointer && std::find(st.nulls.begin(), st.nulls.end(), var) != st.nulls.end())
+      return {deadState(), st};
     State yes = st, no = st;
-    (pending.success == TrySuccess::Zero ? no : yes).held.push_back(pending.held);
+    std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
+    std::erase_if(no.pending, [&](const Pending &p) { return p.var == var; });
+    for (const Pending &p : st.pending) {
+      if (p.var != var)
+        continue;
+      Held h = p.held;
+      if (p.success == TrySuccess::NonNull && pointer)
+        h.guard = var;
+      (p.success == TrySuccess::Zero ? no : yes).held.push_back(h);
+    }
+    if (pointer)
+      no.nulls.push_back(var);
     return {yes, no};
   }
   eval(e, st, depth + 1);

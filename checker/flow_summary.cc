@@ -160,7 +160,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   }
   std::optional<TryResult> conditional;
   for (const Effect &e : sum.effects) {
-    Held h{e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end(), false, false};
+    Held h{e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end(),
+           false,       false,       {},         false,        {}};
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);

@@ -32,6 +32,22 @@ LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : mod
       p.helper = p.whole.substr(0, paren + 1);
     paths_.push_back(std::move(p));
   }
+  // Pointer functions: a result is a lock like a path computed by a helper; an out parameter
+  // is bound where the call is evaluated.
+  for (const LockPointer &fn : model.pointers) {
+    const Lock *lock = model.findLock(fn.lock);
+    if (!lock)
+      continue;
+    relevant_.insert(fn.name);
+    pointers_.emplace(fn.name, &fn);
+    if (fn.returnsInstance) {
+      paths_.push_back({lock, "*" + fn.name + "(", "", "*" + fn.name + "("});
+      continue;
+    }
+    for (size_t i = 0; i < fn.params.size(); ++i)
+      if (fn.params[i].instance)
+        outPointers_.emplace(fn.name, OutPointer{lock, i});
+  }
   for (const auto &[name, api] : apis_)
     relevant_.insert(name);
   for (const auto &[name, ops] : operations_)
@@ -54,6 +70,37 @@ bool LockIndex::mentionsAny(std::string_view code) const {
 const Api *LockIndex::api(std::string_view name) const {
   auto it = apis_.find(name);
   return it == apis_.end() ? nullptr : it->second;
+}
+
+const LockIndex::OutPointer *LockIndex::outPointer(std::string_view name) const {
+  auto it = outPointers_.find(name);
+  return it == outPointers_.end() ? nullptr : &it->second;
+}
+
+const LockPointer *LockIndex::pointer(std::string_view name) const {
+  auto it = pointers_.find(name);
+  return it == pointers_.end() ? nullptr : it->second;
+}
+
+size_t LockIndex::tableParam(const Lock &lock, const std::vector<ApiParam> &params) const {
+  const Object *owner = lock.split ? model_.findObject(lock.owner) : nullptr;
+  if (!owner)
+    return SIZE_MAX;
+  for (size_t i = 0; i < params.size(); ++i)
+    if (params[i].name == owner->var)
+      return i;
+  for (const Link &link : owner->links) {
+    const Object *target = model_.findObject(link.target);
+    bool splitOwner =
+        target && std::any_of(model_.locks.begin(), model_.locks.end(),
+                              [&](const Lock &l) { return l.owner == target->name && l.split; });
+    if (!splitOwner)
+      continue;
+    for (size_t i = 0; i < params.size(); ++i)
+      if (params[i].name == target->var)
+        return i;
+  }
+  return SIZE_MAX;
 }
 
 const std::vector<const Operation *> *LockIndex::operations(std::string_view name) const {

@@ -44,8 +44,23 @@ public:
   const Object *objectForStruct(std::string_view structName) const;
   /// The object whose conventional variable is `var` ("vma").
   const Object *objectForVar(std::string_view var) const;
-  /// The lock an expression naming a lock (not its owner) denotes, by the spec's paths:
-  /// "mm->page_table_lock" is page_table_lock of "mm"; "*pmd_lockptr(mm,pmd)" is pmd_lock.
+  /// A lock-pointer function that stores the lock through an out parameter
+  /// (`pte_offset_map_rw_nolock(..., @*ptlp)`): the lock and that parameter's position.
+  struct OutPointer {
+    const Lock *lock;
+    size_t param;
+  };
+  const OutPointer *outPointer(std::string_view name) const;
+  /// A `pointer` function by name (both kinds), or nullptr.
+  const LockPointer *pointer(std::string_view name) const;
+  /// Which of `params` names the table whose split page-table lock `lock` is: the parameter
+  /// named as the lock owner's variable, or as the variable of an object the owner links to
+  /// that owns a split lock itself (`pte_lockptr(mm, pmd)`: the PTE table under `pmd`).
+  /// SIZE_MAX for a lock that is not split, or when no parameter names the table.
+  size_t tableParam(const Lock &lock, const std::vector<ApiParam> &params) const;
+  /// The lock an expression naming a lock (not its owner) denotes, by the spec's paths and
+  /// its `pointer` functions: "mm->page_table_lock" is page_table_lock of "mm";
+  /// "*pmd_lockptr(mm,pmd)" and "*pte_lockptr(mm,pmd)" are pmd_lock and pte_lock.
   std::optional<LockObject> lockObject(std::string_view lockExpr) const;
   /// The owner expression of `lock` for a role `expr` of object type `object`, or "" when the
   /// lock's owner is not reachable from it.
@@ -65,6 +80,8 @@ private:
   std::unordered_map<std::string_view, std::vector<const Operation *>> operations_;
   std::unordered_map<std::string_view, std::vector<FieldRef>> fields_;
   std::unordered_map<std::string_view, const Object *> byStruct_, byVar_;
+  std::unordered_map<std::string_view, OutPointer> outPointers_;
+  std::unordered_map<std::string_view, const LockPointer *> pointers_;
   std::unordered_set<std::string_view> relevant_;
   std::vector<OrderEdge> edges_;
   /// Lock paths, canonical: "->page_table_lock" after the owner, or a helper "*pmd_lockptr(".

@@ -27,6 +27,16 @@ struct Held {
   uint32_t at = 0, atEnd = 0;
   bool may = false;      ///< Held on some paths only.
   bool asserted = false; ///< Known from an assert, not taken here: never "held at return".
+  /// The key of another hold that is the same lock (`if (ptl != pml) spin_lock_nested(ptl)`
+  /// skipped the acquisition because `ptl == pml`): released with it, never a leak by itself.
+  std::string alias;
+  /// `alias` holds on some paths only; on the others this is a hold of its own.
+  bool partAlias = false;
+  /// A pointer variable that is non-NULL exactly where this is held: the result a try stored
+  /// (`ptep = pte_offset_map_lock(...)`, tested), the lock an acquire returned (`pml =
+  /// pmd_lock(...)`).  Where paths meet and the other path has it NULL, the hold becomes a
+  /// pending result of it again, settled by the next test (`if (ptep) pte_unmap_unlock(...)`).
+  std::string guard;
 };
 
 /// A try result stored in a variable: held once a test of the variable says it succeeded.
@@ -48,6 +58,12 @@ struct State {
   /// Locks the caller held on entry that this path released (`may`: on some paths only):
   /// what the function's summary says it releases.
   std::vector<Held> dropped;
+  /// Keys of locks reached through a pointer (`*ptl`) released on this path since they were
+  /// last taken or the pointer last set: where `ptl == pml` says two pointers are one lock, a
+  /// hold of `*pml` ended with the release of `*ptl`.
+  std::vector<std::string> gone;
+  /// Pointer variables known NULL on this path (assigned NULL, or tested and found NULL).
+  std::vector<std::string> nulls;
 };
 
 /// The state of a path that cannot be reached (after a return or a dead end).
@@ -63,6 +79,18 @@ bool sameHold(const Held &a, const Held &b);
 
 /// Where two paths meet: see the file comment.
 State join(const State &a, const State &b);
+
+/// After the hold `key` (an alias of `alias` when not empty, on some paths only when
+/// `partAlias`) was released on `st`: holds that are the same lock under another name go with
+/// it, and a pointer's key is recorded in `gone`.
+void endAliases(State &st, const std::string &key, const std::string &alias, bool partAlias);
+
+/// `x == y` (`same`) or `x != y` holds on this path, for two pointers at locks keyed `*x` and
+/// `*y` of classes `cx` and `cy`.  Equal: a hold of one is a hold of the other (an alias hold
+/// is added where the other was not taken on this path; where it was released, the hold goes
+/// too).  Different: an alias between them was a lock of its own on this path.
+void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock *cy,
+                     const std::string &y, bool same);
 
 /// Equal for the fixed point: the same holds in the same order, modes and may-ness, and as
 /// many pending tries.

@@ -171,6 +171,9 @@ struct Lock {
   Str splitConfig;
   Name splitElse;
   std::vector<Api> apis;
+  /// `pointer` functions: they find the lock (`-> @` or an `@*` out parameter) and take
+  /// nothing; kind and mode are unused.
+  std::vector<Api> pointers;
 };
 
 struct Group {

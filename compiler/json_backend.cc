@@ -346,6 +346,7 @@ void writeItem(Writer &w, const Lock &l) {
     w.null();
   }
   w.field("apis", l.apis);
+  w.field("pointers", l.pointers);
   w.field("groups", l.groups);
   w.endObject();
 }
@@ -371,6 +372,22 @@ void writeItem(Writer &w, const Api &a) {
   w.field("killable", a.killable);
   w.field("all", a.all);
   w.field("fallback", a.fallback);
+  w.endObject();
+}
+
+void writeItem(Writer &w, const LockPointer &p) {
+  documented(w, p);
+  w.field("lock", p.lock);
+  w.key("params").beginArray();
+  for (const ApiParam &param : p.params) {
+    w.beginObject();
+    w.field("name", param.name);
+    w.field("instance", param.instance);
+    w.field("out", param.out);
+    w.endObject();
+  }
+  w.endArray();
+  w.field("returns_instance", p.returnsInstance);
   w.endObject();
 }
 
@@ -544,6 +561,7 @@ void writeModel(Writer &w, const Model &m) {
   section(w, "objects", m.objects);
   section(w, "locks", m.locks);
   section(w, "apis", m.apis);
+  section(w, "pointers", m.pointers);
   section(w, "groups", m.groups);
   section(w, "facts", m.facts);
   section(w, "lets", m.lets);

@@ -67,7 +67,7 @@ constexpr std::string_view kKeywords[] = {
     "forbidden", "from",    "group",     "historical", "if",       "implies", "in",       "include",
     "kernel",    "killable", "let",      "link",       "lock",     "matrix",  "mode",     "none",
     "note",      "object",  "on",        "once",       "operation", "order",  "owner",    "path",
-    "read",      "reads",   "rejects",   "relation",   "release",  "requires", "role",    "row",
+    "pointer",  "read",      "reads",   "rejects",   "relation",   "release",  "requires", "role",    "row",
     "source",    "split",   "subject",   "table",      "title",    "topic",   "try",      "var",
     "warning",   "when",    "while",     "with",       "write",    "writes",
 };

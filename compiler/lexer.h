@@ -80,6 +80,7 @@ enum class Kw : uint8_t {
   Order,
   Owner,
   Path,
+  Pointer,
   Read,
   Reads,
   Rejects,

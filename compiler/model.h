@@ -108,6 +108,15 @@ struct Api : Documented {
   }
 };
 
+/// A C function that finds a lock without taking it (`pointer` in the spec): `pte_lockptr(mm,
+/// pmd)` returns the PTE table's lock, `pte_offset_map_rw_nolock(..., @*ptlp)` stores it
+/// through an out parameter.  A `spin_lock()` on what it gives takes that lock.
+struct LockPointer : Documented {
+  std::string lock; ///< Lock class name.
+  std::vector<ApiParam> params;
+  bool returnsInstance = false; ///< `-> @`: the result is the lock; else an `@*` parameter.
+};
+
 /// A split page-table lock: its own instance when `config` is set, else `fallbackLock`.
 struct Split {
   std::string config;
@@ -121,8 +130,9 @@ struct Lock : Documented {
   std::string path;        ///< C expression of the instance in terms of the owner's var.
   std::vector<Mode> modes; ///< Declaration order; weakest modes usually first.
   std::optional<Split> split;
-  std::vector<std::string> apis;   ///< Names of this lock's API functions, in order.
-  std::vector<std::string> groups; ///< Groups this lock belongs to.
+  std::vector<std::string> apis;     ///< Names of this lock's API functions, in order.
+  std::vector<std::string> pointers; ///< Names of its lock-pointer functions, in order.
+  std::vector<std::string> groups;   ///< Groups this lock belongs to.
   /// Where the lock comes in the enforced lock order: the length of the longest chain of
   /// enforced order edges that ends at it (0 for a lock nothing is taken before).  Locks held
   /// together are taken in increasing rank.
@@ -339,6 +349,7 @@ struct Model {
   std::vector<Object> objects;
   std::vector<Lock> locks;
   std::vector<Api> apis;
+  std::vector<LockPointer> pointers;
   std::vector<Group> groups;
   std::vector<Fact> facts;
   std::vector<Let> lets;

@@ -107,7 +107,10 @@ private:
   /// api := KIND IDENT '(' params ')' ['->' ('@'|IDENT)] IDENT ['->' IDENT] flags [STRING] ';'
   void parseApi(ast::Lock &lock, ast::Api::Kind kind);
   /// parseApi() into `api`, whose kind is set; false (after recovering) on a syntax error.
-  bool parseApiInto(ast::Api &api);
+  /// A lock-pointer function (`pointer f(...)`) has no mode: `withMode` false.
+  bool parseApiInto(ast::Api &api, bool withMode = true);
+  /// `pointer f(mm, pmd) -> @ "...";`: a function that returns the lock without taking it.
+  void parsePointer(ast::Lock &lock);
   /// group := 'group' IDENT '=' IDENT ('|' IDENT)* body
   void parseGroup(ast::Spec &spec);
   /// fact := 'fact' IDENT ['=' STRING] body

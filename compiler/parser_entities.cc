@@ -186,8 +186,11 @@ void Parser::parseLock(ast::Spec &spec) {
       lock.splitElse = std::move(*other);
     } else if (auto kind = apiKindOf(peek().kw)) {
       parseApi(lock, *kind);
+    } else if (atWord(Kw::Pointer)) {
+      parsePointer(lock);
     } else {
-      errorHere("expected 'doc', 'source', 'path', 'mode', 'split' or an API function in lock");
+      errorHere("expected 'doc', 'source', 'path', 'mode', 'split', 'pointer' or an API function "
+                "in lock");
       recover();
     }
   }
@@ -238,7 +241,13 @@ void Parser::parseApi(ast::Lock &lock, ast::Api::Kind kind) {
     lock.apis.pop_back();
 }
 
-bool Parser::parseApiInto(ast::Api &api) {
+void Parser::parsePointer(ast::Lock &lock) {
+  ast::Api &fn = lock.pointers.emplace_back();
+  if (!parseApiInto(fn, false))
+    lock.pointers.pop_back();
+}
+
+bool Parser::parseApiInto(ast::Api &api, bool withMode) {
   take(); // The kind's word, which the caller has read.
   auto name = expectName("naming the API function");
   if (!name || !expect(Tok::LParen, "after function name")) {
@@ -275,6 +284,15 @@ bool Parser::parseApiInto(ast::Api &api) {
       }
       api.extra().returnType = std::move(*type);
     }
+  }
+  if (!withMode) {
+    if (at(Tok::String))
+      api.doc = *expectString("");
+    if (!expect(Tok::Semi, "after pointer function")) {
+      recover();
+      return false;
+    }
+    return true;
   }
   auto mode = expectName("naming the mode");
   if (!mode) {

@@ -231,6 +231,13 @@ RstPage locksPage(const Model &m) {
       fns.push_back(func(a));
     if (!fns.empty())
       w.paragraph("**Functions:** " + join(fns, ", ") + ".", lock.pos);
+    std::vector<std::string> pointers;
+    for (const std::string &p : lock.pointers)
+      pointers.push_back(func(p));
+    if (!pointers.empty())
+      w.paragraph("**Finding the lock without taking it:** " + join(pointers, ", ") +
+                      "; the generic spin-lock functions take and release what they give.",
+                  lock.pos);
   }
   if (!m.relations.empty() || !m.tables.empty()) {
     w.heading("How the locks depend on each other", kSection,

@@ -453,6 +453,8 @@ void apiTable(Writer &w, const Model &m) {
             {{func(api->name), literal(lock.name), toString(api->kind), mode.empty() ? "-" : mode},
              api->pos});
       }
+  for (const LockPointer &p : m.pointers)
+    rows.push_back({{func(p.name), literal(p.lock), "pointer", "-"}, p.pos});
   if (!rows.empty())
     simpleTable(w, "Lock functions", {"Function", "Lock", "Does", "Mode"}, rows, 30, rows[0].pos);
 }

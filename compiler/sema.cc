@@ -358,6 +358,45 @@ void Sema::lock(size_t index) {
     out.apis.push_back(api.name);
     model_.apis.push_back(std::move(api));
   }
+
+  // Lock-pointer functions: exactly one way out for the lock, the result or an out parameter.
+  for (ast::Api &a : in.pointers) {
+    LockPointer p;
+    p.name = a.name.text;
+    p.doc = std::move(a.doc.value);
+    p.source = out.source;
+    p.pos = pos(a.name.span);
+    p.lock = out.name;
+    if (!a.doc.present)
+      diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
+    auto [first, inserted] = pointerFunctions_.emplace(a.name.text, a.name.span);
+    if (!inserted) {
+      Diagnostic &diag =
+          diags_.error(a.name.span, "duplicate pointer function '" + a.name.text + "'");
+      Diagnostics::note(diag, first->second, "'" + a.name.text + "' first declared here");
+    }
+    unsigned instances = a.returnsInstance ? 1 : 0;
+    for (const ast::Param &param : a.params) {
+      p.params.push_back({param.name.text, param.instance, param.out});
+      if (param.instance) {
+        ++instances;
+        if (!param.out)
+          diags_.error(param.name.span, "pointer function '" + a.name.text +
+                                            "' gives the lock through '" + param.name.text +
+                                            "', which must be an out parameter ('@*')");
+      }
+    }
+    p.returnsInstance = a.returnsInstance;
+    if (!a.returnType().text.empty())
+      diags_.error(a.returnType().span,
+                   "pointer function '" + a.name.text + "' returns the lock ('-> @') or nothing");
+    if (instances != 1)
+      diags_.error(a.name.span, "pointer function '" + a.name.text +
+                                    "' must give the lock exactly once ('-> @' or one '@*' "
+                                    "parameter)");
+    out.pointers.push_back(p.name);
+    model_.pointers.push_back(std::move(p));
+  }
   size_t weakest = 0;
   for (size_t m = 0; m < out.modes.size(); ++m) {
     bool all = true;

@@ -174,6 +174,9 @@ private:
   mutable SourceManager::LineHint lineHint_; ///< pos() is asked in mostly increasing order.
   /// C functions by name.  Keys view the function names in spec_.
   std::unordered_map<std::string_view, Span> functions_;
+  /// Lock-pointer functions by name: their own namespace, since a map helper may both enter a
+  /// lock (an API) and hand out another lock's pointer (`pte_offset_map_rw_nolock`).
+  std::unordered_map<std::string_view, Span> pointerFunctions_;
   std::set<std::string> expandingLets_;
   /// Fixed C expressions of the current roles (part of resolveInstance's key).
   std::map<std::string, std::string, std::less<>> roleExprs_;

@@ -1,8 +1,7 @@
 // RUN: %check %s | count 0
-// mremap's move_ptes (Linux 6.1): the destination PTL comes from pte_lockptr(mm, pmd), which
-// the spec cannot tie to the PTE lock (its path is the v6.11+ ptep_lockptr(mm, pte)), so the
-// nested lock is not tracked; the source PTL from pte_offset_map_lock is, and covers the
-// PTE writes by class.  No finding either way.
+// mremap's move_ptes (Linux 6.1): the destination PTL comes from pte_lockptr(mm, pmd), a
+// pointer function of the PTE lock, and is taken nested only when it is not the source PTL
+// (split PTLs); it is released under the same test, so it is never left held.
 void move_ptes_61(struct vm_area_struct *vma, pmd_t *old_pmd, unsigned long old_addr,
 		  unsigned long old_end, pmd_t *new_pmd, unsigned long new_addr)
 {

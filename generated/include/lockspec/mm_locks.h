@@ -725,7 +725,7 @@ private:
 
 /// Capability type of the `pmd_lock` lock class (spinlock): The lock of one PMD table. With `CONFIG_SPLIT_PMD_PTLOCKS` it lives in the `struct ptdesc` of the PMD table page (or is allocated and pointed to from there when `ALLOC_SPLIT_PTLOCKS`); otherwise it is `mm->page_table_lock`.
 ///
-/// Spec: `pmd_lock` (rules/locks.rules:243); source: include/linux/mm.h.  Modes: held (exclusive).
+/// Spec: `pmd_lock` (rules/locks.rules:245); source: include/linux/mm.h.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("pmd_lock") PmdLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -759,7 +759,7 @@ private:
 
 /// Capability type of the `pte_lock` lock class (spinlock): The lock of one PTE table (the "PTL"). With `CONFIG_SPLIT_PTE_PTLOCKS` it lives in the `struct ptdesc` of the PTE table page (allocated separately when `ALLOC_SPLIT_PTLOCKS`); otherwise it is `mm->page_table_lock`.
 ///
-/// Spec: `pte_lock` (rules/locks.rules:270); source: mm/pgtable-generic.c.  Modes: held (exclusive).
+/// Spec: `pte_lock` (rules/locks.rules:273); source: mm/pgtable-generic.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("pte_lock") PteLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -793,7 +793,7 @@ private:
 
 /// Capability type of the `rcu` lock class (rcu): The RCU read-side critical section. Page tables of user address spaces are freed only after a grace period (or after an IPI round that interrupts-disabled walkers block), so a walker inside an RCU read section can dereference a PTE table it found even if the table is concurrently detached. VMAs are likewise freed with `SLAB_TYPESAFE_BY_RCU`, which is what lets `lock_vma_under_rcu` look one up before it holds any lock on it.
 ///
-/// Spec: `rcu` (rules/locks.rules:319); source: include/linux/rcupdate.h.  Modes: read (shared).
+/// Spec: `rcu` (rules/locks.rules:330); source: include/linux/rcupdate.h.  Modes: read (shared).
 class LOCKSPEC_CAPABILITY("rcu") RcuLock {
 public:
   /// Takes the lock shared (mode `read`).
@@ -827,7 +827,7 @@ private:
 
 /// Capability type of the `write_protect_seq` lock class (seqcount): `mm->write_protect_seq`, a sequence count that fork holds for writing while it write-protects the parent's anonymous pages for copy-on-write (under the parent's mmap write lock). GUP-fast samples it when pinning (`FOLL_PIN`): an odd value, or a change across the walk, makes it back out, so a page cannot be pinned while fork is turning it into a shared COW page. Plain `FOLL_GET` references do not check it.
 ///
-/// Spec: `write_protect_seq` (rules/locks.rules:344); source: mm/gup.c.  Modes: read (shared) write (exclusive).
+/// Spec: `write_protect_seq` (rules/locks.rules:355); source: mm/gup.c.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("write_protect_seq") WriteProtectSeqLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -893,7 +893,7 @@ private:
 
 /// Capability type of the `i_rwsem` lock class (ordering): `inode->i_rwsem`, the inode's read/write semaphore. Taken for writing by writes and truncation, and ordered *before* the mmap lock: a write that faults in its user buffer (`generic_perform_write` -> `fault_in_readable`) takes the mmap lock under it. Reads and page faults do not take it.
 ///
-/// Spec: `i_rwsem` (rules/locks.rules:367); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `i_rwsem` (rules/locks.rules:378); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_rwsem") IRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -927,7 +927,7 @@ private:
 
 /// Capability type of the `invalidate_lock` lock class (ordering): `mapping->invalidate_lock`, a read/write semaphore which file systems hold to keep page-cache invalidation (hole punch, truncation) away from page-cache filling. The fault path (`filemap_fault`) takes it for reading under the mmap lock and before the folio lock.
 ///
-/// Spec: `invalidate_lock` (rules/locks.rules:379); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `invalidate_lock` (rules/locks.rules:390); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("invalidate_lock") InvalidateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -961,7 +961,7 @@ private:
 
 /// Capability type of the `folio_lock` lock class (ordering): The folio lock, a sleeping bit lock (the `PG_locked` bit, taken by `folio_lock` / `lock_page`). For ordinary folios it nests inside the mmap lock and `invalidate_lock` and outside the i_mmap and anon_vma locks.
 ///
-/// Spec: `folio_lock` (rules/locks.rules:390); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `folio_lock` (rules/locks.rules:401); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("folio_lock") FolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -995,7 +995,7 @@ private:
 
 /// Capability type of the `hugetlb_folio_lock` lock class (ordering): The folio lock of a hugetlbfs folio. It is the same `PG_locked` bit as `folio_lock`, but hugetlbfs takes it in the opposite position relative to the i_mmap rwsem: after `mapping->i_mmap_rwsem` (mm/rmap.c, "hugetlbfs PageHuge() take locks in this order"), whereas ordinary folios are locked before it. Modelling the two as one class would make the union of the order trees cyclic; the kernel keeps them apart by giving the hugetlbfs i_mmap rwsem its own lockdep class (`hugetlbfs_i_mmap_rwsem_key`) and by never mixing the two folio kinds in one path. So the spec keeps a separate class.
 ///
-/// Spec: `hugetlb_folio_lock` (rules/locks.rules:401); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_folio_lock` (rules/locks.rules:412); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_folio_lock") HugetlbFolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1029,7 +1029,7 @@ private:
 
 /// Capability type of the `hugetlbfs_i_mmap_rwsem` lock class (ordering): The i_mmap rwsem of a hugetlbfs mapping, which lockdep tracks under its own class key (`hugetlbfs_i_mmap_rwsem_key`). hugetlbfs also uses it to serialise PMD sharing (`huge_pmd_share`), which takes it for reading under a page fault holding an ordinary folio lock; that is why mm/rmap.c places it after `folio_lock` and before `vma_start_write` and the ordinary `mapping->i_mmap_rwsem`. It is the same C field as `mapping->i_mmap_rwsem`, kept as a separate class here for the same reason lockdep keeps it separate.
 ///
-/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:416); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
+/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:427); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlbfs_i_mmap_rwsem") HugetlbfsIMmapRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1063,7 +1063,7 @@ private:
 
 /// Capability type of the `hugetlb_fault_mutex` lock class (ordering): The hashed hugetlb fault mutex (`hugetlb_fault_mutex_table[hash]`) that serialises faults on the same hugetlbfs page; the outermost lock of the hugetlbfs order.
 ///
-/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:431); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:442); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_fault_mutex") HugetlbFaultMutexLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1097,7 +1097,7 @@ private:
 
 /// Capability type of the `hugetlb_vma_lock` lock class (ordering): The hugetlb per-VMA read/write semaphore used for PMD sharing (reached through `vma->vm_private_data`, taken by `hugetlb_vma_lock_read` / `hugetlb_vma_lock_write`). It is unrelated to the generic per-VMA lock; it nests inside the hugetlb fault mutex and outside the hugetlbfs i_mmap rwsem.
 ///
-/// Spec: `hugetlb_vma_lock` (rules/locks.rules:441); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_vma_lock` (rules/locks.rules:452); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_vma_lock") HugetlbVmaLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1131,7 +1131,7 @@ private:
 
 /// Capability type of the `swap_lock` lock class (ordering): The swap-device spin lock taken while the PTE lock is held when swap entries are duplicated or looked up (`swap_duplicate`, `swap_info_get` in the rmap.c comment).
 ///
-/// Spec: `swap_lock` (rules/locks.rules:453); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `swap_lock` (rules/locks.rules:464); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("swap_lock") SwapLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1165,7 +1165,7 @@ private:
 
 /// Capability type of the `mmlist_lock` lock class (ordering): The global spin lock over the list of mms that have swapped pages (`mm->mmlist`), taken in `mmput`, `drain_mmlist` and swapoff. Modelled for ordering; the `mmlist` field rule also names it as the field's only lock.
 ///
-/// Spec: `mmlist_lock` (rules/locks.rules:463); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `mmlist_lock` (rules/locks.rules:474); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("mmlist_lock") MmlistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1199,7 +1199,7 @@ private:
 
 /// Capability type of the `private_lock` lock class (ordering): The mapping's private spin lock (`mapping->i_private_lock`, historically `private_lock`), which guards buffer heads attached to page-cache folios; taken when a folio is dirtied (`block_dirty_folio`) from under the PTE lock.
 ///
-/// Spec: `private_lock` (rules/locks.rules:474); source: fs/buffer.c.  Modes: held (exclusive).
+/// Spec: `private_lock` (rules/locks.rules:485); source: fs/buffer.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("private_lock") PrivateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1233,7 +1233,7 @@ private:
 
 /// Capability type of the `i_pages` lock class (ordering): The xarray spin lock of the page cache (`mapping->i_pages`), widely used and innermost among the mm locks except the LRU lock.
 ///
-/// Spec: `i_pages` (rules/locks.rules:485); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `i_pages` (rules/locks.rules:496); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_pages") IPagesLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1267,7 +1267,7 @@ private:
 
 /// Capability type of the `lru_lock` lock class (ordering): `lruvec->lru_lock`, a spin lock taken by `folio_lruvec_lock_irq` when folios move on or off the LRU lists; innermost in the mm order.
 ///
-/// Spec: `lru_lock` (rules/locks.rules:495); source: mm/memcontrol.c.  Modes: held (exclusive).
+/// Spec: `lru_lock` (rules/locks.rules:506); source: mm/memcontrol.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("lru_lock") LruLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1301,7 +1301,7 @@ private:
 
 /// Capability type of the `i_lock` lock class (ordering): `inode->i_lock`, a spin lock taken by `__mark_inode_dirty` when dirtying a folio from under the PTE lock.
 ///
-/// Spec: `i_lock` (rules/locks.rules:505); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `i_lock` (rules/locks.rules:516); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_lock") ILock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1335,7 +1335,7 @@ private:
 
 /// Capability type of the `wb_list_lock` lock class (ordering): The writeback list spin lock (`bdi.wb->list_lock`), taken by `__mark_inode_dirty` and by the writeback code; ordered before `sb_lock` and the page-cache xarray lock.
 ///
-/// Spec: `wb_list_lock` (rules/locks.rules:515); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `wb_list_lock` (rules/locks.rules:526); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("wb_list_lock") WbListLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1369,7 +1369,7 @@ private:
 
 /// Capability type of the `sb_lock` lock class (ordering): The global super-block list spin lock, taken within the writeback list lock in fs/fs-writeback.c.
 ///
-/// Spec: `sb_lock` (rules/locks.rules:525); source: fs/super.c.  Modes: held (exclusive).
+/// Spec: `sb_lock` (rules/locks.rules:536); source: fs/super.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("sb_lock") SbLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1403,7 +1403,7 @@ private:
 
 /// Capability type of the `tasklist_lock` lock class (ordering): The global task-list read/write spin lock. Memory-failure handling (`collect_procs_anon` / `collect_procs_file`) takes it under an rmap lock to find the processes mapping a poisoned page, and then takes PTE locks under it.
 ///
-/// Spec: `tasklist_lock` (rules/locks.rules:532); source: mm/memory-failure.c.  Modes: held (exclusive).
+/// Spec: `tasklist_lock` (rules/locks.rules:543); source: mm/memory-failure.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("tasklist_lock") TasklistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1560,17 +1560,17 @@ struct pte_table;
 struct lruvec;
 struct bdi_writeback;
 
-/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:319); source: include/linux/rcupdate.h.
+/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:330); source: include/linux/rcupdate.h.
 inline RcuLock rcu;
-/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:431); source: mm/hugetlb.c.
+/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:442); source: mm/hugetlb.c.
 inline HugetlbFaultMutexLock hugetlb_fault_mutex;
-/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:453); source: mm/swapfile.c.
+/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:464); source: mm/swapfile.c.
 inline SwapLock swap_lock;
-/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:463); source: mm/swapfile.c.
+/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:474); source: mm/swapfile.c.
 inline MmlistLock mmlist_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:525); source: fs/super.c.
+/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:536); source: fs/super.c.
 inline SbLock sb_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:532); source: mm/memory-failure.c.
+/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:543); source: mm/memory-failure.c.
 inline TasklistLock tasklist_lock;
 
 /// Stand-in for the kernel's `struct mm_struct`: One virtual address space (`struct mm_struct`), shared by every thread of a process. It owns the maple tree of its VMAs, the mmap lock, the VMA-lock sequence count, the page tables and the `page_table_lock`.
@@ -2904,49 +2904,49 @@ inline void pud_lock(struct mm_struct *mm, unsigned long pud) LOCKSPEC_ACQUIRE(m
 }
 
 /// `spin_unlock` (release, `page_table_lock.held`): Generic spin unlock; also used for the pointers returned by pmd_lock and pud_lock.
-/// Spec: `spin_unlock` (rules/locks.rules:237); source: include/linux/mm_types.h.
+/// Spec: `spin_unlock` (rules/locks.rules:239); source: include/linux/mm_types.h.
 inline void spin_unlock(PageTableLock &lock) LOCKSPEC_RELEASE(lock) {
   (void)lock;
   lock.unlock();
 }
 
 /// `spin_unlock` (release, `pmd_lock.held`): Generic spin unlock; also used for the pointers returned by pmd_lock and pud_lock.
-/// Spec: `spin_unlock` (rules/locks.rules:237); source: include/linux/mm_types.h.
+/// Spec: `spin_unlock` (rules/locks.rules:239); source: include/linux/mm_types.h.
 inline void spin_unlock(PmdLock &lock) LOCKSPEC_RELEASE(lock) {
   (void)lock;
   lock.unlock();
 }
 
 /// `spin_unlock` (release, `pte_lock.held`): Generic spin unlock; also used for the pointers returned by pmd_lock and pud_lock.
-/// Spec: `spin_unlock` (rules/locks.rules:237); source: include/linux/mm_types.h.
+/// Spec: `spin_unlock` (rules/locks.rules:239); source: include/linux/mm_types.h.
 inline void spin_unlock(PteLock &lock) LOCKSPEC_RELEASE(lock) {
   (void)lock;
   lock.unlock();
 }
 
 /// `assert_spin_locked` (assert, `page_table_lock.held`): Warns unless the given spin lock is held (by anyone).
-/// Spec: `assert_spin_locked` (rules/locks.rules:239); source: include/linux/mm_types.h.
+/// Spec: `assert_spin_locked` (rules/locks.rules:241); source: include/linux/mm_types.h.
 inline void assert_spin_locked(PageTableLock &lock) LOCKSPEC_ASSERT_CAPABILITY(lock) {
   (void)lock;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &lock, 5, 1u, "assert_spin_locked"));
 }
 
 /// `assert_spin_locked` (assert, `pmd_lock.held`): Warns unless the given spin lock is held (by anyone).
-/// Spec: `assert_spin_locked` (rules/locks.rules:239); source: include/linux/mm_types.h.
+/// Spec: `assert_spin_locked` (rules/locks.rules:241); source: include/linux/mm_types.h.
 inline void assert_spin_locked(PmdLock &lock) LOCKSPEC_ASSERT_CAPABILITY(lock) {
   (void)lock;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &lock, 6, 1u, "assert_spin_locked"));
 }
 
 /// `assert_spin_locked` (assert, `pte_lock.held`): Warns unless the given spin lock is held (by anyone).
-/// Spec: `assert_spin_locked` (rules/locks.rules:239); source: include/linux/mm_types.h.
+/// Spec: `assert_spin_locked` (rules/locks.rules:241); source: include/linux/mm_types.h.
 inline void assert_spin_locked(PteLock &lock) LOCKSPEC_ASSERT_CAPABILITY(lock) {
   (void)lock;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &lock, 7, 1u, "assert_spin_locked"));
 }
 
 /// `pmd_lock` (acquire, `pmd_lock.held`): Finds the lock of the PMD table (pmd_lockptr), takes it and returns it.
-/// Spec: `pmd_lock` (rules/locks.rules:264); source: include/linux/mm.h.
+/// Spec: `pmd_lock` (rules/locks.rules:266); source: include/linux/mm.h.
 inline void pmd_lock(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_ACQUIRE(pmd->pmd_lock) {
   (void)mm;
   (void)pmd;
@@ -2954,7 +2954,7 @@ inline void pmd_lock(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_ACQUI
 }
 
 /// `pmd_trans_huge_lock` (try, `pmd_lock.held`): Takes the PMD lock and returns it only if the PMD entry is (still) a huge mapping; NULL, with nothing held, otherwise.
-/// Spec: `pmd_trans_huge_lock` (rules/locks.rules:266); source: include/linux/mm.h.
+/// Spec: `pmd_trans_huge_lock` (rules/locks.rules:268); source: include/linux/mm.h.
 inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE(true, pmd->pmd_lock) {
   (void)pmd;
   (void)vma;
@@ -2964,7 +2964,7 @@ inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_a
 }
 
 /// `pte_offset_map_lock` (try, `pte_lock.held`): Maps the PTE table under the PMD entry, takes its lock and rechecks the PMD entry (retrying on change); returns the mapped entry with *ptl held, or NULL when there is no PTE table (none, not present, or replaced by a huge PMD).
-/// Spec: `pte_offset_map_lock` (rules/locks.rules:305); source: mm/pgtable-generic.c.
+/// Spec: `pte_offset_map_lock` (rules/locks.rules:308); source: mm/pgtable-generic.c.
 inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)pmd;
@@ -2978,7 +2978,7 @@ inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_t
 }
 
 /// `pte_alloc_map_lock` (try, `pte_lock.held`): Allocates the PTE table if the PMD entry is empty (under the PMD lock), then behaves as pte_offset_map_lock.
-/// Spec: `pte_alloc_map_lock` (rules/locks.rules:307); source: mm/pgtable-generic.c.
+/// Spec: `pte_alloc_map_lock` (rules/locks.rules:310); source: mm/pgtable-generic.c.
 inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)pmd;
@@ -2992,7 +2992,7 @@ inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_ta
 }
 
 /// `get_locked_pte` (try, `pte_lock.held`): Walks (allocating as needed) to the PTE for an address and returns it mapped and locked.
-/// Spec: `get_locked_pte` (rules/locks.rules:309); source: mm/pgtable-generic.c.
+/// Spec: `get_locked_pte` (rules/locks.rules:312); source: mm/pgtable-generic.c.
 inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)addr;
@@ -3003,7 +3003,7 @@ inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long add
 }
 
 /// `pte_unmap_unlock` (release, `pte_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:311); source: mm/pgtable-generic.c.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:314); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
@@ -3011,7 +3011,7 @@ inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEA
 }
 
 /// `pte_unmap_unlock` (release, `page_table_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:311); source: mm/pgtable-generic.c.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:314); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PageTableLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
@@ -3019,7 +3019,7 @@ inline void pte_unmap_unlock(struct pte_table *pte, PageTableLock &ptl) LOCKSPEC
 }
 
 /// `pte_unmap_unlock` (release, `pmd_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:311); source: mm/pgtable-generic.c.
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:314); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PmdLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
@@ -3027,19 +3027,19 @@ inline void pte_unmap_unlock(struct pte_table *pte, PmdLock &ptl) LOCKSPEC_RELEA
 }
 
 /// `rcu_read_lock` (acquire, `rcu.read`): Enters an RCU read-side critical section.
-/// Spec: `rcu_read_lock` (rules/locks.rules:332); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_lock` (rules/locks.rules:343); source: include/linux/rcupdate.h.
 inline void rcu_read_lock() LOCKSPEC_ACQUIRE_SHARED(rcu) {
   rcu.lock_shared();
 }
 
 /// `rcu_read_unlock` (release, `rcu.read`): Leaves the RCU read-side critical section.
-/// Spec: `rcu_read_unlock` (rules/locks.rules:333); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_unlock` (rules/locks.rules:344); source: include/linux/rcupdate.h.
 inline void rcu_read_unlock() LOCKSPEC_RELEASE_SHARED(rcu) {
   rcu.unlock_shared();
 }
 
 /// `pte_offset_map` (try, `rcu.read`): Maps the PTE table under the PMD entry inside a new RCU read section, without the PTE lock; entries read through it are unstable. NULL (and no RCU section) when there is no PTE table.
-/// Spec: `pte_offset_map` (rules/locks.rules:334); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map` (rules/locks.rules:345); source: include/linux/rcupdate.h.
 inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)pmd;
   (void)addr;
@@ -3049,7 +3049,7 @@ inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC
 }
 
 /// `pte_offset_map_ro_nolock` (try, `rcu.read`): As pte_offset_map, and also returns the PTE lock pointer without taking it; for read-only users.
-/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:336); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:347); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -3061,7 +3061,7 @@ inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_offset_map_rw_nolock` (try, `rcu.read`): As pte_offset_map_ro_nolock, and also returns the PMD value it used; a caller that later takes the lock and writes must first recheck pmd_same or pte_same.
-/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:338); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:349); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *pmdvalp, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -3074,34 +3074,34 @@ inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_unmap` (release, `rcu.read`): Unmaps a PTE table mapped by pte_offset_map and leaves the RCU read section.
-/// Spec: `pte_unmap` (rules/locks.rules:340); source: include/linux/rcupdate.h.
+/// Spec: `pte_unmap` (rules/locks.rules:351); source: include/linux/rcupdate.h.
 inline void pte_unmap(struct pte_table *pte) LOCKSPEC_RELEASE_SHARED(rcu) {
   (void)pte;
   rcu.unlock_shared();
 }
 
 /// `lockdep_assert_in_rcu_read_lock` (assert, `rcu.read`): lockdep check that the caller is inside an RCU read section.
-/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:341); source: include/linux/rcupdate.h.
+/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:352); source: include/linux/rcupdate.h.
 inline void lockdep_assert_in_rcu_read_lock() LOCKSPEC_ASSERT_SHARED_CAPABILITY(rcu) {
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "lockdep_assert_in_rcu_read_lock"));
 }
 
 /// `raw_write_seqcount_begin` (acquire, `write_protect_seq.write`): Opens the fork write-protect section (copy_page_range).
-/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:357); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:368); source: mm/gup.c.
 inline void raw_write_seqcount_begin(WriteProtectSeqLock &s) LOCKSPEC_ACQUIRE(s) {
   (void)s;
   s.lock();
 }
 
 /// `raw_write_seqcount_end` (release, `write_protect_seq.write`): Closes the fork write-protect section.
-/// Spec: `raw_write_seqcount_end` (rules/locks.rules:358); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_end` (rules/locks.rules:369); source: mm/gup.c.
 inline void raw_write_seqcount_end(WriteProtectSeqLock &s) LOCKSPEC_RELEASE(s) {
   (void)s;
   s.unlock();
 }
 
 /// `raw_seqcount_try_begin` (try, `write_protect_seq.read`): Samples the count at the start of a GUP-fast pin walk (gup_fast in v7.0's mm/gup.c); false when the count is odd, i.e. fork is write-protecting, and GUP-fast then gives up.
-/// Spec: `raw_seqcount_try_begin` (rules/locks.rules:359); source: mm/gup.c.
+/// Spec: `raw_seqcount_try_begin` (rules/locks.rules:370); source: mm/gup.c.
 inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long &start) LOCKSPEC_TRY_ACQUIRE_SHARED(true, s) {
   (void)s;
   (void)start;
@@ -3110,7 +3110,7 @@ inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long &start)
 }
 
 /// `read_seqcount_retry` (release, `write_protect_seq.read`): Ends the sample; true means fork intervened and the pins must be dropped.
-/// Spec: `read_seqcount_retry` (rules/locks.rules:360); source: mm/gup.c.
+/// Spec: `read_seqcount_retry` (rules/locks.rules:371); source: mm/gup.c.
 inline bool read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_RELEASE_SHARED(s) {
   (void)s;
   (void)start;
@@ -3831,7 +3831,7 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
 /// Operation `reclaim_empty_pte_table`, alternative `mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `mmap_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:288); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
@@ -3844,7 +3844,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `reclaim_empty_pte_table`, alternative `vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `pmd_lock.held@pmd & pte_lock.held@pte & vma_lock.read@vma & freed_after_grace_period & pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:288); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
@@ -3857,7 +3857,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `reclaim_empty_pte_table`, alternative `anon_vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `anon_vma_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:288); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
@@ -3870,7 +3870,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `reclaim_empty_pte_table`, alternative `i_mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `i_mmap_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:287); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:288); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
@@ -3883,7 +3883,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `move_page_tables`: Moving whole page tables to a new address, as the `mremap()` system call does when it can relocate a PMD or PUD entry (and everything below it) instead of copying entries. Every lock is needed: the mmap write lock, the VMA write locks of the source and destination VMAs, and the rmap write locks of every tree that links them (`take_rmap_locks`, i_mmap before anon_vma; dropped by `drop_rmap_locks`), so that no rmap walker sees a table in neither place or in both.
 ///
 /// Requires `(write_most & vma_lock.write@new_vma) & (rmap_hidden) & (pmd_lock@old_pmd & pmd_lock@new_pmd)`; this overload checks `anon_vma_lock.write@vma if has_anon_vma & i_mmap_lock.write@vma if file_backed & mmap_lock.write@vma & pmd_lock.held@new_pmd & pmd_lock.held@old_pmd & vma_lock.write@new_vma & vma_lock.write@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
-/// Spec: `move_page_tables` (rules/operations.rules:334); source: Documentation/mm/process_addrs.rst\#page-table-moving.
+/// Spec: `move_page_tables` (rules/operations.rules:336); source: Documentation/mm/process_addrs.rst\#page-table-moving.
 inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pmd->pmd_lock, old_pmd->pmd_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
@@ -3901,7 +3901,7 @@ inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *
 /// Operation `move_ptes`, alternative `rmap_locked`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
 /// Requires `(write_most & vma_lock.write@new_vma) & (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) & (pte_lock@old_pte & pte_lock@new_pte)`; this overload checks `anon_vma_lock.write@vma if has_anon_vma & i_mmap_lock.write@vma if file_backed & mmap_lock.write@vma & pte_lock.held@new_pte & pte_lock.held@old_pte & vma_lock.write@new_vma & vma_lock.write@vma`.  This way: take_rmap_locks held.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
-/// Spec: `move_ptes` (rules/operations.rules:361); source: mm/mremap.c.
+/// Spec: `move_ptes` (rules/operations.rules:364); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->pte_lock, old_pte->pte_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
@@ -3919,7 +3919,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 /// Operation `move_ptes`, alternative `rmap_order`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
 /// Requires `(write_most & vma_lock.write@new_vma) & (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) & (pte_lock@old_pte & pte_lock@new_pte)`; this overload checks `mmap_lock.write@vma & pte_lock.held@new_pte & pte_lock.held@old_pte & vma_lock.write@new_vma & vma_lock.write@vma & rmap_order_safe`.  This way: the new VMA follows the old one in rmap order, or exec's temporary stack.
-/// Spec: `move_ptes` (rules/operations.rules:361); source: mm/mremap.c.
+/// Spec: `move_ptes` (rules/operations.rules:364); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_order) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->pte_lock, old_pte->pte_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::rmap_order_safe) {
   (void)vma;
   (void)new_vma;
@@ -3935,7 +3935,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 /// Operation `walk_kernel_page_tables`: Walking kernel page tables with `walk_kernel_page_table_range`. Kernel mappings are normally managed by whoever created them (vmalloc has its own locks), but this generic walker synchronises on the mmap lock of `init_mm`: read when the caller only needs the tables not to change shape, write when it needs exclusive access. The walker asserts only that some mode is held. Kernel tables are rarely torn down (vmalloc and memory hot-remove aside), which is why this suffices; any further locks a caller needs it must take itself.
 ///
 /// Requires `mmap_lock.read@init`; this overload checks `mmap_lock.read@init`.
-/// Spec: `walk_kernel_page_tables` (rules/operations.rules:389); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
+/// Spec: `walk_kernel_page_tables` (rules/operations.rules:393); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
 inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_kernel_page_tables"););
@@ -3944,7 +3944,7 @@ inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHAR
 /// Operation `walk_user_page_tables_debug`, alternative `user_mm`: Walking page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock of a user mm is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown.
 ///
 /// Requires `any { user_mm: mmap_lock.write & user_mm; kernel_mm: is_init_mm & mmap_lock.read@init; }`; this overload checks `mmap_lock.write@mm & user_mm`.  This way: a user address space: its mmap lock for writing.
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:413); source: mm/pagewalk.c.
 inline void walk_user_page_tables_debug(struct mm_struct *mm, via::user_mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::user_mm) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "walk_user_page_tables_debug"););
@@ -3953,20 +3953,20 @@ inline void walk_user_page_tables_debug(struct mm_struct *mm, via::user_mm) LOCK
 /// Operation `walk_user_page_tables_debug`, alternative `kernel_mm`: Walking page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock of a user mm is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown.
 ///
 /// Requires `any { user_mm: mmap_lock.write & user_mm; kernel_mm: is_init_mm & mmap_lock.read@init; }`; this overload checks `mmap_lock.read@init & is_init_mm`.  This way: init_mm: handed to the kernel walker, any mode of init_mm's mmap lock.
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:413); source: mm/pagewalk.c.
 inline void walk_user_page_tables_debug(struct mm_struct *mm, via::kernel_mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock, fact::is_init_mm) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_user_page_tables_debug"););
 }
 
 /// Operation `walk_user_page_tables_debug` refuses `via::mmap_lock_user_mm`: the spec rejects `mmap_lock.read & user_mm` because munmap frees page tables under a downgraded (read) mmap lock after detaching the VMAs, so a read-locked walker outside VMAs could use freed tables.
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:409); source: mm/pagewalk.c.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:413); source: mm/pagewalk.c.
 inline void walk_user_page_tables_debug(struct mm_struct *mm, via::mmap_lock_user_mm) LOCKSPEC_REJECTED("op::walk_user_page_tables_debug with via::mmap_lock_user_mm is not enough: munmap frees page tables under a downgraded (read) mmap lock after detaching the VMAs, so a read-locked walker outside VMAs could use freed tables");
 
 /// Operation `page_fault`, alternative `vma_lock`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
 /// Requires `any { vma_lock: vma_lock.read; mmap_lock: mmap_lock.read; }`; this overload checks `vma_lock.read@vma`.  This way: the VMA read lock from lock_vma_under_rcu.
-/// Spec: `page_fault` (rules/operations.rules:464); source: Documentation/mm/process_addrs.rst\#lock-usage.
+/// Spec: `page_fault` (rules/operations.rules:468); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "page_fault"););
@@ -3975,7 +3975,7 @@ inline void page_fault(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUI
 /// Operation `page_fault`, alternative `mmap_lock`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
 /// Requires `any { vma_lock: vma_lock.read; mmap_lock: mmap_lock.read; }`; this overload checks `mmap_lock.read@vma`.  This way: the mmap read lock (fallback).
-/// Spec: `page_fault` (rules/operations.rules:464); source: Documentation/mm/process_addrs.rst\#lock-usage.
+/// Spec: `page_fault` (rules/operations.rules:468); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "page_fault"););
@@ -3984,7 +3984,7 @@ inline void page_fault(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQU
 /// Operation `anon_vma_prepare`: Attaching an anon_vma to a VMA on its first anonymous fault. The caller holds the mmap lock for reading; the anon_vma to attach (a mergeable neighbour's or a fresh one) is write-locked, then `page_table_lock` is taken and `vma->anon_vma` is set only if it is still `NULL` - another thread may have won the race.
 ///
 /// Requires `(mmap_lock.read) & (anon_vma_lock.write@av & page_table_lock)`; this overload checks `anon_vma_lock.write@av & mmap_lock.read@vma & page_table_lock.held@vma`.
-/// Spec: `anon_vma_prepare` (rules/operations.rules:482); source: mm/rmap.c.
+/// Spec: `anon_vma_prepare` (rules/operations.rules:486); source: mm/rmap.c.
 inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LOCKSPEC_REQUIRES(av->root->rwsem, vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)av;
@@ -3996,7 +3996,7 @@ inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LO
 /// Operation `expand_stack`: Growing a stack VMA towards a faulting address (`expand_downwards`, `expand_upwards`). Faults must not run against the VMA while its range changes, so the VMA is write-locked, which in turn needs the mmap write lock. A fault that finds it must grow the stack holds only the read lock, which cannot be upgraded in place: `lock_mm_and_find_vma` drops it, takes the write lock, looks the VMA up again, expands it and downgrades (see `mmap_lock`). `mmap_read_lock_maybe_expand` (exec's argument pages) takes the write lock directly when it has to expand, then downgrades. The anon_vma is prepared first and write-locked while the range moves.
 ///
 /// Requires `(stack_vma) & (write_most & anon_vma_lock.write)`; this overload checks `anon_vma_lock.write@vma & mmap_lock.write@vma & vma_lock.write@vma & stack_vma`.
-/// Spec: `expand_stack` (rules/operations.rules:501); source: Documentation/mm/process_addrs.rst\#stack-expansion.
+/// Spec: `expand_stack` (rules/operations.rules:505); source: Documentation/mm/process_addrs.rst\#stack-expansion.
 inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon_vma->root->rwsem, vma->vm_mm->mmap_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::stack_vma) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 2u, "expand_stack"););
@@ -4007,7 +4007,7 @@ inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon
 /// Operation `change_vma_flags`: Changing a VMA's flags with `vm_flags_set`, `vm_flags_clear` or `vm_flags_mod`. In v7.0 (include/linux/mm.h) these helpers take the VMA write lock themselves (`vma_start_write`), so the caller needs the mmap lock for writing, which that function requires, and nothing more. Afterwards the VMA stays write-locked until the mmap write hold ends.
 ///
 /// Requires `mmap_lock.write`; this overload checks `mmap_lock.write@vma`.
-/// Spec: `change_vma_flags` (rules/operations.rules:526); source: include/linux/mm.h.
+/// Spec: `change_vma_flags` (rules/operations.rules:530); source: include/linux/mm.h.
 inline void change_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "change_vma_flags"););
@@ -4016,7 +4016,7 @@ inline void change_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->
 /// Operation `reset_vma_flags`: Overwriting a VMA's flags with `vm_flags_reset` or `vm_flags_reset_once`. Unlike the set, clear and mod helpers these do not lock the VMA; they assert the VMA write lock (`vma_assert_write_locked`), so the caller must have taken it. `vm_flags_init` and `__vm_flags_mod` are for VMAs not yet in the VMA tree and need no lock.
 ///
 /// Requires `write_most`; this overload checks `mmap_lock.write@vma & vma_lock.write@vma`.
-/// Spec: `reset_vma_flags` (rules/operations.rules:540); source: include/linux/mm.h.
+/// Spec: `reset_vma_flags` (rules/operations.rules:544); source: include/linux/mm.h.
 inline void reset_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "reset_vma_flags"););
@@ -4026,7 +4026,7 @@ inline void reset_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->v
 /// Operation `set_atomic_vma_flag`, alternative `mmap_lock`: Setting one of the few VMA flags that may change under a read-side lock, with `vma_set_atomic_flag` (include/linux/mm.h): an atomic `set_bit` on the flags bitmap. It asserts only that the VMA is stabilised (`vma_assert_stabilised`: the mmap lock in any mode, or a VMA lock) and refuses, with a warning, any flag outside `VM_ATOMIC_SET_ALLOWED`.
 ///
 /// Requires `(mm_or_vma_locked) & (atomic_vma_flag)`; this overload checks `mmap_lock.read@vma & atomic_vma_flag`.
-/// Spec: `set_atomic_vma_flag` (rules/operations.rules:554); source: include/linux/mm.h.
+/// Spec: `set_atomic_vma_flag` (rules/operations.rules:558); source: include/linux/mm.h.
 inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::atomic_vma_flag) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "set_atomic_vma_flag"););
@@ -4035,7 +4035,7 @@ inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::mmap_lock) LOCK
 /// Operation `set_atomic_vma_flag`, alternative `vma_lock`: Setting one of the few VMA flags that may change under a read-side lock, with `vma_set_atomic_flag` (include/linux/mm.h): an atomic `set_bit` on the flags bitmap. It asserts only that the VMA is stabilised (`vma_assert_stabilised`: the mmap lock in any mode, or a VMA lock) and refuses, with a warning, any flag outside `VM_ATOMIC_SET_ALLOWED`.
 ///
 /// Requires `(mm_or_vma_locked) & (atomic_vma_flag)`; this overload checks `vma_lock.read@vma & atomic_vma_flag`.
-/// Spec: `set_atomic_vma_flag` (rules/operations.rules:554); source: include/linux/mm.h.
+/// Spec: `set_atomic_vma_flag` (rules/operations.rules:558); source: include/linux/mm.h.
 inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::atomic_vma_flag) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "set_atomic_vma_flag"););
@@ -4044,7 +4044,7 @@ inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::vma_lock) LOCKS
 /// Operation `read_lock_vma_under_mmap`: Read-locking a VMA found under the mmap lock, with `vma_start_read_locked` or `vma_start_read_locked_nested`, typically to keep it locked after the mmap lock is dropped. In v7.0 the helper asserts the mmap lock (`mmap_assert_locked`), which is what guarantees it cannot fail on a concurrent writer. `lock_vma_under_rcu` is the way to read-lock a VMA without it.
 ///
 /// Requires `mmap_lock.read`; this overload checks `mmap_lock.read@vma`.
-/// Spec: `read_lock_vma_under_mmap` (rules/operations.rules:569); source: include/linux/mmap_lock.h.
+/// Spec: `read_lock_vma_under_mmap` (rules/operations.rules:573); source: include/linux/mmap_lock.h.
 inline void read_lock_vma_under_mmap(struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "read_lock_vma_under_mmap"););
@@ -4053,7 +4053,7 @@ inline void read_lock_vma_under_mmap(struct vm_area_struct *vma) LOCKSPEC_REQUIR
 /// Operation `end_vma_write_locks`: Ending every VMA write lock of an mm with `vma_end_write_all`. In v7.0 it asserts the mmap write lock (`mmap_assert_write_locked`) before closing the `mm_lock_seq` writer section; `mmap_write_unlock` and `mmap_write_downgrade` call it, and a direct call also ends write locks taken further up the call chain.
 ///
 /// Requires `mmap_lock.write`; this overload checks `mmap_lock.write@mm`.
-/// Spec: `end_vma_write_locks` (rules/operations.rules:583); source: include/linux/mmap_lock.h.
+/// Spec: `end_vma_write_locks` (rules/operations.rules:587); source: include/linux/mmap_lock.h.
 inline void end_vma_write_locks(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "end_vma_write_locks"););
@@ -4062,7 +4062,7 @@ inline void end_vma_write_locks(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap
 /// Operation `mark_vma_detached`: Marking a VMA detached with `vma_mark_detached` once it has left the VMA tree (munmap, a merge that removes it). v7.0 asserts the VMA write lock (`vma_assert_write_locked`, include/linux/mmap_lock.h): taking it waited for every page fault that read-locked the VMA, and the detached state makes later `lock_vma_under_rcu` calls fail, so no fault installs into a range that is about to be zapped and have its page tables freed.
 ///
 /// Requires `vma_lock.write`; this overload checks `vma_lock.write@vma`.
-/// Spec: `mark_vma_detached` (rules/operations.rules:597); source: include/linux/mmap_lock.h.
+/// Spec: `mark_vma_detached` (rules/operations.rules:601); source: include/linux/mmap_lock.h.
 inline void mark_vma_detached(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vma_lock, vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "mark_vma_detached"););
@@ -4071,7 +4071,7 @@ inline void mark_vma_detached(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma-
 /// Operation `fork_write_protect`: Fork's copy of a parent's page tables when anonymous pages must become copy-on-write. The parent's mmap lock is held for writing, `write_protect_seq` is opened so that GUP-fast pinning backs off, and each PTE table is copied under its PTE lock (the child's nested), duplicating the anon rmap of each folio (`folio_try_dup_anon_rmap_*` needs the PTL and the open sequence count) or copying the page outright if it may be pinned.
 ///
 /// Requires `(write_most & write_protect_seq.write) & (pte_lock@src_pte)`; this overload checks `mmap_lock.write@vma & pte_lock.held@src_pte & vma_lock.write@vma & write_protect_seq.write@vma`.
-/// Spec: `fork_write_protect` (rules/operations.rules:613); source: mm/memory.c.
+/// Spec: `fork_write_protect` (rules/operations.rules:617); source: mm/memory.c.
 inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, src_pte->pte_lock, vma->vma_lock, vma->vm_mm->write_protect_seq_lock) {
   (void)vma;
   (void)src_pte;
@@ -4084,7 +4084,7 @@ inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read@mm & foll_get & !foll_longterm`.  This way: GUP slow path, page tables walked under the mmap read lock.
-/// Spec: `gup_get` (rules/operations.rules:638); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:642); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_get) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_get"););
@@ -4093,7 +4093,7 @@ inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::fo
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get & !foll_longterm & irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
-/// Spec: `gup_get` (rules/operations.rules:638); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:642); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
 }
@@ -4101,7 +4101,7 @@ inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::fo
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_pin`.  This way: GUP slow path under the mmap read lock.
-/// Spec: `gup_pin` (rules/operations.rules:666); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:670); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin"););
@@ -4110,7 +4110,7 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_pin & irqs_disabled`.  This way: GUP-fast, interrupts disabled, validated against fork's write_protect_seq.
-/// Spec: `gup_pin` (rules/operations.rules:666); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:670); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin"););
@@ -4119,7 +4119,7 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_longterm & foll_pin`.  This way: slow path, which can migrate unsuitable pages first.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:689); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:693); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_longterm, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin_longterm"););
@@ -4128,20 +4128,20 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_longterm & foll_pin & irqs_disabled`.  This way: GUP-fast, falling back to the slow path for pages that must be migrated.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:689); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:693); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin_longterm"););
 }
 
 /// Operation `gup_pin_longterm` refuses `via::mmap_lock_foll_longterm`: the spec rejects `foll_longterm & mmap_lock.read` because FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:689); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:693); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::mmap_lock_foll_longterm) LOCKSPEC_REJECTED("op::gup_pin_longterm with via::mmap_lock_foll_longterm is not enough: FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining");
 
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `mmap_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:712); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -4152,7 +4152,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `!pte_lock.held@pte & vma_lock.read@vma`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:712); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -4163,7 +4163,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `anon_vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `anon_vma_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:712); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -4174,7 +4174,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `i_mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `i_mmap_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:712); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -4185,7 +4185,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `secondary_tlb_invalidate`, alternative `mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `mmap_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:738); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "secondary_tlb_invalidate"););
@@ -4194,7 +4194,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock)
 /// Operation `secondary_tlb_invalidate`, alternative `vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `vma_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:738); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "secondary_tlb_invalidate"););
@@ -4203,7 +4203,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) 
 /// Operation `secondary_tlb_invalidate`, alternative `anon_vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `anon_vma_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:738); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "secondary_tlb_invalidate"););
@@ -4212,7 +4212,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_l
 /// Operation `secondary_tlb_invalidate`, alternative `i_mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `i_mmap_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:738); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "secondary_tlb_invalidate"););
@@ -4221,7 +4221,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_loc
 /// Operation `mmu_notifier_register_locked`: Registering an MMU notifier on an mm whose mmap lock the caller already holds for writing (`__mmu_notifier_register`, `mmu_interval_notifier_insert_locked`, both asserting the write lock). The write lock and a user reference on the mm keep any invalidation from being in flight while the subscription is added.
 ///
 /// Requires `mmap_lock.write & mm_users_held`; this overload checks `mmap_lock.write@mm & mm_users_held`.
-/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:753); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:757); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "mmu_notifier_register_locked"););
@@ -4230,7 +4230,7 @@ inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES
 /// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm with the functions that take the mmap write lock themselves: `mmu_notifier_register` wraps `__mmu_notifier_register` in `mmap_write_lock` / `mmap_write_unlock`, and `mmu_interval_notifier_insert` may do the same (it declares `might_lock` on the mmap lock). So the caller must not hold the mmap lock, in any mode.
 ///
 /// Requires `!mmap_lock & mm_users_held`; this overload checks `!mmap_lock.read@mm & mm_users_held`.
-/// Spec: `mmu_notifier_register` (rules/operations.rules:766); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:770); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &mm->mmap_lock, 0, "mmu_notifier_register"););
