@@ -1,6 +1,7 @@
 // The per-function analysis: declarations and aliases, the walk of the control-flow graph to a
 // fixed point, and what returns check.  See flow_analysis.h.
 #include <algorithm>
+#include <cctype>
 
 #include "c_expr.h"
 #include "flow_analysis.h"
@@ -9,6 +10,22 @@ namespace lockspec::check {
 
 void FunctionAnalysis::run(const std::vector<ts::Match> &parameters, const ts::Query &query) {
   collectParameters(parameters, query);
+  // A spec constructor's own definition: the object it returns is made here (a byte scan of
+  // `return x;`, before the walk that needs it).
+  if (index_.constructs(name_)) {
+    std::string_view body = function_.child("body").text();
+    for (size_t at = body.find("return"); at != std::string_view::npos;
+         at = body.find("return", at + 6)) {
+      size_t b = at + 6;
+      while (b < body.size() && (body[b] == ' ' || body[b] == '\t'))
+        ++b;
+      size_t e = b;
+      while (e < body.size() && (std::isalnum(static_cast<unsigned char>(body[e])) || body[e] == '_'))
+        ++e;
+      if (e > b && e < body.size() && body[e] == ';')
+        returnedVars_.emplace_back(body.substr(b, e - b));
+    }
+  }
   graph(function_.child("body"), State{}, false, 0);
   finish();
 }

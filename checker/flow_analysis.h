@@ -110,9 +110,11 @@ private:
 
   /// Checks `req` at `at`; reports under `what` (e.g. "call to 'zap_vma_range'") and `rule`
   /// unless `silent`.
+  /// `subject`: the object whose field `req` guards (a field write), "" for an operation.
   Verdict checkRequirement(const Requirement &req, const Roles &roles, State &st, const Lock *own,
                            ts::Node at, const std::string &what, const std::string &ruleName,
-                           const SourcePos &rulePos, bool silent = false);
+                           const SourcePos &rulePos, bool silent = false,
+                           const std::string &subject = "");
 
   Roles operationRoles(const Operation &op, const std::vector<ts::Node> &args) const;
 
@@ -230,8 +232,20 @@ private:
   /// `classes`: every lock class the original requirement names; an entry that takes or
   /// releases one of them reports the requirement rather than leave it to its callers.
   /// `at`: where `what` happened in this function, prefixed to it only when it is passed on.
+  /// `subject` and `published` (this function's keys) become the Need's.
   bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
-              std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX);
+              std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX,
+              const std::string &subject = "", const std::vector<std::string> &published = {});
+  // ---- Objects not yet published (spec `constructor` / `publish`) ------------------------
+
+  /// `var = call`: true when the call returns a new object for `var` (a spec constructor of
+  /// `var`'s object type, or any call in a constructor's own definition whose result it
+  /// returns).
+  bool constructs(ts::Node call, const std::string &var) const;
+  /// `key` becomes reachable by other threads; a parameter is recorded in the summary.
+  void publish(State &st, const std::string &key);
+  /// Identifiers this function returns (`return x;`), when it is a spec constructor.
+  std::vector<std::string> returnedVars_;
   /// The single-lock requirement `lock` of `key` in `mode`, as passOn takes it.
   static std::vector<std::vector<SummaryLock>> oneLock(const Lock *lock, std::string mode,
                                                        std::string key);

@@ -114,7 +114,8 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
       std::string what = quote(api.name) + " takes " + describe(lock, taking.key) + " for " +
                          taking.mode + ", which needs " + describe(other, owner) + " held for " +
                          r.otherMode + " (relation " + quote(r.name) + ")";
-      if (!ok && !passOn(oneLock(other, r.otherMode, owner), what, "", {}, call.begin())) {
+      if (!ok && !passOn(oneLock(other, r.otherMode, owner), what, "", {}, call.begin(), "",
+                         st.published)) {
         Diagnostic *d = report(Severity::Error, "missing-lock", call, what);
         noteSpec(d, r.pos, "relation " + quote(r.name) + " is declared here");
       }
@@ -219,6 +220,10 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   if (as.empty() && std::string_view(fn.type()) != "identifier")
     return std::nullopt;
   std::string name(as.empty() ? fn.text() : as);
+  // Published while the call runs: its own requirements are checked as for any object.
+  if (index_.publishes(name))
+    for (const ts::Node &a : args)
+      publish(st, resolve(canonical(a)));
   const Api *api = index_.api(name);
   const Lock *own = api ? model_.findLock(api->lock) : nullptr;
   checkOperations(name, args, st, call, own);
@@ -295,7 +300,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
       if (!taken_.count(inst.lock))
         passOn(oneLock(inst.lock, api->mode, inst.key),
                quote(api->name) + " asserts " + describe(inst.lock, inst.key) + " held", "", {},
-               call.begin());
+               call.begin(), "", st.published);
       taking.asserted = true;
       st.held.push_back(taking);
     }

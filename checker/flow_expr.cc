@@ -17,10 +17,13 @@ std::vector<ts::Node> FunctionAnalysis::evalArgs(ts::Node call, State &st, int d
 
 void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &st, int depth) {
   ts::Node v = value;
+  std::erase(st.unpublished, var); // whatever `var` pointed to before
   if (stripNode(v) == std::string_view("call_expression")) {
     std::vector<ts::Node> args = evalArgs(v, st, depth);
     if (auto t = applyCall(v, st, var, args))
       addMay(st, t->held);
+    if (constructs(v, var))
+      st.unpublished.push_back(var);
     return;
   }
   eval(value, st, depth + 1);
@@ -75,6 +78,13 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     for (const ts::Node &c : e.children())
       if (!c.isNamed())
         plain = c.text() == "=";
+    if (std::string_view(l.type()) != "identifier") {
+      // Stored through a pointer (`vmg->target = vma`, `*vmap = vma`): others may reach it.
+      ts::Node r = right;
+      if (stripNode(r) == std::string_view("identifier"))
+        if (std::string key = resolve(std::string(r.text())); isUnpublished(st, key))
+          publish(st, key);
+    }
     if (std::string_view(l.type()) == "identifier" && plain) {
       evalInto(right, std::string(l.text()), st, depth);
       assigned(std::string(l.text()), right);

@@ -59,6 +59,9 @@ FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Rol
       std::find(calleeTakes_->begin(), calleeTakes_->end(), lock) != calleeTakes_->end())
     return {AtomStatus::Ok};
   std::string owner = requiredOwner(a, roles);
+  // An object no other thread can reach yet: nobody else can hold or need its own locks.
+  if (a.held && isUnpublished(st, owner))
+    return {AtomStatus::Ok};
   const Held *weaker = nullptr;
   for (const Held &h : st.held) {
     if (h.lock != lock || h.may || compareKeys(h.key, owner) == Alias::Different)
@@ -76,7 +79,8 @@ FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Rol
 
 FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
     const Requirement &req, const Roles &roles, State &st, const Lock *own, ts::Node at,
-    const std::string &what, const std::string &ruleName, const SourcePos &rulePos, bool silent) {
+    const std::string &what, const std::string &ruleName, const SourcePos &rulePos, bool silent,
+    const std::string &subject) {
   if (req.alternatives.empty())
     return Verdict::ByLocks;
   struct AltCheck {
@@ -149,7 +153,7 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
     }
     if (!alternatives.empty() &&
         passOn(alternatives, what + " without the locks " + ruleName + " requires: " + req.text, "",
-               classes, at.begin()))
+               classes, at.begin(), subject, st.published))
       return Verdict::No;
   }
   // Wrong mode when some alternative fails only by modes.
@@ -280,6 +284,9 @@ void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
   // `vma.vm_start` would be a struct copy, not the shared object; `(&x)->f` folds to `x.f`.
   if (canonical(lhs).find("->" + field) == std::string::npos)
     return;
+  // A field of an object no other thread can reach yet has no reader to protect.
+  if (isUnpublished(st, resolve(base)))
+    return;
   std::string type = typeOf(base);
   if (type.empty())
     if (const Object *o = index_.objectForVar(base))
@@ -308,7 +315,8 @@ void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
     if (!rule->transition.empty())
       name += " (" + rule->transition + ")";
     checkRequirement(rule->requirement, roles, st, nullptr, lhs,
-                     "write to " + quote(canonical(lhs)), "field " + quote(name), rule->pos);
+                     "write to " + quote(canonical(lhs)), "field " + quote(name), rule->pos,
+                     false, resolve(base));
     return;
   }
 }

@@ -19,7 +19,8 @@ std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock
 
 bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alternatives,
                               std::string what, std::string path, std::vector<const Lock *> classes,
-                              uint32_t at) {
+                              uint32_t at, const std::string &subject,
+                              const std::vector<std::string> &published) {
   if (!ctx_ || !summary_ || ctx_->root)
     return false;
   if (ctx_->entry) {
@@ -67,6 +68,11 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   std::sort(classes.begin(), classes.end());
   classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
   need.classes = std::move(classes);
+  if (!subject.empty())
+    need.subject = toParams(resolve(subject), ctx_->params);
+  for (const std::string &k : published)
+    if (std::string p = toParams(k, ctx_->params); !p.empty())
+      need.published.push_back(std::move(p));
   if (std::find(summary_->needs.begin(), summary_->needs.end(), need) == summary_->needs.end())
     summary_->needs.push_back(std::move(need));
   return true;
@@ -81,8 +87,17 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     actual.push_back(resolve(canonical(a)));
   std::string result = resultVar.empty() ? "" : resolve(resultVar);
   auto at = [&](const SummaryLock &l) { return fromParams(l.key, actual, result); };
+  // The caller's object is unpublished at the call, and the callee had not published it
+  // where it needed this: no other thread can reach it.
+  std::vector<std::string> publishedThere;
+  auto unpublished = [&](const std::string &key) {
+    return isUnpublished(st, key) &&
+           std::find(publishedThere.begin(), publishedThere.end(), key) == publishedThere.end();
+  };
   auto held = [&](const SummaryLock &l) {
     std::string key = at(l);
+    if (unpublished(key))
+      return true;
     // A may-hold meets a callee's requirement: which paths hold it is data the checker does
     // not follow (a lock mode kept in a struct), while a requirement of this function's own
     // code still needs a definite hold.
@@ -92,6 +107,11 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     });
   };
   for (const Need &need : sum.needs) {
+    publishedThere.clear();
+    for (const std::string &k : need.published)
+      publishedThere.push_back(fromParams(k, actual, result));
+    if (!need.subject.empty() && unpublished(fromParams(need.subject, actual, result)))
+      continue;
     bool met = std::any_of(need.alternatives.begin(), need.alternatives.end(),
                            [&](const std::vector<SummaryLock> &alt) {
                              return std::all_of(alt.begin(), alt.end(), held);
@@ -117,7 +137,10 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       here.push_back(std::move(locks));
     }
     std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
-    if (passOn(here, need.what, path, need.classes))
+    std::vector<std::string> published = st.published;
+    published.insert(published.end(), publishedThere.begin(), publishedThere.end());
+    if (passOn(here, need.what, path, need.classes, UINT32_MAX,
+               need.subject.empty() ? "" : fromParams(need.subject, actual, result), published))
       continue;
     size_t before = out_.size();
     Diagnostic *d = report(Severity::Error, "missing-lock", call,
@@ -190,7 +213,45 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     }
     }
   }
+  for (int i : sum.publishes)
+    if (i >= 0 && size_t(i) < actual.size())
+      publish(st, actual[i]);
   return conditional;
+}
+
+bool FunctionAnalysis::constructs(ts::Node call, const std::string &var) const {
+  if (!isIdentifier(var))
+    return false;
+  ts::Node fn = call.child("function");
+  const std::vector<const Object *> *objects = index_.constructs(fn.text());
+  bool own = false; // the object a constructor's own definition returns
+  if (!objects && !returnedVars_.empty() &&
+      std::find(returnedVars_.begin(), returnedVars_.end(), var) != returnedVars_.end()) {
+    objects = index_.constructs(name_);
+    own = true;
+  }
+  if (!objects)
+    return false;
+  std::string type = typeOf(var);
+  return std::any_of(objects->begin(), objects->end(), [&](const Object *o) {
+    if (!type.empty())
+      return type == o->name;
+    const Object *byVar = index_.objectForVar(var);
+    return own || (byVar && byVar == o);
+  });
+}
+
+void FunctionAnalysis::publish(State &st, const std::string &key) {
+  std::erase(st.unpublished, key);
+  if (!wasPublished(st, key))
+    st.published.push_back(key);
+  if (!summary_ || !ctx_)
+    return;
+  for (size_t i = 0; i < ctx_->params.size(); ++i)
+    if (ctx_->params[i] == key &&
+        std::find(summary_->publishes.begin(), summary_->publishes.end(), int(i)) ==
+            summary_->publishes.end())
+      summary_->publishes.push_back(int(i));
 }
 
 void FunctionAnalysis::finish() {

@@ -44,6 +44,10 @@ public:
   const Object *objectForStruct(std::string_view structName) const;
   /// The object whose conventional variable is `var` ("vma").
   const Object *objectForVar(std::string_view var) const;
+  /// Objects `fn` returns new (`constructor` in the spec), or nullptr.
+  const std::vector<const Object *> *constructs(std::string_view fn) const;
+  /// True when `fn` publishes an object passed to it (`publish` in the spec).
+  bool publishes(std::string_view fn) const { return publishers_.count(fn) > 0; }
   /// The lock an expression naming a lock (not its owner) denotes, by the spec's paths:
   /// "mm->page_table_lock" is page_table_lock of "mm"; "*pmd_lockptr(mm,pmd)" is pmd_lock.
   std::optional<LockObject> lockObject(std::string_view lockExpr) const;
@@ -65,6 +69,8 @@ private:
   std::unordered_map<std::string_view, std::vector<const Operation *>> operations_;
   std::unordered_map<std::string_view, std::vector<FieldRef>> fields_;
   std::unordered_map<std::string_view, const Object *> byStruct_, byVar_;
+  std::unordered_map<std::string_view, std::vector<const Object *>> constructors_;
+  std::unordered_set<std::string_view> publishers_;
   std::unordered_set<std::string_view> relevant_;
   std::vector<OrderEdge> edges_;
   /// Lock paths, canonical: "->page_table_lock" after the owner, or a helper "*pmd_lockptr(".

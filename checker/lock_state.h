@@ -48,7 +48,18 @@ struct State {
   /// Locks the caller held on entry that this path released (`may`: on some paths only):
   /// what the function's summary says it releases.
   std::vector<Held> dropped;
+  /// Objects a spec `constructor` returned on every path here, not yet published: no other
+  /// thread can reach them, so their fields and their own locks need nothing (by key).
+  std::vector<std::string> unpublished;
+  /// Keys passed to a spec `publish` function on some path here: a requirement on one of
+  /// them after that point is not met by its caller's object being unpublished.
+  std::vector<std::string> published;
 };
+
+/// `key` is an object no other thread can reach on this path.
+bool isUnpublished(const State &st, std::string_view key);
+/// `key` was published on some path to here.
+bool wasPublished(const State &st, std::string_view key);
 
 /// The state of a path that cannot be reached (after a return or a dead end).
 State deadState();

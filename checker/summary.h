@@ -37,6 +37,12 @@ struct Need {
   std::string path; ///< Calls from this function down to `what`: "f -> g".
   /// Every lock class the original requirement names, held or not where it arose.
   std::vector<const Lock *> classes;
+  /// The object whose field the requirement guards (a field write), or "": where the caller's
+  /// object is unpublished (a spec `constructor` made it), the need is met.
+  std::string subject;
+  /// Keys the function had published where the need arose: the caller's object being
+  /// unpublished before the call does not meet a need on one of them.
+  std::vector<std::string> published;
   bool operator==(const Need &) const = default;
 };
 
@@ -67,7 +73,12 @@ struct FunctionSummary {
   /// Every return returns `0`, `NULL` or `false` (an operation not implemented in this
   /// configuration): a branch on its result that needs it nonzero is never taken.
   bool returnsZero = false;
-  bool empty() const { return needs.empty() && effects.empty() && !returnsZero; }
+  /// Parameters (by position) it passes to a spec `publish` function, itself or through a
+  /// callee, on some path: an unpublished object given to it is published after the call.
+  std::vector<int> publishes;
+  bool empty() const {
+    return needs.empty() && effects.empty() && !returnsZero && publishes.empty();
+  }
   bool operator==(const FunctionSummary &) const = default;
 };
 

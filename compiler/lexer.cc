@@ -63,11 +63,11 @@ namespace {
 /// Spellings of the keywords, indexed by Kw (alphabetical, after Kw::Plain).
 constexpr std::string_view kKeywords[] = {
     "",          "acquire", "all",       "any",        "api",      "assert",  "axis",     "column",
-    "config",    "doc",     "downgrade", "else",       "ends",     "fact",    "fallback", "field",
+    "config",    "constructor", "doc",     "downgrade", "else",       "ends",     "fact",    "fallback", "field",
     "forbidden", "from",    "group",     "historical", "if",       "implies", "in",       "include",
     "kernel",    "killable", "let",      "link",       "lock",     "matrix",  "mode",     "none",
     "note",      "object",  "on",        "once",       "operation", "order",  "owner",    "path",
-    "read",      "reads",   "rejects",   "relation",   "release",  "requires", "role",    "row",
+    "publish",   "read",      "reads",   "rejects",   "relation",   "release",  "requires", "role",    "row",
     "source",    "split",   "subject",   "table",      "title",    "topic",   "try",      "var",
     "warning",   "when",    "while",     "with",       "write",    "writes",
 };
