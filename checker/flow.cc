@@ -152,7 +152,7 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
     }) && !std::any_of(st.dropped.begin(), st.dropped.end(), [&](const Held &d) {
       return otherMode(d, h);
     });
-    if (h.asserted || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h) ||
+    if (h.asserted || h.scopeEnd || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h) ||
         restored)
       continue;
     // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
@@ -298,6 +298,10 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
                                               State st, bool nested, State &end, int depth) {
   if (!st.live)
     return std::vector<State>(b.succ.size(), deadState());
+  // Leaving a scoped_guard's statement (its end, a goto or a loop's back edge) releases it.
+  std::erase_if(st.held, [&](const Held &h) {
+    return h.scopeEnd && (b.begin < h.scopeBegin || b.begin >= h.scopeEnd);
+  });
   for (size_t i = 0; i < b.items.size(); ++i) {
     const CfgItem &it = b.items[i];
     if (inert[i])

@@ -178,6 +178,10 @@ private:
   /// The states after `e` evaluates to true and to false.
   std::pair<State, State> cond(ts::Node e, State st, int depth);
 
+  /// `if (guard(CLASS)(args)) stmt`, what the macro hints make of `scoped_guard(CLASS, args)
+  /// stmt`: the lock is held in `stmt` only.  nullopt when `e` is not one.
+  std::optional<std::pair<State, State>> scopedGuard(ts::Node e, State &st, int depth);
+
   // ---- Statements ------------------------------------------------------------------------
 
   /// A return with `st` (handing over holds of `returned`, the returned expression): reported

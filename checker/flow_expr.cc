@@ -151,6 +151,36 @@ std::string_view FunctionAnalysis::binaryOp(ts::Node e) {
   return "";
 }
 
+std::optional<std::pair<State, State>> FunctionAnalysis::scopedGuard(ts::Node e, State &st,
+                                                                    int depth) {
+  std::vector<ts::Node> g = callArgs(e.child("function"));
+  const std::string *lock = g.size() == 1 ? MacroHints::kernel().guardLock(g[0].text()) : nullptr;
+  ts::Node stmt = e.parent();
+  while (!stmt.isNull() && std::string_view(stmt.type()) == "parenthesized_expression")
+    stmt = stmt.parent();
+  if (!lock || stmt.isNull() || std::string_view(stmt.type()) != "if_statement")
+    return std::nullopt;
+  uint32_t begin = stmt.child("consequence").begin(), end = stmt.end();
+  std::vector<ts::Node> args = evalArgs(e, st, depth);
+  size_t before = st.held.size();
+  auto scope = [&](Held &h) {
+    // Released by the compiler at the end of the scope, and on a return in it: never a leak.
+    h.scopeBegin = begin;
+    h.scopeEnd = end;
+  };
+  if (auto tr = applyCall(e, st, "", args, *lock)) {
+    // A conditional guard class: the statement runs only when the lock was taken.
+    State yes = st;
+    Held h = tr->held;
+    scope(h);
+    yes.held.push_back(h);
+    return std::pair{std::move(yes), std::move(st)};
+  }
+  for (size_t i = before; i < st.held.size(); ++i)
+    scope(st.held[i]);
+  return std::pair{std::move(st), deadState()}; // the statement always runs
+}
+
 std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) {
   if (e.isNull() || !st.live || depth > kMaxDepth)
     return {st, st};
@@ -182,6 +212,10 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     if (op == "<" && rightNull) // `err < 0`: the call failed, as `err` being nonzero says.
       return cond(left, std::move(st), depth + 1);
   }
+  if (t == "call_expression" && std::string_view(e.child("function").type()) == "call_expression" &&
+      e.child("function").child("function").text() == "guard")
+    if (auto scoped = scopedGuard(e, st, depth))
+      return *scoped;
   if (t == "call_expression") {
     ts::Node fn = e.child("function");
     std::string_view n = fn.text();

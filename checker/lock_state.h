@@ -27,6 +27,9 @@ struct Held {
   uint32_t at = 0, atEnd = 0;
   bool may = false;      ///< Held on some paths only.
   bool asserted = false; ///< Known from an assert, not taken here: never "held at return".
+  /// A `scoped_guard` hold: held in the source range [scopeBegin, scopeEnd) only (scopeEnd 0:
+  /// no scope).  A block that starts outside it no longer holds it.
+  uint32_t scopeBegin = 0, scopeEnd = 0;
 };
 
 /// A try result stored in a variable: held once a test of the variable says it succeeded.

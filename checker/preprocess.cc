@@ -52,6 +52,8 @@ HintKind parseKind(std::string_view k, size_t line) {
     return HintKind::Definer;
   if (k == "declarer")
     return HintKind::Declarer;
+  if (k == "scoped")
+    return HintKind::Scoped;
   throw std::invalid_argument("macro hints line " + std::to_string(line) + ": unknown kind '" +
                               std::string(k) + "'");
 }
@@ -378,6 +380,36 @@ size_t Rewriter::apply(const MacroHint &hint, size_t i, size_t j) {
       t_[c[k]] = ' ';
     prevSig_ = 'w';
     return j;
+  }
+  case HintKind::Scoped: {
+    // `NAME(CLS, ARGS) stmt` -> `if (guard(CLS)(ARGS)) stmt`, ARGS left in place when a
+    // blank follows the `)` (it makes room for the second one).
+    size_t close = args ? matchParen(open) : npos;
+    bool statementBefore = prevElseDo_ || prevSig_ == ';' || prevSig_ == '{' || prevSig_ == '}' ||
+                           prevSig_ == ')' || prevSig_ == ':';
+    if (close == npos || !statementBefore || j - i < 2)
+      return j;
+    std::vector<size_t> c = commas(open, close);
+    size_t clsEnd = c.empty() ? close : c[0];
+    size_t b = skipBlank(open + 1), e = clsEnd;
+    while (e > b && space(t_[e - 1]))
+      --e;
+    std::string cls = t_.substr(b, e - b);
+    if (cls.empty() || cls.find_first_of("\n()") != npos)
+      return j;
+    size_t argBegin = c.empty() ? close : c[0] + 1;
+    while (argBegin < close && (t_[argBegin] == ' ' || t_[argBegin] == '\t'))
+      ++argBegin;
+    bool room = close + 1 < n_ && (t_[close + 1] == ' ' || t_[close + 1] == '\t');
+    std::string prefix = "(guard(" + cls + ")(";
+    size_t width = argBegin - i - (room ? 0 : 1); // bytes the prefix takes
+    if (width < 2 + prefix.size() || t_.find('\n', i) < argBegin)
+      return j;
+    std::string argText = t_.substr(argBegin, close - argBegin);
+    std::string out = "if" + std::string(width - 2 - prefix.size(), ' ') + prefix + argText + "))";
+    t_.replace(i, out.size(), out);
+    prevSig_ = ')';
+    return i + out.size();
   }
   case HintKind::Declarer: {
     size_t close = args ? matchParen(open) : npos;

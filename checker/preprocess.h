@@ -13,7 +13,7 @@
 namespace lockspec::check {
 
 /// The kinds of kernel_macros.hints.
-enum class HintKind { Attribute, AttributeArgs, Iterator, TypeArg, Definer, Declarer };
+enum class HintKind { Attribute, AttributeArgs, Iterator, TypeArg, Definer, Declarer, Scoped };
 
 /// One line of a hints file.  `name` may contain `*` (any run of identifier characters).
 struct MacroHint {
