@@ -93,7 +93,8 @@ std::vector<std::string> parameterNames(ts::Node fn) {
 ParsedFile parseFile(const Checker &checker, ts::Parser &parser, ts::QueryCursor &cursor,
                      std::string text) {
   std::vector<size_t> definers;
-  preprocess(text, MacroHints::kernel(), &definers);
+  std::vector<LockAnnotation> annotations;
+  preprocess(text, MacroHints::kernel(), &definers, &annotations);
   ParsedFile pf{parser.parse(std::move(text)), {}, {}, {}};
   std::vector<Finding> &out = pf.findings;
   FunctionStats &stats = pf.stats;
@@ -134,6 +135,10 @@ ParsedFile parseFile(const Checker &checker, ts::Parser &parser, ts::QueryCursor
         fn.text().substr(0, name.begin() - fn.begin()).find("static") != std::string_view::npos;
     if (declarator.text().find("struct") != std::string_view::npos)
       def.parameters = cursor.matches(checker.parametersQuery(), declarator);
+    uint32_t body = fn.child("body").begin();
+    for (const LockAnnotation &a : annotations)
+      if (a.offset >= name.end() && a.offset < body)
+        def.annotations.push_back(a);
     pf.functions.push_back(std::move(def));
   }
   // Errors outside every function definition: one note for the file.  A function the query

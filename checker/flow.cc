@@ -26,8 +26,11 @@ void FunctionAnalysis::run(const std::vector<ts::Match> &parameters, const ts::Q
         returnedVars_.emplace_back(body.substr(b, e - b));
     }
   }
-  graph(function_.child("body"), State{}, false, 0);
+  State entry;
+  readAnnotations(entry);
+  graph(function_.child("body"), std::move(entry), false, 0);
   finish();
+  declaredEffects();
 }
 
 Diagnostic *FunctionAnalysis::report(Severity severity, const char *rule, uint32_t begin,
@@ -165,7 +168,7 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
       rec.held.push_back(r);
       continue;
     }
-    if (handed)
+    if (handed || declared(LockAnnotation::Kind::Acquires, h.lock, h.key))
       continue;
     Diagnostic *d = h.may
                         ? report(Severity::Warning, "held-at-return", begin, end,

@@ -250,6 +250,25 @@ private:
   void publish(State &st, const std::string &key);
   /// Identifiers this function returns (`return x;`), when it is a spec constructor.
   std::vector<std::string> returnedVars_;
+
+  // ---- The kernel's lock annotations (flow_annotations.cc) -------------------------------
+
+  /// An annotation of this function, its lock found through the spec's lock paths.
+  struct Declared {
+    LockAnnotation::Kind kind;
+    const Lock *lock = nullptr; ///< nullptr: a lock only a pointer names (`vmf->ptl`).
+    std::string mode, key, text;
+    bool nonzero = true; ///< CondAcquires: held when the result is nonzero (`true`).
+    uint32_t at = 0;
+  };
+  std::vector<Declared> declared_;
+  /// Reads the annotations: `__must_hold` locks are held in `entry` and passed on as needs.
+  void readAnnotations(State &entry);
+  /// The annotation of `kind` (Acquires also finds CondAcquires) naming this lock, or nullptr.
+  const Declared *declared(LockAnnotation::Kind kind, const Lock *lock,
+                           const std::string &key) const;
+  /// Effects the annotations declare that the body did not show (summary.h).
+  void declaredEffects();
   /// The single-lock requirement `lock` of `key` in `mode`, as passOn takes it.
   static std::vector<std::vector<SummaryLock>> oneLock(const Lock *lock, std::string mode,
                                                        std::string key);

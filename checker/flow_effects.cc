@@ -205,8 +205,9 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
 
 void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const char *verb,
                                   ts::Node call) {
-  // Within the files checked, the callers see the release in this function's summary.
-  if (!ctx_ || ctx_->entry)
+  // Within the files checked, the callers see the release in this function's summary; a
+  // function declared `__releases()` of it says so itself.
+  if ((!ctx_ || ctx_->entry) && !declared(LockAnnotation::Kind::Releases, inst.lock, inst.key))
     report(Severity::Note, "caller-held", call,
            quote(api.name) + " " + verb + " " + describe(inst.lock, inst.key) +
                ", which this function has not taken: assumed held by its caller");

@@ -366,7 +366,9 @@ void FunctionAnalysis::finish() {
         tested &= v == "true";
       }
     }
-    if (r.handed || (effect && (!ctx_->entry || tested)))
+    // Declared `__acquires`/`__cond_acquires`: returning it is the function's contract.
+    if (r.handed || (effect && (!ctx_->entry || tested)) ||
+        declared(LockAnnotation::Kind::Acquires, r.first.lock, r.first.key))
       continue;
     n = 0;
     for (const auto &[begin, rec] : returns_) {

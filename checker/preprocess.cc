@@ -54,6 +54,8 @@ HintKind parseKind(std::string_view k, size_t line) {
     return HintKind::Declarer;
   if (k == "scoped")
     return HintKind::Scoped;
+  if (k == "annotation")
+    return HintKind::Annotation;
   throw std::invalid_argument("macro hints line " + std::to_string(line) + ": unknown kind '" +
                               std::string(k) + "'");
 }
@@ -63,6 +65,7 @@ class Rewriter {
 public:
   Rewriter(std::string &text, const MacroHints &hints) : t_(text), n_(text.size()), h_(hints) {}
   std::vector<size_t> *definers = nullptr; ///< Where definer rewrites start, when wanted.
+  std::vector<LockAnnotation> *annotations = nullptr; ///< Lock annotations, when wanted.
   void run();
 
 private:
@@ -324,10 +327,29 @@ size_t Rewriter::apply(const MacroHint &hint, size_t i, size_t j) {
   case HintKind::Attribute:
     blank(i, j);
     return j;
-  case HintKind::AttributeArgs: {
+  case HintKind::AttributeArgs:
+  case HintKind::Annotation: {
     size_t close = args ? matchParen(open) : npos;
     if (close == npos)
       return j;
+    if (hint.kind == HintKind::Annotation && annotations) {
+      LockAnnotation a{hint.annotation, hint.shared, t_.substr(open + 1, close - open - 1), "",
+                       static_cast<uint32_t>(i)};
+      if (a.kind == LockAnnotation::Kind::CondAcquires) {
+        std::vector<size_t> c = commas(open, close);
+        if (c.size() == 1) {
+          a.result = t_.substr(open + 1, c[0] - open - 1);
+          a.lock = t_.substr(c[0] + 1, close - c[0] - 1);
+        }
+      }
+      auto trim = [](std::string &s) {
+        size_t b = s.find_first_not_of(" \t\n"), e = s.find_last_not_of(" \t\n");
+        s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+      };
+      trim(a.lock);
+      trim(a.result);
+      annotations->push_back(std::move(a));
+    }
     blank(i, close + 1);
     return close + 1;
   }
@@ -520,7 +542,7 @@ MacroHints::MacroHints(std::string_view text) {
     }
     MacroHint hint;
     hint.kind = parseKind(words[0], lineNo);
-    size_t want = hint.kind == HintKind::TypeArg ? 3 : 2;
+    size_t want = hint.kind == HintKind::TypeArg || hint.kind == HintKind::Annotation ? 3 : 2;
     if (words.size() != want)
       throw std::invalid_argument("macro hints line " + std::to_string(lineNo) + ": expected " +
                                   std::to_string(want) + " words");
@@ -531,6 +553,24 @@ MacroHints::MacroHints(std::string_view text) {
         throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
                                     ": argument number expected");
       hint.argument = std::stoi(std::string(a));
+    }
+    if (hint.kind == HintKind::Annotation) {
+      std::string_view e = words[2];
+      hint.shared = e.size() > 7 && e.substr(e.size() - 7) == "_shared";
+      if (hint.shared)
+        e.remove_suffix(7);
+      using K = LockAnnotation::Kind;
+      if (e == "must_hold")
+        hint.annotation = K::MustHold;
+      else if (e == "acquires")
+        hint.annotation = K::Acquires;
+      else if (e == "releases")
+        hint.annotation = K::Releases;
+      else if (e == "cond_acquires")
+        hint.annotation = K::CondAcquires;
+      else
+        throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
+                                    ": unknown annotation '" + std::string(words[2]) + "'");
     }
     if (hint.name.find('*') != std::string::npos) {
       std::string core;
@@ -568,9 +608,11 @@ const MacroHint *MacroHints::find(std::string_view word) const {
   return nullptr;
 }
 
-void preprocess(std::string &text, const MacroHints &hints, std::vector<size_t> *definers) {
+void preprocess(std::string &text, const MacroHints &hints, std::vector<size_t> *definers,
+                std::vector<LockAnnotation> *annotations) {
   Rewriter r(text, hints);
   r.definers = definers;
+  r.annotations = annotations;
   r.run();
 }
 

@@ -176,6 +176,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     ctx.entry = node.entry;
     ctx.root = node.root;
     ctx.params = d.params;
+    ctx.annotations = &d.annotations;
     uint32_t file = node.file;
     // Line starts are found once per file, and only in files that pass requirements on.
     ctx.where = [&, file](uint32_t offset) {

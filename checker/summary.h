@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "model.h"
+#include "preprocess.h"
 
 namespace lockspec::check {
 
@@ -98,6 +99,8 @@ struct CallContext {
   /// outside the files checked.
   bool root = true;
   std::vector<std::string> params; ///< Parameter names in order.
+  /// The function's lock annotations (`__must_hold`, `__acquires`, ...), or nullptr.
+  const std::vector<LockAnnotation> *annotations = nullptr;
   /// "file:line" of an offset of this function's file, for the call paths of findings.
   std::function<std::string(uint32_t offset)> where;
 };
