@@ -116,7 +116,10 @@ private:
                            const SourcePos &rulePos, bool silent = false,
                            const std::string &subject = "");
 
-  Roles operationRoles(const Operation &op, const std::vector<ts::Node> &args) const;
+  /// `fn`: the function called, whose parameter names bind roles when it is defined in the
+  /// files checked (`copy_page_range(tmp, mpnt)` binds `src_vma` to `mpnt`).
+  Roles operationRoles(const Operation &op, const std::vector<ts::Node> &args,
+                       std::string_view fn = {}) const;
 
   void checkOperations(const std::string &fn, const std::vector<ts::Node> &args, State &st,
                        ts::Node call, const Lock *own);
@@ -160,6 +163,9 @@ private:
   void evalInto(ts::Node value, const std::string &var, State &st, int depth);
 
   void addMay(State &st, Held h);
+
+  /// A try's result says it succeeded on this path: `h` is held.
+  void succeeded(State &st, const Held &h);
 
   void eval(ts::Node e, State &st, int depth);
 

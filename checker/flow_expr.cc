@@ -30,6 +30,16 @@ void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &s
   std::erase_if(st.pending, [&](const Pending &p) { return p.var == var; });
 }
 
+void FunctionAnalysis::succeeded(State &st, const Held &h) {
+  // Held now: a may-hold of the same lock (a retry loop's back edge joined with its first
+  // entry) is superseded, as an acquisition supersedes it.  Kept beside the hold, it would
+  // turn the hold into a may-hold at the next join.  RCU read sections nest: another one
+  // may still be open.
+  if (h.lock && h.lock->kind != LockKind::Rcu)
+    std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+  st.held.push_back(h);
+}
+
 void FunctionAnalysis::addMay(State &st, Held h) {
   h.may = true; // An unchecked try: held or not, the checker cannot tell.
   st.held.push_back(h);
@@ -232,7 +242,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     if (!tr)
       return {st, st};
     State yes = st, no = st;
-    (tr->success == TrySuccess::Zero ? no : yes).held.push_back(tr->held);
+    succeeded(tr->success == TrySuccess::Zero ? no : yes, tr->held);
     return {yes, no};
   }
   if (t == "assignment_expression") {
@@ -249,7 +259,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     Pending pending = *p;
     st.pending.erase(p);
     State yes = st, no = st;
-    (pending.success == TrySuccess::Zero ? no : yes).held.push_back(pending.held);
+    succeeded(pending.success == TrySuccess::Zero ? no : yes, pending.held);
     return {yes, no};
   }
   eval(e, st, depth + 1);

@@ -206,12 +206,14 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
   return Verdict::No;
 }
 
-Roles FunctionAnalysis::operationRoles(const Operation &op,
-                                       const std::vector<ts::Node> &args) const {
+Roles FunctionAnalysis::operationRoles(const Operation &op, const std::vector<ts::Node> &args,
+                                       std::string_view fn) const {
   Roles roles;
   std::vector<std::string> canon;
   for (const ts::Node &a : args)
     canon.push_back(canonical(a));
+  const std::vector<std::string> *params =
+      !fn.empty() && ctx_ && ctx_->paramsOf ? ctx_->paramsOf(fn) : nullptr;
   auto bind = [&](const Role &role, bool subject) {
     RoleBinding b{role.expr, role.object};
     if (b.expr.empty()) {
@@ -220,6 +222,13 @@ Roles FunctionAnalysis::operationRoles(const Operation &op,
           b.expr = c;
           break;
         }
+      // The argument passed for the callee's parameter of that name.
+      if (b.expr.empty() && params)
+        for (size_t i = 0; i < params->size() && i < canon.size(); ++i)
+          if ((*params)[i] == role.name) {
+            b.expr = canon[i];
+            break;
+          }
       // The subject is also found by type, or by the object's conventional variable.
       if (b.expr.empty() && subject)
         for (const std::string &c : canon) {
@@ -254,7 +263,7 @@ void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<
   // facts could satisfy one, that one is reported as a note.
   const Operation *byFacts = nullptr;
   for (const Operation *op : *ops) {
-    Verdict v = checkRequirement(op->requirement, operationRoles(*op, args), st, own, call, "", "",
+    Verdict v = checkRequirement(op->requirement, operationRoles(*op, args, fn), st, own, call, "", "",
                                  op->pos, /*silent=*/true);
     if (v == Verdict::ByLocks)
       return;
@@ -269,7 +278,7 @@ void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<
     others += ")";
   if (byFacts)
     others.clear();
-  checkRequirement(op.requirement, operationRoles(op, args), st, own, call, "call to " + quote(fn),
+  checkRequirement(op.requirement, operationRoles(op, args, fn), st, own, call, "call to " + quote(fn),
                    "operation " + quote(op.name) + others, op.pos);
 }
 

@@ -87,6 +87,8 @@ struct FunctionSummary {
 struct CallContext {
   /// The summary of a function of the files checked called by this one, or nullptr.
   std::function<const FunctionSummary *(std::string_view name)> callee;
+  /// The parameter names of a function of the files checked called by this one, or nullptr.
+  std::function<const std::vector<std::string> *(std::string_view name)> paramsOf;
   /// The lock classes a function of the files checked takes in its body, or nullptr.
   std::function<const std::vector<const Lock *> *(std::string_view name)> takes;
   /// Code outside the files checked may call it (an ops table, a syscall, no caller here):
