@@ -20,7 +20,8 @@ void FunctionAnalysis::run(const std::vector<ts::Match> &parameters, const ts::Q
       while (b < body.size() && (body[b] == ' ' || body[b] == '\t'))
         ++b;
       size_t e = b;
-      while (e < body.size() && (std::isalnum(static_cast<unsigned char>(body[e])) || body[e] == '_'))
+      while (e < body.size() &&
+             (std::isalnum(static_cast<unsigned char>(body[e])) || body[e] == '_'))
         ++e;
       if (e > b && e < body.size() && body[e] == ';')
         returnedVars_.emplace_back(body.substr(b, e - b));
@@ -155,8 +156,8 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
     }) && !std::any_of(st.dropped.begin(), st.dropped.end(), [&](const Held &d) {
       return otherMode(d, h);
     });
-    if (h.asserted || h.scopeEnd || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h) ||
-        restored)
+    if (h.asserted || h.scopeEnd || (returnsHolding_ && h.lock == returnsHolding_) ||
+        endsWithOther(h) || restored)
       continue;
     // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
     // hold to the caller, as the spec's own returning APIs do.

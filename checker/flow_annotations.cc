@@ -49,8 +49,8 @@ const FunctionAnalysis::Declared *FunctionAnalysis::declared(LockAnnotation::Kin
                                                              const Lock *lock,
                                                              const std::string &key) const {
   for (const Declared &d : declared_)
-    if ((d.kind == kind ||
-         (kind == LockAnnotation::Kind::Acquires && d.kind == LockAnnotation::Kind::CondAcquires)) &&
+    if ((d.kind == kind || (kind == LockAnnotation::Kind::Acquires &&
+                            d.kind == LockAnnotation::Kind::CondAcquires)) &&
         (d.lock == lock || !d.lock) && compareKeys(d.key, key) == Alias::Same)
       return &d;
   return nullptr;
@@ -66,22 +66,22 @@ void FunctionAnalysis::declaredEffects() {
     if (key.empty() && !d.key.empty())
       continue; // a lock of the function's own locals: its callers cannot name it
     bool release = d.kind == LockAnnotation::Kind::Releases;
-    bool known = std::any_of(summary_->effects.begin(), summary_->effects.end(), [&](const Effect &e) {
-      bool kindMatches = release ? e.kind == Effect::Kind::Release ||
-                                       e.kind == Effect::Kind::MayRelease
-                                 : e.kind != Effect::Kind::Release &&
-                                       e.kind != Effect::Kind::MayRelease;
-      return kindMatches && e.lock.lock == d.lock && e.lock.key == key;
-    });
+    bool known =
+        std::any_of(summary_->effects.begin(), summary_->effects.end(), [&](const Effect &e) {
+          bool kindMatches =
+              release ? e.kind == Effect::Kind::Release || e.kind == Effect::Kind::MayRelease
+                      : e.kind != Effect::Kind::Release && e.kind != Effect::Kind::MayRelease;
+          return kindMatches && e.lock.lock == d.lock && e.lock.key == key;
+        });
     if (known)
       continue;
     // The body does it through a pointer the checker cannot tie to the lock: the annotation
     // is the effect callers see.
     Effect e;
     e.lock = {d.lock, release ? "" : d.mode, key};
-    e.kind = release ? Effect::Kind::Release
+    e.kind = release                                        ? Effect::Kind::Release
              : d.kind == LockAnnotation::Kind::CondAcquires ? Effect::Kind::HeldIf
-                                                             : Effect::Kind::Acquire;
+                                                            : Effect::Kind::Acquire;
     e.nonzero = d.nonzero;
     summary_->effects.push_back(e);
   }

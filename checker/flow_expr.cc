@@ -162,7 +162,7 @@ std::string_view FunctionAnalysis::binaryOp(ts::Node e) {
 }
 
 std::optional<std::pair<State, State>> FunctionAnalysis::scopedGuard(ts::Node e, State &st,
-                                                                    int depth) {
+                                                                     int depth) {
   std::vector<ts::Node> g = callArgs(e.child("function"));
   const std::string *lock = g.size() == 1 ? MacroHints::kernel().guardLock(g[0].text()) : nullptr;
   ts::Node stmt = e.parent();

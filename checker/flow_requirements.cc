@@ -77,10 +77,11 @@ FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Rol
   return {weaker ? AtomStatus::WrongMode : AtomStatus::Missing, weaker};
 }
 
-FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
-    const Requirement &req, const Roles &roles, State &st, const Lock *own, ts::Node at,
-    const std::string &what, const std::string &ruleName, const SourcePos &rulePos, bool silent,
-    const std::string &subject) {
+FunctionAnalysis::Verdict
+FunctionAnalysis::checkRequirement(const Requirement &req, const Roles &roles, State &st,
+                                   const Lock *own, ts::Node at, const std::string &what,
+                                   const std::string &ruleName, const SourcePos &rulePos,
+                                   bool silent, const std::string &subject) {
   if (req.alternatives.empty())
     return Verdict::ByLocks;
   struct AltCheck {
@@ -263,8 +264,8 @@ void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<
   // facts could satisfy one, that one is reported as a note.
   const Operation *byFacts = nullptr;
   for (const Operation *op : *ops) {
-    Verdict v = checkRequirement(op->requirement, operationRoles(*op, args, fn), st, own, call, "", "",
-                                 op->pos, /*silent=*/true);
+    Verdict v = checkRequirement(op->requirement, operationRoles(*op, args, fn), st, own, call, "",
+                                 "", op->pos, /*silent=*/true);
     if (v == Verdict::ByLocks)
       return;
     if (v == Verdict::ByFacts && !byFacts)
@@ -278,8 +279,8 @@ void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<
     others += ")";
   if (byFacts)
     others.clear();
-  checkRequirement(op.requirement, operationRoles(op, args, fn), st, own, call, "call to " + quote(fn),
-                   "operation " + quote(op.name) + others, op.pos);
+  checkRequirement(op.requirement, operationRoles(op, args, fn), st, own, call,
+                   "call to " + quote(fn), "operation " + quote(op.name) + others, op.pos);
 }
 
 void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
@@ -324,8 +325,8 @@ void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
     if (!rule->transition.empty())
       name += " (" + rule->transition + ")";
     checkRequirement(rule->requirement, roles, st, nullptr, lhs,
-                     "write to " + quote(canonical(lhs)), "field " + quote(name), rule->pos,
-                     false, resolve(base));
+                     "write to " + quote(canonical(lhs)), "field " + quote(name), rule->pos, false,
+                     resolve(base));
     return;
   }
 }

@@ -248,9 +248,8 @@ void FunctionAnalysis::publish(State &st, const std::string &key) {
   if (!summary_ || !ctx_)
     return;
   for (size_t i = 0; i < ctx_->params.size(); ++i)
-    if (ctx_->params[i] == key &&
-        std::find(summary_->publishes.begin(), summary_->publishes.end(), int(i)) ==
-            summary_->publishes.end())
+    if (ctx_->params[i] == key && std::find(summary_->publishes.begin(), summary_->publishes.end(),
+                                            int(i)) == summary_->publishes.end())
       summary_->publishes.push_back(int(i));
 }
 

@@ -28,10 +28,10 @@ enum class HintKind {
 struct LockAnnotation {
   enum class Kind { MustHold, Acquires, Releases, CondAcquires };
   Kind kind = Kind::MustHold;
-  bool shared = false;   ///< The `_shared` variant: the lock's shared mode.
-  std::string lock;      ///< The lock expression as written (`&mm->mmap_lock`, `vmf->ptl`).
-  std::string result;    ///< CondAcquires: the result that says it is held (`true`, `0`, ...).
-  uint32_t offset = 0;   ///< Where the annotation starts in the file.
+  bool shared = false; ///< The `_shared` variant: the lock's shared mode.
+  std::string lock;    ///< The lock expression as written (`&mm->mmap_lock`, `vmf->ptl`).
+  std::string result;  ///< CondAcquires: the result that says it is held (`true`, `0`, ...).
+  uint32_t offset = 0; ///< Where the annotation starts in the file.
 };
 
 /// One line of a hints file.  `name` may contain `*` (any run of identifier characters).
@@ -83,8 +83,7 @@ private:
 /// `definers`, when given, receives the offset of each definer rewrite (a SYSCALL_DEFINEn
 /// definition now starting `long`).
 /// `annotations`, when given, receives each lock annotation blanked, in file order.
-void preprocess(std::string &text, const MacroHints &hints,
-                std::vector<size_t> *definers = nullptr,
+void preprocess(std::string &text, const MacroHints &hints, std::vector<size_t> *definers = nullptr,
                 std::vector<LockAnnotation> *annotations = nullptr);
 
 } // namespace lockspec::check

@@ -288,7 +288,9 @@ RstPage objectsPage(const Model &m) {
       auto funcs = [](const std::vector<std::string> &names) {
         std::string out;
         for (size_t i = 0; i < names.size(); ++i)
-          out += std::string(i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") +
+          out += std::string(i == 0                  ? ""
+                             : i + 1 == names.size() ? " or "
+                                                     : ", ") +
                  ":c:func:`!" + names[i] + "`";
         return out;
       };
