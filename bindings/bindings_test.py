@@ -41,6 +41,13 @@ class LoadRealSpec(unittest.TestCase):
         for lock in ("mmap_lock write", "vma_lock write"):
             self.assertIn(lock, writes)
 
+    def test_objects_name_their_constructors_and_publishers(self):
+        objects = {o.name: o for o in self.model.objects}
+        vma = objects["vm_area_struct"]
+        self.assertEqual(vma.constructors, ["vm_area_alloc", "vm_area_dup"])
+        self.assertIn("vma_mark_attached", vma.publishers)
+        self.assertEqual(objects["mm_struct"].constructors, [])
+
     def test_atoms_name_their_role_object_and_path(self):
         # install through the VMA: the mmap lock of the VMA's mm, reached over the vm_mm link.
         atoms = [a for alt in self.model.alternatives("install") for a in alt.atoms

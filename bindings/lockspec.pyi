@@ -82,6 +82,8 @@ class Field(_Documented):
 class Object(_Documented):
     var: str
     fields: list[Field]
+    constructors: list[str]
+    publishers: list[str]
 
 class Role:
     name: str

@@ -181,7 +181,9 @@ PYBIND11_MODULE(lockspec, mod) {
 
   documented<Object>(mod, "Object", "A kernel object that holds locks or guarded fields.")
       .def_readonly("var", &Object::var)
-      .def_readonly("fields", &Object::fields);
+      .def_readonly("fields", &Object::fields)
+      .def_readonly("constructors", &Object::constructors)
+      .def_readonly("publishers", &Object::publishers);
 
   py::class_<Role>(mod, "Role", "An object an operation acts on or mentions.")
       .def_readonly("name", &Role::name)

@@ -116,7 +116,8 @@ std::vector<std::string> parameterNames(ts::Node fn) {
 
 ParsedFile parseFile(ts::Parser &parser, std::string text) {
   std::vector<size_t> definers;
-  preprocess(text, MacroHints::kernel(), &definers);
+  std::vector<LockAnnotation> annotations;
+  preprocess(text, MacroHints::kernel(), &definers, &annotations);
   ParsedFile pf{parser.parse(std::move(text)), {}, {}, {}};
   std::vector<Finding> &out = pf.findings;
   FunctionStats &stats = pf.stats;
@@ -152,6 +153,10 @@ ParsedFile parseFile(ts::Parser &parser, std::string text) {
     def.syscall = std::binary_search(definers.begin(), definers.end(), size_t(fn.begin()));
     def.isStatic =
         fn.text().substr(0, name.begin() - fn.begin()).find("static") != std::string_view::npos;
+    uint32_t body = fn.child("body").begin();
+    for (const LockAnnotation &a : annotations)
+      if (a.offset >= name.end() && a.offset < body)
+        def.annotations.push_back(a);
     pf.functions.push_back(std::move(def));
   }
   // Errors outside every function definition: one note for the file.  A function they hide

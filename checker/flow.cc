@@ -1,6 +1,7 @@
 // The per-function analysis: declarations and aliases, the walk of the control-flow graph to a
 // fixed point, and what returns check.  See flow_analysis.h.
 #include <algorithm>
+#include <cctype>
 
 #include "c_expr.h"
 #include "flow_analysis.h"
@@ -9,8 +10,28 @@ namespace lockspec::check {
 
 void FunctionAnalysis::run(const std::vector<StructParam> &parameters) {
   collectParameters(parameters);
-  graph(function_.child("body"), State{}, false, 0);
+  // A spec constructor's own definition: the object it returns is made here (a byte scan of
+  // `return x;`, before the walk that needs it).
+  if (index_.constructs(name_)) {
+    std::string_view body = function_.child("body").text();
+    for (size_t at = body.find("return"); at != std::string_view::npos;
+         at = body.find("return", at + 6)) {
+      size_t b = at + 6;
+      while (b < body.size() && (body[b] == ' ' || body[b] == '\t'))
+        ++b;
+      size_t e = b;
+      while (e < body.size() &&
+             (std::isalnum(static_cast<unsigned char>(body[e])) || body[e] == '_'))
+        ++e;
+      if (e > b && e < body.size() && body[e] == ';')
+        returnedVars_.emplace_back(body.substr(b, e - b));
+    }
+  }
+  State entry;
+  readAnnotations(entry);
+  graph(function_.child("body"), std::move(entry), false, 0);
   finish();
+  declaredEffects();
 }
 
 Diagnostic *FunctionAnalysis::report(Severity severity, const char *rule, uint32_t begin,
@@ -169,13 +190,15 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
   for (const Held &h : holds) {
     // Taken again in another mode than the caller's hold it dropped (a read hold given up
     // for the write lock) is a hold of its own, not the caller's state restored.
-    bool restored = std::any_of(entryHeld_.begin(), entryHeld_.end(), [&](const Instance &i) {
-      return i.lock == h.lock && compareKeys(i.key, h.key) != Alias::Different;
-    }) && !std::any_of(st.dropped.begin(), st.dropped.end(), [&](const Held &d) {
-      return otherMode(d, h);
-    });
-    if (h.asserted || (returnsHolding_ && h.lock == returnsHolding_) || endsWithOther(h) ||
-        restored || (!h.alias.empty() && !h.partAlias))
+    bool restored =
+        std::any_of(entryHeld_.begin(), entryHeld_.end(),
+                    [&](const Instance &i) {
+                      return i.lock == h.lock && compareKeys(i.key, h.key) != Alias::Different;
+                    }) &&
+        !std::any_of(st.dropped.begin(), st.dropped.end(),
+                     [&](const Held &d) { return otherMode(d, h); });
+    if (h.asserted || h.scopeEnd || (returnsHolding_ && h.lock == returnsHolding_) ||
+        endsWithOther(h) || restored || (!h.alias.empty() && !h.partAlias))
       continue;
     // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
     // hold to the caller, as the spec's own returning APIs do.
@@ -187,7 +210,7 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
       rec.held.push_back(r);
       continue;
     }
-    if (handed)
+    if (handed || declared(LockAnnotation::Kind::Acquires, h.lock, h.key))
       continue;
     Diagnostic *d = h.may
                         ? report(Severity::Warning, "held-at-return", begin, end,
@@ -321,6 +344,10 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
                                               State st, bool nested, State &end, int depth) {
   if (!st.live)
     return std::vector<State>(b.succ.size(), deadState());
+  // Leaving a scoped_guard's statement (its end, a goto or a loop's back edge) releases it.
+  std::erase_if(st.held, [&](const Held &h) {
+    return h.scopeEnd && (b.begin < h.scopeBegin || b.begin >= h.scopeEnd);
+  });
   for (size_t i = 0; i < b.items.size(); ++i) {
     const CfgItem &it = b.items[i];
     if (inert[i])
@@ -387,8 +414,8 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
 }
 
 void checkFunction(const LockIndex &index, ts::Node function, std::string_view name,
-                   const std::vector<StructParam> &parameters,
-                   std::vector<Finding> &out, const CallContext *ctx, FunctionSummary *summary) {
+                   const std::vector<StructParam> &parameters, std::vector<Finding> &out,
+                   const CallContext *ctx, FunctionSummary *summary) {
   FunctionAnalysis(index, function, name, out, ctx, summary).run(parameters);
 }
 

@@ -123,9 +123,11 @@ private:
 
   /// Checks `req` at `at`; reports under `what` (e.g. "call to 'zap_vma_range'") and `rule`
   /// unless `silent`, in the words of `why`.
+  /// `subject`: the object whose field `req` guards (a field write), "" for an operation.
   Verdict checkRequirement(const Requirement &req, const Roles &roles, State &st, const Lock *own,
                            ts::Node at, const std::string &what, const std::string &ruleName,
-                           const SourcePos &rulePos, bool silent = false, const Why &why = {});
+                           const SourcePos &rulePos, bool silent = false, const Why &why = {},
+                           const std::string &subject = "");
 
   /// "without X (it holds Y)" for the clauses of `req` that the state does not meet, and in
   /// `reasons` why each lock they lack is needed (wording.h); the rest of a missing-lock
@@ -137,7 +139,10 @@ private:
   /// "(it holds 'mmap_lock' of 'mm' for read)": the definite holds of `classes` in `st`.
   std::string heldWords(const State &st, const std::vector<const Lock *> &classes) const;
 
-  Roles operationRoles(const Operation &op, const std::vector<ts::Node> &args) const;
+  /// `fn`: the function called, whose parameter names bind roles when it is defined in the
+  /// files checked (`copy_page_range(tmp, mpnt)` binds `src_vma` to `mpnt`).
+  Roles operationRoles(const Operation &op, const std::vector<ts::Node> &args,
+                       std::string_view fn = {}) const;
 
   void checkOperations(const std::string &fn, const std::vector<ts::Node> &args, State &st,
                        ts::Node call, const Lock *own);
@@ -185,6 +190,9 @@ private:
 
   void addMay(State &st, Held h);
 
+  /// A try's result says it succeeded on this path: `h` is held.
+  void succeeded(State &st, const Held &h);
+
   void eval(ts::Node e, State &st, int depth);
 
   /// False when evaluating an expression with this text can neither change the state nor
@@ -205,6 +213,10 @@ private:
 
   /// The states after `e` evaluates to true and to false.
   std::pair<State, State> cond(ts::Node e, State st, int depth);
+
+  /// `if (guard(CLASS)(args)) stmt`, what the macro hints make of `scoped_guard(CLASS, args)
+  /// stmt`: the lock is held in `stmt` only.  nullopt when `e` is not one.
+  std::optional<std::pair<State, State>> scopedGuard(ts::Node e, State &st, int depth);
 
   // ---- Statements ------------------------------------------------------------------------
 
@@ -266,9 +278,40 @@ private:
   /// releases one of them reports the requirement rather than leave it to its callers.
   /// `at`: where `what` happened in this function, prefixed to it only when it is passed on.
   /// `why`: the rule's reason for each lock, which a finding at a root ends with.
+  /// `subject` and `published` (this function's keys) become the Need's.
   bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
               std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX,
-              std::vector<std::pair<const Lock *, std::string>> why = {});
+              std::vector<std::pair<const Lock *, std::string>> why = {},
+              const std::string &subject = "", const std::vector<std::string> &published = {});
+  // ---- Objects not yet published (spec `constructor` / `publish`) ------------------------
+
+  /// `var = call`: true when the call returns a new object for `var` (a spec constructor of
+  /// `var`'s object type, or any call in a constructor's own definition whose result it
+  /// returns).
+  bool constructs(ts::Node call, const std::string &var) const;
+  /// `key` becomes reachable by other threads; a parameter is recorded in the summary.
+  void publish(State &st, const std::string &key);
+  /// Identifiers this function returns (`return x;`), when it is a spec constructor.
+  std::vector<std::string> returnedVars_;
+
+  // ---- The kernel's lock annotations (flow_annotations.cc) -------------------------------
+
+  /// An annotation of this function, its lock found through the spec's lock paths.
+  struct Declared {
+    LockAnnotation::Kind kind;
+    const Lock *lock = nullptr; ///< nullptr: a lock only a pointer names (`vmf->ptl`).
+    std::string mode, key, text;
+    bool nonzero = true; ///< CondAcquires: held when the result is nonzero (`true`).
+    uint32_t at = 0;
+  };
+  std::vector<Declared> declared_;
+  /// Reads the annotations: `__must_hold` locks are held in `entry` and passed on as needs.
+  void readAnnotations(State &entry);
+  /// The annotation of `kind` (Acquires also finds CondAcquires) naming this lock, or nullptr.
+  const Declared *declared(LockAnnotation::Kind kind, const Lock *lock,
+                           const std::string &key) const;
+  /// Effects the annotations declare that the body did not show (summary.h).
+  void declaredEffects();
   /// The single-lock requirement `lock` of `key` in `mode`, as passOn takes it.
   static std::vector<std::vector<SummaryLock>> oneLock(const Lock *lock, std::string mode,
                                                        std::string key);

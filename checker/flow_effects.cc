@@ -116,15 +116,15 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
       });
       std::string why = docReason(r);
       std::string what = quote(api.name) + " takes " + lockWords(*lock, taking.key, taking.mode) +
-                         ", which needs " + lockWords(*other, owner, r.otherMode) +
-                         " (relation " + quote(r.name) + ")";
+                         ", which needs " + lockWords(*other, owner, r.otherMode) + " (relation " +
+                         quote(r.name) + ")";
       if (!ok && !passOn(oneLock(other, r.otherMode, owner), what, "", {}, call.begin(),
-                         {{other, why}})) {
-        Diagnostic *d = report(Severity::Error, "missing-lock", call,
-                               quote(api.name) + " takes " +
-                                   lockWords(*lock, taking.key, taking.mode) + " without " +
-                                   lockWords(*other, owner, r.otherMode) + " " +
-                                   heldWords(st, {other}) + (why.empty() ? "" : ": " + why));
+                         {{other, why}}, "", st.published)) {
+        Diagnostic *d =
+            report(Severity::Error, "missing-lock", call,
+                   quote(api.name) + " takes " + lockWords(*lock, taking.key, taking.mode) +
+                       " without " + lockWords(*other, owner, r.otherMode) + " " +
+                       heldWords(st, {other}) + (why.empty() ? "" : ": " + why));
         noteSpec(d, r.pos, "relation " + quote(r.name) + " is declared here");
       }
     } else if (r.kind == Relation::Kind::Forbidden && blocking) {
@@ -185,8 +185,9 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
       return; // A lock the spec does not know.
     if (!taken_.count(inst.lock)) {
       callerHeld(api, inst, "releases", call);
-      addDropped(st, {inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false, {},
-                      false, {}});
+      addDropped(
+          st,
+          {inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false, {}, false, {}});
       return;
     }
     report(Severity::Error, "unlock-not-held", call,
@@ -216,8 +217,9 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
 
 void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const char *verb,
                                   ts::Node call) {
-  // Within the files checked, the callers see the release in this function's summary.
-  if (!ctx_ || ctx_->entry)
+  // Within the files checked, the callers see the release in this function's summary; a
+  // function declared `__releases()` of it says so itself.
+  if ((!ctx_ || ctx_->entry) && !declared(LockAnnotation::Kind::Releases, inst.lock, inst.key))
     report(Severity::Note, "caller-held", call,
            quote(api.name) + " " + verb + " " + describe(inst.lock, inst.key) +
                ", which this function has not taken: assumed held by its caller");
@@ -241,6 +243,10 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     std::erase(st.gone, "*" + var);
     std::erase(st.nulls, var);
   }
+  // Published while the call runs: its own requirements are checked as for any object.
+  if (index_.publishes(name))
+    for (const ts::Node &a : args)
+      publish(st, resolve(canonical(a)));
   const Api *api = index_.api(name);
   const Lock *own = api ? model_.findLock(api->lock) : nullptr;
   checkOperations(name, args, st, call, own);
@@ -322,7 +328,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
       if (!taken_.count(inst.lock))
         passOn(oneLock(inst.lock, api->mode, inst.key),
                quote(api->name) + " asserts " + describe(inst.lock, inst.key) + " held", "", {},
-               call.begin(), {{inst.lock, quote(api->name) + " asserts it"}});
+               call.begin(), {{inst.lock, quote(api->name) + " asserts it"}}, "", st.published);
       taking.asserted = true;
       st.held.push_back(taking);
     }

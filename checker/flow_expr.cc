@@ -27,6 +27,7 @@ void FunctionAnalysis::setNull(State &st, const std::string &var, ts::Node value
 
 void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &st, int depth) {
   ts::Node v = value;
+  std::erase(st.unpublished, var); // whatever `var` pointed to before
   if (stripNode(v) == std::string_view("call_expression")) {
     // As in eval(): a call that names nothing the spec or a summary knows has no effect.
     if (st.pending.empty() && !mayHaveEffect(v.text()))
@@ -34,10 +35,22 @@ void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &s
     std::vector<ts::Node> args = evalArgs(v, st, depth);
     if (auto t = applyCall(v, st, var, args))
       addMay(st, t->held);
+    if (constructs(v, var))
+      st.unpublished.push_back(var);
     return;
   }
   eval(value, st, depth + 1);
   std::erase_if(st.pending, [&](const Pending &p) { return p.var == var; });
+}
+
+void FunctionAnalysis::succeeded(State &st, const Held &h) {
+  // Held now: a may-hold of the same lock (a retry loop's back edge joined with its first
+  // entry) is superseded, as an acquisition supersedes it.  Kept beside the hold, it would
+  // turn the hold into a may-hold at the next join.  RCU read sections nest: another one
+  // may still be open.
+  if (h.lock && h.lock->kind != LockKind::Rcu)
+    std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+  st.held.push_back(h);
 }
 
 void FunctionAnalysis::addMay(State &st, Held h) {
@@ -88,6 +101,13 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     for (const ts::Node &c : e.children())
       if (!c.isNamed())
         plain = c.text() == "=";
+    if (std::string_view(l.type()) != "identifier") {
+      // Stored through a pointer (`vmg->target = vma`, `*vmap = vma`): others may reach it.
+      ts::Node r = right;
+      if (stripNode(r) == std::string_view("identifier"))
+        if (std::string key = resolve(std::string(r.text())); isUnpublished(st, key))
+          publish(st, key);
+    }
     if (std::string_view(l.type()) == "identifier" && plain) {
       evalInto(right, std::string(l.text()), st, depth);
       assigned(std::string(l.text()), right);
@@ -168,6 +188,36 @@ std::string_view FunctionAnalysis::binaryOp(ts::Node e) {
   return "";
 }
 
+std::optional<std::pair<State, State>> FunctionAnalysis::scopedGuard(ts::Node e, State &st,
+                                                                     int depth) {
+  std::vector<ts::Node> g = callArgs(e.child("function"));
+  const std::string *lock = g.size() == 1 ? MacroHints::kernel().guardLock(g[0].text()) : nullptr;
+  ts::Node stmt = e.parent();
+  while (!stmt.isNull() && std::string_view(stmt.type()) == "parenthesized_expression")
+    stmt = stmt.parent();
+  if (!lock || stmt.isNull() || std::string_view(stmt.type()) != "if_statement")
+    return std::nullopt;
+  uint32_t begin = stmt.child("consequence").begin(), end = stmt.end();
+  std::vector<ts::Node> args = evalArgs(e, st, depth);
+  size_t before = st.held.size();
+  auto scope = [&](Held &h) {
+    // Released by the compiler at the end of the scope, and on a return in it: never a leak.
+    h.scopeBegin = begin;
+    h.scopeEnd = end;
+  };
+  if (auto tr = applyCall(e, st, "", args, *lock)) {
+    // A conditional guard class: the statement runs only when the lock was taken.
+    State yes = st;
+    Held h = tr->held;
+    scope(h);
+    yes.held.push_back(h);
+    return std::pair{std::move(yes), std::move(st)};
+  }
+  for (size_t i = before; i < st.held.size(); ++i)
+    scope(st.held[i]);
+  return std::pair{std::move(st), deadState()}; // the statement always runs
+}
+
 std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) {
   if (e.isNull() || !st.live || depth > kMaxDepth)
     return {st, st};
@@ -210,6 +260,10 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     if (op == "<" && rightNull) // `err < 0`: the call failed, as `err` being nonzero says.
       return cond(left, std::move(st), depth + 1);
   }
+  if (t == "call_expression" && std::string_view(e.child("function").type()) == "call_expression" &&
+      e.child("function").child("function").text() == "guard")
+    if (auto scoped = scopedGuard(e, st, depth))
+      return *scoped;
   if (t == "call_expression") {
     ts::Node fn = e.child("function");
     std::string_view n = fn.text();
@@ -226,7 +280,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     if (!tr)
       return {st, st};
     State yes = st, no = st;
-    (tr->success == TrySuccess::Zero ? no : yes).held.push_back(tr->held);
+    succeeded(tr->success == TrySuccess::Zero ? no : yes, tr->held);
     return {yes, no};
   }
   if (t == "assignment_expression") {
@@ -257,7 +311,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       Held h = p.held;
       if (p.success == TrySuccess::NonNull && pointer)
         h.guard = var;
-      (p.success == TrySuccess::Zero ? no : yes).held.push_back(h);
+      succeeded(p.success == TrySuccess::Zero ? no : yes, h);
     }
     if (pointer)
       no.nulls.push_back(var);

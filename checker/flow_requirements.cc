@@ -60,6 +60,9 @@ FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Rol
       std::find(calleeTakes_->begin(), calleeTakes_->end(), lock) != calleeTakes_->end())
     return {AtomStatus::Ok};
   std::string owner = requiredOwner(a, roles);
+  // An object no other thread can reach yet: nobody else can hold or need its own locks.
+  if (a.held && isUnpublished(st, owner))
+    return {AtomStatus::Ok};
   const Held *weaker = nullptr;
   for (const Held &h : st.held) {
     if (h.lock != lock || h.may || compareKeys(h.key, owner) == Alias::Different)
@@ -75,10 +78,11 @@ FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Rol
   return {weaker ? AtomStatus::WrongMode : AtomStatus::Missing, weaker};
 }
 
-FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
-    const Requirement &req, const Roles &roles, State &st, const Lock *own, ts::Node at,
-    const std::string &what, const std::string &ruleName, const SourcePos &rulePos, bool silent,
-    const Why &why) {
+FunctionAnalysis::Verdict
+FunctionAnalysis::checkRequirement(const Requirement &req, const Roles &roles, State &st,
+                                   const Lock *own, ts::Node at, const std::string &what,
+                                   const std::string &ruleName, const SourcePos &rulePos,
+                                   bool silent, const Why &why, const std::string &subject) {
   if (req.alternatives.empty())
     return Verdict::ByLocks;
   struct AltCheck {
@@ -161,7 +165,7 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
     }
     if (!alternatives.empty() &&
         passOn(alternatives, named + ", which requires " + req.text, "", classes, at.begin(),
-               std::move(reasons)))
+               std::move(reasons), subject, st.published))
       return Verdict::No;
   }
   // Wrong mode when some alternative fails only by modes.
@@ -197,7 +201,8 @@ FunctionAnalysis::Verdict FunctionAnalysis::checkRequirement(
   for (const AltCheck &c : checks) {
     std::vector<std::string> atoms;
     for (const Atom &a : c.alt->atoms)
-      if (std::string t = atomText(a, roles); std::find(atoms.begin(), atoms.end(), t) == atoms.end())
+      if (std::string t = atomText(a, roles);
+          std::find(atoms.begin(), atoms.end(), t) == atoms.end())
         atoms.push_back(t);
     std::string one;
     for (const std::string &t : atoms)
@@ -238,9 +243,10 @@ std::string FunctionAnalysis::heldWords(const State &st,
   return "(it holds " + out + ")";
 }
 
-std::string FunctionAnalysis::missingWords(const Requirement &req, const Roles &roles, State &st,
-                                           const Lock *own, const Why &why,
-                                           std::vector<std::pair<const Lock *, std::string>> &reasons) {
+std::string
+FunctionAnalysis::missingWords(const Requirement &req, const Roles &roles, State &st,
+                               const Lock *own, const Why &why,
+                               std::vector<std::pair<const Lock *, std::string>> &reasons) {
   auto phrase = [&](const Atom &a) {
     const Lock *lock = model_.findLock(a.lock);
     std::string t = lock ? lockWords(*lock, requiredOwner(a, roles), a.mode) : quote(a.lock);
@@ -333,12 +339,14 @@ std::string FunctionAnalysis::missingWords(const Requirement &req, const Roles &
   return out + " " + heldWords(st, classes);
 }
 
-Roles FunctionAnalysis::operationRoles(const Operation &op,
-                                       const std::vector<ts::Node> &args) const {
+Roles FunctionAnalysis::operationRoles(const Operation &op, const std::vector<ts::Node> &args,
+                                       std::string_view fn) const {
   Roles roles;
   std::vector<std::string> canon;
   for (const ts::Node &a : args)
     canon.push_back(canonical(a));
+  const std::vector<std::string> *params =
+      !fn.empty() && ctx_ && ctx_->paramsOf ? ctx_->paramsOf(fn) : nullptr;
   auto bind = [&](const Role &role, bool subject) {
     RoleBinding b{role.expr, role.object};
     if (b.expr.empty()) {
@@ -347,6 +355,13 @@ Roles FunctionAnalysis::operationRoles(const Operation &op,
           b.expr = c;
           break;
         }
+      // The argument passed for the callee's parameter of that name.
+      if (b.expr.empty() && params)
+        for (size_t i = 0; i < params->size() && i < canon.size(); ++i)
+          if ((*params)[i] == role.name) {
+            b.expr = canon[i];
+            break;
+          }
       // The subject is also found by type, or by the object's conventional variable.
       if (b.expr.empty() && subject)
         for (const std::string &c : canon) {
@@ -381,8 +396,8 @@ void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<
   // facts could satisfy one, that one is reported as a note.
   const Operation *byFacts = nullptr;
   for (const Operation *op : *ops) {
-    Verdict v = checkRequirement(op->requirement, operationRoles(*op, args), st, own, call, "", "",
-                                 op->pos, /*silent=*/true);
+    Verdict v = checkRequirement(op->requirement, operationRoles(*op, args, fn), st, own, call, "",
+                                 "", op->pos, /*silent=*/true);
     if (v == Verdict::ByLocks)
       return;
     if (v == Verdict::ByFacts && !byFacts)
@@ -402,8 +417,8 @@ void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<
     label += (i == 1 ? "; " : ", ") + (*ops)[i]->name;
   if (ops->size() > 1 && !byFacts)
     label += ops->size() == 2 ? " is not met either" : " are not met either";
-  checkRequirement(op.requirement, operationRoles(op, args), st, own, call, "call to " + quote(fn),
-                   "operation " + quote(op.name) + others, op.pos, false,
+  checkRequirement(op.requirement, operationRoles(op, args, fn), st, own, call,
+                   "call to " + quote(fn), "operation " + quote(op.name) + others, op.pos, false,
                    Why{label, &op.clauses, &op.rejects, ""});
 }
 
@@ -417,6 +432,9 @@ void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
   std::string base = canonical(lhs.child("argument"));
   // `vma.vm_start` would be a struct copy, not the shared object; `(&x)->f` folds to `x.f`.
   if (canonical(lhs).find("->" + field) == std::string::npos)
+    return;
+  // A field of an object no other thread can reach yet has no reader to protect.
+  if (isUnpublished(st, resolve(base)))
     return;
   std::string type = typeOf(base);
   if (type.empty())
@@ -452,7 +470,8 @@ void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
                      Why{ref.object->name + "." + field +
                              (rule->transition.empty() ? "" : ", " + rule->transition),
                          nullptr, nullptr,
-                         about.empty() ? "" : ref.object->name + "." + field + " is " + about});
+                         about.empty() ? "" : ref.object->name + "." + field + " is " + about},
+                     resolve(base));
     return;
   }
 }

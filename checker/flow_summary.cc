@@ -20,7 +20,9 @@ std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock
 
 bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alternatives,
                               std::string what, std::string path, std::vector<const Lock *> classes,
-                              uint32_t at, std::vector<std::pair<const Lock *, std::string>> why) {
+                              uint32_t at, std::vector<std::pair<const Lock *, std::string>> why,
+                              const std::string &subject,
+                              const std::vector<std::string> &published) {
   if (!ctx_ || !summary_ || ctx_->root)
     return false;
   if (ctx_->entry) {
@@ -69,11 +71,17 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   std::sort(classes.begin(), classes.end());
   classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
   need.classes = std::move(classes);
+  if (!subject.empty())
+    need.subject = toParams(resolve(subject), ctx_->params);
+  for (const std::string &k : published)
+    if (std::string p = toParams(k, ctx_->params); !p.empty())
+      need.published.push_back(std::move(p));
   // One need per origin and locks, whatever the call path: at every call both are met or
   // neither, and a run reports each origin once, by the path that reached it first.
   if (std::none_of(summary_->needs.begin(), summary_->needs.end(), [&](const Need &n) {
         return n.what == need.what && n.alternatives == need.alternatives &&
-               n.classes == need.classes;
+               n.classes == need.classes && n.subject == need.subject &&
+               n.published == need.published;
       }))
     summary_->needs.push_back(std::move(need));
   return true;
@@ -96,16 +104,31 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         return v;
     return keys.emplace_back(l.key, fromParams(l.key, actual, result)).second;
   };
+  // The caller's object is unpublished at the call, and the callee had not published it
+  // where it needed this: no other thread can reach it.
+  std::vector<std::string> publishedThere;
+  auto unpublished = [&](const std::string &key) {
+    return isUnpublished(st, key) &&
+           std::find(publishedThere.begin(), publishedThere.end(), key) == publishedThere.end();
+  };
   auto held = [&](const SummaryLock &l) {
+    const std::string &key = at(l);
+    if (unpublished(key))
+      return true;
     // A may-hold meets a callee's requirement: which paths hold it is data the checker does
     // not follow (a lock mode kept in a struct), while a requirement of this function's own
     // code still needs a definite hold.
     return std::any_of(st.held.begin(), st.held.end(), [&](const Held &h) {
-      return h.lock == l.lock && compareKeys(h.key, at(l)) != Alias::Different &&
+      return h.lock == l.lock && compareKeys(h.key, key) != Alias::Different &&
              (l.mode.empty() || l.lock->satisfies(h.mode, l.mode));
     });
   };
   for (const Need &need : sum.needs) {
+    publishedThere.clear();
+    for (const std::string &k : need.published)
+      publishedThere.push_back(fromParams(k, actual, result));
+    if (!need.subject.empty() && unpublished(fromParams(need.subject, actual, result)))
+      continue;
     bool met = std::any_of(need.alternatives.begin(), need.alternatives.end(),
                            [&](const std::vector<SummaryLock> &alt) {
                              return std::all_of(alt.begin(), alt.end(), held);
@@ -127,7 +150,10 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       here.push_back(std::move(locks));
     }
     std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
-    if (passOn(here, need.what, path, need.classes, UINT32_MAX, need.why))
+    std::vector<std::string> published = st.published;
+    published.insert(published.end(), publishedThere.begin(), publishedThere.end());
+    if (passOn(here, need.what, path, need.classes, UINT32_MAX, need.why,
+               need.subject.empty() ? "" : fromParams(need.subject, actual, result), published))
       continue;
     std::vector<std::vector<std::string>> wanted; // per way, as `here`
     for (const std::vector<SummaryLock> &locks : here) {
@@ -218,7 +244,44 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     }
     }
   }
+  for (int i : sum.publishes)
+    if (i >= 0 && size_t(i) < actual.size())
+      publish(st, actual[i]);
   return conditional;
+}
+
+bool FunctionAnalysis::constructs(ts::Node call, const std::string &var) const {
+  if (!isIdentifier(var))
+    return false;
+  ts::Node fn = call.child("function");
+  const std::vector<const Object *> *objects = index_.constructs(fn.text());
+  bool own = false; // the object a constructor's own definition returns
+  if (!objects && !returnedVars_.empty() &&
+      std::find(returnedVars_.begin(), returnedVars_.end(), var) != returnedVars_.end()) {
+    objects = index_.constructs(name_);
+    own = true;
+  }
+  if (!objects)
+    return false;
+  std::string type = typeOf(var);
+  return std::any_of(objects->begin(), objects->end(), [&](const Object *o) {
+    if (!type.empty())
+      return type == o->name;
+    const Object *byVar = index_.objectForVar(var);
+    return own || (byVar && byVar == o);
+  });
+}
+
+void FunctionAnalysis::publish(State &st, const std::string &key) {
+  std::erase(st.unpublished, key);
+  if (!wasPublished(st, key))
+    st.published.push_back(key);
+  if (!summary_ || !ctx_)
+    return;
+  for (size_t i = 0; i < ctx_->params.size(); ++i)
+    if (ctx_->params[i] == key && std::find(summary_->publishes.begin(), summary_->publishes.end(),
+                                            int(i)) == summary_->publishes.end())
+      summary_->publishes.push_back(int(i));
 }
 
 void FunctionAnalysis::finish() {
@@ -322,8 +385,8 @@ void FunctionAnalysis::finish() {
       for (const auto &[at, rec] : returns_) {
         if (r.at[i++].hold == ReturnHold::Hold::No)
           continue;
-        std::string_view text = function_.text().substr(rec.begin - function_.begin(),
-                                                        rec.end - rec.begin);
+        std::string_view text =
+            function_.text().substr(rec.begin - function_.begin(), rec.end - rec.begin);
         if (text.rfind("return", 0) == 0)
           text.remove_prefix(6);
         std::string v;
@@ -333,7 +396,9 @@ void FunctionAnalysis::finish() {
         tested &= v == "true";
       }
     }
-    if (r.handed || (effect && (!ctx_->entry || tested)))
+    // Declared `__acquires`/`__cond_acquires`: returning it is the function's contract.
+    if (r.handed || (effect && (!ctx_->entry || tested)) ||
+        declared(LockAnnotation::Kind::Acquires, r.first.lock, r.first.key))
       continue;
     n = 0;
     for (const auto &[begin, rec] : returns_) {

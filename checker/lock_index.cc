@@ -18,6 +18,10 @@ LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : mod
       byVar_.emplace(object.var, &object);
     for (const Field &field : object.fields)
       fields_[field.name].push_back({&object, &field});
+    for (const std::string &fn : object.constructors)
+      constructors_[fn].push_back(&object);
+    for (const std::string &fn : object.publishers)
+      publishers_.insert(fn);
   }
   edges_ = model.enforcedEdges();
   for (const Lock &lock : model.locks) {
@@ -54,6 +58,10 @@ LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : mod
     relevant_.insert(name);
   for (const auto &[name, refs] : fields_)
     relevant_.insert(name);
+  for (const auto &[name, objects] : constructors_)
+    relevant_.insert(name);
+  for (std::string_view name : publishers_)
+    relevant_.insert(name);
   for (FileId id = 0; id < specSources.size(); ++id) {
     SpecFile file{specSources.name(id), id, specSources.text(id), {0}};
     for (uint32_t i = 0; i < file.text.size(); ++i)
@@ -65,6 +73,11 @@ LockIndex::LockIndex(const Model &model, const SourceManager &specSources) : mod
 
 bool LockIndex::mentionsAny(std::string_view code) const {
   return anyIdentifier(code, [&](std::string_view id) { return relevant_.count(id) > 0; });
+}
+
+const std::vector<const Object *> *LockIndex::constructs(std::string_view fn) const {
+  auto it = constructors_.find(fn);
+  return it == constructors_.end() ? nullptr : &it->second;
 }
 
 const Api *LockIndex::api(std::string_view name) const {

@@ -58,6 +58,10 @@ public:
   /// that owns a split lock itself (`pte_lockptr(mm, pmd)`: the PTE table under `pmd`).
   /// SIZE_MAX for a lock that is not split, or when no parameter names the table.
   size_t tableParam(const Lock &lock, const std::vector<ApiParam> &params) const;
+  /// Objects `fn` returns new (`constructor` in the spec), or nullptr.
+  const std::vector<const Object *> *constructs(std::string_view fn) const;
+  /// True when `fn` publishes an object passed to it (`publish` in the spec).
+  bool publishes(std::string_view fn) const { return publishers_.count(fn) > 0; }
   /// The lock an expression naming a lock (not its owner) denotes, by the spec's paths and
   /// its `pointer` functions: "mm->page_table_lock" is page_table_lock of "mm";
   /// "*pmd_lockptr(mm,pmd)" and "*pte_lockptr(mm,pmd)" are pmd_lock and pte_lock.
@@ -82,6 +86,8 @@ private:
   std::unordered_map<std::string_view, const Object *> byStruct_, byVar_;
   std::unordered_map<std::string_view, OutPointer> outPointers_;
   std::unordered_map<std::string_view, const LockPointer *> pointers_;
+  std::unordered_map<std::string_view, std::vector<const Object *>> constructors_;
+  std::unordered_set<std::string_view> publishers_;
   std::unordered_set<std::string_view> relevant_;
   std::vector<OrderEdge> edges_;
   /// Lock paths, canonical: "->page_table_lock" after the owner, or a helper "*pmd_lockptr(".

@@ -132,6 +132,13 @@ State join(const State &a, const State &b) {
   for (const std::string &v : a.nulls)
     if (isNull(b, v))
       r.nulls.push_back(v);
+  for (const std::string &k : a.unpublished)
+    if (isUnpublished(b, k))
+      r.unpublished.push_back(k);
+  r.published = a.published;
+  for (const std::string &k : b.published)
+    if (!wasPublished(r, k))
+      r.published.push_back(k);
   r.pending = a.pending;
   for (const Pending &p : b.pending)
     if (std::none_of(r.pending.begin(), r.pending.end(),
@@ -229,7 +236,8 @@ void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock
 
 bool sameState(const State &a, const State &b) {
   if (a.live != b.live || a.held.size() != b.held.size() || a.pending.size() != b.pending.size() ||
-      a.dropped.size() != b.dropped.size() || a.nulls != b.nulls)
+      a.dropped.size() != b.dropped.size() || a.nulls != b.nulls ||
+      a.unpublished != b.unpublished || a.published.size() != b.published.size())
     return false;
   for (size_t i = 0; i < a.held.size(); ++i)
     if (!sameHold(a.held[i], b.held[i]) || a.held[i].mode != b.held[i].mode ||
@@ -237,6 +245,15 @@ bool sameState(const State &a, const State &b) {
         a.held[i].partAlias != b.held[i].partAlias)
       return false;
   return true;
+}
+
+bool isUnpublished(const State &st, std::string_view key) {
+  return !key.empty() &&
+         std::find(st.unpublished.begin(), st.unpublished.end(), key) != st.unpublished.end();
+}
+
+bool wasPublished(const State &st, std::string_view key) {
+  return std::find(st.published.begin(), st.published.end(), key) != st.published.end();
 }
 
 Alias compareKeys(std::string_view a, std::string_view b) {

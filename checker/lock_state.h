@@ -37,6 +37,9 @@ struct Held {
   /// pmd_lock(...)`).  Where paths meet and the other path has it NULL, the hold becomes a
   /// pending result of it again, settled by the next test (`if (ptep) pte_unmap_unlock(...)`).
   std::string guard;
+  /// A `scoped_guard` hold: held in the source range [scopeBegin, scopeEnd) only (scopeEnd 0:
+  /// no scope).  A block that starts outside it no longer holds it.
+  uint32_t scopeBegin = 0, scopeEnd = 0;
 };
 
 /// A try result stored in a variable: held once a test of the variable says it succeeded.
@@ -64,7 +67,18 @@ struct State {
   std::vector<std::string> gone;
   /// Pointer variables known NULL on this path (assigned NULL, or tested and found NULL).
   std::vector<std::string> nulls;
+  /// Objects a spec `constructor` returned on every path here, not yet published: no other
+  /// thread can reach them, so their fields and their own locks need nothing (by key).
+  std::vector<std::string> unpublished;
+  /// Keys passed to a spec `publish` function on some path here: a requirement on one of
+  /// them after that point is not met by its caller's object being unpublished.
+  std::vector<std::string> published;
 };
+
+/// `key` is an object no other thread can reach on this path.
+bool isUnpublished(const State &st, std::string_view key);
+/// `key` was published on some path to here.
+bool wasPublished(const State &st, std::string_view key);
 
 /// The state of a path that cannot be reached (after a return or a dead end).
 State deadState();

@@ -53,6 +53,10 @@ HintKind parseKind(std::string_view k, size_t line) {
     return HintKind::Definer;
   if (k == "declarer")
     return HintKind::Declarer;
+  if (k == "scoped")
+    return HintKind::Scoped;
+  if (k == "annotation")
+    return HintKind::Annotation;
   throw std::invalid_argument("macro hints line " + std::to_string(line) + ": unknown kind '" +
                               std::string(k) + "'");
 }
@@ -62,6 +66,7 @@ class Rewriter {
 public:
   Rewriter(std::string &text, const MacroHints &hints) : t_(text), n_(text.size()), h_(hints) {}
   std::vector<size_t> *definers = nullptr; ///< Where definer rewrites start, when wanted.
+  std::vector<LockAnnotation> *annotations = nullptr; ///< Lock annotations, when wanted.
   void run();
 
 private:
@@ -323,10 +328,29 @@ size_t Rewriter::apply(const MacroHint &hint, size_t i, size_t j) {
   case HintKind::Attribute:
     blank(i, j);
     return j;
-  case HintKind::AttributeArgs: {
+  case HintKind::AttributeArgs:
+  case HintKind::Annotation: {
     size_t close = args ? matchParen(open) : npos;
     if (close == npos)
       return j;
+    if (hint.kind == HintKind::Annotation && annotations) {
+      LockAnnotation a{hint.annotation, hint.shared, t_.substr(open + 1, close - open - 1), "",
+                       static_cast<uint32_t>(i)};
+      if (a.kind == LockAnnotation::Kind::CondAcquires) {
+        std::vector<size_t> c = commas(open, close);
+        if (c.size() == 1) {
+          a.result = t_.substr(open + 1, c[0] - open - 1);
+          a.lock = t_.substr(c[0] + 1, close - c[0] - 1);
+        }
+      }
+      auto trim = [](std::string &s) {
+        size_t b = s.find_first_not_of(" \t\n"), e = s.find_last_not_of(" \t\n");
+        s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+      };
+      trim(a.lock);
+      trim(a.result);
+      annotations->push_back(std::move(a));
+    }
     blank(i, close + 1);
     return close + 1;
   }
@@ -379,6 +403,36 @@ size_t Rewriter::apply(const MacroHint &hint, size_t i, size_t j) {
       t_[c[k]] = ' ';
     prevSig_ = 'w';
     return j;
+  }
+  case HintKind::Scoped: {
+    // `NAME(CLS, ARGS) stmt` -> `if (guard(CLS)(ARGS)) stmt`, ARGS left in place when a
+    // blank follows the `)` (it makes room for the second one).
+    size_t close = args ? matchParen(open) : npos;
+    bool statementBefore = prevElseDo_ || prevSig_ == ';' || prevSig_ == '{' || prevSig_ == '}' ||
+                           prevSig_ == ')' || prevSig_ == ':';
+    if (close == npos || !statementBefore || j - i < 2)
+      return j;
+    std::vector<size_t> c = commas(open, close);
+    size_t clsEnd = c.empty() ? close : c[0];
+    size_t b = skipBlank(open + 1), e = clsEnd;
+    while (e > b && space(t_[e - 1]))
+      --e;
+    std::string cls = t_.substr(b, e - b);
+    if (cls.empty() || cls.find_first_of("\n()") != npos)
+      return j;
+    size_t argBegin = c.empty() ? close : c[0] + 1;
+    while (argBegin < close && (t_[argBegin] == ' ' || t_[argBegin] == '\t'))
+      ++argBegin;
+    bool room = close + 1 < n_ && (t_[close + 1] == ' ' || t_[close + 1] == '\t');
+    std::string prefix = "(guard(" + cls + ")(";
+    size_t width = argBegin - i - (room ? 0 : 1); // bytes the prefix takes
+    if (width < 2 + prefix.size() || t_.find('\n', i) < argBegin)
+      return j;
+    std::string argText = t_.substr(argBegin, close - argBegin);
+    std::string out = "if" + std::string(width - 2 - prefix.size(), ' ') + prefix + argText + "))";
+    t_.replace(i, out.size(), out);
+    prevSig_ = ')';
+    return i + out.size();
   }
   case HintKind::Declarer: {
     size_t close = args ? matchParen(open) : npos;
@@ -489,7 +543,7 @@ MacroHints::MacroHints(std::string_view text) {
     }
     MacroHint hint;
     hint.kind = parseKind(words[0], lineNo);
-    size_t want = hint.kind == HintKind::TypeArg ? 3 : 2;
+    size_t want = hint.kind == HintKind::TypeArg || hint.kind == HintKind::Annotation ? 3 : 2;
     if (words.size() != want)
       throw std::invalid_argument("macro hints line " + std::to_string(lineNo) + ": expected " +
                                   std::to_string(want) + " words");
@@ -500,6 +554,24 @@ MacroHints::MacroHints(std::string_view text) {
         throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
                                     ": argument number expected");
       hint.argument = std::stoi(std::string(a));
+    }
+    if (hint.kind == HintKind::Annotation) {
+      std::string_view e = words[2];
+      hint.shared = e.size() > 7 && e.substr(e.size() - 7) == "_shared";
+      if (hint.shared)
+        e.remove_suffix(7);
+      using K = LockAnnotation::Kind;
+      if (e == "must_hold")
+        hint.annotation = K::MustHold;
+      else if (e == "acquires")
+        hint.annotation = K::Acquires;
+      else if (e == "releases")
+        hint.annotation = K::Releases;
+      else if (e == "cond_acquires")
+        hint.annotation = K::CondAcquires;
+      else
+        throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
+                                    ": unknown annotation '" + std::string(words[2]) + "'");
     }
     if (hint.name.find('*') != std::string::npos) {
       std::string core;
@@ -541,9 +613,11 @@ const MacroHint *MacroHints::find(std::string_view word) const {
   return nullptr;
 }
 
-void preprocess(std::string &text, const MacroHints &hints, std::vector<size_t> *definers) {
+void preprocess(std::string &text, const MacroHints &hints, std::vector<size_t> *definers,
+                std::vector<LockAnnotation> *annotations) {
   Rewriter r(text, hints);
   r.definers = definers;
+  r.annotations = annotations;
   r.run();
 }
 

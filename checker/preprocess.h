@@ -14,13 +14,34 @@
 namespace lockspec::check {
 
 /// The kinds of kernel_macros.hints.
-enum class HintKind { Attribute, AttributeArgs, Iterator, TypeArg, Definer, Declarer };
+enum class HintKind {
+  Attribute,
+  AttributeArgs,
+  Iterator,
+  TypeArg,
+  Definer,
+  Declarer,
+  Scoped,
+  Annotation, ///< A lock annotation (`__must_hold(x)`): blanked, and recorded for the checker.
+};
+
+/// A function's lock annotation, as compiler-context-analysis.h defines them.
+struct LockAnnotation {
+  enum class Kind { MustHold, Acquires, Releases, CondAcquires };
+  Kind kind = Kind::MustHold;
+  bool shared = false; ///< The `_shared` variant: the lock's shared mode.
+  std::string lock;    ///< The lock expression as written (`&mm->mmap_lock`, `vmf->ptl`).
+  std::string result;  ///< CondAcquires: the result that says it is held (`true`, `0`, ...).
+  uint32_t offset = 0; ///< Where the annotation starts in the file.
+};
 
 /// One line of a hints file.  `name` may contain `*` (any run of identifier characters).
 struct MacroHint {
   HintKind kind = HintKind::Attribute;
   std::string name;
   int argument = 0; ///< TypeArg: which argument (from 0) is a type.
+  LockAnnotation::Kind annotation = LockAnnotation::Kind::MustHold; ///< Annotation: which.
+  bool shared = false;                                              ///< Annotation: `_shared`.
 };
 
 /// A parsed hints file, looked up by identifier.
@@ -64,7 +85,8 @@ private:
 /// * other directives (`#define`, `#undef`, ...) inside braces become blanks.
 /// `definers`, when given, receives the offset of each definer rewrite (a SYSCALL_DEFINEn
 /// definition now starting `long`).
-void preprocess(std::string &text, const MacroHints &hints,
-                std::vector<size_t> *definers = nullptr);
+/// `annotations`, when given, receives each lock annotation blanked, in file order.
+void preprocess(std::string &text, const MacroHints &hints, std::vector<size_t> *definers = nullptr,
+                std::vector<LockAnnotation> *annotations = nullptr);
 
 } // namespace lockspec::check

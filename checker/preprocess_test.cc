@@ -32,6 +32,23 @@ TEST(Preprocess, IteratorBecomesWhileLoop) {
   EXPECT_TRUE(parses(out)) << out;
 }
 
+TEST(Preprocess, ScopedGuardBecomesIfOnTheGuard) {
+  // The arguments stay where they were when a blank follows the `)`.
+  std::string in = "void f(void)\n{\n\tscoped_guard(mmap_read_lock, mm) {\n\t\tg(mm);\n\t}\n}\n";
+  std::string out = run(in);
+  EXPECT_NE(out.find("\tif    (guard(mmap_read_lock)(mm)){\n"), std::string::npos) << out;
+  EXPECT_EQ(out.find("mm)"), in.find("mm)"));
+  EXPECT_FALSE(parses(in));
+  EXPECT_TRUE(parses(out)) << out;
+  // No arguments, a statement without braces, and arguments over two lines.
+  out = run("void f(void)\n{\n\tscoped_guard(rcu)\n\t\tg();\n"
+            "\tscoped_guard(spinlock, &mm->page_table_lock,\n\t\t\tx) g();\n}\n");
+  EXPECT_NE(out.find("\tif (guard(rcu)())\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("(guard(spinlock)(&mm->page_table_lock,\n\t\t\tx))g();"), std::string::npos)
+      << out;
+  EXPECT_TRUE(parses(out)) << out;
+}
+
 TEST(Preprocess, IteratorWithoutBracesAndAfterIf) {
   std::string out = run("void f(void)\n{\n\tif (x)\n\t\tlist_for_each_entry(a, &h, l)\n"
                         "\t\t\tg(a);\n\tvma_interval_tree_foreach(v, r, 0, 1)\n\t\tg(v);\n}\n");

@@ -153,7 +153,8 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
       ctx.summarisedCallees |= !nodes[callee].summary.empty() || !nodes[callee].merged.empty();
     node.findings.clear();
     bool zero = onlyReturnsZero(d.node.child("body").text());
-    if (!ctx.summarisedCallees && !checker.index().mentionsAny(d.node.text())) {
+    if (!ctx.summarisedCallees && d.annotations.empty() &&
+        !checker.index().mentionsAny(d.node.text())) {
       calleesTake(node, out);
       out.returnsZero = zero;
       return;
@@ -173,9 +174,14 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
       const Node &c = nodes[it->second];
       return c.mergedReady ? &c.merged.takes : &c.summary.takes;
     };
+    ctx.paramsOf = [&](std::string_view name) -> const std::vector<std::string> * {
+      auto it = node.callees.find(name);
+      return it == node.callees.end() ? nullptr : &def(nodes[it->second]).params;
+    };
     ctx.entry = node.entry;
     ctx.root = node.root;
     ctx.params = d.params;
+    ctx.annotations = &d.annotations;
     uint32_t file = node.file;
     // Line starts are found once per file, and only in files that pass requirements on.
     ctx.where = [&, file](uint32_t offset) {

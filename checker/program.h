@@ -18,6 +18,8 @@ struct FunctionDef {
   std::vector<std::string> params;   ///< Parameter names in order.
   bool syscall = false;              ///< Defined by SYSCALL_DEFINEn (a root of the call graph).
   bool isStatic = false;
+  /// Its lock annotations (`__must_hold(&mm->mmap_lock)`), between its name and its body.
+  std::vector<LockAnnotation> annotations;
 };
 
 /// One file parsed: the tree (which owns the rewritten text), its function definitions, the

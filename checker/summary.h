@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "model.h"
+#include "preprocess.h"
 
 namespace lockspec::check {
 
@@ -41,6 +42,12 @@ struct Need {
   std::vector<std::pair<const Lock *, std::string>> why;
   /// Every lock class the original requirement names, held or not where it arose.
   std::vector<const Lock *> classes;
+  /// The object whose field the requirement guards (a field write), or "": where the caller's
+  /// object is unpublished (a spec `constructor` made it), the need is met.
+  std::string subject;
+  /// Keys the function had published where the need arose: the caller's object being
+  /// unpublished before the call does not meet a need on one of them.
+  std::vector<std::string> published;
   bool operator==(const Need &) const = default;
 };
 
@@ -71,7 +78,12 @@ struct FunctionSummary {
   /// Every return returns `0`, `NULL` or `false` (an operation not implemented in this
   /// configuration): a branch on its result that needs it nonzero is never taken.
   bool returnsZero = false;
-  bool empty() const { return needs.empty() && effects.empty() && !returnsZero; }
+  /// Parameters (by position) it passes to a spec `publish` function, itself or through a
+  /// callee, on some path: an unpublished object given to it is published after the call.
+  std::vector<int> publishes;
+  bool empty() const {
+    return needs.empty() && effects.empty() && !returnsZero && publishes.empty();
+  }
   bool operator==(const FunctionSummary &) const = default;
 };
 
@@ -79,6 +91,8 @@ struct FunctionSummary {
 struct CallContext {
   /// The summary of a function of the files checked called by this one, or nullptr.
   std::function<const FunctionSummary *(std::string_view name)> callee;
+  /// The parameter names of a function of the files checked called by this one, or nullptr.
+  std::function<const std::vector<std::string> *(std::string_view name)> paramsOf;
   /// The lock classes a function of the files checked takes in its body, or nullptr.
   std::function<const std::vector<const Lock *> *(std::string_view name)> takes;
   /// Code outside the files checked may call it (an ops table, a syscall, no caller here):
@@ -91,6 +105,8 @@ struct CallContext {
   /// outside the files checked.
   bool root = true;
   std::vector<std::string> params; ///< Parameter names in order.
+  /// The function's lock annotations (`__must_hold`, `__acquires`, ...), or nullptr.
+  const std::vector<LockAnnotation> *annotations = nullptr;
   /// "file:line" of an offset of this function's file, for the call paths of findings.
   std::function<std::string(uint32_t offset)> where;
 };

@@ -122,6 +122,10 @@ struct Object {
   Name var;
   std::vector<Link> links;
   std::vector<Field> fields;
+  /// `constructor f, g;`: functions returning a new object no other thread can reach yet.
+  std::vector<Name> constructors;
+  /// `publish f, g;`: functions that make an object passed to them reachable by others.
+  std::vector<Name> publishers;
 };
 
 struct Mode {

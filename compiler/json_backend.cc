@@ -299,6 +299,8 @@ void writeItem(Writer &w, const Object &o) {
     w.endObject();
   }
   w.endArray();
+  w.field("constructors", o.constructors);
+  w.field("publishers", o.publishers);
   w.key("fields").beginArray();
   for (const Field &f : o.fields) {
     documented(w, f);

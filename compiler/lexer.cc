@@ -62,14 +62,16 @@ namespace {
 
 /// Spellings of the keywords, indexed by Kw (alphabetical, after Kw::Plain).
 constexpr std::string_view kKeywords[] = {
-    "",          "acquire", "all",       "any",        "api",      "assert",  "axis",     "column",
-    "config",    "doc",     "downgrade", "else",       "ends",     "fact",    "fallback", "field",
-    "forbidden", "from",    "group",     "historical", "if",       "implies", "in",       "include",
-    "kernel",    "killable", "let",      "link",       "lock",     "matrix",  "mode",     "none",
-    "note",      "object",  "on",        "once",       "operation", "order",  "owner",    "path",
-    "pointer",  "read",      "reads",   "rejects",   "relation",   "release",  "requires", "role",    "row",
-    "source",    "split",   "subject",   "table",      "title",    "topic",   "try",      "var",
-    "warning",   "when",    "while",     "with",       "write",    "writes",
+    "",        "acquire",  "all",         "any",       "api",       "assert",   "axis",
+    "column",  "config",   "constructor", "doc",       "downgrade", "else",     "ends",
+    "fact",    "fallback", "field",       "forbidden", "from",      "group",    "historical",
+    "if",      "implies",  "in",          "include",   "kernel",    "killable", "let",
+    "link",    "lock",     "matrix",      "mode",      "none",      "note",     "object",
+    "on",      "once",     "operation",   "order",     "owner",     "path",     "pointer",
+    "publish", "read",     "reads",       "rejects",   "relation",  "release",  "requires",
+    "role",    "row",      "source",      "split",     "subject",   "table",    "title",
+    "topic",   "try",      "var",         "warning",   "when",      "while",    "with",
+    "write",   "writes",
 };
 
 /// Character classes for the lexer's loops: one table load per byte instead of a chain of
@@ -426,8 +428,8 @@ Token Lexer::lexRawString(const char *begin) {
   // statement.  Lexing on from the next quotes would read prose as code (hundreds of errors,
   // far from the mistake).
   if (close == std::string_view::npos || !closesStatement(rest, close + 3)) {
-    size_t resume = firstStatementLine(
-        rest.substr(0, close == std::string_view::npos ? rest.size() : close));
+    size_t resume =
+        firstStatementLine(rest.substr(0, close == std::string_view::npos ? rest.size() : close));
     if (close == std::string_view::npos || resume != std::string_view::npos) {
       cur_ = resume == std::string_view::npos ? end_ : rest.data() + resume;
       Token tok = make(Tok::Error, begin);

@@ -225,6 +225,12 @@ struct Object : Documented {
   std::string var; ///< Conventional C variable name.
   std::vector<Link> links;
   std::vector<Field> fields;
+  /// Functions that return a new object: until it is published, no other thread can reach
+  /// it, so the requirements on its own locks and fields are met (`constructor`).
+  std::vector<std::string> constructors;
+  /// Functions that make an object passed to them reachable by other threads: inserted into
+  /// the mm's tree or linked into the rmap (`publish`).
+  std::vector<std::string> publishers;
 
   const Field *findField(const std::string &field) const;
 };

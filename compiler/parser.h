@@ -95,6 +95,8 @@ private:
   /// body := ';' | '{' ('doc' STRING ';' | 'source' STRING ';')* '}'
   void parseBody(ast::Prose &prose, std::string_view what);
   /// object := 'object' IDENT '{' object_item* '}'
+  /// object_item := prose | 'var' IDENT ';' | 'link' IDENT ':' IDENT '=' STRING ';' | field
+  ///              | ('constructor' | 'publish') IDENT (',' IDENT)* ';'
   void parseObject(ast::Spec &spec);
   /// field := 'field' IDENT '{' field_item* '}'
   void parseField(ast::Object &object);

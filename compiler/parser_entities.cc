@@ -67,8 +67,23 @@ void Parser::parseObject(ast::Spec &spec) {
       object.links.push_back({std::move(*linkName), std::move(*target), std::move(*expr)});
     } else if (atWord(Kw::Field)) {
       parseField(object);
+    } else if (atWord(Kw::Constructor) || atWord(Kw::Publish)) {
+      std::vector<ast::Name> &names =
+          take().kw == Kw::Constructor ? object.constructors : object.publishers;
+      bool ok = true;
+      do {
+        auto fn = expectName("naming a C function");
+        if (!fn) {
+          ok = false;
+          break;
+        }
+        names.push_back(std::move(*fn));
+      } while (accept(Tok::Comma));
+      if (!ok || !expect(Tok::Semi, "after a function list"))
+        recover();
     } else {
-      errorHere("expected 'doc', 'source', 'var', 'link' or 'field' in object");
+      errorHere("expected 'doc', 'source', 'var', 'link', 'field', 'constructor' or 'publish' in "
+                "object");
       recover();
     }
   }

@@ -62,10 +62,24 @@ TEST_F(ParserTest, RecoversAndReportsEveryError) {
             "test.rules:1:16: error: expected identifier after 'var', found ';'\n"
             "object a { var ; }\n"
             "               ^\n"
-            "test.rules:2:12: error: expected 'doc', 'source', 'var', 'link' or 'field' in object, "
-            "found 'bogus'\n"
+            "test.rules:2:12: error: expected 'doc', 'source', 'var', 'link', 'field', "
+            "'constructor' or 'publish' in object, found 'bogus'\n"
             "object b { bogus; }\n"
             "           ^~~~~\n");
+}
+
+TEST_F(ParserTest, ObjectConstructorsAndPublishers) {
+  auto spec = parse("object v { var vma; constructor v_alloc, v_dup; publish v_store;\n"
+                    "  constructor v_new; }");
+  ASSERT_EQ(diags_.errorCount(), 0u) << diags_.renderAll();
+  ASSERT_EQ(spec.objects.size(), 1u);
+  const ast::Object &o = spec.objects[0];
+  ASSERT_EQ(o.constructors.size(), 3u); // Lists add up, in order.
+  EXPECT_EQ(o.constructors[0].text, "v_alloc");
+  EXPECT_EQ(o.constructors[2].text, "v_new");
+  ASSERT_EQ(o.publishers.size(), 1u);
+  EXPECT_EQ(o.publishers[0].text, "v_store");
+  EXPECT_EQ(o.publishers[0].span.begin, 56u);
 }
 
 TEST_F(ParserTest, DeepNestingIsAnErrorNotACrash) {

@@ -291,6 +291,24 @@ RstPage objectsPage(const Model &m) {
       links.push_back(literal(l.expr) + " (" + l.target + ")");
     if (!links.empty())
       w.paragraph("**Leads to:** " + join(links, ", ") + ".", obj.pos);
+    if (!obj.constructors.empty()) {
+      auto funcs = [](const std::vector<std::string> &names) {
+        std::string out;
+        for (size_t i = 0; i < names.size(); ++i)
+          out += std::string(i == 0                  ? ""
+                             : i + 1 == names.size() ? " or "
+                                                     : ", ") +
+                 ":c:func:`!" + names[i] + "`";
+        return out;
+      };
+      w.paragraph("**Private until published:** a new one comes from " + funcs(obj.constructors) +
+                      ". Until " +
+                      (obj.publishers.empty() ? std::string("it is freed")
+                                              : "it is passed to " + funcs(obj.publishers)) +
+                      " (or stored through a pointer), no other thread can reach it: writing its "
+                      "fields needs no lock, and its own locks are nobody else's to need.",
+                  obj.pos);
+    }
     for (const Field &f : obj.fields) {
       w.heading(obj.var + "->" + f.name, kSub, f.pos);
       std::vector<std::string> writes;

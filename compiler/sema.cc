@@ -123,6 +123,16 @@ void Sema::objects() {
                                            didYouMean(link.target.text, tables_.names, isObject));
       out.links.push_back({link.name.text, link.target.text, link.expr.value});
     }
+    // A function both creates and publishes nothing: the object would be private nowhere.
+    std::set<std::string_view> functions;
+    for (auto [names, to] : {std::pair{&in.constructors, &out.constructors},
+                             std::pair{&in.publishers, &out.publishers}})
+      for (const ast::Name &fn : *names) {
+        if (!functions.insert(fn.text).second)
+          diags_.error(fn.span, "function '" + fn.text + "' is listed twice among object '" +
+                                    in.name.text + "''s constructors and publishers");
+        to->push_back(fn.text);
+      }
     model_.objects.push_back(std::move(out));
   }
 }

@@ -126,6 +126,9 @@ class Collector:
                 self.use("struct", obj["name"], where_of(obj))
             for link in obj["links"]:
                 self.expression(link["expr"], where_of(obj, "link " + link["name"]))
+            for kind in ("constructors", "publishers"):
+                for fn in obj[kind]:
+                    self.use("function", fn, where_of(obj, kind[:-1]))
             for f in obj["fields"]:
                 w = where_of(f)
                 self.doc(f["doc"], f)

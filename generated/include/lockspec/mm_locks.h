@@ -1693,50 +1693,50 @@ private:
 
 /// Stand-in for the kernel's `struct anon_vma`: A node of the anonymous reverse mapping (`struct anon_vma`). Anonymous folios point at one (through `folio->mapping`), and its interval tree links, through `struct anon_vma_chain` entries, every VMA that may map those folios, across fork. anon_vmas form a tree per original VMA; all members of a tree share the rwsem of the `root`.
 ///
-/// Spec: `anon_vma` (rules/objects.rules:470); source: include/linux/rmap.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `anon_vma` (rules/objects.rules:477); source: include/linux/rmap.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct anon_vma {
   /// Link `root` (`anon_vma->root`).
   struct anon_vma *root = nullptr;
   /// The `anon_vma_lock` lock of this anon_vma (`anon_vma->root->rwsem`).
   AnonVmaLock rwsem LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(mm_struct::page_table_lock, ::lockspec::tasklist_lock);
-  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:482); source: include/linux/rmap.h.
+  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:494); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long rb_root() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.rb_root"););
     return rb_root_;
   }
-  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:482); source: include/linux/rmap.h.
+  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:494); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_rb_root(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.rb_root"););
     rb_root_ = value;
   }
-  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:490); source: include/linux/rmap.h.
+  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:502); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long num_children() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.num_children"););
     return num_children_;
   }
-  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:490); source: include/linux/rmap.h.
+  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:502); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_num_children(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.num_children"););
     num_children_ = value;
   }
-  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:498); source: include/linux/rmap.h.
+  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:510); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long num_active_vmas() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.num_active_vmas"););
     return num_active_vmas_;
   }
-  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:498); source: include/linux/rmap.h.
+  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:510); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_num_active_vmas(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.num_active_vmas"););
     num_active_vmas_ = value;
   }
-  /// `anon_vma::root`: The root of this anon_vma's tree, whose rwsem is the lock for every member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and never changed afterwards. Spec: `root` (rules/objects.rules:506); source: mm/rmap.c.
+  /// `anon_vma::root`: The root of this anon_vma's tree, whose rwsem is the lock for every member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and never changed afterwards. Spec: `root` (rules/objects.rules:518); source: mm/rmap.c.
   /// Write rule: set once before the object is visible (not checked).
   void set_root(struct anon_vma * value) { root = value; }
 
@@ -1748,7 +1748,7 @@ private:
 
 /// Stand-in for the kernel's `struct inode`: A file's inode; it owns `i_rwsem`, `i_lock` and (through `i_mapping`) the address_space.
 ///
-/// Spec: `inode` (rules/objects.rules:539); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `inode` (rules/objects.rules:551); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct inode {
   /// Link `mapping` (`inode->i_mapping`).
@@ -1761,7 +1761,7 @@ struct inode {
 
 /// Stand-in for the kernel's `struct address_space`: The page cache and mapping state of a file (`struct address_space`). For mm locking its important part is the `i_mmap` interval tree of all VMAs mapping the file, guarded by `i_mmap_rwsem`; it also carries the `invalidate_lock`, the private (buffer-head) lock and the `i_pages` xarray.
 ///
-/// Spec: `address_space` (rules/objects.rules:519); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `address_space` (rules/objects.rules:531); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct address_space {
   /// Link `host` (`mapping->host`).
@@ -1776,13 +1776,13 @@ struct address_space {
   PrivateLock i_private_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock);
   /// The `i_pages` lock of this address_space (`mapping->i_pages.xa_lock`).
   IPagesLock i_pages LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock, address_space::i_private_lock);
-  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:530); source: include/linux/fs.h.
+  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:542); source: include/linux/fs.h.
   /// Read rule `i_mmap_lock.read`.
   unsigned long i_mmap() const LOCKSPEC_REQUIRES_SHARED(this->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->i_mmap_rwsem, 4, 1u, "address_space.i_mmap"););
     return i_mmap_;
   }
-  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:530); source: include/linux/fs.h.
+  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:542); source: include/linux/fs.h.
   /// Write rule `i_mmap_lock.write`.
   void set_i_mmap(unsigned long value) LOCKSPEC_REQUIRES(this->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->i_mmap_rwsem, 4, 2u, "address_space.i_mmap"););
@@ -1808,31 +1808,31 @@ struct vm_area_struct {
   VmaLock vma_lock;
   /// The `hugetlb_vma_lock` lock of this vm_area_struct (`vma->vm_private_data`).
   HugetlbVmaLock hugetlb_vma_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::hugetlb_fault_mutex) LOCKSPEC_ACQUIRED_BEFORE(address_space::hugetlbfs_i_mmap_rwsem);
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:155); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_start(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_start"););
     return vm_start_;
   }
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:155); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_start(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_start"););
     return vm_start_;
   }
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:155); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_start(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_start"););
     return vm_start_;
   }
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:155); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_start(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_start"););
     return vm_start_;
   }
-  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:148); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_start`: The first address the VMA covers (inclusive). Spec: `vm_start` (rules/objects.rules:155); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_all`.
   void set_vm_start(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(if (this->anon_vma != nullptr) ::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_start"););
@@ -1841,31 +1841,31 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_start"););
     vm_start_ = value;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:163); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_end(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_end"););
     return vm_end_;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:163); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_end(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_end"););
     return vm_end_;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:163); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_end(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_end"););
     return vm_end_;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:163); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_end(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_end"););
     return vm_end_;
   }
-  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:156); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_end`: The first address past the VMA (exclusive). Spec: `vm_end` (rules/objects.rules:163); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_all`.
   void set_vm_end(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(if (this->anon_vma != nullptr) ::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_end"););
@@ -1874,31 +1874,31 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_end"););
     vm_end_ = value;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:171); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_pgoff(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:171); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_pgoff(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:171); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_pgoff(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:171); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_pgoff(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_pgoff"););
     return vm_pgoff_;
   }
-  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:164); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_pgoff`: The offset, in pages, that `vm_start` corresponds to: the offset into the mapped file; for anonymous memory, the page offset of the original address before any `mremap()`; for a PFN mapping on an architecture without `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN. Spec: `vm_pgoff` (rules/objects.rules:171); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_all`.
   void set_vm_pgoff(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(if (this->anon_vma != nullptr) ::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.vm_pgoff"););
@@ -1907,345 +1907,345 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_pgoff"););
     vm_pgoff_ = value;
   }
-  /// `vm_area_struct::vm_mm`: The mm the VMA belongs to. Set once when the VMA is created and never changed. It is one of the two fields an *unstable* RCU reader may look at: because VMAs are freed with `SLAB_TYPESAFE_BY_RCU`, `lock_vma_under_rcu` checks that the VMA it just reference-counted still belongs to the expected mm. Spec: `vm_mm` (rules/objects.rules:185); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_mm`: The mm the VMA belongs to. Set once when the VMA is created and never changed. It is one of the two fields an *unstable* RCU reader may look at: because VMAs are freed with `SLAB_TYPESAFE_BY_RCU`, `lock_vma_under_rcu` checks that the VMA it just reference-counted still belongs to the expected mm. Spec: `vm_mm` (rules/objects.rules:192); source: include/linux/mm_types.h.
   /// Write rule: set once before the object is visible (not checked).
   void set_vm_mm(struct mm_struct * value) { vm_mm = value; }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:198); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:205); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_page_prot(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:198); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:205); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_page_prot(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:198); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:205); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_page_prot(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:198); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:205); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_page_prot(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_page_prot"););
     return vm_page_prot_;
   }
-  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:198); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_page_prot`: The architecture's page-table protection bits, derived from the VMA flags. Spec: `vm_page_prot` (rules/objects.rules:205); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_vm_page_prot(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_page_prot"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_page_prot"););
     vm_page_prot_ = value;
   }
-  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:206); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:213); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_flags(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_flags"););
     return flags_;
   }
-  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:206); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:213); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_flags(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_flags"););
     return flags_;
   }
-  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:206); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:213); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_flags(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_flags"););
     return flags_;
   }
-  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:206); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_flags`: Read-only view of the VMA flags (`const vm_flags_t`), in a union with the writable `flags`. It is never written through this name ("N/A" in the docs); every change goes through the helpers that write `flags` under that field's rules. Spec: `vm_flags` (rules/objects.rules:213); source: include/linux/mm_types.h.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_flags(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_flags"););
     return flags_;
   }
-  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:225); source: include/linux/mm.h.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long flags(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.flags"););
     return flags_;
   }
-  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:225); source: include/linux/mm.h.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long flags(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.flags"););
     return flags_;
   }
-  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:225); source: include/linux/mm.h.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long flags(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.flags"););
     return flags_;
   }
-  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:225); source: include/linux/mm.h.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long flags(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.flags"););
     return flags_;
   }
-  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:225); source: include/linux/mm.h.
   /// Write rule `write_most` (vm_flags_*() helpers).
   void set_flags_vm_flags_helpers(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.flags"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.flags"););
     flags_ = value;
   }
-  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:225); source: include/linux/mm.h.
   /// Write rule `mm_or_vma_locked & atomic_vma_flag` (vma_set_atomic_flag), alternative `mmap_lock`.
   void set_flags_vma_set_atomic_flag(unsigned long value, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::atomic_vma_flag) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.flags"););
     flags_ = value;
   }
-  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:218); source: include/linux/mm.h.
+  /// `vm_area_struct::flags`: The writable view of the VMA flags (`__vm_flags` in the document), a `vma_flags_t` bitmap. Spec: `flags` (rules/objects.rules:225); source: include/linux/mm.h.
   /// Write rule `mm_or_vma_locked & atomic_vma_flag` (vma_set_atomic_flag), alternative `vma_lock`.
   void set_flags_vma_set_atomic_flag(unsigned long value, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(this->vma_lock, fact::atomic_vma_flag) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.flags"););
     flags_ = value;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:247); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:254); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_file(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:247); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:254); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_file(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:247); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:254); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_file(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:247); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:254); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_file(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_file"););
     return vm_file_;
   }
-  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:247); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_file`: The mapped `struct file`, or `NULL` for anonymous memory. Set once at initial map, before the VMA becomes visible. Spec: `vm_file` (rules/objects.rules:254); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule: set once before the object is visible (not checked).
   void set_vm_file(unsigned long value) { vm_file_ = value; }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:258); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:265); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_ops(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:258); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:265); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_ops(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:258); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:265); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_ops(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:258); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:265); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_ops(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_ops"););
     return vm_ops_;
   }
-  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:258); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_ops`: The `struct vm_operations_struct` callbacks of a file or driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's `f_op->mmap()` (or `mmap_prepare`) hook. Spec: `vm_ops` (rules/objects.rules:265); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule: set once before the object is visible (not checked).
   void set_vm_ops(unsigned long value) { vm_ops_ = value; }
-  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:270); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:277); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule: governed by driver (not checked).
   unsigned long vm_private_data() const { return vm_private_data_; }
-  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:270); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_private_data`: A `void *` for the driver or file system that owns the mapping. mm imposes no rule; whoever installed it decides how it is protected. (hugetlbfs, for one, keeps its per-VMA PMD-sharing lock here.) Spec: `vm_private_data` (rules/objects.rules:277); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule: governed by driver (not checked).
   void set_vm_private_data(unsigned long value) { vm_private_data_ = value; }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:291); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long anon_name(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:291); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long anon_name(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:291); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long anon_name(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:291); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long anon_name(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.anon_name"););
     return anon_name_;
   }
-  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:284); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_name`: A reference-counted `struct anon_vma_name` naming an anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed. One name object may be shared by many VMAs. Spec: `anon_name` (rules/objects.rules:291); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_anon_name(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.anon_name"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.anon_name"););
     anon_name_ = value;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:304); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long swap_readahead_info(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:304); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long swap_readahead_info(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:304); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long swap_readahead_info(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:304); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long swap_readahead_info(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.swap_readahead_info"););
     return swap_readahead_info_;
   }
-  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:297); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::swap_readahead_info`: Swap readahead state (window and hit count) of the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific lock" as what a writer needs, the swap-specific part being those atomics. Spec: `swap_readahead_info` (rules/objects.rules:304); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.read & swap_ra_atomic`.
   void set_swap_readahead_info(unsigned long value) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::swap_ra_atomic) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.swap_readahead_info"););
     swap_readahead_info_ = value;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:314); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:321); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_policy(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:314); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:321); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_policy(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:314); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:321); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_policy(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:314); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:321); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_policy(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_policy"););
     return vm_policy_;
   }
-  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:314); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA placement. Spec: `vm_policy` (rules/objects.rules:321); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_vm_policy(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_policy"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_policy"););
     vm_policy_ = value;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:330); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long numab_state(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:330); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long numab_state(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:330); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long numab_state(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:330); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long numab_state(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.numab_state"););
     return numab_state_;
   }
-  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:323); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::numab_state`: NUMA-balancing scan state of the VMA (`vma_numab_state`). Updated by `task_numa_work` with only the mmap read lock held; concurrent updaters are kept apart because only the task that won this period's scan may run it. Spec: `numab_state` (rules/objects.rules:330); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.read & numab_scan_owner`.
   void set_numab_state(unsigned long value) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock, fact::numab_scan_owner) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.numab_state"););
     numab_state_ = value;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:343); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long vm_userfaultfd_ctx(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:343); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long vm_userfaultfd_ctx(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:343); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long vm_userfaultfd_ctx(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:343); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long vm_userfaultfd_ctx(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_userfaultfd_ctx"););
     return vm_userfaultfd_ctx_;
   }
-  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::vm_userfaultfd_ctx`: The userfaultfd context of the VMA: a wrapper that is empty when userfaultfd is not configured and otherwise points at the `userfaultfd_ctx` registered for the range. Spec: `vm_userfaultfd_ctx` (rules/objects.rules:343); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `write_most`.
   void set_vm_userfaultfd_ctx(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_userfaultfd_ctx"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_userfaultfd_ctx"););
     vm_userfaultfd_ctx_ = value;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:362); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long shared_rb(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:362); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long shared_rb(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:362); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long shared_rb(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:362); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long shared_rb(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.shared_rb"););
     return shared_rb_;
   }
-  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:355); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb`: `shared.rb`: the node that links a file-backed VMA into the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot contain a dot.) Spec: `shared_rb` (rules/objects.rules:362); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.write & vma_lock.write & i_mmap_lock.write`.
   void set_shared_rb(unsigned long value) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.shared_rb"););
@@ -2253,31 +2253,31 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.shared_rb"););
     shared_rb_ = value;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:374); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long shared_rb_subtree_last(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:374); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long shared_rb_subtree_last(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:374); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long shared_rb_subtree_last(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:374); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long shared_rb_subtree_last(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.shared_rb_subtree_last"););
     return shared_rb_subtree_last_;
   }
-  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::shared_rb_subtree_last`: `shared.rb_subtree_last`: interval-tree bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in `mapping->i_mmap`. Spec: `shared_rb_subtree_last` (rules/objects.rules:374); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.write & vma_lock.write & i_mmap_lock.write`.
   void set_shared_rb_subtree_last(unsigned long value) LOCKSPEC_REQUIRES(this->mapping->i_mmap_rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 2u, "vm_area_struct.shared_rb_subtree_last"););
@@ -2285,45 +2285,45 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.shared_rb_subtree_last"););
     shared_rb_subtree_last_ = value;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:385); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `mmap_lock`.
   unsigned long anon_vma_chain(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:385); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `vma_lock`.
   unsigned long anon_vma_chain(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:385); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `anon_vma_lock`.
   unsigned long anon_vma_chain(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:385); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Read rule `stable`, alternative `i_mmap_lock`.
   unsigned long anon_vma_chain(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.anon_vma_chain"););
     return anon_vma_chain_;
   }
-  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:378); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma_chain`: The list of `struct anon_vma_chain` links that connect the VMA to every anon_vma it may hold pages of: those inherited through fork and copy-on-write, and its own `vma->anon_vma` if set. Spec: `anon_vma_chain` (rules/objects.rules:385); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.read & anon_vma_lock.write`.
   void set_anon_vma_chain(unsigned long value) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.anon_vma_chain"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma_chain"););
     anon_vma_chain_ = value;
   }
-  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:397); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:404); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.read & page_table_lock` (NULL -> non-NULL).
   void set_anon_vma_null_to_non_null(struct anon_vma * value) LOCKSPEC_REQUIRES(this->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->page_table_lock, 5, 1u, "vm_area_struct.anon_vma"););
     anon_vma = value;
   }
-  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:397); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:404); source: Documentation/mm/process_addrs.rst\#vma-fields.
   /// Write rule `mmap_lock.write & vma_lock.write & anon_vma_lock.write` (non-NULL -> NULL).
   void set_anon_vma_non_null_to_null(struct anon_vma * value) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.anon_vma"););
@@ -2331,74 +2331,74 @@ struct vm_area_struct {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.anon_vma"););
     anon_vma = value;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:422); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:429); source: include/linux/mm_types.h.
   /// Read rule `mmap_lock.read | vma_lock.read | rcu`, alternative `mmap_lock`.
   unsigned long vm_lock_seq(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_lock_seq"););
     return vm_lock_seq_;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:422); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:429); source: include/linux/mm_types.h.
   /// Read rule `mmap_lock.read | vma_lock.read | rcu`, alternative `vma_lock`.
   unsigned long vm_lock_seq(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_lock_seq"););
     return vm_lock_seq_;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:422); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:429); source: include/linux/mm_types.h.
   /// Read rule `mmap_lock.read | vma_lock.read | rcu`, alternative `rcu`.
   unsigned long vm_lock_seq(via::rcu) const LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_lock_seq"););
     return vm_lock_seq_;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:422); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:429); source: include/linux/mm_types.h.
   /// Write rule `mmap_lock.write & vma_lock.write`.
   void set_vm_lock_seq(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_lock_seq"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_lock_seq"););
     vm_lock_seq_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `mmap_lock`.
   unsigned long vm_refcnt(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `vma_lock`.
   unsigned long vm_refcnt(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `anon_vma_lock`.
   unsigned long vm_refcnt(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `i_mmap_lock`.
   unsigned long vm_refcnt(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `rcu`.
   unsigned long vm_refcnt(via::rcu) const LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `rcu`.
   void set_vm_refcnt(unsigned long value, via::rcu) LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_refcnt"););
     vm_refcnt_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `vma_lock`.
   void set_vm_refcnt(unsigned long value, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_refcnt"););
     vm_refcnt_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:438); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `mmap_lock`.
   void set_vm_refcnt(unsigned long value, via::mmap_lock) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_refcnt"););
@@ -2428,7 +2428,7 @@ private:
 
 /// Stand-in for the kernel's `struct folio`: A folio of memory. For locking it matters as the starting point of reverse-mapping walks (`folio->mapping` leads to an address_space or, for anonymous folios, an anon_vma) and as the owner of the folio lock.
 ///
-/// Spec: `folio` (rules/objects.rules:546); source: include/linux/mm_types.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `folio` (rules/objects.rules:558); source: include/linux/mm_types.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct folio {
   /// Link `mapping` (`folio->mapping`).
@@ -2443,7 +2443,7 @@ struct folio {
 
 /// Stand-in for the kernel's `struct pmd_table`: A PMD-level page table, named by a pointer `pmd` to one of its entries. It holds the PMD lock (in its `struct ptdesc` when PMD locks are split). The page-table helpers always take the mm alongside the entry pointer (`pmd_lock(mm, pmd)`), so the link to the owning mm is the caller's `mm` variable.
 ///
-/// Spec: `pmd_table` (rules/objects.rules:562); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `pmd_table` (rules/objects.rules:574); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct pmd_table {
   /// Link `mm` (`mm`).
@@ -2458,7 +2458,7 @@ struct pmd_table {
 
 /// Stand-in for the kernel's `struct pte_table`: A PTE-level (leaf) page table, named by a pointer `pte` to one of its entries and reached through the PMD entry `pmd` above it. It holds the PTE lock. On 32-bit kernels with `CONFIG_HIGHPTE` it may live in high memory and must be mapped before use; it can be detached and RCU-freed while only the PMD and PTE locks are held.
 ///
-/// Spec: `pte_table` (rules/objects.rules:574); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `pte_table` (rules/objects.rules:586); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct pte_table {
   /// Link `mm` (`mm`).
@@ -2471,7 +2471,7 @@ struct pte_table {
 
 /// Stand-in for the kernel's `struct lruvec`: The per-node, per-memcg set of LRU lists; owns `lru_lock`.
 ///
-/// Spec: `lruvec` (rules/objects.rules:591); source: include/linux/mmzone.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `lruvec` (rules/objects.rules:603); source: include/linux/mmzone.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct lruvec {
   /// The `lru_lock` lock of this lruvec (`lruvec->lru_lock`).
@@ -2480,7 +2480,7 @@ struct lruvec {
 
 /// Stand-in for the kernel's `struct bdi_writeback`: A writeback context of a backing device (`bdi.wb`); owns the writeback `list_lock`.
 ///
-/// Spec: `bdi_writeback` (rules/objects.rules:597); source: include/linux/backing-dev-defs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `bdi_writeback` (rules/objects.rules:609); source: include/linux/backing-dev-defs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct bdi_writeback {
   /// The `wb_list_lock` lock of this bdi_writeback (`wb->list_lock`).
@@ -4070,21 +4070,21 @@ inline void mark_vma_detached(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma-
 
 /// Operation `fork_write_protect`: Fork's copy of a parent's page tables when anonymous pages must become copy-on-write. The parent's mmap lock is held for writing, `write_protect_seq` is opened so that GUP-fast pinning backs off, and each PTE table is copied under its PTE lock (the child's nested), duplicating the anon rmap of each folio (`folio_try_dup_anon_rmap_*` needs the PTL and the open sequence count) or copying the page outright if it may be pinned.
 ///
-/// Requires `(write_most & write_protect_seq.write) & (pte_lock@src_pte)`; this overload checks `mmap_lock.write@vma & pte_lock.held@src_pte & vma_lock.write@vma & write_protect_seq.write@vma`.
+/// Requires `(write_most & write_protect_seq.write) & (pte_lock@src_pte)`; this overload checks `mmap_lock.write@src_vma & pte_lock.held@src_pte & vma_lock.write@src_vma & write_protect_seq.write@src_vma`.
 /// Spec: `fork_write_protect` (rules/operations.rules:617); source: mm/memory.c.
-inline void fork_write_protect(struct vm_area_struct *vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, src_pte->pte_lock, vma->vma_lock, vma->vm_mm->write_protect_seq_lock) {
-  (void)vma;
+inline void fork_write_protect(struct vm_area_struct *src_vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(src_vma->vm_mm->mmap_lock, src_pte->pte_lock, src_vma->vma_lock, src_vma->vm_mm->write_protect_seq_lock) {
+  (void)src_vma;
   (void)src_pte;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "fork_write_protect"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &src_vma->vm_mm->mmap_lock, 0, 4u, "fork_write_protect"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &src_pte->pte_lock, 7, 1u, "fork_write_protect"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "fork_write_protect"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->write_protect_seq_lock, 9, 2u, "fork_write_protect"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &src_vma->vma_lock, 2, 2u, "fork_write_protect"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &src_vma->vm_mm->write_protect_seq_lock, 9, 2u, "fork_write_protect"););
 }
 
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read@mm & foll_get & !foll_longterm`.  This way: GUP slow path, page tables walked under the mmap read lock.
-/// Spec: `gup_get` (rules/operations.rules:642); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:644); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_get) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_get"););
@@ -4093,7 +4093,7 @@ inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::fo
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get & !foll_longterm & irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
-/// Spec: `gup_get` (rules/operations.rules:642); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:644); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
 }
@@ -4101,7 +4101,7 @@ inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::fo
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_pin`.  This way: GUP slow path under the mmap read lock.
-/// Spec: `gup_pin` (rules/operations.rules:670); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:672); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin"););
@@ -4110,7 +4110,7 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_pin & irqs_disabled`.  This way: GUP-fast, interrupts disabled, validated against fork's write_protect_seq.
-/// Spec: `gup_pin` (rules/operations.rules:670); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:672); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin"););
@@ -4119,7 +4119,7 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_longterm & foll_pin`.  This way: slow path, which can migrate unsuitable pages first.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:693); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:695); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_longterm, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin_longterm"););
@@ -4128,20 +4128,20 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_longterm & foll_pin & irqs_disabled`.  This way: GUP-fast, falling back to the slow path for pages that must be migrated.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:693); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:695); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin_longterm"););
 }
 
 /// Operation `gup_pin_longterm` refuses `via::mmap_lock_foll_longterm`: the spec rejects `foll_longterm & mmap_lock.read` because FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:693); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:695); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::mmap_lock_foll_longterm) LOCKSPEC_REJECTED("op::gup_pin_longterm with via::mmap_lock_foll_longterm is not enough: FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining");
 
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `mmap_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -4152,7 +4152,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `!pte_lock.held@pte & vma_lock.read@vma`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -4163,7 +4163,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `anon_vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `anon_vma_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -4174,7 +4174,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `i_mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `i_mmap_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:716); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -4185,7 +4185,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `secondary_tlb_invalidate`, alternative `mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `mmap_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "secondary_tlb_invalidate"););
@@ -4194,7 +4194,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock)
 /// Operation `secondary_tlb_invalidate`, alternative `vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `vma_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "secondary_tlb_invalidate"););
@@ -4203,7 +4203,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) 
 /// Operation `secondary_tlb_invalidate`, alternative `anon_vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `anon_vma_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "secondary_tlb_invalidate"););
@@ -4212,7 +4212,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_l
 /// Operation `secondary_tlb_invalidate`, alternative `i_mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `i_mmap_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "secondary_tlb_invalidate"););
@@ -4221,7 +4221,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_loc
 /// Operation `mmu_notifier_register_locked`: Registering an MMU notifier on an mm whose mmap lock the caller already holds for writing (`__mmu_notifier_register`, `mmu_interval_notifier_insert_locked`, both asserting the write lock). The write lock and a user reference on the mm keep any invalidation from being in flight while the subscription is added.
 ///
 /// Requires `mmap_lock.write & mm_users_held`; this overload checks `mmap_lock.write@mm & mm_users_held`.
-/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:757); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:759); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "mmu_notifier_register_locked"););
@@ -4230,7 +4230,7 @@ inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES
 /// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm with the functions that take the mmap write lock themselves: `mmu_notifier_register` wraps `__mmu_notifier_register` in `mmap_write_lock` / `mmap_write_unlock`, and `mmu_interval_notifier_insert` may do the same (it declares `might_lock` on the mmap lock). So the caller must not hold the mmap lock, in any mode.
 ///
 /// Requires `!mmap_lock & mm_users_held`; this overload checks `!mmap_lock.read@mm & mm_users_held`.
-/// Spec: `mmu_notifier_register` (rules/operations.rules:770); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:772); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &mm->mmap_lock, 0, "mmu_notifier_register"););

@@ -267,7 +267,7 @@ pub enum MmStructPgd {}
 
 /// Field `vm_area_struct.vm_start`: The first address the VMA covers (inclusive).
 ///
-/// Spec: `vm_start` (rules/objects.rules:148); source:
+/// Spec: `vm_start` (rules/objects.rules:155); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructVmStart {}
 
@@ -391,7 +391,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, 'e3, 'e3a, B: Backend> WriteEvidence<VmAre
 
 /// Field `vm_area_struct.vm_end`: The first address past the VMA (exclusive).
 ///
-/// Spec: `vm_end` (rules/objects.rules:156); source:
+/// Spec: `vm_end` (rules/objects.rules:163); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructVmEnd {}
 
@@ -512,7 +512,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, 'e3, 'e3a, B: Backend> WriteEvidence<VmAre
 /// before any `mremap()`; for a PFN mapping on an architecture without
 /// `CONFIG_ARCH_HAS_PTE_SPECIAL`, the first PFN.
 ///
-/// Spec: `vm_pgoff` (rules/objects.rules:164); source:
+/// Spec: `vm_pgoff` (rules/objects.rules:171); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructVmPgoff {}
 
@@ -639,7 +639,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, 'e3, 'e3a, B: Backend> WriteEvidence<VmAre
 /// VMAs are freed with `SLAB_TYPESAFE_BY_RCU`, `lock_vma_under_rcu` checks that the VMA it just
 /// reference-counted still belongs to the expected mm.
 ///
-/// Spec: `vm_mm` (rules/objects.rules:185); source: `include/linux/mm_types.h`.
+/// Spec: `vm_mm` (rules/objects.rules:192); source: `include/linux/mm_types.h`.
 pub enum VmAreaStructVmMm {}
 
 // the read rule of `vm_area_struct.vm_mm`, `(unnamed)`.
@@ -743,7 +743,7 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmMm, B> for &'e0 RcuReadGu
 /// Field `vm_area_struct.vm_page_prot`: The architecture's page-table protection bits, derived
 /// from the VMA flags.
 ///
-/// Spec: `vm_page_prot` (rules/objects.rules:198); source:
+/// Spec: `vm_page_prot` (rules/objects.rules:205); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructVmPageProt {}
 
@@ -862,7 +862,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmPageProt, B>
 /// union with the writable `flags`. It is never written through this name ("N/A" in the docs);
 /// every change goes through the helpers that write `flags` under that field's rules.
 ///
-/// Spec: `vm_flags` (rules/objects.rules:206); source: `include/linux/mm_types.h`.
+/// Spec: `vm_flags` (rules/objects.rules:213); source: `include/linux/mm_types.h`.
 pub enum VmAreaStructVmFlags {}
 
 // the read rule of `vm_area_struct.vm_flags`, `(unnamed)`.
@@ -967,7 +967,7 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFlags, B>
 /// Field `vm_area_struct.flags`: The writable view of the VMA flags (`__vm_flags` in the
 /// document), a `vma_flags_t` bitmap.
 ///
-/// Spec: `flags` (rules/objects.rules:218); source: `include/linux/mm.h`.
+/// Spec: `flags` (rules/objects.rules:225); source: `include/linux/mm.h`.
 pub enum VmAreaStructFlags {}
 
 // the read rule of `vm_area_struct.flags`, `(unnamed)`.
@@ -1066,7 +1066,7 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructFlags, B>
 /// Field `vm_area_struct.vm_file`: The mapped `struct file`, or `NULL` for anonymous memory.
 /// Set once at initial map, before the VMA becomes visible.
 ///
-/// Spec: `vm_file` (rules/objects.rules:247); source:
+/// Spec: `vm_file` (rules/objects.rules:254); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructVmFile {}
 
@@ -1171,7 +1171,7 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmFile, B>
 /// driver mapping (`NULL` for anonymous memory). Set once at initial map, by the file's
 /// `f_op->mmap()` (or `mmap_prepare`) hook.
 ///
-/// Spec: `vm_ops` (rules/objects.rules:258); source:
+/// Spec: `vm_ops` (rules/objects.rules:265); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructVmOps {}
 
@@ -1272,7 +1272,7 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructVmOps, B>
 /// anonymous mapping (`prctl(PR_SET_VMA_ANON_NAME)`), or `NULL` when unnamed or file-backed.
 /// One name object may be shared by many VMAs.
 ///
-/// Spec: `anon_name` (rules/objects.rules:284); source:
+/// Spec: `anon_name` (rules/objects.rules:291); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructAnonName {}
 
@@ -1391,7 +1391,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonName, B>
 /// the VMA. It is only accessed with atomic operations; the docs list "mmap read, swap-specific
 /// lock" as what a writer needs, the swap-specific part being those atomics.
 ///
-/// Spec: `swap_readahead_info` (rules/objects.rules:297); source:
+/// Spec: `swap_readahead_info` (rules/objects.rules:304); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructSwapReadaheadInfo {}
 
@@ -1530,7 +1530,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructSwapReadaheadInfo, B>
 /// Field `vm_area_struct.vm_policy`: The reference-counted `mempolicy` that sets the VMA's NUMA
 /// placement.
 ///
-/// Spec: `vm_policy` (rules/objects.rules:314); source:
+/// Spec: `vm_policy` (rules/objects.rules:321); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructVmPolicy {}
 
@@ -1650,7 +1650,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmPolicy, B>
 /// concurrent updaters are kept apart because only the task that won this period's scan may run
 /// it.
 ///
-/// Spec: `numab_state` (rules/objects.rules:323); source:
+/// Spec: `numab_state` (rules/objects.rules:330); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructNumabState {}
 
@@ -1790,7 +1790,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> WriteEvidence<VmAreaStructNumabState, B>
 /// that is empty when userfaultfd is not configured and otherwise points at the
 /// `userfaultfd_ctx` registered for the range.
 ///
-/// Spec: `vm_userfaultfd_ctx` (rules/objects.rules:336); source:
+/// Spec: `vm_userfaultfd_ctx` (rules/objects.rules:343); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructVmUserfaultfdCtx {}
 
@@ -1909,7 +1909,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmUserfaultfdCt
 /// the `mapping->i_mmap` interval tree. (Spelled `shared_rb` here because identifiers cannot
 /// contain a dot.)
 ///
-/// Spec: `shared_rb` (rules/objects.rules:355); source:
+/// Spec: `shared_rb` (rules/objects.rules:362); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructSharedRb {}
 
@@ -2033,7 +2033,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, B: Backend> WriteEvidence<VmAreaStructShar
 /// bookkeeping (the largest end address in the subtree) for a file-backed VMA's node in
 /// `mapping->i_mmap`.
 ///
-/// Spec: `shared_rb_subtree_last` (rules/objects.rules:367); source:
+/// Spec: `shared_rb_subtree_last` (rules/objects.rules:374); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructSharedRbSubtreeLast {}
 
@@ -2157,7 +2157,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, 'e2, 'e2a, B: Backend> WriteEvidence<VmAreaStructShar
 /// connect the VMA to every anon_vma it may hold pages of: those inherited through fork and
 /// copy-on-write, and its own `vma->anon_vma` if set.
 ///
-/// Spec: `anon_vma_chain` (rules/objects.rules:378); source:
+/// Spec: `anon_vma_chain` (rules/objects.rules:385); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructAnonVmaChain {}
 
@@ -2300,7 +2300,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructAnonVmaChain, B
 /// VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is
 /// faulted in.
 ///
-/// Spec: `anon_vma` (rules/objects.rules:397); source:
+/// Spec: `anon_vma` (rules/objects.rules:404); source:
 /// `Documentation/mm/process_addrs.rst#vma-fields`.
 pub enum VmAreaStructAnonVma {}
 
@@ -2410,7 +2410,7 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
 /// it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is
 /// allowed and costs at most an unnecessary slow path.
 ///
-/// Spec: `vm_lock_seq` (rules/objects.rules:422); source: `include/linux/mm_types.h`.
+/// Spec: `vm_lock_seq` (rules/objects.rules:429); source: `include/linux/mm_types.h`.
 pub enum VmAreaStructVmLockSeq {}
 
 // the read rule of `vm_area_struct.vm_lock_seq`, `(unnamed)`.
@@ -2493,7 +2493,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmLockSeq, B>
 /// zero while the VMA is detached, one more than its number of readers while attached, with a
 /// flag that keeps new readers out while a writer or a detacher waits.
 ///
-/// Spec: `vm_refcnt` (rules/objects.rules:438); source: `include/linux/mm_types.h`.
+/// Spec: `vm_refcnt` (rules/objects.rules:445); source: `include/linux/mm_types.h`.
 pub enum VmAreaStructVmRefcnt {}
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
@@ -2649,7 +2649,7 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B>
 /// Field `anon_vma.rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs
 /// reachable from this anon_vma.
 ///
-/// Spec: `rb_root` (rules/objects.rules:482); source: `include/linux/rmap.h`.
+/// Spec: `rb_root` (rules/objects.rules:494); source: `include/linux/rmap.h`.
 pub enum AnonVmaRbRoot {}
 
 // the read rule of `anon_vma.rb_root`, `(unnamed)`.
@@ -2684,7 +2684,7 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaRbRoot, B>
 /// Field `anon_vma.num_children`: How many anon_vmas name this one as parent; used to decide
 /// whether fork may reuse it.
 ///
-/// Spec: `num_children` (rules/objects.rules:490); source: `include/linux/rmap.h`.
+/// Spec: `num_children` (rules/objects.rules:502); source: `include/linux/rmap.h`.
 pub enum AnonVmaNumChildren {}
 
 // the read rule of `anon_vma.num_children`, `(unnamed)`.
@@ -2722,7 +2722,7 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumChildren, B>
 
 /// Field `anon_vma.num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`.
 ///
-/// Spec: `num_active_vmas` (rules/objects.rules:498); source: `include/linux/rmap.h`.
+/// Spec: `num_active_vmas` (rules/objects.rules:510); source: `include/linux/rmap.h`.
 pub enum AnonVmaNumActiveVmas {}
 
 // the read rule of `anon_vma.num_active_vmas`, `(unnamed)`.
@@ -2762,13 +2762,13 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumActiveVmas, B>
 /// member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and
 /// never changed afterwards.
 ///
-/// Spec: `root` (rules/objects.rules:506); source: `mm/rmap.c`.
+/// Spec: `root` (rules/objects.rules:518); source: `mm/rmap.c`.
 pub enum AnonVmaRoot {}
 
 /// Field `address_space.i_mmap`: The interval tree of every VMA that maps this file (through
 /// `vma->shared.rb`).
 ///
-/// Spec: `i_mmap` (rules/objects.rules:530); source: `include/linux/fs.h`.
+/// Spec: `i_mmap` (rules/objects.rules:542); source: `include/linux/fs.h`.
 pub enum AddressSpaceIMmap {}
 
 // the read rule of `address_space.i_mmap`, `(unnamed)`.

@@ -2991,18 +2991,18 @@ pub enum ForkWriteProtect {}
 /// assert_eq!(permit.alternative(), "");
 /// ```
 pub fn fork_write_protect<'g, B: Backend>(
-    vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
+    src_vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
     src_pte: &'g PteLockHeldGuard<'_, B>,
-    vma: &'g VmaLockWriteGuard<'_, B>,
-    vma_write_protect_seq: &'g WriteProtectSeqWriteGuard<'_, B>,
+    src_vma: &'g VmaLockWriteGuard<'_, B>,
+    src_vma_write_protect_seq: &'g WriteProtectSeqWriteGuard<'_, B>,
 ) -> Permit<'g, ForkWriteProtect> {
-    let roles = [vma.object().as_raw(), src_pte.object().as_raw()];
+    let roles = [src_vma.object().as_raw(), src_pte.object().as_raw()];
     assert!(
-        same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
+        same::<B>(src_vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "fork_write_protect: the mmap_lock guard is for another object"
     );
     assert!(
-        same::<B>(vma_write_protect_seq.instance(), roles[0], &[LinkId::VmAreaStructMm]),
+        same::<B>(src_vma_write_protect_seq.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "fork_write_protect: the write_protect_seq guard is for another object"
     );
     let _ = roles;
@@ -3018,12 +3018,12 @@ pub enum GupGet {}
 
 /// Evidence for `gup_get`: one of slow: mmap_lock.read (mm) | fast: irqs_disabled.
 ///
-/// Spec: `gup_get` (rules/operations.rules:642); source: `mm/gup.c`. Docs:
+/// Spec: `gup_get` (rules/operations.rules:644); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_get.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `gup_get`",
     label = "`gup_get` needs one of: slow: mmap_lock.read (mm) | fast: irqs_disabled",
-    note = "rule `gup_get` (rules/operations.rules:642); docs: mm/operations/gup_get.html"
+    note = "rule `gup_get` (rules/operations.rules:644); docs: mm/operations/gup_get.html"
 )]
 pub trait GupGetEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3077,7 +3077,7 @@ impl<'e0, B: Backend> GupGetEvidence<B> for &'e0 facts::IrqsDisabled {
 /// Requirement: `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast:
 /// irqs_disabled; })`.
 ///
-/// Spec: `gup_get` (rules/operations.rules:642); source: `mm/gup.c`. Docs:
+/// Spec: `gup_get` (rules/operations.rules:644); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_get.html`.
 ///
 /// # Panics
@@ -3149,12 +3149,12 @@ pub enum GupPin {}
 /// Evidence for `gup_pin`: one of slow: mmap_lock.read (mm) | fast: write_protect_seq.read (mm)
 /// & irqs_disabled.
 ///
-/// Spec: `gup_pin` (rules/operations.rules:670); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin` (rules/operations.rules:672); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `gup_pin`",
     label = "`gup_pin` needs one of: slow: mmap_lock.read (mm) | fast: write_protect_seq.read (mm) & irqs_disabled",
-    note = "rule `gup_pin` (rules/operations.rules:670); docs: mm/operations/gup_pin.html"
+    note = "rule `gup_pin` (rules/operations.rules:672); docs: mm/operations/gup_pin.html"
 )]
 pub trait GupPinEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3210,7 +3210,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinEvidence<B>
 /// Requirement: `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled &
 /// write_protect_seq.read; })`.
 ///
-/// Spec: `gup_pin` (rules/operations.rules:670); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin` (rules/operations.rules:672); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin.html`.
 ///
 /// # Panics
@@ -3279,12 +3279,12 @@ pub enum GupPinLongterm {}
 /// Evidence for `gup_pin_longterm`: one of slow: mmap_lock.read (mm) | fast:
 /// write_protect_seq.read (mm) & irqs_disabled.
 ///
-/// Spec: `gup_pin_longterm` (rules/operations.rules:693); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin_longterm` (rules/operations.rules:695); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin_longterm.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `gup_pin_longterm`",
     label = "`gup_pin_longterm` needs one of: slow: mmap_lock.read (mm) | fast: write_protect_seq.read (mm) & irqs_disabled",
-    note = "rule `gup_pin_longterm` (rules/operations.rules:693); docs: mm/operations/gup_pin_longterm.html"
+    note = "rule `gup_pin_longterm` (rules/operations.rules:695); docs: mm/operations/gup_pin_longterm.html"
 )]
 pub trait GupPinLongtermEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3339,7 +3339,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinLongtermEvidence<B>
 /// Requirement: `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled
 /// & write_protect_seq.read; })`.
 ///
-/// Spec: `gup_pin_longterm` (rules/operations.rules:693); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin_longterm` (rules/operations.rules:695); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin_longterm.html`.
 ///
 /// # Panics
@@ -3413,12 +3413,12 @@ pub enum MmuNotifierInvalidate {}
 /// Evidence for `mmu_notifier_invalidate`: one of mmap_lock.read (vma) | vma_lock.read (vma) |
 /// anon_vma_lock.read (vma) | i_mmap_lock.read (vma).
 ///
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:716); source:
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/mmu_notifier_invalidate.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `mmu_notifier_invalidate`",
     label = "`mmu_notifier_invalidate` needs one of: mmap_lock.read (vma) | vma_lock.read (vma) | anon_vma_lock.read (vma) | i_mmap_lock.read (vma)",
-    note = "rule `mmu_notifier_invalidate` (rules/operations.rules:716); docs: mm/operations/mmu_notifier_invalidate.html"
+    note = "rule `mmu_notifier_invalidate` (rules/operations.rules:718); docs: mm/operations/mmu_notifier_invalidate.html"
 )]
 pub trait MmuNotifierInvalidateEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3524,7 +3524,7 @@ impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 IMmapLockW
 ///
 /// Requirement: `(stable) & (!pte_lock@pte)`.
 ///
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:716); source:
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/mmu_notifier_invalidate.html`.
 ///
 /// # Panics
@@ -3593,12 +3593,12 @@ pub enum SecondaryTlbInvalidate {}
 /// Evidence for `secondary_tlb_invalidate`: one of mmap_lock.read (vma) | vma_lock.read (vma) |
 /// anon_vma_lock.read (vma) | i_mmap_lock.read (vma).
 ///
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:742); source:
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/secondary_tlb_invalidate.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `secondary_tlb_invalidate`",
     label = "`secondary_tlb_invalidate` needs one of: mmap_lock.read (vma) | vma_lock.read (vma) | anon_vma_lock.read (vma) | i_mmap_lock.read (vma)",
-    note = "rule `secondary_tlb_invalidate` (rules/operations.rules:742); docs: mm/operations/secondary_tlb_invalidate.html"
+    note = "rule `secondary_tlb_invalidate` (rules/operations.rules:744); docs: mm/operations/secondary_tlb_invalidate.html"
 )]
 pub trait SecondaryTlbInvalidateEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3704,7 +3704,7 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B>
 ///
 /// Requirement: `stable & primary_pte_cleared`.
 ///
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:742); source:
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/secondary_tlb_invalidate.html`.
 ///
 /// # Panics
@@ -3781,7 +3781,7 @@ pub enum MmuNotifierRegisterLocked {}
 ///
 /// Requirement: `mmap_lock.write & mm_users_held`.
 ///
-/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:757); source:
+/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:759); source:
 /// `mm/mmu_notifier.c`. Docs: `mm/operations/mmu_notifier_register_locked.html`.
 ///
 /// # Panics
@@ -3854,7 +3854,7 @@ pub enum MmuNotifierRegister {}
 ///
 /// Requirement: `!mmap_lock & mm_users_held`.
 ///
-/// Spec: `mmu_notifier_register` (rules/operations.rules:770); source: `mm/mmu_notifier.c`.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:772); source: `mm/mmu_notifier.c`.
 /// Docs: `mm/operations/mmu_notifier_register.html`.
 ///
 /// # Panics

@@ -9,89 +9,89 @@
 using namespace lockspec;
 
 // lockspec-case: operation fork_write_protect | positive | positive
-void case_1(struct vm_area_struct *vma, struct pte_table *src_pte) {
-  vma->vm_mm->write_protect_seq_lock.lock();
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
+void case_1(struct vm_area_struct *src_vma, struct pte_table *src_pte) {
+  src_vma->vm_mm->write_protect_seq_lock.lock();
+  src_vma->vm_mm->mmap_lock.lock();
+  vma_start_write(src_vma);
   src_pte->pte_lock.lock();
-  op::fork_write_protect(vma, src_pte);
+  op::fork_write_protect(src_vma, src_pte);
   src_pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->write_protect_seq_lock.unlock();
+  src_vma->vm_mm->mmap_lock.unlock();
+  src_vma->vm_mm->write_protect_seq_lock.unlock();
 }
 
 // lockspec-case: operation fork_write_protect | missing src_pte->pte_lock | negative
-void case_2(struct vm_area_struct *vma, struct pte_table *src_pte) {
-  vma->vm_mm->write_protect_seq_lock.lock();
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
-  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_pte->pte_lock' exclusively}}
-  vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->write_protect_seq_lock.unlock();
+void case_2(struct vm_area_struct *src_vma, struct pte_table *src_pte) {
+  src_vma->vm_mm->write_protect_seq_lock.lock();
+  src_vma->vm_mm->mmap_lock.lock();
+  vma_start_write(src_vma);
+  op::fork_write_protect(src_vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_pte->pte_lock' exclusively}}
+  src_vma->vm_mm->mmap_lock.unlock();
+  src_vma->vm_mm->write_protect_seq_lock.unlock();
 }
 
 // lockspec-case: operation fork_write_protect | other pte_table: src_pte->pte_lock | negative
-void case_3(struct vm_area_struct *vma, struct pte_table *src_pte, struct pte_table *other_src_pte) {
-  vma->vm_mm->write_protect_seq_lock.lock();
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
+void case_3(struct vm_area_struct *src_vma, struct pte_table *src_pte, struct pte_table *other_src_pte) {
+  src_vma->vm_mm->write_protect_seq_lock.lock();
+  src_vma->vm_mm->mmap_lock.lock();
+  vma_start_write(src_vma);
   other_src_pte->pte_lock.lock();
-  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_pte->pte_lock' exclusively}}
+  op::fork_write_protect(src_vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_pte->pte_lock' exclusively}}
   other_src_pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->write_protect_seq_lock.unlock();
+  src_vma->vm_mm->mmap_lock.unlock();
+  src_vma->vm_mm->write_protect_seq_lock.unlock();
 }
 
-// lockspec-case: operation fork_write_protect | missing vma->vma_lock | negative
-void case_4(struct vm_area_struct *vma, struct pte_table *src_pte) {
-  vma->vm_mm->write_protect_seq_lock.lock();
-  vma->vm_mm->mmap_lock.lock();
+// lockspec-case: operation fork_write_protect | missing src_vma->vma_lock | negative
+void case_4(struct vm_area_struct *src_vma, struct pte_table *src_pte) {
+  src_vma->vm_mm->write_protect_seq_lock.lock();
+  src_vma->vm_mm->mmap_lock.lock();
   src_pte->pte_lock.lock();
-  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vma_lock' exclusively}}
+  op::fork_write_protect(src_vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_vma->vma_lock' exclusively}}
   src_pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->write_protect_seq_lock.unlock();
+  src_vma->vm_mm->mmap_lock.unlock();
+  src_vma->vm_mm->write_protect_seq_lock.unlock();
 }
 
-// lockspec-case: operation fork_write_protect | missing vma->vm_mm->write_protect_seq_lock | negative
-void case_5(struct vm_area_struct *vma, struct pte_table *src_pte) {
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
+// lockspec-case: operation fork_write_protect | missing src_vma->vm_mm->write_protect_seq_lock | negative
+void case_5(struct vm_area_struct *src_vma, struct pte_table *src_pte) {
+  src_vma->vm_mm->mmap_lock.lock();
+  vma_start_write(src_vma);
   src_pte->pte_lock.lock();
-  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vm_mm->write_protect_seq_lock' exclusively}}
+  op::fork_write_protect(src_vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_vma->vm_mm->write_protect_seq_lock' exclusively}}
   src_pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
+  src_vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: operation fork_write_protect | shared vma->vm_mm->write_protect_seq_lock | negative
-void case_6(struct vm_area_struct *vma, struct pte_table *src_pte) {
-  vma->vm_mm->write_protect_seq_lock.lock_shared();
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
+// lockspec-case: operation fork_write_protect | shared src_vma->vm_mm->write_protect_seq_lock | negative
+void case_6(struct vm_area_struct *src_vma, struct pte_table *src_pte) {
+  src_vma->vm_mm->write_protect_seq_lock.lock_shared();
+  src_vma->vm_mm->mmap_lock.lock();
+  vma_start_write(src_vma);
   src_pte->pte_lock.lock();
-  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vm_mm->write_protect_seq_lock' exclusively}}
+  op::fork_write_protect(src_vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_vma->vm_mm->write_protect_seq_lock' exclusively}}
   src_pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->write_protect_seq_lock.unlock_shared();
+  src_vma->vm_mm->mmap_lock.unlock();
+  src_vma->vm_mm->write_protect_seq_lock.unlock_shared();
 }
 
-// lockspec-case: operation fork_write_protect | other vm_area_struct: vma->vm_mm->write_protect_seq_lock | negative
-void case_7(struct vm_area_struct *vma, struct pte_table *src_pte, struct vm_area_struct *other_vma) {
-  other_vma->vm_mm->write_protect_seq_lock.lock();
-  vma->vm_mm->mmap_lock.lock();
-  vma_start_write(vma);
+// lockspec-case: operation fork_write_protect | other vm_area_struct: src_vma->vm_mm->write_protect_seq_lock | negative
+void case_7(struct vm_area_struct *src_vma, struct pte_table *src_pte, struct vm_area_struct *other_src_vma) {
+  other_src_vma->vm_mm->write_protect_seq_lock.lock();
+  src_vma->vm_mm->mmap_lock.lock();
+  vma_start_write(src_vma);
   src_pte->pte_lock.lock();
-  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vm_mm->write_protect_seq_lock' exclusively}}
+  op::fork_write_protect(src_vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_vma->vm_mm->write_protect_seq_lock' exclusively}}
   src_pte->pte_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock();
-  other_vma->vm_mm->write_protect_seq_lock.unlock();
+  src_vma->vm_mm->mmap_lock.unlock();
+  other_src_vma->vm_mm->write_protect_seq_lock.unlock();
 }
 
 // lockspec-case: operation fork_write_protect | rejected mmap_lock.write & write_protect_seq.write | negative
-void case_8(struct vm_area_struct *vma, struct pte_table *src_pte) {
-  vma->vm_mm->write_protect_seq_lock.lock();
-  vma->vm_mm->mmap_lock.lock();
-  op::fork_write_protect(vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_pte->pte_lock' exclusively}} expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'vma->vma_lock' exclusively}}
-  vma->vm_mm->mmap_lock.unlock();
-  vma->vm_mm->write_protect_seq_lock.unlock();
+void case_8(struct vm_area_struct *src_vma, struct pte_table *src_pte) {
+  src_vma->vm_mm->write_protect_seq_lock.lock();
+  src_vma->vm_mm->mmap_lock.lock();
+  op::fork_write_protect(src_vma, src_pte); // expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_pte->pte_lock' exclusively}} expected-error-re {{calling function 'fork_write_protect' requires holding {{.*}}'src_vma->vma_lock' exclusively}}
+  src_vma->vm_mm->mmap_lock.unlock();
+  src_vma->vm_mm->write_protect_seq_lock.unlock();
 }
