@@ -29,14 +29,16 @@ void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &s
   ts::Node v = value;
   std::erase(st.unpublished, var); // whatever `var` pointed to before
   if (stripNode(v) == std::string_view("call_expression")) {
+    // A constructor's result is new whatever the call names (in a constructor's own body,
+    // the allocator it returns from is a plain kmalloc).
+    if (constructs(v, var))
+      st.unpublished.push_back(var);
     // As in eval(): a call that names nothing the spec or a summary knows has no effect.
     if (st.pending.empty() && !mayHaveEffect(v.text()))
       return;
     std::vector<ts::Node> args = evalArgs(v, st, depth);
     if (auto t = applyCall(v, st, var, args))
       addMay(st, t->held);
-    if (constructs(v, var))
-      st.unpublished.push_back(var);
     return;
   }
   eval(value, st, depth + 1);

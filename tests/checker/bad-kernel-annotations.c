@@ -15,7 +15,7 @@ static void count_map(struct mm_struct *mm)
 
 static void unlocked_caller(struct mm_struct *mm)
 {
-// CHECK: :[[@LINE+2]]:2: error: call to 'count_map' without 'mmap_lock.write' of 'mm', which it needs held and no caller in the files checked takes (through count_map)
+// CHECK: :[[@LINE+2]]:2: error: call to 'count_map' without 'mmap_lock' of 'mm' for write (it holds none of its locks), which no caller in the files checked takes (through count_map)
 // CHECK: :[[@LINE+1]]:2: note: needed by {{.*}}bad-kernel-annotations.c:11: 'count_map' is declared __must_hold(&mm->mmap_lock)
 	count_map(mm);
 }
@@ -29,7 +29,7 @@ static void count_map_again(struct mm_struct *mm)
 static void read_locked_caller(struct mm_struct *mm)
 {
 	mmap_read_lock(mm);
-// CHECK: :[[@LINE+1]]:2: error: call to 'count_map_again' without 'mmap_lock.write' of 'mm'
+// CHECK: :[[@LINE+1]]:2: error: call to 'count_map_again' without 'mmap_lock' of 'mm' for write (it holds 'mmap_lock' of 'mm' for read)
 	count_map_again(mm);
 	mmap_read_unlock(mm);
 }

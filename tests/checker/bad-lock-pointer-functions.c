@@ -8,7 +8,7 @@ void pte_fault_unlocked(struct vm_fault *vmf, pte_t entry)
 
 	mmap_read_lock(vma->vm_mm);
 	vmf->ptl = pte_lockptr(vma->vm_mm, vmf->pmd);
-// CHECK: :[[@LINE+1]]:2: error: call to 'set_pte_at' without the locks operation 'install' requires
+// CHECK: :[[@LINE+1]]:2: error: call to 'set_pte_at' (install) without 'pte_lock' (it holds 'mmap_lock' of 'vmf->vma->vm_mm' for read): entries are changed only under the lock of their table
 	set_pte_at(vma->vm_mm, vmf->address, vmf->pte, entry);
 	spin_lock(vmf->ptl);
 	pte_unmap_unlock(vmf->pte, vmf->ptl);

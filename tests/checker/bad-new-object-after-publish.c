@@ -28,7 +28,7 @@ static int written_after_store(struct mm_struct *mm, struct vma_iterator *vmi,
 	vma->vm_start = addr;
 	vma_iter_store_new(vmi, vma);
 	mmap_write_unlock(mm);
-// CHECK: :[[@LINE+1]]:2: error: write to 'vma->vm_end' without the locks field 'vm_area_struct.vm_end' requires: write_all
+// CHECK: :[[@LINE+1]]:2: error: write to 'vma->vm_end' (vm_area_struct.vm_end) without 'mmap_lock' of 'vma->vm_mm' for write and 'vma_lock' of 'vma' for write (it holds none of its locks)
 	vma->vm_end = addr + len;
 	return 0;
 }
@@ -40,7 +40,7 @@ static int helper_after_file_link(struct vm_area_struct *orig, unsigned long end
 	if (!new)
 		return -ENOMEM;
 	vma_interval_tree_insert(new, &new->vm_file->f_mapping->i_mmap);
-// CHECK: :[[@LINE+1]]:2: error: call to 'set_end' without 'mmap_lock.write' of 'new->vm_mm' & 'vma_lock.write' of 'new', which it needs held
+// CHECK: :[[@LINE+1]]:2: error: call to 'set_end' without 'mmap_lock' of 'new->vm_mm' for write and 'vma_lock' of 'new' for write (it holds none of its locks), which no caller in the files checked takes
 	set_end(new, end);
 	return 0;
 }
@@ -64,7 +64,7 @@ static int stored_through_pointer(struct vm_area_struct *orig, struct vm_area_st
 	if (!vma)
 		return -ENOMEM;
 	*vmap = vma;
-// CHECK: :[[@LINE+1]]:2: error: write to 'vma->vm_pgoff' without the locks field 'vm_area_struct.vm_pgoff' requires: write_all
+// CHECK: :[[@LINE+1]]:2: error: write to 'vma->vm_pgoff' (vm_area_struct.vm_pgoff) without 'mmap_lock' of 'vma->vm_mm' for write and 'vma_lock' of 'vma' for write (it holds none of its locks)
 	vma->vm_pgoff = 0;
 	return 0;
 }
@@ -78,7 +78,7 @@ static int published_on_one_path(struct vma_iterator *vmi, struct vm_area_struct
 		return -ENOMEM;
 	if (now)
 		vma_iter_store_new(vmi, new);
-// CHECK: :[[@LINE+1]]:2: error: write to 'new->vm_start' without the locks field 'vm_area_struct.vm_start' requires: write_all
+// CHECK: :[[@LINE+1]]:2: error: write to 'new->vm_start' (vm_area_struct.vm_start) without 'mmap_lock' of 'new->vm_mm' for write and 'vma_lock' of 'new' for write (it holds none of its locks)
 	new->vm_start = orig->vm_start;
 	return 0;
 }

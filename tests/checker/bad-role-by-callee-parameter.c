@@ -27,8 +27,8 @@ static int fork_one(struct mm_struct *oldmm, struct vm_area_struct *mpnt,
 	}
 	vma_iter_bulk_store(vmi, tmp);
 	vma_start_write(tmp);
-// CHECK: :[[@LINE+2]]:11: error: call to 'copy_page_range' without the locks operation 'fork_write_protect' requires
-// CHECK: note: it needs mmap_lock.write of 'mpnt->vm_mm' & pte_lock & vma_lock.write of 'mpnt' & write_protect_seq.write of 'mpnt->vm_mm'
+// CHECK: :[[@LINE+2]]:11: error: call to 'copy_page_range' (fork_write_protect) without 'vma_lock' of 'mpnt' for write (it holds 'mmap_lock' of 'oldmm' for write and 'vma_lock' of 'tmp' for write)
+// CHECK: note: operation 'fork_write_protect' requires {{.*}}; that is mmap_lock.write of 'mpnt->vm_mm' & pte_lock & vma_lock.write of 'mpnt' & write_protect_seq.write of 'mpnt->vm_mm'
 	retval = copy_page_range(tmp, mpnt);
 out:
 	mmap_write_unlock(oldmm);

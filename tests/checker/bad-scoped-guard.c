@@ -5,14 +5,14 @@ void after_the_scope(struct mm_struct *mm, struct vm_area_struct *vma)
 	scoped_guard(mmap_read_lock, mm) {
 		vma_set_atomic_flag(vma, 0);
 	}
-// CHECK: :[[@LINE+1]]:2: error: call to 'vma_set_atomic_flag' without the locks operation 'set_atomic_vma_flag' requires
+// CHECK: :[[@LINE+1]]:2: error: call to 'vma_set_atomic_flag' (set_atomic_vma_flag) without 'mmap_lock' of 'vma->vm_mm' for read or 'vma_lock' of 'vma' for read (it holds none of its locks)
 	vma_set_atomic_flag(vma, 0);
 }
 
 void write_under_read_scope(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	scoped_guard(mmap_read_lock, mm) {
-// CHECK: :[[@LINE+1]]:3: error: 'vma_start_write' takes 'vma_lock' of 'vma' for write, which needs 'mmap_lock' of 'vma->vm_mm' held for write
+// CHECK: :[[@LINE+1]]:3: error: 'vma_start_write' takes 'vma_lock' of 'vma' for write without 'mmap_lock' of 'vma->vm_mm' for write (it holds 'mmap_lock' of 'mm' for read)
 		vma_start_write(vma);
 	}
 }
