@@ -295,6 +295,8 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
         continue;
       ts::Node id = declaredIdentifier(c);
       evalInto(c.child("value"), std::string(id.text()), st, depth);
+      if (!id.isNull())
+        setFact(st, std::string(id.text()), literalValue(c.child("value")));
     }
     for (const ts::Node &c : children)
       declare(it.node, c);

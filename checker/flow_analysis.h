@@ -169,6 +169,13 @@ private:
   /// than this byte scan (argument lists, conditions, address arithmetic).
   bool mayHaveEffect(std::string_view text) const;
 
+  /// The truth value of a literal (`0`, `NULL`, `false`; `1`, `true`, `-EINTR`), else nullopt.
+  static std::optional<bool> literalValue(ts::Node value);
+
+  /// A call may write through its `&v` and pointer arguments: what the path knew of `v` and
+  /// `*v` is forgotten.
+  static void forgetWritten(State &st, const std::vector<ts::Node> &args);
+
   static bool isLogical(ts::Node e);
 
   static std::string_view binaryOp(ts::Node e);

@@ -162,7 +162,18 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
     });
     return;
   }
-  Held *h = findHeld(st, inst, api.mode);
+  Held *h = nullptr;
+  // One of several holds of a global lock (two PTE tables mapped, each its own RCU read
+  // section): the one tied to an argument (`pte_unmap(src_pte)`) is the one released.
+  if (inst.key.empty() && inst.lock)
+    for (const ts::Node &a : callArgs(call)) {
+      std::string arg = resolve(canonical(a));
+      for (Held &o : st.held)
+        if (!h && o.lock == inst.lock && !o.guard.empty() && resolve(o.guard) == arg)
+          h = &o;
+    }
+  if (!h)
+    h = findHeld(st, inst, api.mode);
   if (!h) {
     auto p = std::find_if(st.pending.begin(), st.pending.end(), [&](const Pending &p) {
       return (!inst.lock || p.held.lock == inst.lock) &&
@@ -176,7 +187,7 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
       return; // A lock the spec does not know.
     if (!taken_.count(inst.lock)) {
       callerHeld(api, inst, "releases", call);
-      st.dropped.push_back({inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false});
+      st.dropped.push_back({inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false, {}, true});
       return;
     }
     report(Severity::Error, "unlock-not-held", call,
@@ -219,6 +230,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   if (as.empty() && std::string_view(fn.type()) != "identifier")
     return std::nullopt;
   std::string name(as.empty() ? fn.text() : as);
+  forgetWritten(st, args);
   const Api *api = index_.api(name);
   const Lock *own = api ? model_.findLock(api->lock) : nullptr;
   checkOperations(name, args, st, call, own);
@@ -231,7 +243,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   Instance inst = instanceOf(*api, args, resultVar);
   if (!inst.lock && api->kind != ApiKind::Release)
     return std::nullopt; // spin_lock on a lock the spec does not know.
-  Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(), false, false};
+  Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(), false, false, {}, true};
   if (api->kind == ApiKind::Acquire || api->kind == ApiKind::Try)
     taken_.insert(inst.lock);
   switch (api->kind) {

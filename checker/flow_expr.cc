@@ -75,21 +75,28 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     for (const ts::Node &c : e.children())
       if (!c.isNamed())
         plain = c.text() == "=";
-    if (std::string_view(l.type()) == "identifier" && plain) {
+    std::string_view lt = l.type();
+    if (lt == "identifier" && plain) {
       evalInto(right, std::string(l.text()), st, depth);
       assigned(std::string(l.text()), right);
-    } else if (std::string_view(l.type()) == "field_expression" && plain) {
+    } else if (lt == "field_expression" && plain) {
       evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
     } else {
       eval(right, st, depth + 1);
-      if (std::string_view(l.type()) == "identifier")
+      if (lt == "identifier")
         assigned(std::string(l.text()), {});
     }
+    // A flag (`locked = false;`, `*locked = 0;`, `vms->unlock = unlock;`) now has the
+    // value assigned, or one the checker does not know.
+    if (lt == "identifier" || lt == "field_expression" || lt == "pointer_expression")
+      setFact(st, canonical(l), plain ? literalValue(right) : std::nullopt);
     fieldWrite(left, plain ? right : ts::Node(), st);
     return;
   }
   if (t == "update_expression") {
     eval(e.child("argument"), st, depth + 1);
+    if (!st.facts.empty() || st.held.size() > 0)
+      setFact(st, canonical(e.child("argument")), std::nullopt);
     fieldWrite(e.child("argument"), {}, st);
     return;
   }
@@ -125,6 +132,34 @@ bool FunctionAnalysis::mayHaveEffect(std::string_view text) const {
       return true;
   }
   return mentions(text);
+}
+
+std::optional<bool> FunctionAnalysis::literalValue(ts::Node value) {
+  if (value.isNull())
+    return std::nullopt;
+  if (std::string_view(stripNode(value)) == "assignment_expression") // `a = b = NULL`
+    return literalValue(value.child("right"));
+  switch (classifyReturn(canonical(value))) {
+  case ReturnClass::Zero:
+    return false;
+  case ReturnClass::Nonzero:
+    return true;
+  default:
+    return std::nullopt;
+  }
+}
+
+void FunctionAnalysis::forgetWritten(State &st, const std::vector<ts::Node> &args) {
+  if (st.facts.empty() && std::none_of(st.held.begin(), st.held.end(),
+                                       [](const Held &h) { return !h.guard.empty(); }))
+    return;
+  for (const ts::Node &a : args) {
+    std::string c = canonical(a);
+    if (c.size() > 1 && c[0] == '&')
+      setFact(st, c.substr(1), std::nullopt);
+    else if (isIdentifier(c))
+      setFact(st, "*" + c, std::nullopt);
+  }
 }
 
 bool FunctionAnalysis::isLogical(ts::Node e) {
@@ -196,16 +231,28 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     ts::Node left = e.child("left");
     return cond(left, std::move(st), depth + 1);
   }
-  if (t == "identifier" || t == "field_expression") {
+  bool deref = t == "pointer_expression" && !e.children().empty() &&
+               e.children().front().text() == "*";
+  if (t == "identifier" || t == "field_expression" || deref) {
     std::string var = canonical(e);
     auto p = std::find_if(st.pending.begin(), st.pending.end(),
                           [&](const Pending &p) { return p.var == var; });
-    if (p == st.pending.end())
-      return {st, st};
-    Pending pending = *p;
-    st.pending.erase(p);
     State yes = st, no = st;
-    (pending.success == TrySuccess::Zero ? no : yes).held.push_back(pending.held);
+    if (p != st.pending.end()) {
+      Pending pending = *p;
+      yes.pending.erase(yes.pending.begin() + (p - st.pending.begin()));
+      no.pending.erase(no.pending.begin() + (p - st.pending.begin()));
+      // The hold is tied to the variable: a later test of it (`if (pte) pte_unmap(pte);`)
+      // tells the paths that hold it from those that do not.
+      // A hold on some of those paths only (a callee's may-hold) stays one.
+      if (!pending.held.may) {
+        pending.held.guard = var;
+        pending.held.guardNonzero = pending.success != TrySuccess::Zero;
+      }
+      (pending.success == TrySuccess::Zero ? no : yes).held.push_back(pending.held);
+    }
+    assume(yes, var, true);
+    assume(no, var, false);
     return {yes, no};
   }
   eval(e, st, depth + 1);

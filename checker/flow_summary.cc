@@ -133,7 +133,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   }
   std::optional<TryResult> conditional;
   for (const Effect &e : sum.effects) {
-    Held h{e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end(), false, false};
+    Held h{e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end(), false, false, {}, true};
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);

@@ -22,8 +22,106 @@ State deadState() {
 }
 
 bool sameHold(const Held &a, const Held &b) {
-  return a.lock == b.lock && a.key == b.key;
+  // Two holds of a lock with no owner (two RCU read sections, one per mapped PTE table)
+  // are told apart by the variables that say they exist.
+  return a.lock == b.lock && a.key == b.key &&
+         (!a.key.empty() || a.guard.empty() || b.guard.empty() || a.guard == b.guard);
 }
+
+const Fact *factOf(const State &st, std::string_view var) {
+  auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
+                             [](const Fact &f, std::string_view v) { return f.var < v; });
+  return it != st.facts.end() && it->var == var ? &*it : nullptr;
+}
+
+void setFact(State &st, const std::string &var, std::optional<bool> value) {
+  for (Held &h : st.held)
+    if (h.guard == var)
+      h.guard.clear();
+  for (Held &h : st.dropped)
+    if (h.guard == var)
+      h.guard.clear();
+  auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
+                             [](const Fact &f, const std::string &v) { return f.var < v; });
+  bool present = it != st.facts.end() && it->var == var;
+  if (!value) {
+    if (present)
+      st.facts.erase(it);
+  } else if (present)
+    it->nonzero = *value;
+  else
+    st.facts.insert(it, Fact{var, *value});
+}
+
+void assume(State &st, const std::string &var, bool nonzero) {
+  std::erase_if(st.held, [&](const Held &h) { return h.guard == var && h.guardNonzero != nonzero; });
+  for (Held &h : st.held)
+    if (h.guard == var)
+      h.may = false;
+  // A caller's hold released exactly where the flag says (its guard tells where it is still
+  // held): on this side, kept or known released.
+  std::erase_if(st.dropped,
+                [&](const Held &h) { return h.guard == var && h.guardNonzero == nonzero; });
+  for (Held &h : st.dropped)
+    if (h.guard == var)
+      h.may = false;
+  auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
+                             [](const Fact &f, const std::string &v) { return f.var < v; });
+  if (it != st.facts.end() && it->var == var)
+    it->nonzero = nonzero;
+  else
+    st.facts.insert(it, Fact{var, nonzero});
+}
+
+namespace {
+
+/// The guard of a hold `h` of side `in` that the other side `out` lacks (or may lack): a
+/// variable whose value the two sides know and disagree on.  Its own guard first, when the
+/// other side knows it has the other value.
+void guardAtJoin(Held &j, const Held &h, const State &in, const State &out) {
+  if (!h.guard.empty()) {
+    const Fact *f = factOf(out, h.guard);
+    if (f && f->nonzero != h.guardNonzero)
+      return; // keeps its guard
+  }
+  j.guard.clear();
+  for (const Fact &f : in.facts)
+    if (const Fact *o = factOf(out, f.var); o && o->nonzero != f.nonzero) {
+      j.guard = f.var;
+      j.guardNonzero = f.nonzero;
+      return;
+    }
+}
+
+/// A hold both sides have: its guard survives when both sides agree with it.
+void guardBoth(Held &j, const Held &a, const Held &b, const State &sa, const State &sb) {
+  auto agrees = [](const Held &h, const State &s, const Held &g) {
+    if (h.guard == g.guard && h.guardNonzero == g.guardNonzero)
+      return true;
+    const Fact *f = factOf(s, g.guard);
+    return f && f->nonzero == g.guardNonzero;
+  };
+  if (!a.guard.empty() && agrees(b, sb, a))
+    return;
+  if (!b.guard.empty() && agrees(a, sa, b)) {
+    j.guard = b.guard;
+    j.guardNonzero = b.guardNonzero;
+    return;
+  }
+  j.guard.clear();
+}
+
+/// guardAtJoin for a caller's hold released on side `in` only, whose guard says where it is
+/// still held: the sense is the other side's value.
+void guardDropped(Held &j, const Held &h, const State &in, const State &out) {
+  Held flipped = h;
+  flipped.guardNonzero = !h.guardNonzero;
+  j.guardNonzero = flipped.guardNonzero;
+  guardAtJoin(j, flipped, in, out);
+  j.guardNonzero = !j.guardNonzero;
+}
+
+} // namespace
 
 State join(const State &a, const State &b) {
   if (!a.live)
@@ -31,6 +129,9 @@ State join(const State &a, const State &b) {
   if (!b.live)
     return a;
   State r;
+  for (const Fact &f : a.facts)
+    if (const Fact *o = factOf(b, f.var); o && o->nonzero == f.nonzero)
+      r.facts.push_back(f);
   auto settledIn = [](const State &s, const Held &h) {
     return std::any_of(s.settled.begin(), s.settled.end(),
                        [&](const Held &o) { return sameHold(h, o); });
@@ -45,6 +146,10 @@ State join(const State &a, const State &b) {
       j.may = true;
     else
       j.asserted = h.asserted && it->asserted;
+    if (it == b.held.end())
+      guardAtJoin(j, h, a, b);
+    else
+      guardBoth(j, h, *it, a, b);
     r.held.push_back(j);
   }
   for (const Held &h : b.held)
@@ -53,6 +158,7 @@ State join(const State &a, const State &b) {
         continue;
       Held j = h;
       j.may = true;
+      guardAtJoin(j, h, b, a);
       r.held.push_back(j);
     }
   r.settled = a.settled;
@@ -64,6 +170,12 @@ State join(const State &a, const State &b) {
                            [&](const Held &o) { return sameHold(h, o); });
     Held j = h;
     j.may = h.may || it == b.dropped.end() || it->may;
+    // Released on one side only: the guard says where it is still held, so its sense is
+    // the other side's value.
+    if (it == b.dropped.end())
+      guardDropped(j, h, a, b);
+    else
+      guardBoth(j, h, *it, a, b);
     r.dropped.push_back(j);
   }
   for (const Held &h : b.dropped)
@@ -71,6 +183,7 @@ State join(const State &a, const State &b) {
                      [&](const Held &o) { return sameHold(h, o); })) {
       Held j = h;
       j.may = true;
+      guardDropped(j, h, b, a);
       r.dropped.push_back(j);
     }
   r.pending = a.pending;
@@ -83,11 +196,12 @@ State join(const State &a, const State &b) {
 
 bool sameState(const State &a, const State &b) {
   if (a.live != b.live || a.held.size() != b.held.size() || a.pending.size() != b.pending.size() ||
-      a.dropped.size() != b.dropped.size())
+      a.dropped.size() != b.dropped.size() || a.facts != b.facts)
     return false;
   for (size_t i = 0; i < a.held.size(); ++i)
     if (!sameHold(a.held[i], b.held[i]) || a.held[i].mode != b.held[i].mode ||
-        a.held[i].may != b.held[i].may)
+        a.held[i].may != b.held[i].may || a.held[i].guard != b.held[i].guard ||
+        a.held[i].guardNonzero != b.held[i].guardNonzero)
       return false;
   return true;
 }

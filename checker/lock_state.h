@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,19 @@ struct Held {
   uint32_t at = 0, atEnd = 0;
   bool may = false;      ///< Held on some paths only.
   bool asserted = false; ///< Known from an assert, not taken here: never "held at return".
+  /// A variable whose value tells whether the hold exists (a try's result, a `locked` flag,
+  /// `*locked`): held exactly where `guard` is nonzero (`guardNonzero`) or zero.  A test of
+  /// the variable makes a may-hold definite on one branch and drops it on the other.
+  std::string guard;
+  bool guardNonzero = true;
+};
+
+/// A path knows a variable (`pte`, `locked`, `*locked`, `vms->unlock`) is zero or nonzero:
+/// assigned a literal, or tested.
+struct Fact {
+  std::string var;
+  bool nonzero = false;
+  bool operator==(const Fact &) const = default;
 };
 
 /// A try result stored in a variable: held once a test of the variable says it succeeded.
@@ -48,12 +62,27 @@ struct State {
   /// Locks the caller held on entry that this path released (`may`: on some paths only):
   /// what the function's summary says it releases.
   std::vector<Held> dropped;
+  /// Variables whose value this path knows (sorted by name): what lets a join remember that a
+  /// lock held on one side and not the other is held exactly where a flag says so.
+  std::vector<Fact> facts;
 };
 
 /// The state of a path that cannot be reached (after a return or a dead end).
 State deadState();
 
-/// The same lock instance (mode aside).
+/// The value `st` knows `var` has (nullptr: unknown).
+const Fact *factOf(const State &st, std::string_view var);
+
+/// `var` is now `nonzero` (or unknown, `value` empty) on this path.  Holds guarded by it keep
+/// their guard only when it is given a known value: a later test of it tells nothing about a
+/// lock otherwise.
+void setFact(State &st, const std::string &var, std::optional<bool> value);
+
+/// The path where a test says `var` is nonzero (or zero): a may-hold guarded by it in that
+/// sense becomes definite, one guarded in the other sense is not held here.
+void assume(State &st, const std::string &var, bool nonzero);
+
+/// The same lock instance (mode aside); for a lock with no owner, the same guard too.
 bool sameHold(const Held &a, const Held &b);
 
 /// Where two paths meet: see the file comment.
