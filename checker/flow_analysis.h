@@ -263,6 +263,7 @@ private:
     ReturnClass cls = ReturnClass::Void;
     std::vector<Held> held;     ///< Not counting what the return hands over or restores.
     std::vector<Held> released; ///< Caller-held locks released on the way here (or may be).
+    std::vector<Fact> facts;    ///< What the path knew of its variables here.
   };
   void finish();
 

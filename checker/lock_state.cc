@@ -119,6 +119,16 @@ void guardDropped(Held &j, const Held &h, const State &in, const State &out) {
   j.guardNonzero = flipped.guardNonzero;
   guardAtJoin(j, flipped, in, out);
   j.guardNonzero = !j.guardNonzero;
+  if (!j.guard.empty())
+    return;
+  // An out parameter cleared where the caller's lock was dropped (`*locked = 0;`) and left
+  // alone where it was not: the caller set it when it took the lock, so it says which.
+  for (const Fact &f : in.facts)
+    if (f.var.size() > 1 && f.var[0] == '*' && !f.nonzero && !factOf(out, f.var)) {
+      j.guard = f.var;
+      j.guardNonzero = true;
+      return;
+    }
 }
 
 } // namespace
