@@ -294,9 +294,9 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
       if (std::string_view(c.type()) != "init_declarator")
         continue;
       ts::Node id = declaredIdentifier(c);
-      evalInto(c.child("value"), std::string(id.text()), st, depth);
       if (!id.isNull())
         setFact(st, std::string(id.text()), literalValue(c.child("value")));
+      evalInto(c.child("value"), std::string(id.text()), st, depth);
     }
     for (const ts::Node &c : children)
       declare(it.node, c);

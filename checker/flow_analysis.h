@@ -132,6 +132,16 @@ private:
 
   void release(const Api &api, const Instance &inst, State &st, ts::Node call);
 
+  /// Whether a call's argument has a flag bit: named in it (`flags | FAULT_FLAG_VMA_LOCK`),
+  /// clear when neither the argument's names nor this function's code can carry it.
+  enum class Flag { Clear, Set, Unknown };
+  Flag flagIn(const FlagTest &t, const Api &api, const std::vector<ts::Node> &args) const;
+
+  /// A release that depends on flags and the result (handle_mm_fault): which lock the flags
+  /// say, released where `resultVar` has the result bits (a guarded may-hold until tested).
+  void releaseIf(const Api &api, const Instance &inst, const std::vector<ts::Node> &args,
+                 const std::string &resultVar, State &st, ts::Node call);
+
   /// A release before this function took the lock at all: the caller held it on entry (the
   /// kernel marks such functions __releases()).  A hold of that class the function takes
   /// again later is the caller's state restored, not a leak.

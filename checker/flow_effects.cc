@@ -30,8 +30,10 @@ FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
     ;
   if (i == api.params.size() || i >= args.size())
     return {lock, ""};
-  std::string arg = canonical(args[i]);
   const ApiParam &param = api.params[i];
+  std::string arg = canonical(args[i]);
+  if (!param.member.empty()) // `@vmf->vma`: the instance is reached from the argument
+    return {lock, resolve(canonicalText(arg + param.member))};
   if (param.out) { // `&ptl`: the variable receives the lock pointer.
     std::string var = arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg;
     pointerClass_[var] = lock;
@@ -213,6 +215,105 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
   endDependents(st, lock, mode);
 }
 
+FunctionAnalysis::Flag FunctionAnalysis::flagIn(const FlagTest &t, const Api &api,
+                                                const std::vector<ts::Node> &args) const {
+  size_t i = 0;
+  while (i < api.params.size() && api.params[i].name != t.param)
+    ++i;
+  if (i >= args.size() || !t.member.empty())
+    return Flag::Unknown; // `vmf->flags`: set wherever the fault began
+  std::string_view text = args[i].text();
+  bool named = false, cleared = false;
+  for (size_t at = text.find(t.flag); at != std::string_view::npos;
+       at = text.find(t.flag, at + 1)) {
+    bool word = (at == 0 || !isIdentifier(text.substr(at - 1, 1))) &&
+                (at + t.flag.size() == text.size() ||
+                 !isIdentifier(text.substr(at + t.flag.size(), 1)));
+    if (!word)
+      continue;
+    named = true;
+    size_t b = text.find_last_not_of(" \t(", at == 0 ? 0 : at - 1);
+    cleared |= at > 0 && b != std::string_view::npos && text[b] == '~';
+  }
+  if (named)
+    return cleared ? Flag::Clear : Flag::Set;
+  // Not in the argument: clear unless a parameter of this function (its callers' flags) or
+  // an assignment in this function (`fault_flags |= FLAG;` on some path) can carry it.
+  std::string_view params = function_.child("declarator").text();
+  std::string_view body = function_.child("body").text();
+  bool carried = anyIdentifier(text, [&](std::string_view w) {
+    if (anyIdentifier(params, [&](std::string_view p) { return p == w; }))
+      return true;
+    for (size_t at = body.find(w); at != std::string_view::npos; at = body.find(w, at + 1)) {
+      size_t op = body.find_first_not_of(" \t", at + w.size());
+      if (op == std::string_view::npos || (at > 0 && isIdentifier(body.substr(at - 1, 1))) ||
+          isIdentifier(body.substr(at + w.size(), 1)))
+        continue;
+      bool assigns = body.compare(op, 2, "|=") == 0 ||
+                     (body[op] == '=' && body.compare(op, 2, "==") != 0);
+      size_t end = body.find(';', op);
+      if (assigns && body.substr(op, end == std::string_view::npos ? end : end - op)
+                             .find(t.flag) != std::string_view::npos)
+        return true;
+    }
+    return false;
+  });
+  return carried ? Flag::Unknown : Flag::Clear;
+}
+
+void FunctionAnalysis::releaseIf(const Api &api, const Instance &inst,
+                                 const std::vector<ts::Node> &args, const std::string &resultVar,
+                                 State &st, ts::Node call) {
+  Flag unless = api.releaseUnless.present() ? flagIn(api.releaseUnless, api, args) : Flag::Clear;
+  if (unless == Flag::Set || !inst.lock)
+    return; // nothing is released
+  Flag which = api.releaseIf.present() ? flagIn(api.releaseIf, api, args) : Flag::Set;
+  std::vector<Instance> targets;
+  if (which != Flag::Clear)
+    targets.push_back(inst);
+  if (which != Flag::Set && !api.elseLock.empty())
+    if (const Lock *other = model_.findLock(api.elseLock)) {
+      std::string key =
+          inst.key.empty() ? "" : index_.ownerFrom(inst.key, inst.lock->owner, *other);
+      targets.push_back({other, key});
+    }
+  // Released for certain only when the flags are known; then, with result bits, exactly
+  // where the result stored in `resultVar` has one of them.
+  bool known = unless == Flag::Clear && which != Flag::Unknown;
+  std::vector<std::string> bits = api.releasedWhen;
+  std::sort(bits.begin(), bits.end());
+  bool guarded = known && !bits.empty() && !resultVar.empty();
+  for (const Instance &t : targets) {
+    Held *h = findHeld(st, t, api.mode);
+    if (!h && taken_.count(t.lock))
+      continue; // not held here: the call drops nothing of this function's
+    if (!h) { // the caller's lock
+      entryHeld_.push_back(t);
+      Held d{t.lock, api.mode, t.key, call.begin(), call.end(), !known || !bits.empty(), false,
+             {}, true};
+      if (guarded) {
+        d.guard = resultVar;
+        d.guardNonzero = false;
+        d.guardMask = bits;
+      }
+      st.dropped.push_back(d);
+      continue;
+    }
+    if (known && bits.empty()) {
+      release(api, t, st, call);
+      continue;
+    }
+    h->may = true;
+    h->guard.clear();
+    h->guardMask.clear();
+    if (guarded) { // held exactly where `resultVar & (bits)` is zero
+      h->guard = resultVar;
+      h->guardNonzero = false;
+      h->guardMask = bits;
+    }
+  }
+}
+
 void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const char *verb,
                                   ts::Node call) {
   // Within the files checked, the callers see the release in this function's summary.
@@ -232,7 +333,10 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   std::string name(as.empty() ? fn.text() : as);
   forgetWritten(st, args);
   const Api *api = index_.api(name);
-  const Lock *own = api ? model_.findLock(api->lock) : nullptr;
+  // A function that takes a lock meets a requirement on that lock itself; one that releases
+  // it conditionally (handle_mm_fault) needs it held like any other caller's code.
+  const Lock *own =
+      api && !api->conditionalRelease() ? model_.findLock(api->lock) : nullptr;
   checkOperations(name, args, st, call, own);
   if (!api) {
     if (ctx_ && ctx_->callee)
@@ -267,7 +371,10 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     }
     return TryResult{api->success, taking};
   case ApiKind::Release:
-    release(*api, inst, st, call);
+    if (api->conditionalRelease())
+      releaseIf(*api, inst, args, resultVar, st, call);
+    else
+      release(*api, inst, st, call);
     return std::nullopt;
   case ApiKind::Downgrade: {
     Held *h = findHeld(st, inst);

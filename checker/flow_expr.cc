@@ -76,6 +76,12 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
       if (!c.isNamed())
         plain = c.text() == "=";
     std::string_view lt = l.type();
+    // A flag (`locked = false;`, `*locked = 0;`, `vms->unlock = unlock;`) now has the
+    // value assigned, or one the checker does not know; a call's result stored in it may
+    // guard a hold (set by the call, so after this).
+    bool flag = lt == "identifier" || lt == "field_expression" || lt == "pointer_expression";
+    if (flag)
+      setFact(st, canonical(l), plain ? literalValue(right) : std::nullopt);
     if (lt == "identifier" && plain) {
       evalInto(right, std::string(l.text()), st, depth);
       assigned(std::string(l.text()), right);
@@ -86,10 +92,6 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
       if (lt == "identifier")
         assigned(std::string(l.text()), {});
     }
-    // A flag (`locked = false;`, `*locked = 0;`, `vms->unlock = unlock;`) now has the
-    // value assigned, or one the checker does not know.
-    if (lt == "identifier" || lt == "field_expression" || lt == "pointer_expression")
-      setFact(st, canonical(l), plain ? literalValue(right) : std::nullopt);
     fieldWrite(left, plain ? right : ts::Node(), st);
     return;
   }
@@ -206,6 +208,26 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     }
     if (op == "<" && rightNull) // `err < 0`: the call failed, as `err` being nonzero says.
       return cond(left, std::move(st), depth + 1);
+    // `ret & VM_FAULT_RETRY`, `fault & (VM_FAULT_RETRY | VM_FAULT_COMPLETED)`: result bits.
+    ts::Node var = left;
+    std::string_view vt = stripNode(var);
+    if (op == "&" && (vt == "identifier" || vt == "field_expression") &&
+        std::all_of(right.text().begin(), right.text().end(), [](char c) {
+          return isIdentifier(std::string_view(&c, 1)) || c == '|' || c == ' ' || c == '(' ||
+                 c == ')' || c == '\n' || c == '\t';
+        })) {
+      std::vector<std::string> bits;
+      anyIdentifier(right.text(), [&](std::string_view w) {
+        bits.emplace_back(w);
+        return false;
+      });
+      std::sort(bits.begin(), bits.end());
+      std::string v = canonical(var);
+      State yes = st, no = st;
+      assumeBits(yes, v, bits, true);
+      assumeBits(no, v, bits, false);
+      return {yes, no};
+    }
   }
   if (t == "call_expression") {
     ts::Node fn = e.child("function");

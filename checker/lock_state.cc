@@ -1,6 +1,7 @@
 #include "lock_state.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "c_expr.h"
 
@@ -35,12 +36,12 @@ const Fact *factOf(const State &st, std::string_view var) {
 }
 
 void setFact(State &st, const std::string &var, std::optional<bool> value) {
-  for (Held &h : st.held)
-    if (h.guard == var)
-      h.guard.clear();
-  for (Held &h : st.dropped)
-    if (h.guard == var)
-      h.guard.clear();
+  for (std::vector<Held> *list : {&st.held, &st.dropped})
+    for (Held &h : *list)
+      if (h.guard == var) {
+        h.guard.clear();
+        h.guardMask.clear();
+      }
   auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
                              [](const Fact &f, const std::string &v) { return f.var < v; });
   bool present = it != st.facts.end() && it->var == var;
@@ -53,18 +54,49 @@ void setFact(State &st, const std::string &var, std::optional<bool> value) {
     st.facts.insert(it, Fact{var, *value});
 }
 
-void assume(State &st, const std::string &var, bool nonzero) {
-  std::erase_if(st.held, [&](const Held &h) { return h.guard == var && h.guardNonzero != nonzero; });
+namespace {
+
+/// On this path the hold `h` guards exists (`held`) or not: a hold is kept as definite or
+/// dropped; a caller's released hold (in `dropped`, whose guard says where it is still held)
+/// is dropped from the list or known released.
+void decide(State &st, const std::function<int(const Held &)> &verdict) {
+  std::erase_if(st.held, [&](const Held &h) { return verdict(h) == 0; });
   for (Held &h : st.held)
-    if (h.guard == var)
+    if (verdict(h) == 1)
       h.may = false;
-  // A caller's hold released exactly where the flag says (its guard tells where it is still
-  // held): on this side, kept or known released.
-  std::erase_if(st.dropped,
-                [&](const Held &h) { return h.guard == var && h.guardNonzero == nonzero; });
+  std::erase_if(st.dropped, [&](const Held &h) { return verdict(h) == 1; });
   for (Held &h : st.dropped)
-    if (h.guard == var)
+    if (verdict(h) == 0)
       h.may = false;
+}
+
+bool subset(const std::vector<std::string> &a, const std::vector<std::string> &b) {
+  return std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+} // namespace
+
+void assumeBits(State &st, const std::string &var, const std::vector<std::string> &bits, bool set) {
+  // 1: the guard says held here; 0: not held; -1: it does not tell.
+  decide(st, [&](const Held &h) {
+    if (h.guard != var)
+      return -1;
+    if (h.guardMask.empty())
+      return set ? (h.guardNonzero ? 1 : 0) : -1;
+    bool maskSet = set ? subset(bits, h.guardMask) : false;
+    bool maskClear = !set && subset(h.guardMask, bits);
+    if (!maskSet && !maskClear)
+      return -1;
+    return maskSet == h.guardNonzero ? 1 : 0;
+  });
+}
+
+void assume(State &st, const std::string &var, bool nonzero) {
+  decide(st, [&](const Held &h) {
+    if (h.guard != var || (!h.guardMask.empty() && nonzero))
+      return -1; // a nonzero result need not have the bits
+    return h.guardNonzero == nonzero ? 1 : 0;
+  });
   auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
                              [](const Fact &f, const std::string &v) { return f.var < v; });
   if (it != st.facts.end() && it->var == var)
@@ -79,12 +111,13 @@ namespace {
 /// variable whose value the two sides know and disagree on.  Its own guard first, when the
 /// other side knows it has the other value.
 void guardAtJoin(Held &j, const Held &h, const State &in, const State &out) {
-  if (!h.guard.empty()) {
+  if (!h.guard.empty() && h.guardMask.empty()) {
     const Fact *f = factOf(out, h.guard);
     if (f && f->nonzero != h.guardNonzero)
       return; // keeps its guard
   }
   j.guard.clear();
+  j.guardMask.clear();
   for (const Fact &f : in.facts)
     if (const Fact *o = factOf(out, f.var); o && o->nonzero != f.nonzero) {
       j.guard = f.var;
@@ -96,8 +129,10 @@ void guardAtJoin(Held &j, const Held &h, const State &in, const State &out) {
 /// A hold both sides have: its guard survives when both sides agree with it.
 void guardBoth(Held &j, const Held &a, const Held &b, const State &sa, const State &sb) {
   auto agrees = [](const Held &h, const State &s, const Held &g) {
-    if (h.guard == g.guard && h.guardNonzero == g.guardNonzero)
+    if (h.guard == g.guard && h.guardNonzero == g.guardNonzero && h.guardMask == g.guardMask)
       return true;
+    if (!g.guardMask.empty())
+      return false;
     const Fact *f = factOf(s, g.guard);
     return f && f->nonzero == g.guardNonzero;
   };
@@ -106,9 +141,11 @@ void guardBoth(Held &j, const Held &a, const Held &b, const State &sa, const Sta
   if (!b.guard.empty() && agrees(a, sa, b)) {
     j.guard = b.guard;
     j.guardNonzero = b.guardNonzero;
+    j.guardMask = b.guardMask;
     return;
   }
   j.guard.clear();
+  j.guardMask.clear();
 }
 
 /// guardAtJoin for a caller's hold released on side `in` only, whose guard says where it is
@@ -211,7 +248,8 @@ bool sameState(const State &a, const State &b) {
   for (size_t i = 0; i < a.held.size(); ++i)
     if (!sameHold(a.held[i], b.held[i]) || a.held[i].mode != b.held[i].mode ||
         a.held[i].may != b.held[i].may || a.held[i].guard != b.held[i].guard ||
-        a.held[i].guardNonzero != b.held[i].guardNonzero)
+        a.held[i].guardNonzero != b.held[i].guardNonzero ||
+        a.held[i].guardMask != b.held[i].guardMask)
       return false;
   return true;
 }

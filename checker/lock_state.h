@@ -33,6 +33,9 @@ struct Held {
   /// the variable makes a may-hold definite on one branch and drops it on the other.
   std::string guard;
   bool guardNonzero = true;
+  /// Result bits (sorted): the guard is `guard & (bits)` rather than `guard` itself, as a
+  /// release that depends on its result says (`VM_FAULT_RETRY | VM_FAULT_COMPLETED`).
+  std::vector<std::string> guardMask;
 };
 
 /// A path knows a variable (`pte`, `locked`, `*locked`, `vms->unlock`) is zero or nonzero:
@@ -81,6 +84,11 @@ void setFact(State &st, const std::string &var, std::optional<bool> value);
 /// The path where a test says `var` is nonzero (or zero): a may-hold guarded by it in that
 /// sense becomes definite, one guarded in the other sense is not held here.
 void assume(State &st, const std::string &var, bool nonzero);
+
+/// The path where a test says `var & (bits)` is nonzero (`set`) or zero: holds guarded by
+/// `var & (mask)` follow when `bits` and `mask` decide it, and a plain guard on `var` follows a
+/// nonzero test.
+void assumeBits(State &st, const std::string &var, const std::vector<std::string> &bits, bool set);
 
 /// The same lock instance (mode aside); for a lock with no owner, the same guard too.
 bool sameHold(const Held &a, const Held &b);

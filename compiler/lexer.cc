@@ -68,7 +68,8 @@ constexpr std::string_view kKeywords[] = {
     "kernel",    "killable", "let",      "link",       "lock",     "matrix",  "mode",     "none",
     "note",      "object",  "on",        "once",       "operation", "order",  "owner",    "path",
     "read",      "reads",   "rejects",   "relation",   "release",  "requires", "role",    "row",
-    "source",    "split",   "subject",   "table",      "title",    "topic",   "try",      "var",
+    "source",    "split",   "subject",   "table",      "title",    "topic",   "try",      "unless",
+    "var",
     "warning",   "when",    "while",     "with",       "write",    "writes",
 };
 

@@ -95,6 +95,7 @@ enum class Kw : uint8_t {
   Title,
   Topic,
   Try,
+  Unless,
   Var,
   Warning,
   When,
