@@ -151,21 +151,27 @@ void guardBoth(Held &j, const Held &a, const Held &b, const State &sa, const Sta
 /// guardAtJoin for a caller's hold released on side `in` only, whose guard says where it is
 /// still held: the sense is the other side's value.
 void guardDropped(Held &j, const Held &h, const State &in, const State &out) {
+  // An out parameter cleared where the caller's lock was dropped (`*locked = 0;`) and left
+  // alone where it was not: the caller set it when it took the lock, so it says which.  It
+  // stays the guard until the other side is known to have cleared it too.
+  auto outParam = [&](const std::string &var) {
+    const Fact *o = factOf(out, var);
+    return var.size() > 1 && var[0] == '*' && (!o || o->nonzero);
+  };
+  if (h.guardMask.empty() && h.guardNonzero && outParam(h.guard))
+    return; // keeps its guard
+  for (const Fact &f : in.facts)
+    if (!f.nonzero && outParam(f.var)) {
+      j.guard = f.var;
+      j.guardNonzero = true;
+      j.guardMask.clear();
+      return;
+    }
   Held flipped = h;
   flipped.guardNonzero = !h.guardNonzero;
   j.guardNonzero = flipped.guardNonzero;
   guardAtJoin(j, flipped, in, out);
   j.guardNonzero = !j.guardNonzero;
-  if (!j.guard.empty())
-    return;
-  // An out parameter cleared where the caller's lock was dropped (`*locked = 0;`) and left
-  // alone where it was not: the caller set it when it took the lock, so it says which.
-  for (const Fact &f : in.facts)
-    if (f.var.size() > 1 && f.var[0] == '*' && !f.nonzero && !factOf(out, f.var)) {
-      j.guard = f.var;
-      j.guardNonzero = true;
-      return;
-    }
 }
 
 } // namespace
