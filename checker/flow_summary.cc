@@ -159,7 +159,12 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       // whether to take it chooses whether to release it.  A definite hold becomes a may-hold.
       Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
       std::string guard = e.guard.empty() ? "" : fromParams(e.guard, actual, result);
-      if (o && !guard.empty()) {
+      if (o && o->may && !guard.empty() && o->guard == guard && o->guardMask.empty() &&
+          o->guardNonzero != e.guardNonzero) {
+        // Taken where the variable is nonzero (zero) and released exactly there: gone.
+        st.settled.push_back(*o);
+        st.held.erase(st.held.begin() + (o - st.held.data()));
+      } else if (o && !o->may && !guard.empty()) {
         // The callee says through an out parameter whether it dropped the lock: a later
         // test of that variable settles it.
         o->may = true;
@@ -180,6 +185,10 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     case Effect::Kind::MayAcquire:
       taken_.insert(h.lock);
       std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+      if (!e.guard.empty()) {
+        h.guard = fromParams(e.guard, actual, result);
+        h.guardNonzero = e.guardNonzero;
+      }
       addMay(st, h);
       break;
     case Effect::Kind::HeldIf: {
@@ -298,8 +307,10 @@ void FunctionAnalysis::finish() {
         for (const Held &o : rec.released) {
           if (o.lock != i.lock || o.key != i.key || !o.may)
             continue;
-          std::string g = o.guard.empty() ? "" : toParams(o.guard, ctx_->params);
-          if (g.empty() || g[0] != '*' || (guard && *guard != std::pair{g, o.guardNonzero}))
+          std::string g = o.guard.empty() || !o.guardMask.empty()
+                              ? ""
+                              : toParams(o.guard, ctx_->params);
+          if (g.empty() || (guard && *guard != std::pair{g, o.guardNonzero}))
             one = false;
           else
             guard = std::pair{g, o.guardNonzero};
@@ -336,8 +347,36 @@ void FunctionAnalysis::finish() {
         kind = Effect::Kind::MayAcquire;
       may = effect = true;
     }
-    if (effect)
-      summary_->effects.push_back({kind, {r.first.lock, r.first.mode, r.key}, nonzero, may});
+    if (effect) {
+      Effect e{kind, {r.first.lock, r.first.mode, r.key}, nonzero, may};
+      // Held on some paths, exactly where a parameter's field or pointee says (`if
+      // (vp->file) i_mmap_lock_write(vp->mapping);`): the caller's test of it, or a callee
+      // released by the same field, settles the hold.
+      if (kind == Effect::Kind::MayAcquire) {
+        std::optional<std::pair<std::string, bool>> guard;
+        bool one = true;
+        size_t k = 0;
+        for (const auto &[begin, rec] : returns_) {
+          if (r.at[k++].hold != ReturnHold::Hold::May)
+            continue;
+          auto h = std::find_if(rec.held.begin(), rec.held.end(), [&](const Held &o) {
+            return o.lock == r.first.lock && o.may;
+          });
+          std::string g = h == rec.held.end() || !h->guardMask.empty()
+                              ? ""
+                              : toParams(h->guard, ctx_->params);
+          if (g.empty() || (guard && *guard != std::pair{g, h->guardNonzero}))
+            one = false;
+          else
+            guard = std::pair{g, h->guardNonzero};
+        }
+        if (one && guard) {
+          e.guard = guard->first;
+          e.guardNonzero = guard->second;
+        }
+      }
+      summary_->effects.push_back(e);
+    }
     // Where code outside the files checked calls the function, a lock it returns holding is
     // a leak unless the result tells the caller (a pointer or flag it tests).
     // Told apart by a pointer or value the caller tests, or held exactly at the `return
