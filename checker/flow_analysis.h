@@ -142,6 +142,10 @@ private:
   void releaseIf(const Api &api, const Instance &inst, const std::vector<ts::Node> &args,
                  const std::string &resultVar, State &st, ts::Node call);
 
+  /// `also LOCK`: the release also ends the hold of LOCK an argument stands for (its map
+  /// call's result), or the caller's when the argument came from the caller.
+  void releaseAlso(const Api &api, const std::vector<ts::Node> &args, State &st);
+
   /// A release before this function took the lock at all: the caller held it on entry (the
   /// kernel marks such functions __releases()).  A hold of that class the function takes
   /// again later is the caller's state restored, not a leak.

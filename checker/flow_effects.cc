@@ -314,6 +314,55 @@ void FunctionAnalysis::releaseIf(const Api &api, const Instance &inst,
   }
 }
 
+void FunctionAnalysis::releaseAlso(const Api &api, const std::vector<ts::Node> &args, State &st) {
+  const Lock *other = model_.findLock(api.alsoLock);
+  if (!other || other->modes.empty())
+    return;
+  // The hold an argument stands for: the one its map call's result guards.
+  for (const ts::Node &a : args) {
+    std::string arg = resolve(canonical(a));
+    for (size_t i = 0; i < st.held.size(); ++i) {
+      const Held &o = st.held[i];
+      if (o.lock != other || o.guard.empty() || !o.guardMask.empty() || resolve(o.guard) != arg)
+        continue;
+      if (o.may)
+        st.settled.push_back(o);
+      st.held.erase(st.held.begin() + static_cast<std::ptrdiff_t>(i));
+      return;
+    }
+  }
+  // None here: the caller's, when the argument is what the caller mapped (a parameter's
+  // field this function never assigns, as do_wp_page's vmf->pte) and this function has not
+  // used the lock itself.  Otherwise the table was mapped by a helper whose section the spec
+  // does not model (pte_offset_map_lock), and there is nothing to end.
+  if (taken_.count(other))
+    return;
+  std::string_view params = function_.child("declarator").text();
+  std::string_view body = function_.child("body").text();
+  for (const ts::Node &a : args) {
+    std::string c = canonical(a);
+    std::string_view root = rootIdentifier(c);
+    if (root.empty() || root == c ||
+        !anyIdentifier(params, [&](std::string_view p) { return p == root; }))
+      continue;
+    std::string_view text = a.text();
+    bool assignedHere = false;
+    for (size_t at = body.find(text); at != std::string_view::npos && !assignedHere;
+         at = body.find(text, at + 1)) {
+      size_t op = body.find_first_not_of(" \t", at + text.size());
+      assignedHere = op != std::string_view::npos && body[op] == '=' &&
+                     body.compare(op, 2, "==") != 0;
+    }
+    if (assignedHere)
+      continue;
+    Instance inst{other, ""};
+    entryHeld_.push_back(inst);
+    st.dropped.push_back(
+        {other, other->modes.front().name, "", a.begin(), a.end(), false, false, {}, true});
+    return;
+  }
+}
+
 void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const char *verb,
                                   ts::Node call) {
   // Within the files checked, the callers see the release in this function's summary.
@@ -375,6 +424,8 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
       releaseIf(*api, inst, args, resultVar, st, call);
     else
       release(*api, inst, st, call);
+    if (!api->alsoLock.empty())
+      releaseAlso(*api, args, st);
     return std::nullopt;
   case ApiKind::Downgrade: {
     Held *h = findHeld(st, inst);

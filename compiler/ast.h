@@ -159,6 +159,7 @@ struct Api {
     /// A release's `if FLAG [else LOCK]` and `unless FLAG` (absent: empty param).
     FlagTest ifFlag, unlessFlag;
     Name elseLock;
+    Name alsoLock; ///< `also rcu`: a release that also ends this lock's hold tied to an argument.
   };
 
   Kind kind = Kind::Acquire;

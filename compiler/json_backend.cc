@@ -385,6 +385,7 @@ void writeItem(Writer &w, const Api &a) {
   flagTest("release_if", a.releaseIf);
   w.field("else_lock", a.elseLock);
   flagTest("release_unless", a.releaseUnless);
+  w.field("also_lock", a.alsoLock);
   w.endObject();
 }
 

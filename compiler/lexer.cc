@@ -62,7 +62,7 @@ namespace {
 
 /// Spellings of the keywords, indexed by Kw (alphabetical, after Kw::Plain).
 constexpr std::string_view kKeywords[] = {
-    "",          "acquire", "all",       "any",        "api",      "assert",  "axis",     "column",
+    "",          "acquire", "all",       "also",       "any",        "api",      "assert",  "axis",     "column",
     "config",    "doc",     "downgrade", "else",       "ends",     "fact",    "fallback", "field",
     "forbidden", "from",    "group",     "historical", "if",       "implies", "in",       "include",
     "kernel",    "killable", "let",      "link",       "lock",     "matrix",  "mode",     "none",

@@ -116,6 +116,9 @@ struct Api : Documented {
   std::string elseLock;
   /// No release at all when this flag is set (`unless flags & FAULT_FLAG_RETRY_NOWAIT`).
   FlagTest releaseUnless;
+  /// `also rcu`: the release also ends the hold of this lock that an argument stands for
+  /// (pte_unmap_unlock leaves the RCU section of the table its `pte` was mapped from).
+  std::string alsoLock;
 
   /// A release that depends on the result or on flags: a helper that may drop the lock.
   bool conditionalRelease() const {

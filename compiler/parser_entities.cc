@@ -354,6 +354,13 @@ bool Parser::parseApiInto(ast::Api &api) {
       }
     } else if (acceptWord(Kw::Killable)) {
       api.killable = true;
+    } else if (acceptWord(Kw::Also)) {
+      auto other = expectName("naming the lock also released");
+      if (!other) {
+        recover();
+        return false;
+      }
+      api.extra().alsoLock = std::move(*other);
     } else if (acceptWord(Kw::All)) {
       api.all = true;
     } else if (atWord(Kw::Kernel)) {

@@ -462,6 +462,10 @@ void apiTable(Writer &w, const Model &m) {
   for (const Lock &lock : m.locks)
     for (const std::string &name : lock.apis) {
       const Api *api = m.findApi(name);
+      if (api && !api->alsoLock.empty())
+        w.paragraph(func(api->name) + " also ends the " + literal(api->alsoLock) +
+                        " hold its arguments stand for (the section a map helper entered).",
+                    api->pos);
       if (!api || !api->conditionalRelease())
         continue;
       std::string text = func(api->name) + " releases " + literal(lock.name + "." + api->mode);

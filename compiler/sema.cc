@@ -159,6 +159,11 @@ void Sema::locks() {
   // The lock a flag-dependent release drops when the flag is clear: declared, with the mode.
   for (ast::Lock &in : spec_.locks)
     for (const ast::Api &a : in.apis) {
+      if (a.extras && !a.extras->alsoLock.text.empty() &&
+          std::none_of(model_.locks.begin(), model_.locks.end(),
+                       [&](const Lock &l) { return l.name == a.extras->alsoLock.text; }))
+        diags_.error(a.extras->alsoLock.span,
+                     "'also' names '" + a.extras->alsoLock.text + "', which is not a lock");
       if (!a.extras || a.extras->elseLock.text.empty())
         continue;
       const ast::Name &other = a.extras->elseLock;
@@ -380,6 +385,9 @@ void Sema::lock(size_t index) {
       flagTest(a.extras->ifFlag, api.releaseIf, "if");
       flagTest(a.extras->unlessFlag, api.releaseUnless, "unless");
       api.elseLock = a.extras->elseLock.text;
+      api.alsoLock = a.extras->alsoLock.text;
+      if (!api.alsoLock.empty() && api.kind != ApiKind::Release)
+        diags_.error(a.extras->alsoLock.span, "only a 'release' also releases another lock");
       if (!api.elseLock.empty())
         if (a.extras->ifFlag.param.text.empty())
           diags_.error(a.extras->elseLock.span, "'else' needs an 'if' flag test");

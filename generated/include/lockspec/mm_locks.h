@@ -3002,7 +3002,7 @@ inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long add
   return ok ? pte : nullptr;
 }
 
-/// `pte_unmap_unlock` (release, `pte_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
+/// `pte_unmap_unlock` (release, `pte_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered (the section of a table mapped with pte_offset_map_ro_nolock or pte_offset_map_rw_nolock, whose lock was then taken with spin_lock).
 /// Spec: `pte_unmap_unlock` (rules/locks.rules:328); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
@@ -3010,7 +3010,7 @@ inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEA
   ptl.unlock();
 }
 
-/// `pte_unmap_unlock` (release, `page_table_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
+/// `pte_unmap_unlock` (release, `page_table_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered (the section of a table mapped with pte_offset_map_ro_nolock or pte_offset_map_rw_nolock, whose lock was then taken with spin_lock).
 /// Spec: `pte_unmap_unlock` (rules/locks.rules:328); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PageTableLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
@@ -3018,7 +3018,7 @@ inline void pte_unmap_unlock(struct pte_table *pte, PageTableLock &ptl) LOCKSPEC
   ptl.unlock();
 }
 
-/// `pte_unmap_unlock` (release, `pmd_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
+/// `pte_unmap_unlock` (release, `pmd_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered (the section of a table mapped with pte_offset_map_ro_nolock or pte_offset_map_rw_nolock, whose lock was then taken with spin_lock).
 /// Spec: `pte_unmap_unlock` (rules/locks.rules:328); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PmdLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
