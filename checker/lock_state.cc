@@ -118,6 +118,10 @@ void guardAtJoin(Held &j, const Held &h, const State &in, const State &out) {
   }
   j.guard.clear();
   j.guardMask.clear();
+  // Only a definite hold is held exactly where the facts say: a may-hold (a callee's, taken
+  // on some of its own paths) may be absent where they say held.
+  if (h.may)
+    return;
   for (const Fact &f : in.facts)
     if (const Fact *o = factOf(out, f.var); o && o->nonzero != f.nonzero) {
       j.guard = f.var;
@@ -161,7 +165,7 @@ void guardDropped(Held &j, const Held &h, const State &in, const State &out) {
   if (h.guardMask.empty() && h.guardNonzero && outParam(h.guard))
     return; // keeps its guard
   for (const Fact &f : in.facts)
-    if (!f.nonzero && outParam(f.var)) {
+    if (!f.nonzero && outParam(f.var)) { // the code's own word, even after a callee's may-drop
       j.guard = f.var;
       j.guardNonzero = true;
       j.guardMask.clear();

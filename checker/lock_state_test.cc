@@ -46,6 +46,23 @@ TEST(LockState, JoinTiesAHoldToTheFlagTheTwoPathsDisagreeOn) {
   EXPECT_TRUE(no.held.empty());  // the flag says dropped: not held
 }
 
+TEST(LockState, AMayHoldGetsNoGuardFromFacts) {
+  // `if (need) take_locks(vma);` where the callee itself takes them only on some paths:
+  // `need` is necessary for the hold, not sufficient, so a later `if (need)` must not make
+  // it definite.
+  State taken, skipped;
+  Held h = hold("mm");
+  h.may = true;
+  taken.held.push_back(h);
+  setFact(taken, "need", true);
+  setFact(skipped, "need", false);
+  State j = join(taken, skipped);
+  ASSERT_EQ(j.held.size(), 1u);
+  EXPECT_TRUE(j.held[0].guard.empty());
+  assume(j, "need", true);
+  EXPECT_TRUE(j.held[0].may);
+}
+
 TEST(LockState, AssignmentBreaksTheTie) {
   State locked, unlocked;
   locked.held.push_back(hold("mm"));
