@@ -156,11 +156,15 @@ void FunctionAnalysis::forgetWritten(State &st, const std::vector<ts::Node> &arg
                                        [](const Held &h) { return !h.guard.empty(); }))
     return;
   for (const ts::Node &a : args) {
-    std::string c = canonical(a);
-    if (c.size() > 1 && c[0] == '&')
-      setFact(st, c.substr(1), std::nullopt);
-    else if (isIdentifier(c))
-      setFact(st, "*" + c, std::nullopt);
+    std::string_view t = a.type();
+    if (t == "identifier") {
+      setFact(st, "*" + std::string(a.text()), std::nullopt);
+    } else if (t == "pointer_expression" && !a.children().empty() &&
+               a.children().front().text() == "&") {
+      std::string c = canonical(a);
+      if (c.size() > 1 && c[0] == '&')
+        setFact(st, c.substr(1), std::nullopt);
+    }
   }
 }
 

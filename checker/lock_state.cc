@@ -36,6 +36,11 @@ const Fact *factOf(const State &st, std::string_view var) {
 }
 
 void setFact(State &st, const std::string &var, std::optional<bool> value) {
+  if (!value && st.facts.empty() &&
+      std::none_of(st.held.begin(), st.held.end(), [](const Held &h) { return !h.guard.empty(); }) &&
+      std::none_of(st.dropped.begin(), st.dropped.end(),
+                   [](const Held &h) { return !h.guard.empty(); }))
+    return; // nothing known, nothing tied: nothing to forget
   for (std::vector<Held> *list : {&st.held, &st.dropped})
     for (Held &h : *list)
       if (h.guard == var) {
