@@ -43,6 +43,8 @@ class Api(_Documented):
     mode: str
     to_mode: str
     fallback: str
+    released_when: list[str]
+    else_lock: str
 
 class Atom:
     kind: str  # "lock" | "fact"

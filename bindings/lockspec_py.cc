@@ -139,7 +139,11 @@ PYBIND11_MODULE(lockspec, mod) {
       .def_readonly("lock", &Api::lock)
       .def_readonly("mode", &Api::mode)
       .def_readonly("to_mode", &Api::toMode)
-      .def_readonly("fallback", &Api::fallback);
+      .def_readonly("fallback", &Api::fallback)
+      .def_readonly("released_when", &Api::releasedWhen,
+                    "Result bits a conditional release drops the lock on ([] for any).")
+      .def_readonly("else_lock", &Api::elseLock,
+                    "Lock released instead when the 'if' flag is clear (\"\" for none).");
 
   py::class_<Atom>(mod, "Atom", "One element of a normalised requirement.")
       .def_property_readonly(

@@ -178,16 +178,8 @@ bool otherMode(const Held &d, const Held &h) {
 
 void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
                                 const std::string &returned, ReturnClass cls, int outcome) {
-  ReturnRecord rec{begin, end, cls, {}, {}};
-  // A hold a join made pending on its pointer (held where the pointer is non-NULL) and no
-  // test settled: held on some paths, as a may-hold.
-  std::vector<Held> holds = st.held;
-  for (const Pending &p : st.pending)
-    if (!p.held.guard.empty()) {
-      holds.push_back(p.held);
-      holds.back().may = true;
-    }
-  for (const Held &h : holds) {
+  ReturnRecord rec{begin, end, cls, {}, {}, st.facts};
+  for (const Held &h : st.held) {
     // Taken again in another mode than the caller's hold it dropped (a read hold given up
     // for the write lock) is a hold of its own, not the caller's state restored.
     bool restored =
@@ -361,8 +353,10 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
       if (std::string_view(c.type()) != "init_declarator")
         continue;
       ts::Node id = declaredIdentifier(c);
+      if (!id.isNull())
+        setFact(st, std::string(id.text()), literalValue(c.child("value")));
       evalInto(c.child("value"), std::string(id.text()), st, depth);
-      setNull(st, std::string(id.text()), c.child("value"));
+      pointerSet(st, std::string(id.text()));
     }
     for (const ts::Node &c : children)
       declare(it.node, c);

@@ -160,6 +160,20 @@ private:
 
   void release(const Api &api, const Instance &inst, State &st, ts::Node call);
 
+  /// Whether a call's argument has a flag bit: named in it (`flags | FAULT_FLAG_VMA_LOCK`),
+  /// clear when neither the argument's names nor this function's code can carry it.
+  enum class Flag { Clear, Set, Unknown };
+  Flag flagIn(const FlagTest &t, const Api &api, const std::vector<ts::Node> &args) const;
+
+  /// A release that depends on flags and the result (handle_mm_fault): which lock the flags
+  /// say, released where `resultVar` has the result bits (a guarded may-hold until tested).
+  void releaseIf(const Api &api, const Instance &inst, const std::vector<ts::Node> &args,
+                 const std::string &resultVar, State &st, ts::Node call);
+
+  /// `also LOCK`: the release also ends the hold of LOCK an argument stands for (its map
+  /// call's result), or the caller's when the argument came from the caller.
+  void releaseAlso(const Api &api, const std::vector<ts::Node> &args, State &st);
+
   /// A release before this function took the lock at all: the caller held it on entry (the
   /// kernel marks such functions __releases()).  A hold of that class the function takes
   /// again later is the caller's state restored, not a leak.
@@ -182,8 +196,9 @@ private:
   /// argument list is walked once per call.  Comments, which callArgs leaves out, have no effect.
   std::vector<ts::Node> evalArgs(ts::Node call, State &st, int depth);
 
-  /// `var` was set to `value` on this path: whether it is now known NULL.
-  static void setNull(State &st, const std::string &var, ts::Node value);
+  /// The pointer `var` was set anew on this path: a release through its old value
+  /// (`State::gone`) says nothing of holds through the new one.
+  static void pointerSet(State &st, const std::string &var);
 
   /// Evaluates `value` for its effects and, when it is a call, stores a try result in `var`.
   void evalInto(ts::Node value, const std::string &var, State &st, int depth);
@@ -206,6 +221,12 @@ private:
   /// The lock `e` points at when it is a pointer variable or member bound to one (`ptl`,
   /// `vmf->ptl`), with its key (`*ptl`); {nullptr, ""} otherwise.
   std::pair<const Lock *, std::string> pointerLock(ts::Node e) const;
+  /// The truth value of a literal (`0`, `NULL`, `false`; `1`, `true`, `-EINTR`), else nullopt.
+  static std::optional<bool> literalValue(ts::Node value);
+
+  /// A call may write through its `&v` and pointer arguments: what the path knew of `v` and
+  /// `*v` is forgotten.
+  static void forgetWritten(State &st, const std::vector<ts::Node> &args);
 
   static bool isLogical(ts::Node e);
 
@@ -336,6 +357,7 @@ private:
     ReturnClass cls = ReturnClass::Void;
     std::vector<Held> held;     ///< Not counting what the return hands over or restores.
     std::vector<Held> released; ///< Caller-held locks released on the way here (or may be).
+    std::vector<Fact> facts;    ///< What the path knew of its variables here.
   };
   void finish();
 

@@ -36,7 +36,8 @@ void FunctionAnalysis::readAnnotations(State &entry) {
     d.nonzero = !(r == "0" || r == "false" || r == "NULL");
     if (a.kind == LockAnnotation::Kind::MustHold && d.lock) {
       // Held on entry, as a lockdep assert says: the callers must hold it.
-      Held h{d.lock, d.mode, d.key, a.offset, a.offset, false, true};
+      Held h = holdOf(d.lock, d.mode, d.key, a.offset, a.offset);
+      h.asserted = true;
       entry.held.push_back(h);
       passOn(oneLock(d.lock, d.mode, d.key),
              quote(name_) + " is declared __must_hold(" + a.lock + ")", "", {}, a.offset);

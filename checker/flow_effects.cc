@@ -32,8 +32,10 @@ FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
     ;
   if (i == api.params.size() || i >= args.size())
     return {lock, ""};
-  std::string arg = canonical(args[i]);
   const ApiParam &param = api.params[i];
+  std::string arg = canonical(args[i]);
+  if (!param.member.empty()) // `@vmf->vma`: the instance is reached from the argument
+    return {lock, resolve(canonicalText(arg + param.member))};
   if (param.out) { // `&ptl`: the variable receives the lock pointer.
     std::string var = arg.rfind('&', 0) == 0 ? arg.substr(1) : "*" + arg;
     pointerClass_[var] = lock;
@@ -171,7 +173,18 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
     });
     return;
   }
-  Held *h = findHeld(st, inst, api.mode);
+  Held *h = nullptr;
+  // One of several holds of a global lock (two PTE tables mapped, each its own RCU read
+  // section): the one tied to an argument (`pte_unmap(src_pte)`) is the one released.
+  if (inst.key.empty() && inst.lock)
+    for (const ts::Node &a : callArgs(call)) {
+      std::string arg = resolve(canonical(a));
+      for (Held &o : st.held)
+        if (!h && o.lock == inst.lock && !o.guard.empty() && resolve(o.guard) == arg)
+          h = &o;
+    }
+  if (!h)
+    h = findHeld(st, inst, api.mode);
   if (!h) {
     auto p = std::find_if(st.pending.begin(), st.pending.end(), [&](const Pending &p) {
       return (!inst.lock || p.held.lock == inst.lock) &&
@@ -185,9 +198,7 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
       return; // A lock the spec does not know.
     if (!taken_.count(inst.lock)) {
       callerHeld(api, inst, "releases", call);
-      addDropped(
-          st,
-          {inst.lock, api.mode, inst.key, call.begin(), call.end(), false, false, {}, false, {}});
+      addDropped(st, holdOf(inst.lock, api.mode, inst.key, call.begin(), call.end()));
       return;
     }
     report(Severity::Error, "unlock-not-held", call,
@@ -215,6 +226,153 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
   endDependents(st, lock, mode);
 }
 
+FunctionAnalysis::Flag FunctionAnalysis::flagIn(const FlagTest &t, const Api &api,
+                                                const std::vector<ts::Node> &args) const {
+  size_t i = 0;
+  while (i < api.params.size() && api.params[i].name != t.param)
+    ++i;
+  if (i >= args.size() || !t.member.empty())
+    return Flag::Unknown; // `vmf->flags`: set wherever the fault began
+  std::string_view text = args[i].text();
+  bool named = false, cleared = false;
+  for (size_t at = text.find(t.flag); at != std::string_view::npos;
+       at = text.find(t.flag, at + 1)) {
+    bool word = (at == 0 || !isIdentifier(text.substr(at - 1, 1))) &&
+                (at + t.flag.size() == text.size() ||
+                 !isIdentifier(text.substr(at + t.flag.size(), 1)));
+    if (!word)
+      continue;
+    named = true;
+    size_t b = text.find_last_not_of(" \t(", at == 0 ? 0 : at - 1);
+    cleared |= at > 0 && b != std::string_view::npos && text[b] == '~';
+  }
+  if (named)
+    return cleared ? Flag::Clear : Flag::Set;
+  // Not in the argument: clear unless a parameter of this function (its callers' flags) or
+  // an assignment in this function (`fault_flags |= FLAG;` on some path) can carry it.
+  std::string_view params = function_.child("declarator").text();
+  std::string_view body = function_.child("body").text();
+  bool carried = anyIdentifier(text, [&](std::string_view w) {
+    if (anyIdentifier(params, [&](std::string_view p) { return p == w; }))
+      return true;
+    for (size_t at = body.find(w); at != std::string_view::npos; at = body.find(w, at + 1)) {
+      size_t op = body.find_first_not_of(" \t", at + w.size());
+      if (op == std::string_view::npos || (at > 0 && isIdentifier(body.substr(at - 1, 1))) ||
+          isIdentifier(body.substr(at + w.size(), 1)))
+        continue;
+      bool assigns = body.compare(op, 2, "|=") == 0 ||
+                     (body[op] == '=' && body.compare(op, 2, "==") != 0);
+      size_t end = body.find(';', op);
+      if (assigns && body.substr(op, end == std::string_view::npos ? end : end - op)
+                             .find(t.flag) != std::string_view::npos)
+        return true;
+    }
+    return false;
+  });
+  return carried ? Flag::Unknown : Flag::Clear;
+}
+
+void FunctionAnalysis::releaseIf(const Api &api, const Instance &inst,
+                                 const std::vector<ts::Node> &args, const std::string &resultVar,
+                                 State &st, ts::Node call) {
+  Flag unless = api.releaseUnless.present() ? flagIn(api.releaseUnless, api, args) : Flag::Clear;
+  if (unless == Flag::Set || !inst.lock)
+    return; // nothing is released
+  Flag which = api.releaseIf.present() ? flagIn(api.releaseIf, api, args) : Flag::Set;
+  std::vector<Instance> targets;
+  if (which != Flag::Clear)
+    targets.push_back(inst);
+  if (which != Flag::Set && !api.elseLock.empty())
+    if (const Lock *other = model_.findLock(api.elseLock)) {
+      std::string key =
+          inst.key.empty() ? "" : index_.ownerFrom(inst.key, inst.lock->owner, *other);
+      targets.push_back({other, key});
+    }
+  // Released for certain only when the flags are known; then, with result bits, exactly
+  // where the result stored in `resultVar` has one of them.
+  bool known = unless == Flag::Clear && which != Flag::Unknown;
+  std::vector<std::string> bits = api.releasedWhen;
+  std::sort(bits.begin(), bits.end());
+  bool guarded = known && !bits.empty() && !resultVar.empty();
+  for (const Instance &t : targets) {
+    Held *h = findHeld(st, t, api.mode);
+    if (!h && taken_.count(t.lock))
+      continue; // not held here: the call drops nothing of this function's
+    if (!h) { // the caller's lock
+      entryHeld_.push_back(t);
+      Held d = holdOf(t.lock, api.mode, t.key, call.begin(), call.end());
+      d.may = !known || !bits.empty();
+      if (guarded) {
+        d.guard = resultVar;
+        d.guardNonzero = false;
+        d.guardMask = bits;
+      }
+      st.dropped.push_back(d);
+      continue;
+    }
+    if (known && bits.empty()) {
+      release(api, t, st, call);
+      continue;
+    }
+    h->may = true;
+    h->guard.clear();
+    h->guardMask.clear();
+    if (guarded) { // held exactly where `resultVar & (bits)` is zero
+      h->guard = resultVar;
+      h->guardNonzero = false;
+      h->guardMask = bits;
+    }
+  }
+}
+
+void FunctionAnalysis::releaseAlso(const Api &api, const std::vector<ts::Node> &args, State &st) {
+  const Lock *other = model_.findLock(api.alsoLock);
+  if (!other || other->modes.empty())
+    return;
+  // The hold an argument stands for: the one its map call's result guards.
+  for (const ts::Node &a : args) {
+    std::string arg = resolve(canonical(a));
+    for (size_t i = 0; i < st.held.size(); ++i) {
+      const Held &o = st.held[i];
+      if (o.lock != other || o.guard.empty() || !o.guardMask.empty() || resolve(o.guard) != arg)
+        continue;
+      if (o.may)
+        st.settled.push_back(o);
+      st.held.erase(st.held.begin() + static_cast<std::ptrdiff_t>(i));
+      return;
+    }
+  }
+  // None here: the caller's, when the argument is what the caller mapped (a parameter's
+  // field this function never assigns, as do_wp_page's vmf->pte) and this function has not
+  // used the lock itself.  Otherwise the table was mapped by a helper whose section the spec
+  // does not model (pte_offset_map_lock), and there is nothing to end.
+  if (taken_.count(other))
+    return;
+  std::string_view params = function_.child("declarator").text();
+  std::string_view body = function_.child("body").text();
+  for (const ts::Node &a : args) {
+    std::string c = canonical(a);
+    std::string_view root = rootIdentifier(c);
+    if (root.empty() || root == c ||
+        !anyIdentifier(params, [&](std::string_view p) { return p == root; }))
+      continue;
+    std::string_view text = a.text();
+    bool assignedHere = false;
+    for (size_t at = body.find(text); at != std::string_view::npos && !assignedHere;
+         at = body.find(text, at + 1)) {
+      size_t op = body.find_first_not_of(" \t", at + text.size());
+      assignedHere = op != std::string_view::npos && body[op] == '=' &&
+                     body.compare(op, 2, "==") != 0;
+    }
+    if (assignedHere)
+      continue;
+    Instance inst{other, ""};
+    entryHeld_.push_back(inst);
+    st.dropped.push_back(holdOf(other, other->modes.front().name, "", a.begin(), a.end()));
+    return;
+  }
+}
+
 void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const char *verb,
                                   ts::Node call) {
   // Within the files checked, the callers see the release in this function's summary; a
@@ -233,6 +391,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   if (as.empty() && std::string_view(fn.type()) != "identifier")
     return std::nullopt;
   std::string name(as.empty() ? fn.text() : as);
+  forgetWritten(st, args);
   // A pointer function's out parameter (`&ptl`) now points at that lock, untaken.
   if (const LockIndex::OutPointer *op = index_.outPointer(name); op && op->param < args.size()) {
     std::string arg = canonical(args[op->param]);
@@ -241,14 +400,16 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     if (const LockPointer *fn = index_.pointer(name))
       bindTable(var, op->lock, fn->params, args);
     std::erase(st.gone, "*" + var);
-    std::erase(st.nulls, var);
   }
   // Published while the call runs: its own requirements are checked as for any object.
   if (index_.publishes(name))
     for (const ts::Node &a : args)
       publish(st, resolve(canonical(a)));
   const Api *api = index_.api(name);
-  const Lock *own = api ? model_.findLock(api->lock) : nullptr;
+  // A function that takes a lock meets a requirement on that lock itself; one that releases
+  // it conditionally (handle_mm_fault) needs it held like any other caller's code.
+  const Lock *own =
+      api && !api->conditionalRelease() ? model_.findLock(api->lock) : nullptr;
   checkOperations(name, args, st, call, own);
   if (!api) {
     if (ctx_ && ctx_->callee)
@@ -259,8 +420,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   Instance inst = instanceOf(*api, args, resultVar);
   if (!inst.lock && api->kind != ApiKind::Release)
     return std::nullopt; // spin_lock on a lock the spec does not know.
-  Held taking{inst.lock, api->mode, inst.key, call.begin(), call.end(),
-              false,     false,     {},       false,        {}};
+  Held taking = holdOf(inst.lock, api->mode, inst.key, call.begin(), call.end());
   if (api->kind == ApiKind::Acquire || api->kind == ApiKind::Try)
     taken_.insert(inst.lock);
   switch (api->kind) {
@@ -275,8 +435,10 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     std::erase_if(st.dropped, [&](const Held &h) { return sameHold(h, taking); });
     if (!taking.key.empty() && taking.key[0] == '*')
       st.gone.clear(); // releases before this acquisition cannot have ended it
-    if (api->returnsInstance && !resultVar.empty() && isIdentifier(resultVar))
-      taking.guard = resultVar; // `pml = pmd_lock(...)`: non-NULL, and held, from here
+    if (api->returnsInstance && !resultVar.empty() && isIdentifier(resultVar)) {
+      setFact(st, resultVar, true); // `pml = pmd_lock(...)`: non-NULL, and held, from here
+      taking.guard = resultVar;
+    }
     st.held.push_back(taking);
     return std::nullopt;
   case ApiKind::Try:
@@ -288,7 +450,12 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     }
     return TryResult{api->success, taking};
   case ApiKind::Release:
-    release(*api, inst, st, call);
+    if (api->conditionalRelease())
+      releaseIf(*api, inst, args, resultVar, st, call);
+    else
+      release(*api, inst, st, call);
+    if (!api->alsoLock.empty())
+      releaseAlso(*api, args, st);
     return std::nullopt;
   case ApiKind::Downgrade: {
     Held *h = findHeld(st, inst);

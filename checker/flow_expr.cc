@@ -12,17 +12,14 @@ std::vector<ts::Node> FunctionAnalysis::evalArgs(ts::Node call, State &st, int d
   std::vector<ts::Node> args = callArgs(call);
   for (const ts::Node &a : args) {
     eval(a, st, depth + 1);
-    if (!st.nulls.empty() && a.text().size() > 1 && a.text()[0] == '&') // `&ptl`: may be set
-      std::erase(st.nulls, std::string(a.text().substr(1)));
+    if (!st.facts.empty() && a.text().size() > 1 && a.text()[0] == '&') // `&ptl`: may be set
+      setFact(st, std::string(a.text().substr(1)), std::nullopt);
   }
   return args;
 }
 
-void FunctionAnalysis::setNull(State &st, const std::string &var, ts::Node value) {
-  std::erase(st.gone, "*" + var); // a pointer set anew
-  std::erase(st.nulls, var);
-  if (!value.isNull() && isNullLiteral(value.text()))
-    st.nulls.push_back(var);
+void FunctionAnalysis::pointerSet(State &st, const std::string &var) {
+  std::erase(st.gone, "*" + var); // a release through the old value says nothing of the new
 }
 
 void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &st, int depth) {
@@ -103,23 +100,30 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     for (const ts::Node &c : e.children())
       if (!c.isNamed())
         plain = c.text() == "=";
-    if (std::string_view(l.type()) != "identifier") {
+    std::string_view lt = l.type();
+    // A flag (`locked = false;`, `*locked = 0;`, `vms->unlock = unlock;`) now has the
+    // value assigned, or one the checker does not know; a call's result stored in it may
+    // guard a hold (set by the call, so after this).
+    bool flag = lt == "identifier" || lt == "field_expression" || lt == "pointer_expression";
+    if (flag)
+      setFact(st, canonical(l), plain ? literalValue(right) : std::nullopt);
+    if (lt != "identifier") {
       // Stored through a pointer (`vmg->target = vma`, `*vmap = vma`): others may reach it.
       ts::Node r = right;
       if (stripNode(r) == std::string_view("identifier"))
         if (std::string key = resolve(std::string(r.text())); isUnpublished(st, key))
           publish(st, key);
     }
-    if (std::string_view(l.type()) == "identifier" && plain) {
+    if (lt == "identifier" && plain) {
       evalInto(right, std::string(l.text()), st, depth);
       assigned(std::string(l.text()), right);
-      setNull(st, std::string(l.text()), right);
-    } else if (std::string_view(l.type()) == "field_expression" && plain) {
+      pointerSet(st, std::string(l.text()));
+    } else if (lt == "field_expression" && plain) {
       evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
       bindPointer(canonical(l), right);         // `vmf->ptl = pte_lockptr(...)`
     } else {
       eval(right, st, depth + 1);
-      if (std::string_view(l.type()) == "identifier")
+      if (lt == "identifier")
         assigned(std::string(l.text()), {});
     }
     fieldWrite(left, plain ? right : ts::Node(), st);
@@ -127,6 +131,8 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
   }
   if (t == "update_expression") {
     eval(e.child("argument"), st, depth + 1);
+    if (!st.facts.empty() || st.held.size() > 0)
+      setFact(st, canonical(e.child("argument")), std::nullopt);
     fieldWrite(e.child("argument"), {}, st);
     return;
   }
@@ -174,6 +180,38 @@ bool FunctionAnalysis::mayHaveEffect(std::string_view text) const {
       return true;
   }
   return mentions(text);
+}
+
+std::optional<bool> FunctionAnalysis::literalValue(ts::Node value) {
+  if (value.isNull())
+    return std::nullopt;
+  if (std::string_view(stripNode(value)) == "assignment_expression") // `a = b = NULL`
+    return literalValue(value.child("right"));
+  switch (classifyReturn(canonical(value))) {
+  case ReturnClass::Zero:
+    return false;
+  case ReturnClass::Nonzero:
+    return true;
+  default:
+    return std::nullopt;
+  }
+}
+
+void FunctionAnalysis::forgetWritten(State &st, const std::vector<ts::Node> &args) {
+  if (st.facts.empty() && std::none_of(st.held.begin(), st.held.end(),
+                                       [](const Held &h) { return !h.guard.empty(); }))
+    return;
+  for (const ts::Node &a : args) {
+    std::string_view t = a.type();
+    if (t == "identifier") {
+      setFact(st, "*" + std::string(a.text()), std::nullopt);
+    } else if (t == "pointer_expression" && !a.children().empty() &&
+               a.children().front().text() == "&") {
+      std::string c = canonical(a);
+      if (c.size() > 1 && c[0] == '&')
+        setFact(st, c.substr(1), std::nullopt);
+    }
+  }
 }
 
 bool FunctionAnalysis::isLogical(ts::Node e) {
@@ -261,6 +299,26 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     }
     if (op == "<" && rightNull) // `err < 0`: the call failed, as `err` being nonzero says.
       return cond(left, std::move(st), depth + 1);
+    // `ret & VM_FAULT_RETRY`, `fault & (VM_FAULT_RETRY | VM_FAULT_COMPLETED)`: result bits.
+    ts::Node var = left;
+    std::string_view vt = stripNode(var);
+    if (op == "&" && (vt == "identifier" || vt == "field_expression") &&
+        std::all_of(right.text().begin(), right.text().end(), [](char c) {
+          return isIdentifier(std::string_view(&c, 1)) || c == '|' || c == ' ' || c == '(' ||
+                 c == ')' || c == '\n' || c == '\t';
+        })) {
+      std::vector<std::string> bits;
+      anyIdentifier(right.text(), [&](std::string_view w) {
+        bits.emplace_back(w);
+        return false;
+      });
+      std::sort(bits.begin(), bits.end());
+      std::string v = canonical(var);
+      State yes = st, no = st;
+      assumeBits(yes, v, bits, true);
+      assumeBits(no, v, bits, false);
+      return {yes, no};
+    }
   }
   if (t == "call_expression" && std::string_view(e.child("function").type()) == "call_expression" &&
       e.child("function").child("function").text() == "guard")
@@ -293,16 +351,15 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
   if (t == "update_expression" && !e.child("argument").isNull() &&
       e.child("argument").begin() == e.begin()) { // `ptep++` tests the old value
     auto [yes, no] = cond(e.child("argument"), std::move(st), depth + 1);
-    std::string var = canonical(e.child("argument"));
-    std::erase(yes.nulls, var);
-    std::erase(no.nulls, var);
+    setFact(no, canonical(e.child("argument")), std::nullopt); // NULL + 1 is no longer NULL
     return {yes, no};
   }
-  if (t == "identifier" || t == "field_expression") {
+  bool deref = t == "pointer_expression" && !e.children().empty() &&
+               e.children().front().text() == "*";
+  if (t == "identifier" || t == "field_expression" || deref) {
     std::string var = canonical(e);
-    bool pointer = t == "identifier";
-    // Known NULL on this path: the branch that needs it non-NULL is not taken.
-    if (pointer && std::find(st.nulls.begin(), st.nulls.end(), var) != st.nulls.end())
+    // A pointer known NULL on this path: the branch that needs it non-NULL is not taken.
+    if (const Fact *f = factOf(st, var); t == "identifier" && f && !f->nonzero)
       return {deadState(), st};
     State yes = st, no = st;
     std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
@@ -310,13 +367,18 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     for (const Pending &p : st.pending) {
       if (p.var != var)
         continue;
+      // The hold is tied to the variable: a later test of it (`if (pte) pte_unmap(pte);`)
+      // tells the paths that hold it from those that do not.  A hold on some of those paths
+      // only (a callee's may-hold) stays one.
       Held h = p.held;
-      if (p.success == TrySuccess::NonNull && pointer)
+      if (!h.may) {
         h.guard = var;
+        h.guardNonzero = p.success != TrySuccess::Zero;
+      }
       succeeded(p.success == TrySuccess::Zero ? no : yes, h);
     }
-    if (pointer)
-      no.nulls.push_back(var);
+    assume(yes, var, true);
+    assume(no, var, false);
     return {yes, no};
   }
   eval(e, st, depth + 1);

@@ -186,8 +186,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   }
   std::optional<TryResult> conditional;
   for (const Effect &e : sum.effects) {
-    Held h{e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end(),
-           false,       false,       {},         false,        {}};
+    Held h = holdOf(e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end());
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);
@@ -212,7 +211,19 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       // A may-hold is settled, as a release under a test settles it: the data that chose
       // whether to take it chooses whether to release it.  A definite hold becomes a may-hold.
       Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
-      if (o && o->may) {
+      std::string guard = e.guard.empty() ? "" : fromParams(e.guard, actual, result);
+      if (o && o->may && !guard.empty() && o->guard == guard && o->guardMask.empty() &&
+          o->guardNonzero != e.guardNonzero) {
+        // Taken where the variable is nonzero (zero) and released exactly there: gone.
+        st.settled.push_back(*o);
+        st.held.erase(st.held.begin() + (o - st.held.data()));
+      } else if (o && !o->may && !guard.empty()) {
+        // The callee says through an out parameter whether it dropped the lock: a later
+        // test of that variable settles it.
+        o->may = true;
+        o->guard = guard;
+        o->guardNonzero = e.guardNonzero;
+      } else if (o && o->may) {
         st.settled.push_back(*o);
         st.held.erase(st.held.begin() + (o - st.held.data()));
       } else if (o)
@@ -227,6 +238,10 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     case Effect::Kind::MayAcquire:
       taken_.insert(h.lock);
       std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+      if (!e.guard.empty()) {
+        h.guard = fromParams(e.guard, actual, result);
+        h.guardNonzero = e.guardNonzero;
+      }
       addMay(st, h);
       break;
     case Effect::Kind::HeldIf: {
@@ -337,10 +352,64 @@ void FunctionAnalysis::finish() {
     Effect::Kind kind;
     bool nonzero = true;
     SummaryLock l{i.lock, "", toParams(i.key, ctx_->params)};
+    // An out parameter (`*locked`, `*mmap_locked`) the function clears exactly where it
+    // released the caller's lock: the caller's test of it says whether the lock is held.
+    std::string flag;
+    for (const auto &[begin, rec] : returns_)
+      for (const Fact &f : rec.facts)
+        if (flag.empty() && !f.nonzero && f.var.size() > 1 && f.var[0] == '*' &&
+            toParams(f.var, ctx_->params).size() > 1)
+          flag = f.var;
+    if (!flag.empty()) {
+      size_t k = 0;
+      bool tells = true, some = false;
+      for (const auto &[begin, rec] : returns_) {
+        const Fact *f = nullptr;
+        for (const Fact &x : rec.facts)
+          if (x.var == flag)
+            f = &x;
+        ReturnHold::Hold r = at[k++].hold;
+        some |= r != ReturnHold::Hold::No;
+        if (r == ReturnHold::Hold::Yes)
+          tells &= f && !f->nonzero;
+        else if (r == ReturnHold::Hold::No)
+          tells &= !f || f->nonzero;
+        else
+          tells &= std::any_of(rec.released.begin(), rec.released.end(), [&](const Held &o) {
+            return o.lock == i.lock && o.key == i.key && o.guard == flag && o.guardNonzero;
+          });
+      }
+      if (tells && some) {
+        Effect e{Effect::Kind::MayRelease, l, true};
+        e.guard = toParams(flag, ctx_->params);
+        summary_->effects.push_back(e);
+        continue;
+      }
+    }
     if (!holdEffect(at, kind, nonzero)) {
       // Released on some paths, as a flag or out parameter tells the caller: after the
-      // call the caller may hold it.
-      summary_->effects.push_back({Effect::Kind::MayRelease, l, true});
+      // call the caller may hold it.  When every return that may have released it says so
+      // through one parameter's pointee, the caller's test of that variable tells.
+      Effect may{Effect::Kind::MayRelease, l, true};
+      std::optional<std::pair<std::string, bool>> guard;
+      bool one = true;
+      for (const auto &[begin, rec] : returns_)
+        for (const Held &o : rec.released) {
+          if (o.lock != i.lock || o.key != i.key || !o.may)
+            continue;
+          std::string g = o.guard.empty() || !o.guardMask.empty()
+                              ? ""
+                              : toParams(o.guard, ctx_->params);
+          if (g.empty() || (guard && *guard != std::pair{g, o.guardNonzero}))
+            one = false;
+          else
+            guard = std::pair{g, o.guardNonzero};
+        }
+      if (one && guard) {
+        may.guard = guard->first;
+        may.guardNonzero = guard->second;
+      }
+      summary_->effects.push_back(may);
       continue;
     }
     summary_->effects.push_back({Effect::Kind::Release, l, true});
@@ -368,8 +437,36 @@ void FunctionAnalysis::finish() {
         kind = Effect::Kind::MayAcquire;
       may = effect = true;
     }
-    if (effect)
-      summary_->effects.push_back({kind, {r.first.lock, r.first.mode, r.key}, nonzero, may});
+    if (effect) {
+      Effect e{kind, {r.first.lock, r.first.mode, r.key}, nonzero, may};
+      // Held on some paths, exactly where a parameter's field or pointee says (`if
+      // (vp->file) i_mmap_lock_write(vp->mapping);`): the caller's test of it, or a callee
+      // released by the same field, settles the hold.
+      if (kind == Effect::Kind::MayAcquire) {
+        std::optional<std::pair<std::string, bool>> guard;
+        bool one = true;
+        size_t k = 0;
+        for (const auto &[begin, rec] : returns_) {
+          if (r.at[k++].hold != ReturnHold::Hold::May)
+            continue;
+          auto h = std::find_if(rec.held.begin(), rec.held.end(), [&](const Held &o) {
+            return o.lock == r.first.lock && o.may;
+          });
+          std::string g = h == rec.held.end() || !h->guardMask.empty()
+                              ? ""
+                              : toParams(h->guard, ctx_->params);
+          if (g.empty() || (guard && *guard != std::pair{g, h->guardNonzero}))
+            one = false;
+          else
+            guard = std::pair{g, h->guardNonzero};
+        }
+        if (one && guard) {
+          e.guard = guard->first;
+          e.guardNonzero = guard->second;
+        }
+      }
+      summary_->effects.push_back(e);
+    }
     // Where code outside the files checked calls the function, a lock it returns holding is
     // a leak unless the result tells the caller (a pointer or flag it tests).
     // Told apart by a pointer or value the caller tests, or held exactly at the `return

@@ -1,6 +1,7 @@
 #include "lock_state.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "c_expr.h"
 
@@ -15,6 +16,16 @@ bool isSimpleName(std::string_view key) {
 
 } // namespace
 
+Held holdOf(const Lock *lock, std::string mode, std::string key, uint32_t at, uint32_t atEnd) {
+  Held h;
+  h.lock = lock;
+  h.mode = std::move(mode);
+  h.key = std::move(key);
+  h.at = at;
+  h.atEnd = atEnd;
+  return h;
+}
+
 State deadState() {
   State s;
   s.live = false;
@@ -22,7 +33,10 @@ State deadState() {
 }
 
 bool sameHold(const Held &a, const Held &b) {
-  return a.lock == b.lock && a.key == b.key;
+  // Two holds of a lock with no owner (two RCU read sections, one per mapped PTE table)
+  // are told apart by the variables that say they exist.
+  return a.lock == b.lock && a.key == b.key &&
+         (!a.key.empty() || a.guard.empty() || b.guard.empty() || a.guard == b.guard);
 }
 
 void addDropped(State &st, const Held &h) {
@@ -34,50 +48,180 @@ void addDropped(State &st, const Held &h) {
     it->may = it->may && h.may;
 }
 
+const Fact *factOf(const State &st, std::string_view var) {
+  auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
+                             [](const Fact &f, std::string_view v) { return f.var < v; });
+  return it != st.facts.end() && it->var == var ? &*it : nullptr;
+}
+
+void setFact(State &st, const std::string &var, std::optional<bool> value) {
+  if (!value && st.facts.empty() &&
+      std::none_of(st.held.begin(), st.held.end(), [](const Held &h) { return !h.guard.empty(); }) &&
+      std::none_of(st.dropped.begin(), st.dropped.end(),
+                   [](const Held &h) { return !h.guard.empty(); }))
+    return; // nothing known, nothing tied: nothing to forget
+  for (std::vector<Held> *list : {&st.held, &st.dropped})
+    for (Held &h : *list)
+      if (h.guard == var) {
+        h.guard.clear();
+        h.guardMask.clear();
+      }
+  auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
+                             [](const Fact &f, const std::string &v) { return f.var < v; });
+  bool present = it != st.facts.end() && it->var == var;
+  if (!value) {
+    if (present)
+      st.facts.erase(it);
+  } else if (present)
+    it->nonzero = *value;
+  else
+    st.facts.insert(it, Fact{var, *value});
+}
+
+namespace {
+
+/// On this path the hold `h` guards exists (`held`) or not: a hold is kept as definite or
+/// dropped; a caller's released hold (in `dropped`, whose guard says where it is still held)
+/// is dropped from the list or known released.
+void decide(State &st, const std::function<int(const Held &)> &verdict) {
+  std::erase_if(st.held, [&](const Held &h) { return verdict(h) == 0; });
+  for (Held &h : st.held)
+    if (verdict(h) == 1)
+      h.may = false;
+  std::erase_if(st.dropped, [&](const Held &h) { return verdict(h) == 1; });
+  for (Held &h : st.dropped)
+    if (verdict(h) == 0)
+      h.may = false;
+}
+
+bool subset(const std::vector<std::string> &a, const std::vector<std::string> &b) {
+  return std::includes(b.begin(), b.end(), a.begin(), a.end());
+}
+
+} // namespace
+
+void assumeBits(State &st, const std::string &var, const std::vector<std::string> &bits, bool set) {
+  // 1: the guard says held here; 0: not held; -1: it does not tell.
+  decide(st, [&](const Held &h) {
+    if (h.guard != var)
+      return -1;
+    if (h.guardMask.empty())
+      return set ? (h.guardNonzero ? 1 : 0) : -1;
+    bool maskSet = set ? subset(bits, h.guardMask) : false;
+    bool maskClear = !set && subset(h.guardMask, bits);
+    if (!maskSet && !maskClear)
+      return -1;
+    return maskSet == h.guardNonzero ? 1 : 0;
+  });
+}
+
+void assume(State &st, const std::string &var, bool nonzero) {
+  decide(st, [&](const Held &h) {
+    if (h.guard != var || (!h.guardMask.empty() && nonzero))
+      return -1; // a nonzero result need not have the bits
+    return h.guardNonzero == nonzero ? 1 : 0;
+  });
+  auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
+                             [](const Fact &f, const std::string &v) { return f.var < v; });
+  if (it != st.facts.end() && it->var == var)
+    it->nonzero = nonzero;
+  else
+    st.facts.insert(it, Fact{var, nonzero});
+}
+
+namespace {
+
+/// The guard of a hold `h` of side `in` that the other side `out` lacks (or may lack): a
+/// variable whose value the two sides know and disagree on.  Its own guard first, when the
+/// other side knows it has the other value.
+void guardAtJoin(Held &j, const Held &h, const State &in, const State &out) {
+  if (!h.guard.empty() && h.guardMask.empty()) {
+    const Fact *f = factOf(out, h.guard);
+    if (f && f->nonzero != h.guardNonzero)
+      return; // keeps its guard
+  }
+  j.guard.clear();
+  j.guardMask.clear();
+  // Only a definite hold is held exactly where the facts say: a may-hold (a callee's, taken
+  // on some of its own paths) may be absent where they say held.
+  if (h.may)
+    return;
+  for (const Fact &f : in.facts)
+    if (const Fact *o = factOf(out, f.var); o && o->nonzero != f.nonzero) {
+      j.guard = f.var;
+      j.guardNonzero = f.nonzero;
+      return;
+    }
+}
+
+/// A hold both sides have: its guard survives when both sides agree with it.
+void guardBoth(Held &j, const Held &a, const Held &b, const State &sa, const State &sb) {
+  auto agrees = [](const Held &h, const State &s, const Held &g) {
+    if (h.guard == g.guard && h.guardNonzero == g.guardNonzero && h.guardMask == g.guardMask)
+      return true;
+    if (!g.guardMask.empty())
+      return false;
+    const Fact *f = factOf(s, g.guard);
+    return f && f->nonzero == g.guardNonzero;
+  };
+  if (!a.guard.empty() && agrees(b, sb, a))
+    return;
+  if (!b.guard.empty() && agrees(a, sa, b)) {
+    j.guard = b.guard;
+    j.guardNonzero = b.guardNonzero;
+    j.guardMask = b.guardMask;
+    return;
+  }
+  j.guard.clear();
+  j.guardMask.clear();
+}
+
+/// guardAtJoin for a caller's hold released on side `in` only, whose guard says where it is
+/// still held: the sense is the other side's value.
+void guardDropped(Held &j, const Held &h, const State &in, const State &out) {
+  // An out parameter cleared where the caller's lock was dropped (`*locked = 0;`) and left
+  // alone where it was not: the caller set it when it took the lock, so it says which.  It
+  // stays the guard until the other side is known to have cleared it too.
+  auto outParam = [&](const std::string &var) {
+    const Fact *o = factOf(out, var);
+    return var.size() > 1 && var[0] == '*' && (!o || o->nonzero);
+  };
+  if (h.guardMask.empty() && h.guardNonzero && outParam(h.guard))
+    return; // keeps its guard
+  for (const Fact &f : in.facts)
+    if (!f.nonzero && outParam(f.var)) { // the code's own word, even after a callee's may-drop
+      j.guard = f.var;
+      j.guardNonzero = true;
+      j.guardMask.clear();
+      return;
+    }
+  Held flipped = h;
+  flipped.guardNonzero = !h.guardNonzero;
+  j.guardNonzero = flipped.guardNonzero;
+  guardAtJoin(j, flipped, in, out);
+  j.guardNonzero = !j.guardNonzero;
+}
+
+} // namespace
+
 State join(const State &a, const State &b) {
   if (!a.live)
     return b;
   if (!b.live)
     return a;
   State r;
+  for (const Fact &f : a.facts)
+    if (const Fact *o = factOf(b, f.var); o && o->nonzero == f.nonzero)
+      r.facts.push_back(f);
   auto settledIn = [](const State &s, const Held &h) {
     return std::any_of(s.settled.begin(), s.settled.end(),
                        [&](const Held &o) { return sameHold(h, o); });
   };
-  auto isNull = [](const State &s, const std::string &var) {
-    return std::find(s.nulls.begin(), s.nulls.end(), var) != s.nulls.end();
-  };
-  // A hold on one side only whose pointer is NULL on the other: held exactly where that
-  // pointer is non-NULL, as a try's result says.  Besides its own guard, a hold correlates
-  // with a pointer that guards another hold of its side and is NULL on the other.
-  auto pendingFor = [&](const State &mine, const State &other, const Held &h) -> std::string {
-    if (h.may)
-      return "";
-    // Pending on the other side already, and this side's pointer is not NULL: the same.
-    for (const Pending &p : other.pending)
-      if (!p.held.guard.empty() && sameHold(p.held, h) && !isNull(mine, p.var))
-        return p.var;
-    if (!h.guard.empty())
-      return isNull(other, h.guard) ? h.guard : "";
-    for (const std::string &v : other.nulls)
-      if (!isNull(mine, v) && std::any_of(mine.held.begin(), mine.held.end(),
-                                          [&](const Held &o) { return !o.may && o.guard == v; }))
-        return v;
-    return "";
-  };
-  std::vector<Pending> guarded;
   for (const Held &h : a.held) {
     auto it =
         std::find_if(b.held.begin(), b.held.end(), [&](const Held &o) { return sameHold(h, o); });
     if (it == b.held.end() && h.may && settledIn(b, h))
       continue;
-    if (it == b.held.end())
-      if (std::string v = pendingFor(a, b, h); !v.empty()) {
-        Held g = h;
-        g.guard = v;
-        guarded.push_back({v, TrySuccess::NonNull, g});
-        continue;
-      }
     Held j = h;
     if (it == b.held.end() || it->may || it->mode != h.mode)
       j.may = true;
@@ -91,20 +235,19 @@ State join(const State &a, const State &b) {
     } else if (it != b.held.end()) {
       j.partAlias = h.partAlias || it->partAlias;
     }
+    if (it == b.held.end())
+      guardAtJoin(j, h, a, b);
+    else
+      guardBoth(j, h, *it, a, b);
     r.held.push_back(j);
   }
   for (const Held &h : b.held)
     if (std::none_of(a.held.begin(), a.held.end(), [&](const Held &o) { return sameHold(h, o); })) {
       if (h.may && settledIn(a, h))
         continue;
-      if (std::string v = pendingFor(b, a, h); !v.empty()) {
-        Held g = h;
-        g.guard = v;
-        guarded.push_back({v, TrySuccess::NonNull, g});
-        continue;
-      }
       Held j = h;
       j.may = true;
+      guardAtJoin(j, h, b, a);
       r.held.push_back(j);
     }
   r.settled = a.settled;
@@ -116,6 +259,12 @@ State join(const State &a, const State &b) {
                            [&](const Held &o) { return sameHold(h, o); });
     Held j = h;
     j.may = h.may || it == b.dropped.end() || it->may;
+    // Released on one side only: the guard says where it is still held, so its sense is
+    // the other side's value.
+    if (it == b.dropped.end())
+      guardDropped(j, h, a, b);
+    else
+      guardBoth(j, h, *it, a, b);
     r.dropped.push_back(j);
   }
   for (const Held &h : b.dropped)
@@ -123,15 +272,13 @@ State join(const State &a, const State &b) {
                      [&](const Held &o) { return sameHold(h, o); })) {
       Held j = h;
       j.may = true;
+      guardDropped(j, h, b, a);
       r.dropped.push_back(j);
     }
   r.gone = a.gone;
   for (const std::string &k : b.gone)
     if (std::find(r.gone.begin(), r.gone.end(), k) == r.gone.end())
       r.gone.push_back(k);
-  for (const std::string &v : a.nulls)
-    if (isNull(b, v))
-      r.nulls.push_back(v);
   for (const std::string &k : a.unpublished)
     if (isUnpublished(b, k))
       r.unpublished.push_back(k);
@@ -144,10 +291,6 @@ State join(const State &a, const State &b) {
     if (std::none_of(r.pending.begin(), r.pending.end(),
                      [&](const Pending &o) { return o.var == p.var && sameHold(o.held, p.held); }))
       r.pending.push_back(p);
-  for (Pending &p : guarded)
-    if (std::none_of(r.pending.begin(), r.pending.end(),
-                     [&](const Pending &o) { return o.var == p.var && sameHold(o.held, p.held); }))
-      r.pending.push_back(std::move(p));
   return r;
 }
 
@@ -236,12 +379,14 @@ void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock
 
 bool sameState(const State &a, const State &b) {
   if (a.live != b.live || a.held.size() != b.held.size() || a.pending.size() != b.pending.size() ||
-      a.dropped.size() != b.dropped.size() || a.nulls != b.nulls ||
+      a.dropped.size() != b.dropped.size() || a.facts != b.facts ||
       a.unpublished != b.unpublished || a.published.size() != b.published.size())
     return false;
   for (size_t i = 0; i < a.held.size(); ++i)
     if (!sameHold(a.held[i], b.held[i]) || a.held[i].mode != b.held[i].mode ||
-        a.held[i].may != b.held[i].may || a.held[i].alias != b.held[i].alias ||
+        a.held[i].may != b.held[i].may || a.held[i].guard != b.held[i].guard ||
+        a.held[i].guardNonzero != b.held[i].guardNonzero ||
+        a.held[i].guardMask != b.held[i].guardMask || a.held[i].alias != b.held[i].alias ||
         a.held[i].partAlias != b.held[i].partAlias)
       return false;
   return true;

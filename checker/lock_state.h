@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,19 +28,35 @@ struct Held {
   uint32_t at = 0, atEnd = 0;
   bool may = false;      ///< Held on some paths only.
   bool asserted = false; ///< Known from an assert, not taken here: never "held at return".
+  /// A variable whose value tells whether the hold exists (a try's result, a `locked` flag,
+  /// `*locked`, the pointer an acquire returned): held exactly where `guard` is nonzero
+  /// (`guardNonzero`) or zero.  A test of the variable makes a may-hold definite on one branch
+  /// and drops it on the other.
+  std::string guard;
+  bool guardNonzero = true;
+  /// Result bits (sorted): the guard is `guard & (bits)` rather than `guard` itself, as a
+  /// release that depends on its result says (`VM_FAULT_RETRY | VM_FAULT_COMPLETED`).
+  std::vector<std::string> guardMask;
   /// The key of another hold that is the same lock (`if (ptl != pml) spin_lock_nested(ptl)`
   /// skipped the acquisition because `ptl == pml`): released with it, never a leak by itself.
   std::string alias;
   /// `alias` holds on some paths only; on the others this is a hold of its own.
   bool partAlias = false;
-  /// A pointer variable that is non-NULL exactly where this is held: the result a try stored
-  /// (`ptep = pte_offset_map_lock(...)`, tested), the lock an acquire returned (`pml =
-  /// pmd_lock(...)`).  Where paths meet and the other path has it NULL, the hold becomes a
-  /// pending result of it again, settled by the next test (`if (ptep) pte_unmap_unlock(...)`).
-  std::string guard;
   /// A `scoped_guard` hold: held in the source range [scopeBegin, scopeEnd) only (scopeEnd 0:
   /// no scope).  A block that starts outside it no longer holds it.
   uint32_t scopeBegin = 0, scopeEnd = 0;
+};
+
+/// A definite hold of `lock` in `mode` of the instance `key`, taken by the call at
+/// [at, atEnd), with nothing else known about it.
+Held holdOf(const Lock *lock, std::string mode, std::string key, uint32_t at, uint32_t atEnd);
+
+/// A path knows a variable (`pte`, `locked`, `*locked`, `vms->unlock`) is zero or nonzero:
+/// assigned a literal, or tested.
+struct Fact {
+  std::string var;
+  bool nonzero = false;
+  bool operator==(const Fact &) const = default;
 };
 
 /// A try result stored in a variable: held once a test of the variable says it succeeded.
@@ -65,14 +82,16 @@ struct State {
   /// last taken or the pointer last set: where `ptl == pml` says two pointers are one lock, a
   /// hold of `*pml` ended with the release of `*ptl`.
   std::vector<std::string> gone;
-  /// Pointer variables known NULL on this path (assigned NULL, or tested and found NULL).
-  std::vector<std::string> nulls;
   /// Objects a spec `constructor` returned on every path here, not yet published: no other
   /// thread can reach them, so their fields and their own locks need nothing (by key).
   std::vector<std::string> unpublished;
   /// Keys passed to a spec `publish` function on some path here: a requirement on one of
   /// them after that point is not met by its caller's object being unpublished.
   std::vector<std::string> published;
+  /// Variables whose value this path knows (sorted by name), pointers known NULL among them:
+  /// what lets a join remember that a lock held on one side and not the other is held exactly
+  /// where a flag or a pointer says so.
+  std::vector<Fact> facts;
 };
 
 /// `key` is an object no other thread can reach on this path.
@@ -88,7 +107,24 @@ State deadState();
 /// state it began.
 void addDropped(State &st, const Held &h);
 
-/// The same lock instance (mode aside).
+/// The value `st` knows `var` has (nullptr: unknown).
+const Fact *factOf(const State &st, std::string_view var);
+
+/// `var` is now `nonzero` (or unknown, `value` empty) on this path.  Holds guarded by it keep
+/// their guard only when it is given a known value: a later test of it tells nothing about a
+/// lock otherwise.
+void setFact(State &st, const std::string &var, std::optional<bool> value);
+
+/// The path where a test says `var` is nonzero (or zero): a may-hold guarded by it in that
+/// sense becomes definite, one guarded in the other sense is not held here.
+void assume(State &st, const std::string &var, bool nonzero);
+
+/// The path where a test says `var & (bits)` is nonzero (`set`) or zero: holds guarded by
+/// `var & (mask)` follow when `bits` and `mask` decide it, and a plain guard on `var` follows a
+/// nonzero test.
+void assumeBits(State &st, const std::string &var, const std::vector<std::string> &bits, bool set);
+
+/// The same lock instance (mode aside); for a lock with no owner, the same guard too.
 bool sameHold(const Held &a, const Held &b);
 
 /// Where two paths meet: see the file comment.

@@ -67,6 +67,11 @@ struct Effect {
   SummaryLock lock;
   bool nonzero = true;
   bool may = false; ///< HeldIf: held on some of those paths only (a may-hold).
+  /// MayRelease: a variable in the parameters' terms (`*$3`, an out parameter the function
+  /// clears when it drops the lock) that says after the call whether the lock is still held
+  /// (held where it is nonzero, or zero when `guardNonzero` is false); "" when none.
+  std::string guard;
+  bool guardNonzero = true;
   bool operator==(const Effect &) const = default;
 };
 

@@ -139,6 +139,14 @@ struct Mode {
 struct Param {
   Name name;
   bool instance = false, out = false;
+  std::string member; ///< `@vmf->vma`: the path from the argument to the instance ("->vma").
+};
+
+/// `flags & FAULT_FLAG_VMA_LOCK`, `vmf->flags & FAULT_FLAG_VMA_LOCK`: a flag bit of an argument.
+struct FlagTest {
+  Name param;
+  std::string member; ///< "->flags", or "" when the parameter is the flags word itself.
+  Name flag;
 };
 
 /// An API function of a lock.  Like Expr, it keeps its rarer parts apart: a spec declares
@@ -150,6 +158,12 @@ struct Api {
   struct Extras {
     Name returnType, toMode, success, fallback;
     Str kernel; ///< `kernel "..."` flag: the one kernel the function exists in.
+    /// `when A | B`: every name after `when` (`success` is the first).
+    std::vector<Name> when;
+    /// A release's `if FLAG [else LOCK]` and `unless FLAG` (absent: empty param).
+    FlagTest ifFlag, unlessFlag;
+    Name elseLock;
+    Name alsoLock; ///< `also rcu`: a release that also ends this lock's hold tied to an argument.
   };
 
   Kind kind = Kind::Acquire;

@@ -285,7 +285,8 @@ void Emitter::index() {
     decl.lockMembers.insert(member);
   }
   for (const Api &api : m_.apis)
-    apisOf_[api.lock].push_back(api);
+    if (!api.conditionalRelease()) // a release that depends on the result has no annotation
+      apisOf_[api.lock].push_back(api);
   for (const Object &o : m_.objects)
     objectOfVar_.emplace(o.var, o.name); // the first object of a var, as a search would find
   for (const Relation &r : m_.relations) {

@@ -605,6 +605,8 @@ std::vector<OutputFile> Emitter::corpus() const {
     }
   }
   for (const Api &api : m_.apis) {
+    if (api.conditionalRelease())
+      continue;
     const LockInfo &li = lock(api.lock);
     const Mode *mode = li.lock->findMode(api.mode);
     if (api.kind == ApiKind::Try && !li.anchor.empty() && mode && mode->sharing != Sharing::Shared)

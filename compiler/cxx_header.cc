@@ -252,7 +252,7 @@ void Emitter::emitGuards(std::ostringstream &o) const {
   // the (first) release function of the same mode.
   std::map<std::tuple<std::string, std::string, std::string>, const Api *> releases;
   for (const Api &r : m_.apis)
-    if (r.kind == ApiKind::Release && r.params.size() == 1)
+    if (r.kind == ApiKind::Release && r.params.size() == 1 && !r.conditionalRelease())
       releases.insert({{r.lock, r.mode, r.params[0].name}, &r});
   for (const Api &api : m_.apis) {
     const LockInfo &li = lock(api.lock);
@@ -526,6 +526,10 @@ std::string Emitter::header() const {
     if (lock(name).kind == LockKind::Spinlock && !lock(name).declObject.empty())
       spinlocks.push_back(&lock(name));
   for (const Api &api : m_.apis) {
+    // A release that depends on the result or on flags (handle_mm_fault) has no capability
+    // annotation: clang's analysis has no conditional release.
+    if (api.conditionalRelease())
+      continue;
     emitApi(rest, api, lock(api.lock));
     // The generic spin_* functions take any spinlock the caller names (`spin_unlock(ptl)` after
     // `pmd_lock`), so each spinlock class gets them, not only the class the spec lists them on.

@@ -363,6 +363,7 @@ void writeItem(Writer &w, const Api &a) {
     w.field("name", p.name);
     w.field("instance", p.instance);
     w.field("out", p.out);
+    w.field("member", p.member);
     w.endObject();
   }
   w.endArray();
@@ -374,6 +375,23 @@ void writeItem(Writer &w, const Api &a) {
   w.field("killable", a.killable);
   w.field("all", a.all);
   w.field("fallback", a.fallback);
+  w.field("released_when", a.releasedWhen);
+  auto flagTest = [&](const char *key, const FlagTest &t) {
+    w.key(key);
+    if (!t.present()) {
+      w.null();
+      return;
+    }
+    w.beginObject();
+    w.field("param", t.param);
+    w.field("member", t.member);
+    w.field("flag", t.flag);
+    w.endObject();
+  };
+  flagTest("release_if", a.releaseIf);
+  w.field("else_lock", a.elseLock);
+  flagTest("release_unless", a.releaseUnless);
+  w.field("also_lock", a.alsoLock);
   w.endObject();
 }
 

@@ -62,16 +62,16 @@ namespace {
 
 /// Spellings of the keywords, indexed by Kw (alphabetical, after Kw::Plain).
 constexpr std::string_view kKeywords[] = {
-    "",        "acquire",  "all",         "any",       "api",       "assert",   "axis",
-    "column",  "config",   "constructor", "doc",       "downgrade", "else",     "ends",
-    "fact",    "fallback", "field",       "forbidden", "from",      "group",    "historical",
-    "if",      "implies",  "in",          "include",   "kernel",    "killable", "let",
-    "link",    "lock",     "matrix",      "mode",      "none",      "note",     "object",
-    "on",      "once",     "operation",   "order",     "owner",     "path",     "pointer",
-    "publish", "read",     "reads",       "rejects",   "relation",  "release",  "requires",
-    "role",    "row",      "source",      "split",     "subject",   "table",    "title",
-    "topic",   "try",      "var",         "warning",   "when",      "while",    "with",
-    "write",   "writes",
+    "",           "acquire", "all",      "also",        "any",       "api",       "assert",
+    "axis",       "column",  "config",   "constructor", "doc",       "downgrade", "else",
+    "ends",       "fact",    "fallback", "field",       "forbidden", "from",      "group",
+    "historical", "if",      "implies",  "in",          "include",   "kernel",    "killable",
+    "let",        "link",    "lock",     "matrix",      "mode",      "none",      "note",
+    "object",     "on",      "once",     "operation",   "order",     "owner",     "path",
+    "pointer",    "publish", "read",     "reads",       "rejects",   "relation",  "release",
+    "requires",   "role",    "row",      "source",      "split",     "subject",   "table",
+    "title",      "topic",   "try",      "unless",      "var",       "warning",   "when",
+    "while",      "with",    "write",    "writes",
 };
 
 /// Character classes for the lexer's loops: one table load per byte instead of a chain of

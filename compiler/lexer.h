@@ -43,6 +43,7 @@ enum class Kw : uint8_t {
   Plain, ///< Not a keyword (or not an identifier).
   Acquire,
   All,
+  Also,
   Any,
   Api,
   Assert,
@@ -98,6 +99,7 @@ enum class Kw : uint8_t {
   Title,
   Topic,
   Try,
+  Unless,
   Var,
   Warning,
   When,

@@ -83,6 +83,15 @@ struct ApiParam {
   std::string name;
   bool instance = false; ///< Identifies the lock instance (the `@` marker).
   bool out = false;      ///< Out parameter (`*`): the instance is returned through it.
+  std::string member;    ///< `@vmf->vma`: the instance is this path from the argument.
+};
+
+/// A flag bit of an argument a release depends on: `flags & FAULT_FLAG_VMA_LOCK`.
+struct FlagTest {
+  std::string param;  ///< The parameter holding the flags ("" when there is no test).
+  std::string member; ///< "->flags" when the flags are a field of the argument, else "".
+  std::string flag;   ///< The bit, "FAULT_FLAG_VMA_LOCK".
+  bool present() const { return !param.empty(); }
 };
 
 /// A C function that acquires, releases, converts or asserts a lock.
@@ -98,6 +107,23 @@ struct Api : Documented {
   bool killable = false;
   bool all = false; ///< Affects every instance reachable from the handle.
   std::string fallback;  ///< Function to call when a try fails ("" if none).
+  /// A release that happens only when the result has one of these bits (`when
+  /// VM_FAULT_RETRY | VM_FAULT_COMPLETED`); empty: whatever the result.
+  std::vector<std::string> releasedWhen;
+  /// A release of this lock only when the flag is set (`if flags & FAULT_FLAG_VMA_LOCK`) ...
+  FlagTest releaseIf;
+  /// ... and of `elseLock` (same mode, its owner reached from this instance) when it is clear.
+  std::string elseLock;
+  /// No release at all when this flag is set (`unless flags & FAULT_FLAG_RETRY_NOWAIT`).
+  FlagTest releaseUnless;
+  /// `also rcu`: the release also ends the hold of this lock that an argument stands for
+  /// (pte_unmap_unlock leaves the RCU section of the table its `pte` was mapped from).
+  std::string alsoLock;
+
+  /// A release that depends on the result or on flags: a helper that may drop the lock.
+  bool conditionalRelease() const {
+    return !releasedWhen.empty() || releaseIf.present() || releaseUnless.present();
+  }
 
   /// Whether a call may wait for the lock: an acquire, or a try that sleeps (killable, or one
   /// that returns the held instance) rather than failing at once.  A `forbidden` nesting is a

@@ -281,6 +281,14 @@ bool Parser::parseApiInto(ast::Api &api, bool withMode) {
         return false;
       }
       param.name = std::move(*paramName);
+      while (param.instance && accept(Tok::Arrow)) { // `@vmf->vma`
+        auto member = expectName("after '->' in a parameter");
+        if (!member) {
+          recover();
+          return false;
+        }
+        param.member += "->" + member->text;
+      }
       api.params.push_back(std::move(param));
     } while (accept(Tok::Comma));
   }
@@ -330,9 +338,62 @@ bool Parser::parseApiInto(ast::Api &api, bool withMode) {
         recover();
         return false;
       }
-      api.extra().success = std::move(*success);
+      api.extra().success = *success;
+      api.extra().when.push_back(std::move(*success));
+      while (accept(Tok::Pipe)) { // a release's result bits: `when VM_FAULT_RETRY | ...`
+        auto bit = expectName("after '|' in 'when'");
+        if (!bit) {
+          recover();
+          return false;
+        }
+        api.extra().when.push_back(std::move(*bit));
+      }
+    } else if (atWord(Kw::If) || atWord(Kw::Unless)) {
+      bool unless = acceptWord(Kw::Unless);
+      if (!unless)
+        acceptWord(Kw::If);
+      ast::FlagTest &test = unless ? api.extra().unlessFlag : api.extra().ifFlag;
+      auto param = expectName("naming the parameter that holds the flags");
+      if (!param) {
+        recover();
+        return false;
+      }
+      test.param = std::move(*param);
+      while (accept(Tok::Arrow)) {
+        auto member = expectName("after '->'");
+        if (!member) {
+          recover();
+          return false;
+        }
+        test.member += "->" + member->text;
+      }
+      if (!expect(Tok::Amp, "between the flags and the flag bit")) {
+        recover();
+        return false;
+      }
+      auto flag = expectName("naming the flag bit");
+      if (!flag) {
+        recover();
+        return false;
+      }
+      test.flag = std::move(*flag);
+      if (!unless && acceptWord(Kw::Else)) {
+        auto other = expectName("naming the lock released when the flag is clear");
+        if (!other) {
+          recover();
+          return false;
+        }
+        api.extra().elseLock = std::move(*other);
+      }
     } else if (acceptWord(Kw::Killable)) {
       api.killable = true;
+    } else if (acceptWord(Kw::Also)) {
+      auto other = expectName("naming the lock also released");
+      if (!other) {
+        recover();
+        return false;
+      }
+      api.extra().alsoLock = std::move(*other);
     } else if (acceptWord(Kw::All)) {
       api.all = true;
     } else if (atWord(Kw::Kernel)) {

@@ -449,14 +449,43 @@ void apiTable(Writer &w, const Model &m) {
     for (const std::string &name : lock.apis)
       if (const Api *api = m.findApi(name)) {
         std::string mode = api->mode + (api->toMode.empty() ? "" : " to " + api->toMode);
-        rows.push_back(
-            {{func(api->name), literal(lock.name), toString(api->kind), mode.empty() ? "-" : mode},
-             api->pos});
+        rows.push_back({{func(api->name), literal(lock.name), toString(api->kind),
+                         mode.empty() ? "-" : mode},
+                        api->pos});
       }
   for (const LockPointer &p : m.pointers)
     rows.push_back({{func(p.name), literal(p.lock), "pointer", "-"}, p.pos});
   if (!rows.empty())
     simpleTable(w, "Lock functions", {"Function", "Lock", "Does", "Mode"}, rows, 30, rows[0].pos);
+  // A release that depends on the result or on flags: when it happens, below the table.
+  auto flag = [](const FlagTest &t) {
+    return "``" + t.param + t.member + " & " + t.flag + "``";
+  };
+  for (const Lock &lock : m.locks)
+    for (const std::string &name : lock.apis) {
+      const Api *api = m.findApi(name);
+      if (api && !api->alsoLock.empty())
+        w.paragraph(func(api->name) + " also ends the " + literal(api->alsoLock) +
+                        " hold its arguments stand for (the section a map helper entered).",
+                    api->pos);
+      if (!api || !api->conditionalRelease())
+        continue;
+      std::string text = func(api->name) + " releases " + literal(lock.name + "." + api->mode);
+      if (api->releaseIf.present())
+        text += " when " + flag(api->releaseIf) + " is set" +
+                (api->elseLock.empty() ? ""
+                                       : ", else " + literal(api->elseLock + "." + api->mode));
+      if (!api->releasedWhen.empty()) {
+        text += ", and only when its result has ";
+        for (size_t i = 0; i < api->releasedWhen.size(); ++i)
+          text += (i ? (i + 1 == api->releasedWhen.size() ? " or " : ", ") : "") +
+                  literal(api->releasedWhen[i]);
+        text += "; any other result returns with the lock held";
+      }
+      if (api->releaseUnless.present())
+        text += "; nothing is released when " + flag(api->releaseUnless) + " is set";
+      w.paragraph(text + ".", api->pos);
+    }
 }
 
 

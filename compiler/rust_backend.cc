@@ -133,7 +133,7 @@ Crate::Crate(const Model &m) : model(m) {
       if (!g.needs)
         g.proof = false;
       for (const Api &a : m.apis) {
-        if (a.lock != l.name)
+        if (a.lock != l.name || a.conditionalRelease())
           continue;
         if (a.kind == ApiKind::Release && !g.release &&
             (a.mode == mode.name || l.satisfies(mode.name, a.mode)))

@@ -166,6 +166,27 @@ void Sema::locks() {
         diags_.error(fallback.span,
                      "fallback '" + fallback.text + "' is not a declared function" +
                          didYouMean(fallback.text, functions_, [](auto &&) { return true; }));
+  // The lock a flag-dependent release drops when the flag is clear: declared, with the mode.
+  for (ast::Lock &in : spec_.locks)
+    for (const ast::Api &a : in.apis) {
+      if (a.extras && !a.extras->alsoLock.text.empty() &&
+          std::none_of(model_.locks.begin(), model_.locks.end(),
+                       [&](const Lock &l) { return l.name == a.extras->alsoLock.text; }))
+        diags_.error(a.extras->alsoLock.span,
+                     "'also' names '" + a.extras->alsoLock.text + "', which is not a lock");
+      if (!a.extras || a.extras->elseLock.text.empty())
+        continue;
+      const ast::Name &other = a.extras->elseLock;
+      const Lock *lock = nullptr;
+      for (const Lock &l : model_.locks)
+        if (l.name == other.text)
+          lock = &l;
+      if (!lock)
+        diags_.error(other.span, "'else' names '" + other.text + "', which is not a lock");
+      else if (!lock->findMode(a.mode.text))
+        diags_.error(other.span, "lock '" + other.text + "' has no mode '" + a.mode.text +
+                                     "' for '" + a.name.text + "' to release");
+    }
 }
 
 void Sema::lock(size_t index) {
@@ -316,7 +337,7 @@ void Sema::lock(size_t index) {
     api.kind = static_cast<ApiKind>(a.kind);
     unsigned instances = 0;
     for (const ast::Param &p : a.params) {
-      api.params.push_back({p.name.text, p.instance, p.out});
+      api.params.push_back({p.name.text, p.instance, p.out, p.member});
       if (p.instance)
         ++instances;
     }
@@ -347,7 +368,43 @@ void Sema::lock(size_t index) {
     } else if (!toMode.text.empty()) {
       diags_.error(toMode.span, "only a downgrade converts one mode into another");
     }
-    if (!success.text.empty()) {
+    const std::vector<ast::Name> noNames;
+    const std::vector<ast::Name> &when = a.extras ? a.extras->when : noNames;
+    if (api.kind == ApiKind::Release && !when.empty()) {
+      // A release's `when` names the result bits that say the lock was dropped.
+      for (const ast::Name &bit : when)
+        api.releasedWhen.push_back(bit.text);
+    } else if (when.size() > 1) {
+      diags_.error(when[1].span, "only a 'release' lists result bits after 'when'");
+    }
+    if (a.extras) {
+      auto flagTest = [&](const ast::FlagTest &t, FlagTest &into, const char *word) {
+        if (t.param.text.empty())
+          return;
+        if (api.kind != ApiKind::Release)
+          diags_.error(t.param.span, std::string("only a 'release' depends on a flag ('") +
+                                         word + "')");
+        bool isParam = false;
+        for (const ast::Param &p : a.params)
+          isParam = isParam || p.name.text == t.param.text;
+        if (!isParam)
+          diags_.error(t.param.span, "'" + t.param.text + "' is not a parameter of '" +
+                                         a.name.text + "'");
+        into = {t.param.text, t.member, t.flag.text};
+      };
+      flagTest(a.extras->ifFlag, api.releaseIf, "if");
+      flagTest(a.extras->unlessFlag, api.releaseUnless, "unless");
+      api.elseLock = a.extras->elseLock.text;
+      api.alsoLock = a.extras->alsoLock.text;
+      if (!api.alsoLock.empty() && api.kind != ApiKind::Release)
+        diags_.error(a.extras->alsoLock.span, "only a 'release' also releases another lock");
+      if (!api.elseLock.empty())
+        if (a.extras->ifFlag.param.text.empty())
+          diags_.error(a.extras->elseLock.span, "'else' needs an 'if' flag test");
+    }
+    if (api.kind == ApiKind::Release && !when.empty()) {
+      // handled above: not a try's success condition
+    } else if (!success.text.empty()) {
       if (success.text == "true")
         api.success = TrySuccess::True;
       else if (success.text == "zero")

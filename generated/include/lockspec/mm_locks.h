@@ -555,7 +555,7 @@ private:
 
 /// Capability type of the `anon_vma_lock` lock class (rwsem): The read/write semaphore that guards an anon_vma hierarchy. Every anon_vma of a hierarchy uses the semaphore of its *root*, so locking any anon_vma locks the whole tree of anon_vmas that share pages after fork. Holding it for reading lets an rmap walker traverse the anon_vma interval tree and keeps every VMA found there stable; holding it for writing hides those VMAs from rmap walkers while the tree or the VMA's placement changes.
 ///
-/// Spec: `anon_vma_lock` (rules/locks.rules:156); source: mm/internal.h.  Modes: read (shared) write (exclusive).
+/// Spec: `anon_vma_lock` (rules/locks.rules:173); source: mm/internal.h.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("anon_vma_lock") AnonVmaLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -623,7 +623,7 @@ private:
 
 /// Capability type of the `i_mmap_lock` lock class (rwsem): `mapping->i_mmap_rwsem`, the read/write semaphore over the interval tree `mapping->i_mmap` that links every VMA mapping a file. Read holders (rmap walkers, truncation, khugepaged) see a stable set of file VMAs; write holders change a VMA's place in that tree.
 ///
-/// Spec: `i_mmap_lock` (rules/locks.rules:179); source: include/linux/fs.h.  Modes: read (shared) write (exclusive).
+/// Spec: `i_mmap_lock` (rules/locks.rules:196); source: include/linux/fs.h.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("i_mmap_lock") IMmapLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -691,7 +691,7 @@ private:
 
 /// Capability type of the `page_table_lock` lock class (spinlock): `mm->page_table_lock`, the address-space-wide spin lock. It serialises changes to the upper page-table levels (PGD, P4D and PUD entries, and so the allocation of P4D, PUD and PMD tables), stands in for the PMD and PTE locks when those are not split, and also protects a few other mm state transitions such as setting `vma->anon_vma` for the first time and the deposited page tables of THPs.
 ///
-/// Spec: `page_table_lock` (rules/locks.rules:205); source: include/linux/mm_types.h.  Modes: held (exclusive).
+/// Spec: `page_table_lock` (rules/locks.rules:222); source: include/linux/mm_types.h.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("page_table_lock") PageTableLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -725,7 +725,7 @@ private:
 
 /// Capability type of the `pmd_lock` lock class (spinlock): The lock of one PMD table. With `CONFIG_SPLIT_PMD_PTLOCKS` it lives in the `struct ptdesc` of the PMD table page (or is allocated and pointed to from there when `ALLOC_SPLIT_PTLOCKS`); otherwise it is `mm->page_table_lock`.
 ///
-/// Spec: `pmd_lock` (rules/locks.rules:245); source: include/linux/mm.h.  Modes: held (exclusive).
+/// Spec: `pmd_lock` (rules/locks.rules:262); source: include/linux/mm.h.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("pmd_lock") PmdLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -759,7 +759,7 @@ private:
 
 /// Capability type of the `pte_lock` lock class (spinlock): The lock of one PTE table (the "PTL"). With `CONFIG_SPLIT_PTE_PTLOCKS` it lives in the `struct ptdesc` of the PTE table page (allocated separately when `ALLOC_SPLIT_PTLOCKS`); otherwise it is `mm->page_table_lock`.
 ///
-/// Spec: `pte_lock` (rules/locks.rules:273); source: mm/pgtable-generic.c.  Modes: held (exclusive).
+/// Spec: `pte_lock` (rules/locks.rules:290); source: mm/pgtable-generic.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("pte_lock") PteLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -793,7 +793,7 @@ private:
 
 /// Capability type of the `rcu` lock class (rcu): The RCU read-side critical section. Page tables of user address spaces are freed only after a grace period (or after an IPI round that interrupts-disabled walkers block), so a walker inside an RCU read section can dereference a PTE table it found even if the table is concurrently detached. VMAs are likewise freed with `SLAB_TYPESAFE_BY_RCU`, which is what lets `lock_vma_under_rcu` look one up before it holds any lock on it.
 ///
-/// Spec: `rcu` (rules/locks.rules:330); source: include/linux/rcupdate.h.  Modes: read (shared).
+/// Spec: `rcu` (rules/locks.rules:347); source: include/linux/rcupdate.h.  Modes: read (shared).
 class LOCKSPEC_CAPABILITY("rcu") RcuLock {
 public:
   /// Takes the lock shared (mode `read`).
@@ -827,7 +827,7 @@ private:
 
 /// Capability type of the `write_protect_seq` lock class (seqcount): `mm->write_protect_seq`, a sequence count that fork holds for writing while it write-protects the parent's anonymous pages for copy-on-write (under the parent's mmap write lock). GUP-fast samples it when pinning (`FOLL_PIN`): an odd value, or a change across the walk, makes it back out, so a page cannot be pinned while fork is turning it into a shared COW page. Plain `FOLL_GET` references do not check it.
 ///
-/// Spec: `write_protect_seq` (rules/locks.rules:355); source: mm/gup.c.  Modes: read (shared) write (exclusive).
+/// Spec: `write_protect_seq` (rules/locks.rules:372); source: mm/gup.c.  Modes: read (shared) write (exclusive).
 class LOCKSPEC_CAPABILITY("write_protect_seq") WriteProtectSeqLock {
 public:
   /// Takes the lock exclusively (mode `write`).
@@ -893,7 +893,7 @@ private:
 
 /// Capability type of the `i_rwsem` lock class (ordering): `inode->i_rwsem`, the inode's read/write semaphore. Taken for writing by writes and truncation, and ordered *before* the mmap lock: a write that faults in its user buffer (`generic_perform_write` -> `fault_in_readable`) takes the mmap lock under it. Reads and page faults do not take it.
 ///
-/// Spec: `i_rwsem` (rules/locks.rules:378); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `i_rwsem` (rules/locks.rules:395); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_rwsem") IRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -927,7 +927,7 @@ private:
 
 /// Capability type of the `invalidate_lock` lock class (ordering): `mapping->invalidate_lock`, a read/write semaphore which file systems hold to keep page-cache invalidation (hole punch, truncation) away from page-cache filling. The fault path (`filemap_fault`) takes it for reading under the mmap lock and before the folio lock.
 ///
-/// Spec: `invalidate_lock` (rules/locks.rules:390); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `invalidate_lock` (rules/locks.rules:407); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("invalidate_lock") InvalidateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -961,7 +961,7 @@ private:
 
 /// Capability type of the `folio_lock` lock class (ordering): The folio lock, a sleeping bit lock (the `PG_locked` bit, taken by `folio_lock` / `lock_page`). For ordinary folios it nests inside the mmap lock and `invalidate_lock` and outside the i_mmap and anon_vma locks.
 ///
-/// Spec: `folio_lock` (rules/locks.rules:401); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `folio_lock` (rules/locks.rules:418); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("folio_lock") FolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -995,7 +995,7 @@ private:
 
 /// Capability type of the `hugetlb_folio_lock` lock class (ordering): The folio lock of a hugetlbfs folio. It is the same `PG_locked` bit as `folio_lock`, but hugetlbfs takes it in the opposite position relative to the i_mmap rwsem: after `mapping->i_mmap_rwsem` (mm/rmap.c, "hugetlbfs PageHuge() take locks in this order"), whereas ordinary folios are locked before it. Modelling the two as one class would make the union of the order trees cyclic; the kernel keeps them apart by giving the hugetlbfs i_mmap rwsem its own lockdep class (`hugetlbfs_i_mmap_rwsem_key`) and by never mixing the two folio kinds in one path. So the spec keeps a separate class.
 ///
-/// Spec: `hugetlb_folio_lock` (rules/locks.rules:412); source: mm/rmap.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_folio_lock` (rules/locks.rules:429); source: mm/rmap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_folio_lock") HugetlbFolioLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1029,7 +1029,7 @@ private:
 
 /// Capability type of the `hugetlbfs_i_mmap_rwsem` lock class (ordering): The i_mmap rwsem of a hugetlbfs mapping, which lockdep tracks under its own class key (`hugetlbfs_i_mmap_rwsem_key`). hugetlbfs also uses it to serialise PMD sharing (`huge_pmd_share`), which takes it for reading under a page fault holding an ordinary folio lock; that is why mm/rmap.c places it after `folio_lock` and before `vma_start_write` and the ordinary `mapping->i_mmap_rwsem`. It is the same C field as `mapping->i_mmap_rwsem`, kept as a separate class here for the same reason lockdep keeps it separate.
 ///
-/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:427); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
+/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:444); source: fs/hugetlbfs/inode.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlbfs_i_mmap_rwsem") HugetlbfsIMmapRwsemLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1063,7 +1063,7 @@ private:
 
 /// Capability type of the `hugetlb_fault_mutex` lock class (ordering): The hashed hugetlb fault mutex (`hugetlb_fault_mutex_table[hash]`) that serialises faults on the same hugetlbfs page; the outermost lock of the hugetlbfs order.
 ///
-/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:442); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:459); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_fault_mutex") HugetlbFaultMutexLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1097,7 +1097,7 @@ private:
 
 /// Capability type of the `hugetlb_vma_lock` lock class (ordering): The hugetlb per-VMA read/write semaphore used for PMD sharing (reached through `vma->vm_private_data`, taken by `hugetlb_vma_lock_read` / `hugetlb_vma_lock_write`). It is unrelated to the generic per-VMA lock; it nests inside the hugetlb fault mutex and outside the hugetlbfs i_mmap rwsem.
 ///
-/// Spec: `hugetlb_vma_lock` (rules/locks.rules:452); source: mm/hugetlb.c.  Modes: held (exclusive).
+/// Spec: `hugetlb_vma_lock` (rules/locks.rules:469); source: mm/hugetlb.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("hugetlb_vma_lock") HugetlbVmaLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1131,7 +1131,7 @@ private:
 
 /// Capability type of the `swap_lock` lock class (ordering): The swap-device spin lock taken while the PTE lock is held when swap entries are duplicated or looked up (`swap_duplicate`, `swap_info_get` in the rmap.c comment).
 ///
-/// Spec: `swap_lock` (rules/locks.rules:464); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `swap_lock` (rules/locks.rules:481); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("swap_lock") SwapLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1165,7 +1165,7 @@ private:
 
 /// Capability type of the `mmlist_lock` lock class (ordering): The global spin lock over the list of mms that have swapped pages (`mm->mmlist`), taken in `mmput`, `drain_mmlist` and swapoff. Modelled for ordering; the `mmlist` field rule also names it as the field's only lock.
 ///
-/// Spec: `mmlist_lock` (rules/locks.rules:474); source: mm/swapfile.c.  Modes: held (exclusive).
+/// Spec: `mmlist_lock` (rules/locks.rules:491); source: mm/swapfile.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("mmlist_lock") MmlistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1199,7 +1199,7 @@ private:
 
 /// Capability type of the `private_lock` lock class (ordering): The mapping's private spin lock (`mapping->i_private_lock`, historically `private_lock`), which guards buffer heads attached to page-cache folios; taken when a folio is dirtied (`block_dirty_folio`) from under the PTE lock.
 ///
-/// Spec: `private_lock` (rules/locks.rules:485); source: fs/buffer.c.  Modes: held (exclusive).
+/// Spec: `private_lock` (rules/locks.rules:502); source: fs/buffer.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("private_lock") PrivateLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1233,7 +1233,7 @@ private:
 
 /// Capability type of the `i_pages` lock class (ordering): The xarray spin lock of the page cache (`mapping->i_pages`), widely used and innermost among the mm locks except the LRU lock.
 ///
-/// Spec: `i_pages` (rules/locks.rules:496); source: mm/filemap.c.  Modes: held (exclusive).
+/// Spec: `i_pages` (rules/locks.rules:513); source: mm/filemap.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_pages") IPagesLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1267,7 +1267,7 @@ private:
 
 /// Capability type of the `lru_lock` lock class (ordering): `lruvec->lru_lock`, a spin lock taken by `folio_lruvec_lock_irq` when folios move on or off the LRU lists; innermost in the mm order.
 ///
-/// Spec: `lru_lock` (rules/locks.rules:506); source: mm/memcontrol.c.  Modes: held (exclusive).
+/// Spec: `lru_lock` (rules/locks.rules:523); source: mm/memcontrol.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("lru_lock") LruLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1301,7 +1301,7 @@ private:
 
 /// Capability type of the `i_lock` lock class (ordering): `inode->i_lock`, a spin lock taken by `__mark_inode_dirty` when dirtying a folio from under the PTE lock.
 ///
-/// Spec: `i_lock` (rules/locks.rules:516); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `i_lock` (rules/locks.rules:533); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("i_lock") ILock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1335,7 +1335,7 @@ private:
 
 /// Capability type of the `wb_list_lock` lock class (ordering): The writeback list spin lock (`bdi.wb->list_lock`), taken by `__mark_inode_dirty` and by the writeback code; ordered before `sb_lock` and the page-cache xarray lock.
 ///
-/// Spec: `wb_list_lock` (rules/locks.rules:526); source: fs/fs-writeback.c.  Modes: held (exclusive).
+/// Spec: `wb_list_lock` (rules/locks.rules:543); source: fs/fs-writeback.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("wb_list_lock") WbListLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1369,7 +1369,7 @@ private:
 
 /// Capability type of the `sb_lock` lock class (ordering): The global super-block list spin lock, taken within the writeback list lock in fs/fs-writeback.c.
 ///
-/// Spec: `sb_lock` (rules/locks.rules:536); source: fs/super.c.  Modes: held (exclusive).
+/// Spec: `sb_lock` (rules/locks.rules:553); source: fs/super.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("sb_lock") SbLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1403,7 +1403,7 @@ private:
 
 /// Capability type of the `tasklist_lock` lock class (ordering): The global task-list read/write spin lock. Memory-failure handling (`collect_procs_anon` / `collect_procs_file`) takes it under an rmap lock to find the processes mapping a poisoned page, and then takes PTE locks under it.
 ///
-/// Spec: `tasklist_lock` (rules/locks.rules:543); source: mm/memory-failure.c.  Modes: held (exclusive).
+/// Spec: `tasklist_lock` (rules/locks.rules:560); source: mm/memory-failure.c.  Modes: held (exclusive).
 class LOCKSPEC_CAPABILITY("tasklist_lock") TasklistLock {
 public:
   /// Takes the lock exclusively (mode `held`).
@@ -1560,17 +1560,17 @@ struct pte_table;
 struct lruvec;
 struct bdi_writeback;
 
-/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:330); source: include/linux/rcupdate.h.
+/// The global `rcu` lock.  Spec: `rcu` (rules/locks.rules:347); source: include/linux/rcupdate.h.
 inline RcuLock rcu;
-/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:442); source: mm/hugetlb.c.
+/// The global `hugetlb_fault_mutex` lock.  Spec: `hugetlb_fault_mutex` (rules/locks.rules:459); source: mm/hugetlb.c.
 inline HugetlbFaultMutexLock hugetlb_fault_mutex;
-/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:464); source: mm/swapfile.c.
+/// The global `swap_lock` lock.  Spec: `swap_lock` (rules/locks.rules:481); source: mm/swapfile.c.
 inline SwapLock swap_lock;
-/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:474); source: mm/swapfile.c.
+/// The global `mmlist_lock` lock.  Spec: `mmlist_lock` (rules/locks.rules:491); source: mm/swapfile.c.
 inline MmlistLock mmlist_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:536); source: fs/super.c.
+/// The global `sb_lock` lock.  Spec: `sb_lock` (rules/locks.rules:553); source: fs/super.c.
 inline SbLock sb_lock LOCKSPEC_ACQUIRED_AFTER(swap_lock);
-/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:543); source: mm/memory-failure.c.
+/// The global `tasklist_lock` lock.  Spec: `tasklist_lock` (rules/locks.rules:560); source: mm/memory-failure.c.
 inline TasklistLock tasklist_lock;
 
 /// Stand-in for the kernel's `struct mm_struct`: One virtual address space (`struct mm_struct`), shared by every thread of a process. It owns the maple tree of its VMAs, the mmap lock, the VMA-lock sequence count, the page tables and the `page_table_lock`.
@@ -2700,35 +2700,35 @@ inline void vma_end_write_all(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_l
 }
 
 /// `vma_assert_locked` (assert, `vma_lock.read`): Warns unless the VMA is read- or write-locked and attached.
-/// Spec: `vma_assert_locked` (rules/locks.rules:146); source: include/linux/mmap_lock.h.
+/// Spec: `vma_assert_locked` (rules/locks.rules:163); source: include/linux/mmap_lock.h.
 inline void vma_assert_locked(struct vm_area_struct *vma) LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma->vma_lock) LOCKSPEC_NO_THREAD_SAFETY_ANALYSIS {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "vma_assert_locked"));
 }
 
 /// `vma_assert_write_locked` (assert, `vma_lock.write`): Warns unless the VMA is write-locked (its vm_lock_seq matches the mm's count); without CONFIG_PER_VMA_LOCK it checks the mmap write lock instead.
-/// Spec: `vma_assert_write_locked` (rules/locks.rules:148); source: include/linux/mmap_lock.h.
+/// Spec: `vma_assert_write_locked` (rules/locks.rules:165); source: include/linux/mmap_lock.h.
 inline void vma_assert_write_locked(struct vm_area_struct *vma) LOCKSPEC_ASSERT_CAPABILITY(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "vma_assert_write_locked"));
 }
 
 /// `anon_vma_lock_read` (acquire, `anon_vma_lock.read`): Read-locks the root rwsem of the anon_vma.
-/// Spec: `anon_vma_lock_read` (rules/locks.rules:169); source: mm/internal.h.
+/// Spec: `anon_vma_lock_read` (rules/locks.rules:186); source: mm/internal.h.
 inline void anon_vma_lock_read(struct anon_vma *anon_vma) LOCKSPEC_ACQUIRE_SHARED(anon_vma->root->rwsem) {
   (void)anon_vma;
   anon_vma->root->rwsem.lock_shared();
 }
 
 /// `anon_vma_lock_write` (acquire, `anon_vma_lock.write`): Write-locks the root rwsem of the anon_vma.
-/// Spec: `anon_vma_lock_write` (rules/locks.rules:170); source: mm/internal.h.
+/// Spec: `anon_vma_lock_write` (rules/locks.rules:187); source: mm/internal.h.
 inline void anon_vma_lock_write(struct anon_vma *anon_vma) LOCKSPEC_ACQUIRE(anon_vma->root->rwsem) {
   (void)anon_vma;
   anon_vma->root->rwsem.lock();
 }
 
 /// `anon_vma_trylock_read` (try, `anon_vma_lock.read`): Non-sleeping read lock; nonzero means held.
-/// Spec: `anon_vma_trylock_read` (rules/locks.rules:171); source: mm/internal.h.
+/// Spec: `anon_vma_trylock_read` (rules/locks.rules:188); source: mm/internal.h.
 inline bool anon_vma_trylock_read(struct anon_vma *anon_vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, anon_vma->root->rwsem) {
   (void)anon_vma;
   bool ok = anon_vma->root->rwsem.try_lock_shared();
@@ -2736,7 +2736,7 @@ inline bool anon_vma_trylock_read(struct anon_vma *anon_vma) LOCKSPEC_TRY_ACQUIR
 }
 
 /// `anon_vma_trylock_write` (try, `anon_vma_lock.write`): Non-sleeping write lock; nonzero means held.
-/// Spec: `anon_vma_trylock_write` (rules/locks.rules:172); source: mm/internal.h.
+/// Spec: `anon_vma_trylock_write` (rules/locks.rules:189); source: mm/internal.h.
 inline bool anon_vma_trylock_write(struct anon_vma *anon_vma) LOCKSPEC_TRY_ACQUIRE(true, anon_vma->root->rwsem) {
   (void)anon_vma;
   bool ok = anon_vma->root->rwsem.try_lock();
@@ -2744,7 +2744,7 @@ inline bool anon_vma_trylock_write(struct anon_vma *anon_vma) LOCKSPEC_TRY_ACQUI
 }
 
 /// `folio_lock_anon_vma_read` (try, `anon_vma_lock.read`): Finds the anon_vma of an anonymous folio under RCU and read-locks it (trylock first, then a sleeping lock after pinning the anon_vma); returns the locked anon_vma or NULL.
-/// Spec: `folio_lock_anon_vma_read` (rules/locks.rules:173); source: mm/internal.h.
+/// Spec: `folio_lock_anon_vma_read` (rules/locks.rules:190); source: mm/internal.h.
 inline struct anon_vma * folio_lock_anon_vma_read(struct folio *folio, unsigned long rwc, struct anon_vma *anon_vma) LOCKSPEC_TRY_ACQUIRE_SHARED(true, anon_vma->root->rwsem) {
   (void)folio;
   (void)rwc;
@@ -2755,35 +2755,35 @@ inline struct anon_vma * folio_lock_anon_vma_read(struct folio *folio, unsigned 
 }
 
 /// `anon_vma_unlock_read` (release, `anon_vma_lock.read`): Drops a read hold.
-/// Spec: `anon_vma_unlock_read` (rules/locks.rules:175); source: mm/internal.h.
+/// Spec: `anon_vma_unlock_read` (rules/locks.rules:192); source: mm/internal.h.
 inline void anon_vma_unlock_read(struct anon_vma *anon_vma) LOCKSPEC_RELEASE_SHARED(anon_vma->root->rwsem) {
   (void)anon_vma;
   anon_vma->root->rwsem.unlock_shared();
 }
 
 /// `anon_vma_unlock_write` (release, `anon_vma_lock.write`): Drops a write hold.
-/// Spec: `anon_vma_unlock_write` (rules/locks.rules:176); source: mm/internal.h.
+/// Spec: `anon_vma_unlock_write` (rules/locks.rules:193); source: mm/internal.h.
 inline void anon_vma_unlock_write(struct anon_vma *anon_vma) LOCKSPEC_RELEASE(anon_vma->root->rwsem) {
   (void)anon_vma;
   anon_vma->root->rwsem.unlock();
 }
 
 /// `i_mmap_lock_read` (acquire, `i_mmap_lock.read`): Read-locks the mapping's i_mmap_rwsem.
-/// Spec: `i_mmap_lock_read` (rules/locks.rules:191); source: include/linux/fs.h.
+/// Spec: `i_mmap_lock_read` (rules/locks.rules:208); source: include/linux/fs.h.
 inline void i_mmap_lock_read(struct address_space *mapping) LOCKSPEC_ACQUIRE_SHARED(mapping->i_mmap_rwsem) {
   (void)mapping;
   mapping->i_mmap_rwsem.lock_shared();
 }
 
 /// `i_mmap_lock_write` (acquire, `i_mmap_lock.write`): Write-locks the mapping's i_mmap_rwsem.
-/// Spec: `i_mmap_lock_write` (rules/locks.rules:192); source: include/linux/fs.h.
+/// Spec: `i_mmap_lock_write` (rules/locks.rules:209); source: include/linux/fs.h.
 inline void i_mmap_lock_write(struct address_space *mapping) LOCKSPEC_ACQUIRE(mapping->i_mmap_rwsem) {
   (void)mapping;
   mapping->i_mmap_rwsem.lock();
 }
 
 /// `i_mmap_trylock_read` (try, `i_mmap_lock.read`): Non-sleeping read lock; nonzero means held.
-/// Spec: `i_mmap_trylock_read` (rules/locks.rules:193); source: include/linux/fs.h.
+/// Spec: `i_mmap_trylock_read` (rules/locks.rules:210); source: include/linux/fs.h.
 inline bool i_mmap_trylock_read(struct address_space *mapping) LOCKSPEC_TRY_ACQUIRE_SHARED(true, mapping->i_mmap_rwsem) {
   (void)mapping;
   bool ok = mapping->i_mmap_rwsem.try_lock_shared();
@@ -2791,7 +2791,7 @@ inline bool i_mmap_trylock_read(struct address_space *mapping) LOCKSPEC_TRY_ACQU
 }
 
 /// `i_mmap_trylock_write` (try, `i_mmap_lock.write`): Non-sleeping write lock; nonzero means held.
-/// Spec: `i_mmap_trylock_write` (rules/locks.rules:194); source: include/linux/fs.h.
+/// Spec: `i_mmap_trylock_write` (rules/locks.rules:211); source: include/linux/fs.h.
 inline bool i_mmap_trylock_write(struct address_space *mapping) LOCKSPEC_TRY_ACQUIRE(true, mapping->i_mmap_rwsem) {
   (void)mapping;
   bool ok = mapping->i_mmap_rwsem.try_lock();
@@ -2799,56 +2799,56 @@ inline bool i_mmap_trylock_write(struct address_space *mapping) LOCKSPEC_TRY_ACQ
 }
 
 /// `i_mmap_unlock_read` (release, `i_mmap_lock.read`): Drops a read hold.
-/// Spec: `i_mmap_unlock_read` (rules/locks.rules:195); source: include/linux/fs.h.
+/// Spec: `i_mmap_unlock_read` (rules/locks.rules:212); source: include/linux/fs.h.
 inline void i_mmap_unlock_read(struct address_space *mapping) LOCKSPEC_RELEASE_SHARED(mapping->i_mmap_rwsem) {
   (void)mapping;
   mapping->i_mmap_rwsem.unlock_shared();
 }
 
 /// `i_mmap_unlock_write` (release, `i_mmap_lock.write`): Drops a write hold.
-/// Spec: `i_mmap_unlock_write` (rules/locks.rules:196); source: include/linux/fs.h.
+/// Spec: `i_mmap_unlock_write` (rules/locks.rules:213); source: include/linux/fs.h.
 inline void i_mmap_unlock_write(struct address_space *mapping) LOCKSPEC_RELEASE(mapping->i_mmap_rwsem) {
   (void)mapping;
   mapping->i_mmap_rwsem.unlock();
 }
 
 /// `i_mmap_assert_locked` (assert, `i_mmap_lock.read`): lockdep check that i_mmap_rwsem is held in any mode.
-/// Spec: `i_mmap_assert_locked` (rules/locks.rules:197); source: include/linux/fs.h.
+/// Spec: `i_mmap_assert_locked` (rules/locks.rules:214); source: include/linux/fs.h.
 inline void i_mmap_assert_locked(struct address_space *mapping) LOCKSPEC_ASSERT_SHARED_CAPABILITY(mapping->i_mmap_rwsem) {
   (void)mapping;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_mmap_rwsem, 4, 1u, "i_mmap_assert_locked"));
 }
 
 /// `i_mmap_assert_write_locked` (assert, `i_mmap_lock.write`): lockdep check that i_mmap_rwsem is held for writing.
-/// Spec: `i_mmap_assert_write_locked` (rules/locks.rules:198); source: include/linux/fs.h.
+/// Spec: `i_mmap_assert_write_locked` (rules/locks.rules:215); source: include/linux/fs.h.
 inline void i_mmap_assert_write_locked(struct address_space *mapping) LOCKSPEC_ASSERT_CAPABILITY(mapping->i_mmap_rwsem) {
   (void)mapping;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mapping->i_mmap_rwsem, 4, 2u, "i_mmap_assert_write_locked"));
 }
 
 /// `spin_lock` (acquire, `page_table_lock.held`): Generic spin lock; for this class the argument is \&mm->page_table_lock.
-/// Spec: `spin_lock` (rules/locks.rules:229); source: include/linux/mm_types.h.
+/// Spec: `spin_lock` (rules/locks.rules:246); source: include/linux/mm_types.h.
 inline void spin_lock(PageTableLock &lock) LOCKSPEC_ACQUIRE(lock) {
   (void)lock;
   lock.lock();
 }
 
 /// `spin_lock` (acquire, `pmd_lock.held`): Generic spin lock; for this class the argument is \&mm->page_table_lock.
-/// Spec: `spin_lock` (rules/locks.rules:229); source: include/linux/mm_types.h.
+/// Spec: `spin_lock` (rules/locks.rules:246); source: include/linux/mm_types.h.
 inline void spin_lock(PmdLock &lock) LOCKSPEC_ACQUIRE(lock) {
   (void)lock;
   lock.lock();
 }
 
 /// `spin_lock` (acquire, `pte_lock.held`): Generic spin lock; for this class the argument is \&mm->page_table_lock.
-/// Spec: `spin_lock` (rules/locks.rules:229); source: include/linux/mm_types.h.
+/// Spec: `spin_lock` (rules/locks.rules:246); source: include/linux/mm_types.h.
 inline void spin_lock(PteLock &lock) LOCKSPEC_ACQUIRE(lock) {
   (void)lock;
   lock.lock();
 }
 
 /// `spin_lock_nested` (acquire, `page_table_lock.held`): Generic spin lock under a lockdep subclass (include/linux/spinlock.h), for a second lock of a class whose first lock is already held; mm/ passes SINGLE_DEPTH_NESTING. Released with spin_unlock.
-/// Spec: `spin_lock_nested` (rules/locks.rules:231); source: include/linux/mm_types.h.
+/// Spec: `spin_lock_nested` (rules/locks.rules:248); source: include/linux/mm_types.h.
 inline void spin_lock_nested(PageTableLock &lock, unsigned long subclass) LOCKSPEC_ACQUIRE(lock) {
   (void)lock;
   (void)subclass;
@@ -2856,7 +2856,7 @@ inline void spin_lock_nested(PageTableLock &lock, unsigned long subclass) LOCKSP
 }
 
 /// `spin_lock_nested` (acquire, `pmd_lock.held`): Generic spin lock under a lockdep subclass (include/linux/spinlock.h), for a second lock of a class whose first lock is already held; mm/ passes SINGLE_DEPTH_NESTING. Released with spin_unlock.
-/// Spec: `spin_lock_nested` (rules/locks.rules:231); source: include/linux/mm_types.h.
+/// Spec: `spin_lock_nested` (rules/locks.rules:248); source: include/linux/mm_types.h.
 inline void spin_lock_nested(PmdLock &lock, unsigned long subclass) LOCKSPEC_ACQUIRE(lock) {
   (void)lock;
   (void)subclass;
@@ -2864,7 +2864,7 @@ inline void spin_lock_nested(PmdLock &lock, unsigned long subclass) LOCKSPEC_ACQ
 }
 
 /// `spin_lock_nested` (acquire, `pte_lock.held`): Generic spin lock under a lockdep subclass (include/linux/spinlock.h), for a second lock of a class whose first lock is already held; mm/ passes SINGLE_DEPTH_NESTING. Released with spin_unlock.
-/// Spec: `spin_lock_nested` (rules/locks.rules:231); source: include/linux/mm_types.h.
+/// Spec: `spin_lock_nested` (rules/locks.rules:248); source: include/linux/mm_types.h.
 inline void spin_lock_nested(PteLock &lock, unsigned long subclass) LOCKSPEC_ACQUIRE(lock) {
   (void)lock;
   (void)subclass;
@@ -2872,7 +2872,7 @@ inline void spin_lock_nested(PteLock &lock, unsigned long subclass) LOCKSPEC_ACQ
 }
 
 /// `spin_trylock` (try, `page_table_lock.held`): Generic non-blocking spin lock (include/linux/spinlock.h); true means held. It never waits, so it may take a lock out of order: zap_empty_pte_table (mm/memory.c) tries the PMD lock while it holds the PTE lock.
-/// Spec: `spin_trylock` (rules/locks.rules:233); source: include/linux/mm_types.h.
+/// Spec: `spin_trylock` (rules/locks.rules:250); source: include/linux/mm_types.h.
 inline bool spin_trylock(PageTableLock &lock) LOCKSPEC_TRY_ACQUIRE(true, lock) {
   (void)lock;
   bool ok = lock.try_lock();
@@ -2880,7 +2880,7 @@ inline bool spin_trylock(PageTableLock &lock) LOCKSPEC_TRY_ACQUIRE(true, lock) {
 }
 
 /// `spin_trylock` (try, `pmd_lock.held`): Generic non-blocking spin lock (include/linux/spinlock.h); true means held. It never waits, so it may take a lock out of order: zap_empty_pte_table (mm/memory.c) tries the PMD lock while it holds the PTE lock.
-/// Spec: `spin_trylock` (rules/locks.rules:233); source: include/linux/mm_types.h.
+/// Spec: `spin_trylock` (rules/locks.rules:250); source: include/linux/mm_types.h.
 inline bool spin_trylock(PmdLock &lock) LOCKSPEC_TRY_ACQUIRE(true, lock) {
   (void)lock;
   bool ok = lock.try_lock();
@@ -2888,7 +2888,7 @@ inline bool spin_trylock(PmdLock &lock) LOCKSPEC_TRY_ACQUIRE(true, lock) {
 }
 
 /// `spin_trylock` (try, `pte_lock.held`): Generic non-blocking spin lock (include/linux/spinlock.h); true means held. It never waits, so it may take a lock out of order: zap_empty_pte_table (mm/memory.c) tries the PMD lock while it holds the PTE lock.
-/// Spec: `spin_trylock` (rules/locks.rules:233); source: include/linux/mm_types.h.
+/// Spec: `spin_trylock` (rules/locks.rules:250); source: include/linux/mm_types.h.
 inline bool spin_trylock(PteLock &lock) LOCKSPEC_TRY_ACQUIRE(true, lock) {
   (void)lock;
   bool ok = lock.try_lock();
@@ -2896,7 +2896,7 @@ inline bool spin_trylock(PteLock &lock) LOCKSPEC_TRY_ACQUIRE(true, lock) {
 }
 
 /// `pud_lock` (acquire, `page_table_lock.held`): Locks the PUD level and returns the lock; PUD locks are not split, so this is always \&mm->page_table_lock.
-/// Spec: `pud_lock` (rules/locks.rules:235); source: include/linux/mm_types.h.
+/// Spec: `pud_lock` (rules/locks.rules:252); source: include/linux/mm_types.h.
 inline void pud_lock(struct mm_struct *mm, unsigned long pud) LOCKSPEC_ACQUIRE(mm->page_table_lock) {
   (void)mm;
   (void)pud;
@@ -2904,49 +2904,49 @@ inline void pud_lock(struct mm_struct *mm, unsigned long pud) LOCKSPEC_ACQUIRE(m
 }
 
 /// `spin_unlock` (release, `page_table_lock.held`): Generic spin unlock; also used for the pointers returned by pmd_lock and pud_lock.
-/// Spec: `spin_unlock` (rules/locks.rules:239); source: include/linux/mm_types.h.
+/// Spec: `spin_unlock` (rules/locks.rules:256); source: include/linux/mm_types.h.
 inline void spin_unlock(PageTableLock &lock) LOCKSPEC_RELEASE(lock) {
   (void)lock;
   lock.unlock();
 }
 
 /// `spin_unlock` (release, `pmd_lock.held`): Generic spin unlock; also used for the pointers returned by pmd_lock and pud_lock.
-/// Spec: `spin_unlock` (rules/locks.rules:239); source: include/linux/mm_types.h.
+/// Spec: `spin_unlock` (rules/locks.rules:256); source: include/linux/mm_types.h.
 inline void spin_unlock(PmdLock &lock) LOCKSPEC_RELEASE(lock) {
   (void)lock;
   lock.unlock();
 }
 
 /// `spin_unlock` (release, `pte_lock.held`): Generic spin unlock; also used for the pointers returned by pmd_lock and pud_lock.
-/// Spec: `spin_unlock` (rules/locks.rules:239); source: include/linux/mm_types.h.
+/// Spec: `spin_unlock` (rules/locks.rules:256); source: include/linux/mm_types.h.
 inline void spin_unlock(PteLock &lock) LOCKSPEC_RELEASE(lock) {
   (void)lock;
   lock.unlock();
 }
 
 /// `assert_spin_locked` (assert, `page_table_lock.held`): Warns unless the given spin lock is held (by anyone).
-/// Spec: `assert_spin_locked` (rules/locks.rules:241); source: include/linux/mm_types.h.
+/// Spec: `assert_spin_locked` (rules/locks.rules:258); source: include/linux/mm_types.h.
 inline void assert_spin_locked(PageTableLock &lock) LOCKSPEC_ASSERT_CAPABILITY(lock) {
   (void)lock;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &lock, 5, 1u, "assert_spin_locked"));
 }
 
 /// `assert_spin_locked` (assert, `pmd_lock.held`): Warns unless the given spin lock is held (by anyone).
-/// Spec: `assert_spin_locked` (rules/locks.rules:241); source: include/linux/mm_types.h.
+/// Spec: `assert_spin_locked` (rules/locks.rules:258); source: include/linux/mm_types.h.
 inline void assert_spin_locked(PmdLock &lock) LOCKSPEC_ASSERT_CAPABILITY(lock) {
   (void)lock;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &lock, 6, 1u, "assert_spin_locked"));
 }
 
 /// `assert_spin_locked` (assert, `pte_lock.held`): Warns unless the given spin lock is held (by anyone).
-/// Spec: `assert_spin_locked` (rules/locks.rules:241); source: include/linux/mm_types.h.
+/// Spec: `assert_spin_locked` (rules/locks.rules:258); source: include/linux/mm_types.h.
 inline void assert_spin_locked(PteLock &lock) LOCKSPEC_ASSERT_CAPABILITY(lock) {
   (void)lock;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &lock, 7, 1u, "assert_spin_locked"));
 }
 
 /// `pmd_lock` (acquire, `pmd_lock.held`): Finds the lock of the PMD table (pmd_lockptr), takes it and returns it.
-/// Spec: `pmd_lock` (rules/locks.rules:266); source: include/linux/mm.h.
+/// Spec: `pmd_lock` (rules/locks.rules:283); source: include/linux/mm.h.
 inline void pmd_lock(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_ACQUIRE(pmd->pmd_lock) {
   (void)mm;
   (void)pmd;
@@ -2954,7 +2954,7 @@ inline void pmd_lock(struct mm_struct *mm, struct pmd_table *pmd) LOCKSPEC_ACQUI
 }
 
 /// `pmd_trans_huge_lock` (try, `pmd_lock.held`): Takes the PMD lock and returns it only if the PMD entry is (still) a huge mapping; NULL, with nothing held, otherwise.
-/// Spec: `pmd_trans_huge_lock` (rules/locks.rules:268); source: include/linux/mm.h.
+/// Spec: `pmd_trans_huge_lock` (rules/locks.rules:285); source: include/linux/mm.h.
 inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_area_struct *vma) LOCKSPEC_TRY_ACQUIRE(true, pmd->pmd_lock) {
   (void)pmd;
   (void)vma;
@@ -2964,7 +2964,7 @@ inline struct pmd_table * pmd_trans_huge_lock(struct pmd_table *pmd, struct vm_a
 }
 
 /// `pte_offset_map_lock` (try, `pte_lock.held`): Maps the PTE table under the PMD entry, takes its lock and rechecks the PMD entry (retrying on change); returns the mapped entry with *ptl held, or NULL when there is no PTE table (none, not present, or replaced by a huge PMD).
-/// Spec: `pte_offset_map_lock` (rules/locks.rules:308); source: mm/pgtable-generic.c.
+/// Spec: `pte_offset_map_lock` (rules/locks.rules:325); source: mm/pgtable-generic.c.
 inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)pmd;
@@ -2978,7 +2978,7 @@ inline struct pte_table * pte_offset_map_lock(struct mm_struct *mm, struct pmd_t
 }
 
 /// `pte_alloc_map_lock` (try, `pte_lock.held`): Allocates the PTE table if the PMD entry is empty (under the PMD lock), then behaves as pte_offset_map_lock.
-/// Spec: `pte_alloc_map_lock` (rules/locks.rules:310); source: mm/pgtable-generic.c.
+/// Spec: `pte_alloc_map_lock` (rules/locks.rules:327); source: mm/pgtable-generic.c.
 inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)pmd;
@@ -2992,7 +2992,7 @@ inline struct pte_table * pte_alloc_map_lock(struct mm_struct *mm, struct pmd_ta
 }
 
 /// `get_locked_pte` (try, `pte_lock.held`): Walks (allocating as needed) to the PTE for an address and returns it mapped and locked.
-/// Spec: `get_locked_pte` (rules/locks.rules:312); source: mm/pgtable-generic.c.
+/// Spec: `get_locked_pte` (rules/locks.rules:329); source: mm/pgtable-generic.c.
 inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long addr, struct pte_table *pte) LOCKSPEC_TRY_ACQUIRE(true, pte->pte_lock) {
   (void)mm;
   (void)addr;
@@ -3002,24 +3002,24 @@ inline struct pte_table * get_locked_pte(struct mm_struct *mm, unsigned long add
   return ok ? pte : nullptr;
 }
 
-/// `pte_unmap_unlock` (release, `pte_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:314); source: mm/pgtable-generic.c.
+/// `pte_unmap_unlock` (release, `pte_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered (the section of a table mapped with pte_offset_map_ro_nolock or pte_offset_map_rw_nolock, whose lock was then taken with spin_lock).
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:331); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PteLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
   ptl.unlock();
 }
 
-/// `pte_unmap_unlock` (release, `page_table_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:314); source: mm/pgtable-generic.c.
+/// `pte_unmap_unlock` (release, `page_table_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered (the section of a table mapped with pte_offset_map_ro_nolock or pte_offset_map_rw_nolock, whose lock was then taken with spin_lock).
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:331); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PageTableLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
   ptl.unlock();
 }
 
-/// `pte_unmap_unlock` (release, `pmd_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered.
-/// Spec: `pte_unmap_unlock` (rules/locks.rules:314); source: mm/pgtable-generic.c.
+/// `pte_unmap_unlock` (release, `pmd_lock.held`): Drops the PTE lock and unmaps the table, ending the RCU read section the map helper entered (the section of a table mapped with pte_offset_map_ro_nolock or pte_offset_map_rw_nolock, whose lock was then taken with spin_lock).
+/// Spec: `pte_unmap_unlock` (rules/locks.rules:331); source: mm/pgtable-generic.c.
 inline void pte_unmap_unlock(struct pte_table *pte, PmdLock &ptl) LOCKSPEC_RELEASE(ptl) {
   (void)pte;
   (void)ptl;
@@ -3027,19 +3027,19 @@ inline void pte_unmap_unlock(struct pte_table *pte, PmdLock &ptl) LOCKSPEC_RELEA
 }
 
 /// `rcu_read_lock` (acquire, `rcu.read`): Enters an RCU read-side critical section.
-/// Spec: `rcu_read_lock` (rules/locks.rules:343); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_lock` (rules/locks.rules:360); source: include/linux/rcupdate.h.
 inline void rcu_read_lock() LOCKSPEC_ACQUIRE_SHARED(rcu) {
   rcu.lock_shared();
 }
 
 /// `rcu_read_unlock` (release, `rcu.read`): Leaves the RCU read-side critical section.
-/// Spec: `rcu_read_unlock` (rules/locks.rules:344); source: include/linux/rcupdate.h.
+/// Spec: `rcu_read_unlock` (rules/locks.rules:361); source: include/linux/rcupdate.h.
 inline void rcu_read_unlock() LOCKSPEC_RELEASE_SHARED(rcu) {
   rcu.unlock_shared();
 }
 
 /// `pte_offset_map` (try, `rcu.read`): Maps the PTE table under the PMD entry inside a new RCU read section, without the PTE lock; entries read through it are unstable. NULL (and no RCU section) when there is no PTE table.
-/// Spec: `pte_offset_map` (rules/locks.rules:345); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map` (rules/locks.rules:362); source: include/linux/rcupdate.h.
 inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)pmd;
   (void)addr;
@@ -3049,7 +3049,7 @@ inline void * pte_offset_map(struct pmd_table *pmd, unsigned long addr) LOCKSPEC
 }
 
 /// `pte_offset_map_ro_nolock` (try, `rcu.read`): As pte_offset_map, and also returns the PTE lock pointer without taking it; for read-only users.
-/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:347); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_ro_nolock` (rules/locks.rules:364); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -3061,7 +3061,7 @@ inline void * pte_offset_map_ro_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_offset_map_rw_nolock` (try, `rcu.read`): As pte_offset_map_ro_nolock, and also returns the PMD value it used; a caller that later takes the lock and writes must first recheck pmd_same or pte_same.
-/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:349); source: include/linux/rcupdate.h.
+/// Spec: `pte_offset_map_rw_nolock` (rules/locks.rules:366); source: include/linux/rcupdate.h.
 inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *pmd, unsigned long addr, unsigned long *pmdvalp, unsigned long *ptlp) LOCKSPEC_TRY_ACQUIRE_SHARED(true, rcu) {
   (void)mm;
   (void)pmd;
@@ -3074,34 +3074,34 @@ inline void * pte_offset_map_rw_nolock(struct mm_struct *mm, struct pmd_table *p
 }
 
 /// `pte_unmap` (release, `rcu.read`): Unmaps a PTE table mapped by pte_offset_map and leaves the RCU read section.
-/// Spec: `pte_unmap` (rules/locks.rules:351); source: include/linux/rcupdate.h.
+/// Spec: `pte_unmap` (rules/locks.rules:368); source: include/linux/rcupdate.h.
 inline void pte_unmap(struct pte_table *pte) LOCKSPEC_RELEASE_SHARED(rcu) {
   (void)pte;
   rcu.unlock_shared();
 }
 
 /// `lockdep_assert_in_rcu_read_lock` (assert, `rcu.read`): lockdep check that the caller is inside an RCU read section.
-/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:352); source: include/linux/rcupdate.h.
+/// Spec: `lockdep_assert_in_rcu_read_lock` (rules/locks.rules:369); source: include/linux/rcupdate.h.
 inline void lockdep_assert_in_rcu_read_lock() LOCKSPEC_ASSERT_SHARED_CAPABILITY(rcu) {
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "lockdep_assert_in_rcu_read_lock"));
 }
 
 /// `raw_write_seqcount_begin` (acquire, `write_protect_seq.write`): Opens the fork write-protect section (copy_page_range).
-/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:368); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_begin` (rules/locks.rules:385); source: mm/gup.c.
 inline void raw_write_seqcount_begin(WriteProtectSeqLock &s) LOCKSPEC_ACQUIRE(s) {
   (void)s;
   s.lock();
 }
 
 /// `raw_write_seqcount_end` (release, `write_protect_seq.write`): Closes the fork write-protect section.
-/// Spec: `raw_write_seqcount_end` (rules/locks.rules:369); source: mm/gup.c.
+/// Spec: `raw_write_seqcount_end` (rules/locks.rules:386); source: mm/gup.c.
 inline void raw_write_seqcount_end(WriteProtectSeqLock &s) LOCKSPEC_RELEASE(s) {
   (void)s;
   s.unlock();
 }
 
 /// `raw_seqcount_try_begin` (try, `write_protect_seq.read`): Samples the count at the start of a GUP-fast pin walk (gup_fast in v7.0's mm/gup.c); false when the count is odd, i.e. fork is write-protecting, and GUP-fast then gives up.
-/// Spec: `raw_seqcount_try_begin` (rules/locks.rules:370); source: mm/gup.c.
+/// Spec: `raw_seqcount_try_begin` (rules/locks.rules:387); source: mm/gup.c.
 inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long &start) LOCKSPEC_TRY_ACQUIRE_SHARED(true, s) {
   (void)s;
   (void)start;
@@ -3110,7 +3110,7 @@ inline bool raw_seqcount_try_begin(WriteProtectSeqLock &s, unsigned long &start)
 }
 
 /// `read_seqcount_retry` (release, `write_protect_seq.read`): Ends the sample; true means fork intervened and the pins must be dropped.
-/// Spec: `read_seqcount_retry` (rules/locks.rules:371); source: mm/gup.c.
+/// Spec: `read_seqcount_retry` (rules/locks.rules:388); source: mm/gup.c.
 inline bool read_seqcount_retry(WriteProtectSeqLock &s, unsigned long start) LOCKSPEC_RELEASE_SHARED(s) {
   (void)s;
   (void)start;
@@ -3447,7 +3447,7 @@ private:
   struct mm_struct *mm_;
 };
 
-/// RAII hold of `anon_vma_lock.read`: `anon_vma_lock_read` on construction, `anon_vma_unlock_read` on destruction.  Spec: `anon_vma_lock_read` (rules/locks.rules:169); source: mm/internal.h.
+/// RAII hold of `anon_vma_lock.read`: `anon_vma_lock_read` on construction, `anon_vma_unlock_read` on destruction.  Spec: `anon_vma_lock_read` (rules/locks.rules:186); source: mm/internal.h.
 class LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] AnonVmaLockReadGuard {
 public:
   /// Takes the lock of `anon_vma`.
@@ -3464,7 +3464,7 @@ private:
   struct anon_vma *anon_vma_;
 };
 
-/// RAII hold of `anon_vma_lock.write`: `anon_vma_lock_write` on construction, `anon_vma_unlock_write` on destruction.  Spec: `anon_vma_lock_write` (rules/locks.rules:170); source: mm/internal.h.
+/// RAII hold of `anon_vma_lock.write`: `anon_vma_lock_write` on construction, `anon_vma_unlock_write` on destruction.  Spec: `anon_vma_lock_write` (rules/locks.rules:187); source: mm/internal.h.
 class LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] AnonVmaLockWriteGuard {
 public:
   /// Takes the lock of `anon_vma`.
@@ -3481,7 +3481,7 @@ private:
   struct anon_vma *anon_vma_;
 };
 
-/// RAII hold of `i_mmap_lock.read`: `i_mmap_lock_read` on construction, `i_mmap_unlock_read` on destruction.  Spec: `i_mmap_lock_read` (rules/locks.rules:191); source: include/linux/fs.h.
+/// RAII hold of `i_mmap_lock.read`: `i_mmap_lock_read` on construction, `i_mmap_unlock_read` on destruction.  Spec: `i_mmap_lock_read` (rules/locks.rules:208); source: include/linux/fs.h.
 class LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] IMmapLockReadGuard {
 public:
   /// Takes the lock of `mapping`.
@@ -3498,7 +3498,7 @@ private:
   struct address_space *mapping_;
 };
 
-/// RAII hold of `i_mmap_lock.write`: `i_mmap_lock_write` on construction, `i_mmap_unlock_write` on destruction.  Spec: `i_mmap_lock_write` (rules/locks.rules:192); source: include/linux/fs.h.
+/// RAII hold of `i_mmap_lock.write`: `i_mmap_lock_write` on construction, `i_mmap_unlock_write` on destruction.  Spec: `i_mmap_lock_write` (rules/locks.rules:209); source: include/linux/fs.h.
 class LOCKSPEC_SCOPED_CAPABILITY [[nodiscard]] IMmapLockWriteGuard {
 public:
   /// Takes the lock of `mapping`.

@@ -355,7 +355,7 @@ impl<B: Backend> Guard<B> for VmaLockWriteGuard<'_, B> {
 /// The lock is held for as long as the guard lives; dropping it releases the lock
 /// (`anon_vma_unlock_read`). `!Send`: the unlock happens on the locking thread.
 ///
-/// Spec: `anon_vma_lock` (rules/locks.rules:156); source: `mm/internal.h`. Docs:
+/// Spec: `anon_vma_lock` (rules/locks.rules:173); source: `mm/internal.h`. Docs:
 /// `mm/locks.html#anon_vma_lock`.
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct AnonVmaLockReadGuard<'a, B: Backend> {
@@ -403,7 +403,7 @@ impl<B: Backend> Drop for AnonVmaLockReadGuard<'_, B> {
 /// The lock is held for as long as the guard lives; dropping it releases the lock
 /// (`anon_vma_unlock_read`). `!Send`: the unlock happens on the locking thread.
 ///
-/// Spec: `anon_vma_lock` (rules/locks.rules:156); source: `mm/internal.h`. Docs:
+/// Spec: `anon_vma_lock` (rules/locks.rules:173); source: `mm/internal.h`. Docs:
 /// `mm/locks.html#anon_vma_lock`.
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct AnonVmaLockWriteGuard<'a, B: Backend> {
@@ -449,7 +449,7 @@ impl<B: Backend> Drop for AnonVmaLockWriteGuard<'_, B> {
 /// The lock is held for as long as the guard lives; dropping it releases the lock
 /// (`i_mmap_unlock_read`). `!Send`: the unlock happens on the locking thread.
 ///
-/// Spec: `i_mmap_lock` (rules/locks.rules:179); source: `include/linux/fs.h`. Docs:
+/// Spec: `i_mmap_lock` (rules/locks.rules:196); source: `include/linux/fs.h`. Docs:
 /// `mm/locks.html#i_mmap_lock`.
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct IMmapLockReadGuard<'a, B: Backend> {
@@ -495,7 +495,7 @@ impl<B: Backend> Drop for IMmapLockReadGuard<'_, B> {
 /// The lock is held for as long as the guard lives; dropping it releases the lock
 /// (`i_mmap_unlock_read`). `!Send`: the unlock happens on the locking thread.
 ///
-/// Spec: `i_mmap_lock` (rules/locks.rules:179); source: `include/linux/fs.h`. Docs:
+/// Spec: `i_mmap_lock` (rules/locks.rules:196); source: `include/linux/fs.h`. Docs:
 /// `mm/locks.html#i_mmap_lock`.
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct IMmapLockWriteGuard<'a, B: Backend> {
@@ -542,7 +542,7 @@ impl<B: Backend> Drop for IMmapLockWriteGuard<'_, B> {
 /// The lock is held for as long as the guard lives; dropping it releases the lock
 /// (`spin_unlock`). `!Send`: the unlock happens on the locking thread.
 ///
-/// Spec: `page_table_lock` (rules/locks.rules:205); source: `include/linux/mm_types.h`. Docs:
+/// Spec: `page_table_lock` (rules/locks.rules:222); source: `include/linux/mm_types.h`. Docs:
 /// `mm/locks.html#page_table_lock`.
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct PageTableLockHeldGuard<'a, B: Backend> {
@@ -588,7 +588,7 @@ impl<B: Backend> Drop for PageTableLockHeldGuard<'_, B> {
 /// The lock is held for as long as the guard lives; dropping it releases the lock. `!Send`: the
 /// unlock happens on the locking thread.
 ///
-/// Spec: `pmd_lock` (rules/locks.rules:245); source: `include/linux/mm.h`. Docs:
+/// Spec: `pmd_lock` (rules/locks.rules:262); source: `include/linux/mm.h`. Docs:
 /// `mm/locks.html#pmd_lock`.
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct PmdLockHeldGuard<'a, B: Backend> {
@@ -633,7 +633,7 @@ impl<B: Backend> Drop for PmdLockHeldGuard<'_, B> {
 /// The lock is held for as long as the guard lives; dropping it releases the lock
 /// (`pte_unmap_unlock`). `!Send`: the unlock happens on the locking thread.
 ///
-/// Spec: `pte_lock` (rules/locks.rules:273); source: `mm/pgtable-generic.c`. Docs:
+/// Spec: `pte_lock` (rules/locks.rules:290); source: `mm/pgtable-generic.c`. Docs:
 /// `mm/locks.html#pte_lock`.
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct PteLockHeldGuard<'a, B: Backend> {
@@ -681,7 +681,7 @@ impl<B: Backend> Drop for PteLockHeldGuard<'_, B> {
 /// The lock is held for as long as the guard lives; dropping it releases the lock
 /// (`rcu_read_unlock`). `!Send`: the unlock happens on the locking thread.
 ///
-/// Spec: `rcu` (rules/locks.rules:330); source: `include/linux/rcupdate.h`. Docs:
+/// Spec: `rcu` (rules/locks.rules:347); source: `include/linux/rcupdate.h`. Docs:
 /// `mm/locks.html#rcu`.
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct RcuReadGuard<'a, B: Backend> {
@@ -724,7 +724,7 @@ impl<B: Backend> Drop for RcuReadGuard<'_, B> {
 /// The lock is held for as long as the guard lives; dropping it releases the lock
 /// (`read_seqcount_retry`). `!Send`: the unlock happens on the locking thread.
 ///
-/// Spec: `write_protect_seq` (rules/locks.rules:355); source: `mm/gup.c`. Docs:
+/// Spec: `write_protect_seq` (rules/locks.rules:372); source: `mm/gup.c`. Docs:
 /// `mm/locks.html#write_protect_seq`.
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct WriteProtectSeqReadGuard<'a, B: Backend> {
@@ -772,7 +772,7 @@ impl<B: Backend> Drop for WriteProtectSeqReadGuard<'_, B> {
 /// The lock is held for as long as the guard lives; dropping it releases the lock
 /// (`raw_write_seqcount_end`). `!Send`: the unlock happens on the locking thread.
 ///
-/// Spec: `write_protect_seq` (rules/locks.rules:355); source: `mm/gup.c`. Docs:
+/// Spec: `write_protect_seq` (rules/locks.rules:372); source: `mm/gup.c`. Docs:
 /// `mm/locks.html#write_protect_seq`.
 #[must_use = "the lock is released when the guard is dropped"]
 pub struct WriteProtectSeqWriteGuard<'a, B: Backend> {
@@ -989,7 +989,7 @@ unsafe impl<'a, B: Backend> RequiresHeld<MmapLockWriteGuard<'a, B>> for VmaLockW
 impl<B: Backend> AnonVma<B> {
     /// Read-locks the root rwsem of the anon_vma.
     ///
-    /// Spec: `anon_vma_lock_read` (rules/locks.rules:169); source: `mm/internal.h`.
+    /// Spec: `anon_vma_lock_read` (rules/locks.rules:186); source: `mm/internal.h`.
     pub fn anon_vma_lock_read<'c, L: LockClass>(
         &'c self,
         ctx: &'c mut Ctx<'_, L>,
@@ -1006,7 +1006,7 @@ impl<B: Backend> AnonVma<B> {
 impl<B: Backend> AnonVma<B> {
     /// Write-locks the root rwsem of the anon_vma.
     ///
-    /// Spec: `anon_vma_lock_write` (rules/locks.rules:170); source: `mm/internal.h`.
+    /// Spec: `anon_vma_lock_write` (rules/locks.rules:187); source: `mm/internal.h`.
     pub fn anon_vma_lock_write<'c, L: LockClass>(
         &'c self,
         ctx: &'c mut Ctx<'_, L>,
@@ -1023,7 +1023,7 @@ impl<B: Backend> AnonVma<B> {
 impl<B: Backend> AddressSpace<B> {
     /// Read-locks the mapping's i_mmap_rwsem.
     ///
-    /// Spec: `i_mmap_lock_read` (rules/locks.rules:191); source: `include/linux/fs.h`.
+    /// Spec: `i_mmap_lock_read` (rules/locks.rules:208); source: `include/linux/fs.h`.
     pub fn i_mmap_lock_read<'c, L: LockClass>(
         &'c self,
         ctx: &'c mut Ctx<'_, L>,
@@ -1040,7 +1040,7 @@ impl<B: Backend> AddressSpace<B> {
 impl<B: Backend> AddressSpace<B> {
     /// Write-locks the mapping's i_mmap_rwsem.
     ///
-    /// Spec: `i_mmap_lock_write` (rules/locks.rules:192); source: `include/linux/fs.h`.
+    /// Spec: `i_mmap_lock_write` (rules/locks.rules:209); source: `include/linux/fs.h`.
     pub fn i_mmap_lock_write<'c, L: LockClass>(
         &'c self,
         ctx: &'c mut Ctx<'_, L>,
@@ -1057,7 +1057,7 @@ impl<B: Backend> AddressSpace<B> {
 impl<B: Backend> MmStruct<B> {
     /// Generic spin lock; for this class the argument is &mm->page_table_lock.
     ///
-    /// Spec: `spin_lock` (rules/locks.rules:229); source: `include/linux/mm_types.h`.
+    /// Spec: `spin_lock` (rules/locks.rules:246); source: `include/linux/mm_types.h`.
     pub fn spin_lock<'c, L: LockClass>(
         &'c self,
         ctx: &'c mut Ctx<'_, L>,
@@ -1074,7 +1074,7 @@ impl<B: Backend> MmStruct<B> {
 impl<B: Backend> PmdTable<B> {
     /// Finds the lock of the PMD table (pmd_lockptr), takes it and returns it.
     ///
-    /// Spec: `pmd_lock` (rules/locks.rules:266); source: `include/linux/mm.h`.
+    /// Spec: `pmd_lock` (rules/locks.rules:283); source: `include/linux/mm.h`.
     pub fn pmd_lock<'c, L: LockClass>(
         &'c self,
         ctx: &'c mut Ctx<'_, L>,
@@ -1091,7 +1091,7 @@ impl<B: Backend> PmdTable<B> {
 impl<B: Backend> MmStruct<B> {
     /// Walks (allocating as needed) to the PTE for an address and returns it mapped and locked.
     ///
-    /// Spec: `get_locked_pte` (rules/locks.rules:312); source: `mm/pgtable-generic.c`.
+    /// Spec: `get_locked_pte` (rules/locks.rules:329); source: `mm/pgtable-generic.c`.
     #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn get_locked_pte<'c, L: LockClass>(
         &'c self,
@@ -1112,7 +1112,7 @@ impl<B: Backend> MmStruct<B> {
 
 /// Enters an RCU read-side critical section.
 ///
-/// Spec: `rcu_read_lock` (rules/locks.rules:343); source: `include/linux/rcupdate.h`.
+/// Spec: `rcu_read_lock` (rules/locks.rules:360); source: `include/linux/rcupdate.h`.
 pub fn rcu_read_lock<'c, B: Backend>() -> RcuReadGuard<'c, B> {
     // SAFETY: the guard returned releases the lock exactly once.
     unsafe { B::acquire(LockId::Rcu, ModeId::Read, None) };
@@ -1123,7 +1123,7 @@ impl<B: Backend> MmStruct<B> {
     /// Samples the count at the start of a GUP-fast pin walk (gup_fast in v7.0's mm/gup.c);
     /// false when the count is odd, i.e. fork is write-protecting, and GUP-fast then gives up.
     ///
-    /// Spec: `raw_seqcount_try_begin` (rules/locks.rules:370); source: `mm/gup.c`.
+    /// Spec: `raw_seqcount_try_begin` (rules/locks.rules:387); source: `mm/gup.c`.
     #[must_use = "on `Some` the lock is held until the guard is dropped"]
     pub fn raw_seqcount_try_begin<'c>(&'c self) -> Option<WriteProtectSeqReadGuard<'c, B>> {
         // SAFETY: the guard returned releases the lock exactly once.
@@ -1138,7 +1138,7 @@ impl<B: Backend> MmStruct<B> {
 impl<'a, B: Backend> MmapLockWriteGuard<'a, B> {
     /// Opens the fork write-protect section (copy_page_range).
     ///
-    /// Spec: `raw_write_seqcount_begin` (rules/locks.rules:368); source: `mm/gup.c`.
+    /// Spec: `raw_write_seqcount_begin` (rules/locks.rules:385); source: `mm/gup.c`.
     ///
     /// Made from this `mmap_lock` write hold (relation `write_protect_seq_needs_mmap_write`:
     /// Fork opens the `write_protect_seq` writer section on the parent mm only while holding

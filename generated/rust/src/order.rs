@@ -50,7 +50,7 @@ impl LockClass for VmaLock {
 /// it for writing hides those VMAs from rmap walkers while the tree or the VMA's placement
 /// changes.
 ///
-/// Spec: `anon_vma_lock` (rules/locks.rules:156); source: `mm/internal.h`.
+/// Spec: `anon_vma_lock` (rules/locks.rules:173); source: `mm/internal.h`.
 pub enum AnonVmaLock {}
 
 impl LockClass for AnonVmaLock {
@@ -62,7 +62,7 @@ impl LockClass for AnonVmaLock {
 /// truncation, khugepaged) see a stable set of file VMAs; write holders change a VMA's place in
 /// that tree.
 ///
-/// Spec: `i_mmap_lock` (rules/locks.rules:179); source: `include/linux/fs.h`.
+/// Spec: `i_mmap_lock` (rules/locks.rules:196); source: `include/linux/fs.h`.
 pub enum IMmapLock {}
 
 impl LockClass for IMmapLock {
@@ -75,7 +75,7 @@ impl LockClass for IMmapLock {
 /// not split, and also protects a few other mm state transitions such as setting
 /// `vma->anon_vma` for the first time and the deposited page tables of THPs.
 ///
-/// Spec: `page_table_lock` (rules/locks.rules:205); source: `include/linux/mm_types.h`.
+/// Spec: `page_table_lock` (rules/locks.rules:222); source: `include/linux/mm_types.h`.
 pub enum PageTableLock {}
 
 impl LockClass for PageTableLock {
@@ -86,7 +86,7 @@ impl LockClass for PageTableLock {
 /// the `struct ptdesc` of the PMD table page (or is allocated and pointed to from there when
 /// `ALLOC_SPLIT_PTLOCKS`); otherwise it is `mm->page_table_lock`.
 ///
-/// Spec: `pmd_lock` (rules/locks.rules:245); source: `include/linux/mm.h`.
+/// Spec: `pmd_lock` (rules/locks.rules:262); source: `include/linux/mm.h`.
 pub enum PmdLock {}
 
 impl LockClass for PmdLock {
@@ -97,7 +97,7 @@ impl LockClass for PmdLock {
 /// it lives in the `struct ptdesc` of the PTE table page (allocated separately when
 /// `ALLOC_SPLIT_PTLOCKS`); otherwise it is `mm->page_table_lock`.
 ///
-/// Spec: `pte_lock` (rules/locks.rules:273); source: `mm/pgtable-generic.c`.
+/// Spec: `pte_lock` (rules/locks.rules:290); source: `mm/pgtable-generic.c`.
 pub enum PteLock {}
 
 impl LockClass for PteLock {
@@ -109,7 +109,7 @@ impl LockClass for PteLock {
 /// buffer (`generic_perform_write` -> `fault_in_readable`) takes the mmap lock under it. Reads
 /// and page faults do not take it.
 ///
-/// Spec: `i_rwsem` (rules/locks.rules:378); source: `mm/rmap.c`.
+/// Spec: `i_rwsem` (rules/locks.rules:395); source: `mm/rmap.c`.
 pub enum IRwsem {}
 
 impl LockClass for IRwsem {
@@ -121,7 +121,7 @@ impl LockClass for IRwsem {
 /// filling. The fault path (`filemap_fault`) takes it for reading under the mmap lock and
 /// before the folio lock.
 ///
-/// Spec: `invalidate_lock` (rules/locks.rules:390); source: `mm/filemap.c`.
+/// Spec: `invalidate_lock` (rules/locks.rules:407); source: `mm/filemap.c`.
 pub enum InvalidateLock {}
 
 impl LockClass for InvalidateLock {
@@ -132,7 +132,7 @@ impl LockClass for InvalidateLock {
 /// `folio_lock` / `lock_page`). For ordinary folios it nests inside the mmap lock and
 /// `invalidate_lock` and outside the i_mmap and anon_vma locks.
 ///
-/// Spec: `folio_lock` (rules/locks.rules:401); source: `mm/rmap.c`.
+/// Spec: `folio_lock` (rules/locks.rules:418); source: `mm/rmap.c`.
 pub enum FolioLock {}
 
 impl LockClass for FolioLock {
@@ -147,7 +147,7 @@ impl LockClass for FolioLock {
 /// the hugetlbfs i_mmap rwsem its own lockdep class (`hugetlbfs_i_mmap_rwsem_key`) and by never
 /// mixing the two folio kinds in one path. So the spec keeps a separate class.
 ///
-/// Spec: `hugetlb_folio_lock` (rules/locks.rules:412); source: `mm/rmap.c`.
+/// Spec: `hugetlb_folio_lock` (rules/locks.rules:429); source: `mm/rmap.c`.
 pub enum HugetlbFolioLock {}
 
 impl LockClass for HugetlbFolioLock {
@@ -162,7 +162,7 @@ impl LockClass for HugetlbFolioLock {
 /// `mapping->i_mmap_rwsem`, kept as a separate class here for the same reason lockdep keeps it
 /// separate.
 ///
-/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:427); source: `fs/hugetlbfs/inode.c`.
+/// Spec: `hugetlbfs_i_mmap_rwsem` (rules/locks.rules:444); source: `fs/hugetlbfs/inode.c`.
 pub enum HugetlbfsIMmapRwsem {}
 
 impl LockClass for HugetlbfsIMmapRwsem {
@@ -173,7 +173,7 @@ impl LockClass for HugetlbfsIMmapRwsem {
 /// (`hugetlb_fault_mutex_table[hash]`) that serialises faults on the same hugetlbfs page; the
 /// outermost lock of the hugetlbfs order.
 ///
-/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:442); source: `mm/hugetlb.c`.
+/// Spec: `hugetlb_fault_mutex` (rules/locks.rules:459); source: `mm/hugetlb.c`.
 pub enum HugetlbFaultMutex {}
 
 impl LockClass for HugetlbFaultMutex {
@@ -185,7 +185,7 @@ impl LockClass for HugetlbFaultMutex {
 /// `hugetlb_vma_lock_write`). It is unrelated to the generic per-VMA lock; it nests inside the
 /// hugetlb fault mutex and outside the hugetlbfs i_mmap rwsem.
 ///
-/// Spec: `hugetlb_vma_lock` (rules/locks.rules:452); source: `mm/hugetlb.c`.
+/// Spec: `hugetlb_vma_lock` (rules/locks.rules:469); source: `mm/hugetlb.c`.
 pub enum HugetlbVmaLock {}
 
 impl LockClass for HugetlbVmaLock {
@@ -196,7 +196,7 @@ impl LockClass for HugetlbVmaLock {
 /// entries are duplicated or looked up (`swap_duplicate`, `swap_info_get` in the rmap.c
 /// comment).
 ///
-/// Spec: `swap_lock` (rules/locks.rules:464); source: `mm/swapfile.c`.
+/// Spec: `swap_lock` (rules/locks.rules:481); source: `mm/swapfile.c`.
 pub enum SwapLock {}
 
 impl LockClass for SwapLock {
@@ -207,7 +207,7 @@ impl LockClass for SwapLock {
 /// (`mm->mmlist`), taken in `mmput`, `drain_mmlist` and swapoff. Modelled for ordering; the
 /// `mmlist` field rule also names it as the field's only lock.
 ///
-/// Spec: `mmlist_lock` (rules/locks.rules:474); source: `mm/swapfile.c`.
+/// Spec: `mmlist_lock` (rules/locks.rules:491); source: `mm/swapfile.c`.
 pub enum MmlistLock {}
 
 impl LockClass for MmlistLock {
@@ -218,7 +218,7 @@ impl LockClass for MmlistLock {
 /// historically `private_lock`), which guards buffer heads attached to page-cache folios; taken
 /// when a folio is dirtied (`block_dirty_folio`) from under the PTE lock.
 ///
-/// Spec: `private_lock` (rules/locks.rules:485); source: `fs/buffer.c`.
+/// Spec: `private_lock` (rules/locks.rules:502); source: `fs/buffer.c`.
 pub enum PrivateLock {}
 
 impl LockClass for PrivateLock {
@@ -228,7 +228,7 @@ impl LockClass for PrivateLock {
 /// Level of `i_pages`: The xarray spin lock of the page cache (`mapping->i_pages`), widely used
 /// and innermost among the mm locks except the LRU lock.
 ///
-/// Spec: `i_pages` (rules/locks.rules:496); source: `mm/filemap.c`.
+/// Spec: `i_pages` (rules/locks.rules:513); source: `mm/filemap.c`.
 pub enum IPages {}
 
 impl LockClass for IPages {
@@ -238,7 +238,7 @@ impl LockClass for IPages {
 /// Level of `lru_lock`: `lruvec->lru_lock`, a spin lock taken by `folio_lruvec_lock_irq` when
 /// folios move on or off the LRU lists; innermost in the mm order.
 ///
-/// Spec: `lru_lock` (rules/locks.rules:506); source: `mm/memcontrol.c`.
+/// Spec: `lru_lock` (rules/locks.rules:523); source: `mm/memcontrol.c`.
 pub enum LruLock {}
 
 impl LockClass for LruLock {
@@ -248,7 +248,7 @@ impl LockClass for LruLock {
 /// Level of `i_lock`: `inode->i_lock`, a spin lock taken by `__mark_inode_dirty` when dirtying
 /// a folio from under the PTE lock.
 ///
-/// Spec: `i_lock` (rules/locks.rules:516); source: `fs/fs-writeback.c`.
+/// Spec: `i_lock` (rules/locks.rules:533); source: `fs/fs-writeback.c`.
 pub enum ILock {}
 
 impl LockClass for ILock {
@@ -259,7 +259,7 @@ impl LockClass for ILock {
 /// `__mark_inode_dirty` and by the writeback code; ordered before `sb_lock` and the page-cache
 /// xarray lock.
 ///
-/// Spec: `wb_list_lock` (rules/locks.rules:526); source: `fs/fs-writeback.c`.
+/// Spec: `wb_list_lock` (rules/locks.rules:543); source: `fs/fs-writeback.c`.
 pub enum WbListLock {}
 
 impl LockClass for WbListLock {
@@ -269,7 +269,7 @@ impl LockClass for WbListLock {
 /// Level of `sb_lock`: The global super-block list spin lock, taken within the writeback list
 /// lock in fs/fs-writeback.c.
 ///
-/// Spec: `sb_lock` (rules/locks.rules:536); source: `fs/super.c`.
+/// Spec: `sb_lock` (rules/locks.rules:553); source: `fs/super.c`.
 pub enum SbLock {}
 
 impl LockClass for SbLock {
@@ -280,7 +280,7 @@ impl LockClass for SbLock {
 /// (`collect_procs_anon` / `collect_procs_file`) takes it under an rmap lock to find the
 /// processes mapping a poisoned page, and then takes PTE locks under it.
 ///
-/// Spec: `tasklist_lock` (rules/locks.rules:543); source: `mm/memory-failure.c`.
+/// Spec: `tasklist_lock` (rules/locks.rules:560); source: `mm/memory-failure.c`.
 pub enum TasklistLock {}
 
 impl LockClass for TasklistLock {

@@ -1,0 +1,136 @@
+#include "lock_state.h"
+
+#include <gtest/gtest.h>
+
+namespace lockspec::check {
+namespace {
+
+/// A lock class for the holds of these tests; only its identity matters.
+const Lock &mmapLock() {
+  static const Lock lock = [] {
+    Lock l;
+    l.name = "mmap_lock";
+    return l;
+  }();
+  return lock;
+}
+
+Held hold(std::string key) {
+  Held h;
+  h.lock = &mmapLock();
+  h.mode = "read";
+  h.key = std::move(key);
+  return h;
+}
+
+TEST(LockState, JoinTiesAHoldToTheFlagTheTwoPathsDisagreeOn) {
+  State locked, unlocked;
+  locked.held.push_back(hold("mm"));
+  setFact(locked, "mmap_locked", true);
+  setFact(unlocked, "mmap_locked", false);
+  setFact(locked, "ret", false);
+  setFact(unlocked, "ret", false); // agreed on: not a guard
+  State j = join(locked, unlocked);
+  ASSERT_EQ(j.held.size(), 1u);
+  EXPECT_TRUE(j.held[0].may);
+  EXPECT_EQ(j.held[0].guard, "mmap_locked");
+  EXPECT_TRUE(j.held[0].guardNonzero);
+  ASSERT_EQ(j.facts.size(), 1u);
+  EXPECT_EQ(j.facts[0].var, "ret");
+
+  State yes = j, no = j;
+  assume(yes, "mmap_locked", true);
+  assume(no, "mmap_locked", false);
+  ASSERT_EQ(yes.held.size(), 1u);
+  EXPECT_FALSE(yes.held[0].may); // the flag says held: definite
+  EXPECT_TRUE(no.held.empty());  // the flag says dropped: not held
+}
+
+TEST(LockState, AMayHoldGetsNoGuardFromFacts) {
+  // `if (need) take_locks(vma);` where the callee itself takes them only on some paths:
+  // `need` is necessary for the hold, not sufficient, so a later `if (need)` must not make
+  // it definite.
+  State taken, skipped;
+  Held h = hold("mm");
+  h.may = true;
+  taken.held.push_back(h);
+  setFact(taken, "need", true);
+  setFact(skipped, "need", false);
+  State j = join(taken, skipped);
+  ASSERT_EQ(j.held.size(), 1u);
+  EXPECT_TRUE(j.held[0].guard.empty());
+  assume(j, "need", true);
+  EXPECT_TRUE(j.held[0].may);
+}
+
+TEST(LockState, AssignmentBreaksTheTie) {
+  State locked, unlocked;
+  locked.held.push_back(hold("mm"));
+  setFact(locked, "pte", true);
+  setFact(unlocked, "pte", false);
+  State j = join(locked, unlocked);
+  setFact(j, "pte", std::nullopt); // `pte = something();`
+  EXPECT_TRUE(j.held[0].guard.empty());
+  assume(j, "pte", false);
+  EXPECT_EQ(j.held.size(), 1u); // a test of the new value says nothing of the hold
+}
+
+TEST(LockState, ResultBitsDecideOnlyWhenTheyCoverTheMask) {
+  State st;
+  Held h = hold("vma");
+  h.may = true;
+  h.guard = "fault";
+  h.guardNonzero = false; // held where `fault & (COMPLETED | RETRY)` is zero
+  h.guardMask = {"VM_FAULT_COMPLETED", "VM_FAULT_RETRY"};
+  st.held.push_back(h);
+
+  State retry = st, noRetry = st, neither = st, error = st, zero = st, nonzero = st;
+  assumeBits(retry, "fault", {"VM_FAULT_RETRY"}, true);
+  EXPECT_TRUE(retry.held.empty()); // RETRY set: released
+  assumeBits(noRetry, "fault", {"VM_FAULT_RETRY"}, false);
+  ASSERT_EQ(noRetry.held.size(), 1u);
+  EXPECT_TRUE(noRetry.held[0].may); // COMPLETED may still be set
+  assumeBits(neither, "fault", {"VM_FAULT_COMPLETED", "VM_FAULT_RETRY"}, false);
+  ASSERT_EQ(neither.held.size(), 1u);
+  EXPECT_FALSE(neither.held[0].may); // neither bit: still held
+  assumeBits(error, "fault", {"VM_FAULT_ERROR"}, true);
+  EXPECT_TRUE(error.held[0].may); // another bit says nothing
+  assume(zero, "fault", false);
+  EXPECT_FALSE(zero.held[0].may); // a zero result has no bit
+  assume(nonzero, "fault", true);
+  EXPECT_TRUE(nonzero.held[0].may); // a nonzero one need not have these bits
+}
+
+TEST(LockState, TwoSectionsOfALockWithNoOwnerAreToldApartByTheirGuards) {
+  Lock rcu;
+  rcu.name = "rcu";
+  Held a, b;
+  a.lock = b.lock = &rcu;
+  a.guard = "src_pte";
+  b.guard = "dst_pte";
+  EXPECT_FALSE(sameHold(a, b));
+  b.guard.clear();
+  EXPECT_TRUE(sameHold(a, b));
+  Held c = hold("mm"), d = hold("mm");
+  c.guard = "x";
+  d.guard = "y";
+  EXPECT_TRUE(sameHold(c, d)); // one owner: one lock, whatever the flags
+}
+
+TEST(LockState, ACallersLockDroppedWhereAnOutParameterIsCleared) {
+  State dropped, kept;
+  Held d = hold("mm");
+  dropped.dropped.push_back(d);
+  setFact(dropped, "*locked", false); // `mmap_read_unlock(mm); *locked = 0;`
+  State j = join(dropped, kept);
+  ASSERT_EQ(j.dropped.size(), 1u);
+  EXPECT_TRUE(j.dropped[0].may);
+  EXPECT_EQ(j.dropped[0].guard, "*locked"); // still held where *locked is nonzero
+  EXPECT_TRUE(j.dropped[0].guardNonzero);
+  State still = j;
+  assume(still, "*locked", true);
+  EXPECT_TRUE(still.dropped.empty());
+}
+
+} // namespace
+} // namespace lockspec::check
