@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -140,11 +141,75 @@ Rate run(unsigned threads, double seconds, Mode mode, unsigned mix, Quota quota 
   return {total / elapsed, total / cpuTotal, totalCycles / elapsed};
 }
 
+/// The control: a loop shaped like the fault on memory no other thread touches.  Per
+/// iteration: a sequentially consistent increment and a release decrement of a lock word (the
+/// VMA read lock and the PTL), a folio-sized record written, a release store into a 512-entry
+/// table; every 512 iterations the table is zapped.  Nothing is shared, so whatever its
+/// per-thread rate loses with two threads is the machine's (two vCPUs that share a physical
+/// core, shared caches and memory), not the core's.
+Rate control(unsigned threads, double seconds) {
+  struct alignas(64) Private {
+    std::atomic<int> lock{0};
+    std::atomic<std::uint64_t> table[kPages] = {};
+    struct alignas(64) Record {
+      std::atomic<int> ref{0}, map{0};
+      std::atomic<unsigned long> index{0}, data{0};
+    } records[kPages];
+  };
+  std::atomic<bool> go{false}, stop{false};
+  std::vector<unsigned long> done(threads * 16);
+  std::vector<double> cpu(threads * 16);
+  std::vector<std::thread> workers;
+  for (unsigned t = 0; t < threads; ++t)
+    workers.emplace_back([&, t] {
+      auto p = std::make_unique<Private>();
+      unsigned long n = 0;
+      while (!go.load(std::memory_order_acquire))
+        std::this_thread::yield();
+      while (!stop.load(std::memory_order_relaxed)) {
+        for (unsigned i = 0; i < kPages; ++i, ++n) {
+          p->lock.fetch_add(1, std::memory_order_seq_cst);
+          auto &r = p->records[i];
+          r.index.store(n, std::memory_order_relaxed);
+          r.data.store(0, std::memory_order_relaxed);
+          r.ref.store(1, std::memory_order_release);
+          r.map.fetch_add(1, std::memory_order_acq_rel);
+          p->table[i].store((std::uint64_t{i} << 12) | 1, std::memory_order_release);
+          p->lock.fetch_sub(1, std::memory_order_release);
+        }
+        for (unsigned i = 0; i < kPages; ++i)
+          if (p->table[i].exchange(0, std::memory_order_acq_rel))
+            p->records[i].map.fetch_sub(1, std::memory_order_acq_rel);
+      }
+      done[t * 16] = n;
+      timespec ts{};
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+      cpu[t * 16] = ts.tv_sec + ts.tv_nsec * 1e-9;
+    });
+  const auto start = std::chrono::steady_clock::now();
+  go.store(true, std::memory_order_release);
+  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  stop.store(true);
+  for (auto &w : workers)
+    w.join();
+  const double elapsed =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  unsigned long total = 0;
+  double cpuTotal = 0;
+  for (unsigned t = 0; t < threads; ++t) {
+    total += done[t * 16];
+    cpuTotal += cpu[t * 16];
+  }
+  return {total / elapsed, total / cpuTotal, 0};
+}
+
 /// Each figure: best wall-clock rate, and the best rate per CPU-second of the workers (what
 /// one thread achieves per core it gets, whatever else runs on the machine).
 struct Figures {
   double one = 0, two = 0, mixed = 0;
   double oneCpu = 0, twoCpu = 0, mixedCpu = 0;
+  /// The control loop on 1 and 2 threads (measured by the per-VMA binary only).
+  double ctlOne = 0, ctlTwo = 0, ctlOneCpu = 0, ctlTwoCpu = 0;
 };
 
 Figures measure(double seconds, unsigned rounds, unsigned mix, Quota quota) {
@@ -160,6 +225,17 @@ Figures measure(double seconds, unsigned rounds, unsigned mix, Quota quota) {
     f.mixedCpu = std::max(f.mixedCpu, mixed.cpu);
   }
   return f;
+}
+
+/// The control loop, in rounds interleaved with nothing else (see control()).
+void measureControl(double seconds, unsigned rounds, Figures *f) {
+  for (unsigned r = 0; r < rounds; ++r) {
+    Rate one = control(1, seconds), two = control(2, seconds);
+    f->ctlOne = std::max(f->ctlOne, one.wall);
+    f->ctlTwo = std::max(f->ctlTwo, two.wall);
+    f->ctlOneCpu = std::max(f->ctlOneCpu, one.cpu);
+    f->ctlTwoCpu = std::max(f->ctlTwoCpu, two.cpu);
+  }
 }
 
 /// Runs the mmap-lock-only sibling with --raw and reads its three figures.
@@ -229,6 +305,7 @@ int main(int argc, char **argv) {
   std::fprintf(stderr, "run lockspec-core-fault-bench, not the mmap-lock-only sibling\n");
   return 2;
 #endif
+  measureControl(seconds, rounds, &vma);
   Figures mmap;
   if (!sibling(seconds, rounds, mix, quota, &mmap)) {
     std::fprintf(stderr, "core-fault-bench: cannot run the mmap-lock-only build\n");
@@ -255,6 +332,12 @@ int main(int argc, char **argv) {
   std::printf("scaling 2/1 threads, a core each (2 x per-CPU-second rate): per-VMA %.2fx, "
               "mmap-lock-only %.2fx\n",
               2 * vma.twoCpu / vma.oneCpu, 2 * mmap.twoCpu / mmap.oneCpu);
+  std::printf("control, a fault-shaped loop on private memory: 1 thread %.0f/s, 2 threads "
+              "%.0f/s (wall), per CPU-second %.0f and %.0f\n",
+              vma.ctlOne, vma.ctlTwo, vma.ctlOneCpu, vma.ctlTwoCpu);
+  std::printf("scaling 2/1 threads of the control: wall %.2fx, a core each %.2fx (what this "
+              "machine allows such code)\n",
+              vma.ctlTwo / vma.ctlOne, 2 * vma.ctlTwoCpu / vma.ctlOneCpu);
   std::printf("mixed, per-VMA / mmap-lock-only, wall clock: %.2fx (target >= 1.5)\n",
               vma.mixed / mmap.mixed);
   std::printf("load average: %.2f before, %.2f after; cores online: %u\n", loadBefore, loadAverage(),

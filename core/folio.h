@@ -59,6 +59,11 @@ public:
   long inUse() const;
 
 private:
+  /// Takes folio `i` if it is free and initialises it; nullptr if another thread has it.
+  Folio *claim(std::size_t i, lockspec::anon_vma *av, unsigned long index,
+               lockspec::address_space *mapping);
+  /// Marks `f` free and remembers it as this thread's most recently freed folio.
+  void release(Folio *f);
   std::size_t size_;
   std::unique_ptr<Folio[]> folios_;
   std::unique_ptr<std::atomic<bool>[]> used_;

@@ -285,6 +285,120 @@ def find_sites(path, raw, spec, own):
     return sites, text
 
 
+def same_block(text, a, b):
+    """True when text[a:b] opens and closes no block: a and b are in the same block."""
+    return not re.search(r"[{}]", text[a:b])
+
+
+def block_end(text, func, at):
+    """The offset of the brace that closes the innermost block around `at` in `func`."""
+    depth = 0
+    for j in range(at - 1, func[0] - 1, -1):
+        if text[j] == "}":
+            depth += 1
+        elif text[j] == "{":
+            if depth == 0:
+                return match_paren(text, j) - 1
+            depth -= 1
+    return func[1]
+
+
+def releases(text, s, a, b):
+    """True when text[a:b] releases what `s` acquired: an unlock call or member unlock that
+    names the same object (`mmap_write_unlock(mm)` after `mmap_write_lock(mm)`,
+    `pte->pte_lock.unlock()` after `pte->pte_lock.lock()`)."""
+    root = re.match(IDENT, s.operand or "")
+    for m in re.finditer(r"\w*unlock\w*\s*\(", text[a:b]):
+        close = match_paren(text, a + m.end() - 1)
+        stmt_from = text.rfind(";", a, a + m.start()) + 1 or a
+        stmt_from = max(stmt_from, text.rfind("{", a, a + m.start()) + 1, text.rfind("}", a, a + m.start()) + 1)
+        call = text[stmt_from:close]
+        if root is None or re.search(r"\b%s\b" % re.escape(root.group(0)), call):
+            return True
+    return False
+
+
+def nested_after(s, sites, text, i):
+    """The acquisitions after `s` in its function made while `s` is held: up to the first
+    release of the object `s` locked.  Leaving `s`'s block does not release it (a lock taken
+    in an `if constexpr` block is held after it: clang checked the original's lock sets agree
+    where branches join)."""
+    for t in sites[i + 1:]:
+        if t.func != s.func or releases(text, s, s.end, t.start) or leaves(text[s.end:t.start]):
+            break
+        yield t
+
+
+def leaves(between):
+    """True when the path from an acquisition to the text after `between` ends first: a
+    `return`, `break` or `continue` in the acquisition's block or one around it, or an `else`
+    after its block closed (the later code is another branch)."""
+    depth = 0
+    for m in re.finditer(r"[{}]|\b(return|break|continue|else)\b", between):
+        if m.group(0) == "{":
+            depth += 1
+        elif m.group(0) == "}":
+            depth -= 1
+        elif depth <= 0 and (m.group(1) != "else" or depth < 0):
+            return True
+    return False
+
+
+def release_after(text, s, t):
+    """The source of the first statement after `t` that releases what `s` acquired, or None."""
+    root = re.match(IDENT, s.operand or "")
+    if root is None:
+        return None
+    for m in re.finditer(r"\w*unlock\w*\s*\(", text[t.end:s.func[1]]):
+        a = t.end + m.start()
+        close = match_paren(text, t.end + m.end() - 1)
+        start = max(text.rfind(c, t.end, a) for c in ";{}") + 1 or a
+        call = text[start:close].strip()
+        if re.search(r"\b%s\b" % re.escape(root.group(0)), call):
+            return call
+    return None
+
+
+def statement_start(text, s):
+    """Where the statement that makes acquisition `s` starts, when `s` is a statement of its
+    own (not a condition's operand); None otherwise.  A statement controlled by an `if` or
+    `if constexpr` without braces starts at the `if`, so a moved acquisition stays outside
+    the condition."""
+    if not s.statement:
+        return None
+    at = s.start
+    prev = text[:at].rstrip()
+    if prev.endswith(")"):
+        depth = 0
+        for j in range(len(prev) - 1, -1, -1):
+            if prev[j] == ")":
+                depth += 1
+            elif prev[j] == "(":
+                depth -= 1
+                if depth == 0:
+                    break
+        kw = re.search(r"\b(if(\s+constexpr)?)\s*$", prev[:j])
+        if not kw:
+            return None
+        at = kw.start()
+        prev = text[:at].rstrip()
+    return at if prev[-1:] in ";{}" else None
+
+
+def in_scope(text, fstart, at, t):
+    """True when every variable `t`'s call names appears in its function before `at` (so the
+    moved call compiles there); members and calls after `->`/`.` are not variables."""
+    call = text[t.start:t.end]
+    before = text[fstart:at]
+    for m in re.finditer(r"(?<![\w.>:])(%s)\b(?!\s*\()" % IDENT, call):
+        name = m.group(1)
+        if name in ("this", "true", "false", "nullptr") or name[0].isupper():
+            continue
+        if not re.search(r"\b%s\b" % re.escape(name), before):
+            return False
+    return True
+
+
 def mutants_of(path, raw, text, sites, spec, own):
     """(id, description, new source) for every mutant of the file's sites."""
     acq = dict(spec.funcs)
@@ -316,19 +430,37 @@ def mutants_of(path, raw, text, sites, spec, own):
             j = raw.index(s.name, s.start + len(s.receiver))
             out.append((where, "weaken `%s` to %s_shared" % (call, s.name),
                         edit([(j, j + len(s.name), s.name + "_shared")])))
-        # 3. Swap with the next acquisition of the same block that the order puts after it.
-        for t in sites[i + 1:]:
-            if t.func != s.func:
-                break
-            between = text[s.end:t.start]
-            if between.count("{") != between.count("}") or re.search(r"\}\s*$", between.split("{")[0]) \
-                    or "unlock" in between:
-                break
-            if s.statement and t.statement and spec.ordered(s.lock, t.lock):
+        # 3. Against the order: every later acquisition `t` made while this one is held (in
+        # this block or a block inside it) that the order puts after it.  Two statements of the
+        # same block with no other acquisition between swap places; otherwise `t` moves to just
+        # before this acquisition's statement (its old place becomes a no-op), when its
+        # operands are already in scope there.
+        for t in nested_after(s, sites, text, i):
+            if not spec.ordered(s.lock, t.lock):
+                continue
+            inner = raw[t.start:t.end]
+            if t is sites[i + 1] and s.statement and t.statement and same_block(text, s.end, t.start):
                 out.append((where, "swap `%s` with the later `%s` (%s before %s)"
-                            % (call, raw[t.start:t.end], s.lock, t.lock),
-                            edit([(s.start, s.end, raw[t.start:t.end]), (t.start, t.end, call)])))
-            break
+                            % (call, inner, s.lock, t.lock),
+                            edit([(s.start, s.end, inner), (t.start, t.end, call)])))
+                continue
+            if not t.statement:
+                continue
+            at = statement_start(text, s)
+            if at is not None and in_scope(text, s.func[0], at, t):
+                out.append((where, "move the later `%s` (line %d) before `%s` (%s before %s)"
+                            % (inner, raw.count("\n", 0, t.start) + 1, call, s.lock, t.lock),
+                            edit([(at, at, inner + "; "), (t.start, t.end, "(void)0")])))
+                continue
+            # Its operands are not known yet where `s` is: release `s` (as the core does, later)
+            # just before `t` and take it again just after, so `s` is acquired holding `t`.
+            rel = release_after(text, s, t)
+            if rel is not None and "{" not in rel:
+                rel_src = raw[text.index(rel, t.end):text.index(rel, t.end) + len(rel)]
+                out.append((where, "take `%s` again after the later `%s` (line %d), released "
+                            "before it (%s before %s)" % (call, inner, raw.count("\n", 0, t.start) + 1,
+                                                          s.lock, t.lock),
+                            edit([(t.start, t.end, "(%s, %s, %s)" % (rel_src, inner, call))])))
         # 4. Another object's lock: the root of the operand replaced by another variable of
         # its type in the same function.
         operand = s.operand
@@ -346,6 +478,29 @@ def mutants_of(path, raw, text, sites, spec, own):
                     re.compile(r"\b%s\b" % re.escape(operand)).search(raw, raw.index("(", s.start)).start()
                 out.append((where, "take `%s` on %s instead of %s" % (call, other, root.group(0)),
                             edit([(at, at + len(root.group(0)), other)])))
+    # 5. Against the order, across a call: a lock the function requires of its caller
+    # (`LOCKSPEC_REQUIRES(mm->mmap_lock)`) is released just before an acquisition the order
+    # puts after it and taken again just after, so the caller's lock is acquired holding it.
+    for fstart, fend, head in functions(text):
+        held = []
+        for am in re.finditer(r"LOCKSPEC_REQUIRES(_SHARED)?\(([^()]*)\)", head):
+            held += [(cap, bool(am.group(1))) for cap in split_args(am.group(2))]
+        for cap, shared in held:
+            if not re.fullmatch(r"%s(\s*->\s*%s)+" % (IDENT, IDENT), cap):
+                continue  # `S::cap(vma)` and globals: no member to unlock through
+            fake = Site(path, fstart, fstart, "", [], cap, "", last_ident(cap), True, (fstart, fend))
+            fake.operand = cap
+            for t in sites:
+                if t.func != (fstart, fend) or not t.statement or not spec.ordered(last_ident(cap), t.lock):
+                    continue
+                if releases(text, fake, fstart, t.start):
+                    break
+                unlock, lock = ("unlock_shared", "lock_shared") if shared else ("unlock", "lock")
+                inner = raw[t.start:t.end]
+                out.append((t.where(raw), "take the caller's `%s` again after `%s`, released before "
+                            "it (%s before %s)" % (cap, inner, last_ident(cap), t.lock),
+                            edit([(t.start, t.end, "(%s.%s(), %s, %s.%s())"
+                                   % (cap, unlock, inner, cap, lock))])))
     return out
 
 
@@ -485,8 +640,19 @@ def judge(a, core, flags, tsa, all_mutants, work):
                                                 survivors_idx)))
     n = c = r = 0
     invalid, survived, caught_rt = [], [], []
+    # Mutants against the lock order, and how many of them clang rejects for the order itself
+    # (-Wthread-safety-beta: "... must be acquired before ...") rather than for another
+    # consequence of the edit (a lock released that was not held on some path, say).
+    order_n = order_c = order_by_order = 0
     for i, (m, (_, _, rc, log)) in enumerate(zip(all_mutants, checks)):
         f, where, what, _ = m
+        against_order = re.search(r"\(\w+ before \w+\)$", what) is not None
+        if rc != 0 and "-Wthread-safety" in log and against_order:
+            order_n += 1
+            order_c += 1
+            order_by_order += re.search(r"must be acquired (before|after)", log) is not None
+        elif rc == 0 and against_order:
+            order_n += 1
         if rc != 0:
             if "-Wthread-safety" in log:
                 n += 1
@@ -509,6 +675,8 @@ def judge(a, core, flags, tsa, all_mutants, work):
     if invalid:
         lines += ["not counted (the mutant is not valid C++):"] + ["  " + x for x in invalid]
     lines += ["survived:"] + ["  " + x for x in survived]
+    lines.append("against the lock order: %d mutants, caught at compile time: %d, %d of them "
+                 "by clang's order check" % (order_n, order_c, order_by_order))
     lines.append("mutants: %d, caught at compile time: %d, caught at run time: %d, survived: %d"
                  % (n, c, r, len(survived)))
     ok = n > 0 and c * 10 >= 9 * n and c + r == n
