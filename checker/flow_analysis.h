@@ -182,6 +182,9 @@ private:
   struct TryResult {
     TrySuccess success = TrySuccess::None;
     Held held;
+    /// Other holds the same outcome gives (a callee holding one of several lock classes
+    /// through one pointer on success).
+    std::vector<Held> more;
   };
 
   /// Applies a call's lock effect.  A try whose result is not stored in `resultVar` is
@@ -288,6 +291,9 @@ private:
   /// `ptl` -> the table its lock belongs to, as the call that bound it named it ("pmd=pmd").
   std::unordered_map<std::string, std::string> pointerTable_;
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
+  /// A local pointer -> the field it was stored in (`args->lock = lock;`, here or by a
+  /// callee's FunctionSummary::stores): a lock held through it is the caller's to name so.
+  std::unordered_map<std::string, std::string> storedIn_;
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
   std::set<std::pair<uint32_t, std::string>> reported_;
 

@@ -194,6 +194,17 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
       st.pending.erase(p); // Released without testing the try: it had succeeded.
       return;
     }
+    // Released through a lock pointer kept in a parameter's object, which the function never
+    // tied to a class (`spin_unlock(args->lock)`): whatever lock the caller reaches through
+    // it.  Not a bare pointer parameter (`spin_unlock(ptl2)`): spin_lock on one is not
+    // tracked either, so a helper that takes and releases it would seem to drop the caller's.
+    if (!inst.lock && ctx_ && summary_ && inst.key.size() > 2 && inst.key[0] == '*' &&
+        inst.key[1] != '&' &&
+        toParams(inst.key, ctx_->params).find("->") != std::string::npos) {
+      entryHeld_.push_back(inst);
+      addDropped(st, holdOf(nullptr, "", inst.key, call.begin(), call.end()));
+      return;
+    }
     if (!inst.lock)
       return; // A lock the spec does not know.
     if (!taken_.count(inst.lock)) {
@@ -448,7 +459,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
       st.pending.push_back({resultVar, api->success, taking});
       return std::nullopt;
     }
-    return TryResult{api->success, taking};
+    return TryResult{api->success, taking, {}};
   case ApiKind::Release:
     if (api->conditionalRelease())
       releaseIf(*api, inst, args, resultVar, st, call);

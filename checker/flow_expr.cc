@@ -34,8 +34,11 @@ void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &s
     if (st.pending.empty() && !mayHaveEffect(v.text()))
       return;
     std::vector<ts::Node> args = evalArgs(v, st, depth);
-    if (auto t = applyCall(v, st, var, args))
+    if (auto t = applyCall(v, st, var, args)) {
       addMay(st, t->held);
+      for (const Held &h : t->more)
+        addMay(st, h);
+    }
     return;
   }
   eval(value, st, depth + 1);
@@ -88,8 +91,11 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
       return;
     }
     std::vector<ts::Node> args = evalArgs(e, st, depth);
-    if (auto tr = applyCall(e, st, "", args))
+    if (auto tr = applyCall(e, st, "", args)) {
       addMay(st, tr->held);
+      for (const Held &h : tr->more)
+        addMay(st, h);
+    }
     return;
   }
   if (t == "assignment_expression") {
@@ -121,6 +127,8 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     } else if (lt == "field_expression" && plain) {
       evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
       bindPointer(canonical(l), right);         // `vmf->ptl = pte_lockptr(...)`
+      if (ts::Node r = right; stripNode(r) == std::string_view("identifier"))
+        storedIn_[std::string(r.text())] = canonical(l);
     } else {
       eval(right, st, depth + 1);
       if (lt == "identifier")
@@ -341,6 +349,8 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       return {st, st};
     State yes = st, no = st;
     succeeded(tr->success == TrySuccess::Zero ? no : yes, tr->held);
+    for (const Held &h : tr->more)
+      succeeded(tr->success == TrySuccess::Zero ? no : yes, h);
     return {yes, no};
   }
   if (t == "assignment_expression") {

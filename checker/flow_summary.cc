@@ -35,7 +35,11 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
             touches_.insert(model_.findLock(api->lock));
         } else if (const FunctionSummary *s = ctx_->callee(word))
           for (const Effect &e : s->effects)
-            touches_.insert(e.lock.lock);
+            // Not a lock a callee returns holding on some of its successes only, its class
+            // chosen by data (`folio_walk_start`: the PTE, PMD or PUD table's): the function
+            // does not manage that class, its callers may.
+            if (!(e.kind == Effect::Kind::HeldIf && e.may))
+              touches_.insert(e.lock.lock);
         return false;
       });
     touches_.insert(nullptr); // computed
@@ -184,9 +188,25 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         out_.back().origin = need.what;
     }
   }
+  // The callee stored a value in a field (`pfnmap_args_setup(args, lock, ...)`): a lock
+  // held through that value is named by the field, as if stored here.
+  for (const auto &[to, from] : sum.stores) {
+    std::string field = fromParams(to, actual, ""), value = fromParams(from, actual, "");
+    if (!field.empty() && isIdentifier(value))
+      storedIn_[value] = field;
+    if (summary_ && ctx_ && isIdentifier(value) && !toParams(value, ctx_->params).empty() &&
+        !toParams(field, ctx_->params).empty()) {
+      std::pair<std::string, std::string> s{toParams(field, ctx_->params),
+                                            toParams(value, ctx_->params)};
+      if (std::find(summary_->stores.begin(), summary_->stores.end(), s) == summary_->stores.end())
+        summary_->stores.push_back(std::move(s));
+    }
+  }
   std::optional<TryResult> conditional;
   for (const Effect &e : sum.effects) {
     Held h = holdOf(e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end());
+    if (!h.lock && e.kind != Effect::Kind::Release && e.kind != Effect::Kind::MayRelease)
+      continue; // a lock known only by a pointer is never held by class
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);
@@ -195,6 +215,14 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       break;
     case Effect::Kind::Release: {
       Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
+      if (!h.lock && o) { // through a pointer: every hold the caller has through it
+        for (Held &x : st.held)
+          if (compareHeld(x.key, h.key) == Alias::Same && x.may)
+            st.settled.push_back(x);
+        std::erase_if(st.held,
+                      [&](const Held &x) { return compareHeld(x.key, h.key) == Alias::Same; });
+        break;
+      }
       if (!o) {
         if (!taken_.count(h.lock)) { // the caller's caller held it
           entryHeld_.push_back({h.lock, h.key});
@@ -252,7 +280,9 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         std::erase_if(st.pending, [&](const Pending &p) { return p.var == resultVar; });
         st.pending.push_back({resultVar, success, h});
       } else if (!conditional)
-        conditional = TryResult{success, h};
+        conditional = TryResult{success, h, {}};
+      else if (conditional->success == success)
+        conditional->more.push_back(h);
       else
         addMay(st, h);
       break;
@@ -317,6 +347,10 @@ void FunctionAnalysis::finish() {
     for (const Held &h : rec.held) {
       std::string key =
           h.key.find("$ret") != std::string::npos ? h.key : toParams(h.key, ctx_->params);
+      // A local pointer stored in a parameter's field: the caller names the lock by the field.
+      if (key.empty() && h.key.size() > 1 && h.key[0] == '*')
+        if (auto s = storedIn_.find(h.key.substr(1)); s != storedIn_.end())
+          key = toParams("*" + s->second, ctx_->params);
       auto row = std::find_if(rows.begin(), rows.end(),
                               [&](const Row &r) { return r.first.lock == h.lock && r.key == key; });
       if (row == rows.end()) {
@@ -345,8 +379,18 @@ void FunctionAnalysis::finish() {
     for (const auto &[begin, rec] : returns_) {
       auto gone = std::find_if(rec.released.begin(), rec.released.end(),
                                [&](const Held &o) { return o.lock == i.lock && o.key == i.key; });
-      at.push_back({rec.cls, gone == rec.released.end() ? ReturnHold::Hold::No
-                             : gone->may                ? ReturnHold::Hold::May
+      // Released through a pointer on every path where the pointer is set: where it is
+      // NULL there was no lock (`if (args->lock) spin_unlock(args->lock);`).
+      std::string ptr = i.key.size() > 1 && i.key[0] == '*' ? i.key.substr(1) : "";
+      bool null = !ptr.empty() && std::any_of(rec.facts.begin(), rec.facts.end(), [&](const Fact &f) {
+        return f.var == ptr && !f.nonzero;
+      });
+      // (a released hold's guard says where it is still held: here, where the pointer is NULL)
+      bool byPtr = gone != rec.released.end() && gone->may && !ptr.empty() &&
+                   gone->guard == ptr && !gone->guardNonzero && gone->guardMask.empty();
+      at.push_back({rec.cls, gone == rec.released.end() ? (null ? ReturnHold::Hold::Yes
+                                                                : ReturnHold::Hold::No)
+                             : gone->may && !byPtr      ? ReturnHold::Hold::May
                                                         : ReturnHold::Hold::Yes});
     }
     Effect::Kind kind;
@@ -413,7 +457,7 @@ void FunctionAnalysis::finish() {
       continue;
     }
     summary_->effects.push_back({Effect::Kind::Release, l, true});
-    if (kind == Effect::Kind::HeldIf)
+    if (kind == Effect::Kind::HeldIf && l.lock) // a pointer's lock is not taken again
       summary_->effects.push_back({Effect::Kind::HeldIf, l, !nonzero});
   }
   for (const Row &r : rows) {
@@ -430,9 +474,17 @@ void FunctionAnalysis::finish() {
       // When the result still tells the paths that may hold it from those that do not
       // (`return -EINTR` before any lock), the caller's test keeps them apart.
       std::vector<ReturnHold> some = r.at;
-      for (ReturnHold &h : some)
+      for (size_t k = 0; k < some.size(); ++k) {
+        ReturnHold &h = some[k];
+        // A pointer names one lock whose class the path chose (`args->lock` is a PUD, PMD
+        // or PTE table's): held at a return where another class is held through it.
+        if (h.hold == ReturnHold::Hold::No && r.key[0] == '*')
+          for (const Row &o : rows)
+            if (&o != &r && o.key == r.key && o.at[k].hold != ReturnHold::Hold::No)
+              h.hold = ReturnHold::Hold::May;
         if (h.hold == ReturnHold::Hold::May)
           h.hold = ReturnHold::Hold::Yes;
+      }
       if (!holdEffect(some, kind, nonzero) || kind != Effect::Kind::HeldIf)
         kind = Effect::Kind::MayAcquire;
       may = effect = true;

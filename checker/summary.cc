@@ -63,6 +63,37 @@ std::string toParams(std::string_view key, const std::vector<std::string> &param
   return "";
 }
 
+std::vector<std::pair<std::string, std::string>> parameterStores(ts::Node body,
+                                                                 const std::vector<std::string> &params) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (body.isNull() || body.text().find("->") == std::string_view::npos)
+    return out;
+  std::vector<ts::Node> todo{body};
+  while (!todo.empty()) {
+    ts::Node n = todo.back();
+    todo.pop_back();
+    if (std::string_view(n.type()) == "assignment_expression") {
+      ts::Node l = n.child("left"), r = n.child("right");
+      bool plain = false;
+      for (const ts::Node &c : n.children())
+        if (!c.isNamed())
+          plain = c.text() == "=";
+      if (plain && std::string_view(l.type()) == "field_expression" &&
+          std::string_view(r.type()) == "identifier") {
+        std::string to = toParams(canonical(l), params), from = toParams(r.text(), params);
+        // The value itself (`$1`), not something reached from it.
+        if (to.size() > 1 && to[0] == '$' && from.size() > 1 && from[0] == '$' &&
+            from.find_first_not_of("$0123456789") == std::string::npos &&
+            std::find(out.begin(), out.end(), std::pair{to, from}) == out.end())
+          out.emplace_back(std::move(to), std::move(from));
+      }
+    }
+    for (const ts::Node &c : n.children())
+      todo.push_back(c);
+  }
+  return out;
+}
+
 std::string fromParams(std::string_view key, const std::vector<std::string> &args,
                        std::string_view result) {
   auto [prefix, rest] = splitPrefix(key);

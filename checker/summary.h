@@ -20,6 +20,7 @@
 
 #include "model.h"
 #include "preprocess.h"
+#include "ts.h"
 
 namespace lockspec::check {
 
@@ -86,8 +87,12 @@ struct FunctionSummary {
   /// Parameters (by position) it passes to a spec `publish` function, itself or through a
   /// callee, on some path: an unpublished object given to it is published after the call.
   std::vector<int> publishes;
+  /// Parameters it stores in a field of a parameter (`args->lock = lock;`), as {"$0->lock",
+  /// "$1"}: a lock the caller reaches through the value is then named by that field.
+  std::vector<std::pair<std::string, std::string>> stores;
   bool empty() const {
-    return needs.empty() && effects.empty() && !returnsZero && publishes.empty();
+    return needs.empty() && effects.empty() && !returnsZero && publishes.empty() &&
+           stores.empty();
   }
   bool operator==(const FunctionSummary &) const = default;
 };
@@ -125,6 +130,11 @@ std::string toParams(std::string_view key, const std::vector<std::string> &param
 /// argument or the result is missing.
 std::string fromParams(std::string_view key, const std::vector<std::string> &args,
                        std::string_view result);
+
+/// The plain stores `p->f = q;` in `body` where `p` and `q` are parameters, in the parameters'
+/// terms ({"$0->f", "$1"}), for FunctionSummary::stores.
+std::vector<std::pair<std::string, std::string>> parameterStores(ts::Node body,
+                                                                 const std::vector<std::string> &params);
 
 /// What a returned expression says about success: `0`, `NULL`, `false` are Zero; other
 /// literals, `-E...`, `ERR_PTR(...)`, `true` are Nonzero; anything else is Unknown.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace lockspec::check {
 namespace {
 
@@ -29,6 +31,28 @@ TEST(Summary, KeysAtACall) {
   EXPECT_EQ(fromParams("$ret", args, ""), "");
   EXPECT_EQ(fromParams("", args, ""), "");
   EXPECT_EQ(fromParams("init_mm", args, ""), "init_mm");
+}
+
+TEST(Summary, ParameterStores) {
+  ts::Parser parser;
+  ts::Tree tree = parser.parse(
+      "void set(struct a *args, spinlock_t *lock, int n, struct b *o) {\n"
+      "  int local = n;\n"
+      "  args->lock = lock;\n"     // a parameter into a parameter's field
+      "  args->n = local;\n"       // a local: not the caller's
+      "  o->next->p = args;\n"     // reached through a field
+      "  args->m += n;\n"          // not a plain store
+      "  x->y = lock;\n"           // a global's field
+      "  args->q = lock->r;\n"     // not the value itself
+      "}\n");
+  ts::Node fn = tree.root().namedChild(0);
+  std::vector<std::string> params{"args", "lock", "n", "o"};
+  std::vector<std::pair<std::string, std::string>> want{{"$0->lock", "$1"},
+                                                        {"$3->next->p", "$0"}};
+  auto got = parameterStores(fn.child("body"), params);
+  std::sort(got.begin(), got.end());
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(got, want);
 }
 
 TEST(Summary, ReturnClasses) {
