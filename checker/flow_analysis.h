@@ -316,6 +316,10 @@ private:
   /// `var`'s object type, or any call in a constructor's own definition whose result it
   /// returns).
   bool constructs(ts::Node call, const std::string &var) const;
+  /// True when `id` is a local of this function declared as a value (not a pointer) with no
+  /// initializer and never assigned: only calls given `&id` fill it (`pmd_t _pmd;` filled by
+  /// `pmd_populate(mm, &_pmd, pgtable)`), so it is no copy of an entry other threads see.
+  bool freshLocalValue(std::string_view id) const;
   /// `key` becomes reachable by other threads; a parameter is recorded in the summary.
   void publish(State &st, const std::string &key);
   /// Identifiers this function returns (`return x;`), when it is a spec constructor.

@@ -30,6 +30,18 @@ void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &s
     // the allocator it returns from is a plain kmalloc).
     if (constructs(v, var))
       st.unpublished.push_back(var);
+    // A table found through an entry built in this function's own frame (`pte =
+    // pte_offset_map(&_pmd, addr)` after `pmd_populate(mm, &_pmd, pgtable)`) is linked into
+    // no page table yet: no other thread can reach it or need its lock.
+    else if (ts::Node fn = v.child("function");
+             isIdentifier(var) && (index_.api(fn.text()) || index_.pointer(fn.text())))
+      for (const ts::Node &a : callArgs(v)) {
+        std::string c = canonical(a);
+        if (c.size() > 1 && c[0] == '&' && isIdentifier(c.substr(1)) && freshLocalValue(c.substr(1))) {
+          st.unpublished.push_back(var);
+          break;
+        }
+      }
     // As in eval(): a call that names nothing the spec or a summary knows has no effect.
     if (st.pending.empty() && !mayHaveEffect(v.text()))
       return;
@@ -393,6 +405,32 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
   }
   eval(e, st, depth + 1);
   return {st, st};
+}
+
+bool FunctionAnalysis::freshLocalValue(std::string_view id) const {
+  ts::Node body = function_.child("body");
+  bool declared = false, assigned = false;
+  std::vector<ts::Node> todo{body};
+  while (!todo.empty() && !assigned) {
+    ts::Node n = todo.back();
+    todo.pop_back();
+    std::string_view t = n.type();
+    if (t == "declaration") {
+      for (const ts::Node &d : n.children()) {
+        std::string_view dt = d.type();
+        if (dt == "identifier" && d.text() == id)
+          declared = true; // `pmd_t _pmd;`
+        else if (dt == "init_declarator" && d.child("declarator").text() == id)
+          assigned = true; // initialised: a copy of something
+      }
+      continue;
+    }
+    if (t == "assignment_expression" && n.child("left").text() == id)
+      assigned = true;
+    for (const ts::Node &c : n.children())
+      todo.push_back(c);
+  }
+  return declared && !assigned;
 }
 
 } // namespace lockspec::check

@@ -63,6 +63,22 @@ FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Rol
   // An object no other thread can reach yet: nobody else can hold or need its own locks.
   if (a.held && isUnpublished(st, owner))
     return {AtomStatus::Ok};
+  // The same for a split page-table lock, which has no owner key (matched by class): the
+  // role's object is the table that owns it.
+  // `pte + i` is an entry of the table `pte` points into.
+  if (auto r = roles.find(a.role); a.held && r != roles.end() && !r->second.expr.empty() &&
+                                   r->second.object == lock->owner) {
+    std::string e = r->second.expr;
+    size_t k = 0;
+    while (k < e.size() && isIdentifier(std::string_view(e).substr(k, 1)))
+      ++k;
+    size_t op = e.find_first_not_of(' ', k);
+    if (k > 0 && op != std::string::npos && (e[op] == '+' || e[op] == '-') &&
+        e.compare(op, 2, "->") != 0)
+      e.resize(k);
+    if (isUnpublished(st, resolve(e)))
+      return {AtomStatus::Ok};
+  }
   const Held *weaker = nullptr;
   for (const Held &h : st.held) {
     if (h.lock != lock || h.may || compareKeys(h.key, owner) == Alias::Different)
@@ -354,6 +370,18 @@ Roles FunctionAnalysis::operationRoles(const Operation &op, const std::vector<ts
         if (c == role.name) {
           b.expr = c;
           break;
+        }
+      // Another element of the same object (`pte + i`: an entry of the table `pte` is in).
+      if (b.expr.empty())
+        for (const std::string &c : canon) {
+          size_t op = c.find_first_not_of(' ', role.name.size());
+          if (c.rfind(role.name, 0) == 0 && op != std::string::npos && op > 0 &&
+              (c[op] == '+' || c[op] == '-') && c.compare(op, 2, "->") != 0 &&
+              c.compare(op, 2, "++") != 0 && c.compare(op, 2, "--") != 0 &&
+              !isIdentifier(std::string_view(c).substr(role.name.size(), 1))) {
+            b.expr = c;
+            break;
+          }
         }
       // The argument passed for the callee's parameter of that name.
       if (b.expr.empty() && params)
