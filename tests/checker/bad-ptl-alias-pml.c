@@ -12,7 +12,7 @@ static void retract_without_ptl(struct address_space *mapping, struct vm_area_st
 	i_mmap_lock_read(mapping);
 	pml = pmd_lock(mm, pmd);
 	ptl = pte_lockptr(mm, pmd);
-// CHECK: :[[@LINE+1]]:2: error: call to 'pmdp_collapse_flush' (retract_pte_table) without 'pte_lock' (it holds 'i_mmap_lock' of 'mapping' for read and 'pmd_lock' of '*pml')
+// CHECK: :[[@LINE+1]]:2: error: call to 'pmdp_collapse_flush' (retract_pte_table; collapse_to_huge_pmd is not met either) without 'pte_lock' (it holds 'i_mmap_lock' of 'mapping' for read and 'pmd_lock' of '*pml')
 	pmdp_collapse_flush(vma, addr, pmd);
 	spin_unlock(pml);
 	i_mmap_unlock_read(mapping);

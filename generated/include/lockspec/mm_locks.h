@@ -3828,10 +3828,23 @@ inline void retract_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd,
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pte->pte_lock, 7, 1u, "retract_pte_table"););
 }
 
+/// Operation `collapse_to_huge_pmd`: Replacing a populated PTE table by one huge PMD entry (khugepaged's and `MADV_COLLAPSE`'s anonymous collapse, `collapse_huge_page` in mm/khugepaged.c). The PMD entry is cleared with `pmdp_collapse_flush`, as in `retract_pte_table`, but the table is not empty and is not freed: its entries are copied into the new huge folio and the table is deposited for a later split.
+///
+/// Requires `(write_most & anon_vma_lock.write) & (pmd_lock@pmd)`; this overload checks `anon_vma_lock.write@vma & mmap_lock.write@vma & pmd_lock.held@pmd & vma_lock.write@vma`.
+/// Spec: `collapse_to_huge_pmd` (rules/operations.rules:288); source: mm/khugepaged.c.
+inline void collapse_to_huge_pmd(struct vm_area_struct *vma, struct pmd_table *pmd) LOCKSPEC_REQUIRES(vma->anon_vma->root->rwsem, vma->vm_mm->mmap_lock, pmd->pmd_lock, vma->vma_lock) {
+  (void)vma;
+  (void)pmd;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 2u, "collapse_to_huge_pmd"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "collapse_to_huge_pmd"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &pmd->pmd_lock, 6, 1u, "collapse_to_huge_pmd"););
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "collapse_to_huge_pmd"););
+}
+
 /// Operation `reclaim_empty_pte_table`, alternative `mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `mmap_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:288); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:312); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
@@ -3844,7 +3857,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `reclaim_empty_pte_table`, alternative `vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `pmd_lock.held@pmd & pte_lock.held@pte & vma_lock.read@vma & freed_after_grace_period & pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:288); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:312); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
@@ -3857,7 +3870,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `reclaim_empty_pte_table`, alternative `anon_vma_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `anon_vma_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:288); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:312); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
@@ -3870,7 +3883,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `reclaim_empty_pte_table`, alternative `i_mmap_lock`: Freeing a PTE table that a zap has just emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so that sparse mappings do not keep empty tables forever. In v7.0 this is part of `zap_pte_range` (mm/memory.c): the zap runs under whatever kept the VMA stable - for `MADV_DONTNEED` often only the VMA read lock - and `pte_table_reclaim_possible` decides whether the table may go. The PMD entry is always cleared with both the PMD and the PTE lock held:
 ///
 /// Requires `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty & freed_after_grace_period)`; this overload checks `i_mmap_lock.read@vma & pmd_lock.held@pmd & pte_lock.held@pte & freed_after_grace_period & pte_table_empty`.
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:288); source: mm/memory.c.
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:312); source: mm/memory.c.
 inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table *pmd, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(pmd->pmd_lock, pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::freed_after_grace_period, fact::pte_table_empty) {
   (void)vma;
   (void)pmd;
@@ -3883,7 +3896,7 @@ inline void reclaim_empty_pte_table(struct vm_area_struct *vma, struct pmd_table
 /// Operation `move_page_tables`: Moving whole page tables to a new address, as the `mremap()` system call does when it can relocate a PMD or PUD entry (and everything below it) instead of copying entries. Every lock is needed: the mmap write lock, the VMA write locks of the source and destination VMAs, and the rmap write locks of every tree that links them (`take_rmap_locks`, i_mmap before anon_vma; dropped by `drop_rmap_locks`), so that no rmap walker sees a table in neither place or in both.
 ///
 /// Requires `(write_most & vma_lock.write@new_vma) & (rmap_hidden) & (pmd_lock@old_pmd & pmd_lock@new_pmd)`; this overload checks `anon_vma_lock.write@vma if has_anon_vma & i_mmap_lock.write@vma if file_backed & mmap_lock.write@vma & pmd_lock.held@new_pmd & pmd_lock.held@old_pmd & vma_lock.write@new_vma & vma_lock.write@vma`.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
-/// Spec: `move_page_tables` (rules/operations.rules:336); source: Documentation/mm/process_addrs.rst\#page-table-moving.
+/// Spec: `move_page_tables` (rules/operations.rules:360); source: Documentation/mm/process_addrs.rst\#page-table-moving.
 inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pmd_table *old_pmd, struct pmd_table *new_pmd) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pmd->pmd_lock, old_pmd->pmd_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
@@ -3901,7 +3914,7 @@ inline void move_page_tables(struct vm_area_struct *vma, struct vm_area_struct *
 /// Operation `move_ptes`, alternative `rmap_locked`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
 /// Requires `(write_most & vma_lock.write@new_vma) & (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) & (pte_lock@old_pte & pte_lock@new_pte)`; this overload checks `anon_vma_lock.write@vma if has_anon_vma & i_mmap_lock.write@vma if file_backed & mmap_lock.write@vma & pte_lock.held@new_pte & pte_lock.held@old_pte & vma_lock.write@new_vma & vma_lock.write@vma`.  This way: take_rmap_locks held.  Conditional parts (anon_vma_lock.write if has_anon_vma, i_mmap_lock.write if file_backed) are checked only by the runtime validator.
-/// Spec: `move_ptes` (rules/operations.rules:364); source: mm/mremap.c.
+/// Spec: `move_ptes` (rules/operations.rules:388); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_locked) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->pte_lock, old_pte->pte_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   (void)new_vma;
@@ -3919,7 +3932,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 /// Operation `move_ptes`, alternative `rmap_order`: Moving individual PTEs from one table to another during mremap. The mmap and VMA write locks are held as for any mremap; the rmap locks are needed unless rmap walkers are guaranteed to see either the old or the new entry anyway (`need_rmap_locks` false). The old table is locked with `pte_offset_map_lock`; the new one is mapped with `pte_offset_map_rw_nolock` (no recheck needed: it is stable under the mmap write lock) and its lock taken nested if it differs. When a present entry moved, the TLB is flushed before the old PTE lock is dropped.
 ///
 /// Requires `(write_most & vma_lock.write@new_vma) & (any { rmap_locked: rmap_hidden; rmap_order: rmap_order_safe; }) & (pte_lock@old_pte & pte_lock@new_pte)`; this overload checks `mmap_lock.write@vma & pte_lock.held@new_pte & pte_lock.held@old_pte & vma_lock.write@new_vma & vma_lock.write@vma & rmap_order_safe`.  This way: the new VMA follows the old one in rmap order, or exec's temporary stack.
-/// Spec: `move_ptes` (rules/operations.rules:364); source: mm/mremap.c.
+/// Spec: `move_ptes` (rules/operations.rules:388); source: mm/mremap.c.
 inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma, struct pte_table *old_pte, struct pte_table *new_pte, via::rmap_order) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, new_pte->pte_lock, old_pte->pte_lock, new_vma->vma_lock, new_vma->vm_mm->mmap_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::rmap_order_safe) {
   (void)vma;
   (void)new_vma;
@@ -3935,7 +3948,7 @@ inline void move_ptes(struct vm_area_struct *vma, struct vm_area_struct *new_vma
 /// Operation `walk_kernel_page_tables`: Walking kernel page tables with `walk_kernel_page_table_range`. Kernel mappings are normally managed by whoever created them (vmalloc has its own locks), but this generic walker synchronises on the mmap lock of `init_mm`: read when the caller only needs the tables not to change shape, write when it needs exclusive access. The walker asserts only that some mode is held. Kernel tables are rarely torn down (vmalloc and memory hot-remove aside), which is why this suffices; any further locks a caller needs it must take itself.
 ///
 /// Requires `mmap_lock.read@init`; this overload checks `mmap_lock.read@init`.
-/// Spec: `walk_kernel_page_tables` (rules/operations.rules:393); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
+/// Spec: `walk_kernel_page_tables` (rules/operations.rules:417); source: Documentation/mm/process_addrs.rst\#traversing-non-vma-page-tables.
 inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_kernel_page_tables"););
@@ -3944,7 +3957,7 @@ inline void walk_kernel_page_tables(struct mm_struct *mm) LOCKSPEC_REQUIRES_SHAR
 /// Operation `walk_user_page_tables_debug`, alternative `user_mm`: Walking page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock of a user mm is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown.
 ///
 /// Requires `any { user_mm: mmap_lock.write & user_mm; kernel_mm: is_init_mm & mmap_lock.read@init; }`; this overload checks `mmap_lock.write@mm & user_mm`.  This way: a user address space: its mmap lock for writing.
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:413); source: mm/pagewalk.c.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:437); source: mm/pagewalk.c.
 inline void walk_user_page_tables_debug(struct mm_struct *mm, via::user_mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::user_mm) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "walk_user_page_tables_debug"););
@@ -3953,20 +3966,20 @@ inline void walk_user_page_tables_debug(struct mm_struct *mm, via::user_mm) LOCK
 /// Operation `walk_user_page_tables_debug`, alternative `kernel_mm`: Walking page tables *outside* VMAs with `walk_page_range_debug`, whose only user is the page-table dump code (mm/ptdump.c), which wants to show every mapping even if no VMA describes it. Holding only the mmap read lock of a user mm is not enough here: munmap detaches VMAs under the write lock and then frees their page tables under the downgraded lock, so a read-locked walker outside any VMA could race with that teardown.
 ///
 /// Requires `any { user_mm: mmap_lock.write & user_mm; kernel_mm: is_init_mm & mmap_lock.read@init; }`; this overload checks `mmap_lock.read@init & is_init_mm`.  This way: init_mm: handed to the kernel walker, any mode of init_mm's mmap lock.
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:413); source: mm/pagewalk.c.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:437); source: mm/pagewalk.c.
 inline void walk_user_page_tables_debug(struct mm_struct *mm, via::kernel_mm) LOCKSPEC_REQUIRES_SHARED(init_mm.mmap_lock, fact::is_init_mm) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &init_mm.mmap_lock, 0, 1u, "walk_user_page_tables_debug"););
 }
 
 /// Operation `walk_user_page_tables_debug` refuses `via::mmap_lock_user_mm`: the spec rejects `mmap_lock.read & user_mm` because munmap frees page tables under a downgraded (read) mmap lock after detaching the VMAs, so a read-locked walker outside VMAs could use freed tables.
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:413); source: mm/pagewalk.c.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:437); source: mm/pagewalk.c.
 inline void walk_user_page_tables_debug(struct mm_struct *mm, via::mmap_lock_user_mm) LOCKSPEC_REJECTED("op::walk_user_page_tables_debug with via::mmap_lock_user_mm is not enough: munmap frees page tables under a downgraded (read) mmap lock after detaching the VMAs, so a read-locked walker outside VMAs could use freed tables");
 
 /// Operation `page_fault`, alternative `vma_lock`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
 /// Requires `any { vma_lock: vma_lock.read; mmap_lock: mmap_lock.read; }`; this overload checks `vma_lock.read@vma`.  This way: the VMA read lock from lock_vma_under_rcu.
-/// Spec: `page_fault` (rules/operations.rules:468); source: Documentation/mm/process_addrs.rst\#lock-usage.
+/// Spec: `page_fault` (rules/operations.rules:492); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "page_fault"););
@@ -3975,7 +3988,7 @@ inline void page_fault(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUI
 /// Operation `page_fault`, alternative `mmap_lock`: Handling a user page fault. The architecture handler first tries the per-VMA lock (`lock_vma_under_rcu`); if that fails, or the handler returns `VM_FAULT_RETRY` because the fault needs something the VMA lock cannot give, it falls back to the mmap read lock (`lock_mm_and_find_vma`). Without a VMA write lock, any change to a VMA can therefore race with faults on it.
 ///
 /// Requires `any { vma_lock: vma_lock.read; mmap_lock: mmap_lock.read; }`; this overload checks `mmap_lock.read@vma`.  This way: the mmap read lock (fallback).
-/// Spec: `page_fault` (rules/operations.rules:468); source: Documentation/mm/process_addrs.rst\#lock-usage.
+/// Spec: `page_fault` (rules/operations.rules:492); source: Documentation/mm/process_addrs.rst\#lock-usage.
 inline void page_fault(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "page_fault"););
@@ -3984,7 +3997,7 @@ inline void page_fault(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQU
 /// Operation `anon_vma_prepare`: Attaching an anon_vma to a VMA on its first anonymous fault. The caller holds the mmap lock for reading; the anon_vma to attach (a mergeable neighbour's or a fresh one) is write-locked, then `page_table_lock` is taken and `vma->anon_vma` is set only if it is still `NULL` - another thread may have won the race.
 ///
 /// Requires `(mmap_lock.read) & (anon_vma_lock.write@av & page_table_lock)`; this overload checks `anon_vma_lock.write@av & mmap_lock.read@vma & page_table_lock.held@vma`.
-/// Spec: `anon_vma_prepare` (rules/operations.rules:486); source: mm/rmap.c.
+/// Spec: `anon_vma_prepare` (rules/operations.rules:510); source: mm/rmap.c.
 inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LOCKSPEC_REQUIRES(av->root->rwsem, vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)av;
@@ -3996,7 +4009,7 @@ inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LO
 /// Operation `expand_stack`: Growing a stack VMA towards a faulting address (`expand_downwards`, `expand_upwards`). Faults must not run against the VMA while its range changes, so the VMA is write-locked, which in turn needs the mmap write lock. A fault that finds it must grow the stack holds only the read lock, which cannot be upgraded in place: `lock_mm_and_find_vma` drops it, takes the write lock, looks the VMA up again, expands it and downgrades (see `mmap_lock`). `mmap_read_lock_maybe_expand` (exec's argument pages) takes the write lock directly when it has to expand, then downgrades. The anon_vma is prepared first and write-locked while the range moves.
 ///
 /// Requires `(stack_vma) & (write_most & anon_vma_lock.write)`; this overload checks `anon_vma_lock.write@vma & mmap_lock.write@vma & vma_lock.write@vma & stack_vma`.
-/// Spec: `expand_stack` (rules/operations.rules:505); source: Documentation/mm/process_addrs.rst\#stack-expansion.
+/// Spec: `expand_stack` (rules/operations.rules:529); source: Documentation/mm/process_addrs.rst\#stack-expansion.
 inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon_vma->root->rwsem, vma->vm_mm->mmap_lock, vma->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::stack_vma) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 2u, "expand_stack"););
@@ -4007,7 +4020,7 @@ inline void expand_stack(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->anon
 /// Operation `change_vma_flags`: Changing a VMA's flags with `vm_flags_set`, `vm_flags_clear` or `vm_flags_mod`. In v7.0 (include/linux/mm.h) these helpers take the VMA write lock themselves (`vma_start_write`), so the caller needs the mmap lock for writing, which that function requires, and nothing more. Afterwards the VMA stays write-locked until the mmap write hold ends.
 ///
 /// Requires `mmap_lock.write`; this overload checks `mmap_lock.write@vma`.
-/// Spec: `change_vma_flags` (rules/operations.rules:530); source: include/linux/mm.h.
+/// Spec: `change_vma_flags` (rules/operations.rules:554); source: include/linux/mm.h.
 inline void change_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "change_vma_flags"););
@@ -4016,7 +4029,7 @@ inline void change_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->
 /// Operation `reset_vma_flags`: Overwriting a VMA's flags with `vm_flags_reset` or `vm_flags_reset_once`. Unlike the set, clear and mod helpers these do not lock the VMA; they assert the VMA write lock (`vma_assert_write_locked`), so the caller must have taken it. `vm_flags_init` and `__vm_flags_mod` are for VMAs not yet in the VMA tree and need no lock.
 ///
 /// Requires `write_most`; this overload checks `mmap_lock.write@vma & vma_lock.write@vma`.
-/// Spec: `reset_vma_flags` (rules/operations.rules:544); source: include/linux/mm.h.
+/// Spec: `reset_vma_flags` (rules/operations.rules:568); source: include/linux/mm.h.
 inline void reset_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vm_mm->mmap_lock, vma->vma_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 4u, "reset_vma_flags"););
@@ -4026,7 +4039,7 @@ inline void reset_vma_flags(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->v
 /// Operation `set_atomic_vma_flag`, alternative `mmap_lock`: Setting one of the few VMA flags that may change under a read-side lock, with `vma_set_atomic_flag` (include/linux/mm.h): an atomic `set_bit` on the flags bitmap. It asserts only that the VMA is stabilised (`vma_assert_stabilised`: the mmap lock in any mode, or a VMA lock) and refuses, with a warning, any flag outside `VM_ATOMIC_SET_ALLOWED`.
 ///
 /// Requires `(mm_or_vma_locked) & (atomic_vma_flag)`; this overload checks `mmap_lock.read@vma & atomic_vma_flag`.
-/// Spec: `set_atomic_vma_flag` (rules/operations.rules:558); source: include/linux/mm.h.
+/// Spec: `set_atomic_vma_flag` (rules/operations.rules:582); source: include/linux/mm.h.
 inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::atomic_vma_flag) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "set_atomic_vma_flag"););
@@ -4035,7 +4048,7 @@ inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::mmap_lock) LOCK
 /// Operation `set_atomic_vma_flag`, alternative `vma_lock`: Setting one of the few VMA flags that may change under a read-side lock, with `vma_set_atomic_flag` (include/linux/mm.h): an atomic `set_bit` on the flags bitmap. It asserts only that the VMA is stabilised (`vma_assert_stabilised`: the mmap lock in any mode, or a VMA lock) and refuses, with a warning, any flag outside `VM_ATOMIC_SET_ALLOWED`.
 ///
 /// Requires `(mm_or_vma_locked) & (atomic_vma_flag)`; this overload checks `vma_lock.read@vma & atomic_vma_flag`.
-/// Spec: `set_atomic_vma_flag` (rules/operations.rules:558); source: include/linux/mm.h.
+/// Spec: `set_atomic_vma_flag` (rules/operations.rules:582); source: include/linux/mm.h.
 inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::atomic_vma_flag) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "set_atomic_vma_flag"););
@@ -4044,7 +4057,7 @@ inline void set_atomic_vma_flag(struct vm_area_struct *vma, via::vma_lock) LOCKS
 /// Operation `read_lock_vma_under_mmap`: Read-locking a VMA found under the mmap lock, with `vma_start_read_locked` or `vma_start_read_locked_nested`, typically to keep it locked after the mmap lock is dropped. In v7.0 the helper asserts the mmap lock (`mmap_assert_locked`), which is what guarantees it cannot fail on a concurrent writer. `lock_vma_under_rcu` is the way to read-lock a VMA without it.
 ///
 /// Requires `mmap_lock.read`; this overload checks `mmap_lock.read@vma`.
-/// Spec: `read_lock_vma_under_mmap` (rules/operations.rules:573); source: include/linux/mmap_lock.h.
+/// Spec: `read_lock_vma_under_mmap` (rules/operations.rules:597); source: include/linux/mmap_lock.h.
 inline void read_lock_vma_under_mmap(struct vm_area_struct *vma) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "read_lock_vma_under_mmap"););
@@ -4053,7 +4066,7 @@ inline void read_lock_vma_under_mmap(struct vm_area_struct *vma) LOCKSPEC_REQUIR
 /// Operation `end_vma_write_locks`: Ending every VMA write lock of an mm with `vma_end_write_all`. In v7.0 it asserts the mmap write lock (`mmap_assert_write_locked`) before closing the `mm_lock_seq` writer section; `mmap_write_unlock` and `mmap_write_downgrade` call it, and a direct call also ends write locks taken further up the call chain.
 ///
 /// Requires `mmap_lock.write`; this overload checks `mmap_lock.write@mm`.
-/// Spec: `end_vma_write_locks` (rules/operations.rules:587); source: include/linux/mmap_lock.h.
+/// Spec: `end_vma_write_locks` (rules/operations.rules:611); source: include/linux/mmap_lock.h.
 inline void end_vma_write_locks(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "end_vma_write_locks"););
@@ -4062,7 +4075,7 @@ inline void end_vma_write_locks(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap
 /// Operation `mark_vma_detached`: Marking a VMA detached with `vma_mark_detached` once it has left the VMA tree (munmap, a merge that removes it). v7.0 asserts the VMA write lock (`vma_assert_write_locked`, include/linux/mmap_lock.h): taking it waited for every page fault that read-locked the VMA, and the detached state makes later `lock_vma_under_rcu` calls fail, so no fault installs into a range that is about to be zapped and have its page tables freed.
 ///
 /// Requires `vma_lock.write`; this overload checks `vma_lock.write@vma`.
-/// Spec: `mark_vma_detached` (rules/operations.rules:601); source: include/linux/mmap_lock.h.
+/// Spec: `mark_vma_detached` (rules/operations.rules:625); source: include/linux/mmap_lock.h.
 inline void mark_vma_detached(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vma_lock, vma->vm_mm->mmap_lock) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "mark_vma_detached"););
@@ -4071,7 +4084,7 @@ inline void mark_vma_detached(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma-
 /// Operation `fork_write_protect`: Fork's copy of a parent's page tables when anonymous pages must become copy-on-write. The parent's mmap lock is held for writing, `write_protect_seq` is opened so that GUP-fast pinning backs off, and each PTE table is copied under its PTE lock (the child's nested), duplicating the anon rmap of each folio (`folio_try_dup_anon_rmap_*` needs the PTL and the open sequence count) or copying the page outright if it may be pinned.
 ///
 /// Requires `(write_most & write_protect_seq.write) & (pte_lock@src_pte)`; this overload checks `mmap_lock.write@src_vma & pte_lock.held@src_pte & vma_lock.write@src_vma & write_protect_seq.write@src_vma`.
-/// Spec: `fork_write_protect` (rules/operations.rules:617); source: mm/memory.c.
+/// Spec: `fork_write_protect` (rules/operations.rules:641); source: mm/memory.c.
 inline void fork_write_protect(struct vm_area_struct *src_vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(src_vma->vm_mm->mmap_lock, src_pte->pte_lock, src_vma->vma_lock, src_vma->vm_mm->write_protect_seq_lock) {
   (void)src_vma;
   (void)src_pte;
@@ -4084,7 +4097,7 @@ inline void fork_write_protect(struct vm_area_struct *src_vma, struct pte_table 
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read@mm & foll_get & !foll_longterm`.  This way: GUP slow path, page tables walked under the mmap read lock.
-/// Spec: `gup_get` (rules/operations.rules:644); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:668); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_get) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_get"););
@@ -4093,7 +4106,7 @@ inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::fo
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get & !foll_longterm & irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
-/// Spec: `gup_get` (rules/operations.rules:644); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:668); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
 }
@@ -4101,7 +4114,7 @@ inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::fo
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_pin`.  This way: GUP slow path under the mmap read lock.
-/// Spec: `gup_pin` (rules/operations.rules:672); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:696); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin"););
@@ -4110,7 +4123,7 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_pin & irqs_disabled`.  This way: GUP-fast, interrupts disabled, validated against fork's write_protect_seq.
-/// Spec: `gup_pin` (rules/operations.rules:672); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:696); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin"););
@@ -4119,7 +4132,7 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_longterm & foll_pin`.  This way: slow path, which can migrate unsuitable pages first.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:695); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:719); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_longterm, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin_longterm"););
@@ -4128,20 +4141,20 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_longterm & foll_pin & irqs_disabled`.  This way: GUP-fast, falling back to the slow path for pages that must be migrated.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:695); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:719); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin_longterm"););
 }
 
 /// Operation `gup_pin_longterm` refuses `via::mmap_lock_foll_longterm`: the spec rejects `foll_longterm & mmap_lock.read` because FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:695); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:719); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::mmap_lock_foll_longterm) LOCKSPEC_REJECTED("op::gup_pin_longterm with via::mmap_lock_foll_longterm is not enough: FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining");
 
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `mmap_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -4152,7 +4165,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `!pte_lock.held@pte & vma_lock.read@vma`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -4163,7 +4176,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `anon_vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `anon_vma_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -4174,7 +4187,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `i_mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `i_mmap_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -4185,7 +4198,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `secondary_tlb_invalidate`, alternative `mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `mmap_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "secondary_tlb_invalidate"););
@@ -4194,7 +4207,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock)
 /// Operation `secondary_tlb_invalidate`, alternative `vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `vma_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "secondary_tlb_invalidate"););
@@ -4203,7 +4216,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) 
 /// Operation `secondary_tlb_invalidate`, alternative `anon_vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `anon_vma_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "secondary_tlb_invalidate"););
@@ -4212,7 +4225,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_l
 /// Operation `secondary_tlb_invalidate`, alternative `i_mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `i_mmap_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "secondary_tlb_invalidate"););
@@ -4221,7 +4234,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_loc
 /// Operation `mmu_notifier_register_locked`: Registering an MMU notifier on an mm whose mmap lock the caller already holds for writing (`__mmu_notifier_register`, `mmu_interval_notifier_insert_locked`, both asserting the write lock). The write lock and a user reference on the mm keep any invalidation from being in flight while the subscription is added.
 ///
 /// Requires `mmap_lock.write & mm_users_held`; this overload checks `mmap_lock.write@mm & mm_users_held`.
-/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:759); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:783); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "mmu_notifier_register_locked"););
@@ -4230,7 +4243,7 @@ inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES
 /// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm with the functions that take the mmap write lock themselves: `mmu_notifier_register` wraps `__mmu_notifier_register` in `mmap_write_lock` / `mmap_write_unlock`, and `mmu_interval_notifier_insert` may do the same (it declares `might_lock` on the mmap lock). So the caller must not hold the mmap lock, in any mode.
 ///
 /// Requires `!mmap_lock & mm_users_held`; this overload checks `!mmap_lock.read@mm & mm_users_held`.
-/// Spec: `mmu_notifier_register` (rules/operations.rules:772); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:796); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &mm->mmap_lock, 0, "mmu_notifier_register"););

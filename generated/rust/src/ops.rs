@@ -1428,6 +1428,91 @@ pub fn retract_pte_table<'g, B: Backend, E: RetractPteTableEvidence<B>>(
     Permit::new(E::ALTERNATIVE)
 }
 
+/// Marker of operation `collapse_to_huge_pmd`: Replacing a populated PTE table by one huge PMD
+/// entry (khugepaged's and `MADV_COLLAPSE`'s anonymous collapse, `collapse_huge_page` in
+/// mm/khugepaged.c). The PMD entry is cleared with `pmdp_collapse_flush`, as in
+/// `retract_pte_table`, but the table is not empty and is not freed: its entries are copied
+/// into the new huge folio and the table is deposited for a later split.
+pub enum CollapseToHugePmd {}
+
+/// `collapse_to_huge_pmd`: Replacing a populated PTE table by one huge PMD entry (khugepaged's
+/// and `MADV_COLLAPSE`'s anonymous collapse, `collapse_huge_page` in mm/khugepaged.c). The PMD
+/// entry is cleared with `pmdp_collapse_flush`, as in `retract_pte_table`, but the table is not
+/// empty and is not freed: its entries are copied into the new huge folio and the table is
+/// deposited for a later split.
+///
+/// Requirement: `(write_most & anon_vma_lock.write) & (pmd_lock@pmd)`.
+///
+/// Spec: `collapse_to_huge_pmd` (rules/operations.rules:288); source: `mm/khugepaged.c`. Docs:
+/// `mm/operations/collapse_to_huge_pmd.html`.
+///
+/// # Panics
+///
+/// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_pmd = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_pmd.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let (g3, mut c3) = g1.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c1);
+/// let (g4, mut c4) = o_anon_vma.as_anon_vma().anon_vma_lock_write(&mut c3);
+/// let (g5, mut c5) = r_pmd.as_pmd_table().pmd_lock(&mut c4);
+/// let permit = ops::collapse_to_huge_pmd(&g4, &g1, &g5, &g3);
+/// assert_eq!(permit.alternative(), "");
+/// ```
+pub fn collapse_to_huge_pmd<'g, B: Backend>(
+    vma_anon_vma_lock: &'g AnonVmaLockWriteGuard<'_, B>,
+    vma_mmap_lock: &'g MmapLockWriteGuard<'_, B>,
+    pmd: &'g PmdLockHeldGuard<'_, B>,
+    vma: &'g VmaLockWriteGuard<'_, B>,
+) -> Permit<'g, CollapseToHugePmd> {
+    let roles = [vma.object().as_raw(), pmd.object().as_raw()];
+    assert!(
+        same::<B>(vma_anon_vma_lock.instance(), roles[0], &[LinkId::VmAreaStructAnonVma]),
+        "collapse_to_huge_pmd: the anon_vma_lock guard is for another object"
+    );
+    assert!(
+        same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
+        "collapse_to_huge_pmd: the mmap_lock guard is for another object"
+    );
+    let _ = roles;
+    Permit::new("")
+}
+
 /// Marker of operation `reclaim_empty_pte_table`: Freeing a PTE table that a zap has just
 /// emptied (`CONFIG_PT_RECLAIM`, used by `MADV_DONTNEED` through `zap_details.reclaim_pt`), so
 /// that sparse mappings do not keep empty tables forever. In v7.0 this is part of
@@ -1440,12 +1525,12 @@ pub enum ReclaimEmptyPteTable {}
 /// Evidence for `reclaim_empty_pte_table`: one of mmap_lock.read (vma) | vma_lock.read (vma) |
 /// anon_vma_lock.read (vma) | i_mmap_lock.read (vma).
 ///
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:288); source: `mm/memory.c`. Docs:
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:312); source: `mm/memory.c`. Docs:
 /// `mm/operations/reclaim_empty_pte_table.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `reclaim_empty_pte_table`",
     label = "`reclaim_empty_pte_table` needs one of: mmap_lock.read (vma) | vma_lock.read (vma) | anon_vma_lock.read (vma) | i_mmap_lock.read (vma)",
-    note = "rule `reclaim_empty_pte_table` (rules/operations.rules:288); docs: mm/operations/reclaim_empty_pte_table.html"
+    note = "rule `reclaim_empty_pte_table` (rules/operations.rules:312); docs: mm/operations/reclaim_empty_pte_table.html"
 )]
 pub trait ReclaimEmptyPteTableEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -1549,7 +1634,7 @@ impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B> for &'e0 IMmapLockWr
 /// Requirement: `(stable) & (pmd_lock@pmd & pte_lock@pte) & (pte_table_empty &
 /// freed_after_grace_period)`.
 ///
-/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:288); source: `mm/memory.c`. Docs:
+/// Spec: `reclaim_empty_pte_table` (rules/operations.rules:312); source: `mm/memory.c`. Docs:
 /// `mm/operations/reclaim_empty_pte_table.html`.
 ///
 /// # Panics
@@ -1637,7 +1722,7 @@ pub enum MovePageTables {}
 /// Requirement: `(write_most & vma_lock.write@new_vma) & (rmap_hidden) & (pmd_lock@old_pmd &
 /// pmd_lock@new_pmd)`.
 ///
-/// Spec: `move_page_tables` (rules/operations.rules:336); source:
+/// Spec: `move_page_tables` (rules/operations.rules:360); source:
 /// `Documentation/mm/process_addrs.rst#page-table-moving`. Docs:
 /// `mm/operations/move_page_tables.html`.
 ///
@@ -1741,12 +1826,12 @@ pub enum MovePtes {}
 /// Evidence for `move_ptes`: one of rmap_locked: anon_vma_lock.write (vma) if has_anon_vma &
 /// i_mmap_lock.write (vma) if file_backed | rmap_order: rmap_order_safe.
 ///
-/// Spec: `move_ptes` (rules/operations.rules:364); source: `mm/mremap.c`. Docs:
+/// Spec: `move_ptes` (rules/operations.rules:388); source: `mm/mremap.c`. Docs:
 /// `mm/operations/move_ptes.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `move_ptes`",
     label = "`move_ptes` needs one of: rmap_locked: anon_vma_lock.write (vma) if has_anon_vma & i_mmap_lock.write (vma) if file_backed | rmap_order: rmap_order_safe",
-    note = "rule `move_ptes` (rules/operations.rules:364); docs: mm/operations/move_ptes.html"
+    note = "rule `move_ptes` (rules/operations.rules:388); docs: mm/operations/move_ptes.html"
 )]
 pub trait MovePtesEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -1790,7 +1875,7 @@ impl<'e0, B: Backend> MovePtesEvidence<B> for &'e0 facts::RmapOrderSafe {
 /// Requirement: `(write_most & vma_lock.write@new_vma) & (any { rmap_locked: rmap_hidden;
 /// rmap_order: rmap_order_safe; }) & (pte_lock@old_pte & pte_lock@new_pte)`.
 ///
-/// Spec: `move_ptes` (rules/operations.rules:364); source: `mm/mremap.c`. Docs:
+/// Spec: `move_ptes` (rules/operations.rules:388); source: `mm/mremap.c`. Docs:
 /// `mm/operations/move_ptes.html`.
 ///
 /// # Panics
@@ -1893,7 +1978,7 @@ pub enum WalkKernelPageTables {}
 ///
 /// Requirement: `mmap_lock.read@init`.
 ///
-/// Spec: `walk_kernel_page_tables` (rules/operations.rules:393); source:
+/// Spec: `walk_kernel_page_tables` (rules/operations.rules:417); source:
 /// `Documentation/mm/process_addrs.rst#traversing-non-vma-page-tables`. Docs:
 /// `mm/operations/walk_kernel_page_tables.html`.
 ///
@@ -1966,12 +2051,12 @@ pub enum WalkUserPageTablesDebug {}
 /// Evidence for `walk_user_page_tables_debug`: one of user_mm: mmap_lock.write (mm) & user_mm |
 /// kernel_mm: mmap_lock.read (init) & is_init_mm.
 ///
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:413); source: `mm/pagewalk.c`.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:437); source: `mm/pagewalk.c`.
 /// Docs: `mm/operations/walk_user_page_tables_debug.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `walk_user_page_tables_debug`",
     label = "`walk_user_page_tables_debug` needs one of: user_mm: mmap_lock.write (mm) & user_mm | kernel_mm: mmap_lock.read (init) & is_init_mm",
-    note = "rule `walk_user_page_tables_debug` (rules/operations.rules:413); docs: mm/operations/walk_user_page_tables_debug.html"
+    note = "rule `walk_user_page_tables_debug` (rules/operations.rules:437); docs: mm/operations/walk_user_page_tables_debug.html"
 )]
 pub trait WalkUserPageTablesDebugEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -2034,7 +2119,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B>
 /// Requirement: `any { user_mm: mmap_lock.write & user_mm; kernel_mm: is_init_mm &
 /// mmap_lock.read@init; }`.
 ///
-/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:413); source: `mm/pagewalk.c`.
+/// Spec: `walk_user_page_tables_debug` (rules/operations.rules:437); source: `mm/pagewalk.c`.
 /// Docs: `mm/operations/walk_user_page_tables_debug.html`.
 ///
 /// # Panics
@@ -2103,12 +2188,12 @@ pub enum PageFault {}
 /// Evidence for `page_fault`: one of vma_lock: vma_lock.read (vma) | mmap_lock: mmap_lock.read
 /// (vma).
 ///
-/// Spec: `page_fault` (rules/operations.rules:468); source:
+/// Spec: `page_fault` (rules/operations.rules:492); source:
 /// `Documentation/mm/process_addrs.rst#lock-usage`. Docs: `mm/operations/page_fault.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `page_fault`",
     label = "`page_fault` needs one of: vma_lock: vma_lock.read (vma) | mmap_lock: mmap_lock.read (vma)",
-    note = "rule `page_fault` (rules/operations.rules:468); docs: mm/operations/page_fault.html"
+    note = "rule `page_fault` (rules/operations.rules:492); docs: mm/operations/page_fault.html"
 )]
 pub trait PageFaultEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -2170,7 +2255,7 @@ impl<'e0, 'e0a, B: Backend> PageFaultEvidence<B> for &'e0 MmapLockWriteGuard<'e0
 ///
 /// Requirement: `any { vma_lock: vma_lock.read; mmap_lock: mmap_lock.read; }`.
 ///
-/// Spec: `page_fault` (rules/operations.rules:468); source:
+/// Spec: `page_fault` (rules/operations.rules:492); source:
 /// `Documentation/mm/process_addrs.rst#lock-usage`. Docs: `mm/operations/page_fault.html`.
 ///
 /// # Panics
@@ -2242,7 +2327,7 @@ pub enum AnonVmaPrepare {}
 ///
 /// Requirement: `(mmap_lock.read) & (anon_vma_lock.write@av & page_table_lock)`.
 ///
-/// Spec: `anon_vma_prepare` (rules/operations.rules:486); source: `mm/rmap.c`. Docs:
+/// Spec: `anon_vma_prepare` (rules/operations.rules:510); source: `mm/rmap.c`. Docs:
 /// `mm/operations/anon_vma_prepare.html`.
 ///
 /// # Panics
@@ -2332,7 +2417,7 @@ pub enum ExpandStack {}
 ///
 /// Requirement: `(stack_vma) & (write_most & anon_vma_lock.write)`.
 ///
-/// Spec: `expand_stack` (rules/operations.rules:505); source:
+/// Spec: `expand_stack` (rules/operations.rules:529); source:
 /// `Documentation/mm/process_addrs.rst#stack-expansion`. Docs:
 /// `mm/operations/expand_stack.html`.
 ///
@@ -2421,7 +2506,7 @@ pub enum ChangeVmaFlags {}
 ///
 /// Requirement: `mmap_lock.write`.
 ///
-/// Spec: `change_vma_flags` (rules/operations.rules:530); source: `include/linux/mm.h`. Docs:
+/// Spec: `change_vma_flags` (rules/operations.rules:554); source: `include/linux/mm.h`. Docs:
 /// `mm/operations/change_vma_flags.html`.
 ///
 /// # Panics
@@ -2497,7 +2582,7 @@ pub enum ResetVmaFlags {}
 ///
 /// Requirement: `write_most`.
 ///
-/// Spec: `reset_vma_flags` (rules/operations.rules:544); source: `include/linux/mm.h`. Docs:
+/// Spec: `reset_vma_flags` (rules/operations.rules:568); source: `include/linux/mm.h`. Docs:
 /// `mm/operations/reset_vma_flags.html`.
 ///
 /// # Panics
@@ -2570,12 +2655,12 @@ pub enum SetAtomicVmaFlag {}
 
 /// Evidence for `set_atomic_vma_flag`: one of mmap_lock.read (vma) | vma_lock.read (vma).
 ///
-/// Spec: `set_atomic_vma_flag` (rules/operations.rules:558); source: `include/linux/mm.h`.
+/// Spec: `set_atomic_vma_flag` (rules/operations.rules:582); source: `include/linux/mm.h`.
 /// Docs: `mm/operations/set_atomic_vma_flag.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `set_atomic_vma_flag`",
     label = "`set_atomic_vma_flag` needs one of: mmap_lock.read (vma) | vma_lock.read (vma)",
-    note = "rule `set_atomic_vma_flag` (rules/operations.rules:558); docs: mm/operations/set_atomic_vma_flag.html"
+    note = "rule `set_atomic_vma_flag` (rules/operations.rules:582); docs: mm/operations/set_atomic_vma_flag.html"
 )]
 pub trait SetAtomicVmaFlagEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -2637,7 +2722,7 @@ impl<'e0, 'e0a, B: Backend> SetAtomicVmaFlagEvidence<B> for &'e0 VmaLockWriteGua
 ///
 /// Requirement: `(mm_or_vma_locked) & (atomic_vma_flag)`.
 ///
-/// Spec: `set_atomic_vma_flag` (rules/operations.rules:558); source: `include/linux/mm.h`.
+/// Spec: `set_atomic_vma_flag` (rules/operations.rules:582); source: `include/linux/mm.h`.
 /// Docs: `mm/operations/set_atomic_vma_flag.html`.
 ///
 /// # Panics
@@ -2714,7 +2799,7 @@ pub enum ReadLockVmaUnderMmap {}
 ///
 /// Requirement: `mmap_lock.read`.
 ///
-/// Spec: `read_lock_vma_under_mmap` (rules/operations.rules:573); source:
+/// Spec: `read_lock_vma_under_mmap` (rules/operations.rules:597); source:
 /// `include/linux/mmap_lock.h`. Docs: `mm/operations/read_lock_vma_under_mmap.html`.
 ///
 /// # Panics
@@ -2791,7 +2876,7 @@ pub enum EndVmaWriteLocks {}
 ///
 /// Requirement: `mmap_lock.write`.
 ///
-/// Spec: `end_vma_write_locks` (rules/operations.rules:587); source:
+/// Spec: `end_vma_write_locks` (rules/operations.rules:611); source:
 /// `include/linux/mmap_lock.h`. Docs: `mm/operations/end_vma_write_locks.html`.
 ///
 /// # Panics
@@ -2863,7 +2948,7 @@ pub enum MarkVmaDetached {}
 ///
 /// Requirement: `vma_lock.write`.
 ///
-/// Spec: `mark_vma_detached` (rules/operations.rules:601); source: `include/linux/mmap_lock.h`.
+/// Spec: `mark_vma_detached` (rules/operations.rules:625); source: `include/linux/mmap_lock.h`.
 /// Docs: `mm/operations/mark_vma_detached.html`.
 ///
 /// # Panics
@@ -2938,7 +3023,7 @@ pub enum ForkWriteProtect {}
 ///
 /// Requirement: `(write_most & write_protect_seq.write) & (pte_lock@src_pte)`.
 ///
-/// Spec: `fork_write_protect` (rules/operations.rules:617); source: `mm/memory.c`. Docs:
+/// Spec: `fork_write_protect` (rules/operations.rules:641); source: `mm/memory.c`. Docs:
 /// `mm/operations/fork_write_protect.html`.
 ///
 /// # Panics
@@ -3018,12 +3103,12 @@ pub enum GupGet {}
 
 /// Evidence for `gup_get`: one of slow: mmap_lock.read (mm) | fast: irqs_disabled.
 ///
-/// Spec: `gup_get` (rules/operations.rules:644); source: `mm/gup.c`. Docs:
+/// Spec: `gup_get` (rules/operations.rules:668); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_get.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `gup_get`",
     label = "`gup_get` needs one of: slow: mmap_lock.read (mm) | fast: irqs_disabled",
-    note = "rule `gup_get` (rules/operations.rules:644); docs: mm/operations/gup_get.html"
+    note = "rule `gup_get` (rules/operations.rules:668); docs: mm/operations/gup_get.html"
 )]
 pub trait GupGetEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3077,7 +3162,7 @@ impl<'e0, B: Backend> GupGetEvidence<B> for &'e0 facts::IrqsDisabled {
 /// Requirement: `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast:
 /// irqs_disabled; })`.
 ///
-/// Spec: `gup_get` (rules/operations.rules:644); source: `mm/gup.c`. Docs:
+/// Spec: `gup_get` (rules/operations.rules:668); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_get.html`.
 ///
 /// # Panics
@@ -3149,12 +3234,12 @@ pub enum GupPin {}
 /// Evidence for `gup_pin`: one of slow: mmap_lock.read (mm) | fast: write_protect_seq.read (mm)
 /// & irqs_disabled.
 ///
-/// Spec: `gup_pin` (rules/operations.rules:672); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin` (rules/operations.rules:696); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `gup_pin`",
     label = "`gup_pin` needs one of: slow: mmap_lock.read (mm) | fast: write_protect_seq.read (mm) & irqs_disabled",
-    note = "rule `gup_pin` (rules/operations.rules:672); docs: mm/operations/gup_pin.html"
+    note = "rule `gup_pin` (rules/operations.rules:696); docs: mm/operations/gup_pin.html"
 )]
 pub trait GupPinEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3210,7 +3295,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinEvidence<B>
 /// Requirement: `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled &
 /// write_protect_seq.read; })`.
 ///
-/// Spec: `gup_pin` (rules/operations.rules:672); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin` (rules/operations.rules:696); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin.html`.
 ///
 /// # Panics
@@ -3279,12 +3364,12 @@ pub enum GupPinLongterm {}
 /// Evidence for `gup_pin_longterm`: one of slow: mmap_lock.read (mm) | fast:
 /// write_protect_seq.read (mm) & irqs_disabled.
 ///
-/// Spec: `gup_pin_longterm` (rules/operations.rules:695); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin_longterm` (rules/operations.rules:719); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin_longterm.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `gup_pin_longterm`",
     label = "`gup_pin_longterm` needs one of: slow: mmap_lock.read (mm) | fast: write_protect_seq.read (mm) & irqs_disabled",
-    note = "rule `gup_pin_longterm` (rules/operations.rules:695); docs: mm/operations/gup_pin_longterm.html"
+    note = "rule `gup_pin_longterm` (rules/operations.rules:719); docs: mm/operations/gup_pin_longterm.html"
 )]
 pub trait GupPinLongtermEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3339,7 +3424,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinLongtermEvidence<B>
 /// Requirement: `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled
 /// & write_protect_seq.read; })`.
 ///
-/// Spec: `gup_pin_longterm` (rules/operations.rules:695); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin_longterm` (rules/operations.rules:719); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin_longterm.html`.
 ///
 /// # Panics
@@ -3413,12 +3498,12 @@ pub enum MmuNotifierInvalidate {}
 /// Evidence for `mmu_notifier_invalidate`: one of mmap_lock.read (vma) | vma_lock.read (vma) |
 /// anon_vma_lock.read (vma) | i_mmap_lock.read (vma).
 ///
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source:
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/mmu_notifier_invalidate.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `mmu_notifier_invalidate`",
     label = "`mmu_notifier_invalidate` needs one of: mmap_lock.read (vma) | vma_lock.read (vma) | anon_vma_lock.read (vma) | i_mmap_lock.read (vma)",
-    note = "rule `mmu_notifier_invalidate` (rules/operations.rules:718); docs: mm/operations/mmu_notifier_invalidate.html"
+    note = "rule `mmu_notifier_invalidate` (rules/operations.rules:742); docs: mm/operations/mmu_notifier_invalidate.html"
 )]
 pub trait MmuNotifierInvalidateEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3524,7 +3609,7 @@ impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 IMmapLockW
 ///
 /// Requirement: `(stable) & (!pte_lock@pte)`.
 ///
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:718); source:
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/mmu_notifier_invalidate.html`.
 ///
 /// # Panics
@@ -3593,12 +3678,12 @@ pub enum SecondaryTlbInvalidate {}
 /// Evidence for `secondary_tlb_invalidate`: one of mmap_lock.read (vma) | vma_lock.read (vma) |
 /// anon_vma_lock.read (vma) | i_mmap_lock.read (vma).
 ///
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source:
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/secondary_tlb_invalidate.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `secondary_tlb_invalidate`",
     label = "`secondary_tlb_invalidate` needs one of: mmap_lock.read (vma) | vma_lock.read (vma) | anon_vma_lock.read (vma) | i_mmap_lock.read (vma)",
-    note = "rule `secondary_tlb_invalidate` (rules/operations.rules:744); docs: mm/operations/secondary_tlb_invalidate.html"
+    note = "rule `secondary_tlb_invalidate` (rules/operations.rules:768); docs: mm/operations/secondary_tlb_invalidate.html"
 )]
 pub trait SecondaryTlbInvalidateEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3704,7 +3789,7 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B>
 ///
 /// Requirement: `stable & primary_pte_cleared`.
 ///
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:744); source:
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/secondary_tlb_invalidate.html`.
 ///
 /// # Panics
@@ -3781,7 +3866,7 @@ pub enum MmuNotifierRegisterLocked {}
 ///
 /// Requirement: `mmap_lock.write & mm_users_held`.
 ///
-/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:759); source:
+/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:783); source:
 /// `mm/mmu_notifier.c`. Docs: `mm/operations/mmu_notifier_register_locked.html`.
 ///
 /// # Panics
@@ -3854,7 +3939,7 @@ pub enum MmuNotifierRegister {}
 ///
 /// Requirement: `!mmap_lock & mm_users_held`.
 ///
-/// Spec: `mmu_notifier_register` (rules/operations.rules:772); source: `mm/mmu_notifier.c`.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:796); source: `mm/mmu_notifier.c`.
 /// Docs: `mm/operations/mmu_notifier_register.html`.
 ///
 /// # Panics
