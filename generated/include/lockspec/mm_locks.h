@@ -3996,14 +3996,12 @@ inline void page_fault(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQU
 
 /// Operation `anon_vma_prepare`: Attaching an anon_vma to a VMA on its first anonymous fault. The caller holds the mmap lock for reading; the anon_vma to attach (a mergeable neighbour's or a fresh one) is write-locked, then `page_table_lock` is taken and `vma->anon_vma` is set only if it is still `NULL` - another thread may have won the race.
 ///
-/// Requires `(mmap_lock.read) & (anon_vma_lock.write@av & page_table_lock)`; this overload checks `anon_vma_lock.write@av & mmap_lock.read@vma & page_table_lock.held@vma`.
+/// Requires `mmap_lock.read`; this overload checks `mmap_lock.read@vma`.
 /// Spec: `anon_vma_prepare` (rules/operations.rules:510); source: mm/rmap.c.
-inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LOCKSPEC_REQUIRES(av->root->rwsem, vma->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
+inline void anon_vma_prepare(struct vm_area_struct *vma, struct anon_vma *av) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)av;
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &av->root->rwsem, 3, 2u, "anon_vma_prepare"););
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "anon_vma_prepare"););
-  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->page_table_lock, 5, 1u, "anon_vma_prepare"););
 }
 
 /// Operation `expand_stack`: Growing a stack VMA towards a faulting address (`expand_downwards`, `expand_upwards`). Faults must not run against the VMA while its range changes, so the VMA is write-locked, which in turn needs the mmap write lock. A fault that finds it must grow the stack holds only the read lock, which cannot be upgraded in place: `lock_mm_and_find_vma` drops it, takes the write lock, looks the VMA up again, expands it and downgrades (see `mmap_lock`). `mmap_read_lock_maybe_expand` (exec's argument pages) takes the write lock directly when it has to expand, then downgrades. The anon_vma is prepared first and write-locked while the range moves.

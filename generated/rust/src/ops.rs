@@ -2325,7 +2325,7 @@ pub enum AnonVmaPrepare {}
 /// one) is write-locked, then `page_table_lock` is taken and `vma->anon_vma` is set only if it
 /// is still `NULL` - another thread may have won the race.
 ///
-/// Requirement: `(mmap_lock.read) & (anon_vma_lock.write@av & page_table_lock)`.
+/// Requirement: `mmap_lock.read`.
 ///
 /// Spec: `anon_vma_prepare` (rules/operations.rules:510); source: `mm/rmap.c`. Docs:
 /// `mm/operations/anon_vma_prepare.html`.
@@ -2372,25 +2372,18 @@ pub enum AnonVmaPrepare {}
 /// // SAFETY: this thread holds no lock.
 /// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
 /// let (g1, mut c1) = o_mm_struct.as_mm_struct().mmap_read_lock(&mut c0);
-/// let (g2, mut c2) = r_av.as_anon_vma().anon_vma_lock_write(&mut c1);
-/// let (g3, mut c3) = o_mm_struct.as_mm_struct().spin_lock(&mut c2);
-/// let permit = ops::anon_vma_prepare(o_vm_area_struct.as_vm_area_struct(), &g2, &g1, &g3);
+/// let permit = ops::anon_vma_prepare(o_vm_area_struct.as_vm_area_struct(), r_av.as_anon_vma(), &g1);
 /// assert_eq!(permit.alternative(), "");
 /// ```
-pub fn anon_vma_prepare<'g, B: Backend, G1: HoldsMmapLockRead<B>>(
+pub fn anon_vma_prepare<'g, B: Backend, G0: HoldsMmapLockRead<B>>(
     vma: &'g VmAreaStruct<B>,
-    av: &'g AnonVmaLockWriteGuard<'_, B>,
-    vma_mmap_lock: &'g G1,
-    vma_page_table_lock: &'g PageTableLockHeldGuard<'_, B>,
+    av: &'g AnonVma<B>,
+    vma_mmap_lock: &'g G0,
 ) -> Permit<'g, AnonVmaPrepare> {
-    let roles = [vma.as_raw(), av.object().as_raw()];
+    let roles = [vma.as_raw(), av.as_raw()];
     assert!(
         same::<B>(vma_mmap_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
         "anon_vma_prepare: the mmap_lock guard is for another object"
-    );
-    assert!(
-        same::<B>(vma_page_table_lock.instance(), roles[0], &[LinkId::VmAreaStructMm]),
-        "anon_vma_prepare: the page_table_lock guard is for another object"
     );
     let _ = roles;
     Permit::new("")

@@ -11,81 +11,18 @@ using namespace lockspec;
 // lockspec-case: operation anon_vma_prepare | positive | positive
 void case_1(struct vm_area_struct *vma, struct anon_vma *av) {
   vma->vm_mm->mmap_lock.lock_shared();
-  av->root->rwsem.lock();
-  vma->vm_mm->page_table_lock.lock();
   op::anon_vma_prepare(vma, av);
-  vma->vm_mm->page_table_lock.unlock();
-  av->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
-}
-
-// lockspec-case: operation anon_vma_prepare | missing av->root->rwsem | negative
-void case_2(struct vm_area_struct *vma, struct anon_vma *av) {
-  vma->vm_mm->mmap_lock.lock_shared();
-  vma->vm_mm->page_table_lock.lock();
-  op::anon_vma_prepare(vma, av); // expected-error-re {{calling function 'anon_vma_prepare' requires holding {{.*}}'av->root->rwsem' exclusively}}
-  vma->vm_mm->page_table_lock.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
-}
-
-// lockspec-case: operation anon_vma_prepare | shared av->root->rwsem | negative
-void case_3(struct vm_area_struct *vma, struct anon_vma *av) {
-  vma->vm_mm->mmap_lock.lock_shared();
-  av->root->rwsem.lock_shared();
-  vma->vm_mm->page_table_lock.lock();
-  op::anon_vma_prepare(vma, av); // expected-error-re {{calling function 'anon_vma_prepare' requires holding {{.*}}'av->root->rwsem' exclusively}}
-  vma->vm_mm->page_table_lock.unlock();
-  av->root->rwsem.unlock_shared();
-  vma->vm_mm->mmap_lock.unlock_shared();
-}
-
-// lockspec-case: operation anon_vma_prepare | other anon_vma: av->root->rwsem | negative
-void case_4(struct vm_area_struct *vma, struct anon_vma *av, struct anon_vma *other_av) {
-  vma->vm_mm->mmap_lock.lock_shared();
-  other_av->root->rwsem.lock();
-  vma->vm_mm->page_table_lock.lock();
-  op::anon_vma_prepare(vma, av); // expected-error-re {{calling function 'anon_vma_prepare' requires holding {{.*}}'av->root->rwsem' exclusively}}
-  vma->vm_mm->page_table_lock.unlock();
-  other_av->root->rwsem.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: operation anon_vma_prepare | missing vma->vm_mm->mmap_lock | negative
-void case_5(struct vm_area_struct *vma, struct anon_vma *av) {
-  av->root->rwsem.lock();
-  vma->vm_mm->page_table_lock.lock();
+void case_2(struct vm_area_struct *vma, struct anon_vma *av) {
   op::anon_vma_prepare(vma, av); // expected-error-re {{calling function 'anon_vma_prepare' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
-  vma->vm_mm->page_table_lock.unlock();
-  av->root->rwsem.unlock();
 }
 
 // lockspec-case: operation anon_vma_prepare | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_6(struct vm_area_struct *vma, struct anon_vma *av, struct vm_area_struct *other_vma) {
+void case_3(struct vm_area_struct *vma, struct anon_vma *av, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
-  av->root->rwsem.lock();
-  vma->vm_mm->page_table_lock.lock();
   op::anon_vma_prepare(vma, av); // expected-error-re {{calling function 'anon_vma_prepare' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
-  vma->vm_mm->page_table_lock.unlock();
-  av->root->rwsem.unlock();
   other_vma->vm_mm->mmap_lock.unlock_shared();
-}
-
-// lockspec-case: operation anon_vma_prepare | missing vma->vm_mm->page_table_lock | negative
-void case_7(struct vm_area_struct *vma, struct anon_vma *av) {
-  vma->vm_mm->mmap_lock.lock_shared();
-  av->root->rwsem.lock();
-  op::anon_vma_prepare(vma, av); // expected-error-re {{calling function 'anon_vma_prepare' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
-  av->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
-}
-
-// lockspec-case: operation anon_vma_prepare | other vm_area_struct: vma->vm_mm->page_table_lock | negative
-void case_8(struct vm_area_struct *vma, struct anon_vma *av, struct vm_area_struct *other_vma) {
-  vma->vm_mm->mmap_lock.lock_shared();
-  av->root->rwsem.lock();
-  other_vma->vm_mm->page_table_lock.lock();
-  op::anon_vma_prepare(vma, av); // expected-error-re {{calling function 'anon_vma_prepare' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
-  other_vma->vm_mm->page_table_lock.unlock();
-  av->root->rwsem.unlock();
-  vma->vm_mm->mmap_lock.unlock_shared();
 }
