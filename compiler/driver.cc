@@ -1,5 +1,6 @@
 #include "driver.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -7,12 +8,12 @@
 #include <sstream>
 
 #include "cxx_backend.h"
-#include "rust_backend.h"
 #include "json_backend.h"
 #include "kernel_filter.h"
 #include "names.h"
 #include "parser.h"
 #include "rst_backend.h"
+#include "rust_backend.h"
 #include "sema.h"
 #include "sema_checks.h"
 #include "spec_root.h"
@@ -128,8 +129,36 @@ static std::optional<std::string> readFile(const fs::path &path) {
   return text.str();
 }
 
+namespace {
+
+/// The leftover half of writeOutputs: files in the outputs' own directories that no output names.
+void removeLeftovers(const std::string &dir, const std::vector<OutputFile> &outputs, bool checkOnly,
+                     WriteReport &report) {
+  std::set<fs::path> named, dirs;
+  for (const OutputFile &f : outputs) {
+    fs::path path = (fs::path(dir) / f.name).lexically_normal();
+    named.insert(path);
+    dirs.insert(path.parent_path());
+  }
+  for (const fs::path &d : dirs) {
+    std::error_code ec;
+    std::vector<fs::path> found;
+    for (fs::directory_iterator it(d, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file() && !named.count(it->path().lexically_normal()))
+        found.push_back(it->path());
+    std::sort(found.begin(), found.end()); // directory order is the file system's
+    for (const fs::path &p : found) {
+      report.leftover.push_back(p.string());
+      if (!checkOnly && !fs::remove(p, ec))
+        report.errors.push_back("cannot remove '" + p.string() + "': " + ec.message());
+    }
+  }
+}
+
+} // namespace
+
 WriteReport writeOutputs(const std::string &dir, const std::vector<OutputFile> &outputs,
-                         bool checkOnly) {
+                         bool checkOnly, bool complete) {
   WriteReport report;
   for (const OutputFile &f : outputs)
     if (!safeName(f.name))
@@ -160,6 +189,8 @@ WriteReport writeOutputs(const std::string &dir, const std::vector<OutputFile> &
     if (ec)
       report.errors.push_back("cannot write '" + path.string() + "': " + ec.message());
   }
+  if (complete)
+    removeLeftovers(dir, outputs, checkOnly, report);
   return report;
 }
 

@@ -44,15 +44,20 @@ runBackends(const Model &model, const std::vector<std::string> &only, std::strin
 
 /// Result of comparing or writing outputs.
 struct WriteReport {
-  std::vector<std::string> changed; ///< Files that differ (check) or were rewritten (write).
-  std::vector<std::string> errors;  ///< I/O errors and rejected names.
+  std::vector<std::string> changed;  ///< Files that differ (check) or were rewritten (write).
+  std::vector<std::string> leftover; ///< Files no output names any more (found, or removed).
+  std::vector<std::string> errors;   ///< I/O errors and rejected names.
 };
 
 /// Writes each output under `dir` only if its contents changed; with `checkOnly`, writes
 /// nothing and lists the stale files.  Names that are absolute or contain ".." are rejected
-/// before anything is written.
+/// before anything is written.  With `complete` (every backend ran), a file in a directory
+/// that outputs are written to but that no output names is a leftover of an older spec (a
+/// renamed operation's page): listed, and removed unless `checkOnly`.  Only those directories
+/// are looked at, and not below them, so a directory the outputs share with other files is
+/// never swept.
 WriteReport writeOutputs(const std::string &dir, const std::vector<OutputFile> &outputs,
-                         bool checkOnly);
+                         bool checkOnly, bool complete = false);
 
 /// A Make-style depfile: every output depends on every spec file read (`sources`' paths).
 std::string depfile(const std::string &dir, const std::vector<OutputFile> &outputs,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "json_backend.h"
@@ -25,6 +26,31 @@ TEST(Driver, OutputNamesCannotEscapeTheDirectory) {
   EXPECT_EQ(report.changed.size(), 1u);
   EXPECT_TRUE(writeOutputs(dir.string(), {{"sub/ok.json", "{}"}}, true).changed.empty());
   std::filesystem::remove_all(dir);
+}
+
+TEST(Driver, FilesNoOutputNamesAreLeftoversOfTheirDirectoryOnly) {
+  namespace fs = std::filesystem;
+  auto dir = fs::temp_directory_path() / "lockspec-driver-leftovers";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "docs" / "old");
+  std::ofstream(dir / "docs" / "renamed_op.rst") << "x";     // an older spec's page
+  std::ofstream(dir / "docs" / "old" / "deeper.rst") << "x"; // below: not looked at
+  std::ofstream(dir / "notes.txt") << "x";                   // no output is written here
+  std::vector<OutputFile> outputs{{"docs/op.rst", "y"}, {"docs/index.rst", "z"}};
+  // A run of some backends only knows part of the outputs: nothing is a leftover.
+  EXPECT_TRUE(writeOutputs(dir.string(), outputs, true).leftover.empty());
+  WriteReport checked = writeOutputs(dir.string(), outputs, true, true);
+  ASSERT_EQ(checked.leftover.size(), 1u);
+  EXPECT_EQ(fs::path(checked.leftover[0]).filename(), "renamed_op.rst");
+  EXPECT_TRUE(fs::exists(dir / "docs" / "renamed_op.rst")) << "a check removes nothing";
+  WriteReport written = writeOutputs(dir.string(), outputs, false, true);
+  EXPECT_EQ(written.leftover.size(), 1u);
+  EXPECT_TRUE(written.errors.empty());
+  EXPECT_FALSE(fs::exists(dir / "docs" / "renamed_op.rst"));
+  EXPECT_TRUE(fs::exists(dir / "docs" / "old" / "deeper.rst"));
+  EXPECT_TRUE(fs::exists(dir / "notes.txt"));
+  EXPECT_TRUE(writeOutputs(dir.string(), outputs, true, true).leftover.empty());
+  fs::remove_all(dir);
 }
 
 /// The real spec: everything the foundation issue names must be in the model.

@@ -40,8 +40,9 @@ int main(int argc, char **argv) {
   for (const lockspec::Kernel &k : lockspec::kKernels)
     kernels += std::string(kernels.empty() ? "" : ", ") + std::string(k.id) + " (" +
                std::string(k.title) + ")";
-  compile->add_option("--kernel", kernel, "the kernel to compile the spec for: " + kernels +
-                                              "; default " + std::string(lockspec::kKernels[0].id));
+  compile->add_option("--kernel", kernel,
+                      "the kernel to compile the spec for: " + kernels + "; default " +
+                          std::string(lockspec::kKernels[0].id));
 #ifdef LOCKSPEC_HAVE_CHECKER
   lockspec::check::CheckCommand checkCommand(app);
 #endif
@@ -122,8 +123,11 @@ int main(int argc, char **argv) {
   lockspec::WriteReport written;
   {
     lockspec::TimeReport::Scope t(timing, "write");
-    written = lockspec::writeOutputs(outDir, *outputs, check);
+    written = lockspec::writeOutputs(outDir, *outputs, check, only.empty());
   }
+  if (!check)
+    for (const auto &f : written.leftover)
+      std::cerr << "lockspec: removed " << f << " (no output names it)\n";
   for (const auto &e : written.errors)
     std::cerr << "lockspec: error: " << e << "\n";
   if (!written.errors.empty())
@@ -136,9 +140,11 @@ int main(int argc, char **argv) {
       return leave(2);
     }
   }
-  if (check && !written.changed.empty()) {
+  if (check && (!written.changed.empty() || !written.leftover.empty())) {
     for (const auto &f : written.changed)
       std::cerr << "lockspec: stale: " << f << "\n";
+    for (const auto &f : written.leftover)
+      std::cerr << "lockspec: stale: " << f << " (no output names it)\n";
     std::cerr << "lockspec: generated files are stale; run ./build.sh\n";
     return leave(1);
   }
