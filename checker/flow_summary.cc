@@ -217,6 +217,10 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         // Taken where the variable is nonzero (zero) and released exactly there: gone.
         st.settled.push_back(*o);
         st.held.erase(st.held.begin() + (o - st.held.data()));
+      } else if (o && o->may && !guard.empty() && o->guard == guard && o->guardMask.empty() &&
+                 o->guardNonzero == e.guardNonzero) {
+        // Held where the variable says so, and the callee clears it where it drops the
+        // lock (a retry loop calling it again): still held exactly where it says.
       } else if (o && !o->may && !guard.empty()) {
         // The callee says through an out parameter whether it dropped the lock: a later
         // test of that variable settles it.
@@ -231,12 +235,33 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       else if (!taken_.count(h.lock)) {
         entryHeld_.push_back({h.lock, h.key});
         h.may = true;
+        // Still held where the callee's flag says so: this function's own callers learn it
+        // from the same variable when it is theirs too (`locked` passed down).
+        h.guard = guard;
+        h.guardNonzero = e.guardNonzero;
         addDropped(st, h);
       }
       break;
     }
     case Effect::Kind::MayAcquire:
       taken_.insert(h.lock);
+      if (!e.guard.empty()) {
+        std::string guard = fromParams(e.guard, actual, result);
+        // Held after the call exactly where a variable says: a literal argument
+        // (`take_locks = false`) or a value this path knows decides it here.
+        std::optional<bool> known;
+        if (isNullLiteral(guard))
+          known = false;
+        else if (guard == "true" || (!guard.empty() && std::isdigit((unsigned char)guard[0])))
+          known = true;
+        if (known) {
+          if (*known == e.guardNonzero) {
+            std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+            st.held.push_back(h);
+          }
+          break;
+        }
+      }
       std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
       if (!e.guard.empty()) {
         h.guard = fromParams(e.guard, actual, result);
@@ -374,10 +399,9 @@ void FunctionAnalysis::finish() {
           tells &= f && !f->nonzero;
         else if (r == ReturnHold::Hold::No)
           tells &= !f || f->nonzero;
-        else
-          tells &= std::any_of(rec.released.begin(), rec.released.end(), [&](const Held &o) {
-            return o.lock == i.lock && o.key == i.key && o.guard == flag && o.guardNonzero;
-          });
+        // Released on some paths to this return (a spec release the result or a flag
+        // decides, which the function does not test itself): its flag is its word to the
+        // caller, cleared where it let the lock go and left set where it did not.
       }
       if (tells && some) {
         Effect e{Effect::Kind::MayRelease, l, true};
