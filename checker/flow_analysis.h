@@ -290,8 +290,10 @@ private:
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
   /// Locks asserted where this function had not taken them (the caller's, as `__must_hold`
-  /// says), on some path: a may-hold of one at a return is the caller's kept.
-  std::vector<Instance> assertedHeld_;
+  /// says), each with what its path knew there (`*locked` nonzero, `take_locks` zero): a
+  /// may-hold of one at a return, held exactly where one of those values says, is the
+  /// caller's kept.
+  std::vector<std::pair<Instance, std::vector<Fact>>> assertedHeld_;
   std::set<std::pair<uint32_t, std::string>> reported_;
 
   // ---- Summaries (flow_summary.cc) -------------------------------------------------------

@@ -245,23 +245,6 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     }
     case Effect::Kind::MayAcquire:
       taken_.insert(h.lock);
-      if (!e.guard.empty()) {
-        std::string guard = fromParams(e.guard, actual, result);
-        // Held after the call exactly where a variable says: a literal argument
-        // (`take_locks = false`) or a value this path knows decides it here.
-        std::optional<bool> known;
-        if (isNullLiteral(guard))
-          known = false;
-        else if (guard == "true" || (!guard.empty() && std::isdigit((unsigned char)guard[0])))
-          known = true;
-        if (known) {
-          if (*known == e.guardNonzero) {
-            std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
-            st.held.push_back(h);
-          }
-          break;
-        }
-      }
       std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
       if (!e.guard.empty()) {
         h.guard = fromParams(e.guard, actual, result);
