@@ -295,6 +295,9 @@ private:
   /// caller's kept.
   std::vector<std::pair<Instance, std::vector<Fact>>> assertedHeld_;
   std::set<std::pair<uint32_t, std::string>> reported_;
+  /// A field a callee set to one of its arguments (`vms.unlock` -> `unlock`, from a
+  /// summary's `stores`): a guard naming the field is that argument.
+  std::unordered_map<std::string, std::string> stored_;
 
   // ---- Summaries (flow_summary.cc) -------------------------------------------------------
 

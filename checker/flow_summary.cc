@@ -184,6 +184,11 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         out_.back().origin = need.what;
     }
   }
+  for (const auto &[field, value] : sum.stores) {
+    std::string f = fromParams(field, actual, result), v = fromParams(value, actual, result);
+    if (!f.empty() && !v.empty())
+      stored_[f] = v;
+  }
   std::optional<TryResult> conditional;
   for (const Effect &e : sum.effects) {
     Held h = holdOf(e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end());
@@ -212,6 +217,27 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       // whether to take it chooses whether to release it.  A definite hold becomes a may-hold.
       Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
       std::string guard = e.guard.empty() ? "" : fromParams(e.guard, actual, result);
+      if (auto s = stored_.find(guard); s != stored_.end())
+        guard = s->second;
+      // A literal guard (`unlock` passed as 0) decides it: still held, or released.
+      std::optional<bool> literal;
+      if (isNullLiteral(guard))
+        literal = false;
+      else if (guard == "true" || guard == "1")
+        literal = true;
+      if (literal && *literal == e.guardNonzero)
+        break;
+      if (literal) {
+        if (o) {
+          if (o->may)
+            st.settled.push_back(*o);
+          st.held.erase(st.held.begin() + (o - st.held.data()));
+        } else if (!taken_.count(h.lock)) {
+          entryHeld_.push_back({h.lock, h.key});
+          addDropped(st, h);
+        }
+        break;
+      }
       if (o && o->may && !guard.empty() && o->guard == guard && o->guardMask.empty() &&
           o->guardNonzero != e.guardNonzero) {
         // Taken where the variable is nonzero (zero) and released exactly there: gone.

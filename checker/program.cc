@@ -157,6 +157,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
         !checker.index().mentionsAny(d.node.text())) {
       calleesTake(node, out);
       out.returnsZero = zero;
+      out.stores = paramStores(d.node.child("body"), d.params);
       return;
     }
     ctx.callee = [&](std::string_view name) -> const FunctionSummary * {
@@ -198,6 +199,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     checkFunction(checker.index(), d.node, d.name, d.parameters, node.findings, &ctx, &out);
     calleesTake(node, out);
     out.returnsZero = zero;
+    out.stores = paramStores(d.node.child("body"), d.params);
   };
   // A recursive component runs until its summaries stop changing (bounded: summaries only
   // grow in practice, but nothing proves it).

@@ -20,6 +20,7 @@
 
 #include "model.h"
 #include "preprocess.h"
+#include "ts.h"
 
 namespace lockspec::check {
 
@@ -86,8 +87,13 @@ struct FunctionSummary {
   /// Parameters (by position) it passes to a spec `publish` function, itself or through a
   /// callee, on some path: an unpublished object given to it is published after the call.
   std::vector<int> publishes;
+  /// A parameter's field set to another parameter (`$0->unlock`, `$1`): an init function
+  /// filling a struct that the caller later hands to a function whose effect the field
+  /// guards, so that guard is the caller's own variable.
+  std::vector<std::pair<std::string, std::string>> stores;
   bool empty() const {
-    return needs.empty() && effects.empty() && !returnsZero && publishes.empty();
+    return needs.empty() && effects.empty() && !returnsZero && publishes.empty() &&
+           stores.empty();
   }
   bool operator==(const FunctionSummary &) const = default;
 };
@@ -116,6 +122,10 @@ struct CallContext {
   std::function<std::string(uint32_t offset)> where;
 };
 
+/// The `stores` of a function body: its top-level statements `p->field = q;` where `p` and
+/// `q` are parameters (an init function filling a struct), in the parameters' terms.
+std::vector<std::pair<std::string, std::string>> paramStores(ts::Node body,
+                                                             const std::vector<std::string> &params);
 /// `key` with each parameter name replaced by `$i` and `returned` (the returned expression,
 /// when not empty) by `$ret`; "" when its root is neither (a local or a global object of the
 /// callee, which the caller cannot name).

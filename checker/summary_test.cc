@@ -17,6 +17,29 @@ TEST(Summary, KeysInTermsOfParameters) {
   EXPECT_EQ(toParams("*ptl", params, "ptl"), "*$ret");
 }
 
+TEST(Summary, ParameterStores) {
+  // Only `param->field = param;` at the top level: a local's field, a value that is not a
+  // parameter, a compound assignment and a store under a condition say nothing.
+  ts::Parser parser;
+  ts::Tree tree = parser.parse("static void init(struct s *vms, bool unlock, int n)\n"
+                               "{\n"
+                               "\tstruct s local;\n"
+                               "\tvms->unlock = unlock;\n"
+                               "\tvms->count = 0;\n"
+                               "\tlocal.unlock = unlock;\n"
+                               "\tvms->n += n;\n"
+                               "\tif (n)\n"
+                               "\t\tvms->other = n;\n"
+                               "\tvms->unlock = unlock;\n"
+                               "}\n");
+  ts::Node fn = tree.root().namedChild(0);
+  auto stores = paramStores(fn.child("body"), {"vms", "unlock", "n"});
+  ASSERT_EQ(stores.size(), 1u);
+  EXPECT_EQ(stores[0].first, "$0->unlock");
+  EXPECT_EQ(stores[0].second, "$1");
+  EXPECT_TRUE(paramStores(fn.child("body"), {"a", "b"}).empty());
+}
+
 TEST(Summary, KeysAtACall) {
   std::vector<std::string> args{"current->mm", "&vmf->ptl", "a+b"};
   EXPECT_EQ(fromParams("$0", args, ""), "current->mm");
