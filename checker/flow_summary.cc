@@ -219,7 +219,9 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       std::string guard = e.guard.empty() ? "" : fromParams(e.guard, actual, result);
       if (auto s = stored_.find(guard); s != stored_.end())
         guard = s->second;
-      // A literal guard (`unlock` passed as 0) decides it: still held, or released.
+      // A literal guard that says the lock is still held (`unlock` passed as 0) decides it:
+      // the callee keeps it.  One that says released leaves it released on some paths (the
+      // callee may still fail before it drops the lock).
       std::optional<bool> literal;
       if (isNullLiteral(guard))
         literal = false;
@@ -227,17 +229,6 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         literal = true;
       if (literal && *literal == e.guardNonzero)
         break;
-      if (literal) {
-        if (o) {
-          if (o->may)
-            st.settled.push_back(*o);
-          st.held.erase(st.held.begin() + (o - st.held.data()));
-        } else if (!taken_.count(h.lock)) {
-          entryHeld_.push_back({h.lock, h.key});
-          addDropped(st, h);
-        }
-        break;
-      }
       if (o && o->may && !guard.empty() && o->guard == guard && o->guardMask.empty() &&
           o->guardNonzero != e.guardNonzero) {
         // Taken where the variable is nonzero (zero) and released exactly there: gone.
