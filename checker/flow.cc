@@ -209,10 +209,14 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
     // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
     // hold to the caller, as the spec's own returning APIs do.
     bool handed = !returned.empty() && (h.key == returned || h.key == "*" + returned);
+    // Stored in a parameter's field (`madv_behavior->vma = vma;`): the caller names the
+    // lock through it.
     if (summary_) {
       Held r = h;
       if (handed)
         r.key = h.key[0] == '*' ? "*$ret" : "$ret";
+      else if (!h.handedTo.empty())
+        r.key = h.handedTo;
       rec.held.push_back(r);
       continue;
     }
