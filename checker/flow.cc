@@ -189,16 +189,34 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
                     }) &&
         !std::any_of(st.dropped.begin(), st.dropped.end(),
                      [&](const Held &d) { return otherMode(d, h); });
+    // Held on some paths only, where a parameter or its pointee says (`take_locks`,
+    // `*locked`), of a lock the function asserted rather than took on a path that knew that
+    // value to be the same (`if (!*locked) take it; else assert it;`): the caller's hold,
+    // kept where the caller's own value says it was handed in.
+    std::string guardParam = summary_ && ctx_ ? toParams(h.guard, ctx_->params) : "";
+    restored |=
+        h.may && h.guardMask.empty() &&
+        (guardParam.rfind("$", 0) == 0 || guardParam.rfind("*$", 0) == 0) &&
+        std::any_of(assertedHeld_.begin(), assertedHeld_.end(), [&](const auto &a) {
+          return a.first.lock == h.lock && a.first.key == h.key &&
+                 std::any_of(a.second.begin(), a.second.end(), [&](const Fact &f) {
+                   return f.var == h.guard && f.nonzero == h.guardNonzero;
+                 });
+        });
     if (h.asserted || h.scopeEnd || (returnsHolding_ && h.lock == returnsHolding_) ||
         endsWithOther(h) || restored || (!h.alias.empty() && !h.partAlias))
       continue;
     // Returning the lock (`return ptl;`) or the locked object (`return vma;`) hands the
     // hold to the caller, as the spec's own returning APIs do.
     bool handed = !returned.empty() && (h.key == returned || h.key == "*" + returned);
+    // Stored in a parameter's field (`madv_behavior->vma = vma;`): the caller names the
+    // lock through it.
     if (summary_) {
       Held r = h;
       if (handed)
         r.key = h.key[0] == '*' ? "*$ret" : "$ret";
+      else if (!h.handedTo.empty())
+        r.key = h.handedTo;
       rec.held.push_back(r);
       continue;
     }

@@ -295,7 +295,15 @@ private:
   /// callee's FunctionSummary::stores): a lock held through it is the caller's to name so.
   std::unordered_map<std::string, std::string> storedIn_;
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
+  /// Locks asserted where this function had not taken them (the caller's, as `__must_hold`
+  /// says), each with what its path knew there (`*locked` nonzero, `take_locks` zero): a
+  /// may-hold of one at a return, held exactly where one of those values says, is the
+  /// caller's kept.
+  std::vector<std::pair<Instance, std::vector<Fact>>> assertedHeld_;
   std::set<std::pair<uint32_t, std::string>> reported_;
+  /// A field a callee set to one of its arguments (`vms.unlock` -> `unlock`, from a
+  /// summary's `stores`): a guard naming the field is that argument.
+  std::unordered_map<std::string, std::string> stored_;
 
   // ---- Summaries (flow_summary.cc) -------------------------------------------------------
 

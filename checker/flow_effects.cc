@@ -509,6 +509,10 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
                call.begin(), {{inst.lock, quote(api->name) + " asserts it"}}, "", st.published);
       taking.asserted = true;
       st.held.push_back(taking);
+      if (std::none_of(assertedHeld_.begin(), assertedHeld_.end(), [&](const auto &a) {
+            return a.first.lock == inst.lock && a.first.key == inst.key && a.second == st.facts;
+          }))
+        assertedHeld_.push_back({inst, st.facts});
     }
     return std::nullopt;
   }

@@ -137,6 +137,12 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
       assigned(std::string(l.text()), right);
       pointerSet(st, std::string(l.text()));
     } else if (lt == "field_expression" && plain) {
+      ts::Node rv = right;
+      if (ctx_ && stripNode(rv) == std::string_view("identifier") &&
+          !toParams(canonical(l), ctx_->params).empty())
+        for (Held &h : st.held)
+          if (h.key == rv.text())
+            h.handedTo = canonical(l);
       evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
       bindPointer(canonical(l), right);         // `vmf->ptl = pte_lockptr(...)`
       if (ts::Node r = right; stripNode(r) == std::string_view("identifier"))

@@ -188,10 +188,13 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         out_.back().origin = need.what;
     }
   }
-  // The callee stored a value in a field (`pfnmap_args_setup(args, lock, ...)`): a lock
-  // held through that value is named by the field, as if stored here.
+  // The callee stored a parameter in another's field (`pfnmap_args_setup(args, lock, ...)`,
+  // `init_vma_munmap(vms, ..., unlock)`): a lock held through the value is named by the
+  // field, as if stored here, and a guard naming the field is the value passed.
   for (const auto &[to, from] : sum.stores) {
-    std::string field = fromParams(to, actual, ""), value = fromParams(from, actual, "");
+    std::string field = fromParams(to, actual, result), value = fromParams(from, actual, result);
+    if (!field.empty() && !value.empty())
+      stored_[field] = value;
     if (!field.empty() && isIdentifier(value))
       storedIn_[value] = field;
     if (summary_ && ctx_ && isIdentifier(value) && !toParams(value, ctx_->params).empty() &&
@@ -240,11 +243,27 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       // whether to take it chooses whether to release it.  A definite hold becomes a may-hold.
       Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
       std::string guard = e.guard.empty() ? "" : fromParams(e.guard, actual, result);
+      if (auto s = stored_.find(guard); s != stored_.end())
+        guard = s->second;
+      // A literal guard that says the lock is still held (`unlock` passed as 0) decides it:
+      // the callee keeps it.  One that says released leaves it released on some paths (the
+      // callee may still fail before it drops the lock).
+      std::optional<bool> literal;
+      if (isNullLiteral(guard))
+        literal = false;
+      else if (guard == "true" || guard == "1")
+        literal = true;
+      if (literal && *literal == e.guardNonzero)
+        break;
       if (o && o->may && !guard.empty() && o->guard == guard && o->guardMask.empty() &&
           o->guardNonzero != e.guardNonzero) {
         // Taken where the variable is nonzero (zero) and released exactly there: gone.
         st.settled.push_back(*o);
         st.held.erase(st.held.begin() + (o - st.held.data()));
+      } else if (o && o->may && !guard.empty() && o->guard == guard && o->guardMask.empty() &&
+                 o->guardNonzero == e.guardNonzero) {
+        // Held where the variable says so, and the callee clears it where it drops the
+        // lock (a retry loop calling it again): still held exactly where it says.
       } else if (o && !o->may && !guard.empty()) {
         // The callee says through an out parameter whether it dropped the lock: a later
         // test of that variable settles it.
@@ -259,6 +278,10 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       else if (!taken_.count(h.lock)) {
         entryHeld_.push_back({h.lock, h.key});
         h.may = true;
+        // Still held where the callee's flag says so: this function's own callers learn it
+        // from the same variable when it is theirs too (`locked` passed down).
+        h.guard = guard;
+        h.guardNonzero = e.guardNonzero;
         addDropped(st, h);
       }
       break;
@@ -418,10 +441,9 @@ void FunctionAnalysis::finish() {
           tells &= f && !f->nonzero;
         else if (r == ReturnHold::Hold::No)
           tells &= !f || f->nonzero;
-        else
-          tells &= std::any_of(rec.released.begin(), rec.released.end(), [&](const Held &o) {
-            return o.lock == i.lock && o.key == i.key && o.guard == flag && o.guardNonzero;
-          });
+        // Released on some paths to this return (a spec release the result or a flag
+        // decides, which the function does not test itself): its flag is its word to the
+        // caller, cleared where it let the lock go and left set where it did not.
       }
       if (tells && some) {
         Effect e{Effect::Kind::MayRelease, l, true};

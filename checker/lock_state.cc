@@ -44,8 +44,16 @@ void addDropped(State &st, const Held &h) {
                          [&](const Held &o) { return sameHold(o, h); });
   if (it == st.dropped.end())
     st.dropped.push_back(h);
-  else
+  else {
     it->may = it->may && h.may;
+    // Released again (a loop's next call): the latest word on where it is still held
+    // (the flag that call clears when it drops the lock) is the one that tells.
+    if (it->may && !h.guard.empty()) {
+      it->guard = h.guard;
+      it->guardNonzero = h.guardNonzero;
+      it->guardMask = h.guardMask;
+    }
+  }
 }
 
 const Fact *factOf(const State &st, std::string_view var) {

@@ -45,6 +45,9 @@ struct Held {
   /// A `scoped_guard` hold: held in the source range [scopeBegin, scopeEnd) only (scopeEnd 0:
   /// no scope).  A block that starts outside it no longer holds it.
   uint32_t scopeBegin = 0, scopeEnd = 0;
+  /// A parameter's field the owner was stored in on this path (`madv_behavior->vma = vma;`):
+  /// held at a return, the lock is handed to the caller through it.
+  std::string handedTo;
 };
 
 /// A definite hold of `lock` in `mode` of the instance `key`, taken by the call at

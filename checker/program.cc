@@ -157,7 +157,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
         !checker.index().mentionsAny(d.node.text())) {
       calleesTake(node, out);
       out.returnsZero = zero;
-      out.stores = parameterStores(d.node.child("body"), d.params);
+      out.stores = paramStores(d.node.child("body"), d.params);
       return;
     }
     ctx.callee = [&](std::string_view name) -> const FunctionSummary * {
@@ -199,7 +199,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     checkFunction(checker.index(), d.node, d.name, d.parameters, node.findings, &ctx, &out);
     calleesTake(node, out);
     out.returnsZero = zero;
-    for (auto &s : parameterStores(d.node.child("body"), d.params))
+    for (auto &s : paramStores(d.node.child("body"), d.params))
       if (std::find(out.stores.begin(), out.stores.end(), s) == out.stores.end())
         out.stores.push_back(std::move(s));
   };

@@ -44,6 +44,41 @@ size_t skipCommentOrLiteral(std::string_view code, size_t i) {
 
 } // namespace
 
+std::vector<std::pair<std::string, std::string>>
+paramStores(ts::Node body, const std::vector<std::string> &params) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (body.isNull() || body.text().find("->") == std::string_view::npos)
+    return out;
+  auto param = [&](ts::Node n) {
+    return std::string_view(n.type()) == "identifier" &&
+           std::find(params.begin(), params.end(), n.text()) != params.end();
+  };
+  for (unsigned i = 0, n = body.namedChildCount(); i < n; ++i) {
+    ts::Node stmt = body.namedChild(i);
+    if (std::string_view(stmt.type()) != "expression_statement" || stmt.namedChildCount() != 1)
+      continue;
+    ts::Node e = stmt.namedChild(0);
+    if (std::string_view(e.type()) != "assignment_expression")
+      continue;
+    ts::Node left = e.child("left"), right = e.child("right");
+    bool plain = false;
+    for (const ts::Node &c : e.children())
+      if (!c.isNamed())
+        plain = c.text() == "=";
+    if (!plain || std::string_view(left.type()) != "field_expression" || !param(right) ||
+        !param(left.child("argument")))
+      continue;
+    std::pair<std::string, std::string> store{
+        toParams(std::string(left.child("argument").text()) + "->" +
+                     std::string(left.child("field").text()),
+                 params),
+        toParams(right.text(), params)};
+    if (std::find(out.begin(), out.end(), store) == out.end())
+      out.push_back(std::move(store));
+  }
+  return out;
+}
+
 std::string toParams(std::string_view key, const std::vector<std::string> &params,
                      std::string_view returned) {
   if (key.empty())
@@ -61,37 +96,6 @@ std::string toParams(std::string_view key, const std::vector<std::string> &param
     if (params[i] == root)
       return std::string(prefix) + "$" + std::to_string(i) + std::string(rest.substr(root.size()));
   return "";
-}
-
-std::vector<std::pair<std::string, std::string>> parameterStores(ts::Node body,
-                                                                 const std::vector<std::string> &params) {
-  std::vector<std::pair<std::string, std::string>> out;
-  if (body.isNull() || body.text().find("->") == std::string_view::npos)
-    return out;
-  std::vector<ts::Node> todo{body};
-  while (!todo.empty()) {
-    ts::Node n = todo.back();
-    todo.pop_back();
-    if (std::string_view(n.type()) == "assignment_expression") {
-      ts::Node l = n.child("left"), r = n.child("right");
-      bool plain = false;
-      for (const ts::Node &c : n.children())
-        if (!c.isNamed())
-          plain = c.text() == "=";
-      if (plain && std::string_view(l.type()) == "field_expression" &&
-          std::string_view(r.type()) == "identifier") {
-        std::string to = toParams(canonical(l), params), from = toParams(r.text(), params);
-        // The value itself (`$1`), not something reached from it.
-        if (to.size() > 1 && to[0] == '$' && from.size() > 1 && from[0] == '$' &&
-            from.find_first_not_of("$0123456789") == std::string::npos &&
-            std::find(out.begin(), out.end(), std::pair{to, from}) == out.end())
-          out.emplace_back(std::move(to), std::move(from));
-      }
-    }
-    for (const ts::Node &c : n.children())
-      todo.push_back(c);
-  }
-  return out;
 }
 
 std::string fromParams(std::string_view key, const std::vector<std::string> &args,

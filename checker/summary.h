@@ -87,8 +87,11 @@ struct FunctionSummary {
   /// Parameters (by position) it passes to a spec `publish` function, itself or through a
   /// callee, on some path: an unpublished object given to it is published after the call.
   std::vector<int> publishes;
-  /// Parameters it stores in a field of a parameter (`args->lock = lock;`), as {"$0->lock",
-  /// "$1"}: a lock the caller reaches through the value is then named by that field.
+  /// A parameter stored in a field of a parameter (`args->lock = lock;`, `vms->unlock =
+  /// unlock;`), as {"$0->lock", "$1"}: a lock the caller reaches through the value is then
+  /// named by that field, and a guard that names the field (an init function filling a struct
+  /// that the caller later hands to a function whose effect the field guards) is the caller's
+  /// own variable.
   std::vector<std::pair<std::string, std::string>> stores;
   bool empty() const {
     return needs.empty() && effects.empty() && !returnsZero && publishes.empty() &&
@@ -121,6 +124,10 @@ struct CallContext {
   std::function<std::string(uint32_t offset)> where;
 };
 
+/// The `stores` of a function body: its top-level statements `p->field = q;` where `p` and
+/// `q` are parameters (an init function filling a struct), in the parameters' terms.
+std::vector<std::pair<std::string, std::string>> paramStores(ts::Node body,
+                                                             const std::vector<std::string> &params);
 /// `key` with each parameter name replaced by `$i` and `returned` (the returned expression,
 /// when not empty) by `$ret`; "" when its root is neither (a local or a global object of the
 /// callee, which the caller cannot name).
@@ -131,10 +138,6 @@ std::string toParams(std::string_view key, const std::vector<std::string> &param
 std::string fromParams(std::string_view key, const std::vector<std::string> &args,
                        std::string_view result);
 
-/// The plain stores `p->f = q;` in `body` where `p` and `q` are parameters, in the parameters'
-/// terms ({"$0->f", "$1"}), for FunctionSummary::stores.
-std::vector<std::pair<std::string, std::string>> parameterStores(ts::Node body,
-                                                                 const std::vector<std::string> &params);
 
 /// What a returned expression says about success: `0`, `NULL`, `false` are Zero; other
 /// literals, `-E...`, `ERR_PTR(...)`, `true` are Nonzero; anything else is Unknown.

@@ -1,0 +1,40 @@
+// RUN: %check %s | count 0
+// A try that stores the locked VMA in its parameter's struct (`b->vma = vma; return true;`)
+// hands the lock to its caller through that field, which the caller then unlocks
+// (madvise's try_vma_read_lock and madv_behavior->vma).
+struct behavior { struct mm_struct *mm; struct vm_area_struct *vma; int lock_mode; };
+
+static bool try_vma_lock(struct behavior *b, unsigned long start)
+{
+	struct mm_struct *mm = b->mm;
+	struct vm_area_struct *vma;
+
+	vma = lock_vma_under_rcu(mm, start);
+	if (!vma)
+		goto fallback;
+	if (vma->vm_flags & VM_SHARED) {
+		vma_end_read(vma);
+		goto fallback;
+	}
+	b->vma = vma;
+	return true;
+
+fallback:
+	b->lock_mode = 1;
+	return false;
+}
+
+int advise_range(struct mm_struct *mm, unsigned long start)
+{
+	struct behavior b = { .mm = mm };
+
+	if (try_vma_lock(&b, start)) {
+		zap_vma(b.vma, start);
+		vma_end_read(b.vma);
+		return 0;
+	}
+	mmap_read_lock(mm);
+	zap_range(mm, start);
+	mmap_read_unlock(mm);
+	return 0;
+}
