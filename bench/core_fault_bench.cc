@@ -37,6 +37,13 @@ constexpr unsigned long kBase = 1ul << 40, kStride = 1ul << 30;
 /// Each thread's scratch range for the mixed workload (mmap, fault, mremap, munmap).
 constexpr unsigned long kScratch = 1ul << 36, kScratchPages = 16;
 
+/// The CPU time the calling thread has used, in seconds.
+double threadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
 /// Faults per second of wall-clock time and per second of the workers' CPU time.
 struct Rate {
   double wall = 0, cpu = 0;
@@ -114,9 +121,7 @@ Rate run(unsigned threads, double seconds, Mode mode, unsigned mix, Quota quota 
       }
       faults[t * 16] = n;
       cycles[t * 16] = c;
-      timespec ts{};
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-      cpu[t * 16] = ts.tv_sec + ts.tv_nsec * 1e-9;
+      cpu[t * 16] = threadCpuSeconds();
     });
   const auto start = std::chrono::steady_clock::now();
   go.store(true, std::memory_order_release);
@@ -182,9 +187,7 @@ Rate control(unsigned threads, double seconds) {
             p->records[i].map.fetch_sub(1, std::memory_order_acq_rel);
       }
       done[t * 16] = n;
-      timespec ts{};
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-      cpu[t * 16] = ts.tv_sec + ts.tv_nsec * 1e-9;
+      cpu[t * 16] = threadCpuSeconds();
     });
   const auto start = std::chrono::steady_clock::now();
   go.store(true, std::memory_order_release);
