@@ -213,13 +213,14 @@ private:
 
   void eval(ts::Node e, State &st, int depth);
 
-  /// False when evaluating an expression with this text can neither change the state nor
-  /// report: no call or field write the spec knows (no identifier the index acts on), no
-  /// assignment (aliases), no statement expression, and no `?:`, `&&` or `||` (whose join
-  /// could turn a duplicated hold into a may-hold).  Pending try results are read by name, so
-  /// the caller skips only when there are none.  Walking such a subtree node by node cost more
-  /// than this byte scan (argument lists, conditions, address arithmetic).
-  bool mayHaveEffect(std::string_view text) const;
+  /// False when evaluating an expression with this text on `st` can neither change the state
+  /// nor report: no call or field write the spec knows (no identifier the index acts on), no
+  /// assignment (aliases), no statement expression, no `?:`, `&&` or `||` (whose join could
+  /// turn a duplicated hold into a may-hold), no pending try result (read by name), and no
+  /// call at all while the path knows a variable's value (any call may write it:
+  /// forgetWritten).  Walking such a subtree node by node cost more than this byte scan
+  /// (argument lists, conditions, address arithmetic).
+  bool mayHaveEffect(const State &st, std::string_view text) const;
 
   /// The lock `e` points at when it is a pointer variable or member bound to one (`ptl`,
   /// `vmf->ptl`), with its key (`*ptl`); {nullptr, ""} otherwise.

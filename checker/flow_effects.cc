@@ -402,7 +402,6 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   if (as.empty() && std::string_view(fn.type()) != "identifier")
     return std::nullopt;
   std::string name(as.empty() ? fn.text() : as);
-  forgetWritten(st, args);
   // A pointer function's out parameter (`&ptl`) now points at that lock, untaken.
   if (const LockIndex::OutPointer *op = index_.outPointer(name); op && op->param < args.size()) {
     std::string arg = canonical(args[op->param]);

@@ -10,11 +10,9 @@ namespace lockspec::check {
 
 std::vector<ts::Node> FunctionAnalysis::evalArgs(ts::Node call, State &st, int depth) {
   std::vector<ts::Node> args = callArgs(call);
-  for (const ts::Node &a : args) {
+  for (const ts::Node &a : args)
     eval(a, st, depth + 1);
-    if (!st.facts.empty() && a.text().size() > 1 && a.text()[0] == '&') // `&ptl`: may be set
-      setFact(st, std::string(a.text().substr(1)), std::nullopt);
-  }
+  forgetWritten(st, args);
   return args;
 }
 
@@ -43,7 +41,7 @@ void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &s
         }
       }
     // As in eval(): a call that names nothing the spec or a summary knows has no effect.
-    if (st.pending.empty() && !mayHaveEffect(v.text()))
+    if (!mayHaveEffect(st, v.text()))
       return;
     std::vector<ts::Node> args = evalArgs(v, st, depth);
     if (auto t = applyCall(v, st, var, args)) {
@@ -75,7 +73,7 @@ void FunctionAnalysis::addMay(State &st, Held h) {
 void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
   if (e.isNull() || !st.live || depth > kMaxDepth)
     return;
-  if (e.namedChildCount() > 0 && st.pending.empty() && !mayHaveEffect(e.text()))
+  if (e.namedChildCount() > 0 && !mayHaveEffect(st, e.text()))
     return;
   std::string_view t = e.type();
   if (t == "call_expression") {
@@ -198,7 +196,10 @@ std::pair<const Lock *, std::string> FunctionAnalysis::pointerLock(ts::Node e) c
   return {nullptr, ""};
 }
 
-bool FunctionAnalysis::mayHaveEffect(std::string_view text) const {
+bool FunctionAnalysis::mayHaveEffect(const State &st, std::string_view text) const {
+  if (!st.pending.empty() ||
+      (!knowsNothing(st) && text.find('(') != std::string_view::npos))
+    return true;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '=' || c == '{' || c == '?' ||
@@ -224,8 +225,7 @@ std::optional<bool> FunctionAnalysis::literalValue(ts::Node value) {
 }
 
 void FunctionAnalysis::forgetWritten(State &st, const std::vector<ts::Node> &args) {
-  if (st.facts.empty() && std::none_of(st.held.begin(), st.held.end(),
-                                       [](const Held &h) { return !h.guard.empty(); }))
+  if (knowsNothing(st))
     return;
   for (const ts::Node &a : args) {
     std::string_view t = a.type();
@@ -358,6 +358,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       return cond(args[0], std::move(st), depth + 1);
     for (const ts::Node &a : args)
       eval(a, st, depth + 1);
+    forgetWritten(st, args);
     auto tr = applyCall(e, st, "", args);
     // A callee of the files checked that only ever returns zero: its true branch is dead.
     if (const FunctionSummary *s = ctx_ && ctx_->callee ? ctx_->callee(n) : nullptr;

@@ -62,11 +62,14 @@ const Fact *factOf(const State &st, std::string_view var) {
   return it != st.facts.end() && it->var == var ? &*it : nullptr;
 }
 
+bool knowsNothing(const State &st) {
+  auto guarded = [](const Held &h) { return !h.guard.empty(); };
+  return st.facts.empty() && std::none_of(st.held.begin(), st.held.end(), guarded) &&
+         std::none_of(st.dropped.begin(), st.dropped.end(), guarded);
+}
+
 void setFact(State &st, const std::string &var, std::optional<bool> value) {
-  if (!value && st.facts.empty() &&
-      std::none_of(st.held.begin(), st.held.end(), [](const Held &h) { return !h.guard.empty(); }) &&
-      std::none_of(st.dropped.begin(), st.dropped.end(),
-                   [](const Held &h) { return !h.guard.empty(); }))
+  if (!value && knowsNothing(st))
     return; // nothing known, nothing tied: nothing to forget
   for (std::vector<Held> *list : {&st.held, &st.dropped})
     for (Held &h : *list)

@@ -110,6 +110,10 @@ State deadState();
 /// state it began.
 void addDropped(State &st, const Held &h);
 
+/// No variable's value is known on this path and no hold is tied to one: a write to any
+/// variable changes nothing.
+bool knowsNothing(const State &st);
+
 /// The value `st` knows `var` has (nullptr: unknown).
 const Fact *factOf(const State &st, std::string_view var);
 
