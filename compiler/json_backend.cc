@@ -353,12 +353,10 @@ void writeItem(Writer &w, const Lock &l) {
   w.endObject();
 }
 
-void writeItem(Writer &w, const Api &a) {
-  documented(w, a);
-  w.field("kind", toString(a.kind));
-  w.field("lock", a.lock);
+/// The parameters of an API or pointer function: `@` marks the one that names the lock.
+void params(Writer &w, const std::vector<ApiParam> &ps) {
   w.key("params").beginArray();
-  for (const ApiParam &p : a.params) {
+  for (const ApiParam &p : ps) {
     w.beginObject();
     w.field("name", p.name);
     w.field("instance", p.instance);
@@ -367,6 +365,13 @@ void writeItem(Writer &w, const Api &a) {
     w.endObject();
   }
   w.endArray();
+}
+
+void writeItem(Writer &w, const Api &a) {
+  documented(w, a);
+  w.field("kind", toString(a.kind));
+  w.field("lock", a.lock);
+  params(w, a.params);
   w.field("returns_instance", a.returnsInstance);
   w.field("return_type", a.returnType);
   w.field("mode", a.mode);
@@ -398,15 +403,7 @@ void writeItem(Writer &w, const Api &a) {
 void writeItem(Writer &w, const LockPointer &p) {
   documented(w, p);
   w.field("lock", p.lock);
-  w.key("params").beginArray();
-  for (const ApiParam &param : p.params) {
-    w.beginObject();
-    w.field("name", param.name);
-    w.field("instance", param.instance);
-    w.field("out", param.out);
-    w.endObject();
-  }
-  w.endArray();
+  params(w, p.params);
   w.field("returns_instance", p.returnsInstance);
   w.endObject();
 }
