@@ -416,6 +416,15 @@ void FunctionAnalysis::finish() {
                              : gone->may && !byPtr      ? ReturnHold::Hold::May
                                                         : ReturnHold::Hold::Yes});
     }
+    // Dropped and taken again before every return that dropped it (a helper that leaves its
+    // caller's RCU section to sleep and enters it again): the caller's hold is back, unless
+    // a return hands over a hold of that lock of its own (retaken in another mode).
+    if (std::all_of(at.begin(), at.end(),
+                    [](const ReturnHold &h) { return h.hold == ReturnHold::Hold::No; }) &&
+        std::none_of(rows.begin(), rows.end(), [&](const Row &r) {
+          return r.first.lock == i.lock && compareKeys(r.first.key, i.key) != Alias::Different;
+        }))
+      continue;
     Effect::Kind kind;
     bool nonzero = true;
     SummaryLock l{i.lock, "", toParams(i.key, ctx_->params)};
