@@ -225,8 +225,12 @@ private:
   /// The lock `e` points at when it is a pointer variable or member bound to one (`ptl`,
   /// `vmf->ptl`), with its key (`*ptl`); {nullptr, ""} otherwise.
   std::pair<const Lock *, std::string> pointerLock(ts::Node e) const;
-  /// The truth value of a literal (`0`, `NULL`, `false`; `1`, `true`, `-EINTR`), else nullopt.
-  static std::optional<bool> literalValue(ts::Node value);
+  /// The value of a literal (`0`, `NULL`, `false`; `1`, `true`, `-EINTR`), of an error pointer
+  /// (`ERR_PTR(-EAGAIN)`), or of a `?:` whose arms are both failures (NULL or an error
+  /// pointer), as a Fact with no variable; nullopt when unknown.
+  static std::optional<Fact> literalValue(ts::Node value);
+  /// `var` was assigned `value`: setFact with its literalValue.
+  static void assignFact(State &st, const std::string &var, ts::Node value);
 
   /// A call may write through its `&v` and pointer arguments: what the path knew of `v` and
   /// `*v` is forgotten.
@@ -238,6 +242,13 @@ private:
 
   /// The states after `e` evaluates to true and to false.
   std::pair<State, State> cond(ts::Node e, State st, int depth);
+
+  /// `IS_ERR(arg)` (`IS_ERR_OR_NULL(arg)` when `orNull`), an error-pointer test of the hints:
+  /// the states where it is true and false.  Either test true is a failed result, as NULL is
+  /// (what a try holds on failure is held, what it holds with a valid pointer is not);
+  /// IS_ERR_OR_NULL false is a valid pointer; IS_ERR false (NULL or valid) leaves a try's
+  /// result to the next test.
+  std::pair<State, State> errorTest(ts::Node arg, bool orNull, State st, int depth);
 
   /// `if (guard(CLASS)(args)) stmt`, what the macro hints make of `scoped_guard(CLASS, args)
   /// stmt`: the lock is held in `stmt` only.  nullopt when `e` is not one.

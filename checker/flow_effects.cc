@@ -230,6 +230,15 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
   const Lock *lock = h->lock;
   std::string mode = h->mode, key = h->key, alias = h->alias;
   bool partAlias = h->partAlias;
+  // The caller's hold (asserted on entry, or taken back after this path released it): its
+  // release is the caller's lock released.
+  if (h->asserted && !h->scopeEnd) {
+    entryHeld_.push_back({h->lock, h->key});
+    Held d = *h;
+    d.guard.clear();
+    d.guardMask.clear();
+    addDropped(st, d);
+  }
   if (h->may)
     st.settled.push_back(*h);
   st.held.erase(st.held.begin() + (h - st.held.data()));
@@ -442,6 +451,11 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     // hold the code knows it dropped (a `locked` flag, a callee that released it), which
     // the checker cannot see yet.
     std::erase_if(st.held, [&](const Held &h) { return h.may && sameHold(h, taking); });
+    // Taking again, in its mode, a lock this path released for the caller (a retry loop
+    // that re-enters the caller's RCU section): the caller's hold is back, never a leak.
+    taking.asserted = std::any_of(st.dropped.begin(), st.dropped.end(), [&](const Held &h) {
+      return sameHold(h, taking) && (h.mode.empty() || h.mode == taking.mode);
+    });
     std::erase_if(st.dropped, [&](const Held &h) { return sameHold(h, taking); });
     if (!taking.key.empty() && taking.key[0] == '*')
       st.gone.clear(); // releases before this acquisition cannot have ended it

@@ -121,8 +121,10 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     // value assigned, or one the checker does not know; a call's result stored in it may
     // guard a hold (set by the call, so after this).
     bool flag = lt == "identifier" || lt == "field_expression" || lt == "pointer_expression";
-    if (flag)
-      setFact(st, canonical(l), plain ? literalValue(right) : std::nullopt);
+    if (flag && plain)
+      assignFact(st, canonical(l), right);
+    else if (flag)
+      setFact(st, canonical(l), std::nullopt);
     if (lt != "identifier") {
       // Stored through a pointer (`vmg->target = vma`, `*vmap = vma`): others may reach it.
       ts::Node r = right;
@@ -209,19 +211,35 @@ bool FunctionAnalysis::mayHaveEffect(const State &st, std::string_view text) con
   return mentions(text);
 }
 
-std::optional<bool> FunctionAnalysis::literalValue(ts::Node value) {
+std::optional<Fact> FunctionAnalysis::literalValue(ts::Node value) {
   if (value.isNull())
     return std::nullopt;
-  if (std::string_view(stripNode(value)) == "assignment_expression") // `a = b = NULL`
+  std::string_view t = stripNode(value);
+  if (t == "assignment_expression") // `a = b = NULL`
     return literalValue(value.child("right"));
+  if (t == "conditional_expression") { // `oldcnt ? NULL : ERR_PTR(-EAGAIN)`
+    auto a = literalValue(value.child("consequence")), b = literalValue(value.child("alternative"));
+    if (a && b && *a == *b)
+      return a;
+    if (a && b && !valid(*a) && !valid(*b))
+      return Fact{"", false, true}; // NULL or an error pointer
+    return std::nullopt;
+  }
   switch (classifyReturn(canonical(value))) {
   case ReturnClass::Zero:
-    return false;
+    return Fact{"", false, false};
   case ReturnClass::Nonzero:
-    return true;
+    return Fact{"", true, false};
+  case ReturnClass::Error:
+    return Fact{"", true, true};
   default:
     return std::nullopt;
   }
+}
+
+void FunctionAnalysis::assignFact(State &st, const std::string &var, ts::Node value) {
+  std::optional<Fact> v = literalValue(value);
+  setFact(st, var, v ? std::optional(v->nonzero) : std::nullopt, v && v->error);
 }
 
 void FunctionAnalysis::forgetWritten(State &st, const std::vector<ts::Node> &args) {
@@ -356,6 +374,10 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     std::vector<ts::Node> args = callArgs(e);
     if ((n == "likely" || n == "unlikely") && args.size() == 1)
       return cond(args[0], std::move(st), depth + 1);
+    if (const MacroHints::ErrorPointer *role = MacroHints::kernel().errorPointer(n);
+        role && *role != MacroHints::ErrorPointer::Make && args.size() == 1)
+      return errorTest(args[0], *role == MacroHints::ErrorPointer::TestOrNull, std::move(st),
+                       depth + 1);
     for (const ts::Node &a : args)
       eval(a, st, depth + 1);
     forgetWritten(st, args);
@@ -388,7 +410,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
   if (t == "identifier" || t == "field_expression" || deref) {
     std::string var = canonical(e);
     // A pointer known NULL on this path: the branch that needs it non-NULL is not taken.
-    if (const Fact *f = factOf(st, var); t == "identifier" && f && !f->nonzero)
+    if (const Fact *f = factOf(st, var); t == "identifier" && f && !f->nonzero && !f->error)
       return {deadState(), st};
     State yes = st, no = st;
     std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
@@ -412,6 +434,38 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
   }
   eval(e, st, depth + 1);
   return {st, st};
+}
+
+std::pair<State, State> FunctionAnalysis::errorTest(ts::Node arg, bool orNull, State st,
+                                                    int depth) {
+  eval(arg, st, depth + 1);
+  ts::Node a = arg;
+  std::string_view t = stripNode(a);
+  if (!st.live || (t != "identifier" && t != "field_expression"))
+    return {st, st};
+  std::string var = canonical(a);
+  State yes = st, no = st;
+  std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
+  if (orNull) // IS_ERR false is NULL or valid: a try's result stays for the next test
+    std::erase_if(no.pending, [&](const Pending &p) { return p.var == var; });
+  for (const Pending &p : st.pending) {
+    if (p.var != var)
+      continue;
+    Held h = p.held;
+    if (!h.may) {
+      h.guard = var;
+      h.guardNonzero = p.success != TrySuccess::Zero;
+    }
+    if (p.success == TrySuccess::Zero)
+      succeeded(yes, h); // held where the result failed
+    else if (orNull)
+      succeeded(no, h); // held with a valid pointer
+  }
+  if (!assumeError(yes, var, orNull, true))
+    yes = deadState();
+  if (!assumeError(no, var, orNull, false))
+    no = deadState();
+  return {std::move(yes), std::move(no)};
 }
 
 bool FunctionAnalysis::freshLocalValue(std::string_view id) const {

@@ -59,8 +59,18 @@ Held holdOf(const Lock *lock, std::string mode, std::string key, uint32_t at, ui
 struct Fact {
   std::string var;
   bool nonzero = false;
+  /// A pointer that may be an error code (err.h's ERR_PTR): with `nonzero`, it is one; without,
+  /// it is NULL or one.  Either way a failed result, as NULL is: a hold guarded by the
+  /// variable being nonzero is not held (valid()).
+  bool error = false;
   bool operator==(const Fact &) const = default;
 };
+
+/// The variable holds a valid result: nonzero and no error pointer.  A hold guarded by its
+/// being nonzero (`guardNonzero`) exists exactly where this is true.
+inline bool valid(const Fact &f) {
+  return f.nonzero && !f.error;
+}
 
 /// A try result stored in a variable: held once a test of the variable says it succeeded.
 struct Pending {
@@ -117,14 +127,19 @@ bool knowsNothing(const State &st);
 /// The value `st` knows `var` has (nullptr: unknown).
 const Fact *factOf(const State &st, std::string_view var);
 
-/// `var` is now `nonzero` (or unknown, `value` empty) on this path.  Holds guarded by it keep
-/// their guard only when it is given a known value: a later test of it tells nothing about a
-/// lock otherwise.
-void setFact(State &st, const std::string &var, std::optional<bool> value);
+/// `var` is now `nonzero` (or unknown, `value` empty) on this path, an error pointer (or NULL
+/// or one, without `nonzero`) when `error`.  Holds guarded by it keep their guard only when it
+/// is given a known value: a later test of it tells nothing about a lock otherwise.
+void setFact(State &st, const std::string &var, std::optional<bool> value, bool error = false);
 
 /// The path where a test says `var` is nonzero (or zero): a may-hold guarded by it in that
 /// sense becomes definite, one guarded in the other sense is not held here.
 void assume(State &st, const std::string &var, bool nonzero);
+
+/// The path where an error-pointer test (`IS_ERR(var)`, or `IS_ERR_OR_NULL(var)` when
+/// `orNull`) is `yes` or not: holds guarded by `var` follow where the test decides whether it
+/// is a valid result.  False when what the path knew of `var` says this branch is not taken.
+bool assumeError(State &st, const std::string &var, bool orNull, bool yes);
 
 /// The path where a test says `var & (bits)` is nonzero (`set`) or zero: holds guarded by
 /// `var & (mask)` follow when `bits` and `mask` decide it, and a plain guard on `var` follows a
