@@ -179,6 +179,23 @@ private:
   /// again later is the caller's state restored, not a leak.
   void callerHeld(const Api &api, const Instance &inst, const char *verb, ts::Node call);
 
+  /// `who` (an assert API, or an assertion macro on a try) asserts `inst` held in `mode`:
+  /// checked against a hold of this function's, else held from here as the caller's (never a
+  /// leak) and a requirement passed on to the callers.  `taking` is the hold at the call.
+  void assertHeld(const std::string &who, const Instance &inst, const std::string &mode,
+                  Held taking, State &st, ts::Node call);
+
+  /// The mode a holder must have for a try of `lock` in `mode` to fail: the strongest mode
+  /// that every mode excluding `mode` (the spec's exclusivity matrix, or the modes' sharing)
+  /// satisfies; "" when none.  `BUG_ON(mmap_read_trylock(mm))` asserts the mmap lock held
+  /// for write.
+  std::string excludedBy(const Lock &lock, const std::string &mode) const;
+
+  /// `NAME(cond, ...)` of an `assertion` hint as a statement: the path goes on where `cond` is
+  /// false.  A try there that must fail (`BUG_ON(mmap_read_trylock(mm))`) takes nothing and
+  /// asserts the lock held in the mode that keeps it out (excludedBy).
+  void assertion(ts::Node call, const std::vector<ts::Node> &args, State &st, int depth);
+
   struct TryResult {
     TrySuccess success = TrySuccess::None;
     Held held;

@@ -505,32 +505,73 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     endDependents(st, inst.lock, left);
     return std::nullopt;
   }
-  case ApiKind::Assert: {
-    Held *h = findHeld(st, inst);
-    if (h && !h->may && !h->lock->satisfies(h->mode, api->mode)) {
-      Diagnostic *d = report(Severity::Error, "wrong-mode", call,
-                             quote(api->name) + " asserts " + describe(h->lock, h->key) +
-                                 " held for " + api->mode + ", but it is held for " + h->mode);
-      noteHere(d, h->at, h->atEnd, "taken for " + h->mode + " here");
-    } else if (h && h->may) {
-      h->may = false; // The assert proves the path that holds it is the one taken.
-    } else if (!h) {
-      // Asserted, not taken: the callers must hold it (a precondition, as `__must_hold`).
-      if (!taken_.count(inst.lock))
-        passOn(oneLock(inst.lock, api->mode, inst.key),
-               quote(api->name) + " asserts " + describe(inst.lock, inst.key) + " held", "", {},
-               call.begin(), {{inst.lock, quote(api->name) + " asserts it"}}, "", st.published);
-      taking.asserted = true;
-      st.held.push_back(taking);
-      if (std::none_of(assertedHeld_.begin(), assertedHeld_.end(), [&](const auto &a) {
-            return a.first.lock == inst.lock && a.first.key == inst.key && a.second == st.facts;
-          }))
-        assertedHeld_.push_back({inst, st.facts});
-    }
+  case ApiKind::Assert:
+    assertHeld(quote(api->name), inst, api->mode, taking, st, call);
     return std::nullopt;
   }
-  }
   return std::nullopt;
+}
+
+void FunctionAnalysis::assertHeld(const std::string &who, const Instance &inst,
+                                  const std::string &mode, Held taking, State &st, ts::Node call) {
+  Held *h = findHeld(st, inst);
+  if (h && !h->may && !h->lock->satisfies(h->mode, mode)) {
+    Diagnostic *d = report(Severity::Error, "wrong-mode", call,
+                           who + " asserts " + describe(h->lock, h->key) + " held for " + mode +
+                               ", but it is held for " + h->mode);
+    noteHere(d, h->at, h->atEnd, "taken for " + h->mode + " here");
+  } else if (h && h->may) {
+    h->may = false; // The assert proves the path that holds it is the one taken.
+  } else if (!h) {
+    // Asserted, not taken: the callers must hold it (a precondition, as `__must_hold`).
+    if (!taken_.count(inst.lock))
+      passOn(oneLock(inst.lock, mode, inst.key),
+             who + " asserts " + describe(inst.lock, inst.key) + " held", "", {}, call.begin(),
+             {{inst.lock, who + " asserts it"}}, "", st.published);
+    taking.mode = mode;
+    taking.asserted = true;
+    st.held.push_back(taking);
+    if (std::none_of(assertedHeld_.begin(), assertedHeld_.end(), [&](const auto &a) {
+          return a.first.lock == inst.lock && a.first.key == inst.key && a.second == st.facts;
+        }))
+      assertedHeld_.push_back({inst, st.facts});
+  }
+}
+
+std::string FunctionAnalysis::excludedBy(const Lock &lock, const std::string &mode) const {
+  // The modes a hold in `mode` cannot coexist with: the spec's exclusivity matrix of the lock
+  // when it has one, else the modes' sharing (a shared mode is kept out by the exclusive
+  // ones, an exclusive mode by every mode).
+  std::vector<const Mode *> excluders;
+  const Matrix *matrix = nullptr;
+  for (const Matrix &m : model_.matrices)
+    if (m.lock == lock.name)
+      matrix = &m;
+  const Mode *tried = lock.findMode(mode);
+  if (!tried)
+    return "";
+  for (const Mode &other : lock.modes) {
+    bool excludes = tried->sharing == Sharing::Exclusive || other.sharing == Sharing::Exclusive;
+    if (matrix) {
+      auto r = std::find(matrix->modes.begin(), matrix->modes.end(), mode);
+      auto c = std::find(matrix->modes.begin(), matrix->modes.end(), other.name);
+      size_t ri = r - matrix->modes.begin(), ci = c - matrix->modes.begin();
+      if (r != matrix->modes.end() && c != matrix->modes.end() && ri < matrix->excludes.size() &&
+          ci < matrix->excludes[ri].size())
+        excludes = matrix->excludes[ri][ci];
+    }
+    if (excludes)
+      excluders.push_back(&other);
+  }
+  // Whoever keeps the try out holds one of them: the strongest mode each of them satisfies.
+  const Mode *best = nullptr;
+  for (const Mode &m : lock.modes)
+    if (!excluders.empty() &&
+        std::all_of(excluders.begin(), excluders.end(),
+                    [&](const Mode *e) { return lock.satisfies(e->name, m.name); }) &&
+        (!best || m.satisfies.size() > best->satisfies.size()))
+      best = &m;
+  return best ? best->name : "";
 }
 
 } // namespace lockspec::check

@@ -95,6 +95,15 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
         return;
       }
     }
+    // `BUG_ON(cond);`, `WARN_ON(cond);` as a statement: the code goes on where cond is false.
+    if (MacroHints::kernel().assertion(n) && !e.parent().isNull() &&
+        std::string_view(e.parent().type()) == "expression_statement") {
+      std::vector<ts::Node> args = callArgs(e);
+      if (!args.empty()) {
+        assertion(e, args, st, depth);
+        return;
+      }
+    }
     if (n == "likely" || n == "unlikely" || std::string_view(fn.type()) != "identifier") {
       eval(fn, st, depth + 1);
       evalArgs(e, st, depth);
@@ -434,6 +443,53 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
   }
   eval(e, st, depth + 1);
   return {st, st};
+}
+
+void FunctionAnalysis::assertion(ts::Node call, const std::vector<ts::Node> &args, State &st,
+                                 int depth) {
+  // The try inside, through `!` and parentheses: does the path going on need it to fail?
+  ts::Node c = args[0];
+  bool negated = false;
+  for (int guard = 0; guard < 16; ++guard) {
+    std::string_view t = stripNode(c);
+    if (t == "unary_expression" && !c.children().empty() && c.children().front().text() == "!") {
+      negated = !negated;
+      c = c.child("argument");
+    } else if (t == "call_expression" &&
+               (c.child("function").text() == "likely" || c.child("function").text() == "unlikely") &&
+               callArgs(c).size() == 1) {
+      c = callArgs(c)[0];
+    } else
+      break;
+  }
+  if (std::string_view(c.type()) == "call_expression" &&
+      std::string_view(c.child("function").type()) == "identifier")
+    if (const Api *api = index_.api(c.child("function").text());
+        api && api->kind == ApiKind::Try && api->success != TrySuccess::None) {
+      // The assertion's argument is false where the code goes on: the try's result is
+      // false (zero, NULL), or nonzero under a `!`.  A result that says it succeeded is a
+      // hold, which cond() below gives; one that says it failed takes nothing.
+      bool resultNonzero = negated;
+      bool failed = (api->success == TrySuccess::Zero) == resultNonzero;
+      if (failed) {
+        std::vector<ts::Node> tryArgs = evalArgs(c, st, depth);
+        Instance inst = instanceOf(*api, tryArgs, "");
+        // The kernel treats success as impossible: someone holds the lock in a mode that
+        // keeps the try out, and the code after it relies on that holder being its caller
+        // (vm_insert_page's comment: called under the mmap write lock, so it may change
+        // vm_flags).  An assert of that mode.
+        std::string mode = inst.lock ? excludedBy(*inst.lock, api->mode) : "";
+        if (!mode.empty())
+          assertHeld(quote(std::string(call.child("function").text()) + "(" + api->name + ")"),
+                     inst, mode, holdOf(inst.lock, mode, inst.key, call.begin(), call.end()), st,
+                     call);
+        return;
+      }
+    }
+  auto [yes, no] = cond(args[0], st, depth + 1);
+  for (size_t i = 1; i < args.size(); ++i)
+    eval(args[i], no, depth + 1);
+  st = std::move(no);
 }
 
 std::pair<State, State> FunctionAnalysis::errorTest(ts::Node arg, bool orNull, State st,

@@ -42,6 +42,7 @@ TEST(Preprocess, ErrorPointerAndAssertionHintsAreReadNotRewritten) {
   EXPECT_THROW(MacroHints("assertion\n"), std::invalid_argument);
   // The built-in hints name the v7.0 macros.
   EXPECT_NE(MacroHints::kernel().errorPointer("IS_ERR_OR_NULL"), nullptr);
+  EXPECT_TRUE(MacroHints::kernel().assertion("VM_BUG_ON"));
 }
 
 TEST(Preprocess, IteratorBecomesWhileLoop) {
