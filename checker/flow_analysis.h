@@ -357,6 +357,12 @@ private:
   /// initializer and never assigned: only calls given `&id` fill it (`pmd_t _pmd;` filled by
   /// `pmd_populate(mm, &_pmd, pgtable)`), so it is no copy of an entry other threads see.
   bool freshLocalValue(std::string_view id) const;
+  /// True when `id` is a parameter or local of this function declared as a pointer.
+  bool declaredPointer(std::string_view id) const;
+  mutable std::unordered_map<std::string, bool> pointerVars_; ///< declaredPointer's answers.
+  /// `p += n`, `p -= n`, `p++`, `p--` on a pointer this path knows valid: it stays valid and
+  /// within what it points into (a mapped PTE table), so the holds it guards stay tied to it.
+  bool stridesValidPointer(const State &st, ts::Node var, std::string_view op) const;
   /// `key` becomes reachable by other threads; a parameter is recorded in the summary.
   void publish(State &st, const std::string &key);
   /// Identifiers this function returns (`return x;`), when it is a spec constructor.

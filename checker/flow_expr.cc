@@ -130,9 +130,13 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     // value assigned, or one the checker does not know; a call's result stored in it may
     // guard a hold (set by the call, so after this).
     bool flag = lt == "identifier" || lt == "field_expression" || lt == "pointer_expression";
+    std::string_view op;
+    for (const ts::Node &c : e.children())
+      if (!c.isNamed())
+        op = c.text();
     if (flag && plain)
       assignFact(st, canonical(l), right);
-    else if (flag)
+    else if (flag && !stridesValidPointer(st, l, op))
       setFact(st, canonical(l), std::nullopt);
     if (lt != "identifier") {
       // Stored through a pointer (`vmg->target = vma`, `*vmap = vma`): others may reach it.
@@ -166,7 +170,12 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
   }
   if (t == "update_expression") {
     eval(e.child("argument"), st, depth + 1);
-    if (!st.facts.empty() || st.held.size() > 0)
+    std::string_view op;
+    for (const ts::Node &c : e.children())
+      if (!c.isNamed())
+        op = c.text();
+    if ((!st.facts.empty() || st.held.size() > 0) &&
+        !stridesValidPointer(st, e.child("argument"), op == "++" ? "+=" : "-="))
       setFact(st, canonical(e.child("argument")), std::nullopt);
     fieldWrite(e.child("argument"), {}, st);
     return;
@@ -522,6 +531,35 @@ std::pair<State, State> FunctionAnalysis::errorTest(ts::Node arg, bool orNull, S
   if (!assumeError(no, var, orNull, false))
     no = deadState();
   return {std::move(yes), std::move(no)};
+}
+
+bool FunctionAnalysis::declaredPointer(std::string_view id) const {
+  std::string key(id);
+  if (auto it = pointerVars_.find(key); it != pointerVars_.end())
+    return it->second;
+  bool pointer = false;
+  std::vector<ts::Node> todo{function_};
+  while (!todo.empty() && !pointer) {
+    ts::Node n = todo.back();
+    todo.pop_back();
+    if (std::string_view(n.type()) == "pointer_declarator") {
+      ts::Node d = n.child("declarator");
+      pointer = !d.isNull() && std::string_view(d.type()) == "identifier" && d.text() == id;
+      continue;
+    }
+    for (const ts::Node &c : n.namedChildren())
+      todo.push_back(c);
+  }
+  pointerVars_[key] = pointer;
+  return pointer;
+}
+
+bool FunctionAnalysis::stridesValidPointer(const State &st, ts::Node var, std::string_view op) const {
+  std::string_view t = stripNode(var);
+  if (t != "identifier" || (op != "+=" && op != "-="))
+    return false;
+  const Fact *f = factOf(st, var.text());
+  return f && valid(*f) && declaredPointer(var.text());
 }
 
 bool FunctionAnalysis::freshLocalValue(std::string_view id) const {
