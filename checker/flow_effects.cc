@@ -363,32 +363,24 @@ void FunctionAnalysis::releaseAlso(const Api &api, const std::vector<ts::Node> &
     }
   }
   // None here: the caller's, when the argument is what the caller mapped (a parameter's
-  // field this function never assigns, as do_wp_page's vmf->pte) and this function has not
-  // used the lock itself.  Otherwise the table was mapped by a helper whose section the spec
-  // does not model (pte_offset_map_lock), and there is nothing to end.
+  // field this function has not assigned on every path here, as do_wp_page's vmf->pte, or
+  // do_numa_page's before it maps the table again) and this function has not used the lock
+  // itself.  Otherwise the table was mapped by a helper whose section the spec does not
+  // model (pte_offset_map_lock), and there is nothing to end.
   if (taken_.count(other))
     return;
   std::string_view params = function_.child("declarator").text();
-  std::string_view body = function_.child("body").text();
   for (const ts::Node &a : args) {
     std::string c = canonical(a);
     std::string_view root = rootIdentifier(c);
     if (root.empty() || root == c ||
         !anyIdentifier(params, [&](std::string_view p) { return p == root; }))
       continue;
-    std::string_view text = a.text();
-    bool assignedHere = false;
-    for (size_t at = body.find(text); at != std::string_view::npos && !assignedHere;
-         at = body.find(text, at + 1)) {
-      size_t op = body.find_first_not_of(" \t", at + text.size());
-      assignedHere = op != std::string_view::npos && body[op] == '=' &&
-                     body.compare(op, 2, "==") != 0;
-    }
-    if (assignedHere)
+    if (std::binary_search(st.reassigned.begin(), st.reassigned.end(), c))
       continue;
     Instance inst{other, ""};
     entryHeld_.push_back(inst);
-    st.dropped.push_back(holdOf(other, other->modes.front().name, "", a.begin(), a.end()));
+    addDropped(st, holdOf(other, other->modes.front().name, "", a.begin(), a.end()));
     return;
   }
 }

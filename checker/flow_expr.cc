@@ -150,6 +150,16 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
       assigned(std::string(l.text()), right);
       pointerSet(st, std::string(l.text()));
     } else if (lt == "field_expression" && plain) {
+      // A field of the caller's object set anew: no longer what the caller put there.
+      std::string field = canonical(l);
+      std::string_view root = rootIdentifier(field);
+      if (root != field && !root.empty() &&
+          anyIdentifier(function_.child("declarator").text(),
+                        [&](std::string_view p) { return p == root; })) {
+        auto at = std::lower_bound(st.reassigned.begin(), st.reassigned.end(), field);
+        if (at == st.reassigned.end() || *at != field)
+          st.reassigned.insert(at, field);
+      }
       ts::Node rv = right;
       if (ctx_ && stripNode(rv) == std::string_view("identifier") &&
           !toParams(canonical(l), ctx_->params).empty())

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 
 #include "c_expr.h"
 
@@ -330,6 +331,8 @@ State join(const State &a, const State &b) {
       guardDropped(j, h, b, a);
       r.dropped.push_back(j);
     }
+  std::set_intersection(a.reassigned.begin(), a.reassigned.end(), b.reassigned.begin(),
+                        b.reassigned.end(), std::back_inserter(r.reassigned));
   r.gone = a.gone;
   for (const std::string &k : b.gone)
     if (std::find(r.gone.begin(), r.gone.end(), k) == r.gone.end())
@@ -435,7 +438,8 @@ void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock
 bool sameState(const State &a, const State &b) {
   if (a.live != b.live || a.held.size() != b.held.size() || a.pending.size() != b.pending.size() ||
       a.dropped.size() != b.dropped.size() || a.facts != b.facts ||
-      a.unpublished != b.unpublished || a.published.size() != b.published.size())
+      a.unpublished != b.unpublished || a.published.size() != b.published.size() ||
+      a.reassigned != b.reassigned)
     return false;
   for (size_t i = 0; i < a.held.size(); ++i)
     if (!sameHold(a.held[i], b.held[i]) || a.held[i].mode != b.held[i].mode ||

@@ -101,6 +101,10 @@ struct State {
   /// Keys passed to a spec `publish` function on some path here: a requirement on one of
   /// them after that point is not met by its caller's object being unpublished.
   std::vector<std::string> published;
+  /// Fields of the caller's objects (`vmf->pte`) this function assigned on every path to here
+  /// (sorted): until then such a field still holds what the caller put there (the PTE table
+  /// the caller mapped, whose RCU section an unmap through the field ends).
+  std::vector<std::string> reassigned;
   /// Variables whose value this path knows (sorted by name), pointers known NULL among them:
   /// what lets a join remember that a lock held on one side and not the other is held exactly
   /// where a flag or a pointer says so.
