@@ -146,7 +146,7 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
   if (blocking && lock->kind != LockKind::VmaLock && lock->kind != LockKind::Rcu &&
       lock->kind != LockKind::Seqcount)
     for (const Held &h : st.held)
-      if (h.lock == lock && !h.may && !h.asserted &&
+      if (h.lock == lock && !h.may && (!h.asserted || h.retaken) &&
           compareHeld(h.key, taking.key) == Alias::Same) {
         Diagnostic *d = report(Severity::Error, "double-acquire", call,
                                quote(api.name) + " takes " + describe(lock, taking.key) +
@@ -448,6 +448,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     taking.asserted = std::any_of(st.dropped.begin(), st.dropped.end(), [&](const Held &h) {
       return sameHold(h, taking) && (h.mode.empty() || h.mode == taking.mode);
     });
+    taking.retaken = taking.asserted;
     std::erase_if(st.dropped, [&](const Held &h) { return sameHold(h, taking); });
     if (!taking.key.empty() && taking.key[0] == '*')
       st.gone.clear(); // releases before this acquisition cannot have ended it

@@ -28,6 +28,9 @@ struct Held {
   uint32_t at = 0, atEnd = 0;
   bool may = false;      ///< Held on some paths only.
   bool asserted = false; ///< Known from an assert, not taken here: never "held at return".
+  /// Taken here, back for the caller after this path released the caller's hold (`asserted`
+  /// too: the caller's, never a leak): taking it again is still a double acquisition.
+  bool retaken = false;
   /// A variable whose value tells whether the hold exists (a try's result, a `locked` flag,
   /// `*locked`, the pointer an acquire returned): held exactly where `guard` is nonzero
   /// (`guardNonzero`) or zero.  A test of the variable makes a may-hold definite on one branch
