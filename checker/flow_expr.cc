@@ -402,6 +402,15 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     std::vector<ts::Node> args = callArgs(e);
     if ((n == "likely" || n == "unlikely") && args.size() == 1)
       return cond(args[0], std::move(st), depth + 1);
+    // `if (WARN_ON_ONCE(!vma))`: a warning macro's value is its condition.
+    if (MacroHints::kernel().assertion(n) && !args.empty()) {
+      auto [yes, no] = cond(args[0], std::move(st), depth + 1);
+      for (size_t i = 1; i < args.size(); ++i) {
+        eval(args[i], yes, depth + 1);
+        eval(args[i], no, depth + 1);
+      }
+      return {std::move(yes), std::move(no)};
+    }
     if (const MacroHints::ErrorPointer *role = MacroHints::kernel().errorPointer(n);
         role && *role != MacroHints::ErrorPointer::Make && args.size() == 1)
       return errorTest(args[0], *role == MacroHints::ErrorPointer::TestOrNull, std::move(st),
