@@ -372,7 +372,7 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
         continue;
       ts::Node id = declaredIdentifier(c);
       if (!id.isNull())
-        setFact(st, std::string(id.text()), literalValue(c.child("value")));
+        assignFact(st, std::string(id.text()), c.child("value"));
       evalInto(c.child("value"), std::string(id.text()), st, depth);
       pointerSet(st, std::string(id.text()));
     }
@@ -420,8 +420,12 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
     text = canonical(c);
     returned = resolve(text);
   }
+  ReturnClass cls = classifyReturn(text);
+  // `return vma;` where the path knows it an error pointer, or NULL or one: a failed result.
+  if (const Fact *f = cls == ReturnClass::Unknown ? factOf(st, text) : nullptr; f && f->error)
+    cls = ReturnClass::Error;
   if (st.live)
-    atReturn(st, s.begin(), s.end(), returned, classifyReturn(text));
+    atReturn(st, s.begin(), s.end(), returned, cls);
   return {};
 }
 

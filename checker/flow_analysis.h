@@ -179,6 +179,23 @@ private:
   /// again later is the caller's state restored, not a leak.
   void callerHeld(const Api &api, const Instance &inst, const char *verb, ts::Node call);
 
+  /// `who` (an assert API, or an assertion macro on a try) asserts `inst` held in `mode`:
+  /// checked against a hold of this function's, else held from here as the caller's (never a
+  /// leak) and a requirement passed on to the callers.  `taking` is the hold at the call.
+  void assertHeld(const std::string &who, const Instance &inst, const std::string &mode,
+                  Held taking, State &st, ts::Node call);
+
+  /// The mode a holder must have for a try of `lock` in `mode` to fail: the strongest mode
+  /// that every mode excluding `mode` (the spec's exclusivity matrix, or the modes' sharing)
+  /// satisfies; "" when none.  `BUG_ON(mmap_read_trylock(mm))` asserts the mmap lock held
+  /// for write.
+  std::string excludedBy(const Lock &lock, const std::string &mode) const;
+
+  /// `NAME(cond, ...)` of an `assertion` hint as a statement: the path goes on where `cond` is
+  /// false.  A try there that must fail (`BUG_ON(mmap_read_trylock(mm))`) takes nothing and
+  /// asserts the lock held in the mode that keeps it out (excludedBy).
+  void assertion(ts::Node call, const std::vector<ts::Node> &args, State &st, int depth);
+
   struct TryResult {
     TrySuccess success = TrySuccess::None;
     Held held;
@@ -225,8 +242,12 @@ private:
   /// The lock `e` points at when it is a pointer variable or member bound to one (`ptl`,
   /// `vmf->ptl`), with its key (`*ptl`); {nullptr, ""} otherwise.
   std::pair<const Lock *, std::string> pointerLock(ts::Node e) const;
-  /// The truth value of a literal (`0`, `NULL`, `false`; `1`, `true`, `-EINTR`), else nullopt.
-  static std::optional<bool> literalValue(ts::Node value);
+  /// The value of a literal (`0`, `NULL`, `false`; `1`, `true`, `-EINTR`), of an error pointer
+  /// (`ERR_PTR(-EAGAIN)`), or of a `?:` whose arms are both failures (NULL or an error
+  /// pointer), as a Fact with no variable; nullopt when unknown.
+  static std::optional<Fact> literalValue(ts::Node value);
+  /// `var` was assigned `value`: setFact with its literalValue.
+  static void assignFact(State &st, const std::string &var, ts::Node value);
 
   /// A call may write through its `&v` and pointer arguments: what the path knew of `v` and
   /// `*v` is forgotten.
@@ -238,6 +259,13 @@ private:
 
   /// The states after `e` evaluates to true and to false.
   std::pair<State, State> cond(ts::Node e, State st, int depth);
+
+  /// `IS_ERR(arg)` (`IS_ERR_OR_NULL(arg)` when `orNull`), an error-pointer test of the hints:
+  /// the states where it is true and false.  Either test true is a failed result, as NULL is
+  /// (what a try holds on failure is held, what it holds with a valid pointer is not);
+  /// IS_ERR_OR_NULL false is a valid pointer; IS_ERR false (NULL or valid) leaves a try's
+  /// result to the next test.
+  std::pair<State, State> errorTest(ts::Node arg, bool orNull, State st, int depth);
 
   /// `if (guard(CLASS)(args)) stmt`, what the macro hints make of `scoped_guard(CLASS, args)
   /// stmt`: the lock is held in `stmt` only.  nullopt when `e` is not one.
@@ -329,6 +357,12 @@ private:
   /// initializer and never assigned: only calls given `&id` fill it (`pmd_t _pmd;` filled by
   /// `pmd_populate(mm, &_pmd, pgtable)`), so it is no copy of an entry other threads see.
   bool freshLocalValue(std::string_view id) const;
+  /// True when `id` is a parameter or local of this function declared as a pointer.
+  bool declaredPointer(std::string_view id) const;
+  mutable std::unordered_map<std::string, bool> pointerVars_; ///< declaredPointer's answers.
+  /// `p += n`, `p -= n`, `p++`, `p--` on a pointer this path knows valid: it stays valid and
+  /// within what it points into (a mapped PTE table), so the holds it guards stay tied to it.
+  bool stridesValidPointer(const State &st, ts::Node var, std::string_view op) const;
   /// `key` becomes reachable by other threads; a parameter is recorded in the summary.
   void publish(State &st, const std::string &key);
   /// Identifiers this function returns (`return x;`), when it is a spec constructor.

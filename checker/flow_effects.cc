@@ -146,7 +146,7 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
   if (blocking && lock->kind != LockKind::VmaLock && lock->kind != LockKind::Rcu &&
       lock->kind != LockKind::Seqcount)
     for (const Held &h : st.held)
-      if (h.lock == lock && !h.may && !h.asserted &&
+      if (h.lock == lock && !h.may && (!h.asserted || h.retaken) &&
           compareHeld(h.key, taking.key) == Alias::Same) {
         Diagnostic *d = report(Severity::Error, "double-acquire", call,
                                quote(api.name) + " takes " + describe(lock, taking.key) +
@@ -230,6 +230,15 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
   const Lock *lock = h->lock;
   std::string mode = h->mode, key = h->key, alias = h->alias;
   bool partAlias = h->partAlias;
+  // The caller's hold (asserted on entry, or taken back after this path released it): its
+  // release is the caller's lock released.
+  if (h->asserted && !h->scopeEnd) {
+    entryHeld_.push_back({h->lock, h->key});
+    Held d = *h;
+    d.guard.clear();
+    d.guardMask.clear();
+    addDropped(st, d);
+  }
   if (h->may)
     st.settled.push_back(*h);
   st.held.erase(st.held.begin() + (h - st.held.data()));
@@ -354,32 +363,24 @@ void FunctionAnalysis::releaseAlso(const Api &api, const std::vector<ts::Node> &
     }
   }
   // None here: the caller's, when the argument is what the caller mapped (a parameter's
-  // field this function never assigns, as do_wp_page's vmf->pte) and this function has not
-  // used the lock itself.  Otherwise the table was mapped by a helper whose section the spec
-  // does not model (pte_offset_map_lock), and there is nothing to end.
+  // field this function has not assigned on every path here, as do_wp_page's vmf->pte, or
+  // do_numa_page's before it maps the table again) and this function has not used the lock
+  // itself.  Otherwise the table was mapped by a helper whose section the spec does not
+  // model (pte_offset_map_lock), and there is nothing to end.
   if (taken_.count(other))
     return;
   std::string_view params = function_.child("declarator").text();
-  std::string_view body = function_.child("body").text();
   for (const ts::Node &a : args) {
     std::string c = canonical(a);
     std::string_view root = rootIdentifier(c);
     if (root.empty() || root == c ||
         !anyIdentifier(params, [&](std::string_view p) { return p == root; }))
       continue;
-    std::string_view text = a.text();
-    bool assignedHere = false;
-    for (size_t at = body.find(text); at != std::string_view::npos && !assignedHere;
-         at = body.find(text, at + 1)) {
-      size_t op = body.find_first_not_of(" \t", at + text.size());
-      assignedHere = op != std::string_view::npos && body[op] == '=' &&
-                     body.compare(op, 2, "==") != 0;
-    }
-    if (assignedHere)
+    if (std::binary_search(st.reassigned.begin(), st.reassigned.end(), c))
       continue;
     Instance inst{other, ""};
     entryHeld_.push_back(inst);
-    st.dropped.push_back(holdOf(other, other->modes.front().name, "", a.begin(), a.end()));
+    addDropped(st, holdOf(other, other->modes.front().name, "", a.begin(), a.end()));
     return;
   }
 }
@@ -442,6 +443,12 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     // hold the code knows it dropped (a `locked` flag, a callee that released it), which
     // the checker cannot see yet.
     std::erase_if(st.held, [&](const Held &h) { return h.may && sameHold(h, taking); });
+    // Taking again, in its mode, a lock this path released for the caller (a retry loop
+    // that re-enters the caller's RCU section): the caller's hold is back, never a leak.
+    taking.asserted = std::any_of(st.dropped.begin(), st.dropped.end(), [&](const Held &h) {
+      return sameHold(h, taking) && (h.mode.empty() || h.mode == taking.mode);
+    });
+    taking.retaken = taking.asserted;
     std::erase_if(st.dropped, [&](const Held &h) { return sameHold(h, taking); });
     if (!taking.key.empty() && taking.key[0] == '*')
       st.gone.clear(); // releases before this acquisition cannot have ended it
@@ -491,32 +498,73 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     endDependents(st, inst.lock, left);
     return std::nullopt;
   }
-  case ApiKind::Assert: {
-    Held *h = findHeld(st, inst);
-    if (h && !h->may && !h->lock->satisfies(h->mode, api->mode)) {
-      Diagnostic *d = report(Severity::Error, "wrong-mode", call,
-                             quote(api->name) + " asserts " + describe(h->lock, h->key) +
-                                 " held for " + api->mode + ", but it is held for " + h->mode);
-      noteHere(d, h->at, h->atEnd, "taken for " + h->mode + " here");
-    } else if (h && h->may) {
-      h->may = false; // The assert proves the path that holds it is the one taken.
-    } else if (!h) {
-      // Asserted, not taken: the callers must hold it (a precondition, as `__must_hold`).
-      if (!taken_.count(inst.lock))
-        passOn(oneLock(inst.lock, api->mode, inst.key),
-               quote(api->name) + " asserts " + describe(inst.lock, inst.key) + " held", "", {},
-               call.begin(), {{inst.lock, quote(api->name) + " asserts it"}}, "", st.published);
-      taking.asserted = true;
-      st.held.push_back(taking);
-      if (std::none_of(assertedHeld_.begin(), assertedHeld_.end(), [&](const auto &a) {
-            return a.first.lock == inst.lock && a.first.key == inst.key && a.second == st.facts;
-          }))
-        assertedHeld_.push_back({inst, st.facts});
-    }
+  case ApiKind::Assert:
+    assertHeld(quote(api->name), inst, api->mode, taking, st, call);
     return std::nullopt;
   }
-  }
   return std::nullopt;
+}
+
+void FunctionAnalysis::assertHeld(const std::string &who, const Instance &inst,
+                                  const std::string &mode, Held taking, State &st, ts::Node call) {
+  Held *h = findHeld(st, inst);
+  if (h && !h->may && !h->lock->satisfies(h->mode, mode)) {
+    Diagnostic *d = report(Severity::Error, "wrong-mode", call,
+                           who + " asserts " + describe(h->lock, h->key) + " held for " + mode +
+                               ", but it is held for " + h->mode);
+    noteHere(d, h->at, h->atEnd, "taken for " + h->mode + " here");
+  } else if (h && h->may) {
+    h->may = false; // The assert proves the path that holds it is the one taken.
+  } else if (!h) {
+    // Asserted, not taken: the callers must hold it (a precondition, as `__must_hold`).
+    if (!taken_.count(inst.lock))
+      passOn(oneLock(inst.lock, mode, inst.key),
+             who + " asserts " + describe(inst.lock, inst.key) + " held", "", {}, call.begin(),
+             {{inst.lock, who + " asserts it"}}, "", st.published);
+    taking.mode = mode;
+    taking.asserted = true;
+    st.held.push_back(taking);
+    if (std::none_of(assertedHeld_.begin(), assertedHeld_.end(), [&](const auto &a) {
+          return a.first.lock == inst.lock && a.first.key == inst.key && a.second == st.facts;
+        }))
+      assertedHeld_.push_back({inst, st.facts});
+  }
+}
+
+std::string FunctionAnalysis::excludedBy(const Lock &lock, const std::string &mode) const {
+  // The modes a hold in `mode` cannot coexist with: the spec's exclusivity matrix of the lock
+  // when it has one, else the modes' sharing (a shared mode is kept out by the exclusive
+  // ones, an exclusive mode by every mode).
+  std::vector<const Mode *> excluders;
+  const Matrix *matrix = nullptr;
+  for (const Matrix &m : model_.matrices)
+    if (m.lock == lock.name)
+      matrix = &m;
+  const Mode *tried = lock.findMode(mode);
+  if (!tried)
+    return "";
+  for (const Mode &other : lock.modes) {
+    bool excludes = tried->sharing == Sharing::Exclusive || other.sharing == Sharing::Exclusive;
+    if (matrix) {
+      auto r = std::find(matrix->modes.begin(), matrix->modes.end(), mode);
+      auto c = std::find(matrix->modes.begin(), matrix->modes.end(), other.name);
+      size_t ri = r - matrix->modes.begin(), ci = c - matrix->modes.begin();
+      if (r != matrix->modes.end() && c != matrix->modes.end() && ri < matrix->excludes.size() &&
+          ci < matrix->excludes[ri].size())
+        excludes = matrix->excludes[ri][ci];
+    }
+    if (excludes)
+      excluders.push_back(&other);
+  }
+  // Whoever keeps the try out holds one of them: the strongest mode each of them satisfies.
+  const Mode *best = nullptr;
+  for (const Mode &m : lock.modes)
+    if (!excluders.empty() &&
+        std::all_of(excluders.begin(), excluders.end(),
+                    [&](const Mode *e) { return lock.satisfies(e->name, m.name); }) &&
+        (!best || m.satisfies.size() > best->satisfies.size()))
+      best = &m;
+  return best ? best->name : "";
 }
 
 } // namespace lockspec::check

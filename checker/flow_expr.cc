@@ -95,6 +95,15 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
         return;
       }
     }
+    // `BUG_ON(cond);`, `WARN_ON(cond);` as a statement: the code goes on where cond is false.
+    if (MacroHints::kernel().assertion(n) && !e.parent().isNull() &&
+        std::string_view(e.parent().type()) == "expression_statement") {
+      std::vector<ts::Node> args = callArgs(e);
+      if (!args.empty()) {
+        assertion(e, args, st, depth);
+        return;
+      }
+    }
     if (n == "likely" || n == "unlikely" || std::string_view(fn.type()) != "identifier") {
       eval(fn, st, depth + 1);
       evalArgs(e, st, depth);
@@ -121,8 +130,14 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     // value assigned, or one the checker does not know; a call's result stored in it may
     // guard a hold (set by the call, so after this).
     bool flag = lt == "identifier" || lt == "field_expression" || lt == "pointer_expression";
-    if (flag)
-      setFact(st, canonical(l), plain ? literalValue(right) : std::nullopt);
+    std::string_view op;
+    for (const ts::Node &c : e.children())
+      if (!c.isNamed())
+        op = c.text();
+    if (flag && plain)
+      assignFact(st, canonical(l), right);
+    else if (flag && !stridesValidPointer(st, l, op))
+      setFact(st, canonical(l), std::nullopt);
     if (lt != "identifier") {
       // Stored through a pointer (`vmg->target = vma`, `*vmap = vma`): others may reach it.
       ts::Node r = right;
@@ -135,6 +150,16 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
       assigned(std::string(l.text()), right);
       pointerSet(st, std::string(l.text()));
     } else if (lt == "field_expression" && plain) {
+      // A field of the caller's object set anew: no longer what the caller put there.
+      std::string field = canonical(l);
+      std::string_view root = rootIdentifier(field);
+      if (root != field && !root.empty() &&
+          anyIdentifier(function_.child("declarator").text(),
+                        [&](std::string_view p) { return p == root; })) {
+        auto at = std::lower_bound(st.reassigned.begin(), st.reassigned.end(), field);
+        if (at == st.reassigned.end() || *at != field)
+          st.reassigned.insert(at, field);
+      }
       ts::Node rv = right;
       if (ctx_ && stripNode(rv) == std::string_view("identifier") &&
           !toParams(canonical(l), ctx_->params).empty())
@@ -155,7 +180,12 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
   }
   if (t == "update_expression") {
     eval(e.child("argument"), st, depth + 1);
-    if (!st.facts.empty() || st.held.size() > 0)
+    std::string_view op;
+    for (const ts::Node &c : e.children())
+      if (!c.isNamed())
+        op = c.text();
+    if ((!st.facts.empty() || st.held.size() > 0) &&
+        !stridesValidPointer(st, e.child("argument"), op == "++" ? "+=" : "-="))
       setFact(st, canonical(e.child("argument")), std::nullopt);
     fieldWrite(e.child("argument"), {}, st);
     return;
@@ -209,19 +239,35 @@ bool FunctionAnalysis::mayHaveEffect(const State &st, std::string_view text) con
   return mentions(text);
 }
 
-std::optional<bool> FunctionAnalysis::literalValue(ts::Node value) {
+std::optional<Fact> FunctionAnalysis::literalValue(ts::Node value) {
   if (value.isNull())
     return std::nullopt;
-  if (std::string_view(stripNode(value)) == "assignment_expression") // `a = b = NULL`
+  std::string_view t = stripNode(value);
+  if (t == "assignment_expression") // `a = b = NULL`
     return literalValue(value.child("right"));
+  if (t == "conditional_expression") { // `oldcnt ? NULL : ERR_PTR(-EAGAIN)`
+    auto a = literalValue(value.child("consequence")), b = literalValue(value.child("alternative"));
+    if (a && b && *a == *b)
+      return a;
+    if (a && b && !valid(*a) && !valid(*b))
+      return Fact{"", false, true}; // NULL or an error pointer
+    return std::nullopt;
+  }
   switch (classifyReturn(canonical(value))) {
   case ReturnClass::Zero:
-    return false;
+    return Fact{"", false, false};
   case ReturnClass::Nonzero:
-    return true;
+    return Fact{"", true, false};
+  case ReturnClass::Error:
+    return Fact{"", true, true};
   default:
     return std::nullopt;
   }
+}
+
+void FunctionAnalysis::assignFact(State &st, const std::string &var, ts::Node value) {
+  std::optional<Fact> v = literalValue(value);
+  setFact(st, var, v ? std::optional(v->nonzero) : std::nullopt, v && v->error);
 }
 
 void FunctionAnalysis::forgetWritten(State &st, const std::vector<ts::Node> &args) {
@@ -356,6 +402,19 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     std::vector<ts::Node> args = callArgs(e);
     if ((n == "likely" || n == "unlikely") && args.size() == 1)
       return cond(args[0], std::move(st), depth + 1);
+    // `if (WARN_ON_ONCE(!vma))`: a warning macro's value is its condition.
+    if (MacroHints::kernel().assertion(n) && !args.empty()) {
+      auto [yes, no] = cond(args[0], std::move(st), depth + 1);
+      for (size_t i = 1; i < args.size(); ++i) {
+        eval(args[i], yes, depth + 1);
+        eval(args[i], no, depth + 1);
+      }
+      return {std::move(yes), std::move(no)};
+    }
+    if (const MacroHints::ErrorPointer *role = MacroHints::kernel().errorPointer(n);
+        role && *role != MacroHints::ErrorPointer::Make && args.size() == 1)
+      return errorTest(args[0], *role == MacroHints::ErrorPointer::TestOrNull, std::move(st),
+                       depth + 1);
     for (const ts::Node &a : args)
       eval(a, st, depth + 1);
     forgetWritten(st, args);
@@ -388,7 +447,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
   if (t == "identifier" || t == "field_expression" || deref) {
     std::string var = canonical(e);
     // A pointer known NULL on this path: the branch that needs it non-NULL is not taken.
-    if (const Fact *f = factOf(st, var); t == "identifier" && f && !f->nonzero)
+    if (const Fact *f = factOf(st, var); t == "identifier" && f && !f->nonzero && !f->error)
       return {deadState(), st};
     State yes = st, no = st;
     std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
@@ -412,6 +471,114 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
   }
   eval(e, st, depth + 1);
   return {st, st};
+}
+
+void FunctionAnalysis::assertion(ts::Node call, const std::vector<ts::Node> &args, State &st,
+                                 int depth) {
+  // The try inside, through `!` and parentheses: does the path going on need it to fail?
+  ts::Node c = args[0];
+  bool negated = false;
+  for (int guard = 0; guard < 16; ++guard) {
+    std::string_view t = stripNode(c);
+    if (t == "unary_expression" && !c.children().empty() && c.children().front().text() == "!") {
+      negated = !negated;
+      c = c.child("argument");
+    } else if (t == "call_expression" &&
+               (c.child("function").text() == "likely" || c.child("function").text() == "unlikely") &&
+               callArgs(c).size() == 1) {
+      c = callArgs(c)[0];
+    } else
+      break;
+  }
+  if (std::string_view(c.type()) == "call_expression" &&
+      std::string_view(c.child("function").type()) == "identifier")
+    if (const Api *api = index_.api(c.child("function").text());
+        api && api->kind == ApiKind::Try && api->success != TrySuccess::None) {
+      // The assertion's argument is false where the code goes on: the try's result is
+      // false (zero, NULL), or nonzero under a `!`.  A result that says it succeeded is a
+      // hold, which cond() below gives; one that says it failed takes nothing.
+      bool resultNonzero = negated;
+      bool failed = (api->success == TrySuccess::Zero) == resultNonzero;
+      if (failed) {
+        std::vector<ts::Node> tryArgs = evalArgs(c, st, depth);
+        Instance inst = instanceOf(*api, tryArgs, "");
+        // The kernel treats success as impossible: someone holds the lock in a mode that
+        // keeps the try out, and the code after it relies on that holder being its caller
+        // (vm_insert_page's comment: called under the mmap write lock, so it may change
+        // vm_flags).  An assert of that mode.
+        std::string mode = inst.lock ? excludedBy(*inst.lock, api->mode) : "";
+        if (!mode.empty())
+          assertHeld(quote(std::string(call.child("function").text()) + "(" + api->name + ")"),
+                     inst, mode, holdOf(inst.lock, mode, inst.key, call.begin(), call.end()), st,
+                     call);
+        return;
+      }
+    }
+  auto [yes, no] = cond(args[0], st, depth + 1);
+  for (size_t i = 1; i < args.size(); ++i)
+    eval(args[i], no, depth + 1);
+  st = std::move(no);
+}
+
+std::pair<State, State> FunctionAnalysis::errorTest(ts::Node arg, bool orNull, State st,
+                                                    int depth) {
+  eval(arg, st, depth + 1);
+  ts::Node a = arg;
+  std::string_view t = stripNode(a);
+  if (!st.live || (t != "identifier" && t != "field_expression"))
+    return {st, st};
+  std::string var = canonical(a);
+  State yes = st, no = st;
+  std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
+  if (orNull) // IS_ERR false is NULL or valid: a try's result stays for the next test
+    std::erase_if(no.pending, [&](const Pending &p) { return p.var == var; });
+  for (const Pending &p : st.pending) {
+    if (p.var != var)
+      continue;
+    Held h = p.held;
+    if (!h.may) {
+      h.guard = var;
+      h.guardNonzero = p.success != TrySuccess::Zero;
+    }
+    if (p.success == TrySuccess::Zero)
+      succeeded(yes, h); // held where the result failed
+    else if (orNull)
+      succeeded(no, h); // held with a valid pointer
+  }
+  if (!assumeError(yes, var, orNull, true))
+    yes = deadState();
+  if (!assumeError(no, var, orNull, false))
+    no = deadState();
+  return {std::move(yes), std::move(no)};
+}
+
+bool FunctionAnalysis::declaredPointer(std::string_view id) const {
+  std::string key(id);
+  if (auto it = pointerVars_.find(key); it != pointerVars_.end())
+    return it->second;
+  bool pointer = false;
+  std::vector<ts::Node> todo{function_};
+  while (!todo.empty() && !pointer) {
+    ts::Node n = todo.back();
+    todo.pop_back();
+    if (std::string_view(n.type()) == "pointer_declarator") {
+      ts::Node d = n.child("declarator");
+      pointer = !d.isNull() && std::string_view(d.type()) == "identifier" && d.text() == id;
+      continue;
+    }
+    for (const ts::Node &c : n.namedChildren())
+      todo.push_back(c);
+  }
+  pointerVars_[key] = pointer;
+  return pointer;
+}
+
+bool FunctionAnalysis::stridesValidPointer(const State &st, ts::Node var, std::string_view op) const {
+  std::string_view t = stripNode(var);
+  if (t != "identifier" || (op != "+=" && op != "-="))
+    return false;
+  const Fact *f = factOf(st, var.text());
+  return f && valid(*f) && declaredPointer(var.text());
 }
 
 bool FunctionAnalysis::freshLocalValue(std::string_view id) const {

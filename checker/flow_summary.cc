@@ -206,6 +206,9 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     }
   }
   std::optional<TryResult> conditional;
+  // Caller's holds (asserted, or of the caller's caller) a Release effect ended here: a
+  // HeldIf of the same lock after it is that hold kept where the result says.
+  std::vector<Held> callersReleased;
   for (const Effect &e : sum.effects) {
     Held h = holdOf(e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end());
     if (!h.lock && e.kind != Effect::Kind::Release && e.kind != Effect::Kind::MayRelease)
@@ -230,8 +233,17 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         if (!taken_.count(h.lock)) { // the caller's caller held it
           entryHeld_.push_back({h.lock, h.key});
           addDropped(st, h);
+          callersReleased.push_back(h);
         }
         break;
+      }
+      if (o->asserted && !o->scopeEnd) { // the caller's, asserted or taken back
+        entryHeld_.push_back({o->lock, o->key});
+        Held d = *o;
+        d.guard.clear();
+        d.guardMask.clear();
+        addDropped(st, d);
+        callersReleased.push_back(d);
       }
       if (o->may)
         st.settled.push_back(*o);
@@ -298,6 +310,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     case Effect::Kind::HeldIf: {
       taken_.insert(h.lock);
       h.may = e.may;
+      h.asserted = std::any_of(callersReleased.begin(), callersReleased.end(),
+                               [&](const Held &r) { return sameHold(r, h); });
       TrySuccess success = e.nonzero ? TrySuccess::True : TrySuccess::Zero;
       if (!resultVar.empty()) {
         std::erase_if(st.pending, [&](const Pending &p) { return p.var == resultVar; });
@@ -416,6 +430,15 @@ void FunctionAnalysis::finish() {
                              : gone->may && !byPtr      ? ReturnHold::Hold::May
                                                         : ReturnHold::Hold::Yes});
     }
+    // Dropped and taken again before every return that dropped it (a helper that leaves its
+    // caller's RCU section to sleep and enters it again): the caller's hold is back, unless
+    // a return hands over a hold of that lock of its own (retaken in another mode).
+    if (std::all_of(at.begin(), at.end(),
+                    [](const ReturnHold &h) { return h.hold == ReturnHold::Hold::No; }) &&
+        std::none_of(rows.begin(), rows.end(), [&](const Row &r) {
+          return r.first.lock == i.lock && compareKeys(r.first.key, i.key) != Alias::Different;
+        }))
+      continue;
     Effect::Kind kind;
     bool nonzero = true;
     SummaryLock l{i.lock, "", toParams(i.key, ctx_->params)};
@@ -479,8 +502,15 @@ void FunctionAnalysis::finish() {
       continue;
     }
     summary_->effects.push_back({Effect::Kind::Release, l, true});
-    if (kind == Effect::Kind::HeldIf && l.lock) // a pointer's lock is not taken again
-      summary_->effects.push_back({Effect::Kind::HeldIf, l, !nonzero});
+    if (kind == Effect::Kind::HeldIf && l.lock) { // a pointer's lock is not taken again
+      // Held again in the mode the caller held it, as the release found it.
+      Effect again{Effect::Kind::HeldIf, l, !nonzero};
+      for (const auto &[begin, rec] : returns_)
+        for (const Held &o : rec.released)
+          if (again.lock.mode.empty() && o.lock == i.lock && o.key == i.key)
+            again.lock.mode = o.mode;
+      summary_->effects.push_back(again);
+    }
   }
   for (const Row &r : rows) {
     Effect::Kind kind;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 
 #include "c_expr.h"
 
@@ -68,7 +69,7 @@ bool knowsNothing(const State &st) {
          std::none_of(st.dropped.begin(), st.dropped.end(), guarded);
 }
 
-void setFact(State &st, const std::string &var, std::optional<bool> value) {
+void setFact(State &st, const std::string &var, std::optional<bool> value, bool error) {
   if (!value && knowsNothing(st))
     return; // nothing known, nothing tied: nothing to forget
   for (std::vector<Held> *list : {&st.held, &st.dropped})
@@ -83,10 +84,11 @@ void setFact(State &st, const std::string &var, std::optional<bool> value) {
   if (!value) {
     if (present)
       st.facts.erase(it);
-  } else if (present)
+  } else if (present) {
     it->nonzero = *value;
-  else
-    st.facts.insert(it, Fact{var, *value});
+    it->error = error;
+  } else
+    st.facts.insert(it, Fact{var, *value, error});
 }
 
 namespace {
@@ -127,17 +129,58 @@ void assumeBits(State &st, const std::string &var, const std::vector<std::string
 }
 
 void assume(State &st, const std::string &var, bool nonzero) {
+  // Nonzero where the path knew it NULL or an error pointer: an error pointer, a failure.
+  const Fact *known = factOf(st, var);
+  bool error = nonzero && known && known->error;
   decide(st, [&](const Held &h) {
     if (h.guard != var || (!h.guardMask.empty() && nonzero))
       return -1; // a nonzero result need not have the bits
-    return h.guardNonzero == nonzero ? 1 : 0;
+    return h.guardNonzero == (nonzero && !error) ? 1 : 0;
+  });
+  auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
+                             [](const Fact &f, const std::string &v) { return f.var < v; });
+  if (it != st.facts.end() && it->var == var) {
+    it->nonzero = nonzero;
+    it->error = error;
+  } else
+    st.facts.insert(it, Fact{var, nonzero, error});
+}
+
+bool assumeError(State &st, const std::string &var, bool orNull, bool yes) {
+  const Fact *known = factOf(st, var);
+  if (known) {
+    bool isError = known->nonzero && known->error, isNull = !known->nonzero && !known->error;
+    if ((valid(*known) && yes) || (!valid(*known) && orNull && !yes) || (isError && !yes) ||
+        (isNull && yes && !orNull))
+      return false; // what the path knew says this branch is not taken
+  }
+  // What the branch says the value is: an error pointer (IS_ERR true), NULL or one
+  // (IS_ERR_OR_NULL true), valid (IS_ERR_OR_NULL false), or NULL or valid (IS_ERR false,
+  // which decides nothing about a hold unless the path knew it a failure: then NULL).
+  std::optional<Fact> now;
+  if (yes && !orNull)
+    now = Fact{var, true, true};
+  else if (yes)
+    now = known ? *known : Fact{var, false, true};
+  else if (orNull)
+    now = Fact{var, true, false};
+  else if (known)
+    now = Fact{var, known->nonzero, false};
+  if (!now)
+    return true;
+  bool isValid = valid(*now);
+  decide(st, [&](const Held &h) {
+    if (h.guard != var || !h.guardMask.empty())
+      return -1;
+    return h.guardNonzero == isValid ? 1 : 0;
   });
   auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
                              [](const Fact &f, const std::string &v) { return f.var < v; });
   if (it != st.facts.end() && it->var == var)
-    it->nonzero = nonzero;
+    *it = *now;
   else
-    st.facts.insert(it, Fact{var, nonzero});
+    st.facts.insert(it, *now);
+  return true;
 }
 
 namespace {
@@ -148,7 +191,7 @@ namespace {
 void guardAtJoin(Held &j, const Held &h, const State &in, const State &out) {
   if (!h.guard.empty() && h.guardMask.empty()) {
     const Fact *f = factOf(out, h.guard);
-    if (f && f->nonzero != h.guardNonzero)
+    if (f && valid(*f) != h.guardNonzero)
       return; // keeps its guard
   }
   j.guard.clear();
@@ -158,9 +201,9 @@ void guardAtJoin(Held &j, const Held &h, const State &in, const State &out) {
   if (h.may)
     return;
   for (const Fact &f : in.facts)
-    if (const Fact *o = factOf(out, f.var); o && o->nonzero != f.nonzero) {
+    if (const Fact *o = factOf(out, f.var); o && valid(*o) != valid(f)) {
       j.guard = f.var;
-      j.guardNonzero = f.nonzero;
+      j.guardNonzero = valid(f);
       return;
     }
 }
@@ -173,7 +216,7 @@ void guardBoth(Held &j, const Held &a, const Held &b, const State &sa, const Sta
     if (!g.guardMask.empty())
       return false;
     const Fact *f = factOf(s, g.guard);
-    return f && f->nonzero == g.guardNonzero;
+    return f && valid(*f) == g.guardNonzero;
   };
   if (!a.guard.empty() && agrees(b, sb, a))
     return;
@@ -222,8 +265,10 @@ State join(const State &a, const State &b) {
     return a;
   State r;
   for (const Fact &f : a.facts)
-    if (const Fact *o = factOf(b, f.var); o && o->nonzero == f.nonzero)
+    if (const Fact *o = factOf(b, f.var); o && *o == f)
       r.facts.push_back(f);
+    else if (o && !valid(f) && !valid(*o) && (f.error || o->error))
+      r.facts.push_back(Fact{f.var, false, true}); // NULL or an error pointer on either side
   auto settledIn = [](const State &s, const Held &h) {
     return std::any_of(s.settled.begin(), s.settled.end(),
                        [&](const Held &o) { return sameHold(h, o); });
@@ -286,6 +331,8 @@ State join(const State &a, const State &b) {
       guardDropped(j, h, b, a);
       r.dropped.push_back(j);
     }
+  std::set_intersection(a.reassigned.begin(), a.reassigned.end(), b.reassigned.begin(),
+                        b.reassigned.end(), std::back_inserter(r.reassigned));
   r.gone = a.gone;
   for (const std::string &k : b.gone)
     if (std::find(r.gone.begin(), r.gone.end(), k) == r.gone.end())
@@ -391,7 +438,8 @@ void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock
 bool sameState(const State &a, const State &b) {
   if (a.live != b.live || a.held.size() != b.held.size() || a.pending.size() != b.pending.size() ||
       a.dropped.size() != b.dropped.size() || a.facts != b.facts ||
-      a.unpublished != b.unpublished || a.published.size() != b.published.size())
+      a.unpublished != b.unpublished || a.published.size() != b.published.size() ||
+      a.reassigned != b.reassigned)
     return false;
   for (size_t i = 0; i < a.held.size(); ++i)
     if (!sameHold(a.held[i], b.held[i]) || a.held[i].mode != b.held[i].mode ||

@@ -28,6 +28,9 @@ struct Held {
   uint32_t at = 0, atEnd = 0;
   bool may = false;      ///< Held on some paths only.
   bool asserted = false; ///< Known from an assert, not taken here: never "held at return".
+  /// Taken here, back for the caller after this path released the caller's hold (`asserted`
+  /// too: the caller's, never a leak): taking it again is still a double acquisition.
+  bool retaken = false;
   /// A variable whose value tells whether the hold exists (a try's result, a `locked` flag,
   /// `*locked`, the pointer an acquire returned): held exactly where `guard` is nonzero
   /// (`guardNonzero`) or zero.  A test of the variable makes a may-hold definite on one branch
@@ -59,8 +62,18 @@ Held holdOf(const Lock *lock, std::string mode, std::string key, uint32_t at, ui
 struct Fact {
   std::string var;
   bool nonzero = false;
+  /// A pointer that may be an error code (err.h's ERR_PTR): with `nonzero`, it is one; without,
+  /// it is NULL or one.  Either way a failed result, as NULL is: a hold guarded by the
+  /// variable being nonzero is not held (valid()).
+  bool error = false;
   bool operator==(const Fact &) const = default;
 };
+
+/// The variable holds a valid result: nonzero and no error pointer.  A hold guarded by its
+/// being nonzero (`guardNonzero`) exists exactly where this is true.
+inline bool valid(const Fact &f) {
+  return f.nonzero && !f.error;
+}
 
 /// A try result stored in a variable: held once a test of the variable says it succeeded.
 struct Pending {
@@ -91,6 +104,10 @@ struct State {
   /// Keys passed to a spec `publish` function on some path here: a requirement on one of
   /// them after that point is not met by its caller's object being unpublished.
   std::vector<std::string> published;
+  /// Fields of the caller's objects (`vmf->pte`) this function assigned on every path to here
+  /// (sorted): until then such a field still holds what the caller put there (the PTE table
+  /// the caller mapped, whose RCU section an unmap through the field ends).
+  std::vector<std::string> reassigned;
   /// Variables whose value this path knows (sorted by name), pointers known NULL among them:
   /// what lets a join remember that a lock held on one side and not the other is held exactly
   /// where a flag or a pointer says so.
@@ -117,14 +134,19 @@ bool knowsNothing(const State &st);
 /// The value `st` knows `var` has (nullptr: unknown).
 const Fact *factOf(const State &st, std::string_view var);
 
-/// `var` is now `nonzero` (or unknown, `value` empty) on this path.  Holds guarded by it keep
-/// their guard only when it is given a known value: a later test of it tells nothing about a
-/// lock otherwise.
-void setFact(State &st, const std::string &var, std::optional<bool> value);
+/// `var` is now `nonzero` (or unknown, `value` empty) on this path, an error pointer (or NULL
+/// or one, without `nonzero`) when `error`.  Holds guarded by it keep their guard only when it
+/// is given a known value: a later test of it tells nothing about a lock otherwise.
+void setFact(State &st, const std::string &var, std::optional<bool> value, bool error = false);
 
 /// The path where a test says `var` is nonzero (or zero): a may-hold guarded by it in that
 /// sense becomes definite, one guarded in the other sense is not held here.
 void assume(State &st, const std::string &var, bool nonzero);
+
+/// The path where an error-pointer test (`IS_ERR(var)`, or `IS_ERR_OR_NULL(var)` when
+/// `orNull`) is `yes` or not: holds guarded by `var` follow where the test decides whether it
+/// is a valid result.  False when what the path knew of `var` says this branch is not taken.
+bool assumeError(State &st, const std::string &var, bool orNull, bool yes);
 
 /// The path where a test says `var & (bits)` is nonzero (`set`) or zero: holds guarded by
 /// `var & (mask)` follow when `bits` and `mask` decide it, and a plain guard on `var` follows a

@@ -23,6 +23,52 @@ Held hold(std::string key) {
   return h;
 }
 
+TEST(LockState, ErrorPointerTestsDecideHoldsByValidity) {
+  // Held where `vma` is a valid pointer (a try's success); IS_ERR_OR_NULL decides it.
+  State st;
+  Held h = hold("vma");
+  h.may = true;
+  h.guard = "vma";
+  st.held.push_back(h);
+  State fail = st, ok = st;
+  ASSERT_TRUE(assumeError(fail, "vma", true, true));
+  ASSERT_TRUE(assumeError(ok, "vma", true, false));
+  EXPECT_TRUE(fail.held.empty());
+  ASSERT_EQ(ok.held.size(), 1u);
+  EXPECT_FALSE(ok.held[0].may);
+  // IS_ERR false is NULL or valid: it decides nothing.
+  State notErr = st;
+  ASSERT_TRUE(assumeError(notErr, "vma", false, false));
+  ASSERT_EQ(notErr.held.size(), 1u);
+  EXPECT_TRUE(notErr.held[0].may);
+  // An error pointer tested for nonzero is still a failure: not held.
+  State err = st;
+  ASSERT_TRUE(assumeError(err, "vma", false, true));
+  EXPECT_TRUE(err.held.empty());
+  State again;
+  setFact(again, "vma", true, true); // known an error pointer (ERR_PTR(-EAGAIN))
+  again.held.push_back(h);
+  assume(again, "vma", true); // `if (vma)`
+  EXPECT_TRUE(again.held.empty());
+  // What the path knew rules branches out: a valid pointer fails no test, an error pointer
+  // passes no IS_ERR false.
+  EXPECT_FALSE(assumeError(ok, "vma", false, true));
+  EXPECT_FALSE(assumeError(err, "vma", false, false));
+}
+
+TEST(LockState, JoinOfNullAndAnErrorPointerIsAFailure) {
+  State a, b, c;
+  setFact(a, "vma", false);       // NULL
+  setFact(b, "vma", true, true);  // ERR_PTR(-EAGAIN)
+  setFact(c, "vma", true);        // valid
+  State j = join(a, b);
+  ASSERT_EQ(j.facts.size(), 1u);
+  EXPECT_FALSE(j.facts[0].nonzero);
+  EXPECT_TRUE(j.facts[0].error);
+  EXPECT_FALSE(valid(j.facts[0]));
+  EXPECT_TRUE(join(b, c).facts.empty()); // an error pointer or a valid one: unknown
+}
+
 TEST(LockState, JoinTiesAHoldToTheFlagTheTwoPathsDisagreeOn) {
   State locked, unlocked;
   locked.held.push_back(hold("mm"));

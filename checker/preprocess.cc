@@ -1,6 +1,7 @@
 #include "preprocess.h"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include "c_expr.h"
@@ -539,6 +540,25 @@ MacroHints::MacroHints(std::string_view text) {
         throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
                                     ": expected 3 words");
       guards_[std::string(words[1])] = std::string(words[2]);
+      continue;
+    }
+    if (words[0] == "errptr") {
+      auto role = words.size() != 3          ? std::nullopt
+                  : words[2] == "make"         ? std::optional(ErrorPointer::Make)
+                  : words[2] == "test"         ? std::optional(ErrorPointer::Test)
+                  : words[2] == "test_or_null" ? std::optional(ErrorPointer::TestOrNull)
+                                               : std::nullopt;
+      if (!role)
+        throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
+                                    ": expected 'errptr NAME make|test|test_or_null'");
+      errorPointers_[std::string(words[1])] = *role;
+      continue;
+    }
+    if (words[0] == "assertion") {
+      if (words.size() != 2)
+        throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
+                                    ": expected 2 words");
+      assertions_.insert(std::string(words[1]));
       continue;
     }
     MacroHint hint;

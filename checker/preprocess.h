@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace lockspec::check {
@@ -63,8 +64,28 @@ public:
     return it == guards_.end() ? nullptr : &it->second;
   }
 
+  /// What an `errptr` line says a macro of include/linux/err.h does with a pointer.
+  enum class ErrorPointer {
+    Make,       ///< `ERR_PTR(e)`: a nonzero pointer that is an error code, no object.
+    Test,       ///< `IS_ERR(p)`: true when p is an error pointer.
+    TestOrNull, ///< `IS_ERR_OR_NULL(p)`: true when p is NULL or an error pointer.
+  };
+  /// The role of an error-pointer macro, or null.  Not rewritten: the checker reads them.
+  const ErrorPointer *errorPointer(std::string_view name) const {
+    auto it = errorPointers_.find(std::string(name));
+    return it == errorPointers_.end() ? nullptr : &it->second;
+  }
+  /// True for an `assertion` macro (`BUG_ON(cond)`, `WARN_ON(cond)`): the kernel stops or
+  /// warns when its first argument is true, so as a statement it says the code after it
+  /// runs where the argument is false.  Not rewritten: the checker reads them.
+  bool assertion(std::string_view name) const {
+    return assertions_.count(std::string(name)) != 0;
+  }
+
 private:
   std::unordered_map<std::string, std::string> guards_;
+  std::unordered_map<std::string, ErrorPointer> errorPointers_;
+  std::unordered_set<std::string> assertions_;
   std::vector<MacroHint> exact_, patterns_;
   /// Per pattern, its longest run without `*`: a word that lacks it cannot match.
   std::vector<std::string> cores_;

@@ -24,6 +24,27 @@ bool parses(const std::string &text) {
   return !tree.root().hasError();
 }
 
+TEST(Preprocess, ErrorPointerAndAssertionHintsAreReadNotRewritten) {
+  MacroHints hints("errptr ERR_PTR make\nerrptr IS_ERR test\nerrptr IS_ERR_OR_NULL test_or_null\n"
+                   "assertion BUG_ON\n");
+  ASSERT_NE(hints.errorPointer("ERR_PTR"), nullptr);
+  EXPECT_EQ(*hints.errorPointer("ERR_PTR"), MacroHints::ErrorPointer::Make);
+  EXPECT_EQ(*hints.errorPointer("IS_ERR"), MacroHints::ErrorPointer::Test);
+  EXPECT_EQ(*hints.errorPointer("IS_ERR_OR_NULL"), MacroHints::ErrorPointer::TestOrNull);
+  EXPECT_EQ(hints.errorPointer("PTR_ERR"), nullptr);
+  EXPECT_TRUE(hints.assertion("BUG_ON"));
+  EXPECT_FALSE(hints.assertion("WARN_ON"));
+  std::string text = "void f(void) { BUG_ON(IS_ERR(p)); }";
+  std::string before = text;
+  preprocess(text, hints);
+  EXPECT_EQ(text, before);
+  EXPECT_THROW(MacroHints("errptr IS_ERR maybe\n"), std::invalid_argument);
+  EXPECT_THROW(MacroHints("assertion\n"), std::invalid_argument);
+  // The built-in hints name the v7.0 macros.
+  EXPECT_NE(MacroHints::kernel().errorPointer("IS_ERR_OR_NULL"), nullptr);
+  EXPECT_TRUE(MacroHints::kernel().assertion("VM_BUG_ON"));
+}
+
 TEST(Preprocess, IteratorBecomesWhileLoop) {
   std::string in = "void f(void)\n{\n\tfor_each_vma(vmi, vma) {\n\t\tg(vma);\n\t}\n}\n";
   std::string out = run(in);

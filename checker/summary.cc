@@ -155,8 +155,13 @@ ReturnClass classifyReturn(std::string_view e) {
     return ReturnClass::Nonzero;
   if (e[0] >= '1' && e[0] <= '9')
     return ReturnClass::Nonzero;
-  if (e.rfind("ERR_PTR(", 0) == 0 || e.rfind("VM_FAULT_", 0) == 0)
+  if (e.rfind("VM_FAULT_", 0) == 0)
     return ReturnClass::Nonzero;
+  if (size_t paren = e.find('('); paren != std::string_view::npos) {
+    const MacroHints::ErrorPointer *role = MacroHints::kernel().errorPointer(e.substr(0, paren));
+    if (role && *role == MacroHints::ErrorPointer::Make)
+      return ReturnClass::Error;
+  }
   return ReturnClass::Unknown;
 }
 
@@ -185,7 +190,9 @@ bool holdEffect(const std::vector<ReturnHold> &at, Effect::Kind &kind, bool &non
         ok = false;
         break;
       }
-      bool isNonzero = r.cls != ReturnClass::Zero;
+      // An error pointer is a failed result, as NULL is: a hold that comes with a valid
+      // pointer is not held with one.
+      bool isNonzero = r.cls != ReturnClass::Zero && r.cls != ReturnClass::Error;
       if (r.cls == ReturnClass::Unknown && !held && nz)
         continue; // `return ret;` on a failure path: ret is the error.
       if (r.cls == ReturnClass::Unknown && held && !nz)

@@ -140,8 +140,9 @@ std::string fromParams(std::string_view key, const std::vector<std::string> &arg
 
 
 /// What a returned expression says about success: `0`, `NULL`, `false` are Zero; other
-/// literals, `-E...`, `ERR_PTR(...)`, `true` are Nonzero; anything else is Unknown.
-enum class ReturnClass { Zero, Nonzero, Unknown, Void };
+/// literals, `-E...`, `true` are Nonzero; an error pointer (`ERR_PTR(...)`, an `errptr make`
+/// macro of the hints) is Error, a failed result as NULL is; anything else is Unknown.
+enum class ReturnClass { Zero, Nonzero, Unknown, Void, Error };
 ReturnClass classifyReturn(std::string_view expr);
 
 /// True when `body` (a function body's text) has at least one `return` and each returns a

@@ -79,7 +79,10 @@ TEST(Summary, ReturnClasses) {
   EXPECT_EQ(classifyReturn("(false)"), ReturnClass::Zero);
   EXPECT_EQ(classifyReturn("-EINTR"), ReturnClass::Nonzero);
   EXPECT_EQ(classifyReturn("1"), ReturnClass::Nonzero);
-  EXPECT_EQ(classifyReturn("ERR_PTR(-ENOMEM)"), ReturnClass::Nonzero);
+  // An error pointer, by the hints' `errptr make` macros.
+  EXPECT_EQ(classifyReturn("ERR_PTR(-ENOMEM)"), ReturnClass::Error);
+  EXPECT_EQ(classifyReturn("ERR_CAST(vma)"), ReturnClass::Error);
+  EXPECT_EQ(classifyReturn("PTR_ERR(vma)"), ReturnClass::Unknown);
   EXPECT_EQ(classifyReturn("VM_FAULT_RETRY"), ReturnClass::Nonzero);
   EXPECT_EQ(classifyReturn("vma"), ReturnClass::Unknown);
   EXPECT_EQ(classifyReturn(""), ReturnClass::Void);
@@ -100,6 +103,18 @@ TEST(Summary, HoldEffects) {
   // `return -EINTR;` not holding, `return 0;` holding: held when zero.
   ASSERT_TRUE(
       holdEffect({{ReturnClass::Nonzero, H::No}, {ReturnClass::Zero, H::Yes}}, kind, nonzero));
+  EXPECT_EQ(kind, Effect::Kind::HeldIf);
+  EXPECT_FALSE(nonzero);
+  // `return ERR_PTR(-EINTR);` not holding, `return vma;` holding: an error pointer is a
+  // failed result, so held when the result is a valid (nonzero) pointer.
+  ASSERT_TRUE(
+      holdEffect({{ReturnClass::Error, H::No}, {ReturnClass::Unknown, H::Yes}}, kind, nonzero));
+  EXPECT_EQ(kind, Effect::Kind::HeldIf);
+  EXPECT_TRUE(nonzero);
+  // Released where the result is NULL or an error pointer, kept where it is valid.
+  ASSERT_TRUE(holdEffect({{ReturnClass::Unknown, H::No}, {ReturnClass::Error, H::Yes},
+                          {ReturnClass::Zero, H::Yes}},
+                         kind, nonzero));
   EXPECT_EQ(kind, Effect::Kind::HeldIf);
   EXPECT_FALSE(nonzero);
   // The result does not tell: no effect (the function is reported instead).
