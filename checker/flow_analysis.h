@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "c_expr.h"
@@ -329,6 +330,12 @@ private:
   /// initializer and never assigned: only calls given `&id` fill it (`pmd_t _pmd;` filled by
   /// `pmd_populate(mm, &_pmd, pgtable)`), so it is no copy of an entry other threads see.
   bool freshLocalValue(std::string_view id) const;
+  /// What freshLocalValue reads from the body: names declared as plain values, and names
+  /// initialised or assigned anywhere (views of the source).
+  struct FreshLocals {
+    std::unordered_set<std::string_view> declared, assigned;
+  };
+  mutable std::optional<FreshLocals> freshLocals_;
   /// `key` becomes reachable by other threads; a parameter is recorded in the summary.
   void publish(State &st, const std::string &key);
   /// Identifiers this function returns (`return x;`), when it is a spec constructor.

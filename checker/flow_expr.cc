@@ -286,13 +286,13 @@ std::optional<std::pair<State, State>> FunctionAnalysis::scopedGuard(ts::Node e,
 
 std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) {
   if (e.isNull() || !st.live || depth > kMaxDepth)
-    return {st, st};
+    return {st, std::move(st)};
   std::string_view t = e.type();
   if (t == "parenthesized_expression" && e.namedChildCount() == 1)
     return cond(e.namedChild(0), std::move(st), depth + 1);
   if (t == "unary_expression" && e.children().size() >= 1 && e.children().front().text() == "!") {
     auto [yes, no] = cond(e.child("argument"), std::move(st), depth + 1);
-    return {no, yes};
+    return {std::move(no), std::move(yes)};
   }
   if (t == "binary_expression") {
     std::string_view op = binaryOp(e);
@@ -300,12 +300,12 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     if (op == "&&") {
       auto [lt, lf] = cond(left, std::move(st), depth + 1);
       auto [rt, rf] = cond(right, std::move(lt), depth + 1);
-      return {rt, join(lf, rf)};
+      return {std::move(rt), join(lf, rf)};
     }
     if (op == "||") {
       auto [lt, lf] = cond(left, std::move(st), depth + 1);
       auto [rt, rf] = cond(right, std::move(lf), depth + 1);
-      return {join(lt, rt), rf};
+      return {join(lt, rt), std::move(rf)};
     }
     if (op == "==" || op == "!=") {
       auto [lx, kx] = pointerLock(left);
@@ -315,13 +315,15 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
         State eq = st, ne = std::move(st);
         comparePointers(eq, lx, kx, ly, ky, true);
         comparePointers(ne, lx, kx, ly, ky, false);
-        return op == "==" ? std::pair{eq, ne} : std::pair{ne, eq};
+        return op == "==" ? std::pair{std::move(eq), std::move(ne)}
+                          : std::pair{std::move(ne), std::move(eq)};
       }
     }
     bool rightNull = isNullLiteral(right.text()), leftNull = isNullLiteral(left.text());
     if ((op == "==" || op == "!=") && (rightNull || leftNull)) {
       auto [yes, no] = cond(rightNull ? left : right, std::move(st), depth + 1);
-      return op == "!=" ? std::pair{yes, no} : std::pair{no, yes};
+      return op == "!=" ? std::pair{std::move(yes), std::move(no)}
+                        : std::pair{std::move(no), std::move(yes)};
     }
     if (op == "<" && rightNull) // `err < 0`: the call failed, as `err` being nonzero says.
       return cond(left, std::move(st), depth + 1);
@@ -343,7 +345,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       State yes = st, no = st;
       assumeBits(yes, v, bits, true);
       assumeBits(no, v, bits, false);
-      return {yes, no};
+      return {std::move(yes), std::move(no)};
     }
   }
   if (t == "call_expression" && std::string_view(e.child("function").type()) == "call_expression" &&
@@ -363,14 +365,14 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     // A callee of the files checked that only ever returns zero: its true branch is dead.
     if (const FunctionSummary *s = ctx_ && ctx_->callee ? ctx_->callee(n) : nullptr;
         s && s->returnsZero)
-      return {deadState(), st};
+      return {deadState(), std::move(st)};
     if (!tr)
-      return {st, st};
+      return {st, std::move(st)};
     State yes = st, no = st;
     succeeded(tr->success == TrySuccess::Zero ? no : yes, tr->held);
     for (const Held &h : tr->more)
       succeeded(tr->success == TrySuccess::Zero ? no : yes, h);
-    return {yes, no};
+    return {std::move(yes), std::move(no)};
   }
   if (t == "assignment_expression") {
     eval(e, st, depth + 1);
@@ -381,7 +383,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       e.child("argument").begin() == e.begin()) { // `ptep++` tests the old value
     auto [yes, no] = cond(e.child("argument"), std::move(st), depth + 1);
     setFact(no, canonical(e.child("argument")), std::nullopt); // NULL + 1 is no longer NULL
-    return {yes, no};
+    return {std::move(yes), std::move(no)};
   }
   bool deref = t == "pointer_expression" && !e.children().empty() &&
                e.children().front().text() == "*";
@@ -389,7 +391,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     std::string var = canonical(e);
     // A pointer known NULL on this path: the branch that needs it non-NULL is not taken.
     if (const Fact *f = factOf(st, var); t == "identifier" && f && !f->nonzero)
-      return {deadState(), st};
+      return {deadState(), std::move(st)};
     State yes = st, no = st;
     std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
     std::erase_if(no.pending, [&](const Pending &p) { return p.var == var; });
@@ -408,36 +410,39 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     }
     assume(yes, var, true);
     assume(no, var, false);
-    return {yes, no};
+    return {std::move(yes), std::move(no)};
   }
   eval(e, st, depth + 1);
-  return {st, st};
+  return {st, std::move(st)};
 }
 
 bool FunctionAnalysis::freshLocalValue(std::string_view id) const {
-  ts::Node body = function_.child("body");
-  bool declared = false, assigned = false;
-  std::vector<ts::Node> todo{body};
-  while (!todo.empty() && !assigned) {
-    ts::Node n = todo.back();
-    todo.pop_back();
-    std::string_view t = n.type();
-    if (t == "declaration") {
-      for (const ts::Node &d : n.children()) {
-        std::string_view dt = d.type();
-        if (dt == "identifier" && d.text() == id)
-          declared = true; // `pmd_t _pmd;`
-        else if (dt == "init_declarator" && d.child("declarator").text() == id)
-          assigned = true; // initialised: a copy of something
+  // One walk of the body answers for every name: calls ask once per pass and per argument.
+  if (!freshLocals_) {
+    FreshLocals f;
+    std::vector<ts::Node> todo{function_.child("body")};
+    while (!todo.empty()) {
+      ts::Node n = todo.back();
+      todo.pop_back();
+      std::string_view t = n.type();
+      if (t == "declaration") {
+        for (const ts::Node &d : n.children()) {
+          std::string_view dt = d.type();
+          if (dt == "identifier")
+            f.declared.insert(d.text()); // `pmd_t _pmd;`
+          else if (dt == "init_declarator")
+            f.assigned.insert(d.child("declarator").text()); // initialised: a copy of something
+        }
+        continue;
       }
-      continue;
+      if (t == "assignment_expression")
+        f.assigned.insert(n.child("left").text());
+      for (const ts::Node &c : n.children())
+        todo.push_back(c);
     }
-    if (t == "assignment_expression" && n.child("left").text() == id)
-      assigned = true;
-    for (const ts::Node &c : n.children())
-      todo.push_back(c);
+    freshLocals_ = std::move(f);
   }
-  return declared && !assigned;
+  return freshLocals_->declared.count(id) && !freshLocals_->assigned.count(id);
 }
 
 } // namespace lockspec::check
