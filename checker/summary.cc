@@ -1,6 +1,7 @@
 #include "summary.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <functional>
 #include <unordered_set>
@@ -53,8 +54,7 @@ paramStores(ts::Node body, const std::vector<std::string> &params) {
     return std::string_view(n.type()) == "identifier" &&
            std::find(params.begin(), params.end(), n.text()) != params.end();
   };
-  for (unsigned i = 0, n = body.namedChildCount(); i < n; ++i) {
-    ts::Node stmt = body.namedChild(i);
+  for (const ts::Node &stmt : body.namedChildren()) {
     if (std::string_view(stmt.type()) != "expression_statement" || stmt.namedChildCount() != 1)
       continue;
     ts::Node e = stmt.namedChild(0);
@@ -266,6 +266,12 @@ std::vector<std::string> addressTaken(std::string_view code,
                                       const std::unordered_set<std::string_view> &names) {
   std::vector<std::string> out;
   std::unordered_set<std::string_view> seen;
+  // Names by first byte and length (lengths from 63 share a slot): most identifiers of a
+  // file are no function's, and one table load tells so without hashing them.
+  std::vector<std::array<bool, 64>> firstAndLength(256);
+  for (std::string_view n : names)
+    if (!n.empty())
+      firstAndLength[static_cast<unsigned char>(n[0])][std::min<size_t>(n.size(), 63)] = true;
   for (size_t i = 0; i < code.size();) {
     // Comments and literals name functions without taking their address.
     if (code[i] == '/' || code[i] == '"' || code[i] == '\'') {
@@ -281,6 +287,10 @@ std::vector<std::string> addressTaken(std::string_view code,
     while (j < code.size() && isIdentByte(code[j]))
       ++j;
     std::string_view name = code.substr(i, j - i);
+    if (!firstAndLength[static_cast<unsigned char>(name[0])][std::min<size_t>(name.size(), 63)]) {
+      i = j;
+      continue;
+    }
     size_t k = j;
     while (k < code.size() && (code[k] == ' ' || code[k] == '\t' || code[k] == '\n'))
       ++k;
