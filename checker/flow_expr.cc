@@ -112,10 +112,7 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     ts::Node left = e.child("left"), right = e.child("right");
     ts::Node l = left;
     stripNode(l);
-    bool plain = true;
-    for (const ts::Node &c : e.children())
-      if (!c.isNamed())
-        plain = c.text() == "=";
+    bool plain = e.child("operator").text() == "=";
     std::string_view lt = l.type();
     // A flag (`locked = false;`, `*locked = 0;`, `vms->unlock = unlock;`) now has the
     // value assigned, or one the checker does not know; a call's result stored in it may
@@ -231,8 +228,7 @@ void FunctionAnalysis::forgetWritten(State &st, const std::vector<ts::Node> &arg
     std::string_view t = a.type();
     if (t == "identifier") {
       setFact(st, "*" + std::string(a.text()), std::nullopt);
-    } else if (t == "pointer_expression" && !a.children().empty() &&
-               a.children().front().text() == "&") {
+    } else if (t == "pointer_expression" && a.child("operator").text() == "&") {
       std::string c = canonical(a);
       if (c.size() > 1 && c[0] == '&')
         setFact(st, c.substr(1), std::nullopt);
@@ -241,17 +237,12 @@ void FunctionAnalysis::forgetWritten(State &st, const std::vector<ts::Node> &arg
 }
 
 bool FunctionAnalysis::isLogical(ts::Node e) {
-  for (const ts::Node &c : e.children())
-    if (!c.isNamed() && (c.text() == "&&" || c.text() == "||"))
-      return true;
-  return false;
+  std::string_view op = binaryOp(e);
+  return op == "&&" || op == "||";
 }
 
 std::string_view FunctionAnalysis::binaryOp(ts::Node e) {
-  for (const ts::Node &c : e.children())
-    if (!c.isNamed())
-      return c.text();
-  return "";
+  return e.child("operator").text();
 }
 
 std::optional<std::pair<State, State>> FunctionAnalysis::scopedGuard(ts::Node e, State &st,
@@ -290,7 +281,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
   std::string_view t = e.type();
   if (t == "parenthesized_expression" && e.namedChildCount() == 1)
     return cond(e.namedChild(0), std::move(st), depth + 1);
-  if (t == "unary_expression" && e.children().size() >= 1 && e.children().front().text() == "!") {
+  if (t == "unary_expression" && e.child("operator").text() == "!") {
     auto [yes, no] = cond(e.child("argument"), std::move(st), depth + 1);
     return {std::move(no), std::move(yes)};
   }
@@ -385,8 +376,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     setFact(no, canonical(e.child("argument")), std::nullopt); // NULL + 1 is no longer NULL
     return {std::move(yes), std::move(no)};
   }
-  bool deref = t == "pointer_expression" && !e.children().empty() &&
-               e.children().front().text() == "*";
+  bool deref = t == "pointer_expression" && e.child("operator").text() == "*";
   if (t == "identifier" || t == "field_expression" || deref) {
     std::string var = canonical(e);
     // A pointer known NULL on this path: the branch that needs it non-NULL is not taken.

@@ -61,10 +61,7 @@ paramStores(ts::Node body, const std::vector<std::string> &params) {
     if (std::string_view(e.type()) != "assignment_expression")
       continue;
     ts::Node left = e.child("left"), right = e.child("right");
-    bool plain = false;
-    for (const ts::Node &c : e.children())
-      if (!c.isNamed())
-        plain = c.text() == "=";
+    bool plain = e.child("operator").text() == "=";
     if (!plain || std::string_view(left.type()) != "field_expression" || !param(right) ||
         !param(left.child("argument")))
       continue;
