@@ -158,7 +158,8 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     return;
   }
   if (t == "conditional_expression" || (t == "binary_expression" && (isLogical(e)))) {
-    auto [yes, no] = cond(t == "conditional_expression" ? e.child("condition") : e, st, depth);
+    auto [yes, no] =
+        cond(t == "conditional_expression" ? e.child("condition") : e, std::move(st), depth);
     if (t == "conditional_expression") {
       eval(e.child("consequence"), yes, depth + 1);
       eval(e.child("alternative"), no, depth + 1);
@@ -333,7 +334,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       });
       std::sort(bits.begin(), bits.end());
       std::string v = canonical(var);
-      State yes = st, no = st;
+      State yes = st, no = std::move(st);
       assumeBits(yes, v, bits, true);
       assumeBits(no, v, bits, false);
       return {std::move(yes), std::move(no)};
@@ -359,7 +360,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       return {deadState(), std::move(st)};
     if (!tr)
       return {st, std::move(st)};
-    State yes = st, no = st;
+    State yes = st, no = std::move(st);
     succeeded(tr->success == TrySuccess::Zero ? no : yes, tr->held);
     for (const Held &h : tr->more)
       succeeded(tr->success == TrySuccess::Zero ? no : yes, h);

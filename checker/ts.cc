@@ -66,21 +66,22 @@ Node Node::child(const char *field) const {
   if (isNull())
     return {};
   // Field names are string literals at the call sites: cache their ids by address, since
-  // looking a name up compares it with every field name of the grammar.
-  thread_local std::vector<std::pair<const char *, TSFieldId>> cache;
-  TSFieldId id = 0;
-  for (const auto &[name, fid] : cache)
-    if (name == field) {
-      id = fid;
-      break;
-    }
-  if (id == 0) {
-    id =
+  // looking a name up compares it with every field name of the grammar.  A slot per address
+  // hash; two literals that share one take turns.
+  struct Slot {
+    const char *name = nullptr;
+    TSFieldId id = 0;
+  };
+  thread_local Slot cache[64];
+  Slot &slot = cache[(reinterpret_cast<uintptr_t>(field) >> 3) % 64];
+  if (slot.name != field) {
+    TSFieldId fid =
         ts_language_field_id_for_name(tree_sitter_c(), field, static_cast<uint32_t>(strlen(field)));
-    if (id == 0)
+    if (fid == 0)
       return {};
-    cache.push_back({field, id});
+    slot = {field, fid};
   }
+  TSFieldId id = slot.id;
   TSNode c = ts_node_child_by_field_id(TS_NODE, id);
   if (ts_node_is_null(c))
     return {};
