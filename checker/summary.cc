@@ -43,12 +43,57 @@ size_t skipCommentOrLiteral(std::string_view code, size_t i) {
   return i;
 }
 
+/// True when `code` has `->name = name;` somewhere (blanks and comments between the
+/// tokens): what a store of a parameter in a parameter's field must look like.  A byte scan
+/// that spares most bodies the walk of their statements.
+bool mayStoreParam(std::string_view code) {
+  size_t i = 0;
+  auto blanks = [&] {
+    for (;;) {
+      while (i < code.size() && (code[i] == ' ' || code[i] == '\t' || code[i] == '\n' ||
+                                 code[i] == '\r' || code[i] == '\f' || code[i] == '\v'))
+        ++i;
+      if (i + 1 < code.size() && code[i] == '/' && (code[i + 1] == '*' || code[i + 1] == '/')) {
+        size_t e = skipCommentOrLiteral(code, i);
+        if (e == i)
+          return;
+        i = e;
+        continue;
+      }
+      return;
+    }
+  };
+  auto name = [&] {
+    size_t b = i;
+    while (i < code.size() && isIdentByte(code[i]))
+      ++i;
+    return i > b;
+  };
+  for (size_t at = code.find("->"); at != std::string_view::npos; at = code.find("->", at + 2)) {
+    i = at + 2;
+    blanks();
+    if (!name())
+      continue;
+    blanks();
+    if (i + 1 >= code.size() || code[i] != '=' || code[i + 1] == '=')
+      continue;
+    ++i;
+    blanks();
+    if (!name())
+      continue;
+    blanks();
+    if (i < code.size() && code[i] == ';')
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 std::vector<std::pair<std::string, std::string>>
 paramStores(ts::Node body, const std::vector<std::string> &params) {
   std::vector<std::pair<std::string, std::string>> out;
-  if (body.isNull() || body.text().find("->") == std::string_view::npos)
+  if (body.isNull() || !mayStoreParam(body.text()))
     return out;
   auto param = [&](ts::Node n) {
     return std::string_view(n.type()) == "identifier" &&
