@@ -417,7 +417,7 @@ bool FunctionAnalysis::freshLocalValue(std::string_view id) const {
       todo.pop_back();
       std::string_view t = n.type();
       if (t == "declaration") {
-        for (const ts::Node &d : n.children()) {
+        for (const ts::Node &d : n.namedChildren()) {
           std::string_view dt = d.type();
           if (dt == "identifier")
             f.declared.insert(d.text()); // `pmd_t _pmd;`
@@ -428,7 +428,7 @@ bool FunctionAnalysis::freshLocalValue(std::string_view id) const {
       }
       if (t == "assignment_expression")
         f.assigned.insert(n.child("left").text());
-      for (const ts::Node &c : n.children())
+      for (const ts::Node &c : n.namedChildren()) // tokens are leaves: nothing declared below
         todo.push_back(c);
     }
     freshLocals_ = std::move(f);
