@@ -1,5 +1,6 @@
 #include "c_expr.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace lockspec::check {
@@ -89,10 +90,7 @@ std::string canonical(ts::Node expr) {
     return canonical(expr.child("value"));
   if (type == "field_expression") {
     std::string base = canonical(expr.child("argument"));
-    std::string_view op = "->";
-    for (const ts::Node &c : expr.children())
-      if (!c.isNamed() && (c.text() == "." || c.text() == "->"))
-        op = c.text();
+    std::string_view op = expr.child("operator").text() == "." ? "." : "->";
     std::string field(expr.child("field").text());
     if (op == "->" && base.size() > 1 && base[0] == '&' && isPostfix(base.substr(1)))
       return base.substr(1) + "." + field;
@@ -102,7 +100,7 @@ std::string canonical(ts::Node expr) {
   }
   if (type == "pointer_expression") {
     std::string arg = canonical(expr.child("argument"));
-    std::string_view op = expr.children().empty() ? "" : expr.children().front().text();
+    std::string_view op = expr.child("operator").text();
     if (op == "*" && arg.size() > 1 && arg[0] == '&')
       return arg.substr(1);
     if (op == "&" && arg.size() > 1 && arg[0] == '*')
@@ -115,6 +113,13 @@ std::string canonical(ts::Node expr) {
 }
 
 std::string canonicalText(std::string_view expr) {
+  // Most expressions are written canonically already (`vma->vm_mm`, `ptl`): no blank to
+  // strip and nothing at either end for fold() to take away.
+  bool blank = std::any_of(expr.begin(), expr.end(), isSpace);
+  bool foldable = expr.size() >= 2 && (expr.substr(0, 2) == "&*" || expr.substr(0, 2) == "*&" ||
+                                       (expr.front() == '(' && expr.back() == ')'));
+  if (!blank && !foldable)
+    return std::string(expr);
   return fold(stripSpace(expr));
 }
 

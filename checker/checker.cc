@@ -46,8 +46,8 @@ void collectStructParameters(ts::Node node, std::vector<StructParam> &out, int d
         out.push_back({name.text(), declarator});
     }
   }
-  for (unsigned i = 0, n = node.namedChildCount(); i < n; ++i)
-    collectStructParameters(node.namedChild(i), out, depth + 1);
+  for (const ts::Node &c : node.namedChildren())
+    collectStructParameters(c, out, depth + 1);
 }
 
 } // namespace

@@ -289,18 +289,23 @@ State FunctionAnalysis::graph(ts::Node body, State entry, bool nested, int depth
     }
   std::vector<std::vector<State>> outs(blocks.size());
   std::vector<State> ins(blocks.size(), deadState());
-  auto inOf = [&](uint32_t b) {
+  // `consume`: no later inOf reads these out-states (a graph without cycles visits each
+  // block once, after its predecessors), so the first live one is taken rather than copied.
+  auto inOf = [&](uint32_t b, bool consume = false) {
     State in = b == 0 ? entry : deadState();
-    for (uint32_t p : blocks[b].pred)
+    const std::vector<uint32_t> &pred = blocks[b].pred;
+    for (uint32_t p : pred) {
+      bool once = consume && std::count(pred.begin(), pred.end(), p) == 1;
       for (size_t k = 0; k < blocks[p].succ.size() && k < outs[p].size(); ++k)
         if (blocks[p].succ[k] == b)
-          in = join(in, outs[p][k]);
+          in = once && !in.live ? std::move(outs[p][k]) : join(in, outs[p][k]);
+    }
     return in;
   };
   State end = deadState();
   if (!cyclic) { // one source-order pass is the fixed point; no in-state is looked at again
     for (uint32_t b : order)
-      outs[b] = transfer(blocks[b], inert[b], inOf(b), nested, end, depth);
+      outs[b] = transfer(blocks[b], inert[b], inOf(b, true), nested, end, depth);
     return end;
   }
   // Where each pass reached a loop head: the findings so far and the side tables, so a
@@ -312,12 +317,15 @@ State FunctionAnalysis::graph(ts::Node body, State entry, bool nested, int depth
       end = deadState();
     for (size_t k = from; k < order.size(); ++k) {
       uint32_t b = order[k];
+      // Only a head's in-state is compared after the pass.
       if (std::find(heads.begin(), heads.end(), b) != heads.end()) {
         headMark[b] = out_.size();
         headTables[b] = tables();
+        ins[b] = inOf(b);
+        outs[b] = transfer(blocks[b], inert[b], ins[b], nested, end, depth);
+      } else {
+        outs[b] = transfer(blocks[b], inert[b], inOf(b), nested, end, depth);
       }
-      ins[b] = inOf(b);
-      outs[b] = transfer(blocks[b], inert[b], ins[b], nested, end, depth);
     }
   };
   size_t startMark = out_.size();
@@ -380,7 +388,7 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
       declare(it.node, c);
   }
   if (b.exit == CfgBlock::Exit::Branch) {
-    auto [yes, no] = cond(b.condition, st, depth + 1);
+    auto [yes, no] = cond(b.condition, std::move(st), depth + 1);
     return {std::move(yes), std::move(no)};
   }
   if (b.exit == CfgBlock::Exit::Jump) {

@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "c_expr.h"
@@ -363,6 +364,12 @@ private:
   /// `p += n`, `p -= n`, `p++`, `p--` on a pointer this path knows valid: it stays valid and
   /// within what it points into (a mapped PTE table), so the holds it guards stay tied to it.
   bool stridesValidPointer(const State &st, ts::Node var, std::string_view op) const;
+  /// What freshLocalValue reads from the body: names declared as plain values, and names
+  /// initialised or assigned anywhere (views of the source).
+  struct FreshLocals {
+    std::unordered_set<std::string_view> declared, assigned;
+  };
+  mutable std::optional<FreshLocals> freshLocals_;
   /// `key` becomes reachable by other threads; a parameter is recorded in the summary.
   void publish(State &st, const std::string &key);
   /// Identifiers this function returns (`return x;`), when it is a spec constructor.

@@ -121,10 +121,7 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     ts::Node left = e.child("left"), right = e.child("right");
     ts::Node l = left;
     stripNode(l);
-    bool plain = true;
-    for (const ts::Node &c : e.children())
-      if (!c.isNamed())
-        plain = c.text() == "=";
+    bool plain = e.child("operator").text() == "=";
     std::string_view lt = l.type();
     // A flag (`locked = false;`, `*locked = 0;`, `vms->unlock = unlock;`) now has the
     // value assigned, or one the checker does not know; a call's result stored in it may
@@ -191,7 +188,8 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     return;
   }
   if (t == "conditional_expression" || (t == "binary_expression" && (isLogical(e)))) {
-    auto [yes, no] = cond(t == "conditional_expression" ? e.child("condition") : e, st, depth);
+    auto [yes, no] =
+        cond(t == "conditional_expression" ? e.child("condition") : e, std::move(st), depth);
     if (t == "conditional_expression") {
       eval(e.child("consequence"), yes, depth + 1);
       eval(e.child("alternative"), no, depth + 1);
@@ -277,8 +275,7 @@ void FunctionAnalysis::forgetWritten(State &st, const std::vector<ts::Node> &arg
     std::string_view t = a.type();
     if (t == "identifier") {
       setFact(st, "*" + std::string(a.text()), std::nullopt);
-    } else if (t == "pointer_expression" && !a.children().empty() &&
-               a.children().front().text() == "&") {
+    } else if (t == "pointer_expression" && a.child("operator").text() == "&") {
       std::string c = canonical(a);
       if (c.size() > 1 && c[0] == '&')
         setFact(st, c.substr(1), std::nullopt);
@@ -287,17 +284,12 @@ void FunctionAnalysis::forgetWritten(State &st, const std::vector<ts::Node> &arg
 }
 
 bool FunctionAnalysis::isLogical(ts::Node e) {
-  for (const ts::Node &c : e.children())
-    if (!c.isNamed() && (c.text() == "&&" || c.text() == "||"))
-      return true;
-  return false;
+  std::string_view op = binaryOp(e);
+  return op == "&&" || op == "||";
 }
 
 std::string_view FunctionAnalysis::binaryOp(ts::Node e) {
-  for (const ts::Node &c : e.children())
-    if (!c.isNamed())
-      return c.text();
-  return "";
+  return e.child("operator").text();
 }
 
 std::optional<std::pair<State, State>> FunctionAnalysis::scopedGuard(ts::Node e, State &st,
@@ -332,13 +324,13 @@ std::optional<std::pair<State, State>> FunctionAnalysis::scopedGuard(ts::Node e,
 
 std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) {
   if (e.isNull() || !st.live || depth > kMaxDepth)
-    return {st, st};
+    return {st, std::move(st)};
   std::string_view t = e.type();
   if (t == "parenthesized_expression" && e.namedChildCount() == 1)
     return cond(e.namedChild(0), std::move(st), depth + 1);
-  if (t == "unary_expression" && e.children().size() >= 1 && e.children().front().text() == "!") {
+  if (t == "unary_expression" && e.child("operator").text() == "!") {
     auto [yes, no] = cond(e.child("argument"), std::move(st), depth + 1);
-    return {no, yes};
+    return {std::move(no), std::move(yes)};
   }
   if (t == "binary_expression") {
     std::string_view op = binaryOp(e);
@@ -346,12 +338,12 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     if (op == "&&") {
       auto [lt, lf] = cond(left, std::move(st), depth + 1);
       auto [rt, rf] = cond(right, std::move(lt), depth + 1);
-      return {rt, join(lf, rf)};
+      return {std::move(rt), join(lf, rf)};
     }
     if (op == "||") {
       auto [lt, lf] = cond(left, std::move(st), depth + 1);
       auto [rt, rf] = cond(right, std::move(lf), depth + 1);
-      return {join(lt, rt), rf};
+      return {join(lt, rt), std::move(rf)};
     }
     if (op == "==" || op == "!=") {
       auto [lx, kx] = pointerLock(left);
@@ -361,13 +353,15 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
         State eq = st, ne = std::move(st);
         comparePointers(eq, lx, kx, ly, ky, true);
         comparePointers(ne, lx, kx, ly, ky, false);
-        return op == "==" ? std::pair{eq, ne} : std::pair{ne, eq};
+        return op == "==" ? std::pair{std::move(eq), std::move(ne)}
+                          : std::pair{std::move(ne), std::move(eq)};
       }
     }
     bool rightNull = isNullLiteral(right.text()), leftNull = isNullLiteral(left.text());
     if ((op == "==" || op == "!=") && (rightNull || leftNull)) {
       auto [yes, no] = cond(rightNull ? left : right, std::move(st), depth + 1);
-      return op == "!=" ? std::pair{yes, no} : std::pair{no, yes};
+      return op == "!=" ? std::pair{std::move(yes), std::move(no)}
+                        : std::pair{std::move(no), std::move(yes)};
     }
     if (op == "<" && rightNull) // `err < 0`: the call failed, as `err` being nonzero says.
       return cond(left, std::move(st), depth + 1);
@@ -386,10 +380,10 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       });
       std::sort(bits.begin(), bits.end());
       std::string v = canonical(var);
-      State yes = st, no = st;
+      State yes = st, no = std::move(st);
       assumeBits(yes, v, bits, true);
       assumeBits(no, v, bits, false);
-      return {yes, no};
+      return {std::move(yes), std::move(no)};
     }
   }
   if (t == "call_expression" && std::string_view(e.child("function").type()) == "call_expression" &&
@@ -422,14 +416,14 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     // A callee of the files checked that only ever returns zero: its true branch is dead.
     if (const FunctionSummary *s = ctx_ && ctx_->callee ? ctx_->callee(n) : nullptr;
         s && s->returnsZero)
-      return {deadState(), st};
+      return {deadState(), std::move(st)};
     if (!tr)
-      return {st, st};
-    State yes = st, no = st;
+      return {st, std::move(st)};
+    State yes = st, no = std::move(st);
     succeeded(tr->success == TrySuccess::Zero ? no : yes, tr->held);
     for (const Held &h : tr->more)
       succeeded(tr->success == TrySuccess::Zero ? no : yes, h);
-    return {yes, no};
+    return {std::move(yes), std::move(no)};
   }
   if (t == "assignment_expression") {
     eval(e, st, depth + 1);
@@ -440,15 +434,14 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
       e.child("argument").begin() == e.begin()) { // `ptep++` tests the old value
     auto [yes, no] = cond(e.child("argument"), std::move(st), depth + 1);
     setFact(no, canonical(e.child("argument")), std::nullopt); // NULL + 1 is no longer NULL
-    return {yes, no};
+    return {std::move(yes), std::move(no)};
   }
-  bool deref = t == "pointer_expression" && !e.children().empty() &&
-               e.children().front().text() == "*";
+  bool deref = t == "pointer_expression" && e.child("operator").text() == "*";
   if (t == "identifier" || t == "field_expression" || deref) {
     std::string var = canonical(e);
     // A pointer known NULL on this path: the branch that needs it non-NULL is not taken.
     if (const Fact *f = factOf(st, var); t == "identifier" && f && !f->nonzero && !f->error)
-      return {deadState(), st};
+      return {deadState(), std::move(st)};
     State yes = st, no = st;
     std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
     std::erase_if(no.pending, [&](const Pending &p) { return p.var == var; });
@@ -467,10 +460,10 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     }
     assume(yes, var, true);
     assume(no, var, false);
-    return {yes, no};
+    return {std::move(yes), std::move(no)};
   }
   eval(e, st, depth + 1);
-  return {st, st};
+  return {st, std::move(st)};
 }
 
 void FunctionAnalysis::assertion(ts::Node call, const std::vector<ts::Node> &args, State &st,
@@ -582,29 +575,32 @@ bool FunctionAnalysis::stridesValidPointer(const State &st, ts::Node var, std::s
 }
 
 bool FunctionAnalysis::freshLocalValue(std::string_view id) const {
-  ts::Node body = function_.child("body");
-  bool declared = false, assigned = false;
-  std::vector<ts::Node> todo{body};
-  while (!todo.empty() && !assigned) {
-    ts::Node n = todo.back();
-    todo.pop_back();
-    std::string_view t = n.type();
-    if (t == "declaration") {
-      for (const ts::Node &d : n.children()) {
-        std::string_view dt = d.type();
-        if (dt == "identifier" && d.text() == id)
-          declared = true; // `pmd_t _pmd;`
-        else if (dt == "init_declarator" && d.child("declarator").text() == id)
-          assigned = true; // initialised: a copy of something
+  // One walk of the body answers for every name: calls ask once per pass and per argument.
+  if (!freshLocals_) {
+    FreshLocals f;
+    std::vector<ts::Node> todo{function_.child("body")};
+    while (!todo.empty()) {
+      ts::Node n = todo.back();
+      todo.pop_back();
+      std::string_view t = n.type();
+      if (t == "declaration") {
+        for (const ts::Node &d : n.namedChildren()) {
+          std::string_view dt = d.type();
+          if (dt == "identifier")
+            f.declared.insert(d.text()); // `pmd_t _pmd;`
+          else if (dt == "init_declarator")
+            f.assigned.insert(d.child("declarator").text()); // initialised: a copy of something
+        }
+        continue;
       }
-      continue;
+      if (t == "assignment_expression")
+        f.assigned.insert(n.child("left").text());
+      for (const ts::Node &c : n.namedChildren()) // tokens are leaves: nothing declared below
+        todo.push_back(c);
     }
-    if (t == "assignment_expression" && n.child("left").text() == id)
-      assigned = true;
-    for (const ts::Node &c : n.children())
-      todo.push_back(c);
+    freshLocals_ = std::move(f);
   }
-  return declared && !assigned;
+  return freshLocals_->declared.count(id) && !freshLocals_->assigned.count(id);
 }
 
 } // namespace lockspec::check

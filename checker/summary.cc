@@ -1,6 +1,7 @@
 #include "summary.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <functional>
 #include <unordered_set>
@@ -42,29 +43,70 @@ size_t skipCommentOrLiteral(std::string_view code, size_t i) {
   return i;
 }
 
+/// True when `code` has `->name = name;` somewhere (blanks and comments between the
+/// tokens): what a store of a parameter in a parameter's field must look like.  A byte scan
+/// that spares most bodies the walk of their statements.
+bool mayStoreParam(std::string_view code) {
+  size_t i = 0;
+  auto blanks = [&] {
+    for (;;) {
+      while (i < code.size() && (code[i] == ' ' || code[i] == '\t' || code[i] == '\n' ||
+                                 code[i] == '\r' || code[i] == '\f' || code[i] == '\v'))
+        ++i;
+      if (i + 1 < code.size() && code[i] == '/' && (code[i + 1] == '*' || code[i + 1] == '/')) {
+        size_t e = skipCommentOrLiteral(code, i);
+        if (e == i)
+          return;
+        i = e;
+        continue;
+      }
+      return;
+    }
+  };
+  auto name = [&] {
+    size_t b = i;
+    while (i < code.size() && isIdentByte(code[i]))
+      ++i;
+    return i > b;
+  };
+  for (size_t at = code.find("->"); at != std::string_view::npos; at = code.find("->", at + 2)) {
+    i = at + 2;
+    blanks();
+    if (!name())
+      continue;
+    blanks();
+    if (i + 1 >= code.size() || code[i] != '=' || code[i + 1] == '=')
+      continue;
+    ++i;
+    blanks();
+    if (!name())
+      continue;
+    blanks();
+    if (i < code.size() && code[i] == ';')
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 std::vector<std::pair<std::string, std::string>>
 paramStores(ts::Node body, const std::vector<std::string> &params) {
   std::vector<std::pair<std::string, std::string>> out;
-  if (body.isNull() || body.text().find("->") == std::string_view::npos)
+  if (body.isNull() || !mayStoreParam(body.text()))
     return out;
   auto param = [&](ts::Node n) {
     return std::string_view(n.type()) == "identifier" &&
            std::find(params.begin(), params.end(), n.text()) != params.end();
   };
-  for (unsigned i = 0, n = body.namedChildCount(); i < n; ++i) {
-    ts::Node stmt = body.namedChild(i);
+  for (const ts::Node &stmt : body.namedChildren()) {
     if (std::string_view(stmt.type()) != "expression_statement" || stmt.namedChildCount() != 1)
       continue;
     ts::Node e = stmt.namedChild(0);
     if (std::string_view(e.type()) != "assignment_expression")
       continue;
     ts::Node left = e.child("left"), right = e.child("right");
-    bool plain = false;
-    for (const ts::Node &c : e.children())
-      if (!c.isNamed())
-        plain = c.text() == "=";
+    bool plain = e.child("operator").text() == "=";
     if (!plain || std::string_view(left.type()) != "field_expression" || !param(right) ||
         !param(left.child("argument")))
       continue;
@@ -273,6 +315,12 @@ std::vector<std::string> addressTaken(std::string_view code,
                                       const std::unordered_set<std::string_view> &names) {
   std::vector<std::string> out;
   std::unordered_set<std::string_view> seen;
+  // Names by first byte and length (lengths from 63 share a slot): most identifiers of a
+  // file are no function's, and one table load tells so without hashing them.
+  std::vector<std::array<bool, 64>> firstAndLength(256);
+  for (std::string_view n : names)
+    if (!n.empty())
+      firstAndLength[static_cast<unsigned char>(n[0])][std::min<size_t>(n.size(), 63)] = true;
   for (size_t i = 0; i < code.size();) {
     // Comments and literals name functions without taking their address.
     if (code[i] == '/' || code[i] == '"' || code[i] == '\'') {
@@ -288,6 +336,10 @@ std::vector<std::string> addressTaken(std::string_view code,
     while (j < code.size() && isIdentByte(code[j]))
       ++j;
     std::string_view name = code.substr(i, j - i);
+    if (!firstAndLength[static_cast<unsigned char>(name[0])][std::min<size_t>(name.size(), 63)]) {
+      i = j;
+      continue;
+    }
     size_t k = j;
     while (k < code.size() && (code[k] == ' ' || code[k] == '\t' || code[k] == '\n'))
       ++k;

@@ -73,6 +73,22 @@ TEST(Summary, ParameterStoresOnlyAParameterIntoAParametersField) {
   EXPECT_EQ(paramStores(fn.child("body"), {"args", "lock", "n", "o"}), want);
 }
 
+TEST(Summary, ParameterStoresWrittenAcrossBlanksAndComments) {
+  // The byte scan that spares bodies without a store must not miss one spelled loosely.
+  ts::Parser parser;
+  ts::Tree tree = parser.parse("void set(struct a *args, spinlock_t *lock, int n)\n"
+                               "{\n"
+                               "\targs -> lock =\n\t\t/* the caller's */ lock ;\n"
+                               "\targs->n = n; // and its count\n"
+                               "}\n");
+  ts::Node fn = tree.root().namedChild(0);
+  std::vector<std::pair<std::string, std::string>> want{{"$0->lock", "$1"}, {"$0->n", "$2"}};
+  EXPECT_EQ(paramStores(fn.child("body"), {"args", "lock", "n"}), want);
+  // `==` is a test, not a store.
+  ts::Tree test = parser.parse("void t(struct a *args, int n) { if (args->n == n) return; }");
+  EXPECT_TRUE(paramStores(test.root().namedChild(0).child("body"), {"args", "n"}).empty());
+}
+
 TEST(Summary, ReturnClasses) {
   EXPECT_EQ(classifyReturn("0"), ReturnClass::Zero);
   EXPECT_EQ(classifyReturn("NULL"), ReturnClass::Zero);

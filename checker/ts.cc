@@ -66,19 +66,22 @@ Node Node::child(const char *field) const {
   if (isNull())
     return {};
   // Field names are string literals at the call sites: cache their ids by address, since
-  // looking a name up compares it with every field name of the grammar.
-  thread_local std::vector<std::pair<const char *, TSFieldId>> cache;
-  TSFieldId id = 0;
-  for (const auto &[name, fid] : cache)
-    if (name == field)
-      id = fid;
-  if (id == 0) {
-    id =
+  // looking a name up compares it with every field name of the grammar.  A slot per address
+  // hash; two literals that share one take turns.
+  struct Slot {
+    const char *name = nullptr;
+    TSFieldId id = 0;
+  };
+  thread_local Slot cache[64];
+  Slot &slot = cache[(reinterpret_cast<uintptr_t>(field) >> 3) % 64];
+  if (slot.name != field) {
+    TSFieldId fid =
         ts_language_field_id_for_name(tree_sitter_c(), field, static_cast<uint32_t>(strlen(field)));
-    if (id == 0)
+    if (fid == 0)
       return {};
-    cache.push_back({field, id});
+    slot = {field, fid};
   }
+  TSFieldId id = slot.id;
   TSNode c = ts_node_child_by_field_id(TS_NODE, id);
   if (ts_node_is_null(c))
     return {};
@@ -125,17 +128,36 @@ static std::vector<Node> collect(TSNode node, uint32_t count, const std::string 
   return out;
 }
 
+// Up to this many children, asking for each by index (each walks from the first child) is
+// cheaper than resetting and stepping the cursor, whose steps cost several index steps each.
+constexpr uint32_t kIndexedChildren = 6;
+
 std::vector<Node> Node::children() const {
   if (isNull())
     return {};
-  return collect(TS_NODE, ts_node_child_count(TS_NODE), source_, [](TSNode) { return true; });
+  TSNode node = TS_NODE;
+  uint32_t count = ts_node_child_count(node);
+  if (count > kIndexedChildren)
+    return collect(node, count, source_, [](TSNode) { return true; });
+  std::vector<Node> out;
+  out.reserve(count);
+  for (uint32_t i = 0; i < count; ++i)
+    out.push_back(Node(fromTs(ts_node_child(node, i)), source_));
+  return out;
 }
 
 std::vector<Node> Node::namedChildren() const {
   if (isNull())
     return {};
-  return collect(TS_NODE, ts_node_named_child_count(TS_NODE), source_,
-                 [](TSNode c) { return ts_node_is_named(c); });
+  TSNode node = TS_NODE;
+  uint32_t count = ts_node_named_child_count(node);
+  if (count > kIndexedChildren)
+    return collect(node, count, source_, [](TSNode c) { return ts_node_is_named(c); });
+  std::vector<Node> out;
+  out.reserve(count);
+  for (uint32_t i = 0; i < count; ++i)
+    out.push_back(Node(fromTs(ts_node_named_child(node, i)), source_));
+  return out;
 }
 
 unsigned Node::namedChildCount() const {
