@@ -62,6 +62,10 @@ Held *FunctionAnalysis::findHeld(State &st, const Instance &inst, const std::str
     if (inst.lock && h.lock != inst.lock)
       continue;
     Alias a = compareHeld(h.key, inst.key);
+    // `vma_end_read(*dst_vmap)` after `*dst_vmap = vma;`: the same object.
+    if (a != Alias::Same && !inst.key.empty() &&
+        std::find(h.handedTo.begin(), h.handedTo.end(), inst.key) != h.handedTo.end())
+      a = Alias::Same;
     if (a == Alias::Same && (inst.lock || !inst.key.empty())) {
       if (h.mode == mode)
         return &h;

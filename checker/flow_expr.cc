@@ -123,6 +123,12 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
     bool flag = lt == "identifier" || lt == "field_expression" || lt == "pointer_expression";
     if (flag)
       setFact(st, canonical(l), plain ? literalValue(right) : std::nullopt);
+    if (lt == "identifier") { // `vma = ERR_PTR(-EAGAIN);`: an error pointer from here
+      ts::Node rv = right;
+      bool error = plain && stripNode(rv) == std::string_view("call_expression") &&
+                   MacroHints::kernel().errorValue(rv.child("function").text());
+      setFact(st, errorTestOf(l.text()), error ? std::optional<bool>(true) : std::nullopt);
+    }
     if (lt != "identifier") {
       // Stored through a pointer (`vmg->target = vma`, `*vmap = vma`): others may reach it.
       ts::Node r = right;
@@ -134,17 +140,24 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
       evalInto(right, std::string(l.text()), st, depth);
       assigned(std::string(l.text()), right);
       pointerSet(st, std::string(l.text()));
-    } else if (lt == "field_expression" && plain) {
+    } else if ((lt == "field_expression" || lt == "pointer_expression") && plain) {
+      // Stored where the caller can reach it (`b->vma = vma;`, `*vmap = vma;`): a lock held
+      // on the object is handed over through that name.
       ts::Node rv = right;
+      std::string to = canonical(l);
       if (ctx_ && stripNode(rv) == std::string_view("identifier") &&
-          !toParams(canonical(l), ctx_->params).empty())
+          !toParams(to, ctx_->params).empty())
         for (Held &h : st.held)
-          if (h.key == rv.text())
-            h.handedTo = canonical(l);
-      evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
-      bindPointer(canonical(l), right);         // `vmf->ptl = pte_lockptr(...)`
-      if (ts::Node r = right; stripNode(r) == std::string_view("identifier"))
-        storedIn_[std::string(r.text())] = canonical(l);
+          if (h.key == rv.text() &&
+              std::find(h.handedTo.begin(), h.handedTo.end(), to) == h.handedTo.end())
+            h.handedTo.push_back(to);
+      // `vmf->ptl = pmd_lock(...)`, `*vmap = lock_vma_under_rcu(...)`: held as the name says.
+      evalInto(right, to, st, depth);
+      if (lt == "field_expression") {
+        bindPointer(to, right); // `vmf->ptl = pte_lockptr(...)`
+        if (ts::Node r = right; stripNode(r) == std::string_view("identifier"))
+          storedIn_[std::string(r.text())] = to;
+      }
     } else {
       eval(right, st, depth + 1);
       if (lt == "identifier")
@@ -317,6 +330,18 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
         comparePointers(ne, lx, kx, ly, ky, false);
         return op == "==" ? std::pair{eq, ne} : std::pair{ne, eq};
       }
+      // Two object pointers (`src_vma != dst_vma`): one object where they are equal.
+      if (!lx && !ly && !isNullLiteral(left.text()) && !isNullLiteral(right.text()) &&
+          (!st.held.empty() || !st.dropped.empty())) {
+        eval(e, st, depth + 1);
+        std::string x = resolve(canonical(left)), y = resolve(canonical(right));
+        State eq = st, ne = std::move(st);
+        if (x != y) {
+          compareObjects(eq, x, y, true);
+          compareObjects(ne, x, y, false);
+        }
+        return op == "==" ? std::pair{eq, ne} : std::pair{ne, eq};
+      }
     }
     bool rightNull = isNullLiteral(right.text()), leftNull = isNullLiteral(left.text());
     if ((op == "==" || op == "!=") && (rightNull || leftNull)) {
@@ -356,6 +381,15 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     std::vector<ts::Node> args = callArgs(e);
     if ((n == "likely" || n == "unlikely") && args.size() == 1)
       return cond(args[0], std::move(st), depth + 1);
+    // `IS_ERR(vma)`: a test of whether the pointer is an error pointer, which holds no lock.
+    if (args.size() == 1 && MacroHints::kernel().errorTest(n)) {
+      eval(args[0], st, depth + 1);
+      std::string var = errorTestOf(canonical(args[0]));
+      State yes = st, no = std::move(st);
+      assume(yes, var, true);
+      assume(no, var, false);
+      return {yes, no};
+    }
     for (const ts::Node &a : args)
       eval(a, st, depth + 1);
     forgetWritten(st, args);

@@ -206,6 +206,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     }
   }
   std::optional<TryResult> conditional;
+  bool resultCleared = false;
   for (const Effect &e : sum.effects) {
     Held h = holdOf(e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end());
     if (!h.lock && e.kind != Effect::Kind::Release && e.kind != Effect::Kind::MayRelease)
@@ -300,7 +301,13 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       h.may = e.may;
       TrySuccess success = e.nonzero ? TrySuccess::True : TrySuccess::Zero;
       if (!resultVar.empty()) {
-        std::erase_if(st.pending, [&](const Pending &p) { return p.var == resultVar; });
+        // Several holds the same result tells (two out parameters locked on success): the
+        // earlier tries stored in the variable are gone, this call's stay.  Through one
+        // pointer (`fw->ptl`, a PTE, PMD or PUD lock) it is one lock: the last class stands.
+        std::erase_if(st.pending, [&](const Pending &p) {
+          return p.var == resultVar && (!resultCleared || p.held.key == h.key);
+        });
+        resultCleared = true;
         st.pending.push_back({resultVar, success, h});
       } else if (!conditional)
         conditional = TryResult{success, h, {}};
@@ -482,6 +489,26 @@ void FunctionAnalysis::finish() {
     if (kind == Effect::Kind::HeldIf && l.lock) // a pointer's lock is not taken again
       summary_->effects.push_back({Effect::Kind::HeldIf, l, !nonzero});
   }
+  // The variable (in the parameters' terms) that guards a row's hold at every return where
+  // it may be held, and its sense, when one does.
+  auto mayGuard = [&](const Row &r) -> std::optional<std::pair<std::string, bool>> {
+    std::optional<std::pair<std::string, bool>> guard;
+    size_t k = 0;
+    for (const auto &[begin, rec] : returns_) {
+      if (r.at[k++].hold != ReturnHold::Hold::May)
+        continue;
+      auto h = std::find_if(rec.held.begin(), rec.held.end(),
+                            [&](const Held &o) { return o.lock == r.first.lock && o.may; });
+      std::string g = h == rec.held.end() || !h->guardMask.empty() ? ""
+                      : h->guard.find("$ret") != std::string::npos
+                          ? h->guard
+                          : toParams(h->guard, ctx_->params);
+      if (g.empty() || (guard && *guard != std::pair{g, h->guardNonzero}))
+        return std::nullopt;
+      guard = std::pair{g, h->guardNonzero};
+    }
+    return guard;
+  };
   for (const Row &r : rows) {
     Effect::Kind kind;
     bool nonzero = true;
@@ -507,7 +534,11 @@ void FunctionAnalysis::finish() {
         if (h.hold == ReturnHold::Hold::May)
           h.hold = ReturnHold::Hold::Yes;
       }
-      if (!holdEffect(some, kind, nonzero) || kind != Effect::Kind::HeldIf)
+      // Held unless the result is an error pointer (`return vma;` after `vma = ERR_PTR(...)`
+      // on the paths that failed): the caller's error test tells, not the result's value.
+      auto guard = mayGuard(r);
+      bool errorTested = guard && guard->first == errorTestOf(r.key) && !guard->second;
+      if (!holdEffect(some, kind, nonzero) || kind != Effect::Kind::HeldIf || errorTested)
         kind = Effect::Kind::MayAcquire;
       may = effect = true;
     }
@@ -516,29 +547,11 @@ void FunctionAnalysis::finish() {
       // Held on some paths, exactly where a parameter's field or pointee says (`if
       // (vp->file) i_mmap_lock_write(vp->mapping);`): the caller's test of it, or a callee
       // released by the same field, settles the hold.
-      if (kind == Effect::Kind::MayAcquire) {
-        std::optional<std::pair<std::string, bool>> guard;
-        bool one = true;
-        size_t k = 0;
-        for (const auto &[begin, rec] : returns_) {
-          if (r.at[k++].hold != ReturnHold::Hold::May)
-            continue;
-          auto h = std::find_if(rec.held.begin(), rec.held.end(), [&](const Held &o) {
-            return o.lock == r.first.lock && o.may;
-          });
-          std::string g = h == rec.held.end() || !h->guardMask.empty()
-                              ? ""
-                              : toParams(h->guard, ctx_->params);
-          if (g.empty() || (guard && *guard != std::pair{g, h->guardNonzero}))
-            one = false;
-          else
-            guard = std::pair{g, h->guardNonzero};
-        }
-        if (one && guard) {
+      if (kind == Effect::Kind::MayAcquire)
+        if (auto guard = mayGuard(r)) {
           e.guard = guard->first;
           e.guardNonzero = guard->second;
         }
-      }
       summary_->effects.push_back(e);
     }
     // Where code outside the files checked calls the function, a lock it returns holding is
@@ -568,7 +581,9 @@ void FunctionAnalysis::finish() {
       }
     }
     // Declared `__acquires`/`__cond_acquires`: returning it is the function's contract.
-    if (r.handed || (effect && (!ctx_->entry || tested)) ||
+    // An alias is handed over with the hold it names (a second out parameter set to the
+    // same object): reported there, if at all.
+    if (r.handed || (effect && (!ctx_->entry || tested)) || !r.first.alias.empty() ||
         declared(LockAnnotation::Kind::Acquires, r.first.lock, r.first.key))
       continue;
     n = 0;

@@ -541,6 +541,13 @@ MacroHints::MacroHints(std::string_view text) {
       guards_[std::string(words[1])] = std::string(words[2]);
       continue;
     }
+    if (words[0] == "errtest" || words[0] == "errvalue") {
+      if (words.size() != 2)
+        throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
+                                    ": expected 2 words");
+      (words[0] == "errtest" ? errorTests_ : errorValues_).emplace(words[1]);
+      continue;
+    }
     MacroHint hint;
     hint.kind = parseKind(words[0], lineNo);
     size_t want = hint.kind == HintKind::TypeArg || hint.kind == HintKind::Annotation ? 3 : 2;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace lockspec::check {
@@ -63,8 +64,17 @@ public:
     return it == guards_.end() ? nullptr : &it->second;
   }
 
+  /// `NAME(p)` is true exactly when `p` holds an error pointer (an `errtest` line): no object,
+  /// so no lock of one, is there where it is true.
+  bool errorTest(std::string_view name) const { return errorTests_.count(std::string(name)) > 0; }
+  /// `NAME(...)` makes an error pointer (an `errvalue` line): a variable assigned it holds one.
+  bool errorValue(std::string_view name) const {
+    return errorValues_.count(std::string(name)) > 0;
+  }
+
 private:
   std::unordered_map<std::string, std::string> guards_;
+  std::unordered_set<std::string> errorTests_, errorValues_;
   std::vector<MacroHint> exact_, patterns_;
   /// Per pattern, its longest run without `*`: a word that lacks it cannot match.
   std::vector<std::string> cores_;

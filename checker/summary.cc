@@ -83,6 +83,10 @@ std::string toParams(std::string_view key, const std::vector<std::string> &param
                      std::string_view returned) {
   if (key.empty())
     return "";
+  if (key[0] == '%') { // an error-pointer test (lock_state.h) of the key
+    std::string in = toParams(key.substr(1), params, returned);
+    return in.empty() ? "" : "%" + in;
+  }
   auto [prefix, rest] = splitPrefix(key);
   if (!returned.empty()) {
     auto [rp, rr] = splitPrefix(returned);
@@ -100,6 +104,10 @@ std::string toParams(std::string_view key, const std::vector<std::string> &param
 
 std::string fromParams(std::string_view key, const std::vector<std::string> &args,
                        std::string_view result) {
+  if (!key.empty() && key[0] == '%') { // an error-pointer test (lock_state.h) of the key
+    std::string in = fromParams(key.substr(1), args, result);
+    return in.empty() ? "" : "%" + in;
+  }
   auto [prefix, rest] = splitPrefix(key);
   if (rest.empty() || rest[0] != '$')
     return std::string(key);

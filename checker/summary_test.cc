@@ -17,6 +17,11 @@ TEST(Summary, KeysInTermsOfParameters) {
   EXPECT_EQ(toParams("", params), "");
   EXPECT_EQ(toParams("found", params, "found"), "$ret");
   EXPECT_EQ(toParams("*ptl", params, "ptl"), "*$ret");
+  // The error-pointer test of a key (lock_state.h) names the same object.
+  EXPECT_EQ(toParams("%vma", params), "%$1");
+  EXPECT_EQ(toParams("%*vma", params), "%*$1");
+  EXPECT_EQ(toParams("%found", params, "found"), "%$ret");
+  EXPECT_EQ(toParams("%ptl", params), "");
 }
 
 TEST(Summary, ParameterStores) {
@@ -54,6 +59,9 @@ TEST(Summary, KeysAtACall) {
   EXPECT_EQ(fromParams("$ret", args, ""), "");
   EXPECT_EQ(fromParams("", args, ""), "");
   EXPECT_EQ(fromParams("init_mm", args, ""), "init_mm");
+  EXPECT_EQ(fromParams("%$ret", args, "vma"), "%vma");
+  EXPECT_EQ(fromParams("%*$1", args, ""), "%vmf->ptl");
+  EXPECT_EQ(fromParams("%$ret", args, ""), "");
 }
 
 TEST(Summary, ParameterStoresOnlyAParameterIntoAParametersField) {
