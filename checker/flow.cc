@@ -253,7 +253,7 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
 
 bool FunctionAnalysis::endsWithOther(const Held &h) const {
   return std::any_of(model_.relations.begin(), model_.relations.end(), [&](const Relation &r) {
-    return r.kind == Relation::Kind::EndsWith && r.lock == h.lock->name &&
+    return r.kind == Relation::Kind::EndsWith && h.lock && r.lock == h.lock->name &&
            modeMatches(h.lock, h.mode, r.mode);
   });
 }

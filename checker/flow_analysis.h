@@ -97,6 +97,17 @@ private:
   /// compareKeys, except that two pointers bound to the lock of one table are the same lock.
   Alias compareHeld(const std::string &a, const std::string &b) const;
 
+  /// `key` is `*p` for a parameter `p` of this function pointing at a lock the spec cannot
+  /// name here (`spinlock_t *ptl1`): its class is the one the caller's argument points at.
+  bool parameterPointer(const std::string &key) const;
+  /// The class of the lock `*p` (a key) when `p` is a pointer bound to one here, or nullptr.
+  const Lock *pointerClassOf(const std::string &key) const {
+    if (key.size() < 2 || key[0] != '*')
+      return nullptr;
+    auto it = pointerClass_.find(key.substr(1));
+    return it == pointerClass_.end() ? nullptr : it->second;
+  }
+
   /// The held lock `inst` denotes: an exact key match first, else one that may alias.
   /// Among several holds of one instance, the one in `mode` is preferred.
   Held *findHeld(State &st, const Instance &inst, const std::string &mode = "");
@@ -110,7 +121,8 @@ private:
   /// the owner is that path minus the lock's own suffix, with the role's argument put in.
   std::string requiredOwner(const Atom &a, const Roles &roles) const;
 
-  enum class AtomStatus { Ok, Missing, WrongMode, Forbidden, Assumed };
+  /// ByCaller: held through a parameter pointer whose class the callers decide (`weaker`).
+  enum class AtomStatus { Ok, Missing, WrongMode, Forbidden, Assumed, ByCaller };
   struct AtomCheck {
     AtomStatus status = AtomStatus::Ok;
     const Held *weaker = nullptr;
@@ -292,6 +304,9 @@ private:
   /// `ptl` -> the table its lock belongs to, as the call that bound it named it ("pmd=pmd").
   std::unordered_map<std::string, std::string> pointerTable_;
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
+  /// Local lock pointers set by a call that also mapped the lock's table (a `pointer`
+  /// function's out parameter that is a try of another lock: `pte_offset_map_rw_nolock`).
+  std::set<std::string> mappedHere_;
   /// A local pointer -> the field it was stored in (`args->lock = lock;`, here or by a
   /// callee's FunctionSummary::stores): a lock held through it is the caller's to name so.
   std::unordered_map<std::string, std::string> storedIn_;

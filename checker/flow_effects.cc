@@ -56,6 +56,13 @@ FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
   return {nullptr, "*" + arg};
 }
 
+bool FunctionAnalysis::parameterPointer(const std::string &key) const {
+  if (!ctx_ || !summary_ || key.size() < 2 || key[0] != '*' || !isIdentifier(key.substr(1)))
+    return false;
+  return toParams(key.substr(1), ctx_->params).rfind("$", 0) == 0 &&
+         !pointerClass_.count(key.substr(1));
+}
+
 Held *FunctionAnalysis::findHeld(State &st, const Instance &inst, const std::string &mode) {
   Held *maybe = nullptr, *same = nullptr;
   for (Held &h : st.held) {
@@ -90,7 +97,7 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
   // Order inversion: taking `lock` while a lock ordered after it is held.
   if (blocking)
     for (const Held &h : st.held) {
-      if (h.may || h.lock == lock)
+      if (h.may || h.lock == lock || !h.lock)
         continue;
       for (const OrderEdge &e : index_.edges()) {
         if (e.from.lock != lock->name || e.to.lock != h.lock->name ||
@@ -209,9 +216,22 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
       addDropped(st, holdOf(nullptr, "", inst.key, call.begin(), call.end()));
       return;
     }
+    // Released through a parameter pointer this function did not lock (`spin_unlock(ptl2)`
+    // in a helper its callers pair with one that locked it): the caller's lock, whatever its
+    // class.
+    if (!inst.lock && parameterPointer(inst.key)) {
+      entryHeld_.push_back(inst);
+      addDropped(st, holdOf(nullptr, "", inst.key, call.begin(), call.end()));
+      return;
+    }
     if (!inst.lock)
       return; // A lock the spec does not know.
-    if (!taken_.count(inst.lock)) {
+    // The lock of a table this function mapped itself, found by the call that mapped it
+    // (`pte_offset_map_rw_nolock(.., &ptl)`): no lock its caller took before the table was
+    // mapped here.  Released without being taken, it is not held.
+    std::string ptr = inst.key.size() > 1 && inst.key[0] == '*' ? inst.key.substr(1) : "";
+    bool mapped = mappedHere_.count(ptr) && ctx_ && toParams(ptr, ctx_->params).empty();
+    if (!taken_.count(inst.lock) && !mapped) {
       callerHeld(api, inst, "releases", call);
       addDropped(st, holdOf(inst.lock, api.mode, inst.key, call.begin(), call.end()));
       return;
@@ -221,11 +241,11 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
                ", which is not held here");
     return;
   }
-  const Mode *held = h->lock->findMode(h->mode);
-  const Mode *released = h->lock->findMode(api.mode);
+  const Mode *held = h->lock ? h->lock->findMode(h->mode) : nullptr;
+  const Mode *released = h->lock ? h->lock->findMode(api.mode) : nullptr;
   bool bothShared =
       held && released && held->sharing == Sharing::Shared && released->sharing == Sharing::Shared;
-  if (!h->may && h->mode != api.mode && !bothShared && !api.mode.empty()) {
+  if (h->lock && !h->may && h->mode != api.mode && !bothShared && !api.mode.empty()) {
     Diagnostic *d = report(Severity::Error, "wrong-mode", call,
                            quote(api.name) + " releases a " + api.mode + " hold of " +
                                describe(h->lock, h->key) + ", but it is held for " + h->mode);
@@ -238,7 +258,8 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
     st.settled.push_back(*h);
   st.held.erase(st.held.begin() + (h - st.held.data()));
   endAliases(st, key, alias, partAlias);
-  endDependents(st, lock, mode);
+  if (lock)
+    endDependents(st, lock, mode);
 }
 
 FunctionAnalysis::Flag FunctionAnalysis::flagIn(const FlagTest &t, const Api &api,
@@ -414,6 +435,10 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     if (const LockPointer *fn = index_.pointer(name))
       bindTable(var, op->lock, fn->params, args);
     std::erase(st.gone, "*" + var);
+    // The call also maps the table (`pte_offset_map_rw_nolock` enters its RCU section).
+    if (const Api *map = index_.api(name);
+        map && (map->kind == ApiKind::Try || map->kind == ApiKind::Acquire))
+      mappedHere_.insert(var);
   }
   // Published while the call runs: its own requirements are checked as for any object.
   if (index_.publishes(name))
@@ -432,6 +457,15 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     return std::nullopt;
   }
   Instance inst = instanceOf(*api, args, resultVar);
+  // `spin_lock(ptl1)` on a parameter pointer no spec path or call here ties to a class
+  // (double_pt_lock's): held with no class, which each caller's argument gives (summary.h).
+  if (!inst.lock && api->kind == ApiKind::Acquire && parameterPointer(inst.key)) {
+    Held h = holdOf(nullptr, api->mode, inst.key, call.begin(), call.end());
+    std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+    std::erase_if(st.dropped, [&](const Held &o) { return sameHold(o, h); });
+    st.held.push_back(h);
+    return std::nullopt;
+  }
   if (!inst.lock && api->kind != ApiKind::Release)
     return std::nullopt; // spin_lock on a lock the spec does not know.
   Held taking = holdOf(inst.lock, api->mode, inst.key, call.begin(), call.end());

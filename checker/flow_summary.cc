@@ -63,7 +63,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   for (const std::vector<SummaryLock> &alt : alternatives) {
     std::vector<SummaryLock> locks;
     for (const SummaryLock &l : alt)
-      locks.push_back({l.lock, l.mode, toParams(resolve(l.key), ctx_->params)});
+      locks.push_back({l.lock, l.mode, toParams(resolve(l.key), ctx_->params), l.through});
     need.alternatives.push_back(std::move(locks));
   }
   need.what = at == UINT32_MAX ? std::move(what) : where(at) + what;
@@ -117,6 +117,12 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   };
   auto held = [&](const SummaryLock &l) {
     const std::string &key = at(l);
+    // The callee holds it: met when the argument points at a lock of the class, passed on
+    // when it is this function's own parameter, and assumed for a pointer tied to nothing.
+    if (l.through) {
+      const Lock *c = pointerClassOf(key);
+      return c ? c == l.lock : !parameterPointer(key);
+    }
     if (unpublished(key))
       return true;
     // A may-hold meets a callee's requirement: which paths hold it is data the checker does
@@ -139,6 +145,31 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
                            });
     if (met)
       continue;
+    // Every way needs a lock the callee takes through a pointer this call gives it, and that
+    // pointer is to a lock of another class here: no caller of this function can change it.
+    const SummaryLock *wrong = nullptr;
+    bool allWrong = std::all_of(need.alternatives.begin(), need.alternatives.end(),
+                                [&](const std::vector<SummaryLock> &alt) {
+                                  for (const SummaryLock &l : alt)
+                                    if (l.through && !held(l) && pointerClassOf(at(l))) {
+                                      wrong = &l;
+                                      return true;
+                                    }
+                                  return false;
+                                });
+    if (allWrong && wrong) {
+      std::string reason = reasonsFor(need.why, {wrong->lock});
+      std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
+      Diagnostic *d =
+          report(Severity::Error, "missing-lock", call,
+                 "call to " + quote(fn) + " gives it " + quote(at(*wrong).substr(1)) +
+                     ", a pointer to " + quote(pointerClassOf(at(*wrong))->name) +
+                     ", where it takes " + quote(wrong->lock->name) + " through it" +
+                     (reason.empty() ? "" : ": " + reason) + " (through " + path + ")");
+      if (d)
+        Diagnostics::note(*d, {kCheckedFile, call.begin(), call.end()}, "needed by " + need.what);
+      continue;
+    }
     std::vector<std::vector<SummaryLock>> here;
     std::vector<std::vector<const Lock *>> lacking; // per way, as `here`
     for (const std::vector<SummaryLock> &alt : need.alternatives) {
@@ -148,7 +179,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       for (const SummaryLock &l : alt) {
         if (held(l))
           continue; // held here: only the rest is the callers'
-        locks.push_back({l.lock, l.mode, at(l)});
+        locks.push_back({l.lock, l.mode, at(l), l.through});
         lacking.back().push_back(l.lock);
       }
       here.push_back(std::move(locks));
@@ -209,8 +240,17 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   bool resultCleared = false;
   for (const Effect &e : sum.effects) {
     Held h = holdOf(e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end());
-    if (!h.lock && e.kind != Effect::Kind::Release && e.kind != Effect::Kind::MayRelease)
-      continue; // a lock known only by a pointer is never held by class
+    if (!h.lock && e.kind != Effect::Kind::Release && e.kind != Effect::Kind::MayRelease) {
+      // Taken through a pointer parameter (`double_pt_lock(dst_ptl, src_ptl)`): the lock
+      // the argument points at, of its class here, or of none when it is this function's
+      // own parameter too.  Otherwise a lock known only by a pointer is never held by class.
+      if (const Lock *c = pointerClassOf(h.key)) {
+        h.lock = c;
+        if (!c->findMode(h.mode) && !c->modes.empty())
+          h.mode = c->modes.front().name;
+      } else if (!parameterPointer(h.key))
+        continue;
+    }
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);
