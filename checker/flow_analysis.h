@@ -108,6 +108,10 @@ private:
     return it == pointerClass_.end() ? nullptr : it->second;
   }
 
+  /// A may-hold `h` was just released: where the caller's hold of the same lock was
+  /// released on some paths only (the others still had it), it is released on all now.
+  void callerReleasedToo(State &st, const Held &h) const;
+
   /// The held lock `inst` denotes: an exact key match first, else one that may alias.
   /// Among several holds of one instance, the one in `mode` is preferred.
   Held *findHeld(State &st, const Instance &inst, const std::string &mode = "");

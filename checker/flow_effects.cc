@@ -63,6 +63,20 @@ bool FunctionAnalysis::parameterPointer(const std::string &key) const {
          !pointerClass_.count(key.substr(1));
 }
 
+void FunctionAnalysis::callerReleasedToo(State &st, const Held &h) const {
+  // Held here on the paths that had released the caller's hold of it (a parameter the
+  // function locked again after the caller's lock went, as a retry does), and not on the
+  // others, where the caller's own hold still was: released on every path now.
+  for (Held &d : st.dropped)
+    if (d.may && d.lock == h.lock && d.key == h.key &&
+        std::any_of(entryHeld_.begin(), entryHeld_.end(),
+                    [&](const Instance &i) { return i.lock == h.lock && i.key == h.key; })) {
+      d.may = false;
+      d.guard.clear();
+      d.guardMask.clear();
+    }
+}
+
 Held *FunctionAnalysis::findHeld(State &st, const Instance &inst, const std::string &mode) {
   Held *maybe = nullptr, *same = nullptr;
   for (Held &h : st.held) {
@@ -254,8 +268,10 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
   const Lock *lock = h->lock;
   std::string mode = h->mode, key = h->key, alias = h->alias;
   bool partAlias = h->partAlias;
-  if (h->may)
+  if (h->may) {
     st.settled.push_back(*h);
+    callerReleasedToo(st, *h);
+  }
   st.held.erase(st.held.begin() + (h - st.held.data()));
   endAliases(st, key, alias, partAlias);
   if (lock)

@@ -274,8 +274,10 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         }
         break;
       }
-      if (o->may)
+      if (o->may) {
         st.settled.push_back(*o);
+        callerReleasedToo(st, *o);
+      }
       st.held.erase(st.held.begin() + (o - st.held.data()));
       break;
     }
