@@ -104,6 +104,8 @@ void FunctionAnalysis::declare(ts::Node declaration, ts::Node declarator) {
 
 void FunctionAnalysis::assigned(const std::string &var, ts::Node value) {
   aliases_.erase(var);
+  if (ctx_ && std::find(ctx_->params.begin(), ctx_->params.end(), var) != ctx_->params.end())
+    rebound_.insert(var);
   if (value.isNull())
     return;
   ts::Node v = value;
@@ -259,6 +261,11 @@ bool FunctionAnalysis::endsWithOther(const Held &h) const {
 }
 
 void FunctionAnalysis::restore(const Tables &t) {
+  for (const Instance &i : entryHeld_)
+    if (std::none_of(callerLocks_.begin(), callerLocks_.end(), [&](const Instance &c) {
+          return c.lock == i.lock && c.key == i.key;
+        }))
+      callerLocks_.push_back(i);
   types_ = t.types;
   aliases_ = t.aliases;
   pointerClass_ = t.pointerClass;

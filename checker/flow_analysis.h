@@ -6,6 +6,7 @@
 // conditions), flow_requirements.cc (operation, field and relation requirements).
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -110,7 +111,7 @@ private:
 
   /// A may-hold `h` was just released: where the caller's hold of the same lock was
   /// released on some paths only (the others still had it), it is released on all now.
-  void callerReleasedToo(State &st, const Held &h) const;
+  void callerReleasedToo(State &st, const Held &h);
 
   /// The held lock `inst` denotes: an exact key match first, else one that may alias.
   /// Among several holds of one instance, the one in `mode` is preferred.
@@ -315,6 +316,18 @@ private:
   /// callee's FunctionSummary::stores): a lock held through it is the caller's to name so.
   std::unordered_map<std::string, std::string> storedIn_;
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
+  /// Locks of the caller's this function releases, as any pass so far found them: a pass
+  /// over a graph with a cycle knows those a later block of the previous pass showed.
+  std::vector<Instance> callerLocks_;
+  /// Parameters assigned in the body (seen so far in any pass): a lock of one may be of the
+  /// caller's object on some paths and of another object on others.
+  std::set<std::string> rebound_;
+  /// `lock` of `key` is one the caller holds on entry (entryHeld_ or callerLocks_).
+  bool callerLock(const Lock *lock, const std::string &key) const {
+    auto is = [&](const Instance &i) { return i.lock == lock && i.key == key; };
+    return std::any_of(entryHeld_.begin(), entryHeld_.end(), is) ||
+           std::any_of(callerLocks_.begin(), callerLocks_.end(), is);
+  }
   /// Locks asserted where this function had not taken them (the caller's, as `__must_hold`
   /// says), each with what its path knew there (`*locked` nonzero, `take_locks` zero): a
   /// may-hold of one at a return, held exactly where one of those values says, is the

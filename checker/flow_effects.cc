@@ -63,14 +63,24 @@ bool FunctionAnalysis::parameterPointer(const std::string &key) const {
          !pointerClass_.count(key.substr(1));
 }
 
-void FunctionAnalysis::callerReleasedToo(State &st, const Held &h) const {
+void FunctionAnalysis::callerReleasedToo(State &st, const Held &h) {
   // Held here on the paths that had released the caller's hold of it (a parameter the
   // function locked again after the caller's lock went, as a retry does), and not on the
-  // others, where the caller's own hold still was: released on every path now.
+  // others, where the caller's own hold still was: released on every path now.  For a
+  // parameter the function reassigns, the paths without this hold had the caller's.
+  if (rebound_.count(h.key) && h.lock) {
+    if (std::none_of(entryHeld_.begin(), entryHeld_.end(),
+                     [&](const Instance &i) { return i.lock == h.lock && i.key == h.key; }))
+      entryHeld_.push_back({h.lock, h.key});
+    if (std::none_of(st.dropped.begin(), st.dropped.end(),
+                     [&](const Held &d) { return sameHold(d, h); })) {
+      Held d = holdOf(h.lock, "", h.key, h.at, h.atEnd);
+      d.may = true;
+      st.dropped.push_back(d);
+    }
+  }
   for (Held &d : st.dropped)
-    if (d.may && d.lock == h.lock && d.key == h.key &&
-        std::any_of(entryHeld_.begin(), entryHeld_.end(),
-                    [&](const Instance &i) { return i.lock == h.lock && i.key == h.key; })) {
+    if (d.may && d.lock == h.lock && d.key == h.key && callerLock(h.lock, h.key)) {
       d.may = false;
       d.guard.clear();
       d.guardMask.clear();

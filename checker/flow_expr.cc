@@ -445,9 +445,10 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     // A caller's lock of a parameter the function releases elsewhere: where the parameter
     // is NULL the caller held none, so none is left held there either.
     if (ctx_ && summary_ && t == "identifier" && toParams(var, ctx_->params).rfind("$", 0) == 0)
-      for (const Instance &i : entryHeld_)
-        if (i.lock && i.key == var)
-          addDropped(no, holdOf(i.lock, "", var, e.begin(), e.end()));
+      for (const std::vector<Instance> *list : {&entryHeld_, &callerLocks_})
+        for (const Instance &i : *list)
+          if (i.lock && i.key == var)
+            addDropped(no, holdOf(i.lock, "", var, e.begin(), e.end()));
     return {yes, no};
   }
   eval(e, st, depth + 1);

@@ -2,8 +2,8 @@
 // A fill loop handed a locked VMA drops it when it must copy from user space without the
 // lock, forgets the VMA and looks it up again, locked, by a helper that returns it or an
 // error pointer; every path ends with the VMA it holds unlocked, so the caller's is too.
-// (The early release comes first, as in mfill_atomic_hugetlb: the checker learns the
-// caller's lock from the first release it walks.)
+// The early release comes first, as in mfill_atomic_hugetlb; the shape with the loop's
+// release only is good-summary-parameter-locked-again-loop.c.
 static struct vm_area_struct *lock_vma_or_err(struct mm_struct *mm, unsigned long address)
 {
 	struct vm_area_struct *vma;
