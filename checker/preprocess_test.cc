@@ -152,5 +152,15 @@ TEST(MacroHints, MalformedLineIsRejected) {
   EXPECT_EQ(h.find("__x")->kind, HintKind::Attribute);
 }
 
+TEST(MacroHints, ErrorPointerTestsAndValues) {
+  EXPECT_THROW(MacroHints("errtest\n"), std::invalid_argument);
+  MacroHints h("errtest IS_ERR\nerrvalue ERR_PTR\n");
+  EXPECT_TRUE(h.errorTest("IS_ERR"));
+  EXPECT_FALSE(h.errorTest("ERR_PTR"));
+  EXPECT_TRUE(h.errorValue("ERR_PTR"));
+  EXPECT_EQ(h.find("IS_ERR"), nullptr); // read by the checker, never rewritten
+  EXPECT_TRUE(MacroHints::kernel().errorTest("IS_ERR"));
+}
+
 } // namespace
 } // namespace lockspec::check
