@@ -104,6 +104,8 @@ void FunctionAnalysis::declare(ts::Node declaration, ts::Node declarator) {
 
 void FunctionAnalysis::assigned(const std::string &var, ts::Node value) {
   aliases_.erase(var);
+  if (ctx_ && std::find(ctx_->params.begin(), ctx_->params.end(), var) != ctx_->params.end())
+    rebound_.insert(var);
   if (value.isNull())
     return;
   ts::Node v = value;
@@ -213,11 +215,21 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
     // lock through it.
     if (summary_) {
       Held r = h;
-      if (handed)
+      if (handed) {
         r.key = h.key[0] == '*' ? "*$ret" : "$ret";
-      else if (!h.handedTo.empty())
-        r.key = h.handedTo;
+        if (r.guard == h.key) // held where the returned pointer is valid
+          r.guard = r.key;
+      } else if (!h.handedTo.empty())
+        r.key = h.handedTo.front();
       rec.held.push_back(r);
+      // Stored through two out parameters (`*dst_vmap = vma; *src_vmap = vma;`): the
+      // caller holds it under each name, the second an alias of the first.
+      for (size_t i = 1; !handed && i < h.handedTo.size(); ++i) {
+        Held a = r;
+        a.key = h.handedTo[i];
+        a.alias = r.key;
+        rec.held.push_back(a);
+      }
       continue;
     }
     if (handed || declared(LockAnnotation::Kind::Acquires, h.lock, h.key))
@@ -243,12 +255,17 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
 
 bool FunctionAnalysis::endsWithOther(const Held &h) const {
   return std::any_of(model_.relations.begin(), model_.relations.end(), [&](const Relation &r) {
-    return r.kind == Relation::Kind::EndsWith && r.lock == h.lock->name &&
+    return r.kind == Relation::Kind::EndsWith && h.lock && r.lock == h.lock->name &&
            modeMatches(h.lock, h.mode, r.mode);
   });
 }
 
 void FunctionAnalysis::restore(const Tables &t) {
+  for (const Instance &i : entryHeld_)
+    if (std::none_of(callerLocks_.begin(), callerLocks_.end(), [&](const Instance &c) {
+          return c.lock == i.lock && c.key == i.key;
+        }))
+      callerLocks_.push_back(i);
   types_ = t.types;
   aliases_ = t.aliases;
   pointerClass_ = t.pointerClass;
@@ -419,6 +436,29 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
           atReturn(yes, s.begin(), s.end(), "", ReturnClass::Nonzero, 1);
         if (no.live)
           atReturn(no, s.begin(), s.end(), "", ReturnClass::Zero, 2);
+        return {};
+      }
+    }
+  }
+  // `return err;` where a hold exists exactly where `err` is zero (or nonzero), as the paths
+  // that set it say: one return per value, as for a try's result.  (`return vma;` hands the
+  // lock of what it returns over as it is.)  For its callers: where code outside the files
+  // checked may call the function, a lock left held with an error code is reported as before.
+  if (summary_ && ctx_ && !ctx_->entry && values.size() == 1 && st.live) {
+    ts::Node v = values[0];
+    if (stripNode(v) == std::string_view("identifier")) {
+      std::string var(v.text());
+      auto guarded = [&](const Held &h) { return h.guard == var && h.guardMask.empty(); };
+      auto owned = [&](const Held &h) { return h.key == var || h.key == "*" + var; };
+      if (std::none_of(st.held.begin(), st.held.end(), owned) &&
+          (std::any_of(st.held.begin(), st.held.end(), guarded) ||
+           std::any_of(st.dropped.begin(), st.dropped.end(), guarded))) {
+        State yes = st, no = std::move(st);
+        assume(yes, var, true);
+        assume(no, var, false);
+        std::string r = resolve(var);
+        atReturn(yes, s.begin(), s.end(), r, ReturnClass::Unknown, 1);
+        atReturn(no, s.begin(), s.end(), r, ReturnClass::Zero, 2);
         return {};
       }
     }

@@ -6,6 +6,7 @@
 // conditions), flow_requirements.cc (operation, field and relation requirements).
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -98,6 +99,21 @@ private:
   /// compareKeys, except that two pointers bound to the lock of one table are the same lock.
   Alias compareHeld(const std::string &a, const std::string &b) const;
 
+  /// `key` is `*p` for a parameter `p` of this function pointing at a lock the spec cannot
+  /// name here (`spinlock_t *ptl1`): its class is the one the caller's argument points at.
+  bool parameterPointer(const std::string &key) const;
+  /// The class of the lock `*p` (a key) when `p` is a pointer bound to one here, or nullptr.
+  const Lock *pointerClassOf(const std::string &key) const {
+    if (key.size() < 2 || key[0] != '*')
+      return nullptr;
+    auto it = pointerClass_.find(key.substr(1));
+    return it == pointerClass_.end() ? nullptr : it->second;
+  }
+
+  /// A may-hold `h` was just released: where the caller's hold of the same lock was
+  /// released on some paths only (the others still had it), it is released on all now.
+  void callerReleasedToo(State &st, const Held &h);
+
   /// The held lock `inst` denotes: an exact key match first, else one that may alias.
   /// Among several holds of one instance, the one in `mode` is preferred.
   Held *findHeld(State &st, const Instance &inst, const std::string &mode = "");
@@ -111,7 +127,8 @@ private:
   /// the owner is that path minus the lock's own suffix, with the role's argument put in.
   std::string requiredOwner(const Atom &a, const Roles &roles) const;
 
-  enum class AtomStatus { Ok, Missing, WrongMode, Forbidden, Assumed };
+  /// ByCaller: held through a parameter pointer whose class the callers decide (`weaker`).
+  enum class AtomStatus { Ok, Missing, WrongMode, Forbidden, Assumed, ByCaller };
   struct AtomCheck {
     AtomStatus status = AtomStatus::Ok;
     const Held *weaker = nullptr;
@@ -321,10 +338,25 @@ private:
   /// `ptl` -> the table its lock belongs to, as the call that bound it named it ("pmd=pmd").
   std::unordered_map<std::string, std::string> pointerTable_;
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
+  /// Local lock pointers set by a call that also mapped the lock's table (a `pointer`
+  /// function's out parameter that is a try of another lock: `pte_offset_map_rw_nolock`).
+  std::set<std::string> mappedHere_;
   /// A local pointer -> the field it was stored in (`args->lock = lock;`, here or by a
   /// callee's FunctionSummary::stores): a lock held through it is the caller's to name so.
   std::unordered_map<std::string, std::string> storedIn_;
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
+  /// Locks of the caller's this function releases, as any pass so far found them: a pass
+  /// over a graph with a cycle knows those a later block of the previous pass showed.
+  std::vector<Instance> callerLocks_;
+  /// Parameters assigned in the body (seen so far in any pass): a lock of one may be of the
+  /// caller's object on some paths and of another object on others.
+  std::set<std::string> rebound_;
+  /// `lock` of `key` is one the caller holds on entry (entryHeld_ or callerLocks_).
+  bool callerLock(const Lock *lock, const std::string &key) const {
+    auto is = [&](const Instance &i) { return i.lock == lock && i.key == key; };
+    return std::any_of(entryHeld_.begin(), entryHeld_.end(), is) ||
+           std::any_of(callerLocks_.begin(), callerLocks_.end(), is);
+  }
   /// Locks asserted where this function had not taken them (the caller's, as `__must_hold`
   /// says), each with what its path knew there (`*locked` nonzero, `take_locks` zero): a
   /// may-hold of one at a return, held exactly where one of those values says, is the

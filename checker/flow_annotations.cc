@@ -60,6 +60,17 @@ const FunctionAnalysis::Declared *FunctionAnalysis::declared(LockAnnotation::Kin
 void FunctionAnalysis::declaredEffects() {
   if (!summary_ || !ctx_)
     return;
+  // A lock the body takes or releases through a pointer parameter of no class here is the
+  // one the annotation names (`spin_lock(ptl)` under `__acquires(&mm->page_table_lock)`).
+  for (const Declared &d : declared_) {
+    if (!d.lock || d.kind == LockAnnotation::Kind::MustHold)
+      continue;
+    bool release = d.kind == LockAnnotation::Kind::Releases;
+    std::erase_if(summary_->effects, [&](const Effect &e) {
+      return !e.lock.lock && release == (e.kind == Effect::Kind::Release ||
+                                         e.kind == Effect::Kind::MayRelease);
+    });
+  }
   for (const Declared &d : declared_) {
     if (!d.lock || d.kind == LockAnnotation::Kind::MustHold)
       continue;

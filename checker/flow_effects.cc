@@ -56,12 +56,47 @@ FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
   return {nullptr, "*" + arg};
 }
 
+bool FunctionAnalysis::parameterPointer(const std::string &key) const {
+  if (!ctx_ || !summary_ || key.size() < 2 || key[0] != '*' || !isIdentifier(key.substr(1)))
+    return false;
+  return toParams(key.substr(1), ctx_->params).rfind("$", 0) == 0 &&
+         !pointerClass_.count(key.substr(1));
+}
+
+void FunctionAnalysis::callerReleasedToo(State &st, const Held &h) {
+  // Held here on the paths that had released the caller's hold of it (a parameter the
+  // function locked again after the caller's lock went, as a retry does), and not on the
+  // others, where the caller's own hold still was: released on every path now.  For a
+  // parameter the function reassigns, the paths without this hold had the caller's.
+  if (rebound_.count(h.key) && h.lock) {
+    if (std::none_of(entryHeld_.begin(), entryHeld_.end(),
+                     [&](const Instance &i) { return i.lock == h.lock && i.key == h.key; }))
+      entryHeld_.push_back({h.lock, h.key});
+    if (std::none_of(st.dropped.begin(), st.dropped.end(),
+                     [&](const Held &d) { return sameHold(d, h); })) {
+      Held d = holdOf(h.lock, "", h.key, h.at, h.atEnd);
+      d.may = true;
+      st.dropped.push_back(d);
+    }
+  }
+  for (Held &d : st.dropped)
+    if (d.may && d.lock == h.lock && d.key == h.key && callerLock(h.lock, h.key)) {
+      d.may = false;
+      d.guard.clear();
+      d.guardMask.clear();
+    }
+}
+
 Held *FunctionAnalysis::findHeld(State &st, const Instance &inst, const std::string &mode) {
   Held *maybe = nullptr, *same = nullptr;
   for (Held &h : st.held) {
     if (inst.lock && h.lock != inst.lock)
       continue;
     Alias a = compareHeld(h.key, inst.key);
+    // `vma_end_read(*dst_vmap)` after `*dst_vmap = vma;`: the same object.
+    if (a != Alias::Same && !inst.key.empty() &&
+        std::find(h.handedTo.begin(), h.handedTo.end(), inst.key) != h.handedTo.end())
+      a = Alias::Same;
     if (a == Alias::Same && (inst.lock || !inst.key.empty())) {
       if (h.mode == mode)
         return &h;
@@ -86,7 +121,7 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
   // Order inversion: taking `lock` while a lock ordered after it is held.
   if (blocking)
     for (const Held &h : st.held) {
-      if (h.may || h.lock == lock)
+      if (h.may || h.lock == lock || !h.lock)
         continue;
       for (const OrderEdge &e : index_.edges()) {
         if (e.from.lock != lock->name || e.to.lock != h.lock->name ||
@@ -205,9 +240,22 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
       addDropped(st, holdOf(nullptr, "", inst.key, call.begin(), call.end()));
       return;
     }
+    // Released through a parameter pointer this function did not lock (`spin_unlock(ptl2)`
+    // in a helper its callers pair with one that locked it): the caller's lock, whatever its
+    // class.
+    if (!inst.lock && parameterPointer(inst.key)) {
+      entryHeld_.push_back(inst);
+      addDropped(st, holdOf(nullptr, "", inst.key, call.begin(), call.end()));
+      return;
+    }
     if (!inst.lock)
       return; // A lock the spec does not know.
-    if (!taken_.count(inst.lock)) {
+    // The lock of a table this function mapped itself, found by the call that mapped it
+    // (`pte_offset_map_rw_nolock(.., &ptl)`): no lock its caller took before the table was
+    // mapped here.  Released without being taken, it is not held.
+    std::string ptr = inst.key.size() > 1 && inst.key[0] == '*' ? inst.key.substr(1) : "";
+    bool mapped = mappedHere_.count(ptr) && ctx_ && toParams(ptr, ctx_->params).empty();
+    if (!taken_.count(inst.lock) && !mapped) {
       callerHeld(api, inst, "releases", call);
       addDropped(st, holdOf(inst.lock, api.mode, inst.key, call.begin(), call.end()));
       return;
@@ -217,11 +265,11 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
                ", which is not held here");
     return;
   }
-  const Mode *held = h->lock->findMode(h->mode);
-  const Mode *released = h->lock->findMode(api.mode);
+  const Mode *held = h->lock ? h->lock->findMode(h->mode) : nullptr;
+  const Mode *released = h->lock ? h->lock->findMode(api.mode) : nullptr;
   bool bothShared =
       held && released && held->sharing == Sharing::Shared && released->sharing == Sharing::Shared;
-  if (!h->may && h->mode != api.mode && !bothShared && !api.mode.empty()) {
+  if (h->lock && !h->may && h->mode != api.mode && !bothShared && !api.mode.empty()) {
     Diagnostic *d = report(Severity::Error, "wrong-mode", call,
                            quote(api.name) + " releases a " + api.mode + " hold of " +
                                describe(h->lock, h->key) + ", but it is held for " + h->mode);
@@ -239,11 +287,14 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
     d.guardMask.clear();
     addDropped(st, d);
   }
-  if (h->may)
+  if (h->may) {
     st.settled.push_back(*h);
+    callerReleasedToo(st, *h);
+  }
   st.held.erase(st.held.begin() + (h - st.held.data()));
   endAliases(st, key, alias, partAlias);
-  endDependents(st, lock, mode);
+  if (lock)
+    endDependents(st, lock, mode);
 }
 
 FunctionAnalysis::Flag FunctionAnalysis::flagIn(const FlagTest &t, const Api &api,
@@ -411,6 +462,10 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     if (const LockPointer *fn = index_.pointer(name))
       bindTable(var, op->lock, fn->params, args);
     std::erase(st.gone, "*" + var);
+    // The call also maps the table (`pte_offset_map_rw_nolock` enters its RCU section).
+    if (const Api *map = index_.api(name);
+        map && (map->kind == ApiKind::Try || map->kind == ApiKind::Acquire))
+      mappedHere_.insert(var);
   }
   // Published while the call runs: its own requirements are checked as for any object.
   if (index_.publishes(name))
@@ -429,6 +484,15 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     return std::nullopt;
   }
   Instance inst = instanceOf(*api, args, resultVar);
+  // `spin_lock(ptl1)` on a parameter pointer no spec path or call here ties to a class
+  // (double_pt_lock's): held with no class, which each caller's argument gives (summary.h).
+  if (!inst.lock && api->kind == ApiKind::Acquire && parameterPointer(inst.key)) {
+    Held h = holdOf(nullptr, api->mode, inst.key, call.begin(), call.end());
+    std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
+    std::erase_if(st.dropped, [&](const Held &o) { return sameHold(o, h); });
+    st.held.push_back(h);
+    return std::nullopt;
+  }
   if (!inst.lock && api->kind != ApiKind::Release)
     return std::nullopt; // spin_lock on a lock the spec does not know.
   Held taking = holdOf(inst.lock, api->mode, inst.key, call.begin(), call.end());

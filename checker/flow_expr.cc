@@ -146,27 +146,35 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
       evalInto(right, std::string(l.text()), st, depth);
       assigned(std::string(l.text()), right);
       pointerSet(st, std::string(l.text()));
-    } else if (lt == "field_expression" && plain) {
-      // A field of the caller's object set anew: no longer what the caller put there.
-      std::string field = canonical(l);
-      std::string_view root = rootIdentifier(field);
-      if (root != field && !root.empty() &&
-          anyIdentifier(function_.child("declarator").text(),
-                        [&](std::string_view p) { return p == root; })) {
-        auto at = std::lower_bound(st.reassigned.begin(), st.reassigned.end(), field);
-        if (at == st.reassigned.end() || *at != field)
-          st.reassigned.insert(at, field);
+    } else if ((lt == "field_expression" || lt == "pointer_expression") && plain) {
+      std::string to = canonical(l);
+      if (lt == "field_expression") {
+        // A field of the caller's object set anew: no longer what the caller put there.
+        std::string_view root = rootIdentifier(to);
+        if (root != to && !root.empty() &&
+            anyIdentifier(function_.child("declarator").text(),
+                          [&](std::string_view p) { return p == root; })) {
+          auto at = std::lower_bound(st.reassigned.begin(), st.reassigned.end(), to);
+          if (at == st.reassigned.end() || *at != to)
+            st.reassigned.insert(at, to);
+        }
       }
+      // Stored where the caller can reach it (`b->vma = vma;`, `*vmap = vma;`): a lock held
+      // on the object is handed over through that name.
       ts::Node rv = right;
       if (ctx_ && stripNode(rv) == std::string_view("identifier") &&
-          !toParams(canonical(l), ctx_->params).empty())
+          !toParams(to, ctx_->params).empty())
         for (Held &h : st.held)
-          if (h.key == rv.text())
-            h.handedTo = canonical(l);
-      evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
-      bindPointer(canonical(l), right);         // `vmf->ptl = pte_lockptr(...)`
-      if (ts::Node r = right; stripNode(r) == std::string_view("identifier"))
-        storedIn_[std::string(r.text())] = canonical(l);
+          if (h.key == rv.text() &&
+              std::find(h.handedTo.begin(), h.handedTo.end(), to) == h.handedTo.end())
+            h.handedTo.push_back(to);
+      // `vmf->ptl = pmd_lock(...)`, `*vmap = lock_vma_under_rcu(...)`: held as the name says.
+      evalInto(right, to, st, depth);
+      if (lt == "field_expression") {
+        bindPointer(to, right); // `vmf->ptl = pte_lockptr(...)`
+        if (ts::Node r = right; stripNode(r) == std::string_view("identifier"))
+          storedIn_[std::string(r.text())] = to;
+      }
     } else {
       eval(right, st, depth + 1);
       if (lt == "identifier")
@@ -356,6 +364,18 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
         return op == "==" ? std::pair{std::move(eq), std::move(ne)}
                           : std::pair{std::move(ne), std::move(eq)};
       }
+      // Two object pointers (`src_vma != dst_vma`): one object where they are equal.
+      if (!lx && !ly && !isNullLiteral(left.text()) && !isNullLiteral(right.text()) &&
+          (!st.held.empty() || !st.dropped.empty())) {
+        eval(e, st, depth + 1);
+        std::string x = resolve(canonical(left)), y = resolve(canonical(right));
+        State eq = st, ne = std::move(st);
+        if (x != y) {
+          compareObjects(eq, x, y, true);
+          compareObjects(ne, x, y, false);
+        }
+        return op == "==" ? std::pair{eq, ne} : std::pair{ne, eq};
+      }
     }
     bool rightNull = isNullLiteral(right.text()), leftNull = isNullLiteral(left.text());
     if ((op == "==" || op == "!=") && (rightNull || leftNull)) {
@@ -460,6 +480,13 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     }
     assume(yes, var, true);
     assume(no, var, false);
+    // A caller's lock of a parameter the function releases elsewhere: where the parameter
+    // is NULL the caller held none, so none is left held there either.
+    if (ctx_ && summary_ && t == "identifier" && toParams(var, ctx_->params).rfind("$", 0) == 0)
+      for (const std::vector<Instance> *list : {&entryHeld_, &callerLocks_})
+        for (const Instance &i : *list)
+          if (i.lock && i.key == var)
+            addDropped(no, holdOf(i.lock, "", var, e.begin(), e.end()));
     return {std::move(yes), std::move(no)};
   }
   eval(e, st, depth + 1);

@@ -91,6 +91,12 @@ FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Rol
   }
   if (!a.held)
     return {AtomStatus::Ok};
+  // A lock held through a parameter pointer of no class here (a split page-table lock taken
+  // by `double_pt_lock(dst_ptl, src_ptl)`): met if the callers' argument is of this class.
+  if (!weaker && lock->kind == LockKind::Spinlock && lock->split)
+    for (const Held &h : st.held)
+      if (!h.lock && !h.may && parameterPointer(h.key))
+        return {AtomStatus::ByCaller, &h};
   return {weaker ? AtomStatus::WrongMode : AtomStatus::Missing, weaker};
 }
 
@@ -174,8 +180,12 @@ FunctionAnalysis::checkRequirement(const Requirement &req, const Roles &roles, S
       std::vector<SummaryLock> locks;
       for (const auto &[a, r] : c.failed)
         if (a->kind != Atom::Kind::Fact && a->held && a->condition.empty())
-          if (const Lock *lock = model_.findLock(a->lock))
-            locks.push_back({lock, a->mode, requiredOwner(*a, roles)});
+          if (const Lock *lock = model_.findLock(a->lock)) {
+            if (r.status == AtomStatus::ByCaller)
+              locks.push_back({lock, a->mode, r.weaker->key, true});
+            else
+              locks.push_back({lock, a->mode, requiredOwner(*a, roles)});
+          }
       if (!locks.empty())
         alternatives.push_back(std::move(locks));
     }
@@ -274,7 +284,8 @@ FunctionAnalysis::missingWords(const Requirement &req, const Roles &roles, State
     lacking.emplace_back();
     for (const Atom &a : alt.atoms) {
       AtomStatus s = checkAtom(a, roles, st, own).status;
-      if (a.held && (s == AtomStatus::Missing || s == AtomStatus::WrongMode)) {
+      if (a.held && (s == AtomStatus::Missing || s == AtomStatus::WrongMode ||
+                     s == AtomStatus::ByCaller)) {
         out.push_back(phrase(a));
         lacking.back().push_back(model_.findLock(a.lock));
       }

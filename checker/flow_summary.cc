@@ -63,7 +63,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   for (const std::vector<SummaryLock> &alt : alternatives) {
     std::vector<SummaryLock> locks;
     for (const SummaryLock &l : alt)
-      locks.push_back({l.lock, l.mode, toParams(resolve(l.key), ctx_->params)});
+      locks.push_back({l.lock, l.mode, toParams(resolve(l.key), ctx_->params), l.through});
     need.alternatives.push_back(std::move(locks));
   }
   need.what = at == UINT32_MAX ? std::move(what) : where(at) + what;
@@ -117,6 +117,12 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   };
   auto held = [&](const SummaryLock &l) {
     const std::string &key = at(l);
+    // The callee holds it: met when the argument points at a lock of the class, passed on
+    // when it is this function's own parameter, and assumed for a pointer tied to nothing.
+    if (l.through) {
+      const Lock *c = pointerClassOf(key);
+      return c ? c == l.lock : !parameterPointer(key);
+    }
     if (unpublished(key))
       return true;
     // A may-hold meets a callee's requirement: which paths hold it is data the checker does
@@ -139,6 +145,31 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
                            });
     if (met)
       continue;
+    // Every way needs a lock the callee takes through a pointer this call gives it, and that
+    // pointer is to a lock of another class here: no caller of this function can change it.
+    const SummaryLock *wrong = nullptr;
+    bool allWrong = std::all_of(need.alternatives.begin(), need.alternatives.end(),
+                                [&](const std::vector<SummaryLock> &alt) {
+                                  for (const SummaryLock &l : alt)
+                                    if (l.through && !held(l) && pointerClassOf(at(l))) {
+                                      wrong = &l;
+                                      return true;
+                                    }
+                                  return false;
+                                });
+    if (allWrong && wrong) {
+      std::string reason = reasonsFor(need.why, {wrong->lock});
+      std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
+      Diagnostic *d =
+          report(Severity::Error, "missing-lock", call,
+                 "call to " + quote(fn) + " gives it " + quote(at(*wrong).substr(1)) +
+                     ", a pointer to " + quote(pointerClassOf(at(*wrong))->name) +
+                     ", where it takes " + quote(wrong->lock->name) + " through it" +
+                     (reason.empty() ? "" : ": " + reason) + " (through " + path + ")");
+      if (d)
+        Diagnostics::note(*d, {kCheckedFile, call.begin(), call.end()}, "needed by " + need.what);
+      continue;
+    }
     std::vector<std::vector<SummaryLock>> here;
     std::vector<std::vector<const Lock *>> lacking; // per way, as `here`
     for (const std::vector<SummaryLock> &alt : need.alternatives) {
@@ -148,7 +179,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       for (const SummaryLock &l : alt) {
         if (held(l))
           continue; // held here: only the rest is the callers'
-        locks.push_back({l.lock, l.mode, at(l)});
+        locks.push_back({l.lock, l.mode, at(l), l.through});
         lacking.back().push_back(l.lock);
       }
       here.push_back(std::move(locks));
@@ -209,10 +240,20 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   // Caller's holds (asserted, or of the caller's caller) a Release effect ended here: a
   // HeldIf of the same lock after it is that hold kept where the result says.
   std::vector<Held> callersReleased;
+  bool resultCleared = false;
   for (const Effect &e : sum.effects) {
     Held h = holdOf(e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end());
-    if (!h.lock && e.kind != Effect::Kind::Release && e.kind != Effect::Kind::MayRelease)
-      continue; // a lock known only by a pointer is never held by class
+    if (!h.lock && e.kind != Effect::Kind::Release && e.kind != Effect::Kind::MayRelease) {
+      // Taken through a pointer parameter (`double_pt_lock(dst_ptl, src_ptl)`): the lock
+      // the argument points at, of its class here, or of none when it is this function's
+      // own parameter too.  Otherwise a lock known only by a pointer is never held by class.
+      if (const Lock *c = pointerClassOf(h.key)) {
+        h.lock = c;
+        if (!c->findMode(h.mode) && !c->modes.empty())
+          h.mode = c->modes.front().name;
+      } else if (!parameterPointer(h.key))
+        continue;
+    }
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);
@@ -245,8 +286,10 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         addDropped(st, d);
         callersReleased.push_back(d);
       }
-      if (o->may)
+      if (o->may) {
         st.settled.push_back(*o);
+        callerReleasedToo(st, *o);
+      }
       st.held.erase(st.held.begin() + (o - st.held.data()));
       break;
     }
@@ -314,7 +357,13 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
                                [&](const Held &r) { return sameHold(r, h); });
       TrySuccess success = e.nonzero ? TrySuccess::True : TrySuccess::Zero;
       if (!resultVar.empty()) {
-        std::erase_if(st.pending, [&](const Pending &p) { return p.var == resultVar; });
+        // Several holds the same result tells (two out parameters locked on success): the
+        // earlier tries stored in the variable are gone, this call's stay.  Through one
+        // pointer (`fw->ptl`, a PTE, PMD or PUD lock) it is one lock: the last class stands.
+        std::erase_if(st.pending, [&](const Pending &p) {
+          return p.var == resultVar && (!resultCleared || p.held.key == h.key);
+        });
+        resultCleared = true;
         st.pending.push_back({resultVar, success, h});
       } else if (!conditional)
         conditional = TryResult{success, h, {}};
@@ -512,6 +561,26 @@ void FunctionAnalysis::finish() {
       summary_->effects.push_back(again);
     }
   }
+  // The variable (in the parameters' terms) that guards a row's hold at every return where
+  // it may be held, and its sense, when one does.
+  auto mayGuard = [&](const Row &r) -> std::optional<std::pair<std::string, bool>> {
+    std::optional<std::pair<std::string, bool>> guard;
+    size_t k = 0;
+    for (const auto &[begin, rec] : returns_) {
+      if (r.at[k++].hold != ReturnHold::Hold::May)
+        continue;
+      auto h = std::find_if(rec.held.begin(), rec.held.end(),
+                            [&](const Held &o) { return o.lock == r.first.lock && o.may; });
+      std::string g = h == rec.held.end() || !h->guardMask.empty() ? ""
+                      : h->guard.find("$ret") != std::string::npos
+                          ? h->guard
+                          : toParams(h->guard, ctx_->params);
+      if (g.empty() || (guard && *guard != std::pair{g, h->guardNonzero}))
+        return std::nullopt;
+      guard = std::pair{g, h->guardNonzero};
+    }
+    return guard;
+  };
   for (const Row &r : rows) {
     Effect::Kind kind;
     bool nonzero = true;
@@ -546,29 +615,11 @@ void FunctionAnalysis::finish() {
       // Held on some paths, exactly where a parameter's field or pointee says (`if
       // (vp->file) i_mmap_lock_write(vp->mapping);`): the caller's test of it, or a callee
       // released by the same field, settles the hold.
-      if (kind == Effect::Kind::MayAcquire) {
-        std::optional<std::pair<std::string, bool>> guard;
-        bool one = true;
-        size_t k = 0;
-        for (const auto &[begin, rec] : returns_) {
-          if (r.at[k++].hold != ReturnHold::Hold::May)
-            continue;
-          auto h = std::find_if(rec.held.begin(), rec.held.end(), [&](const Held &o) {
-            return o.lock == r.first.lock && o.may;
-          });
-          std::string g = h == rec.held.end() || !h->guardMask.empty()
-                              ? ""
-                              : toParams(h->guard, ctx_->params);
-          if (g.empty() || (guard && *guard != std::pair{g, h->guardNonzero}))
-            one = false;
-          else
-            guard = std::pair{g, h->guardNonzero};
-        }
-        if (one && guard) {
+      if (kind == Effect::Kind::MayAcquire)
+        if (auto guard = mayGuard(r)) {
           e.guard = guard->first;
           e.guardNonzero = guard->second;
         }
-      }
       summary_->effects.push_back(e);
     }
     // Where code outside the files checked calls the function, a lock it returns holding is
@@ -598,7 +649,9 @@ void FunctionAnalysis::finish() {
       }
     }
     // Declared `__acquires`/`__cond_acquires`: returning it is the function's contract.
-    if (r.handed || (effect && (!ctx_->entry || tested)) ||
+    // An alias is handed over with the hold it names (a second out parameter set to the
+    // same object): reported there, if at all.
+    if (r.handed || (effect && (!ctx_->entry || tested)) || !r.first.alias.empty() ||
         declared(LockAnnotation::Kind::Acquires, r.first.lock, r.first.key))
       continue;
     n = 0;

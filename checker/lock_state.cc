@@ -189,6 +189,19 @@ namespace {
 /// variable whose value the two sides know and disagree on.  Its own guard first, when the
 /// other side knows it has the other value.
 void guardAtJoin(Held &j, const Held &h, const State &in, const State &out) {
+  // A lock of an object whose pointer the other side knows to be an error pointer (`vma =
+  // ERR_PTR(-EAGAIN)` where the try failed): held exactly where the pointer is valid, which
+  // is what the function's callers test.
+  if (isSimpleName(h.key) && (!h.may || h.guard == h.key)) {
+    const Fact *f = factOf(out, h.key);
+    const Fact *g = factOf(in, h.key);
+    if (f && f->error && !(g && g->error)) {
+      j.guard = h.key;
+      j.guardNonzero = true;
+      j.guardMask.clear();
+      return;
+    }
+  }
   if (!h.guard.empty() && h.guardMask.empty()) {
     const Fact *f = factOf(out, h.guard);
     if (f && valid(*f) != h.guardNonzero)
@@ -432,6 +445,51 @@ void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock
     a.alias = held;
     a.partAlias = false;
     st.held.push_back(a);
+  }
+}
+
+void compareObjects(State &st, const std::string &x, const std::string &y, bool same) {
+  auto of = [](const Held &h, const std::string &o) { return h.key == o || h.key == "*" + o; };
+  // The other's key: `y` for a hold of `x` itself, `*y` for one through the pointer `x`.
+  auto other = [&](const Held &h) {
+    if (h.key == x)
+      return y;
+    if (h.key == y)
+      return x;
+    return of(h, x) ? "*" + y : "*" + x;
+  };
+  if (!same) {
+    std::erase_if(st.held, [&](const Held &h) {
+      return (of(h, x) || of(h, y)) && !h.alias.empty() && !h.partAlias && h.alias == other(h);
+    });
+    return;
+  }
+  for (size_t i = 0, n = st.held.size(); i < n; ++i) {
+    const Held h = st.held[i];
+    if ((!of(h, x) && !of(h, y)) || !h.alias.empty())
+      continue;
+    std::string o = other(h);
+    if (std::any_of(st.held.begin(), st.held.end(),
+                    [&](const Held &k) { return k.lock == h.lock && k.key == o; }))
+      continue;
+    Held a = h;
+    a.key = o;
+    a.alias = h.key;
+    a.partAlias = false;
+    a.handedTo.clear();
+    st.held.push_back(a);
+  }
+  for (size_t i = 0, n = st.dropped.size(); i < n; ++i) {
+    const Held h = st.dropped[i];
+    if (!of(h, x) && !of(h, y))
+      continue;
+    std::string o = other(h);
+    if (std::none_of(st.dropped.begin(), st.dropped.end(),
+                     [&](const Held &k) { return k.lock == h.lock && k.key == o; })) {
+      Held d = h;
+      d.key = o;
+      st.dropped.push_back(d);
+    }
   }
 }
 

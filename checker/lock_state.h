@@ -48,9 +48,10 @@ struct Held {
   /// A `scoped_guard` hold: held in the source range [scopeBegin, scopeEnd) only (scopeEnd 0:
   /// no scope).  A block that starts outside it no longer holds it.
   uint32_t scopeBegin = 0, scopeEnd = 0;
-  /// A parameter's field the owner was stored in on this path (`madv_behavior->vma = vma;`):
-  /// held at a return, the lock is handed to the caller through it.
-  std::string handedTo;
+  /// Where a parameter lets the caller reach the owner, stored on this path
+  /// (`madv_behavior->vma = vma;`, `*vmap = vma;`): held at a return, the lock is handed to
+  /// the caller through each.
+  std::vector<std::string> handedTo;
 };
 
 /// A definite hold of `lock` in `mode` of the instance `key`, taken by the call at
@@ -170,6 +171,12 @@ void endAliases(State &st, const std::string &key, const std::string &alias, boo
 /// too).  Different: an alias between them was a lock of its own on this path.
 void comparePointers(State &st, const Lock *cx, const std::string &x, const Lock *cy,
                      const std::string &y, bool same);
+
+/// `x == y` (`same`) or `x != y` holds on this path, for two object pointers (`src_vma !=
+/// dst_vma`, `*dst_vmap == *src_vmap`, or lock pointers of no known class): where they are
+/// equal, a lock of one held or released here is the other's too (an alias hold, a release);
+/// where they differ, an alias between them was nothing of its own.
+void compareObjects(State &st, const std::string &x, const std::string &y, bool same);
 
 /// Equal for the fixed point: the same holds in the same order, modes and may-ness, and as
 /// many pending tries.

@@ -178,5 +178,52 @@ TEST(LockState, ACallersLockDroppedWhereAnOutParameterIsCleared) {
   EXPECT_TRUE(still.dropped.empty());
 }
 
+TEST(LockState, AnErrorPointerHoldsNoLock) {
+  // `vma = lock(); ... if (!locked) vma = ERR_PTR(-EAGAIN);`: the lock of `vma` is held
+  // exactly where it is a valid pointer, whatever other flag the paths disagree on.
+  State locked, failed;
+  Held h = hold("vma");
+  h.guard = "locked";
+  locked.held.push_back(h);
+  setFact(locked, "locked", true);
+  setFact(locked, "vma", true);
+  setFact(failed, "locked", false);
+  setFact(failed, "vma", true, /*error=*/true);
+  State j = join(locked, failed);
+  ASSERT_EQ(j.held.size(), 1u);
+  EXPECT_TRUE(j.held[0].may);
+  State err = j, ok = j;
+  EXPECT_TRUE(assumeError(err, "vma", /*orNull=*/false, true)); // IS_ERR(vma)
+  EXPECT_TRUE(assumeError(ok, "vma", /*orNull=*/true, false)); // !IS_ERR_OR_NULL(vma)
+  EXPECT_TRUE(err.held.empty());
+  ASSERT_EQ(ok.held.size(), 1u);
+  EXPECT_FALSE(ok.held[0].may);
+}
+
+TEST(LockState, EqualObjectsShareTheirLocks) {
+  // `if (*dst == *src) goto out;` with only `*dst` locked: on the equal branch `*src` is
+  // held as its alias; on the other, an alias between them is no lock.
+  State st;
+  st.held.push_back(hold("*dst"));
+  State eq = st, ne = st;
+  compareObjects(eq, "*dst", "*src", true);
+  compareObjects(ne, "*dst", "*src", false);
+  ASSERT_EQ(eq.held.size(), 2u);
+  EXPECT_EQ(eq.held[1].key, "*src");
+  EXPECT_EQ(eq.held[1].alias, "*dst");
+  ASSERT_EQ(ne.held.size(), 1u);
+  State back = eq;
+  compareObjects(back, "*dst", "*src", false);
+  EXPECT_EQ(back.held.size(), 1u);
+
+  // `vma_end_read(src); if (src != dst) vma_end_read(dst);`: where they are equal, the
+  // caller's lock of `dst` went with `src`'s.
+  State released;
+  released.dropped.push_back(hold("src"));
+  compareObjects(released, "src", "dst", true);
+  ASSERT_EQ(released.dropped.size(), 2u);
+  EXPECT_EQ(released.dropped[1].key, "dst");
+}
+
 } // namespace
 } // namespace lockspec::check

@@ -26,9 +26,13 @@ namespace lockspec::check {
 
 /// A lock in a summary.
 struct SummaryLock {
-  const Lock *lock = nullptr;
+  const Lock *lock = nullptr; ///< nullptr: a lock through a parameter pointer, class unknown.
   std::string mode;
   std::string key;
+  /// In a need: the function holds this lock itself, through the parameter pointer `key`
+  /// names (`spin_lock(ptl)`), whose class only its callers know; met at a call whose
+  /// argument points at a lock of this class.
+  bool through = false;
   bool operator==(const SummaryLock &) const = default;
 };
 
