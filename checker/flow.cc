@@ -225,9 +225,11 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
     Diagnostic *d = h.may
                         ? report(Severity::Warning, "held-at-return", begin, end,
                                  describe(h.lock, h.key) +
-                                     " may still be held at return (it is held on some paths only)")
+                                     " may still be held at return (it is held on some paths only)" +
+                                     takenThrough(h))
                         : report(Severity::Error, "held-at-return", begin, end,
-                                 describe(h.lock, h.key) + " is still held at return");
+                                 describe(h.lock, h.key) + " is still held at return" +
+                                     takenThrough(h));
     noteHere(d, h.at, h.atEnd, "taken here");
   }
   if (!summary_)

@@ -387,6 +387,11 @@ private:
   /// Lock classes the function takes or releases (directly or through callees), once passOn
   /// needs them; holds nullptr once computed.
   std::set<const Lock *> touches_;
+  /// Holds a callee's summary handed over at a call, by the call's offset and the lock class:
+  /// the calls down to the one that took the lock (`g -> h`).
+  std::map<std::pair<uint32_t, const Lock *>, std::string> calleePath_;
+  /// " (through f -> g -> h)" for a hold `h` a callee handed over, else "".
+  std::string takenThrough(const Held &h) const;
   /// While an operation call is checked: the lock classes the callee's body takes.
   const std::vector<const Lock *> *calleeTakes_ = nullptr;
 };

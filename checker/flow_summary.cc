@@ -13,6 +13,11 @@ std::string FunctionAnalysis::where(uint32_t offset) const {
   return ctx_ && ctx_->where ? ctx_->where(offset) + ": " : "";
 }
 
+std::string FunctionAnalysis::takenThrough(const Held &h) const {
+  auto p = calleePath_.find({h.at, h.lock});
+  return p == calleePath_.end() ? "" : " (through " + name_ + " -> " + p->second + ")";
+}
+
 std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock, std::string mode,
                                                                 std::string key) {
   return {{SummaryLock{lock, std::move(mode), std::move(key)}}};
@@ -210,6 +215,14 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     Held h = holdOf(e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end());
     if (!h.lock && e.kind != Effect::Kind::Release && e.kind != Effect::Kind::MayRelease)
       continue; // a lock known only by a pointer is never held by class
+    if (e.kind == Effect::Kind::Acquire || e.kind == Effect::Kind::MayAcquire ||
+        e.kind == Effect::Kind::HeldIf) {
+      // The calls down to the one that took it; a recursive group names each function once.
+      std::string path = fn;
+      if (!e.path.empty() && (" -> " + e.path + " -> ").find(" -> " + fn + " -> ") == std::string::npos)
+        path += " -> " + e.path;
+      calleePath_[{call.begin(), h.lock}] = std::move(path);
+    }
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);
@@ -513,6 +526,8 @@ void FunctionAnalysis::finish() {
     }
     if (effect) {
       Effect e{kind, {r.first.lock, r.first.mode, r.key}, nonzero, may};
+      if (auto p = calleePath_.find({r.first.at, r.first.lock}); p != calleePath_.end())
+        e.path = p->second;
       // Held on some paths, exactly where a parameter's field or pointee says (`if
       // (vp->file) i_mmap_lock_write(vp->mapping);`): the caller's test of it, or a callee
       // released by the same field, settles the hold.
@@ -581,9 +596,10 @@ void FunctionAnalysis::finish() {
           h.hold == ReturnHold::Hold::May
               ? report(Severity::Warning, "held-at-return", rec.begin, rec.end,
                        describe(f.lock, f.key) +
-                           " may still be held at return (it is held on some paths only)")
+                           " may still be held at return (it is held on some paths only)" +
+                           takenThrough(f))
               : report(Severity::Error, "held-at-return", rec.begin, rec.end,
-                       describe(f.lock, f.key) + " is still held at return");
+                       describe(f.lock, f.key) + " is still held at return" + takenThrough(f));
       noteHere(d, f.at, f.atEnd, "taken here");
     }
   }

@@ -73,6 +73,10 @@ struct Effect {
   /// (held where it is nonzero, or zero when `guardNonzero` is false); "" when none.
   std::string guard;
   bool guardNonzero = true;
+  /// Acquire, HeldIf, MayAcquire: the calls from this function down to the one that took the
+  /// lock ("g -> h"), or "" when it took it itself; a finding where a caller returns still
+  /// holding it names the whole path.
+  std::string path;
   bool operator==(const Effect &) const = default;
 };
 
