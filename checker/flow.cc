@@ -178,7 +178,7 @@ bool otherMode(const Held &d, const Held &h) {
 
 void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
                                 const std::string &returned, ReturnClass cls, int outcome) {
-  ReturnRecord rec{begin, end, cls, {}, {}, st.facts};
+  ReturnRecord rec{begin, end, cls, {}, {}, st.facts, returned};
   for (const Held &h : st.held) {
     // Taken again in another mode than the caller's hold it dropped (a read hold given up
     // for the write lock) is a hold of its own, not the caller's state restored.

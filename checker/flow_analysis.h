@@ -377,6 +377,7 @@ private:
     std::vector<Held> held;     ///< Not counting what the return hands over or restores.
     std::vector<Held> released; ///< Caller-held locks released on the way here (or may be).
     std::vector<Fact> facts;    ///< What the path knew of its variables here.
+    std::string value;          ///< The returned expression (resolved), or "".
   };
   void finish();
 

@@ -561,10 +561,24 @@ void FunctionAnalysis::finish() {
     // Told apart by a pointer or value the caller tests, or held exactly at the `return
     // true;`s, as a `try ... when true` API (not `return -EAGAIN;` holding: an inverted
     // test).
+    // A return that may hold it on some of its paths tells the caller nothing unless the
+    // value it returns is what says so (a hold guarded by `ret`, `return ret;`); nor does
+    // `return f(vmf);` when f may hold it as no result of f says.
+    auto untold = [&](size_t k, const ReturnRecord &rec) {
+      return r.at[k].hold == ReturnHold::Hold::May &&
+             std::any_of(rec.held.begin(), rec.held.end(), [&](const Held &h) {
+               return h.lock == r.first.lock && h.may && (h.guard.empty() || h.guard != rec.value);
+             });
+    };
     bool tested = effect && kind == Effect::Kind::HeldIf &&
                   std::all_of(r.at.begin(), r.at.end(), [](const ReturnHold &h) {
                     return h.hold == ReturnHold::Hold::No || h.cls == ReturnClass::Unknown;
                   });
+    if (tested) {
+      size_t k = 0;
+      for (const auto &[at, rec] : returns_)
+        tested &= !untold(k++, rec);
+    }
     if (effect && kind == Effect::Kind::HeldIf && nonzero && !tested) {
       tested = true;
       size_t i = 0;
@@ -591,7 +605,11 @@ void FunctionAnalysis::finish() {
       const ReturnHold &h = r.at[n++];
       if (h.hold == ReturnHold::Hold::No)
         continue;
-      const Held &f = r.first;
+      // The hold this return has (taken here or by the call it returns), not the first one.
+      auto own = std::find_if(rec.held.begin(), rec.held.end(), [&](const Held &o) {
+        return o.lock == r.first.lock && o.key == r.first.key;
+      });
+      const Held &f = own == rec.held.end() ? r.first : *own;
       Diagnostic *d =
           h.hold == ReturnHold::Hold::May
               ? report(Severity::Warning, "held-at-return", rec.begin, rec.end,
