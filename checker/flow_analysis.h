@@ -391,8 +391,15 @@ private:
   /// Holds a callee's summary handed over at a call, by the call's offset and the lock class:
   /// the calls down to the one that took the lock (`g -> h`).
   std::map<std::pair<uint32_t, const Lock *>, std::string> calleePath_;
-  /// " (through f -> g -> h)" for a hold `h` a callee handed over, else "".
+  /// Calls that released a definite hold on some paths only (`Held::keptAt`): the calls
+  /// down to the one that may have kept it.
+  std::map<uint32_t, std::string> keptBy_;
+  /// The calls a hold at a return went through: those down to one that released it on some
+  /// paths only (", released on some paths only (through f -> g -> h)"), or to the one that
+  /// took it (" (through f -> g -> h)"), or "".
   std::string takenThrough(const Held &h) const;
+  /// The calls down to the function that took `h` or may have kept it, or "".
+  std::string holdPath(const Held &h) const;
   /// While an operation call is checked: the lock classes the callee's body takes.
   const std::vector<const Lock *> *calleeTakes_ = nullptr;
 };

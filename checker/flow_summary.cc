@@ -13,9 +13,19 @@ std::string FunctionAnalysis::where(uint32_t offset) const {
   return ctx_ && ctx_->where ? ctx_->where(offset) + ": " : "";
 }
 
-std::string FunctionAnalysis::takenThrough(const Held &h) const {
+std::string FunctionAnalysis::holdPath(const Held &h) const {
+  if (h.may && h.keptAt)
+    if (auto k = keptBy_.find(h.keptAt); k != keptBy_.end())
+      return k->second;
   auto p = calleePath_.find({h.at, h.lock});
-  return p == calleePath_.end() ? "" : " (through " + name_ + " -> " + p->second + ")";
+  return p == calleePath_.end() ? "" : p->second;
+}
+
+std::string FunctionAnalysis::takenThrough(const Held &h) const {
+  if (h.may && h.keptAt && keptBy_.count(h.keptAt))
+    return ", released on some paths only (through " + name_ + " -> " + holdPath(h) + ")";
+  std::string p = holdPath(h);
+  return p.empty() ? "" : " (through " + name_ + " -> " + p + ")";
 }
 
 std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock, std::string mode,
@@ -215,14 +225,13 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     Held h = holdOf(e.lock.lock, e.lock.mode, at(e.lock), call.begin(), call.end());
     if (!h.lock && e.kind != Effect::Kind::Release && e.kind != Effect::Kind::MayRelease)
       continue; // a lock known only by a pointer is never held by class
-    if (e.kind == Effect::Kind::Acquire || e.kind == Effect::Kind::MayAcquire ||
-        e.kind == Effect::Kind::HeldIf) {
-      // The calls down to the one that took it; a recursive group names each function once.
-      std::string path = fn;
-      if (!e.path.empty() && (" -> " + e.path + " -> ").find(" -> " + fn + " -> ") == std::string::npos)
-        path += " -> " + e.path;
-      calleePath_[{call.begin(), h.lock}] = std::move(path);
-    }
+    // The calls down to the one that took it (or may have kept it); a recursive group names
+    // each function once.
+    std::string path = fn;
+    if (!e.path.empty() && (" -> " + e.path + " -> ").find(" -> " + fn + " -> ") == std::string::npos)
+      path += " -> " + e.path;
+    if (e.kind != Effect::Kind::Release)
+      calleePath_[{call.begin(), h.lock}] = path;
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);
@@ -283,12 +292,16 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         o->may = true;
         o->guard = guard;
         o->guardNonzero = e.guardNonzero;
+        o->keptAt = call.begin();
+        keptBy_[call.begin()] = path;
       } else if (o && o->may) {
         st.settled.push_back(*o);
         st.held.erase(st.held.begin() + (o - st.held.data()));
-      } else if (o)
+      } else if (o) {
         o->may = true;
-      else if (!taken_.count(h.lock)) {
+        o->keptAt = call.begin();
+        keptBy_[call.begin()] = path;
+      } else if (!taken_.count(h.lock)) {
         entryHeld_.push_back({h.lock, h.key});
         h.may = true;
         // Still held where the callee's flag says so: this function's own callers learn it
@@ -488,7 +501,20 @@ void FunctionAnalysis::finish() {
         may.guard = guard->first;
         may.guardNonzero = guard->second;
       }
+      // A callee that may have kept it: the calls down to it.
+      for (const auto &[begin, rec] : returns_)
+        for (const Held &o : rec.released)
+          if (may.path.empty() && o.lock == i.lock && o.key == i.key && o.may)
+            if (auto p = calleePath_.find({o.at, o.lock}); p != calleePath_.end())
+              may.path = p->second;
       summary_->effects.push_back(may);
+      continue;
+    }
+    // Released through a pointer where the result says so: the caller's hold through it is
+    // left held where it does not, which the caller sees as released on some paths only (a
+    // hold of no class cannot be handed back as the result says).
+    if (kind == Effect::Kind::HeldIf && !l.lock) {
+      summary_->effects.push_back({Effect::Kind::MayRelease, l, true});
       continue;
     }
     summary_->effects.push_back({Effect::Kind::Release, l, true});
@@ -526,8 +552,7 @@ void FunctionAnalysis::finish() {
     }
     if (effect) {
       Effect e{kind, {r.first.lock, r.first.mode, r.key}, nonzero, may};
-      if (auto p = calleePath_.find({r.first.at, r.first.lock}); p != calleePath_.end())
-        e.path = p->second;
+      e.path = holdPath(r.first);
       // Held on some paths, exactly where a parameter's field or pointee says (`if
       // (vp->file) i_mmap_lock_write(vp->mapping);`): the caller's test of it, or a callee
       // released by the same field, settles the hold.

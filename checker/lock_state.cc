@@ -250,6 +250,8 @@ State join(const State &a, const State &b) {
       guardAtJoin(j, h, a, b);
     else
       guardBoth(j, h, *it, a, b);
+    if (!j.keptAt && it != b.held.end())
+      j.keptAt = it->keptAt;
     r.held.push_back(j);
   }
   for (const Held &h : b.held)

@@ -48,6 +48,8 @@ struct Held {
   /// A parameter's field the owner was stored in on this path (`madv_behavior->vma = vma;`):
   /// held at a return, the lock is handed to the caller through it.
   std::string handedTo;
+  /// The call that released it on some paths only (a callee's may-release), or 0.
+  uint32_t keptAt = 0;
 };
 
 /// A definite hold of `lock` in `mode` of the instance `key`, taken by the call at
