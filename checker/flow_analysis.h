@@ -358,7 +358,8 @@ private:
   /// True when `text` names an API, operation or guarded field of the spec, or a callee
   /// with a summary.
   bool mentions(std::string_view text) const {
-    if (index_.mentionsAny(text) || text.find("guard(") != std::string_view::npos)
+    if (index_.mentionsAny(text) || text.find("guard(") != std::string_view::npos ||
+        MacroHints::kernel().mentionsReleaser(text))
       return true;
     return ctx_ && ctx_->summarisedCallees &&
            anyIdentifier(text, [&](std::string_view w) { return ctx_->callee(w) != nullptr; });

@@ -425,6 +425,13 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     if (ctx_ && ctx_->callee)
       if (const FunctionSummary *sum = ctx_->callee(name))
         return applySummary(*sum, name, call, st, resultVar, args);
+    // A macro the hints say releases the lock an argument's field points at: as a callee
+    // that releases its caller's hold through that pointer.
+    if (const std::string *key = MacroHints::kernel().releasesThrough(name)) {
+      FunctionSummary released;
+      released.effects.push_back({Effect::Kind::Release, {nullptr, "", *key}, true});
+      return applySummary(released, std::string(name), call, st, resultVar, args);
+    }
     return std::nullopt;
   }
   Instance inst = instanceOf(*api, args, resultVar);
