@@ -289,6 +289,13 @@ private:
   std::unordered_map<std::string, std::string> types_;         ///< Variable -> object name.
   std::unordered_map<std::string, std::string> aliases_;       ///< Variable -> what it was set to.
   std::unordered_map<std::string, const Lock *> pointerClass_; ///< `ptl` -> its lock class.
+  /// Pointers the function releases with an API of one lock class (`pte_unmap_unlock(pte,
+  /// vmf->ptl)` ties `vmf->ptl` to pte_lock), found once by releasedAs().
+  std::unordered_map<std::string, const Lock *> releaseTies_;
+  bool releaseTiesFound_ = false;
+  /// The class of the lock `ptr` points at by the releases of the function's own code, or
+  /// null.
+  const Lock *releasedAs(const std::string &ptr);
   /// `ptl` -> the table its lock belongs to, as the call that bound it named it ("pmd=pmd").
   std::unordered_map<std::string, std::string> pointerTable_;
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
