@@ -408,6 +408,8 @@ private:
   std::string takenThrough(const Held &h) const;
   /// The calls down to the function that took `h` or may have kept it, or "".
   std::string holdPath(const Held &h) const;
+  /// The body assigns `var` a nonzero literal somewhere (`error = -ENOMEM;`).
+  bool setsNonzero(const std::string &var) const;
   /// While an operation call is checked: the lock classes the callee's body takes.
   const std::vector<const Lock *> *calleeTakes_ = nullptr;
 };

@@ -13,6 +13,24 @@ std::string FunctionAnalysis::where(uint32_t offset) const {
   return ctx_ && ctx_->where ? ctx_->where(offset) + ": " : "";
 }
 
+bool FunctionAnalysis::setsNonzero(const std::string &var) const {
+  bool found = false;
+  auto visit = [&](auto &self, ts::Node n) -> void {
+    if (found)
+      return;
+    if (std::string_view(n.type()) == "assignment_expression" &&
+        n.child("left").text() == var &&
+        classifyReturn(n.child("right").text()) == ReturnClass::Nonzero) {
+      found = true;
+      return;
+    }
+    for (const ts::Node &c : n.namedChildren())
+      self(self, c);
+  };
+  visit(visit, function_.child("body"));
+  return found;
+}
+
 std::string FunctionAnalysis::holdPath(const Held &h) const {
   if (h.may && h.keptAt)
     if (auto k = keptBy_.find(h.keptAt); k != keptBy_.end())
@@ -413,8 +431,12 @@ void FunctionAnalysis::finish() {
   }
   n = 0;
   for (const auto &[begin, rec] : returns_) {
-    for (Row &r : rows)
+    bool maybeNonzero = rec.cls == ReturnClass::Unknown && !rows.empty() &&
+                        isIdentifier(rec.value) && setsNonzero(rec.value);
+    for (Row &r : rows) {
       r.at[n].cls = rec.cls;
+      r.at[n].maybeNonzero = maybeNonzero;
+    }
     ++n;
   }
   // Caller-held locks the function releases (on every return, or as its result says).

@@ -188,7 +188,7 @@ bool holdEffect(const std::vector<ReturnHold> &at, Effect::Kind &kind, bool &non
       bool isNonzero = r.cls != ReturnClass::Zero;
       if (r.cls == ReturnClass::Unknown && !held && nz)
         continue; // `return ret;` on a failure path: ret is the error.
-      if (r.cls == ReturnClass::Unknown && held && !nz)
+      if (r.cls == ReturnClass::Unknown && held && !nz && !r.maybeNonzero)
         continue;
       if (held != (isNonzero == nz)) {
         ok = false;

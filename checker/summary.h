@@ -157,6 +157,9 @@ bool onlyReturnsZero(std::string_view body);
 struct ReturnHold {
   ReturnClass cls = ReturnClass::Void;
   enum class Hold { No, May, Yes } hold = Hold::No;
+  /// Unknown: a variable the function also sets to a nonzero literal (`error = -ENOMEM;`),
+  /// so a hold there is no sign that the result is zero.
+  bool maybeNonzero = false;
 };
 /// The effect of holding a lock at the returns `at`: Acquire when held at all of them,
 /// HeldIf when the returns that hold it and those that do not are told apart by the result
