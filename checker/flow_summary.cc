@@ -614,7 +614,8 @@ void FunctionAnalysis::finish() {
     auto untold = [&](size_t k, const ReturnRecord &rec) {
       return r.at[k].hold == ReturnHold::Hold::May &&
              std::any_of(rec.held.begin(), rec.held.end(), [&](const Held &h) {
-               return h.lock == r.first.lock && h.may && (h.guard.empty() || h.guard != rec.value);
+               return h.lock == r.first.lock && h.may && !h.everyPath &&
+                      (h.guard.empty() || h.guard != rec.value);
              });
     };
     bool tested = effect && kind == Effect::Kind::HeldIf &&

@@ -238,6 +238,8 @@ State join(const State &a, const State &b) {
       j.may = true;
     else
       j.asserted = h.asserted && it->asserted;
+    j.everyPath = it != b.held.end() && (!h.may || h.everyPath) && (!it->may || it->everyPath) &&
+                  j.may;
     // One path's alias of another hold and the other path's lock of its own: the same lock
     // on some paths only.
     if (it != b.held.end() && it->alias != h.alias) {

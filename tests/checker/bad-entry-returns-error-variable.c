@@ -19,6 +19,6 @@ int expand_down(struct vm_area_struct *vma, unsigned long address)
 			error = acct_stack_growth(vma, vma->vm_end - address, grow);
 	}
 // CHECK: :[[@LINE+2]]:2: error: 'anon_vma_lock' of 'vma->anon_vma' is still held at return{{$}}
-// CHECK: :[[@LINE-10]]:2: note: taken here
+// CHECK: :[[@LINE-9]]:2: note: taken here
 	return error;
 }

@@ -46,7 +46,7 @@ vm_fault_t huge_anon_fault(struct vm_fault *vmf)
 			spin_unlock(vmf->ptl);
 		}
 // CHECK: :[[@LINE+2]]:3: warning: 'pmd_lock' of '*vmf->ptl' may still be held at return (it is held on some paths only){{$}}
-// CHECK: :[[@LINE-12]]:14: note: taken here
+// CHECK: :[[@LINE-11]]:14: note: taken here
 		return ret;
 	}
 // CHECK: :[[@LINE+2]]:2: warning: 'pmd_lock' of '*vmf->ptl' may still be held at return (it is held on some paths only) (through huge_anon_fault -> huge_anon_alloc){{$}}

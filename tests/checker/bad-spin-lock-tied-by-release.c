@@ -37,8 +37,8 @@ SYSCALL_DEFINE2(numa_touch, unsigned long, address, pmd_t *, pmd)
 	}
 	mmap_read_unlock(current->mm);
 // CHECK: :[[@LINE+4]]:2: warning: 'rcu' may still be held at return (it is held on some paths only), released on some paths only (through numa_touch -> numa_fault){{$}}
-// CHECK: :[[@LINE-9]]:12: note: taken here
+// CHECK: :[[@LINE-7]]:12: note: taken here
 // CHECK: :[[@LINE+2]]:2: warning: 'pte_lock' of '*vmf.ptl' may still be held at return (it is held on some paths only) (through numa_touch -> numa_fault){{$}}
-// CHECK: :[[@LINE-7]]:3: note: taken here
+// CHECK: :[[@LINE-6]]:3: note: taken here
 	return 0;
 }

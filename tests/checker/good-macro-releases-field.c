@@ -1,4 +1,4 @@
-// RUN: %check %s | count 0
+// RUN: %check %s | FileCheck %s --allow-empty --implicit-check-not=error: --implicit-check-not=warning:
 // folio_walk_end() is a macro of include/linux/pagewalk.h that drops the lock the walk left
 // in fw->ptl (the hints say so): a caller that ends every successful walk holds nothing.
 static struct folio *walk_start(struct folio_walk *fw, struct vm_area_struct *vma,

@@ -1,4 +1,4 @@
-// RUN: %check %s | count 0
+// RUN: %check %s | FileCheck %s --allow-empty --implicit-check-not=error: --implicit-check-not=warning:
 // A helper declared `__releases(ptl)` drops whatever lock its caller passes: the fault path
 // that hands it the PTE lock it took through `vmf->ptl` holds nothing after the call.
 struct vm_fault {
