@@ -180,7 +180,7 @@ bool otherMode(const Held &d, const Held &h) {
 
 void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
                                 const std::string &returned, ReturnClass cls, int outcome) {
-  ReturnRecord rec{begin, end, cls, {}, {}, st.facts};
+  ReturnRecord rec{begin, end, cls, {}, {}, st.facts, returned};
   for (const Held &h : st.held) {
     // Taken again in another mode than the caller's hold it dropped (a read hold given up
     // for the write lock) is a hold of its own, not the caller's state restored.
@@ -237,9 +237,11 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
     Diagnostic *d = h.may
                         ? report(Severity::Warning, "held-at-return", begin, end,
                                  describe(h.lock, h.key) +
-                                     " may still be held at return (it is held on some paths only)")
+                                     " may still be held at return (it is held on some paths only)" +
+                                     takenThrough(h))
                         : report(Severity::Error, "held-at-return", begin, end,
-                                 describe(h.lock, h.key) + " is still held at return");
+                                 describe(h.lock, h.key) + " is still held at return" +
+                                     takenThrough(h));
     noteHere(d, h.at, h.atEnd, "taken here");
   }
   if (!summary_)

@@ -335,6 +335,13 @@ private:
   std::unordered_map<std::string, std::string> types_;         ///< Variable -> object name.
   std::unordered_map<std::string, std::string> aliases_;       ///< Variable -> what it was set to.
   std::unordered_map<std::string, const Lock *> pointerClass_; ///< `ptl` -> its lock class.
+  /// Pointers the function releases with an API of one lock class (`pte_unmap_unlock(pte,
+  /// vmf->ptl)` ties `vmf->ptl` to pte_lock), found once by releasedAs().
+  std::unordered_map<std::string, const Lock *> releaseTies_;
+  bool releaseTiesFound_ = false;
+  /// The class of the lock `ptr` points at by the releases of the function's own code, or
+  /// null.
+  const Lock *releasedAs(const std::string &ptr);
   /// `ptl` -> the table its lock belongs to, as the call that bound it named it ("pmd=pmd").
   std::unordered_map<std::string, std::string> pointerTable_;
   std::set<const Lock *> taken_;    ///< Classes taken so far, in walk (source) order.
@@ -431,7 +438,8 @@ private:
   /// True when `text` names an API, operation or guarded field of the spec, or a callee
   /// with a summary.
   bool mentions(std::string_view text) const {
-    if (index_.mentionsAny(text) || text.find("guard(") != std::string_view::npos)
+    if (index_.mentionsAny(text) || text.find("guard(") != std::string_view::npos ||
+        MacroHints::kernel().mentionsReleaser(text))
       return true;
     return ctx_ && ctx_->summarisedCallees &&
            anyIdentifier(text, [&](std::string_view w) { return ctx_->callee(w) != nullptr; });
@@ -450,6 +458,7 @@ private:
     std::vector<Held> held;     ///< Not counting what the return hands over or restores.
     std::vector<Held> released; ///< Caller-held locks released on the way here (or may be).
     std::vector<Fact> facts;    ///< What the path knew of its variables here.
+    std::string value;          ///< The returned expression (resolved), or "".
   };
   void finish();
 
@@ -460,6 +469,20 @@ private:
   /// Lock classes the function takes or releases (directly or through callees), once passOn
   /// needs them; holds nullptr once computed.
   std::set<const Lock *> touches_;
+  /// Holds a callee's summary handed over at a call, by the call's offset and the lock class:
+  /// the calls down to the one that took the lock (`g -> h`).
+  std::map<std::pair<uint32_t, const Lock *>, std::string> calleePath_;
+  /// Calls that released a definite hold on some paths only (`Held::keptAt`): the calls
+  /// down to the one that may have kept it.
+  std::map<uint32_t, std::string> keptBy_;
+  /// The calls a hold at a return went through: those down to one that released it on some
+  /// paths only (", released on some paths only (through f -> g -> h)"), or to the one that
+  /// took it (" (through f -> g -> h)"), or "".
+  std::string takenThrough(const Held &h) const;
+  /// The calls down to the function that took `h` or may have kept it, or "".
+  std::string holdPath(const Held &h) const;
+  /// The body assigns `var` a nonzero literal somewhere (`error = -ENOMEM;`).
+  bool setsNonzero(const std::string &var) const;
   /// While an operation call is checked: the lock classes the callee's body takes.
   const std::vector<const Lock *> *calleeTakes_ = nullptr;
 };

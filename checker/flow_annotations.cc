@@ -72,9 +72,15 @@ void FunctionAnalysis::declaredEffects() {
     });
   }
   for (const Declared &d : declared_) {
-    if (!d.lock || d.kind == LockAnnotation::Kind::MustHold)
+    if (d.kind == LockAnnotation::Kind::MustHold)
       continue;
     std::string key = toParams(d.key, ctx_->params);
+    // `__releases(ptl)` of a lock pointer parameter no spec path names: whatever lock the
+    // caller holds through the pointer it passes (`vmf->ptl`, a PTE or PMD table's).
+    bool byPointer = !d.lock && d.kind == LockAnnotation::Kind::Releases && key.size() > 2 &&
+                     key.rfind("*$", 0) == 0;
+    if (!d.lock && !byPointer)
+      continue;
     if (key.empty() && !d.key.empty())
       continue; // a lock of the function's own locals: its callers cannot name it
     bool release = d.kind == LockAnnotation::Kind::Releases;

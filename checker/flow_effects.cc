@@ -8,6 +8,30 @@
 
 namespace lockspec::check {
 
+const Lock *FunctionAnalysis::releasedAs(const std::string &ptr) {
+  if (!releaseTiesFound_) {
+    releaseTiesFound_ = true;
+    // Release APIs of a lock reached only through a pointer (its path starts with `*`)
+    // whose instance argument is that pointer: `pte_unmap_unlock(pte, @ptl)`.
+    auto visit = [&](auto &self, ts::Node n) -> void {
+      if (std::string_view(n.type()) == "call_expression")
+        if (const Api *a = index_.api(n.child("function").text());
+            a && a->kind == ApiKind::Release && !a->returnsInstance)
+          if (const Lock *l = model_.findLock(a->lock); l && l->path.rfind("*", 0) == 0) {
+            std::vector<ts::Node> args = callArgs(n);
+            for (size_t i = 0; i < a->params.size() && i < args.size(); ++i)
+              if (a->params[i].instance && !a->params[i].out && a->params[i].member.empty())
+                releaseTies_.emplace(canonical(args[i]), l);
+          }
+      for (const ts::Node &c : n.namedChildren())
+        self(self, c);
+    };
+    visit(visit, function_.child("body"));
+  }
+  auto it = releaseTies_.find(ptr);
+  return it == releaseTies_.end() ? nullptr : it->second;
+}
+
 FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
                                                         const std::vector<ts::Node> &args,
                                                         const std::string &resultVar) {
@@ -53,6 +77,14 @@ FunctionAnalysis::Instance FunctionAnalysis::instanceOf(const Api &api,
   auto bound = pointerClass_.find(arg);
   if (bound != pointerClass_.end())
     return {bound->second, "*" + arg};
+  // `spin_lock(vmf->ptl)` on a pointer this function never tied, which it releases with an
+  // API of one lock class (`pte_unmap_unlock(vmf->pte, vmf->ptl)`): the function's own code
+  // says which lock it takes.
+  if (api.kind == ApiKind::Acquire || api.kind == ApiKind::Try)
+    if (const Lock *own = releasedAs(arg)) {
+      pointerClass_[arg] = own;
+      return {own, "*" + arg};
+    }
   return {nullptr, "*" + arg};
 }
 
@@ -481,6 +513,13 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
     if (ctx_ && ctx_->callee)
       if (const FunctionSummary *sum = ctx_->callee(name))
         return applySummary(*sum, name, call, st, resultVar, args);
+    // A macro the hints say releases the lock an argument's field points at: as a callee
+    // that releases its caller's hold through that pointer.
+    if (const std::string *key = MacroHints::kernel().releasesThrough(name)) {
+      FunctionSummary released;
+      released.effects.push_back({Effect::Kind::Release, {nullptr, "", *key}, true});
+      return applySummary(released, std::string(name), call, st, resultVar, args);
+    }
     return std::nullopt;
   }
   Instance inst = instanceOf(*api, args, resultVar);

@@ -23,6 +23,26 @@ void FunctionAnalysis::pointerSet(State &st, const std::string &var) {
 void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &st, int depth) {
   ts::Node v = value;
   std::erase(st.unpublished, var); // whatever `var` pointed to before
+  // `pte = kernel ? pte_offset_kernel(pmd, addr) : pte_offset_map_lock(mm, pmd, addr, &ptl);`:
+  // each arm stores into `var`; a try of one arm is pending on `var` as a may-hold (the other
+  // arm took nothing), which a NULL test of `var` still clears.
+  if (stripNode(v) == std::string_view("conditional_expression") &&
+      mayHaveEffect(st, v.text())) {
+    auto [yes, no] = cond(v.child("condition"), st, depth + 1);
+    evalInto(v.child("consequence"), var, yes, depth + 1);
+    evalInto(v.child("alternative"), var, no, depth + 1);
+    auto in = [&](const State &s, const Pending &p) {
+      return std::any_of(s.pending.begin(), s.pending.end(), [&](const Pending &o) {
+        return o.var == p.var && sameHold(o.held, p.held);
+      });
+    };
+    State joined = join(yes, no);
+    for (Pending &p : joined.pending)
+      if (p.var == var && !(in(yes, p) && in(no, p)))
+        p.held.may = true;
+    st = std::move(joined);
+    return;
+  }
   if (stripNode(v) == std::string_view("call_expression")) {
     // A constructor's result is new whatever the call names (in a constructor's own body,
     // the allocator it returns from is a plain kmalloc).

@@ -13,6 +13,39 @@ std::string FunctionAnalysis::where(uint32_t offset) const {
   return ctx_ && ctx_->where ? ctx_->where(offset) + ": " : "";
 }
 
+bool FunctionAnalysis::setsNonzero(const std::string &var) const {
+  bool found = false;
+  auto visit = [&](auto &self, ts::Node n) -> void {
+    if (found)
+      return;
+    if (std::string_view(n.type()) == "assignment_expression" &&
+        n.child("left").text() == var &&
+        classifyReturn(n.child("right").text()) == ReturnClass::Nonzero) {
+      found = true;
+      return;
+    }
+    for (const ts::Node &c : n.namedChildren())
+      self(self, c);
+  };
+  visit(visit, function_.child("body"));
+  return found;
+}
+
+std::string FunctionAnalysis::holdPath(const Held &h) const {
+  if (h.may && h.keptAt)
+    if (auto k = keptBy_.find(h.keptAt); k != keptBy_.end())
+      return k->second;
+  auto p = calleePath_.find({h.at, h.lock});
+  return p == calleePath_.end() ? "" : p->second;
+}
+
+std::string FunctionAnalysis::takenThrough(const Held &h) const {
+  if (h.may && h.keptAt && keptBy_.count(h.keptAt))
+    return ", released on some paths only (through " + name_ + " -> " + holdPath(h) + ")";
+  std::string p = holdPath(h);
+  return p.empty() ? "" : " (through " + name_ + " -> " + p + ")";
+}
+
 std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock, std::string mode,
                                                                 std::string key) {
   return {{SummaryLock{lock, std::move(mode), std::move(key)}}};
@@ -254,6 +287,13 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       } else if (!parameterPointer(h.key))
         continue;
     }
+    // The calls down to the one that took it (or may have kept it); a recursive group names
+    // each function once.
+    std::string path = fn;
+    if (!e.path.empty() && (" -> " + e.path + " -> ").find(" -> " + fn + " -> ") == std::string::npos)
+      path += " -> " + e.path;
+    if (e.kind != Effect::Kind::Release)
+      calleePath_[{call.begin(), h.lock}] = path;
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);
@@ -325,12 +365,16 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         o->may = true;
         o->guard = guard;
         o->guardNonzero = e.guardNonzero;
+        o->keptAt = call.begin();
+        keptBy_[call.begin()] = path;
       } else if (o && o->may) {
         st.settled.push_back(*o);
         st.held.erase(st.held.begin() + (o - st.held.data()));
-      } else if (o)
+      } else if (o) {
         o->may = true;
-      else if (!taken_.count(h.lock)) {
+        o->keptAt = call.begin();
+        keptBy_[call.begin()] = path;
+      } else if (!taken_.count(h.lock)) {
         entryHeld_.push_back({h.lock, h.key});
         h.may = true;
         // Still held where the callee's flag says so: this function's own callers learn it
@@ -450,8 +494,12 @@ void FunctionAnalysis::finish() {
   }
   n = 0;
   for (const auto &[begin, rec] : returns_) {
-    for (Row &r : rows)
+    bool maybeNonzero = rec.cls == ReturnClass::Unknown && !rows.empty() &&
+                        isIdentifier(rec.value) && setsNonzero(rec.value);
+    for (Row &r : rows) {
       r.at[n].cls = rec.cls;
+      r.at[n].maybeNonzero = maybeNonzero;
+    }
     ++n;
   }
   // Caller-held locks the function releases (on every return, or as its result says).
@@ -547,7 +595,20 @@ void FunctionAnalysis::finish() {
         may.guard = guard->first;
         may.guardNonzero = guard->second;
       }
+      // A callee that may have kept it: the calls down to it.
+      for (const auto &[begin, rec] : returns_)
+        for (const Held &o : rec.released)
+          if (may.path.empty() && o.lock == i.lock && o.key == i.key && o.may)
+            if (auto p = calleePath_.find({o.at, o.lock}); p != calleePath_.end())
+              may.path = p->second;
       summary_->effects.push_back(may);
+      continue;
+    }
+    // Released through a pointer where the result says so: the caller's hold through it is
+    // left held where it does not, which the caller sees as released on some paths only (a
+    // hold of no class cannot be handed back as the result says).
+    if (kind == Effect::Kind::HeldIf && !l.lock) {
+      summary_->effects.push_back({Effect::Kind::MayRelease, l, true});
       continue;
     }
     summary_->effects.push_back({Effect::Kind::Release, l, true});
@@ -612,6 +673,7 @@ void FunctionAnalysis::finish() {
     }
     if (effect) {
       Effect e{kind, {r.first.lock, r.first.mode, r.key}, nonzero, may};
+      e.path = holdPath(r.first);
       // Held on some paths, exactly where a parameter's field or pointee says (`if
       // (vp->file) i_mmap_lock_write(vp->mapping);`): the caller's test of it, or a callee
       // released by the same field, settles the hold.
@@ -627,10 +689,25 @@ void FunctionAnalysis::finish() {
     // Told apart by a pointer or value the caller tests, or held exactly at the `return
     // true;`s, as a `try ... when true` API (not `return -EAGAIN;` holding: an inverted
     // test).
+    // A return that may hold it on some of its paths tells the caller nothing unless the
+    // value it returns is what says so (a hold guarded by `ret`, `return ret;`); nor does
+    // `return f(vmf);` when f may hold it as no result of f says.
+    auto untold = [&](size_t k, const ReturnRecord &rec) {
+      return r.at[k].hold == ReturnHold::Hold::May &&
+             std::any_of(rec.held.begin(), rec.held.end(), [&](const Held &h) {
+               return h.lock == r.first.lock && h.may && !h.everyPath &&
+                      (h.guard.empty() || h.guard != rec.value);
+             });
+    };
     bool tested = effect && kind == Effect::Kind::HeldIf &&
                   std::all_of(r.at.begin(), r.at.end(), [](const ReturnHold &h) {
                     return h.hold == ReturnHold::Hold::No || h.cls == ReturnClass::Unknown;
                   });
+    if (tested) {
+      size_t k = 0;
+      for (const auto &[at, rec] : returns_)
+        tested &= !untold(k++, rec);
+    }
     if (effect && kind == Effect::Kind::HeldIf && nonzero && !tested) {
       tested = true;
       size_t i = 0;
@@ -659,14 +736,19 @@ void FunctionAnalysis::finish() {
       const ReturnHold &h = r.at[n++];
       if (h.hold == ReturnHold::Hold::No)
         continue;
-      const Held &f = r.first;
+      // The hold this return has (taken here or by the call it returns), not the first one.
+      auto own = std::find_if(rec.held.begin(), rec.held.end(), [&](const Held &o) {
+        return o.lock == r.first.lock && o.key == r.first.key;
+      });
+      const Held &f = own == rec.held.end() ? r.first : *own;
       Diagnostic *d =
           h.hold == ReturnHold::Hold::May
               ? report(Severity::Warning, "held-at-return", rec.begin, rec.end,
                        describe(f.lock, f.key) +
-                           " may still be held at return (it is held on some paths only)")
+                           " may still be held at return (it is held on some paths only)" +
+                           takenThrough(f))
               : report(Severity::Error, "held-at-return", rec.begin, rec.end,
-                       describe(f.lock, f.key) + " is still held at return");
+                       describe(f.lock, f.key) + " is still held at return" + takenThrough(f));
       noteHere(d, f.at, f.atEnd, "taken here");
     }
   }

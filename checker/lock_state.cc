@@ -296,6 +296,8 @@ State join(const State &a, const State &b) {
       j.may = true;
     else
       j.asserted = h.asserted && it->asserted;
+    j.everyPath = it != b.held.end() && (!h.may || h.everyPath) && (!it->may || it->everyPath) &&
+                  j.may;
     // One path's alias of another hold and the other path's lock of its own: the same lock
     // on some paths only.
     if (it != b.held.end() && it->alias != h.alias) {
@@ -308,6 +310,8 @@ State join(const State &a, const State &b) {
       guardAtJoin(j, h, a, b);
     else
       guardBoth(j, h, *it, a, b);
+    if (!j.keptAt && it != b.held.end())
+      j.keptAt = it->keptAt;
     r.held.push_back(j);
   }
   for (const Held &h : b.held)

@@ -52,6 +52,11 @@ struct Held {
   /// (`madv_behavior->vma = vma;`, `*vmap = vma;`): held at a return, the lock is handed to
   /// the caller through each.
   std::vector<std::string> handedTo;
+  /// The call that released it on some paths only (a callee's may-release), or 0.
+  uint32_t keptAt = 0;
+  /// A may-hold held on every path, in modes that differ (a read hold joined with a write
+  /// hold): present whatever the path, its mode unknown.
+  bool everyPath = false;
 };
 
 /// A definite hold of `lock` in `mode` of the instance `key`, taken by the call at

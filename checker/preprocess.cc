@@ -561,6 +561,15 @@ MacroHints::MacroHints(std::string_view text) {
       assertions_.insert(std::string(words[1]));
       continue;
     }
+    if (words[0] == "releases") {
+      if (words.size() != 4 || words[2].empty() || words[2].size() > 2 ||
+          words[2].find_first_not_of("0123456789") != npos)
+        throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
+                                    ": expected releases NAME ARGUMENT FIELD");
+      releases_[std::string(words[1])] =
+          "*$" + std::string(words[2]) + "->" + std::string(words[3]);
+      continue;
+    }
     MacroHint hint;
     hint.kind = parseKind(words[0], lineNo);
     size_t want = hint.kind == HintKind::TypeArg || hint.kind == HintKind::Annotation ? 3 : 2;

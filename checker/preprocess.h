@@ -81,9 +81,23 @@ public:
   bool assertion(std::string_view name) const {
     return assertions_.count(std::string(name)) != 0;
   }
+  /// A macro that releases the lock a field of one of its arguments points at
+  /// (`folio_walk_end(fw, vma)` is `spin_unlock(fw->ptl)` and more), as the key of that lock
+  /// in a summary's terms (`*$0->ptl`), or null.
+  const std::string *releasesThrough(std::string_view name) const {
+    auto it = releases_.find(std::string(name));
+    return it == releases_.end() ? nullptr : &it->second;
+  }
+  /// True when `text` contains the name of such a macro (a few names: one search each).
+  bool mentionsReleaser(std::string_view text) const {
+    for (const auto &[name, key] : releases_)
+      if (text.find(name) != std::string_view::npos)
+        return true;
+    return false;
+  }
 
 private:
-  std::unordered_map<std::string, std::string> guards_;
+  std::unordered_map<std::string, std::string> guards_, releases_;
   std::unordered_map<std::string, ErrorPointer> errorPointers_;
   std::unordered_set<std::string> assertions_;
   std::vector<MacroHint> exact_, patterns_;

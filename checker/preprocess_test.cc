@@ -173,5 +173,18 @@ TEST(MacroHints, MalformedLineIsRejected) {
   EXPECT_EQ(h.find("__x")->kind, HintKind::Attribute);
 }
 
+TEST(MacroHints, ReleasingMacroNamesTheLockByItsArgumentsField) {
+  EXPECT_THROW(MacroHints("releases folio_walk_end ptl\n"), std::invalid_argument);
+  EXPECT_THROW(MacroHints("releases folio_walk_end x ptl\n"), std::invalid_argument);
+  MacroHints h("releases folio_walk_end 0 ptl\n");
+  ASSERT_NE(h.releasesThrough("folio_walk_end"), nullptr);
+  EXPECT_EQ(*h.releasesThrough("folio_walk_end"), "*$0->ptl");
+  EXPECT_EQ(h.releasesThrough("folio_walk_start"), nullptr);
+  EXPECT_TRUE(h.mentionsReleaser("\tfolio_walk_end(&fw, vma);"));
+  EXPECT_FALSE(h.mentionsReleaser("\tfolio_walk_start(&fw, vma, addr, 0);"));
+  // The built-in hints know v7.0's.
+  EXPECT_NE(MacroHints::kernel().releasesThrough("folio_walk_end"), nullptr);
+}
+
 } // namespace
 } // namespace lockspec::check

@@ -237,7 +237,7 @@ bool holdEffect(const std::vector<ReturnHold> &at, Effect::Kind &kind, bool &non
       bool isNonzero = r.cls != ReturnClass::Zero && r.cls != ReturnClass::Error;
       if (r.cls == ReturnClass::Unknown && !held && nz)
         continue; // `return ret;` on a failure path: ret is the error.
-      if (r.cls == ReturnClass::Unknown && held && !nz)
+      if (r.cls == ReturnClass::Unknown && held && !nz && !r.maybeNonzero)
         continue;
       if (held != (isNonzero == nz)) {
         ok = false;

@@ -77,6 +77,10 @@ struct Effect {
   /// (held where it is nonzero, or zero when `guardNonzero` is false); "" when none.
   std::string guard;
   bool guardNonzero = true;
+  /// Acquire, HeldIf, MayAcquire: the calls from this function down to the one that took the
+  /// lock ("g -> h"), or "" when it took it itself; a finding where a caller returns still
+  /// holding it names the whole path.
+  std::string path;
   bool operator==(const Effect &) const = default;
 };
 
@@ -158,6 +162,9 @@ bool onlyReturnsZero(std::string_view body);
 struct ReturnHold {
   ReturnClass cls = ReturnClass::Void;
   enum class Hold { No, May, Yes } hold = Hold::No;
+  /// Unknown: a variable the function also sets to a nonzero literal (`error = -ENOMEM;`),
+  /// so a hold there is no sign that the result is zero.
+  bool maybeNonzero = false;
 };
 /// The effect of holding a lock at the returns `at`: Acquire when held at all of them,
 /// HeldIf when the returns that hold it and those that do not are told apart by the result

@@ -139,6 +139,15 @@ TEST(Summary, HoldEffects) {
   EXPECT_FALSE(
       holdEffect({{ReturnClass::Void, H::No}, {ReturnClass::Void, H::Yes}}, kind, nonzero));
   EXPECT_FALSE(holdEffect({{ReturnClass::Zero, H::May}}, kind, nonzero));
+  // `return -ENOMEM;` not holding, `return error;` holding: held when zero, unless the
+  // function also sets `error` to a nonzero literal, which it may return holding.
+  ASSERT_TRUE(
+      holdEffect({{ReturnClass::Nonzero, H::No}, {ReturnClass::Unknown, H::Yes}}, kind, nonzero));
+  EXPECT_EQ(kind, Effect::Kind::HeldIf);
+  EXPECT_FALSE(nonzero);
+  ReturnHold errorSet{ReturnClass::Unknown, H::Yes};
+  errorSet.maybeNonzero = true;
+  EXPECT_FALSE(holdEffect({{ReturnClass::Nonzero, H::No}, errorSet}, kind, nonzero));
 }
 
 TEST(Summary, CallsAndAddressTaken) {

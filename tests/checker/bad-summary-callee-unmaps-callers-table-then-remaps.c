@@ -29,7 +29,7 @@ static vm_fault_t handle_entry(struct vm_fault *vmf)
 		return 0;
 	vmf->orig_pte = ptep_get_lockless(vmf->pte);
 	if (pte_protnone(vmf->orig_pte))
-// CHECK: :[[@LINE+1]]:3: warning: 'rcu' may still be held at return (it is held on some paths only){{$}}
+// CHECK: :[[@LINE+1]]:3: warning: 'rcu' may still be held at return (it is held on some paths only), released on some paths only (through handle_entry -> fix_protnone){{$}}
 		return fix_protnone(vmf);
 	pte_unmap(vmf->pte);
 	return 0;

@@ -1,0 +1,49 @@
+// RUN: %check %s | FileCheck %s --allow-empty --implicit-check-not=error: --implicit-check-not=warning:
+// A helper declared `__releases(ptl)` drops whatever lock its caller passes: the fault path
+// that hands it the PTE lock it took through `vmf->ptl` holds nothing after the call.
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned long address;
+	pmd_t *pmd;
+	pte_t *pte;
+	pte_t orig_pte;
+	spinlock_t *ptl;
+};
+
+void entry_wait_on_locked(softleaf_t entry, spinlock_t *ptl)
+	__releases(ptl)
+{
+	struct folio *folio = softleaf_to_folio(entry);
+
+	if (!folio_try_get(folio)) {
+		spin_unlock(ptl);
+		return;
+	}
+	spin_unlock(ptl);
+	folio_wait_bit(folio, PG_locked);
+	folio_put(folio);
+}
+
+static vm_fault_t swap_fault(struct vm_fault *vmf, softleaf_t entry)
+{
+	vmf->pte = pte_offset_map_lock(vmf->vma->vm_mm, vmf->pmd, vmf->address, &vmf->ptl);
+	if (!vmf->pte)
+		return 0;
+	if (!pte_same(ptep_get(vmf->pte), vmf->orig_pte)) {
+		pte_unmap_unlock(vmf->pte, vmf->ptl);
+		return 0;
+	}
+	pte_unmap(vmf->pte);
+	entry_wait_on_locked(entry, vmf->ptl);
+	return 0;
+}
+
+SYSCALL_DEFINE2(swap_wait, unsigned long, address, pmd_t *, pmd)
+{
+	struct vm_fault vmf = { .vma = find_vma(current->mm, address), .address = address, .pmd = pmd };
+
+	mmap_read_lock(current->mm);
+	swap_fault(&vmf, softleaf_from_pte(vmf.orig_pte));
+	mmap_read_unlock(current->mm);
+	return 0;
+}
