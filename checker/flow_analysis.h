@@ -296,6 +296,14 @@ private:
   /// callee's FunctionSummary::stores): a lock held through it is the caller's to name so.
   std::unordered_map<std::string, std::string> storedIn_;
   std::vector<Instance> entryHeld_; ///< Locks the caller held on entry.
+  /// This function's own releases of a lock it had not taken (callerHeld), by call offset:
+  /// where it releases the lock on every path, holding it on entry is its precondition.
+  struct CallerRelease {
+    Instance inst;
+    std::string mode, api;
+    uint32_t begin = 0, end = 0;
+  };
+  std::vector<CallerRelease> callerReleases_;
   /// Locks asserted where this function had not taken them (the caller's, as `__must_hold`
   /// says), each with what its path knew there (`*locked` nonzero, `take_locks` zero): a
   /// may-hold of one at a return, held exactly where one of those values says, is the
@@ -318,7 +326,8 @@ private:
   bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
               std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX,
               std::vector<std::pair<const Lock *, std::string>> why = {},
-              const std::string &subject = "", const std::vector<std::string> &published = {});
+              const std::string &subject = "", const std::vector<std::string> &published = {},
+              bool released = false);
   // ---- Objects not yet published (spec `constructor` / `publish`) ------------------------
 
   /// `var = call`: true when the call returns a new object for `var` (a spec constructor of
@@ -379,6 +388,10 @@ private:
     std::vector<Fact> facts;    ///< What the path knew of its variables here.
   };
   void finish();
+  /// A caller's lock `i` released on every path by this function's own call (callerHeld):
+  /// holding it on entry becomes a need of the callers, or an unmatched release where no
+  /// caller can hold it.
+  void heldOnEntry(const Instance &i);
 
   const CallContext *ctx_ = nullptr;
   FunctionSummary *summary_ = nullptr;

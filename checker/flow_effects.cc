@@ -393,6 +393,10 @@ void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const ch
            quote(api.name) + " " + verb + " " + describe(inst.lock, inst.key) +
                ", which this function has not taken: assumed held by its caller");
   entryHeld_.push_back(inst);
+  if (api.kind == ApiKind::Release && inst.lock &&
+      std::none_of(callerReleases_.begin(), callerReleases_.end(),
+                   [&](const CallerRelease &r) { return r.begin == call.begin(); }))
+    callerReleases_.push_back({inst, api.mode, api.name, call.begin(), call.end()});
 }
 
 std::optional<FunctionAnalysis::TryResult>

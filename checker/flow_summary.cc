@@ -22,7 +22,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
                               std::string what, std::string path, std::vector<const Lock *> classes,
                               uint32_t at, std::vector<std::pair<const Lock *, std::string>> why,
                               const std::string &subject,
-                              const std::vector<std::string> &published) {
+                              const std::vector<std::string> &published, bool released) {
   if (!ctx_ || !summary_ || ctx_->root)
     return false;
   if (ctx_->entry) {
@@ -69,6 +69,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   need.what = at == UINT32_MAX ? std::move(what) : where(at) + what;
   need.path = std::move(path);
   need.why = std::move(why);
+  need.released = released;
   for (const std::vector<SummaryLock> &alt : need.alternatives)
     for (const SummaryLock &l : alt)
       classes.push_back(l.lock);
@@ -85,7 +86,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   if (std::none_of(summary_->needs.begin(), summary_->needs.end(), [&](const Need &n) {
         return n.what == need.what && n.alternatives == need.alternatives &&
                n.classes == need.classes && n.subject == need.subject &&
-               n.published == need.published;
+               n.published == need.published && n.released == need.released;
       }))
     summary_->needs.push_back(std::move(need));
   return true;
@@ -139,6 +140,16 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
                            });
     if (met)
       continue;
+    // A release of a lock class this function manages itself, though not held here: the
+    // release's effect below does not pass it to this function's callers either.
+    if (need.released && std::all_of(need.alternatives.begin(), need.alternatives.end(),
+                                     [&](const std::vector<SummaryLock> &alt) {
+                                       return std::any_of(alt.begin(), alt.end(),
+                                                          [&](const SummaryLock &l) {
+                                                            return taken_.count(l.lock) > 0;
+                                                          });
+                                     }))
+      continue;
     std::vector<std::vector<SummaryLock>> here;
     std::vector<std::vector<const Lock *>> lacking; // per way, as `here`
     for (const std::vector<SummaryLock> &alt : need.alternatives) {
@@ -157,7 +168,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     std::vector<std::string> published = st.published;
     published.insert(published.end(), publishedThere.begin(), publishedThere.end());
     if (passOn(here, need.what, path, need.classes, UINT32_MAX, need.why,
-               need.subject.empty() ? "" : fromParams(need.subject, actual, result), published))
+               need.subject.empty() ? "" : fromParams(need.subject, actual, result), published,
+               need.released))
       continue;
     std::vector<std::vector<std::string>> wanted; // per way, as `here`
     for (const std::vector<SummaryLock> &locks : here) {
@@ -352,6 +364,30 @@ void FunctionAnalysis::publish(State &st, const std::string &key) {
       summary_->publishes.push_back(int(i));
 }
 
+void FunctionAnalysis::heldOnEntry(const Instance &i) {
+  if (!i.lock || declared(LockAnnotation::Kind::Releases, i.lock, i.key))
+    return;
+  for (const CallerRelease &r : callerReleases_) {
+    if (r.inst.lock != i.lock || r.inst.key != i.key)
+      continue;
+    std::string what = quote(r.api) + " releases " + describe(i.lock, i.key) +
+                       ", which this function has not taken";
+    if (passOn(oneLock(i.lock, r.mode, i.key), what, "", {i.lock}, r.begin,
+               {{i.lock, quote(r.api) + " releases it on every path"}}, "", {}, true))
+      return;
+    // Nothing can hold it on entry (a root), or an entry that manages the lock itself
+    // releases on every path a lock it never took: the release is unmatched.
+    for (Finding &f : out_)
+      if (f.rule == "caller-held" && f.diag.span.begin == r.begin) {
+        f.rule = "unlock-not-held";
+        f.diag.severity = Severity::Error;
+        f.diag.message = quote(r.api) + " releases " + describe(i.lock, i.key) +
+                         ", which this function never takes and no caller in the files "
+                         "checked holds";
+      }
+  }
+}
+
 void FunctionAnalysis::finish() {
   if (summary_)
     summary_->takes.assign(taken_.begin(), taken_.end());
@@ -479,6 +515,8 @@ void FunctionAnalysis::finish() {
       continue;
     }
     summary_->effects.push_back({Effect::Kind::Release, l, true});
+    if (kind == Effect::Kind::Acquire)
+      heldOnEntry(i);
     if (kind == Effect::Kind::HeldIf && l.lock) // a pointer's lock is not taken again
       summary_->effects.push_back({Effect::Kind::HeldIf, l, !nonzero});
   }
