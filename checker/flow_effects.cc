@@ -207,6 +207,22 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
     }
     if (!inst.lock)
       return; // A lock the spec does not know.
+    // The caller's hold of an object's lock this path already let go of, and nothing took
+    // again since: a second release, whoever held it on entry.  (Not a lock with no owner:
+    // RCU read sections nest, and the map calls that enter one are not acquisitions here.)
+    Held again = holdOf(inst.lock, api.mode, inst.key, call.begin(), call.end());
+    if (auto d = std::find_if(st.dropped.begin(), st.dropped.end(),
+                              [&](const Held &o) {
+                                return !o.may && o.guard.empty() && !o.key.empty() &&
+                                       sameHold(o, again);
+                              });
+        d != st.dropped.end()) {
+      Diagnostic *diag = report(Severity::Error, "unlock-not-held", call,
+                                quote(api.name) + " releases " + describe(inst.lock, inst.key) +
+                                    ", which this path has already released");
+      noteHere(diag, d->at, d->atEnd, "released here");
+      return;
+    }
     if (!taken_.count(inst.lock)) {
       callerHeld(api, inst, "releases", call);
       addDropped(st, holdOf(inst.lock, api.mode, inst.key, call.begin(), call.end()));
