@@ -161,7 +161,16 @@ FunctionAnalysis::checkRequirement(const Requirement &req, const Roles &roles, S
     lacking.push_back(r.first);
   if (std::string reason = reasonsFor(reasons, lacking); !reason.empty())
     line += ": " + reason;
-  if (!forbidden) {
+  // Some way lacks only a stronger mode of locks this function took itself: its callers
+  // cannot supply that (a write lock weakened to read), so it is no need of theirs.
+  bool ownWeaker = std::any_of(checks.begin(), checks.end(), [&](const AltCheck &c) {
+    return !c.failed.empty() &&
+           std::all_of(c.failed.begin(), c.failed.end(), [&](const auto &f) {
+             return f.second.status == AtomStatus::WrongMode && !f.second.weaker->asserted &&
+                    !f.second.weaker->mode.empty() && !requiredOwner(*f.first, roles).empty();
+           });
+  });
+  if (!forbidden && !ownWeaker) {
     std::vector<std::vector<SummaryLock>> alternatives;
     std::vector<const Lock *> classes;
     for (const Alternative &alt : req.alternatives)

@@ -140,6 +140,60 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
                            });
     if (met)
       continue;
+    // A way that lacks only a stronger mode of locks this function took itself (a write
+    // lock weakened to read): its callers cannot supply it, so it is said here.
+    const Held *weaker = nullptr;
+    const SummaryLock *stronger = nullptr;
+    for (const std::vector<SummaryLock> &alt : need.alternatives) {
+      const Held *w = nullptr;
+      const SummaryLock *l0 = nullptr;
+      bool onlyModes = true;
+      for (const SummaryLock &l : alt) {
+        if (held(l))
+          continue;
+        // (Of a lock the need names: one whose owner the call path lost is no evidence.)
+        // (Only where the need would go to this function's callers: at an entry that
+        // takes the lock, or a root, it is reported below anyway, saying what is held.)
+        auto h = std::find_if(st.held.begin(), st.held.end(), [&](const Held &o) {
+          return o.lock == l.lock && !o.may && !o.asserted && !o.mode.empty() &&
+                 !at(l).empty() && ctx_ && !ctx_->entry && !ctx_->root &&
+                 compareKeys(o.key, at(l)) != Alias::Different;
+        });
+        if (h == st.held.end()) {
+          onlyModes = false;
+          break;
+        }
+        if (!w) {
+          w = &*h;
+          l0 = &l;
+        }
+      }
+      if (onlyModes && w) {
+        weaker = w;
+        stronger = l0;
+        break;
+      }
+    }
+    if (weaker) {
+      std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
+      std::string message = "call to " + quote(fn) + " needs " +
+                            describe(stronger->lock, at(*stronger)) + " held for " +
+                            stronger->mode + ", but it is held for " + weaker->mode +
+                            " (through " + path + ")";
+      // Two needs that lack the same mode on the same path are one finding.
+      if (std::any_of(out_.begin(), out_.end(), [&](const Finding &f) {
+            return f.diag.span.begin == call.begin() && f.diag.message == message;
+          }))
+        continue;
+      size_t before = out_.size();
+      Diagnostic *d = report(Severity::Error, "wrong-mode", call, message);
+      noteHere(d, weaker->at, weaker->atEnd, "taken for " + weaker->mode + " here");
+      if (d)
+        Diagnostics::note(*d, {kCheckedFile, call.begin(), call.end()}, "needed by " + need.what);
+      if (d && out_.size() > before)
+        out_.back().origin = need.what; // one finding per requirement in the run
+      continue;
+    }
     // A release of a lock class this function manages itself, though not held here: the
     // release's effect below does not pass it to this function's callers either.
     if (need.released && std::all_of(need.alternatives.begin(), need.alternatives.end(),
