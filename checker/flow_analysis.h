@@ -178,6 +178,9 @@ private:
   /// kernel marks such functions __releases()).  A hold of that class the function takes
   /// again later is the caller's state restored, not a leak.
   void callerHeld(const Api &api, const Instance &inst, const char *verb, ts::Node call);
+  /// True when `a` is a parameter's field or pointee this function never assigns (what the
+  /// caller mapped, as do_wp_page's `vmf->pte`).
+  bool callerMapped(ts::Node a) const;
 
   struct TryResult {
     TrySuccess success = TrySuccess::None;
@@ -302,6 +305,9 @@ private:
     Instance inst;
     std::string mode, api;
     uint32_t begin = 0, end = 0;
+    /// A statement of the body itself (or under a label), under no condition or loop: the
+    /// function releases the lock whenever it gets that far.
+    bool topLevel = false;
   };
   std::vector<CallerRelease> callerReleases_;
   /// Locks asserted where this function had not taken them (the caller's, as `__must_hold`
@@ -391,7 +397,7 @@ private:
   /// A caller's lock `i` released on every path by this function's own call (callerHeld):
   /// holding it on entry becomes a need of the callers, or an unmatched release where no
   /// caller can hold it.
-  void heldOnEntry(const Instance &i);
+  void heldOnEntry(const Instance &i, bool every = true);
 
   const CallContext *ctx_ = nullptr;
   FunctionSummary *summary_ = nullptr;

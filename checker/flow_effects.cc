@@ -375,29 +375,31 @@ void FunctionAnalysis::releaseAlso(const Api &api, const std::vector<ts::Node> &
   // does not model (pte_offset_map_lock), and there is nothing to end.
   if (taken_.count(other))
     return;
-  std::string_view params = function_.child("declarator").text();
-  std::string_view body = function_.child("body").text();
   for (const ts::Node &a : args) {
-    std::string c = canonical(a);
-    std::string_view root = rootIdentifier(c);
-    if (root.empty() || root == c ||
-        !anyIdentifier(params, [&](std::string_view p) { return p == root; }))
-      continue;
-    std::string_view text = a.text();
-    bool assignedHere = false;
-    for (size_t at = body.find(text); at != std::string_view::npos && !assignedHere;
-         at = body.find(text, at + 1)) {
-      size_t op = body.find_first_not_of(" \t", at + text.size());
-      assignedHere = op != std::string_view::npos && body[op] == '=' &&
-                     body.compare(op, 2, "==") != 0;
-    }
-    if (assignedHere)
+    if (!callerMapped(a))
       continue;
     Instance inst{other, ""};
     entryHeld_.push_back(inst);
     st.dropped.push_back(holdOf(other, other->modes.front().name, "", a.begin(), a.end()));
     return;
   }
+}
+
+bool FunctionAnalysis::callerMapped(ts::Node a) const {
+  std::string c = canonical(a);
+  std::string_view root = rootIdentifier(c);
+  std::string_view params = function_.child("declarator").text();
+  if (root.empty() || root == c ||
+      !anyIdentifier(params, [&](std::string_view p) { return p == root; }))
+    return false;
+  std::string_view body = function_.child("body").text();
+  std::string_view text = a.text();
+  for (size_t at = body.find(text); at != std::string_view::npos; at = body.find(text, at + 1)) {
+    size_t op = body.find_first_not_of(" \t", at + text.size());
+    if (op != std::string_view::npos && body[op] == '=' && body.compare(op, 2, "==") != 0)
+      return false;
+  }
+  return true;
 }
 
 void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const char *verb,
@@ -409,10 +411,29 @@ void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const ch
            quote(api.name) + " " + verb + " " + describe(inst.lock, inst.key) +
                ", which this function has not taken: assumed held by its caller");
   entryHeld_.push_back(inst);
-  if (api.kind == ApiKind::Release && inst.lock &&
-      std::none_of(callerReleases_.begin(), callerReleases_.end(),
-                   [&](const CallerRelease &r) { return r.begin == call.begin(); }))
-    callerReleases_.push_back({inst, api.mode, api.name, call.begin(), call.end()});
+  if (api.kind != ApiKind::Release || !inst.lock ||
+      std::any_of(callerReleases_.begin(), callerReleases_.end(),
+                  [&](const CallerRelease &r) { return r.begin == call.begin(); }))
+    return;
+  // A lock with no owner released through what a map call returned (`pte_unmap(pte)`): the
+  // caller's only when the caller mapped it; a map this function made may have entered the
+  // section without the checker seeing it (pte_offset_map_lock).
+  std::vector<ts::Node> args = callArgs(call);
+  if (inst.key.empty() && !args.empty() &&
+      std::none_of(args.begin(), args.end(), [&](ts::Node a) { return callerMapped(a); }))
+    return;
+  bool topLevel = false;
+  ts::Node body = function_.child("body");
+  for (ts::Node n = call.parent(); !n.isNull(); n = n.parent()) {
+    if (n.begin() == body.begin() && n.end() == body.end()) {
+      topLevel = true;
+      break;
+    }
+    std::string_view t = n.type();
+    if (t != "expression_statement" && t != "labeled_statement")
+      break;
+  }
+  callerReleases_.push_back({inst, api.mode, api.name, call.begin(), call.end(), topLevel});
 }
 
 std::optional<FunctionAnalysis::TryResult>

@@ -418,16 +418,19 @@ void FunctionAnalysis::publish(State &st, const std::string &key) {
       summary_->publishes.push_back(int(i));
 }
 
-void FunctionAnalysis::heldOnEntry(const Instance &i) {
+void FunctionAnalysis::heldOnEntry(const Instance &i, bool every) {
   if (!i.lock || declared(LockAnnotation::Kind::Releases, i.lock, i.key))
     return;
   for (const CallerRelease &r : callerReleases_) {
-    if (r.inst.lock != i.lock || r.inst.key != i.key)
+    if (r.inst.lock != i.lock || r.inst.key != i.key || (!every && !r.topLevel))
       continue;
     std::string what = quote(r.api) + " releases " + describe(i.lock, i.key) +
                        ", which this function has not taken";
     if (passOn(oneLock(i.lock, r.mode, i.key), what, "", {i.lock}, r.begin,
-               {{i.lock, quote(r.api) + " releases it on every path"}}, "", {}, true))
+               {{i.lock, quote(r.api) + (every ? " releases it on every path"
+                                               : " releases it whenever it gets there")}},
+               "", {}, true) ||
+        !every)
       return;
     // Nothing can hold it on entry (a root), or an entry that manages the lock itself
     // releases on every path a lock it never took: the release is unmatched.
@@ -542,6 +545,14 @@ void FunctionAnalysis::finish() {
         continue;
       }
     }
+    // Taken again before every return (left to sleep, as folio_seek_hole_data leaves the
+    // caller's RCU section): the caller's state is restored, though holding it on entry is
+    // still the need of any path that gets to the release.
+    if (std::all_of(at.begin(), at.end(),
+                    [](const ReturnHold &r) { return r.hold == ReturnHold::Hold::No; })) {
+      heldOnEntry(i, false);
+      continue;
+    }
     if (!holdEffect(at, kind, nonzero)) {
       // Released on some paths, as a flag or out parameter tells the caller: after the
       // call the caller may hold it.  When every return that may have released it says so
@@ -565,6 +576,8 @@ void FunctionAnalysis::finish() {
         may.guard = guard->first;
         may.guardNonzero = guard->second;
       }
+      if (may.guard.empty())
+        heldOnEntry(i, false);
       summary_->effects.push_back(may);
       continue;
     }
