@@ -305,8 +305,8 @@ private:
     Instance inst;
     std::string mode, api;
     uint32_t begin = 0, end = 0;
-    /// A statement of the body itself (or under a label), under no condition or loop: the
-    /// function releases the lock whenever it gets that far.
+    /// A statement of the body itself, under no condition, loop or label: the function
+    /// releases the lock whenever it gets that far.
     bool topLevel = false;
   };
   std::vector<CallerRelease> callerReleases_;
@@ -397,7 +397,12 @@ private:
   /// A caller's lock `i` released on every path by this function's own call (callerHeld):
   /// holding it on entry becomes a need of the callers, or an unmatched release where no
   /// caller can hold it.
-  void heldOnEntry(const Instance &i, bool every = true);
+  /// How the function's own releases of `i` (callerHeld) are reached: on every path; on
+  /// exactly the paths that return zero; on some paths; or on some paths, the lock taken
+  /// again before every return.  All but the first count only a release that is a statement
+  /// of the body itself; the last two never make a `caller-held` note an error.
+  enum class Reach { Every, Success, Some, Retaken };
+  void heldOnEntry(const Instance &i, Reach reach = Reach::Every);
 
   const CallContext *ctx_ = nullptr;
   FunctionSummary *summary_ = nullptr;

@@ -429,10 +429,13 @@ void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const ch
       topLevel = true;
       break;
     }
-    std::string_view t = n.type();
-    if (t != "expression_statement" && t != "labeled_statement")
+    if (std::string_view(n.type()) != "expression_statement")
       break;
   }
+  // Not after a label: a jump there comes from paths the checker may have lost track of.
+  for (const ts::Node &c : body.namedChildren())
+    if (c.begin() < call.begin() && std::string_view(c.type()) == "labeled_statement")
+      topLevel = false;
   callerReleases_.push_back({inst, api.mode, api.name, call.begin(), call.end(), topLevel});
 }
 

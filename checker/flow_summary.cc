@@ -418,22 +418,23 @@ void FunctionAnalysis::publish(State &st, const std::string &key) {
       summary_->publishes.push_back(int(i));
 }
 
-void FunctionAnalysis::heldOnEntry(const Instance &i, bool every) {
+void FunctionAnalysis::heldOnEntry(const Instance &i, Reach reach) {
   if (!i.lock || declared(LockAnnotation::Kind::Releases, i.lock, i.key))
     return;
   for (const CallerRelease &r : callerReleases_) {
-    if (r.inst.lock != i.lock || r.inst.key != i.key || (!every && !r.topLevel))
+    if (r.inst.lock != i.lock || r.inst.key != i.key || (reach != Reach::Every && !r.topLevel))
       continue;
     std::string what = quote(r.api) + " releases " + describe(i.lock, i.key) +
                        ", which this function has not taken";
     if (passOn(oneLock(i.lock, r.mode, i.key), what, "", {i.lock}, r.begin,
-               {{i.lock, quote(r.api) + (every ? " releases it on every path"
-                                               : " releases it whenever it gets there")}},
+               {{i.lock, quote(r.api) + (reach == Reach::Every
+                                             ? " releases it on every path"
+                                             : " releases it whenever it gets there")}},
                "", {}, true) ||
-        !every)
+        reach == Reach::Some || reach == Reach::Retaken)
       return;
     // Nothing can hold it on entry (a root), or an entry that manages the lock itself
-    // releases on every path a lock it never took: the release is unmatched.
+    // releases a lock it never took, unconditionally once it gets there: unmatched.
     for (Finding &f : out_)
       if (f.rule == "caller-held" && f.diag.span.begin == r.begin) {
         f.rule = "unlock-not-held";
@@ -550,7 +551,7 @@ void FunctionAnalysis::finish() {
     // still the need of any path that gets to the release.
     if (std::all_of(at.begin(), at.end(),
                     [](const ReturnHold &r) { return r.hold == ReturnHold::Hold::No; })) {
-      heldOnEntry(i, false);
+      heldOnEntry(i, Reach::Retaken);
       continue;
     }
     if (!holdEffect(at, kind, nonzero)) {
@@ -577,13 +578,15 @@ void FunctionAnalysis::finish() {
         may.guardNonzero = guard->second;
       }
       if (may.guard.empty())
-        heldOnEntry(i, false);
+        heldOnEntry(i, Reach::Some);
       summary_->effects.push_back(may);
       continue;
     }
     summary_->effects.push_back({Effect::Kind::Release, l, true});
     if (kind == Effect::Kind::Acquire)
       heldOnEntry(i);
+    else if (kind == Effect::Kind::HeldIf && !nonzero)
+      heldOnEntry(i, Reach::Success); // its early returns are failures
     if (kind == Effect::Kind::HeldIf && l.lock) // a pointer's lock is not taken again
       summary_->effects.push_back({Effect::Kind::HeldIf, l, !nonzero});
   }
