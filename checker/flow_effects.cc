@@ -83,10 +83,12 @@ bool FunctionAnalysis::modeMatches(const Lock *lock, const std::string &held,
 void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &st, ts::Node call) {
   bool blocking = api.blocks();
   const Lock *lock = taking.lock;
-  // Order inversion: taking `lock` while a lock ordered after it is held.
+  // Order inversion: taking `lock` while a lock ordered after it is held, on every path
+  // here or on some (`if (vma->anon_vma) anon_vma_lock_write(..);` before the i_mmap lock):
+  // the paths that hold it take the two in the wrong order.
   if (blocking)
     for (const Held &h : st.held) {
-      if (h.may || h.lock == lock)
+      if (h.lock == lock)
         continue;
       for (const OrderEdge &e : index_.edges()) {
         if (e.from.lock != lock->name || e.to.lock != h.lock->name ||
@@ -95,8 +97,8 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
         Diagnostic *d =
             report(Severity::Error, "order-inversion", call,
                    quote(api.name) + " takes " + describe(lock, taking.key) + " while " +
-                       describe(h.lock, h.key) + " is held, against the lock order (order " +
-                       quote(e.order) + ")");
+                       describe(h.lock, h.key) + " is held" + (h.may ? " on some paths" : "") +
+                       ", against the lock order (order " + quote(e.order) + ")");
         noteHere(d, h.at, h.atEnd, quote(h.lock->name) + " taken here");
         noteSpec(d, e.pos,
                  quote(lock->name) + " is ordered before " + quote(h.lock->name) + " here");
