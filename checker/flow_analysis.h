@@ -403,6 +403,9 @@ private:
   /// of the body itself; the last two never make a `caller-held` note an error.
   enum class Reach { Every, Success, Some, Retaken };
   void heldOnEntry(const Instance &i, Reach reach = Reach::Every);
+  /// A callee's summary releases `released` (its mode from the callee's own release calls)
+  /// where this function holds `o`: a wrong-mode error at the call when the modes differ.
+  void releaseMode(const Held *o, const Held &released, const std::string &fn, ts::Node call);
 
   const CallContext *ctx_ = nullptr;
   FunctionSummary *summary_ = nullptr;

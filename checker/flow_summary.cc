@@ -299,6 +299,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         }
         break;
       }
+      releaseMode(o, h, fn, call);
       if (o->may)
         st.settled.push_back(*o);
       st.held.erase(st.held.begin() + (o - st.held.data()));
@@ -308,6 +309,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       // A may-hold is settled, as a release under a test settles it: the data that chose
       // whether to take it chooses whether to release it.  A definite hold becomes a may-hold.
       Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
+      releaseMode(o, h, fn, call);
       std::string guard = e.guard.empty() ? "" : fromParams(e.guard, actual, result);
       if (auto s = stored_.find(guard); s != stored_.end())
         guard = s->second;
@@ -382,6 +384,22 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     if (i >= 0 && size_t(i) < actual.size())
       publish(st, actual[i]);
   return conditional;
+}
+
+void FunctionAnalysis::releaseMode(const Held *o, const Held &released, const std::string &fn,
+                                   ts::Node call) {
+  // A hold taken in one mode (read, by a helper weakened from write) that the callee ends
+  // in another: the mismatch is in one of them, whichever path holds it.
+  if (!o || !o->lock || o->mode.empty() || released.mode.empty() || o->mode == released.mode)
+    return;
+  const Mode *held = o->lock->findMode(o->mode);
+  const Mode *ends = o->lock->findMode(released.mode);
+  if (!held || !ends || (held->sharing == Sharing::Shared && ends->sharing == Sharing::Shared))
+    return;
+  Diagnostic *d = report(Severity::Error, "wrong-mode", call,
+                         "call to " + quote(fn) + " releases a " + released.mode + " hold of " +
+                             describe(o->lock, o->key) + ", but it is held for " + o->mode);
+  noteHere(d, o->at, o->atEnd, "taken for " + o->mode + " here");
 }
 
 bool FunctionAnalysis::constructs(ts::Node call, const std::string &var) const {
@@ -512,7 +530,13 @@ void FunctionAnalysis::finish() {
     }
     Effect::Kind kind;
     bool nonzero = true;
-    SummaryLock l{i.lock, "", toParams(i.key, ctx_->params)};
+    // The mode its own release calls end, when they agree (a caller whose hold of it is in
+    // another mode gets the wrong-mode finding at the call).
+    std::string mode;
+    for (const CallerRelease &r : callerReleases_)
+      if (r.inst.lock == i.lock && r.inst.key == i.key)
+        mode = mode.empty() || mode == r.mode ? r.mode : "?";
+    SummaryLock l{i.lock, mode == "?" ? "" : mode, toParams(i.key, ctx_->params)};
     // An out parameter (`*locked`, `*mmap_locked`) the function clears exactly where it
     // released the caller's lock: the caller's test of it says whether the lock is held.
     std::string flag;
