@@ -181,6 +181,9 @@ private:
   /// True when `a` is a parameter's field or pointee this function never assigns (what the
   /// caller mapped, as do_wp_page's `vmf->pte`).
   bool callerMapped(ts::Node a) const;
+  /// True when the body assigns `var` the result of a call of a spec API or of a function
+  /// with a summary (which may have returned it locked).
+  bool lockedByCall(std::string_view var) const;
 
   struct TryResult {
     TrySuccess success = TrySuccess::None;
