@@ -409,6 +409,8 @@ private:
   /// A callee's summary releases `released` (its mode from the callee's own release calls)
   /// where this function holds `o`: a wrong-mode error at the call when the modes differ.
   void releaseMode(const Held *o, const Held &released, const std::string &fn, ts::Node call);
+  /// Calls and needs found unmet by any pass (by call offset and the need's origin).
+  std::set<std::pair<uint32_t, std::string>> firstUnmet_;
 
   const CallContext *ctx_ = nullptr;
   FunctionSummary *summary_ = nullptr;

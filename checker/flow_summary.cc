@@ -138,8 +138,26 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
                            [&](const std::vector<SummaryLock> &alt) {
                              return std::all_of(alt.begin(), alt.end(), held);
                            });
-    if (met)
+    // Met here only by a hold a loop's back edge brings (`for (..) if (f(mm, &unlocked))
+    // break;` where f returns holding the lock on some paths), and unmet on the way into the
+    // loop, which an earlier pass walked: the first iteration lacks it.
+    std::pair<uint32_t, std::string> site{call.begin(), need.what};
+    auto heldOnEveryPath = [&](const SummaryLock &l) {
+      const std::string &key = at(l);
+      return unpublished(key) || std::any_of(st.held.begin(), st.held.end(), [&](const Held &h) {
+               return h.lock == l.lock && !h.may &&
+                      compareKeys(h.key, key) != Alias::Different &&
+                      (l.mode.empty() || l.lock->satisfies(h.mode, l.mode));
+             });
+    };
+    bool firstOnly = met && firstUnmet_.count(site) &&
+                     std::none_of(need.alternatives.begin(), need.alternatives.end(),
+                                  [&](const std::vector<SummaryLock> &alt) {
+                                    return std::all_of(alt.begin(), alt.end(), heldOnEveryPath);
+                                  });
+    if (met && !firstOnly)
       continue;
+    firstUnmet_.insert(site);
     // A way that lacks only a stronger mode of locks this function took itself (a write
     // lock weakened to read): its callers cannot supply it, so it is said here.
     const Held *weaker = nullptr;
@@ -211,7 +229,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       locks.reserve(alt.size());
       lacking.emplace_back();
       for (const SummaryLock &l : alt) {
-        if (held(l))
+        if (firstOnly ? heldOnEveryPath(l) : held(l))
           continue; // held here: only the rest is the callers'
         locks.push_back({l.lock, l.mode, at(l)});
         lacking.back().push_back(l.lock);
