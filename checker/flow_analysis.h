@@ -308,8 +308,8 @@ private:
     Instance inst;
     std::string mode, api;
     uint32_t begin = 0, end = 0;
-    /// A statement of the body itself, under no condition, loop or label: the function
-    /// releases the lock whenever it gets that far.
+    /// A statement of the body itself (or of a plain block in it), under no condition, loop
+    /// or label: the function releases the lock whenever it gets that far.
     bool topLevel = false;
   };
   std::vector<CallerRelease> callerReleases_;

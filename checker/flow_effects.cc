@@ -465,7 +465,11 @@ void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const ch
       topLevel = true;
       break;
     }
-    if (std::string_view(n.type()) != "expression_statement")
+    // A plain block inside the body (`{ ... }` opened for its own locals) is no condition.
+    std::string_view t = n.type();
+    bool block = t == "compound_statement" && !n.parent().isNull() &&
+                 std::string_view(n.parent().type()) == "compound_statement";
+    if (t != "expression_statement" && !block)
       break;
   }
   // Not after a label: a jump there comes from paths the checker may have lost track of.
