@@ -195,7 +195,14 @@ private:
   /// A release before this function took the lock at all: the caller held it on entry (the
   /// kernel marks such functions __releases()).  A hold of that class the function takes
   /// again later is the caller's state restored, not a leak.
-  void callerHeld(const Api &api, const Instance &inst, const char *verb, ts::Node call);
+  void callerHeld(const Api &api, const Instance &inst, const char *verb, const State &st,
+                  ts::Node call);
+  /// True when `a` is a parameter's field or pointee this path has not assigned (what the
+  /// caller mapped, as do_wp_page's `vmf->pte`).
+  bool callerMapped(ts::Node a, const State &st) const;
+  /// True when the body assigns `var` the result of a call of a spec API or of a function
+  /// with a summary (which may have returned it locked).
+  bool lockedByCall(std::string_view var) const;
 
   /// `who` (an assert API, or an assertion macro on a try) asserts `inst` held in `mode`:
   /// checked against a hold of this function's, else held from here as the caller's (never a
@@ -364,6 +371,17 @@ private:
     return std::any_of(entryHeld_.begin(), entryHeld_.end(), is) ||
            std::any_of(callerLocks_.begin(), callerLocks_.end(), is);
   }
+  /// This function's own releases of a lock it had not taken (callerHeld), by call offset:
+  /// where it releases the lock on every path, holding it on entry is its precondition.
+  struct CallerRelease {
+    Instance inst;
+    std::string mode, api;
+    uint32_t begin = 0, end = 0;
+    /// A statement of the body itself (or of a plain block in it), under no condition, loop
+    /// or label: the function releases the lock whenever it gets that far.
+    bool topLevel = false;
+  };
+  std::vector<CallerRelease> callerReleases_;
   /// Locks asserted where this function had not taken them (the caller's, as `__must_hold`
   /// says), each with what its path knew there (`*locked` nonzero, `take_locks` zero): a
   /// may-hold of one at a return, held exactly where one of those values says, is the
@@ -386,7 +404,8 @@ private:
   bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
               std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX,
               std::vector<std::pair<const Lock *, std::string>> why = {},
-              const std::string &subject = "", const std::vector<std::string> &published = {});
+              const std::string &subject = "", const std::vector<std::string> &published = {},
+              bool released = false);
   // ---- Objects not yet published (spec `constructor` / `publish`) ------------------------
 
   /// `var = call`: true when the call returns a new object for `var` (a spec constructor of
@@ -461,6 +480,20 @@ private:
     std::string value;          ///< The returned expression (resolved), or "".
   };
   void finish();
+  /// A caller's lock `i` released on every path by this function's own call (callerHeld):
+  /// holding it on entry becomes a need of the callers, or an unmatched release where no
+  /// caller can hold it.
+  /// How the function's own releases of `i` (callerHeld) are reached: on every path; on
+  /// exactly the paths that return zero; on some paths; or on some paths, the lock taken
+  /// again before every return.  All but the first count only a release that is a statement
+  /// of the body itself; the last two never make a `caller-held` note an error.
+  enum class Reach { Every, Success, Some, Retaken };
+  void heldOnEntry(const Instance &i, Reach reach = Reach::Every);
+  /// A callee's summary releases `released` (its mode from the callee's own release calls)
+  /// where this function holds `o`: a wrong-mode error at the call when the modes differ.
+  void releaseMode(const Held *o, const Held &released, const std::string &fn, ts::Node call);
+  /// Calls and needs found unmet by any pass (by call offset and the need's origin).
+  std::set<std::pair<uint32_t, std::string>> firstUnmet_;
 
   const CallContext *ctx_ = nullptr;
   FunctionSummary *summary_ = nullptr;

@@ -150,10 +150,12 @@ bool FunctionAnalysis::modeMatches(const Lock *lock, const std::string &held,
 void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &st, ts::Node call) {
   bool blocking = api.blocks();
   const Lock *lock = taking.lock;
-  // Order inversion: taking `lock` while a lock ordered after it is held.
+  // Order inversion: taking `lock` while a lock ordered after it is held, on every path
+  // here or on some (`if (vma->anon_vma) anon_vma_lock_write(..);` before the i_mmap lock):
+  // the paths that hold it take the two in the wrong order.
   if (blocking)
     for (const Held &h : st.held) {
-      if (h.may || h.lock == lock || !h.lock)
+      if (h.lock == lock || !h.lock)
         continue;
       for (const OrderEdge &e : index_.edges()) {
         if (e.from.lock != lock->name || e.to.lock != h.lock->name ||
@@ -162,8 +164,8 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
         Diagnostic *d =
             report(Severity::Error, "order-inversion", call,
                    quote(api.name) + " takes " + describe(lock, taking.key) + " while " +
-                       describe(h.lock, h.key) + " is held, against the lock order (order " +
-                       quote(e.order) + ")");
+                       describe(h.lock, h.key) + " is held" + (h.may ? " on some paths" : "") +
+                       ", against the lock order (order " + quote(e.order) + ")");
         noteHere(d, h.at, h.atEnd, quote(h.lock->name) + " taken here");
         noteSpec(d, e.pos,
                  quote(lock->name) + " is ordered before " + quote(h.lock->name) + " here");
@@ -287,8 +289,33 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
     // mapped here.  Released without being taken, it is not held.
     std::string ptr = inst.key.size() > 1 && inst.key[0] == '*' ? inst.key.substr(1) : "";
     bool mapped = mappedHere_.count(ptr) && ctx_ && toParams(ptr, ctx_->params).empty();
-    if (!taken_.count(inst.lock) && !mapped) {
-      callerHeld(api, inst, "releases", call);
+    // The caller's hold of an object's lock this path already let go of, and nothing took
+    // again since: a second release, whoever held it on entry.  (Not a lock with no owner:
+    // RCU read sections nest, and the map calls that enter one are not acquisitions here.)
+    Held again = holdOf(inst.lock, api.mode, inst.key, call.begin(), call.end());
+    if (auto d = std::find_if(st.dropped.begin(), st.dropped.end(),
+                              [&](const Held &o) {
+                                return !o.may && o.guard.empty() && !o.key.empty() &&
+                                       sameHold(o, again);
+                              });
+        d != st.dropped.end()) {
+      Diagnostic *diag = report(Severity::Error, "unlock-not-held", call,
+                                quote(api.name) + " releases " + describe(inst.lock, inst.key) +
+                                    ", which this path has already released");
+      noteHere(diag, d->at, d->atEnd, "released here");
+      return;
+    }
+    // The lock of an object this function found itself (`anon_vma =
+    // folio_get_anon_vma(folio)`): no caller can have taken it for this function to release.
+    std::string owner = resolve(inst.key);
+    std::string root(rootIdentifier(owner));
+    bool local = ctx_ && !owner.empty() && owner[0] != '*' && !root.empty() &&
+                 types_.count(root) &&
+                 std::find(ctx_->params.begin(), ctx_->params.end(), root) ==
+                     ctx_->params.end() &&
+                 toParams(owner, ctx_->params).empty() && !lockedByCall(root);
+    if (!taken_.count(inst.lock) && !local && !mapped) {
+      callerHeld(api, inst, "releases", st, call);
       addDropped(st, holdOf(inst.lock, api.mode, inst.key, call.begin(), call.end()));
       return;
     }
@@ -452,14 +479,8 @@ void FunctionAnalysis::releaseAlso(const Api &api, const std::vector<ts::Node> &
   // model (pte_offset_map_lock), and there is nothing to end.
   if (taken_.count(other))
     return;
-  std::string_view params = function_.child("declarator").text();
   for (const ts::Node &a : args) {
-    std::string c = canonical(a);
-    std::string_view root = rootIdentifier(c);
-    if (root.empty() || root == c ||
-        !anyIdentifier(params, [&](std::string_view p) { return p == root; }))
-      continue;
-    if (std::binary_search(st.reassigned.begin(), st.reassigned.end(), c))
+    if (!callerMapped(a, st))
       continue;
     Instance inst{other, ""};
     entryHeld_.push_back(inst);
@@ -468,8 +489,43 @@ void FunctionAnalysis::releaseAlso(const Api &api, const std::vector<ts::Node> &
   }
 }
 
+bool FunctionAnalysis::lockedByCall(std::string_view var) const {
+  // `vma = vma_start_read(mm, vma);`: a call the spec or a summary knows may have returned
+  // it locked, by a result test the checker may not follow.
+  std::string_view body = function_.child("body").text();
+  for (size_t at = body.find(var); at != std::string_view::npos; at = body.find(var, at + 1)) {
+    if ((at > 0 && isIdentifier(body.substr(at - 1, 1))) ||
+        (at + var.size() < body.size() && isIdentifier(body.substr(at + var.size(), 1))))
+      continue;
+    size_t op = body.find_first_not_of(" \t", at + var.size());
+    if (op == std::string_view::npos || body[op] != '=' || body.compare(op, 2, "==") == 0)
+      continue;
+    size_t b = body.find_first_not_of(" \t\n", op + 1), e = b;
+    while (e < body.size() && isIdentifier(body.substr(e, 1)))
+      ++e;
+    size_t paren = body.find_first_not_of(" \t", e);
+    if (b == std::string_view::npos || e == b || paren == std::string_view::npos ||
+        body[paren] != '(')
+      continue;
+    std::string_view fn = body.substr(b, e - b);
+    if (index_.api(fn) || (ctx_ && ctx_->callee && ctx_->callee(fn)))
+      return true;
+  }
+  return false;
+}
+
+bool FunctionAnalysis::callerMapped(ts::Node a, const State &st) const {
+  std::string c = canonical(a);
+  std::string_view root = rootIdentifier(c);
+  std::string_view params = function_.child("declarator").text();
+  if (root.empty() || root == c ||
+      !anyIdentifier(params, [&](std::string_view p) { return p == root; }))
+    return false;
+  return !std::binary_search(st.reassigned.begin(), st.reassigned.end(), c);
+}
+
 void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const char *verb,
-                                  ts::Node call) {
+                                  const State &st, ts::Node call) {
   // Within the files checked, the callers see the release in this function's summary; a
   // function declared `__releases()` of it says so itself.
   if ((!ctx_ || ctx_->entry) && !declared(LockAnnotation::Kind::Releases, inst.lock, inst.key))
@@ -477,6 +533,36 @@ void FunctionAnalysis::callerHeld(const Api &api, const Instance &inst, const ch
            quote(api.name) + " " + verb + " " + describe(inst.lock, inst.key) +
                ", which this function has not taken: assumed held by its caller");
   entryHeld_.push_back(inst);
+  if (api.kind != ApiKind::Release || !inst.lock ||
+      std::any_of(callerReleases_.begin(), callerReleases_.end(),
+                  [&](const CallerRelease &r) { return r.begin == call.begin(); }))
+    return;
+  // A lock with no owner released through what a map call returned (`pte_unmap(pte)`): the
+  // caller's only when the caller mapped it; a map this function made may have entered the
+  // section without the checker seeing it (pte_offset_map_lock).
+  std::vector<ts::Node> args = callArgs(call);
+  if (inst.key.empty() && !args.empty() &&
+      std::none_of(args.begin(), args.end(), [&](ts::Node a) { return callerMapped(a, st); }))
+    return;
+  bool topLevel = false;
+  ts::Node body = function_.child("body");
+  for (ts::Node n = call.parent(); !n.isNull(); n = n.parent()) {
+    if (n.begin() == body.begin() && n.end() == body.end()) {
+      topLevel = true;
+      break;
+    }
+    // A plain block inside the body (`{ ... }` opened for its own locals) is no condition.
+    std::string_view t = n.type();
+    bool block = t == "compound_statement" && !n.parent().isNull() &&
+                 std::string_view(n.parent().type()) == "compound_statement";
+    if (t != "expression_statement" && !block)
+      break;
+  }
+  // Not after a label: a jump there comes from paths the checker may have lost track of.
+  for (const ts::Node &c : body.namedChildren())
+    if (c.begin() < call.begin() && std::string_view(c.type()) == "labeled_statement")
+      topLevel = false;
+  callerReleases_.push_back({inst, api.mode, api.name, call.begin(), call.end(), topLevel});
 }
 
 std::optional<FunctionAnalysis::TryResult>
@@ -580,7 +666,7 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
   case ApiKind::Downgrade: {
     Held *h = findHeld(st, inst);
     if (!h && !taken_.count(inst.lock)) {
-      callerHeld(*api, inst, "downgrades", call);
+      callerHeld(*api, inst, "downgrades", st, call);
       return std::nullopt;
     }
     if (!h) {

@@ -42,13 +42,31 @@ FunctionAnalysis::AtomCheck FunctionAnalysis::checkAtom(const Atom &a, const Rol
     return {AtomStatus::Assumed};
   // `lock if fact`: met when the lock is held; otherwise it holds only if the fact does not,
   // which the checker cannot see.
+  // Held in a weaker mode, though (even on some paths only): the code took it because the
+  // condition holds, and took the wrong mode.
   if (!a.condition.empty()) {
     if (!a.held)
       return {AtomStatus::Assumed};
     Atom plain = a;
     plain.condition.clear();
     AtomCheck c = checkAtom(plain, roles, st, own);
-    return c.status == AtomStatus::Ok ? c : AtomCheck{AtomStatus::Assumed};
+    if (c.status == AtomStatus::Ok || c.status == AtomStatus::WrongMode)
+      return c;
+    if (const Lock *lock = model_.findLock(a.lock); lock && c.status == AtomStatus::Missing) {
+      std::string owner = requiredOwner(a, roles);
+      const Held *weaker = nullptr;
+      for (const Held &h : st.held) {
+        if (h.lock != lock || !h.may || h.mode.empty() || owner.empty() ||
+            compareKeys(h.key, owner) == Alias::Different)
+          continue;
+        if (lock->satisfies(h.mode, a.mode))
+          return {AtomStatus::Assumed}; // the path that holds it holds it well
+        weaker = &h;
+      }
+      if (weaker)
+        return {AtomStatus::WrongMode, weaker};
+    }
+    return {AtomStatus::Assumed};
   }
   const Lock *lock = model_.findLock(a.lock);
   if (!lock)
@@ -167,7 +185,16 @@ FunctionAnalysis::checkRequirement(const Requirement &req, const Roles &roles, S
     lacking.push_back(r.first);
   if (std::string reason = reasonsFor(reasons, lacking); !reason.empty())
     line += ": " + reason;
-  if (!forbidden) {
+  // Some way lacks only a stronger mode of locks this function took itself: its callers
+  // cannot supply that (a write lock weakened to read), so it is no need of theirs.
+  bool ownWeaker = std::any_of(checks.begin(), checks.end(), [&](const AltCheck &c) {
+    return !c.failed.empty() &&
+           std::all_of(c.failed.begin(), c.failed.end(), [&](const auto &f) {
+             return f.second.status == AtomStatus::WrongMode && !f.second.weaker->asserted &&
+                    !f.second.weaker->mode.empty() && !requiredOwner(*f.first, roles).empty();
+           });
+  });
+  if (!forbidden && !ownWeaker) {
     std::vector<std::vector<SummaryLock>> alternatives;
     std::vector<const Lock *> classes;
     for (const Alternative &alt : req.alternatives)

@@ -55,7 +55,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
                               std::string what, std::string path, std::vector<const Lock *> classes,
                               uint32_t at, std::vector<std::pair<const Lock *, std::string>> why,
                               const std::string &subject,
-                              const std::vector<std::string> &published) {
+                              const std::vector<std::string> &published, bool released) {
   if (!ctx_ || !summary_ || ctx_->root)
     return false;
   if (ctx_->entry) {
@@ -102,6 +102,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   need.what = at == UINT32_MAX ? std::move(what) : where(at) + what;
   need.path = std::move(path);
   need.why = std::move(why);
+  need.released = released;
   for (const std::vector<SummaryLock> &alt : need.alternatives)
     for (const SummaryLock &l : alt)
       classes.push_back(l.lock);
@@ -118,7 +119,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   if (std::none_of(summary_->needs.begin(), summary_->needs.end(), [&](const Need &n) {
         return n.what == need.what && n.alternatives == need.alternatives &&
                n.classes == need.classes && n.subject == need.subject &&
-               n.published == need.published;
+               n.published == need.published && n.released == need.released;
       }))
     summary_->needs.push_back(std::move(need));
   return true;
@@ -176,7 +177,89 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
                            [&](const std::vector<SummaryLock> &alt) {
                              return std::all_of(alt.begin(), alt.end(), held);
                            });
-    if (met)
+    // Met here only by a hold a loop's back edge brings (`for (..) if (f(mm, &unlocked))
+    // break;` where f returns holding the lock on some paths), and unmet on the way into the
+    // loop, which an earlier pass walked: the first iteration lacks it.
+    std::pair<uint32_t, std::string> site{call.begin(), need.what};
+    auto heldOnEveryPath = [&](const SummaryLock &l) {
+      const std::string &key = at(l);
+      return unpublished(key) || std::any_of(st.held.begin(), st.held.end(), [&](const Held &h) {
+               return h.lock == l.lock && !h.may &&
+                      compareKeys(h.key, key) != Alias::Different &&
+                      (l.mode.empty() || l.lock->satisfies(h.mode, l.mode));
+             });
+    };
+    bool firstOnly = met && firstUnmet_.count(site) &&
+                     std::none_of(need.alternatives.begin(), need.alternatives.end(),
+                                  [&](const std::vector<SummaryLock> &alt) {
+                                    return std::all_of(alt.begin(), alt.end(), heldOnEveryPath);
+                                  });
+    if (met && !firstOnly)
+      continue;
+    firstUnmet_.insert(site);
+    // A way that lacks only a stronger mode of locks this function took itself (a write
+    // lock weakened to read): its callers cannot supply it, so it is said here.
+    const Held *weaker = nullptr;
+    const SummaryLock *stronger = nullptr;
+    for (const std::vector<SummaryLock> &alt : need.alternatives) {
+      const Held *w = nullptr;
+      const SummaryLock *l0 = nullptr;
+      bool onlyModes = true;
+      for (const SummaryLock &l : alt) {
+        if (held(l))
+          continue;
+        // (Of a lock the need names: one whose owner the call path lost is no evidence.)
+        // (Only where the need would go to this function's callers: at an entry that
+        // takes the lock, or a root, it is reported below anyway, saying what is held.)
+        auto h = std::find_if(st.held.begin(), st.held.end(), [&](const Held &o) {
+          return o.lock == l.lock && !o.may && !o.asserted && !o.mode.empty() &&
+                 !at(l).empty() && ctx_ && !ctx_->entry && !ctx_->root &&
+                 compareKeys(o.key, at(l)) != Alias::Different;
+        });
+        if (h == st.held.end()) {
+          onlyModes = false;
+          break;
+        }
+        if (!w) {
+          w = &*h;
+          l0 = &l;
+        }
+      }
+      if (onlyModes && w) {
+        weaker = w;
+        stronger = l0;
+        break;
+      }
+    }
+    if (weaker) {
+      std::string path = fn + (need.path.empty() ? "" : " -> " + need.path);
+      std::string message = "call to " + quote(fn) + " needs " +
+                            describe(stronger->lock, at(*stronger)) + " held for " +
+                            stronger->mode + ", but it is held for " + weaker->mode +
+                            " (through " + path + ")";
+      // Two needs that lack the same mode on the same path are one finding.
+      if (std::any_of(out_.begin(), out_.end(), [&](const Finding &f) {
+            return f.diag.span.begin == call.begin() && f.diag.message == message;
+          }))
+        continue;
+      size_t before = out_.size();
+      Diagnostic *d = report(Severity::Error, "wrong-mode", call, message);
+      noteHere(d, weaker->at, weaker->atEnd, "taken for " + weaker->mode + " here");
+      if (d)
+        Diagnostics::note(*d, {kCheckedFile, call.begin(), call.end()}, "needed by " + need.what);
+      if (d && out_.size() > before)
+        out_.back().origin = need.what; // one finding per requirement in the run
+      continue;
+    }
+    // A release of a lock class this function manages itself, though not held here: the
+    // release's effect below does not pass it to this function's callers either.
+    if (need.released && std::all_of(need.alternatives.begin(), need.alternatives.end(),
+                                     [&](const std::vector<SummaryLock> &alt) {
+                                       return std::any_of(alt.begin(), alt.end(),
+                                                          [&](const SummaryLock &l) {
+                                                            return taken_.count(l.lock) > 0;
+                                                          });
+                                     }))
       continue;
     // Every way needs a lock the callee takes through a pointer this call gives it, and that
     // pointer is to a lock of another class here: no caller of this function can change it.
@@ -210,7 +293,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       locks.reserve(alt.size());
       lacking.emplace_back();
       for (const SummaryLock &l : alt) {
-        if (held(l))
+        if (firstOnly ? heldOnEveryPath(l) : held(l))
           continue; // held here: only the rest is the callers'
         locks.push_back({l.lock, l.mode, at(l), l.through});
         lacking.back().push_back(l.lock);
@@ -221,7 +304,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     std::vector<std::string> published = st.published;
     published.insert(published.end(), publishedThere.begin(), publishedThere.end());
     if (passOn(here, need.what, path, need.classes, UINT32_MAX, need.why,
-               need.subject.empty() ? "" : fromParams(need.subject, actual, result), published))
+               need.subject.empty() ? "" : fromParams(need.subject, actual, result), published,
+               need.released))
       continue;
     std::vector<std::vector<std::string>> wanted; // per way, as `here`
     for (const std::vector<SummaryLock> &locks : here) {
@@ -318,6 +402,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         }
         break;
       }
+      releaseMode(o, h, fn, call);
       if (o->asserted && !o->scopeEnd) { // the caller's, asserted or taken back
         entryHeld_.push_back({o->lock, o->key});
         Held d = *o;
@@ -337,6 +422,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       // A may-hold is settled, as a release under a test settles it: the data that chose
       // whether to take it chooses whether to release it.  A definite hold becomes a may-hold.
       Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
+      releaseMode(o, h, fn, call);
       std::string guard = e.guard.empty() ? "" : fromParams(e.guard, actual, result);
       if (auto s = stored_.find(guard); s != stored_.end())
         guard = s->second;
@@ -425,6 +511,22 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   return conditional;
 }
 
+void FunctionAnalysis::releaseMode(const Held *o, const Held &released, const std::string &fn,
+                                   ts::Node call) {
+  // A hold taken in one mode (read, by a helper weakened from write) that the callee ends
+  // in another: the mismatch is in one of them, whichever path holds it.
+  if (!o || !o->lock || o->mode.empty() || released.mode.empty() || o->mode == released.mode)
+    return;
+  const Mode *held = o->lock->findMode(o->mode);
+  const Mode *ends = o->lock->findMode(released.mode);
+  if (!held || !ends || (held->sharing == Sharing::Shared && ends->sharing == Sharing::Shared))
+    return;
+  Diagnostic *d = report(Severity::Error, "wrong-mode", call,
+                         "call to " + quote(fn) + " releases a " + released.mode + " hold of " +
+                             describe(o->lock, o->key) + ", but it is held for " + o->mode);
+  noteHere(d, o->at, o->atEnd, "taken for " + o->mode + " here");
+}
+
 bool FunctionAnalysis::constructs(ts::Node call, const std::string &var) const {
   if (!isIdentifier(var))
     return false;
@@ -457,6 +559,34 @@ void FunctionAnalysis::publish(State &st, const std::string &key) {
     if (ctx_->params[i] == key && std::find(summary_->publishes.begin(), summary_->publishes.end(),
                                             int(i)) == summary_->publishes.end())
       summary_->publishes.push_back(int(i));
+}
+
+void FunctionAnalysis::heldOnEntry(const Instance &i, Reach reach) {
+  if (!i.lock || declared(LockAnnotation::Kind::Releases, i.lock, i.key))
+    return;
+  for (const CallerRelease &r : callerReleases_) {
+    if (r.inst.lock != i.lock || r.inst.key != i.key || (reach != Reach::Every && !r.topLevel))
+      continue;
+    std::string what = quote(r.api) + " releases " + describe(i.lock, i.key) +
+                       ", which this function has not taken";
+    if (passOn(oneLock(i.lock, r.mode, i.key), what, "", {i.lock}, r.begin,
+               {{i.lock, quote(r.api) + (reach == Reach::Every
+                                             ? " releases it on every path"
+                                             : " releases it whenever it gets there")}},
+               "", {}, true) ||
+        reach == Reach::Some || reach == Reach::Retaken)
+      return;
+    // Nothing can hold it on entry (a root), or an entry that manages the lock itself
+    // releases a lock it never took, unconditionally once it gets there: unmatched.
+    for (Finding &f : out_)
+      if (f.rule == "caller-held" && f.diag.span.begin == r.begin) {
+        f.rule = "unlock-not-held";
+        f.diag.severity = Severity::Error;
+        f.diag.message = quote(r.api) + " releases " + describe(i.lock, i.key) +
+                         ", which this function never takes and no caller in the files "
+                         "checked holds";
+      }
+  }
 }
 
 void FunctionAnalysis::finish() {
@@ -534,11 +664,20 @@ void FunctionAnalysis::finish() {
                     [](const ReturnHold &h) { return h.hold == ReturnHold::Hold::No; }) &&
         std::none_of(rows.begin(), rows.end(), [&](const Row &r) {
           return r.first.lock == i.lock && compareKeys(r.first.key, i.key) != Alias::Different;
-        }))
+        })) {
+      // Holding it on entry is still the need of any path that gets to the release.
+      heldOnEntry(i, Reach::Retaken);
       continue;
+    }
     Effect::Kind kind;
     bool nonzero = true;
-    SummaryLock l{i.lock, "", toParams(i.key, ctx_->params)};
+    // The mode its own release calls end, when they agree (a caller whose hold of it is in
+    // another mode gets the wrong-mode finding at the call).
+    std::string mode;
+    for (const CallerRelease &r : callerReleases_)
+      if (r.inst.lock == i.lock && r.inst.key == i.key)
+        mode = mode.empty() || mode == r.mode ? r.mode : "?";
+    SummaryLock l{i.lock, mode == "?" ? "" : mode, toParams(i.key, ctx_->params)};
     // An out parameter (`*locked`, `*mmap_locked`) the function clears exactly where it
     // released the caller's lock: the caller's test of it says whether the lock is held.
     std::string flag;
@@ -572,6 +711,12 @@ void FunctionAnalysis::finish() {
         continue;
       }
     }
+    // Taken again before every return, in another mode (the caller's hold is released and
+    // a new one returned, below): holding it on entry is the need of any path that gets to
+    // the release.
+    if (std::all_of(at.begin(), at.end(),
+                    [](const ReturnHold &r) { return r.hold == ReturnHold::Hold::No; }))
+      heldOnEntry(i, Reach::Retaken);
     if (!holdEffect(at, kind, nonzero)) {
       // Released on some paths, as a flag or out parameter tells the caller: after the
       // call the caller may hold it.  When every return that may have released it says so
@@ -601,6 +746,8 @@ void FunctionAnalysis::finish() {
           if (may.path.empty() && o.lock == i.lock && o.key == i.key && o.may)
             if (auto p = calleePath_.find({o.at, o.lock}); p != calleePath_.end())
               may.path = p->second;
+      if (may.guard.empty())
+        heldOnEntry(i, Reach::Some);
       summary_->effects.push_back(may);
       continue;
     }
@@ -612,6 +759,10 @@ void FunctionAnalysis::finish() {
       continue;
     }
     summary_->effects.push_back({Effect::Kind::Release, l, true});
+    if (kind == Effect::Kind::Acquire)
+      heldOnEntry(i);
+    else if (kind == Effect::Kind::HeldIf && !nonzero)
+      heldOnEntry(i, Reach::Success); // its early returns are failures
     if (kind == Effect::Kind::HeldIf && l.lock) { // a pointer's lock is not taken again
       // Held again in the mode the caller held it, as the release found it.
       Effect again{Effect::Kind::HeldIf, l, !nonzero};

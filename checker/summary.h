@@ -53,6 +53,10 @@ struct Need {
   /// Keys the function had published where the need arose: the caller's object being
   /// unpublished before the call does not meet a need on one of them.
   std::vector<std::string> published;
+  /// The need is a release of a lock the function never took (held on entry is its
+  /// precondition): checked only at a call where the caller has not taken that lock class
+  /// itself, as the release's own effect is passed to the caller's caller only there.
+  bool released = false;
   bool operator==(const Need &) const = default;
 };
 
