@@ -305,6 +305,8 @@ private:
   /// A field a callee set to one of its arguments (`vms.unlock` -> `unlock`, from a
   /// summary's `stores`): a guard naming the field is that argument.
   std::unordered_map<std::string, std::string> stored_;
+  /// reassigned(), by parameter.
+  mutable std::map<std::string, bool, std::less<>> reassigned_;
 
   // ---- Summaries (flow_summary.cc) -------------------------------------------------------
 
@@ -314,11 +316,20 @@ private:
   /// releases one of them reports the requirement rather than leave it to its callers.
   /// `at`: where `what` happened in this function, prefixed to it only when it is passed on.
   /// `why`: the rule's reason for each lock, which a finding at a root ends with.
-  /// `subject` and `published` (this function's keys) become the Need's.
+  /// `subject` and `published` (this function's keys) become the Need's, and so do the
+  /// values `when` says the path knew of variables rooted in a parameter.
   bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
               std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX,
               std::vector<std::pair<const Lock *, std::string>> why = {},
-              const std::string &subject = "", const std::vector<std::string> &published = {});
+              const std::string &subject = "", const std::vector<std::string> &published = {},
+              const std::vector<Fact> &when = {});
+  /// The value this path knows `key` has: a fact, or a field of a local struct that its
+  /// designated initializer leaves zero or sets to a literal (`struct mm_walk walk = { .ops =
+  /// ops };` makes `walk.no_vma` zero) and the function never assigns.
+  std::optional<bool> knownValue(const State &st, const std::string &key) const;
+  /// Parameters the function assigns (`vma = vma->vm_next;`): a fact about one describes a
+  /// later value, not the caller's argument.
+  bool reassigned(std::string_view param) const;
   // ---- Objects not yet published (spec `constructor` / `publish`) ------------------------
 
   /// `var = call`: true when the call returns a new object for `var` (a spec constructor of

@@ -121,7 +121,7 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
                          ", which needs " + lockWords(*other, owner, r.otherMode) + " (relation " +
                          quote(r.name) + ")";
       if (!ok && !passOn(oneLock(other, r.otherMode, owner), what, "", {}, call.begin(),
-                         {{other, why}}, "", st.published)) {
+                         {{other, why}}, "", st.published, st.facts)) {
         Diagnostic *d =
             report(Severity::Error, "missing-lock", call,
                    quote(api.name) + " takes " + lockWords(*lock, taking.key, taking.mode) +
@@ -505,7 +505,8 @@ FunctionAnalysis::applyCall(ts::Node call, State &st, const std::string &resultV
       if (!taken_.count(inst.lock))
         passOn(oneLock(inst.lock, api->mode, inst.key),
                quote(api->name) + " asserts " + describe(inst.lock, inst.key) + " held", "", {},
-               call.begin(), {{inst.lock, quote(api->name) + " asserts it"}}, "", st.published);
+               call.begin(), {{inst.lock, quote(api->name) + " asserts it"}}, "", st.published,
+               st.facts);
       taking.asserted = true;
       st.held.push_back(taking);
       if (std::none_of(assertedHeld_.begin(), assertedHeld_.end(), [&](const auto &a) {

@@ -414,6 +414,66 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
   return {st, st};
 }
 
+std::optional<bool> FunctionAnalysis::knownValue(const State &st, const std::string &key) const {
+  if (const Fact *f = factOf(st, key))
+    return f->nonzero;
+  size_t dot = key.find('.');
+  if (dot == std::string::npos || !isIdentifier(std::string_view(key).substr(0, dot)) ||
+      !isIdentifier(std::string_view(key).substr(dot + 1)))
+    return std::nullopt;
+  std::string_view var = std::string_view(key).substr(0, dot);
+  std::string_view field = std::string_view(key).substr(dot + 1);
+  std::optional<bool> value;
+  bool designated = false, assigned = false;
+  std::vector<ts::Node> todo{function_.child("body")};
+  while (!todo.empty() && !assigned) {
+    ts::Node n = todo.back();
+    todo.pop_back();
+    std::string_view t = n.type();
+    if (t == "init_declarator" && n.child("declarator").text() == var &&
+        std::string_view(n.child("value").type()) == "initializer_list") {
+      for (const ts::Node &item : n.child("value").namedChildren()) {
+        if (std::string_view(item.type()) != "initializer_pair")
+          continue;
+        designated = true;
+        ts::Node d = item.child("designator");
+        if (!d.isNull() && std::string_view(d.type()) == "field_designator" &&
+            d.text().substr(d.text().find_first_not_of(". \t")) == field)
+          value = literalValue(item.child("value"));
+      }
+      continue;
+    }
+    if ((t == "assignment_expression" && canonical(n.child("left")) == key) ||
+        (t == "update_expression" && canonical(n.child("argument")) == key))
+      assigned = true;
+    for (const ts::Node &c : n.children())
+      todo.push_back(c);
+  }
+  if (assigned || !designated)
+    return std::nullopt;
+  return value ? value : std::optional<bool>(false);
+}
+
+bool FunctionAnalysis::reassigned(std::string_view param) const {
+  auto it = reassigned_.find(param);
+  if (it != reassigned_.end())
+    return it->second;
+  bool assigned = false;
+  std::vector<ts::Node> todo{function_.child("body")};
+  while (!todo.empty() && !assigned) {
+    ts::Node n = todo.back();
+    todo.pop_back();
+    std::string_view t = n.type();
+    if ((t == "assignment_expression" && n.child("left").text() == param) ||
+        (t == "update_expression" && n.child("argument").text() == param))
+      assigned = true;
+    for (const ts::Node &c : n.children())
+      todo.push_back(c);
+  }
+  reassigned_.emplace(std::string(param), assigned);
+  return assigned;
+}
+
 bool FunctionAnalysis::freshLocalValue(std::string_view id) const {
   ts::Node body = function_.child("body");
   bool declared = false, assigned = false;

@@ -181,7 +181,7 @@ FunctionAnalysis::checkRequirement(const Requirement &req, const Roles &roles, S
     }
     if (!alternatives.empty() &&
         passOn(alternatives, named + ", which requires " + req.text, "", classes, at.begin(),
-               std::move(reasons), subject, st.published))
+               std::move(reasons), subject, st.published, st.facts))
       return Verdict::No;
   }
   // Wrong mode when some alternative fails only by modes.

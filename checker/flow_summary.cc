@@ -22,7 +22,8 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
                               std::string what, std::string path, std::vector<const Lock *> classes,
                               uint32_t at, std::vector<std::pair<const Lock *, std::string>> why,
                               const std::string &subject,
-                              const std::vector<std::string> &published) {
+                              const std::vector<std::string> &published,
+                              const std::vector<Fact> &when) {
   if (!ctx_ || !summary_ || ctx_->root)
     return false;
   if (ctx_->entry) {
@@ -80,12 +81,23 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   for (const std::string &k : published)
     if (std::string p = toParams(k, ctx_->params); !p.empty())
       need.published.push_back(std::move(p));
+  for (const Fact &f : when) {
+    std::string p = toParams(resolve(f.var), ctx_->params);
+    // Only a variable rooted in a parameter the function never assigns names the caller's.
+    size_t digits = p.size() > 1 && p[0] == '$' ? p.find_first_not_of("0123456789", 1) : 1;
+    if (digits == 1 || reassigned(ctx_->params[std::stoul(p.substr(1, digits - 1))]))
+      continue;
+    std::pair<std::string, bool> c{std::move(p), f.nonzero};
+    if (std::find(need.when.begin(), need.when.end(), c) == need.when.end())
+      need.when.push_back(std::move(c));
+  }
+  std::sort(need.when.begin(), need.when.end());
   // One need per origin and locks, whatever the call path: at every call both are met or
   // neither, and a run reports each origin once, by the path that reached it first.
   if (std::none_of(summary_->needs.begin(), summary_->needs.end(), [&](const Need &n) {
         return n.what == need.what && n.alternatives == need.alternatives &&
                n.classes == need.classes && n.subject == need.subject &&
-               n.published == need.published;
+               n.published == need.published && n.when == need.when;
       }))
     summary_->needs.push_back(std::move(need));
   return true;
@@ -133,6 +145,24 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       publishedThere.push_back(fromParams(k, actual, result));
     if (!need.subject.empty() && unpublished(fromParams(need.subject, actual, result)))
       continue;
+    // Where the need arose the callee knew some of its arguments' values: a caller that
+    // knows one is different never reaches that path; one it does not know stays a
+    // condition, in the caller's terms, together with what the caller knows here.
+    std::vector<Fact> when = st.facts;
+    bool reached = true;
+    for (const auto &[k, nonzero] : need.when) {
+      std::string key = fromParams(k, actual, result);
+      if (key.empty())
+        continue;
+      if (std::optional<bool> v = knownValue(st, key))
+        reached = *v == nonzero;
+      else
+        when.push_back(Fact{key, nonzero});
+      if (!reached)
+        break;
+    }
+    if (!reached)
+      continue;
     bool met = std::any_of(need.alternatives.begin(), need.alternatives.end(),
                            [&](const std::vector<SummaryLock> &alt) {
                              return std::all_of(alt.begin(), alt.end(), held);
@@ -157,7 +187,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     std::vector<std::string> published = st.published;
     published.insert(published.end(), publishedThere.begin(), publishedThere.end());
     if (passOn(here, need.what, path, need.classes, UINT32_MAX, need.why,
-               need.subject.empty() ? "" : fromParams(need.subject, actual, result), published))
+               need.subject.empty() ? "" : fromParams(need.subject, actual, result), published,
+               when))
       continue;
     std::vector<std::vector<std::string>> wanted; // per way, as `here`
     for (const std::vector<SummaryLock> &locks : here) {

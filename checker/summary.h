@@ -49,6 +49,10 @@ struct Need {
   /// Keys the function had published where the need arose: the caller's object being
   /// unpublished before the call does not meet a need on one of them.
   std::vector<std::string> published;
+  /// What the path where the need arose knew of the parameters' variables (`$3->no_vma`
+  /// nonzero): it arises only where they have those values, so a caller that knows one has
+  /// the other value (a struct it initialised without naming the field) never meets it.
+  std::vector<std::pair<std::string, bool>> when;
   bool operator==(const Need &) const = default;
 };
 
