@@ -323,10 +323,16 @@ private:
               std::vector<std::pair<const Lock *, std::string>> why = {},
               const std::string &subject = "", const std::vector<std::string> &published = {},
               const std::vector<Fact> &when = {});
-  /// The value this path knows `key` has: a fact, or a field of a local struct that its
-  /// designated initializer leaves zero or sets to a literal (`struct mm_walk walk = { .ops =
-  /// ops };` makes `walk.no_vma` zero) and the function never assigns.
+  /// The value `key` (an argument's variable at a call) is known to have: a literal; what a
+  /// test on this path found of a variable passed in (passedIn); or a field of a local
+  /// struct that its designated initializer leaves zero or sets to a literal (`struct
+  /// mm_walk walk = { .ops = ops };` makes `walk.no_vma` zero) and no function assigns.
+  /// Locals the function assigns are not trusted: a loop's join does not forget their value.
   std::optional<bool> knownValue(const State &st, const std::string &key) const;
+  /// `p` (in the parameters' terms, `$3->no_vma`) is a value the caller passed in: a
+  /// parameter the function never assigns, or a field of one that no function of the files
+  /// assigns (a flag an initializer set).
+  bool passedIn(const std::string &p) const;
   /// Parameters the function assigns (`vma = vma->vm_next;`): a fact about one describes a
   /// later value, not the caller's argument.
   bool reassigned(std::string_view param) const;

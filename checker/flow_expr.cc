@@ -415,7 +415,9 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
 }
 
 std::optional<bool> FunctionAnalysis::knownValue(const State &st, const std::string &key) const {
-  if (const Fact *f = factOf(st, key))
+  if (ReturnClass c = classifyReturn(key); c == ReturnClass::Zero || c == ReturnClass::Nonzero)
+    return c == ReturnClass::Nonzero;
+  if (const Fact *f = factOf(st, key); f && ctx_ && passedIn(toParams(resolve(key), ctx_->params)))
     return f->nonzero;
   size_t dot = key.find('.');
   if (dot == std::string::npos || !isIdentifier(std::string_view(key).substr(0, dot)) ||
@@ -449,7 +451,8 @@ std::optional<bool> FunctionAnalysis::knownValue(const State &st, const std::str
     for (const ts::Node &c : n.children())
       todo.push_back(c);
   }
-  if (assigned || !designated)
+  if (assigned || !designated || !ctx_ || !ctx_->assignedFields ||
+      ctx_->assignedFields->count(std::string(field)))
     return std::nullopt;
   return value ? value : std::optional<bool>(false);
 }

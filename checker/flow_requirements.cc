@@ -184,12 +184,13 @@ FunctionAnalysis::checkRequirement(const Requirement &req, const Roles &roles, S
                std::move(reasons), subject, st.published, st.facts))
       return Verdict::No;
   }
-  // Wrong mode when some alternative fails only by modes.
+  // Wrong mode when some alternative fails only by modes (one that also rests on facts the
+  // checker assumes is no better a way than the others: the finding says them all).
   for (const AltCheck &c : checks) {
     bool modesOnly = std::all_of(c.failed.begin(), c.failed.end(), [](const auto &f) {
       return f.second.status == AtomStatus::WrongMode;
     });
-    if (!modesOnly || c.failed.empty())
+    if (!modesOnly || c.failed.empty() || !c.assumed.empty())
       continue;
     const Atom &a = *c.failed.front().first;
     const Held &h = *c.failed.front().second.weaker;

@@ -18,6 +18,23 @@ std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock
   return {{SummaryLock{lock, std::move(mode), std::move(key)}}};
 }
 
+bool FunctionAnalysis::passedIn(const std::string &p) const {
+  size_t digits = p.size() > 1 && p[0] == '$' ? p.find_first_not_of("0123456789", 1) : 1;
+  if (digits == 1 || !ctx_ || reassigned(ctx_->params[std::stoul(p.substr(1, digits - 1))]))
+    return false;
+  for (size_t k = digits; k < p.size();) {
+    size_t skip = p.compare(k, 2, "->") == 0 ? 2 : p[k] == '.' ? 1 : 0;
+    size_t e = k + skip;
+    while (e < p.size() && isIdentifier(std::string_view(p).substr(e, 1)))
+      ++e;
+    if (skip == 0 || e == k + skip || !ctx_->assignedFields ||
+        ctx_->assignedFields->count(p.substr(k + skip, e - k - skip)))
+      return false;
+    k = e;
+  }
+  return true;
+}
+
 bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alternatives,
                               std::string what, std::string path, std::vector<const Lock *> classes,
                               uint32_t at, std::vector<std::pair<const Lock *, std::string>> why,
@@ -83,9 +100,7 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
       need.published.push_back(std::move(p));
   for (const Fact &f : when) {
     std::string p = toParams(resolve(f.var), ctx_->params);
-    // Only a variable rooted in a parameter the function never assigns names the caller's.
-    size_t digits = p.size() > 1 && p[0] == '$' ? p.find_first_not_of("0123456789", 1) : 1;
-    if (digits == 1 || reassigned(ctx_->params[std::stoul(p.substr(1, digits - 1))]))
+    if (!passedIn(p))
       continue;
     std::pair<std::string, bool> c{std::move(p), f.nonzero};
     if (std::find(need.when.begin(), need.when.end(), c) == need.when.end())

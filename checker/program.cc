@@ -105,6 +105,9 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
         for (uint32_t alt : nodes[d].alternates)
           taken[alt] = 1;
       }
+  std::unordered_set<std::string> assigned;
+  for (const ProgramFile &f : files)
+    assigned.merge(assignedFields(f.parsed.tree.source()));
   for (uint32_t n = 0; n < nodes.size(); ++n) {
     nodes[n].entry = taken[n] || !called[n];
     const FunctionDef &d = def(nodes[n]);
@@ -182,6 +185,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     ctx.entry = node.entry;
     ctx.root = node.root;
     ctx.params = d.params;
+    ctx.assignedFields = &assigned;
     ctx.annotations = &d.annotations;
     uint32_t file = node.file;
     // Line starts are found once per file, and only in files that pass requirements on.

@@ -262,6 +262,93 @@ std::vector<std::string_view> calledNames(std::string_view code) {
   return out;
 }
 
+std::unordered_set<std::string> assignedFields(std::string_view code) {
+  std::unordered_set<std::string> out;
+  auto blank = [&](size_t k) { return code[k] == ' ' || code[k] == '\t' || code[k] == '\n'; };
+  // The last field of the member chain starting at `p` (`a->b.c`: "c"), or "" when it
+  // names no member.
+  auto lastField = [&](size_t p) -> std::string_view {
+    bool member = false;
+    for (;;) {
+      while (p < code.size() && (code[p] == ' ' || code[p] == '('))
+        ++p;
+      size_t e = p;
+      while (e < code.size() && isIdentByte(code[e]))
+        ++e;
+      if (e == p)
+        return {};
+      std::string_view name = code.substr(p, e - p);
+      while (e < code.size() && (code[e] == ')' || code[e] == ' '))
+        ++e;
+      if (e + 1 < code.size() && code[e] == '-' && code[e + 1] == '>')
+        p = e + 2;
+      else if (e < code.size() && code[e] == '.')
+        p = e + 1;
+      else
+        return member ? name : std::string_view();
+      member = true;
+    }
+  };
+  for (size_t i = 0; i < code.size();) {
+    if (code[i] == '/' || code[i] == '"' || code[i] == '\'') {
+      size_t e = skipCommentOrLiteral(code, i);
+      i = e == i ? i + 1 : e;
+      continue;
+    }
+    if (!isIdentByte(code[i])) {
+      // `&x->f` (an address another function may write through), `++x->f`, `--x.f`.
+      bool prefix = i + 1 < code.size() && ((code[i] == '+' && code[i + 1] == '+') ||
+                                            (code[i] == '-' && code[i + 1] == '-'));
+      bool address = false;
+      if (code[i] == '&' && i + 1 < code.size() && code[i + 1] != '&' &&
+          (i == 0 || code[i - 1] != '&')) {
+        size_t b = i;
+        while (b > 0 && blank(b - 1))
+          --b;
+        address = b == 0 || std::string_view("(,=").find(code[b - 1]) != std::string_view::npos;
+      }
+      if (prefix || address)
+        if (std::string_view f = lastField(i + (prefix ? 2 : 1)); !f.empty())
+          out.emplace(f);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < code.size() && isIdentByte(code[j]))
+      ++j;
+    bool arrow = i >= 2 && code[i - 1] == '>' && code[i - 2] == '-';
+    bool dot = i >= 1 && code[i - 1] == '.';
+    if (dot) {
+      // `.f` after an expression, not a designator after `{` or `,`.
+      size_t b = i - 1;
+      while (b > 0 && blank(b - 1))
+        --b;
+      dot = b > 0 && (isIdentByte(code[b - 1]) || code[b - 1] == ')' || code[b - 1] == ']');
+    }
+    if (arrow || dot) {
+      size_t k = j;
+      while (k < code.size() && blank(k))
+        ++k;
+      bool assigned = false;
+      if (k + 1 < code.size() && ((code[k] == '+' && code[k + 1] == '+') ||
+                                  (code[k] == '-' && code[k + 1] == '-')))
+        assigned = true;
+      else if (k < code.size() && code[k] == '=')
+        assigned = k + 1 >= code.size() || code[k + 1] != '=';
+      else if (k + 1 < code.size() && code[k + 1] == '=' &&
+               std::string_view("+-*/%&|^").find(code[k]) != std::string_view::npos)
+        assigned = true;
+      else if (k + 2 < code.size() && code[k + 2] == '=' &&
+               (code.substr(k, 2) == "<<" || code.substr(k, 2) == ">>"))
+        assigned = true;
+      if (assigned)
+        out.emplace(code.substr(i, j - i));
+    }
+    i = j;
+  }
+  return out;
+}
+
 std::vector<std::string> addressTaken(std::string_view code,
                                       const std::unordered_set<std::string_view> &names) {
   std::vector<std::string> out;

@@ -122,6 +122,8 @@ struct CallContext {
   /// outside the files checked.
   bool root = true;
   std::vector<std::string> params; ///< Parameter names in order.
+  /// Fields some function of the files checked assigns (assignedFields), or nullptr.
+  const std::unordered_set<std::string> *assignedFields = nullptr;
   /// The function's lock annotations (`__must_hold`, `__acquires`, ...), or nullptr.
   const std::vector<LockAnnotation> *annotations = nullptr;
   /// "file:line" of an offset of this function's file, for the call paths of findings.
@@ -172,6 +174,11 @@ std::vector<std::string_view> calledNames(std::string_view code);
 /// can call.
 std::vector<std::string> addressTaken(std::string_view code,
                                       const std::unordered_set<std::string_view> &names);
+
+/// Fields `code` assigns after it initialised them: `x->f = ...`, `x.f |= ...`, `x->f++`,
+/// `--x.f` (not a designated initializer's `.f = ...`, nor a comparison).  A byte scan over
+/// every file checked: a field none of them assigns keeps the value its initializer gave.
+std::unordered_set<std::string> assignedFields(std::string_view code);
 
 /// Strongly connected components of a graph (`succ[i]`: callees of i), callees before
 /// callers: each component comes after every component it reaches.

@@ -7,7 +7,7 @@ void attach(struct vm_area_struct *vma, struct anon_vma *anon_vma)
 
 	mmap_read_lock(mm);
 	if (!vma->anon_vma)
-// CHECK: :[[@LINE+1]]:3: error: write to 'vma->anon_vma' needs 'mmap_lock' of 'vma->vm_mm' held for write, but it is held for read (field 'vm_area_struct.anon_vma (NULL -> non-NULL)'){{$}}
+// CHECK: :[[@LINE+1]]:3: error: write to 'vma->anon_vma' (vm_area_struct.anon_vma, NULL -> non-NULL) without 'page_table_lock' of 'vma->vm_mm' or 'mmap_lock' of 'vma->vm_mm' for write (it holds 'mmap_lock' of 'vma->vm_mm' for read): vm_area_struct.anon_vma is the anon_vma in which anonymous folios mapped only by this VMA are filed{{$}}
 		vma->anon_vma = anon_vma;
 	mmap_read_unlock(mm);
 }

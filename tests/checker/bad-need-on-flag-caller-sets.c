@@ -18,6 +18,7 @@ static int walk_table(pmd_t *pmd, unsigned long addr, struct mm_walk *walk, pte_
 	pte_t *pte;
 	spinlock_t *ptl;
 
+	mmap_assert_locked(walk->mm);
 	if (walk->no_vma) {
 		pte = pte_offset_map(pmd, addr);
 		if (pte) {
