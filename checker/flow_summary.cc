@@ -340,6 +340,9 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         h.guardNonzero = e.guardNonzero;
       }
       addMay(st, h);
+      // The caller set the field that says so (`unmap.mm_wr_locked = true;`): decided.
+      if (const Fact *f = h.guard.empty() ? nullptr : factOf(st, h.guard))
+        assume(st, h.guard, f->nonzero);
       break;
     case Effect::Kind::HeldIf: {
       taken_.insert(h.lock);
@@ -613,9 +616,11 @@ void FunctionAnalysis::finish() {
         tested &= v == "true";
       }
     }
-    // Declared `__acquires`/`__cond_acquires`: returning it is the function's contract.
+    // Declared `__acquires`/`__cond_acquires`: returning it is the function's contract.  A
+    // hold that ends with another lock is released by it (never a leak).
     if (r.handed || (effect && (!ctx_->entry || tested)) ||
-        declared(LockAnnotation::Kind::Acquires, r.first.lock, r.first.key))
+        declared(LockAnnotation::Kind::Acquires, r.first.lock, r.first.key) ||
+        endsWithOther(r.first))
       continue;
     n = 0;
     for (const auto &[begin, rec] : returns_) {
