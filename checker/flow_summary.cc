@@ -332,7 +332,26 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       }
       break;
     }
-    case Effect::Kind::MayAcquire:
+    case Effect::Kind::MayAcquire: {
+      // What the caller knows of a value: a literal argument, or what its path found.
+      auto known = [&](const std::string &key) -> std::optional<bool> {
+        if (ReturnClass c = classifyReturn(key); c == ReturnClass::Zero || c == ReturnClass::Nonzero)
+          return c == ReturnClass::Nonzero;
+        if (const Fact *f = factOf(st, key))
+          return f->nonzero;
+        return std::nullopt;
+      };
+      bool never = false;
+      for (const auto &[k, v] : e.also) {
+        std::string key = fromParams(k, actual, result);
+        std::optional<bool> kv = key.empty() ? std::nullopt : known(key);
+        if (kv && *kv != v)
+          never = true; // `vma_link_file(vma, false)`: not on any path
+        else if (!kv && !key.empty())
+          h.also.push_back(Fact{key, v});
+      }
+      if (never)
+        break;
       taken_.insert(h.lock);
       std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
       if (!e.guard.empty()) {
@@ -344,6 +363,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       if (const Fact *f = h.guard.empty() ? nullptr : factOf(st, h.guard))
         assume(st, h.guard, f->nonzero);
       break;
+    }
     case Effect::Kind::HeldIf: {
       taken_.insert(h.lock);
       h.may = e.may;
@@ -586,6 +606,28 @@ void FunctionAnalysis::finish() {
         if (one && guard) {
           e.guard = guard->first;
           e.guardNonzero = guard->second;
+        }
+        // Conditions every return that may hold it says, that the caller can name.
+        bool first = true;
+        k = 0;
+        for (const auto &[begin, rec] : returns_) {
+          if (r.at[k++].hold != ReturnHold::Hold::May)
+            continue;
+          auto h = std::find_if(rec.held.begin(), rec.held.end(), [&](const Held &o) {
+            return o.lock == r.first.lock && o.may;
+          });
+          std::vector<std::pair<std::string, bool>> here;
+          if (h != rec.held.end())
+            for (const Fact &c : h->also)
+              if (std::string p = toParams(c.var, ctx_->params); !p.empty() && p[0] == '$')
+                here.emplace_back(std::move(p), c.nonzero);
+          if (first)
+            e.also = std::move(here);
+          else
+            std::erase_if(e.also, [&](const auto &c) {
+              return std::find(here.begin(), here.end(), c) == here.end();
+            });
+          first = false;
         }
       }
       summary_->effects.push_back(e);

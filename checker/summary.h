@@ -77,6 +77,10 @@ struct Effect {
   /// (held where it is nonzero, or zero when `guardNonzero` is false); "" when none.
   std::string guard;
   bool guardNonzero = true;
+  /// MayAcquire: further values (in the parameters' terms) the hold exists only under, with
+  /// `guard` (`vma_link_file(vma, hold_rmap_lock)` holds it only where `$1` is nonzero): a
+  /// caller whose argument has the other value (a literal `false`) gets no hold.
+  std::vector<std::pair<std::string, bool>> also;
   bool operator==(const Effect &) const = default;
 };
 
