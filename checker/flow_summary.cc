@@ -301,6 +301,22 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         literal = true;
       if (literal && *literal == e.guardNonzero)
         break;
+      // Dropped where the callee returns zero, kept where it fails (`if
+      // (do_vmi_align_munmap(..., true)) goto out;`): held exactly where the result is nonzero.
+      if (literal && e.resultTells && o && !o->may) {
+        Held kept = *o;
+        st.held.erase(st.held.begin() + (o - st.held.data()));
+        if (!resultVar.empty()) {
+          std::erase_if(st.pending, [&](const Pending &p) { return p.var == resultVar; });
+          st.pending.push_back({resultVar, TrySuccess::True, kept});
+        } else if (!conditional)
+          conditional = TryResult{TrySuccess::True, kept, {}};
+        else if (conditional->success == TrySuccess::True)
+          conditional->more.push_back(kept);
+        else
+          addMay(st, kept);
+        break;
+      }
       if (o && o->may && !guard.empty() && o->guard == guard && o->guardMask.empty() &&
           o->guardNonzero != e.guardNonzero) {
         // Taken where the variable is nonzero (zero) and released exactly there: gone.
@@ -544,6 +560,9 @@ void FunctionAnalysis::finish() {
         may.guard = guard->first;
         may.guardNonzero = guard->second;
       }
+      may.resultTells = std::all_of(at.begin(), at.end(), [](const ReturnHold &h) {
+        return (h.hold == ReturnHold::Hold::No) == (h.cls != ReturnClass::Zero);
+      });
       summary_->effects.push_back(may);
       continue;
     }

@@ -81,6 +81,10 @@ struct Effect {
   /// `guard` (`vma_link_file(vma, hold_rmap_lock)` holds it only where `$1` is nonzero): a
   /// caller whose argument has the other value (a literal `false`) gets no hold.
   std::vector<std::pair<std::string, bool>> also;
+  /// MayRelease: only returns of a zero result may have released it (`return error;` before
+  /// the release, `return 0;` after): where a literal flag says it is dropped, the caller
+  /// still holds it exactly where the result is nonzero.
+  bool resultTells = false;
   bool operator==(const Effect &) const = default;
 };
 
