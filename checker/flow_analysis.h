@@ -305,6 +305,9 @@ private:
   /// A field a callee set to one of its arguments (`vms.unlock` -> `unlock`, from a
   /// summary's `stores`): a guard naming the field is that argument.
   std::unordered_map<std::string, std::string> stored_;
+  /// `l = right;` stores a local object where the caller reads it (a parameter's field or
+  /// pointee): holds of it, or of objects reached from it, are handed over by that name.
+  void handOver(ts::Node l, ts::Node right, State &st);
   /// reassigned(), by parameter.
   mutable std::map<std::string, bool, std::less<>> reassigned_;
 

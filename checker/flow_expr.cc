@@ -135,17 +135,14 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
       assigned(std::string(l.text()), right);
       pointerSet(st, std::string(l.text()));
     } else if (lt == "field_expression" && plain) {
-      ts::Node rv = right;
-      if (ctx_ && stripNode(rv) == std::string_view("identifier") &&
-          !toParams(canonical(l), ctx_->params).empty())
-        for (Held &h : st.held)
-          if (h.key == rv.text())
-            h.handedTo = canonical(l);
+      handOver(l, right, st);
       evalInto(right, canonical(l), st, depth); // `vmf->ptl = pmd_lock(...)`
       bindPointer(canonical(l), right);         // `vmf->ptl = pte_lockptr(...)`
       if (ts::Node r = right; stripNode(r) == std::string_view("identifier"))
         storedIn_[std::string(r.text())] = canonical(l);
     } else {
+      if (lt == "pointer_expression" && plain)
+        handOver(l, right, st);
       eval(right, st, depth + 1);
       if (lt == "identifier")
         assigned(std::string(l.text()), {});
@@ -475,6 +472,29 @@ bool FunctionAnalysis::reassigned(std::string_view param) const {
   }
   reassigned_.emplace(std::string(param), assigned);
   return assigned;
+}
+
+void FunctionAnalysis::handOver(ts::Node l, ts::Node right, State &st) {
+  ts::Node rv = right;
+  if (!ctx_ || stripNode(rv) != std::string_view("identifier") ||
+      toParams(canonical(l), ctx_->params).empty())
+    return;
+  // Stored where the caller reads it (`madv_behavior->vma = vma;`): a lock of that object
+  // is named by the caller through the same place, and so is one of an object reached from
+  // it (`*vmap = vma;` handing back a new VMA whose file's i_mmap lock is held:
+  // `vma->vm_file->f_mapping`).  The object's own lock stored through a pointer is left to
+  // the out-parameter rules.
+  bool field = std::string_view(l.type()) == "field_expression";
+  std::string_view v = rv.text();
+  for (Held &h : st.held) {
+    std::string_view k = h.key;
+    if (k == v && field)
+      h.handedTo = canonical(l);
+    else if (k.size() > v.size() + 2 && k.substr(0, v.size()) == v &&
+             k.substr(v.size(), 2) == "->")
+      h.handedTo =
+          (field ? canonical(l) : "(" + canonical(l) + ")") + std::string(k.substr(v.size()));
+  }
 }
 
 bool FunctionAnalysis::freshLocalValue(std::string_view id) const {

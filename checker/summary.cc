@@ -92,15 +92,32 @@ std::string toParams(std::string_view key, const std::vector<std::string> &param
   std::string_view root = rootIdentifier(rest);
   if (root.empty())
     return "";
+  size_t at = static_cast<size_t>(root.data() - rest.data()); // after `(*` in `(*vmap)->f`
   for (size_t i = 0; i < params.size(); ++i)
     if (params[i] == root)
-      return std::string(prefix) + "$" + std::to_string(i) + std::string(rest.substr(root.size()));
+      return std::string(prefix) + std::string(rest.substr(0, at)) + "$" + std::to_string(i) +
+             std::string(rest.substr(at + root.size()));
   return "";
 }
 
 std::string fromParams(std::string_view key, const std::vector<std::string> &args,
                        std::string_view result) {
   auto [prefix, rest] = splitPrefix(key);
+  // `(*$i)->f`: a field of what a pointer parameter points at (`*vmap = vma;` handed back
+  // a VMA); with `&x` passed it is `x->f`.
+  if (prefix.empty() && rest.rfind("(*$", 0) == 0) {
+    size_t close = rest.find(')');
+    std::string inner = close == std::string_view::npos
+                            ? ""
+                            : fromParams(rest.substr(2, close - 2), args, result);
+    if (inner.empty())
+      return "";
+    std::string tail(rest.substr(close + 1));
+    if (inner.size() > 1 && inner[0] == '&' &&
+        std::all_of(inner.begin() + 1, inner.end(), isIdentByte))
+      return inner.substr(1) + tail;
+    return "(*" + inner + ")" + tail;
+  }
   if (rest.empty() || rest[0] != '$')
     return std::string(key);
   size_t end = 1;

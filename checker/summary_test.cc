@@ -134,6 +134,15 @@ TEST(Summary, OnlyReturnsZero) {
   EXPECT_TRUE(onlyReturnsZero("{ int returned = 1; return 0; }"));
 }
 
+TEST(Summary, FieldOfAPointeeParameter) {
+  std::vector<std::string> params{"map", "vmap"};
+  EXPECT_EQ(toParams("(*vmap)->vm_file->f_mapping", params), "(*$1)->vm_file->f_mapping");
+  EXPECT_EQ(fromParams("(*$1)->vm_file->f_mapping", {"&map", "&vma"}, ""),
+            "vma->vm_file->f_mapping");
+  EXPECT_EQ(fromParams("(*$1)->vm_file", {"&map", "pp"}, ""), "(*pp)->vm_file");
+  EXPECT_EQ(fromParams("(*$2)->vm_file", {"&map", "pp"}, ""), "");
+}
+
 TEST(Summary, AssignedFields) {
   auto f = assignedFields("struct mm_walk walk = { .ops = ops, .no_vma = true };\n"
                           "walk.vma = vma; w->action == 0; x->a |= 1; y.b++; --z->c;\n"
