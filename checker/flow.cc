@@ -205,6 +205,13 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
                    return f.var == h.guard && f.nonzero == h.guardNonzero;
                  });
         });
+    // A hold that ends with another lock (a VMA write lock, released by the mmap write
+    // unlock) is no leak; but the caller holds it after the call, which its summary says.
+    if (summary_ && endsWithOther(h) && !h.asserted && !h.scopeEnd && !restored &&
+        (h.alias.empty() || h.partAlias)) {
+      rec.held.push_back(h);
+      continue;
+    }
     if (h.asserted || h.scopeEnd || (returnsHolding_ && h.lock == returnsHolding_) ||
         endsWithOther(h) || restored || (!h.alias.empty() && !h.partAlias))
       continue;

@@ -391,6 +391,11 @@ private:
   /// A field a callee set to one of its arguments (`vms.unlock` -> `unlock`, from a
   /// summary's `stores`): a guard naming the field is that argument.
   std::unordered_map<std::string, std::string> stored_;
+  /// `l = right;` stores a local object where the caller reads it (a parameter's field or
+  /// pointee): holds of it, or of objects reached from it, are handed over by that name.
+  void handOver(ts::Node l, ts::Node right, State &st);
+  /// reassigned(), by parameter.
+  mutable std::map<std::string, bool, std::less<>> reassigned_;
 
   // ---- Summaries (flow_summary.cc) -------------------------------------------------------
 
@@ -400,12 +405,26 @@ private:
   /// releases one of them reports the requirement rather than leave it to its callers.
   /// `at`: where `what` happened in this function, prefixed to it only when it is passed on.
   /// `why`: the rule's reason for each lock, which a finding at a root ends with.
-  /// `subject` and `published` (this function's keys) become the Need's.
+  /// `subject` and `published` (this function's keys) become the Need's, and so do the
+  /// values `when` says the path knew of variables rooted in a parameter.
   bool passOn(const std::vector<std::vector<SummaryLock>> &alternatives, std::string what,
               std::string path, std::vector<const Lock *> classes = {}, uint32_t at = UINT32_MAX,
               std::vector<std::pair<const Lock *, std::string>> why = {},
               const std::string &subject = "", const std::vector<std::string> &published = {},
-              bool released = false);
+              bool released = false, const std::vector<Fact> &when = {});
+  /// The value `key` (an argument's variable at a call) is known to have: a literal; what a
+  /// test on this path found of a variable passed in (passedIn); or a field of a local
+  /// struct that its designated initializer leaves zero or sets to a literal (`struct
+  /// mm_walk walk = { .ops = ops };` makes `walk.no_vma` zero) and no function assigns.
+  /// Locals the function assigns are not trusted: a loop's join does not forget their value.
+  std::optional<bool> knownValue(const State &st, const std::string &key) const;
+  /// `p` (in the parameters' terms, `$3->no_vma`) is a value the caller passed in: a
+  /// parameter the function never assigns, or a field of one that no function of the files
+  /// assigns (a flag an initializer set).
+  bool passedIn(const std::string &p) const;
+  /// Parameters the function assigns (`vma = vma->vm_next;`): a fact about one describes a
+  /// later value, not the caller's argument.
+  bool reassigned(std::string_view param) const;
   // ---- Objects not yet published (spec `constructor` / `publish`) ------------------------
 
   /// `var = call`: true when the call returns a new object for `var` (a spec constructor of

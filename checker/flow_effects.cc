@@ -190,7 +190,7 @@ void FunctionAnalysis::checkAcquire(const Api &api, const Held &taking, State &s
                          ", which needs " + lockWords(*other, owner, r.otherMode) + " (relation " +
                          quote(r.name) + ")";
       if (!ok && !passOn(oneLock(other, r.otherMode, owner), what, "", {}, call.begin(),
-                         {{other, why}}, "", st.published)) {
+                         {{other, why}}, "", st.published, false, st.facts)) {
         Diagnostic *d =
             report(Severity::Error, "missing-lock", call,
                    quote(api.name) + " takes " + lockWords(*lock, taking.key, taking.mode) +

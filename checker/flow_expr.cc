@@ -179,15 +179,7 @@ void FunctionAnalysis::eval(ts::Node e, State &st, int depth) {
             st.reassigned.insert(at, to);
         }
       }
-      // Stored where the caller can reach it (`b->vma = vma;`, `*vmap = vma;`): a lock held
-      // on the object is handed over through that name.
-      ts::Node rv = right;
-      if (ctx_ && stripNode(rv) == std::string_view("identifier") &&
-          !toParams(to, ctx_->params).empty())
-        for (Held &h : st.held)
-          if (h.key == rv.text() &&
-              std::find(h.handedTo.begin(), h.handedTo.end(), to) == h.handedTo.end())
-            h.handedTo.push_back(to);
+      handOver(l, right, st);
       // `vmf->ptl = pmd_lock(...)`, `*vmap = lock_vma_under_rcu(...)`: held as the name says.
       evalInto(right, to, st, depth);
       if (lt == "field_expression") {
@@ -511,6 +503,98 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
   }
   eval(e, st, depth + 1);
   return {st, std::move(st)};
+}
+
+std::optional<bool> FunctionAnalysis::knownValue(const State &st, const std::string &key) const {
+  if (ReturnClass c = classifyReturn(key); c == ReturnClass::Zero || c == ReturnClass::Nonzero)
+    return c == ReturnClass::Nonzero;
+  if (const Fact *f = factOf(st, key); f && ctx_ && passedIn(toParams(resolve(key), ctx_->params)))
+    return f->nonzero;
+  size_t dot = key.find('.');
+  if (dot == std::string::npos || !isIdentifier(std::string_view(key).substr(0, dot)) ||
+      !isIdentifier(std::string_view(key).substr(dot + 1)))
+    return std::nullopt;
+  std::string_view var = std::string_view(key).substr(0, dot);
+  std::string_view field = std::string_view(key).substr(dot + 1);
+  std::optional<bool> value;
+  bool designated = false, assigned = false;
+  std::vector<ts::Node> todo{function_.child("body")};
+  while (!todo.empty() && !assigned) {
+    ts::Node n = todo.back();
+    todo.pop_back();
+    std::string_view t = n.type();
+    if (t == "init_declarator" && n.child("declarator").text() == var &&
+        std::string_view(n.child("value").type()) == "initializer_list") {
+      for (const ts::Node &item : n.child("value").namedChildren()) {
+        if (std::string_view(item.type()) != "initializer_pair")
+          continue;
+        designated = true;
+        ts::Node d = item.child("designator");
+        if (!d.isNull() && std::string_view(d.type()) == "field_designator" &&
+            d.text().substr(d.text().find_first_not_of(". \t")) == field)
+          if (std::optional<Fact> f = literalValue(item.child("value")))
+            value = f->nonzero;
+      }
+      continue;
+    }
+    if ((t == "assignment_expression" && canonical(n.child("left")) == key) ||
+        (t == "update_expression" && canonical(n.child("argument")) == key))
+      assigned = true;
+    for (const ts::Node &c : n.children())
+      todo.push_back(c);
+  }
+  if (assigned || !designated || !ctx_ || !ctx_->assignedFields ||
+      ctx_->assignedFields->count(std::string(field)))
+    return std::nullopt;
+  return value ? value : std::optional<bool>(false);
+}
+
+bool FunctionAnalysis::reassigned(std::string_view param) const {
+  auto it = reassigned_.find(param);
+  if (it != reassigned_.end())
+    return it->second;
+  bool assigned = false;
+  std::vector<ts::Node> todo{function_.child("body")};
+  while (!todo.empty() && !assigned) {
+    ts::Node n = todo.back();
+    todo.pop_back();
+    std::string_view t = n.type();
+    if ((t == "assignment_expression" && n.child("left").text() == param) ||
+        (t == "update_expression" && n.child("argument").text() == param))
+      assigned = true;
+    for (const ts::Node &c : n.children())
+      todo.push_back(c);
+  }
+  reassigned_.emplace(std::string(param), assigned);
+  return assigned;
+}
+
+void FunctionAnalysis::handOver(ts::Node l, ts::Node right, State &st) {
+  ts::Node rv = right;
+  if (!ctx_ || stripNode(rv) != std::string_view("identifier") ||
+      toParams(canonical(l), ctx_->params).empty())
+    return;
+  // Stored where the caller reads it (`madv_behavior->vma = vma;`, `*vmap = vma;`): a lock
+  // of that object is named by the caller through the same place, and so is one of an object
+  // reached from it (`*vmap = vma;` handing back a new VMA whose file's i_mmap lock is held:
+  // `vma->vm_file->f_mapping`).
+  bool field = std::string_view(l.type()) == "field_expression";
+  std::string_view v = rv.text();
+  std::string to = canonical(l);
+  auto hand = [](Held &h, std::string name) {
+    if (std::find(h.handedTo.begin(), h.handedTo.end(), name) == h.handedTo.end())
+      h.handedTo.push_back(std::move(name));
+  };
+  for (Held &h : st.held) {
+    std::string_view k = h.key;
+    if (h.asserted) // the caller's own hold (asserted, or taken back): nothing to hand over
+      continue;
+    if (k == v)
+      hand(h, to);
+    else if (k.size() > v.size() + 2 && k.substr(0, v.size()) == v &&
+             k.substr(v.size(), 2) == "->")
+      hand(h, (field ? to : "(" + to + ")") + std::string(k.substr(v.size())));
+  }
 }
 
 void FunctionAnalysis::assertion(ts::Node call, const std::vector<ts::Node> &args, State &st,

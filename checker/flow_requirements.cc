@@ -218,15 +218,17 @@ FunctionAnalysis::checkRequirement(const Requirement &req, const Roles &roles, S
     }
     if (!alternatives.empty() &&
         passOn(alternatives, named + ", which requires " + req.text, "", classes, at.begin(),
-               std::move(reasons), subject, st.published))
+               std::move(reasons), subject, st.published, false, st.facts))
       return Verdict::No;
   }
-  // Wrong mode when some alternative fails only by modes.
+  // Wrong mode when some alternative fails only by modes (one that also rests on facts the
+  // checker assumes is no better a way than the others, where there are others: the
+  // finding says them all).
   for (const AltCheck &c : checks) {
     bool modesOnly = std::all_of(c.failed.begin(), c.failed.end(), [](const auto &f) {
       return f.second.status == AtomStatus::WrongMode;
     });
-    if (!modesOnly || c.failed.empty())
+    if (!modesOnly || c.failed.empty() || (!c.assumed.empty() && checks.size() > 1))
       continue;
     const Atom &a = *c.failed.front().first;
     const Held &h = *c.failed.front().second.weaker;

@@ -51,11 +51,29 @@ std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock
   return {{SummaryLock{lock, std::move(mode), std::move(key)}}};
 }
 
+bool FunctionAnalysis::passedIn(const std::string &p) const {
+  size_t digits = p.size() > 1 && p[0] == '$' ? p.find_first_not_of("0123456789", 1) : 1;
+  if (digits == 1 || !ctx_ || reassigned(ctx_->params[std::stoul(p.substr(1, digits - 1))]))
+    return false;
+  for (size_t k = digits; k < p.size();) {
+    size_t skip = p.compare(k, 2, "->") == 0 ? 2 : p[k] == '.' ? 1 : 0;
+    size_t e = k + skip;
+    while (e < p.size() && isIdentifier(std::string_view(p).substr(e, 1)))
+      ++e;
+    if (skip == 0 || e == k + skip || !ctx_->assignedFields ||
+        ctx_->assignedFields->count(p.substr(k + skip, e - k - skip)))
+      return false;
+    k = e;
+  }
+  return true;
+}
+
 bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alternatives,
                               std::string what, std::string path, std::vector<const Lock *> classes,
                               uint32_t at, std::vector<std::pair<const Lock *, std::string>> why,
                               const std::string &subject,
-                              const std::vector<std::string> &published, bool released) {
+                              const std::vector<std::string> &published, bool released,
+                              const std::vector<Fact> &when) {
   if (!ctx_ || !summary_ || ctx_->root)
     return false;
   if (ctx_->entry) {
@@ -114,12 +132,22 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
   for (const std::string &k : published)
     if (std::string p = toParams(k, ctx_->params); !p.empty())
       need.published.push_back(std::move(p));
+  for (const Fact &f : when) {
+    std::string p = toParams(resolve(f.var), ctx_->params);
+    if (!passedIn(p))
+      continue;
+    std::pair<std::string, bool> c{std::move(p), f.nonzero};
+    if (std::find(need.when.begin(), need.when.end(), c) == need.when.end())
+      need.when.push_back(std::move(c));
+  }
+  std::sort(need.when.begin(), need.when.end());
   // One need per origin and locks, whatever the call path: at every call both are met or
   // neither, and a run reports each origin once, by the path that reached it first.
   if (std::none_of(summary_->needs.begin(), summary_->needs.end(), [&](const Need &n) {
         return n.what == need.what && n.alternatives == need.alternatives &&
                n.classes == need.classes && n.subject == need.subject &&
-               n.published == need.published && n.released == need.released;
+               n.published == need.published && n.released == need.released &&
+               n.when == need.when;
       }))
     summary_->needs.push_back(std::move(need));
   return true;
@@ -172,6 +200,24 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     for (const std::string &k : need.published)
       publishedThere.push_back(fromParams(k, actual, result));
     if (!need.subject.empty() && unpublished(fromParams(need.subject, actual, result)))
+      continue;
+    // Where the need arose the callee knew some of its arguments' values: a caller that
+    // knows one is different never reaches that path; one it does not know stays a
+    // condition, in the caller's terms, together with what the caller knows here.
+    std::vector<Fact> when = st.facts;
+    bool reached = true;
+    for (const auto &[k, nonzero] : need.when) {
+      std::string key = fromParams(k, actual, result);
+      if (key.empty())
+        continue;
+      if (std::optional<bool> v = knownValue(st, key))
+        reached = *v == nonzero;
+      else
+        when.push_back(Fact{key, nonzero});
+      if (!reached)
+        break;
+    }
+    if (!reached)
       continue;
     bool met = std::any_of(need.alternatives.begin(), need.alternatives.end(),
                            [&](const std::vector<SummaryLock> &alt) {
@@ -305,7 +351,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     published.insert(published.end(), publishedThere.begin(), publishedThere.end());
     if (passOn(here, need.what, path, need.classes, UINT32_MAX, need.why,
                need.subject.empty() ? "" : fromParams(need.subject, actual, result), published,
-               need.released))
+               need.released, when))
       continue;
     std::vector<std::vector<std::string>> wanted; // per way, as `here`
     for (const std::vector<SummaryLock> &locks : here) {
@@ -436,6 +482,22 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         literal = true;
       if (literal && *literal == e.guardNonzero)
         break;
+      // Dropped where the callee returns zero, kept where it fails (`if
+      // (do_vmi_align_munmap(..., true)) goto out;`): held exactly where the result is nonzero.
+      if (literal && e.resultTells && o && !o->may) {
+        Held kept = *o;
+        st.held.erase(st.held.begin() + (o - st.held.data()));
+        if (!resultVar.empty()) {
+          std::erase_if(st.pending, [&](const Pending &p) { return p.var == resultVar; });
+          st.pending.push_back({resultVar, TrySuccess::True, kept});
+        } else if (!conditional)
+          conditional = TryResult{TrySuccess::True, kept, {}};
+        else if (conditional->success == TrySuccess::True)
+          conditional->more.push_back(kept);
+        else
+          addMay(st, kept);
+        break;
+      }
       if (o && o->may && !guard.empty() && o->guard == guard && o->guardMask.empty() &&
           o->guardNonzero != e.guardNonzero) {
         // Taken where the variable is nonzero (zero) and released exactly there: gone.
@@ -471,7 +533,26 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       }
       break;
     }
-    case Effect::Kind::MayAcquire:
+    case Effect::Kind::MayAcquire: {
+      // What the caller knows of a value: a literal argument, or what its path found.
+      auto known = [&](const std::string &key) -> std::optional<bool> {
+        if (ReturnClass c = classifyReturn(key); c == ReturnClass::Zero || c == ReturnClass::Nonzero)
+          return c == ReturnClass::Nonzero;
+        if (const Fact *f = factOf(st, key))
+          return f->nonzero;
+        return std::nullopt;
+      };
+      bool never = false;
+      for (const auto &[k, v] : e.also) {
+        std::string key = fromParams(k, actual, result);
+        std::optional<bool> kv = key.empty() ? std::nullopt : known(key);
+        if (kv && *kv != v)
+          never = true; // `vma_link_file(vma, false)`: not on any path
+        else if (!kv && !key.empty())
+          h.also.push_back(Fact{key, v});
+      }
+      if (never)
+        break;
       taken_.insert(h.lock);
       std::erase_if(st.held, [&](const Held &o) { return o.may && sameHold(o, h); });
       if (!e.guard.empty()) {
@@ -479,7 +560,11 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         h.guardNonzero = e.guardNonzero;
       }
       addMay(st, h);
+      // The caller set the field that says so (`unmap.mm_wr_locked = true;`): decided.
+      if (const Fact *f = h.guard.empty() ? nullptr : factOf(st, h.guard))
+        assume(st, h.guard, f->nonzero);
       break;
+    }
     case Effect::Kind::HeldIf: {
       taken_.insert(h.lock);
       h.may = e.may;
@@ -748,6 +833,9 @@ void FunctionAnalysis::finish() {
               may.path = p->second;
       if (may.guard.empty())
         heldOnEntry(i, Reach::Some);
+      may.resultTells = std::all_of(at.begin(), at.end(), [](const ReturnHold &h) {
+        return (h.hold == ReturnHold::Hold::No) == (h.cls != ReturnClass::Zero);
+      });
       summary_->effects.push_back(may);
       continue;
     }
@@ -828,11 +916,34 @@ void FunctionAnalysis::finish() {
       // Held on some paths, exactly where a parameter's field or pointee says (`if
       // (vp->file) i_mmap_lock_write(vp->mapping);`): the caller's test of it, or a callee
       // released by the same field, settles the hold.
-      if (kind == Effect::Kind::MayAcquire)
+      if (kind == Effect::Kind::MayAcquire) {
         if (auto guard = mayGuard(r)) {
           e.guard = guard->first;
           e.guardNonzero = guard->second;
         }
+        // Conditions every return that may hold it says, that the caller can name.
+        bool first = true;
+        size_t k = 0;
+        for (const auto &[begin, rec] : returns_) {
+          if (r.at[k++].hold != ReturnHold::Hold::May)
+            continue;
+          auto h = std::find_if(rec.held.begin(), rec.held.end(), [&](const Held &o) {
+            return o.lock == r.first.lock && o.may;
+          });
+          std::vector<std::pair<std::string, bool>> here;
+          if (h != rec.held.end())
+            for (const Fact &c : h->also)
+              if (std::string p = toParams(c.var, ctx_->params); !p.empty() && p[0] == '$')
+                here.emplace_back(std::move(p), c.nonzero);
+          if (first)
+            e.also = std::move(here);
+          else
+            std::erase_if(e.also, [&](const auto &c) {
+              return std::find(here.begin(), here.end(), c) == here.end();
+            });
+          first = false;
+        }
+      }
       summary_->effects.push_back(e);
     }
     // Where code outside the files checked calls the function, a lock it returns holding is
@@ -878,9 +989,11 @@ void FunctionAnalysis::finish() {
     }
     // Declared `__acquires`/`__cond_acquires`: returning it is the function's contract.
     // An alias is handed over with the hold it names (a second out parameter set to the
-    // same object): reported there, if at all.
+    // same object): reported there, if at all.  A hold that ends with another lock is
+    // released by it (never a leak).
     if (r.handed || (effect && (!ctx_->entry || tested)) || !r.first.alias.empty() ||
-        declared(LockAnnotation::Kind::Acquires, r.first.lock, r.first.key))
+        declared(LockAnnotation::Kind::Acquires, r.first.lock, r.first.key) ||
+        endsWithOther(r.first))
       continue;
     n = 0;
     for (const auto &[begin, rec] : returns_) {

@@ -73,11 +73,13 @@ void setFact(State &st, const std::string &var, std::optional<bool> value, bool 
   if (!value && knowsNothing(st))
     return; // nothing known, nothing tied: nothing to forget
   for (std::vector<Held> *list : {&st.held, &st.dropped})
-    for (Held &h : *list)
+    for (Held &h : *list) {
       if (h.guard == var) {
         h.guard.clear();
         h.guardMask.clear();
       }
+      std::erase_if(h.also, [&](const Fact &c) { return c.var == var; });
+    }
   auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
                              [](const Fact &f, const std::string &v) { return f.var < v; });
   bool present = it != st.facts.end() && it->var == var;
@@ -133,10 +135,25 @@ void assume(State &st, const std::string &var, bool nonzero) {
   const Fact *known = factOf(st, var);
   bool error = nonzero && known && known->error;
   decide(st, [&](const Held &h) {
+    for (const Fact &c : h.also)
+      if (c.var == var && c.nonzero != nonzero)
+        return 0;
     if (h.guard != var || (!h.guardMask.empty() && nonzero))
       return -1; // a nonzero result need not have the bits
-    return h.guardNonzero == (nonzero && !error) ? 1 : 0;
+    if (h.guardNonzero != (nonzero && !error))
+      return 0;
+    bool rest = std::any_of(h.also.begin(), h.also.end(), [&](const Fact &c) { return c.var != var; });
+    return rest ? -1 : 1;
   });
+  // Conditions this test met: the guard's gives way to the next one.
+  for (Held &h : st.held) {
+    std::erase_if(h.also, [&](const Fact &c) { return c.var == var; });
+    if (h.guard == var && h.guardMask.empty() && h.guardNonzero == nonzero && !h.also.empty()) {
+      h.guard = h.also.front().var;
+      h.guardNonzero = h.also.front().nonzero;
+      h.also.erase(h.also.begin());
+    }
+  }
   auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
                              [](const Fact &f, const std::string &v) { return f.var < v; });
   if (it != st.facts.end() && it->var == var) {
@@ -207,14 +224,21 @@ void guardAtJoin(Held &j, const Held &h, const State &in, const State &out) {
     if (f && valid(*f) != h.guardNonzero)
       return; // keeps its guard
   }
+  // A hold that its guard says exists exactly where it is set (a may-hold of this function's
+  // own, tied to a variable) still exists only there: the guard becomes one more condition.
+  bool exact = !h.guard.empty() && h.guardMask.empty();
+  Fact old{h.guard, h.guardNonzero};
   j.guard.clear();
   j.guardMask.clear();
   // Only a definite hold is held exactly where the facts say: a may-hold (a callee's, taken
   // on some of its own paths) may be absent where they say held.
-  if (h.may)
+  if (h.may && !exact)
     return;
+  if (exact && std::none_of(j.also.begin(), j.also.end(),
+                            [&](const Fact &c) { return c.var == old.var; }))
+    j.also.push_back(old);
   for (const Fact &f : in.facts)
-    if (const Fact *o = factOf(out, f.var); o && valid(*o) != valid(f)) {
+    if (const Fact *o = factOf(out, f.var); o && valid(*o) != valid(f) && f.var != old.var) {
       j.guard = f.var;
       j.guardNonzero = valid(f);
       return;
@@ -267,6 +291,7 @@ void guardDropped(Held &j, const Held &h, const State &in, const State &out) {
   j.guardNonzero = flipped.guardNonzero;
   guardAtJoin(j, flipped, in, out);
   j.guardNonzero = !j.guardNonzero;
+  j.also.clear(); // a released hold's guard says where it is still held: no conjunction
 }
 
 } // namespace
@@ -308,8 +333,13 @@ State join(const State &a, const State &b) {
     }
     if (it == b.held.end())
       guardAtJoin(j, h, a, b);
-    else
+    else {
       guardBoth(j, h, *it, a, b);
+      // Conditions of a hold both sides have: those both sides say.
+      std::erase_if(j.also, [&](const Fact &c) {
+        return std::find(it->also.begin(), it->also.end(), c) == it->also.end();
+      });
+    }
     if (!j.keptAt && it != b.held.end())
       j.keptAt = it->keptAt;
     r.held.push_back(j);

@@ -20,6 +20,24 @@
 
 namespace lockspec::check {
 
+/// A path knows a variable (`pte`, `locked`, `*locked`, `vms->unlock`) is zero or nonzero:
+/// assigned a literal, or tested.
+struct Fact {
+  std::string var;
+  bool nonzero = false;
+  /// A pointer that may be an error code (err.h's ERR_PTR): with `nonzero`, it is one; without,
+  /// it is NULL or one.  Either way a failed result, as NULL is: a hold guarded by the
+  /// variable being nonzero is not held (valid()).
+  bool error = false;
+  bool operator==(const Fact &) const = default;
+};
+
+/// The variable holds a valid result: nonzero and no error pointer.  A hold guarded by its
+/// being nonzero (`guardNonzero`) exists exactly where this is true.
+inline bool valid(const Fact &f) {
+  return f.nonzero && !f.error;
+}
+
 /// One lock held on a path.
 struct Held {
   const Lock *lock = nullptr;
@@ -37,6 +55,11 @@ struct Held {
   /// and drops it on the other.
   std::string guard;
   bool guardNonzero = true;
+  /// Further conditions the hold exists only under, together with `guard` (`if (file) {
+  /// lock; if (!hold) unlock; }` holds it exactly where `file` and `hold` are nonzero): a
+  /// test that finds one false drops the hold; one that finds the guard true makes the next
+  /// condition the guard.
+  std::vector<Fact> also;
   /// Result bits (sorted): the guard is `guard & (bits)` rather than `guard` itself, as a
   /// release that depends on its result says (`VM_FAULT_RETRY | VM_FAULT_COMPLETED`).
   std::vector<std::string> guardMask;
@@ -62,24 +85,6 @@ struct Held {
 /// A definite hold of `lock` in `mode` of the instance `key`, taken by the call at
 /// [at, atEnd), with nothing else known about it.
 Held holdOf(const Lock *lock, std::string mode, std::string key, uint32_t at, uint32_t atEnd);
-
-/// A path knows a variable (`pte`, `locked`, `*locked`, `vms->unlock`) is zero or nonzero:
-/// assigned a literal, or tested.
-struct Fact {
-  std::string var;
-  bool nonzero = false;
-  /// A pointer that may be an error code (err.h's ERR_PTR): with `nonzero`, it is one; without,
-  /// it is NULL or one.  Either way a failed result, as NULL is: a hold guarded by the
-  /// variable being nonzero is not held (valid()).
-  bool error = false;
-  bool operator==(const Fact &) const = default;
-};
-
-/// The variable holds a valid result: nonzero and no error pointer.  A hold guarded by its
-/// being nonzero (`guardNonzero`) exists exactly where this is true.
-inline bool valid(const Fact &f) {
-  return f.nonzero && !f.error;
-}
 
 /// A try result stored in a variable: held once a test of the variable says it succeeded.
 struct Pending {

@@ -121,6 +121,39 @@ TEST(LockState, AssignmentBreaksTheTie) {
   EXPECT_EQ(j.held.size(), 1u); // a test of the new value says nothing of the hold
 }
 
+TEST(LockState, AHoldUnderTwoConditionsKeepsBoth) {
+  // if (file) { lock; if (!hold) unlock; }: held exactly where file and hold are nonzero.
+  State kept, released, nofile;
+  kept.held.push_back(hold("mapping"));
+  for (State *s : {&kept, &released})
+    setFact(*s, "file", true);
+  setFact(kept, "hold", true);
+  setFact(released, "hold", false);
+  setFact(nofile, "file", false);
+  State inner = join(kept, released);
+  ASSERT_EQ(inner.held.size(), 1u);
+  EXPECT_EQ(inner.held[0].guard, "hold");
+  State j = join(inner, nofile);
+  ASSERT_EQ(j.held.size(), 1u);
+  EXPECT_TRUE(j.held[0].may);
+  EXPECT_EQ(j.held[0].guard, "file");
+  ASSERT_EQ(j.held[0].also.size(), 1u);
+  EXPECT_EQ(j.held[0].also[0], (Fact{"hold", true}));
+  // The second condition false: not held, whatever the first says.
+  State no = j;
+  assume(no, "hold", false);
+  EXPECT_TRUE(no.held.empty());
+  // The guard true: the other condition becomes the guard, still a may-hold; then definite.
+  State yes = j;
+  assume(yes, "file", true);
+  ASSERT_EQ(yes.held.size(), 1u);
+  EXPECT_TRUE(yes.held[0].may);
+  EXPECT_EQ(yes.held[0].guard, "hold");
+  assume(yes, "hold", true);
+  ASSERT_EQ(yes.held.size(), 1u);
+  EXPECT_FALSE(yes.held[0].may);
+}
+
 TEST(LockState, ResultBitsDecideOnlyWhenTheyCoverTheMask) {
   State st;
   Held h = hold("vma");

@@ -535,11 +535,11 @@ MacroHints::MacroHints(std::string_view text) {
     }
     if (words.empty() || words[0][0] == '#')
       continue;
-    if (words[0] == "guard") {
+    if (words[0] == "guard" || words[0] == "inline") {
       if (words.size() != 3)
         throw std::invalid_argument("macro hints line " + std::to_string(lineNo) +
                                     ": expected 3 words");
-      guards_[std::string(words[1])] = std::string(words[2]);
+      (words[0] == "guard" ? guards_ : inlines_)[std::string(words[1])] = std::string(words[2]);
       continue;
     }
     if (words[0] == "errptr") {

@@ -96,10 +96,19 @@ public:
     return false;
   }
 
+  /// The function a header inline of that name calls with its own arguments, under a test
+  /// of them the checker does not see (`inline` hints), or null.  Not rewritten: a call
+  /// to the inline is analysed as a call to that function.
+  const std::string *inlineTarget(std::string_view name) const {
+    auto it = inlines_.find(std::string(name));
+    return it == inlines_.end() ? nullptr : &it->second;
+  }
+
 private:
   std::unordered_map<std::string, std::string> guards_, releases_;
   std::unordered_map<std::string, ErrorPointer> errorPointers_;
   std::unordered_set<std::string> assertions_;
+  std::unordered_map<std::string, std::string> inlines_;
   std::vector<MacroHint> exact_, patterns_;
   /// Per pattern, its longest run without `*`: a word that lacks it cannot match.
   std::vector<std::string> cores_;

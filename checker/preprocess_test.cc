@@ -186,5 +186,15 @@ TEST(MacroHints, ReleasingMacroNamesTheLockByItsArgumentsField) {
   EXPECT_NE(MacroHints::kernel().releasesThrough("folio_walk_end"), nullptr);
 }
 
+TEST(MacroHints, InlineNamesTheFunctionItCalls) {
+  EXPECT_THROW(MacroHints("inline hugetlb_zap_begin\n"), std::invalid_argument);
+  MacroHints h("inline hugetlb_zap_begin __hugetlb_zap_begin\n");
+  ASSERT_NE(h.inlineTarget("hugetlb_zap_begin"), nullptr);
+  EXPECT_EQ(*h.inlineTarget("hugetlb_zap_begin"), "__hugetlb_zap_begin");
+  EXPECT_EQ(h.inlineTarget("__hugetlb_zap_begin"), nullptr);
+  // Not a rewrite: the text is left as written.
+  EXPECT_EQ(h.find("hugetlb_zap_begin"), nullptr);
+}
+
 } // namespace
 } // namespace lockspec::check

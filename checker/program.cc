@@ -13,7 +13,8 @@ namespace {
 /// A function definition with its place in the program.
 struct Node {
   uint32_t file = 0, index = 0;
-  /// Name (viewing the callee's FunctionDef) -> definition.
+  /// Name called (viewing the caller's body: the callee's own, or an `inline` hint's) ->
+  /// definition.
   std::unordered_map<std::string_view, uint32_t> callees;
   bool entry = false, root = false;
   FunctionSummary summary;
@@ -74,6 +75,10 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
   for (uint32_t n = 0; n < nodes.size(); ++n) {
     for (std::string_view c : calledNames(def(nodes[n]).node.child("body").text())) {
       auto it = byName.find(c);
+      // A header inline the hints say calls a function defined here is a call to it.
+      if (const std::string *target = MacroHints::kernel().inlineTarget(c);
+          it == byName.end() && target)
+        it = byName.find(*target);
       if (it == byName.end())
         continue;
       uint32_t target = UINT32_MAX;
@@ -86,7 +91,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
         target = it->second.front();
       if (target == UINT32_MAX)
         continue;
-      if (!nodes[n].callees.emplace(def(nodes[target]).name, target).second)
+      if (!nodes[n].callees.emplace(c, target).second) // by the name called (views the body)
         continue; // called before
       succ[n].push_back(target);
       if (target != n)
@@ -105,6 +110,9 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
         for (uint32_t alt : nodes[d].alternates)
           taken[alt] = 1;
       }
+  std::unordered_set<std::string> assigned;
+  for (const ProgramFile &f : files)
+    assigned.merge(assignedFields(f.parsed.tree.source()));
   for (uint32_t n = 0; n < nodes.size(); ++n) {
     nodes[n].entry = taken[n] || !called[n];
     const FunctionDef &d = def(nodes[n]);
@@ -182,6 +190,7 @@ void checkProgram(const Checker &checker, std::vector<ProgramFile> &files, unsig
     ctx.entry = node.entry;
     ctx.root = node.root;
     ctx.params = d.params;
+    ctx.assignedFields = &assigned;
     ctx.annotations = &d.annotations;
     uint32_t file = node.file;
     // Line starts are found once per file, and only in files that pass requirements on.

@@ -134,15 +134,32 @@ std::string toParams(std::string_view key, const std::vector<std::string> &param
   std::string_view root = rootIdentifier(rest);
   if (root.empty())
     return "";
+  size_t at = static_cast<size_t>(root.data() - rest.data()); // after `(*` in `(*vmap)->f`
   for (size_t i = 0; i < params.size(); ++i)
     if (params[i] == root)
-      return std::string(prefix) + "$" + std::to_string(i) + std::string(rest.substr(root.size()));
+      return std::string(prefix) + std::string(rest.substr(0, at)) + "$" + std::to_string(i) +
+             std::string(rest.substr(at + root.size()));
   return "";
 }
 
 std::string fromParams(std::string_view key, const std::vector<std::string> &args,
                        std::string_view result) {
   auto [prefix, rest] = splitPrefix(key);
+  // `(*$i)->f`: a field of what a pointer parameter points at (`*vmap = vma;` handed back
+  // a VMA); with `&x` passed it is `x->f`.
+  if (prefix.empty() && rest.rfind("(*$", 0) == 0) {
+    size_t close = rest.find(')');
+    std::string inner = close == std::string_view::npos
+                            ? ""
+                            : fromParams(rest.substr(2, close - 2), args, result);
+    if (inner.empty())
+      return "";
+    std::string tail(rest.substr(close + 1));
+    if (inner.size() > 1 && inner[0] == '&' &&
+        std::all_of(inner.begin() + 1, inner.end(), isIdentByte))
+      return inner.substr(1) + tail;
+    return "(*" + inner + ")" + tail;
+  }
   if (rest.empty() || rest[0] != '$')
     return std::string(key);
   size_t end = 1;
@@ -306,6 +323,93 @@ std::vector<std::string_view> calledNames(std::string_view code) {
                    name == "return" || name == "sizeof" || name == "typeof" || name == "do";
     if (k < code.size() && code[k] == '(' && !member && !keyword)
       out.push_back(name);
+    i = j;
+  }
+  return out;
+}
+
+std::unordered_set<std::string> assignedFields(std::string_view code) {
+  std::unordered_set<std::string> out;
+  auto blank = [&](size_t k) { return code[k] == ' ' || code[k] == '\t' || code[k] == '\n'; };
+  // The last field of the member chain starting at `p` (`a->b.c`: "c"), or "" when it
+  // names no member.
+  auto lastField = [&](size_t p) -> std::string_view {
+    bool member = false;
+    for (;;) {
+      while (p < code.size() && (code[p] == ' ' || code[p] == '('))
+        ++p;
+      size_t e = p;
+      while (e < code.size() && isIdentByte(code[e]))
+        ++e;
+      if (e == p)
+        return {};
+      std::string_view name = code.substr(p, e - p);
+      while (e < code.size() && (code[e] == ')' || code[e] == ' '))
+        ++e;
+      if (e + 1 < code.size() && code[e] == '-' && code[e + 1] == '>')
+        p = e + 2;
+      else if (e < code.size() && code[e] == '.')
+        p = e + 1;
+      else
+        return member ? name : std::string_view();
+      member = true;
+    }
+  };
+  for (size_t i = 0; i < code.size();) {
+    if (code[i] == '/' || code[i] == '"' || code[i] == '\'') {
+      size_t e = skipCommentOrLiteral(code, i);
+      i = e == i ? i + 1 : e;
+      continue;
+    }
+    if (!isIdentByte(code[i])) {
+      // `&x->f` (an address another function may write through), `++x->f`, `--x.f`.
+      bool prefix = i + 1 < code.size() && ((code[i] == '+' && code[i + 1] == '+') ||
+                                            (code[i] == '-' && code[i + 1] == '-'));
+      bool address = false;
+      if (code[i] == '&' && i + 1 < code.size() && code[i + 1] != '&' &&
+          (i == 0 || code[i - 1] != '&')) {
+        size_t b = i;
+        while (b > 0 && blank(b - 1))
+          --b;
+        address = b == 0 || std::string_view("(,=").find(code[b - 1]) != std::string_view::npos;
+      }
+      if (prefix || address)
+        if (std::string_view f = lastField(i + (prefix ? 2 : 1)); !f.empty())
+          out.emplace(f);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < code.size() && isIdentByte(code[j]))
+      ++j;
+    bool arrow = i >= 2 && code[i - 1] == '>' && code[i - 2] == '-';
+    bool dot = i >= 1 && code[i - 1] == '.';
+    if (dot) {
+      // `.f` after an expression, not a designator after `{` or `,`.
+      size_t b = i - 1;
+      while (b > 0 && blank(b - 1))
+        --b;
+      dot = b > 0 && (isIdentByte(code[b - 1]) || code[b - 1] == ')' || code[b - 1] == ']');
+    }
+    if (arrow || dot) {
+      size_t k = j;
+      while (k < code.size() && blank(k))
+        ++k;
+      bool assigned = false;
+      if (k + 1 < code.size() && ((code[k] == '+' && code[k + 1] == '+') ||
+                                  (code[k] == '-' && code[k + 1] == '-')))
+        assigned = true;
+      else if (k < code.size() && code[k] == '=')
+        assigned = k + 1 >= code.size() || code[k + 1] != '=';
+      else if (k + 1 < code.size() && code[k + 1] == '=' &&
+               std::string_view("+-*/%&|^").find(code[k]) != std::string_view::npos)
+        assigned = true;
+      else if (k + 2 < code.size() && code[k + 2] == '=' &&
+               (code.substr(k, 2) == "<<" || code.substr(k, 2) == ">>"))
+        assigned = true;
+      if (assigned)
+        out.emplace(code.substr(i, j - i));
+    }
     i = j;
   }
   return out;

@@ -57,6 +57,10 @@ struct Need {
   /// precondition): checked only at a call where the caller has not taken that lock class
   /// itself, as the release's own effect is passed to the caller's caller only there.
   bool released = false;
+  /// What the path where the need arose knew of the parameters' variables (`$3->no_vma`
+  /// nonzero): it arises only where they have those values, so a caller that knows one has
+  /// the other value (a struct it initialised without naming the field) never meets it.
+  std::vector<std::pair<std::string, bool>> when;
   bool operator==(const Need &) const = default;
 };
 
@@ -85,6 +89,14 @@ struct Effect {
   /// lock ("g -> h"), or "" when it took it itself; a finding where a caller returns still
   /// holding it names the whole path.
   std::string path;
+  /// MayAcquire: further values (in the parameters' terms) the hold exists only under, with
+  /// `guard` (`vma_link_file(vma, hold_rmap_lock)` holds it only where `$1` is nonzero): a
+  /// caller whose argument has the other value (a literal `false`) gets no hold.
+  std::vector<std::pair<std::string, bool>> also;
+  /// MayRelease: only returns of a zero result may have released it (`return error;` before
+  /// the release, `return 0;` after): where a literal flag says it is dropped, the caller
+  /// still holds it exactly where the result is nonzero.
+  bool resultTells = false;
   bool operator==(const Effect &) const = default;
 };
 
@@ -130,6 +142,8 @@ struct CallContext {
   /// outside the files checked.
   bool root = true;
   std::vector<std::string> params; ///< Parameter names in order.
+  /// Fields some function of the files checked assigns (assignedFields), or nullptr.
+  const std::unordered_set<std::string> *assignedFields = nullptr;
   /// The function's lock annotations (`__must_hold`, `__acquires`, ...), or nullptr.
   const std::vector<LockAnnotation> *annotations = nullptr;
   /// "file:line" of an offset of this function's file, for the call paths of findings.
@@ -184,6 +198,11 @@ std::vector<std::string_view> calledNames(std::string_view code);
 /// can call.
 std::vector<std::string> addressTaken(std::string_view code,
                                       const std::unordered_set<std::string_view> &names);
+
+/// Fields `code` assigns after it initialised them: `x->f = ...`, `x.f |= ...`, `x->f++`,
+/// `--x.f` (not a designated initializer's `.f = ...`, nor a comparison).  A byte scan over
+/// every file checked: a field none of them assigns keeps the value its initializer gave.
+std::unordered_set<std::string> assignedFields(std::string_view code);
 
 /// Strongly connected components of a graph (`succ[i]`: callees of i), callees before
 /// callers: each component comes after every component it reaches.

@@ -174,6 +174,27 @@ TEST(Summary, OnlyReturnsZero) {
   EXPECT_TRUE(onlyReturnsZero("{ int returned = 1; return 0; }"));
 }
 
+TEST(Summary, FieldOfAPointeeParameter) {
+  std::vector<std::string> params{"map", "vmap"};
+  EXPECT_EQ(toParams("(*vmap)->vm_file->f_mapping", params), "(*$1)->vm_file->f_mapping");
+  EXPECT_EQ(fromParams("(*$1)->vm_file->f_mapping", {"&map", "&vma"}, ""),
+            "vma->vm_file->f_mapping");
+  EXPECT_EQ(fromParams("(*$1)->vm_file", {"&map", "pp"}, ""), "(*pp)->vm_file");
+  EXPECT_EQ(fromParams("(*$2)->vm_file", {"&map", "pp"}, ""), "");
+}
+
+TEST(Summary, AssignedFields) {
+  auto f = assignedFields("struct mm_walk walk = { .ops = ops, .no_vma = true };\n"
+                          "walk.vma = vma; w->action == 0; x->a |= 1; y.b++; --z->c;\n"
+                          "pte_offset_map_lock(mm, pmd, addr, &vmf->ptl); n = a & b->d;\n"
+                          "q->e <<= 2; /* r->f = 1; */ s(t->g) ;");
+  std::vector<std::string> got(f.begin(), f.end());
+  std::sort(got.begin(), got.end());
+  // Not the designated initializer's `.ops`/`.no_vma`, the comparison, the bitwise and,
+  // the comment, or the read `t->g`.
+  EXPECT_EQ(got, (std::vector<std::string>{"a", "b", "c", "e", "ptl", "vma"}));
+}
+
 TEST(Summary, BottomUpOrder) {
   // 0 -> 1 -> 2 -> 1 (a cycle), 0 -> 3.
   auto comps = bottomUp({{1, 3}, {2}, {1}, {}});

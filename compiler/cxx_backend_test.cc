@@ -223,8 +223,9 @@ TEST_F(CxxBackend, LinkFieldGapsAreListedAsCheckedByNeither) {
                            "pointer that capability expressions name (`vma->vm_mm`), so it stays "
                            "a public member and has no read accessor: no read is checked | none\n"),
             std::string::npos);
-  EXPECT_NE(unchecked.find("field vm_area_struct.anon_vma write `mmap_lock.read & page_table_lock`"
-                           " (NULL -> non-NULL) by raw assignment"),
+  EXPECT_NE(unchecked.find("field vm_area_struct.anon_vma write `any { fault: mmap_lock.read & "
+                           "page_table_lock; merge: write_most; fork: mmap_lock.write & "
+                           "vma_detached; }` (NULL -> non-NULL) by raw assignment"),
             std::string::npos);
   EXPECT_EQ(unchecked.find("vm_mm (raw access)"), std::string::npos);
   EXPECT_EQ(unchecked.find("anon_vma.root"), std::string::npos); // 'read none', 'write once'

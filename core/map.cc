@@ -63,7 +63,7 @@ Vma *splitVmaIn(Mm *mm, Vma *vma, unsigned long at) LOCKSPEC_REQUIRES(mm->mmap_l
   vma_start_write(tail);
   if constexpr (Anon) {
     spin_lock(tail->vm_mm->page_table_lock);
-    tail->set_anon_vma_null_to_non_null(vma->anon_vma);
+    tail->set_anon_vma_null_to_non_null(vma->anon_vma, via::fault{});
     spin_unlock(tail->vm_mm->page_table_lock);
   }
   tail->set_flags_vm_flags_helpers(vma->flags(via::mmap_lock{}));
@@ -352,7 +352,7 @@ Vma *dupVmaIn(Mm *parent, Mm *child, Vma *src)
     auto *av = new AnonVma(src->anon_vma->root);
     parent->adoptAnonVma(av); // lives with its root's mm (see README)
     spin_lock(dst->vm_mm->page_table_lock);
-    dst->set_anon_vma_null_to_non_null(av);
+    dst->set_anon_vma_null_to_non_null(av, via::fault{});
     spin_unlock(dst->vm_mm->page_table_lock);
     std::vector<lockspec::anon_vma *> chain{av};
     for (lockspec::anon_vma *a : src->chain())
@@ -411,7 +411,7 @@ Vma *copyVmaIn(Mm *mm, Vma *src, unsigned long start, unsigned long len)
   vma_start_write(dst);
   if constexpr (Anon) {
     spin_lock(dst->vm_mm->page_table_lock);
-    dst->set_anon_vma_null_to_non_null(src->anon_vma);
+    dst->set_anon_vma_null_to_non_null(src->anon_vma, via::fault{});
     spin_unlock(dst->vm_mm->page_table_lock);
   }
   dst->set_flags_vm_flags_helpers(src->flags(via::mmap_lock{}));
@@ -596,7 +596,7 @@ void mapNew(Mm *mm, unsigned long addr, unsigned long end, unsigned long flags,
     anon_vma_lock_write(av);
     spin_lock(vma->vm_mm->page_table_lock);
     op::anon_vma_prepare(vma, av);
-    vma->set_anon_vma_null_to_non_null(av);
+    vma->set_anon_vma_null_to_non_null(av, via::fault{});
     spin_unlock(vma->vm_mm->page_table_lock);
     anon_vma_unlock_write(av);
     vma->setChain({av});

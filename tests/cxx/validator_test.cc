@@ -401,13 +401,13 @@ TEST_F(CxxValidator, LinkFieldAccessors) {
   // vma->anon_vma is also the pointer capability expressions follow, so it stays public; its
   // accessors carry the field rules and are checked at run time.
   World w;
-  w.vma.set_anon_vma_null_to_non_null(&w.av);
+  w.vma.set_anon_vma_null_to_non_null(&w.av, via::fault{});
   ASSERT_EQ(rules(),
             (std::vector<std::string>{"vm_area_struct.anon_vma", "vm_area_struct.anon_vma"}));
   reports().clear();
   mmap_read_lock(&w.mm);
   spin_lock(w.mm.page_table_lock);
-  w.vma.set_anon_vma_null_to_non_null(nullptr);
+  w.vma.set_anon_vma_null_to_non_null(nullptr, via::fault{});
   spin_unlock(w.mm.page_table_lock);
   mmap_read_unlock(&w.mm);
   EXPECT_TRUE(reports().empty());

@@ -34,6 +34,10 @@ struct anon_vma_lock {};
 struct collapse {};
 /// Evidence for the alternative `fast`.
 struct fast {};
+/// Evidence for the alternative `fault`.
+struct fault {};
+/// Evidence for the alternative `fork`.
+struct fork {};
 /// Evidence for the alternative `fully_locked_anon_vma_lock`.
 struct fully_locked_anon_vma_lock {};
 /// Evidence for the alternative `fully_locked_i_mmap_lock`.
@@ -50,6 +54,8 @@ struct i_mmap_lock {};
 struct isolated {};
 /// Evidence for the alternative `kernel_mm`.
 struct kernel_mm {};
+/// Evidence for the alternative `merge`.
+struct merge {};
 /// Evidence for the alternative `mm_walk_mmap_lock`.
 struct mm_walk_mmap_lock {};
 /// Evidence for the alternative `mm_walk_vma_lock`.
@@ -86,6 +92,12 @@ struct semi_locked_mmap_lock {};
 struct semi_locked_vma_lock {};
 /// Evidence for the alternative `slow`.
 struct slow {};
+/// Evidence for the alternative `undo`.
+struct undo {};
+/// Evidence for the alternative `undo_fork`.
+struct undo_fork {};
+/// Evidence for the alternative `unlink`.
+struct unlink {};
 /// Evidence for the alternative `user_mm`.
 struct user_mm {};
 /// Evidence for the alternative `vma_lock`.
@@ -159,55 +171,59 @@ struct fact {
   static inline Fact zapped_no_installs;
   /// States that `zapped_no_installs` holds; the analysis assumes it to the end of the caller.
   static void assume_zapped_no_installs() LOCKSPEC_ASSERT_SHARED_CAPABILITY(zapped_no_installs) {}
-  /// Fact `vma_detached`: The VMA has been removed from the mm's maple tree (its `vm_refcnt` is zero): no new lookup, VMA-locked or mmap-locked, can find it. Spec: `vma_detached` (rules/requirements.rules:117); source: include/linux/mmap_lock.h.
+  /// Fact `anon_vma_chain_unlinked`: None of the VMA's `struct anon_vma_chain` entries is in an anon_vma's interval tree: they were allocated by an `anon_vma_clone` that failed before linking them (`cleanup_partial_anon_vmas` frees them), so no reverse-mapping walker can have reached the VMA through an anon_vma. Spec: `anon_vma_chain_unlinked` (rules/requirements.rules:117); source: mm/rmap.c.
+  static inline Fact anon_vma_chain_unlinked;
+  /// States that `anon_vma_chain_unlinked` holds; the analysis assumes it to the end of the caller.
+  static void assume_anon_vma_chain_unlinked() LOCKSPEC_ASSERT_SHARED_CAPABILITY(anon_vma_chain_unlinked) {}
+  /// Fact `vma_detached`: The VMA has been removed from the mm's maple tree (its `vm_refcnt` is zero): no new lookup, VMA-locked or mmap-locked, can find it. Spec: `vma_detached` (rules/requirements.rules:127); source: include/linux/mmap_lock.h.
   static inline Fact vma_detached;
   /// States that `vma_detached` holds (kernel test: `!vma_is_attached(vma)`); the analysis assumes it to the end of the caller.
   static void assume_vma_detached() LOCKSPEC_ASSERT_SHARED_CAPABILITY(vma_detached) {}
-  /// Fact `atomic_vma_flag`: The VMA flag being set is one that v7.0 allows to change atomically under a read-side lock (`VM_ATOMIC_SET_ALLOWED`, include/linux/mm.h); `vma_set_atomic_flag` warns and refuses any other. Spec: `atomic_vma_flag` (rules/requirements.rules:125); source: include/linux/mm.h.
+  /// Fact `atomic_vma_flag`: The VMA flag being set is one that v7.0 allows to change atomically under a read-side lock (`VM_ATOMIC_SET_ALLOWED`, include/linux/mm.h); `vma_set_atomic_flag` warns and refuses any other. Spec: `atomic_vma_flag` (rules/requirements.rules:135); source: include/linux/mm.h.
   static inline Fact atomic_vma_flag;
   /// States that `atomic_vma_flag` holds (kernel test: `mask & VM_ATOMIC_SET_ALLOWED`); the analysis assumes it to the end of the caller.
   static void assume_atomic_vma_flag() LOCKSPEC_ASSERT_SHARED_CAPABILITY(atomic_vma_flag) {}
-  /// Fact `user_mm`: The mm is a user address space, not the kernel's `init_mm`. Spec: `user_mm` (rules/requirements.rules:134); source: mm/pagewalk.c.
+  /// Fact `user_mm`: The mm is a user address space, not the kernel's `init_mm`. Spec: `user_mm` (rules/requirements.rules:144); source: mm/pagewalk.c.
   static inline Fact user_mm;
   /// States that `user_mm` holds (kernel test: `mm != &init_mm`); the analysis assumes it to the end of the caller.
   static void assume_user_mm() LOCKSPEC_ASSERT_SHARED_CAPABILITY(user_mm) {}
-  /// Fact `is_init_mm`: The mm is the kernel's own `init_mm`. Spec: `is_init_mm` (rules/requirements.rules:139); source: mm/pagewalk.c.
+  /// Fact `is_init_mm`: The mm is the kernel's own `init_mm`. Spec: `is_init_mm` (rules/requirements.rules:149); source: mm/pagewalk.c.
   static inline Fact is_init_mm;
   /// States that `is_init_mm` holds (kernel test: `mm == &init_mm`); the analysis assumes it to the end of the caller.
   static void assume_is_init_mm() LOCKSPEC_ASSERT_SHARED_CAPABILITY(is_init_mm) {}
-  /// Fact `mm_users_held`: The caller holds a user reference on the mm (`mmget` / `mmget_not_zero`), so its address space and page tables are not being torn down by `exit_mmap`. Needed for example to walk another process's page tables under a VMA lock, and to register an MMU notifier. Spec: `mm_users_held` (rules/requirements.rules:144); source: include/linux/sched/mm.h.
+  /// Fact `mm_users_held`: The caller holds a user reference on the mm (`mmget` / `mmget_not_zero`), so its address space and page tables are not being torn down by `exit_mmap`. Needed for example to walk another process's page tables under a VMA lock, and to register an MMU notifier. Spec: `mm_users_held` (rules/requirements.rules:154); source: include/linux/sched/mm.h.
   static inline Fact mm_users_held;
   /// States that `mm_users_held` holds (kernel test: `atomic_read(&mm->mm_users) > 0`); the analysis assumes it to the end of the caller.
   static void assume_mm_users_held() LOCKSPEC_ASSERT_SHARED_CAPABILITY(mm_users_held) {}
-  /// Fact `rmap_order_safe`: mremap may skip the rmap locks when moving PTEs if rmap walkers are guaranteed to see either the old or the new entries anyway: the destination VMA is placed after the source in rmap traversal order, or the move is exec's relocation of its temporary stack (`vma_is_temporary_stack`). `need_rmap_locks` is false exactly then. Spec: `rmap_order_safe` (rules/requirements.rules:154); source: mm/mremap.c.
+  /// Fact `rmap_order_safe`: mremap may skip the rmap locks when moving PTEs if rmap walkers are guaranteed to see either the old or the new entries anyway: the destination VMA is placed after the source in rmap traversal order, or the move is exec's relocation of its temporary stack (`vma_is_temporary_stack`). `need_rmap_locks` is false exactly then. Spec: `rmap_order_safe` (rules/requirements.rules:164); source: mm/mremap.c.
   static inline Fact rmap_order_safe;
   /// States that `rmap_order_safe` holds; the analysis assumes it to the end of the caller.
   static void assume_rmap_order_safe() LOCKSPEC_ASSERT_SHARED_CAPABILITY(rmap_order_safe) {}
-  /// Fact `foll_get`: The GUP call takes ordinary page references (`get_user_pages*`). Spec: `foll_get` (rules/requirements.rules:164); source: mm/gup.c.
+  /// Fact `foll_get`: The GUP call takes ordinary page references (`get_user_pages*`). Spec: `foll_get` (rules/requirements.rules:174); source: mm/gup.c.
   static inline Fact foll_get;
   /// States that `foll_get` holds (kernel test: `gup_flags & FOLL_GET`); the analysis assumes it to the end of the caller.
   static void assume_foll_get() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_get) {}
-  /// Fact `foll_pin`: The GUP call pins the pages (`pin_user_pages*`): the folio's pin count is raised so the rest of mm can tell that the contents may be accessed behind its back (DMA), and must be released with `unpin_user_page*`. Spec: `foll_pin` (rules/requirements.rules:169); source: mm/gup.c.
+  /// Fact `foll_pin`: The GUP call pins the pages (`pin_user_pages*`): the folio's pin count is raised so the rest of mm can tell that the contents may be accessed behind its back (DMA), and must be released with `unpin_user_page*`. Spec: `foll_pin` (rules/requirements.rules:179); source: mm/gup.c.
   static inline Fact foll_pin;
   /// States that `foll_pin` holds (kernel test: `gup_flags & FOLL_PIN`); the analysis assumes it to the end of the caller.
   static void assume_foll_pin() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_pin) {}
-  /// Fact `foll_longterm`: The pin may be held for an unbounded time (RDMA, VFIO, io_uring fixed buffers). Only meaningful together with `FOLL_PIN`; GUP first migrates such pages out of movable zones and CMA areas so the pin does not block memory offlining or compaction. Spec: `foll_longterm` (rules/requirements.rules:178); source: mm/gup.c.
+  /// Fact `foll_longterm`: The pin may be held for an unbounded time (RDMA, VFIO, io_uring fixed buffers). Only meaningful together with `FOLL_PIN`; GUP first migrates such pages out of movable zones and CMA areas so the pin does not block memory offlining or compaction. Spec: `foll_longterm` (rules/requirements.rules:188); source: mm/gup.c.
   static inline Fact foll_longterm;
   /// States that `foll_longterm` holds (kernel test: `gup_flags & FOLL_LONGTERM`); the analysis assumes it to the end of the caller.
   static void assume_foll_longterm() LOCKSPEC_ASSERT_SHARED_CAPABILITY(foll_longterm) {}
-  /// Fact `secondary_mmu_synchronised`: The caller keeps its own translations (a secondary MMU such as KVM's stage-2 tables) coherent with the process page tables through a registered MMU notifier, instead of relying on a page reference or pin. Spec: `secondary_mmu_synchronised` (rules/requirements.rules:187); source: include/linux/mmu_notifier.h.
+  /// Fact `secondary_mmu_synchronised`: The caller keeps its own translations (a secondary MMU such as KVM's stage-2 tables) coherent with the process page tables through a registered MMU notifier, instead of relying on a page reference or pin. Spec: `secondary_mmu_synchronised` (rules/requirements.rules:197); source: include/linux/mmu_notifier.h.
   static inline Fact secondary_mmu_synchronised;
   /// States that `secondary_mmu_synchronised` holds; the analysis assumes it to the end of the caller.
   static void assume_secondary_mmu_synchronised() LOCKSPEC_ASSERT_SHARED_CAPABILITY(secondary_mmu_synchronised) {}
-  /// Fact `primary_pte_cleared`: The process (primary MMU) page-table entry has already been cleared or write-protected, and flushed, before the secondary MMU's copy is invalidated. Invalidating the secondary copy first would leave a window in which a secondary fault could re-establish it from the still-present primary entry. Spec: `primary_pte_cleared` (rules/requirements.rules:196); source: include/linux/mmu_notifier.h.
+  /// Fact `primary_pte_cleared`: The process (primary MMU) page-table entry has already been cleared or write-protected, and flushed, before the secondary MMU's copy is invalidated. Invalidating the secondary copy first would leave a window in which a secondary fault could re-establish it from the still-present primary entry. Spec: `primary_pte_cleared` (rules/requirements.rules:206); source: include/linux/mmu_notifier.h.
   static inline Fact primary_pte_cleared;
   /// States that `primary_pte_cleared` holds; the analysis assumes it to the end of the caller.
   static void assume_primary_pte_cleared() LOCKSPEC_ASSERT_SHARED_CAPABILITY(primary_pte_cleared) {}
-  /// Fact `swap_ra_atomic`: The field is only touched with `atomic_long_*` operations. Spec: `swap_ra_atomic` (rules/requirements.rules:206); source: mm/swap_state.c.
+  /// Fact `swap_ra_atomic`: The field is only touched with `atomic_long_*` operations. Spec: `swap_ra_atomic` (rules/requirements.rules:216); source: mm/swap_state.c.
   static inline Fact swap_ra_atomic;
   /// States that `swap_ra_atomic` holds; the analysis assumes it to the end of the caller.
   static void assume_swap_ra_atomic() LOCKSPEC_ASSERT_SHARED_CAPABILITY(swap_ra_atomic) {}
-  /// Fact `numab_scan_owner`: The caller is the one task that won the right to scan this mm for NUMA balancing in this period (the `try_cmpxchg` on `mm->numa_next_scan` in `task_numa_work`); this is the "numab-specific lock" of the docs. Spec: `numab_scan_owner` (rules/requirements.rules:211); source: kernel/sched/fair.c.
+  /// Fact `numab_scan_owner`: The caller is the one task that won the right to scan this mm for NUMA balancing in this period (the `try_cmpxchg` on `mm->numa_next_scan` in `task_numa_work`); this is the "numab-specific lock" of the docs. Spec: `numab_scan_owner` (rules/requirements.rules:221); source: kernel/sched/fair.c.
   static inline Fact numab_scan_owner;
   /// States that `numab_scan_owner` holds; the analysis assumes it to the end of the caller.
   static void assume_numab_scan_owner() LOCKSPEC_ASSERT_SHARED_CAPABILITY(numab_scan_owner) {}
@@ -1693,50 +1709,50 @@ private:
 
 /// Stand-in for the kernel's `struct anon_vma`: A node of the anonymous reverse mapping (`struct anon_vma`). Anonymous folios point at one (through `folio->mapping`), and its interval tree links, through `struct anon_vma_chain` entries, every VMA that may map those folios, across fork. anon_vmas form a tree per original VMA; all members of a tree share the rwsem of the `root`.
 ///
-/// Spec: `anon_vma` (rules/objects.rules:477); source: include/linux/rmap.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `anon_vma` (rules/objects.rules:511); source: include/linux/rmap.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct anon_vma {
   /// Link `root` (`anon_vma->root`).
   struct anon_vma *root = nullptr;
   /// The `anon_vma_lock` lock of this anon_vma (`anon_vma->root->rwsem`).
   AnonVmaLock rwsem LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(mm_struct::page_table_lock, ::lockspec::tasklist_lock);
-  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:494); source: include/linux/rmap.h.
+  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:528); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long rb_root() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.rb_root"););
     return rb_root_;
   }
-  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:494); source: include/linux/rmap.h.
+  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:528); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_rb_root(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.rb_root"););
     rb_root_ = value;
   }
-  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:502); source: include/linux/rmap.h.
+  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:536); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long num_children() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.num_children"););
     return num_children_;
   }
-  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:502); source: include/linux/rmap.h.
+  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:536); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_num_children(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.num_children"););
     num_children_ = value;
   }
-  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:510); source: include/linux/rmap.h.
+  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:544); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long num_active_vmas() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.num_active_vmas"););
     return num_active_vmas_;
   }
-  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:510); source: include/linux/rmap.h.
+  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:544); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_num_active_vmas(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.num_active_vmas"););
     num_active_vmas_ = value;
   }
-  /// `anon_vma::root`: The root of this anon_vma's tree, whose rwsem is the lock for every member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and never changed afterwards. Spec: `root` (rules/objects.rules:518); source: mm/rmap.c.
+  /// `anon_vma::root`: The root of this anon_vma's tree, whose rwsem is the lock for every member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and never changed afterwards. Spec: `root` (rules/objects.rules:552); source: mm/rmap.c.
   /// Write rule: set once before the object is visible (not checked).
   void set_root(struct anon_vma * value) { root = value; }
 
@@ -1748,7 +1764,7 @@ private:
 
 /// Stand-in for the kernel's `struct inode`: A file's inode; it owns `i_rwsem`, `i_lock` and (through `i_mapping`) the address_space.
 ///
-/// Spec: `inode` (rules/objects.rules:551); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `inode` (rules/objects.rules:585); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct inode {
   /// Link `mapping` (`inode->i_mapping`).
@@ -1761,7 +1777,7 @@ struct inode {
 
 /// Stand-in for the kernel's `struct address_space`: The page cache and mapping state of a file (`struct address_space`). For mm locking its important part is the `i_mmap` interval tree of all VMAs mapping the file, guarded by `i_mmap_rwsem`; it also carries the `invalidate_lock`, the private (buffer-head) lock and the `i_pages` xarray.
 ///
-/// Spec: `address_space` (rules/objects.rules:531); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `address_space` (rules/objects.rules:565); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct address_space {
   /// Link `host` (`mapping->host`).
@@ -1776,13 +1792,13 @@ struct address_space {
   PrivateLock i_private_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock);
   /// The `i_pages` lock of this address_space (`mapping->i_pages.xa_lock`).
   IPagesLock i_pages LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock, address_space::i_private_lock);
-  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:542); source: include/linux/fs.h.
+  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:576); source: include/linux/fs.h.
   /// Read rule `i_mmap_lock.read`.
   unsigned long i_mmap() const LOCKSPEC_REQUIRES_SHARED(this->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->i_mmap_rwsem, 4, 1u, "address_space.i_mmap"););
     return i_mmap_;
   }
-  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:542); source: include/linux/fs.h.
+  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:576); source: include/linux/fs.h.
   /// Write rule `i_mmap_lock.write`.
   void set_i_mmap(unsigned long value) LOCKSPEC_REQUIRES(this->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->i_mmap_rwsem, 4, 2u, "address_space.i_mmap"););
@@ -2317,88 +2333,114 @@ struct vm_area_struct {
     anon_vma_chain_ = value;
   }
   /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:404); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `mmap_lock.read & page_table_lock` (NULL -> non-NULL).
-  void set_anon_vma_null_to_non_null(struct anon_vma * value) LOCKSPEC_REQUIRES(this->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
+  /// Write rule `any { fault: mmap_lock.read & page_table_lock; merge: write_most; fork: mmap_lock.write & vma_detached; }` (NULL -> non-NULL), alternative `fault`.
+  void set_anon_vma_null_to_non_null(struct anon_vma * value, via::fault) LOCKSPEC_REQUIRES(this->vm_mm->page_table_lock) LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.anon_vma"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->page_table_lock, 5, 1u, "vm_area_struct.anon_vma"););
     anon_vma = value;
   }
   /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:404); source: Documentation/mm/process_addrs.rst\#vma-fields.
-  /// Write rule `mmap_lock.write & vma_lock.write & anon_vma_lock.write` (non-NULL -> NULL).
-  void set_anon_vma_non_null_to_null(struct anon_vma * value) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
+  /// Write rule `any { fault: mmap_lock.read & page_table_lock; merge: write_most; fork: mmap_lock.write & vma_detached; }` (NULL -> non-NULL), alternative `merge`.
+  void set_anon_vma_null_to_non_null(struct anon_vma * value, via::merge) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.anon_vma"););
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.anon_vma"););
+    anon_vma = value;
+  }
+  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:404); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `any { fault: mmap_lock.read & page_table_lock; merge: write_most; fork: mmap_lock.write & vma_detached; }` (NULL -> non-NULL), alternative `fork`.
+  void set_anon_vma_null_to_non_null(struct anon_vma * value, via::fork) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::vma_detached) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.anon_vma"););
+    anon_vma = value;
+  }
+  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:404); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `any { unlink: mmap_lock.write & vma_lock.write & anon_vma_lock.write; undo: write_most & anon_vma_chain_unlinked; undo_fork: mmap_lock.write & vma_detached & anon_vma_chain_unlinked; }` (non-NULL -> NULL), alternative `unlink`.
+  void set_anon_vma_non_null_to_null(struct anon_vma * value, via::unlink) LOCKSPEC_REQUIRES(this->anon_vma->root->rwsem, this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 2u, "vm_area_struct.anon_vma"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.anon_vma"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.anon_vma"););
     anon_vma = value;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:429); source: include/linux/mm_types.h.
+  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:404); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `any { unlink: mmap_lock.write & vma_lock.write & anon_vma_lock.write; undo: write_most & anon_vma_chain_unlinked; undo_fork: mmap_lock.write & vma_detached & anon_vma_chain_unlinked; }` (non-NULL -> NULL), alternative `undo`.
+  void set_anon_vma_non_null_to_null(struct anon_vma * value, via::undo) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) LOCKSPEC_REQUIRES_SHARED(fact::anon_vma_chain_unlinked) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.anon_vma"););
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.anon_vma"););
+    anon_vma = value;
+  }
+  /// `vm_area_struct::anon_vma`: The anon_vma in which anonymous folios mapped only by this VMA are filed. It is set lazily, by `anon_vma_prepare`, when the first anonymous page is faulted in. Spec: `anon_vma` (rules/objects.rules:404); source: Documentation/mm/process_addrs.rst\#vma-fields.
+  /// Write rule `any { unlink: mmap_lock.write & vma_lock.write & anon_vma_lock.write; undo: write_most & anon_vma_chain_unlinked; undo_fork: mmap_lock.write & vma_detached & anon_vma_chain_unlinked; }` (non-NULL -> NULL), alternative `undo_fork`.
+  void set_anon_vma_non_null_to_null(struct anon_vma * value, via::undo_fork) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::anon_vma_chain_unlinked, fact::vma_detached) {
+    LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.anon_vma"););
+    anon_vma = value;
+  }
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:463); source: include/linux/mm_types.h.
   /// Read rule `mmap_lock.read | vma_lock.read | rcu`, alternative `mmap_lock`.
   unsigned long vm_lock_seq(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_lock_seq"););
     return vm_lock_seq_;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:429); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:463); source: include/linux/mm_types.h.
   /// Read rule `mmap_lock.read | vma_lock.read | rcu`, alternative `vma_lock`.
   unsigned long vm_lock_seq(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_lock_seq"););
     return vm_lock_seq_;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:429); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:463); source: include/linux/mm_types.h.
   /// Read rule `mmap_lock.read | vma_lock.read | rcu`, alternative `rcu`.
   unsigned long vm_lock_seq(via::rcu) const LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_lock_seq"););
     return vm_lock_seq_;
   }
-  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:429); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_lock_seq`: The VMA half of the VMA lock: equal to `mm->mm_lock_seq` exactly while the VMA is write-locked. Written (`WRITE_ONCE`) only by the mmap write-lock holder while it has excluded VMA readers, i.e. while taking the VMA write lock. It can be read reliably under the mmap lock in any mode or while holding a VMA lock; under RCU alone it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is allowed and costs at most an unnecessary slow path. Spec: `vm_lock_seq` (rules/objects.rules:463); source: include/linux/mm_types.h.
   /// Write rule `mmap_lock.write & vma_lock.write`.
   void set_vm_lock_seq(unsigned long value) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock, this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_lock_seq"););
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 2u, "vm_area_struct.vm_lock_seq"););
     vm_lock_seq_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:479); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `mmap_lock`.
   unsigned long vm_refcnt(via::mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:479); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `vma_lock`.
   unsigned long vm_refcnt(via::vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:479); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `anon_vma_lock`.
   unsigned long vm_refcnt(via::anon_vma_lock) const LOCKSPEC_REQUIRES_SHARED(this->anon_vma->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->anon_vma->root->rwsem, 3, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:479); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `i_mmap_lock`.
   unsigned long vm_refcnt(via::i_mmap_lock) const LOCKSPEC_REQUIRES_SHARED(this->mapping->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->mapping->i_mmap_rwsem, 4, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:479); source: include/linux/mm_types.h.
   /// Read rule `stable | rcu`, alternative `rcu`.
   unsigned long vm_refcnt(via::rcu) const LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_refcnt"););
     return vm_refcnt_;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:479); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `rcu`.
   void set_vm_refcnt(unsigned long value, via::rcu) LOCKSPEC_REQUIRES_SHARED(rcu) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &rcu, 8, 1u, "vm_area_struct.vm_refcnt"););
     vm_refcnt_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:479); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `vma_lock`.
   void set_vm_refcnt(unsigned long value, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(this->vma_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vma_lock, 2, 1u, "vm_area_struct.vm_refcnt"););
     vm_refcnt_ = value;
   }
-  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:445); source: include/linux/mm_types.h.
+  /// `vm_area_struct::vm_refcnt`: The reference count behind VMA read locks and attachment: zero while the VMA is detached, one more than its number of readers while attached, with a flag that keeps new readers out while a writer or a detacher waits. Spec: `vm_refcnt` (rules/objects.rules:479); source: include/linux/mm_types.h.
   /// Write rule `rcu | vma_lock.read | mmap_lock.write`, alternative `mmap_lock`.
   void set_vm_refcnt(unsigned long value, via::mmap_lock) LOCKSPEC_REQUIRES(this->vm_mm->mmap_lock) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->vm_mm->mmap_lock, 0, 4u, "vm_area_struct.vm_refcnt"););
@@ -2428,7 +2470,7 @@ private:
 
 /// Stand-in for the kernel's `struct folio`: A folio of memory. For locking it matters as the starting point of reverse-mapping walks (`folio->mapping` leads to an address_space or, for anonymous folios, an anon_vma) and as the owner of the folio lock.
 ///
-/// Spec: `folio` (rules/objects.rules:558); source: include/linux/mm_types.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `folio` (rules/objects.rules:592); source: include/linux/mm_types.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct folio {
   /// Link `mapping` (`folio->mapping`).
@@ -2443,7 +2485,7 @@ struct folio {
 
 /// Stand-in for the kernel's `struct pmd_table`: A PMD-level page table, named by a pointer `pmd` to one of its entries. It holds the PMD lock (in its `struct ptdesc` when PMD locks are split). The page-table helpers always take the mm alongside the entry pointer (`pmd_lock(mm, pmd)`), so the link to the owning mm is the caller's `mm` variable.
 ///
-/// Spec: `pmd_table` (rules/objects.rules:574); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `pmd_table` (rules/objects.rules:608); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct pmd_table {
   /// Link `mm` (`mm`).
@@ -2458,7 +2500,7 @@ struct pmd_table {
 
 /// Stand-in for the kernel's `struct pte_table`: A PTE-level (leaf) page table, named by a pointer `pte` to one of its entries and reached through the PMD entry `pmd` above it. It holds the PTE lock. On 32-bit kernels with `CONFIG_HIGHPTE` it may live in high memory and must be mapped before use; it can be detached and RCU-freed while only the PMD and PTE locks are held.
 ///
-/// Spec: `pte_table` (rules/objects.rules:586); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `pte_table` (rules/objects.rules:620); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct pte_table {
   /// Link `mm` (`mm`).
@@ -2471,7 +2513,7 @@ struct pte_table {
 
 /// Stand-in for the kernel's `struct lruvec`: The per-node, per-memcg set of LRU lists; owns `lru_lock`.
 ///
-/// Spec: `lruvec` (rules/objects.rules:603); source: include/linux/mmzone.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `lruvec` (rules/objects.rules:637); source: include/linux/mmzone.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct lruvec {
   /// The `lru_lock` lock of this lruvec (`lruvec->lru_lock`).
@@ -2480,7 +2522,7 @@ struct lruvec {
 
 /// Stand-in for the kernel's `struct bdi_writeback`: A writeback context of a backing device (`bdi.wb`); owns the writeback `list_lock`.
 ///
-/// Spec: `bdi_writeback` (rules/objects.rules:609); source: include/linux/backing-dev-defs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `bdi_writeback` (rules/objects.rules:643); source: include/linux/backing-dev-defs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct bdi_writeback {
   /// The `wb_list_lock` lock of this bdi_writeback (`wb->list_lock`).
@@ -4285,6 +4327,8 @@ static_assert(sizeof(IMmapLockWriteGuard) == sizeof(void *));
 static_assert(std::is_empty_v<via::anon_vma_lock>);
 static_assert(std::is_empty_v<via::collapse>);
 static_assert(std::is_empty_v<via::fast>);
+static_assert(std::is_empty_v<via::fault>);
+static_assert(std::is_empty_v<via::fork>);
 static_assert(std::is_empty_v<via::fully_locked_anon_vma_lock>);
 static_assert(std::is_empty_v<via::fully_locked_i_mmap_lock>);
 static_assert(std::is_empty_v<via::fully_locked_mmap_lock>);
@@ -4293,6 +4337,7 @@ static_assert(std::is_empty_v<via::gup_fast>);
 static_assert(std::is_empty_v<via::i_mmap_lock>);
 static_assert(std::is_empty_v<via::isolated>);
 static_assert(std::is_empty_v<via::kernel_mm>);
+static_assert(std::is_empty_v<via::merge>);
 static_assert(std::is_empty_v<via::mm_walk_mmap_lock>);
 static_assert(std::is_empty_v<via::mm_walk_vma_lock>);
 static_assert(std::is_empty_v<via::mm_write_locked>);
@@ -4311,6 +4356,9 @@ static_assert(std::is_empty_v<via::semi_locked_i_mmap_lock>);
 static_assert(std::is_empty_v<via::semi_locked_mmap_lock>);
 static_assert(std::is_empty_v<via::semi_locked_vma_lock>);
 static_assert(std::is_empty_v<via::slow>);
+static_assert(std::is_empty_v<via::undo>);
+static_assert(std::is_empty_v<via::undo_fork>);
+static_assert(std::is_empty_v<via::unlink>);
 static_assert(std::is_empty_v<via::user_mm>);
 static_assert(std::is_empty_v<via::vma_lock>);
 

@@ -271,10 +271,34 @@ impl ZappedNoInstalls {
     }
 }
 
+/// Fact `anon_vma_chain_unlinked`: None of the VMA's `struct anon_vma_chain` entries is in an
+/// anon_vma's interval tree: they were allocated by an `anon_vma_clone` that failed before
+/// linking them (`cleanup_partial_anon_vmas` frees them), so no reverse-mapping walker can have
+/// reached the VMA through an anon_vma.
+///
+/// Spec: `anon_vma_chain_unlinked` (rules/requirements.rules:117); source: `mm/rmap.c`.
+pub struct AnonVmaChainUnlinked {
+    _not_send: PhantomData<*const ()>,
+}
+
+impl AnonVmaChainUnlinked {
+    /// Asserts the fact.
+    ///
+    /// # Safety
+    ///
+    /// None of the VMA's `struct anon_vma_chain` entries is in an anon_vma's interval tree:
+    /// they were allocated by an `anon_vma_clone` that failed before linking them
+    /// (`cleanup_partial_anon_vmas` frees them), so no reverse-mapping walker can have reached
+    /// the VMA through an anon_vma. It holds for as long as the token lives.
+    pub unsafe fn assume() -> Self {
+        Self { _not_send: PhantomData }
+    }
+}
+
 /// Fact `vma_detached`: The VMA has been removed from the mm's maple tree (its `vm_refcnt` is
 /// zero): no new lookup, VMA-locked or mmap-locked, can find it.
 ///
-/// Spec: `vma_detached` (rules/requirements.rules:117); source: `include/linux/mmap_lock.h`.
+/// Spec: `vma_detached` (rules/requirements.rules:127); source: `include/linux/mmap_lock.h`.
 pub struct VmaDetached {
     _not_send: PhantomData<*const ()>,
 }
@@ -296,7 +320,7 @@ impl VmaDetached {
 /// under a read-side lock (`VM_ATOMIC_SET_ALLOWED`, include/linux/mm.h); `vma_set_atomic_flag`
 /// warns and refuses any other.
 ///
-/// Spec: `atomic_vma_flag` (rules/requirements.rules:125); source: `include/linux/mm.h`.
+/// Spec: `atomic_vma_flag` (rules/requirements.rules:135); source: `include/linux/mm.h`.
 pub struct AtomicVmaFlag {
     _not_send: PhantomData<*const ()>,
 }
@@ -317,7 +341,7 @@ impl AtomicVmaFlag {
 
 /// Fact `user_mm`: The mm is a user address space, not the kernel's `init_mm`.
 ///
-/// Spec: `user_mm` (rules/requirements.rules:134); source: `mm/pagewalk.c`.
+/// Spec: `user_mm` (rules/requirements.rules:144); source: `mm/pagewalk.c`.
 pub struct UserMm {
     _not_send: PhantomData<*const ()>,
 }
@@ -336,7 +360,7 @@ impl UserMm {
 
 /// Fact `is_init_mm`: The mm is the kernel's own `init_mm`.
 ///
-/// Spec: `is_init_mm` (rules/requirements.rules:139); source: `mm/pagewalk.c`.
+/// Spec: `is_init_mm` (rules/requirements.rules:149); source: `mm/pagewalk.c`.
 pub struct IsInitMm {
     _not_send: PhantomData<*const ()>,
 }
@@ -358,7 +382,7 @@ impl IsInitMm {
 /// `exit_mmap`. Needed for example to walk another process's page tables under a VMA lock, and
 /// to register an MMU notifier.
 ///
-/// Spec: `mm_users_held` (rules/requirements.rules:144); source: `include/linux/sched/mm.h`.
+/// Spec: `mm_users_held` (rules/requirements.rules:154); source: `include/linux/sched/mm.h`.
 pub struct MmUsersHeld {
     _not_send: PhantomData<*const ()>,
 }
@@ -382,7 +406,7 @@ impl MmUsersHeld {
 /// after the source in rmap traversal order, or the move is exec's relocation of its temporary
 /// stack (`vma_is_temporary_stack`). `need_rmap_locks` is false exactly then.
 ///
-/// Spec: `rmap_order_safe` (rules/requirements.rules:154); source: `mm/mremap.c`.
+/// Spec: `rmap_order_safe` (rules/requirements.rules:164); source: `mm/mremap.c`.
 pub struct RmapOrderSafe {
     _not_send: PhantomData<*const ()>,
 }
@@ -404,7 +428,7 @@ impl RmapOrderSafe {
 
 /// Fact `foll_get`: The GUP call takes ordinary page references (`get_user_pages*`).
 ///
-/// Spec: `foll_get` (rules/requirements.rules:164); source: `mm/gup.c`.
+/// Spec: `foll_get` (rules/requirements.rules:174); source: `mm/gup.c`.
 pub struct FollGet {
     _not_send: PhantomData<*const ()>,
 }
@@ -425,7 +449,7 @@ impl FollGet {
 /// raised so the rest of mm can tell that the contents may be accessed behind its back (DMA),
 /// and must be released with `unpin_user_page*`.
 ///
-/// Spec: `foll_pin` (rules/requirements.rules:169); source: `mm/gup.c`.
+/// Spec: `foll_pin` (rules/requirements.rules:179); source: `mm/gup.c`.
 pub struct FollPin {
     _not_send: PhantomData<*const ()>,
 }
@@ -448,7 +472,7 @@ impl FollPin {
 /// buffers). Only meaningful together with `FOLL_PIN`; GUP first migrates such pages out of
 /// movable zones and CMA areas so the pin does not block memory offlining or compaction.
 ///
-/// Spec: `foll_longterm` (rules/requirements.rules:178); source: `mm/gup.c`.
+/// Spec: `foll_longterm` (rules/requirements.rules:188); source: `mm/gup.c`.
 pub struct FollLongterm {
     _not_send: PhantomData<*const ()>,
 }
@@ -471,7 +495,7 @@ impl FollLongterm {
 /// such as KVM's stage-2 tables) coherent with the process page tables through a registered MMU
 /// notifier, instead of relying on a page reference or pin.
 ///
-/// Spec: `secondary_mmu_synchronised` (rules/requirements.rules:187); source:
+/// Spec: `secondary_mmu_synchronised` (rules/requirements.rules:197); source:
 /// `include/linux/mmu_notifier.h`.
 pub struct SecondaryMmuSynchronised {
     _not_send: PhantomData<*const ()>,
@@ -495,7 +519,7 @@ impl SecondaryMmuSynchronised {
 /// Invalidating the secondary copy first would leave a window in which a secondary fault could
 /// re-establish it from the still-present primary entry.
 ///
-/// Spec: `primary_pte_cleared` (rules/requirements.rules:196); source:
+/// Spec: `primary_pte_cleared` (rules/requirements.rules:206); source:
 /// `include/linux/mmu_notifier.h`.
 pub struct PrimaryPteCleared {
     _not_send: PhantomData<*const ()>,
@@ -517,7 +541,7 @@ impl PrimaryPteCleared {
 
 /// Fact `swap_ra_atomic`: The field is only touched with `atomic_long_*` operations.
 ///
-/// Spec: `swap_ra_atomic` (rules/requirements.rules:206); source: `mm/swap_state.c`.
+/// Spec: `swap_ra_atomic` (rules/requirements.rules:216); source: `mm/swap_state.c`.
 pub struct SwapRaAtomic {
     _not_send: PhantomData<*const ()>,
 }
@@ -538,7 +562,7 @@ impl SwapRaAtomic {
 /// NUMA balancing in this period (the `try_cmpxchg` on `mm->numa_next_scan` in
 /// `task_numa_work`); this is the "numab-specific lock" of the docs.
 ///
-/// Spec: `numab_scan_owner` (rules/requirements.rules:211); source: `kernel/sched/fair.c`.
+/// Spec: `numab_scan_owner` (rules/requirements.rules:221); source: `kernel/sched/fair.c`.
 pub struct NumabScanOwner {
     _not_send: PhantomData<*const ()>,
 }

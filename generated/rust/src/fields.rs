@@ -2410,7 +2410,7 @@ impl<'e0, 'e0a, B: Backend> ReadEvidence<VmAreaStructAnonVma, B>
 /// it may be read (`READ_ONCE`) only as an early, pessimistic bail-out hint. Wrapping around is
 /// allowed and costs at most an unnecessary slow path.
 ///
-/// Spec: `vm_lock_seq` (rules/objects.rules:429); source: `include/linux/mm_types.h`.
+/// Spec: `vm_lock_seq` (rules/objects.rules:463); source: `include/linux/mm_types.h`.
 pub enum VmAreaStructVmLockSeq {}
 
 // the read rule of `vm_area_struct.vm_lock_seq`, `(unnamed)`.
@@ -2493,7 +2493,7 @@ impl<'e0, 'e0a, 'e1, 'e1a, B: Backend> WriteEvidence<VmAreaStructVmLockSeq, B>
 /// zero while the VMA is detached, one more than its number of readers while attached, with a
 /// flag that keeps new readers out while a writer or a detacher waits.
 ///
-/// Spec: `vm_refcnt` (rules/objects.rules:445); source: `include/linux/mm_types.h`.
+/// Spec: `vm_refcnt` (rules/objects.rules:479); source: `include/linux/mm_types.h`.
 pub enum VmAreaStructVmRefcnt {}
 
 // the read rule of `vm_area_struct.vm_refcnt`, `(unnamed)`.
@@ -2649,7 +2649,7 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B>
 /// Field `anon_vma.rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs
 /// reachable from this anon_vma.
 ///
-/// Spec: `rb_root` (rules/objects.rules:494); source: `include/linux/rmap.h`.
+/// Spec: `rb_root` (rules/objects.rules:528); source: `include/linux/rmap.h`.
 pub enum AnonVmaRbRoot {}
 
 // the read rule of `anon_vma.rb_root`, `(unnamed)`.
@@ -2684,7 +2684,7 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaRbRoot, B>
 /// Field `anon_vma.num_children`: How many anon_vmas name this one as parent; used to decide
 /// whether fork may reuse it.
 ///
-/// Spec: `num_children` (rules/objects.rules:502); source: `include/linux/rmap.h`.
+/// Spec: `num_children` (rules/objects.rules:536); source: `include/linux/rmap.h`.
 pub enum AnonVmaNumChildren {}
 
 // the read rule of `anon_vma.num_children`, `(unnamed)`.
@@ -2722,7 +2722,7 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumChildren, B>
 
 /// Field `anon_vma.num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`.
 ///
-/// Spec: `num_active_vmas` (rules/objects.rules:510); source: `include/linux/rmap.h`.
+/// Spec: `num_active_vmas` (rules/objects.rules:544); source: `include/linux/rmap.h`.
 pub enum AnonVmaNumActiveVmas {}
 
 // the read rule of `anon_vma.num_active_vmas`, `(unnamed)`.
@@ -2762,13 +2762,13 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumActiveVmas, B>
 /// member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and
 /// never changed afterwards.
 ///
-/// Spec: `root` (rules/objects.rules:518); source: `mm/rmap.c`.
+/// Spec: `root` (rules/objects.rules:552); source: `mm/rmap.c`.
 pub enum AnonVmaRoot {}
 
 /// Field `address_space.i_mmap`: The interval tree of every VMA that maps this file (through
 /// `vma->shared.rb`).
 ///
-/// Spec: `i_mmap` (rules/objects.rules:542); source: `include/linux/fs.h`.
+/// Spec: `i_mmap` (rules/objects.rules:576); source: `include/linux/fs.h`.
 pub enum AddressSpaceIMmap {}
 
 // the read rule of `address_space.i_mmap`, `(unnamed)`.

@@ -1484,139 +1484,266 @@ void case_223(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) | positive | positive
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via fault | positive | positive
 void case_224(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   vma->vm_mm->page_table_lock.lock();
-  vma->set_anon_vma_null_to_non_null(0);
+  vma->set_anon_vma_null_to_non_null(0, via::fault{});
   vma->vm_mm->page_table_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) | missing vma->vm_mm->mmap_lock | negative
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via fault | missing vma->vm_mm->mmap_lock | negative
 void case_225(struct vm_area_struct *vma) {
   vma->vm_mm->page_table_lock.lock();
-  vma->set_anon_vma_null_to_non_null(0); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  vma->set_anon_vma_null_to_non_null(0, via::fault{}); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   vma->vm_mm->page_table_lock.unlock();
 }
 
-// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) | other vm_area_struct: vma->vm_mm->mmap_lock | negative
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via fault | other vm_area_struct: vma->vm_mm->mmap_lock | negative
 void case_226(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   vma->vm_mm->page_table_lock.lock();
-  vma->set_anon_vma_null_to_non_null(0); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
+  vma->set_anon_vma_null_to_non_null(0, via::fault{}); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   vma->vm_mm->page_table_lock.unlock();
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) | missing vma->vm_mm->page_table_lock | negative
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via fault | missing vma->vm_mm->page_table_lock | negative
 void case_227(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
-  vma->set_anon_vma_null_to_non_null(0); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
+  vma->set_anon_vma_null_to_non_null(0, via::fault{}); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) | other vm_area_struct: vma->vm_mm->page_table_lock | negative
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via fault | other vm_area_struct: vma->vm_mm->page_table_lock | negative
 void case_228(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   other_vma->vm_mm->page_table_lock.lock();
-  vma->set_anon_vma_null_to_non_null(0); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
+  vma->set_anon_vma_null_to_non_null(0, via::fault{}); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->page_table_lock' exclusively}}
   other_vma->vm_mm->page_table_lock.unlock();
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
-// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) | positive | positive
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via merge | positive | positive
 void case_229(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
+  vma->set_anon_vma_null_to_non_null(0, via::merge{});
+  vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via merge | missing vma->vma_lock | negative
+void case_230(struct vm_area_struct *vma) {
+  vma->vm_mm->mmap_lock.lock();
+  vma->set_anon_vma_null_to_non_null(0, via::merge{}); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vma_lock' exclusively}}
+  vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via fork | positive | positive
+void case_231(struct vm_area_struct *vma) {
+  fact::assume_vma_detached();
+  vma->vm_mm->mmap_lock.lock();
+  vma->set_anon_vma_null_to_non_null(0, via::fork{});
+  vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via fork | missing vma->vm_mm->mmap_lock | negative
+void case_232(struct vm_area_struct *vma) {
+  fact::assume_vma_detached();
+  vma->set_anon_vma_null_to_non_null(0, via::fork{}); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via fork | shared vma->vm_mm->mmap_lock | negative
+void case_233(struct vm_area_struct *vma) {
+  fact::assume_vma_detached();
+  vma->vm_mm->mmap_lock.lock_shared();
+  vma->set_anon_vma_null_to_non_null(0, via::fork{}); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
+  vma->vm_mm->mmap_lock.unlock_shared();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via fork | other vm_area_struct: vma->vm_mm->mmap_lock | negative
+void case_234(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+  fact::assume_vma_detached();
+  other_vma->vm_mm->mmap_lock.lock();
+  vma->set_anon_vma_null_to_non_null(0, via::fork{}); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
+  other_vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (NULL -> non-NULL) via fork | missing vma_detached | negative
+void case_235(struct vm_area_struct *vma) {
+  vma->vm_mm->mmap_lock.lock();
+  vma->set_anon_vma_null_to_non_null(0, via::fork{}); // expected-error-re {{calling function 'set_anon_vma_null_to_non_null' requires holding {{.*}}'vma_detached'}}
+  vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via unlink | positive | positive
+void case_236(struct vm_area_struct *vma) {
+  vma->vm_mm->mmap_lock.lock();
+  vma_start_write(vma);
   vma->anon_vma->root->rwsem.lock();
-  vma->set_anon_vma_non_null_to_null(0);
+  vma->set_anon_vma_non_null_to_null(0, via::unlink{});
   vma->anon_vma->root->rwsem.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) | missing vma->anon_vma->root->rwsem | negative
-void case_230(struct vm_area_struct *vma) {
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via unlink | missing vma->anon_vma->root->rwsem | negative
+void case_237(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
-  vma->set_anon_vma_non_null_to_null(0); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
+  vma->set_anon_vma_non_null_to_null(0, via::unlink{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) | shared vma->anon_vma->root->rwsem | negative
-void case_231(struct vm_area_struct *vma) {
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via unlink | shared vma->anon_vma->root->rwsem | negative
+void case_238(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->anon_vma->root->rwsem.lock_shared();
-  vma->set_anon_vma_non_null_to_null(0); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
+  vma->set_anon_vma_non_null_to_null(0, via::unlink{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
   vma->anon_vma->root->rwsem.unlock_shared();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_232(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via unlink | other vm_area_struct: vma->anon_vma->root->rwsem | negative
+void case_239(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   other_vma->anon_vma->root->rwsem.lock();
-  vma->set_anon_vma_non_null_to_null(0); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
+  vma->set_anon_vma_non_null_to_null(0, via::unlink{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->anon_vma->root->rwsem' exclusively}}
   other_vma->anon_vma->root->rwsem.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
-// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) | missing vma->vma_lock | negative
-void case_233(struct vm_area_struct *vma) {
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via unlink | missing vma->vma_lock | negative
+void case_240(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->anon_vma->root->rwsem.lock();
-  vma->set_anon_vma_non_null_to_null(0); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->vma_lock' exclusively}}
+  vma->set_anon_vma_non_null_to_null(0, via::unlink{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->anon_vma->root->rwsem.unlock();
   vma->vm_mm->mmap_lock.unlock();
 }
 
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via undo | positive | positive
+void case_241(struct vm_area_struct *vma) {
+  fact::assume_anon_vma_chain_unlinked();
+  vma->vm_mm->mmap_lock.lock();
+  vma_start_write(vma);
+  vma->set_anon_vma_non_null_to_null(0, via::undo{});
+  vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via undo | missing vma->vma_lock | negative
+void case_242(struct vm_area_struct *vma) {
+  fact::assume_anon_vma_chain_unlinked();
+  vma->vm_mm->mmap_lock.lock();
+  vma->set_anon_vma_non_null_to_null(0, via::undo{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->vma_lock' exclusively}}
+  vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via undo | missing anon_vma_chain_unlinked | negative
+void case_243(struct vm_area_struct *vma) {
+  vma->vm_mm->mmap_lock.lock();
+  vma_start_write(vma);
+  vma->set_anon_vma_non_null_to_null(0, via::undo{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'anon_vma_chain_unlinked'}}
+  vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via undo_fork | positive | positive
+void case_244(struct vm_area_struct *vma) {
+  fact::assume_anon_vma_chain_unlinked();
+  fact::assume_vma_detached();
+  vma->vm_mm->mmap_lock.lock();
+  vma->set_anon_vma_non_null_to_null(0, via::undo_fork{});
+  vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via undo_fork | missing vma->vm_mm->mmap_lock | negative
+void case_245(struct vm_area_struct *vma) {
+  fact::assume_anon_vma_chain_unlinked();
+  fact::assume_vma_detached();
+  vma->set_anon_vma_non_null_to_null(0, via::undo_fork{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via undo_fork | shared vma->vm_mm->mmap_lock | negative
+void case_246(struct vm_area_struct *vma) {
+  fact::assume_anon_vma_chain_unlinked();
+  fact::assume_vma_detached();
+  vma->vm_mm->mmap_lock.lock_shared();
+  vma->set_anon_vma_non_null_to_null(0, via::undo_fork{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
+  vma->vm_mm->mmap_lock.unlock_shared();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via undo_fork | other vm_area_struct: vma->vm_mm->mmap_lock | negative
+void case_247(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+  fact::assume_anon_vma_chain_unlinked();
+  fact::assume_vma_detached();
+  other_vma->vm_mm->mmap_lock.lock();
+  vma->set_anon_vma_non_null_to_null(0, via::undo_fork{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
+  other_vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via undo_fork | missing anon_vma_chain_unlinked | negative
+void case_248(struct vm_area_struct *vma) {
+  fact::assume_vma_detached();
+  vma->vm_mm->mmap_lock.lock();
+  vma->set_anon_vma_non_null_to_null(0, via::undo_fork{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'anon_vma_chain_unlinked'}}
+  vma->vm_mm->mmap_lock.unlock();
+}
+
+// lockspec-case: write vm_area_struct.anon_vma (non-NULL -> NULL) via undo_fork | missing vma_detached | negative
+void case_249(struct vm_area_struct *vma) {
+  fact::assume_anon_vma_chain_unlinked();
+  vma->vm_mm->mmap_lock.lock();
+  vma->set_anon_vma_non_null_to_null(0, via::undo_fork{}); // expected-error-re {{calling function 'set_anon_vma_non_null_to_null' requires holding {{.*}}'vma_detached'}}
+  vma->vm_mm->mmap_lock.unlock();
+}
+
 // lockspec-case: read vm_area_struct.vm_lock_seq via mmap_lock | positive | positive
-void case_234(struct vm_area_struct *vma) {
+void case_250(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_lock_seq(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_235(struct vm_area_struct *vma) {
+void case_251(struct vm_area_struct *vma) {
   (void)vma->vm_lock_seq(via::mmap_lock{}); // expected-error-re {{calling function 'vm_lock_seq' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_236(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_252(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_lock_seq(via::mmap_lock{}); // expected-error-re {{calling function 'vm_lock_seq' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via vma_lock | positive | positive
-void case_237(struct vm_area_struct *vma) {
+void case_253(struct vm_area_struct *vma) {
   { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_lock_seq(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via vma_lock | missing vma->vma_lock | negative
-void case_238(struct vm_area_struct *vma) {
+void case_254(struct vm_area_struct *vma) {
   (void)vma->vm_lock_seq(via::vma_lock{}); // expected-error-re {{calling function 'vm_lock_seq' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via rcu | positive | positive
-void case_239(struct vm_area_struct *vma) {
+void case_255(struct vm_area_struct *vma) {
   rcu.lock_shared();
   (void)vma->vm_lock_seq(via::rcu{});
   rcu.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_lock_seq via rcu | missing rcu | negative
-void case_240(struct vm_area_struct *vma) {
+void case_256(struct vm_area_struct *vma) {
   (void)vma->vm_lock_seq(via::rcu{}); // expected-error-re {{calling function 'vm_lock_seq' requires holding {{.*}}'rcu'}}
 }
 
 // lockspec-case: write vm_area_struct.vm_lock_seq | positive | positive
-void case_241(struct vm_area_struct *vma) {
+void case_257(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma_start_write(vma);
   vma->set_vm_lock_seq(0);
@@ -1624,138 +1751,138 @@ void case_241(struct vm_area_struct *vma) {
 }
 
 // lockspec-case: write vm_area_struct.vm_lock_seq | missing vma->vma_lock | negative
-void case_242(struct vm_area_struct *vma) {
+void case_258(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->set_vm_lock_seq(0); // expected-error-re {{calling function 'set_vm_lock_seq' requires holding {{.*}}'vma->vma_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via mmap_lock | positive | positive
-void case_243(struct vm_area_struct *vma) {
+void case_259(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_refcnt(via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_244(struct vm_area_struct *vma) {
+void case_260(struct vm_area_struct *vma) {
   (void)vma->vm_refcnt(via::mmap_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_245(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_261(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock_shared();
   (void)vma->vm_refcnt(via::mmap_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->vm_mm->mmap_lock'}}
   other_vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via vma_lock | positive | positive
-void case_246(struct vm_area_struct *vma) {
+void case_262(struct vm_area_struct *vma) {
   { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   (void)vma->vm_refcnt(via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via vma_lock | missing vma->vma_lock | negative
-void case_247(struct vm_area_struct *vma) {
+void case_263(struct vm_area_struct *vma) {
   (void)vma->vm_refcnt(via::vma_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via anon_vma_lock | positive | positive
-void case_248(struct vm_area_struct *vma) {
+void case_264(struct vm_area_struct *vma) {
   vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_refcnt(via::anon_vma_lock{});
   vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via anon_vma_lock | missing vma->anon_vma->root->rwsem | negative
-void case_249(struct vm_area_struct *vma) {
+void case_265(struct vm_area_struct *vma) {
   (void)vma->vm_refcnt(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via anon_vma_lock | other vm_area_struct: vma->anon_vma->root->rwsem | negative
-void case_250(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_266(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->anon_vma->root->rwsem.lock_shared();
   (void)vma->vm_refcnt(via::anon_vma_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->anon_vma->root->rwsem'}}
   other_vma->anon_vma->root->rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via i_mmap_lock | positive | positive
-void case_251(struct vm_area_struct *vma) {
+void case_267(struct vm_area_struct *vma) {
   vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_refcnt(via::i_mmap_lock{});
   vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via i_mmap_lock | missing vma->mapping->i_mmap_rwsem | negative
-void case_252(struct vm_area_struct *vma) {
+void case_268(struct vm_area_struct *vma) {
   (void)vma->vm_refcnt(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via i_mmap_lock | other vm_area_struct: vma->mapping->i_mmap_rwsem | negative
-void case_253(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_269(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->mapping->i_mmap_rwsem.lock_shared();
   (void)vma->vm_refcnt(via::i_mmap_lock{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'vma->mapping->i_mmap_rwsem'}}
   other_vma->mapping->i_mmap_rwsem.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via rcu | positive | positive
-void case_254(struct vm_area_struct *vma) {
+void case_270(struct vm_area_struct *vma) {
   rcu.lock_shared();
   (void)vma->vm_refcnt(via::rcu{});
   rcu.unlock_shared();
 }
 
 // lockspec-case: read vm_area_struct.vm_refcnt via rcu | missing rcu | negative
-void case_255(struct vm_area_struct *vma) {
+void case_271(struct vm_area_struct *vma) {
   (void)vma->vm_refcnt(via::rcu{}); // expected-error-re {{calling function 'vm_refcnt' requires holding {{.*}}'rcu'}}
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via rcu | positive | positive
-void case_256(struct vm_area_struct *vma) {
+void case_272(struct vm_area_struct *vma) {
   rcu.lock_shared();
   vma->set_vm_refcnt(0, via::rcu{});
   rcu.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via rcu | missing rcu | negative
-void case_257(struct vm_area_struct *vma) {
+void case_273(struct vm_area_struct *vma) {
   vma->set_vm_refcnt(0, via::rcu{}); // expected-error-re {{calling function 'set_vm_refcnt' requires holding {{.*}}'rcu'}}
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via vma_lock | positive | positive
-void case_258(struct vm_area_struct *vma) {
+void case_274(struct vm_area_struct *vma) {
   { vma->vm_mm->mmap_lock.lock_shared(); bool ok = vma_start_read_locked(vma); vma->vm_mm->mmap_lock.unlock_shared(); if (!ok) return; }
   vma->set_vm_refcnt(0, via::vma_lock{});
   vma_end_read(vma);
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via vma_lock | missing vma->vma_lock | negative
-void case_259(struct vm_area_struct *vma) {
+void case_275(struct vm_area_struct *vma) {
   vma->set_vm_refcnt(0, via::vma_lock{}); // expected-error-re {{calling function 'set_vm_refcnt' requires holding {{.*}}'vma->vma_lock'}}
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via mmap_lock | positive | positive
-void case_260(struct vm_area_struct *vma) {
+void case_276(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock();
   vma->set_vm_refcnt(0, via::mmap_lock{});
   vma->vm_mm->mmap_lock.unlock();
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via mmap_lock | missing vma->vm_mm->mmap_lock | negative
-void case_261(struct vm_area_struct *vma) {
+void case_277(struct vm_area_struct *vma) {
   vma->set_vm_refcnt(0, via::mmap_lock{}); // expected-error-re {{calling function 'set_vm_refcnt' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via mmap_lock | shared vma->vm_mm->mmap_lock | negative
-void case_262(struct vm_area_struct *vma) {
+void case_278(struct vm_area_struct *vma) {
   vma->vm_mm->mmap_lock.lock_shared();
   vma->set_vm_refcnt(0, via::mmap_lock{}); // expected-error-re {{calling function 'set_vm_refcnt' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
   vma->vm_mm->mmap_lock.unlock_shared();
 }
 
 // lockspec-case: write vm_area_struct.vm_refcnt via mmap_lock | other vm_area_struct: vma->vm_mm->mmap_lock | negative
-void case_263(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
+void case_279(struct vm_area_struct *vma, struct vm_area_struct *other_vma) {
   other_vma->vm_mm->mmap_lock.lock();
   vma->set_vm_refcnt(0, via::mmap_lock{}); // expected-error-re {{calling function 'set_vm_refcnt' requires holding {{.*}}'vma->vm_mm->mmap_lock' exclusively}}
   other_vma->vm_mm->mmap_lock.unlock();
