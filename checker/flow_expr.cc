@@ -654,8 +654,13 @@ std::pair<State, State> FunctionAnalysis::errorTest(ts::Node arg, bool orNull, S
   std::string var = canonical(a);
   State yes = st, no = st;
   std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
-  if (orNull) // IS_ERR false is NULL or valid: a try's result stays for the next test
-    std::erase_if(no.pending, [&](const Pending &p) { return p.var == var; });
+  // IS_ERR false is NULL or valid: a try's result stays for the next test, unless it is a
+  // lock of the object the result points at (assumeError).
+  auto ownLock = [&](const Pending &p) {
+    return p.success != TrySuccess::Zero && p.held.key == var;
+  };
+  std::erase_if(no.pending,
+                [&](const Pending &p) { return p.var == var && (orNull || ownLock(p)); });
   for (const Pending &p : st.pending) {
     if (p.var != var)
       continue;
@@ -666,7 +671,7 @@ std::pair<State, State> FunctionAnalysis::errorTest(ts::Node arg, bool orNull, S
     }
     if (p.success == TrySuccess::Zero)
       succeeded(yes, h); // held where the result failed
-    else if (orNull)
+    else if (orNull || ownLock(p))
       succeeded(no, h); // held with a valid pointer
   }
   if (!assumeError(yes, var, orNull, true))

@@ -909,6 +909,12 @@ void FunctionAnalysis::finish() {
       if (!holdEffect(some, kind, nonzero) || kind != Effect::Kind::HeldIf)
         kind = Effect::Kind::MayAcquire;
       may = effect = true;
+      // Where it may be held, held exactly where the result is valid (`return vma;` joined
+      // from a path that locked it and one that set it to ERR_PTR or NULL): the result tells
+      // those returns apart as it tells the others.
+      if (kind == Effect::Kind::HeldIf && nonzero &&
+          mayGuard(r) == std::pair{std::string("$ret"), true})
+        may = false;
     }
     if (effect) {
       Effect e{kind, {r.first.lock, r.first.mode, r.key}, nonzero, may};

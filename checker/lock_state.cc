@@ -183,8 +183,16 @@ bool assumeError(State &st, const std::string &var, bool orNull, bool yes) {
     now = Fact{var, true, false};
   else if (known)
     now = Fact{var, known->nonzero, false};
-  if (!now)
+  if (!now) {
+    // IS_ERR false, nothing known: NULL or valid.  A hold of the object `var` points at,
+    // held where it is valid, is held: where it is NULL there is no object, no lock to
+    // leak or to need.  Its guard stays for a later NULL test.
+    if (!yes && !orNull)
+      decide(st, [&](const Held &h) {
+        return h.guard == var && h.key == var && h.guardNonzero && h.guardMask.empty() ? 1 : -1;
+      });
     return true;
+  }
   bool isValid = valid(*now);
   decide(st, [&](const Held &h) {
     if (h.guard != var || !h.guardMask.empty())
@@ -391,11 +399,26 @@ State join(const State &a, const State &b) {
   for (const std::string &k : b.published)
     if (!wasPublished(r, k))
       r.published.push_back(k);
-  r.pending = a.pending;
+  // A try on one side only, where the other side knows its variable already says success
+  // (`if (locked) vma = found; else vma = lock_it();`): a later test finds it held on some
+  // paths only.
+  auto pendingIn = [](const State &s, const Pending &p) {
+    return std::any_of(s.pending.begin(), s.pending.end(), [&](const Pending &o) {
+      return o.var == p.var && sameHold(o.held, p.held);
+    });
+  };
+  auto oneSided = [&](const Pending &p, const State &other) {
+    Pending j = p;
+    const Fact *f = factOf(other, p.var);
+    if (f && p.success != TrySuccess::None && valid(*f) == (p.success != TrySuccess::Zero))
+      j.held.may = true;
+    return j;
+  };
+  for (const Pending &p : a.pending)
+    r.pending.push_back(pendingIn(b, p) ? p : oneSided(p, b));
   for (const Pending &p : b.pending)
-    if (std::none_of(r.pending.begin(), r.pending.end(),
-                     [&](const Pending &o) { return o.var == p.var && sameHold(o.held, p.held); }))
-      r.pending.push_back(p);
+    if (!pendingIn(r, p))
+      r.pending.push_back(oneSided(p, a));
   return r;
 }
 

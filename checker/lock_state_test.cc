@@ -36,11 +36,22 @@ TEST(LockState, ErrorPointerTestsDecideHoldsByValidity) {
   EXPECT_TRUE(fail.held.empty());
   ASSERT_EQ(ok.held.size(), 1u);
   EXPECT_FALSE(ok.held[0].may);
-  // IS_ERR false is NULL or valid: it decides nothing.
+  // IS_ERR false is NULL or valid: a NULL `vma` has no lock, so its own lock is held; the
+  // guard stays for a NULL test.  A lock of another object held where `vma` is valid is not
+  // decided.
   State notErr = st;
+  Held other = hold("mm");
+  other.may = true;
+  other.guard = "vma";
+  notErr.held.push_back(other);
   ASSERT_TRUE(assumeError(notErr, "vma", false, false));
-  ASSERT_EQ(notErr.held.size(), 1u);
-  EXPECT_TRUE(notErr.held[0].may);
+  ASSERT_EQ(notErr.held.size(), 2u);
+  EXPECT_FALSE(notErr.held[0].may);
+  EXPECT_EQ(notErr.held[0].guard, "vma");
+  EXPECT_TRUE(notErr.held[1].may);
+  State nullVma = notErr;
+  assume(nullVma, "vma", false); // `if (!vma)`
+  EXPECT_TRUE(nullVma.held.empty());
   // An error pointer tested for nonzero is still a failure: not held.
   State err = st;
   ASSERT_TRUE(assumeError(err, "vma", false, true));
@@ -54,6 +65,25 @@ TEST(LockState, ErrorPointerTestsDecideHoldsByValidity) {
   // passes no IS_ERR false.
   EXPECT_FALSE(assumeError(ok, "vma", false, true));
   EXPECT_FALSE(assumeError(err, "vma", false, false));
+}
+
+TEST(LockState, ATryOnOneSideIsAMayWhereTheOtherSideKnowsItsVariableSucceeded) {
+  // `if (locked) { av = found; BUG_ON(!av); } else av = lock_it();`: a later `if (av)` finds
+  // the try's lock held on the second branch only.
+  State tried, found, zero, unknown;
+  tried.pending.push_back({"av", TrySuccess::True, hold("av")});
+  setFact(found, "av", true);
+  setFact(zero, "av", false); // `else av = NULL;`: the test tells as it does on the try's side
+  State j = join(tried, found);
+  ASSERT_EQ(j.pending.size(), 1u);
+  EXPECT_TRUE(j.pending[0].held.may);
+  j = join(zero, tried);
+  ASSERT_EQ(j.pending.size(), 1u);
+  EXPECT_FALSE(j.pending[0].held.may);
+  j = join(tried, unknown);
+  ASSERT_EQ(j.pending.size(), 1u);
+  EXPECT_FALSE(j.pending[0].held.may);
+  EXPECT_FALSE(join(tried, tried).pending[0].held.may);
 }
 
 TEST(LockState, JoinOfNullAndAnErrorPointerIsAFailure) {
