@@ -43,7 +43,7 @@ int mark_through_out_param(struct mm_struct *mm, unsigned long address)
 	if (err)
 		return err;
 	vma_set_atomic_flag(vma, 0);
-// CHECK: :[[@LINE+2]]:2: error: 'vma_lock' of 'vma' is still held at return{{$}}
+// CHECK: :[[@LINE+2]]:2: error: 'vma_lock' of 'vma' is still held at return (through mark_through_out_param -> lock_for_move -> lock_vma_or_err){{$}}
 // CHECK: :[[@LINE-5]]:8: note: taken here
 	return 0;
 }
@@ -55,7 +55,7 @@ int mark_result(struct mm_struct *mm, unsigned long address)
 	if (IS_ERR(vma))
 		return PTR_ERR(vma);
 	vma_set_atomic_flag(vma, 0);
-// CHECK: :[[@LINE+2]]:2: error: 'vma_lock' of 'vma' is still held at return{{$}}
+// CHECK: :[[@LINE+2]]:2: error: 'vma_lock' of 'vma' is still held at return (through mark_result -> lock_vma_or_err){{$}}
 // CHECK: :[[@LINE-6]]:31: note: taken here
 	return 0;
 }

@@ -29,6 +29,6 @@ void walk_anon_folio(struct folio *folio, bool caller_locked, bool no_wait)
 		return;
 
 	visit_anon_vma(av, folio);
-// CHECK: :[[@LINE+2]]:1: warning: 'anon_vma_lock' of 'av' may still be held at return (it is held on some paths only){{$}}
+// CHECK: :[[@LINE+2]]:1: warning: 'anon_vma_lock' of 'av' may still be held at return (it is held on some paths only) (through walk_anon_folio -> anon_vma_locked_or_null){{$}}
 // CHECK: :[[@LINE-7]]:8: note: taken here
 }
