@@ -474,6 +474,13 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     // A pointer known NULL on this path: the branch that needs it non-NULL is not taken.
     if (const Fact *f = factOf(st, var); t == "identifier" && f && !f->nonzero && !f->error)
       return {deadState(), std::move(st)};
+    // Likewise a flag known set (an error pointer is nonzero too): the branch that needs it
+    // zero is not taken.  `bool mmap_locked = true;` then `if (!mmap_locked) relock` at the
+    // head of a retry loop is no relock on the way in; taking that branch would join a hold
+    // of the function's own with the caller's hold it stands for, and the release after it
+    // would end that may-hold instead of the caller's (madvise_collapse).
+    if (const Fact *f = factOf(st, var); t == "identifier" && f && f->nonzero)
+      return {std::move(st), deadState()};
     State yes = st, no = st;
     std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
     std::erase_if(no.pending, [&](const Pending &p) { return p.var == var; });
