@@ -429,7 +429,13 @@ private:
   };
   mutable std::optional<FreshLocals> freshLocals_;
   /// `key` becomes reachable by other threads; a parameter is recorded in the summary.
-  void publish(State &st, const std::string &key);
+  /// `direct`: by this function's own publish call or store, not a callee's summary (which
+  /// may publish on some of its paths only: `vma_link` fails before it stores).
+  void publish(State &st, const std::string &key, bool direct = true);
+  /// Objects this function constructed and then published itself (unpublished up to a
+  /// direct publication on some path): no caller can hold a lock of one, so a need naming
+  /// it in every alternative is the function's own to meet.
+  std::set<std::string> constructedHere_;
   /// Identifiers this function returns (`return x;`), when it is a spec constructor.
   std::vector<std::string> returnedVars_;
 

@@ -4079,10 +4079,19 @@ inline void mark_vma_detached(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma-
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "mark_vma_detached"););
 }
 
+/// Operation `mark_vma_attached`: Storing a new VMA in the VMA tree with `vma_iter_store_new` or `vma_iter_store_gfp`, which attach it (`vma_mark_attached`). v7.0 asserts the VMA write lock there (`vma_assert_write_locked`, include/linux/mmap_lock.h): from the moment the refcount says attached, `lock_vma_under_rcu` can read-lock the VMA, so a new VMA is write-locked before it is stored (`__mmap_new_vma`: "Lock the VMA since it is modified after insertion into VMA tree"), and no fault runs on it while its creator still sets it up. Being unpublished at the call does not excuse it: the call is what publishes it.
+///
+/// Requires `vma_lock.write`; this overload checks `vma_lock.write@vma`.
+/// Spec: `mark_vma_attached` (rules/operations.rules:641); source: include/linux/mmap_lock.h.
+inline void mark_vma_attached(struct vm_area_struct *vma) LOCKSPEC_REQUIRES(vma->vma_lock, vma->vm_mm->mmap_lock) {
+  (void)vma;
+  LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 2u, "mark_vma_attached"););
+}
+
 /// Operation `fork_write_protect`: Fork's copy of a parent's page tables when anonymous pages must become copy-on-write. The parent's mmap lock is held for writing, `write_protect_seq` is opened so that GUP-fast pinning backs off, and each PTE table is copied under its PTE lock (the child's nested), duplicating the anon rmap of each folio (`folio_try_dup_anon_rmap_*` needs the PTL and the open sequence count) or copying the page outright if it may be pinned.
 ///
 /// Requires `(write_most & write_protect_seq.write) & (pte_lock@src_pte)`; this overload checks `mmap_lock.write@src_vma & pte_lock.held@src_pte & vma_lock.write@src_vma & write_protect_seq.write@src_vma`.
-/// Spec: `fork_write_protect` (rules/operations.rules:641); source: mm/memory.c.
+/// Spec: `fork_write_protect` (rules/operations.rules:662); source: mm/memory.c.
 inline void fork_write_protect(struct vm_area_struct *src_vma, struct pte_table *src_pte) LOCKSPEC_REQUIRES(src_vma->vm_mm->mmap_lock, src_pte->pte_lock, src_vma->vma_lock, src_vma->vm_mm->write_protect_seq_lock) {
   (void)src_vma;
   (void)src_pte;
@@ -4095,7 +4104,7 @@ inline void fork_write_protect(struct vm_area_struct *src_vma, struct pte_table 
 /// Operation `gup_get`, alternative `slow`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `mmap_lock.read@mm & foll_get & !foll_longterm`.  This way: GUP slow path, page tables walked under the mmap read lock.
-/// Spec: `gup_get` (rules/operations.rules:668); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:689); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_get) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_get"););
@@ -4104,7 +4113,7 @@ inline void gup_get(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES(!fact::fo
 /// Operation `gup_get`, alternative `fast`: Taking *references* to user pages with `FOLL_GET` (`get_user_pages*`). The slow path walks the page tables under the mmap read lock; the fast path walks them with interrupts disabled and no lock. A reference only keeps the page from being freed: it tells the rest of mm nothing about the contents being accessed, so writeback, COW and migration cannot account for it.
 ///
 /// Requires `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled; })`; this overload checks `foll_get & !foll_longterm & irqs_disabled`.  This way: GUP-fast, lockless with interrupts disabled.
-/// Spec: `gup_get` (rules/operations.rules:668); source: mm/gup.c.
+/// Spec: `gup_get` (rules/operations.rules:689); source: mm/gup.c.
 inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::foll_longterm) LOCKSPEC_REQUIRES_SHARED(fact::foll_get, fact::irqs_disabled) {
   (void)mm;
 }
@@ -4112,7 +4121,7 @@ inline void gup_get(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES(!fact::fo
 /// Operation `gup_pin`, alternative `slow`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_pin`.  This way: GUP slow path under the mmap read lock.
-/// Spec: `gup_pin` (rules/operations.rules:696); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:717); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin"););
@@ -4121,7 +4130,7 @@ inline void gup_pin(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm
 /// Operation `gup_pin`, alternative `fast`: *Pinning* user pages with `FOLL_PIN` (`pin_user_pages*`), the required form when the caller will access the page contents outside the normal CPU mapping (DMA, direct I/O). Pins are counted separately from references so that `folio_maybe_dma_pinned` can tell writeback and COW that the page may be written behind their back; they are released with `unpin_user_page*`.
 ///
 /// Requires `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_pin & irqs_disabled`.  This way: GUP-fast, interrupts disabled, validated against fork's write_protect_seq.
-/// Spec: `gup_pin` (rules/operations.rules:696); source: mm/gup.c.
+/// Spec: `gup_pin` (rules/operations.rules:717); source: mm/gup.c.
 inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin"););
@@ -4130,7 +4139,7 @@ inline void gup_pin(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm
 /// Operation `gup_pin_longterm`, alternative `slow`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `mmap_lock.read@mm & foll_longterm & foll_pin`.  This way: slow path, which can migrate unsuitable pages first.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:719); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:740); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_SHARED(mm->mmap_lock, fact::foll_longterm, fact::foll_pin) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 1u, "gup_pin_longterm"););
@@ -4139,20 +4148,20 @@ inline void gup_pin_longterm(struct mm_struct *mm, via::slow) LOCKSPEC_REQUIRES_
 /// Operation `gup_pin_longterm`, alternative `fast`: Long-term pins (`FOLL_PIN | FOLL_LONGTERM`): pins an unprivileged user can hold indefinitely (RDMA, VFIO, io_uring fixed buffers). GUP first migrates the pages out of `ZONE_MOVABLE` and CMA areas, so the pin does not break memory hot-unplug, CMA allocations or compaction. `FOLL_LONGTERM` is only accepted together with `FOLL_PIN`.
 ///
 /// Requires `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled & write_protect_seq.read; })`; this overload checks `write_protect_seq.read@mm & foll_longterm & foll_pin & irqs_disabled`.  This way: GUP-fast, falling back to the slow path for pages that must be migrated.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:719); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:740); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::fast) LOCKSPEC_REQUIRES_SHARED(mm->write_protect_seq_lock, fact::foll_longterm, fact::foll_pin, fact::irqs_disabled) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->write_protect_seq_lock, 9, 1u, "gup_pin_longterm"););
 }
 
 /// Operation `gup_pin_longterm` refuses `via::mmap_lock_foll_longterm`: the spec rejects `foll_longterm & mmap_lock.read` because FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining.
-/// Spec: `gup_pin_longterm` (rules/operations.rules:719); source: mm/gup.c.
+/// Spec: `gup_pin_longterm` (rules/operations.rules:740); source: mm/gup.c.
 inline void gup_pin_longterm(struct mm_struct *mm, via::mmap_lock_foll_longterm) LOCKSPEC_REJECTED("op::gup_pin_longterm with via::mmap_lock_foll_longterm is not enough: FOLL_LONGTERM without FOLL_PIN: a long-lived plain reference that nobody can see blocks migration and offlining");
 
 /// Operation `mmu_notifier_invalidate`, alternative `mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `mmap_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:763); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock) {
   (void)vma;
   (void)pte;
@@ -4163,7 +4172,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `!pte_lock.held@pte & vma_lock.read@vma`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:763); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock) {
   (void)vma;
   (void)pte;
@@ -4174,7 +4183,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `anon_vma_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `anon_vma_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:763); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::anon_vma_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem) {
   (void)vma;
   (void)pte;
@@ -4185,7 +4194,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `mmu_notifier_invalidate`, alternative `i_mmap_lock`: Telling secondary MMUs (KVM, IOMMU SVA, HMM mirrors) that a range of the process page tables is about to change. `mmu_notifier_invalidate_range_start` and `mmu_notifier_invalidate_range_end` bracket the change; between them a secondary MMU must not establish new translations for the range. Callbacks may sleep (unless the non-blocking variant is used), so the bracket is opened and closed outside the page-table locks, while the VMA is held stable - under the mmap lock for process-side changes, under the rmap lock for reclaim and migration.
 ///
 /// Requires `(stable) & (!pte_lock@pte)`; this overload checks `i_mmap_lock.read@vma & !pte_lock.held@pte`.
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source: include/linux/mmu_notifier.h.
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:763); source: include/linux/mmu_notifier.h.
 inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table *pte, via::i_mmap_lock) LOCKSPEC_REQUIRES(!pte->pte_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem) {
   (void)vma;
   (void)pte;
@@ -4196,7 +4205,7 @@ inline void mmu_notifier_invalidate(struct vm_area_struct *vma, struct pte_table
 /// Operation `secondary_tlb_invalidate`, alternative `mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `mmap_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:789); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->vm_mm->mmap_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vm_mm->mmap_lock, 0, 1u, "secondary_tlb_invalidate"););
@@ -4205,7 +4214,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::mmap_lock)
 /// Operation `secondary_tlb_invalidate`, alternative `vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `vma_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:789); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->vma_lock, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->vma_lock, 2, 1u, "secondary_tlb_invalidate"););
@@ -4214,7 +4223,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::vma_lock) 
 /// Operation `secondary_tlb_invalidate`, alternative `anon_vma_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `anon_vma_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:789); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_lock) LOCKSPEC_REQUIRES_SHARED(vma->anon_vma->root->rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->anon_vma->root->rwsem, 3, 1u, "secondary_tlb_invalidate"););
@@ -4223,7 +4232,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::anon_vma_l
 /// Operation `secondary_tlb_invalidate`, alternative `i_mmap_lock`: Flushing secondary TLBs (IOMMUs that walk the CPU page tables themselves) for entries just changed. It is driven from the CPU TLB-flush paths, so it runs after the primary entry was cleared and flushed - mirroring the CPU order "clear the PTE, flush the TLB, then free the page" - often still under the PTE lock, and the callback must not sleep.
 ///
 /// Requires `stable & primary_pte_cleared`; this overload checks `i_mmap_lock.read@vma & primary_pte_cleared`.
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source: include/linux/mmu_notifier.h.
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:789); source: include/linux/mmu_notifier.h.
 inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_lock) LOCKSPEC_REQUIRES_SHARED(vma->mapping->i_mmap_rwsem, fact::primary_pte_cleared) {
   (void)vma;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &vma->mapping->i_mmap_rwsem, 4, 1u, "secondary_tlb_invalidate"););
@@ -4232,7 +4241,7 @@ inline void secondary_tlb_invalidate(struct vm_area_struct *vma, via::i_mmap_loc
 /// Operation `mmu_notifier_register_locked`: Registering an MMU notifier on an mm whose mmap lock the caller already holds for writing (`__mmu_notifier_register`, `mmu_interval_notifier_insert_locked`, both asserting the write lock). The write lock and a user reference on the mm keep any invalidation from being in flight while the subscription is added.
 ///
 /// Requires `mmap_lock.write & mm_users_held`; this overload checks `mmap_lock.write@mm & mm_users_held`.
-/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:783); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:804); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES(mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &mm->mmap_lock, 0, 4u, "mmu_notifier_register_locked"););
@@ -4241,7 +4250,7 @@ inline void mmu_notifier_register_locked(struct mm_struct *mm) LOCKSPEC_REQUIRES
 /// Operation `mmu_notifier_register`: Registering an MMU notifier on an mm with the functions that take the mmap write lock themselves: `mmu_notifier_register` wraps `__mmu_notifier_register` in `mmap_write_lock` / `mmap_write_unlock`, and `mmu_interval_notifier_insert` may do the same (it declares `might_lock` on the mmap lock). So the caller must not hold the mmap lock, in any mode.
 ///
 /// Requires `!mmap_lock & mm_users_held`; this overload checks `!mmap_lock.read@mm & mm_users_held`.
-/// Spec: `mmu_notifier_register` (rules/operations.rules:796); source: mm/mmu_notifier.c.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:817); source: mm/mmu_notifier.c.
 inline void mmu_notifier_register(struct mm_struct *mm) LOCKSPEC_REQUIRES(!mm->mmap_lock) LOCKSPEC_REQUIRES_SHARED(fact::mm_users_held) {
   (void)mm;
   LOCKSPEC_RT(::lockspec::rt::expectNotHeld(kSpec, &mm->mmap_lock, 0, "mmu_notifier_register"););
