@@ -506,6 +506,18 @@ void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
   if (type.empty())
     if (const Object *o = index_.objectForVar(base))
       type = o->name;
+  // `anon_vma->parent->num_children`: the object a spec link of the base's object reaches.
+  if (size_t arrow = base.rfind("->"); type.empty() && arrow != std::string::npos) {
+    std::string outer = base.substr(0, arrow), name = base.substr(arrow + 2);
+    std::string outerType = typeOf(outer);
+    if (outerType.empty())
+      if (const Object *o = index_.objectForVar(outer))
+        outerType = o->name;
+    if (const Object *o = outerType.empty() ? nullptr : model_.findObject(outerType))
+      for (const Link &l : o->links)
+        if (l.expr == o->var + "->" + name)
+          type = l.target;
+  }
   for (const FieldRef &ref : *refs) {
     if (ref.object->name != type)
       continue;

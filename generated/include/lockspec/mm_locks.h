@@ -1698,45 +1698,47 @@ private:
 struct anon_vma {
   /// Link `root` (`anon_vma->root`).
   struct anon_vma *root = nullptr;
+  /// Link `parent` (`anon_vma->parent`).
+  struct anon_vma *parent = nullptr;
   /// The `anon_vma_lock` lock of this anon_vma (`anon_vma->root->rwsem`).
   AnonVmaLock rwsem LOCKSPEC_ACQUIRED_AFTER(mm_struct::mmap_lock) LOCKSPEC_ACQUIRED_BEFORE(mm_struct::page_table_lock, ::lockspec::tasklist_lock);
-  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:494); source: include/linux/rmap.h.
+  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:495); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long rb_root() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.rb_root"););
     return rb_root_;
   }
-  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:494); source: include/linux/rmap.h.
+  /// `anon_vma::rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs reachable from this anon_vma. Spec: `rb_root` (rules/objects.rules:495); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_rb_root(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.rb_root"););
     rb_root_ = value;
   }
-  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:502); source: include/linux/rmap.h.
+  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:503); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long num_children() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.num_children"););
     return num_children_;
   }
-  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:502); source: include/linux/rmap.h.
+  /// `anon_vma::num_children`: How many anon_vmas name this one as parent; used to decide whether fork may reuse it. Spec: `num_children` (rules/objects.rules:503); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_num_children(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.num_children"););
     num_children_ = value;
   }
-  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:510); source: include/linux/rmap.h.
+  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:511); source: include/linux/rmap.h.
   /// Read rule `anon_vma_lock.read`.
   unsigned long num_active_vmas() const LOCKSPEC_REQUIRES_SHARED(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 1u, "anon_vma.num_active_vmas"););
     return num_active_vmas_;
   }
-  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:510); source: include/linux/rmap.h.
+  /// `anon_vma::num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`. Spec: `num_active_vmas` (rules/objects.rules:511); source: include/linux/rmap.h.
   /// Write rule `anon_vma_lock.write`.
   void set_num_active_vmas(unsigned long value) LOCKSPEC_REQUIRES(this->root->rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->root->rwsem, 3, 2u, "anon_vma.num_active_vmas"););
     num_active_vmas_ = value;
   }
-  /// `anon_vma::root`: The root of this anon_vma's tree, whose rwsem is the lock for every member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and never changed afterwards. Spec: `root` (rules/objects.rules:518); source: mm/rmap.c.
+  /// `anon_vma::root`: The root of this anon_vma's tree, whose rwsem is the lock for every member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and never changed afterwards. Spec: `root` (rules/objects.rules:519); source: mm/rmap.c.
   /// Write rule: set once before the object is visible (not checked).
   void set_root(struct anon_vma * value) { root = value; }
 
@@ -1748,7 +1750,7 @@ private:
 
 /// Stand-in for the kernel's `struct inode`: A file's inode; it owns `i_rwsem`, `i_lock` and (through `i_mapping`) the address_space.
 ///
-/// Spec: `inode` (rules/objects.rules:551); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `inode` (rules/objects.rules:552); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct inode {
   /// Link `mapping` (`inode->i_mapping`).
@@ -1761,7 +1763,7 @@ struct inode {
 
 /// Stand-in for the kernel's `struct address_space`: The page cache and mapping state of a file (`struct address_space`). For mm locking its important part is the `i_mmap` interval tree of all VMAs mapping the file, guarded by `i_mmap_rwsem`; it also carries the `invalidate_lock`, the private (buffer-head) lock and the `i_pages` xarray.
 ///
-/// Spec: `address_space` (rules/objects.rules:531); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `address_space` (rules/objects.rules:532); source: include/linux/fs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct address_space {
   /// Link `host` (`mapping->host`).
@@ -1776,13 +1778,13 @@ struct address_space {
   PrivateLock i_private_lock LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock);
   /// The `i_pages` lock of this address_space (`mapping->i_pages.xa_lock`).
   IPagesLock i_pages LOCKSPEC_ACQUIRED_AFTER(::lockspec::swap_lock, address_space::i_private_lock);
-  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:542); source: include/linux/fs.h.
+  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:543); source: include/linux/fs.h.
   /// Read rule `i_mmap_lock.read`.
   unsigned long i_mmap() const LOCKSPEC_REQUIRES_SHARED(this->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->i_mmap_rwsem, 4, 1u, "address_space.i_mmap"););
     return i_mmap_;
   }
-  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:542); source: include/linux/fs.h.
+  /// `address_space::i_mmap`: The interval tree of every VMA that maps this file (through `vma->shared.rb`). Spec: `i_mmap` (rules/objects.rules:543); source: include/linux/fs.h.
   /// Write rule `i_mmap_lock.write`.
   void set_i_mmap(unsigned long value) LOCKSPEC_REQUIRES(this->i_mmap_rwsem) {
     LOCKSPEC_RT(::lockspec::rt::expectHeld(kSpec, &this->i_mmap_rwsem, 4, 2u, "address_space.i_mmap"););
@@ -2428,7 +2430,7 @@ private:
 
 /// Stand-in for the kernel's `struct folio`: A folio of memory. For locking it matters as the starting point of reverse-mapping walks (`folio->mapping` leads to an address_space or, for anonymous folios, an anon_vma) and as the owner of the folio lock.
 ///
-/// Spec: `folio` (rules/objects.rules:558); source: include/linux/mm_types.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `folio` (rules/objects.rules:559); source: include/linux/mm_types.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct folio {
   /// Link `mapping` (`folio->mapping`).
@@ -2443,7 +2445,7 @@ struct folio {
 
 /// Stand-in for the kernel's `struct pmd_table`: A PMD-level page table, named by a pointer `pmd` to one of its entries. It holds the PMD lock (in its `struct ptdesc` when PMD locks are split). The page-table helpers always take the mm alongside the entry pointer (`pmd_lock(mm, pmd)`), so the link to the owning mm is the caller's `mm` variable.
 ///
-/// Spec: `pmd_table` (rules/objects.rules:574); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `pmd_table` (rules/objects.rules:575); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct pmd_table {
   /// Link `mm` (`mm`).
@@ -2458,7 +2460,7 @@ struct pmd_table {
 
 /// Stand-in for the kernel's `struct pte_table`: A PTE-level (leaf) page table, named by a pointer `pte` to one of its entries and reached through the PMD entry `pmd` above it. It holds the PTE lock. On 32-bit kernels with `CONFIG_HIGHPTE` it may live in high memory and must be mapped before use; it can be detached and RCU-freed while only the PMD and PTE locks are held.
 ///
-/// Spec: `pte_table` (rules/objects.rules:586); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `pte_table` (rules/objects.rules:587); source: include/linux/mm.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct pte_table {
   /// Link `mm` (`mm`).
@@ -2471,7 +2473,7 @@ struct pte_table {
 
 /// Stand-in for the kernel's `struct lruvec`: The per-node, per-memcg set of LRU lists; owns `lru_lock`.
 ///
-/// Spec: `lruvec` (rules/objects.rules:603); source: include/linux/mmzone.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `lruvec` (rules/objects.rules:604); source: include/linux/mmzone.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct lruvec {
   /// The `lru_lock` lock of this lruvec (`lruvec->lru_lock`).
@@ -2480,7 +2482,7 @@ struct lruvec {
 
 /// Stand-in for the kernel's `struct bdi_writeback`: A writeback context of a backing device (`bdi.wb`); owns the writeback `list_lock`.
 ///
-/// Spec: `bdi_writeback` (rules/objects.rules:609); source: include/linux/backing-dev-defs.h.  Holds its locks as members and its guarded fields behind accessors
+/// Spec: `bdi_writeback` (rules/objects.rules:610); source: include/linux/backing-dev-defs.h.  Holds its locks as members and its guarded fields behind accessors
 /// whose annotations are the field rules.
 struct bdi_writeback {
   /// The `wb_list_lock` lock of this bdi_writeback (`wb->list_lock`).

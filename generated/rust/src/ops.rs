@@ -338,6 +338,7 @@ impl<'e0, B: Backend> TraverseEvidence<B> for &'e0 facts::IrqsDisabled {
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -474,6 +475,7 @@ impl<'e0, 'e0a, B: Backend> InstallEvidence<B> for &'e0 VmaLockWriteGuard<'e0a, 
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -610,6 +612,7 @@ impl<'e0, 'e0a, B: Backend> AllocUpperTableEvidence<B> for &'e0 VmaLockWriteGuar
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -751,6 +754,7 @@ impl<'e0, 'e0a, B: Backend> AllocPteTableEvidence<B> for &'e0 VmaLockWriteGuard<
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -921,6 +925,7 @@ impl<'e0, 'e0a, B: Backend> ZapEvidence<B> for &'e0 IMmapLockWriteGuard<'e0a, B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1098,6 +1103,7 @@ impl<'e0, 'e0a, B: Backend> ModifyForReclaimEvidence<B> for &'e0 VmaLockWriteGua
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1235,6 +1241,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1389,6 +1396,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1475,6 +1483,7 @@ pub enum CollapseToHugePmd {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1667,6 +1676,7 @@ impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B> for &'e0 IMmapLockWr
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1757,6 +1767,7 @@ pub enum MovePageTables {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1909,6 +1920,7 @@ impl<'e0, B: Backend> MovePtesEvidence<B> for &'e0 facts::RmapOrderSafe {
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2011,6 +2023,7 @@ pub enum WalkKernelPageTables {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2151,6 +2164,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2287,6 +2301,7 @@ impl<'e0, 'e0a, B: Backend> PageFaultEvidence<B> for &'e0 MmapLockWriteGuard<'e0
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2359,6 +2374,7 @@ pub enum AnonVmaPrepare {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2367,6 +2383,7 @@ pub enum AnonVmaPrepare {}
 /// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
 /// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
 /// # r_av.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # r_av.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
 /// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
@@ -2443,6 +2460,7 @@ pub enum ExpandStack {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2531,6 +2549,7 @@ pub enum ChangeVmaFlags {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2607,6 +2626,7 @@ pub enum ResetVmaFlags {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2747,6 +2767,7 @@ impl<'e0, 'e0a, B: Backend> SetAtomicVmaFlagEvidence<B> for &'e0 VmaLockWriteGua
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2824,6 +2845,7 @@ pub enum ReadLockVmaUnderMmap {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2901,6 +2923,7 @@ pub enum EndVmaWriteLocks {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2973,6 +2996,7 @@ pub enum MarkVmaDetached {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3051,6 +3075,7 @@ pub enum MarkVmaAttached {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3126,6 +3151,7 @@ pub enum ForkWriteProtect {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3265,6 +3291,7 @@ impl<'e0, B: Backend> GupGetEvidence<B> for &'e0 facts::IrqsDisabled {
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3398,6 +3425,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3527,6 +3555,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinLongtermEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3712,6 +3741,7 @@ impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 IMmapLockW
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3892,6 +3922,7 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3969,6 +4000,7 @@ pub enum MmuNotifierRegisterLocked {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -4042,6 +4074,7 @@ pub enum MmuNotifierRegister {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
