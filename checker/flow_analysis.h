@@ -137,7 +137,9 @@ private:
   AtomCheck checkAtom(const Atom &a, const Roles &roles, State &st, const Lock *own);
 
   /// How a requirement is met: by held locks, only by facts the checker cannot see, or not.
-  enum class Verdict { No, ByFacts, ByLocks };
+  /// `OwnWeaker` (silent checks only): not met, and some way lacks only a stronger mode of
+  /// locks the function took itself.
+  enum class Verdict { No, ByFacts, ByLocks, OwnWeaker };
 
   /// Checks `req` at `at`; reports under `what` (e.g. "call to 'zap_vma_range'") and `rule`
   /// unless `silent`, in the words of `why`.
