@@ -137,7 +137,9 @@ private:
   AtomCheck checkAtom(const Atom &a, const Roles &roles, State &st, const Lock *own);
 
   /// How a requirement is met: by held locks, only by facts the checker cannot see, or not.
-  enum class Verdict { No, ByFacts, ByLocks };
+  /// `OwnWeaker` (silent checks only): not met, and some way lacks only a stronger mode of
+  /// locks the function took itself.
+  enum class Verdict { No, ByFacts, ByLocks, OwnWeaker };
 
   /// Checks `req` at `at`; reports under `what` (e.g. "call to 'zap_vma_range'") and `rule`
   /// unless `silent`, in the words of `why`.
@@ -448,7 +450,13 @@ private:
   };
   mutable std::optional<FreshLocals> freshLocals_;
   /// `key` becomes reachable by other threads; a parameter is recorded in the summary.
-  void publish(State &st, const std::string &key);
+  /// `direct`: by this function's own publish call or store, not a callee's summary (which
+  /// may publish on some of its paths only: `vma_link` fails before it stores).
+  void publish(State &st, const std::string &key, bool direct = true);
+  /// Objects this function constructed and then published itself (unpublished up to a
+  /// direct publication on some path): no caller can hold a lock of one, so a need naming
+  /// it in every alternative is the function's own to meet.
+  std::set<std::string> constructedHere_;
   /// Identifiers this function returns (`return x;`), when it is a spec constructor.
   std::vector<std::string> returnedVars_;
 

@@ -1,6 +1,7 @@
 // What a call to a lock API does to the state: acquisitions (with order, relation and
 // double-acquire checks), tries, releases, downgrades and asserts.
 #include <algorithm>
+#include <tuple>
 
 #include "c_expr.h"
 #include "flow_analysis.h"
@@ -334,6 +335,23 @@ void FunctionAnalysis::release(const Api &api, const Instance &inst, State &st, 
                                describe(h->lock, h->key) + ", but it is held for " + h->mode);
     noteHere(d, h->at, h->atEnd, "taken for " + h->mode + " here");
   }
+  // Held on every path, for read on some and for write on others (`mmap_read_unlock` after a
+  // label that one path reaches with the read lock and another with the write lock): the
+  // release is wrong on the paths whose mode it does not end.
+  if (h->lock && h->may && h->everyPath && !h->otherMode.empty() && !api.mode.empty())
+    for (auto [mode, at, atEnd] : {std::tuple{h->mode, h->at, h->atEnd},
+                                   std::tuple{h->otherMode, h->otherAt, h->otherAtEnd}}) {
+      const Mode *m = h->lock->findMode(mode);
+      if (mode == api.mode || (m && released && m->sharing == Sharing::Shared &&
+                               released->sharing == Sharing::Shared))
+        continue;
+      Diagnostic *d = report(Severity::Error, "wrong-mode", call,
+                             quote(api.name) + " releases a " + api.mode + " hold of " +
+                                 describe(h->lock, h->key) + ", but on some paths it is held for " +
+                                 mode);
+      noteHere(d, at, atEnd, "taken for " + mode + " here");
+      break;
+    }
   const Lock *lock = h->lock;
   std::string mode = h->mode, key = h->key, alias = h->alias;
   bool partAlias = h->partAlias;

@@ -168,8 +168,17 @@ FunctionAnalysis::checkRequirement(const Requirement &req, const Roles &roles, S
       noteSpec(d, rulePos, ruleName + " is declared here");
       return Verdict::ByFacts;
     }
+  // Some way lacks only a stronger mode of locks this function took itself: its callers
+  // cannot supply that (a write lock weakened to read), so it is no need of theirs.
+  bool ownWeaker = std::any_of(checks.begin(), checks.end(), [&](const AltCheck &c) {
+    return !c.failed.empty() &&
+           std::all_of(c.failed.begin(), c.failed.end(), [&](const auto &f) {
+             return f.second.status == AtomStatus::WrongMode && !f.second.weaker->asserted &&
+                    !f.second.weaker->mode.empty() && !requiredOwner(*f.first, roles).empty();
+           });
+  });
   if (silent)
-    return Verdict::No;
+    return ownWeaker ? Verdict::OwnWeaker : Verdict::No;
   // Not met here: the callers' requirement unless something held is forbidden.
   bool forbidden = std::any_of(checks.begin(), checks.end(), [](const AltCheck &c) {
     return std::any_of(c.failed.begin(), c.failed.end(),
@@ -185,15 +194,6 @@ FunctionAnalysis::checkRequirement(const Requirement &req, const Roles &roles, S
     lacking.push_back(r.first);
   if (std::string reason = reasonsFor(reasons, lacking); !reason.empty())
     line += ": " + reason;
-  // Some way lacks only a stronger mode of locks this function took itself: its callers
-  // cannot supply that (a write lock weakened to read), so it is no need of theirs.
-  bool ownWeaker = std::any_of(checks.begin(), checks.end(), [&](const AltCheck &c) {
-    return !c.failed.empty() &&
-           std::all_of(c.failed.begin(), c.failed.end(), [&](const auto &f) {
-             return f.second.status == AtomStatus::WrongMode && !f.second.weaker->asserted &&
-                    !f.second.weaker->mode.empty() && !requiredOwner(*f.first, roles).empty();
-           });
-  });
   if (!forbidden && !ownWeaker) {
     std::vector<std::vector<SummaryLock>> alternatives;
     std::vector<const Lock *> classes;
@@ -462,7 +462,7 @@ void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<
   calleeTakes_ = ctx_ && ctx_->takes ? ctx_->takes(fn) : nullptr;
   // A function that several operations list is fine if any of them is satisfied; when only
   // facts could satisfy one, that one is reported as a note.
-  const Operation *byFacts = nullptr;
+  const Operation *byFacts = nullptr, *byMode = nullptr;
   for (const Operation *op : *ops) {
     Verdict v = checkRequirement(op->requirement, operationRoles(*op, args, fn), st, own, call, "",
                                  "", op->pos, /*silent=*/true);
@@ -470,7 +470,14 @@ void FunctionAnalysis::checkOperations(const std::string &fn, const std::vector<
       return;
     if (v == Verdict::ByFacts && !byFacts)
       byFacts = op;
+    if (v == Verdict::OwnWeaker && !byMode)
+      byMode = op;
   }
+  // Not met, but one operation lacks only a stronger mode of locks the function took: the
+  // one its code meant (a collapse under the anon_vma read lock is the collapse, not a
+  // retraction missing the PTE lock), reported as the wrong mode it holds.
+  if (!byFacts && byMode)
+    byFacts = byMode;
   const Operation &op = byFacts ? *byFacts : *ops->front();
   std::string others;
   for (size_t i = 1; i < ops->size(); ++i)
@@ -508,6 +515,18 @@ void FunctionAnalysis::fieldWrite(ts::Node lhs, ts::Node rhs, State &st) {
   if (type.empty())
     if (const Object *o = index_.objectForVar(base))
       type = o->name;
+  // `anon_vma->parent->num_children`: the object a spec link of the base's object reaches.
+  if (size_t arrow = base.rfind("->"); type.empty() && arrow != std::string::npos) {
+    std::string outer = base.substr(0, arrow), name = base.substr(arrow + 2);
+    std::string outerType = typeOf(outer);
+    if (outerType.empty())
+      if (const Object *o = index_.objectForVar(outer))
+        outerType = o->name;
+    if (const Object *o = outerType.empty() ? nullptr : model_.findObject(outerType))
+      for (const Link &l : o->links)
+        if (l.expr == o->var + "->" + name)
+          type = l.target;
+  }
   for (const FieldRef &ref : *refs) {
     if (ref.object->name != type)
       continue;

@@ -76,6 +76,16 @@ bool FunctionAnalysis::passOn(const std::vector<std::vector<SummaryLock>> &alter
                               const std::vector<Fact> &when) {
   if (!ctx_ || !summary_ || ctx_->root)
     return false;
+  // A lock of an object this function created (`vma = vm_area_alloc(mm)`, then stored in the
+  // tree) is no caller's: they never saw the object.  An alternative that names one cannot be
+  // met by them, even when the variable was a parameter before it was reassigned.
+  if (!constructedHere_.empty() &&
+      std::all_of(alternatives.begin(), alternatives.end(), [&](const std::vector<SummaryLock> &alt) {
+        return std::any_of(alt.begin(), alt.end(), [&](const SummaryLock &l) {
+          return constructedHere_.count(resolve(l.key)) != 0;
+        });
+      }))
+    return false;
   if (ctx_->entry) {
     // Callers outside the files checked may hold what this function does not: its contract,
     // unless it takes or releases one of those locks itself.
@@ -592,7 +602,7 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   }
   for (int i : sum.publishes)
     if (i >= 0 && size_t(i) < actual.size())
-      publish(st, actual[i]);
+      publish(st, actual[i], /*direct=*/false);
   return conditional;
 }
 
@@ -634,7 +644,9 @@ bool FunctionAnalysis::constructs(ts::Node call, const std::string &var) const {
   });
 }
 
-void FunctionAnalysis::publish(State &st, const std::string &key) {
+void FunctionAnalysis::publish(State &st, const std::string &key, bool direct) {
+  if (direct && isUnpublished(st, key))
+    constructedHere_.insert(key);
   std::erase(st.unpublished, key);
   if (!wasPublished(st, key))
     st.published.push_back(key);

@@ -150,6 +150,13 @@ std::optional<LockObject> LockIndex::lockObject(std::string_view lockExpr) const
     if (expr.size() > p.suffix.size() &&
         expr.compare(expr.size() - p.suffix.size(), p.suffix.size(), p.suffix) == 0)
       return LockObject{p.lock, expr.substr(0, expr.size() - p.suffix.size())};
+    // "init_mm.page_table_lock": the same lock of a struct named as a value, owned by its
+    // address (`&init_mm`, as a pointer to it would be written).
+    if (std::string dot = "." + p.suffix.substr(2);
+        p.suffix.rfind("->", 0) == 0 && expr.size() > dot.size() &&
+        expr.compare(expr.size() - dot.size(), dot.size(), dot) == 0 &&
+        isIdentifier(std::string_view(expr).substr(0, expr.size() - dot.size())))
+      return LockObject{p.lock, "&" + expr.substr(0, expr.size() - dot.size())};
   }
   return std::nullopt;
 }

@@ -331,6 +331,19 @@ State join(const State &a, const State &b) {
       j.asserted = h.asserted && it->asserted;
     j.everyPath = it != b.held.end() && (!h.may || h.everyPath) && (!it->may || it->everyPath) &&
                   j.may;
+    // Taken in both modes by the function itself: an assert of the caller's hold on one path
+    // (`if (take_locks) lock; else assert;`) tells nothing of which release the other
+    // path's variable will choose.
+    if (j.everyPath && (h.asserted || it->asserted)) {
+      j.otherMode.clear();
+    } else if (j.everyPath && h.otherMode.empty()) {
+      if (it->mode != h.mode)
+        j.otherMode = it->mode, j.otherAt = it->at, j.otherAtEnd = it->atEnd;
+      else
+        j.otherMode = it->otherMode, j.otherAt = it->otherAt, j.otherAtEnd = it->otherAtEnd;
+    } else if (!j.everyPath) {
+      j.otherMode.clear();
+    }
     // One path's alias of another hold and the other path's lock of its own: the same lock
     // on some paths only.
     if (it != b.held.end() && it->alias != h.alias) {

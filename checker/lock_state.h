@@ -80,6 +80,12 @@ struct Held {
   /// A may-hold held on every path, in modes that differ (a read hold joined with a write
   /// hold): present whatever the path, its mode unknown.
   bool everyPath = false;
+  /// An `everyPath` hold's mode on the paths where it is not `mode`, and where that was
+  /// taken: a release or a requirement that one of the two modes does not fit is wrong on
+  /// those paths.  Empty when the modes agree, or when one path asserted it (the caller's
+  /// hold, which the function does not release itself).
+  std::string otherMode;
+  uint32_t otherAt = 0, otherAtEnd = 0;
 };
 
 /// A definite hold of `lock` in `mode` of the instance `key`, taken by the call at

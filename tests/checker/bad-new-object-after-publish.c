@@ -26,6 +26,7 @@ static int written_after_store(struct mm_struct *mm, struct vma_iterator *vmi,
 		return -ENOMEM;
 	}
 	vma->vm_start = addr;
+// CHECK: :[[@LINE+1]]:2: error: call to 'vma_iter_store_new' (mark_vma_attached) without 'vma_lock' of 'vma' for write (it holds none of its locks)
 	vma_iter_store_new(vmi, vma);
 	mmap_write_unlock(mm);
 // CHECK: :[[@LINE+1]]:2: error: write to 'vma->vm_end' (vm_area_struct.vm_end) without 'mmap_lock' of 'vma->vm_mm' for write and 'vma_lock' of 'vma' for write (it holds none of its locks)
@@ -52,7 +53,8 @@ static int callee_publishes_first(struct vma_iterator *vmi, struct vm_area_struc
 
 	if (!new)
 		return -ENOMEM;
-// CHECK: :[[@LINE+1]]:2: error: call to 'store_then_set' without
+// CHECK: :[[@LINE+2]]:2: error: call to 'store_then_set' without 'vma_lock' of 'new' for write (it holds none of its locks), which no caller in the files checked takes: once stored
+// CHECK: :[[@LINE+1]]:2: error: call to 'store_then_set' without 'mmap_lock' of 'new->vm_mm' for write
 	store_then_set(vmi, new, orig->vm_end);
 	return 0;
 }
@@ -76,6 +78,7 @@ static int published_on_one_path(struct vma_iterator *vmi, struct vm_area_struct
 
 	if (!new)
 		return -ENOMEM;
+// CHECK: :[[@LINE+2]]:3: error: call to 'vma_iter_store_new' (mark_vma_attached) without 'vma_lock' of 'new' for write
 	if (now)
 		vma_iter_store_new(vmi, new);
 // CHECK: :[[@LINE+1]]:2: error: write to 'new->vm_start' (vm_area_struct.vm_start) without 'mmap_lock' of 'new->vm_mm' for write and 'vma_lock' of 'new' for write (it holds none of its locks)

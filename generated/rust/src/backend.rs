@@ -136,6 +136,8 @@ pub enum LinkId {
     VmAreaStructMapping,
     /// `anon_vma.root` (`anon_vma->root`).
     AnonVmaRoot,
+    /// `anon_vma.parent` (`anon_vma->parent`).
+    AnonVmaParent,
     /// `address_space.host` (`mapping->host`).
     AddressSpaceHost,
     /// `inode.mapping` (`inode->i_mapping`).
@@ -160,6 +162,7 @@ impl LinkId {
             LinkId::VmAreaStructAnonVma => c"vm_area_struct.anon_vma",
             LinkId::VmAreaStructMapping => c"vm_area_struct.mapping",
             LinkId::AnonVmaRoot => c"anon_vma.root",
+            LinkId::AnonVmaParent => c"anon_vma.parent",
             LinkId::AddressSpaceHost => c"address_space.host",
             LinkId::InodeMapping => c"inode.mapping",
             LinkId::FolioMapping => c"folio.mapping",

@@ -2649,7 +2649,7 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<VmAreaStructVmRefcnt, B>
 /// Field `anon_vma.rb_root`: The interval tree of anon_vma_chain entries, i.e. of the VMAs
 /// reachable from this anon_vma.
 ///
-/// Spec: `rb_root` (rules/objects.rules:528); source: `include/linux/rmap.h`.
+/// Spec: `rb_root` (rules/objects.rules:529); source: `include/linux/rmap.h`.
 pub enum AnonVmaRbRoot {}
 
 // the read rule of `anon_vma.rb_root`, `(unnamed)`.
@@ -2684,7 +2684,7 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaRbRoot, B>
 /// Field `anon_vma.num_children`: How many anon_vmas name this one as parent; used to decide
 /// whether fork may reuse it.
 ///
-/// Spec: `num_children` (rules/objects.rules:536); source: `include/linux/rmap.h`.
+/// Spec: `num_children` (rules/objects.rules:537); source: `include/linux/rmap.h`.
 pub enum AnonVmaNumChildren {}
 
 // the read rule of `anon_vma.num_children`, `(unnamed)`.
@@ -2722,7 +2722,7 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumChildren, B>
 
 /// Field `anon_vma.num_active_vmas`: How many VMAs have this anon_vma as their `vma->anon_vma`.
 ///
-/// Spec: `num_active_vmas` (rules/objects.rules:544); source: `include/linux/rmap.h`.
+/// Spec: `num_active_vmas` (rules/objects.rules:545); source: `include/linux/rmap.h`.
 pub enum AnonVmaNumActiveVmas {}
 
 // the read rule of `anon_vma.num_active_vmas`, `(unnamed)`.
@@ -2762,13 +2762,13 @@ impl<'e0, 'e0a, B: Backend> WriteEvidence<AnonVmaNumActiveVmas, B>
 /// member. Set when the anon_vma is allocated (or, on fork, before it is linked anywhere) and
 /// never changed afterwards.
 ///
-/// Spec: `root` (rules/objects.rules:552); source: `mm/rmap.c`.
+/// Spec: `root` (rules/objects.rules:553); source: `mm/rmap.c`.
 pub enum AnonVmaRoot {}
 
 /// Field `address_space.i_mmap`: The interval tree of every VMA that maps this file (through
 /// `vma->shared.rb`).
 ///
-/// Spec: `i_mmap` (rules/objects.rules:576); source: `include/linux/fs.h`.
+/// Spec: `i_mmap` (rules/objects.rules:577); source: `include/linux/fs.h`.
 pub enum AddressSpaceIMmap {}
 
 // the read rule of `address_space.i_mmap`, `(unnamed)`.

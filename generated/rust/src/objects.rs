@@ -128,6 +128,13 @@ impl<B: Backend> AnonVma<B> {
         // SAFETY: `Backend::follow` returns an object that lives as long as `self`.
         Some(unsafe { AnonVma::from_raw(to) })
     }
+
+    /// The `anon_vma` reached through `anon_vma->parent`, or `None` when it is not set.
+    pub fn parent(&self) -> Option<&AnonVma<B>> {
+        let to = B::follow(LinkId::AnonVmaParent, self.as_raw())?;
+        // SAFETY: `Backend::follow` returns an object that lives as long as `self`.
+        Some(unsafe { AnonVma::from_raw(to) })
+    }
 }
 
 /// `struct address_space`: The page cache and mapping state of a file (`struct address_space`).
@@ -135,7 +142,7 @@ impl<B: Backend> AnonVma<B> {
 /// file, guarded by `i_mmap_rwsem`; it also carries the `invalidate_lock`, the private
 /// (buffer-head) lock and the `i_pages` xarray.
 ///
-/// Spec: `address_space` (rules/objects.rules:565); source: `include/linux/fs.h`. Docs:
+/// Spec: `address_space` (rules/objects.rules:566); source: `include/linux/fs.h`. Docs:
 /// `mm/objects.html#address_space`.
 #[repr(C)]
 pub struct AddressSpace<B: Backend> {
@@ -172,7 +179,7 @@ impl<B: Backend> AddressSpace<B> {
 /// `struct inode`: A file's inode; it owns `i_rwsem`, `i_lock` and (through `i_mapping`) the
 /// address_space.
 ///
-/// Spec: `inode` (rules/objects.rules:585); source: `include/linux/fs.h`. Docs:
+/// Spec: `inode` (rules/objects.rules:586); source: `include/linux/fs.h`. Docs:
 /// `mm/objects.html#inode`.
 #[repr(C)]
 pub struct Inode<B: Backend> {
@@ -210,7 +217,7 @@ impl<B: Backend> Inode<B> {
 /// reverse-mapping walks (`folio->mapping` leads to an address_space or, for anonymous folios,
 /// an anon_vma) and as the owner of the folio lock.
 ///
-/// Spec: `folio` (rules/objects.rules:592); source: `include/linux/mm_types.h`. Docs:
+/// Spec: `folio` (rules/objects.rules:593); source: `include/linux/mm_types.h`. Docs:
 /// `mm/objects.html#folio`.
 #[repr(C)]
 pub struct Folio<B: Backend> {
@@ -256,7 +263,7 @@ impl<B: Backend> Folio<B> {
 /// helpers always take the mm alongside the entry pointer (`pmd_lock(mm, pmd)`), so the link to
 /// the owning mm is the caller's `mm` variable.
 ///
-/// Spec: `pmd_table` (rules/objects.rules:608); source: `include/linux/mm.h`. Docs:
+/// Spec: `pmd_table` (rules/objects.rules:609); source: `include/linux/mm.h`. Docs:
 /// `mm/objects.html#pmd_table`.
 #[repr(C)]
 pub struct PmdTable<B: Backend> {
@@ -295,7 +302,7 @@ impl<B: Backend> PmdTable<B> {
 /// kernels with `CONFIG_HIGHPTE` it may live in high memory and must be mapped before use; it
 /// can be detached and RCU-freed while only the PMD and PTE locks are held.
 ///
-/// Spec: `pte_table` (rules/objects.rules:620); source: `include/linux/mm.h`. Docs:
+/// Spec: `pte_table` (rules/objects.rules:621); source: `include/linux/mm.h`. Docs:
 /// `mm/objects.html#pte_table`.
 #[repr(C)]
 pub struct PteTable<B: Backend> {
@@ -338,7 +345,7 @@ impl<B: Backend> PteTable<B> {
 
 /// `struct lruvec`: The per-node, per-memcg set of LRU lists; owns `lru_lock`.
 ///
-/// Spec: `lruvec` (rules/objects.rules:637); source: `include/linux/mmzone.h`. Docs:
+/// Spec: `lruvec` (rules/objects.rules:638); source: `include/linux/mmzone.h`. Docs:
 /// `mm/objects.html#lruvec`.
 #[repr(C)]
 pub struct Lruvec<B: Backend> {
@@ -368,7 +375,7 @@ impl<B: Backend> Lruvec<B> {
 /// `struct bdi_writeback`: A writeback context of a backing device (`bdi.wb`); owns the
 /// writeback `list_lock`.
 ///
-/// Spec: `bdi_writeback` (rules/objects.rules:643); source: `include/linux/backing-dev-defs.h`.
+/// Spec: `bdi_writeback` (rules/objects.rules:644); source: `include/linux/backing-dev-defs.h`.
 /// Docs: `mm/objects.html#bdi_writeback`.
 #[repr(C)]
 pub struct BdiWriteback<B: Backend> {

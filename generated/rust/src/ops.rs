@@ -338,6 +338,7 @@ impl<'e0, B: Backend> TraverseEvidence<B> for &'e0 facts::IrqsDisabled {
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -474,6 +475,7 @@ impl<'e0, 'e0a, B: Backend> InstallEvidence<B> for &'e0 VmaLockWriteGuard<'e0a, 
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -610,6 +612,7 @@ impl<'e0, 'e0a, B: Backend> AllocUpperTableEvidence<B> for &'e0 VmaLockWriteGuar
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -751,6 +754,7 @@ impl<'e0, 'e0a, B: Backend> AllocPteTableEvidence<B> for &'e0 VmaLockWriteGuard<
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -921,6 +925,7 @@ impl<'e0, 'e0a, B: Backend> ZapEvidence<B> for &'e0 IMmapLockWriteGuard<'e0a, B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1098,6 +1103,7 @@ impl<'e0, 'e0a, B: Backend> ModifyForReclaimEvidence<B> for &'e0 VmaLockWriteGua
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1235,6 +1241,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> FreePgtablesEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1389,6 +1396,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> RetractPteTableEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1475,6 +1483,7 @@ pub enum CollapseToHugePmd {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1667,6 +1676,7 @@ impl<'e0, 'e0a, B: Backend> ReclaimEmptyPteTableEvidence<B> for &'e0 IMmapLockWr
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1757,6 +1767,7 @@ pub enum MovePageTables {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -1909,6 +1920,7 @@ impl<'e0, B: Backend> MovePtesEvidence<B> for &'e0 facts::RmapOrderSafe {
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2011,6 +2023,7 @@ pub enum WalkKernelPageTables {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2151,6 +2164,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> WalkUserPageTablesDebugEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2287,6 +2301,7 @@ impl<'e0, 'e0a, B: Backend> PageFaultEvidence<B> for &'e0 MmapLockWriteGuard<'e0
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2359,6 +2374,7 @@ pub enum AnonVmaPrepare {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2367,6 +2383,7 @@ pub enum AnonVmaPrepare {}
 /// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
 /// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
 /// # r_av.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # r_av.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_mm_struct.set_found("lock_vma_under_rcu", &o_vm_area_struct);
 /// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
 /// // SAFETY: this thread holds no lock.
@@ -2443,6 +2460,7 @@ pub enum ExpandStack {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2531,6 +2549,7 @@ pub enum ChangeVmaFlags {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2607,6 +2626,7 @@ pub enum ResetVmaFlags {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2747,6 +2767,7 @@ impl<'e0, 'e0a, B: Backend> SetAtomicVmaFlagEvidence<B> for &'e0 VmaLockWriteGua
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2824,6 +2845,7 @@ pub enum ReadLockVmaUnderMmap {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2901,6 +2923,7 @@ pub enum EndVmaWriteLocks {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -2973,6 +2996,7 @@ pub enum MarkVmaDetached {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3000,6 +3024,85 @@ pub fn mark_vma_detached<'g, B: Backend>(
     Permit::new("")
 }
 
+/// Marker of operation `mark_vma_attached`: Storing a new VMA in the VMA tree with
+/// `vma_iter_store_new` or `vma_iter_store_gfp`, which attach it (`vma_mark_attached`). v7.0
+/// asserts the VMA write lock there (`vma_assert_write_locked`, include/linux/mmap_lock.h):
+/// from the moment the refcount says attached, `lock_vma_under_rcu` can read-lock the VMA, so a
+/// new VMA is write-locked before it is stored (`__mmap_new_vma`: "Lock the VMA since it is
+/// modified after insertion into VMA tree"), and no fault runs on it while its creator still
+/// sets it up. Being unpublished at the call does not excuse it: the call is what publishes it.
+pub enum MarkVmaAttached {}
+
+/// `mark_vma_attached`: Storing a new VMA in the VMA tree with `vma_iter_store_new` or
+/// `vma_iter_store_gfp`, which attach it (`vma_mark_attached`). v7.0 asserts the VMA write lock
+/// there (`vma_assert_write_locked`, include/linux/mmap_lock.h): from the moment the refcount
+/// says attached, `lock_vma_under_rcu` can read-lock the VMA, so a new VMA is write-locked
+/// before it is stored (`__mmap_new_vma`: "Lock the VMA since it is modified after insertion
+/// into VMA tree"), and no fault runs on it while its creator still sets it up. Being
+/// unpublished at the call does not excuse it: the call is what publishes it.
+///
+/// Requirement: `vma_lock.write`.
+///
+/// Spec: `mark_vma_attached` (rules/operations.rules:641); source: `include/linux/mmap_lock.h`.
+/// Docs: `mm/operations/mark_vma_attached.html`.
+///
+/// # Panics
+///
+/// When a guard is for another object than the one named (checked through the links).
+///
+/// # Examples
+///
+/// ```
+/// use lockspec_mm::backend::LinkId;
+/// use lockspec_mm::facts;
+/// use lockspec_mm::guards::*;
+/// use lockspec_mm::ops::{self, Conditional};
+/// use lockspec_mm::order::Ctx;
+/// use lockspec_mm::test_backend::{TestBackend, TestObject};
+///
+/// # let o_mm_struct = TestObject::new();
+/// # let o_vm_area_struct = TestObject::new();
+/// # let o_anon_vma = TestObject::new();
+/// # let o_address_space = TestObject::new();
+/// # let o_inode = TestObject::new();
+/// # let o_folio = TestObject::new();
+/// # let o_pmd_table = TestObject::new();
+/// # let o_pte_table = TestObject::new();
+/// # let o_lruvec = TestObject::new();
+/// # let o_bdi_writeback = TestObject::new();
+/// # let r_unused = TestObject::new();
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
+/// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
+/// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
+/// # o_folio.link_to(LinkId::FolioAnonVma, &o_anon_vma);
+/// # o_pmd_table.link_to(LinkId::PmdTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTableMm, &o_mm_struct);
+/// # o_pte_table.link_to(LinkId::PteTablePmd, &o_pmd_table);
+/// # r_unused.link_to(LinkId::VmAreaStructMm, &o_mm_struct);
+/// # r_unused.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
+/// # r_unused.link_to(LinkId::VmAreaStructMapping, &o_address_space);
+/// # o_mm_struct.set_found("lock_vma_under_rcu", &r_unused);
+/// # o_mm_struct.set_found("get_locked_pte", &o_pte_table);
+/// // SAFETY: this thread holds no lock.
+/// let mut c0: Ctx<'static, _> = unsafe { Ctx::new() };
+/// let (g2, mut c2) = o_mm_struct.as_mm_struct().mmap_write_lock(&mut c0);
+/// let (g3, mut c3) = g2.vma_start_write(o_vm_area_struct.as_vm_area_struct(), &mut c2);
+/// let permit = ops::mark_vma_attached(&g3);
+/// assert_eq!(permit.alternative(), "");
+/// ```
+pub fn mark_vma_attached<'g, B: Backend>(
+    vma: &'g VmaLockWriteGuard<'_, B>,
+) -> Permit<'g, MarkVmaAttached> {
+    let roles = [vma.object().as_raw()];
+    let _ = roles;
+    Permit::new("")
+}
+
 /// Marker of operation `fork_write_protect`: Fork's copy of a parent's page tables when
 /// anonymous pages must become copy-on-write. The parent's mmap lock is held for writing,
 /// `write_protect_seq` is opened so that GUP-fast pinning backs off, and each PTE table is
@@ -3016,7 +3119,7 @@ pub enum ForkWriteProtect {}
 ///
 /// Requirement: `(write_most & write_protect_seq.write) & (pte_lock@src_pte)`.
 ///
-/// Spec: `fork_write_protect` (rules/operations.rules:641); source: `mm/memory.c`. Docs:
+/// Spec: `fork_write_protect` (rules/operations.rules:662); source: `mm/memory.c`. Docs:
 /// `mm/operations/fork_write_protect.html`.
 ///
 /// # Panics
@@ -3048,6 +3151,7 @@ pub enum ForkWriteProtect {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3096,12 +3200,12 @@ pub enum GupGet {}
 
 /// Evidence for `gup_get`: one of slow: mmap_lock.read (mm) | fast: irqs_disabled.
 ///
-/// Spec: `gup_get` (rules/operations.rules:668); source: `mm/gup.c`. Docs:
+/// Spec: `gup_get` (rules/operations.rules:689); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_get.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `gup_get`",
     label = "`gup_get` needs one of: slow: mmap_lock.read (mm) | fast: irqs_disabled",
-    note = "rule `gup_get` (rules/operations.rules:668); docs: mm/operations/gup_get.html"
+    note = "rule `gup_get` (rules/operations.rules:689); docs: mm/operations/gup_get.html"
 )]
 pub trait GupGetEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3155,7 +3259,7 @@ impl<'e0, B: Backend> GupGetEvidence<B> for &'e0 facts::IrqsDisabled {
 /// Requirement: `(foll_get & !foll_longterm) & (any { slow: mmap_lock.read; fast:
 /// irqs_disabled; })`.
 ///
-/// Spec: `gup_get` (rules/operations.rules:668); source: `mm/gup.c`. Docs:
+/// Spec: `gup_get` (rules/operations.rules:689); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_get.html`.
 ///
 /// # Panics
@@ -3187,6 +3291,7 @@ impl<'e0, B: Backend> GupGetEvidence<B> for &'e0 facts::IrqsDisabled {
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3227,12 +3332,12 @@ pub enum GupPin {}
 /// Evidence for `gup_pin`: one of slow: mmap_lock.read (mm) | fast: write_protect_seq.read (mm)
 /// & irqs_disabled.
 ///
-/// Spec: `gup_pin` (rules/operations.rules:696); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin` (rules/operations.rules:717); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `gup_pin`",
     label = "`gup_pin` needs one of: slow: mmap_lock.read (mm) | fast: write_protect_seq.read (mm) & irqs_disabled",
-    note = "rule `gup_pin` (rules/operations.rules:696); docs: mm/operations/gup_pin.html"
+    note = "rule `gup_pin` (rules/operations.rules:717); docs: mm/operations/gup_pin.html"
 )]
 pub trait GupPinEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3288,7 +3393,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinEvidence<B>
 /// Requirement: `(foll_pin) & (any { slow: mmap_lock.read; fast: irqs_disabled &
 /// write_protect_seq.read; })`.
 ///
-/// Spec: `gup_pin` (rules/operations.rules:696); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin` (rules/operations.rules:717); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin.html`.
 ///
 /// # Panics
@@ -3320,6 +3425,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3357,12 +3463,12 @@ pub enum GupPinLongterm {}
 /// Evidence for `gup_pin_longterm`: one of slow: mmap_lock.read (mm) | fast:
 /// write_protect_seq.read (mm) & irqs_disabled.
 ///
-/// Spec: `gup_pin_longterm` (rules/operations.rules:719); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin_longterm` (rules/operations.rules:740); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin_longterm.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `gup_pin_longterm`",
     label = "`gup_pin_longterm` needs one of: slow: mmap_lock.read (mm) | fast: write_protect_seq.read (mm) & irqs_disabled",
-    note = "rule `gup_pin_longterm` (rules/operations.rules:719); docs: mm/operations/gup_pin_longterm.html"
+    note = "rule `gup_pin_longterm` (rules/operations.rules:740); docs: mm/operations/gup_pin_longterm.html"
 )]
 pub trait GupPinLongtermEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3417,7 +3523,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinLongtermEvidence<B>
 /// Requirement: `(foll_pin & foll_longterm) & (any { slow: mmap_lock.read; fast: irqs_disabled
 /// & write_protect_seq.read; })`.
 ///
-/// Spec: `gup_pin_longterm` (rules/operations.rules:719); source: `mm/gup.c`. Docs:
+/// Spec: `gup_pin_longterm` (rules/operations.rules:740); source: `mm/gup.c`. Docs:
 /// `mm/operations/gup_pin_longterm.html`.
 ///
 /// # Panics
@@ -3449,6 +3555,7 @@ impl<'e0, 'e0a, 'e1, B: Backend> GupPinLongtermEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3491,12 +3598,12 @@ pub enum MmuNotifierInvalidate {}
 /// Evidence for `mmu_notifier_invalidate`: one of mmap_lock.read (vma) | vma_lock.read (vma) |
 /// anon_vma_lock.read (vma) | i_mmap_lock.read (vma).
 ///
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source:
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:763); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/mmu_notifier_invalidate.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `mmu_notifier_invalidate`",
     label = "`mmu_notifier_invalidate` needs one of: mmap_lock.read (vma) | vma_lock.read (vma) | anon_vma_lock.read (vma) | i_mmap_lock.read (vma)",
-    note = "rule `mmu_notifier_invalidate` (rules/operations.rules:742); docs: mm/operations/mmu_notifier_invalidate.html"
+    note = "rule `mmu_notifier_invalidate` (rules/operations.rules:763); docs: mm/operations/mmu_notifier_invalidate.html"
 )]
 pub trait MmuNotifierInvalidateEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3602,7 +3709,7 @@ impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 IMmapLockW
 ///
 /// Requirement: `(stable) & (!pte_lock@pte)`.
 ///
-/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:742); source:
+/// Spec: `mmu_notifier_invalidate` (rules/operations.rules:763); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/mmu_notifier_invalidate.html`.
 ///
 /// # Panics
@@ -3634,6 +3741,7 @@ impl<'e0, 'e0a, B: Backend> MmuNotifierInvalidateEvidence<B> for &'e0 IMmapLockW
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3671,12 +3779,12 @@ pub enum SecondaryTlbInvalidate {}
 /// Evidence for `secondary_tlb_invalidate`: one of mmap_lock.read (vma) | vma_lock.read (vma) |
 /// anon_vma_lock.read (vma) | i_mmap_lock.read (vma).
 ///
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source:
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:789); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/secondary_tlb_invalidate.html`.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not evidence for `secondary_tlb_invalidate`",
     label = "`secondary_tlb_invalidate` needs one of: mmap_lock.read (vma) | vma_lock.read (vma) | anon_vma_lock.read (vma) | i_mmap_lock.read (vma)",
-    note = "rule `secondary_tlb_invalidate` (rules/operations.rules:768); docs: mm/operations/secondary_tlb_invalidate.html"
+    note = "rule `secondary_tlb_invalidate` (rules/operations.rules:789); docs: mm/operations/secondary_tlb_invalidate.html"
 )]
 pub trait SecondaryTlbInvalidateEvidence<B: Backend> {
     /// The spec's label of the alternative this evidence meets.
@@ -3782,7 +3890,7 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B>
 ///
 /// Requirement: `stable & primary_pte_cleared`.
 ///
-/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:768); source:
+/// Spec: `secondary_tlb_invalidate` (rules/operations.rules:789); source:
 /// `include/linux/mmu_notifier.h`. Docs: `mm/operations/secondary_tlb_invalidate.html`.
 ///
 /// # Panics
@@ -3814,6 +3922,7 @@ impl<'e0, 'e0a, B: Backend> SecondaryTlbInvalidateEvidence<B>
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3859,7 +3968,7 @@ pub enum MmuNotifierRegisterLocked {}
 ///
 /// Requirement: `mmap_lock.write & mm_users_held`.
 ///
-/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:783); source:
+/// Spec: `mmu_notifier_register_locked` (rules/operations.rules:804); source:
 /// `mm/mmu_notifier.c`. Docs: `mm/operations/mmu_notifier_register_locked.html`.
 ///
 /// # Panics
@@ -3891,6 +4000,7 @@ pub enum MmuNotifierRegisterLocked {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);
@@ -3932,7 +4042,7 @@ pub enum MmuNotifierRegister {}
 ///
 /// Requirement: `!mmap_lock & mm_users_held`.
 ///
-/// Spec: `mmu_notifier_register` (rules/operations.rules:796); source: `mm/mmu_notifier.c`.
+/// Spec: `mmu_notifier_register` (rules/operations.rules:817); source: `mm/mmu_notifier.c`.
 /// Docs: `mm/operations/mmu_notifier_register.html`.
 ///
 /// # Panics
@@ -3964,6 +4074,7 @@ pub enum MmuNotifierRegister {}
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructAnonVma, &o_anon_vma);
 /// # o_vm_area_struct.link_to(LinkId::VmAreaStructMapping, &o_address_space);
 /// # o_anon_vma.link_to(LinkId::AnonVmaRoot, &o_anon_vma);
+/// # o_anon_vma.link_to(LinkId::AnonVmaParent, &o_anon_vma);
 /// # o_address_space.link_to(LinkId::AddressSpaceHost, &o_inode);
 /// # o_inode.link_to(LinkId::InodeMapping, &o_address_space);
 /// # o_folio.link_to(LinkId::FolioMapping, &o_address_space);

@@ -21,7 +21,7 @@ use crate::backend::{Backend, Instance, LinkId, LockId, ModeId};
 use crate::objects::*;
 
 const LOCKS: usize = 26;
-const LINKS: usize = 11;
+const LINKS: usize = 12;
 const FINDERS: usize = 2;
 
 /// The finders (`try` APIs that return the instance they lock), their lock and mode.
@@ -73,13 +73,14 @@ fn link_index(link: LinkId) -> usize {
         LinkId::VmAreaStructAnonVma => 1,
         LinkId::VmAreaStructMapping => 2,
         LinkId::AnonVmaRoot => 3,
-        LinkId::AddressSpaceHost => 4,
-        LinkId::InodeMapping => 5,
-        LinkId::FolioMapping => 6,
-        LinkId::FolioAnonVma => 7,
-        LinkId::PmdTableMm => 8,
-        LinkId::PteTableMm => 9,
-        LinkId::PteTablePmd => 10,
+        LinkId::AnonVmaParent => 4,
+        LinkId::AddressSpaceHost => 5,
+        LinkId::InodeMapping => 6,
+        LinkId::FolioMapping => 7,
+        LinkId::FolioAnonVma => 8,
+        LinkId::PmdTableMm => 9,
+        LinkId::PteTableMm => 10,
+        LinkId::PteTablePmd => 11,
     }
 }
 
