@@ -243,6 +243,7 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
                                  describe(h.lock, h.key) + " is still held at return" +
                                      takenThrough(h));
     noteHere(d, h.at, h.atEnd, "taken here");
+    notePassed(d, h);
   }
   if (!summary_)
     return;

@@ -508,6 +508,12 @@ private:
   /// Calls that released a definite hold on some paths only (`Held::keptAt`): the calls
   /// down to the one that may have kept it.
   std::map<uint32_t, std::string> keptBy_;
+  /// Calls given a hold's owner that released other locks of the caller's but not it
+  /// (`Held::passedAt`): the calls down to the one that left it.
+  std::map<uint32_t, std::pair<uint32_t, std::string>> passedBy_; ///< by call: its end, the calls
+  /// A note on a held-at-return finding `d` at the call that was given `h`'s owner and
+  /// left it held (`Held::passedAt`), naming the calls down to it.
+  void notePassed(Diagnostic *d, const Held &h);
   /// The calls a hold at a return went through: those down to one that released it on some
   /// paths only (", released on some paths only (through f -> g -> h)"), or to the one that
   /// took it (" (through f -> g -> h)"), or "".

@@ -378,6 +378,11 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       path += " -> " + e.path;
     if (e.kind != Effect::Kind::Release)
       calleePath_[{call.begin(), h.lock}] = path;
+    if (!e.passed.empty() && e.kind != Effect::Kind::Release &&
+        e.kind != Effect::Kind::MayRelease) {
+      h.passedAt = call.begin();
+      passedBy_[call.begin()] = {call.end(), fn + " -> " + e.passed};
+    }
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);
@@ -505,6 +510,31 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     }
     }
   }
+  // A callee that releases locks for its caller (an unlock helper) given the owner of a
+  // hold it leaves: where the hold reaches a return, it is the helper that was to end it.
+  if (std::any_of(sum.effects.begin(), sum.effects.end(), [](const Effect &e) {
+        return e.kind == Effect::Kind::Release || e.kind == Effect::Kind::MayRelease;
+      }))
+    for (Held &o : st.held) {
+      if (o.at == call.begin() || o.key.empty() || o.key[0] == '*' ||
+          std::any_of(sum.effects.begin(), sum.effects.end(),
+                      [&](const Effect &e) { return e.lock.lock == o.lock; }))
+        continue;
+      for (const std::string &a : actual) {
+        std::string_view root = a;
+        if (root.starts_with("&"))
+          root.remove_prefix(1);
+        std::string_view key = o.key;
+        if (root.empty() || !key.starts_with(root))
+          continue;
+        key.remove_prefix(root.size());
+        if (key.empty() || key.starts_with(".") || key.starts_with("->")) {
+          o.passedAt = call.begin();
+          passedBy_[call.begin()] = {call.end(), fn};
+          break;
+        }
+      }
+    }
   for (int i : sum.publishes)
     if (i >= 0 && size_t(i) < actual.size())
       publish(st, actual[i]);
@@ -825,6 +855,11 @@ void FunctionAnalysis::finish() {
     if (effect) {
       Effect e{kind, {r.first.lock, r.first.mode, r.key}, nonzero, may};
       e.path = holdPath(r.first);
+      for (const auto &[begin, rec] : returns_)
+        for (const Held &o : rec.held)
+          if (e.passed.empty() && o.lock == r.first.lock && o.key == r.first.key && o.passedAt)
+            if (auto p = passedBy_.find(o.passedAt); p != passedBy_.end())
+              e.passed = p->second.second;
       // Held on some paths, exactly where a parameter's field or pointee says (`if
       // (vp->file) i_mmap_lock_write(vp->mapping);`): the caller's test of it, or a callee
       // released by the same field, settles the hold.
@@ -901,8 +936,21 @@ void FunctionAnalysis::finish() {
               : report(Severity::Error, "held-at-return", rec.begin, rec.end,
                        describe(f.lock, f.key) + " is still held at return" + takenThrough(f));
       noteHere(d, f.at, f.atEnd, "taken here");
+      notePassed(d, f);
     }
   }
+}
+
+void FunctionAnalysis::notePassed(Diagnostic *d, const Held &h) {
+  auto p = h.passedAt ? passedBy_.find(h.passedAt) : passedBy_.end();
+  if (!d || p == passedBy_.end())
+    return;
+  const auto &[end, path] = p->second;
+  std::string helper = path.substr(path.rfind(' ') == std::string::npos ? 0 : path.rfind(' ') + 1);
+  noteHere(d, h.passedAt, end,
+           "given its owner here, " + quote(helper) +
+               " releases other locks for its caller but leaves this one held (through " +
+               name_ + " -> " + path + ")");
 }
 
 } // namespace lockspec::check

@@ -312,6 +312,8 @@ State join(const State &a, const State &b) {
       guardBoth(j, h, *it, a, b);
     if (!j.keptAt && it != b.held.end())
       j.keptAt = it->keptAt;
+    if (!j.passedAt && it != b.held.end())
+      j.passedAt = it->passedAt;
     r.held.push_back(j);
   }
   for (const Held &h : b.held)

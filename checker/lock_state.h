@@ -54,6 +54,9 @@ struct Held {
   std::vector<std::string> handedTo;
   /// The call that released it on some paths only (a callee's may-release), or 0.
   uint32_t keptAt = 0;
+  /// A later call given the owner that releases locks of its caller's but left this one
+  /// (`Held::keptAt`'s twin, for a helper meant to end what another helper took), or 0.
+  uint32_t passedAt = 0;
   /// A may-hold held on every path, in modes that differ (a read hold joined with a write
   /// hold): present whatever the path, its mode unknown.
   bool everyPath = false;

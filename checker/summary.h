@@ -85,6 +85,11 @@ struct Effect {
   /// lock ("g -> h"), or "" when it took it itself; a finding where a caller returns still
   /// holding it names the whole path.
   std::string path;
+  /// Acquire, HeldIf, MayAcquire: the calls from this function down to one that was given
+  /// the lock's owner after the lock was taken and releases other locks for its caller, but
+  /// left this one ("g -> drop_locks"), or "": where a caller returns still holding it, the
+  /// helper that was to end it.
+  std::string passed;
   bool operator==(const Effect &) const = default;
 };
 
