@@ -491,7 +491,8 @@ private:
   void heldOnEntry(const Instance &i, Reach reach = Reach::Every);
   /// A callee's summary releases `released` (its mode from the callee's own release calls)
   /// where this function holds `o`: a wrong-mode error at the call when the modes differ.
-  void releaseMode(const Held *o, const Held &released, const std::string &fn, ts::Node call);
+  /// True when it reported one: the hold is left as it was (the callee ended another mode).
+  bool releaseMode(const Held *o, const Held &released, const std::string &fn, ts::Node call);
   /// Calls and needs found unmet by any pass (by call offset and the need's origin).
   std::set<std::pair<uint32_t, std::string>> firstUnmet_;
 

@@ -407,7 +407,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         }
         break;
       }
-      releaseMode(o, h, fn, call);
+      if (releaseMode(o, h, fn, call))
+        break; // the callee ended another mode: this hold is still there
       if (o->asserted && !o->scopeEnd) { // the caller's, asserted or taken back
         entryHeld_.push_back({o->lock, o->key});
         Held d = *o;
@@ -427,7 +428,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       // A may-hold is settled, as a release under a test settles it: the data that chose
       // whether to take it chooses whether to release it.  A definite hold becomes a may-hold.
       Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
-      releaseMode(o, h, fn, call);
+      if (releaseMode(o, h, fn, call))
+        break;
       std::string guard = e.guard.empty() ? "" : fromParams(e.guard, actual, result);
       if (auto s = stored_.find(guard); s != stored_.end())
         guard = s->second;
@@ -517,8 +519,10 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       }))
     for (Held &o : st.held) {
       if (o.at == call.begin() || o.key.empty() || o.key[0] == '*' ||
-          std::any_of(sum.effects.begin(), sum.effects.end(),
-                      [&](const Effect &e) { return e.lock.lock == o.lock; }))
+          std::any_of(sum.effects.begin(), sum.effects.end(), [&](const Effect &e) {
+            return e.lock.lock == o.lock && (e.lock.mode.empty() || o.mode.empty() ||
+                                             e.lock.mode == o.mode);
+          }))
         continue;
       for (const std::string &a : actual) {
         std::string_view root = a;
@@ -541,20 +545,21 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
   return conditional;
 }
 
-void FunctionAnalysis::releaseMode(const Held *o, const Held &released, const std::string &fn,
+bool FunctionAnalysis::releaseMode(const Held *o, const Held &released, const std::string &fn,
                                    ts::Node call) {
   // A hold taken in one mode (read, by a helper weakened from write) that the callee ends
   // in another: the mismatch is in one of them, whichever path holds it.
   if (!o || !o->lock || o->mode.empty() || released.mode.empty() || o->mode == released.mode)
-    return;
+    return false;
   const Mode *held = o->lock->findMode(o->mode);
   const Mode *ends = o->lock->findMode(released.mode);
   if (!held || !ends || (held->sharing == Sharing::Shared && ends->sharing == Sharing::Shared))
-    return;
+    return false;
   Diagnostic *d = report(Severity::Error, "wrong-mode", call,
                          "call to " + quote(fn) + " releases a " + released.mode + " hold of " +
                              describe(o->lock, o->key) + ", but it is held for " + o->mode);
   noteHere(d, o->at, o->atEnd, "taken for " + o->mode + " here");
+  return true;
 }
 
 bool FunctionAnalysis::constructs(ts::Node call, const std::string &var) const {
@@ -949,7 +954,7 @@ void FunctionAnalysis::notePassed(Diagnostic *d, const Held &h) {
   std::string helper = path.substr(path.rfind(' ') == std::string::npos ? 0 : path.rfind(' ') + 1);
   noteHere(d, h.passedAt, end,
            "given its owner here, " + quote(helper) +
-               " releases other locks for its caller but leaves this one held (through " +
+               " releases locks for its caller but leaves this one held (through " +
                name_ + " -> " + path + ")");
 }
 

@@ -35,7 +35,7 @@ static int shrink_range(struct vm_area_struct *vma, unsigned long end)
 	range_unlock(&vp);
 // CHECK: :[[@LINE+3]]:2: warning: 'anon_vma_lock' of 'vp.anon_vma' may still be held at return (it is held on some paths only) (through shrink_range -> range_lock){{$}}
 // CHECK: :[[@LINE-4]]:2: note: taken here
-// CHECK: :[[@LINE-3]]:2: note: given its owner here, 'range_unlock' releases other locks for its caller but leaves this one held (through shrink_range -> range_unlock){{$}}
+// CHECK: :[[@LINE-3]]:2: note: given its owner here, 'range_unlock' releases locks for its caller but leaves this one held (through shrink_range -> range_unlock){{$}}
 	return 0;
 }
 
@@ -71,6 +71,6 @@ static int move_range(struct vm_area_struct *vma, unsigned long old_addr)
 		moved = 1;
 // CHECK: :[[@LINE+3]]:2: warning: 'i_mmap_lock' of 'vma->vm_file->f_mapping' may still be held at return (it is held on some paths only) (through move_range -> move_entry -> take_rmap){{$}}
 // CHECK: :[[@LINE-3]]:6: note: taken here
-// CHECK: :[[@LINE-4]]:6: note: given its owner here, 'drop_rmap' releases other locks for its caller but leaves this one held (through move_range -> move_entry -> drop_rmap){{$}}
+// CHECK: :[[@LINE-4]]:6: note: given its owner here, 'drop_rmap' releases locks for its caller but leaves this one held (through move_range -> move_entry -> drop_rmap){{$}}
 	return moved;
 }
