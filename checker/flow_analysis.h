@@ -300,8 +300,9 @@ private:
 
   /// A return with `st` (handing over holds of `returned`, the returned expression): reported
   /// at once without a summary to fill in, else recorded for finish().
+  /// `text`: the returned variable as written (before aliases resolve it), or "".
   void atReturn(const State &st, uint32_t begin, uint32_t end, const std::string &returned,
-                ReturnClass cls, int outcome = 0);
+                ReturnClass cls, int outcome = 0, const std::string &text = "");
 
   /// VMA write locks have no release of their own: they end with the mmap write hold.
   bool endsWithOther(const Held &h) const;
@@ -478,6 +479,7 @@ private:
     std::vector<Held> released; ///< Caller-held locks released on the way here (or may be).
     std::vector<Fact> facts;    ///< What the path knew of its variables here.
     std::string value;          ///< The returned expression (resolved), or "".
+    std::string text;           ///< The returned variable as written, or "".
   };
   void finish();
   /// A caller's lock `i` released on every path by this function's own call (callerHeld):

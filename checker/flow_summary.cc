@@ -654,6 +654,9 @@ void FunctionAnalysis::finish() {
         row = rows.end() - 1;
       }
       row->at[n] = {rec.cls, h.may ? ReturnHold::Hold::May : ReturnHold::Hold::Yes};
+      row->at[n].heldWhenZero =
+          !h.may && !rec.text.empty() &&
+          std::find(h.nullWith.begin(), h.nullWith.end(), rec.text) != h.nullWith.end();
     }
     ++n;
   }

@@ -73,11 +73,13 @@ void setFact(State &st, const std::string &var, std::optional<bool> value, bool 
   if (!value && knowsNothing(st))
     return; // nothing known, nothing tied: nothing to forget
   for (std::vector<Held> *list : {&st.held, &st.dropped})
-    for (Held &h : *list)
+    for (Held &h : *list) {
       if (h.guard == var) {
         h.guard.clear();
         h.guardMask.clear();
       }
+      std::erase(h.nullWith, var);
+    }
   auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
                              [](const Fact &f, const std::string &v) { return f.var < v; });
   bool present = it != st.facts.end() && it->var == var;
@@ -129,6 +131,9 @@ void assumeBits(State &st, const std::string &var, const std::vector<std::string
 }
 
 void assume(State &st, const std::string &var, bool nonzero) {
+  if (nonzero)
+    for (Held &h : st.held)
+      std::erase(h.nullWith, var);
   // Nonzero where the path knew it NULL or an error pointer: an error pointer, a failure.
   const Fact *known = factOf(st, var);
   bool error = nonzero && known && known->error;
@@ -314,6 +319,20 @@ State join(const State &a, const State &b) {
       j.keptAt = it->keptAt;
     if (!j.passedAt && it != b.held.end())
       j.passedAt = it->passedAt;
+    // Held on both sides, and a variable NULL on one of them only.
+    if (it != b.held.end() && !h.may && !it->may) {
+      auto add = [&](const std::string &var) {
+        if (std::find(j.nullWith.begin(), j.nullWith.end(), var) == j.nullWith.end())
+          j.nullWith.push_back(var);
+      };
+      for (const std::string &var : it->nullWith)
+        add(var);
+      auto isNull = [](const Fact *f) { return f && !f->nonzero && !f->error; };
+      for (const State *one : {&a, &b})
+        for (const Fact &f : one->facts)
+          if (isNull(&f) && !isNull(factOf(one == &a ? b : a, f.var)))
+            add(f.var);
+    }
     r.held.push_back(j);
   }
   for (const Held &h : b.held)

@@ -174,6 +174,8 @@ struct ReturnHold {
   /// Unknown: a variable the function also sets to a nonzero literal (`error = -ENOMEM;`),
   /// so a hold there is no sign that the result is zero.
   bool maybeNonzero = false;
+  /// Held here where the returned variable is NULL on some path: the result does not say.
+  bool heldWhenZero = false;
 };
 /// The effect of holding a lock at the returns `at`: Acquire when held at all of them,
 /// HeldIf when the returns that hold it and those that do not are told apart by the result
