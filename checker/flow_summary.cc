@@ -787,6 +787,20 @@ void FunctionAnalysis::finish() {
       if (may.guard.empty())
         heldOnEntry(i, Reach::Some);
       summary_->effects.push_back(may);
+      // Where code outside the files checked calls it, a caller's lock its own code
+      // releases at some returns and leaves at others, as no result or flag says, leaves
+      // that caller not knowing whether it still holds it: each return that kept it.
+      if (ctx_->entry && may.guard.empty() && may.path.empty() &&
+          std::none_of(at.begin(), at.end(),
+                       [](const ReturnHold &r) { return r.hold == ReturnHold::Hold::May; })) {
+        size_t k = 0;
+        for (const auto &[begin, rec] : returns_)
+          if (at[k++].hold == ReturnHold::Hold::No)
+            report(Severity::Warning, "held-at-return", rec.begin, rec.end,
+                   describe(i.lock, i.key) +
+                       " is still held at return, where other returns release it for the "
+                       "caller (no result or flag tells which)");
+      }
       continue;
     }
     // Released through a pointer where the result says so: the caller's hold through it is
