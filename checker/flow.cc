@@ -179,8 +179,9 @@ bool otherMode(const Held &d, const Held &h) {
 } // namespace
 
 void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
-                                const std::string &returned, ReturnClass cls, int outcome) {
-  ReturnRecord rec{begin, end, cls, {}, {}, st.facts, returned};
+                                const std::string &returned, ReturnClass cls, int outcome,
+                                const std::string &text) {
+  ReturnRecord rec{begin, end, cls, {}, {}, st.facts, returned, text};
   for (const Held &h : st.held) {
     // Taken again in another mode than the caller's hold it dropped (a read hold given up
     // for the write lock) is a hold of its own, not the caller's state restored.
@@ -250,6 +251,7 @@ void FunctionAnalysis::atReturn(const State &st, uint32_t begin, uint32_t end,
                                  describe(h.lock, h.key) + " is still held at return" +
                                      takenThrough(h));
     noteHere(d, h.at, h.atEnd, "taken here");
+    notePassed(d, h);
   }
   if (!summary_)
     return;
@@ -482,7 +484,7 @@ std::vector<State> FunctionAnalysis::transfer(const CfgBlock &b, const std::vect
   if (const Fact *f = cls == ReturnClass::Unknown ? factOf(st, text) : nullptr; f && f->error)
     cls = ReturnClass::Error;
   if (st.live)
-    atReturn(st, s.begin(), s.end(), returned, cls);
+    atReturn(st, s.begin(), s.end(), returned, cls, 0, text);
   return {};
 }
 

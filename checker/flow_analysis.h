@@ -302,8 +302,9 @@ private:
 
   /// A return with `st` (handing over holds of `returned`, the returned expression): reported
   /// at once without a summary to fill in, else recorded for finish().
+  /// `text`: the returned variable as written (before aliases resolve it), or "".
   void atReturn(const State &st, uint32_t begin, uint32_t end, const std::string &returned,
-                ReturnClass cls, int outcome = 0);
+                ReturnClass cls, int outcome = 0, const std::string &text = "");
 
   /// VMA write locks have no release of their own: they end with the mmap write hold.
   bool endsWithOther(const Held &h) const;
@@ -505,6 +506,7 @@ private:
     std::vector<Held> released; ///< Caller-held locks released on the way here (or may be).
     std::vector<Fact> facts;    ///< What the path knew of its variables here.
     std::string value;          ///< The returned expression (resolved), or "".
+    std::string text;           ///< The returned variable as written, or "".
   };
   void finish();
   /// A caller's lock `i` released on every path by this function's own call (callerHeld):
@@ -518,7 +520,8 @@ private:
   void heldOnEntry(const Instance &i, Reach reach = Reach::Every);
   /// A callee's summary releases `released` (its mode from the callee's own release calls)
   /// where this function holds `o`: a wrong-mode error at the call when the modes differ.
-  void releaseMode(const Held *o, const Held &released, const std::string &fn, ts::Node call);
+  /// True when it reported one: the hold is left as it was (the callee ended another mode).
+  bool releaseMode(const Held *o, const Held &released, const std::string &fn, ts::Node call);
   /// Calls and needs found unmet by any pass (by call offset and the need's origin).
   std::set<std::pair<uint32_t, std::string>> firstUnmet_;
 
@@ -535,6 +538,12 @@ private:
   /// Calls that released a definite hold on some paths only (`Held::keptAt`): the calls
   /// down to the one that may have kept it.
   std::map<uint32_t, std::string> keptBy_;
+  /// Calls given a hold's owner that released other locks of the caller's but not it
+  /// (`Held::passedAt`): the calls down to the one that left it.
+  std::map<uint32_t, std::pair<uint32_t, std::string>> passedBy_; ///< by call: its end, the calls
+  /// A note on a held-at-return finding `d` at the call that was given `h`'s owner and
+  /// left it held (`Held::passedAt`), naming the calls down to it.
+  void notePassed(Diagnostic *d, const Held &h);
   /// The calls a hold at a return went through: those down to one that released it on some
   /// paths only (", released on some paths only (through f -> g -> h)"), or to the one that
   /// took it (" (through f -> g -> h)"), or "".

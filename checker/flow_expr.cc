@@ -71,8 +71,23 @@ void FunctionAnalysis::evalInto(ts::Node value, const std::string &var, State &s
     }
     return;
   }
+  // `start_pte = pte = pte_offset_map_lock(...)`: the try's result is in both variables, so
+  // a test of either settles it.
+  ts::Node inner = v.child("left");
+  bool chained = stripNode(v) == std::string_view("assignment_expression") &&
+                 v.child("operator").text() == "=" && !inner.isNull() &&
+                 stripNode(inner) == std::string_view("identifier") && inner.text() != var;
   eval(value, st, depth + 1);
   std::erase_if(st.pending, [&](const Pending &p) { return p.var == var; });
+  if (chained) {
+    std::vector<Pending> also;
+    for (const Pending &p : st.pending)
+      if (p.var == inner.text()) {
+        also.push_back(p);
+        also.back().var = var;
+      }
+    st.pending.insert(st.pending.end(), also.begin(), also.end());
+  }
 }
 
 void FunctionAnalysis::succeeded(State &st, const Held &h) {
@@ -482,8 +497,18 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     if (const Fact *f = factOf(st, var); t == "identifier" && f && f->nonzero)
       return {std::move(st), deadState()};
     State yes = st, no = st;
-    std::erase_if(yes.pending, [&](const Pending &p) { return p.var == var; });
-    std::erase_if(no.pending, [&](const Pending &p) { return p.var == var; });
+    // The same try's result stored in another variable too (`a = b = try()`) is settled
+    // with this one.
+    std::vector<std::pair<uint32_t, const Lock *>> tries;
+    for (const Pending &p : st.pending)
+      if (p.var == var)
+        tries.emplace_back(p.held.at, p.held.lock);
+    auto settled = [&](const Pending &p) {
+      return p.var == var || std::find(tries.begin(), tries.end(),
+                                       std::pair{p.held.at, p.held.lock}) != tries.end();
+    };
+    std::erase_if(yes.pending, settled);
+    std::erase_if(no.pending, settled);
     for (const Pending &p : st.pending) {
       if (p.var != var)
         continue;

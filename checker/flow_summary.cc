@@ -434,6 +434,11 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       path += " -> " + e.path;
     if (e.kind != Effect::Kind::Release)
       calleePath_[{call.begin(), h.lock}] = path;
+    if (!e.passed.empty() && e.kind != Effect::Kind::Release &&
+        e.kind != Effect::Kind::MayRelease) {
+      h.passedAt = call.begin();
+      passedBy_[call.begin()] = {call.end(), fn + " -> " + e.passed};
+    }
     switch (e.kind) {
     case Effect::Kind::Acquire:
       taken_.insert(h.lock);
@@ -458,7 +463,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
         }
         break;
       }
-      releaseMode(o, h, fn, call);
+      if (releaseMode(o, h, fn, call))
+        break; // the callee ended another mode: this hold is still there
       if (o->asserted && !o->scopeEnd) { // the caller's, asserted or taken back
         entryHeld_.push_back({o->lock, o->key});
         Held d = *o;
@@ -478,7 +484,8 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
       // A may-hold is settled, as a release under a test settles it: the data that chose
       // whether to take it chooses whether to release it.  A definite hold becomes a may-hold.
       Held *o = findHeld(st, Instance{h.lock, h.key}, h.mode);
-      releaseMode(o, h, fn, call);
+      if (releaseMode(o, h, fn, call))
+        break;
       std::string guard = e.guard.empty() ? "" : fromParams(e.guard, actual, result);
       if (auto s = stored_.find(guard); s != stored_.end())
         guard = s->second;
@@ -600,26 +607,54 @@ FunctionAnalysis::applySummary(const FunctionSummary &sum, const std::string &fn
     }
     }
   }
+  // A callee that releases locks for its caller (an unlock helper) given the owner of a
+  // hold it leaves: where the hold reaches a return, it is the helper that was to end it.
+  if (std::any_of(sum.effects.begin(), sum.effects.end(), [](const Effect &e) {
+        return e.kind == Effect::Kind::Release || e.kind == Effect::Kind::MayRelease;
+      }))
+    for (Held &o : st.held) {
+      if (o.at == call.begin() || o.key.empty() || o.key[0] == '*' ||
+          std::any_of(sum.effects.begin(), sum.effects.end(), [&](const Effect &e) {
+            return e.lock.lock == o.lock && (e.lock.mode.empty() || o.mode.empty() ||
+                                             e.lock.mode == o.mode);
+          }))
+        continue;
+      for (const std::string &a : actual) {
+        std::string_view root = a;
+        if (root.starts_with("&"))
+          root.remove_prefix(1);
+        std::string_view key = o.key;
+        if (root.empty() || !key.starts_with(root))
+          continue;
+        key.remove_prefix(root.size());
+        if (key.empty() || key.starts_with(".") || key.starts_with("->")) {
+          o.passedAt = call.begin();
+          passedBy_[call.begin()] = {call.end(), fn};
+          break;
+        }
+      }
+    }
   for (int i : sum.publishes)
     if (i >= 0 && size_t(i) < actual.size())
       publish(st, actual[i], /*direct=*/false);
   return conditional;
 }
 
-void FunctionAnalysis::releaseMode(const Held *o, const Held &released, const std::string &fn,
+bool FunctionAnalysis::releaseMode(const Held *o, const Held &released, const std::string &fn,
                                    ts::Node call) {
   // A hold taken in one mode (read, by a helper weakened from write) that the callee ends
   // in another: the mismatch is in one of them, whichever path holds it.
   if (!o || !o->lock || o->mode.empty() || released.mode.empty() || o->mode == released.mode)
-    return;
+    return false;
   const Mode *held = o->lock->findMode(o->mode);
   const Mode *ends = o->lock->findMode(released.mode);
   if (!held || !ends || (held->sharing == Sharing::Shared && ends->sharing == Sharing::Shared))
-    return;
+    return false;
   Diagnostic *d = report(Severity::Error, "wrong-mode", call,
                          "call to " + quote(fn) + " releases a " + released.mode + " hold of " +
                              describe(o->lock, o->key) + ", but it is held for " + o->mode);
   noteHere(d, o->at, o->atEnd, "taken for " + o->mode + " here");
+  return true;
 }
 
 bool FunctionAnalysis::constructs(ts::Node call, const std::string &var) const {
@@ -716,6 +751,9 @@ void FunctionAnalysis::finish() {
         row = rows.end() - 1;
       }
       row->at[n] = {rec.cls, h.may ? ReturnHold::Hold::May : ReturnHold::Hold::Yes};
+      row->at[n].heldWhenZero =
+          !h.may && !rec.text.empty() &&
+          std::find(h.nullWith.begin(), h.nullWith.end(), rec.text) != h.nullWith.end();
     }
     ++n;
   }
@@ -849,6 +887,20 @@ void FunctionAnalysis::finish() {
         return (h.hold == ReturnHold::Hold::No) == (h.cls != ReturnClass::Zero);
       });
       summary_->effects.push_back(may);
+      // Where code outside the files checked calls it, a caller's lock its own code
+      // releases at some returns and leaves at others, as no result or flag says, leaves
+      // that caller not knowing whether it still holds it: each return that kept it.
+      if (ctx_->entry && may.guard.empty() && may.path.empty() &&
+          std::none_of(at.begin(), at.end(),
+                       [](const ReturnHold &r) { return r.hold == ReturnHold::Hold::May; })) {
+        size_t k = 0;
+        for (const auto &[begin, rec] : returns_)
+          if (at[k++].hold == ReturnHold::Hold::No)
+            report(Severity::Warning, "held-at-return", rec.begin, rec.end,
+                   describe(i.lock, i.key) +
+                       " is still held at return, where other returns release it for the "
+                       "caller (no result or flag tells which)");
+      }
       continue;
     }
     // Released through a pointer where the result says so: the caller's hold through it is
@@ -931,6 +983,11 @@ void FunctionAnalysis::finish() {
     if (effect) {
       Effect e{kind, {r.first.lock, r.first.mode, r.key}, nonzero, may};
       e.path = holdPath(r.first);
+      for (const auto &[begin, rec] : returns_)
+        for (const Held &o : rec.held)
+          if (e.passed.empty() && o.lock == r.first.lock && o.key == r.first.key && o.passedAt)
+            if (auto p = passedBy_.find(o.passedAt); p != passedBy_.end())
+              e.passed = p->second.second;
       // Held on some paths, exactly where a parameter's field or pointee says (`if
       // (vp->file) i_mmap_lock_write(vp->mapping);`): the caller's test of it, or a callee
       // released by the same field, settles the hold.
@@ -1032,8 +1089,21 @@ void FunctionAnalysis::finish() {
               : report(Severity::Error, "held-at-return", rec.begin, rec.end,
                        describe(f.lock, f.key) + " is still held at return" + takenThrough(f));
       noteHere(d, f.at, f.atEnd, "taken here");
+      notePassed(d, f);
     }
   }
+}
+
+void FunctionAnalysis::notePassed(Diagnostic *d, const Held &h) {
+  auto p = h.passedAt ? passedBy_.find(h.passedAt) : passedBy_.end();
+  if (!d || p == passedBy_.end())
+    return;
+  const auto &[end, path] = p->second;
+  std::string helper = path.substr(path.rfind(' ') == std::string::npos ? 0 : path.rfind(' ') + 1);
+  noteHere(d, h.passedAt, end,
+           "given its owner here, " + quote(helper) +
+               " releases locks for its caller but leaves this one held (through " +
+               name_ + " -> " + path + ")");
 }
 
 } // namespace lockspec::check

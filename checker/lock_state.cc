@@ -79,6 +79,7 @@ void setFact(State &st, const std::string &var, std::optional<bool> value, bool 
         h.guardMask.clear();
       }
       std::erase_if(h.also, [&](const Fact &c) { return c.var == var; });
+      std::erase(h.nullWith, var);
     }
   auto it = std::lower_bound(st.facts.begin(), st.facts.end(), var,
                              [](const Fact &f, const std::string &v) { return f.var < v; });
@@ -131,6 +132,9 @@ void assumeBits(State &st, const std::string &var, const std::vector<std::string
 }
 
 void assume(State &st, const std::string &var, bool nonzero) {
+  if (nonzero)
+    for (Held &h : st.held)
+      std::erase(h.nullWith, var);
   // Nonzero where the path knew it NULL or an error pointer: an error pointer, a failure.
   const Fact *known = factOf(st, var);
   bool error = nonzero && known && known->error;
@@ -363,6 +367,22 @@ State join(const State &a, const State &b) {
     }
     if (!j.keptAt && it != b.held.end())
       j.keptAt = it->keptAt;
+    if (!j.passedAt && it != b.held.end())
+      j.passedAt = it->passedAt;
+    // Held on both sides, and a variable NULL on one of them only.
+    if (it != b.held.end() && !h.may && !it->may) {
+      auto add = [&](const std::string &var) {
+        if (std::find(j.nullWith.begin(), j.nullWith.end(), var) == j.nullWith.end())
+          j.nullWith.push_back(var);
+      };
+      for (const std::string &var : it->nullWith)
+        add(var);
+      auto isNull = [](const Fact *f) { return f && !f->nonzero && !f->error; };
+      for (const State *one : {&a, &b})
+        for (const Fact &f : one->facts)
+          if (isNull(&f) && !isNull(factOf(one == &a ? b : a, f.var)))
+            add(f.var);
+    }
     r.held.push_back(j);
   }
   for (const Held &h : b.held)

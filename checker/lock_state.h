@@ -77,6 +77,13 @@ struct Held {
   std::vector<std::string> handedTo;
   /// The call that released it on some paths only (a callee's may-release), or 0.
   uint32_t keptAt = 0;
+  /// A later call given the owner that releases locks of its caller's but left this one
+  /// (`Held::keptAt`'s twin, for a helper meant to end what another helper took), or 0.
+  uint32_t passedAt = 0;
+  /// Variables NULL (zero) on some path where this hold is held on every path: `return
+  /// var;` then does not tell the caller whether the lock is held.  One leaves when it is
+  /// assigned or tested nonzero.
+  std::vector<std::string> nullWith;
   /// A may-hold held on every path, in modes that differ (a read hold joined with a write
   /// hold): present whatever the path, its mode unknown.
   bool everyPath = false;

@@ -252,6 +252,10 @@ bool holdEffect(const std::vector<ReturnHold> &at, Effect::Kind &kind, bool &non
       // An error pointer is a failed result, as NULL is: a hold that comes with a valid
       // pointer is not held with one.
       bool isNonzero = r.cls != ReturnClass::Zero && r.cls != ReturnClass::Error;
+      if (r.cls == ReturnClass::Unknown && held && r.heldWhenZero) {
+        ok = false; // held where the pointer returned may be NULL, or not
+        break;
+      }
       if (r.cls == ReturnClass::Unknown && !held && nz)
         continue; // `return ret;` on a failure path: ret is the error.
       if (r.cls == ReturnClass::Unknown && held && !nz && !r.maybeNonzero)

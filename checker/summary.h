@@ -97,6 +97,11 @@ struct Effect {
   /// the release, `return 0;` after): where a literal flag says it is dropped, the caller
   /// still holds it exactly where the result is nonzero.
   bool resultTells = false;
+  /// Acquire, HeldIf, MayAcquire: the calls from this function down to one that was given
+  /// the lock's owner after the lock was taken and releases other locks for its caller, but
+  /// left this one ("g -> drop_locks"), or "": where a caller returns still holding it, the
+  /// helper that was to end it.
+  std::string passed;
   bool operator==(const Effect &) const = default;
 };
 
@@ -183,6 +188,8 @@ struct ReturnHold {
   /// Unknown: a variable the function also sets to a nonzero literal (`error = -ENOMEM;`),
   /// so a hold there is no sign that the result is zero.
   bool maybeNonzero = false;
+  /// Held here where the returned variable is NULL on some path: the result does not say.
+  bool heldWhenZero = false;
 };
 /// The effect of holding a lock at the returns `at`: Acquire when held at all of them,
 /// HeldIf when the returns that hold it and those that do not are told apart by the result

@@ -547,9 +547,11 @@ def classify(mutant, baseline, mutated):
     def named(f):
         # A requirement the mutated function no longer meets, reported at the root of a call
         # path through it: the path names it, and the "needed by FILE:LINE" note the site.
-        path = re.search(r"\(through ([^)]*)\)", f["message"])
-        if path and mutant.function in path.group(1).split(" -> "):
-            return True
+        # A note's path names the helper that was given a lock's owner and left it held.
+        for message in [f["message"]] + [n["message"] for n in f.get("notes", [])]:
+            path = re.search(r"\(through ([^)]*)\)", message)
+            if path and mutant.function in path.group(1).split(" -> "):
+                return True
         call = re.compile(r"\b" + re.escape(mutant.function) + r"\s*\(")
         lines_of = mutant.text.split("\n")
         for n in f.get("notes", []):
