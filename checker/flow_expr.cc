@@ -8,6 +8,22 @@
 
 namespace lockspec::check {
 
+namespace {
+
+/// The hold a try stored in `var` gives where a test of `var` says it succeeded, tied to the
+/// variable: a later test of it (`if (pte) pte_unmap(pte);`) tells the paths that hold it
+/// from those that do not.  A hold on some of those paths only (a callee's may-hold) stays one.
+Held tiedTo(const Pending &p, const std::string &var) {
+  Held h = p.held;
+  if (!h.may) {
+    h.guard = var;
+    h.guardNonzero = p.success != TrySuccess::Zero;
+  }
+  return h;
+}
+
+} // namespace
+
 std::vector<ts::Node> FunctionAnalysis::evalArgs(ts::Node call, State &st, int depth) {
   std::vector<ts::Node> args = callArgs(call);
   for (const ts::Node &a : args)
@@ -512,15 +528,7 @@ std::pair<State, State> FunctionAnalysis::cond(ts::Node e, State st, int depth) 
     for (const Pending &p : st.pending) {
       if (p.var != var)
         continue;
-      // The hold is tied to the variable: a later test of it (`if (pte) pte_unmap(pte);`)
-      // tells the paths that hold it from those that do not.  A hold on some of those paths
-      // only (a callee's may-hold) stays one.
-      Held h = p.held;
-      if (!h.may) {
-        h.guard = var;
-        h.guardNonzero = p.success != TrySuccess::Zero;
-      }
-      succeeded(p.success == TrySuccess::Zero ? no : yes, h);
+      succeeded(p.success == TrySuccess::Zero ? no : yes, tiedTo(p, var));
     }
     assume(yes, var, true);
     assume(no, var, false);
@@ -696,11 +704,7 @@ std::pair<State, State> FunctionAnalysis::errorTest(ts::Node arg, bool orNull, S
   for (const Pending &p : st.pending) {
     if (p.var != var)
       continue;
-    Held h = p.held;
-    if (!h.may) {
-      h.guard = var;
-      h.guardNonzero = p.success != TrySuccess::Zero;
-    }
+    Held h = tiedTo(p, var);
     if (p.success == TrySuccess::Zero)
       succeeded(yes, h); // held where the result failed
     else if (orNull || ownLock(p))

@@ -12,13 +12,13 @@ The list holds no errors: issue 21 asks for none on these files.
 still reported (a new finding gets a `# why: TODO` line, which fails the test until written).
 
 Fails, saying so, when the v7.0 copy is absent."""
-import argparse
 import collections
-import glob
 import os
 import re
 import subprocess
 import sys
+
+import v7_corpus
 
 FINDING = re.compile(r"^(?:.*/)?(mm/[^:]+:\d+:\d+: (?:error|warning): .*)$")
 COVERAGE = re.compile(r"functions analysed: (\d+) of (\d+)")
@@ -57,19 +57,11 @@ def read_expected(path):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--lockspec", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--linux", help="a Linux v7.0 tree (default: "
-                    "../shared/reference/upstream/linux-v7.0 from the repository)")
+    ap = v7_corpus.parser(__doc__)
     ap.add_argument("--update", action="store_true",
                     help="rewrite the finding lines of expected-findings.txt from this run")
     args = ap.parse_args()
-    linux = args.linux or os.path.join(args.repo, "..", "shared", "reference", "upstream",
-                                       "linux-v7.0")
-    files = sorted(glob.glob(os.path.join(linux, "mm", "*.c")))
-    if not files:
-        sys.exit(f"findings: no Linux v7.0 mm/*.c at {linux} (give --linux DIR)")
+    files = v7_corpus.mm_files(args, "findings")
     expected_path = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                  "expected-findings.txt")
     got, analysed, defined = run_check(args.lockspec,

@@ -4,11 +4,11 @@ on several: the summaries across functions are computed level by level in parall
 nothing of that schedule may reach the output (findings, their order, the coverage lines).
 
 Fails, saying so, when the v7.0 copy is absent."""
-import argparse
-import glob
 import os
 import subprocess
 import sys
+
+import v7_corpus
 
 
 def run(lockspec, spec, files, jobs):
@@ -20,18 +20,10 @@ def run(lockspec, spec, files, jobs):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--lockspec", required=True)
-    ap.add_argument("--repo", required=True)
-    ap.add_argument("--linux", help="a Linux v7.0 tree (default: "
-                    "../shared/reference/upstream/linux-v7.0 from the repository)")
+    ap = v7_corpus.parser(__doc__)
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2, 4])
     args = ap.parse_args()
-    linux = args.linux or os.path.join(args.repo, "..", "shared", "reference", "upstream",
-                                       "linux-v7.0")
-    files = sorted(glob.glob(os.path.join(linux, "mm", "*.c")))
-    if not files:
-        sys.exit(f"same_output: no Linux v7.0 mm/*.c at {linux} (give --linux DIR)")
+    files = v7_corpus.mm_files(args, "same_output")
     spec = os.path.join(args.repo, "rules", "mm.rules")
     runs = [(j, run(args.lockspec, spec, files, j)) for j in args.jobs]
     first_j, (out0, err0) = runs[0]
