@@ -397,8 +397,8 @@ private:
   /// `l = right;` stores a local object where the caller reads it (a parameter's field or
   /// pointee): holds of it, or of objects reached from it, are handed over by that name.
   void handOver(ts::Node l, ts::Node right, State &st);
-  /// reassigned(), by parameter.
-  mutable std::map<std::string, bool, std::less<>> reassigned_;
+  /// assignedInBody(), by parameter.
+  mutable std::map<std::string, bool, std::less<>> assignedInBody_;
 
   // ---- Summaries (flow_summary.cc) -------------------------------------------------------
 
@@ -427,7 +427,7 @@ private:
   bool passedIn(const std::string &p) const;
   /// Parameters the function assigns (`vma = vma->vm_next;`): a fact about one describes a
   /// later value, not the caller's argument.
-  bool reassigned(std::string_view param) const;
+  bool assignedInBody(std::string_view param) const;
   // ---- Objects not yet published (spec `constructor` / `publish`) ------------------------
 
   /// `var = call`: true when the call returns a new object for `var` (a spec constructor of

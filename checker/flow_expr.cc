@@ -589,9 +589,9 @@ std::optional<bool> FunctionAnalysis::knownValue(const State &st, const std::str
   return value ? value : std::optional<bool>(false);
 }
 
-bool FunctionAnalysis::reassigned(std::string_view param) const {
-  auto it = reassigned_.find(param);
-  if (it != reassigned_.end())
+bool FunctionAnalysis::assignedInBody(std::string_view param) const {
+  auto it = assignedInBody_.find(param);
+  if (it != assignedInBody_.end())
     return it->second;
   bool assigned = false;
   std::vector<ts::Node> todo{function_.child("body")};
@@ -605,7 +605,7 @@ bool FunctionAnalysis::reassigned(std::string_view param) const {
     for (const ts::Node &c : n.children())
       todo.push_back(c);
   }
-  reassigned_.emplace(std::string(param), assigned);
+  assignedInBody_.emplace(std::string(param), assigned);
   return assigned;
 }
 

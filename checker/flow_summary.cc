@@ -54,7 +54,7 @@ std::vector<std::vector<SummaryLock>> FunctionAnalysis::oneLock(const Lock *lock
 
 bool FunctionAnalysis::passedIn(const std::string &p) const {
   size_t digits = p.size() > 1 && p[0] == '$' ? p.find_first_not_of("0123456789", 1) : 1;
-  if (digits == 1 || !ctx_ || reassigned(ctx_->params[std::stoul(p.substr(1, digits - 1))]))
+  if (digits == 1 || !ctx_ || assignedInBody(ctx_->params[std::stoul(p.substr(1, digits - 1))]))
     return false;
   for (size_t k = digits; k < p.size();) {
     size_t skip = p.compare(k, 2, "->") == 0 ? 2 : p[k] == '.' ? 1 : 0;
