@@ -62,6 +62,20 @@ struct Quota {
   unsigned long faults = 0, cycles = 0;
 };
 
+/// Releases the workers waiting on `go`, lets them run `seconds` (0: until they stop by
+/// themselves), stops and joins them.  Returns the wall time they ran.
+double runWorkers(std::atomic<bool> &go, std::atomic<bool> &stop, std::vector<std::thread> &workers,
+                  double seconds) {
+  const auto start = std::chrono::steady_clock::now();
+  go.store(true, std::memory_order_release);
+  if (seconds > 0)
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+  stop.store(true);
+  for (auto &w : workers)
+    w.join();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 /// Faults per second of `threads` threads, each faulting every page of its own VMA and then
 /// zapping it (MADV_DONTNEED) so the next pass faults again.  `mixed`: thread 1 instead maps a
 /// scratch range, faults it in, moves it with mremap and unmaps it, over and over, faulting
@@ -123,15 +137,7 @@ Rate run(unsigned threads, double seconds, Mode mode, unsigned mix, Quota quota 
       cycles[t * 16] = c;
       cpu[t * 16] = threadCpuSeconds();
     });
-  const auto start = std::chrono::steady_clock::now();
-  go.store(true, std::memory_order_release);
-  if (!quota.faults)
-    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-  stop.store(true);
-  for (auto &w : workers)
-    w.join();
-  const double elapsed =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double elapsed = runWorkers(go, stop, workers, quota.faults ? 0 : seconds);
   unsigned long total = 0, totalCycles = 0;
   double cpuTotal = 0;
   for (unsigned t = 0; t < threads; ++t) {
@@ -189,14 +195,7 @@ Rate control(unsigned threads, double seconds) {
       done[t * 16] = n;
       cpu[t * 16] = threadCpuSeconds();
     });
-  const auto start = std::chrono::steady_clock::now();
-  go.store(true, std::memory_order_release);
-  std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-  stop.store(true);
-  for (auto &w : workers)
-    w.join();
-  const double elapsed =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double elapsed = runWorkers(go, stop, workers, seconds);
   unsigned long total = 0;
   double cpuTotal = 0;
   for (unsigned t = 0; t < threads; ++t) {
