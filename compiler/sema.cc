@@ -325,15 +325,19 @@ void Sema::lock(size_t index) {
   }
 
   // API functions.
-  for (ast::Api &a : in.apis) {
-    Api api;
-    api.name = a.name.text;
-    api.doc = std::move(a.doc.value);
-    api.source = out.source;
-    api.pos = pos(a.name.span);
-    api.lock = out.name;
+  // What an API and a lock-pointer function of this lock both say: name, doc, where.
+  auto describe = [&](auto &f, ast::Api &a) {
+    f.name = a.name.text;
+    f.doc = std::move(a.doc.value);
+    f.source = out.source;
+    f.pos = pos(a.name.span);
+    f.lock = out.name;
     if (!a.doc.present)
       diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
+  };
+  for (ast::Api &a : in.apis) {
+    Api api;
+    describe(api, a);
     api.kind = static_cast<ApiKind>(a.kind);
     unsigned instances = 0;
     for (const ast::Param &p : a.params) {
@@ -429,13 +433,7 @@ void Sema::lock(size_t index) {
   // Lock-pointer functions: exactly one way out for the lock, the result or an out parameter.
   for (ast::Api &a : in.pointers) {
     LockPointer p;
-    p.name = a.name.text;
-    p.doc = std::move(a.doc.value);
-    p.source = out.source;
-    p.pos = pos(a.name.span);
-    p.lock = out.name;
-    if (!a.doc.present)
-      diags_.error(a.name.span, "function '" + a.name.text + "' has no doc");
+    describe(p, a);
     auto [first, inserted] = pointerFunctions_.emplace(a.name.text, a.name.span);
     if (!inserted) {
       Diagnostic &diag =
