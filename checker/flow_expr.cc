@@ -627,8 +627,6 @@ void FunctionAnalysis::handOver(ts::Node l, ts::Node right, State &st) {
   };
   for (Held &h : st.held) {
     std::string_view k = h.key;
-    if (h.asserted) // the caller's own hold (asserted, or taken back): nothing to hand over
-      continue;
     if (k == v)
       hand(h, to);
     else if (k.size() > v.size() + 2 && k.substr(0, v.size()) == v &&
